@@ -1,0 +1,383 @@
+"""Realistic demo data: teams with a manager and reps, Chinese companies, contacts and a year of
+follow-ups. Bulk inserts (Core executemany, raw sqlite3 on SQLite) so 1,000,000 customers take
+minutes, not hours."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, insert, select
+
+from crmdesk.models import search
+from crmdesk.models.database import Database, reset_id_sequences
+from crmdesk.models.schema import (
+    Contact,
+    Customer,
+    FollowUp,
+    OwnershipEvent,
+    Team,
+    User,
+)
+from crmdesk.models.users import os_login
+
+PROVINCES = {
+    "北京": ["北京"],
+    "上海": ["上海"],
+    "天津": ["天津"],
+    "重庆": ["重庆"],
+    "广东": ["广州", "深圳", "东莞", "佛山", "珠海"],
+    "浙江": ["杭州", "宁波", "温州", "绍兴"],
+    "江苏": ["南京", "苏州", "无锡", "常州"],
+    "山东": ["济南", "青岛", "烟台"],
+    "四川": ["成都", "绵阳"],
+    "湖北": ["武汉", "宜昌"],
+    "湖南": ["长沙", "株洲"],
+    "福建": ["福州", "厦门", "泉州"],
+    "河南": ["郑州", "洛阳"],
+    "陕西": ["西安"],
+    "安徽": ["合肥", "芜湖"],
+    "辽宁": ["沈阳", "大连"],
+}
+# (word in the company name, industry)
+TRADES = [
+    ("科技", "互联网/IT"),
+    ("信息技术", "互联网/IT"),
+    ("软件", "互联网/IT"),
+    ("网络", "互联网/IT"),
+    ("贸易", "贸易"),
+    ("进出口", "贸易"),
+    ("机械制造", "制造业"),
+    ("精密机械", "制造业"),
+    ("电子", "电子"),
+    ("餐饮管理", "餐饮"),
+    ("物流", "物流"),
+    ("供应链", "物流"),
+    ("医疗器械", "医疗"),
+    ("生物医药", "医疗"),
+    ("教育咨询", "教育"),
+    ("建筑工程", "建筑"),
+    ("装饰工程", "建筑"),
+    ("文化传媒", "传媒"),
+    ("广告", "传媒"),
+    ("新能源", "能源"),
+    ("食品", "食品"),
+    ("服饰", "服装"),
+    ("化工", "化工"),
+    ("环保科技", "环保"),
+]
+NAME_CHARS = (
+    "星辰华信金桥宏达瑞丰恒通盛世天元博远鼎新汇泽嘉禾中科鑫源泰和永安兴隆润达锦程安捷"
+    "明德启航宇通正大海纳同创卓越聚力优品云帆智联新视东方长城凯达百川万象"
+)
+SUFFIXES = ["有限公司", "有限公司", "有限公司", "股份有限公司", "集团有限公司"]
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程"
+)
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌浩宇晨欣怡子涵梓轩"
+TITLES = [
+    "总经理",
+    "采购经理",
+    "财务总监",
+    "技术负责人",
+    "行政主管",
+    "销售总监",
+    "董事长",
+    "项目经理",
+]
+SOURCES = ["官网", "电话营销", "展会", "转介绍", "网络广告", "老客户", "地推"]
+SIZES = ["1-20", "21-100", "101-500", "501-2000", "2000+"]
+FOLLOW_UP_TEXTS = {
+    "call": [
+        "电话沟通需求，客户对报价有疑问",
+        "电话回访，客户表示下月有采购计划",
+        "约定下周上门拜访",
+    ],
+    "visit": ["上门拜访，演示产品，客户反馈良好", "拜访采购负责人，了解预算情况"],
+    "wechat": ["微信发送产品资料和报价单", "微信沟通合同细节"],
+    "email": ["发送正式报价邮件", "邮件确认样品寄送地址"],
+    "note": ["客户内部在做供应商评估", "竞争对手报价更低，需要申请折扣"],
+}
+TEAMS = [
+    ("华北销售部", "赵建国"),
+    ("华东销售部", "钱文斌"),
+    ("华南销售部", "孙志强"),
+    ("西南销售部", "李晓红"),
+]
+REPS_PER_TEAM = 5
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    users: int
+    customers: int
+    contacts: int
+    follow_ups: int
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+
+
+def _street(rng: random.Random, city: str) -> str:
+    return f"{city}市{rng.choice(NAME_CHARS)}{rng.choice(NAME_CHARS)}路{rng.randrange(1, 999)}号"
+
+
+def _mobile(rng: random.Random) -> str:
+    return f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
+
+
+def _ensure_people(db: Database, now: datetime, rng: random.Random) -> list[int]:
+    """Teams, managers and reps (once); returns the ids of the users who own customers."""
+    with db.writing() as s:
+        if s.scalar(select(func.count()).select_from(Team)):
+            return list(s.scalars(select(User.id).where(User.role.in_(("rep", "manager")))))
+        if not s.scalar(select(func.count()).select_from(User).where(User.role == "admin")):
+            s.add(User(name="管理员", login=os_login(), role="admin", active=True, created_at=now))
+        owners = []
+        for t, (team_name, manager) in enumerate(TEAMS):
+            team = Team(name=team_name, created_at=now)
+            s.add(team)
+            s.flush()
+            m = User(
+                name=manager,
+                login=f"manager{t + 1}",
+                role="manager",
+                team_id=team.id,
+                active=True,
+                created_at=now,
+            )
+            s.add(m)
+            for r in range(REPS_PER_TEAM):
+                s.add(
+                    User(
+                        name=_person(rng),
+                        login=f"rep{t + 1}{r + 1}",
+                        role="rep",
+                        team_id=team.id,
+                        active=True,
+                        created_at=now,
+                    )
+                )
+            s.flush()
+            owners.append(m.id)
+        return list(s.scalars(select(User.id).where(User.role.in_(("rep", "manager")))))
+
+
+def generate_demo(
+    db: Database,
+    customers: int = 2000,
+    seed: int = 1,
+    now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    chunk: int = 20000,
+) -> DemoResult:
+    now = now or datetime.utcnow()
+    rng = random.Random(seed)
+    owners = _ensure_people(db, now, rng)
+    provinces = list(PROVINCES)
+    kinds = list(FOLLOW_UP_TEXTS)
+    with db.writing() as s:
+        start = (s.scalar(select(func.max(Customer.id))) or 0) + 1
+        contact_id = (s.scalar(select(func.max(Contact.id))) or 0) + 1
+        follow_id = (s.scalar(select(func.max(FollowUp.id))) or 0) + 1
+        event_id = (s.scalar(select(func.max(OwnershipEvent.id))) or 0) + 1
+    n_contacts = n_follow = 0
+    done = 0
+    year = timedelta(days=365)
+    while done < customers:
+        size = min(chunk, customers - done)
+        cust, cont, fus, evs, bodies = [], [], [], [], []
+        for k in range(size):
+            cid = start + done + k
+            province = rng.choice(provinces)
+            city = rng.choice(PROVINCES[province])
+            trade, industry = rng.choice(TRADES)
+            name = (
+                city
+                + rng.choice(NAME_CHARS)
+                + rng.choice(NAME_CHARS)
+                + trade
+                + rng.choice(SUFFIXES)
+            )
+            owner = rng.choice(owners)
+            created = now - timedelta(days=rng.uniform(30, 3 * 365))
+            last = None
+            people = []
+            for c in range(rng.choice((1, 1, 2, 2, 3))):
+                person, mobile = _person(rng), _mobile(rng)
+                phone = (
+                    f"0{rng.randrange(10, 999)}-{rng.randrange(10**7, 10**8)}"
+                    if rng.random() < 0.3
+                    else ""
+                )
+                email = (
+                    f"{rng.choice('abcdefghkmnpqrstwxyz')}{rng.randrange(1000)}@example.cn"
+                    if rng.random() < 0.4
+                    else ""
+                )
+                cont.append(
+                    (
+                        contact_id,
+                        cid,
+                        person,
+                        rng.choice(TITLES),
+                        mobile,
+                        phone,
+                        mobile,
+                        search.digits(phone),
+                        email,
+                        "",
+                        None,
+                        c == 0,
+                        created,
+                    )
+                )
+                contact_id += 1
+                people.append((person, mobile, phone))
+            for _ in range(rng.choice((0, 1, 1, 2, 3))):
+                kind = rng.choice(kinds)
+                at = now - rng.random() * year
+                fus.append(
+                    (follow_id, cid, owner, kind, rng.choice(FOLLOW_UP_TEXTS[kind]), at, None, at)
+                )
+                follow_id += 1
+                last = at if last is None or at > last else last
+            next_at = now + timedelta(days=rng.uniform(-30, 30)) if rng.random() < 0.4 else None
+            updated = max(created, last) if last else created
+            cust.append(
+                (
+                    cid,
+                    name,
+                    rng.choices("ABC", (15, 35, 50))[0],
+                    industry,
+                    province,
+                    city,
+                    _street(rng, city),
+                    rng.choice(SIZES),
+                    rng.choice(SOURCES),
+                    rng.choices(("lead", "prospect", "customer", "lost"), (30, 35, 28, 7))[0],
+                    "",
+                    "",
+                    owner,
+                    owner,
+                    owner,
+                    created,
+                    updated,
+                    last,
+                    next_at,
+                    None,
+                    None,
+                    1,
+                )
+            )
+            evs.append((event_id, cid, None, owner, "created", "", "", owner, created))
+            event_id += 1
+            bodies.append((cid, search.build_body(name, people)))
+        _insert_chunk(db, cust, cont, fus, evs, bodies)
+        n_contacts += len(cont)
+        n_follow += len(fus)
+        done += size
+        if progress:
+            progress(done, customers)
+    with db.engine.begin() as conn:
+        reset_id_sequences(conn, ["customers", "contacts", "follow_ups", "ownership_events"])
+    return DemoResult(len(owners), customers, n_contacts, n_follow)
+
+
+_CUSTOMER_COLS = [
+    "id",
+    "name",
+    "level",
+    "industry",
+    "province",
+    "city",
+    "address",
+    "company_size",
+    "source",
+    "status",
+    "tags",
+    "notes",
+    "owner_id",
+    "created_by_id",
+    "updated_by_id",
+    "created_at",
+    "updated_at",
+    "last_follow_up_at",
+    "next_follow_up_at",
+    "deleted_at",
+    "deleted_by_id",
+    "version",
+]
+_CONTACT_COLS = [
+    "id",
+    "customer_id",
+    "name",
+    "title",
+    "mobile",
+    "phone",
+    "mobile_digits",
+    "phone_digits",
+    "email",
+    "wechat",
+    "birthday",
+    "is_primary",
+    "created_at",
+]
+_FOLLOW_COLS = [
+    "id",
+    "customer_id",
+    "author_id",
+    "kind",
+    "content",
+    "happened_at",
+    "next_follow_up_at",
+    "created_at",
+]
+_EVENT_COLS = [
+    "id",
+    "customer_id",
+    "from_owner_id",
+    "to_owner_id",
+    "kind",
+    "reason_code",
+    "reason_text",
+    "actor_id",
+    "at",
+]
+
+
+def _insert_chunk(db: Database, cust, cont, fus, evs, bodies) -> None:
+    tables = (
+        (Customer.__table__, _CUSTOMER_COLS, cust),
+        (Contact.__table__, _CONTACT_COLS, cont),
+        (FollowUp.__table__, _FOLLOW_COLS, fus),
+        (OwnershipEvent.__table__, _EVENT_COLS, evs),
+    )
+    if db.dialect == "sqlite":
+        # Raw executemany is ~2.5x faster than Core on SQLite (ARCHITECTURE §8).
+        raw = db.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            for table, cols, rows in tables:
+                marks = ",".join("?" * len(cols))
+                cur.executemany(f"INSERT INTO {table.name}({','.join(cols)}) VALUES({marks})", rows)
+            search.bulk_index_sqlite(cur, bodies)
+            cur.execute("COMMIT")
+        except Exception:
+            raw.rollback()
+            raise
+        finally:
+            raw.close()
+        return
+    with db.engine.begin() as conn:
+        for table, cols, rows in tables:
+            if rows:
+                conn.execute(insert(table), [dict(zip(cols, r, strict=True)) for r in rows])
+        conn.execute(
+            insert(search.CustomerSearch.__table__),
+            [{"customer_id": i, "body": b} for i, b in bodies],
+        )

@@ -1,0 +1,183 @@
+"""The database schema as typed ORM classes. Migrations (migrations/versions) create it.
+
+Times are naive UTC. Money, when it comes, is Numeric(14, 2). Rows edited by people carry a
+version column (optimistic locking) and rows users delete carry deleted_at (recycle bin).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ROLES = ("rep", "manager", "admin")
+LEVELS = ("A", "B", "C")
+STATUSES = ("lead", "prospect", "customer", "lost")
+FOLLOW_UP_KINDS = ("call", "visit", "wechat", "email", "note")
+# The public pool adds claim / release / recycle.
+OWNERSHIP_KINDS = ("created", "assigned", "transferred")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Team(Base):
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    login: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="rep")
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Filled when shared-server login arrives; the local file runs as its local user.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(1), default="C")
+    industry: Mapped[str] = mapped_column(String(50), default="")
+    province: Mapped[str] = mapped_column(String(50), default="")
+    city: Mapped[str] = mapped_column(String(50), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    company_size: Mapped[str] = mapped_column(String(20), default="")
+    source: Mapped[str] = mapped_column(String(50), default="")
+    status: Mapped[str] = mapped_column(String(16), default="lead")
+    # Comma-separated, sorted, without spaces around commas; small enough not to need a table.
+    tags: Mapped[str] = mapped_column(String(500), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    last_follow_up_at: Mapped[datetime | None] = mapped_column(DateTime)
+    next_follow_up_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    # Every sortable column has an index so a sorted page of 1M rows is an index walk.
+    __table_args__ = (
+        Index("ix_customers_name", "name"),
+        Index("ix_customers_owner", "owner_id", "updated_at"),
+        Index("ix_customers_updated", "updated_at"),
+        Index("ix_customers_created", "created_at"),
+        Index("ix_customers_last_fu", "last_follow_up_at"),
+        Index("ix_customers_next_fu", "next_follow_up_at"),
+        Index("ix_customers_level", "level"),
+        Index("ix_customers_status", "status"),
+        Index("ix_customers_industry", "industry"),
+        Index("ix_customers_province", "province"),
+        Index("ix_customers_city", "city"),
+        Index("ix_customers_source", "source"),
+        Index("ix_customers_deleted", "deleted_at"),
+    )
+
+
+class Contact(Base):
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(100), default="")
+    mobile: Mapped[str] = mapped_column(String(40), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    # Digits only, for duplicate detection whatever the user typed ("138-1234 5678").
+    mobile_digits: Mapped[str] = mapped_column(String(40), default="")
+    phone_digits: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    wechat: Mapped[str] = mapped_column(String(100), default="")
+    birthday: Mapped[date | None] = mapped_column(Date)
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        Index("ix_contacts_customer", "customer_id"),
+        Index("ix_contacts_mobile_digits", "mobile_digits"),
+        Index("ix_contacts_phone_digits", "phone_digits"),
+    )
+
+
+class FollowUp(Base):
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(16), default="call")
+    content: Mapped[str] = mapped_column(Text, default="")
+    happened_at: Mapped[datetime] = mapped_column(DateTime)
+    next_follow_up_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_follow_ups_customer", "customer_id", "happened_at"),)
+
+
+class OwnershipEvent(Base):
+    __tablename__ = "ownership_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    from_owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    to_owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    reason_code: Mapped[str] = mapped_column(String(32), default="")
+    reason_text: Mapped[str] = mapped_column(String(500), default="")
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_ownership_events_customer", "customer_id", "at"),)
+
+
+class CustomerSearch(Base):
+    """The text a customer is found by (name, contact names, phones), lower-cased.
+
+    On SQLite two FTS5 indexes sit beside it (migration 0001); on servers it is searched with LIKE.
+    """
+
+    __tablename__ = "customer_search"
+
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    body: Mapped[str] = mapped_column(Text, default="")
+
+
+class SavedView(Base):
+    __tablename__ = "saved_views"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    page: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_saved_views_user", "user_id", "page", "name", unique=True),)

@@ -1,0 +1,125 @@
+"""Test set-up: offscreen Qt, a throwaway CRMDESK_HOME, and a database fixture over SQLite,
+PostgreSQL and MariaDB (servers from CRMDESK_TEST_PG_URL / CRMDESK_TEST_MYSQL_URL)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("CRMDESK_HOME", tempfile.mkdtemp(prefix="crmdesk-test-home-"))
+
+from datetime import datetime  # noqa: E402
+
+import pytest  # noqa: E402
+from sqlalchemy import create_engine, delete, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from crmdesk.models.database import Database, open_database  # noqa: E402
+from crmdesk.models.schema import Base  # noqa: E402
+
+BACKENDS = {
+    "sqlite": None,
+    "postgresql": "CRMDESK_TEST_PG_URL",
+    "mariadb": "CRMDESK_TEST_MYSQL_URL",
+}
+NOW = datetime(2026, 11, 20, 9, 30)
+
+
+def _server_database(backend: str):
+    """Create a uniquely named database on the server; return (url, drop callback)."""
+    admin_url = make_url(os.environ[BACKENDS[backend]])
+    name = f"crmdesk_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if backend == "postgresql":
+            conn.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\''))
+        else:
+            conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            if backend == "postgresql":
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            else:
+                conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
+        admin.dispose()
+
+    return admin_url.set(database=name).render_as_string(hide_password=False), drop
+
+
+@pytest.fixture(scope="session", params=list(BACKENDS))
+def _backend_db(request, tmp_path_factory):
+    backend = request.param
+    if backend == "sqlite":
+        path = tmp_path_factory.mktemp("db") / "test.sqlite"
+        db = open_database(f"sqlite:///{path}")
+        yield db
+        db.close()
+        return
+    var = BACKENDS[backend]
+    if not os.environ.get(var):
+        pytest.skip(f"{var} is not set: no {backend} server to test against")
+    url, drop = _server_database(backend)
+    db = open_database(url)
+    yield db
+    db.close()
+    drop()
+
+
+def _wipe(db: Database) -> None:
+    with db.engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(delete(table))
+        if db.dialect == "sqlite":
+            for fts in ("customer_fts_tri", "customer_fts_bi"):  # contentless: no DELETE
+                conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('delete-all')")
+
+
+@pytest.fixture
+def db(_backend_db):
+    """An empty, migrated database on each backend; emptied again after the test."""
+    _wipe(_backend_db)
+    yield _backend_db
+    _wipe(_backend_db)
+
+
+@pytest.fixture
+def now():
+    return NOW
+
+
+class People:
+    """An admin, two teams (a manager and reps each) and a rep without a team."""
+
+    def __init__(self, db: Database) -> None:
+        from crmdesk.models.schema import Team, User
+        from crmdesk.models.users import get_user
+
+        with db.writing() as s:
+            north, south = Team(name="North", created_at=NOW), Team(name="South", created_at=NOW)
+            s.add_all([north, south])
+            s.flush()
+            spec = {
+                "admin": ("Ada Admin", "admin", None),
+                "manager_n": ("Nina North", "manager", north.id),
+                "rep_n1": ("张伟", "rep", north.id),
+                "rep_n2": ("Ned North", "rep", north.id),
+                "manager_s": ("Sam South", "manager", south.id),
+                "rep_s1": ("李娜", "rep", south.id),
+            }
+            ids = {}
+            for login, (name, role, team) in spec.items():
+                u = User(name=name, login=login, role=role, team_id=team, active=True,
+                         created_at=NOW)
+                s.add(u)
+                s.flush()
+                ids[login] = u.id
+            for login, uid in ids.items():
+                setattr(self, login, get_user(s, uid))
+
+
+@pytest.fixture
+def people(db):
+    return People(db)

@@ -1,0 +1,299 @@
+"""Business rules of customers, run on SQLite, PostgreSQL and MariaDB without Qt."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from crmdesk.models.contacts import ContactInput, list_contacts, remove_contact, save_contact
+from crmdesk.models.customers import (
+    CustomerInput,
+    CustomerQuery,
+    assign_customers,
+    change_tag,
+    count_customers,
+    create_customer,
+    delete_customers,
+    find_duplicates,
+    get_customer,
+    list_customers,
+    list_deleted,
+    restore_customers,
+    update_customer,
+)
+from crmdesk.models.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from crmdesk.models.follow_ups import (
+    FollowUpInput,
+    add_follow_up,
+    list_follow_ups,
+    list_ownership_events,
+)
+from crmdesk.models.saved_views import delete_view, list_saved_views, save_view
+
+
+def make(db, actor, now, name, contacts=(), owner=None, **fields):
+    with db.writing() as s:
+        return create_customer(
+            s, actor, CustomerInput(name=name, **fields), now, contacts=contacts,
+            owner_id=owner.id if owner else None,
+        )
+
+
+def names(db, actor, now, **query):
+    with db.reading() as s:
+        q = CustomerQuery(**query)
+        rows = list_customers(s, actor, q, now)
+        assert count_customers(s, actor, q, now) == len(rows)
+        return [r.name for r in rows]
+
+
+def test_visibility_by_role(db, people, now):
+    p = people
+    make(db, p.rep_n1, now, "北方一号")
+    make(db, p.rep_n2, now, "北方二号")
+    make(db, p.rep_s1, now, "南方一号")
+    make(db, p.admin, now, "总部客户")
+    assert sorted(names(db, p.rep_n1, now)) == ["北方一号"]
+    assert sorted(names(db, p.manager_n, now)) == ["北方一号", "北方二号"]
+    assert sorted(names(db, p.manager_s, now)) == ["南方一号"]
+    assert len(names(db, p.admin, now)) == 4
+    # the scope filter narrows within what is visible, never widens it
+    assert names(db, p.rep_n1, now, scope="all") == ["北方一号"]
+    assert names(db, p.admin, now, scope="mine") == ["总部客户"]
+
+
+def test_rep_cannot_open_or_edit_a_colleagues_customer(db, people, now):
+    cid = make(db, people.rep_s1, now, "别人的客户")
+    with db.reading() as s, pytest.raises(PermissionDenied):
+        get_customer(s, people.rep_n1, cid)
+    with db.writing() as s, pytest.raises(PermissionDenied):
+        delete_customers(s, people.rep_n1, [cid], now)
+    with db.reading() as s:
+        assert get_customer(s, people.manager_s, cid).data.name == "别人的客户"
+
+
+def test_search_finds_name_contact_and_phone_substrings(db, people, now):
+    a = people.admin
+    make(db, a, now, "北京星辰科技有限公司",
+         contacts=[ContactInput(name="王小明", mobile="138-1234-5678")])
+    make(db, a, now, "上海华信贸易有限公司", contacts=[ContactInput(name="Li Lei", phone="021 5555 0001")])
+    make(db, a, now, "深圳科达电子有限公司")
+    assert sorted(names(db, a, now, search="科技")) == ["北京星辰科技有限公司"]
+    assert sorted(names(db, a, now, search="星辰科技")) == ["北京星辰科技有限公司"]
+    assert sorted(names(db, a, now, search="科")) == ["北京星辰科技有限公司", "深圳科达电子有限公司"]
+    assert names(db, a, now, search="小明") == ["北京星辰科技有限公司"]
+    assert names(db, a, now, search="12345") == ["北京星辰科技有限公司"]  # digits of 138-1234-5678
+    assert names(db, a, now, search="1234-56") == ["北京星辰科技有限公司"]
+    assert names(db, a, now, search="li lei") == ["上海华信贸易有限公司"]
+    assert names(db, a, now, search="LEI") == ["上海华信贸易有限公司"]
+    assert names(db, a, now, search="5555") == ["上海华信贸易有限公司"]
+    assert names(db, a, now, search="华信 贸易") == ["上海华信贸易有限公司"]
+    assert names(db, a, now, search="100%") == []
+    assert names(db, a, now, search="不存在") == []
+
+
+def test_search_follows_contact_edits(db, people, now):
+    a = people.admin
+    cid = make(db, a, now, "杭州云帆网络有限公司", contacts=[ContactInput(name="赵敏")])
+    with db.writing() as s:
+        contact_id = list_contacts(s, a, cid)[0].id
+        save_contact(s, a, cid, contact_id, ContactInput(name="周芷若", mobile="13900001111"), now)
+    assert names(db, a, now, search="赵敏") == []
+    assert names(db, a, now, search="周芷若") == ["杭州云帆网络有限公司"]
+    assert names(db, a, now, search="0000111") == ["杭州云帆网络有限公司"]
+    with db.writing() as s:
+        remove_contact(s, a, cid, contact_id)
+    assert names(db, a, now, search="周芷若") == []
+
+
+def test_filters_and_sort(db, people, now):
+    a = people.admin
+    make(db, a, now, "A公司", level="A", industry="制造业", province="广东", status="customer")
+    make(db, a, now, "B公司", level="B", industry="制造业", province="浙江", source="展会")
+    make(db, a, now - timedelta(days=1), "C公司", level="C", industry="贸易", province="广东")
+    assert names(db, a, now, level="A") == ["A公司"]
+    assert sorted(names(db, a, now, industry="制造业")) == ["A公司", "B公司"]
+    assert sorted(names(db, a, now, province="广东", industry="制造业")) == ["A公司"]
+    assert names(db, a, now, source="展会") == ["B公司"]
+    assert names(db, a, now, status="customer") == ["A公司"]
+    assert names(db, a, now, sort="name", descending=False) == ["A公司", "B公司", "C公司"]
+    assert names(db, a, now, sort="name", descending=True) == ["C公司", "B公司", "A公司"]
+    assert names(db, a, now, sort="created_at", descending=False)[0] == "C公司"
+
+
+def test_paging_is_stable_and_complete(db, people, now):
+    for i in range(25):
+        make(db, people.admin, now, f"客户{i:02d}")
+    with db.reading() as s:
+        q = CustomerQuery(sort="updated_at")  # all share one updated_at: id breaks the tie
+        pages = [list_customers(s, people.admin, q, now, offset, 10) for offset in (0, 10, 20)]
+    ids = [r.id for page in pages for r in page]
+    assert len(ids) == 25 and len(set(ids)) == 25
+
+
+def test_follow_up_updates_last_and_next(db, people, now):
+    a = people.rep_n1
+    cid = make(db, a, now, "跟进客户")
+    first = now - timedelta(days=3)
+    with db.writing() as s:
+        add_follow_up(s, a, cid, FollowUpInput("call", "电话沟通", first, now + timedelta(days=7)), now)
+    with db.reading() as s:
+        d = get_customer(s, a, cid)
+    assert d.last_follow_up_at == first and d.next_follow_up_at == now + timedelta(days=7)
+    # an older entry logged late does not move last_follow_up_at back
+    with db.writing() as s:
+        add_follow_up(s, a, cid, FollowUpInput("note", "补记", first - timedelta(days=5)), now)
+    with db.reading() as s:
+        d = get_customer(s, a, cid)
+        timeline = list_follow_ups(s, a, cid)
+    assert d.last_follow_up_at == first and d.next_follow_up_at == now + timedelta(days=7)
+    assert [f.content for f in timeline] == ["电话沟通", "补记"]  # newest first
+    # a follow-up after the planned date fulfils it
+    with db.writing() as s:
+        add_follow_up(s, a, cid, FollowUpInput("visit", "上门", now + timedelta(days=8)), now)
+    with db.reading() as s:
+        d = get_customer(s, a, cid)
+    assert d.next_follow_up_at is None and d.last_follow_up_at == now + timedelta(days=8)
+
+
+def test_follow_up_validation_and_overdue_filter(db, people, now):
+    a = people.admin
+    cid = make(db, a, now, "逾期客户")
+    make(db, a, now, "正常客户")
+    with db.writing() as s, pytest.raises(ValidationFailed) as err:
+        add_follow_up(s, a, cid, FollowUpInput("call", "  ", now), now)
+    assert ("content", "required") in err.value.params["errors"]
+    with db.writing() as s:
+        add_follow_up(s, a, cid, FollowUpInput("call", "约了", now - timedelta(days=10),
+                                               now - timedelta(days=2)), now)
+    assert names(db, a, now, overdue=True) == ["逾期客户"]
+
+
+def test_duplicates_by_name_and_phone_name_the_owner(db, people, now):
+    make(db, people.rep_s1, now, "广州恒通物流有限公司",
+         contacts=[ContactInput(name="陈晨", mobile="139 0000 1234")], owner=people.rep_s1)
+    with db.reading() as s:
+        by_name = find_duplicates(s, " 广州恒通物流有限公司 ")
+        by_phone = find_duplicates(s, "别的名字", ["13900001234"])
+        none = find_duplicates(s, "别的名字", ["13900009999"])
+    assert [(d.field, d.owner_name) for d in by_name] == [("name", "李娜")]
+    assert [(d.field, d.customer_name) for d in by_phone] == [("phone", "广州恒通物流有限公司")]
+    assert none == []
+
+
+def test_validation(db, people, now):
+    with db.writing() as s, pytest.raises(ValidationFailed) as err:
+        create_customer(s, people.admin, CustomerInput(name=" ", level="Z"), now,
+                        contacts=[ContactInput(name="x", mobile="abc", email="no-at")])
+    errors = err.value.params["errors"]
+    assert ("name", "required") in errors and ("level", "invalid") in errors
+    assert ("contacts.0.mobile", "invalid_phone") in errors
+    assert ("contacts.0.email", "invalid_email") in errors
+
+
+def test_soft_delete_and_restore_keep_everything(db, people, now):
+    a = people.rep_n1
+    cid = make(db, a, now, "回收站客户", contacts=[ContactInput(name="刘洋", mobile="13700000000")])
+    with db.writing() as s:
+        add_follow_up(s, a, cid, FollowUpInput("call", "第一次联系", now), now)
+        delete_customers(s, a, [cid], now)
+    assert names(db, a, now) == []
+    assert names(db, a, now, search="刘洋") == []
+    with db.reading() as s:
+        bin_rows = list_deleted(s, a)
+        with pytest.raises(NotFound):
+            get_customer(s, a, cid)
+    assert [(r.name, r.deleted_by_name) for r in bin_rows] == [("回收站客户", "张伟")]
+    with db.writing() as s:
+        restore_customers(s, a, [cid], now)
+    assert names(db, a, now, search="刘洋") == ["回收站客户"]
+    with db.reading() as s:
+        assert len(list_contacts(s, a, cid)) == 1
+        assert len(list_follow_ups(s, a, cid)) == 1
+        assert list_deleted(s, a) == []
+
+
+def test_assign_and_transfer_record_ownership_events(db, people, now):
+    p = people
+    cid = make(db, p.manager_n, now, "交接客户", owner=p.rep_n1)
+    with db.writing() as s:
+        changed = assign_customers(s, p.manager_n, [cid], p.rep_n2.id, "handover", "离职交接", now)
+    assert changed.customer_ids == (cid,)
+    with db.reading() as s:
+        events = list_ownership_events(s, p.manager_n, cid)
+        assert get_customer(s, p.rep_n2, cid).owner_name == "Ned North"
+    assert [(e.kind, e.from_name, e.to_name) for e in events] == [
+        ("transferred", "张伟", "Ned North"), ("created", "", "张伟")]
+    assert events[0].reason_code == "handover" and events[0].reason_text == "离职交接"
+    assert events[0].actor_name == "Nina North"
+    # a manager may not hand a customer to another team; "other" needs words
+    with db.writing() as s, pytest.raises(PermissionDenied):
+        assign_customers(s, p.manager_n, [cid], p.rep_s1.id, "rebalance", "", now)
+    with db.writing() as s, pytest.raises(ValidationFailed):
+        assign_customers(s, p.manager_n, [cid], p.rep_n1.id, "other", " ", now)
+
+
+def test_stale_edit_raises_conflict_naming_who_and_what(db, people, now):
+    p = people
+    cid = make(db, p.rep_n1, now, "并发客户")
+    with db.reading() as s:
+        mine = get_customer(s, p.rep_n1, cid)
+        theirs = get_customer(s, p.manager_n, cid)
+    with db.writing() as s:
+        update_customer(s, p.manager_n, cid,
+                        CustomerInput(name="并发客户", city="杭州", level="A"), theirs, now)
+    with db.writing() as s, pytest.raises(Conflict) as err:
+        update_customer(s, p.rep_n1, cid, CustomerInput(name="并发客户", notes="我的备注"),
+                        mine, now)
+    assert err.value.params["by"] == "Nina North"
+    assert sorted(err.value.params["fields"]) == ["city", "level"]
+    with db.reading() as s:
+        fresh = get_customer(s, p.rep_n1, cid)
+    assert fresh.data.city == "杭州" and fresh.data.notes == ""
+    with db.writing() as s:  # after reloading, the edit goes through
+        saved = update_customer(s, p.rep_n1, cid,
+                                CustomerInput(name="并发客户二", city="杭州", notes="我的备注"),
+                                fresh, now)
+    assert saved.version == fresh.version + 1
+    assert names(db, p.rep_n1, now, search="客户二") == ["并发客户二"]
+
+
+def test_tags_add_and_remove(db, people, now):
+    a = people.admin
+    ids = [make(db, a, now, n, tags=("老客户",)) for n in ("甲", "乙")]
+    with db.writing() as s:
+        change_tag(s, a, ids, "重点", True, now)
+        change_tag(s, a, ids[:1], "老客户", False, now)
+    with db.reading() as s:
+        assert get_customer(s, a, ids[0]).data.tags == ("重点",)
+        assert get_customer(s, a, ids[1]).data.tags == ("老客户", "重点")
+
+
+def test_contacts_keep_one_primary(db, people, now):
+    a = people.admin
+    cid = make(db, a, now, "联系人客户", contacts=[ContactInput(name="甲")])
+    with db.writing() as s:
+        second = save_contact(s, a, cid, None, ContactInput(name="乙", is_primary=True), now)
+        rows = list_contacts(s, a, cid)
+        assert [(c.data.name, c.data.is_primary) for c in rows] == [("乙", True), ("甲", False)]
+        remove_contact(s, a, cid, second)
+        assert [(c.data.name, c.data.is_primary) for c in list_contacts(s, a, cid)] == [("甲", True)]
+
+
+def test_saved_views_round_trip(db, people, now):
+    a = people.rep_n1
+    q = CustomerQuery(search="科技", level="A", sort="name", descending=False)
+    with db.writing() as s:
+        vid = save_view(s, a, "customers", "A级科技", {"query": q.to_dict(), "columns": ["name"]}, now)
+        save_view(s, a, "customers", "A级科技", {"query": q.to_dict(), "columns": ["level"]}, now)
+    with db.reading() as s:
+        views = list_saved_views(s, a, "customers")
+        assert list_saved_views(s, people.rep_n2, "customers") == []
+    assert [(v.id, v.name) for v in views] == [(vid, "A级科技")]
+    assert CustomerQuery.from_dict(views[0].payload["query"]) == q
+    assert views[0].payload["columns"] == ["level"]
+    with db.writing() as s:
+        delete_view(s, a, vid)
+    with db.reading() as s:
+        assert list_saved_views(s, a, "customers") == []
