@@ -1,0 +1,161 @@
+"""Wiring: the QApplication, translators, look, settings, logging, and the main window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+
+from crmdesk import __version__, paths
+
+log = logging.getLogger("crmdesk")
+
+
+def setup_logging() -> Path:
+    path = paths.log_dir() / "crmdesk.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def open_settings() -> QSettings:
+    """An INI file in the per-user config directory (so CRMDESK_HOME relocates it too)."""
+    return QSettings(str(paths.config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _language(settings: QSettings, override: str | None) -> str:
+    return override or str(settings.value("language", "") or "") or QLocale.system().name()
+
+
+def install_translators(app: QApplication, language: str) -> None:
+    """Qt's own strings (qtbase: dialog buttons) and ours."""
+    QLocale.setDefault(QLocale(language))
+    translators = []
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translators.append(qt)
+    ours = QTranslator(app)
+    if ours.load(f"crmdesk_{language}", str(paths.resource_dir() / "translations")):
+        translators.append(ours)
+    for t in translators:
+        app.installTranslator(t)
+
+
+def apply_look(app: QApplication) -> None:
+    """Fusion everywhere (one look to test); dark when the system is dark."""
+    app.setStyle(QStyleFactory.create("Fusion"))
+    _apply_palette(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: _apply_palette(app))
+    qss = paths.resource_dir() / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+def _apply_palette(app: QApplication) -> None:
+    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    if not dark:
+        app.setPalette(app.style().standardPalette())
+        return
+    p = QPalette()
+    base, window, text = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#dfe1e5")
+    for role, color in (
+        (QPalette.ColorRole.Window, window), (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Base, base), (QPalette.ColorRole.AlternateBase, QColor("#26282b")),
+        (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Button, window),
+        (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.Highlight, QColor("#2f65ca")),
+        (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
+        (QPalette.ColorRole.ToolTipBase, window), (QPalette.ColorRole.ToolTipText, text),
+        (QPalette.ColorRole.PlaceholderText, QColor("#8c8f94")),
+    ):
+        p.setColor(role, color)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6f737a"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6f737a"))
+    app.setPalette(p)
+
+
+def create_application(argv: list[str], language: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("crmdesk")
+    app.setOrganizationName("crmdesk")
+    app.setApplicationVersion(__version__)
+    install_translators(app, _language(open_settings(), language))
+    apply_look(app)
+    return app
+
+
+def _install_excepthook() -> None:
+    """An unexpected error is logged in full and shown in plain words, never as a traceback."""
+
+    def hook(kind, value, tb) -> None:  # noqa: ANN001
+        log.error("unhandled error", exc_info=(kind, value, tb))
+        from crmdesk.views.errors import error_text
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, "crmdesk", error_text(value))
+
+    sys.excepthook = hook
+
+
+def open_workspace(url: str | None, parent=None, ask_first_run: bool = True):  # noqa: ANN001, ANN201
+    """Open the database and find who is working; None if the user gave up."""
+    from crmdesk.models.database import open_database
+    from crmdesk.models.errors import CrmError
+    from crmdesk.models.users import count_users, create_local_admin, local_actor, os_login
+    from crmdesk.models.workspace import Workspace, utc_now
+    from crmdesk.views.errors import show_error
+
+    try:
+        db = open_database(url)
+    except CrmError as exc:
+        show_error(parent, exc)
+        return None
+    with db.reading() as s:
+        actor = local_actor(s, os_login()) if count_users(s) else None
+    if actor is None:
+        if not ask_first_run:
+            with db.writing() as s:
+                actor = create_local_admin(s, os_login(), os_login(), utc_now())
+        else:
+            from crmdesk.views.setup_dialogs import FirstRunDialog
+
+            dialog = FirstRunDialog(parent)
+            if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+                return None
+            name, demo = dialog.value()
+            with db.writing() as s:
+                actor = create_local_admin(s, name, os_login(), utc_now())
+            if demo:
+                from crmdesk.models.demo import generate_demo
+
+                QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                try:
+                    generate_demo(db, customers=2000, seed=1)
+                finally:
+                    QGuiApplication.restoreOverrideCursor()
+    return Workspace(db, actor)
+
+
+def run_gui(url: str | None, language: str | None = None) -> int:
+    setup_logging()
+    app = create_application(sys.argv, language)
+    _install_excepthook()
+    workspace = open_workspace(url)
+    if workspace is None:
+        return 1
+    from crmdesk.views.main_window import MainWindow
+
+    window = MainWindow(workspace, open_settings())
+    window.show()
+    code = app.exec()
+    workspace.db.close()
+    return code

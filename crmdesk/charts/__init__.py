@@ -1,0 +1,1 @@
+"""pyqtgraph chart widgets (the reports pages fill this in)."""

@@ -1,0 +1,90 @@
+"""Dialogs for bulk actions on selected customers: assign/transfer and tags."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.models.customers import TRANSFER_REASONS
+from crmdesk.models.users import UserRow
+from crmdesk.views.labels import reason_label, role_label
+
+
+class AssignDialog(QDialog):
+    def __init__(self, users: list[UserRow], count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assign customers"))
+        self.user = QComboBox()
+        for u in users:
+            team = f" · {u.team_name}" if u.team_name else ""
+            self.user.addItem(f"{u.name} ({role_label(u.role)}{team})", u.id)
+        self.reason = QComboBox()
+        for code in TRANSFER_REASONS:
+            self.reason.addItem(reason_label(code), code)
+        self.reason_text = QLineEdit()
+        self.reason_text.setPlaceholderText(self.tr("Optional; required for “Other”"))
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #d9363e;")
+        self.problem.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("New owner"), self.user)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Details"), self.reason_text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_ok_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Hand %n customer(s) to another user.", "", count)))
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def value(self) -> tuple[int, str, str]:
+        return self.user.currentData(), self.reason.currentData(), self.reason_text.text().strip()
+
+    def _on_ok_clicked(self) -> None:
+        _user, code, text = self.value()
+        if code == "other" and not text:
+            self.problem.setText(self.tr("Please say why in a few words."))
+            self.problem.show()
+            return
+        self.accept()
+
+
+class TagDialog(QDialog):
+    def __init__(self, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tags"))
+        self.tag = QLineEdit()
+        self.add = QRadioButton(self.tr("Add this tag"))
+        self.remove = QRadioButton(self.tr("Remove this tag"))
+        self.add.setChecked(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_ok_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Change the tags of %n customer(s).", "", count)))
+        form = QFormLayout()
+        form.addRow(self.tr("Tag"), self.tag)
+        layout.addLayout(form)
+        layout.addWidget(self.add)
+        layout.addWidget(self.remove)
+        layout.addWidget(buttons)
+
+    def value(self) -> tuple[str, bool]:
+        return self.tag.text().strip(), self.add.isChecked()
+
+    def _on_ok_clicked(self) -> None:
+        if self.tag.text().strip():
+            self.accept()

@@ -1,0 +1,176 @@
+"""CustomerTableModel: a windowed view over any number of customers.
+
+It holds the total (from COUNT) and a small cache of pages; a page is fetched from the
+workspace when the view first paints one of its rows, so the scrollbar is true and End jumps to
+the last row at once. Sorting re-queries in SQL. Plain CustomerRow values only, no SQL here."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from crmdesk.models.customers import CustomerRow
+from crmdesk.views.labels import local_time, status_label
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_SIZE = 200
+MAX_PAGES = 40  # ~8,000 rows kept; a screen shows 40
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CustomerTableModel", text)
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str  # also the sort key understood by models.customers.SORT_KEYS
+    title: str
+    width: int
+    value: Callable[[CustomerRow], str]
+    sortable: bool = True
+    center: bool = False
+
+
+def customer_columns() -> list[ColumnSpec]:
+    return [
+        ColumnSpec("name", _t("Customer"), 260, lambda r: r.name),
+        ColumnSpec("level", _t("Level"), 50, lambda r: r.level, center=True),
+        ColumnSpec("status", _t("Status"), 80, lambda r: status_label(r.status)),
+        ColumnSpec("contact", _t("Contact"), 90, lambda r: r.contact_name, sortable=False),
+        ColumnSpec("mobile", _t("Mobile"), 120, lambda r: r.contact_mobile, sortable=False),
+        ColumnSpec("owner", _t("Owner"), 90, lambda r: r.owner_name),
+        ColumnSpec("industry", _t("Industry"), 100, lambda r: r.industry),
+        ColumnSpec("province", _t("Province"), 70, lambda r: r.province),
+        ColumnSpec("city", _t("City"), 70, lambda r: r.city),
+        ColumnSpec("source", _t("Source"), 80, lambda r: r.source),
+        ColumnSpec("tags", _t("Tags"), 120, lambda r: r.tags.replace(",", ", "), sortable=False),
+        ColumnSpec("last_follow_up_at", _t("Last follow-up"), 130,
+                   lambda r: local_time(r.last_follow_up_at)),
+        ColumnSpec("next_follow_up_at", _t("Next follow-up"), 130,
+                   lambda r: local_time(r.next_follow_up_at)),
+        ColumnSpec("created_at", _t("Created"), 100, lambda r: local_time(r.created_at, False)),
+        ColumnSpec("updated_at", _t("Updated"), 130, lambda r: local_time(r.updated_at)),
+    ]
+
+
+class CustomerTableModel(QAbstractTableModel):
+    sort_requested = Signal(str, bool)  # key, descending
+    fetch_failed = Signal(object)
+
+    def __init__(self, fetch_page: Callable[[int, int], list[CustomerRow]], parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.columns = customer_columns()
+        self._fetch_page = fetch_page
+        self._total = 0
+        self._pages: OrderedDict[int, list[CustomerRow]] = OrderedDict()
+        self._now = datetime.utcnow()
+        self._overdue = QBrush(QColor("#d9363e"))
+
+    # -- feeding
+    def reset(self, total: int, first_page: list[CustomerRow] | None = None,
+              now: datetime | None = None) -> None:
+        self.beginResetModel()
+        self._total = total
+        self._pages.clear()
+        if first_page is not None:
+            self._pages[0] = first_page
+        self._now = now or datetime.utcnow()
+        self.endResetModel()
+
+    def set_total(self, total: int) -> None:
+        """The count may arrive after the first page: grow or shrink the rows to match."""
+        if total == self._total:
+            return
+        if total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, total - 1)
+            self._total = total
+            self.endInsertRows()
+        else:
+            self.beginRemoveRows(QModelIndex(), total, self._total - 1)
+            self._total = total
+            self.endRemoveRows()
+
+    def row_at(self, row: int) -> CustomerRow | None:
+        if not 0 <= row < self._total:
+            return None
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            try:
+                page = self._fetch_page(page_no * PAGE_SIZE, PAGE_SIZE)
+            except Exception as exc:  # noqa: BLE001 - shown by the page, never from paint()
+                self.fetch_failed.emit(exc)
+                page = []
+            self._pages[page_no] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        offset = row - page_no * PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def id_at(self, row: int) -> int | None:
+        r = self.row_at(row)
+        return r.id if r else None
+
+    def row_of_id(self, customer_id: int) -> int | None:
+        for page_no, page in self._pages.items():
+            for i, r in enumerate(page):
+                if r.id == customer_id:
+                    return page_no * PAGE_SIZE + i
+        return None
+
+    # -- Qt
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE,
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.center:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column.key == "next_follow_up_at" and row.next_follow_up_at is not None \
+                    and row.next_follow_up_at < self._now:
+                return self._overdue
+            return None
+        text = column.value(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text if column.key in ("name", "tags") and text else None
+        return text
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].title
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.columns) and self.columns[column].sortable:
+            self.sort_requested.emit(self.columns[column].key,
+                                     order == Qt.SortOrder.DescendingOrder)

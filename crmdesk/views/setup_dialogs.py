@@ -1,0 +1,82 @@
+"""First start (who are you, demo data or empty) and the settings dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Welcome to crmdesk"))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. 王伟"))
+        self.demo = QRadioButton(self.tr("Load demo data to look around (2,000 customers)"))
+        self.empty = QRadioButton(self.tr("Start with an empty database"))
+        self.empty.setChecked(True)
+        self.problem = QLabel(self.tr("Please enter your name."))
+        self.problem.setStyleSheet("color: #d9363e;")
+        self.problem.hide()
+        intro = QLabel(self.tr("crmdesk keeps your customers in a file on this computer. "
+                               "You are its administrator."))
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Your name"), self.name)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_ok_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.demo)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(440, 0)
+
+    def value(self) -> tuple[str, bool]:
+        return self.name.text().strip(), self.demo.isChecked()
+
+    def _on_ok_clicked(self) -> None:
+        if not self.name.text().strip():
+            self.problem.show()
+            return
+        self.accept()
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(self.tr("Follow the system") if not code else name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        note = QLabel(self.tr("A new language applies the next time crmdesk starts."))
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def value(self) -> str:
+        return self.language.currentData()
