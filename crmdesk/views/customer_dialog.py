@@ -23,21 +23,24 @@ from crmdesk.views.customer_form import CustomerForm
 from crmdesk.views.errors import show_error, validation_text
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CustomerDialog", text)
-
-
 def duplicate_text(duplicates: list[DuplicateResult]) -> str:
     """Which customer already has this name or phone, and who owns it."""
     lines = []
     for d in duplicates:
-        owner = d.owner_name or _t("nobody")
+        owner = d.owner_name or QCoreApplication.translate("CustomerDialog", "nobody")
         if d.field == "name":
-            lines.append(_t("The name is already used by “{customer}” (owner: {owner}).")
-                         .format(customer=d.customer_name, owner=owner))
+            lines.append(
+                QCoreApplication.translate(
+                    "CustomerDialog", "The name is already used by “{customer}” (owner: {owner})."
+                ).format(customer=d.customer_name, owner=owner)
+            )
         else:
-            lines.append(_t("The phone {phone} already belongs to “{customer}” (owner: {owner}).")
-                         .format(phone=d.value, customer=d.customer_name, owner=owner))
+            lines.append(
+                QCoreApplication.translate(
+                    "CustomerDialog",
+                    "The phone {phone} already belongs to “{customer}” (owner: {owner}).",
+                ).format(phone=d.value, customer=d.customer_name, owner=owner)
+            )
     return "\n".join(lines)
 
 
@@ -67,8 +70,9 @@ class CustomerDialog(QDialog):
         self.problems.setStyleSheet("color: #d9363e;")
         self.problems.setWordWrap(True)
         self.problems.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -79,8 +83,13 @@ class CustomerDialog(QDialog):
         self.resize(480, 620)
 
     def contact_value(self) -> ContactInput | None:
-        fields = (self.contact_name, self.contact_title, self.contact_mobile, self.contact_phone,
-                  self.contact_email)
+        fields = (
+            self.contact_name,
+            self.contact_title,
+            self.contact_mobile,
+            self.contact_phone,
+            self.contact_email,
+        )
         if not any(f.text().strip() for f in fields):
             return None
         return ContactInput(
@@ -108,18 +117,20 @@ class CustomerDialog(QDialog):
             duplicates = self.workspace.find_duplicates(data.name, phones)
             if duplicates and not self.confirm_duplicates(duplicates):
                 return
-            self.created_id = self.workspace.create_customer(
-                data, [contact] if contact else [])
+            self.created_id = self.workspace.create_customer(data, [contact] if contact else [])
         except CrmError as exc:
             show_error(self, exc)
             return
         self.accept()
 
     def confirm_duplicates(self, duplicates: list[DuplicateResult]) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Possible duplicate"),
-                          self.tr("This customer may already exist:"), parent=self)
-        box.setInformativeText(duplicate_text(duplicates) + "\n\n"
-                               + self.tr("Save it anyway?"))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Possible duplicate"),
+            self.tr("This customer may already exist:"),
+            parent=self,
+        )
+        box.setInformativeText(duplicate_text(duplicates) + "\n\n" + self.tr("Save it anyway?"))
         save = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()

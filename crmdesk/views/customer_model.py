@@ -22,10 +22,6 @@ PAGE_SIZE = 200
 MAX_PAGES = 40  # ~8,000 rows kept; a screen shows 40
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CustomerTableModel", text)
-
-
 @dataclass(frozen=True)
 class ColumnSpec:
     key: str  # also the sort key understood by models.customers.SORT_KEYS
@@ -38,23 +34,97 @@ class ColumnSpec:
 
 def customer_columns() -> list[ColumnSpec]:
     return [
-        ColumnSpec("name", _t("Customer"), 260, lambda r: r.name),
-        ColumnSpec("level", _t("Level"), 50, lambda r: r.level, center=True),
-        ColumnSpec("status", _t("Status"), 80, lambda r: status_label(r.status)),
-        ColumnSpec("contact", _t("Contact"), 90, lambda r: r.contact_name, sortable=False),
-        ColumnSpec("mobile", _t("Mobile"), 120, lambda r: r.contact_mobile, sortable=False),
-        ColumnSpec("owner", _t("Owner"), 90, lambda r: r.owner_name),
-        ColumnSpec("industry", _t("Industry"), 100, lambda r: r.industry),
-        ColumnSpec("province", _t("Province"), 70, lambda r: r.province),
-        ColumnSpec("city", _t("City"), 70, lambda r: r.city),
-        ColumnSpec("source", _t("Source"), 80, lambda r: r.source),
-        ColumnSpec("tags", _t("Tags"), 120, lambda r: r.tags.replace(",", ", "), sortable=False),
-        ColumnSpec("last_follow_up_at", _t("Last follow-up"), 130,
-                   lambda r: local_time(r.last_follow_up_at)),
-        ColumnSpec("next_follow_up_at", _t("Next follow-up"), 130,
-                   lambda r: local_time(r.next_follow_up_at)),
-        ColumnSpec("created_at", _t("Created"), 100, lambda r: local_time(r.created_at, False)),
-        ColumnSpec("updated_at", _t("Updated"), 130, lambda r: local_time(r.updated_at)),
+        ColumnSpec(
+            "name",
+            QCoreApplication.translate("CustomerTableModel", "Customer"),
+            260,
+            lambda r: r.name,
+        ),
+        ColumnSpec(
+            "level",
+            QCoreApplication.translate("CustomerTableModel", "Level"),
+            50,
+            lambda r: r.level,
+            center=True,
+        ),
+        ColumnSpec(
+            "status",
+            QCoreApplication.translate("CustomerTableModel", "Status"),
+            80,
+            lambda r: status_label(r.status),
+        ),
+        ColumnSpec(
+            "contact",
+            QCoreApplication.translate("CustomerTableModel", "Contact"),
+            90,
+            lambda r: r.contact_name,
+            sortable=False,
+        ),
+        ColumnSpec(
+            "mobile",
+            QCoreApplication.translate("CustomerTableModel", "Mobile"),
+            120,
+            lambda r: r.contact_mobile,
+            sortable=False,
+        ),
+        ColumnSpec(
+            "owner",
+            QCoreApplication.translate("CustomerTableModel", "Owner"),
+            90,
+            lambda r: r.owner_name,
+        ),
+        ColumnSpec(
+            "industry",
+            QCoreApplication.translate("CustomerTableModel", "Industry"),
+            100,
+            lambda r: r.industry,
+        ),
+        ColumnSpec(
+            "province",
+            QCoreApplication.translate("CustomerTableModel", "Province"),
+            70,
+            lambda r: r.province,
+        ),
+        ColumnSpec(
+            "city", QCoreApplication.translate("CustomerTableModel", "City"), 70, lambda r: r.city
+        ),
+        ColumnSpec(
+            "source",
+            QCoreApplication.translate("CustomerTableModel", "Source"),
+            80,
+            lambda r: r.source,
+        ),
+        ColumnSpec(
+            "tags",
+            QCoreApplication.translate("CustomerTableModel", "Tags"),
+            120,
+            lambda r: r.tags.replace(",", ", "),
+            sortable=False,
+        ),
+        ColumnSpec(
+            "last_follow_up_at",
+            QCoreApplication.translate("CustomerTableModel", "Last follow-up"),
+            130,
+            lambda r: local_time(r.last_follow_up_at),
+        ),
+        ColumnSpec(
+            "next_follow_up_at",
+            QCoreApplication.translate("CustomerTableModel", "Next follow-up"),
+            130,
+            lambda r: local_time(r.next_follow_up_at),
+        ),
+        ColumnSpec(
+            "created_at",
+            QCoreApplication.translate("CustomerTableModel", "Created"),
+            100,
+            lambda r: local_time(r.created_at, False),
+        ),
+        ColumnSpec(
+            "updated_at",
+            QCoreApplication.translate("CustomerTableModel", "Updated"),
+            130,
+            lambda r: local_time(r.updated_at),
+        ),
     ]
 
 
@@ -72,8 +142,9 @@ class CustomerTableModel(QAbstractTableModel):
         self._overdue = QBrush(QColor("#d9363e"))
 
     # -- feeding
-    def reset(self, total: int, first_page: list[CustomerRow] | None = None,
-              now: datetime | None = None) -> None:
+    def reset(
+        self, total: int, first_page: list[CustomerRow] | None = None, now: datetime | None = None
+    ) -> None:
         self.beginResetModel()
         self._total = total
         self._pages.clear()
@@ -135,8 +206,13 @@ class CustomerTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE,
-                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            ID_ROLE,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
             return None
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -149,8 +225,11 @@ class CustomerTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column.key == "next_follow_up_at" and row.next_follow_up_at is not None \
-                    and row.next_follow_up_at < self._now:
+            if (
+                column.key == "next_follow_up_at"
+                and row.next_follow_up_at is not None
+                and row.next_follow_up_at < self._now
+            ):
                 return self._overdue
             return None
         text = column.value(row)
@@ -158,8 +237,12 @@ class CustomerTableModel(QAbstractTableModel):
             return text if column.key in ("name", "tags") and text else None
         return text
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):  # noqa: ANN201
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].title
@@ -172,5 +255,6 @@ class CustomerTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(self.columns) and self.columns[column].sortable:
-            self.sort_requested.emit(self.columns[column].key,
-                                     order == Qt.SortOrder.DescendingOrder)
+            self.sort_requested.emit(
+                self.columns[column].key, order == Qt.SortOrder.DescendingOrder
+            )

@@ -22,23 +22,29 @@ from crmdesk.views.labels import field_label, local_time
 log = logging.getLogger("crmdesk")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def validation_text(errors: list[tuple[str, str]]) -> str:
     words = {
-        "required": _t("{field} is required."),
-        "invalid": _t("{field} has a value that is not allowed."),
-        "invalid_phone": _t("{field} does not look like a phone number."),
-        "invalid_email": _t("{field} does not look like an e-mail address."),
-        "too_long": _t("{field} is too long."),
-        "not_after_happened": _t("{field} must be later than the follow-up itself."),
+        "required": QCoreApplication.translate("Errors", "{field} is required."),
+        "invalid": QCoreApplication.translate("Errors", "{field} has a value that is not allowed."),
+        "invalid_phone": QCoreApplication.translate(
+            "Errors", "{field} does not look like a phone number."
+        ),
+        "invalid_email": QCoreApplication.translate(
+            "Errors", "{field} does not look like an e-mail address."
+        ),
+        "too_long": QCoreApplication.translate("Errors", "{field} is too long."),
+        "not_after_happened": QCoreApplication.translate(
+            "Errors", "{field} must be later than the follow-up itself."
+        ),
     }
     lines = []
     for field, code in errors:
         name = field_label(field.rsplit(".", 1)[-1])
-        lines.append(words.get(code, _t("{field} is not valid.")).format(field=name))
+        lines.append(
+            words.get(code, QCoreApplication.translate("Errors", "{field} is not valid.")).format(
+                field=name
+            )
+        )
     return "\n".join(lines)
 
 
@@ -48,30 +54,48 @@ def error_text(exc: BaseException) -> str:
         return validation_text(exc.params.get("errors", []))
     if isinstance(exc, Conflict):
         fields = ", ".join(field_label(f) for f in exc.params.get("fields") or [])
-        who = exc.params.get("by") or _t("a colleague")
-        text = _t("{who} changed this customer at {at} while you were editing it.").format(
-            who=who, at=local_time(exc.params.get("at"))
-        )
+        who = exc.params.get("by") or QCoreApplication.translate("Errors", "a colleague")
+        text = QCoreApplication.translate(
+            "Errors", "{who} changed this customer at {at} while you were editing it."
+        ).format(who=who, at=local_time(exc.params.get("at")))
         if fields:
-            text += " " + _t("They changed: {fields}.").format(fields=fields)
-        return text + " " + _t("Reload to see their changes, then make yours again.")
+            text += " " + QCoreApplication.translate("Errors", "They changed: {fields}.").format(
+                fields=fields
+            )
+        return (
+            text
+            + " "
+            + QCoreApplication.translate(
+                "Errors", "Reload to see their changes, then make yours again."
+            )
+        )
     if isinstance(exc, PermissionDenied):
-        return _t("You are not allowed to do this. Ask your manager or an administrator.")
+        return QCoreApplication.translate(
+            "Errors", "You are not allowed to do this. Ask your manager or an administrator."
+        )
     if isinstance(exc, NotFound):
-        return _t("This record no longer exists. Someone may have deleted it; the list is reloaded.")
+        return QCoreApplication.translate(
+            "Errors",
+            "This record no longer exists. Someone may have deleted it; the list is reloaded.",
+        )
     if isinstance(exc, SchemaTooNew):
-        return _t(
+        return QCoreApplication.translate(
+            "Errors",
             "This database was written by a newer version of crmdesk. "
-            "Install the newest version to open it."
+            "Install the newest version to open it.",
         )
     if isinstance(exc, DatabaseUnavailable):
-        return _t(
+        return QCoreApplication.translate(
+            "Errors",
             "The database cannot be reached. Check the network connection or the server address, "
-            "then try again. Nothing you entered was saved."
+            "then try again. Nothing you entered was saved.",
         )
     if isinstance(exc, CrmError):
-        return _t("The action could not be completed.")
-    return _t("Something went wrong and the action was not completed. Details are in the log file.")
+        return QCoreApplication.translate("Errors", "The action could not be completed.")
+    return QCoreApplication.translate(
+        "Errors",
+        "Something went wrong and the action was not completed. Details are in the log file.",
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
@@ -83,7 +107,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
         log.error("error: %s", "".join(traceback.format_exception(exc)))
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or _t("crmdesk"))
+    box.setWindowTitle(title or QCoreApplication.translate("Errors", "crmdesk"))
     box.setText(error_text(exc))
     if not expected:
         box.setDetailedText("".join(traceback.format_exception_only(exc)).strip())

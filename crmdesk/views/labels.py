@@ -7,77 +7,77 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def status_label(code: str) -> str:
     return {
-        "lead": _t("Lead"),
-        "prospect": _t("Prospect"),
-        "customer": _t("Customer"),
-        "lost": _t("Lost"),
+        "lead": QCoreApplication.translate("Labels", "Lead"),
+        "prospect": QCoreApplication.translate("Labels", "Prospect"),
+        "customer": QCoreApplication.translate("Labels", "Customer"),
+        "lost": QCoreApplication.translate("Labels", "Lost"),
     }.get(code, code)
 
 
 def kind_label(code: str) -> str:
     return {
-        "call": _t("Call"),
-        "visit": _t("Visit"),
-        "wechat": _t("WeChat"),
-        "email": _t("Email"),
-        "note": _t("Note"),
+        "call": QCoreApplication.translate("Labels", "Call"),
+        "visit": QCoreApplication.translate("Labels", "Visit"),
+        "wechat": QCoreApplication.translate("Labels", "WeChat"),
+        "email": QCoreApplication.translate("Labels", "Email"),
+        "note": QCoreApplication.translate("Labels", "Note"),
     }.get(code, code)
 
 
 def ownership_label(code: str) -> str:
     return {
-        "created": _t("Created"),
-        "assigned": _t("Assigned"),
-        "transferred": _t("Transferred"),
-        "claim": _t("Claimed"),
-        "release": _t("Released"),
-        "recycle": _t("Recycled"),
+        "created": QCoreApplication.translate("Labels", "Created"),
+        "assigned": QCoreApplication.translate("Labels", "Assigned"),
+        "transferred": QCoreApplication.translate("Labels", "Transferred"),
+        "claim": QCoreApplication.translate("Labels", "Claimed"),
+        "release": QCoreApplication.translate("Labels", "Released"),
+        "recycle": QCoreApplication.translate("Labels", "Recycled"),
     }.get(code, code)
 
 
 def reason_label(code: str) -> str:
     return {
-        "handover": _t("Handover (rep leaving or changing territory)"),
-        "rebalance": _t("Rebalancing workload"),
-        "customer_request": _t("Customer's request"),
-        "other": _t("Other"),
+        "handover": QCoreApplication.translate(
+            "Labels", "Handover (rep leaving or changing territory)"
+        ),
+        "rebalance": QCoreApplication.translate("Labels", "Rebalancing workload"),
+        "customer_request": QCoreApplication.translate("Labels", "Customer's request"),
+        "other": QCoreApplication.translate("Labels", "Other"),
     }.get(code, code)
 
 
 def role_label(code: str) -> str:
-    return {"rep": _t("Sales rep"), "manager": _t("Manager"), "admin": _t("Administrator")}.get(
-        code, code
-    )
+    return {
+        "rep": QCoreApplication.translate("Labels", "Sales rep"),
+        "manager": QCoreApplication.translate("Labels", "Manager"),
+        "admin": QCoreApplication.translate("Labels", "Administrator"),
+    }.get(code, code)
 
 
 def field_label(code: str) -> str:
     return {
-        "name": _t("Name"),
-        "level": _t("Level"),
-        "status": _t("Status"),
-        "industry": _t("Industry"),
-        "province": _t("Province"),
-        "city": _t("City"),
-        "address": _t("Address"),
-        "company_size": _t("Company size"),
-        "source": _t("Source"),
-        "tags": _t("Tags"),
-        "notes": _t("Notes"),
-        "mobile": _t("Mobile"),
-        "phone": _t("Phone"),
-        "email": _t("Email"),
-        "content": _t("Content"),
-        "kind": _t("Kind"),
-        "reason": _t("Reason"),
-        "reason_text": _t("Reason details"),
-        "tag": _t("Tag"),
-        "next_follow_up_at": _t("Next follow-up"),
+        "name": QCoreApplication.translate("Labels", "Name"),
+        "level": QCoreApplication.translate("Labels", "Level"),
+        "status": QCoreApplication.translate("Labels", "Status"),
+        "industry": QCoreApplication.translate("Labels", "Industry"),
+        "province": QCoreApplication.translate("Labels", "Province"),
+        "city": QCoreApplication.translate("Labels", "City"),
+        "address": QCoreApplication.translate("Labels", "Address"),
+        "company_size": QCoreApplication.translate("Labels", "Company size"),
+        "source": QCoreApplication.translate("Labels", "Source"),
+        "tags": QCoreApplication.translate("Labels", "Tags"),
+        "notes": QCoreApplication.translate("Labels", "Notes"),
+        "mobile": QCoreApplication.translate("Labels", "Mobile"),
+        "phone": QCoreApplication.translate("Labels", "Phone"),
+        "email": QCoreApplication.translate("Labels", "Email"),
+        "content": QCoreApplication.translate("Labels", "Content"),
+        "kind": QCoreApplication.translate("Labels", "Kind"),
+        "reason": QCoreApplication.translate("Labels", "Reason"),
+        "reason_text": QCoreApplication.translate("Labels", "Reason details"),
+        "tag": QCoreApplication.translate("Labels", "Tag"),
+        "next_follow_up_at": QCoreApplication.translate("Labels", "Next follow-up"),
     }.get(code, code)
 
 
