@@ -10,9 +10,8 @@ import uuid
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("CRMDESK_HOME", tempfile.mkdtemp(prefix="crmdesk-test-home-"))
 
-from datetime import datetime  # noqa: E402
-
 import pytest  # noqa: E402
+from helpers import NOW, People  # noqa: E402
 from sqlalchemy import create_engine, delete, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
@@ -24,7 +23,6 @@ BACKENDS = {
     "postgresql": "CRMDESK_TEST_PG_URL",
     "mariadb": "CRMDESK_TEST_MYSQL_URL",
 }
-NOW = datetime(2026, 11, 20, 9, 30)
 
 
 def _server_database(backend: str):
@@ -88,36 +86,6 @@ def db(_backend_db):
 @pytest.fixture
 def now():
     return NOW
-
-
-class People:
-    """An admin, two teams (a manager and reps each) and a rep without a team."""
-
-    def __init__(self, db: Database) -> None:
-        from crmdesk.models.schema import Team, User
-        from crmdesk.models.users import get_user
-
-        with db.writing() as s:
-            north, south = Team(name="North", created_at=NOW), Team(name="South", created_at=NOW)
-            s.add_all([north, south])
-            s.flush()
-            spec = {
-                "admin": ("Ada Admin", "admin", None),
-                "manager_n": ("Nina North", "manager", north.id),
-                "rep_n1": ("张伟", "rep", north.id),
-                "rep_n2": ("Ned North", "rep", north.id),
-                "manager_s": ("Sam South", "manager", south.id),
-                "rep_s1": ("李娜", "rep", south.id),
-            }
-            ids = {}
-            for login, (name, role, team) in spec.items():
-                u = User(name=name, login=login, role=role, team_id=team, active=True,
-                         created_at=NOW)
-                s.add(u)
-                s.flush()
-                ids[login] = u.id
-            for login, uid in ids.items():
-                setattr(self, login, get_user(s, uid))
 
 
 @pytest.fixture

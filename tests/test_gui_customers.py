@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import NOW, People
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
@@ -15,7 +16,6 @@ from crmdesk.views import customer_dialog, customer_page
 from crmdesk.views.customer_model import CustomerTableModel
 from crmdesk.views.customer_page import CustomersPage
 from crmdesk.views.recycle_bin_page import RecycleBinPage
-from tests.conftest import NOW, People
 
 
 @pytest.fixture

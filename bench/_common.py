@@ -1,0 +1,43 @@
+"""Shared helpers of the benchmark scripts (not part of the package)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 1)
+
+
+def demo_database(customers: int, seed: int = 7) -> str:
+    """A demo SQLite database of this size, built once and reused."""
+    DATA.mkdir(exist_ok=True)
+    path = DATA / f"customers-{customers}.sqlite"
+    url = f"sqlite:///{path}"
+    if not path.exists():
+        from crmdesk.models.database import open_database
+        from crmdesk.models.demo import generate_demo
+
+        start = time.perf_counter()
+        db = open_database(url)
+        generate_demo(db, customers=customers, seed=seed)
+        db.close()
+        print(f"built {path.name} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    return url

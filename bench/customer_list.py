@@ -1,0 +1,154 @@
+"""Customer page at scale: first paint, search-as-you-type latency, memory.
+
+Usage: python bench/customer_list.py [--customers 1000000] [--runs 7]
+Baselines measured in the same run: a bare QTableView over a dummy model of the same row count
+(first paint) and the naive LIKE '%term%' scan the FTS indexes replace (search).
+Ends with one JSON line of figures."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+from _common import demo_database, median_ms, rss_mb
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+
+
+class PaintWatch(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = False
+
+    def eventFilter(self, obj, event):  # noqa: N802, ANN001, ANN201
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+
+
+def wait_paint(app: QApplication, watch: PaintWatch, timeout: float = 10.0) -> None:
+    end = time.perf_counter() + timeout
+    while not watch.painted and time.perf_counter() < end:
+        app.processEvents()
+    app.processEvents()  # let the paint itself finish
+
+
+class DummyModel(QAbstractTableModel):
+    def __init__(self, rows: int) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008, ANN001, ANN201
+        return self.rows
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802, B008, ANN001, ANN201
+        return 15
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN201
+        return f"{index.row()}:{index.column()}" if role == Qt.ItemDataRole.DisplayRole else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--customers", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    url = demo_database(args.customers)
+
+    from sqlalchemy import text
+
+    from crmdesk.app import create_application
+    from crmdesk.models.database import open_database
+    from crmdesk.models.users import local_actor, os_login
+    from crmdesk.models.workspace import Workspace
+    from crmdesk.views.customer_page import CustomersPage
+
+    app = create_application(["bench"], "zh_CN")
+    db = open_database(url)
+    with db.reading() as s:
+        actor = local_actor(s, os_login())
+    ws = Workspace(db, actor)
+    rss_before = rss_mb()
+
+    def first_paint(make) -> float:  # noqa: ANN001
+        start = time.perf_counter()
+        widget, viewport = make()
+        watch = PaintWatch()
+        viewport.installEventFilter(watch)
+        widget.resize(1300, 800)
+        widget.show()
+        wait_paint(app, watch)
+        elapsed = time.perf_counter() - start
+        widget.close()
+        widget.deleteLater()
+        app.processEvents()
+        return elapsed
+
+    def bare():  # noqa: ANN202
+        view = QTableView()
+        view.setModel(DummyModel(args.customers))
+        return view, view.viewport()
+
+    def page_widget():  # noqa: ANN202
+        page = CustomersPage(ws)
+        return page, page.table.viewport()
+
+    baseline_paint = [first_paint(bare) for _ in range(args.runs)]
+    page_paint = [first_paint(page_widget) for _ in range(args.runs)]
+
+    # search as you type, on one open page
+    page = CustomersPage(ws)
+    page.resize(1300, 800)
+    page.show()
+    app.processEvents()
+    rss_open = rss_mb()
+    watch = PaintWatch()
+    page.table.viewport().installEventFilter(watch)
+    terms = {"chinese_2": "科技", "chinese_4": "星辰科技", "phone": "13812", "contact": "王伟"}
+    search_ms, counts = {}, {}
+    for label, term in terms.items():
+        samples = []
+        for _ in range(args.runs):
+            page.search.setText("")
+            page._on_search_timer_timeout()
+            app.processEvents()
+            watch.painted = False
+            start = time.perf_counter()
+            page.search.setText(term)
+            page._debounce.stop()  # typing pauses are the debounce's; measure the work
+            page._on_search_timer_timeout()
+            wait_paint(app, watch)
+            samples.append(time.perf_counter() - start)
+        search_ms[label] = median_ms(samples)
+        counts[label] = page.model.rowCount()
+    # baseline: the naive scan FTS replaces
+    like_ms = {}
+    for label, term in terms.items():
+        samples = []
+        for _ in range(3):
+            start = time.perf_counter()
+            with db.reading() as s:
+                s.execute(text("SELECT count(*) FROM customer_search WHERE body LIKE :p"),
+                          {"p": f"%{term}%"}).scalar()
+            samples.append(time.perf_counter() - start)
+        like_ms[label] = median_ms(samples)
+
+    figures = {
+        "customers": args.customers,
+        "first_paint_ms": median_ms(page_paint),
+        "baseline_bare_table_first_paint_ms": median_ms(baseline_paint),
+        "search_ms": search_ms,
+        "search_rows": counts,
+        "baseline_like_count_ms": like_ms,
+        "rss_mb_before_page": round(rss_before, 1),
+        "rss_mb_after_open": round(rss_open, 1),
+    }
+    figures["first_paint_ratio_to_bare"] = round(
+        figures["first_paint_ms"] / max(figures["baseline_bare_table_first_paint_ms"], 0.1), 2)
+    print(json.dumps(figures, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
