@@ -84,6 +84,7 @@ def _screenshot(args: argparse.Namespace) -> int:
 
 
 def _smoke_test() -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a check, never a window on screen
     home = tempfile.mkdtemp(prefix="crmdesk-smoke-")
     os.environ["CRMDESK_HOME"] = home
     from crmdesk.models.database import open_database

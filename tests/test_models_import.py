@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 
@@ -12,3 +13,15 @@ def test_models_load_no_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, f"crmdesk.models imported Qt: {result.stdout} {result.stderr}"
+
+
+def test_startup_modules_leave_charts_and_excel_for_later():
+    """pyqtgraph (+numpy) and the Excel readers cost ~0.6 s; start-up must not pay for them."""
+    code = (
+        "import sys, crmdesk.cli, crmdesk.app, crmdesk.views.main_window;"
+        "bad = sorted(m for m in ('pyqtgraph', 'openpyxl', 'python_calamine', 'numpy')"
+        " if m in sys.modules); print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stdout + result.stderr
