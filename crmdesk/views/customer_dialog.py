@@ -106,7 +106,9 @@ class CustomerDialog(QDialog):
         contact = self.contact_value()
         errors = validate_customer(data)
         if contact is not None:
-            errors += validate_contact(contact)
+            # "name" alone would read as the customer's name
+            errors += [("contact_name" if f == "name" else f, code)
+                       for f, code in validate_contact(contact)]
         if errors:
             self.problems.setText(validation_text(errors))
             self.problems.show()

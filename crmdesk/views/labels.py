@@ -59,6 +59,7 @@ def role_label(code: str) -> str:
 def field_label(code: str) -> str:
     return {
         "name": QCoreApplication.translate("Labels", "Name"),
+        "contact_name": QCoreApplication.translate("Labels", "Contact name"),
         "level": QCoreApplication.translate("Labels", "Level"),
         "status": QCoreApplication.translate("Labels", "Status"),
         "industry": QCoreApplication.translate("Labels", "Industry"),

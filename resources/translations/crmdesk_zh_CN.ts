@@ -307,22 +307,22 @@
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="129" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="131" />
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="130" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="132" />
         <source>This customer may already exist:</source>
         <translation>该客户可能已存在：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="133" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="135" />
         <source>Save it anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="134" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="136" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -771,7 +771,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="24" />
-        <location filename="../../crmdesk/views/labels.py" line="74" />
+        <location filename="../../crmdesk/views/labels.py" line="75" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
@@ -852,91 +852,96 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="62" />
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="63" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="63" />
+        <location filename="../../crmdesk/views/labels.py" line="64" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="64" />
+        <location filename="../../crmdesk/views/labels.py" line="65" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="65" />
+        <location filename="../../crmdesk/views/labels.py" line="66" />
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="66" />
+        <location filename="../../crmdesk/views/labels.py" line="67" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="67" />
+        <location filename="../../crmdesk/views/labels.py" line="68" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="68" />
+        <location filename="../../crmdesk/views/labels.py" line="69" />
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="69" />
+        <location filename="../../crmdesk/views/labels.py" line="70" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="70" />
+        <location filename="../../crmdesk/views/labels.py" line="71" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="71" />
+        <location filename="../../crmdesk/views/labels.py" line="72" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="72" />
+        <location filename="../../crmdesk/views/labels.py" line="73" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="73" />
+        <location filename="../../crmdesk/views/labels.py" line="74" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="75" />
+        <location filename="../../crmdesk/views/labels.py" line="76" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="76" />
+        <location filename="../../crmdesk/views/labels.py" line="77" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="77" />
+        <location filename="../../crmdesk/views/labels.py" line="78" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="78" />
+        <location filename="../../crmdesk/views/labels.py" line="79" />
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="79" />
+        <location filename="../../crmdesk/views/labels.py" line="80" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="80" />
+        <location filename="../../crmdesk/views/labels.py" line="81" />
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
