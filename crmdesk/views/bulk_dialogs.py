@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from crmdesk.models.customers import TRANSFER_REASONS
 from crmdesk.models.users import UserRow
 from crmdesk.views.labels import reason_label, role_label
+from crmdesk.views.widgets import ok_cancel, problem_label
 
 
 class AssignDialog(QDialog):
@@ -32,17 +32,12 @@ class AssignDialog(QDialog):
             self.reason.addItem(reason_label(code), code)
         self.reason_text = QLineEdit()
         self.reason_text.setPlaceholderText(self.tr("Optional; required for “Other”"))
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #d9363e;")
-        self.problem.hide()
+        self.problem = problem_label()
         form = QFormLayout()
         form.addRow(self.tr("New owner"), self.user)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Details"), self.reason_text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_ok_clicked)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._on_ok_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Hand %n customer(s) to another user.", "", count)))
         layout.addLayout(form)
@@ -69,10 +64,7 @@ class TagDialog(QDialog):
         self.add = QRadioButton(self.tr("Add this tag"))
         self.remove = QRadioButton(self.tr("Remove this tag"))
         self.add.setChecked(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_ok_clicked)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._on_ok_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Change the tags of %n customer(s).", "", count)))
         form = QFormLayout()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +37,7 @@ from crmdesk.views.customer_dialog import duplicate_text
 from crmdesk.views.customer_form import CustomerForm
 from crmdesk.views.errors import show_error, validation_text
 from crmdesk.views.labels import kind_label, local_time, ownership_label, reason_label
+from crmdesk.views.widgets import ok_cancel, problem_label
 
 
 def _to_utc(value: QDateTime) -> datetime:
@@ -78,9 +78,7 @@ class ContactDialog(QDialog):
         self.has_birthday.toggled.connect(self.birthday.setEnabled)
         self.primary = QCheckBox(self.tr("Primary contact"))
         self.primary.setChecked(value.is_primary)
-        self.problems = QLabel()
-        self.problems.setStyleSheet("color: #d9363e;")
-        self.problems.hide()
+        self.problems = problem_label()
         birthday_row = QHBoxLayout()
         birthday_row.addWidget(self.has_birthday)
         birthday_row.addWidget(self.birthday, 1)
@@ -93,10 +91,7 @@ class ContactDialog(QDialog):
         form.addRow(self.tr("WeChat"), self.wechat)
         form.addRow(self.tr("Birthday"), birthday_row)
         form.addRow("", self.primary)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_ok_clicked)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._on_ok_clicked)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)

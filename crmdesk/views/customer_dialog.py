@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
@@ -21,6 +19,7 @@ from crmdesk.models.errors import CrmError
 from crmdesk.models.workspace import Workspace
 from crmdesk.views.customer_form import CustomerForm
 from crmdesk.views.errors import show_error, validation_text
+from crmdesk.views.widgets import ok_cancel, problem_label
 
 
 def duplicate_text(duplicates: list[DuplicateResult]) -> str:
@@ -65,16 +64,8 @@ class CustomerDialog(QDialog):
         cform.addRow(self.tr("Mobile"), self.contact_mobile)
         cform.addRow(self.tr("Phone"), self.contact_phone)
         cform.addRow(self.tr("Email"), self.contact_email)
-        self.problems = QLabel()
-        self.problems.setObjectName("formProblems")
-        self.problems.setStyleSheet("color: #d9363e;")
-        self.problems.setWordWrap(True)
-        self.problems.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._on_save_clicked)
-        buttons.rejected.connect(self.reject)
+        self.problems = problem_label()
+        buttons = ok_cancel(self, self._on_save_clicked, save=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(contact_box)
@@ -107,8 +98,10 @@ class CustomerDialog(QDialog):
         errors = validate_customer(data)
         if contact is not None:
             # "name" alone would read as the customer's name
-            errors += [("contact_name" if f == "name" else f, code)
-                       for f, code in validate_contact(contact)]
+            errors += [
+                ("contact_name" if f == "name" else f, code)
+                for f, code in validate_contact(contact)
+            ]
         if errors:
             self.problems.setText(validation_text(errors))
             self.problems.show()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,6 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from crmdesk.views.widgets import ok_cancel, problem_label
 
 LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
 
@@ -26,18 +27,17 @@ class FirstRunDialog(QDialog):
         self.demo = QRadioButton(self.tr("Load demo data to look around (2,000 customers)"))
         self.empty = QRadioButton(self.tr("Start with an empty database"))
         self.empty.setChecked(True)
-        self.problem = QLabel(self.tr("Please enter your name."))
-        self.problem.setStyleSheet("color: #d9363e;")
-        self.problem.hide()
-        intro = QLabel(self.tr("crmdesk keeps your customers in a file on this computer. "
-                               "You are its administrator."))
+        self.problem = problem_label(self.tr("Please enter your name."))
+        intro = QLabel(
+            self.tr(
+                "crmdesk keeps your customers in a file on this computer. "
+                "You are its administrator."
+            )
+        )
         intro.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Your name"), self.name)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_ok_clicked)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._on_ok_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -69,10 +69,7 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
