@@ -91,7 +91,14 @@ def upgrade() -> None:
     with op.batch_alter_table("customers", schema=None) as batch_op:
         batch_op.create_index("ix_customers_city", ["city"], unique=False)
         batch_op.create_index("ix_customers_created", ["created_at"], unique=False)
-        batch_op.create_index("ix_customers_deleted", ["deleted_at"], unique=False)
+        if op.get_bind().dialect.name != "mysql":
+            batch_op.create_index(
+                "ix_customers_deleted",
+                ["deleted_at"],
+                unique=False,
+                sqlite_where=sa.text("deleted_at IS NOT NULL"),
+                postgresql_where=sa.text("deleted_at IS NOT NULL"),
+            )
         batch_op.create_index("ix_customers_industry", ["industry"], unique=False)
         batch_op.create_index("ix_customers_last_fu", ["last_follow_up_at"], unique=False)
         batch_op.create_index("ix_customers_level", ["level"], unique=False)
@@ -245,7 +252,8 @@ def downgrade() -> None:
         batch_op.drop_index("ix_customers_level")
         batch_op.drop_index("ix_customers_last_fu")
         batch_op.drop_index("ix_customers_industry")
-        batch_op.drop_index("ix_customers_deleted")
+        if op.get_bind().dialect.name != "mysql":
+            batch_op.drop_index("ix_customers_deleted")
         batch_op.drop_index("ix_customers_created")
         batch_op.drop_index("ix_customers_city")
 
