@@ -7,19 +7,21 @@ from datetime import timedelta
 import pytest
 
 from crmdesk.models.contacts import ContactInput, list_contacts, remove_contact, save_contact
+from crmdesk.models.customer_actions import (
+    assign_customers,
+    change_tag,
+    delete_customers,
+    list_deleted,
+    restore_customers,
+)
 from crmdesk.models.customers import (
     CustomerInput,
     CustomerQuery,
-    assign_customers,
-    change_tag,
     count_customers,
     create_customer,
-    delete_customers,
     find_duplicates,
     get_customer,
     list_customers,
-    list_deleted,
-    restore_customers,
     update_customer,
 )
 from crmdesk.models.errors import Conflict, NotFound, PermissionDenied, ValidationFailed

@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from crmdesk.models.customers import bump_follow_up_dates, editable_customer
+from crmdesk.models.customer_actions import bump_follow_up_dates
+from crmdesk.models.customers import editable_customer
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.schema import FOLLOW_UP_KINDS, FollowUp, OwnershipEvent, User
 from crmdesk.models.users import UserRow

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from crmdesk.models import contacts, customers, follow_ups, saved_views
+from crmdesk.models import contacts, customer_actions, customers, follow_ups, saved_views
 from crmdesk.models.database import Database
 from crmdesk.models.users import UserRow, assignable_users
 
@@ -72,7 +72,7 @@ class Workspace:
 
     def deleted_customers(self) -> list[customers.DeletedCustomerRow]:
         with self.db.reading() as s:
-            return customers.list_deleted(s, self.actor)
+            return customer_actions.list_deleted(s, self.actor)
 
     def saved_views(self, page: str) -> list[saved_views.SavedViewRow]:
         with self.db.reading() as s:
@@ -112,23 +112,23 @@ class Workspace:
 
     def delete_customers(self, ids: Sequence[int]) -> customers.ChangeResult:
         with self.db.writing() as s:
-            return customers.delete_customers(s, self.actor, ids, self.clock())
+            return customer_actions.delete_customers(s, self.actor, ids, self.clock())
 
     def restore_customers(self, ids: Sequence[int]) -> customers.ChangeResult:
         with self.db.writing() as s:
-            return customers.restore_customers(s, self.actor, ids, self.clock())
+            return customer_actions.restore_customers(s, self.actor, ids, self.clock())
 
     def assign_customers(
         self, ids: Sequence[int], to_user_id: int, reason_code: str, reason_text: str
     ) -> customers.ChangeResult:
         with self.db.writing() as s:
-            return customers.assign_customers(
+            return customer_actions.assign_customers(
                 s, self.actor, ids, to_user_id, reason_code, reason_text, self.clock()
             )
 
     def change_tag(self, ids: Sequence[int], tag: str, add: bool) -> customers.ChangeResult:
         with self.db.writing() as s:
-            return customers.change_tag(s, self.actor, ids, tag, add, self.clock())
+            return customer_actions.change_tag(s, self.actor, ids, tag, add, self.clock())
 
     def save_view(self, page: str, name: str, payload: dict) -> int:
         with self.db.writing() as s:

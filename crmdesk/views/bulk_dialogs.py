@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.models.customers import TRANSFER_REASONS
+from crmdesk.models.customer_actions import TRANSFER_REASONS
 from crmdesk.models.users import UserRow
 from crmdesk.views.labels import reason_label, role_label
 from crmdesk.views.widgets import ok_cancel, problem_label
