@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, aliased
 from crmdesk.models.customers import (
     ChangeResult,
     DeletedCustomerRow,
-    owner_alias,
     normalize_tags,
+    owner_alias,
 )
 from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
 from crmdesk.models.schema import Customer, OwnershipEvent, User
