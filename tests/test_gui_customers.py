@@ -202,3 +202,22 @@ def test_detail_add_follow_up_updates_timeline(qtbot, ws):
     qtbot.mouseClick(detail.fu_add, Qt.MouseButton.LeftButton)
     assert "上门拜访，客户很满意" in detail.timeline.toPlainText()
     assert detail.detail.last_follow_up_at == NOW
+
+
+def test_count_arrives_from_a_worker_thread(qtbot, ws):
+    """A long list shows its first page at once; the true count comes from the real runner."""
+    from crmdesk.models.demo import generate_demo
+    from crmdesk.tasks import TaskRunner
+
+    generate_demo(ws.db, customers=300, seed=2)
+    runner = TaskRunner()
+    page = CustomersPage(ws, runner=runner)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.rowCount() == 200  # the first page, before the count
+    qtbot.waitUntil(lambda: page.model.rowCount() == 304, timeout=5000)
+    assert "304" in page.count_label.text()
+    assert page.industry.count() > 5  # filter choices loaded off-thread too
+    page.model.row_at(303)  # the last page is fetched on demand
+    assert page.model.row_at(303) is not None
+    runner.wait()

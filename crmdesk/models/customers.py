@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from crmdesk.models import search
+from crmdesk.models.database import no_index
 from crmdesk.models.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from crmdesk.models.schema import (
     LEVELS,
@@ -184,7 +185,8 @@ SORT_KEYS = {
     "province": Customer.province,
     "city": Customer.city,
     "source": Customer.source,
-    "owner": Customer.owner_id,  # groups by owner; an index walk even at 1M rows
+    # Groups by owner, newest first within each: exactly the (owner_id, updated_at) index.
+    "owner": (Customer.owner_id, Customer.updated_at),
     "last_follow_up_at": Customer.last_follow_up_at,
     "next_follow_up_at": Customer.next_follow_up_at,
     "created_at": Customer.created_at,
@@ -193,15 +195,33 @@ SORT_KEYS = {
 
 
 def _conditions(
-    dialect: str, actor: UserRow, query: CustomerQuery, now: datetime
+    session: Session, actor: UserRow, query: CustomerQuery, now: datetime, for_page: bool = False
 ) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = [Customer.deleted_at.is_(None), visible_condition(actor)]
+    """The WHERE of the list. For a page (ORDER BY … LIMIT) on SQLite the filters carry a
+    planner hint so the sort column's index drives; see database.no_index. The exceptions: a
+    selective search, which drives by id, and a rep's own list by date, which the
+    (owner_id, updated_at) index serves exactly."""
+    dialect = session.get_bind().dialect.name
+    condition, selective = search.search_condition(session, query.search, for_page)
+    hinted = for_page and not selective
+
+    def col(column):  # noqa: ANN001, ANN202
+        return no_index(column, dialect) if hinted else column
+
+    # owner_id = X sorted by date (or owner) is the (owner_id, updated_at) index; IN (a team) is
+    # not, so that one always walks the sort index.
+    owner = Customer.owner_id if query.sort in ("updated_at", "owner") else col(Customer.owner_id)
+    team_owner = col(Customer.owner_id)
+    where: list[ColumnElement[bool]] = [
+        Customer.deleted_at.is_(None),
+        visible_condition(actor, team_owner if actor.is_manager else owner),
+    ]
     if query.scope == "mine":
-        where.append(Customer.owner_id == actor.id)
+        where.append(owner == actor.id)
     elif query.scope == "team" and actor.team_id is not None:
-        where.append(Customer.owner_id.in_(team_member_ids(actor.team_id)))
+        where.append(team_owner.in_(team_member_ids(actor.team_id)))
     if query.owner_id is not None:
-        where.append(Customer.owner_id == query.owner_id)
+        where.append(owner == query.owner_id)
     for column, value in (
         (Customer.level, query.level),
         (Customer.industry, query.industry),
@@ -210,24 +230,24 @@ def _conditions(
         (Customer.source, query.source),
     ):
         if value:
-            where.append(column == value)
+            where.append(col(column) == value)
     if query.overdue:
-        where.append(Customer.next_follow_up_at < now)
-    condition = search.search_condition(dialect, query.search)
+        where.append(col(Customer.next_follow_up_at) < now)
     if condition is not None:
         where.append(condition)
     return where
 
 
 def count_customers(session: Session, actor: UserRow, query: CustomerQuery, now: datetime) -> int:
-    dialect = session.get_bind().dialect.name
     stmt = (
-        select(func.count()).select_from(Customer).where(*_conditions(dialect, actor, query, now))
+        select(func.count()).select_from(Customer).where(*_conditions(session, actor, query, now))
     )
     return session.scalar(stmt) or 0
 
 
-def _list_statement(dialect: str, actor: UserRow, query: CustomerQuery, now: datetime) -> Select:
+def _list_statement(
+    session: Session, actor: UserRow, query: CustomerQuery, now: datetime
+) -> Select:
     owner = owner_alias()
 
     def primary_contact(column):  # noqa: ANN001
@@ -240,12 +260,9 @@ def _list_statement(dialect: str, actor: UserRow, query: CustomerQuery, now: dat
             .scalar_subquery()
         )
 
-    sort_column = SORT_KEYS.get(query.sort, Customer.updated_at)
-    order = (
-        (sort_column.desc(), Customer.id.desc())
-        if query.descending
-        else (sort_column.asc(), Customer.id.asc())
-    )
+    key = SORT_KEYS.get(query.sort, Customer.updated_at)
+    columns = (*(key if isinstance(key, tuple) else (key,)), Customer.id)  # id breaks ties
+    order = [c.desc() if query.descending else c.asc() for c in columns]
     return (
         select(
             Customer.id,
@@ -268,7 +285,7 @@ def _list_statement(dialect: str, actor: UserRow, query: CustomerQuery, now: dat
             Customer.updated_at,
         )
         .outerjoin(owner, owner.id == Customer.owner_id)
-        .where(*_conditions(dialect, actor, query, now))
+        .where(*_conditions(session, actor, query, now, for_page=True))
         .order_by(*order)
     )
 
@@ -281,8 +298,7 @@ def list_customers(
     offset: int = 0,
     limit: int = 200,
 ) -> list[CustomerRow]:
-    dialect = session.get_bind().dialect.name
-    stmt = _list_statement(dialect, actor, query, now).offset(offset).limit(limit)
+    stmt = _list_statement(session, actor, query, now).offset(offset).limit(limit)
     return [CustomerRow(*row) for row in session.execute(stmt)]
 
 
@@ -290,8 +306,7 @@ def list_customer_ids(
     session: Session, actor: UserRow, query: CustomerQuery, now: datetime
 ) -> list[int]:
     """All ids the list shows, for "select all matching" bulk actions."""
-    dialect = session.get_bind().dialect.name
-    stmt = select(Customer.id).where(*_conditions(dialect, actor, query, now))
+    stmt = select(Customer.id).where(*_conditions(session, actor, query, now))
     return list(session.scalars(stmt))
 
 

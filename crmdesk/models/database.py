@@ -13,10 +13,12 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import ColumnElement, create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from crmdesk import paths
 from crmdesk.models.errors import DatabaseUnavailable, SchemaTooNew
@@ -82,7 +84,8 @@ def create_db_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
+        # Pages and counts load on worker threads; the pool hands a connection to one at a time.
+        engine = create_engine(url, connect_args={"check_same_thread": False})
         _install_sqlite_hooks(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_recycle=3600)
@@ -194,3 +197,27 @@ def reset_id_sequences(conn, tables: list[str]) -> None:
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
         )
+
+
+def no_index(column: ColumnElement, dialect: str) -> ColumnElement:
+    """SQLite: `+column` still compares the same but stops the planner using the column's index.
+
+    SQLite cannot estimate how many rows a filter keeps, so with ORDER BY … LIMIT it often
+    collects every filtered row through the filter's index and sorts them (1.2 s for a manager's
+    250k rows) when walking the sort column's index and skipping a few non-matching rows takes
+    milliseconds. Other dialects plan this themselves."""
+    if dialect != "sqlite":
+        return column
+    return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
+
+
+def refresh_statistics(db: Database) -> None:
+    """Planner statistics (sqlite_stat1) from a bounded sample: ~0.2 s at 1M customers.
+
+    Without them SQLite scans a whole index for SELECT DISTINCT (0.5 s for the filter choices);
+    with them it skips through it (5 ms)."""
+    if db.dialect != "sqlite":
+        return
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+        conn.exec_driver_sql("ANALYZE")

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, insert, select
 
 from crmdesk.models import search
-from crmdesk.models.database import Database, reset_id_sequences
+from crmdesk.models.database import Database, refresh_statistics, reset_id_sequences
 from crmdesk.models.schema import (
     Contact,
     Customer,
@@ -284,6 +284,7 @@ def generate_demo(
             progress(done, customers)
     with db.engine.begin() as conn:
         reset_id_sequences(conn, ["customers", "contacts", "follow_ups", "ownership_events"])
+    refresh_statistics(db)
     return DemoResult(len(owners), customers, n_contacts, n_follow)
 
 

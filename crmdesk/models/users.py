@@ -104,13 +104,14 @@ def team_member_ids(team_id: int):
     return select(User.id).where(User.team_id == team_id).scalar_subquery()
 
 
-def visible_condition(actor: UserRow) -> ColumnElement[bool]:
-    """Which customers the actor may see (and edit)."""
+def visible_condition(actor: UserRow, owner=Customer.owner_id) -> ColumnElement[bool]:  # noqa: ANN001
+    """Which customers the actor may see (and edit). `owner` may be Customer.owner_id wrapped
+    in a planner hint (database.no_index)."""
     if actor.is_admin:
         return true()
     if actor.is_manager and actor.team_id is not None:
-        return Customer.owner_id.in_(team_member_ids(actor.team_id))
-    return Customer.owner_id == actor.id
+        return owner.in_(team_member_ids(actor.team_id))
+    return owner == actor.id
 
 
 def check_may_edit(session: Session, actor: UserRow, customer: Customer) -> None:

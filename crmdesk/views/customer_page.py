@@ -28,6 +28,7 @@ from crmdesk.models.customers import CustomerQuery
 from crmdesk.models.errors import CrmError
 from crmdesk.models.schema import LEVELS, STATUSES
 from crmdesk.models.workspace import Workspace
+from crmdesk.tasks import SyncRunner, TaskRunner
 from crmdesk.views.bulk_dialogs import AssignDialog, TagDialog
 from crmdesk.views.customer_detail import CustomerDetailPanel
 from crmdesk.views.customer_dialog import CustomerDialog
@@ -42,9 +43,15 @@ class CustomersPage(QWidget):
     data_changed = Signal()  # after a write, so other pages (recycle bin) can reload
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, runner: TaskRunner | SyncRunner | None = None
+                 ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        # Counting 1M rows and reading the filter choices take longer than a frame: off-thread.
+        self.runner = runner or SyncRunner()
+        self._generation = 0  # a count that arrives for an older query is dropped
+        self._building = True  # the header "sorts" while being set up: one reload, at the end
+        self._counting = False
         self.settings = settings
         self.query = CustomerQuery(scope="all")
         self._updating_filters = False
@@ -125,11 +132,16 @@ class CustomersPage(QWidget):
         delete_action.triggered.connect(self._on_delete_clicked)
         self.table.addAction(delete_action)
 
-        self.detail = CustomerDetailPanel(workspace)
-        self.detail.changed.connect(self._on_detail_changed)
+        # The detail panel is ~80 ms of widgets: it is built right after the first paint, not
+        # before it (or at once when something asks for it).
+        self._detail: CustomerDetailPanel | None = None
+        self._choices = None
+        placeholder = QLabel(self.tr("Select a customer to see the details."))
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(placeholder)
+        QTimer.singleShot(0, self._ensure_detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([820, 420])
@@ -159,6 +171,7 @@ class CustomersPage(QWidget):
         layout.addLayout(actions)
 
         self._restore_layout()
+        self._building = False
         self._load_choices()
         self._load_views()
         self.reload()
@@ -186,7 +199,11 @@ class CustomersPage(QWidget):
         return self.workspace.list_customers(self.query, offset, limit)
 
     def _load_choices(self) -> None:
-        choices = self.workspace.filter_choices()
+        self.runner.read(self.workspace.filter_choices, self._on_choices_loaded,
+                         self._on_task_failed)
+
+    @Slot(object)
+    def _on_choices_loaded(self, choices: object) -> None:
         self._updating_filters = True
         for combo, values in ((self.industry, choices.industries),
                               (self.province, choices.provinces),
@@ -198,7 +215,9 @@ class CustomersPage(QWidget):
                 combo.addItem(v, v)
             combo.setCurrentIndex(max(0, combo.findData(current)))
         self._updating_filters = False
-        self.detail.set_choices(choices.industries, choices.provinces, choices.sources)
+        self._choices = choices
+        if self._detail is not None:
+            self._detail.set_choices(choices.industries, choices.provinces, choices.sources)
 
     def _load_views(self, select_id: int | None = None) -> None:
         self.views.clear()
@@ -208,6 +227,24 @@ class CustomersPage(QWidget):
             if view.id == select_id:
                 self.views.setCurrentIndex(self.views.count() - 1)
         self.delete_view_button.setEnabled(self.views.currentData() is not None)
+
+    @property
+    def detail(self) -> CustomerDetailPanel:
+        return self._ensure_detail()
+
+    @Slot()
+    def _ensure_detail(self) -> CustomerDetailPanel:
+        if self._detail is None:
+            panel = CustomerDetailPanel(self.workspace)
+            panel.changed.connect(self._on_detail_changed)
+            if self._choices is not None:
+                c = self._choices
+                panel.set_choices(c.industries, c.provinces, c.sources)
+            sizes = self.splitter.sizes()
+            self.splitter.replaceWidget(1, panel).deleteLater()
+            self.splitter.setSizes(sizes)
+            self._detail = panel
+        return self._detail
 
     # -- the query
     def query_from_controls(self) -> CustomerQuery:
@@ -248,16 +285,22 @@ class CustomersPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Count and first page in SQL; further pages are fetched as the view scrolls."""
+        """The first page now; the count (a scan at 1M rows) arrives from a worker thread and
+        grows the rows to their true number. Later pages are fetched as the view scrolls."""
         try:
-            total = self.workspace.count_customers(self.query)
             first = self.workspace.list_customers(self.query, 0, PAGE_SIZE)
         except CrmError as exc:
             show_error(self, exc)
             return
         selected = self.selected_ids()
-        self.model.reset(total, first, self.workspace.clock())
+        self._generation += 1
+        self._counting = len(first) == PAGE_SIZE  # a short first page is the whole answer
+        self.model.reset(len(first), first, self.workspace.clock())
         self._update_count()
+        if self._counting:
+            generation, query = self._generation, self.query
+            self.runner.read(lambda: (generation, self.workspace.count_customers(query)),
+                             self._on_count_loaded, self._on_task_failed)
         if len(selected) == 1:
             row = self.model.row_of_id(selected[0])
             if row is not None:
@@ -265,10 +308,27 @@ class CustomersPage(QWidget):
             else:
                 self.detail.show_customer(None)
 
+    @Slot(object)
+    def _on_count_loaded(self, result: object) -> None:
+        generation, total = result
+        if generation != self._generation:
+            return
+        self._counting = False
+        self.model.set_total(total)
+        self._update_count()
+
+    @Slot(object)
+    def _on_task_failed(self, exc: object) -> None:
+        self._counting = False
+        show_error(self, exc)
+
     def _update_count(self) -> None:
         total = self.model.rowCount()
         selected = len(self.table.selectionModel().selectedRows())
-        text = self.tr("%n customer(s)", "", total)
+        if self._counting:
+            text = self.tr("Counting customers…")
+        else:
+            text = self.tr("%n customer(s)", "", total)
         if selected > 1:
             text += " · " + self.tr("%n selected", "", selected)
         self.count_label.setText(text)
@@ -278,7 +338,7 @@ class CustomersPage(QWidget):
 
     def selected_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        if rows and len(rows) == self.model.rowCount() and len(rows) > PAGE_SIZE:
+        if rows and len(rows) == self.model.rowCount() and len(rows) >= PAGE_SIZE:
             return self.workspace.customer_ids(self.query)  # "select all": ask SQL, not pages
         return [cid for cid in (self.model.id_at(r) for r in rows) if cid is not None]
 
@@ -303,6 +363,8 @@ class CustomersPage(QWidget):
 
     @Slot(str, bool)
     def _on_sort_requested(self, key: str, descending: bool) -> None:
+        if self._building or (key, descending) == (self.query.sort, self.query.descending):
+            return
         self.query = CustomerQuery(**{**self.query.to_dict(), "sort": key,
                                       "descending": descending})
         self.reload()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -16,11 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.models.database import refresh_statistics
 from crmdesk.models.workspace import Workspace
+from crmdesk.tasks import TaskRunner
 from crmdesk.views.customer_page import CustomersPage
 from crmdesk.views.labels import role_label
 from crmdesk.views.recycle_bin_page import RecycleBinPage
 from crmdesk.views.setup_dialogs import SettingsDialog
+
+log = logging.getLogger(__name__)
 
 PAGES = ("customers", "recycle_bin")
 
@@ -34,7 +40,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("crmdesk"))
         self.setMinimumSize(QSize(900, 560))
 
-        self.customers = CustomersPage(workspace, settings)
+        self.runner = TaskRunner(self)
+        self.customers = CustomersPage(workspace, settings, runner=self.runner)
         self.recycle_bin = RecycleBinPage(workspace)
         self.customers.data_changed.connect(self.recycle_bin.reload)
         self.recycle_bin.data_changed.connect(self.customers.reload)
@@ -90,6 +97,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
 
         self._restore()
+        if workspace.db.is_local:  # planner statistics, for fast filter choices and sorts
+            self.runner.write(lambda: refresh_statistics(workspace.db), lambda _r: None,
+                              lambda exc: log.warning("statistics not refreshed: %s", exc))
 
     def show_page(self, key: str) -> None:
         if key in PAGES:
@@ -116,6 +126,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
+        self.runner.wait()
         super().closeEvent(event)
 
     @Slot(int)
