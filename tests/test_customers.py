@@ -299,3 +299,20 @@ def test_saved_views_round_trip(db, people, now):
         delete_view(s, a, vid)
     with db.reading() as s:
         assert list_saved_views(s, a, "customers") == []
+
+
+def test_common_terms_walk_the_sort_index_with_the_same_results(db, people, now, monkeypatch):
+    """On SQLite a page whose terms are all common tests each row instead of using the FTS
+    match set; both ways must find exactly the same customers in the same order."""
+    from crmdesk.models import search
+
+    a = people.admin
+    make(db, a, now, "北京星辰科技有限公司", contacts=[ContactInput(name="王小明", mobile="13812345678")])
+    make(db, a, now, "深圳科达电子有限公司", contacts=[ContactInput(name="Li Lei")])
+    make(db, a, now, "上海科技贸易有限公司")
+    queries = ["科技", "科", "星辰科技", "12345", "li", "科 有限"]
+    by_index = {q: names(db, a, now, search=q, sort="name", descending=False) for q in queries}
+    monkeypatch.setattr(search, "common_threshold", lambda customers: -1)  # everything is common
+    by_walk = {q: names(db, a, now, search=q, sort="name", descending=False) for q in queries}
+    assert by_walk == by_index
+    assert by_index["科技"] == ["上海科技贸易有限公司", "北京星辰科技有限公司"]

@@ -13,7 +13,7 @@ from crmdesk.models.customers import CustomerInput
 from crmdesk.models.database import open_database
 from crmdesk.models.workspace import Workspace
 from crmdesk.views import customer_dialog, customer_page
-from crmdesk.views.customer_model import CustomerTableModel
+from crmdesk.views.customer_model import PAGE_SIZE, CustomerTableModel
 from crmdesk.views.customer_page import CustomersPage
 from crmdesk.views.recycle_bin_page import RecycleBinPage
 
@@ -214,7 +214,8 @@ def test_count_arrives_from_a_worker_thread(qtbot, ws):
     page = CustomersPage(ws, runner=runner)
     qtbot.addWidget(page)
     page.show()
-    assert page.model.rowCount() == 200  # the first page, before the count
+    assert page.model.rowCount() == PAGE_SIZE  # the first page, before the count
+    assert "Counting" in page.count_label.text()
     qtbot.waitUntil(lambda: page.model.rowCount() == 304, timeout=5000)
     assert "304" in page.count_label.text()
     assert page.industry.count() > 5  # filter choices loaded off-thread too

@@ -37,6 +37,7 @@ from crmdesk.views.errors import show_error
 from crmdesk.views.labels import status_label
 
 SEARCH_DEBOUNCE_MS = 200
+COUNT_DELAY_MS = 250
 
 
 class CustomersPage(QWidget):
@@ -51,6 +52,10 @@ class CustomersPage(QWidget):
         self.runner = runner or SyncRunner()
         self._generation = 0  # a count that arrives for an older query is dropped
         self._building = True  # the header "sorts" while being set up: one reload, at the end
+        # While someone types, counts of the prefixes they pass through would only compete with
+        # the pages they do want; a count starts once the query has held still a moment.
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._on_count_timer_timeout)
         self._counting = False
         self.settings = settings
         self.query = CustomerQuery(scope="all")
@@ -298,15 +303,19 @@ class CustomersPage(QWidget):
         self.model.reset(len(first), first, self.workspace.clock())
         self._update_count()
         if self._counting:
-            generation, query = self._generation, self.query
-            self.runner.read(lambda: (generation, self.workspace.count_customers(query)),
-                             self._on_count_loaded, self._on_task_failed)
-        if len(selected) == 1:
+            self._count_timer.start()
+        if len(selected) == 1:  # keep the customer being worked on selected
             row = self.model.row_of_id(selected[0])
             if row is not None:
                 self.table.selectRow(row)
-            else:
-                self.detail.show_customer(None)
+            elif self._detail is not None:
+                self._detail.show_customer(None)
+
+    @Slot()
+    def _on_count_timer_timeout(self) -> None:
+        generation, query = self._generation, self.query
+        self.runner.read(lambda: (generation, self.workspace.count_customers(query)),
+                         self._on_count_loaded, self._on_task_failed)
 
     @Slot(object)
     def _on_count_loaded(self, result: object) -> None:
