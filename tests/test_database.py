@@ -63,3 +63,12 @@ def test_unreachable_server_is_a_clear_error():
 def test_url_normalization():
     assert normalize_url("postgresql://u@h/db").startswith("postgresql+psycopg://")
     assert "charset=utf8mb4" in normalize_url("mysql://root@h/db")
+
+
+def test_head_constant_matches_the_migration_scripts():
+    from alembic.script import ScriptDirectory
+
+    from crmdesk.models.database import _alembic_config
+    from crmdesk.models.migrations import HEAD
+
+    assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == HEAD

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, create_engine, event, text
+from sqlalchemy import ColumnElement, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +22,7 @@ from sqlalchemy.sql.operators import custom_op
 
 from crmdesk import paths
 from crmdesk.models.errors import DatabaseUnavailable, SchemaTooNew
+from crmdesk.models.migrations import HEAD
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +151,14 @@ def backup_sqlite(engine: Engine, reason: str) -> Path:
     return target
 
 
+def _stored_revision(engine: Engine) -> str | None:
+    """The revision the database is at, by plain SQL (None for an empty database)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def upgrade_schema(engine: Engine) -> None:
     from alembic import command
 
@@ -168,8 +177,8 @@ def open_database(url: str | None = None) -> Database:
     url = normalize_url(url)
     engine = create_db_engine(url)
     try:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+        if _stored_revision(engine) == HEAD:
+            return Database(engine)
         current, head = schema_state(engine)
         if current != head:
             if current is not None and current not in _known_revisions():
