@@ -54,15 +54,16 @@ def install_translators(app: QApplication, language: str) -> None:
 def apply_look(app: QApplication) -> None:
     """Fusion everywhere (one look to test); dark when the system is dark."""
     app.setStyle(QStyleFactory.create("Fusion"))
-    _apply_palette(app)
-    app.styleHints().colorSchemeChanged.connect(lambda _scheme: _apply_palette(app))
+    apply_palette(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_palette(app))
     qss = paths.resource_dir() / "style.qss"
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
 
 
-def _apply_palette(app: QApplication) -> None:
-    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+def apply_palette(app: QApplication, dark: bool | None = None) -> None:
+    if dark is None:
+        dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
     if not dark:
         app.setPalette(app.style().standardPalette())
         return

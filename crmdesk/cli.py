@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 
 from crmdesk import __version__
 
@@ -32,8 +33,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    import time
-
     from crmdesk.models.database import open_database
     from crmdesk.models.demo import generate_demo
 
@@ -75,6 +74,9 @@ def _screenshot(args: argparse.Namespace) -> int:
     window.show()
     if args.page == "customers" and window.customers.model.rowCount():
         window.customers.table.selectRow(0)
+    deadline = time.monotonic() + 20
+    while window.customers.is_counting and time.monotonic() < deadline:  # show the true count
+        app.processEvents()
     for _ in range(5):
         app.processEvents()
     ok = window.grab().save(args.out)

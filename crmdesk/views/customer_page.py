@@ -317,6 +317,10 @@ class CustomersPage(QWidget):
         self.runner.read(lambda: (generation, self.workspace.count_customers(query)),
                          self._on_count_loaded, self._on_task_failed)
 
+    @property
+    def is_counting(self) -> bool:
+        return self._counting
+
     @Slot(object)
     def _on_count_loaded(self, result: object) -> None:
         generation, total = result

@@ -35,6 +35,7 @@ class FirstRunDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        intro.setMinimumWidth(420)  # a wrapped label needs a width to compute its height
         form = QFormLayout()
         form.addRow(self.tr("Your name"), self.name)
         buttons = ok_cancel(self, self._on_ok_clicked)
@@ -45,7 +46,6 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(440, 0)
 
     def value(self) -> tuple[str, bool]:
         return self.name.text().strip(), self.demo.isChecked()

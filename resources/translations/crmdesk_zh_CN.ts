@@ -13,27 +13,27 @@
         <translation>选填；选择“其他”时必填</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="39" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="37" />
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="40" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="38" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="41" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="39" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="47" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="42" />
         <source>Hand %n customer(s) to another user.</source>
         <translation><numerusform>将 %n 个客户交给其他用户。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="58" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="53" />
         <source>Please say why in a few words.</source>
         <translation>请简要说明原因。</translation>
     </message>
@@ -56,37 +56,37 @@
         <translation>主要联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="88" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="86" />
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="89" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="87" />
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="90" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="88" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="91" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="89" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="92" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="90" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="93" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="91" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="94" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="92" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
@@ -94,162 +94,162 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="146" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="141" />
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="148" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="143" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="159" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="154" />
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="162" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="157" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="162" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="157" />
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="162" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="157" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="163" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="158" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="163" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="158" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="163" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="158" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="165" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="160" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="167" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="162" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="169" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="164" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="179" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="174" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="186" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="181" />
         <source>What happened? What did the customer say?</source>
         <translation>发生了什么？客户怎么说？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="188" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="183" />
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="194" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="189" />
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="210" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="205" />
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="213" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="208" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="213" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="208" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="213" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="208" />
         <source>From</source>
         <translation>原负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="213" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="208" />
         <source>To</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="214" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="209" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="214" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="209" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="215" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="210" />
         <source>Ownership history</source>
         <translation>归属历史</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="217" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="212" />
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="250" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="245" />
         <source>Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}</source>
         <translation>负责人：{owner} · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="251" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="246" />
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="283" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="278" />
         <source>next: {at}</source>
         <translation>下次：{at}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="313" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="308" />
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="315" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="310" />
         <source>Save it anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="361" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="356" />
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="362" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="357" />
         <source>Remove {name} from this customer?</source>
         <translation>要从该客户中移除 {name} 吗？</translation>
     </message>
@@ -257,72 +257,72 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="30" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="29" />
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="33" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="32" />
         <source>The name is already used by “{customer}” (owner: {owner}).</source>
         <translation>该名称已被“{customer}”使用（负责人：{owner}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="39" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="38" />
         <source>The phone {phone} already belongs to “{customer}” (owner: {owner}).</source>
         <translation>电话 {phone} 已属于“{customer}”（负责人：{owner}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="52" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="51" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="56" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="55" />
         <source>First contact (optional)</source>
         <translation>首位联系人（选填）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="63" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="62" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="64" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="63" />
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="65" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="64" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="66" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="65" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="67" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="66" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="131" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="124" />
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="132" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="125" />
         <source>This customer may already exist:</source>
         <translation>该客户可能已存在：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="135" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="128" />
         <source>Save it anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="136" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="129" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -398,77 +398,77 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="39" />
+        <location filename="../../crmdesk/views/customer_model.py" line="46" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="45" />
+        <location filename="../../crmdesk/views/customer_model.py" line="52" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="52" />
+        <location filename="../../crmdesk/views/customer_model.py" line="59" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="58" />
+        <location filename="../../crmdesk/views/customer_model.py" line="65" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="65" />
+        <location filename="../../crmdesk/views/customer_model.py" line="72" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="72" />
+        <location filename="../../crmdesk/views/customer_model.py" line="79" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="78" />
+        <location filename="../../crmdesk/views/customer_model.py" line="85" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="84" />
+        <location filename="../../crmdesk/views/customer_model.py" line="91" />
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="89" />
+        <location filename="../../crmdesk/views/customer_model.py" line="96" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="93" />
+        <location filename="../../crmdesk/views/customer_model.py" line="100" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="99" />
+        <location filename="../../crmdesk/views/customer_model.py" line="106" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="106" />
+        <location filename="../../crmdesk/views/customer_model.py" line="113" />
         <source>Last follow-up</source>
         <translation>最近跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="112" />
+        <location filename="../../crmdesk/views/customer_model.py" line="119" />
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="118" />
+        <location filename="../../crmdesk/views/customer_model.py" line="125" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="124" />
+        <location filename="../../crmdesk/views/customer_model.py" line="131" />
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -476,127 +476,137 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="54" />
+        <location filename="../../crmdesk/views/customer_page.py" line="66" />
         <source>Search name, contact or phone…</source>
         <translation>搜索客户名称、联系人或电话…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="63" />
+        <location filename="../../crmdesk/views/customer_page.py" line="75" />
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="66" />
+        <location filename="../../crmdesk/views/customer_page.py" line="78" />
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="71" />
+        <location filename="../../crmdesk/views/customer_page.py" line="83" />
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="71" />
+        <location filename="../../crmdesk/views/customer_page.py" line="83" />
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="72" />
+        <location filename="../../crmdesk/views/customer_page.py" line="84" />
         <source>All I can see</source>
         <translation>全部可见客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="75" />
+        <location filename="../../crmdesk/views/customer_page.py" line="87" />
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="76" />
+        <location filename="../../crmdesk/views/customer_page.py" line="88" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="78" />
+        <location filename="../../crmdesk/views/customer_page.py" line="90" />
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="79" />
+        <location filename="../../crmdesk/views/customer_page.py" line="91" />
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="80" />
+        <location filename="../../crmdesk/views/customer_page.py" line="92" />
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="81" />
+        <location filename="../../crmdesk/views/customer_page.py" line="93" />
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="82" />
+        <location filename="../../crmdesk/views/customer_page.py" line="94" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="90" />
+        <location filename="../../crmdesk/views/customer_page.py" line="102" />
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="92" />
+        <location filename="../../crmdesk/views/customer_page.py" line="104" />
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="94" />
+        <location filename="../../crmdesk/views/customer_page.py" line="106" />
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="96" />
+        <location filename="../../crmdesk/views/customer_page.py" line="108" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="139" />
+        <location filename="../../crmdesk/views/customer_page.py" line="144" />
+        <source>Select a customer to see the details.</source>
+        <translation>选择一个客户以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="156" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="205" />
+        <location filename="../../crmdesk/views/customer_page.py" line="229" />
         <source>(current filters)</source>
         <translation>（当前筛选）</translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="338" />
+        <source>Counting customers…</source>
+        <translation>正在统计客户数…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="271" />
+        <location filename="../../crmdesk/views/customer_page.py" line="340" />
         <source>%n customer(s)</source>
         <translation><numerusform>%n 个客户</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="273" />
+        <location filename="../../crmdesk/views/customer_page.py" line="342" />
         <source>%n selected</source>
         <translation><numerusform>已选 %n 个</numerusform></translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="343" />
+        <location filename="../../crmdesk/views/customer_page.py" line="414" />
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="344" />
+        <location filename="../../crmdesk/views/customer_page.py" line="415" />
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="419" />
+        <location filename="../../crmdesk/views/customer_page.py" line="490" />
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="420" />
+        <location filename="../../crmdesk/views/customer_page.py" line="491" />
         <source>Move %n customer(s) to the recycle bin? You can restore them from there.</source>
         <translation><numerusform>将 %n 个客户移入回收站？之后可以从回收站恢复。</numerusform></translation>
     </message>
@@ -697,37 +707,37 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="23" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="24" />
         <source>Welcome to crmdesk</source>
         <translation>欢迎使用 crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="25" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="26" />
         <source>e.g. 王伟</source>
         <translation>例如：王伟</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="26" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="27" />
         <source>Load demo data to look around (2,000 customers)</source>
         <translation>载入演示数据，先看看效果（2,000 个客户）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="27" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="28" />
         <source>Start with an empty database</source>
         <translation>从空数据库开始</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="29" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="30" />
         <source>Please enter your name.</source>
         <translation>请输入您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="32" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="33" />
         <source>crmdesk keeps your customers in a file on this computer. You are its administrator.</source>
         <translation>crmdesk 将客户数据保存在本机的一个文件中，您是它的管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="36" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="39" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
@@ -949,42 +959,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="34" />
+        <location filename="../../crmdesk/views/main_window.py" line="40" />
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="42" />
+        <location filename="../../crmdesk/views/main_window.py" line="49" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="42" />
+        <location filename="../../crmdesk/views/main_window.py" line="49" />
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="64" />
+        <location filename="../../crmdesk/views/main_window.py" line="71" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="68" />
+        <location filename="../../crmdesk/views/main_window.py" line="75" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="71" />
+        <location filename="../../crmdesk/views/main_window.py" line="78" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="74" />
+        <location filename="../../crmdesk/views/main_window.py" line="81" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="77" />
+        <location filename="../../crmdesk/views/main_window.py" line="84" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -1053,27 +1063,27 @@
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="67" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="62" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="69" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="64" />
         <source>Add this tag</source>
         <translation>添加此标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="70" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="65" />
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="77" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="69" />
         <source>Change the tags of %n customer(s).</source>
         <translation><numerusform>修改 %n 个客户的标签。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="79" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="71" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
