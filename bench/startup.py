@@ -15,6 +15,16 @@ import time
 
 from _common import ROOT, demo_database, median_ms
 
+# Both children print the wall time of their first paint and quit: the same probe for both.
+QUIT_ON_FIRST_PAINT = r"""
+class Watch(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))
+        return False
+watch = Watch()
+"""
+
 CHILD_APP = r"""
 import sys, time
 sys.path.insert(0, sys.argv[2])
@@ -24,17 +34,11 @@ app = create_application([sys.argv[0]], "zh_CN")
 ws = open_workspace(sys.argv[1], ask_first_run=False)
 from crmdesk.views.main_window import MainWindow
 w = MainWindow(ws, open_settings())
-class Watch(QObject):
-    def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))
-        return False
-watch = Watch()
-w.customers.table.viewport().installEventFilter(watch)
+{watch}w.customers.table.viewport().installEventFilter(watch)
 w.show()
 app.exec()
 print("modules", int("pyqtgraph" in sys.modules), int("openpyxl" in sys.modules), flush=True)
-"""
+""".replace("{watch}", QUIT_ON_FIRST_PAINT)
 
 CHILD_BARE = r"""
 import sys, time
@@ -42,17 +46,11 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 app = QApplication([])
 w = QTableView()
-class Watch(QObject):
-    def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))
-        return False
-watch = Watch()
-w.viewport().installEventFilter(watch)
+{watch}w.viewport().installEventFilter(watch)
 w.resize(1400, 860)
 w.show()
 app.exec()
-"""
+""".replace("{watch}", QUIT_ON_FIRST_PAINT)
 
 
 def launch(code: str, *args: str) -> tuple[float, str]:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.contacts import ContactInput, ContactRow, validate_contact
 from crmdesk.models.customers import CustomerDetail
-from crmdesk.models.errors import Conflict, CrmError, NotFound
+from crmdesk.models.errors import CrmError, NotFound
 from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.models.schema import FOLLOW_UP_KINDS
 from crmdesk.models.workspace import Workspace
@@ -312,10 +312,7 @@ class CustomerDetailPanel(QWidget):
                     if answer != QMessageBox.StandardButton.Save:
                         return
             self.detail = self.workspace.update_customer(self.detail.id, data, self.detail)
-        except Conflict as exc:
-            show_error(self, exc)
-            return
-        except CrmError as exc:
+        except CrmError as exc:  # a Conflict keeps the user's edits in the form; Revert reloads
             show_error(self, exc)
             return
         self.changed.emit(self.detail.id)
