@@ -222,3 +222,28 @@ def test_count_arrives_from_a_worker_thread(qtbot, ws):
     page.model.row_at(303)  # the last page is fetched on demand
     assert page.model.row_at(303) is not None
     runner.wait()
+
+
+def test_adding_a_contact_with_a_known_mobile_warns(qtbot, ws, monkeypatch):
+    from crmdesk.views import customer_detail
+
+    page = make_page(qtbot, ws)
+    names = page_names(page)
+    page.table.selectRow(names.index("杭州云帆网络有限公司"))
+    detail = page.detail
+    warned = []
+
+    def fake_exec(dialog):
+        dialog.name.setText("新联系人")
+        dialog.mobile.setText("138-1234-5678")  # 王小明's mobile at 北京星辰科技
+        return QDialog.DialogCode.Accepted
+
+    def fake_warning(parent, title, text, *args):
+        warned.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(customer_detail.ContactDialog, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "warning", fake_warning)
+    detail._on_add_contact_clicked()
+    assert warned and "北京星辰科技有限公司" in warned[0] and "张伟" in warned[0]
+    assert [c.data.name for c in ws.contacts(detail.detail.id)] == ["赵敏"]  # nothing saved

@@ -301,22 +301,25 @@ class CustomerDetailPanel(QWidget):
             return
         data = self.form.value()
         try:
-            if data.name != self.detail.data.name:
-                duplicates = self.workspace.find_duplicates(data.name, [], self.detail.id)
-                if duplicates:
-                    answer = QMessageBox.warning(
-                        self, self.tr("Possible duplicate"),
-                        duplicate_text(duplicates) + "\n\n"
-                        + self.tr("Save it anyway?"),
-                        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
-                    if answer != QMessageBox.StandardButton.Save:
-                        return
+            if data.name != self.detail.data.name and not self._confirm_unique(data.name, []):
+                return
             self.detail = self.workspace.update_customer(self.detail.id, data, self.detail)
         except CrmError as exc:  # a Conflict keeps the user's edits in the form; Revert reloads
             show_error(self, exc)
             return
         self.changed.emit(self.detail.id)
         self.reload()
+
+    def _confirm_unique(self, name: str, phones: list[str]) -> bool:
+        """Warn, naming customer and owner, when another customer has this name or a phone."""
+        duplicates = self.workspace.find_duplicates(name, phones, self.detail.id)
+        if not duplicates:
+            return True
+        answer = QMessageBox.warning(
+            self, self.tr("Possible duplicate"),
+            duplicate_text(duplicates) + "\n\n" + self.tr("Save it anyway?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
 
     def _selected_contact(self) -> ContactRow | None:
         row = self.contacts_table.currentRow()
@@ -328,9 +331,13 @@ class CustomerDetailPanel(QWidget):
         dialog = ContactDialog(contact.data if contact else None, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        value = dialog.value()
+        before = {contact.data.mobile, contact.data.phone} if contact else set()
+        new_phones = [p for p in (value.mobile, value.phone) if p and p not in before]
         try:
-            self.workspace.save_contact(self.detail.id, contact.id if contact else None,
-                                        dialog.value())
+            if new_phones and not self._confirm_unique("", new_phones):
+                return
+            self.workspace.save_contact(self.detail.id, contact.id if contact else None, value)
         except CrmError as exc:
             show_error(self, exc)
             return

@@ -234,22 +234,22 @@
         <translation>下次：{at}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="308" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="319" />
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="310" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="320" />
         <source>Save it anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="356" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="360" />
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="357" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="361" />
         <source>Remove {name} from this customer?</source>
         <translation>要从该客户中移除 {name} 吗？</translation>
     </message>
@@ -576,37 +576,37 @@
         <translation>（当前筛选）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="338" />
+        <location filename="../../crmdesk/views/customer_page.py" line="342" />
         <source>Counting customers…</source>
         <translation>正在统计客户数…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="340" />
+        <location filename="../../crmdesk/views/customer_page.py" line="344" />
         <source>%n customer(s)</source>
         <translation><numerusform>%n 个客户</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="342" />
+        <location filename="../../crmdesk/views/customer_page.py" line="346" />
         <source>%n selected</source>
         <translation><numerusform>已选 %n 个</numerusform></translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="414" />
+        <location filename="../../crmdesk/views/customer_page.py" line="418" />
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="415" />
+        <location filename="../../crmdesk/views/customer_page.py" line="419" />
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="490" />
+        <location filename="../../crmdesk/views/customer_page.py" line="494" />
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="491" />
+        <location filename="../../crmdesk/views/customer_page.py" line="495" />
         <source>Move %n customer(s) to the recycle bin? You can restore them from there.</source>
         <translation><numerusform>将 %n 个客户移入回收站？之后可以从回收站恢复。</numerusform></translation>
     </message>
@@ -737,7 +737,7 @@
         <translation>crmdesk 将客户数据保存在本机的一个文件中，您是它的管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="39" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="40" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
@@ -1022,17 +1022,17 @@
         <translation>删除人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="40" />
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="43" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="43" />
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="46" />
         <source>Deleted customers stay here, with their contacts and follow-ups, until you restore them.</source>
         <translation>已删除的客户连同其联系人和跟进记录都保留在这里，直到您将其恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="69" />
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="72" />
         <source>%n deleted customer(s)</source>
         <translation><numerusform>%n 个已删除客户</numerusform></translation>
     </message>
