@@ -12,9 +12,8 @@ import json
 import time
 
 from _common import demo_database, median_ms, rss_mb
-
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import QApplication, QTableView
 
 
 class PaintWatch(QObject):
@@ -22,7 +21,7 @@ class PaintWatch(QObject):
         super().__init__()
         self.painted = False
 
-    def eventFilter(self, obj, event):  # noqa: N802, ANN001, ANN201
+    def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             self.painted = True
         return False
@@ -40,13 +39,13 @@ class DummyModel(QAbstractTableModel):
         super().__init__()
         self.rows = rows
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008, ANN001, ANN201
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return self.rows
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802, B008, ANN001, ANN201
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
         return 15
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN201
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         return f"{index.row()}:{index.column()}" if role == Qt.ItemDataRole.DisplayRole else None
 
 
@@ -74,7 +73,7 @@ def main() -> None:
     runner = TaskRunner()  # as in the app: the count and filter choices load off-thread
     rss_before = rss_mb()
 
-    def first_paint(make) -> float:  # noqa: ANN001
+    def first_paint(make) -> float:
         start = time.perf_counter()
         widget, viewport = make()
         watch = PaintWatch()
@@ -90,12 +89,12 @@ def main() -> None:
         app.processEvents()
         return elapsed
 
-    def bare():  # noqa: ANN202
+    def bare():
         view = QTableView()
         view.setModel(DummyModel(args.customers))
         return view, view.viewport()
 
-    def page_widget():  # noqa: ANN202
+    def page_widget():
         page = CustomersPage(ws, runner=runner)
         return page, page.table.viewport()
 
@@ -138,8 +137,10 @@ def main() -> None:
         for _ in range(3):
             start = time.perf_counter()
             with db.reading() as s:
-                s.execute(text("SELECT count(*) FROM customer_search WHERE body LIKE :p"),
-                          {"p": f"%{term}%"}).scalar()
+                s.execute(
+                    text("SELECT count(*) FROM customer_search WHERE body LIKE :p"),
+                    {"p": f"%{term}%"},
+                ).scalar()
             samples.append(time.perf_counter() - start)
         like_ms[label] = median_ms(samples)
 
@@ -155,7 +156,8 @@ def main() -> None:
         "rss_mb_after_open": round(rss_open, 1),
     }
     figures["first_paint_ratio_to_bare"] = round(
-        figures["first_paint_ms"] / max(figures["baseline_bare_table_first_paint_ms"], 0.1), 2)
+        figures["first_paint_ms"] / max(figures["baseline_bare_table_first_paint_ms"], 0.1), 2
+    )
     print(json.dumps(figures, ensure_ascii=False))
 
 

@@ -56,8 +56,9 @@ app.exec()
 def launch(code: str, *args: str) -> tuple[float, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                         env=env, check=True).stdout.split("\n")
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+    ).stdout.split("\n")
     return float(out[0]) - start, "\n".join(out[1:])
 
 

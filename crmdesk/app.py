@@ -18,8 +18,9 @@ log = logging.getLogger("crmdesk")
 
 def setup_logging() -> Path:
     path = paths.log_dir() / "crmdesk.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
-                                                   encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
@@ -70,12 +71,17 @@ def apply_palette(app: QApplication, dark: bool | None = None) -> None:
     p = QPalette()
     base, window, text = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#dfe1e5")
     for role, color in (
-        (QPalette.ColorRole.Window, window), (QPalette.ColorRole.WindowText, text),
-        (QPalette.ColorRole.Base, base), (QPalette.ColorRole.AlternateBase, QColor("#26282b")),
-        (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Button, window),
-        (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.Highlight, QColor("#2f65ca")),
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.AlternateBase, QColor("#26282b")),
+        (QPalette.ColorRole.Text, text),
+        (QPalette.ColorRole.Button, window),
+        (QPalette.ColorRole.ButtonText, text),
+        (QPalette.ColorRole.Highlight, QColor("#2f65ca")),
         (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
-        (QPalette.ColorRole.ToolTipBase, window), (QPalette.ColorRole.ToolTipText, text),
+        (QPalette.ColorRole.ToolTipBase, window),
+        (QPalette.ColorRole.ToolTipText, text),
         (QPalette.ColorRole.PlaceholderText, QColor("#8c8f94")),
     ):
         p.setColor(role, color)
@@ -97,7 +103,7 @@ def create_application(argv: list[str], language: str | None = None) -> QApplica
 def _install_excepthook() -> None:
     """An unexpected error is logged in full and shown in plain words, never as a traceback."""
 
-    def hook(kind, value, tb) -> None:  # noqa: ANN001
+    def hook(kind, value, tb) -> None:
         log.error("unhandled error", exc_info=(kind, value, tb))
         from crmdesk.views.errors import error_text
 
@@ -107,7 +113,7 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def open_workspace(url: str | None, parent=None, ask_first_run: bool = True):  # noqa: ANN001, ANN201
+def open_workspace(url: str | None, parent=None, ask_first_run: bool = True):
     """Open the database and find who is working; None if the user gave up."""
     from crmdesk.models.database import open_database
     from crmdesk.models.errors import CrmError

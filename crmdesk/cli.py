@@ -16,8 +16,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"crmdesk {__version__}")
     p.add_argument("--db", metavar="URL", help="database URL (default: the local SQLite file)")
     p.add_argument("--lang", help="language for this run, e.g. zh_CN or en")
-    p.add_argument("--smoke-test", action="store_true",
-                   help="open the main window offscreen on a temporary database and exit")
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the main window offscreen on a temporary database and exit",
+    )
     sub = p.add_subparsers(dest="command")
     demo = sub.add_parser("demo", help="fill a database with realistic demo data")
     demo.add_argument("--db", metavar="URL", dest="sub_db")
@@ -44,14 +47,16 @@ def _demo(args: argparse.Namespace) -> int:
 
     result = generate_demo(db, customers=args.customers, seed=args.seed, progress=progress)
     print(file=sys.stderr)
-    print(f"{result.customers:,} customers, {result.contacts:,} contacts, "
-          f"{result.follow_ups:,} follow-ups in {time.perf_counter() - start:.1f} s "
-          f"({db.display_name()})")
+    print(
+        f"{result.customers:,} customers, {result.contacts:,} contacts, "
+        f"{result.follow_ups:,} follow-ups in {time.perf_counter() - start:.1f} s "
+        f"({db.display_name()})"
+    )
     db.close()
     return 0
 
 
-def _offscreen_window(url: str | None, language: str, width: int, height: int):  # noqa: ANN202
+def _offscreen_window(url: str | None, language: str, width: int, height: int):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from crmdesk.app import create_application, open_settings, open_workspace, setup_logging
 

@@ -48,7 +48,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except Exception as exc:  # noqa: BLE001 - delivered to the GUI thread, shown there
+        except Exception as exc:
             log.debug("task failed", exc_info=True)
             self.carrier.failed.emit(exc)
         else:
@@ -64,7 +64,7 @@ class TaskRunner(QObject):
         self._reads.setMaxThreadCount(2)
         self._live: set[_Carrier] = set()
 
-    def _submit(self, pool: QThreadPool, fn, on_done, on_error) -> None:  # noqa: ANN001
+    def _submit(self, pool: QThreadPool, fn, on_done, on_error) -> None:
         pool.start(_Job(fn, _Carrier(self._live, on_done, on_error)))
 
     def read(self, fn: Callable[[], Any], on_done: Callable, on_error: Callable) -> None:
@@ -84,7 +84,7 @@ class SyncRunner:
     def read(self, fn: Callable[[], Any], on_done: Callable, on_error: Callable) -> None:
         try:
             result = fn()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             on_error(exc)
         else:
             on_done(result)

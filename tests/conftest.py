@@ -10,13 +10,13 @@ import uuid
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("CRMDESK_HOME", tempfile.mkdtemp(prefix="crmdesk-test-home-"))
 
-import pytest  # noqa: E402
-from helpers import NOW, People  # noqa: E402
-from sqlalchemy import create_engine, delete, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+import pytest
+from helpers import NOW, People
+from sqlalchemy import create_engine, delete, text
+from sqlalchemy.engine import make_url
 
-from crmdesk.models.database import Database, open_database  # noqa: E402
-from crmdesk.models.schema import Base  # noqa: E402
+from crmdesk.models.database import Database, open_database
+from crmdesk.models.schema import Base
 
 BACKENDS = {
     "sqlite": None,
@@ -32,7 +32,7 @@ def _server_database(backend: str):
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         if backend == "postgresql":
-            conn.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\''))
+            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8'"))
         else:
             conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
 

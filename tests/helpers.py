@@ -8,6 +8,7 @@ from crmdesk.models.database import Database
 
 NOW = datetime(2026, 11, 20, 9, 30)
 
+
 class People:
     """An admin, two teams (a manager and reps each) and a rep without a team."""
 
@@ -29,8 +30,9 @@ class People:
             }
             ids = {}
             for login, (name, role, team) in spec.items():
-                u = User(name=name, login=login, role=role, team_id=team, active=True,
-                         created_at=NOW)
+                u = User(
+                    name=name, login=login, role=role, team_id=team, active=True, created_at=NOW
+                )
                 s.add(u)
                 s.flush()
                 ids[login] = u.id

@@ -37,7 +37,11 @@ from crmdesk.models.saved_views import delete_view, list_saved_views, save_view
 def make(db, actor, now, name, contacts=(), owner=None, **fields):
     with db.writing() as s:
         return create_customer(
-            s, actor, CustomerInput(name=name, **fields), now, contacts=contacts,
+            s,
+            actor,
+            CustomerInput(name=name, **fields),
+            now,
+            contacts=contacts,
             owner_id=owner.id if owner else None,
         )
 
@@ -77,13 +81,27 @@ def test_rep_cannot_open_or_edit_a_colleagues_customer(db, people, now):
 
 def test_search_finds_name_contact_and_phone_substrings(db, people, now):
     a = people.admin
-    make(db, a, now, "北京星辰科技有限公司",
-         contacts=[ContactInput(name="王小明", mobile="138-1234-5678")])
-    make(db, a, now, "上海华信贸易有限公司", contacts=[ContactInput(name="Li Lei", phone="021 5555 0001")])
+    make(
+        db,
+        a,
+        now,
+        "北京星辰科技有限公司",
+        contacts=[ContactInput(name="王小明", mobile="138-1234-5678")],
+    )
+    make(
+        db,
+        a,
+        now,
+        "上海华信贸易有限公司",
+        contacts=[ContactInput(name="Li Lei", phone="021 5555 0001")],
+    )
     make(db, a, now, "深圳科达电子有限公司")
     assert sorted(names(db, a, now, search="科技")) == ["北京星辰科技有限公司"]
     assert sorted(names(db, a, now, search="星辰科技")) == ["北京星辰科技有限公司"]
-    assert sorted(names(db, a, now, search="科")) == ["北京星辰科技有限公司", "深圳科达电子有限公司"]
+    assert sorted(names(db, a, now, search="科")) == [
+        "北京星辰科技有限公司",
+        "深圳科达电子有限公司",
+    ]
     assert names(db, a, now, search="小明") == ["北京星辰科技有限公司"]
     assert names(db, a, now, search="12345") == ["北京星辰科技有限公司"]  # digits of 138-1234-5678
     assert names(db, a, now, search="1234-56") == ["北京星辰科技有限公司"]
@@ -139,7 +157,9 @@ def test_follow_up_updates_last_and_next(db, people, now):
     cid = make(db, a, now, "跟进客户")
     first = now - timedelta(days=3)
     with db.writing() as s:
-        add_follow_up(s, a, cid, FollowUpInput("call", "电话沟通", first, now + timedelta(days=7)), now)
+        add_follow_up(
+            s, a, cid, FollowUpInput("call", "电话沟通", first, now + timedelta(days=7)), now
+        )
     with db.reading() as s:
         d = get_customer(s, a, cid)
     assert d.last_follow_up_at == first and d.next_follow_up_at == now + timedelta(days=7)
@@ -167,14 +187,25 @@ def test_follow_up_validation_and_overdue_filter(db, people, now):
         add_follow_up(s, a, cid, FollowUpInput("call", "  ", now), now)
     assert ("content", "required") in err.value.params["errors"]
     with db.writing() as s:
-        add_follow_up(s, a, cid, FollowUpInput("call", "约了", now - timedelta(days=10),
-                                               now - timedelta(days=2)), now)
+        add_follow_up(
+            s,
+            a,
+            cid,
+            FollowUpInput("call", "约了", now - timedelta(days=10), now - timedelta(days=2)),
+            now,
+        )
     assert names(db, a, now, overdue=True) == ["逾期客户"]
 
 
 def test_duplicates_by_name_and_phone_name_the_owner(db, people, now):
-    make(db, people.rep_s1, now, "广州恒通物流有限公司",
-         contacts=[ContactInput(name="陈晨", mobile="139 0000 1234")], owner=people.rep_s1)
+    make(
+        db,
+        people.rep_s1,
+        now,
+        "广州恒通物流有限公司",
+        contacts=[ContactInput(name="陈晨", mobile="139 0000 1234")],
+        owner=people.rep_s1,
+    )
     with db.reading() as s:
         by_name = find_duplicates(s, " 广州恒通物流有限公司 ")
         by_phone = find_duplicates(s, "别的名字", ["13900001234"])
@@ -186,8 +217,13 @@ def test_duplicates_by_name_and_phone_name_the_owner(db, people, now):
 
 def test_validation(db, people, now):
     with db.writing() as s, pytest.raises(ValidationFailed) as err:
-        create_customer(s, people.admin, CustomerInput(name=" ", level="Z"), now,
-                        contacts=[ContactInput(name="x", mobile="abc", email="no-at")])
+        create_customer(
+            s,
+            people.admin,
+            CustomerInput(name=" ", level="Z"),
+            now,
+            contacts=[ContactInput(name="x", mobile="abc", email="no-at")],
+        )
     errors = err.value.params["errors"]
     assert ("name", "required") in errors and ("level", "invalid") in errors
     assert ("contacts.0.mobile", "invalid_phone") in errors
@@ -226,7 +262,9 @@ def test_assign_and_transfer_record_ownership_events(db, people, now):
         events = list_ownership_events(s, p.manager_n, cid)
         assert get_customer(s, p.rep_n2, cid).owner_name == "Ned North"
     assert [(e.kind, e.from_name, e.to_name) for e in events] == [
-        ("transferred", "张伟", "Ned North"), ("created", "", "张伟")]
+        ("transferred", "张伟", "Ned North"),
+        ("created", "", "张伟"),
+    ]
     assert events[0].reason_code == "handover" and events[0].reason_text == "离职交接"
     assert events[0].actor_name == "Nina North"
     # a manager may not hand a customer to another team; "other" needs words
@@ -243,20 +281,27 @@ def test_stale_edit_raises_conflict_naming_who_and_what(db, people, now):
         mine = get_customer(s, p.rep_n1, cid)
         theirs = get_customer(s, p.manager_n, cid)
     with db.writing() as s:
-        update_customer(s, p.manager_n, cid,
-                        CustomerInput(name="并发客户", city="杭州", level="A"), theirs, now)
+        update_customer(
+            s, p.manager_n, cid, CustomerInput(name="并发客户", city="杭州", level="A"), theirs, now
+        )
     with db.writing() as s, pytest.raises(Conflict) as err:
-        update_customer(s, p.rep_n1, cid, CustomerInput(name="并发客户", notes="我的备注"),
-                        mine, now)
+        update_customer(
+            s, p.rep_n1, cid, CustomerInput(name="并发客户", notes="我的备注"), mine, now
+        )
     assert err.value.params["by"] == "Nina North"
     assert sorted(err.value.params["fields"]) == ["city", "level"]
     with db.reading() as s:
         fresh = get_customer(s, p.rep_n1, cid)
     assert fresh.data.city == "杭州" and fresh.data.notes == ""
     with db.writing() as s:  # after reloading, the edit goes through
-        saved = update_customer(s, p.rep_n1, cid,
-                                CustomerInput(name="并发客户二", city="杭州", notes="我的备注"),
-                                fresh, now)
+        saved = update_customer(
+            s,
+            p.rep_n1,
+            cid,
+            CustomerInput(name="并发客户二", city="杭州", notes="我的备注"),
+            fresh,
+            now,
+        )
     assert saved.version == fresh.version + 1
     assert names(db, p.rep_n1, now, search="客户二") == ["并发客户二"]
 
@@ -280,14 +325,18 @@ def test_contacts_keep_one_primary(db, people, now):
         rows = list_contacts(s, a, cid)
         assert [(c.data.name, c.data.is_primary) for c in rows] == [("乙", True), ("甲", False)]
         remove_contact(s, a, cid, second)
-        assert [(c.data.name, c.data.is_primary) for c in list_contacts(s, a, cid)] == [("甲", True)]
+        assert [(c.data.name, c.data.is_primary) for c in list_contacts(s, a, cid)] == [
+            ("甲", True)
+        ]
 
 
 def test_saved_views_round_trip(db, people, now):
     a = people.rep_n1
     q = CustomerQuery(search="科技", level="A", sort="name", descending=False)
     with db.writing() as s:
-        vid = save_view(s, a, "customers", "A级科技", {"query": q.to_dict(), "columns": ["name"]}, now)
+        vid = save_view(
+            s, a, "customers", "A级科技", {"query": q.to_dict(), "columns": ["name"]}, now
+        )
         save_view(s, a, "customers", "A级科技", {"query": q.to_dict(), "columns": ["level"]}, now)
     with db.reading() as s:
         views = list_saved_views(s, a, "customers")
@@ -307,7 +356,13 @@ def test_common_terms_walk_the_sort_index_with_the_same_results(db, people, now,
     from crmdesk.models import search
 
     a = people.admin
-    make(db, a, now, "北京星辰科技有限公司", contacts=[ContactInput(name="王小明", mobile="13812345678")])
+    make(
+        db,
+        a,
+        now,
+        "北京星辰科技有限公司",
+        contacts=[ContactInput(name="王小明", mobile="13812345678")],
+    )
     make(db, a, now, "深圳科达电子有限公司", contacts=[ContactInput(name="Li Lei")])
     make(db, a, now, "上海科技贸易有限公司")
     queries = ["科技", "科", "星辰科技", "12345", "li", "科 有限"]

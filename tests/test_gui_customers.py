@@ -37,8 +37,11 @@ def ws(local_db):
         ("杭州云帆网络有限公司", "A", "赵敏", "13600003333", people.rep_s1),
     ]
     for name, level, contact, mobile, owner in rows:
-        workspace.create_customer(CustomerInput(name=name, level=level),
-                                  [ContactInput(name=contact, mobile=mobile)], owner.id)
+        workspace.create_customer(
+            CustomerInput(name=name, level=level),
+            [ContactInput(name=contact, mobile=mobile)],
+            owner.id,
+        )
     return workspace
 
 
@@ -65,8 +68,9 @@ def make_page(qtbot, ws) -> CustomersPage:
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, ws):
-    model = CustomerTableModel(lambda offset, limit: ws.list_customers(
-        customer_page.CustomerQuery(), offset, limit))
+    model = CustomerTableModel(
+        lambda offset, limit: ws.list_customers(customer_page.CustomerQuery(), offset, limit)
+    )
     from crmdesk.models.customers import CustomerQuery
 
     model.reset(ws.count_customers(CustomerQuery()), None)
@@ -81,8 +85,13 @@ def test_typing_in_search_narrows_rows(qtbot, ws):
     assert "1" in page.count_label.text()
     page.search.clear()
     type_text(qtbot, page.search, "0000")  # a phone fragment
-    qtbot.waitUntil(lambda: sorted(page_names(page)) == [
-        "上海华信贸易有限公司", "杭州云帆网络有限公司", "深圳科达电子有限公司"], timeout=2000)
+    qtbot.waitUntil(
+        lambda: (
+            sorted(page_names(page))
+            == ["上海华信贸易有限公司", "杭州云帆网络有限公司", "深圳科达电子有限公司"]
+        ),
+        timeout=2000,
+    )
     page.search.clear()
     type_text(qtbot, page.search, "赵敏")  # a contact's name
     qtbot.waitUntil(lambda: page_names(page) == ["杭州云帆网络有限公司"], timeout=2000)
@@ -93,11 +102,13 @@ def test_clicking_a_header_sorts_in_sql(qtbot, ws):
     header = page.table.horizontalHeader()
     name_col = page._column_index("name")
     x = header.sectionViewportPosition(name_col) + 10
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=header.rect().center().__class__(x, 5))
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5)
+    )
     first = page_names(page)
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=header.rect().center().__class__(x, 5))
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5)
+    )
     second = page_names(page)
     assert page.query.sort == "name"
     assert first == sorted(first) or first == sorted(first, reverse=True)
@@ -177,8 +188,7 @@ def test_delete_then_restore_from_recycle_bin(qtbot, ws, monkeypatch):
     qtbot.addWidget(bin_page)
     page.data_changed.connect(bin_page.reload)
     bin_page.data_changed.connect(page.reload)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     name = page.model.row_at(0).name
     page.table.selectRow(0)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)

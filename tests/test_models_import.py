@@ -22,6 +22,10 @@ def test_startup_modules_leave_charts_and_excel_for_later():
         "bad = sorted(m for m in ('pyqtgraph', 'openpyxl', 'python_calamine', 'numpy')"
         " if m in sys.modules); print(bad); sys.exit(1 if bad else 0)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stdout + result.stderr

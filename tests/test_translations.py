@@ -17,8 +17,11 @@ def test_ts_is_complete_and_compiled():
     root = ET.parse(TS).getroot()
     messages = list(root.iter("message"))
     assert len(messages) > 150
-    unfinished = [m.find("source").text for m in messages
-                  if m.find("translation").get("type") in ("unfinished", "obsolete")]
+    unfinished = [
+        m.find("source").text
+        for m in messages
+        if m.find("translation").get("type") in ("unfinished", "obsolete")
+    ]
     assert unfinished == []
     assert TS.with_suffix(".qm").stat().st_size > 1000
 

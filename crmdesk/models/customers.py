@@ -205,7 +205,7 @@ def _conditions(
     condition, selective = search.search_condition(session, query.search, for_page)
     hinted = for_page and not selective
 
-    def col(column):  # noqa: ANN001, ANN202
+    def col(column):
         return no_index(column, dialect) if hinted else column
 
     # owner_id = X sorted by date (or owner) is the (owner_id, updated_at) index; IN (a team) is
@@ -250,7 +250,7 @@ def _list_statement(
 ) -> Select:
     owner = owner_alias()
 
-    def primary_contact(column):  # noqa: ANN001
+    def primary_contact(column):
         return (
             select(column)
             .where(Contact.customer_id == Customer.id)

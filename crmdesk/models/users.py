@@ -66,7 +66,7 @@ def count_users(session: Session) -> int:
 def os_login() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some sandboxes; any stable name will do
+    except Exception:
         return "local"
 
 
@@ -104,7 +104,7 @@ def team_member_ids(team_id: int):
     return select(User.id).where(User.team_id == team_id).scalar_subquery()
 
 
-def visible_condition(actor: UserRow, owner=Customer.owner_id) -> ColumnElement[bool]:  # noqa: ANN001
+def visible_condition(actor: UserRow, owner=Customer.owner_id) -> ColumnElement[bool]:
     """Which customers the actor may see (and edit). `owner` may be Customer.owner_id wrapped
     in a planner hint (database.no_index)."""
     if actor.is_admin:

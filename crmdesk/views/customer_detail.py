@@ -154,8 +154,16 @@ class CustomerDetailPanel(QWidget):
         self.tabs.addTab(details, self.tr("Details"))
 
         # contacts
-        self.contacts_table = _table([self.tr("Name"), self.tr("Title"), self.tr("Mobile"),
-                                      self.tr("Phone"), self.tr("Email"), self.tr("WeChat")])
+        self.contacts_table = _table(
+            [
+                self.tr("Name"),
+                self.tr("Title"),
+                self.tr("Mobile"),
+                self.tr("Phone"),
+                self.tr("Email"),
+                self.tr("WeChat"),
+            ]
+        )
         self.contacts_table.doubleClicked.connect(self._on_edit_contact_clicked)
         add = QPushButton(self.tr("Add…"))
         add.clicked.connect(self._on_add_contact_clicked)
@@ -205,8 +213,16 @@ class CustomerDetailPanel(QWidget):
         self.tabs.addTab(follow, self.tr("Follow-ups"))
 
         # ownership history
-        self.history = _table([self.tr("When"), self.tr("What"), self.tr("From"), self.tr("To"),
-                               self.tr("Why"), self.tr("By")])
+        self.history = _table(
+            [
+                self.tr("When"),
+                self.tr("What"),
+                self.tr("From"),
+                self.tr("To"),
+                self.tr("Why"),
+                self.tr("By"),
+            ]
+        )
         self.tabs.addTab(self.history, self.tr("Ownership history"))
 
         self.empty = QLabel(self.tr("Select a customer to see the details."))
@@ -242,10 +258,15 @@ class CustomerDetailPanel(QWidget):
         d = self.detail
         self.heading.setText(d.data.name)
         self.subheading.setText(
-            self.tr("Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}")
-            .format(owner=d.owner_name or self.tr("nobody"), level=d.data.level,
-                    last=local_time(d.last_follow_up_at) or "—",
-                    next=local_time(d.next_follow_up_at) or "—"))
+            self.tr(
+                "Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}"
+            ).format(
+                owner=d.owner_name or self.tr("nobody"),
+                level=d.data.level,
+                last=local_time(d.last_follow_up_at) or "—",
+                next=local_time(d.next_follow_up_at) or "—",
+            )
+        )
         self.form.set_value(d.data)
         self._fill_contacts()
         self._fill_timeline(follow_ups)
@@ -255,7 +276,7 @@ class CustomerDetailPanel(QWidget):
     def reload(self) -> None:
         self.show_customer(self.detail.id if self.detail else None)
 
-    def set_choices(self, industries, provinces, sources) -> None:  # noqa: ANN001
+    def set_choices(self, industries, provinces, sources) -> None:
         self.form.set_choices(industries, provinces, sources)
 
     def _fill_contacts(self) -> None:
@@ -267,7 +288,7 @@ class CustomerDetailPanel(QWidget):
             for j, v in enumerate(values):
                 t.setItem(i, j, QTableWidgetItem(v))
 
-    def _fill_timeline(self, rows) -> None:  # noqa: ANN001
+    def _fill_timeline(self, rows) -> None:
         if not rows:
             self.timeline.setHtml(f"<p style='color:gray'>{self.tr('No follow-ups yet.')}</p>")
             return
@@ -276,22 +297,28 @@ class CustomerDetailPanel(QWidget):
             plan = ""
             if r.next_follow_up_at:
                 plan = " · " + self.tr("next: {at}").format(at=local_time(r.next_follow_up_at))
-            content = (r.content.replace("&", "&amp;").replace("<", "&lt;")
-                       .replace("\n", "<br>"))
+            content = r.content.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
             parts.append(
                 f"<p><b>{local_time(r.happened_at)}</b> · {kind_label(r.kind)} · "
-                f"{r.author_name}{plan}<br>{content}</p>")
+                f"{r.author_name}{plan}<br>{content}</p>"
+            )
         self.timeline.setHtml("".join(parts))
 
-    def _fill_history(self, events) -> None:  # noqa: ANN001
+    def _fill_history(self, events) -> None:
         t = self.history
         t.setRowCount(len(events))
         for i, e in enumerate(events):
             why = reason_label(e.reason_code) if e.reason_code else ""
             if e.reason_text:
                 why = f"{why}: {e.reason_text}" if why else e.reason_text
-            values = (local_time(e.at), ownership_label(e.kind), e.from_name, e.to_name, why,
-                      e.actor_name)
+            values = (
+                local_time(e.at),
+                ownership_label(e.kind),
+                e.from_name,
+                e.to_name,
+                why,
+                e.actor_name,
+            )
             for j, v in enumerate(values):
                 t.setItem(i, j, QTableWidgetItem(v))
 
@@ -316,9 +343,11 @@ class CustomerDetailPanel(QWidget):
         if not duplicates:
             return True
         answer = QMessageBox.warning(
-            self, self.tr("Possible duplicate"),
+            self,
+            self.tr("Possible duplicate"),
             duplicate_text(duplicates) + "\n\n" + self.tr("Save it anyway?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Save
 
     def _selected_contact(self) -> ContactRow | None:
@@ -357,8 +386,10 @@ class CustomerDetailPanel(QWidget):
         if contact is None or self.detail is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Remove contact"),
-            self.tr("Remove {name} from this customer?").format(name=contact.data.name))
+            self,
+            self.tr("Remove contact"),
+            self.tr("Remove {name} from this customer?").format(name=contact.data.name),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -374,8 +405,9 @@ class CustomerDetailPanel(QWidget):
             return
         now = self.workspace.clock()
         next_at = _to_utc(self.fu_next.dateTime()) if self.fu_plan_next.isChecked() else None
-        data = FollowUpInput(self.fu_kind.currentData(), self.fu_content.toPlainText(), now,
-                             next_at)
+        data = FollowUpInput(
+            self.fu_kind.currentData(), self.fu_content.toPlainText(), now, next_at
+        )
         try:
             self.workspace.add_follow_up(self.detail.id, data)
         except CrmError as exc:
@@ -386,5 +418,3 @@ class CustomerDetailPanel(QWidget):
         self.changed.emit(self.detail.id)
         self.reload()
         self.tabs.setCurrentIndex(2)
-
-

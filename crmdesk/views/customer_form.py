@@ -54,9 +54,12 @@ class CustomerForm(QWidget):
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Notes"), self.notes)
 
-    def set_choices(self, industries, provinces, sources) -> None:  # noqa: ANN001
-        for combo, values in ((self.industry, industries), (self.province, provinces),
-                              (self.source, sources)):
+    def set_choices(self, industries, provinces, sources) -> None:
+        for combo, values in (
+            (self.industry, industries),
+            (self.province, provinces),
+            (self.source, sources),
+        ):
             current = combo.currentText()
             combo.clear()
             combo.addItem("")

@@ -139,7 +139,7 @@ class CustomerTableModel(QAbstractTableModel):
     sort_requested = Signal(str, bool)  # key, descending
     fetch_failed = Signal(object)
 
-    def __init__(self, fetch_page: Callable[[int, int], list[CustomerRow]], parent=None) -> None:  # noqa: ANN001
+    def __init__(self, fetch_page: Callable[[int, int], list[CustomerRow]], parent=None) -> None:
         super().__init__(parent)
         self.columns = customer_columns()
         self._fetch_page = fetch_page
@@ -181,7 +181,7 @@ class CustomerTableModel(QAbstractTableModel):
         if page is None:
             try:
                 page = self._fetch_page(page_no * PAGE_SIZE, PAGE_SIZE)
-            except Exception as exc:  # noqa: BLE001 - shown by the page, never from paint()
+            except Exception as exc:
                 self.fetch_failed.emit(exc)
                 page = []
             self._pages[page_no] = page
@@ -204,13 +204,13 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     # -- Qt
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._total
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: QModelIndex, role: int = _DISPLAY):  # noqa: ANN201
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
         # Called ~10 times per visible cell per paint: plain ints, no enum comparisons (which
         # are Python-level in PySide6 and made a repaint of one screen cost ~40 ms).
         if role not in _ROLES or not index.isValid():
@@ -239,9 +239,9 @@ class CustomerTableModel(QAbstractTableModel):
     def headerData(
         self,
         section: int,
-        orientation: Qt.Orientation,  # noqa: N802
+        orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
-    ):  # noqa: ANN201
+    ):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].title

@@ -43,9 +43,13 @@ COUNT_DELAY_MS = 250
 class CustomersPage(QWidget):
     data_changed = Signal()  # after a write, so other pages (recycle bin) can reload
 
-    def __init__(self, workspace: Workspace, settings: QSettings | None = None,
-                 parent: QWidget | None = None, runner: TaskRunner | SyncRunner | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+        runner: TaskRunner | SyncRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         # Counting 1M rows and reading the filter choices take longer than a frame: off-thread.
@@ -80,21 +84,31 @@ class CustomersPage(QWidget):
 
         # filters
         self.scope = QComboBox()
-        scope_names = {"mine": self.tr("My customers"), "team": self.tr("My team"),
-                       "all": self.tr("All I can see")}
+        scope_names = {
+            "mine": self.tr("My customers"),
+            "team": self.tr("My team"),
+            "all": self.tr("All I can see"),
+        }
         for scope in self._allowed_scopes():
             self.scope.addItem(scope_names[scope], scope)
         self.level = self._choice_combo(self.tr("Any level"), [(lv, lv) for lv in LEVELS])
-        self.status = self._choice_combo(self.tr("Any status"),
-                                         [(status_label(s), s) for s in STATUSES])
+        self.status = self._choice_combo(
+            self.tr("Any status"), [(status_label(s), s) for s in STATUSES]
+        )
         self.industry = self._choice_combo(self.tr("Any industry"), [])
         self.province = self._choice_combo(self.tr("Any province"), [])
         self.source = self._choice_combo(self.tr("Any source"), [])
         self.overdue = QCheckBox(self.tr("Follow-up overdue"))
         self.clear_filters = QPushButton(self.tr("Clear filters"))
         self.clear_filters.clicked.connect(self._on_clear_filters_clicked)
-        for combo in (self.scope, self.level, self.status, self.industry, self.province,
-                      self.source):
+        for combo in (
+            self.scope,
+            self.level,
+            self.status,
+            self.industry,
+            self.province,
+            self.source,
+        ):
             combo.currentIndexChanged.connect(self._on_filter_changed)
         self.overdue.toggled.connect(self._on_filter_changed)
 
@@ -160,8 +174,16 @@ class CustomersPage(QWidget):
         top.addStretch(0)
         top.addWidget(self.new_button)
         filters = QHBoxLayout()
-        for w in (self.scope, self.level, self.status, self.industry, self.province, self.source,
-                  self.overdue, self.clear_filters):
+        for w in (
+            self.scope,
+            self.level,
+            self.status,
+            self.industry,
+            self.province,
+            self.source,
+            self.overdue,
+            self.clear_filters,
+        ):
             filters.addWidget(w)
         filters.addStretch(1)
         actions = QHBoxLayout()
@@ -200,19 +222,22 @@ class CustomersPage(QWidget):
     def _column_index(self, key: str) -> int:
         return next(i for i, c in enumerate(self.model.columns) if c.key == key)
 
-    def _fetch_page(self, offset: int, limit: int):  # noqa: ANN202
+    def _fetch_page(self, offset: int, limit: int):
         return self.workspace.list_customers(self.query, offset, limit)
 
     def _load_choices(self) -> None:
-        self.runner.read(self.workspace.filter_choices, self._on_choices_loaded,
-                         self._on_task_failed)
+        self.runner.read(
+            self.workspace.filter_choices, self._on_choices_loaded, self._on_task_failed
+        )
 
     @Slot(object)
     def _on_choices_loaded(self, choices: object) -> None:
         self._updating_filters = True
-        for combo, values in ((self.industry, choices.industries),
-                              (self.province, choices.provinces),
-                              (self.source, choices.sources)):
+        for combo, values in (
+            (self.industry, choices.industries),
+            (self.province, choices.provinces),
+            (self.source, choices.sources),
+        ):
             current = combo.currentData()
             while combo.count() > 1:
                 combo.removeItem(1)
@@ -272,19 +297,29 @@ class CustomersPage(QWidget):
         self.search.blockSignals(True)
         self.search.setText(query.search)
         self.search.blockSignals(False)
-        for combo, value in ((self.scope, query.scope), (self.level, query.level),
-                             (self.status, query.status), (self.industry, query.industry),
-                             (self.province, query.province), (self.source, query.source)):
+        for combo, value in (
+            (self.scope, query.scope),
+            (self.level, query.level),
+            (self.status, query.status),
+            (self.industry, query.industry),
+            (self.province, query.province),
+            (self.source, query.source),
+        ):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.overdue.setChecked(query.overdue)
         self._updating_filters = False
         self.query = query
-        column = self._column_index(query.sort) if query.sort in {
-            c.key for c in self.model.columns} else self._column_index("updated_at")
+        column = (
+            self._column_index(query.sort)
+            if query.sort in {c.key for c in self.model.columns}
+            else self._column_index("updated_at")
+        )
         header = self.table.horizontalHeader()
         header.blockSignals(True)
-        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if query.descending
-                                else Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(
+            column,
+            Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder,
+        )
         header.blockSignals(False)
         self.query = self.query_from_controls()
         self.reload()
@@ -314,8 +349,11 @@ class CustomersPage(QWidget):
     @Slot()
     def _on_count_timer_timeout(self) -> None:
         generation, query = self._generation, self.query
-        self.runner.read(lambda: (generation, self.workspace.count_customers(query)),
-                         self._on_count_loaded, self._on_task_failed)
+        self.runner.read(
+            lambda: (generation, self.workspace.count_customers(query)),
+            self._on_count_loaded,
+            self._on_task_failed,
+        )
 
     @property
     def is_counting(self) -> bool:
@@ -371,15 +409,21 @@ class CustomersPage(QWidget):
 
     @Slot()
     def _on_clear_filters_clicked(self) -> None:
-        self.apply_query(CustomerQuery(scope=self._allowed_scopes()[0], sort=self.query.sort,
-                                       descending=self.query.descending))
+        self.apply_query(
+            CustomerQuery(
+                scope=self._allowed_scopes()[0],
+                sort=self.query.sort,
+                descending=self.query.descending,
+            )
+        )
 
     @Slot(str, bool)
     def _on_sort_requested(self, key: str, descending: bool) -> None:
         if self._building or (key, descending) == (self.query.sort, self.query.descending):
             return
-        self.query = CustomerQuery(**{**self.query.to_dict(), "sort": key,
-                                      "descending": descending})
+        self.query = CustomerQuery(
+            **{**self.query.to_dict(), "sort": key, "descending": descending}
+        )
         self.reload()
 
     @Slot(object)
@@ -415,9 +459,12 @@ class CustomersPage(QWidget):
     @Slot()
     def _on_save_view_clicked(self) -> None:
         current = self.views.currentData()
-        name, ok = QInputDialog.getText(self, self.tr("Save view"),
-                                        self.tr("Name of this view:"),
-                                        text=current.name if current else "")
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Save view"),
+            self.tr("Name of this view:"),
+            text=current.name if current else "",
+        )
         if not ok or not name.strip():
             return
         payload = {"query": self.query.to_dict(), "columns": self.visible_columns()}
@@ -456,7 +503,7 @@ class CustomersPage(QWidget):
                 self.detail.show_customer(dialog.created_id)
             self.data_changed.emit()
 
-    def _bulk(self, action) -> None:  # noqa: ANN001
+    def _bulk(self, action) -> None:
         ids = self.selected_ids()
         if not ids:
             return
@@ -491,9 +538,14 @@ class CustomersPage(QWidget):
         if not count:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete customers"),
-            self.tr("Move %n customer(s) to the recycle bin? You can restore them from there.",
-                    "", count))
+            self,
+            self.tr("Delete customers"),
+            self.tr(
+                "Move %n customer(s) to the recycle bin? You can restore them from there.",
+                "",
+                count,
+            ),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self._bulk(self.workspace.delete_customers)
             self.detail.show_customer(None)
@@ -515,7 +567,7 @@ class CustomersPage(QWidget):
             header.moveSection(header.visualIndex(logical), target)
 
     @Slot("QPoint")
-    def _on_header_menu_requested(self, pos) -> None:  # noqa: ANN001
+    def _on_header_menu_requested(self, pos) -> None:
         header = self.table.horizontalHeader()
         menu = QMenu(self)
         for i, column in enumerate(self.model.columns):
@@ -537,7 +589,8 @@ class CustomersPage(QWidget):
             self.splitter.restoreState(split)
         # sorting always starts from the query, not from a stale indicator
         self.table.horizontalHeader().setSortIndicator(
-            self._column_index("updated_at"), Qt.SortOrder.DescendingOrder)
+            self._column_index("updated_at"), Qt.SortOrder.DescendingOrder
+        )
         scope = self.scope.findData("all")
         if scope >= 0:
             self.scope.setCurrentIndex(scope)

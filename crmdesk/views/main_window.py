@@ -32,8 +32,9 @@ PAGES = ("customers", "recycle_bin")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, settings: QSettings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.settings = settings
@@ -98,8 +99,11 @@ class MainWindow(QMainWindow):
 
         self._restore()
         if workspace.db.is_local:  # planner statistics, for fast filter choices and sorts
-            self.runner.write(lambda: refresh_statistics(workspace.db), lambda _r: None,
-                              lambda exc: log.warning("statistics not refreshed: %s", exc))
+            self.runner.write(
+                lambda: refresh_statistics(workspace.db),
+                lambda _r: None,
+                lambda exc: log.warning("statistics not refreshed: %s", exc),
+            )
 
     def show_page(self, key: str) -> None:
         if key in PAGES:
@@ -124,7 +128,7 @@ class MainWindow(QMainWindow):
         self.customers.save_layout()
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.runner.wait()
         super().closeEvent(event)

@@ -30,7 +30,8 @@ class RecycleBinPage(QWidget):
         self._rows = []
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Customer"), self.tr("Owner"), self.tr("Deleted at"), self.tr("Deleted by")])
+            [self.tr("Customer"), self.tr("Owner"), self.tr("Deleted at"), self.tr("Deleted by")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -43,8 +44,12 @@ class RecycleBinPage(QWidget):
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.clicked.connect(self._on_restore_clicked)
         self.count_label = QLabel()
-        hint = QLabel(self.tr("Deleted customers stay here, with their contacts and follow-ups, "
-                              "until you restore them."))
+        hint = QLabel(
+            self.tr(
+                "Deleted customers stay here, with their contacts and follow-ups, "
+                "until you restore them."
+            )
+        )
         hint.setWordWrap(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
@@ -64,8 +69,9 @@ class RecycleBinPage(QWidget):
             return
         self.table.setRowCount(len(self._rows))
         for i, r in enumerate(self._rows):
-            for j, value in enumerate((r.name, r.owner_name, local_time(r.deleted_at),
-                                       r.deleted_by_name)):
+            for j, value in enumerate(
+                (r.name, r.owner_name, local_time(r.deleted_at), r.deleted_by_name)
+            ):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
                 self.table.setItem(i, j, item)
