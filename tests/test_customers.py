@@ -7,21 +7,17 @@ from datetime import timedelta
 import pytest
 
 from crmdesk.models.contacts import ContactInput, list_contacts, remove_contact, save_contact
-from crmdesk.models.customer_actions import (
-    assign_customers,
-    change_tag,
-    delete_customers,
+from crmdesk.models.customer_list import (
+    CustomerQuery,
+    count_customers,
+    list_customers,
     list_deleted,
-    restore_customers,
 )
 from crmdesk.models.customers import (
     CustomerInput,
-    CustomerQuery,
-    count_customers,
     create_customer,
     find_duplicates,
     get_customer,
-    list_customers,
     update_customer,
 )
 from crmdesk.models.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -32,6 +28,7 @@ from crmdesk.models.follow_ups import (
     list_ownership_events,
 )
 from crmdesk.models.saved_views import delete_view, list_saved_views, save_view
+from crmdesk.models.workspace import Workspace
 
 
 def make(db, actor, now, name, contacts=(), owner=None, **fields):
@@ -44,6 +41,10 @@ def make(db, actor, now, name, contacts=(), owner=None, **fields):
             contacts=contacts,
             owner_id=owner.id if owner else None,
         )
+
+
+def ws(db, actor, now):
+    return Workspace(db, actor, clock=lambda: now)
 
 
 def names(db, actor, now, **query):
@@ -71,10 +72,10 @@ def test_visibility_by_role(db, people, now):
 
 def test_rep_cannot_open_or_edit_a_colleagues_customer(db, people, now):
     cid = make(db, people.rep_s1, now, "别人的客户")
-    with db.reading() as s, pytest.raises(PermissionDenied):
+    with db.reading() as s, pytest.raises(NotFound):  # hidden answers like missing
         get_customer(s, people.rep_n1, cid)
-    with db.writing() as s, pytest.raises(PermissionDenied):
-        delete_customers(s, people.rep_n1, [cid], now)
+    result = ws(db, people.rep_n1, now).delete_customers([cid])
+    assert result.value.changed == 0 and result.change.empty
     with db.reading() as s:
         assert get_customer(s, people.manager_s, cid).data.name == "别人的客户"
 
@@ -117,7 +118,7 @@ def test_search_follows_contact_edits(db, people, now):
     a = people.admin
     cid = make(db, a, now, "杭州云帆网络有限公司", contacts=[ContactInput(name="赵敏")])
     with db.writing() as s:
-        contact_id = list_contacts(s, a, cid)[0].id
+        contact_id = list_contacts(s, cid)[0].id
         save_contact(s, a, cid, contact_id, ContactInput(name="周芷若", mobile="13900001111"), now)
     assert names(db, a, now, search="赵敏") == []
     assert names(db, a, now, search="周芷若") == ["杭州云帆网络有限公司"]
@@ -168,7 +169,7 @@ def test_follow_up_updates_last_and_next(db, people, now):
         add_follow_up(s, a, cid, FollowUpInput("note", "补记", first - timedelta(days=5)), now)
     with db.reading() as s:
         d = get_customer(s, a, cid)
-        timeline = list_follow_ups(s, a, cid)
+        timeline = list_follow_ups(s, cid)
     assert d.last_follow_up_at == first and d.next_follow_up_at == now + timedelta(days=7)
     assert [f.content for f in timeline] == ["电话沟通", "补记"]  # newest first
     # a follow-up after the planned date fulfils it
@@ -235,31 +236,31 @@ def test_soft_delete_and_restore_keep_everything(db, people, now):
     cid = make(db, a, now, "回收站客户", contacts=[ContactInput(name="刘洋", mobile="13700000000")])
     with db.writing() as s:
         add_follow_up(s, a, cid, FollowUpInput("call", "第一次联系", now), now)
-        delete_customers(s, a, [cid], now)
+    deleted = ws(db, a, now).delete_customers([cid])
+    assert deleted.value.changed == 1 and deleted.change.kinds == {"deleted"}
     assert names(db, a, now) == []
     assert names(db, a, now, search="刘洋") == []
     with db.reading() as s:
-        bin_rows = list_deleted(s, a)
+        bin_rows = list_deleted(s, a, CustomerQuery(), now)
         with pytest.raises(NotFound):
             get_customer(s, a, cid)
     assert [(r.name, r.deleted_by_name) for r in bin_rows] == [("回收站客户", "张伟")]
-    with db.writing() as s:
-        restore_customers(s, a, [cid], now)
+    restored = ws(db, a, now).restore_customers([cid])
+    assert restored.change.customer_ids == {cid} and restored.change.kinds == {"restored"}
     assert names(db, a, now, search="刘洋") == ["回收站客户"]
     with db.reading() as s:
-        assert len(list_contacts(s, a, cid)) == 1
-        assert len(list_follow_ups(s, a, cid)) == 1
-        assert list_deleted(s, a) == []
+        assert len(list_contacts(s, cid)) == 1
+        assert len(list_follow_ups(s, cid)) == 1
+        assert list_deleted(s, a, CustomerQuery(), now) == []
 
 
 def test_assign_and_transfer_record_ownership_events(db, people, now):
     p = people
     cid = make(db, p.manager_n, now, "交接客户", owner=p.rep_n1)
-    with db.writing() as s:
-        changed = assign_customers(s, p.manager_n, [cid], p.rep_n2.id, "handover", "离职交接", now)
-    assert changed.customer_ids == (cid,)
+    changed = ws(db, p.manager_n, now).assign_customers([cid], p.rep_n2.id, "handover", "离职交接")
+    assert changed.change.customer_ids == {cid} and changed.change.kinds == {"ownership"}
     with db.reading() as s:
-        events = list_ownership_events(s, p.manager_n, cid)
+        events = list_ownership_events(s, cid)
         assert get_customer(s, p.rep_n2, cid).owner_name == "Ned North"
     assert [(e.kind, e.from_name, e.to_name) for e in events] == [
         ("transferred", "张伟", "Ned North"),
@@ -268,10 +269,10 @@ def test_assign_and_transfer_record_ownership_events(db, people, now):
     assert events[0].reason_code == "handover" and events[0].reason_text == "离职交接"
     assert events[0].actor_name == "Nina North"
     # a manager may not hand a customer to another team; "other" needs words
-    with db.writing() as s, pytest.raises(PermissionDenied):
-        assign_customers(s, p.manager_n, [cid], p.rep_s1.id, "rebalance", "", now)
-    with db.writing() as s, pytest.raises(ValidationFailed):
-        assign_customers(s, p.manager_n, [cid], p.rep_n1.id, "other", " ", now)
+    with pytest.raises(PermissionDenied):
+        ws(db, p.manager_n, now).assign_customers([cid], p.rep_s1.id, "rebalance", "")
+    with pytest.raises(ValidationFailed):
+        ws(db, p.manager_n, now).assign_customers([cid], p.rep_n1.id, "other", " ")
 
 
 def test_stale_edit_raises_conflict_naming_who_and_what(db, people, now):
@@ -309,9 +310,8 @@ def test_stale_edit_raises_conflict_naming_who_and_what(db, people, now):
 def test_tags_add_and_remove(db, people, now):
     a = people.admin
     ids = [make(db, a, now, n, tags=("老客户",)) for n in ("甲", "乙")]
-    with db.writing() as s:
-        change_tag(s, a, ids, "重点", True, now)
-        change_tag(s, a, ids[:1], "老客户", False, now)
+    ws(db, a, now).change_tag(ids, "重点", True)
+    ws(db, a, now).change_tag(ids[:1], "老客户", False)
     with db.reading() as s:
         assert get_customer(s, a, ids[0]).data.tags == ("重点",)
         assert get_customer(s, a, ids[1]).data.tags == ("老客户", "重点")
@@ -322,12 +322,10 @@ def test_contacts_keep_one_primary(db, people, now):
     cid = make(db, a, now, "联系人客户", contacts=[ContactInput(name="甲")])
     with db.writing() as s:
         second = save_contact(s, a, cid, None, ContactInput(name="乙", is_primary=True), now)
-        rows = list_contacts(s, a, cid)
+        rows = list_contacts(s, cid)
         assert [(c.data.name, c.data.is_primary) for c in rows] == [("乙", True), ("甲", False)]
         remove_contact(s, a, cid, second)
-        assert [(c.data.name, c.data.is_primary) for c in list_contacts(s, a, cid)] == [
-            ("甲", True)
-        ]
+        assert [(c.data.name, c.data.is_primary) for c in list_contacts(s, cid)] == [("甲", True)]
 
 
 def test_saved_views_round_trip(db, people, now):

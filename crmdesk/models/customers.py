@@ -1,84 +1,30 @@
-"""Customers: the list query (search, filters, sort, paging), and create/edit with validation
-and duplicate warnings. Actions on many customers live in customer_actions."""
+"""One customer: its fields and their rules, reading it, creating it with its first contacts,
+editing it safely when a colleague edits it too, and the duplicate warning.
+
+The list is customer_list.py; actions on many customers are bulk.py."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
-from sqlalchemy.orm import Session, aliased
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from crmdesk.models import search
-from crmdesk.models.database import no_index
-from crmdesk.models.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from crmdesk.models.schema import (
-    LEVELS,
-    STATUSES,
-    Contact,
-    Customer,
-    OwnershipEvent,
-    User,
-)
-from crmdesk.models.users import (
-    UserRow,
-    assignable_users,
-    check_may_edit,
-    team_member_ids,
-    visible_condition,
-)
+from crmdesk.models.changes import record
+from crmdesk.models.checks import Checker, check_id
+from crmdesk.models.contacts import ContactInput, add_contact_row, check_contact
+from crmdesk.models.customer_list import owner_alias
+from crmdesk.models.errors import Conflict, ValidationFailed
+from crmdesk.models.policy import check_assignable, customer_for_read, customer_for_write
+from crmdesk.models.schema import LEVELS, STATUSES, Contact, Customer, OwnershipEvent, User
+from crmdesk.models.users import UserRow
 
-SCOPES = ("mine", "team", "all")
-
-
-@dataclass(frozen=True)
-class CustomerQuery:
-    """What the customer list shows: a search, filters and a sort. Saved views store this."""
-
-    search: str = ""
-    scope: str = "all"  # mine / team / all, narrowed to what the actor may see anyway
-    owner_id: int | None = None
-    level: str = ""
-    industry: str = ""
-    province: str = ""
-    status: str = ""
-    source: str = ""
-    overdue: bool = False
-    sort: str = "updated_at"
-    descending: bool = True
-
-    def to_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    @classmethod
-    def from_dict(cls, data: dict) -> CustomerQuery:
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
-
-
-@dataclass(frozen=True)
-class CustomerRow:
-    id: int
-    name: str
-    level: str
-    status: str
-    industry: str
-    province: str
-    city: str
-    source: str
-    company_size: str
-    tags: str
-    owner_id: int | None
-    owner_name: str
-    contact_name: str
-    contact_mobile: str
-    last_follow_up_at: datetime | None
-    next_follow_up_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+TAG_LIMIT = 50  # characters in one tag
+MAX_FIRST_CONTACTS = 20
+MAX_DUPLICATE_PHONES = 20
 
 
 @dataclass(frozen=True)
@@ -108,6 +54,7 @@ class CustomerDetail:
     last_follow_up_at: datetime | None
     next_follow_up_at: datetime | None
     version: int
+    editable: bool = True
 
 
 @dataclass(frozen=True)
@@ -119,228 +66,63 @@ class DuplicateResult:
     value: str
 
 
-@dataclass(frozen=True)
-class DeletedCustomerRow:
-    id: int
-    name: str
-    owner_name: str
-    deleted_at: datetime
-    deleted_by_name: str
-
-
-@dataclass(frozen=True)
-class ChangeResult:
-    """What a write changed, so each page can decide whether to reload."""
-
-    customer_ids: tuple[int, ...] = ()
-    kinds: frozenset[str] = field(default_factory=frozenset)
-
-
-# ---------------------------------------------------------------- validation
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[\d\s\-()]{5,30}$")
-
-
-def valid_phone(value: str) -> bool:
-    return not value or (bool(_PHONE.match(value)) and 5 <= len(search.digits(value)) <= 20)
-
-
-def valid_email(value: str) -> bool:
-    return not value or bool(_EMAIL.match(value))
+# ---------------------------------------------------------------- rules
 
 
 def normalize_tags(tags: Sequence[str]) -> tuple[str, ...]:
-    clean = {t.strip().replace(",", " ") for t in tags if t and t.strip()}
+    """Stored comma-separated, so a comma inside a tag becomes a space; sorted, no repeats."""
+    clean = {t.strip().replace(",", " ") for t in tags if isinstance(t, str) and t.strip()}
     return tuple(sorted(clean))
 
 
+def tags_text(tags: Sequence[str]) -> str:
+    return ",".join(normalize_tags(tags))
+
+
+def check_customer(data: CustomerInput, c: Checker | None = None) -> CustomerInput:
+    """The input as it will be stored, or ValidationFailed naming every field at fault."""
+    if not isinstance(data, CustomerInput):
+        raise ValidationFailed(errors=[("customer", "invalid")], limits={})
+    own = c is None
+    c = c or Checker()
+    tags = data.tags if isinstance(data.tags, (tuple, list)) else ()
+    if not isinstance(data.tags, (tuple, list)):
+        c.fail("tags", "invalid")
+    for tag in tags:
+        c.text("tags", tag, Customer.tags)
+        if isinstance(tag, str) and len(tag.strip()) > TAG_LIMIT:
+            c.fail("tags", "too_long", TAG_LIMIT)
+    tags = normalize_tags(tags)
+    if len(",".join(tags)) > 500:
+        c.fail("tags", "too_long", 500)
+    clean = CustomerInput(
+        name=c.text("name", data.name, Customer.name, required=True),
+        level=c.choice("level", data.level, LEVELS),
+        status=c.choice("status", data.status, STATUSES),
+        industry=c.text("industry", data.industry, Customer.industry),
+        province=c.text("province", data.province, Customer.province),
+        city=c.text("city", data.city, Customer.city),
+        address=c.text("address", data.address, Customer.address),
+        company_size=c.text("company_size", data.company_size, Customer.company_size),
+        source=c.text("source", data.source, Customer.source),
+        tags=tags,
+        notes=c.text("notes", data.notes, Customer.notes, strip=False),
+    )
+    if own:
+        c.done()
+    return clean
+
+
 def validate_customer(data: CustomerInput) -> list[tuple[str, str]]:
-    errors: list[tuple[str, str]] = []
-    if not data.name.strip():
-        errors.append(("name", "required"))
-    elif len(data.name.strip()) > 200:
-        errors.append(("name", "too_long"))
-    if data.level not in LEVELS:
-        errors.append(("level", "invalid"))
-    if data.status not in STATUSES:
-        errors.append(("status", "invalid"))
-    if len(",".join(normalize_tags(data.tags))) > 500:
-        errors.append(("tags", "too_long"))
-    return errors
-
-
-# ---------------------------------------------------------------- the list
-
-
-def owner_alias():
-    return aliased(User, name="owner")
-
-
-SORT_KEYS = {
-    "name": Customer.name,
-    "level": Customer.level,
-    "status": Customer.status,
-    "industry": Customer.industry,
-    "province": Customer.province,
-    "city": Customer.city,
-    "source": Customer.source,
-    # Groups by owner, newest first within each: exactly the (owner_id, updated_at) index.
-    "owner": (Customer.owner_id, Customer.updated_at),
-    "last_follow_up_at": Customer.last_follow_up_at,
-    "next_follow_up_at": Customer.next_follow_up_at,
-    "created_at": Customer.created_at,
-    "updated_at": Customer.updated_at,
-}
-
-
-def _conditions(
-    session: Session, actor: UserRow, query: CustomerQuery, now: datetime, for_page: bool = False
-) -> list[ColumnElement[bool]]:
-    """The WHERE of the list. For a page (ORDER BY … LIMIT) on SQLite the filters carry a
-    planner hint so the sort column's index drives; see database.no_index. The exceptions: a
-    selective search, which drives by id, and a rep's own list by date, which the
-    (owner_id, updated_at) index serves exactly."""
-    dialect = session.get_bind().dialect.name
-    condition, selective = search.search_condition(session, query.search, for_page)
-    hinted = for_page and not selective
-
-    def col(column):
-        return no_index(column, dialect) if hinted else column
-
-    # owner_id = X sorted by date (or owner) is the (owner_id, updated_at) index; IN (a team) is
-    # not, so that one always walks the sort index.
-    owner = Customer.owner_id if query.sort in ("updated_at", "owner") else col(Customer.owner_id)
-    team_owner = col(Customer.owner_id)
-    where: list[ColumnElement[bool]] = [
-        Customer.deleted_at.is_(None),
-        visible_condition(actor, team_owner if actor.is_manager else owner),
-    ]
-    if query.scope == "mine":
-        where.append(owner == actor.id)
-    elif query.scope == "team" and actor.team_id is not None:
-        where.append(team_owner.in_(team_member_ids(actor.team_id)))
-    if query.owner_id is not None:
-        where.append(owner == query.owner_id)
-    for column, value in (
-        (Customer.level, query.level),
-        (Customer.industry, query.industry),
-        (Customer.province, query.province),
-        (Customer.status, query.status),
-        (Customer.source, query.source),
-    ):
-        if value:
-            where.append(col(column) == value)
-    if query.overdue:
-        where.append(col(Customer.next_follow_up_at) < now)
-    if condition is not None:
-        where.append(condition)
-    return where
-
-
-def count_customers(session: Session, actor: UserRow, query: CustomerQuery, now: datetime) -> int:
-    stmt = (
-        select(func.count()).select_from(Customer).where(*_conditions(session, actor, query, now))
-    )
-    return session.scalar(stmt) or 0
-
-
-def _list_statement(
-    session: Session, actor: UserRow, query: CustomerQuery, now: datetime
-) -> Select:
-    owner = owner_alias()
-
-    def primary_contact(column):
-        return (
-            select(column)
-            .where(Contact.customer_id == Customer.id)
-            .order_by(Contact.is_primary.desc(), Contact.id)
-            .limit(1)
-            .correlate(Customer)
-            .scalar_subquery()
-        )
-
-    key = SORT_KEYS.get(query.sort, Customer.updated_at)
-    columns = (*(key if isinstance(key, tuple) else (key,)), Customer.id)  # id breaks ties
-    order = [c.desc() if query.descending else c.asc() for c in columns]
-    return (
-        select(
-            Customer.id,
-            Customer.name,
-            Customer.level,
-            Customer.status,
-            Customer.industry,
-            Customer.province,
-            Customer.city,
-            Customer.source,
-            Customer.company_size,
-            Customer.tags,
-            Customer.owner_id,
-            func.coalesce(owner.name, ""),
-            func.coalesce(primary_contact(Contact.name), ""),
-            func.coalesce(primary_contact(Contact.mobile), ""),
-            Customer.last_follow_up_at,
-            Customer.next_follow_up_at,
-            Customer.created_at,
-            Customer.updated_at,
-        )
-        .outerjoin(owner, owner.id == Customer.owner_id)
-        .where(*_conditions(session, actor, query, now, for_page=True))
-        .order_by(*order)
-    )
-
-
-def list_customers(
-    session: Session,
-    actor: UserRow,
-    query: CustomerQuery,
-    now: datetime,
-    offset: int = 0,
-    limit: int = 200,
-) -> list[CustomerRow]:
-    stmt = _list_statement(session, actor, query, now).offset(offset).limit(limit)
-    return [CustomerRow(*row) for row in session.execute(stmt)]
-
-
-def list_customer_ids(
-    session: Session, actor: UserRow, query: CustomerQuery, now: datetime
-) -> list[int]:
-    """All ids the list shows, for "select all matching" bulk actions."""
-    stmt = select(Customer.id).where(*_conditions(session, actor, query, now))
-    return list(session.scalars(stmt))
-
-
-@dataclass(frozen=True)
-class FilterChoices:
-    industries: tuple[str, ...]
-    provinces: tuple[str, ...]
-    sources: tuple[str, ...]
-    owners: tuple[UserRow, ...]
-
-
-def filter_choices(session: Session, actor: UserRow) -> FilterChoices:
-    def distinct(column) -> tuple[str, ...]:
-        # Distinct over an indexed column is an index skip, cheap even at 1M rows.
-        values = session.scalars(select(column).where(column != "").distinct().order_by(column))
-        return tuple(values)
-
-    return FilterChoices(
-        distinct(Customer.industry),
-        distinct(Customer.province),
-        distinct(Customer.source),
-        tuple(assignable_users(session, actor)),
-    )
+    """The problems of an input, for a form to show before it saves."""
+    try:
+        check_customer(data)
+    except ValidationFailed as exc:
+        return list(exc.params["errors"])
+    return []
 
 
 # ---------------------------------------------------------------- one customer
-
-
-def editable_customer(session: Session, actor: UserRow, customer_id: int) -> Customer:
-    customer = session.get(Customer, customer_id)
-    if customer is None or customer.deleted_at is not None:
-        raise NotFound(what="customer", id=customer_id)
-    check_may_edit(session, actor, customer)
-    return customer
 
 
 def _user_name(session: Session, user_id: int | None) -> str:
@@ -365,8 +147,7 @@ def _input_of(c: Customer) -> CustomerInput:
     )
 
 
-def get_customer(session: Session, actor: UserRow, customer_id: int) -> CustomerDetail:
-    c = editable_customer(session, actor, customer_id)
+def detail_of(session: Session, c: Customer, editable: bool) -> CustomerDetail:
     return CustomerDetail(
         id=c.id,
         data=_input_of(c),
@@ -378,16 +159,21 @@ def get_customer(session: Session, actor: UserRow, customer_id: int) -> Customer
         last_follow_up_at=c.last_follow_up_at,
         next_follow_up_at=c.next_follow_up_at,
         version=c.version,
+        editable=editable,
     )
 
 
+def get_customer(session: Session, actor: UserRow, customer_id: int) -> CustomerDetail:
+    customer, editable = customer_for_read(session, actor, customer_id)
+    return detail_of(session, customer, editable)
+
+
 def _apply_input(c: Customer, data: CustomerInput) -> None:
-    c.name = data.name.strip()
-    c.level, c.status = data.level, data.status
-    c.industry, c.province, c.city = data.industry.strip(), data.province.strip(), data.city.strip()
-    c.address, c.company_size, c.source = data.address.strip(), data.company_size, data.source
-    c.tags = ",".join(normalize_tags(data.tags))
-    c.notes = data.notes
+    """data is already checked (check_customer): stripped, tags normalized."""
+    for f in fields(CustomerInput):
+        if f.name != "tags":
+            setattr(c, f.name, getattr(data, f.name))
+    c.tags = ",".join(data.tags)
 
 
 def find_duplicates(
@@ -399,7 +185,12 @@ def find_duplicates(
     """Customers (of anyone, not deleted) with the same name or a contact with the same phone.
 
     Looks beyond what the actor may see on purpose: the warning exists to stop two reps working
-    the same company without knowing it."""
+    the same company without knowing it. It names the customer and its owner, nothing more."""
+    c = Checker()
+    name = c.text("name", name, Customer.name)
+    phones = list(phones) if isinstance(phones, (list, tuple)) else []
+    c.count("phones", phones, MAX_DUPLICATE_PHONES)
+    c.done()
     owner = owner_alias()
     found: list[DuplicateResult] = []
     base = (
@@ -408,13 +199,13 @@ def find_duplicates(
         .where(Customer.deleted_at.is_(None))
     )
     if exclude_customer_id is not None:
-        base = base.where(Customer.id != exclude_customer_id)
-    if name.strip():
-        for cid, cname, oname in session.execute(
-            base.where(Customer.name == name.strip()).limit(5)
-        ):
-            found.append(DuplicateResult(cid, cname, oname, "name", name.strip()))
-    numbers = sorted({search.digits(p) for p in phones if len(search.digits(p)) >= 5})
+        base = base.where(Customer.id != check_id(exclude_customer_id, "customer"))
+    if name:
+        for cid, cname, oname in session.execute(base.where(Customer.name == name).limit(5)):
+            found.append(DuplicateResult(cid, cname, oname, "name", name))
+    numbers = sorted(
+        {d for p in phones if isinstance(p, str) and 5 <= len(d := search.digits(p)) <= 40}
+    )
     if numbers:
         stmt = (
             base.add_columns(Contact.mobile_digits, Contact.phone_digits)
@@ -433,40 +224,40 @@ def create_customer(
     actor: UserRow,
     data: CustomerInput,
     now: datetime,
-    contacts: Sequence = (),
+    contacts: Sequence[ContactInput] = (),
     owner_id: int | None = None,
 ) -> int:
     """A new customer owned by owner_id (default: the actor), with its first contacts."""
-    from crmdesk.models.contacts import add_contact_row, validate_contact
-
-    errors = validate_customer(data)
-    for i, contact in enumerate(contacts):
-        errors.extend((f"contacts.{i}.{f}", code) for f, code in validate_contact(contact))
-    if errors:
-        raise ValidationFailed(errors=errors)
+    c = Checker()
+    data = check_customer(data, c)
+    contacts = list(contacts) if isinstance(contacts, (list, tuple)) else []
+    c.count("contacts", contacts, MAX_FIRST_CONTACTS)
+    contacts = [check_contact(x, c.sub(f"contacts.{i}.")) for i, x in enumerate(contacts)]
+    c.done()
+    if owner_id is not None and owner_id != actor.id:
+        check_assignable(session, actor, owner_id)
     owner_id = actor.id if owner_id is None else owner_id
-    if owner_id != actor.id and owner_id not in {u.id for u in assignable_users(session, actor)}:
-        raise PermissionDenied(action="assign", user_id=owner_id)
-    c = Customer(
+    customer = Customer(
         owner_id=owner_id,
         created_by_id=actor.id,
         updated_by_id=actor.id,
         created_at=now,
         updated_at=now,
     )
-    _apply_input(c, data)
-    session.add(c)
+    _apply_input(customer, data)
+    session.add(customer)
     session.flush()
     for contact in contacts:
-        add_contact_row(session, c.id, contact, now)
+        add_contact_row(session, customer.id, contact, now)
     session.add(
         OwnershipEvent(
-            customer_id=c.id, to_owner_id=owner_id, kind="created", actor_id=actor.id, at=now
+            customer_id=customer.id, to_owner_id=owner_id, kind="created", actor_id=actor.id, at=now
         )
     )
     session.flush()
-    search.reindex(session, [c.id])
-    return c.id
+    search.reindex(session, [customer.id])
+    record(session, "created", [customer.id])
+    return customer.id
 
 
 def update_customer(
@@ -478,31 +269,34 @@ def update_customer(
     now: datetime,
 ) -> CustomerDetail:
     """Save an edit made on `base` (what the user loaded). If a colleague saved in between, raise
-    Conflict naming who and which fields they changed, instead of overwriting their work."""
-    errors = validate_customer(data)
-    if errors:
-        raise ValidationFailed(errors=errors)
-    c = editable_customer(session, actor, customer_id)
-    if c.version != base.version:
-        current = _input_of(c)
+    Conflict naming who, when and which fields they changed, instead of overwriting their work.
+
+    The row is locked before the versions are compared, so the comparison is the truth on every
+    backend and two truly simultaneous saves end in one save and one Conflict."""
+    data = check_customer(data)
+    if not isinstance(base, CustomerDetail):
+        raise ValidationFailed(errors=[("base", "invalid")], limits={})
+    customer = customer_for_write(session, actor, customer_id)
+    if customer.version != base.version:
+        current = _input_of(customer)
         changed = [
             f.name
             for f in fields(CustomerInput)
             if getattr(current, f.name) != getattr(base.data, f.name)
         ]
+        if customer.owner_id != base.owner_id:
+            changed.append("owner")
         raise Conflict(
-            by=_user_name(session, c.updated_by_id),
-            at=c.updated_at,
+            by=_user_name(session, customer.updated_by_id),
+            at=customer.updated_at,
             fields=changed,
-            customer=c.name,
+            customer=customer.name,
         )
-    renamed = c.name != data.name.strip()
-    _apply_input(c, data)
-    c.updated_at, c.updated_by_id = now, actor.id
-    try:
-        session.flush()
-    except StaleDataError as exc:  # lost the race between our read and our write
-        raise Conflict(by="", at=None, fields=[], customer=c.name) from exc
+    renamed = customer.name != data.name
+    _apply_input(customer, data)
+    customer.updated_at, customer.updated_by_id = now, actor.id
+    session.flush()
     if renamed:
-        search.reindex(session, [c.id])
-    return get_customer(session, actor, customer_id)
+        search.reindex(session, [customer.id])
+    record(session, "edited", [customer.id])
+    return detail_of(session, customer, True)

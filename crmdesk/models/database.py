@@ -7,26 +7,44 @@ MySQL/MariaDB (PyMySQL) run the same code; what differs between them is kept her
 from __future__ import annotations
 
 import logging
+import random
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import ColumnElement, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 from crmdesk import paths
-from crmdesk.models.errors import DatabaseUnavailable, SchemaTooNew
+from crmdesk.models.changes import WriteResult, recorded
+from crmdesk.models.errors import (
+    Conflict,
+    ConnectionLost,
+    CrmError,
+    DatabaseUnavailable,
+    MigrationFailed,
+    SchemaTooNew,
+)
 from crmdesk.models.migrations import HEAD
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+WRITE_ATTEMPTS = 4
+CONNECT_TIMEOUT_S = 10
 
 
 class Database:
@@ -54,9 +72,39 @@ class Database:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
+        """One unit of work: committed when the block ends, rolled back on any error. Tests and
+        scripts use it directly; the program goes through write(), which also retries and
+        translates errors."""
         with self._write() as session, session.begin():
             yield session
+
+    def read(self, fn: Callable[[Session], T]) -> T:
+        """Run fn in a read session; a database failure comes out as the project's own error."""
+        try:
+            with self._read() as session:
+                return fn(session)
+        except SQLAlchemyError as exc:
+            raise translate_error(exc, self.dialect) from exc
+
+    def write(self, fn: Callable[[Session], T]) -> WriteResult[T]:
+        """Run fn as one unit of work and return its value with what it changed.
+
+        A unit of work that lost a deadlock or a serialization failure (or a check-then-insert
+        race) is run again from the start, a bounded number of times, before the error is
+        reported; fn must therefore read what it decides on inside the unit of work."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self._write() as session, session.begin():
+                    value = fn(session)
+                    change = recorded(session)
+                return WriteResult(value, change)
+            except SQLAlchemyError as exc:
+                if attempt < WRITE_ATTEMPTS and is_retryable(exc, self.dialect):
+                    log.info("unit of work retried (%s/%s): %s", attempt, WRITE_ATTEMPTS, exc)
+                    time.sleep(random.uniform(0.005, 0.04) * attempt)
+                    continue
+                raise translate_error(exc, self.dialect) from exc
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         self.engine.dispose()
@@ -89,7 +137,14 @@ def create_db_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         _install_sqlite_hooks(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_recycle=3600)
+    # A server that does not answer (a wrong address, a dropped VPN) fails in seconds, not in
+    # the operating system's minutes.
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_recycle=3600,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+    )
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:
@@ -171,29 +226,132 @@ def upgrade_schema(engine: Engine) -> None:
 def open_database(url: str | None = None) -> Database:
     """Open (creating or upgrading as needed) the database at url; None means the local file.
 
-    Raises DatabaseUnavailable when it cannot be reached and SchemaTooNew when it was written
-    by a newer crmdesk.
+    Raises DatabaseUnavailable (with a reason) when it cannot be used, SchemaTooNew when it was
+    written by a newer crmdesk and MigrationFailed when an upgrade did not go through.
     """
     url = normalize_url(url)
     engine = create_db_engine(url)
+    shown = make_url(url).render_as_string(hide_password=True)
     try:
-        if _stored_revision(engine) == HEAD:
-            return Database(engine)
-        current, head = schema_state(engine)
+        try:
+            if _stored_revision(engine) == HEAD:
+                return Database(engine)
+            current, head = schema_state(engine)
+        except SQLAlchemyError as exc:
+            raise unavailable(exc, engine.dialect.name, shown) from exc
         if current != head:
             if current is not None and current not in _known_revisions():
                 raise SchemaTooNew(found=current, known=head)
-            if current is not None and engine.dialect.name == "sqlite":
-                backup_sqlite(engine, f"before-{head}")
-            log.info("upgrading schema of %s from %s to %s", engine.url, current, head)
-            upgrade_schema(engine)
-    except (OperationalError, DBAPIError) as exc:
-        engine.dispose()
-        raise DatabaseUnavailable(url=make_url(url).render_as_string(), detail=str(exc)) from exc
+            try:
+                if current is not None and engine.dialect.name == "sqlite":
+                    backup_sqlite(engine, f"before-{head}")
+                log.info("upgrading schema of %s from %s to %s", shown, current, head)
+                upgrade_schema(engine)
+            except SQLAlchemyError as exc:
+                if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+                    raise ConnectionLost(detail=str(exc)) from exc
+                raise MigrationFailed(found=current, target=head, detail=str(exc)) from exc
+            except OSError as exc:  # the backup could not be written
+                raise MigrationFailed(found=current, target=head, detail=str(exc)) from exc
     except Exception:
         engine.dispose()
         raise
     return Database(engine)
+
+
+# ---------------------------------------------------------------- errors, by dialect
+
+_SQLITE_REASONS = {
+    "SQLITE_NOTADB": "not_a_database",
+    "SQLITE_CORRUPT": "damaged",
+    "SQLITE_CANTOPEN": "cannot_open",
+    "SQLITE_PERM": "cannot_open",
+    "SQLITE_BUSY": "locked",
+    "SQLITE_LOCKED": "locked",
+    "SQLITE_READONLY": "read_only",
+    "SQLITE_FULL": "disk_full",
+}
+_MYSQL_REASONS = {
+    1045: "auth_failed",
+    1698: "auth_failed",
+    1044: "no_privileges",
+    1142: "no_privileges",
+    1143: "no_privileges",
+    1227: "no_privileges",
+    1049: "database_missing",
+    1205: "locked",
+    2002: "unreachable",
+    2003: "unreachable",
+    2005: "unreachable",
+    2006: "unreachable",
+    2013: "unreachable",
+}
+_PG_STATES = {
+    "28P01": "auth_failed",
+    "28000": "auth_failed",
+    "3D000": "database_missing",
+    "42501": "no_privileges",
+    "55P03": "locked",
+}
+# psycopg gives no SQLSTATE for a failed connection attempt; the server's words say why.
+_PG_TEXTS = (
+    ("password authentication failed", "auth_failed"),
+    ("no password supplied", "auth_failed"),
+    ("pg_hba.conf", "auth_failed"),
+    ('role "', "auth_failed"),  # role "x" does not exist
+    ('database "', "database_missing"),  # database "x" does not exist
+    ("permission denied", "no_privileges"),
+)
+
+
+def failure_reason(exc: BaseException, dialect: str) -> str:
+    """Why the database cannot be used, as one of DatabaseUnavailable's reasons."""
+    orig = getattr(exc, "orig", exc)
+    if dialect == "sqlite":
+        return _SQLITE_REASONS.get(getattr(orig, "sqlite_errorname", ""), "unknown")
+    if dialect == "mysql":
+        code = orig.args[0] if getattr(orig, "args", None) else None
+        return _MYSQL_REASONS.get(code, "unknown") if isinstance(code, int) else "unknown"
+    state = getattr(orig, "sqlstate", None)
+    if state in _PG_STATES:
+        return _PG_STATES[state]
+    message = str(orig).lower()
+    if not any(w in message for w in ("connection failed", "could not", "timeout expired")):
+        return "unknown"
+    return next((reason for words, reason in _PG_TEXTS if words in message), "unreachable")
+
+
+def unavailable(exc: BaseException, dialect: str, shown_url: str) -> DatabaseUnavailable:
+    return DatabaseUnavailable(
+        reason=failure_reason(exc, dialect), url=shown_url, detail=str(getattr(exc, "orig", exc))
+    )
+
+
+def is_retryable(exc: BaseException, dialect: str) -> bool:
+    """A unit of work that may succeed if simply run again."""
+    if isinstance(exc, IntegrityError):
+        return True  # a check-then-insert lost a race; run again, the check now sees the row
+    if not isinstance(exc, DBAPIError) or exc.connection_invalidated:
+        return False
+    if dialect == "postgresql":
+        return getattr(exc.orig, "sqlstate", None) in ("40001", "40P01")
+    if dialect == "mysql":
+        return bool(exc.orig.args) and exc.orig.args[0] in (1213, 1020)  # deadlock; row changed
+    return False
+
+
+def translate_error(exc: SQLAlchemyError, dialect: str) -> CrmError:
+    """The project's error for a failure while working (not while opening)."""
+    if isinstance(exc, StaleDataError):
+        return Conflict(by=None, at=None, fields=[], detail=str(exc))
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return ConnectionLost(detail=str(exc.orig))
+    reason = failure_reason(exc, dialect)
+    if reason != "unknown":
+        if dialect != "sqlite" and reason == "unreachable":
+            return ConnectionLost(detail=str(getattr(exc, "orig", exc)))
+        return DatabaseUnavailable(reason=reason, detail=str(getattr(exc, "orig", exc)))
+    return CrmError("rejected", detail=str(getattr(exc, "orig", exc)))
 
 
 def reset_id_sequences(conn, tables: list[str]) -> None:

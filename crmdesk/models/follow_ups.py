@@ -1,18 +1,21 @@
-"""The follow-up log of a customer and its ownership history."""
+"""The follow-up log of a customer, the follow-up dates it moves, and the ownership history."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
-from crmdesk.models.customer_actions import bump_follow_up_dates
-from crmdesk.models.customers import editable_customer
+from crmdesk.models.changes import record
+from crmdesk.models.checks import Checker
 from crmdesk.models.errors import ValidationFailed
-from crmdesk.models.schema import FOLLOW_UP_KINDS, FollowUp, OwnershipEvent, User
+from crmdesk.models.policy import customer_for_write
+from crmdesk.models.schema import FOLLOW_UP_KINDS, Customer, FollowUp, OwnershipEvent, User
 from crmdesk.models.users import UserRow
+
+TIMELINE_LIMIT = 500
 
 
 @dataclass(frozen=True)
@@ -44,29 +47,75 @@ class OwnershipEventRow:
     actor_name: str
 
 
+def check_follow_up(data: FollowUpInput) -> FollowUpInput:
+    if not isinstance(data, FollowUpInput):
+        raise ValidationFailed(errors=[("follow_up", "invalid")], limits={})
+    c = Checker()
+    clean = FollowUpInput(
+        kind=c.choice("kind", data.kind, FOLLOW_UP_KINDS),
+        content=c.text("content", data.content, FollowUp.content, required=True),
+        happened_at=c.time("happened_at", data.happened_at),
+        next_follow_up_at=c.time("next_follow_up_at", data.next_follow_up_at, required=False),
+    )
+    if (
+        clean.next_follow_up_at is not None
+        and clean.happened_at is not None
+        and clean.next_follow_up_at <= clean.happened_at
+    ):
+        c.fail("next_follow_up_at", "not_after_happened")
+    c.done()
+    return clean
+
+
 def validate_follow_up(data: FollowUpInput) -> list[tuple[str, str]]:
-    errors = []
-    if data.kind not in FOLLOW_UP_KINDS:
-        errors.append(("kind", "invalid"))
-    if not data.content.strip():
-        errors.append(("content", "required"))
-    if data.next_follow_up_at is not None and data.next_follow_up_at <= data.happened_at:
-        errors.append(("next_follow_up_at", "not_after_happened"))
-    return errors
+    try:
+        check_follow_up(data)
+    except ValidationFailed as exc:
+        return list(exc.params["errors"])
+    return []
+
+
+def bump_follow_up_dates(
+    session: Session, customer_id: int, happened_at: datetime, next_at: datetime | None
+) -> None:
+    """A follow-up moves last_follow_up_at forward, never back: a conditional update, so two
+    follow-ups logged at once leave the later date whatever order they commit in. The next
+    date becomes the one just planned; without a new plan an existing next date is kept unless
+    this follow-up fulfilled it, so a quick note does not wipe a scheduled call.
+
+    Plain UPDATEs, not the versioned ORM flush: logging a call must not collide with a
+    colleague editing the address at the same moment."""
+    row = Customer.id == customer_id
+    session.execute(
+        update(Customer)
+        .where(
+            row,
+            or_(Customer.last_follow_up_at.is_(None), Customer.last_follow_up_at < happened_at),
+        )
+        .values(last_follow_up_at=happened_at),
+        execution_options={"synchronize_session": False},
+    )
+    if next_at is not None:
+        stmt = update(Customer).where(row).values(next_follow_up_at=next_at)
+    else:
+        stmt = (
+            update(Customer)
+            .where(row, Customer.next_follow_up_at <= happened_at)
+            .values(next_follow_up_at=None)
+        )
+    session.execute(stmt, execution_options={"synchronize_session": False})
 
 
 def add_follow_up(
     session: Session, actor: UserRow, customer_id: int, data: FollowUpInput, now: datetime
 ) -> int:
-    errors = validate_follow_up(data)
-    if errors:
-        raise ValidationFailed(errors=errors)
-    editable_customer(session, actor, customer_id)
+    data = check_follow_up(data)
+    customer = customer_for_write(session, actor, customer_id)  # the customer row first
     row = FollowUp(
         customer_id=customer_id,
         author_id=actor.id,
         kind=data.kind,
-        content=data.content.strip(),
+        content=data.content,
         happened_at=data.happened_at,
         next_follow_up_at=data.next_follow_up_at,
         created_at=now,
@@ -74,15 +123,16 @@ def add_follow_up(
     session.add(row)
     session.flush()
     bump_follow_up_dates(session, customer_id, data.happened_at, data.next_follow_up_at)
+    session.expire(customer)
+    record(session, "follow_up", [customer_id])
     return row.id
 
 
 def list_follow_ups(
-    session: Session, actor: UserRow, customer_id: int, limit: int = 500
+    session: Session, customer_id: int, limit: int = TIMELINE_LIMIT
 ) -> list[FollowUpRow]:
     """Newest first. Everything recorded on the customer, whoever wrote it: the next owner
-    inherits the history."""
-    editable_customer(session, actor, customer_id)
+    inherits the history. The caller has checked that the actor may see the customer."""
     stmt = (
         select(
             FollowUp.id,
@@ -100,10 +150,13 @@ def list_follow_ups(
     return [FollowUpRow(*row) for row in session.execute(stmt)]
 
 
-def list_ownership_events(
-    session: Session, actor: UserRow, customer_id: int
-) -> list[OwnershipEventRow]:
-    editable_customer(session, actor, customer_id)
+def count_follow_ups(session: Session, customer_id: int) -> int:
+    stmt = select(func.count()).select_from(FollowUp).where(FollowUp.customer_id == customer_id)
+    return session.scalar(stmt) or 0
+
+
+def list_ownership_events(session: Session, customer_id: int) -> list[OwnershipEventRow]:
+    """The caller has checked that the actor may see the customer."""
     src, dst, who = aliased(User), aliased(User), aliased(User)
     stmt = (
         select(

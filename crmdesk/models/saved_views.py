@@ -11,7 +11,8 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from crmdesk.models.errors import ValidationFailed
+from crmdesk.models.changes import record
+from crmdesk.models.checks import TEXT_LIMIT, Checker, check_id
 from crmdesk.models.schema import SavedView
 from crmdesk.models.users import UserRow
 
@@ -35,12 +36,24 @@ def list_saved_views(session: Session, actor: UserRow, page: str) -> list[SavedV
 def save_view(
     session: Session, actor: UserRow, page: str, name: str, payload: dict, now: datetime
 ) -> int:
-    """Create, or overwrite the view of the same name."""
-    name = name.strip()
-    if not name:
-        raise ValidationFailed(errors=[("name", "required")])
-    if len(name) > 100:
-        raise ValidationFailed(errors=[("name", "too_long")])
+    """Create, or overwrite the view of the same name. "The same" is the database's own
+    comparison, the one its unique index uses (case-insensitive on MySQL/MariaDB), so a save
+    never collides with the index; the view takes the name as typed this time."""
+    c = Checker()
+    page = c.text("page", page, SavedView.page, required=True)
+    name = c.text("name", name, SavedView.name, required=True)
+    try:
+        # ASCII JSON: whatever the payload holds, the stored text has no character a database
+        # could refuse.
+        text = json.dumps(payload, ensure_ascii=True, sort_keys=True)
+    except (TypeError, ValueError):
+        c.fail("payload", "invalid")
+        text = ""
+    if not isinstance(payload, dict):
+        c.fail("payload", "invalid")
+    if len(text) > TEXT_LIMIT:
+        c.fail("payload", "too_long", TEXT_LIMIT)
+    c.done()
     view = session.scalar(
         select(SavedView).where(
             SavedView.user_id == actor.id, SavedView.page == page, SavedView.name == name
@@ -49,10 +62,14 @@ def save_view(
     if view is None:
         view = SavedView(user_id=actor.id, page=page, name=name, created_at=now)
         session.add(view)
-    view.payload = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    view.name = name
+    view.payload = text
     session.flush()
+    record(session, "saved_views")
     return view.id
 
 
 def delete_view(session: Session, actor: UserRow, view_id: int) -> None:
+    check_id(view_id, "view")
     session.execute(delete(SavedView).where(SavedView.id == view_id, SavedView.user_id == actor.id))
+    record(session, "saved_views")

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import ColumnElement, and_, column, delete, exists, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from crmdesk.models.checks import TEXT_LIMIT
 from crmdesk.models.schema import Contact, Customer, CustomerSearch
 
 _PHONE_LIKE = re.compile(r"^[\d\s\-+()]+$")
@@ -39,7 +40,9 @@ def build_body(name: str, contacts: Iterable[tuple[str, str, str]]) -> str:
                 lines.append(number)
                 if digits(number) != number:
                     lines.append(digits(number))
-    return "\n".join(line.strip().lower() for line in lines if line and line.strip())
+    body = "\n".join(line.strip().lower() for line in lines if line and line.strip())
+    return body[:TEXT_LIMIT]  # what a MariaDB TEXT column holds; contacts.MAX_CONTACTS keeps
+    # any real customer far below it
 
 
 def bigrams(body: str) -> str:

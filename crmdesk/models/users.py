@@ -1,7 +1,4 @@
-"""Users, teams and who may see and change which customers.
-
-A rep sees and edits their own customers, a manager those of their team, an admin all.
-"""
+"""Users and teams. Who may see and do what is policy.py."""
 
 from __future__ import annotations
 
@@ -9,11 +6,11 @@ import getpass
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
-from crmdesk.models.schema import Customer, Team, User
+from crmdesk.models.errors import NotFound, ValidationFailed
+from crmdesk.models.schema import Team, User
 
 
 @dataclass(frozen=True)
@@ -100,34 +97,5 @@ def local_actor(session: Session, login: str) -> UserRow | None:
     return admins[0] if admins else None
 
 
-def team_member_ids(team_id: int):
-    return select(User.id).where(User.team_id == team_id).scalar_subquery()
-
-
-def visible_condition(actor: UserRow, owner=Customer.owner_id) -> ColumnElement[bool]:
-    """Which customers the actor may see (and edit). `owner` may be Customer.owner_id wrapped
-    in a planner hint (database.no_index)."""
-    if actor.is_admin:
-        return true()
-    if actor.is_manager and actor.team_id is not None:
-        return owner.in_(team_member_ids(actor.team_id))
-    return owner == actor.id
-
-
-def check_may_edit(session: Session, actor: UserRow, customer: Customer) -> None:
-    if actor.is_admin or customer.owner_id == actor.id:
-        return
-    if actor.is_manager and actor.team_id is not None and customer.owner_id is not None:
-        owner_team = session.scalar(select(User.team_id).where(User.id == customer.owner_id))
-        if owner_team == actor.team_id:
-            return
-    raise PermissionDenied(action="edit", customer_id=customer.id)
-
-
-def assignable_users(session: Session, actor: UserRow) -> list[UserRow]:
-    """Whom the actor may hand customers to: anyone (admin), else the actor's own team."""
-    if actor.is_admin:
-        return list_users(session)
-    if actor.team_id is None:
-        return [actor]
-    return _user_rows(session, User.active.is_(True), User.team_id == actor.team_id)
+def team_members(session: Session, team_id: int) -> list[UserRow]:
+    return _user_rows(session, User.active.is_(True), User.team_id == team_id)

@@ -1,20 +1,36 @@
-"""The acting user's session with the database: each method is one unit of work.
+"""The acting user's session with the database: each method is one unit of work (a bulk action
+is several, one a chunk).
 
-Views call these methods and get plain rows back; they never hold a session or build SQL.
-Time comes from an injectable clock so rules stay testable."""
+Views call these methods (off the GUI thread, through the task runner) and get plain rows
+back; they never hold a session or build SQL. Every write returns a WriteResult: its value and
+the Change it made, which the window broadcasts to every page. Every write reads the acting
+user afresh, so a deactivation or a new role takes effect at once. Time comes from an
+injectable clock so rules stay testable.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import TypeVar
 
-from crmdesk.models import contacts, customer_actions, customers, follow_ups, saved_views
+from sqlalchemy.orm import Session
+
+from crmdesk.models import bulk, contacts, customer_list, customers, follow_ups, saved_views
+from crmdesk.models.bulk import BulkResult, Cancelled, Progress, Target
+from crmdesk.models.changes import WriteResult
+from crmdesk.models.customer_card import CustomerCard, read_card
+from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.database import Database
-from crmdesk.models.users import UserRow, assignable_users
+from crmdesk.models.policy import assignable_users, current_actor
+from crmdesk.models.users import UserRow
+
+T = TypeVar("T")
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Naive UTC to the second, as times are stored (checks.clean_time)."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
 class Workspace:
@@ -25,115 +41,182 @@ class Workspace:
         self.actor = actor
         self.clock = clock
 
+    def _read(self, fn: Callable[[Session], T]) -> T:
+        return self.db.read(fn)
+
+    def _write(self, fn: Callable[[Session, UserRow], T]) -> WriteResult[T]:
+        def unit(session: Session) -> T:
+            actor = current_actor(session, self.actor.id)
+            self.actor = actor  # later reads see the new role too
+            return fn(session, actor)
+
+        return self.db.write(unit)
+
     # -- reading
-    def count_customers(self, query: customers.CustomerQuery) -> int:
-        with self.db.reading() as s:
-            return customers.count_customers(s, self.actor, query, self.clock())
+    def count_customers(self, query: CustomerQuery) -> int:
+        return self._read(
+            lambda s: customer_list.count_customers(s, self.actor, query, self.clock())
+        )
 
     def list_customers(
-        self, query: customers.CustomerQuery, offset: int, limit: int
-    ) -> list[customers.CustomerRow]:
-        with self.db.reading() as s:
-            return customers.list_customers(s, self.actor, query, self.clock(), offset, limit)
+        self, query: CustomerQuery, offset: int, limit: int
+    ) -> list[customer_list.CustomerRow]:
+        return self._read(
+            lambda s: customer_list.list_customers(
+                s, self.actor, query, self.clock(), offset, limit
+            )
+        )
 
-    def customer_ids(self, query: customers.CustomerQuery) -> list[int]:
-        with self.db.reading() as s:
-            return customers.list_customer_ids(s, self.actor, query, self.clock())
+    def customer_ids(self, query: CustomerQuery, offset: int, limit: int) -> list[int]:
+        return self._read(
+            lambda s: customer_list.customer_ids(s, self.actor, query, self.clock(), offset, limit)
+        )
 
-    def filter_choices(self) -> customers.FilterChoices:
-        with self.db.reading() as s:
-            return customers.filter_choices(s, self.actor)
+    def filter_choices(self) -> customer_list.FilterChoices:
+        return self._read(lambda s: customer_list.filter_choices(s, self.actor))
 
     def assignable_users(self) -> list[UserRow]:
-        with self.db.reading() as s:
-            return assignable_users(s, self.actor)
+        return self._read(lambda s: assignable_users(s, self.actor))
 
     def customer(self, customer_id: int) -> customers.CustomerDetail:
-        with self.db.reading() as s:
-            return customers.get_customer(s, self.actor, customer_id)
+        return self._read(lambda s: customers.get_customer(s, self.actor, customer_id))
 
-    def contacts(self, customer_id: int) -> list[contacts.ContactRow]:
-        with self.db.reading() as s:
-            return contacts.list_contacts(s, self.actor, customer_id)
-
-    def follow_ups(self, customer_id: int) -> list[follow_ups.FollowUpRow]:
-        with self.db.reading() as s:
-            return follow_ups.list_follow_ups(s, self.actor, customer_id)
-
-    def ownership_events(self, customer_id: int) -> list[follow_ups.OwnershipEventRow]:
-        with self.db.reading() as s:
-            return follow_ups.list_ownership_events(s, self.actor, customer_id)
+    def customer_card(self, customer_id: int) -> CustomerCard:
+        """The detail panel's one read: fields, contacts, follow-ups, ownership history."""
+        return self._read(lambda s: read_card(s, self.actor, customer_id))
 
     def find_duplicates(
         self, name: str, phones: Sequence[str], exclude_id: int | None = None
     ) -> list[customers.DuplicateResult]:
-        with self.db.reading() as s:
-            return customers.find_duplicates(s, name, phones, exclude_id)
+        return self._read(lambda s: customers.find_duplicates(s, name, phones, exclude_id))
 
-    def deleted_customers(self) -> list[customers.DeletedCustomerRow]:
-        with self.db.reading() as s:
-            return customer_actions.list_deleted(s, self.actor)
+    def count_deleted(self, query: CustomerQuery) -> int:
+        return self._read(lambda s: customer_list.count_deleted(s, self.actor, query, self.clock()))
+
+    def list_deleted(
+        self, query: CustomerQuery, offset: int, limit: int
+    ) -> list[customer_list.DeletedCustomerRow]:
+        return self._read(
+            lambda s: customer_list.list_deleted(s, self.actor, query, self.clock(), offset, limit)
+        )
+
+    def count_target(self, target: Target | Sequence[int], deleted: bool = False) -> int:
+        """How many customers a bulk action on the target would touch (for the confirmation)."""
+        target = bulk.check_target(target)
+        return self._read(
+            lambda s: bulk.count_target(s, self.actor, target, self.clock(), deleted=deleted)
+        )
 
     def saved_views(self, page: str) -> list[saved_views.SavedViewRow]:
-        with self.db.reading() as s:
-            return saved_views.list_saved_views(s, self.actor, page)
+        return self._read(lambda s: saved_views.list_saved_views(s, self.actor, page))
 
-    # -- writing
+    # -- writing one customer
     def create_customer(
         self,
         data: customers.CustomerInput,
         first_contacts: Sequence[contacts.ContactInput] = (),
         owner_id: int | None = None,
-    ) -> int:
-        with self.db.writing() as s:
-            return customers.create_customer(
-                s, self.actor, data, self.clock(), first_contacts, owner_id
+    ) -> WriteResult[int]:
+        return self._write(
+            lambda s, actor: customers.create_customer(
+                s, actor, data, self.clock(), first_contacts, owner_id
             )
+        )
 
     def update_customer(
         self, customer_id: int, data: customers.CustomerInput, base: customers.CustomerDetail
-    ) -> customers.CustomerDetail:
-        with self.db.writing() as s:
-            return customers.update_customer(s, self.actor, customer_id, data, base, self.clock())
+    ) -> WriteResult[customers.CustomerDetail]:
+        return self._write(
+            lambda s, actor: customers.update_customer(
+                s, actor, customer_id, data, base, self.clock()
+            )
+        )
 
     def save_contact(
         self, customer_id: int, contact_id: int | None, data: contacts.ContactInput
-    ) -> int:
-        with self.db.writing() as s:
-            return contacts.save_contact(s, self.actor, customer_id, contact_id, data, self.clock())
+    ) -> WriteResult[int]:
+        return self._write(
+            lambda s, actor: contacts.save_contact(
+                s, actor, customer_id, contact_id, data, self.clock()
+            )
+        )
 
-    def remove_contact(self, customer_id: int, contact_id: int) -> None:
-        with self.db.writing() as s:
-            contacts.remove_contact(s, self.actor, customer_id, contact_id)
+    def remove_contact(self, customer_id: int, contact_id: int) -> WriteResult[None]:
+        return self._write(
+            lambda s, actor: contacts.remove_contact(s, actor, customer_id, contact_id)
+        )
 
-    def add_follow_up(self, customer_id: int, data: follow_ups.FollowUpInput) -> int:
-        with self.db.writing() as s:
-            return follow_ups.add_follow_up(s, self.actor, customer_id, data, self.clock())
+    def add_follow_up(self, customer_id: int, data: follow_ups.FollowUpInput) -> WriteResult[int]:
+        return self._write(
+            lambda s, actor: follow_ups.add_follow_up(s, actor, customer_id, data, self.clock())
+        )
 
-    def delete_customers(self, ids: Sequence[int]) -> customers.ChangeResult:
-        with self.db.writing() as s:
-            return customer_actions.delete_customers(s, self.actor, ids, self.clock())
+    def save_view(self, page: str, name: str, payload: dict) -> WriteResult[int]:
+        return self._write(
+            lambda s, actor: saved_views.save_view(s, actor, page, name, payload, self.clock())
+        )
 
-    def restore_customers(self, ids: Sequence[int]) -> customers.ChangeResult:
-        with self.db.writing() as s:
-            return customer_actions.restore_customers(s, self.actor, ids, self.clock())
+    def delete_view(self, view_id: int) -> WriteResult[None]:
+        return self._write(lambda s, actor: saved_views.delete_view(s, actor, view_id))
+
+    # -- writing many customers (ids, or everything matching a query)
+    def _bulk(
+        self,
+        target: Target | Sequence[int],
+        action: bulk.ChunkAction,
+        deleted: bool,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+    ) -> WriteResult[BulkResult]:
+        target = bulk.check_target(target)
+        return bulk.run(
+            self.db,
+            self.actor.id,
+            target,
+            self.clock(),
+            action,
+            deleted=deleted,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    def delete_customers(
+        self,
+        target: Target | Sequence[int],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> WriteResult[BulkResult]:
+        action = bulk.delete_action(self.clock())
+        return self._bulk(target, action, False, progress, cancelled)
+
+    def restore_customers(
+        self,
+        target: Target | Sequence[int],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> WriteResult[BulkResult]:
+        action = bulk.restore_action(self.clock())
+        return self._bulk(target, action, True, progress, cancelled)
 
     def assign_customers(
-        self, ids: Sequence[int], to_user_id: int, reason_code: str, reason_text: str
-    ) -> customers.ChangeResult:
-        with self.db.writing() as s:
-            return customer_actions.assign_customers(
-                s, self.actor, ids, to_user_id, reason_code, reason_text, self.clock()
-            )
+        self,
+        target: Target | Sequence[int],
+        to_user_id: int,
+        reason_code: str,
+        reason_text: str,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> WriteResult[BulkResult]:
+        action = bulk.assign_action(to_user_id, reason_code, reason_text, self.clock())
+        return self._bulk(target, action, False, progress, cancelled)
 
-    def change_tag(self, ids: Sequence[int], tag: str, add: bool) -> customers.ChangeResult:
-        with self.db.writing() as s:
-            return customer_actions.change_tag(s, self.actor, ids, tag, add, self.clock())
-
-    def save_view(self, page: str, name: str, payload: dict) -> int:
-        with self.db.writing() as s:
-            return saved_views.save_view(s, self.actor, page, name, payload, self.clock())
-
-    def delete_view(self, view_id: int) -> None:
-        with self.db.writing() as s:
-            saved_views.delete_view(s, self.actor, view_id)
+    def change_tag(
+        self,
+        target: Target | Sequence[int],
+        tag: str,
+        add: bool,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> WriteResult[BulkResult]:
+        action = bulk.tag_action(tag, add, self.clock())
+        return self._bulk(target, action, False, progress, cancelled)

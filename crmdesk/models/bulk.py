@@ -1,0 +1,271 @@
+"""Actions on many customers: delete to the recycle bin, restore, assign and transfer, tags.
+
+A target is either explicit ids or "everything matching this query" (select all). Either way
+the action runs as set-based statements restricted to what the actor may change: no ORM object
+per row, no statement with more than a few hundred bound parameters (PostgreSQL allows 65,535),
+the version column bumped so an edit in progress elsewhere sees the change, ownership events
+written by one INSERT … SELECT.
+
+It runs in chunks of CHUNK customers, each its own unit of work: SQLite's write lock is never
+held for long (a chunk takes a few ms), progress is reported and cancel honoured between
+chunks. A chunk is all-or-nothing, so every customer is consistent (its owner and its event
+together); an action cancelled or failed half-way has changed the chunks before it, and its
+result says how many.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import groupby
+
+from sqlalchemy import DateTime, Integer, String, case, func, insert, literal, select, update
+from sqlalchemy.orm import Session
+
+from crmdesk.models.changes import Change, WriteResult, record
+from crmdesk.models.checks import Checker, check_id
+from crmdesk.models.customer_list import CustomerQuery, conditions
+from crmdesk.models.customers import TAG_LIMIT, normalize_tags
+from crmdesk.models.database import Database
+from crmdesk.models.errors import ValidationFailed
+from crmdesk.models.policy import check_assignable, current_actor, edit_condition
+from crmdesk.models.schema import Customer, OwnershipEvent
+from crmdesk.models.users import UserRow
+
+TRANSFER_REASONS = ("handover", "rebalance", "customer_request", "other")
+CHUNK = 400
+TAGS_LIMIT = 500  # the column
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+ChunkAction = Callable[[Session, UserRow, list[int]], tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Target:
+    """Which customers an action is for: explicit ids, or all that match a query (the list's
+    query for live customers, the recycle bin's for deleted ones)."""
+
+    ids: tuple[int, ...] = ()
+    query: CustomerQuery | None = None
+
+    @classmethod
+    def of(cls, target: Target | Sequence[int]) -> Target:
+        return target if isinstance(target, Target) else cls(ids=tuple(target))
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    requested: int  # customers of the target the actor may change
+    changed: int
+    skipped: int = 0  # could not take the change (a tag that would not fit)
+    cancelled: bool = False
+
+
+def _state(deleted: bool):
+    return Customer.deleted_at.is_not(None) if deleted else Customer.deleted_at.is_(None)
+
+
+def _chunks(ids: Sequence[int]) -> list[list[int]]:
+    return [list(ids[i : i + CHUNK]) for i in range(0, len(ids), CHUNK)]
+
+
+def resolve(
+    session: Session, actor: UserRow, target: Target, now: datetime, *, deleted: bool = False
+) -> list[int]:
+    """The ids in the target the actor may change, ascending (the order rows are locked in)."""
+    may = edit_condition(actor)
+    if target.query is not None:
+        where = conditions(session, actor, target.query, now, deleted=deleted)
+        return list(session.scalars(select(Customer.id).where(*where, may).order_by(Customer.id)))
+    ids = sorted({check_id(i, "customer") for i in target.ids})
+    found: list[int] = []
+    for chunk in _chunks(ids):
+        stmt = select(Customer.id).where(Customer.id.in_(chunk), _state(deleted), may)
+        found.extend(session.scalars(stmt.order_by(Customer.id)))
+    return found
+
+
+def count_target(
+    session: Session, actor: UserRow, target: Target, now: datetime, *, deleted: bool = False
+) -> int:
+    """How many customers an action on the target would touch: what a confirmation shows."""
+    if target.query is not None:
+        where = [*conditions(session, actor, target.query, now, deleted=deleted)]
+        stmt = select(func.count()).select_from(Customer).where(*where, edit_condition(actor))
+        return session.scalar(stmt) or 0
+    return len(resolve(session, actor, target, now, deleted=deleted))
+
+
+def run(
+    db: Database,
+    actor_id: int,
+    target: Target,
+    now: datetime,
+    action: ChunkAction,
+    *,
+    deleted: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> WriteResult[BulkResult]:
+    """Resolve the target once (the set the user confirmed), then apply the action chunk by
+    chunk, each chunk a unit of work with the acting user read fresh."""
+    ids = db.read(lambda s: resolve(s, current_actor(s, actor_id), target, now, deleted=deleted))
+    changed = skipped = done = 0
+    change = Change()
+    for chunk in _chunks(ids):
+        if cancelled is not None and cancelled():
+            return WriteResult(BulkResult(len(ids), changed, skipped, True), change)
+        result = db.write(lambda s, chunk=chunk: action(s, current_actor(s, actor_id), chunk))
+        changed, skipped = changed + result.value[0], skipped + result.value[1]
+        change = change | result.change
+        done += len(chunk)
+        if progress is not None:
+            progress(done, len(ids))
+    return WriteResult(BulkResult(len(ids), changed, skipped, False), change)
+
+
+# ---------------------------------------------------------------- the actions, one chunk each
+
+
+def _lock(session: Session, actor: UserRow, ids: list[int], *, deleted: bool = False) -> list:
+    """The chunk's rows the actor may still change, locked in id order: every bulk action and
+    every single-customer write lock customer rows ascending, so they queue, not deadlock."""
+    stmt = (
+        select(Customer.id, Customer.owner_id, Customer.tags)
+        .where(Customer.id.in_(ids), _state(deleted), edit_condition(actor))
+        .order_by(Customer.id)
+        .with_for_update()
+    )
+    return list(session.execute(stmt))
+
+
+def _touch(actor: UserRow, now: datetime) -> dict:
+    return {"updated_at": now, "updated_by_id": actor.id, "version": Customer.version + 1}
+
+
+def _update(session: Session, ids: list[int], values: dict) -> None:
+    session.execute(
+        update(Customer).where(Customer.id.in_(ids)).values(**values),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def delete_action(now: datetime) -> ChunkAction:
+    """Move to the recycle bin; everything attached stays and comes back with a restore."""
+
+    def action(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int]:
+        rows = [r.id for r in _lock(session, actor, ids)]
+        if rows:
+            _update(session, rows, {"deleted_at": now, "deleted_by_id": actor.id,
+                                    **_touch(actor, now)})  # fmt: skip
+            record(session, "deleted", rows)
+        return len(rows), 0
+
+    return action
+
+
+def restore_action(now: datetime) -> ChunkAction:
+    def action(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int]:
+        rows = [r.id for r in _lock(session, actor, ids, deleted=True)]
+        if rows:
+            _update(session, rows, {"deleted_at": None, "deleted_by_id": None,
+                                    **_touch(actor, now)})  # fmt: skip
+            record(session, "restored", rows)
+        return len(rows), 0
+
+    return action
+
+
+def check_transfer(reason_code: str, reason_text: str) -> str:
+    c = Checker()
+    c.choice("reason", reason_code, TRANSFER_REASONS)
+    text = c.text("reason_text", reason_text, OwnershipEvent.reason_text)
+    if reason_code == "other" and not text and not c.errors:
+        c.fail("reason_text", "required")
+    c.done()
+    return text
+
+
+def assign_action(
+    to_user_id: int, reason_code: str, reason_text: str, now: datetime
+) -> ChunkAction:
+    """Hand customers to another user, an ownership event each (assigned when nobody owned it,
+    transferred otherwise). Customers the user already owns are left alone."""
+    reason_text = check_transfer(reason_code, reason_text)
+
+    def action(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int]:
+        check_assignable(session, actor, to_user_id)
+        moving = [r.id for r in _lock(session, actor, ids) if r.owner_id != to_user_id]
+        if not moving:
+            return 0, 0
+        kind = case((Customer.owner_id.is_(None), literal("assigned", String)),
+                    else_=literal("transferred", String))  # fmt: skip
+        events = select(
+            Customer.id,
+            Customer.owner_id,
+            literal(to_user_id, Integer),
+            kind,
+            literal(reason_code, String),
+            literal(reason_text, String),
+            literal(actor.id, Integer),
+            literal(now, DateTime),
+        ).where(Customer.id.in_(moving))
+        columns = ["customer_id", "from_owner_id", "to_owner_id", "kind", "reason_code",
+                   "reason_text", "actor_id", "at"]  # fmt: skip
+        session.execute(insert(OwnershipEvent).from_select(columns, events))
+        _update(session, moving, {"owner_id": to_user_id, **_touch(actor, now)})
+        record(session, "ownership", moving)
+        return len(moving), 0
+
+    return action
+
+
+def check_tag(tag: str) -> str:
+    c = Checker()
+    text = c.text("tag", tag, Customer.tags, required=True)
+    if len(text) > TAG_LIMIT:
+        c.fail("tag", "too_long", TAG_LIMIT)
+    c.done()
+    return normalize_tags([text])[0]
+
+
+def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
+    """Add or remove one tag. A customer whose tags would pass the column's 500 characters is
+    skipped and counted, never stored cut short."""
+    tag = check_tag(tag)
+
+    def action(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int]:
+        new_tags: list[tuple[str, int]] = []
+        skipped = 0
+        for row in _lock(session, actor, ids):
+            tags = {t for t in row.tags.split(",") if t}
+            new = tags | {tag} if add else tags - {tag}
+            if new == tags:
+                continue
+            text = ",".join(normalize_tags(list(new)))
+            if len(text) > TAGS_LIMIT:
+                skipped += 1
+                continue
+            new_tags.append((text, row.id))
+        # One statement per resulting tag set: a chunk usually holds a handful of them.
+        new_tags.sort()
+        for text, group in groupby(new_tags, key=lambda pair: pair[0]):
+            _update(session, [cid for _t, cid in group], {"tags": text, **_touch(actor, now)})
+        changed = [cid for _t, cid in new_tags]
+        if changed:
+            record(session, "tags", changed)
+        return len(changed), skipped
+
+    return action
+
+
+def check_target(target: object) -> Target:
+    if isinstance(target, Target):
+        if target.query is not None and not isinstance(target.query, CustomerQuery):
+            raise ValidationFailed(errors=[("target", "invalid")], limits={})
+        return target
+    if isinstance(target, (list, tuple)):
+        return Target(ids=tuple(target))
+    raise ValidationFailed(errors=[("target", "invalid")], limits={})

@@ -1,0 +1,77 @@
+"""What a write changed. Services record it on their unit of work; the workspace returns it with
+the write's value; one application-wide signal carries it and each page decides whether and
+what to reload (ARCHITECTURE §3). No page needs to know which other page made the change.
+
+Kinds: created, edited, deleted, restored, ownership, follow_up, tags, contacts (customers);
+saved_views. Later areas add theirs (deals, pools, targets)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from sqlalchemy.orm import Session
+
+T = TypeVar("T")
+
+# A bulk action over 300,000 customers need not carry 300,000 ids to every page: past this many
+# the change says how many and "many", and pages reload whatever they show.
+ID_LIMIT = 1000
+
+CUSTOMER_KINDS = frozenset(
+    {"created", "edited", "deleted", "restored", "ownership", "follow_up", "tags", "contacts"}
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    kinds: frozenset[str] = frozenset()
+    customer_ids: frozenset[int] = frozenset()
+    count: int = 0  # customers changed; more than len(customer_ids) when ids were left out
+
+    @property
+    def empty(self) -> bool:
+        return not self.kinds
+
+    @property
+    def many(self) -> bool:
+        return self.count > len(self.customer_ids)
+
+    def touches_customers(self) -> bool:
+        return bool(self.kinds & CUSTOMER_KINDS)
+
+    def affects(self, customer_id: int) -> bool:
+        return self.touches_customers() and (customer_id in self.customer_ids or self.many)
+
+    def __or__(self, other: Change) -> Change:
+        ids = self.customer_ids | other.customer_ids
+        # Both complete: the union is exact. Otherwise chunks of a bulk action, which are
+        # disjoint, so the counts add up.
+        count = len(ids) if not (self.many or other.many) else self.count + other.count
+        if len(ids) > ID_LIMIT:
+            ids = frozenset()
+        return Change(self.kinds | other.kinds, ids, max(count, len(ids)))
+
+
+def change_of(kind: str, customer_ids: Iterable[int] = ()) -> Change:
+    ids = frozenset(customer_ids)
+    return Change(frozenset({kind}), ids if len(ids) <= ID_LIMIT else frozenset(), len(ids))
+
+
+def record(session: Session, kind: str, customer_ids: Iterable[int] = ()) -> None:
+    """Note on the unit of work that it changed these customers in this way. Only a committed
+    unit of work's changes reach the pages (database.Database.write)."""
+    session.info["change"] = session.info.get("change", Change()) | change_of(kind, customer_ids)
+
+
+def recorded(session: Session) -> Change:
+    return session.info.get("change", Change())
+
+
+@dataclass(frozen=True)
+class WriteResult(Generic[T]):
+    """What a write produced (a new id, the saved record, a bulk outcome) and what it changed."""
+
+    value: T
+    change: Change = field(default_factory=Change)

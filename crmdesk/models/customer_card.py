@@ -1,0 +1,41 @@
+"""Everything the detail panel shows of one customer, read in one unit of work: the fields,
+the contacts, the follow-up timeline and the ownership history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from crmdesk.models.contacts import ContactRow, list_contacts
+from crmdesk.models.customers import CustomerDetail, detail_of
+from crmdesk.models.follow_ups import (
+    FollowUpRow,
+    OwnershipEventRow,
+    count_follow_ups,
+    list_follow_ups,
+    list_ownership_events,
+)
+from crmdesk.models.policy import customer_for_read
+from crmdesk.models.users import UserRow
+
+
+@dataclass(frozen=True)
+class CustomerCard:
+    detail: CustomerDetail
+    contacts: tuple[ContactRow, ...]
+    follow_ups: tuple[FollowUpRow, ...]  # the newest TIMELINE_LIMIT
+    follow_up_total: int
+    events: tuple[OwnershipEventRow, ...]
+
+
+def read_card(session: Session, actor: UserRow, customer_id: int) -> CustomerCard:
+    customer, editable = customer_for_read(session, actor, customer_id)
+    follow_ups = tuple(list_follow_ups(session, customer_id))
+    return CustomerCard(
+        detail=detail_of(session, customer, editable),
+        contacts=tuple(list_contacts(session, customer_id)),
+        follow_ups=follow_ups,
+        follow_up_total=count_follow_ups(session, customer_id),
+        events=tuple(list_ownership_events(session, customer_id)),
+    )

@@ -1,0 +1,321 @@
+"""The customer list: the query object (search, filters, sort), its SQL conditions, pages,
+counts, ids for bulk actions, the filter choices and the recycle bin's list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy.orm import Session, aliased
+
+from crmdesk.models import search
+from crmdesk.models.checks import MAX_ID, check_page, clean_search, strip_bad_characters
+from crmdesk.models.database import no_index
+from crmdesk.models.policy import assignable_users, see_condition, team_member_ids
+from crmdesk.models.schema import Contact, Customer, User
+from crmdesk.models.users import UserRow
+
+SCOPES = ("mine", "team", "all")
+
+
+@dataclass(frozen=True)
+class CustomerQuery:
+    """What the customer list shows: a search, filters and a sort. Saved views store this."""
+
+    search: str = ""
+    scope: str = "all"  # mine / team / all, narrowed to what the actor may see anyway
+    owner_id: int | None = None
+    level: str = ""
+    industry: str = ""
+    province: str = ""
+    status: str = ""
+    source: str = ""
+    overdue: bool = False
+    sort: str = "updated_at"
+    descending: bool = True
+
+    def to_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> CustomerQuery:
+        known = {f.name for f in fields(cls)}
+        return clean_query(cls(**{k: v for k, v in data.items() if k in known}))
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: int
+    name: str
+    level: str
+    status: str
+    industry: str
+    province: str
+    city: str
+    source: str
+    company_size: str
+    tags: str
+    owner_id: int | None
+    owner_name: str
+    contact_name: str
+    contact_mobile: str
+    last_follow_up_at: datetime | None
+    next_follow_up_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class DeletedCustomerRow:
+    id: int
+    name: str
+    owner_name: str
+    deleted_at: datetime
+    deleted_by_name: str
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    industries: tuple[str, ...]
+    provinces: tuple[str, ...]
+    sources: tuple[str, ...]
+    owners: tuple[UserRow, ...]
+
+
+SORT_KEYS = {
+    "name": Customer.name,
+    "level": Customer.level,
+    "status": Customer.status,
+    "industry": Customer.industry,
+    "province": Customer.province,
+    "city": Customer.city,
+    "source": Customer.source,
+    # Groups by owner, newest first within each: exactly the (owner_id, updated_at) index.
+    "owner": (Customer.owner_id, Customer.updated_at),
+    "last_follow_up_at": Customer.last_follow_up_at,
+    "next_follow_up_at": Customer.next_follow_up_at,
+    "created_at": Customer.created_at,
+    "updated_at": Customer.updated_at,
+}
+
+
+def clean_query(query: CustomerQuery) -> CustomerQuery:
+    """A query any caller (or a saved view written by an older program) may have filled oddly,
+    made safe to run: it never fails, it narrows or widens to something sensible."""
+
+    def text(value: object) -> str:
+        return strip_bad_characters(value)[:200] if isinstance(value, str) else ""
+
+    owner = query.owner_id
+    if owner is not None and (isinstance(owner, bool) or not isinstance(owner, int)):
+        owner = 0
+    elif owner is not None and not 0 <= owner <= MAX_ID:
+        owner = 0  # matches nobody, as an unknown owner should
+    return replace(
+        query,
+        search=clean_search(query.search),
+        scope=query.scope if query.scope in SCOPES else "all",
+        owner_id=owner,
+        level=text(query.level),
+        industry=text(query.industry),
+        province=text(query.province),
+        status=text(query.status),
+        source=text(query.source),
+        overdue=bool(query.overdue),
+        sort=query.sort if query.sort in SORT_KEYS else "updated_at",
+        descending=bool(query.descending),
+    )
+
+
+def owner_alias():
+    return aliased(User, name="owner")
+
+
+def conditions(
+    session: Session,
+    actor: UserRow,
+    query: CustomerQuery,
+    now: datetime,
+    *,
+    for_page: bool = False,
+    deleted: bool = False,
+) -> list[ColumnElement[bool]]:
+    """The WHERE of the list (or of the recycle bin, deleted=True). For a page (ORDER BY …
+    LIMIT) on SQLite the filters carry a planner hint so the sort column's index drives; see
+    database.no_index. The exceptions: a selective search, which drives by id, and a rep's own
+    list by date, which the (owner_id, updated_at) index serves exactly."""
+    query = clean_query(query)
+    dialect = session.get_bind().dialect.name
+    condition, selective = search.search_condition(session, query.search, for_page)
+    hinted = for_page and not selective and not deleted
+
+    def col(column):
+        return no_index(column, dialect) if hinted else column
+
+    # owner_id = X sorted by date (or owner) is the (owner_id, updated_at) index; IN (a team) is
+    # not, so that one always walks the sort index.
+    owner = Customer.owner_id if query.sort in ("updated_at", "owner") else col(Customer.owner_id)
+    team_owner = col(Customer.owner_id)
+    where: list[ColumnElement[bool]] = [
+        Customer.deleted_at.is_not(None) if deleted else Customer.deleted_at.is_(None),
+        see_condition(actor, team_owner if actor.is_manager else owner),
+    ]
+    if query.scope == "mine":
+        where.append(owner == actor.id)
+    elif query.scope == "team" and actor.team_id is not None:
+        where.append(team_owner.in_(team_member_ids(actor.team_id)))
+    if query.owner_id is not None:
+        where.append(owner == query.owner_id)
+    for column, value in (
+        (Customer.level, query.level),
+        (Customer.industry, query.industry),
+        (Customer.province, query.province),
+        (Customer.status, query.status),
+        (Customer.source, query.source),
+    ):
+        if value:
+            where.append(col(column) == value)
+    if query.overdue:
+        where.append(col(Customer.next_follow_up_at) < now)
+    if condition is not None:
+        where.append(condition)
+    return where
+
+
+def count_customers(session: Session, actor: UserRow, query: CustomerQuery, now: datetime) -> int:
+    stmt = select(func.count()).select_from(Customer).where(*conditions(session, actor, query, now))
+    return session.scalar(stmt) or 0
+
+
+def _primary_contact(column):
+    return (
+        select(column)
+        .where(Contact.customer_id == Customer.id)
+        .order_by(Contact.is_primary.desc(), Contact.id)
+        .limit(1)
+        .correlate(Customer)
+        .scalar_subquery()
+    )
+
+
+def _list_statement(
+    session: Session, actor: UserRow, query: CustomerQuery, now: datetime
+) -> Select:
+    query = clean_query(query)
+    owner = owner_alias()
+    key = SORT_KEYS[query.sort]
+    columns = (*(key if isinstance(key, tuple) else (key,)), Customer.id)  # id breaks ties
+    order = [c.desc() if query.descending else c.asc() for c in columns]
+    return (
+        select(
+            Customer.id,
+            Customer.name,
+            Customer.level,
+            Customer.status,
+            Customer.industry,
+            Customer.province,
+            Customer.city,
+            Customer.source,
+            Customer.company_size,
+            Customer.tags,
+            Customer.owner_id,
+            func.coalesce(owner.name, ""),
+            func.coalesce(_primary_contact(Contact.name), ""),
+            func.coalesce(_primary_contact(Contact.mobile), ""),
+            Customer.last_follow_up_at,
+            Customer.next_follow_up_at,
+            Customer.created_at,
+            Customer.updated_at,
+        )
+        .outerjoin(owner, owner.id == Customer.owner_id)
+        .where(*conditions(session, actor, query, now, for_page=True))
+        .order_by(*order)
+    )
+
+
+def list_customers(
+    session: Session,
+    actor: UserRow,
+    query: CustomerQuery,
+    now: datetime,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[CustomerRow]:
+    offset, limit = check_page(offset, limit)
+    stmt = _list_statement(session, actor, query, now).offset(offset).limit(limit)
+    return [CustomerRow(*row) for row in session.execute(stmt)]
+
+
+def customer_ids(
+    session: Session,
+    actor: UserRow,
+    query: CustomerQuery,
+    now: datetime,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[int]:
+    """The ids of rows offset … offset+limit of the list, in its order: what a selection of
+    rows that were never loaded stands for."""
+    offset, limit = check_page(offset, limit)
+    inner = _list_statement(session, actor, query, now).offset(offset).limit(limit).subquery()
+    return list(session.scalars(select(inner.c.id)))
+
+
+def filter_choices(session: Session, actor: UserRow) -> FilterChoices:
+    """The values the filters offer: only those of customers the actor may see (recycle bin
+    included), so a hidden team's free text never shows. Candidates come from the column's
+    index (cheap even at 1M rows); each is kept if one visible customer has it, a probe that
+    stops at the first visible row."""
+
+    def distinct(column) -> tuple[str, ...]:
+        values = select(column.label("v")).where(column != "").distinct().subquery()
+        if actor.is_admin:
+            stmt = select(values.c.v)
+        else:
+            other = aliased(Customer)
+            visible = see_condition(actor, other.owner_id)
+            probe = exists().where(getattr(other, column.key) == values.c.v, visible)
+            stmt = select(values.c.v).where(probe)
+        return tuple(session.scalars(stmt.order_by(values.c.v)))
+
+    return FilterChoices(
+        distinct(Customer.industry),
+        distinct(Customer.province),
+        distinct(Customer.source),
+        tuple(assignable_users(session, actor)),
+    )
+
+
+def list_deleted(
+    session: Session,
+    actor: UserRow,
+    query: CustomerQuery,
+    now: datetime,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[DeletedCustomerRow]:
+    """The recycle bin, newest deletion first, filtered like the list."""
+    offset, limit = check_page(offset, limit)
+    owner, deleter = owner_alias(), aliased(User, name="deleter")
+    stmt = (
+        select(
+            Customer.id,
+            Customer.name,
+            func.coalesce(owner.name, ""),
+            Customer.deleted_at,
+            func.coalesce(deleter.name, ""),
+        )
+        .outerjoin(owner, owner.id == Customer.owner_id)
+        .outerjoin(deleter, deleter.id == Customer.deleted_by_id)
+        .where(*conditions(session, actor, query, now, deleted=True))
+        .order_by(Customer.deleted_at.desc(), Customer.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return [DeletedCustomerRow(*row) for row in session.execute(stmt)]
+
+
+def count_deleted(session: Session, actor: UserRow, query: CustomerQuery, now: datetime) -> int:
+    where = conditions(session, actor, query, now, deleted=True)
+    return session.scalar(select(func.count()).select_from(Customer).where(*where)) or 0

@@ -1,0 +1,127 @@
+"""Who may see and do what, in one place.
+
+Every rule answers twice: as a SQL condition (lists, counts and set-based bulk statements) and
+for one row (a customer read together with its owner's team, so no rule costs a query per
+row). Seeing and editing are separate questions: today a rep sees and edits their own
+customers, a manager those of the team, an admin all; the public pool will let members see
+customers they may not edit.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, Select, false, select, true
+from sqlalchemy.orm import Session
+
+from crmdesk.models.checks import check_id
+from crmdesk.models.errors import NotFound, PermissionDenied
+from crmdesk.models.schema import Customer, User
+from crmdesk.models.users import UserRow, get_user, list_users, team_members
+
+
+def team_member_ids(team_id: int):
+    return select(User.id).where(User.team_id == team_id).scalar_subquery()
+
+
+def _owned_condition(actor: UserRow, owner: ColumnElement) -> ColumnElement[bool]:
+    if actor.is_admin:
+        return true()
+    if not actor.active:
+        return false()
+    if actor.is_manager and actor.team_id is not None:
+        return owner.in_(team_member_ids(actor.team_id))
+    return owner == actor.id
+
+
+def see_condition(actor: UserRow, owner: ColumnElement = Customer.owner_id) -> ColumnElement[bool]:
+    """Customers the actor may see. `owner` may be Customer.owner_id wrapped in a planner hint
+    (database.no_index)."""
+    return _owned_condition(actor, owner)
+
+
+def edit_condition(actor: UserRow, owner: ColumnElement = Customer.owner_id) -> ColumnElement[bool]:
+    """Customers the actor may change (fields, contacts, follow-ups, owner, tags, bin)."""
+    return _owned_condition(actor, owner)
+
+
+def _owns(actor: UserRow, owner_id: int | None, owner_team_id: int | None) -> bool:
+    if actor.is_admin:
+        return True
+    if not actor.active or owner_id is None:
+        return False
+    if owner_id == actor.id:
+        return True
+    return actor.is_manager and actor.team_id is not None and owner_team_id == actor.team_id
+
+
+def may_see(actor: UserRow, owner_id: int | None, owner_team_id: int | None) -> bool:
+    return _owns(actor, owner_id, owner_team_id)
+
+
+def may_edit(actor: UserRow, owner_id: int | None, owner_team_id: int | None) -> bool:
+    return _owns(actor, owner_id, owner_team_id)
+
+
+def assignable_users(session: Session, actor: UserRow) -> list[UserRow]:
+    """Whom the actor may hand customers to: anyone active (admin), else the actor's team."""
+    if actor.is_admin:
+        return list_users(session)
+    if actor.team_id is None or not actor.is_manager:
+        return [actor] if actor.active else []
+    return team_members(session, actor.team_id)
+
+
+def check_assignable(session: Session, actor: UserRow, user_id: int) -> UserRow:
+    check_id(user_id, "user")
+    for user in assignable_users(session, actor):
+        if user.id == user_id:
+            return user
+    raise PermissionDenied(action="assign", user_id=user_id)
+
+
+def current_actor(session: Session, actor_id: int) -> UserRow:
+    """The acting user as the database has them now: a deactivation or a new role takes effect
+    at the next write, not at the next start of the program."""
+    try:
+        actor = get_user(session, actor_id)
+    except NotFound:
+        raise PermissionDenied("inactive", user_id=actor_id) from None
+    if not actor.active:
+        raise PermissionDenied("inactive", user_id=actor_id)
+    return actor
+
+
+def _with_owner_team(customer_id: int) -> Select:
+    owner_team = select(User.team_id).where(User.id == Customer.owner_id).scalar_subquery()
+    return select(Customer, owner_team).where(Customer.id == customer_id)
+
+
+def customer_for_read(session: Session, actor: UserRow, customer_id: int) -> tuple[Customer, bool]:
+    """A live customer the actor may see, and whether they may edit it. One that exists but is
+    hidden answers exactly like one that does not exist."""
+    check_id(customer_id, "customer")
+    row = session.execute(_with_owner_team(customer_id)).first()
+    if row is None or row[0].deleted_at is not None:
+        raise NotFound(what="customer", id=customer_id)
+    customer, team = row
+    if not may_see(actor, customer.owner_id, team):
+        raise NotFound(what="customer", id=customer_id)
+    return customer, may_edit(actor, customer.owner_id, team)
+
+
+def customer_for_write(session: Session, actor: UserRow, customer_id: int) -> Customer:
+    """A live customer the actor may edit, its row locked for the rest of the unit of work.
+
+    Every write takes the customer row first, so two units of work touching one customer queue
+    on it instead of deadlocking over the rows they touch next (MariaDB: the foreign key check of
+    an insert into follow_ups or contacts takes a shared lock on the customer row)."""
+    check_id(customer_id, "customer")
+    stmt = _with_owner_team(customer_id).with_for_update().execution_options(populate_existing=True)
+    row = session.execute(stmt).first()
+    if row is None or row[0].deleted_at is not None:
+        raise NotFound(what="customer", id=customer_id)
+    customer, team = row
+    if not may_see(actor, customer.owner_id, team):
+        raise NotFound(what="customer", id=customer_id)
+    if not may_edit(actor, customer.owner_id, team):
+        raise PermissionDenied(action="edit", customer_id=customer_id)
+    return customer
