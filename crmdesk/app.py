@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from crmdesk import __version__, paths
@@ -113,43 +113,85 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def open_workspace(url: str | None, parent=None, ask_first_run: bool = True):
-    """Open the database and find who is working; None if the user gave up."""
+def local_workspace(url: str | None, create_admin_as: str | None = None):
+    """Open the database and find who works on it, without any window: (workspace or None
+    when nobody is set up yet, database). Raises the project's errors (CrmError)."""
     from crmdesk.models.database import open_database
-    from crmdesk.models.errors import CrmError
     from crmdesk.models.users import count_users, create_local_admin, local_actor, os_login
+    from crmdesk.models.workspace import Workspace, utc_now
+
+    db = open_database(url)
+    try:
+        actor = db.read(lambda s: local_actor(s, os_login()) if count_users(s) else None)
+        if actor is None and create_admin_as is not None:
+            actor = db.write(lambda s: create_local_admin(s, create_admin_as, os_login(),
+                                                          utc_now())).value  # fmt: skip
+    except Exception:
+        db.close()
+        raise
+    return (Workspace(db, actor) if actor is not None else None), db
+
+
+def open_workspace(url: str | None, parent=None):
+    """Open the database and find who is working, asking on first start; None if the user
+    gave up or the database cannot be used (the reason was shown)."""
+    from crmdesk.models.errors import CrmError
+    from crmdesk.models.users import create_local_admin, os_login
     from crmdesk.models.workspace import Workspace, utc_now
     from crmdesk.views.errors import show_error
 
     try:
-        db = open_database(url)
+        workspace, db = local_workspace(url)
+        if workspace is not None:
+            return workspace
+        from crmdesk.views.setup_dialogs import FirstRunDialog
+
+        dialog = FirstRunDialog(parent)
+        if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+            db.close()
+            return None
+        name, demo = dialog.value()
+        actor = db.write(lambda s: create_local_admin(s, name, os_login(), utc_now())).value
+        if demo:
+            load_demo_with_progress(db, parent)
+        return Workspace(db, actor)
     except CrmError as exc:
         show_error(parent, exc)
         return None
-    with db.reading() as s:
-        actor = local_actor(s, os_login()) if count_users(s) else None
-    if actor is None:
-        if not ask_first_run:
-            with db.writing() as s:
-                actor = create_local_admin(s, os_login(), os_login(), utc_now())
-        else:
-            from crmdesk.views.setup_dialogs import FirstRunDialog
 
-            dialog = FirstRunDialog(parent)
-            if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
-                return None
-            name, demo = dialog.value()
-            with db.writing() as s:
-                actor = create_local_admin(s, name, os_login(), utc_now())
-            if demo:
-                from crmdesk.models.demo import generate_demo
 
-                QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-                try:
-                    generate_demo(db, customers=2000, seed=1)
-                finally:
-                    QGuiApplication.restoreOverrideCursor()
-    return Workspace(db, actor)
+def load_demo_with_progress(db, parent=None) -> None:
+    """The first start's demo data, on the writer thread; the window shows its progress."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+
+    from crmdesk.models.demo import generate_demo
+    from crmdesk.tasks import TaskRunner
+    from crmdesk.views.errors import show_error
+
+    customers = 2000
+    runner = TaskRunner()
+    loop = QEventLoop()
+    dialog = QProgressDialog(
+        QCoreApplication.translate("FirstRunDialog", "Loading demo data…"), "", 0, customers,
+        parent,
+    )  # fmt: skip
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(300)
+
+    def failed(exc: BaseException) -> None:
+        loop.quit()
+        show_error(parent, exc)
+
+    runner.write(
+        lambda control: generate_demo(db, customers=customers, seed=1, progress=control.progress),
+        lambda _result: loop.quit(),
+        failed,
+        on_progress=lambda done, _total: dialog.setValue(done),
+    )
+    loop.exec()
+    dialog.close()
+    runner.wait()
 
 
 def run_gui(url: str | None, language: str | None = None) -> int:

@@ -1,14 +1,44 @@
-"""The command line: start the GUI, fill a database with demo data, take screenshots."""
+"""The command line: start the GUI, fill a database with demo data, take screenshots.
+
+Headless commands never open a dialog: whatever goes wrong is one clear line on stderr and a
+non-zero exit code (2 for a usage error, 1 for anything else); the full detail goes to the
+log file."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 
 from crmdesk import __version__
+
+log = logging.getLogger("crmdesk")
+PAGES = ("customers", "recycle_bin")
+WAIT_S = 30
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 10_000_000:
+        raise argparse.ArgumentTypeError(f"must be between 1 and 10,000,000, not {value}")
+    return value
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size like 1400x900: {text!r}") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"size out of range: {text!r}")
+    return width, height
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,15 +54,50 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     demo = sub.add_parser("demo", help="fill a database with realistic demo data")
     demo.add_argument("--db", metavar="URL", dest="sub_db")
-    demo.add_argument("--customers", type=int, default=2000)
+    demo.add_argument("--customers", type=_positive, default=2000)
     demo.add_argument("--seed", type=int, default=1)
     shot = sub.add_parser("screenshot", help="render a page of the main window to a PNG")
-    shot.add_argument("page", choices=["customers", "recycle_bin"])
+    shot.add_argument("page", choices=PAGES)
     shot.add_argument("out")
     shot.add_argument("--db", metavar="URL", dest="sub_db")
     shot.add_argument("--lang", dest="sub_lang", default="en")
-    shot.add_argument("--size", default="1400x900")
+    shot.add_argument("--size", type=_size, default=(1400, 900))
+    shot.add_argument("--dark", action="store_true", help="the dark palette")
     return p
+
+
+class CommandFailed(Exception):
+    """A headless command ends with this message on stderr."""
+
+
+def _headless(run: Callable[[], int]) -> int:
+    """Run a headless command: its errors become one line on stderr and exit code 1."""
+    from crmdesk.app import setup_logging
+
+    setup_logging()
+    try:
+        return run()
+    except CommandFailed as exc:
+        print(f"crmdesk: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        from crmdesk.models.errors import CrmError
+
+        log.error("command failed", exc_info=exc)
+        if isinstance(exc, CrmError):
+            print(f"crmdesk: {_plain(exc)}", file=sys.stderr)
+        else:
+            print(f"crmdesk: unexpected error ({type(exc).__name__}: {exc}); see the log file",
+                  file=sys.stderr)  # fmt: skip
+        return 1
+
+
+def _plain(exc: BaseException) -> str:
+    from crmdesk.views.errors import error_text
+
+    text = error_text(exc)
+    detail = getattr(exc, "params", {}).get("detail")
+    return f"{text} ({detail})" if detail else text
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -45,26 +110,28 @@ def _demo(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         print(f"\r{done:,}/{total:,} customers", end="", file=sys.stderr, flush=True)
 
-    result = generate_demo(db, customers=args.customers, seed=args.seed, progress=progress)
+    try:
+        result = generate_demo(db, customers=args.customers, seed=args.seed, progress=progress)
+    finally:
+        db.close()
     print(file=sys.stderr)
     print(
         f"{result.customers:,} customers, {result.contacts:,} contacts, "
         f"{result.follow_ups:,} follow-ups in {time.perf_counter() - start:.1f} s "
         f"({db.display_name()})"
     )
-    db.close()
     return 0
 
 
-def _offscreen_window(url: str | None, language: str, width: int, height: int):
+def _offscreen_window(url: str | None, language: str, width: int, height: int, dark: bool = False):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from crmdesk.app import create_application, open_settings, open_workspace, setup_logging
+    from crmdesk.app import apply_palette, create_application, local_workspace, open_settings
+    from crmdesk.models.users import os_login
 
-    setup_logging()
     app = create_application([sys.argv[0]], language)
-    workspace = open_workspace(url, ask_first_run=False)
-    if workspace is None:
-        raise SystemExit(1)
+    if dark:
+        apply_palette(app, dark=True)
+    workspace, _db = local_workspace(url, create_admin_as=os_login())
     from crmdesk.views.main_window import MainWindow
 
     window = MainWindow(workspace, open_settings())
@@ -72,22 +139,40 @@ def _offscreen_window(url: str | None, language: str, width: int, height: int):
     return app, window
 
 
-def _screenshot(args: argparse.Namespace) -> int:
-    width, height = (int(v) for v in args.size.lower().split("x"))
-    app, window = _offscreen_window(args.sub_db or args.db, args.sub_lang, width, height)
-    window.show_page(args.page)
-    window.show()
-    if args.page == "customers" and window.customers.model.rowCount():
-        window.customers.table.selectRow(0)
-    deadline = time.monotonic() + 20
-    while window.customers.is_counting and time.monotonic() < deadline:  # show the true count
+def _settle(app, window, what: str) -> None:
+    """Process events until the window's background work is done (or fail after WAIT_S)."""
+    deadline = time.monotonic() + WAIT_S
+
+    def busy() -> bool:
+        counting = any(getattr(p, "is_counting", False) for p in window.pages.values())
+        return window.runner.busy or counting
+
+    while busy():
+        if time.monotonic() > deadline:
+            raise CommandFailed(f"timed out after {WAIT_S} s waiting for {what}")
         app.processEvents()
+        time.sleep(0.005)
     for _ in range(5):
         app.processEvents()
-    ok = window.grab().save(args.out)
-    window.workspace.db.close()
-    print(args.out if ok else f"could not write {args.out}")
-    return 0 if ok else 1
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    width, height = args.size
+    app, window = _offscreen_window(args.sub_db or args.db, args.sub_lang, width, height, args.dark)
+    try:
+        window.show_page(args.page)
+        window.show()
+        _settle(app, window, "the list")
+        page = window.page(args.page)
+        if page.model.rowCount():
+            page.table.selectRow(0)
+            _settle(app, window, "the details")
+        if not window.grab().save(args.out):
+            raise CommandFailed(f"could not write {args.out}")
+    finally:
+        window.workspace.db.close()
+    print(args.out)
+    return 0
 
 
 def _smoke_test() -> int:
@@ -101,24 +186,27 @@ def _smoke_test() -> int:
     generate_demo(db, customers=50, seed=1)
     db.close()
     app, window = _offscreen_window(None, "en", 1200, 800)
-    window.show()
-    for _ in range(5):
-        app.processEvents()
-    rows = window.customers.model.rowCount()
-    window.close()
-    window.workspace.db.close()
+    try:
+        window.show()
+        _settle(app, window, "the customer list")
+        rows = window.customers.model.rowCount()
+        window.close()
+    finally:
+        window.workspace.db.close()
+    if rows != 50:
+        raise CommandFailed(f"smoke test failed: {rows} customers shown, 50 expected")
     print(f"smoke test ok: {rows} customers shown")
-    return 0 if rows == 50 else 1
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "demo":
-        return _demo(args)
+        return _headless(lambda: _demo(args))
     if args.command == "screenshot":
-        return _screenshot(args)
+        return _headless(lambda: _screenshot(args))
     if args.smoke_test:
-        return _smoke_test()
+        return _headless(_smoke_test)
     from crmdesk.app import run_gui
 
     return run_gui(args.db, args.lang)

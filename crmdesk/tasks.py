@@ -1,18 +1,77 @@
 """Running work off the GUI thread and delivering its result (or error) back onto it.
 
-Database writes go through one dedicated thread so they are serialized; reads may run on the
-shared pool. Results arrive through signals connected to @Slot methods (PySide6 needs real
-slots for cross-thread delivery). Tests use SyncRunner, which runs everything at once."""
+Database writes go through one dedicated thread so they are serialized; reads run on a small
+pool. Results arrive through signals connected to @Slot methods of a carrier living on the GUI
+thread (PySide6 needs real slots for cross-thread delivery), which then calls the requester's
+callbacks there.
+
+What long and repeated work needs:
+- progress: a job started with `on_progress` is called with a TaskControl whose
+  `progress(done, total)` reaches the GUI thread (throttled), and whose `cancelled()` the job
+  polls between steps;
+- cancellation: `Task.cancel()` asks the job to stop; it returns what it did so far;
+- dropping: a result is not delivered when its owner (the page or dialog that asked) has been
+  destroyed, or when a newer request with the same owner and key superseded it (a page fetched
+  for a query that has since changed).
+
+Tests use SyncRunner, which runs everything at once with the same interface."""
 
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import Shiboken
 
 log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+PROGRESS_INTERVAL_S = 0.05
+
+
+class TaskControl:
+    """What a long job sees of its task: report progress, notice cancellation."""
+
+    def __init__(self, report: Callable[[int, int], None] | None = None) -> None:
+        self._cancel = threading.Event()
+        self._report = report
+        self._last = 0.0
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if self._report is not None and (done >= total or now - self._last >= PROGRESS_INTERVAL_S):
+            self._last = now
+            self._report(done, total)
+
+
+class Task:
+    """The caller's handle on a submitted job."""
+
+    def __init__(self, control: TaskControl) -> None:
+        self.control = control
+        self.finished = False
+        self.dropped = False
+
+    def cancel(self) -> None:
+        self.control.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.control.cancelled()
+
+
+def alive(owner: QObject | None) -> bool:
+    return owner is None or Shiboken.isValid(owner)
 
 
 class _Carrier(QObject):
@@ -20,23 +79,57 @@ class _Carrier(QObject):
 
     finished = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int)
 
-    def __init__(self, live: set, on_done: Callable, on_error: Callable) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        task: Task,
+        owner: QObject | None,
+        key: tuple | None,
+        on_done: Callback | None,
+        on_error: Callback | None,
+        on_progress: Callable[[int, int], None] | None,
+    ) -> None:
         super().__init__()
-        self._live, self._on_done, self._on_error = live, on_done, on_error
-        live.add(self)
+        self._runner, self._task, self._owner, self._key = runner, task, owner, key
+        self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
         self.finished.connect(self._on_job_finished)
         self.failed.connect(self._on_job_failed)
+        self.progressed.connect(self._on_job_progressed)
+
+    def _deliverable(self) -> bool:
+        current = self._key is None or self._runner._latest.get(self._key) is self._task
+        return current and not self._task.dropped and alive(self._owner)
+
+    def _close(self) -> None:
+        self._task.finished = True
+        self._runner._live.discard(self)
+        if self._key is not None and self._runner._latest.get(self._key) is self._task:
+            del self._runner._latest[self._key]
 
     @Slot(object)
     def _on_job_finished(self, result: object) -> None:
-        self._live.discard(self)
-        self._on_done(result)
+        deliver = self._deliverable()
+        self._close()
+        if deliver and self._on_done is not None:
+            self._on_done(result)
 
     @Slot(object)
     def _on_job_failed(self, exc: object) -> None:
-        self._live.discard(self)
-        self._on_error(exc)
+        deliver = self._deliverable()
+        self._close()
+        if not deliver:
+            log.debug("dropped the error of a task nobody waits for: %r", exc)
+        elif self._on_error is not None:
+            self._on_error(exc)
+        else:
+            log.error("task failed", exc_info=exc)
+
+    @Slot(int, int)
+    def _on_job_progressed(self, done: int, total: int) -> None:
+        if self._on_progress is not None and self._deliverable():
+            self._on_progress(done, total)
 
 
 class _Job(QRunnable):
@@ -48,7 +141,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except Exception as exc:
+        except Exception as exc:  # delivered to the GUI thread, shown there
             log.debug("task failed", exc_info=True)
             self.carrier.failed.emit(exc)
         else:
@@ -63,15 +156,71 @@ class TaskRunner(QObject):
         self._reads = QThreadPool(self)
         self._reads.setMaxThreadCount(2)
         self._live: set[_Carrier] = set()
+        self._latest: dict[tuple, Task] = {}
 
-    def _submit(self, pool: QThreadPool, fn, on_done, on_error) -> None:
-        pool.start(_Job(fn, _Carrier(self._live, on_done, on_error)))
+    def _submit(
+        self,
+        pool: QThreadPool,
+        fn: Callable[..., Any],
+        on_done: Callback | None,
+        on_error: Callback | None,
+        owner: QObject | None,
+        key: str | None,
+        on_progress: Callable[[int, int], None] | None,
+    ) -> Task:
+        full_key = (id(owner), key) if key is not None else None
+        carrier_ref: list[_Carrier] = []
+        control = TaskControl(
+            (lambda done, total: carrier_ref[0].progressed.emit(done, total))
+            if on_progress is not None
+            else None
+        )
+        task = Task(control)
+        if full_key is not None:
+            older = self._latest.get(full_key)
+            if older is not None:  # superseded: it stops early if it can, its result is dropped
+                older.dropped = True
+                older.cancel()
+            self._latest[full_key] = task
+        carrier = _Carrier(self, task, owner, full_key, on_done, on_error, on_progress)
+        carrier_ref.append(carrier)
+        self._live.add(carrier)
+        call = (lambda: fn(control)) if on_progress is not None else fn
+        pool.start(_Job(call, carrier))
+        return task
 
-    def read(self, fn: Callable[[], Any], on_done: Callable, on_error: Callable) -> None:
-        self._submit(self._reads, fn, on_done, on_error)
+    def read(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+        *,
+        owner: QObject | None = None,
+        key: str | None = None,
+    ) -> Task:
+        return self._submit(self._reads, fn, on_done, on_error, owner, key, None)
 
-    def write(self, fn: Callable[[], Any], on_done: Callable, on_error: Callable) -> None:
-        self._submit(self._writes, fn, on_done, on_error)
+    def write(
+        self,
+        fn: Callable[..., Any],
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+        *,
+        owner: QObject | None = None,
+        key: str | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Task:
+        """With on_progress, fn is called with a TaskControl (progress, cancelled)."""
+        return self._submit(self._writes, fn, on_done, on_error, owner, key, on_progress)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._live)
+
+    def cancel_all(self) -> None:
+        for carrier in list(self._live):
+            carrier._task.dropped = True
+            carrier._task.cancel()
 
     def wait(self, msecs: int = 30000) -> None:
         self._reads.waitForDone(msecs)
@@ -79,17 +228,37 @@ class TaskRunner(QObject):
 
 
 class SyncRunner:
-    """Runs at once on the calling thread (tests, scripts)."""
+    """Runs at once on the calling thread (tests, scripts); the same interface."""
 
-    def read(self, fn: Callable[[], Any], on_done: Callable, on_error: Callable) -> None:
+    busy = False
+
+    def _run(self, fn, on_done, on_error, owner, on_progress) -> Task:
+        control = TaskControl(on_progress)
+        task = Task(control)
         try:
-            result = fn()
+            result = fn(control) if on_progress is not None else fn()
         except Exception as exc:
-            on_error(exc)
+            task.finished = True
+            if alive(owner):
+                if on_error is None:
+                    raise
+                on_error(exc)
         else:
-            on_done(result)
+            task.finished = True
+            if alive(owner) and on_done is not None:
+                on_done(result)
+        return task
 
-    write = read
+    def read(self, fn, on_done=None, on_error=None, *, owner=None, key=None) -> Task:
+        return self._run(fn, on_done, on_error, owner, None)
+
+    def write(
+        self, fn, on_done=None, on_error=None, *, owner=None, key=None, on_progress=None
+    ) -> Task:
+        return self._run(fn, on_done, on_error, owner, on_progress)
+
+    def cancel_all(self) -> None:
+        pass
 
     def wait(self, msecs: int = 0) -> None:
         pass

@@ -49,6 +49,11 @@ def strip_bad_characters(value: str) -> str:
     return value.encode("utf-8", "ignore").decode("utf-8")
 
 
+def utc_now() -> datetime:
+    """The clock of the program: naive UTC to the second, as times are stored."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
 def clean_time(value: datetime) -> datetime:
     """Naive UTC, to the second."""
     if value.tzinfo is not None:

@@ -12,7 +12,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, insert, select
 
 from crmdesk.models import search
+from crmdesk.models.checks import utc_now
 from crmdesk.models.database import Database, refresh_statistics, reset_id_sequences
+from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.schema import (
     Contact,
     Customer,
@@ -107,6 +109,7 @@ TEAMS = [
     ("西南销售部", "李晓红"),
 ]
 REPS_PER_TEAM = 5
+MAX = 10_000_000  # customers in one call
 
 
 @dataclass(frozen=True)
@@ -174,7 +177,9 @@ def generate_demo(
     progress: Callable[[int, int], None] | None = None,
     chunk: int = 20000,
 ) -> DemoResult:
-    now = now or datetime.utcnow()
+    if isinstance(customers, bool) or not isinstance(customers, int) or not 1 <= customers <= MAX:
+        raise ValidationFailed(errors=[("customers", "out_of_range")], limits={"customers": MAX})
+    now = now or utc_now()
     rng = random.Random(seed)
     owners = _ensure_people(db, now, rng)
     provinces = list(PROVINCES)

@@ -11,7 +11,7 @@ injectable clock so rules stay testable.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from crmdesk.models import bulk, contacts, customer_list, customers, follow_ups, saved_views
 from crmdesk.models.bulk import BulkResult, Cancelled, Progress, Target
 from crmdesk.models.changes import WriteResult
+from crmdesk.models.checks import utc_now
 from crmdesk.models.customer_card import CustomerCard, read_card
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.database import Database
@@ -26,11 +27,6 @@ from crmdesk.models.policy import assignable_users, current_actor
 from crmdesk.models.users import UserRow
 
 T = TypeVar("T")
-
-
-def utc_now() -> datetime:
-    """Naive UTC to the second, as times are stored (checks.clean_time)."""
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
 class Workspace:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,20 +14,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.models.customer_actions import TRANSFER_REASONS
+from crmdesk.models.bulk import TRANSFER_REASONS
 from crmdesk.models.users import UserRow
+from crmdesk.views.context import PageContext
+from crmdesk.views.errors import error_text
 from crmdesk.views.labels import reason_label, role_label
 from crmdesk.views.widgets import ok_cancel, problem_label
 
 
 class AssignDialog(QDialog):
-    def __init__(self, users: list[UserRow], count: int, parent: QWidget | None = None) -> None:
+    """Whom to hand the customers to, and why. The users it offers load as it opens."""
+
+    def __init__(self, ctx: PageContext, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign customers"))
         self.user = QComboBox()
-        for u in users:
-            team = f" · {u.team_name}" if u.team_name else ""
-            self.user.addItem(f"{u.name} ({role_label(u.role)}{team})", u.id)
+        self.user.addItem(self.tr("Loading…"), None)
+        self.user.setEnabled(False)
         self.reason = QComboBox()
         for code in TRANSFER_REASONS:
             self.reason.addItem(reason_label(code), code)
@@ -38,17 +42,37 @@ class AssignDialog(QDialog):
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Details"), self.reason_text)
         buttons = ok_cancel(self, self._on_ok_clicked)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Hand %n customer(s) to another user.", "", count)))
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
+        ctx.read(ctx.workspace.assignable_users, self._on_users_loaded, self._on_failed,
+                 owner=self)  # fmt: skip
+
+    def _on_users_loaded(self, users: list[UserRow]) -> None:
+        self.user.clear()
+        for u in users:
+            team = f" · {u.team_name}" if u.team_name else ""
+            self.user.addItem(f"{u.name} ({role_label(u.role)}{team})", u.id)
+        self.user.setEnabled(bool(users))
+        self.ok_button.setEnabled(bool(users))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.user.clear()
+        self.problem.setText(error_text(exc))
+        self.problem.show()
+
     def value(self) -> tuple[int, str, str]:
         return self.user.currentData(), self.reason.currentData(), self.reason_text.text().strip()
 
     def _on_ok_clicked(self) -> None:
-        _user, code, text = self.value()
+        user, code, text = self.value()
+        if user is None:
+            return
         if code == "other" and not text:
             self.problem.setText(self.tr("Please say why in a few words."))
             self.problem.show()

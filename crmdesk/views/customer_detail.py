@@ -1,21 +1,26 @@
-"""The customer detail panel: fields, contacts, the follow-up timeline and ownership history."""
+"""The customer detail panel: fields, contacts, the follow-up timeline and ownership history.
+
+One read (the customer's card) fills it, through the task runner; writes go through the runner
+too, their buttons waiting meanwhile. A failed save keeps what the user typed. When a change on
+the bus touches the customer shown, the card is read again, but an edit in progress in the form
+is never overwritten."""
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -27,17 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.models.contacts import ContactInput, ContactRow, validate_contact
-from crmdesk.models.customers import CustomerDetail
-from crmdesk.models.errors import CrmError, NotFound
+from crmdesk.models.changes import Change
+from crmdesk.models.contacts import ContactRow
+from crmdesk.models.customer_card import CustomerCard
+from crmdesk.models.customers import CustomerDetail, normalize_tags
+from crmdesk.models.errors import NotFound
 from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.models.schema import FOLLOW_UP_KINDS
-from crmdesk.models.workspace import Workspace
+from crmdesk.views.contact_dialog import ContactDialog
+from crmdesk.views.context import PageContext
 from crmdesk.views.customer_dialog import duplicate_text
 from crmdesk.views.customer_form import CustomerForm
-from crmdesk.views.errors import show_error, validation_text
+from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.labels import kind_label, local_time, ownership_label, reason_label
-from crmdesk.views.widgets import ok_cancel, problem_label
+from crmdesk.views.widgets import Banner
 
 
 def _to_utc(value: QDateTime) -> datetime:
@@ -57,83 +65,29 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-class ContactDialog(QDialog):
-    def __init__(self, value: ContactInput | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Contact"))
-        value = value or ContactInput(name="")
-        self.name = QLineEdit(value.name)
-        self.title_edit = QLineEdit(value.title)
-        self.mobile = QLineEdit(value.mobile)
-        self.phone = QLineEdit(value.phone)
-        self.email = QLineEdit(value.email)
-        self.wechat = QLineEdit(value.wechat)
-        self.has_birthday = QCheckBox(self.tr("Known"))
-        self.birthday = QDateTimeEdit()
-        self.birthday.setDisplayFormat("yyyy-MM-dd")
-        self.birthday.setCalendarPopup(True)
-        self.has_birthday.setChecked(value.birthday is not None)
-        self.birthday.setDate(QDate(value.birthday) if value.birthday else QDate(1985, 1, 1))
-        self.birthday.setEnabled(value.birthday is not None)
-        self.has_birthday.toggled.connect(self.birthday.setEnabled)
-        self.primary = QCheckBox(self.tr("Primary contact"))
-        self.primary.setChecked(value.is_primary)
-        self.problems = problem_label()
-        birthday_row = QHBoxLayout()
-        birthday_row.addWidget(self.has_birthday)
-        birthday_row.addWidget(self.birthday, 1)
-        form = QFormLayout()
-        form.addRow(self.tr("Name *"), self.name)
-        form.addRow(self.tr("Title"), self.title_edit)
-        form.addRow(self.tr("Mobile"), self.mobile)
-        form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Email"), self.email)
-        form.addRow(self.tr("WeChat"), self.wechat)
-        form.addRow(self.tr("Birthday"), birthday_row)
-        form.addRow("", self.primary)
-        buttons = ok_cancel(self, self._on_ok_clicked)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems)
-        layout.addWidget(buttons)
-
-    def value(self) -> ContactInput:
-        return ContactInput(
-            name=self.name.text().strip(),
-            title=self.title_edit.text().strip(),
-            mobile=self.mobile.text().strip(),
-            phone=self.phone.text().strip(),
-            email=self.email.text().strip(),
-            wechat=self.wechat.text().strip(),
-            birthday=self.birthday.date().toPython() if self.has_birthday.isChecked() else None,
-            is_primary=self.primary.isChecked(),
-        )
-
-    def _on_ok_clicked(self) -> None:
-        errors = validate_contact(self.value())
-        if errors:
-            self.problems.setText(validation_text(errors))
-            self.problems.show()
-            return
-        self.accept()
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for i, values in enumerate(rows):
+        for j, v in enumerate(values):
+            table.setItem(i, j, QTableWidgetItem(v))
 
 
 class CustomerDetailPanel(QWidget):
-    """Shows one customer; emits `changed` after any save so the list can refresh."""
-
-    changed = Signal(int)
-
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.ctx = ctx
+        self.workspace = ctx.workspace
+        self.customer_id: int | None = None  # shown or being loaded
         self.detail: CustomerDetail | None = None
-        self._contacts: list[ContactRow] = []
+        self._contacts: tuple[ContactRow, ...] = ()
 
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
         self.heading.setWordWrap(True)
         self.subheading = QLabel()
         self.subheading.setObjectName("detailSubheading")
+        self.banner = Banner()
+        self.banner.retry_clicked.connect(self.reload)
         self.tabs = QTabWidget()
 
         # details
@@ -141,7 +95,7 @@ class CustomerDetailPanel(QWidget):
         self.save_button = QPushButton(self.tr("Save changes"))
         self.save_button.clicked.connect(self._on_save_clicked)
         self.revert_button = QPushButton(self.tr("Revert"))
-        self.revert_button.clicked.connect(self.reload)
+        self.revert_button.clicked.connect(self._on_revert_clicked)
         details = QWidget()
         dl = QVBoxLayout(details)
         dl.addWidget(self.form)
@@ -165,17 +119,17 @@ class CustomerDetailPanel(QWidget):
             ]
         )
         self.contacts_table.doubleClicked.connect(self._on_edit_contact_clicked)
-        add = QPushButton(self.tr("Add…"))
-        add.clicked.connect(self._on_add_contact_clicked)
-        edit = QPushButton(self.tr("Edit…"))
-        edit.clicked.connect(self._on_edit_contact_clicked)
-        remove = QPushButton(self.tr("Remove"))
-        remove.clicked.connect(self._on_remove_contact_clicked)
+        self.add_contact_button = QPushButton(self.tr("Add…"))
+        self.add_contact_button.clicked.connect(self._on_add_contact_clicked)
+        self.edit_contact_button = QPushButton(self.tr("Edit…"))
+        self.edit_contact_button.clicked.connect(self._on_edit_contact_clicked)
+        self.remove_contact_button = QPushButton(self.tr("Remove"))
+        self.remove_contact_button.clicked.connect(self._on_remove_contact_clicked)
         contacts = QWidget()
         cl = QVBoxLayout(contacts)
         cl.addWidget(self.contacts_table)
         crow = QHBoxLayout()
-        for b in (add, edit, remove):
+        for b in (self.add_contact_button, self.edit_contact_button, self.remove_contact_button):
             crow.addWidget(b)
         crow.addStretch(1)
         cl.addLayout(crow)
@@ -227,35 +181,55 @@ class CustomerDetailPanel(QWidget):
 
         self.empty = QLabel(self.tr("Select a customer to see the details."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
+        layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty, 1)
-        self.show_customer(None)
+        ctx.bus.changed.connect(self._on_data_changed)
+        self._show_state(False)
 
     # -- loading
     def show_customer(self, customer_id: int | None) -> None:
-        loaded = customer_id is not None
-        self.heading.setVisible(loaded)
-        self.subheading.setVisible(loaded)
-        self.tabs.setVisible(loaded)
+        """Show this customer (None: nothing); its card loads off the GUI thread."""
+        self.customer_id = customer_id
+        self.banner.hide()
+        if customer_id is None:
+            self.detail = None
+            self.empty.setText(self.tr("Select a customer to see the details."))
+            self._show_state(False)
+            return
+        if self.detail is None or self.detail.id != customer_id:
+            self.detail = None
+            self.heading.setText(self.tr("Loading…"))
+            self.subheading.clear()
+            self._set_editable(False)
+        self.ctx.read(
+            lambda: self.workspace.customer_card(customer_id),
+            self._on_card_loaded,
+            self._on_card_failed,
+            owner=self,
+            key="card",
+        )
+
+    def reload(self) -> None:
+        self.show_customer(self.customer_id)
+
+    def _show_state(self, loaded: bool) -> None:
+        for w in (self.heading, self.subheading, self.tabs):
+            w.setVisible(loaded)
         self.empty.setVisible(not loaded)
-        if not loaded:
-            self.detail = None
+
+    def _on_card_loaded(self, card: CustomerCard) -> None:
+        if card.detail.id != self.customer_id:
             return
-        try:
-            self.detail = self.workspace.customer(customer_id)
-            self._contacts = self.workspace.contacts(customer_id)
-            follow_ups = self.workspace.follow_ups(customer_id)
-            events = self.workspace.ownership_events(customer_id)
-        except CrmError as exc:
-            self.detail = None
-            self.show_customer(None)
-            if not isinstance(exc, NotFound):
-                show_error(self, exc)
-            return
-        d = self.detail
+        same = self.detail is not None and self.detail.id == card.detail.id
+        keep_form = same and self.is_dirty()  # an edit in progress is never overwritten
+        self.detail = d = card.detail
+        self._contacts = card.contacts
+        self._show_state(True)
         self.heading.setText(d.data.name)
         self.subheading.setText(
             self.tr(
@@ -267,81 +241,120 @@ class CustomerDetailPanel(QWidget):
                 next=local_time(d.next_follow_up_at) or "—",
             )
         )
-        self.form.set_value(d.data)
+        if not keep_form:
+            self.form.set_value(d.data)
         self._fill_contacts()
-        self._fill_timeline(follow_ups)
-        self._fill_history(events)
-        self.fu_next.setDateTime(QDateTime(QDate.currentDate().addDays(7), QTime(10, 0)))
+        self._fill_timeline(card)
+        _fill(self.history, [self._event_cells(e) for e in card.events])
+        if not same:
+            self.fu_next.setDateTime(QDateTime(QDate.currentDate().addDays(7), QTime(10, 0)))
+        self._set_editable(d.editable)
 
-    def reload(self) -> None:
-        self.show_customer(self.detail.id if self.detail else None)
+    def _on_card_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, NotFound):
+            self.detail = None
+            self.empty.setText(
+                self.tr("This customer is no longer there: deleted, or handed to someone else.")
+            )
+            self._show_state(False)
+        else:
+            self.banner.show_message(error_text(exc))
+
+    @Slot(object)
+    def _on_data_changed(self, change: Change) -> None:
+        if self.customer_id is not None and change.affects(self.customer_id):
+            self.reload()
 
     def set_choices(self, industries, provinces, sources) -> None:
         self.form.set_choices(industries, provinces, sources)
 
-    def _fill_contacts(self) -> None:
-        t = self.contacts_table
-        t.setRowCount(len(self._contacts))
-        for i, c in enumerate(self._contacts):
-            name = c.data.name + (" ★" if c.data.is_primary else "")
-            values = (name, c.data.title, c.data.mobile, c.data.phone, c.data.email, c.data.wechat)
-            for j, v in enumerate(values):
-                t.setItem(i, j, QTableWidgetItem(v))
+    def is_dirty(self) -> bool:
+        """Whether the form holds edits not saved yet."""
+        if self.detail is None:
+            return False
+        value = self.form.value()
+        return replace(value, tags=normalize_tags(value.tags)) != self.detail.data
 
-    def _fill_timeline(self, rows) -> None:
-        if not rows:
-            self.timeline.setHtml(f"<p style='color:gray'>{self.tr('No follow-ups yet.')}</p>")
+    def _set_editable(self, editable: bool) -> None:
+        self.form.setEnabled(editable)
+        for w in (
+            self.save_button,
+            self.revert_button,
+            self.add_contact_button,
+            self.edit_contact_button,
+            self.remove_contact_button,
+            self.fu_add,
+        ):
+            w.setEnabled(editable)
+
+    def _fill_contacts(self) -> None:
+        rows = []
+        for c in self._contacts:
+            d = c.data
+            name = d.name + (" ★" if d.is_primary else "")
+            rows.append((name, d.title, d.mobile, d.phone, d.email, d.wechat))
+        _fill(self.contacts_table, rows)
+
+    def _fill_timeline(self, card: CustomerCard) -> None:
+        if not card.follow_ups:
+            empty = html.escape(self.tr("No follow-ups yet."))
+            self.timeline.setHtml(f"<p style='color:gray'>{empty}</p>")
             return
         parts = []
-        for r in rows:
+        for r in card.follow_ups:
             plan = ""
             if r.next_follow_up_at:
                 plan = " · " + self.tr("next: {at}").format(at=local_time(r.next_follow_up_at))
-            content = r.content.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
-            parts.append(
-                f"<p><b>{local_time(r.happened_at)}</b> · {kind_label(r.kind)} · "
-                f"{r.author_name}{plan}<br>{content}</p>"
-            )
+            head = f"{local_time(r.happened_at)} · {kind_label(r.kind)} · {r.author_name}{plan}"
+            content = html.escape(r.content).replace("\n", "<br>")
+            parts.append(f"<p><b>{html.escape(head)}</b><br>{content}</p>")
+        hidden = card.follow_up_total - len(card.follow_ups)
+        if hidden > 0:
+            more = self.tr("%n older follow-up(s) not shown.", "", hidden)
+            parts.append(f"<p style='color:gray'>{html.escape(more)}</p>")
         self.timeline.setHtml("".join(parts))
 
-    def _fill_history(self, events) -> None:
-        t = self.history
-        t.setRowCount(len(events))
-        for i, e in enumerate(events):
-            why = reason_label(e.reason_code) if e.reason_code else ""
-            if e.reason_text:
-                why = f"{why}: {e.reason_text}" if why else e.reason_text
-            values = (
-                local_time(e.at),
-                ownership_label(e.kind),
-                e.from_name,
-                e.to_name,
-                why,
-                e.actor_name,
-            )
-            for j, v in enumerate(values):
-                t.setItem(i, j, QTableWidgetItem(v))
+    def _event_cells(self, e) -> tuple[str, ...]:
+        why = reason_label(e.reason_code) if e.reason_code else ""
+        if e.reason_text:
+            why = f"{why}: {e.reason_text}" if why else e.reason_text
+        return (
+            local_time(e.at),
+            ownership_label(e.kind),
+            e.from_name,
+            e.to_name,
+            why,
+            e.actor_name,
+        )
 
-    # -- actions
-    def _on_save_clicked(self) -> None:
-        if self.detail is None:
-            return
-        data = self.form.value()
-        try:
-            if data.name != self.detail.data.name and not self._confirm_unique(data.name, []):
-                return
-            self.detail = self.workspace.update_customer(self.detail.id, data, self.detail)
-        except CrmError as exc:  # a Conflict keeps the user's edits in the form; Revert reloads
+    # -- writes
+    def _write(self, call, button: QPushButton, on_done=None) -> None:
+        """Run a write with its button waiting; on failure the error is shown and everything
+        typed stays where it is."""
+        button.setEnabled(False)
+
+        def done(result) -> None:
+            button.setEnabled(True)
+            if on_done is not None:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            button.setEnabled(True)
             show_error(self, exc)
-            return
-        self.changed.emit(self.detail.id)
-        self.reload()
 
-    def _confirm_unique(self, name: str, phones: list[str]) -> bool:
-        """Warn, naming customer and owner, when another customer has this name or a phone."""
-        duplicates = self.workspace.find_duplicates(name, phones, self.detail.id)
-        if not duplicates:
-            return True
+        self.ctx.write(call, done, failed, owner=self)
+
+    def _check_duplicates(self, name: str, phones: list[str], then) -> None:
+        """Warn, naming customer and owner, when another customer has this name or a phone;
+        `then()` runs when there is none or the user saves anyway."""
+        exclude = self.detail.id if self.detail else None
+        self.ctx.read(
+            lambda: self.workspace.find_duplicates(name, phones, exclude),
+            lambda found: then() if not found or self._confirm_duplicates(found) else None,
+            owner=self,
+        )
+
+    def _confirm_duplicates(self, duplicates) -> bool:
         answer = QMessageBox.warning(
             self,
             self.tr("Possible duplicate"),
@@ -349,6 +362,35 @@ class CustomerDetailPanel(QWidget):
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Save
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        if self.detail is None:
+            return
+        base, data = self.detail, self.form.value()
+
+        def save() -> None:
+            self._write(
+                lambda: self.workspace.update_customer(base.id, data, base),
+                self.save_button,
+                self._on_saved,
+            )
+
+        if data.name != base.data.name:
+            self._check_duplicates(data.name, [], save)
+        else:
+            save()
+
+    def _on_saved(self, result) -> None:
+        self.detail = result.value
+        self.form.set_value(self.detail.data)
+        self.heading.setText(self.detail.data.name)
+
+    @Slot()
+    def _on_revert_clicked(self) -> None:
+        if self.detail is not None:
+            self.form.set_value(self.detail.data)
+            self.reload()
 
     def _selected_contact(self) -> ContactRow | None:
         row = self.contacts_table.currentRow()
@@ -360,27 +402,33 @@ class CustomerDetailPanel(QWidget):
         dialog = ContactDialog(contact.data if contact else None, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        value = dialog.value()
+        value, customer_id = dialog.value(), self.detail.id
         before = {contact.data.mobile, contact.data.phone} if contact else set()
         new_phones = [p for p in (value.mobile, value.phone) if p and p not in before]
-        try:
-            if new_phones and not self._confirm_unique("", new_phones):
-                return
-            self.workspace.save_contact(self.detail.id, contact.id if contact else None, value)
-        except CrmError as exc:
-            show_error(self, exc)
-            return
-        self.changed.emit(self.detail.id)
-        self.reload()
+        contact_id = contact.id if contact else None
 
+        def save() -> None:
+            self._write(
+                lambda: self.workspace.save_contact(customer_id, contact_id, value),
+                self.add_contact_button,
+            )
+
+        if new_phones:
+            self._check_duplicates("", new_phones, save)
+        else:
+            save()
+
+    @Slot()
     def _on_add_contact_clicked(self) -> None:
         self._save_contact(None)
 
+    @Slot()
     def _on_edit_contact_clicked(self) -> None:
         contact = self._selected_contact()
         if contact is not None:
             self._save_contact(contact)
 
+    @Slot()
     def _on_remove_contact_clicked(self) -> None:
         contact = self._selected_contact()
         if contact is None or self.detail is None:
@@ -392,14 +440,13 @@ class CustomerDetailPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.workspace.remove_contact(self.detail.id, contact.id)
-        except CrmError as exc:
-            show_error(self, exc)
-            return
-        self.changed.emit(self.detail.id)
-        self.reload()
+        customer_id = self.detail.id
+        self._write(
+            lambda: self.workspace.remove_contact(customer_id, contact.id),
+            self.remove_contact_button,
+        )
 
+    @Slot()
     def _on_add_follow_up_clicked(self) -> None:
         if self.detail is None:
             return
@@ -408,13 +455,11 @@ class CustomerDetailPanel(QWidget):
         data = FollowUpInput(
             self.fu_kind.currentData(), self.fu_content.toPlainText(), now, next_at
         )
-        try:
-            self.workspace.add_follow_up(self.detail.id, data)
-        except CrmError as exc:
-            show_error(self, exc)
-            return
-        self.fu_content.clear()
-        self.fu_plan_next.setChecked(False)
-        self.changed.emit(self.detail.id)
-        self.reload()
-        self.tabs.setCurrentIndex(2)
+        customer_id = self.detail.id
+
+        def done(_result) -> None:
+            self.fu_content.clear()
+            self.fu_plan_next.setChecked(False)
+            self.tabs.setCurrentIndex(2)
+
+        self._write(lambda: self.workspace.add_follow_up(customer_id, data), self.fu_add, done)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLineEdit,
@@ -13,12 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.models.changes import WriteResult
 from crmdesk.models.contacts import ContactInput, validate_contact
+from crmdesk.models.customer_list import FilterChoices
 from crmdesk.models.customers import DuplicateResult, validate_customer
-from crmdesk.models.errors import CrmError
-from crmdesk.models.workspace import Workspace
+from crmdesk.views.context import PageContext
 from crmdesk.views.customer_form import CustomerForm
-from crmdesk.views.errors import show_error, validation_text
+from crmdesk.views.errors import error_text, validation_text
 from crmdesk.views.widgets import ok_cancel, problem_label
 
 
@@ -44,14 +46,27 @@ def duplicate_text(duplicates: list[DuplicateResult]) -> str:
 
 
 class CustomerDialog(QDialog):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    """New customer. Saving checks the input here, asks the database for duplicates, then
+    creates; the Save button waits while it does, and nothing typed is lost on an error."""
+
+    def __init__(
+        self, ctx: PageContext, choices: FilterChoices | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.ctx = ctx
+        self.workspace = ctx.workspace
         self.created_id: int | None = None
         self.setWindowTitle(self.tr("New customer"))
         self.form = CustomerForm()
-        choices = workspace.filter_choices()
-        self.form.set_choices(choices.industries, choices.provinces, choices.sources)
+        if choices is not None:
+            self.form.set_choices(choices.industries, choices.provinces, choices.sources)
+        else:
+            ctx.read(
+                self.workspace.filter_choices,
+                lambda c: self.form.set_choices(c.industries, c.provinces, c.sources),
+                lambda _exc: None,  # the lists only help typing; the form works without them
+                owner=self,
+            )
         contact_box = QGroupBox(self.tr("First contact (optional)"))
         self.contact_name = QLineEdit()
         self.contact_title = QLineEdit()
@@ -66,6 +81,7 @@ class CustomerDialog(QDialog):
         cform.addRow(self.tr("Email"), self.contact_email)
         self.problems = problem_label()
         buttons = ok_cancel(self, self._on_save_clicked, save=True)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(contact_box)
@@ -103,20 +119,40 @@ class CustomerDialog(QDialog):
                 for f, code in validate_contact(contact)
             ]
         if errors:
-            self.problems.setText(validation_text(errors))
-            self.problems.show()
+            self._show_problem(validation_text(errors))
             return
         self.problems.hide()
+        self.save_button.setEnabled(False)
         phones = [contact.mobile, contact.phone] if contact else []
-        try:
-            duplicates = self.workspace.find_duplicates(data.name, phones)
-            if duplicates and not self.confirm_duplicates(duplicates):
-                return
-            self.created_id = self.workspace.create_customer(data, [contact] if contact else [])
-        except CrmError as exc:
-            show_error(self, exc)
+        self.ctx.read(
+            lambda: self.workspace.find_duplicates(data.name, phones),
+            lambda duplicates: self._on_duplicates_checked(data, contact, duplicates),
+            self._on_failed,
+            owner=self,
+        )
+
+    def _on_duplicates_checked(self, data, contact, duplicates) -> None:
+        if duplicates and not self.confirm_duplicates(duplicates):
+            self.save_button.setEnabled(True)
             return
+        self.ctx.write(
+            lambda: self.workspace.create_customer(data, [contact] if contact else []),
+            self._on_created,
+            self._on_failed,
+            owner=self,
+        )
+
+    def _on_created(self, result: WriteResult) -> None:
+        self.created_id = result.value
         self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self._show_problem(error_text(exc))
+
+    def _show_problem(self, text: str) -> None:
+        self.problems.setText(text)
+        self.problems.show()
 
     def confirm_duplicates(self, duplicates: list[DuplicateResult]) -> bool:
         box = QMessageBox(

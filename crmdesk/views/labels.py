@@ -79,6 +79,13 @@ def field_label(code: str) -> str:
         "reason_text": QCoreApplication.translate("Labels", "Reason details"),
         "tag": QCoreApplication.translate("Labels", "Tag"),
         "next_follow_up_at": QCoreApplication.translate("Labels", "Next follow-up"),
+        "happened_at": QCoreApplication.translate("Labels", "Time of the follow-up"),
+        "title": QCoreApplication.translate("Labels", "Title"),
+        "wechat": QCoreApplication.translate("Labels", "WeChat"),
+        "birthday": QCoreApplication.translate("Labels", "Birthday"),
+        "contacts": QCoreApplication.translate("Labels", "Contacts"),
+        "phones": QCoreApplication.translate("Labels", "Phone numbers"),
+        "owner": QCoreApplication.translate("Labels", "Owner"),
     }.get(code, code)
 
 

@@ -1,8 +1,13 @@
-"""The main window: left navigation, pages, toolbar and status bar; remembers its layout."""
+"""The main window: left navigation, pages, toolbar and status bar; remembers its layout.
+
+Pages are built the first time they are shown (a chart or Excel page costs nothing at
+start-up). They share one PageContext: the workspace, the task runner and the change bus,
+which is how a write on one page reaches the others."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,14 +26,29 @@ from PySide6.QtWidgets import (
 from crmdesk.models.database import refresh_statistics
 from crmdesk.models.workspace import Workspace
 from crmdesk.tasks import TaskRunner
-from crmdesk.views.customer_page import CustomersPage
+from crmdesk.views.context import ChangeBus, PageContext
 from crmdesk.views.labels import role_label
-from crmdesk.views.recycle_bin_page import RecycleBinPage
 from crmdesk.views.setup_dialogs import SettingsDialog
 
 log = logging.getLogger(__name__)
 
-PAGES = ("customers", "recycle_bin")
+
+def _customers(ctx: PageContext) -> QWidget:
+    from crmdesk.views.customer_page import CustomersPage
+
+    return CustomersPage(ctx)
+
+
+def _recycle_bin(ctx: PageContext) -> QWidget:
+    from crmdesk.views.recycle_bin_page import RecycleBinPage
+
+    return RecycleBinPage(ctx)
+
+
+PAGES: dict[str, Callable[[PageContext], QWidget]] = {
+    "customers": _customers,
+    "recycle_bin": _recycle_bin,
+}
 
 
 class MainWindow(QMainWindow):
@@ -42,11 +62,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(900, 560))
 
         self.runner = TaskRunner(self)
-        self.customers = CustomersPage(workspace, settings, runner=self.runner)
-        self.recycle_bin = RecycleBinPage(workspace)
-        self.customers.data_changed.connect(self.recycle_bin.reload)
-        self.recycle_bin.data_changed.connect(self.customers.reload)
-        self.pages = {"customers": self.customers, "recycle_bin": self.recycle_bin}
+        self.bus = ChangeBus(self)
+        self.ctx = PageContext(workspace, self.runner, self.bus, settings)
+        self.pages: dict[str, QWidget] = {}
         titles = {"customers": self.tr("Customers"), "recycle_bin": self.tr("Recycle bin")}
 
         self.nav = QListWidget()
@@ -58,7 +76,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(140, 36))
             self.nav.addItem(item)
-            self.stack.addWidget(self.pages[key])
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
 
         central = QWidget()
@@ -101,16 +119,37 @@ class MainWindow(QMainWindow):
         if workspace.db.is_local:  # planner statistics, for fast filter choices and sorts
             self.runner.write(
                 lambda: refresh_statistics(workspace.db),
-                lambda _r: None,
+                None,
                 lambda exc: log.warning("statistics not refreshed: %s", exc),
             )
 
+    # -- pages
+    def page(self, key: str) -> QWidget:
+        """The page, built now if it never was."""
+        if key not in self.pages:
+            page = PAGES[key](self.ctx)
+            index = list(PAGES).index(key)
+            stand_in = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.pages[key] = page
+        return self.pages[key]
+
+    @property
+    def customers(self):
+        return self.page("customers")
+
+    @property
+    def recycle_bin(self):
+        return self.page("recycle_bin")
+
     def show_page(self, key: str) -> None:
         if key in PAGES:
-            self.nav.setCurrentRow(PAGES.index(key))
+            self.nav.setCurrentRow(list(PAGES).index(key))
 
     def current_page(self) -> str:
-        return PAGES[self.stack.currentIndex()]
+        return list(PAGES)[self.stack.currentIndex()]
 
     def _restore(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -125,17 +164,21 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/page", self.current_page())
-        self.customers.save_layout()
+        for page in self.pages.values():
+            if hasattr(page, "save_layout"):
+                page.save_layout()
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self.runner.cancel_all()  # a bulk action stops after its current chunk
         self.runner.wait()
         super().closeEvent(event)
 
     @Slot(int)
     def _on_nav_row_changed(self, row: int) -> None:
         if row >= 0:
+            self.page(list(PAGES)[row])
             self.stack.setCurrentIndex(row)
 
     @Slot()
@@ -145,8 +188,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_refresh_triggered(self) -> None:
-        self.customers.reload()
-        self.recycle_bin.reload()
+        for page in self.pages.values():
+            page.refresh()
 
     @Slot()
     def _on_find_triggered(self) -> None:

@@ -1,49 +1,79 @@
-"""The recycle bin: deleted customers with who deleted them and when; restore brings them back."""
+"""The recycle bin: deleted customers with who deleted them and when; restore brings them back.
+
+The same windowed table, filter bar and bulk actions as the customer list: any number of
+deleted customers, searchable, and Select all + Restore works on all of them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from crmdesk.models.errors import CrmError
-from crmdesk.models.workspace import Workspace
-from crmdesk.views.errors import show_error
-from crmdesk.views.labels import local_time
+from crmdesk.models.changes import Change
+from crmdesk.models.customer_list import CustomerQuery
+from crmdesk.views.bulk_actions import BulkActions, result_text, selected_count
+from crmdesk.views.context import PageContext
+from crmdesk.views.customer_columns import deleted_columns
+from crmdesk.views.errors import error_text
+from crmdesk.views.filter_bar import Filter, FilterBar
+from crmdesk.views.table_model import WindowedTableModel
+from crmdesk.views.widgets import Banner
 
 
 class RecycleBinPage(QWidget):
-    data_changed = Signal()
-
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self._rows = []
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Customer"), self.tr("Owner"), self.tr("Deleted at"), self.tr("Deleted by")]
+        self.ctx = ctx
+        ws = ctx.workspace
+        self.filters = FilterBar(
+            [Filter("search", "search", self.tr("Search deleted customers…"))], CustomerQuery()
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.filters.clear_button.hide()
+        self.filters.query_changed.connect(self._on_query_changed)
+        self.model = WindowedTableModel(
+            deleted_columns(), ws.list_deleted, ws.count_deleted, ctx.runner, ws.clock, self
+        )
+        self.model.first_page_loaded.connect(self._update_count)
+        self.model.count_loaded.connect(self._update_count)
+        self.model.load_failed.connect(self._on_load_failed)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for i, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(i, column.width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._update_count)
+        self.bulk = BulkActions(
+            ctx,
+            self,
+            self.table,
+            self.model,
+            lambda q, offset, limit: [r.id for r in ws.list_deleted(q, offset, limit)],
+            deleted=True,
+        )
+        self.bulk.busy_changed.connect(self._update_count)
+        self.bulk.finished.connect(self._on_restored)
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.clicked.connect(self._on_restore_clicked)
         self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.message = QLabel()
+        self.banner = Banner()
+        self.banner.retry_clicked.connect(self.reload)
         hint = QLabel(
             self.tr(
                 "Deleted customers stay here, with their contacts and follow-ups, "
@@ -51,49 +81,68 @@ class RecycleBinPage(QWidget):
             )
         )
         hint.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.filters.search, 1)
+        top.addWidget(hint, 2)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
-        bottom.addStretch(1)
+        bottom.addWidget(self.message, 1)
         bottom.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(hint)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.reload()
+        ctx.bus.changed.connect(self._on_data_changed)
+        self.model.set_query(self.filters.query())
+        self._update_count()
+
+    @property
+    def is_counting(self) -> bool:
+        return self.model.is_loading or self.model.is_counting
 
     def reload(self) -> None:
-        try:
-            self._rows = self.workspace.deleted_customers()
-        except CrmError as exc:
-            show_error(self, exc)
-            return
-        self.table.setRowCount(len(self._rows))
-        for i, r in enumerate(self._rows):
-            for j, value in enumerate(
-                (r.name, r.owner_name, local_time(r.deleted_at), r.deleted_by_name)
-            ):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, r.id)
-                self.table.setItem(i, j, item)
-        self.count_label.setText(self.tr("%n deleted customer(s)", "", len(self._rows)))
-        self._on_selection_changed()
+        self.banner.hide()
+        self.model.set_query(self.filters.query())
 
-    def selected_ids(self) -> list[int]:
-        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
-        return [self._rows[r].id for r in sorted(rows)]
+    refresh = reload
+
+    @Slot(object)
+    def _on_query_changed(self, query: CustomerQuery) -> None:
+        self.model.set_query(query)
+
+    @Slot(object)
+    def _on_data_changed(self, change: Change) -> None:
+        if change.kinds & {"deleted", "restored", "ownership", "edited"}:
+            self.reload()
+
+    @Slot(object)
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self.banner.show_message(error_text(exc))
 
     @Slot()
-    def _on_selection_changed(self) -> None:
-        self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        if self.model.is_counting:
+            text = self.tr("Counting…")
+        else:
+            text = self.tr("%n deleted customer(s)", "", total)
+        selected = selected_count(self.table)
+        if selected > 1:
+            text += " · " + self.tr("%n selected", "", selected)
+        self.count_label.setText(text)
+        self.restore_button.setEnabled(selected > 0 and not self.bulk.busy)
 
     @Slot()
     def _on_restore_clicked(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        try:
-            self.workspace.restore_customers(ids)
-        except CrmError as exc:
-            show_error(self, exc)
-        self.reload()
-        self.data_changed.emit()
+        self.message.clear()
+        self.bulk.start(
+            lambda _count: True,  # restoring loses nothing: no question asked
+            self.ctx.workspace.restore_customers,
+            self.tr("Restoring customers…"),
+        )
+
+    @Slot(object)
+    def _on_restored(self, result) -> None:
+        done = self.tr("Restored %n customer(s).", "", result.changed)
+        self.message.setText(result_text(result, done))

@@ -1,10 +1,19 @@
-"""Small widget builders every dialog uses, so they look and behave alike."""
+"""Small widgets and builders every page and dialog uses, so they look and behave alike."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 ERROR_COLOR = "#d9363e"
 
@@ -26,3 +35,27 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], None], save: bool = False) ->
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+class Banner(QFrame):
+    """A strip above a list saying what went wrong, with Retry; it never blocks the window (a
+    list that failed to load is not worth a modal dialog per page of rows)."""
+
+    retry_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.retry = QPushButton(self.tr("Retry"))
+        self.retry.clicked.connect(self.retry_clicked)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.retry)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.text.setText(text)
+        self.show()
