@@ -8,7 +8,9 @@ import tempfile
 import uuid
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ.setdefault("CRMDESK_HOME", tempfile.mkdtemp(prefix="crmdesk-test-home-"))
+# Always a fresh folder: a developer's own CRMDESK_HOME (their settings, their database) is
+# never written by a test run.
+os.environ["CRMDESK_HOME"] = tempfile.mkdtemp(prefix="crmdesk-test-home-")
 
 import pytest
 from helpers import NOW, People

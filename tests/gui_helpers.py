@@ -18,10 +18,10 @@ class QueueRunner(SyncRunner):
         self.jobs: list = []
 
     @property
-    def busy(self) -> bool:  # noqa: D401
+    def busy(self) -> bool:
         return bool(self.jobs)
 
-    def _run(self, fn, on_done, on_error, owner, on_progress):  # noqa: ANN001, ANN202
+    def _run(self, fn, on_done, on_error, owner, on_progress):
         task = Task(TaskControl(on_progress))
         self.jobs.append((task, fn, on_done, on_error, owner, on_progress))
         return task
@@ -46,17 +46,17 @@ class GuiThreadGuard:
     """A workspace whose every method refuses to run on the GUI thread: a window that waits on
     the database fails the test instead of stalling."""
 
-    def __init__(self, workspace) -> None:  # noqa: ANN001
+    def __init__(self, workspace) -> None:
         self._ws = workspace
         self.gui_thread = threading.get_ident()
         self.calls_on_gui_thread: list[str] = []
 
-    def __getattr__(self, name: str):  # noqa: ANN204
+    def __getattr__(self, name: str):
         value = getattr(self._ws, name)
         if not callable(value) or name in ("clock",):
             return value
 
-        def guarded(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        def guarded(*args, **kwargs):
             if threading.get_ident() == self.gui_thread:
                 self.calls_on_gui_thread.append(name)
             return value(*args, **kwargs)
@@ -64,7 +64,7 @@ class GuiThreadGuard:
         return guarded
 
 
-def type_text(qtbot, widget, text: str) -> None:  # noqa: ANN001
+def type_text(qtbot, widget, text: str) -> None:
     """Type as a user would: ASCII key by key, Chinese committed by the input method."""
     if text.isascii():
         qtbot.keyClicks(widget, text)
@@ -72,4 +72,3 @@ def type_text(qtbot, widget, text: str) -> None:  # noqa: ANN001
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
-

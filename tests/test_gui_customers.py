@@ -13,7 +13,7 @@ from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.customers import CustomerInput
 from crmdesk.models.database import open_database
 from crmdesk.models.workspace import Workspace
-from crmdesk.views import bulk_dialogs, customer_detail, customer_dialog, customer_page
+from crmdesk.views import bulk_dialogs, customer_detail, customer_dialog
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_columns import customer_columns
 from crmdesk.views.customer_page import CustomersPage
@@ -48,11 +48,11 @@ def ws(local_db):
     return workspace
 
 
-def page_names(page) -> list[str]:  # noqa: ANN001
+def page_names(page) -> list[str]:
     return [page.model.row_at(r).name for r in range(page.model.rowCount())]
 
 
-def make_page(qtbot, ws, runner=None, ctx=None) -> CustomersPage:  # noqa: ANN001
+def make_page(qtbot, ws, runner=None, ctx=None) -> CustomersPage:
     page = CustomersPage(ctx or PageContext(ws, runner))
     qtbot.addWidget(page)
     page.resize(1300, 700)
@@ -80,8 +80,10 @@ def test_typing_in_search_narrows_rows(qtbot, ws):
     page.search.clear()
     type_text(qtbot, page.search, "0000")  # a phone fragment
     qtbot.waitUntil(
-        lambda: sorted(page_names(page))
-        == ["上海华信贸易有限公司", "杭州云帆网络有限公司", "深圳科达电子有限公司"],
+        lambda: (
+            sorted(page_names(page))
+            == ["上海华信贸易有限公司", "杭州云帆网络有限公司", "深圳科达电子有限公司"]
+        ),
         timeout=2000,
     )
     page.search.clear()
@@ -136,7 +138,9 @@ def test_saved_view_restores_a_filter_whose_choices_have_not_loaded(qtbot, ws):
     choices_job = runner.jobs[:]
     runner.jobs.clear()
     combo = page.saved_views.combo
-    index = next(i for i in range(combo.count()) if combo.itemData(i) and combo.itemData(i).id == view_id)
+    index = next(
+        i for i in range(combo.count()) if combo.itemData(i) and combo.itemData(i).id == view_id
+    )
     combo.setCurrentIndex(index)
     combo.activated.emit(index)
     industry = page.filters.controls["industry"]
@@ -185,7 +189,7 @@ def test_a_page_that_failed_is_retried_not_cached_empty(qtbot, ws, monkeypatch):
     runner.run_all()
     real_fetch, calls = page.model._fetch, []
 
-    def flaky(query, offset, limit):  # noqa: ANN001, ANN202
+    def flaky(query, offset, limit):
         calls.append(offset)
         if len(calls) == 1:
             from crmdesk.models.errors import ConnectionLost
@@ -201,7 +205,9 @@ def test_a_page_that_failed_is_retried_not_cached_empty(qtbot, ws, monkeypatch):
     assert not page.banner.isHidden() and "lost" in page.banner.text.text()
     assert page.model.data(index) == PLACEHOLDER  # not cached empty, not asked again at once
     assert not runner.jobs
-    qtbot.waitUntil(lambda: bool(runner.jobs) or page.model.data(index) != PLACEHOLDER, timeout=2000)
+    qtbot.waitUntil(
+        lambda: bool(runner.jobs) or page.model.data(index) != PLACEHOLDER, timeout=2000
+    )
     runner.run_all()
     assert page.model.data(index) not in (PLACEHOLDER, None) and calls == [200, 200]
 
@@ -210,7 +216,7 @@ def test_bulk_assign_records_the_transfer(qtbot, ws, monkeypatch):
     page = make_page(qtbot, ws)
     target = ws.people.rep_n2
 
-    def fake_exec(dialog):  # noqa: ANN001, ANN202
+    def fake_exec(dialog):
         dialog.user.setCurrentIndex(dialog.user.findData(target.id))
         dialog.reason.setCurrentIndex(dialog.reason.findData("rebalance"))
         return QDialog.DialogCode.Accepted
@@ -242,7 +248,7 @@ def test_select_all_then_delete_over_more_than_one_page(qtbot, ws, monkeypatch):
     page.table.selectAll()
     asked = []
 
-    def question(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def question(*args, **kwargs):
         asked.append(args[2])
         return QMessageBox.StandardButton.Yes
 
@@ -264,7 +270,7 @@ def test_select_all_then_delete_over_more_than_one_page(qtbot, ws, monkeypatch):
 def test_new_customer_with_a_known_phone_warns_and_names_the_owner(qtbot, ws, monkeypatch):
     seen = {}
 
-    def fake_confirm(self, duplicates):  # noqa: ANN001, ANN202
+    def fake_confirm(self, duplicates):
         seen["text"] = customer_dialog.duplicate_text(duplicates)
         return False  # the user cancels
 
@@ -350,12 +356,12 @@ def test_adding_a_contact_with_a_known_mobile_warns(qtbot, ws, monkeypatch):
     detail = page.detail
     warned = []
 
-    def fake_exec(dialog):  # noqa: ANN001, ANN202
+    def fake_exec(dialog):
         dialog.name.setText("新联系人")
         dialog.mobile.setText("138-1234-5678")  # 王小明's mobile at 北京星辰科技
         return QDialog.DialogCode.Accepted
 
-    def fake_warning(parent, title, text, *args):  # noqa: ANN001, ANN002, ANN202
+    def fake_warning(parent, title, text, *args):
         warned.append(text)
         return QMessageBox.StandardButton.Cancel
 

@@ -42,3 +42,63 @@ def test_task_runner_delivers_results_and_errors_on_the_gui_thread(qtbot):
     qtbot.waitUntil(lambda: "error" in seen, timeout=5000)
     assert seen["error"] == ("broken spreadsheet", True)
     runner.wait()
+
+
+def test_results_are_dropped_for_a_gone_owner_or_a_superseded_request(qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    runner = TaskRunner()
+    gate = threading.Event()
+    delivered = []
+    page = QWidget()
+    runner.read(lambda: gate.wait(5) and "old", delivered.append, owner=page, key="first")
+    newer = runner.read(lambda: "new", delivered.append, owner=page, key="first")
+    qtbot.waitUntil(lambda: delivered == ["new"], timeout=5000)
+    gate.set()
+    runner.wait()
+    qtbot.wait(50)
+    assert delivered == ["new"]  # the superseded answer never arrives
+    assert newer.finished
+
+    gone = QWidget()
+    gate.clear()
+    runner.read(lambda: gate.wait(5) and "late", delivered.append, owner=gone)
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(gone), timeout=5000)
+    gate.set()
+    runner.wait()
+    qtbot.wait(50)
+    assert delivered == ["new"]  # its page is gone: dropped, not delivered to a dead widget
+
+
+def _alive(widget):
+    from crmdesk.tasks import alive
+
+    return alive(widget)
+
+
+def test_long_work_reports_progress_and_stops_when_cancelled(qtbot):
+    import time
+
+    runner = TaskRunner()
+    seen, results = [], []
+
+    def job(control):
+        done = 0
+        for done in range(1, 1001):
+            if control.cancelled():
+                break
+            time.sleep(0.002)
+            control.progress(done, 1000)
+        return done
+
+    task = runner.write(job, results.append, on_progress=lambda d, t: seen.append((d, t)))
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=5000)
+    task.cancel()
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert 0 < results[0] < 1000  # it stopped early, and said how far it got
+    assert all(t == 1000 for _d, t in seen)
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+    assert len(seen) < 300  # throttled, not one signal per step

@@ -165,6 +165,8 @@ class Workspace:
         cancelled: Cancelled | None,
     ) -> WriteResult[BulkResult]:
         target = bulk.check_target(target)
+        # Each chunk reads the actor afresh too; this keeps the reads that follow in step.
+        self.actor = self.db.read(lambda s: current_actor(s, self.actor.id))
         return bulk.run(
             self.db,
             self.actor.id,
