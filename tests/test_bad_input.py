@@ -248,7 +248,7 @@ def test_edits_contacts_and_follow_ups_read_back(db, people, now, edit, contact,
 @given(query=queries, offset=ints, limit=ints, ids=st.lists(ints, max_size=5), tag=texts)
 def test_lists_searches_and_bulk_actions_never_fail_raw(
     db, people, now, query, offset, limit, ids, tag
-):  # noqa: E501
+):
     a = ws(db, people.manager_n, now)
     own_error(lambda: a.list_customers(query, offset, limit))
     own_error(lambda: a.customer_ids(query, offset, limit))
@@ -270,7 +270,7 @@ def test_lists_searches_and_bulk_actions_never_fail_raw(
     page=texts,
     view=texts,
     payload=st.dictionaries(texts, st.one_of(texts, ints, st.booleans()), max_size=3),
-)  # noqa: E501
+)
 def test_duplicates_and_saved_views(db, people, now, name, phones, page, view, payload):
     a = ws(db, people.rep_n1, now)
     own_error(lambda: a.find_duplicates(name, phones))
