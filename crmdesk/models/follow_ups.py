@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import DateTime, case, func, literal, null, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models.changes import record
@@ -84,26 +84,25 @@ def bump_follow_up_dates(
     this follow-up fulfilled it, so a quick note does not wipe a scheduled call.
 
     Plain UPDATEs, not the versioned ORM flush: logging a call must not collide with a
-    colleague editing the address at the same moment."""
-    row = Customer.id == customer_id
+    colleague editing the address at the same moment.
+
+    One UPDATE that finds the row by its primary key alone, the conditions inside SET: with
+    them in WHERE, MariaDB may walk ix_customers_last_fu (or _next_fu) instead and lock other
+    customers' entries in it, which deadlocked with a follow-up logged on one of those
+    customers at the same moment (each held its own customer row and wanted the other's)."""
+    later = or_(Customer.last_follow_up_at.is_(None), Customer.last_follow_up_at < happened_at)
+    last = case((later, literal(happened_at, DateTime)), else_=Customer.last_follow_up_at)
+    if next_at is not None:
+        planned = literal(next_at, DateTime)
+    else:
+        fulfilled = Customer.next_follow_up_at <= happened_at
+        planned = case((fulfilled, null()), else_=Customer.next_follow_up_at)
     session.execute(
         update(Customer)
-        .where(
-            row,
-            or_(Customer.last_follow_up_at.is_(None), Customer.last_follow_up_at < happened_at),
-        )
-        .values(last_follow_up_at=happened_at),
+        .where(Customer.id == customer_id)
+        .values(last_follow_up_at=last, next_follow_up_at=planned),
         execution_options={"synchronize_session": False},
     )
-    if next_at is not None:
-        stmt = update(Customer).where(row).values(next_follow_up_at=next_at)
-    else:
-        stmt = (
-            update(Customer)
-            .where(row, Customer.next_follow_up_at <= happened_at)
-            .values(next_follow_up_at=None)
-        )
-    session.execute(stmt, execution_options={"synchronize_session": False})
 
 
 def add_follow_up(
