@@ -139,11 +139,21 @@ def create_db_engine(url: str) -> Engine:
         return engine
     # A server that does not answer (a wrong address, a dropped VPN) fails in seconds, not in
     # the operating system's minutes.
+    options: dict = {}
+    if parsed.get_backend_name() == "mysql":
+        # READ COMMITTED, as PostgreSQL: a unit of work locks the customer row and then reads
+        # what hangs off it (contacts, the search text). Under InnoDB's REPEATABLE READ those
+        # reads come from the snapshot of the unit's first read (the acting user), taken before
+        # the lock was granted, so a colleague's contact removed in between was still "there":
+        # deleted twice, a primary handed to a row that no longer existed, stale search text.
+        # (Writes need row-based or mixed binary logging, MariaDB's default, under this level.)
+        options["isolation_level"] = "READ COMMITTED"
     return create_engine(
         url,
         pool_pre_ping=True,
         pool_recycle=3600,
         connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+        **options,
     )
 
 
