@@ -45,6 +45,8 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 WRITE_ATTEMPTS = 4
 CONNECT_TIMEOUT_S = 10
+# How long a SQLite connection waits for another program's lock before it answers "locked".
+SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
 class Database:
@@ -131,10 +133,13 @@ def normalize_url(url: str | None) -> str:
 def create_db_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        if parsed.database and parsed.database != ":memory:" and not _is_uri(parsed):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         # Pages and counts load on worker threads; the pool hands a connection to one at a time.
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # The driver's own timeout covers the first statements of a new connection (the pragmas
+        # below), which run before PRAGMA busy_timeout could take effect.
+        args = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        engine = create_engine(url, connect_args=args)
         _install_sqlite_hooks(engine)
         return engine
     # A server that does not answer (a wrong address, a dropped VPN) fails in seconds, not in
@@ -157,15 +162,20 @@ def create_db_engine(url: str) -> Engine:
     )
 
 
+def _is_uri(parsed) -> bool:
+    """sqlite:///file:path?mode=ro&uri=true: SQLite opens the path itself, as told."""
+    return str(parsed.query.get("uri", "")).lower() in ("true", "1")
+
+
 def _install_sqlite_hooks(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own handling is lazy).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -240,8 +250,11 @@ def open_database(url: str | None = None) -> Database:
     written by a newer crmdesk and MigrationFailed when an upgrade did not go through.
     """
     url = normalize_url(url)
-    engine = create_db_engine(url)
     shown = make_url(url).render_as_string(hide_password=True)
+    try:
+        engine = create_db_engine(url)
+    except OSError as exc:  # the SQLite file's folder could not be made (missing drive, rights)
+        raise DatabaseUnavailable(reason="cannot_open", url=shown, detail=str(exc)) from exc
     try:
         try:
             if _stored_revision(engine) == HEAD:
@@ -260,6 +273,11 @@ def open_database(url: str | None = None) -> Database:
             except SQLAlchemyError as exc:
                 if isinstance(exc, DBAPIError) and exc.connection_invalidated:
                     raise ConnectionLost(detail=str(exc)) from exc
+                # The database, not the migration, is at fault (no right to create tables, a
+                # read-only file or server, a full disk, another program's lock): say so, as
+                # when opening, because that is what the user can act on.
+                if failure_reason(exc, engine.dialect.name) in _NOT_THE_MIGRATION:
+                    raise unavailable(exc, engine.dialect.name, shown) from exc
                 raise MigrationFailed(found=current, target=head, detail=str(exc)) from exc
             except OSError as exc:  # the backup could not be written
                 raise MigrationFailed(found=current, target=head, detail=str(exc)) from exc
@@ -289,7 +307,14 @@ _MYSQL_REASONS = {
     1143: "no_privileges",
     1227: "no_privileges",
     1049: "database_missing",
-    1205: "locked",
+    1205: "locked",  # lock wait timeout
+    1213: "locked",  # deadlock, still lost after every retry
+    1021: "disk_full",
+    1114: "disk_full",  # the table is full
+    1036: "read_only",  # table is read only
+    1290: "read_only",  # the server runs with --read-only
+    1792: "read_only",  # a READ ONLY transaction
+    1927: "unreachable",  # the connection was killed
     2002: "unreachable",
     2003: "unreachable",
     2005: "unreachable",
@@ -302,29 +327,54 @@ _PG_STATES = {
     "3D000": "database_missing",
     "42501": "no_privileges",
     "55P03": "locked",
+    "40001": "locked",  # serialization failure, still lost after every retry
+    "40P01": "locked",  # deadlock, likewise
+    "25006": "read_only",  # a read-only transaction (a standby, default_transaction_read_only)
+    "53100": "disk_full",
+    "57P01": "unreachable",  # the server ended the session (shut down, or an administrator)
+    "57P02": "unreachable",
+    "57P03": "unreachable",
 }
-# psycopg gives no SQLSTATE for a failed connection attempt; the server's words say why.
+# psycopg gives no SQLSTATE for a failed connection attempt; the server's words say why. First
+# match wins: 'permission denied for database "x"' is about rights, not a missing database.
 _PG_TEXTS = (
     ("password authentication failed", "auth_failed"),
     ("no password supplied", "auth_failed"),
     ("pg_hba.conf", "auth_failed"),
+    ("permission denied", "no_privileges"),
     ('role "', "auth_failed"),  # role "x" does not exist
     ('database "', "database_missing"),  # database "x" does not exist
-    ("permission denied", "no_privileges"),
 )
+# Reasons that, during a schema upgrade, mean the database cannot be written rather than that
+# the migration is wrong.
+_NOT_THE_MIGRATION = frozenset(
+    {"no_privileges", "read_only", "disk_full", "locked", "damaged", "cannot_open"}
+)
+
+
+def _sqlite_reason(orig: BaseException) -> str:
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    if name in _SQLITE_REASONS:
+        return _SQLITE_REASONS[name]
+    # An extended code (SQLITE_BUSY_SNAPSHOT, SQLITE_CANTOPEN_ISDIR, …) means what its primary
+    # code means.
+    primary = "_".join(name.split("_")[:2])
+    return _SQLITE_REASONS.get(primary, "unknown")
 
 
 def failure_reason(exc: BaseException, dialect: str) -> str:
     """Why the database cannot be used, as one of DatabaseUnavailable's reasons."""
     orig = getattr(exc, "orig", exc)
     if dialect == "sqlite":
-        return _SQLITE_REASONS.get(getattr(orig, "sqlite_errorname", ""), "unknown")
+        return _sqlite_reason(orig)
     if dialect == "mysql":
         code = orig.args[0] if getattr(orig, "args", None) else None
         return _MYSQL_REASONS.get(code, "unknown") if isinstance(code, int) else "unknown"
     state = getattr(orig, "sqlstate", None)
     if state in _PG_STATES:
         return _PG_STATES[state]
+    if state and state.startswith("08"):  # connection exception
+        return "unreachable"
     message = str(orig).lower()
     if not any(w in message for w in ("connection failed", "could not", "timeout expired")):
         return "unknown"
