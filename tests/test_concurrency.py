@@ -18,10 +18,11 @@ import pytest
 from helpers import NOW
 from sqlalchemy import select, text
 
+from crmdesk.models import database
 from crmdesk.models.contacts import ContactInput
 from crmdesk.models.customers import CustomerInput, create_customer
 from crmdesk.models.database import Database, open_database
-from crmdesk.models.errors import Conflict, ConnectionLost, CrmError, NotFound
+from crmdesk.models.errors import Conflict, ConnectionLost, CrmError, DatabaseUnavailable, NotFound
 from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.models.schema import Contact, Customer, CustomerSearch, FollowUp, OwnershipEvent
 from crmdesk.models.search import build_body
@@ -429,20 +430,15 @@ def test_connection_killed_under_a_running_statement(db, people, open_more, mode
 # ---------------------------------------------------------------- a real deadlock
 
 
-def test_deadlocked_unit_of_work_is_retried_and_both_succeed(db, people, open_more, caplog):
-    """Two units of work take two customer rows in opposite order: the database picks one as
-    the deadlock victim, Database.write runs it again, and both end up committed."""
-    if db.dialect == "sqlite":
-        pytest.skip("SQLite writers queue on BEGIN IMMEDIATE: they cannot deadlock")
-    caplog.set_level(logging.INFO, logger="crmdesk.models.database")
-    first = make_customer(db, people.admin, "死锁甲")
-    second = make_customer(db, people.admin, "死锁乙")
-    (other,) = open_more(1)
+def _opposite_order(db: Database, other: Database, people) -> tuple[dict, Counter, list[int]]:
+    """Two units of work, one on each engine, update two customer rows in opposite order once
+    both hold their first row: (outcome by name, attempts by name, the two ids)."""
+    ids = [make_customer(db, people.admin, "死锁甲"), make_customer(db, people.admin, "死锁乙")]
     both_hold_one = threading.Barrier(2, timeout=30)
     attempts: Counter = Counter()
     outcome: dict[str, object] = {}
 
-    def unit(name: str, order: tuple[int, int]):
+    def unit(name: str, order: list[int]):
         def fn(session):
             attempts[name] += 1
             for n, cid in enumerate(order):
@@ -456,24 +452,49 @@ def test_deadlocked_unit_of_work_is_retried_and_both_succeed(db, people, open_mo
 
         return fn
 
-    def run(name: str, target: Database, order: tuple[int, int]) -> None:
+    def run(name: str, target: Database, order: list[int]) -> None:
         try:
             outcome[name] = target.write(unit(name, order)).value
         except BaseException as exc:
             outcome[name] = exc
 
     threads = [
-        threading.Thread(target=run, args=("a", db, (first, second))),
-        threading.Thread(target=run, args=("b", other, (second, first))),
+        threading.Thread(target=run, args=("a", db, ids)),
+        threading.Thread(target=run, args=("b", other, ids[::-1])),
     ]
     for t in threads:
         t.start()
     for t in threads:
         t.join(60)
+    return outcome, attempts, ids
+
+
+def test_deadlocked_unit_of_work_is_retried_and_both_succeed(db, people, open_more, caplog):
+    """The database picks one of the two as the deadlock victim; Database.write runs it again
+    and both end up committed."""
+    if db.dialect == "sqlite":
+        pytest.skip("SQLite writers queue on BEGIN IMMEDIATE: they cannot deadlock")
+    caplog.set_level(logging.INFO, logger="crmdesk.models.database")
+    outcome, attempts, ids = _opposite_order(db, *open_more(1), people)
     assert outcome == {"a": "a", "b": "b"}
     assert sorted(attempts.values()) == [1, 2]  # exactly one was chosen and run again
     victim = next(name for name, n in attempts.items() if n == 2)
     assert retries(caplog) == 1
     with db.reading() as s:  # the victim ran last, after the winner had committed
-        notes = s.scalars(select(Customer.notes).where(Customer.id.in_([first, second])))
+        notes = s.scalars(select(Customer.notes).where(Customer.id.in_(ids)))
         assert list(notes) == [victim, victim]
+
+
+def test_a_deadlock_lost_on_every_attempt_is_locked(db, people, open_more, monkeypatch):
+    """Out of attempts, the loser hears that the database was busy, not a driver's error."""
+    if db.dialect == "sqlite":
+        pytest.skip("SQLite writers queue on BEGIN IMMEDIATE: they cannot deadlock")
+    monkeypatch.setattr(database, "WRITE_ATTEMPTS", 1)
+    outcome, attempts, ids = _opposite_order(db, *open_more(1), people)
+    assert attempts == {"a": 1, "b": 1}
+    (winner,) = [name for name, value in outcome.items() if value == name]
+    (lost,) = [value for value in outcome.values() if isinstance(value, BaseException)]
+    assert isinstance(lost, DatabaseUnavailable) and lost.params["reason"] == "locked", lost
+    with db.reading() as s:  # the winner's writes stand, nothing of the loser's
+        notes = s.scalars(select(Customer.notes).where(Customer.id.in_(ids)))
+        assert list(notes) == [winner, winner]
