@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 
 from PySide6.QtGui import QInputMethodEvent
@@ -56,6 +57,7 @@ class GuiThreadGuard:
         if not callable(value) or name in ("clock",):
             return value
 
+        @functools.wraps(value)
         def guarded(*args, **kwargs):
             if threading.get_ident() == self.gui_thread:
                 self.calls_on_gui_thread.append(name)

@@ -369,3 +369,32 @@ def test_common_terms_walk_the_sort_index_with_the_same_results(db, people, now,
     by_walk = {q: names(db, a, now, search=q, sort="name", descending=False) for q in queries}
     assert by_walk == by_index
     assert by_index["科技"] == ["上海科技贸易有限公司", "北京星辰科技有限公司"]
+
+
+@pytest.mark.parametrize("sort", ["next_follow_up_at", "name", "owner", "updated_at"])
+def test_pages_read_from_the_end_equal_pages_read_from_the_start(db, people, now, sort):
+    """Given the total, far pages are read in the reversed order (no deep OFFSET): the rows
+    and their order must be exactly those of the plain plan, NULLs and ties included."""
+    a = people.admin
+    ids = [
+        make(
+            db,
+            a,
+            now - timedelta(minutes=i % 4),
+            f"客户{i % 7:02d}",
+            owner=(a, people.rep_n1)[i % 2],
+        )
+        for i in range(23)
+    ]
+    with db.writing() as s:  # some NULL next dates, some equal ones
+        for n, cid in enumerate(ids[::3]):
+            fu = FollowUpInput("call", "约", now, now + timedelta(days=1 + n % 2))
+            add_follow_up(s, a, cid, fu, now)
+    for descending in (True, False):
+        q = CustomerQuery(sort=sort, descending=descending)
+        with db.reading() as s:
+            plain = [r.id for off in range(0, 23, 5) for r in list_customers(s, a, q, now, off, 5)]
+            from_end = [
+                r.id for off in range(0, 23, 5) for r in list_customers(s, a, q, now, off, 5, 23)
+            ]
+        assert len(plain) == 23 and from_end == plain, (sort, descending)

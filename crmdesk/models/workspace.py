@@ -55,11 +55,12 @@ class Workspace:
         )
 
     def list_customers(
-        self, query: CustomerQuery, offset: int, limit: int
+        self, query: CustomerQuery, offset: int, limit: int, total: int | None = None
     ) -> list[customer_list.CustomerRow]:
+        """total: the list's count, when known (lets the far end be read from the end)."""
         return self._read(
             lambda s: customer_list.list_customers(
-                s, self.actor, query, self.clock(), offset, limit
+                s, self.actor, query, self.clock(), offset, limit, total
             )
         )
 

@@ -10,6 +10,7 @@ jumps to the last row at once. Sorting re-queries in SQL. Columns are declared (
 
 from __future__ import annotations
 
+import inspect
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,7 +51,9 @@ class Column:
     foreground: Callable[[Any, datetime], QBrush | None] | None = None
 
 
-Fetch = Callable[[Any, int, int], list]  # (query, offset, limit) -> rows; runs off-thread
+# (query, offset, limit) -> rows, off-thread; a fetch that takes a `total` keyword is given the
+# count once known (it may then read the far end of a long list from the end).
+Fetch = Callable[..., list]
 Count = Callable[[Any], int]  # (query) -> total; runs off-thread
 
 
@@ -72,6 +75,7 @@ class WindowedTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = columns
         self._fetch, self._count, self._runner, self._clock = fetch, count, runner, clock
+        self._fetch_takes_total = "total" in inspect.signature(fetch).parameters
         self.query: Any = None
         self._generation = 0
         self._total = 0
@@ -169,8 +173,13 @@ class WindowedTableModel(QAbstractTableModel):
             return
         self._pending.add(page_no)
         generation, query = self._generation, self.query
+        extra = {"total": self._total} if self._fetch_takes_total and not self._counting else {}
         self._runner.read(
-            lambda: (generation, page_no, self._fetch(query, page_no * PAGE_SIZE, PAGE_SIZE)),
+            lambda: (
+                generation,
+                page_no,
+                self._fetch(query, page_no * PAGE_SIZE, PAGE_SIZE, **extra),
+            ),
             self._on_page_loaded,
             lambda exc: self._on_page_failed(generation, page_no, exc),
             owner=self,
