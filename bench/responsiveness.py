@@ -28,17 +28,17 @@ os.environ["CRMDESK_HOME"] = tempfile.mkdtemp(prefix="crmdesk-bench-")
 class SlowWorkspace:
     """Every method of the workspace, delayed: reads and writes alike."""
 
-    def __init__(self, workspace, delay: float) -> None:  # noqa: ANN001
+    def __init__(self, workspace, delay: float) -> None:
         self._ws, self._delay = workspace, delay
         self.calls = 0
 
-    def __getattr__(self, name: str):  # noqa: ANN204
+    def __getattr__(self, name: str):
         value = getattr(self._ws, name)
         if not callable(value) or name == "clock":
             return value
 
         @functools.wraps(value)  # keeps the signature the table model looks at
-        def slow(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        def slow(*args, **kwargs):
             self.calls += 1
             time.sleep(self._delay)
             return value(*args, **kwargs)
@@ -47,12 +47,12 @@ class SlowWorkspace:
 
 
 class StallMeter:
-    def __init__(self, app) -> None:  # noqa: ANN001
+    def __init__(self, app) -> None:
         self.app = app
         self.longest = 0.0
         self.where = ""
 
-    def timed(self, what: str, action) -> None:  # noqa: ANN001
+    def timed(self, what: str, action) -> None:
         start = time.perf_counter()
         action()
         self._note(time.perf_counter() - start, what)
@@ -61,7 +61,7 @@ class StallMeter:
         if elapsed > self.longest:
             self.longest, self.where = elapsed, what
 
-    def run_until(self, what: str, done, timeout: float = 120.0) -> None:  # noqa: ANN001
+    def run_until(self, what: str, done, timeout: float = 120.0) -> None:
         end = time.perf_counter() + timeout
         while not done():
             if time.perf_counter() > end:
@@ -72,7 +72,7 @@ class StallMeter:
             time.sleep(0.001)
 
 
-def session(app, workspace) -> dict:  # noqa: ANN001
+def session(app, workspace) -> dict:
     from PySide6.QtCore import QEvent, QObject
 
     from crmdesk.app import open_settings
@@ -81,7 +81,7 @@ def session(app, workspace) -> dict:  # noqa: ANN001
     class FirstPaint(QObject):
         painted = False
 
-        def eventFilter(self, obj, event):  # noqa: N802, ANN001, ANN201
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint:
                 FirstPaint.painted = True
             return False
