@@ -132,34 +132,6 @@ def local_workspace(url: str | None, create_admin_as: str | None = None):
     return (Workspace(db, actor) if actor is not None else None), db
 
 
-def open_workspace(url: str | None, parent=None):
-    """Open the database and find who is working, asking on first start; None if the user
-    gave up or the database cannot be used (the reason was shown)."""
-    from crmdesk.models.errors import CrmError
-    from crmdesk.models.users import create_local_admin, os_login
-    from crmdesk.models.workspace import Workspace, utc_now
-    from crmdesk.views.errors import show_error
-
-    try:
-        workspace, db = local_workspace(url)
-        if workspace is not None:
-            return workspace
-        from crmdesk.views.setup_dialogs import FirstRunDialog
-
-        dialog = FirstRunDialog(parent)
-        if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
-            db.close()
-            return None
-        name, demo = dialog.value()
-        actor = db.write(lambda s: create_local_admin(s, name, os_login(), utc_now())).value
-        if demo:
-            load_demo_with_progress(db, parent)
-        return Workspace(db, actor)
-    except CrmError as exc:
-        show_error(parent, exc)
-        return None
-
-
 def load_demo_with_progress(db, parent=None) -> None:
     """The first start's demo data, on the writer thread; the window shows its progress."""
     from PySide6.QtCore import QCoreApplication, QEventLoop
@@ -194,17 +166,69 @@ def load_demo_with_progress(db, parent=None) -> None:
     runner.wait()
 
 
-def run_gui(url: str | None, language: str | None = None) -> int:
+class _Opening:
+    """Start-up after the window is shown: the database layer is imported and the database
+    opened on a worker thread (~0.3 s of imports, and a server may be slow to answer), then
+    the first start is asked for on the GUI thread if nobody is set up, then the window gets
+    its workspace. A failure is shown over the window and ends the program."""
+
+    def __init__(self, window, url: str | None) -> None:
+        self.window, self.url = window, url
+
+    def start(self) -> None:
+        self.window.runner.read(lambda: local_workspace(self.url), self._on_opened, self._on_failed)
+
+    def _on_opened(self, opened) -> None:
+        workspace, db = opened
+        if workspace is not None:
+            self.window.attach(workspace)
+            return
+        from crmdesk.views.setup_dialogs import FirstRunDialog
+
+        dialog = FirstRunDialog(self.window)
+        if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+            db.close()
+            QApplication.exit(1)
+            return
+        name, demo = dialog.value()
+        from crmdesk.models.users import create_local_admin, os_login
+        from crmdesk.models.workspace import Workspace, utc_now
+
+        def made(result) -> None:
+            if demo:
+                load_demo_with_progress(db, self.window)
+            self.window.attach(Workspace(db, result.value))
+
+        self.window.runner.write(
+            lambda: db.write(lambda s: create_local_admin(s, name, os_login(), utc_now())),
+            made,
+            self._on_failed,
+        )
+
+    def _on_failed(self, exc: BaseException) -> None:
+        from crmdesk.views.errors import show_error
+
+        show_error(self.window, exc)
+        QApplication.exit(1)
+
+
+def start_gui(url: str | None, language: str | None = None, argv: list[str] | None = None):
+    """The application with its main window shown and the database opening behind it."""
     setup_logging()
-    app = create_application(sys.argv, language)
+    app = create_application(argv if argv is not None else sys.argv, language)
     _install_excepthook()
-    workspace = open_workspace(url)
-    if workspace is None:
-        return 1
     from crmdesk.views.main_window import MainWindow
 
-    window = MainWindow(workspace, open_settings())
+    window = MainWindow(None, open_settings())
     window.show()
+    _Opening(window, url).start()
+    return app, window
+
+
+def run_gui(url: str | None, language: str | None = None) -> int:
+    app, window = start_gui(url, language)
     code = app.exec()
-    workspace.db.close()
+    window.runner.wait()
+    if window.workspace is not None:
+        window.workspace.db.close()
     return code

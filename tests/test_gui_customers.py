@@ -189,13 +189,13 @@ def test_a_page_that_failed_is_retried_not_cached_empty(qtbot, ws, monkeypatch):
     runner.run_all()
     real_fetch, calls = page.model._fetch, []
 
-    def flaky(query, offset, limit):
+    def flaky(query, offset, limit, **more):
         calls.append(offset)
         if len(calls) == 1:
             from crmdesk.models.errors import ConnectionLost
 
             raise ConnectionLost(detail="server went away")
-        return real_fetch(query, offset, limit)
+        return real_fetch(query, offset, limit, **more)
 
     page.model._fetch = flaky
     page.model._retry_timer.setInterval(50)

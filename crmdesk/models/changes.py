@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # the window imports this module before the database layer is loaded
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from crmdesk.models.changes import Change, WriteResult
-from crmdesk.models.workspace import Workspace
 from crmdesk.tasks import SyncRunner, Task, TaskRunner, alive
 from crmdesk.views.errors import show_error
+
+if TYPE_CHECKING:  # imported with the window, before the database layer has loaded
+    from crmdesk.models.workspace import Workspace
 
 log = logging.getLogger(__name__)
 

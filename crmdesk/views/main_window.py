@@ -1,13 +1,16 @@
 """The main window: left navigation, pages, toolbar and status bar; remembers its layout.
 
-Pages are built the first time they are shown (a chart or Excel page costs nothing at
-start-up). They share one PageContext: the workspace, the task runner and the change bus,
-which is how a write on one page reaches the others."""
+It is shown before the database is open (start-up paints at once; the database layer loads
+and connects on a worker thread) and gets its workspace with attach(). Pages are built the
+first time they are shown (a chart or Excel page costs nothing at start-up). They share one
+PageContext: the workspace, the task runner and the change bus, which is how a write on one
+page reaches the others."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.models.database import refresh_statistics
-from crmdesk.models.workspace import Workspace
 from crmdesk.tasks import TaskRunner
 from crmdesk.views.context import ChangeBus, PageContext
 from crmdesk.views.labels import role_label
 from crmdesk.views.setup_dialogs import SettingsDialog
+
+if TYPE_CHECKING:
+    from crmdesk.models.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -53,17 +57,17 @@ PAGES: dict[str, Callable[[PageContext], QWidget]] = {
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, workspace: Workspace, settings: QSettings, parent: QWidget | None = None
+        self, workspace: Workspace | None, settings: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.workspace: Workspace | None = None
         self.settings = settings
         self.setWindowTitle(self.tr("crmdesk"))
         self.setMinimumSize(QSize(900, 560))
 
         self.runner = TaskRunner(self)
         self.bus = ChangeBus(self)
-        self.ctx = PageContext(workspace, self.runner, self.bus, settings)
+        self.ctx: PageContext | None = None
         self.pages: dict[str, QWidget] = {}
         titles = {"customers": self.tr("Customers"), "recycle_bin": self.tr("Recycle bin")}
 
@@ -76,7 +80,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(140, 36))
             self.nav.addItem(item)
-            self.stack.addWidget(QWidget())  # stands in until the page is first shown
+            self.stack.addWidget(self._stand_in())  # until the page is first shown
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
 
         central = QWidget()
@@ -91,31 +95,54 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        new = QAction(self.tr("New customer"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(self._on_new_triggered)
-        refresh = QAction(self.tr("Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self._on_refresh_triggered)
-        find = QAction(self.tr("Find"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self._on_find_triggered)
+        self.new_action = QAction(self.tr("New customer"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self._on_new_triggered)
+        self.refresh_action = QAction(self.tr("Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self._on_refresh_triggered)
+        self.find_action = QAction(self.tr("Find"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._on_find_triggered)
         settings_action = QAction(self.tr("Settings…"), self)
         settings_action.triggered.connect(self._on_settings_triggered)
-        for action in (new, refresh, find):
+        for action in (self.new_action, self.refresh_action, self.find_action):
             toolbar.addAction(action)
+            action.setEnabled(False)  # until the database is open
         toolbar.addSeparator()
         toolbar.addAction(settings_action)
         self.addToolBar(toolbar)
 
-        actor = workspace.actor
-        team = f" · {actor.team_name}" if actor.team_name else ""
-        self.user_label = QLabel(f"{actor.name} ({role_label(actor.role)}{team})")
-        self.db_label = QLabel(workspace.db.display_name())
+        self.user_label = QLabel(self.tr("Opening the database…"))
+        self.db_label = QLabel()
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
+        self._restore_geometry()
+        if workspace is not None:
+            self.attach(workspace)
 
-        self._restore()
+    def _stand_in(self) -> QWidget:
+        label = QLabel(self.tr("Opening the database…"))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setObjectName("standIn")
+        return label
+
+    def attach(self, workspace: Workspace) -> None:
+        """The database is open: show who works, and the page the user left last time."""
+        from crmdesk.models.database import refresh_statistics
+
+        self.workspace = workspace
+        self.ctx = PageContext(workspace, self.runner, self.bus, self.settings)
+        actor = workspace.actor
+        team = f" · {actor.team_name}" if actor.team_name else ""
+        self.user_label.setText(f"{actor.name} ({role_label(actor.role)}{team})")
+        self.db_label.setText(workspace.db.display_name())
+        for action in (self.new_action, self.refresh_action, self.find_action):
+            action.setEnabled(True)
+        self.show_page(str(self.settings.value("window/page", "customers")))
+        if self.nav.currentRow() < 0:
+            self.show_page("customers")
+        self._on_nav_row_changed(self.nav.currentRow())
         if workspace.db.is_local:  # planner statistics, for fast filter choices and sorts
             self.runner.write(
                 lambda: refresh_statistics(workspace.db),
@@ -125,8 +152,9 @@ class MainWindow(QMainWindow):
 
     # -- pages
     def page(self, key: str) -> QWidget:
-        """The page, built now if it never was."""
+        """The page, built now if it never was (the workspace must be attached)."""
         if key not in self.pages:
+            assert self.ctx is not None, "attach() a workspace first"
             page = PAGES[key](self.ctx)
             index = list(PAGES).index(key)
             stand_in = self.stack.widget(index)
@@ -151,19 +179,17 @@ class MainWindow(QMainWindow):
     def current_page(self) -> str:
         return list(PAGES)[self.stack.currentIndex()]
 
-    def _restore(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
-        self.show_page(str(self.settings.value("window/page", "customers")))
-        if self.nav.currentRow() < 0:
-            self.show_page("customers")
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/page", self.current_page())
+        if self.ctx is not None:
+            self.settings.setValue("window/page", self.current_page())
         for page in self.pages.values():
             if hasattr(page, "save_layout"):
                 page.save_layout()
@@ -177,9 +203,11 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_nav_row_changed(self, row: int) -> None:
-        if row >= 0:
+        if row < 0:
+            return
+        if self.ctx is not None:
             self.page(list(PAGES)[row])
-            self.stack.setCurrentIndex(row)
+        self.stack.setCurrentIndex(row)
 
     @Slot()
     def _on_new_triggered(self) -> None:

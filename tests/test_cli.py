@@ -1,0 +1,99 @@
+"""Start-up and the command line: the window paints before the database opens; headless
+commands never open a dialog, they say what is wrong on stderr and exit non-zero."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from crmdesk import app as app_module
+from crmdesk.models.database import open_database
+from crmdesk.models.demo import generate_demo
+
+
+def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "crmdesk", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,  # a hidden dialog would hang here: the test fails instead
+        env=env,
+    )
+
+
+@pytest.fixture
+def text_file(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("this is a shopping list, not a database\n")
+    return path
+
+
+def test_screenshot_of_a_file_that_is_not_a_database_fails_clearly(text_file, tmp_path):
+    result = run_cli("screenshot", "customers", str(tmp_path / "x.png"), "--db",
+                     f"sqlite:///{text_file}")  # fmt: skip
+    assert result.returncode == 1
+    assert "not a crmdesk database" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "x.png").exists()
+
+
+def test_screenshot_of_an_unreachable_server_fails_clearly(tmp_path):
+    result = run_cli("screenshot", "customers", str(tmp_path / "x.png"), "--db",
+                     "postgresql://nobody@127.0.0.1:1/none")  # fmt: skip
+    assert result.returncode == 1
+    assert "cannot be reached" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_demo_refuses_a_negative_count(tmp_path):
+    result = run_cli("demo", "--customers", "-5", "--db", f"sqlite:///{tmp_path / 'd.sqlite'}")
+    assert result.returncode == 2 and "--customers" in result.stderr
+    assert not (tmp_path / "d.sqlite").exists()
+
+
+def test_screenshot_and_demo_work(tmp_path):
+    db_url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    made = run_cli("demo", "--customers", "30", "--db", db_url)
+    assert made.returncode == 0, made.stderr
+    shot = run_cli("screenshot", "customers", str(tmp_path / "c.png"), "--db", db_url,
+                   "--lang", "zh_CN")  # fmt: skip
+    assert shot.returncode == 0, shot.stderr
+    assert (tmp_path / "c.png").stat().st_size > 20_000
+
+
+def test_the_window_paints_before_the_database_opens_then_attaches(qtbot, tmp_path, monkeypatch):
+    db = open_database(f"sqlite:///{tmp_path / 'start.sqlite'}")
+    generate_demo(db, customers=40, seed=5)
+    db.close()
+    opened = []
+    real = app_module.local_workspace
+
+    def watched(url, create_admin_as=None):  # noqa: ANN001
+        opened.append(QApplication.instance().thread().isCurrentThread())
+        return real(url, create_admin_as)
+
+    monkeypatch.setattr(app_module, "local_workspace", watched)
+    _app, window = app_module.start_gui(f"sqlite:///{tmp_path / 'start.sqlite'}", "en", ["t"])
+    qtbot.addWidget(window)
+    assert window.isVisible() and window.workspace is None  # shown, the database still opening
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    assert opened == [False]  # opened off the GUI thread
+    page = window.customers
+    qtbot.waitUntil(lambda: page.model.rowCount() == 40, timeout=10_000)
+    window.close()
+    window.runner.wait()
+    window.workspace.db.close()
+
+
+def test_a_database_that_cannot_be_opened_is_shown_over_the_window(qtbot, text_file, monkeypatch):
+    shown, exits = [], []
+    monkeypatch.setattr("crmdesk.views.errors.show_error", lambda parent, exc: shown.append(exc))
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
+    _app, window = app_module.start_gui(f"sqlite:///{text_file}", "en", ["t"])
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown[0].params["reason"] == "not_a_database" and exits == [1]
+    window.runner.wait()
