@@ -20,7 +20,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
 
-from sqlalchemy import DateTime, Integer, String, case, func, insert, literal, select, update
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Integer,
+    String,
+    any_,
+    case,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import Change, WriteResult, record
@@ -29,12 +42,15 @@ from crmdesk.models.customer_list import CustomerQuery, conditions
 from crmdesk.models.customers import TAG_LIMIT, normalize_tags
 from crmdesk.models.database import Database
 from crmdesk.models.errors import ValidationFailed
-from crmdesk.models.policy import check_assignable, current_actor, edit_condition
-from crmdesk.models.schema import Customer, OwnershipEvent
+from crmdesk.models.policy import check_assignable, current_actor, edit_condition, may_edit
+from crmdesk.models.schema import Customer, OwnershipEvent, User
 from crmdesk.models.users import UserRow
 
 TRANSFER_REASONS = ("handover", "rebalance", "customer_request", "other")
 CHUNK = 400
+# Values one statement may carry; an id counts one, on PostgreSQL too, where a chunk's ids travel
+# as one array. PostgreSQL allows 65,535 parameters, SQLite 32,766.
+STATEMENT_VALUES = 450
 TAGS_LIMIT = 500  # the column
 
 Progress = Callable[[int, int], None]
@@ -71,19 +87,51 @@ def _chunks(ids: Sequence[int]) -> list[list[int]]:
     return [list(ids[i : i + CHUNK]) for i in range(0, len(ids), CHUNK)]
 
 
+# ---------------------------------------------------------------- dialect-specific, named
+
+
+def _id_in(session: Session, ids: Sequence[int]) -> ColumnElement[bool]:
+    """Customer.id among ids (at most a chunk). PostgreSQL takes them as one array parameter:
+    the statement's text is then the same for every chunk, so psycopg converts and prepares it
+    once, where 400 parameters cost ~2 ms of client and server parsing per statement, a tenth
+    of a chunk's time."""
+    if session.get_bind().dialect.name == "postgresql":
+        return Customer.id == any_(literal(list(ids), ARRAY(Integer)))
+    return Customer.id.in_(ids)
+
+
+def _rows(session: Session, actor: UserRow, ids: list[int], deleted: bool, *, lock: bool):
+    """The rows of a chunk of ids the actor may change, ascending by id (locked if asked).
+
+    Read by primary key alone, with each owner's team, and judged by the policy's one-row check,
+    as policy.customer_for_write does: with the SQL condition in the statement a manager's
+    `owner_id IN (the team)` drove the plan through ix_customers_owner instead, reading every
+    customer of the team for each chunk (PostgreSQL once its statistics lag behind a bulk
+    assign, 95 ms instead of 5 ms for 400 ids at 300,000 customers; MariaDB always, 41 ms instead
+    of 3 ms) and, worse, locking rows in (owner, updated_at) order instead of by id."""
+    owner_team = select(User.team_id).where(User.id == Customer.owner_id).scalar_subquery()
+    stmt = (
+        select(Customer.id, Customer.owner_id, Customer.tags, owner_team.label("team_id"))
+        .where(_id_in(session, ids), _state(deleted))
+        .order_by(Customer.id)
+    )
+    if lock:
+        stmt = stmt.with_for_update(of=Customer)  # not the users' rows
+    return [r for r in session.execute(stmt) if may_edit(actor, r.owner_id, r.team_id)]
+
+
 def resolve(
     session: Session, actor: UserRow, target: Target, now: datetime, *, deleted: bool = False
 ) -> list[int]:
     """The ids in the target the actor may change, ascending (the order rows are locked in)."""
-    may = edit_condition(actor)
     if target.query is not None:
         where = conditions(session, actor, target.query, now, deleted=deleted)
-        return list(session.scalars(select(Customer.id).where(*where, may).order_by(Customer.id)))
+        stmt = select(Customer.id).where(*where, edit_condition(actor)).order_by(Customer.id)
+        return list(session.scalars(stmt))
     ids = sorted({check_id(i, "customer") for i in target.ids})
     found: list[int] = []
     for chunk in _chunks(ids):
-        stmt = select(Customer.id).where(Customer.id.in_(chunk), _state(deleted), may)
-        found.extend(session.scalars(stmt.order_by(Customer.id)))
+        found.extend(r.id for r in _rows(session, actor, chunk, deleted, lock=False))
     return found
 
 
@@ -116,14 +164,23 @@ def run(
     change = Change()
     for chunk in _chunks(ids):
         if cancelled is not None and cancelled():
-            return WriteResult(BulkResult(len(ids), changed, skipped, True), change)
+            return WriteResult(BulkResult(len(ids), changed, skipped, True), _settled(change))
         result = db.write(lambda s, chunk=chunk: action(s, current_actor(s, actor_id), chunk))
         changed, skipped = changed + result.value[0], skipped + result.value[1]
         change = change | result.change
         done += len(chunk)
         if progress is not None:
             progress(done, len(ids))
-    return WriteResult(BulkResult(len(ids), changed, skipped, False), change)
+    return WriteResult(BulkResult(len(ids), changed, skipped, False), _settled(change))
+
+
+def _settled(change: Change) -> Change:
+    """Past ID_LIMIT a Change keeps collecting the ids of the chunks that follow (a union of a
+    "many" and a small change keeps the small one's ids): a bulk action's says "many" and no ids,
+    not an arbitrary last few."""
+    if change.many:
+        return Change(change.kinds, frozenset(), change.count)
+    return change
 
 
 # ---------------------------------------------------------------- the actions, one chunk each
@@ -132,13 +189,7 @@ def run(
 def _lock(session: Session, actor: UserRow, ids: list[int], *, deleted: bool = False) -> list:
     """The chunk's rows the actor may still change, locked in id order: every bulk action and
     every single-customer write lock customer rows ascending, so they queue, not deadlock."""
-    stmt = (
-        select(Customer.id, Customer.owner_id, Customer.tags)
-        .where(Customer.id.in_(ids), _state(deleted), edit_condition(actor))
-        .order_by(Customer.id)
-        .with_for_update()
-    )
-    return list(session.execute(stmt))
+    return _rows(session, actor, ids, deleted, lock=True)
 
 
 def _touch(actor: UserRow, now: datetime) -> dict:
@@ -147,7 +198,7 @@ def _touch(actor: UserRow, now: datetime) -> dict:
 
 def _update(session: Session, ids: list[int], values: dict) -> None:
     session.execute(
-        update(Customer).where(Customer.id.in_(ids)).values(**values),
+        update(Customer).where(_id_in(session, ids)).values(**values),
         execution_options={"synchronize_session": False},
     )
 
@@ -211,7 +262,7 @@ def assign_action(
             literal(reason_text, String),
             literal(actor.id, Integer),
             literal(now, DateTime),
-        ).where(Customer.id.in_(moving))
+        ).where(_id_in(session, moving))
         columns = ["customer_id", "from_owner_id", "to_owner_id", "kind", "reason_code",
                    "reason_text", "actor_id", "at"]  # fmt: skip
         session.execute(insert(OwnershipEvent).from_select(columns, events))
@@ -249,16 +300,44 @@ def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
                 skipped += 1
                 continue
             new_tags.append((text, row.id))
-        # One statement per resulting tag set: a chunk usually holds a handful of them.
-        new_tags.sort()
-        for text, group in groupby(new_tags, key=lambda pair: pair[0]):
-            _update(session, [cid for _t, cid in group], {"tags": text, **_touch(actor, now)})
+        _set_tags(session, new_tags, _touch(actor, now))
         changed = [cid for _t, cid in new_tags]
         if changed:
             record(session, "tags", changed)
         return len(changed), skipped
 
     return action
+
+
+def _set_tags(session: Session, new_tags: list[tuple[str, int]], touch: dict) -> None:
+    """Give each customer its new tags in as few statements as STATEMENT_VALUES allows, however
+    varied the tags: when every customer of a batch ends with the same text (the usual case)
+    `tags = :text`, otherwise `tags = CASE WHEN id IN (…) THEN :text … END`, ids grouped by text
+    (one statement per text cost a round trip per distinct tag set, up to one per customer)."""
+
+    def values(rows: int, texts: int) -> int:
+        return (rows if texts == 1 else 2 * rows) + texts + len(touch)
+
+    def flush(batch: dict[str, list[int]]) -> None:
+        if len(batch) == 1:
+            ((text, ids),) = batch.items()
+            _update(session, ids, {"tags": text, **touch})
+            return
+        whens = [(_id_in(session, ids), literal(text, String)) for text, ids in batch.items()]
+        ids = sorted(cid for group in batch.values() for cid in group)
+        _update(session, ids, {"tags": case(*whens, else_=Customer.tags), **touch})
+
+    batch: dict[str, list[int]] = {}
+    rows = 0
+    for text, group in groupby(sorted(new_tags), key=lambda pair: pair[0]):
+        for _text, cid in group:
+            if batch and values(rows + 1, len(batch) + (text not in batch)) > STATEMENT_VALUES:
+                flush(batch)
+                batch, rows = {}, 0
+            batch.setdefault(text, []).append(cid)
+            rows += 1
+    if batch:
+        flush(batch)
 
 
 def check_target(target: object) -> Target:
