@@ -487,6 +487,25 @@ def test_a_deactivated_actor_is_stopped_at_the_next_chunk(db, people):
     assert {e[0] for e in events(db)} == first_chunk
 
 
+def test_a_customer_moved_out_of_reach_mid_way_is_left_alone(db, people):
+    p = people
+    ids = seed(db, p)
+    north = sorted(of(ids, "n1_tech_a", "n1_tech_b", "n2_trade_a", "n2_tech_a", "mn_trade_c"))
+    last = north[-1]  # in the last chunk
+
+    def move_away(done: int, total: int) -> None:
+        if done == SMALL_CHUNK:
+            with db.writing() as s:
+                s.execute(update(Customer).where(Customer.id == last).values(owner_id=p.rep_s1.id))
+
+    before = snapshot(db)
+    result = ws(db, p.manager_n).delete_customers(Target(query=CustomerQuery()), progress=move_away)
+    assert result.value == bulk.BulkResult(len(north), len(north) - 1)
+    after = snapshot(db)
+    assert after[last][DELETED_AT] is None and after[last][VERSION] == before[last][VERSION]
+    assert {c for c in north if after[c][DELETED_AT] == LATER} == set(north) - {last}
+
+
 # ---------------------------------------------------------------- statement sizes
 
 
