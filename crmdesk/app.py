@@ -46,7 +46,10 @@ def install_translators(app: QApplication, language: str) -> None:
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         translators.append(qt)
     ours = QTranslator(app)
-    if ours.load(f"crmdesk_{language}", str(paths.resource_dir() / "translations")):
+    folder = str(paths.resource_dir() / "translations")
+    # A language we do not translate falls back to English, whose file carries the plural
+    # forms ("1 customer", "2 customers") that the source strings write as "customer(s)".
+    if ours.load(f"crmdesk_{language}", folder) or ours.load("crmdesk_en", folder):
         translators.append(ours)
     for t in translators:
         app.installTranslator(t)

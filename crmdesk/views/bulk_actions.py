@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QTableView, QWidget
 
 from crmdesk.models.bulk import BulkResult, Target
@@ -157,17 +157,14 @@ class BulkActions(QObject):
         self.busy = busy
         self.busy_changed.emit(busy)
 
-
-def result_text(result: BulkResult, done: str) -> str:
-    """'Deleted 1,234 customers.' plus what was skipped or left when cancelled."""
-
-    def tr(text: str, n: int) -> str:
-        return QCoreApplication.translate("BulkActions", text, "", n)
-
-    text = done
-    if result.skipped:
-        text += " " + tr("%n customer(s) skipped: their tags would be too long.", result.skipped)
-    if result.cancelled:
-        text += " " + tr("Cancelled; %n customer(s) were not changed.", result.requested
-                         - result.changed - result.skipped)  # fmt: skip
-    return text
+    def result_text(self, result: BulkResult, done: str) -> str:
+        """'Deleted 1,234 customers.' plus what was skipped or left when cancelled."""
+        text = done
+        if result.skipped:
+            text += " " + self.tr(
+                "%n customer(s) skipped: their tags would be too long.", "", result.skipped
+            )
+        if result.cancelled:
+            left = result.requested - result.changed - result.skipped
+            text += " " + self.tr("Cancelled; %n customer(s) were not changed.", "", left)
+        return text

@@ -13,10 +13,6 @@ from crmdesk.views.table_model import Column
 _OVERDUE = QBrush(QColor("#d9363e"))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomerColumns", text)
-
-
 def _overdue(row, now: datetime) -> QBrush | None:
     due = row.next_follow_up_at
     return _OVERDUE if due is not None and due < now else None
@@ -24,20 +20,69 @@ def _overdue(row, now: datetime) -> QBrush | None:
 
 def customer_columns() -> list[Column]:
     return [
-        Column("name", _tr("Customer"), 260, lambda r: r.name, tooltip=True),
-        Column("level", _tr("Level"), 50, lambda r: r.level, center=True),
-        Column("status", _tr("Status"), 80, lambda r: status_label(r.status)),
+        Column(
+            "name",
+            QCoreApplication.translate("CustomerColumns", "Customer"),
+            260,
+            lambda r: r.name,
+            tooltip=True,
+        ),
+        Column(
+            "level",
+            QCoreApplication.translate("CustomerColumns", "Level"),
+            50,
+            lambda r: r.level,
+            center=True,
+        ),
+        Column(
+            "status",
+            QCoreApplication.translate("CustomerColumns", "Status"),
+            80,
+            lambda r: status_label(r.status),
+        ),
         # Derived from the contacts: sorting them would sort every row (see the foundation note).
-        Column("contact", _tr("Contact"), 90, lambda r: r.contact_name, sortable=False),
-        Column("mobile", _tr("Mobile"), 120, lambda r: r.contact_mobile, sortable=False),
-        Column("owner", _tr("Owner"), 90, lambda r: r.owner_name),
-        Column("industry", _tr("Industry"), 100, lambda r: r.industry),
-        Column("province", _tr("Province"), 70, lambda r: r.province),
-        Column("city", _tr("City"), 70, lambda r: r.city),
-        Column("source", _tr("Source"), 80, lambda r: r.source),
+        Column(
+            "contact",
+            QCoreApplication.translate("CustomerColumns", "Contact"),
+            90,
+            lambda r: r.contact_name,
+            sortable=False,
+        ),
+        Column(
+            "mobile",
+            QCoreApplication.translate("CustomerColumns", "Mobile"),
+            120,
+            lambda r: r.contact_mobile,
+            sortable=False,
+        ),
+        Column(
+            "owner",
+            QCoreApplication.translate("CustomerColumns", "Owner"),
+            90,
+            lambda r: r.owner_name,
+        ),
+        Column(
+            "industry",
+            QCoreApplication.translate("CustomerColumns", "Industry"),
+            100,
+            lambda r: r.industry,
+        ),
+        Column(
+            "province",
+            QCoreApplication.translate("CustomerColumns", "Province"),
+            70,
+            lambda r: r.province,
+        ),
+        Column("city", QCoreApplication.translate("CustomerColumns", "City"), 70, lambda r: r.city),
+        Column(
+            "source",
+            QCoreApplication.translate("CustomerColumns", "Source"),
+            80,
+            lambda r: r.source,
+        ),
         Column(
             "tags",
-            _tr("Tags"),
+            QCoreApplication.translate("CustomerColumns", "Tags"),
             120,
             lambda r: r.tags.replace(",", ", "),
             sortable=False,
@@ -45,28 +90,61 @@ def customer_columns() -> list[Column]:
         ),
         Column(
             "last_follow_up_at",
-            _tr("Last follow-up"),
+            QCoreApplication.translate("CustomerColumns", "Last follow-up"),
             130,
             lambda r: local_time(r.last_follow_up_at),
         ),
         Column(
             "next_follow_up_at",
-            _tr("Next follow-up"),
+            QCoreApplication.translate("CustomerColumns", "Next follow-up"),
             130,
             lambda r: local_time(r.next_follow_up_at),
             foreground=_overdue,
         ),
-        Column("created_at", _tr("Created"), 100, lambda r: local_time(r.created_at, False)),
-        Column("updated_at", _tr("Updated"), 130, lambda r: local_time(r.updated_at)),
+        Column(
+            "created_at",
+            QCoreApplication.translate("CustomerColumns", "Created"),
+            100,
+            lambda r: local_time(r.created_at, False),
+        ),
+        Column(
+            "updated_at",
+            QCoreApplication.translate("CustomerColumns", "Updated"),
+            130,
+            lambda r: local_time(r.updated_at),
+        ),
     ]
 
 
 def deleted_columns() -> list[Column]:
     return [
-        Column("name", _tr("Customer"), 300, lambda r: r.name, sortable=False, tooltip=True),
-        Column("owner", _tr("Owner"), 120, lambda r: r.owner_name, sortable=False),
         Column(
-            "deleted_at", _tr("Deleted at"), 150, lambda r: local_time(r.deleted_at), sortable=False
+            "name",
+            QCoreApplication.translate("CustomerColumns", "Customer"),
+            300,
+            lambda r: r.name,
+            sortable=False,
+            tooltip=True,
+        ),
+        Column(
+            "owner",
+            QCoreApplication.translate("CustomerColumns", "Owner"),
+            120,
+            lambda r: r.owner_name,
+            sortable=False,
+        ),
+        Column(
+            "deleted_at",
+            QCoreApplication.translate("CustomerColumns", "Deleted at"),
+            150,
+            lambda r: local_time(r.deleted_at),
+            sortable=False,
         ),  # fmt: skip
-        Column("deleted_by", _tr("Deleted by"), 120, lambda r: r.deleted_by_name, sortable=False),
+        Column(
+            "deleted_by",
+            QCoreApplication.translate("CustomerColumns", "Deleted by"),
+            120,
+            lambda r: r.deleted_by_name,
+            sortable=False,
+        ),
     ]

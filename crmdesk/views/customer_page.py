@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from crmdesk.models.changes import Change
 from crmdesk.models.customer_list import CustomerQuery, FilterChoices
 from crmdesk.models.schema import LEVELS, STATUSES
-from crmdesk.views.bulk_actions import BulkActions, result_text, selected_count
+from crmdesk.views.bulk_actions import BulkActions, selected_count
 from crmdesk.views.bulk_dialogs import AssignDialog, TagDialog
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_columns import customer_columns
@@ -37,23 +37,37 @@ from crmdesk.views.table_model import WindowedTableModel
 from crmdesk.views.widgets import Banner
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomersPage", text)
-
-
 def customer_filters(scopes: list[str]) -> list[Filter]:
-    scope_names = {"mine": _tr("My customers"), "team": _tr("My team"), "all": _tr("All I can see")}
+    scope_names = {
+        "mine": QCoreApplication.translate("CustomersPage", "My customers"),
+        "team": QCoreApplication.translate("CustomersPage", "My team"),
+        "all": QCoreApplication.translate("CustomersPage", "All I can see"),
+    }
     return [
-        Filter("search", "search", _tr("Search name, contact or phone…")),
-        Filter("scope", "choice", "", tuple((scope_names[s], s) for s in scopes), with_any=False),
-        Filter("level", "choice", _tr("Any level"), tuple((lv, lv) for lv in LEVELS)),
         Filter(
-            "status", "choice", _tr("Any status"), tuple((status_label(s), s) for s in STATUSES)
+            "search",
+            "search",
+            QCoreApplication.translate("CustomersPage", "Search name, contact or phone…"),
         ),
-        Filter("industry", "choice", _tr("Any industry")),
-        Filter("province", "choice", _tr("Any province")),
-        Filter("source", "choice", _tr("Any source")),
-        Filter("overdue", "check", _tr("Follow-up overdue")),
+        Filter("scope", "choice", "", tuple((scope_names[s], s) for s in scopes), with_any=False),
+        Filter(
+            "level",
+            "choice",
+            QCoreApplication.translate("CustomersPage", "Any level"),
+            tuple((lv, lv) for lv in LEVELS),
+        ),
+        Filter(
+            "status",
+            "choice",
+            QCoreApplication.translate("CustomersPage", "Any status"),
+            tuple((status_label(s), s) for s in STATUSES),
+        ),
+        Filter("industry", "choice", QCoreApplication.translate("CustomersPage", "Any industry")),
+        Filter("province", "choice", QCoreApplication.translate("CustomersPage", "Any province")),
+        Filter("source", "choice", QCoreApplication.translate("CustomersPage", "Any source")),
+        Filter(
+            "overdue", "check", QCoreApplication.translate("CustomersPage", "Follow-up overdue")
+        ),
     ]
 
 
@@ -383,7 +397,7 @@ class CustomersPage(QWidget):
 
     @Slot(object)
     def _on_bulk_finished(self, result) -> None:
-        self.message.setText(result_text(result, self._done_text(result.changed)))
+        self.message.setText(self.bulk.result_text(result, self._done_text(result.changed)))
 
     # -- columns and layout
     def visible_columns(self) -> list[str]:

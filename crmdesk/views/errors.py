@@ -25,27 +25,36 @@ log = logging.getLogger("crmdesk")
 
 
 def validation_text(errors: list[tuple[str, str]], limits: dict[str, int] | None = None) -> str:
-    t = QCoreApplication.translate
     words = {
-        "required": t("Errors", "{field} is required."),
-        "invalid": t("Errors", "{field} has a value that is not allowed."),
-        "invalid_phone": t("Errors", "{field} does not look like a phone number."),
-        "invalid_email": t("Errors", "{field} does not look like an e-mail address."),
-        "too_long": t("Errors", "{field} is too long."),
-        "too_many": t("Errors", "{field}: too many."),
-        "bad_character": t("Errors", "{field} contains a character that cannot be stored."),
-        "out_of_range": t("Errors", "{field} is out of range."),
-        "not_after_happened": t("Errors", "{field} must be later than the follow-up itself."),
+        "required": QCoreApplication.translate("Errors", "{field} is required."),
+        "invalid": QCoreApplication.translate("Errors", "{field} has a value that is not allowed."),
+        "invalid_phone": QCoreApplication.translate(
+            "Errors", "{field} does not look like a phone number."
+        ),
+        "invalid_email": QCoreApplication.translate(
+            "Errors", "{field} does not look like an e-mail address."
+        ),
+        "too_long": QCoreApplication.translate("Errors", "{field} is too long."),
+        "too_many": QCoreApplication.translate("Errors", "{field}: too many."),
+        "bad_character": QCoreApplication.translate(
+            "Errors", "{field} contains a character that cannot be stored."
+        ),
+        "out_of_range": QCoreApplication.translate("Errors", "{field} is out of range."),
+        "not_after_happened": QCoreApplication.translate(
+            "Errors", "{field} must be later than the follow-up itself."
+        ),
     }
     limited = {
-        "too_long": t("Errors", "{field} is too long: at most {limit} characters."),
-        "too_many": t("Errors", "{field}: at most {limit}."),
+        "too_long": QCoreApplication.translate(
+            "Errors", "{field} is too long: at most {limit} characters."
+        ),
+        "too_many": QCoreApplication.translate("Errors", "{field}: at most {limit}."),
     }
     lines = []
     for field, code in errors:
         limit = (limits or {}).get(field)
         text = limited[code] if limit and code in limited else words.get(code)
-        text = text or t("Errors", "{field} is not valid.")
+        text = text or QCoreApplication.translate("Errors", "{field} is not valid.")
         name = field_label(field.rsplit(".", 1)[-1])
         line = text.format(field=name, limit=f"{limit:,}" if limit else "")
         if line not in lines:
@@ -54,73 +63,81 @@ def validation_text(errors: list[tuple[str, str]], limits: dict[str, int] | None
 
 
 def _reason_text(reason: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "unreachable": t(
+        "unreachable": QCoreApplication.translate(
             "Errors",
             "The database server cannot be reached. Check the network connection and the "
             "server address, then try again.",
         ),
-        "auth_failed": t(
+        "auth_failed": QCoreApplication.translate(
             "Errors", "The server refused the user name or password. Check them and try again."
         ),
-        "database_missing": t(
+        "database_missing": QCoreApplication.translate(
             "Errors",
             "The server has no database of this name. Check the name, or ask your "
             "administrator to create it.",
         ),
-        "no_privileges": t(
+        "no_privileges": QCoreApplication.translate(
             "Errors",
             "This account may not use this database. Ask your administrator for access.",
         ),
-        "not_a_database": t(
+        "not_a_database": QCoreApplication.translate(
             "Errors", "This file is not a crmdesk database. Choose the database file itself."
         ),
-        "damaged": t(
+        "damaged": QCoreApplication.translate(
             "Errors",
             "The database file is damaged. Restore it from a backup (crmdesk keeps one in "
             "its backup folder before every upgrade).",
         ),
-        "cannot_open": t(
+        "cannot_open": QCoreApplication.translate(
             "Errors",
             "The database file cannot be opened: the folder does not exist or you may not "
             "write there.",
         ),
-        "read_only": t(
+        "read_only": QCoreApplication.translate(
             "Errors", "The database file is read-only. Check its permissions, then try again."
         ),
-        "locked": t(
+        "locked": QCoreApplication.translate(
             "Errors",
             "The database is in use by another program or user and did not become free. "
             "Close the other program or wait a moment, then try again.",
         ),
-        "disk_full": t("Errors", "The disk is full. Free some space, then try again."),
+        "disk_full": QCoreApplication.translate(
+            "Errors", "The disk is full. Free some space, then try again."
+        ),
     }.get(
         reason,
-        t("Errors", "The database cannot be used. Details are in the log file."),
+        QCoreApplication.translate(
+            "Errors", "The database cannot be used. Details are in the log file."
+        ),
     )
 
 
 def error_text(exc: BaseException) -> str:
     """One or two sentences: what happened and what to do next."""
-    t = QCoreApplication.translate
     if isinstance(exc, ValidationFailed):
         return validation_text(exc.params.get("errors", []), exc.params.get("limits") or {})
     if isinstance(exc, Conflict):
         fields = ", ".join(field_label(f) for f in exc.params.get("fields") or [])
-        who = exc.params.get("by") or t("Errors", "A colleague")
+        who = exc.params.get("by") or QCoreApplication.translate("Errors", "A colleague")
         at = exc.params.get("at")
         if at is not None:
-            text = t("Errors", "{who} changed this customer at {at} while you were editing it.")
+            text = QCoreApplication.translate(
+                "Errors", "{who} changed this customer at {at} while you were editing it."
+            )
         else:  # never "at " followed by nothing
-            text = t("Errors", "{who} changed this customer while you were editing it.")
+            text = QCoreApplication.translate(
+                "Errors", "{who} changed this customer while you were editing it."
+            )
         text = text.format(who=who, at=local_time(at))
         if fields:
-            text += " " + t("Errors", "They changed: {fields}.").format(fields=fields)
+            text += " " + QCoreApplication.translate("Errors", "They changed: {fields}.").format(
+                fields=fields
+            )
         return (
             text
             + " "
-            + t(
+            + QCoreApplication.translate(
                 "Errors",
                 "Your text is still in the form: reload to see their changes, "
                 "then make yours again.",
@@ -128,31 +145,34 @@ def error_text(exc: BaseException) -> str:
         )
     if isinstance(exc, PermissionDenied):
         if exc.code == "inactive":
-            return t(
+            return QCoreApplication.translate(
                 "Errors",
                 "Your account has been deactivated or removed. Ask an administrator.",
             )
-        return t("Errors", "You are not allowed to do this. Ask your manager or an administrator.")
+        return QCoreApplication.translate(
+            "Errors", "You are not allowed to do this. Ask your manager or an administrator."
+        )
     if isinstance(exc, NotFound):
-        return t(
+        return QCoreApplication.translate(
             "Errors",
             "This record no longer exists, or is no longer yours to see. Someone may have "
             "deleted it or handed it on; the list is reloaded.",
         )
     if isinstance(exc, SchemaTooNew):
-        return t(
+        return QCoreApplication.translate(
             "Errors",
             "This database was written by a newer version of crmdesk. "
             "Install the newest version to open it.",
         )
     if isinstance(exc, MigrationFailed):
-        return t(
+        return QCoreApplication.translate(
             "Errors",
-            "The database could not be upgraded to this version of crmdesk; nothing was "
-            "changed. Details are in the log file.",
+            "The database could not be upgraded to this version of crmdesk. Details are in "
+            "the log file. A local database file was copied to the backup folder first; a "
+            "server database may need its administrator.",
         )
     if isinstance(exc, ConnectionLost):
-        return t(
+        return QCoreApplication.translate(
             "Errors",
             "The connection to the database server was lost. What you were doing was not "
             "saved; check the network and try again.",
@@ -160,13 +180,13 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, DatabaseUnavailable):
         return _reason_text(exc.params.get("reason", "unknown"))
     if isinstance(exc, CrmError) and exc.code == "rejected":
-        return t(
+        return QCoreApplication.translate(
             "Errors",
             "The database refused this change; nothing was saved. Details are in the log file.",
         )
     if isinstance(exc, CrmError):
-        return t("Errors", "The action could not be completed.")
-    return t(
+        return QCoreApplication.translate("Errors", "The action could not be completed.")
+    return QCoreApplication.translate(
         "Errors",
         "Something went wrong and the action was not completed. Details are in the log file.",
     )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.changes import Change
 from crmdesk.models.customer_list import CustomerQuery
-from crmdesk.views.bulk_actions import BulkActions, result_text, selected_count
+from crmdesk.views.bulk_actions import BulkActions, selected_count
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_columns import deleted_columns
 from crmdesk.views.errors import error_text
@@ -145,4 +145,4 @@ class RecycleBinPage(QWidget):
     @Slot(object)
     def _on_restored(self, result) -> None:
         done = self.tr("Restored %n customer(s).", "", result.changed)
-        self.message.setText(result_text(result, done))
+        self.message.setText(self.bulk.result_text(result, done))

@@ -1,255 +1,406 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="25" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="30"/>
         <source>Assign customers</source>
         <translation>分配客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="34" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="32"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="38"/>
         <source>Optional; required for “Other”</source>
         <translation>选填；选择“其他”时必填</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="37" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="41"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="38" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="42"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="39" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="43"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="42" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="48"/>
         <source>Hand %n customer(s) to another user.</source>
-        <translation><numerusform>将 %n 个客户交给其他用户。</numerusform></translation>
+        <translation>
+            <numerusform>将 %n 个客户交给其他用户。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="53" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="77"/>
         <source>Please say why in a few words.</source>
         <translation>请简要说明原因。</translation>
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../crmdesk/views/widgets.py" line="51"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>BulkActions</name>
+    <message>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="126"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/bulk_actions.py" line="165"/>
+        <source>%n customer(s) skipped: their tags would be too long.</source>
+        <translation>
+            <numerusform>已跳过 %n 个客户：标签总长度会超出上限。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/bulk_actions.py" line="169"/>
+        <source>Cancelled; %n customer(s) were not changed.</source>
+        <translation>
+            <numerusform>已取消；%n 个客户未更改。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="63" />
+        <location filename="../../crmdesk/views/contact_dialog.py" line="25"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="71" />
+        <location filename="../../crmdesk/views/contact_dialog.py" line="33"/>
         <source>Known</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="79" />
+        <location filename="../../crmdesk/views/contact_dialog.py" line="41"/>
         <source>Primary contact</source>
         <translation>主要联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="86" />
+        <location filename="../../crmdesk/views/contact_dialog.py" line="48"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="87" />
+        <location filename="../../crmdesk/views/contact_dialog.py" line="49"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="88" />
+        <location filename="../../crmdesk/views/contact_dialog.py" line="50"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="89" />
+        <location filename="../../crmdesk/views/contact_dialog.py" line="51"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="90" />
+        <location filename="../../crmdesk/views/contact_dialog.py" line="52"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="91" />
+        <location filename="../../crmdesk/views/contact_dialog.py" line="53"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="92" />
+        <location filename="../../crmdesk/views/contact_dialog.py" line="54"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
 </context>
 <context>
-    <name>CustomerDetailPanel</name>
+    <name>CustomerColumns</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="141" />
-        <source>Save changes</source>
-        <translation>保存修改</translation>
+        <location filename="../../crmdesk/views/customer_columns.py" line="25"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="123"/>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="143" />
-        <source>Revert</source>
-        <translation>还原</translation>
+        <location filename="../../crmdesk/views/customer_columns.py" line="32"/>
+        <source>Level</source>
+        <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="154" />
-        <source>Details</source>
-        <translation>资料</translation>
+        <location filename="../../crmdesk/views/customer_columns.py" line="39"/>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="157" />
-        <source>Name</source>
-        <translation>姓名</translation>
+        <location filename="../../crmdesk/views/customer_columns.py" line="46"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="157" />
-        <source>Title</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="157" />
+        <location filename="../../crmdesk/views/customer_columns.py" line="53"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="158" />
-        <source>Phone</source>
-        <translation>电话</translation>
+        <location filename="../../crmdesk/views/customer_columns.py" line="60"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="131"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="158" />
-        <source>Email</source>
-        <translation>邮箱</translation>
+        <location filename="../../crmdesk/views/customer_columns.py" line="66"/>
+        <source>Industry</source>
+        <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="158" />
-        <source>WeChat</source>
-        <translation>微信</translation>
+        <location filename="../../crmdesk/views/customer_columns.py" line="72"/>
+        <source>Province</source>
+        <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="160" />
-        <source>Add…</source>
-        <translation>添加…</translation>
+        <location filename="../../crmdesk/views/customer_columns.py" line="76"/>
+        <source>City</source>
+        <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="162" />
-        <source>Edit…</source>
-        <translation>编辑…</translation>
+        <location filename="../../crmdesk/views/customer_columns.py" line="79"/>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="164" />
-        <source>Remove</source>
-        <translation>移除</translation>
+        <location filename="../../crmdesk/views/customer_columns.py" line="85"/>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="174" />
-        <source>Contacts</source>
-        <translation>联系人</translation>
+        <location filename="../../crmdesk/views/customer_columns.py" line="93"/>
+        <source>Last follow-up</source>
+        <translation>最近跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="181" />
-        <source>What happened? What did the customer say?</source>
-        <translation>发生了什么？客户怎么说？</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="183" />
+        <location filename="../../crmdesk/views/customer_columns.py" line="99"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="189" />
+        <location filename="../../crmdesk/views/customer_columns.py" line="106"/>
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_columns.py" line="112"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_columns.py" line="138"/>
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_columns.py" line="145"/>
+        <source>Deleted by</source>
+        <translation>删除人</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetailPanel</name>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="95"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="97"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="108"/>
+        <source>Details</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="113"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="114"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="115"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="116"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="117"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="118"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="122"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="124"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="126"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="136"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="143"/>
+        <source>What happened? What did the customer say?</source>
+        <translation>发生了什么？客户怎么说？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="145"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="151"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="205" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="167"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="208" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="172"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="208" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="173"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="208" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="174"/>
         <source>From</source>
         <translation>原负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="208" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="175"/>
         <source>To</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="209" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="176"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="209" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="177"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="210" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="180"/>
         <source>Ownership history</source>
         <translation>归属历史</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="212" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="182"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="201"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="245" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="206"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="236"/>
         <source>Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}</source>
         <translation>负责人：{owner} · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="246" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="238"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="278" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="257"/>
+        <source>This customer is no longer there: deleted, or handed to someone else.</source>
+        <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="300"/>
+        <source>No follow-ups yet.</source>
+        <translation>暂无跟进记录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="307"/>
         <source>next: {at}</source>
         <translation>下次：{at}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_detail.py" line="313"/>
+        <source>%n older follow-up(s) not shown.</source>
+        <translation>
+            <numerusform>另有 %n 条较早的跟进记录未显示。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="319" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="360"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="320" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="361"/>
         <source>Save it anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="360" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="438"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="361" />
+        <location filename="../../crmdesk/views/customer_detail.py" line="439"/>
         <source>Remove {name} from this customer?</source>
         <translation>要从该客户中移除 {name} 吗？</translation>
     </message>
@@ -257,72 +408,72 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="29" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="31"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="32" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="34"/>
         <source>The name is already used by “{customer}” (owner: {owner}).</source>
         <translation>该名称已被“{customer}”使用（负责人：{owner}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="38" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="40"/>
         <source>The phone {phone} already belongs to “{customer}” (owner: {owner}).</source>
         <translation>电话 {phone} 已属于“{customer}”（负责人：{owner}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="51" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="59"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="55" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="70"/>
         <source>First contact (optional)</source>
         <translation>首位联系人（选填）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="62" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="77"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="63" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="78"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="64" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="79"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="65" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="80"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="66" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="81"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="124" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="160"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="125" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="161"/>
         <source>This customer may already exist:</source>
         <translation>该客户可能已存在：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="128" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="164"/>
         <source>Save it anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="129" />
+        <location filename="../../crmdesk/views/customer_dialog.py" line="165"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -330,732 +481,866 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="37" />
+        <location filename="../../crmdesk/views/customer_form.py" line="37"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="40" />
+        <location filename="../../crmdesk/views/customer_form.py" line="40"/>
         <source>Comma-separated, e.g. VIP, 展会</source>
         <translation>用逗号分隔，例如：VIP, 展会</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="45" />
+        <location filename="../../crmdesk/views/customer_form.py" line="45"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="46" />
+        <location filename="../../crmdesk/views/customer_form.py" line="46"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="47" />
+        <location filename="../../crmdesk/views/customer_form.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="48" />
+        <location filename="../../crmdesk/views/customer_form.py" line="48"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="49" />
+        <location filename="../../crmdesk/views/customer_form.py" line="49"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="50" />
+        <location filename="../../crmdesk/views/customer_form.py" line="50"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="51" />
+        <location filename="../../crmdesk/views/customer_form.py" line="51"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="52" />
+        <location filename="../../crmdesk/views/customer_form.py" line="52"/>
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="53" />
+        <location filename="../../crmdesk/views/customer_form.py" line="53"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="54" />
+        <location filename="../../crmdesk/views/customer_form.py" line="54"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="55" />
+        <location filename="../../crmdesk/views/customer_form.py" line="55"/>
         <source>Notes</source>
         <translation>备注</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerTableModel</name>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="46" />
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="52" />
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="59" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="65" />
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="72" />
-        <source>Mobile</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="79" />
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="85" />
-        <source>Industry</source>
-        <translation>行业</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="91" />
-        <source>Province</source>
-        <translation>省份</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="96" />
-        <source>City</source>
-        <translation>城市</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="100" />
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="106" />
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="113" />
-        <source>Last follow-up</source>
-        <translation>最近跟进</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="119" />
-        <source>Next follow-up</source>
-        <translation>下次跟进</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="125" />
-        <source>Created</source>
-        <translation>创建时间</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_model.py" line="131" />
-        <source>Updated</source>
-        <translation>更新时间</translation>
     </message>
 </context>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="66" />
+        <location filename="../../crmdesk/views/customer_page.py" line="50"/>
         <source>Search name, contact or phone…</source>
         <translation>搜索客户名称、联系人或电话…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="75" />
-        <source>Save view…</source>
-        <translation>保存视图…</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="78" />
-        <source>Delete view</source>
-        <translation>删除视图</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="83" />
+        <location filename="../../crmdesk/views/customer_page.py" line="42"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="83" />
+        <location filename="../../crmdesk/views/customer_page.py" line="43"/>
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="84" />
+        <location filename="../../crmdesk/views/customer_page.py" line="44"/>
         <source>All I can see</source>
         <translation>全部可见客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="87" />
+        <location filename="../../crmdesk/views/customer_page.py" line="56"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="88" />
+        <location filename="../../crmdesk/views/customer_page.py" line="62"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="90" />
+        <location filename="../../crmdesk/views/customer_page.py" line="65"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="91" />
+        <location filename="../../crmdesk/views/customer_page.py" line="66"/>
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="92" />
+        <location filename="../../crmdesk/views/customer_page.py" line="67"/>
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="93" />
+        <location filename="../../crmdesk/views/customer_page.py" line="69"/>
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="94" />
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
+        <location filename="../../crmdesk/views/customer_page.py" line="249"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="362"/>
+        <source>Assigned %n customer(s).</source>
+        <translation>
+            <numerusform>已分配 %n 个客户。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="102" />
+        <location filename="../../crmdesk/views/customer_page.py" line="363"/>
+        <source>Assigning customers…</source>
+        <translation>正在分配客户…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="378"/>
+        <source>Changed the tags of %n customer(s).</source>
+        <translation>
+            <numerusform>已更改 %n 个客户的标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="379"/>
+        <source>Changing tags…</source>
+        <translation>正在更改标签…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="395"/>
+        <source>Moved %n customer(s) to the recycle bin.</source>
+        <translation>
+            <numerusform>已将 %n 个客户移入回收站。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="396"/>
+        <source>Deleting customers…</source>
+        <translation>正在删除客户…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="89"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="104" />
+        <location filename="../../crmdesk/views/customer_page.py" line="105"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="106" />
+        <location filename="../../crmdesk/views/customer_page.py" line="107"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="108" />
+        <location filename="../../crmdesk/views/customer_page.py" line="109"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="144" />
+        <location filename="../../crmdesk/views/customer_page.py" line="120"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="156" />
-        <source>View:</source>
-        <translation>视图：</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="229" />
-        <source>(current filters)</source>
-        <translation>（当前筛选）</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="342" />
+        <location filename="../../crmdesk/views/customer_page.py" line="251"/>
         <source>Counting customers…</source>
         <translation>正在统计客户数…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="344" />
+        <location filename="../../crmdesk/views/customer_page.py" line="253"/>
         <source>%n customer(s)</source>
-        <translation><numerusform>%n 个客户</numerusform></translation>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="346" />
+        <location filename="../../crmdesk/views/customer_page.py" line="255"/>
         <source>%n selected</source>
-        <translation><numerusform>已选 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>已选 %n 个</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="418" />
-        <source>Save view</source>
-        <translation>保存视图</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="419" />
-        <source>Name of this view:</source>
-        <translation>视图名称：</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="494" />
+        <location filename="../../crmdesk/views/customer_page.py" line="386"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="495" />
+        <location filename="../../crmdesk/views/customer_page.py" line="388"/>
         <source>Move %n customer(s) to the recycle bin? You can restore them from there.</source>
-        <translation><numerusform>将 %n 个客户移入回收站？之后可以从回收站恢复。</numerusform></translation>
+        <translation>
+            <numerusform>将 %n 个客户移入回收站？之后可以从回收站恢复。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="27" />
+        <location filename="../../crmdesk/views/errors.py" line="29"/>
         <source>{field} is required.</source>
-        <translation>请填写{field}。</translation>
+        <translation>{field}为必填项。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="28" />
+        <location filename="../../crmdesk/views/errors.py" line="30"/>
         <source>{field} has a value that is not allowed.</source>
-        <translation>{field}的值不被允许。</translation>
+        <translation>{field}的取值无效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="29" />
+        <location filename="../../crmdesk/views/errors.py" line="31"/>
         <source>{field} does not look like a phone number.</source>
-        <translation>{field}不像是有效的电话号码。</translation>
+        <translation>{field}不像是电话号码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="32" />
+        <location filename="../../crmdesk/views/errors.py" line="34"/>
         <source>{field} does not look like an e-mail address.</source>
-        <translation>{field}不像是有效的邮箱地址。</translation>
+        <translation>{field}不像是电子邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="35" />
+        <location filename="../../crmdesk/views/errors.py" line="37"/>
         <source>{field} is too long.</source>
-        <translation>{field}太长了。</translation>
+        <translation>{field}太长。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="36" />
+        <location filename="../../crmdesk/views/errors.py" line="38"/>
+        <source>{field}: too many.</source>
+        <translation>{field}：数量过多。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="39"/>
+        <source>{field} contains a character that cannot be stored.</source>
+        <translation>{field}包含无法保存的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="42"/>
+        <source>{field} is out of range.</source>
+        <translation>{field}超出允许范围。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="43"/>
         <source>{field} must be later than the follow-up itself.</source>
         <translation>{field}必须晚于本次跟进时间。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="44" />
+        <location filename="../../crmdesk/views/errors.py" line="48"/>
+        <source>{field} is too long: at most {limit} characters.</source>
+        <translation>{field}太长：最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="51"/>
+        <source>{field}: at most {limit}.</source>
+        <translation>{field}：最多 {limit} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="57"/>
         <source>{field} is not valid.</source>
         <translation>{field}无效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="57" />
-        <source>a colleague</source>
+        <location filename="../../crmdesk/views/errors.py" line="67"/>
+        <source>The database server cannot be reached. Check the network connection and the server address, then try again.</source>
+        <translation>无法连接数据库服务器。请检查网络连接和服务器地址，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="72"/>
+        <source>The server refused the user name or password. Check them and try again.</source>
+        <translation>服务器拒绝了用户名或密码。请检查后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="75"/>
+        <source>The server has no database of this name. Check the name, or ask your administrator to create it.</source>
+        <translation>服务器上没有这个名称的数据库。请检查名称，或请管理员创建。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="80"/>
+        <source>This account may not use this database. Ask your administrator for access.</source>
+        <translation>该账号无权使用此数据库。请向管理员申请权限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="84"/>
+        <source>This file is not a crmdesk database. Choose the database file itself.</source>
+        <translation>此文件不是 crmdesk 数据库。请选择数据库文件本身。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="87"/>
+        <source>The database file is damaged. Restore it from a backup (crmdesk keeps one in its backup folder before every upgrade).</source>
+        <translation>数据库文件已损坏。请从备份恢复（crmdesk 每次升级前都会在备份文件夹中保留一份）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="92"/>
+        <source>The database file cannot be opened: the folder does not exist or you may not write there.</source>
+        <translation>无法打开数据库文件：文件夹不存在，或您没有写入权限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="97"/>
+        <source>The database file is read-only. Check its permissions, then try again.</source>
+        <translation>数据库文件为只读。请检查文件权限，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="100"/>
+        <source>The database is in use by another program or user and did not become free. Close the other program or wait a moment, then try again.</source>
+        <translation>数据库正被其他程序或用户占用，且一直未释放。请关闭其他程序或稍等片刻，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="105"/>
+        <source>The disk is full. Free some space, then try again.</source>
+        <translation>磁盘已满。请清理空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="110"/>
+        <source>The database cannot be used. Details are in the log file.</source>
+        <translation>数据库无法使用。详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="122"/>
+        <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="58" />
+        <location filename="../../crmdesk/views/errors.py" line="125"/>
         <source>{who} changed this customer at {at} while you were editing it.</source>
         <translation>在您编辑期间，{who} 于 {at} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="62" />
+        <location filename="../../crmdesk/views/errors.py" line="129"/>
+        <source>{who} changed this customer while you were editing it.</source>
+        <translation>在您编辑期间，{who} 修改了该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="134"/>
         <source>They changed: {fields}.</source>
-        <translation>修改的内容：{fields}。</translation>
+        <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="68" />
-        <source>Reload to see their changes, then make yours again.</source>
-        <translation>请重新加载查看对方的修改，然后再次进行您的修改。</translation>
+        <location filename="../../crmdesk/views/errors.py" line="140"/>
+        <source>Your text is still in the form: reload to see their changes, then make yours again.</source>
+        <translation>您输入的内容仍保留在表单中：请重新加载查看对方的修改，再重新做您的修改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="73" />
+        <location filename="../../crmdesk/views/errors.py" line="148"/>
+        <source>Your account has been deactivated or removed. Ask an administrator.</source>
+        <translation>您的账号已被停用或删除。请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="152"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
-        <translation>您没有权限执行此操作。请联系您的主管或管理员。</translation>
+        <translation>您无权执行此操作。请联系您的经理或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="77" />
-        <source>This record no longer exists. Someone may have deleted it; the list is reloaded.</source>
-        <translation>该记录已不存在，可能已被他人删除；列表已重新加载。</translation>
+        <location filename="../../crmdesk/views/errors.py" line="156"/>
+        <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on; the list is reloaded.</source>
+        <translation>该记录已不存在，或您已无权查看。可能已被他人删除或转交；列表已重新加载。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="82" />
+        <location filename="../../crmdesk/views/errors.py" line="162"/>
         <source>This database was written by a newer version of crmdesk. Install the newest version to open it.</source>
-        <translation>该数据库由更新版本的 crmdesk 创建。请安装最新版本后再打开。</translation>
+        <translation>此数据库由更新版本的 crmdesk 写入。请安装最新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="88" />
-        <source>The database cannot be reached. Check the network connection or the server address, then try again. Nothing you entered was saved.</source>
-        <translation>无法连接数据库。请检查网络连接或服务器地址后重试。您输入的内容尚未保存。</translation>
+        <location filename="../../crmdesk/views/errors.py" line="168"/>
+        <source>The database could not be upgraded to this version of crmdesk. Details are in the log file. A local database file was copied to the backup folder first; a server database may need its administrator.</source>
+        <translation>无法将数据库升级到此版本的 crmdesk。详细信息见日志文件。本地数据库文件已先复制到备份文件夹；服务器数据库可能需要其管理员处理。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="94" />
+        <location filename="../../crmdesk/views/errors.py" line="175"/>
+        <source>The connection to the database server was lost. What you were doing was not saved; check the network and try again.</source>
+        <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="183"/>
+        <source>The database refused this change; nothing was saved. Details are in the log file.</source>
+        <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="188"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="95" />
+        <location filename="../../crmdesk/views/errors.py" line="189"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
-        <translation>出现问题，操作未完成。详细信息已写入日志文件。</translation>
+        <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="110" />
+        <location filename="../../crmdesk/views/errors.py" line="206"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../crmdesk/views/filter_bar.py" line="71"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="24" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="24"/>
         <source>Welcome to crmdesk</source>
         <translation>欢迎使用 crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="26" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="26"/>
         <source>e.g. 王伟</source>
         <translation>例如：王伟</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="27" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="27"/>
         <source>Load demo data to look around (2,000 customers)</source>
         <translation>载入演示数据，先看看效果（2,000 个客户）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="28" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="28"/>
         <source>Start with an empty database</source>
         <translation>从空数据库开始</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="30" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="30"/>
         <source>Please enter your name.</source>
         <translation>请输入您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="33" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="33"/>
         <source>crmdesk keeps your customers in a file on this computer. You are its administrator.</source>
         <translation>crmdesk 将客户数据保存在本机的一个文件中，您是它的管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="40" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="40"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/app.py" line="148"/>
+        <source>Loading demo data…</source>
+        <translation>正在加载演示数据…</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="12" />
+        <location filename="../../crmdesk/views/labels.py" line="12"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="13" />
+        <location filename="../../crmdesk/views/labels.py" line="13"/>
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="14" />
+        <location filename="../../crmdesk/views/labels.py" line="14"/>
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="15" />
+        <location filename="../../crmdesk/views/labels.py" line="15"/>
         <source>Lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="21" />
+        <location filename="../../crmdesk/views/labels.py" line="21"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="22" />
+        <location filename="../../crmdesk/views/labels.py" line="22"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="23" />
+        <location filename="../../crmdesk/views/labels.py" line="23"/>
+        <location filename="../../crmdesk/views/labels.py" line="84"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="24" />
-        <location filename="../../crmdesk/views/labels.py" line="75" />
+        <location filename="../../crmdesk/views/labels.py" line="24"/>
+        <location filename="../../crmdesk/views/labels.py" line="75"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="25" />
+        <location filename="../../crmdesk/views/labels.py" line="25"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="31" />
+        <location filename="../../crmdesk/views/labels.py" line="31"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="32" />
+        <location filename="../../crmdesk/views/labels.py" line="32"/>
         <source>Assigned</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="33" />
+        <location filename="../../crmdesk/views/labels.py" line="33"/>
         <source>Transferred</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="34" />
+        <location filename="../../crmdesk/views/labels.py" line="34"/>
         <source>Claimed</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="35" />
+        <location filename="../../crmdesk/views/labels.py" line="35"/>
         <source>Released</source>
         <translation>释放</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="36" />
+        <location filename="../../crmdesk/views/labels.py" line="36"/>
         <source>Recycled</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="42" />
+        <location filename="../../crmdesk/views/labels.py" line="42"/>
         <source>Handover (rep leaving or changing territory)</source>
         <translation>交接（销售离职或调整区域）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="45" />
+        <location filename="../../crmdesk/views/labels.py" line="45"/>
         <source>Rebalancing workload</source>
         <translation>平衡工作量</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="46" />
-        <source>Customer's request</source>
+        <location filename="../../crmdesk/views/labels.py" line="46"/>
+        <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="47" />
+        <location filename="../../crmdesk/views/labels.py" line="47"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="53" />
+        <location filename="../../crmdesk/views/labels.py" line="53"/>
         <source>Sales rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="54" />
+        <location filename="../../crmdesk/views/labels.py" line="54"/>
         <source>Manager</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="55" />
+        <location filename="../../crmdesk/views/labels.py" line="55"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="61" />
+        <location filename="../../crmdesk/views/labels.py" line="61"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="62" />
+        <location filename="../../crmdesk/views/labels.py" line="62"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="63" />
+        <location filename="../../crmdesk/views/labels.py" line="63"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="64" />
+        <location filename="../../crmdesk/views/labels.py" line="64"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="65" />
+        <location filename="../../crmdesk/views/labels.py" line="65"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="66" />
+        <location filename="../../crmdesk/views/labels.py" line="66"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="67" />
+        <location filename="../../crmdesk/views/labels.py" line="67"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="68" />
+        <location filename="../../crmdesk/views/labels.py" line="68"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="69" />
+        <location filename="../../crmdesk/views/labels.py" line="69"/>
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="70" />
+        <location filename="../../crmdesk/views/labels.py" line="70"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="71" />
+        <location filename="../../crmdesk/views/labels.py" line="71"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="72" />
+        <location filename="../../crmdesk/views/labels.py" line="72"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="73" />
+        <location filename="../../crmdesk/views/labels.py" line="73"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="74" />
+        <location filename="../../crmdesk/views/labels.py" line="74"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="76" />
+        <location filename="../../crmdesk/views/labels.py" line="76"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="77" />
+        <location filename="../../crmdesk/views/labels.py" line="77"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="78" />
+        <location filename="../../crmdesk/views/labels.py" line="78"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="79" />
+        <location filename="../../crmdesk/views/labels.py" line="79"/>
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="80" />
+        <location filename="../../crmdesk/views/labels.py" line="80"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="81" />
+        <location filename="../../crmdesk/views/labels.py" line="81"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="82"/>
+        <source>Time of the follow-up</source>
+        <translation>跟进时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="83"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="85"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="86"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="87"/>
+        <source>Phone numbers</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="88"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="40" />
+        <location filename="../../crmdesk/views/main_window.py" line="65"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="49" />
+        <location filename="../../crmdesk/views/main_window.py" line="72"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="49" />
+        <location filename="../../crmdesk/views/main_window.py" line="72"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="71" />
+        <location filename="../../crmdesk/views/main_window.py" line="94"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="75" />
+        <location filename="../../crmdesk/views/main_window.py" line="98"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="78" />
+        <location filename="../../crmdesk/views/main_window.py" line="101"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="81" />
+        <location filename="../../crmdesk/views/main_window.py" line="104"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="84" />
+        <location filename="../../crmdesk/views/main_window.py" line="107"/>
         <source>Settings…</source>
         <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="116"/>
+        <location filename="../../crmdesk/views/main_window.py" line="125"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
 </context>
 <context>
     <name>RecycleBinPage</name>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="33" />
-        <source>Customer</source>
-        <translation>客户</translation>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="37"/>
+        <source>Search deleted customers…</source>
+        <translation>搜索已删除的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="33" />
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="33" />
-        <source>Deleted at</source>
-        <translation>删除时间</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="33" />
-        <source>Deleted by</source>
-        <translation>删除人</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="43" />
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="70"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="46" />
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="79"/>
         <source>Deleted customers stay here, with their contacts and follow-ups, until you restore them.</source>
         <translation>已删除的客户连同其联系人和跟进记录都保留在这里，直到您将其恢复。</translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="127"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="72" />
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="129"/>
         <source>%n deleted customer(s)</source>
-        <translation><numerusform>%n 个已删除客户</numerusform></translation>
+        <translation>
+            <numerusform>%n 个已删除客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="132"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="142"/>
+        <source>Restoring customers…</source>
+        <translation>正在恢复客户…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="147"/>
+        <source>Restored %n customer(s).</source>
+        <translation>
+            <numerusform>已恢复 %n 个客户。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsBar</name>
+    <message>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="42"/>
+        <source>(current filters)</source>
+        <translation>（当前筛选）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="44"/>
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="47"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="141"/>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="52"/>
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="108"/>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="109"/>
+        <source>Name of this view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="142"/>
+        <source>Delete the view “{name}”?</source>
+        <translation>删除视图“{name}”？</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="63" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="63"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="66" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="66"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="68" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="68"/>
         <source>A new language applies the next time crmdesk starts.</source>
         <translation>新的语言将在下次启动 crmdesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="71" />
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="71"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1063,27 +1348,29 @@
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="62" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="86"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="64" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="88"/>
         <source>Add this tag</source>
         <translation>添加此标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="65" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="89"/>
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="69" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="93"/>
         <source>Change the tags of %n customer(s).</source>
-        <translation><numerusform>修改 %n 个客户的标签。</numerusform></translation>
+        <translation>
+            <numerusform>修改 %n 个客户的标签。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="71" />
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="95"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
