@@ -398,3 +398,27 @@ def test_pages_read_from_the_end_equal_pages_read_from_the_start(db, people, now
                 r.id for off in range(0, 23, 5) for r in list_customers(s, a, q, now, off, 5, 23)
             ]
         assert len(plain) == 23 and from_end == plain, (sort, descending)
+
+
+def test_unticking_primary_passes_the_role_on(db, people, now):
+    """Editing the primary contact and unticking Primary must not leave the customer without
+    one: the role goes to the next contact, or stays when there is no other."""
+    a = people.admin
+    cid = make(
+        db, a, now, "主联系人客户", contacts=[ContactInput(name="甲"), ContactInput(name="乙")]
+    )
+
+    def primary() -> list[str]:
+        with db.reading() as s:
+            return [c.data.name for c in list_contacts(s, cid) if c.data.is_primary]
+
+    with db.reading() as s:
+        first, second = (c.id for c in sorted(list_contacts(s, cid), key=lambda c: c.id))
+    assert primary() == ["甲"]
+    with db.writing() as s:
+        save_contact(s, a, cid, first, ContactInput(name="甲", title="经理"), now)
+    assert primary() == ["乙"]
+    with db.writing() as s:
+        remove_contact(s, a, cid, first)
+        save_contact(s, a, cid, second, ContactInput(name="乙", is_primary=False), now)
+    assert primary() == ["乙"]  # the only contact stays primary
