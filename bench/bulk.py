@@ -1,0 +1,384 @@
+"""Bulk actions at scale, through the Workspace, on SQLite, PostgreSQL and MariaDB: assign, tag
+add, delete and restore of 30,000 explicit ids; select-all assign over every customer (admin)
+and over a manager's team; the count a confirmation shows.
+
+Usage: python bench/bulk.py [--customers 300000] [--select 30000]
+                            [--backends sqlite,postgresql,mariadb] [--runs 3] [--keep]
+Each backend gets a fresh database built with generate_demo (its time is reported): a SQLite
+file under bench/data/, throwaway databases on the local servers (URLs from --pg-url and
+--mysql-url, default the test servers), created and dropped here.
+
+Baseline measured in the same run, on the same database: the old way, one ORM object per row
+(Customer objects loaded in chunks of 400, owner set, one session and one commit; it writes no
+ownership events, which flatters it), assigning the same number of customers.
+
+SQLite's write lock: a second process takes it (BEGIN IMMEDIATE, then ROLLBACK) every 5 ms and
+reports the longest it had to wait, which is how long another writer waited behind a chunk; the
+longest chunk (cancelled() to progress() around each db.write, so including the checkpoint that
+follows a commit, after the lock is released) bounds it from above. Budget: about 250 ms.
+
+Ends with one JSON line of figures: per backend, medians of --runs in ms, and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import time
+import uuid
+
+from _common import DATA, median_ms
+
+BUDGET_MS = 2000  # 30,000 customers, every backend
+LOCK_BUDGET_MS = 250  # SQLite's write lock held by one chunk
+SERVERS = {
+    "postgresql": ("--pg-url", "CRMDESK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"),
+    "mariadb": ("--mysql-url", "CRMDESK_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/mysql"),
+}  # fmt: skip
+
+
+def log(*parts: object) -> None:
+    print(*parts, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- SQLite's write lock, from outside
+
+
+def lock_probe(path: str, poll: bool, pipe) -> None:
+    """Another writer: take the write lock over and over. poll: try every 0.5 ms while it is
+    held, so the wait is how long one holder kept it; otherwise wait as crmdesk's connections do
+    (busy_timeout: SQLite's busy handler, which sleeps up to 100 ms between tries), every 20 ms,
+    so the wait is what a second program's save would feel. On "report" send the longest wait
+    since the last report; stop on "stop"."""
+    conn = sqlite3.connect(path, timeout=0 if poll else 10, isolation_level=None)
+    longest = 0.0
+    while True:
+        if pipe.poll():
+            if pipe.recv() == "stop":
+                break
+            pipe.send(longest)
+            longest = 0.0
+        start = time.perf_counter()
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError:
+                if not poll:
+                    raise
+                time.sleep(0.0005)
+        longest = max(longest, time.perf_counter() - start)
+        conn.execute("ROLLBACK")
+        time.sleep(0.005 if poll else 0.02)
+    conn.close()
+
+
+class LockWatch:
+    def __init__(self, path: str, poll: bool) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self.pipe, child = ctx.Pipe()
+        self.process = ctx.Process(target=lock_probe, args=(path, poll, child), daemon=True)
+        self.process.start()
+
+    def longest_ms(self) -> float:
+        self.pipe.send("report")
+        return round(self.pipe.recv() * 1000, 1)
+
+    def stop(self) -> None:
+        self.pipe.send("stop")
+        self.process.join(10)
+
+
+# ---------------------------------------------------------------- databases
+
+
+def server_database(backend: str, admin_url: str):
+    """A uniquely named database on the server: (url, drop)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    url = make_url(admin_url)
+    name = f"crmdesk_bench_bulk_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if backend == "postgresql":
+            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8'"))
+        else:
+            conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            if backend == "postgresql":
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            else:
+                conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
+        admin.dispose()
+
+    return url.set(database=name).render_as_string(hide_password=False), drop
+
+
+def sqlite_database(customers: int):
+    DATA.mkdir(exist_ok=True)
+    path = DATA / f"bulk-{customers}.sqlite"
+
+    def remove() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+    remove()
+    return f"sqlite:///{path}", remove, str(path)
+
+
+def settle(db) -> None:
+    """A database in use rather than one just loaded: statistics, PostgreSQL's hint bits and
+    visibility map, the WAL checkpointed, and the load's dirty pages on disk, so that the first
+    action's fsyncs do not pay for the build."""
+    from sqlalchemy import text
+
+    if db.dialect == "sqlite":
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    elif db.dialect == "postgresql":
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            for table in ("customers", "ownership_events", "users"):
+                conn.execute(text(f"VACUUM (ANALYZE) {table}"))
+            conn.execute(text("CHECKPOINT"))
+    else:
+        with db.engine.connect() as conn:
+            for table in ("customers", "ownership_events", "users"):
+                conn.execute(text(f"ANALYZE TABLE {table}")).all()
+    os.sync()
+
+
+def wal_bytes(db) -> int | None:
+    """PostgreSQL: WAL written so far (full-page images dominate a bulk UPDATE's cost)."""
+    if db.dialect != "postgresql":
+        return None
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        return int(conn.execute(text("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")).scalar())
+
+
+# ---------------------------------------------------------------- measuring
+
+
+class Timing:
+    """One bulk action: wall time, and each chunk's db.write (cancelled() is asked just before
+    it, progress() told just after)."""
+
+    def __init__(self) -> None:
+        self.asked: list[float] = []
+        self.chunks: list[float] = []
+        self.reported: list[int] = []
+
+    def cancelled(self) -> bool:
+        self.asked.append(time.perf_counter())
+        return False
+
+    def progress(self, done: int, total: int) -> None:
+        self.chunks.append(time.perf_counter() - self.asked[-1])
+        if self.reported and done < self.reported[-1]:
+            raise AssertionError("progress went backwards")
+        self.reported.append(done)
+
+
+def action(method, *args):
+    """A Workspace bulk method with its arguments, called with a Timing's callbacks."""
+    return lambda timing: method(*args, progress=timing.progress, cancelled=timing.cancelled)
+
+
+def old_way(db, ids: list[int], to_user_id: int, actor_id: int):
+    """The baseline: one ORM object per row (loaded 400 at a time), one session; returns how
+    many moved."""
+    from sqlalchemy import select
+
+    from crmdesk.models.schema import Customer
+    from crmdesk.models.workspace import utc_now
+
+    def assign(_timing) -> int:
+        moved, now = 0, utc_now()
+        with db.writing() as s:
+            for i in range(0, len(ids), 400):
+                chunk = ids[i : i + 400]
+                for customer in s.scalars(select(Customer).where(Customer.id.in_(chunk))):
+                    if customer.owner_id != to_user_id:
+                        customer.owner_id = to_user_id
+                        customer.updated_at, customer.updated_by_id = now, actor_id
+                        moved += 1
+        return moved
+
+    return assign
+
+
+def bench_backend(backend: str, args) -> dict:
+    from sqlalchemy import select
+
+    from crmdesk.models.bulk import Target
+    from crmdesk.models.customer_list import CustomerQuery
+    from crmdesk.models.database import open_database
+    from crmdesk.models.demo import generate_demo
+    from crmdesk.models.schema import Customer, User
+    from crmdesk.models.users import get_user
+    from crmdesk.models.workspace import Workspace
+
+    path = None
+    if backend == "sqlite":
+        url, drop, path = sqlite_database(args.customers)
+    else:
+        option, env, default = SERVERS[backend]
+        admin_url = getattr(args, option[2:].replace("-", "_")) or os.environ.get(env) or default
+        url, drop = server_database(backend, admin_url)
+    figures: dict = {}
+    watches: dict[str, LockWatch] = {}
+    db = None
+    try:
+        db = open_database(url)
+        start = time.perf_counter()
+        generate_demo(db, customers=args.customers, seed=7)
+        figures["generate_demo_s"] = round(time.perf_counter() - start, 1)
+        log(f"{backend}: generate_demo({args.customers}) {figures['generate_demo_s']} s")
+        settle(db)
+        if path is not None:
+            watches = {"lock_hold": LockWatch(path, True), "other_writer": LockWatch(path, False)}
+
+        with db.reading() as s:
+            admin = get_user(s, s.scalar(select(User.id).where(User.role == "admin")))
+            manager_id = s.scalar(
+                select(User.id).where(User.role == "manager").order_by(User.id).limit(1)
+            )
+            manager = get_user(s, manager_id)
+            team = list(
+                s.scalars(select(User.id).where(User.team_id == manager.team_id).order_by(User.id))
+            )
+            reps = list(s.scalars(select(User.id).where(User.role == "rep").order_by(User.id)))
+            live = list(s.scalars(select(Customer.id).where(Customer.deleted_at.is_(None))))
+        rng = random.Random(11)
+        ws = Workspace(db, admin)
+        samples: dict[str, list[float]] = {}
+        rows: dict[str, list[int]] = {}
+        wal: dict[str, list[float]] = {}
+        chunk_ms: list[float] = []
+        waits: dict[str, dict[str, list[float]]] = {name: {} for name in watches}
+
+        def measure(label: str, call, expect_rows: bool = True) -> None:
+            timing = Timing()
+            wal_before = wal_bytes(db)
+            for watch in watches.values():
+                watch.longest_ms()  # from here
+            start = time.perf_counter()
+            result = call(timing)
+            elapsed = time.perf_counter() - start
+            for name, watch in watches.items():
+                waits[name].setdefault(label, []).append(watch.longest_ms())
+            changed = result if isinstance(result, int) else result.value.changed
+            if expect_rows and not changed:
+                raise AssertionError(f"{backend} {label}: nothing changed")
+            if not isinstance(result, int):
+                if timing.reported and timing.reported[-1] != result.value.requested:
+                    raise AssertionError(f"{backend} {label}: progress did not reach the total")
+                chunk_ms.extend(t * 1000 for t in timing.chunks)
+            samples.setdefault(label, []).append(elapsed)
+            rows.setdefault(label, []).append(changed)
+            if wal_before is not None:
+                wal.setdefault(label, []).append((wal_bytes(db) - wal_before) / 2**20)
+            longest = max(timing.chunks, default=0) * 1000
+            lock = ", ".join(f"{name} {w[label][-1]} ms" for name, w in waits.items())
+            log(f"{backend}: {label} {elapsed * 1000:.0f} ms, {changed} rows, "
+                f"longest chunk {longest:.0f} ms {lock}")  # fmt: skip
+
+        def count(label: str, target) -> int:
+            start = time.perf_counter()
+            total = ws.count_target(target)
+            samples.setdefault(label, []).append(time.perf_counter() - start)
+            return total
+
+        for run in range(args.runs):
+            ids = sorted(rng.sample(live, args.select))
+            if count("count_ids", ids) != len(ids):
+                raise AssertionError("count_target of live ids")
+            measure(
+                "assign", action(ws.assign_customers, ids, reps[run % len(reps)], "rebalance", "")
+            )
+            measure("tag", action(ws.change_tag, ids, f"批量{run}", True))
+            measure("delete", action(ws.delete_customers, ids))
+            measure("restore", action(ws.restore_customers, ids))
+            other, to = sorted(rng.sample(live, args.select)), reps[(run + 7) % len(reps)]
+            measure("baseline_orm_assign", old_way(db, other, to, admin.id))
+
+        everything = Target(query=CustomerQuery())
+        assign_team = Workspace(db, manager).assign_customers
+        for run in range(args.runs):
+            to = team[(run + 1) % len(team)]
+            measure(
+                "manager_select_all_assign", action(assign_team, everything, to, "rebalance", "")
+            )
+        for run in range(args.runs):
+            rows.setdefault("count_select_all", []).append(count("count_select_all", everything))
+            to = reps[(run * 5 + 3) % len(reps)]
+            measure(
+                "select_all_assign", action(ws.assign_customers, everything, to, "rebalance", "")
+            )
+
+        for label, values in samples.items():
+            figures[f"{label}_ms"] = median_ms(values)
+        figures["rows"] = {k: int(statistics.median(v)) for k, v in rows.items()}
+        if wal:
+            figures["postgresql_wal_mb"] = {k: round(statistics.median(v)) for k, v in wal.items()}
+        figures["assign_speedup_vs_orm"] = round(
+            figures["baseline_orm_assign_ms"] / figures["assign_ms"], 1
+        )
+        per_ids = {k: figures[f"{k}_ms"] for k in ("assign", "tag", "delete", "restore")}
+        figures["worst_ids_action_ms"] = max(per_ids.values())
+        figures["worst_ids_action_to_budget"] = round(figures["worst_ids_action_ms"] / BUDGET_MS, 2)
+        figures["longest_chunk_ms"] = round(max(chunk_ms), 1)
+        for name, by_label in waits.items():
+            # the longest over every bulk action and run; the old way's one transaction apart
+            old = by_label.pop("baseline_orm_assign")
+            figures[f"sqlite_{name}_wait_ms"] = max(max(v) for v in by_label.values())
+            figures[f"sqlite_{name}_wait_baseline_ms"] = max(old)
+        if waits:
+            figures["sqlite_lock_hold_to_budget"] = round(
+                figures["sqlite_lock_hold_wait_ms"] / LOCK_BUDGET_MS, 2
+            )
+        return figures
+    finally:
+        for watch in watches.values():
+            watch.stop()
+        if db is not None:
+            db.close()
+        if args.keep:
+            log(f"{backend}: kept {url}")
+        else:
+            drop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--customers", type=int, default=300_000)
+    parser.add_argument("--select", type=int, default=30_000)
+    parser.add_argument("--backends", default="sqlite,postgresql,mariadb")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pg-url", default=None)
+    parser.add_argument("--mysql-url", default=None)
+    parser.add_argument("--keep", action="store_true", help="keep the databases")
+    args = parser.parse_args()
+    figures: dict = {
+        "customers": args.customers,
+        "select": args.select,
+        "runs": args.runs,
+        "budget_30k_ms": BUDGET_MS,
+    }
+    for backend in args.backends.split(","):
+        figures[backend] = bench_backend(backend.strip(), args)
+    print(json.dumps(figures, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
