@@ -11,7 +11,7 @@ fractions, so a finer time would read back different from what was written.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -139,6 +139,16 @@ class Checker:
     def done(self) -> None:
         if self.errors:
             raise ValidationFailed(errors=self.errors, limits=self.limits)
+
+
+def problems(check: Callable[[Any], Any], value: Any) -> list[tuple[str, str]]:
+    """What check() finds wrong with value, as (field, code) pairs, for a form to show before
+    it saves (the service runs the same check again)."""
+    try:
+        check(value)
+    except ValidationFailed as exc:
+        return list(exc.params["errors"])
+    return []
 
 
 def check_id(value: Any, what: str) -> int:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.models import search
 from crmdesk.models.changes import record
-from crmdesk.models.checks import Checker, check_id
+from crmdesk.models.checks import Checker, check_id, problems
 from crmdesk.models.errors import NotFound, ValidationFailed
 from crmdesk.models.policy import customer_for_write
 from crmdesk.models.schema import Contact
@@ -83,12 +83,7 @@ def check_contact(data: ContactInput, c: Checker | None = None) -> ContactInput:
 
 
 def validate_contact(data: ContactInput) -> list[tuple[str, str]]:
-    """The problems of an input, for a form to show before it saves."""
-    try:
-        check_contact(data)
-    except ValidationFailed as exc:
-        return list(exc.params["errors"])
-    return []
+    return problems(check_contact, data)
 
 
 def _apply(contact: Contact, data: ContactInput) -> None:

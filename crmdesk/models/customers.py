@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.models import search
 from crmdesk.models.changes import record
-from crmdesk.models.checks import Checker, check_id
+from crmdesk.models.checks import Checker, check_id, problems
 from crmdesk.models.contacts import ContactInput, add_contact_row, check_contact
 from crmdesk.models.customer_list import owner_alias
 from crmdesk.models.errors import Conflict, ValidationFailed
@@ -114,12 +114,7 @@ def check_customer(data: CustomerInput, c: Checker | None = None) -> CustomerInp
 
 
 def validate_customer(data: CustomerInput) -> list[tuple[str, str]]:
-    """The problems of an input, for a form to show before it saves."""
-    try:
-        check_customer(data)
-    except ValidationFailed as exc:
-        return list(exc.params["errors"])
-    return []
+    return problems(check_customer, data)
 
 
 # ---------------------------------------------------------------- one customer

@@ -9,7 +9,7 @@ from sqlalchemy import DateTime, case, func, literal, null, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models.changes import record
-from crmdesk.models.checks import Checker
+from crmdesk.models.checks import Checker, problems
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.policy import customer_for_write
 from crmdesk.models.schema import FOLLOW_UP_KINDS, Customer, FollowUp, OwnershipEvent, User
@@ -68,11 +68,7 @@ def check_follow_up(data: FollowUpInput) -> FollowUpInput:
 
 
 def validate_follow_up(data: FollowUpInput) -> list[tuple[str, str]]:
-    try:
-        check_follow_up(data)
-    except ValidationFailed as exc:
-        return list(exc.params["errors"])
-    return []
+    return problems(check_follow_up, data)
 
 
 def bump_follow_up_dates(

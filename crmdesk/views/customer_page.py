@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,7 @@ from crmdesk.views.filter_bar import Filter, FilterBar
 from crmdesk.views.labels import status_label
 from crmdesk.views.saved_views_bar import SavedViewsBar
 from crmdesk.views.table_model import WindowedTableModel
-from crmdesk.views.widgets import Banner
+from crmdesk.views.widgets import Banner, list_table
 
 
 def customer_filters(scopes: list[str]) -> list[Filter]:
@@ -150,22 +149,13 @@ class CustomersPage(QWidget):
         self._update_count()
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
+        table = list_table(self.model, [c.width for c in self.model.columns])
         table.setSortingEnabled(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
-        for i, column in enumerate(self.model.columns):
-            table.setColumnWidth(i, column.width)
         header.blockSignals(True)  # the indicator follows the query; it must not sort by itself
         header.setSortIndicator(self.model.column_index("updated_at"), Qt.SortOrder.DescendingOrder)
         header.blockSignals(False)

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,7 @@ from crmdesk.views.customer_columns import deleted_columns
 from crmdesk.views.errors import error_text
 from crmdesk.views.filter_bar import Filter, FilterBar
 from crmdesk.views.table_model import WindowedTableModel
-from crmdesk.views.widgets import Banner
+from crmdesk.views.widgets import Banner, list_table
 
 
 class RecycleBinPage(QWidget):
@@ -44,17 +42,8 @@ class RecycleBinPage(QWidget):
         self.model.first_page_loaded.connect(self._update_count)
         self.model.count_loaded.connect(self._update_count)
         self.model.load_failed.connect(self._on_load_failed)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = list_table(self.model, [c.width for c in self.model.columns])
         header = self.table.horizontalHeader()
-        for i, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, column.width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_count)
         self.bulk = BulkActions(

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QAbstractItemModel, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableView,
     QWidget,
 )
 
@@ -59,3 +61,19 @@ class Banner(QFrame):
     def show_message(self, text: str) -> None:
         self.text.setText(text)
         self.show()
+
+
+def list_table(model: QAbstractItemModel, widths: list[int] | None = None) -> QTableView:
+    """A table of a windowed list as every page shows one: whole rows selected (several at a
+    time), alternating colours, one line a row, no row numbers."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
+    for i, width in enumerate(widths or []):
+        table.setColumnWidth(i, width)
+    return table
