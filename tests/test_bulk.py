@@ -28,8 +28,9 @@ TECH_A = CustomerQuery(search="科技", level="A")
 
 @pytest.fixture(autouse=True)
 def small_chunks(monkeypatch):
-    """Many chunks out of a few dozen customers."""
+    """Many chunks out of a few dozen customers, each its own unit of work."""
     monkeypatch.setattr(bulk, "CHUNK", SMALL_CHUNK)
+    monkeypatch.setattr(bulk, "UNIT_SECONDS", 0)
 
 
 def ws(db, actor):
@@ -504,6 +505,31 @@ def test_a_customer_moved_out_of_reach_mid_way_is_left_alone(db, people):
     after = snapshot(db)
     assert after[last][DELETED_AT] is None and after[last][VERSION] == before[last][VERSION]
     assert {c for c in north if after[c][DELETED_AT] == LATER} == set(north) - {last}
+
+
+def test_a_unit_of_work_takes_chunks_until_its_time_is_up(db, people, monkeypatch):
+    p = people
+    ids = seed(db, p)
+    chosen = sorted(every(ids) - of(ids, "n2_trade_a"))
+    before = snapshot(db)
+    monkeypatch.setattr(bulk, "UNIT_SECONDS", 60)  # every chunk in one unit of work
+    calls: list[tuple[int, int]] = []
+    asked: list[bool] = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return False
+
+    result = ws(db, p.admin).assign_customers(
+        chosen, p.rep_n2.id, "other", "合并", progress=lambda d, t: calls.append((d, t)),
+        cancelled=cancelled,
+    )  # fmt: skip
+    moved = set(chosen) - of(ids, "n2_tech_a")
+    assert result.value == bulk.BulkResult(len(chosen), len(moved))
+    assert result.change.customer_ids == moved
+    assert calls == [(len(chosen), len(chosen))] and len(asked) == 1
+    assert_touched(before, snapshot(db), moved, p.admin.id)
+    assert sorted(e[0] for e in events(db)) == sorted(moved)
 
 
 # ---------------------------------------------------------------- statement sizes
