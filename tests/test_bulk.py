@@ -16,7 +16,7 @@ from crmdesk.models.bulk import Target
 from crmdesk.models.changes import Change
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.customers import CustomerInput, create_customer
-from crmdesk.models.errors import PermissionDenied, ValidationFailed
+from crmdesk.models.errors import Interrupted, PermissionDenied, ValidationFailed
 from crmdesk.models.schema import Customer, OwnershipEvent, User
 from crmdesk.models.workspace import Workspace
 
@@ -479,13 +479,18 @@ def test_a_deactivated_actor_is_stopped_at_the_next_chunk(db, people):
         with db.writing() as s:
             s.execute(update(User).where(User.id == p.admin.id).values(active=False))
 
-    with pytest.raises(PermissionDenied) as err:
+    with pytest.raises(Interrupted) as err:
         ws(db, p.admin).assign_customers(chosen, p.rep_n2.id, "other", "离职", progress=deactivate)
-    assert err.value.code == "inactive"
+    cause = err.value.params["cause"]
+    assert isinstance(cause, PermissionDenied) and cause.code == "inactive"
     after = snapshot(db)
     first_chunk = set(chosen[:SMALL_CHUNK]) - set(ids["n2_trade_a"]) - set(ids["n2_tech_a"])
     assert changed_ids(before, after) == first_chunk
     assert {e[0] for e in events(db)} == first_chunk
+    # what was committed before the stop is reported, and reaches the pages as a change
+    partial = err.value.partial
+    assert partial.value.changed == err.value.params["changed"] == len(first_chunk)
+    assert partial.change.customer_ids == first_chunk and partial.change.kinds == {"ownership"}
 
 
 def test_a_customer_moved_out_of_reach_mid_way_is_left_alone(db, people):

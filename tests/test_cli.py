@@ -71,7 +71,7 @@ def test_the_window_paints_before_the_database_opens_then_attaches(qtbot, tmp_pa
     opened = []
     real = app_module.local_workspace
 
-    def watched(url, create_admin_as=None):  # noqa: ANN001
+    def watched(url, create_admin_as=None):
         opened.append(QApplication.instance().thread().isCurrentThread())
         return real(url, create_admin_as)
 

@@ -38,11 +38,11 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import Change, WriteResult, record
-from crmdesk.models.checks import Checker, check_id
+from crmdesk.models.checks import Checker, check_id, limit_of
 from crmdesk.models.customer_list import CustomerQuery, conditions
 from crmdesk.models.customers import TAG_LIMIT, normalize_tags
 from crmdesk.models.database import Database
-from crmdesk.models.errors import ValidationFailed
+from crmdesk.models.errors import CrmError, Interrupted, ValidationFailed
 from crmdesk.models.policy import check_assignable, current_actor, edit_condition, may_edit
 from crmdesk.models.schema import Customer, OwnershipEvent, User
 from crmdesk.models.users import UserRow
@@ -52,7 +52,6 @@ CHUNK = 400
 # Values one statement may carry; an id counts one, on PostgreSQL too, where a chunk's ids travel
 # as one array. PostgreSQL allows 65,535 parameters, SQLite 32,766.
 STATEMENT_VALUES = 450
-TAGS_LIMIT = 500  # the column
 # A unit of work takes chunks until it has run this long, so SQLite holds its write lock for at
 # most this plus one chunk (measured from another connection: 124 ms at most over 30,000
 # customers). A commit per chunk cost SQLite a WAL checkpoint each (two fsyncs, and the same
@@ -188,24 +187,22 @@ def run(
     change = Change()
     while next_chunk < len(chunks):
         if cancelled is not None and cancelled():
-            return WriteResult(BulkResult(len(ids), changed, skipped, True), _settled(change))
-        result = db.write(lambda s, first=next_chunk: unit(s, first))
+            return WriteResult(BulkResult(len(ids), changed, skipped, True), change)
+        try:
+            result = db.write(lambda s, first=next_chunk: unit(s, first))
+        except CrmError as exc:
+            if next_chunk == 0:
+                raise  # nothing was committed: the error alone says it all
+            # The units before are committed: say so, and let their change reach the pages.
+            done_so_far = WriteResult(BulkResult(len(ids), changed, skipped, True), change)
+            raise Interrupted(exc, done_so_far) from exc
         end, c, k = result.value
         changed, skipped, change = changed + c, skipped + k, change | result.change
         done += sum(len(chunk) for chunk in chunks[next_chunk:end])
         next_chunk = end
         if progress is not None:
             progress(done, len(ids))
-    return WriteResult(BulkResult(len(ids), changed, skipped, False), _settled(change))
-
-
-def _settled(change: Change) -> Change:
-    """Past ID_LIMIT a Change keeps collecting the ids of the chunks that follow (a union of a
-    "many" and a small change keeps the small one's ids): a bulk action's says "many" and no ids,
-    not an arbitrary last few."""
-    if change.many:
-        return Change(change.kinds, frozenset(), change.count)
-    return change
+    return WriteResult(BulkResult(len(ids), changed, skipped, False), change)
 
 
 # ---------------------------------------------------------------- the actions, one chunk each
@@ -303,8 +300,11 @@ def check_tag(tag: str) -> str:
     text = c.text("tag", tag, Customer.tags, required=True)
     if len(text) > TAG_LIMIT:
         c.fail("tag", "too_long", TAG_LIMIT)
+    tags = normalize_tags([text])
+    if text and not tags:  # only commas and blanks
+        c.fail("tag", "required")
     c.done()
-    return normalize_tags([text])[0]
+    return tags[0]
 
 
 def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
@@ -321,7 +321,7 @@ def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
             if new == tags:
                 continue
             text = ",".join(normalize_tags(list(new)))
-            if len(text) > TAGS_LIMIT:
+            if len(text) > limit_of(Customer.tags):
                 skipped += 1
                 continue
             new_tags.append((text, row.id))

@@ -46,13 +46,15 @@ class Change:
         return self.touches_customers() and (customer_id in self.customer_ids or self.many)
 
     def __or__(self, other: Change) -> Change:
+        kinds = self.kinds | other.kinds
+        if self.many or other.many:
+            # Chunks of a bulk action, which are disjoint: the counts add up, and "many" stays
+            # many (never the ids of an arbitrary last few).
+            return Change(kinds, frozenset(), self.count + other.count)
         ids = self.customer_ids | other.customer_ids
-        # Both complete: the union is exact. Otherwise chunks of a bulk action, which are
-        # disjoint, so the counts add up.
-        count = len(ids) if not (self.many or other.many) else self.count + other.count
         if len(ids) > ID_LIMIT:
-            ids = frozenset()
-        return Change(self.kinds | other.kinds, ids, max(count, len(ids)))
+            return Change(kinds, frozenset(), len(ids))
+        return Change(kinds, ids, len(ids))
 
 
 def change_of(kind: str, customer_ids: Iterable[int] = ()) -> Change:

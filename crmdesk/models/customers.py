@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.models import search
 from crmdesk.models.changes import record
-from crmdesk.models.checks import Checker, check_id, problems
+from crmdesk.models.checks import Checker, check_id, limit_of, problems
 from crmdesk.models.contacts import ContactInput, add_contact_row, check_contact
 from crmdesk.models.customer_list import owner_alias
 from crmdesk.models.errors import Conflict, ValidationFailed
@@ -71,8 +71,8 @@ class DuplicateResult:
 
 def normalize_tags(tags: Sequence[str]) -> tuple[str, ...]:
     """Stored comma-separated, so a comma inside a tag becomes a space; sorted, no repeats."""
-    clean = {t.strip().replace(",", " ") for t in tags if isinstance(t, str) and t.strip()}
-    return tuple(sorted(clean))
+    clean = {t.replace(",", " ").strip() for t in tags if isinstance(t, str)}
+    return tuple(sorted(t for t in clean if t))
 
 
 def tags_text(tags: Sequence[str]) -> str:
@@ -93,8 +93,8 @@ def check_customer(data: CustomerInput, c: Checker | None = None) -> CustomerInp
         if isinstance(tag, str) and len(tag.strip()) > TAG_LIMIT:
             c.fail("tags", "too_long", TAG_LIMIT)
     tags = normalize_tags(tags)
-    if len(",".join(tags)) > 500:
-        c.fail("tags", "too_long", 500)
+    if len(",".join(tags)) > limit_of(Customer.tags):
+        c.fail("tags", "too_long", limit_of(Customer.tags))
     clean = CustomerInput(
         name=c.text("name", data.name, Customer.name, required=True),
         level=c.choice("level", data.level, LEVELS),

@@ -65,3 +65,14 @@ class ConnectionLost(CrmError):
     the next call reconnects."""
 
     code = "connection_lost"
+
+
+class Interrupted(CrmError):
+    """A long action (a bulk action, chunk by chunk) stopped on an error after committing part
+    of its work: params['cause'] is the error, `partial` what was done and changed before it."""
+
+    code = "interrupted"
+
+    def __init__(self, cause: CrmError, partial: Any) -> None:
+        super().__init__(cause=cause, changed=getattr(partial.value, "changed", 0))
+        self.partial = partial

@@ -149,6 +149,9 @@ class BulkActions(QObject):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        partial = getattr(exc, "partial", None)  # Interrupted after some chunks
+        if partial is not None:
+            self.finished.emit(partial.value)
         from crmdesk.views.errors import show_error
 
         show_error(self.page, exc)

@@ -76,6 +76,9 @@ class PageContext:
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
+            partial = getattr(exc, "partial", None)  # Interrupted: part of it is committed
+            if isinstance(partial, WriteResult) and not partial.change.empty:
+                self.bus.changed.emit(partial.change)
             if not alive(owner):
                 log.warning("a write failed after its window closed: %r", exc)
             elif on_error is not None:

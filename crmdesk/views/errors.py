@@ -13,6 +13,7 @@ from crmdesk.models.errors import (
     ConnectionLost,
     CrmError,
     DatabaseUnavailable,
+    Interrupted,
     MigrationFailed,
     NotFound,
     PermissionDenied,
@@ -115,6 +116,11 @@ def _reason_text(reason: str) -> str:
 
 def error_text(exc: BaseException) -> str:
     """One or two sentences: what happened and what to do next."""
+    if isinstance(exc, Interrupted):
+        done = QCoreApplication.translate(
+            "Errors", "It stopped after %n customer(s) had been changed.", "", exc.params["changed"]
+        )
+        return error_text(exc.params["cause"]) + " " + done
     if isinstance(exc, ValidationFailed):
         return validation_text(exc.params.get("errors", []), exc.params.get("limits") or {})
     if isinstance(exc, Conflict):
