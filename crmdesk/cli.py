@@ -123,10 +123,16 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+_errors: list[BaseException] = []
+
+
 def _offscreen_window(url: str | None, language: str, width: int, height: int, dark: bool = False):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from crmdesk.app import apply_palette, create_application, local_workspace, open_settings
     from crmdesk.models.users import os_login
+    from crmdesk.views.errors import set_headless
+
+    set_headless(_errors.append)  # an error becomes the command's failure, never a dialog
 
     app = create_application([sys.argv[0]], language)
     if dark:
@@ -154,6 +160,12 @@ def _settle(app, window, what: str) -> None:
         time.sleep(0.005)
     for _ in range(5):
         app.processEvents()
+    if _errors:
+        raise _errors[0]
+    for page in window.pages.values():  # a list that could not load shows its reason there
+        banner = getattr(page, "banner", None)
+        if banner is not None and banner.isVisible():
+            raise CommandFailed(banner.text.text())
 
 
 def _screenshot(args: argparse.Namespace) -> int:

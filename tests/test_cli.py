@@ -48,6 +48,20 @@ def test_screenshot_of_an_unreachable_server_fails_clearly(tmp_path):
     assert "cannot be reached" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_an_error_after_the_database_opened_ends_a_headless_command(tmp_path):
+    """A list that fails to load (here a table is missing) would have shown a message box that
+    nobody can click: the command fails with the reason instead of hanging."""
+    import sqlite3
+
+    path = tmp_path / "broken.sqlite"
+    assert run_cli("demo", "--customers", "20", "--db", f"sqlite:///{path}").returncode == 0
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE saved_views")
+    result = run_cli("screenshot", "customers", str(tmp_path / "x.png"), "--db",
+                     f"sqlite:///{path}")  # fmt: skip
+    assert result.returncode == 1 and "could not answer" in result.stderr
+
+
 def test_demo_refuses_a_negative_count(tmp_path):
     result = run_cli("demo", "--customers", "-5", "--db", f"sqlite:///{tmp_path / 'd.sqlite'}")
     assert result.returncode == 2 and "--customers" in result.stderr

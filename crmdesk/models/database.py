@@ -86,7 +86,10 @@ class Database:
             with self._read() as session:
                 return fn(session)
         except SQLAlchemyError as exc:
-            raise translate_error(exc, self.dialect) from exc
+            error = translate_error(exc, self.dialect)
+            if error.code == "rejected":  # nothing was being written: say it the other way
+                error = CrmError("read_failed", **error.params)
+            raise error from exc
 
     def write(self, fn: Callable[[Session], T]) -> WriteResult[T]:
         """Run fn as one unit of work and return its value with what it changed.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -185,6 +186,12 @@ def error_text(exc: BaseException) -> str:
         )
     if isinstance(exc, DatabaseUnavailable):
         return _reason_text(exc.params.get("reason", "unknown"))
+    if isinstance(exc, CrmError) and exc.code == "read_failed":
+        return QCoreApplication.translate(
+            "Errors",
+            "The database could not answer; it may be damaged or from another program. "
+            "Details are in the log file.",
+        )
     if isinstance(exc, CrmError) and exc.code == "rejected":
         return QCoreApplication.translate(
             "Errors",
@@ -198,15 +205,42 @@ def error_text(exc: BaseException) -> str:
     )
 
 
+# Set by a headless command: errors go there instead of a message box nobody can see (which
+# would wait forever for a click).
+_headless_sink: Callable[[BaseException], None] | None = None
+
+
+def set_headless(sink: Callable[[BaseException], None] | None) -> None:
+    global _headless_sink
+    _headless_sink = sink
+
+
+# Errors of the user's situation (input, a colleague, the network, the file): logged with their
+# detail, no traceback; anything else is a bug and logged in full.
+_EXPECTED = (
+    ValidationFailed,
+    Conflict,
+    PermissionDenied,
+    NotFound,
+    DatabaseUnavailable,
+    ConnectionLost,
+    SchemaTooNew,
+    Interrupted,
+)
+
+
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """Log the full detail, show the plain words (technical detail behind "Show Details")."""
-    expected = isinstance(exc, (ValidationFailed, Conflict, PermissionDenied, NotFound))
+    expected = isinstance(exc, _EXPECTED)
     if isinstance(exc, CrmError) and exc.params.get("detail"):
         log.info("detail: %s", exc.params["detail"])
     if expected:
         log.info("user-facing error: %r", exc)
     else:
         log.error("error: %s", "".join(traceback.format_exception(exc)))
+    if _headless_sink is not None:
+        _headless_sink(exc)
+        return
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("Errors", "crmdesk"))
