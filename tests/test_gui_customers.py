@@ -230,6 +230,8 @@ def test_bulk_assign_records_the_transfer(qtbot, ws, monkeypatch):
     events = ws.customer_card(page.model.id_at(0)).events
     assert events[0].kind == "transferred" and events[0].reason_code == "rebalance"
     assert page.message.text().startswith("Assigned 3 customer")  # one was rep_n2's already
+    assert "1 customer" in page.message.text() and "needed no change" in page.message.text()
+    assert page.bulk._was_all  # the same list: still all selected, for the next action
 
 
 def test_select_all_then_delete_over_more_than_one_page(qtbot, ws, monkeypatch):
@@ -399,3 +401,51 @@ def test_count_arrives_from_a_worker_thread_and_the_window_never_waits(qtbot, ws
     qtbot.waitUntil(lambda: page.detail.detail.data.city == "宁波", timeout=5000)
     runner.wait()
     assert guard.calls_on_gui_thread == []
+
+
+def test_select_all_does_not_outlive_the_list_it_was_made_on(qtbot, ws):
+    """Select all, then search: the new rows are not selected (a Delete now would have been a
+    delete of everything the search found). While the count still arrives, it grows with the
+    rows instead."""
+    from crmdesk.models.demo import generate_demo
+    from crmdesk.views.bulk_actions import selected_count
+
+    generate_demo(ws.db, customers=150, seed=6)
+    runner = QueueRunner()
+    page = make_page(qtbot, ws, runner)
+    runner.run_all()
+    page.table.selectAll()  # the first page only: the count is still coming
+    qtbot.waitUntil(lambda: bool(runner.jobs), timeout=2000)
+    runner.run_all()
+    assert page.model.rowCount() == 154 and selected_count(page.table) == 154
+    page.search.setText("科技")
+    page.filters.flush_search()
+    runner.run_all()
+    qtbot.waitUntil(lambda: not runner.jobs or not page.is_counting, timeout=2000)
+    runner.run_all()
+    assert 0 < page.model.rowCount() < 154
+    assert selected_count(page.table) == 0
+    assert page.delete_button.isEnabled() is False
+
+
+def test_a_second_action_while_one_runs_is_ignored(qtbot, ws, monkeypatch):
+    runner = QueueRunner()
+    page = make_page(qtbot, ws, runner)
+    runner.run_all()
+    page.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+    def fake_exec(dialog):
+        dialog.tag.setText("重点")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(bulk_dialogs.TagDialog, "exec", fake_exec)
+    qtbot.mouseClick(page.tag_button, Qt.MouseButton.LeftButton)  # counting, not done yet
+    assert not page.delete_button.isEnabled()
+    page._on_delete_clicked()  # the Delete key, meanwhile
+    runner.run_all()
+    assert page.message.text().startswith("Changed the tags of 1 customer")
+    assert ws.count_deleted(CustomerQuery()) == 0
+    from crmdesk.views.bulk_actions import selected_count
+
+    assert selected_count(page.table) == 1  # the same customer, ready for the next action

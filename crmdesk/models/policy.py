@@ -61,6 +61,16 @@ def may_edit(actor: UserRow, owner_id: int | None, owner_team_id: int | None) ->
     return _owns(actor, owner_id, owner_team_id)
 
 
+def list_scopes(actor: UserRow) -> list[str]:
+    """Which of the list's scopes (customer_list.SCOPES) the actor may choose, the first being
+    the one a list opens with."""
+    if actor.is_admin:
+        return ["all", "team", "mine"] if actor.team_id else ["all", "mine"]
+    if actor.is_manager and actor.team_id:
+        return ["team", "mine"]
+    return ["mine"]
+
+
 def assignable_users(session: Session, actor: UserRow) -> list[UserRow]:
     """Whom the actor may hand customers to: anyone active (admin), else the actor's team."""
     if actor.is_admin:

@@ -8,9 +8,10 @@ Shared by the customer list (assign, tags, delete) and the recycle bin (restore)
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QTableView, QWidget
 
 from crmdesk.models.bulk import BulkResult, Target
@@ -19,6 +20,8 @@ from crmdesk.models.checks import MAX_PAGE
 from crmdesk.tasks import TaskControl
 from crmdesk.views.context import PageContext
 from crmdesk.views.table_model import WindowedTableModel
+
+KEEP_LIMIT = 1000  # selected rows kept across a reload by id; "all" is kept whatever its size
 
 # (target, progress, cancelled) -> WriteResult[BulkResult], run on the writer thread
 BulkCall = Callable[[Target, Callable[[int, int], None], Callable[[], bool]], WriteResult]
@@ -47,7 +50,8 @@ def all_selected(table: QTableView) -> bool:
 
 
 class BulkActions(QObject):
-    finished = Signal(object)  # BulkResult, after the change went on the bus
+    finished = Signal(str)  # what was done, in words, after the change went on the bus
+    status = Signal(str)  # what it is doing before the progress dialog (empty: nothing)
     busy_changed = Signal(bool)
 
     def __init__(
@@ -64,13 +68,45 @@ class BulkActions(QObject):
         self.ctx, self.page, self.table, self.model, self.deleted = ctx, page, table, model, deleted
         self._ids_of = ids_of
         self.busy = False
+        self._job: _Job | None = None
         # Select all while the count is still coming: when the rows grow, "all" grows with them.
+        # A reload of the same list (after a write) keeps what was selected, by id, so the user
+        # can go on with the same customers; a different list (a search, a filter) starts
+        # with nothing selected.
         model.rowsInserted.connect(self._on_rows_inserted)
+        model.modelAboutToBeReset.connect(self._on_model_about_to_reset)
+        model.modelReset.connect(self._on_model_reset)
         self._was_all = False
+        self._kept: tuple | None = None
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     def _on_selection_changed(self) -> None:
         self._was_all = all_selected(self.table)
+
+    def _on_model_about_to_reset(self) -> None:
+        query, ranges = self.model.shown_query, selected_ranges(self.table)
+        self._kept = None
+        if self._was_all:
+            self._kept = (query, None)
+        elif ranges and sum(b - t + 1 for t, b in ranges) <= KEEP_LIMIT:
+            ids = {self.model.id_at(r) for t, b in ranges for r in range(t, b + 1)}
+            self._kept = (query, ids - {None})
+        self._was_all = False
+
+    def _on_model_reset(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is None or kept[0] != self.model.shown_query:
+            return
+        query, ids = kept
+        if ids is None:
+            self.table.selectAll()
+            return
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in range(self.model.rowCount()):
+            if self.model.id_at(row) in ids:
+                selection.select(self.model.index(row, 0), self.model.index(row, last))
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
 
     def _on_rows_inserted(self) -> None:
         if self._was_all:
@@ -81,19 +117,23 @@ class BulkActions(QObject):
         ask: Callable[[int], bool],
         call: BulkCall,
         progress_text: str,
+        done_text: Callable[[int], str],
     ) -> None:
-        """Resolve the selection, count what will change, ask (ask(count) -> go?), then run."""
+        """Resolve the selection, count what will change, ask (ask(count) -> go?), run call, and
+        say done_text(changed). One at a time: a second one meanwhile is ignored."""
         if self.busy or not selected_ranges(self.table):
             return
+        self._job = _Job(ask, call, progress_text, done_text)
         self._set_busy(True)
-        query = self.model.query
+        self.status.emit(self.tr("Counting the customers this applies to…"))
+        query = self.model.shown_query  # the rows the user selected, not a query on its way
         if all_selected(self.table):
-            self._count(Target(query=query), ask, call, progress_text)
+            self._count(Target(query=query))
             return
         ranges = selected_ranges(self.table)
         ids = [self.model.id_at(r) for top, bottom in ranges for r in range(top, bottom + 1)]
         if None not in ids:
-            self._count(Target(ids=tuple(ids)), ask, call, progress_text)
+            self._count(Target(ids=tuple(ids)))
             return
 
         # Rows selected that were never loaded (a shift-click far down): ask for their ids.
@@ -106,52 +146,61 @@ class BulkActions(QObject):
 
         self.ctx.read(
             fetch_ids,
-            lambda found: self._count(Target(ids=tuple(found)), ask, call, progress_text),
+            lambda found: self._count(Target(ids=tuple(found))),
             self._on_failed,
             owner=self.page,
         )
 
-    def _count(self, target: Target, ask, call: BulkCall, progress_text: str) -> None:
+    def _count(self, target: Target) -> None:
         self.ctx.read(
             lambda: self.ctx.workspace.count_target(target, self.deleted),
-            lambda count: self._confirm(target, count, ask, call, progress_text),
+            lambda count: self._confirm(target, count),
             self._on_failed,
             owner=self.page,
         )
 
-    def _confirm(self, target: Target, count: int, ask, call, progress_text: str) -> None:
-        if count == 0 or not ask(count):
+    def _confirm(self, target: Target, count: int) -> None:
+        job = self._job
+        self.status.emit("")
+        if count == 0 or not job.ask(count):
             self._set_busy(False)
             return
-        dialog = QProgressDialog(progress_text, self.tr("Cancel"), 0, count, self.page)
+        dialog = QProgressDialog(job.progress_text, self.tr("Cancel"), 0, 0, self.page)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)  # a quick action never flashes a dialog
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.setValue(0)
+        dialog.setValue(0)  # a busy bar until the first customers are done (ids are read first)
+
+        def progressed(done: int, total: int) -> None:
+            if dialog.maximum() != total:
+                dialog.setMaximum(total)
+            dialog.setValue(done)
 
         def work(control: TaskControl) -> WriteResult:
-            return call(target, control.progress, control.cancelled)
+            return job.call(target, control.progress, control.cancelled)
 
-        def done(result: WriteResult) -> None:
+        def finish(result: BulkResult | None, exc: BaseException | None) -> None:
             dialog.close()
+            dialog.deleteLater()
             self._set_busy(False)
-            self.finished.emit(result.value)
-
-        def failed(exc: BaseException) -> None:
-            dialog.close()
-            self._on_failed(exc)
+            if result is not None:
+                self.finished.emit(self.result_text(result, job.done_text(result.changed)))
+            if exc is not None:
+                self._on_failed(exc)
 
         task = self.ctx.write(
-            work, done, failed, owner=self.page, on_progress=lambda d, _t: dialog.setValue(d)
+            work,
+            lambda result: finish(result.value, None),
+            lambda exc: finish(getattr(getattr(exc, "partial", None), "value", None), exc),
+            owner=self.page,
+            on_progress=progressed,
         )
         dialog.canceled.connect(task.cancel)
 
     def _on_failed(self, exc: BaseException) -> None:
+        self.status.emit("")
         self._set_busy(False)
-        partial = getattr(exc, "partial", None)  # Interrupted after some chunks
-        if partial is not None:
-            self.finished.emit(partial.value)
         from crmdesk.views.errors import show_error
 
         show_error(self.page, exc)
@@ -161,13 +210,24 @@ class BulkActions(QObject):
         self.busy_changed.emit(busy)
 
     def result_text(self, result: BulkResult, done: str) -> str:
-        """'Deleted 1,234 customers.' plus what was skipped or left when cancelled."""
+        """'Deleted 1,234 customers.' plus what was skipped, needed nothing, or was left when
+        cancelled."""
         text = done
         if result.skipped:
             text += " " + self.tr(
-                "%n customer(s) skipped: their tags would be too long.", "", result.skipped
+                "%Ln customer(s) skipped: their tags would be too long.", "", result.skipped
             )
-        if result.cancelled:
-            left = result.requested - result.changed - result.skipped
-            text += " " + self.tr("Cancelled; %n customer(s) were not changed.", "", left)
+        left = result.requested - result.changed - result.skipped
+        if result.cancelled and left:
+            text += " " + self.tr("Cancelled; %Ln customer(s) were not changed.", "", left)
+        elif left:
+            text += " " + self.tr("%Ln customer(s) needed no change.", "", left)
         return text
+
+
+@dataclass(frozen=True)
+class _Job:
+    ask: Callable[[int], bool]
+    call: BulkCall
+    progress_text: str
+    done_text: Callable[[int], str]

@@ -310,7 +310,7 @@ class CustomerDetailPanel(QWidget):
             parts.append(f"<p><b>{html.escape(head)}</b><br>{content}</p>")
         hidden = card.follow_up_total - len(card.follow_ups)
         if hidden > 0:
-            more = self.tr("%n older follow-up(s) not shown.", "", hidden)
+            more = self.tr("%Ln older follow-up(s) not shown.", "", hidden)
             parts.append(f"<p style='color:gray'>{html.escape(more)}</p>")
         self.timeline.setHtml("".join(parts))
 

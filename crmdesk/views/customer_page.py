@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.changes import Change
 from crmdesk.models.customer_list import CustomerQuery, FilterChoices
+from crmdesk.models.policy import list_scopes
 from crmdesk.models.schema import LEVELS, STATUSES
 from crmdesk.views.bulk_actions import BulkActions, selected_count
 from crmdesk.views.bulk_dialogs import AssignDialog, TagDialog
@@ -79,7 +80,7 @@ class CustomersPage(QWidget):
         self._keep_id: int | None = None  # the customer to select again after a reload
         self._choices: FilterChoices | None = None
 
-        scopes = self._allowed_scopes()
+        scopes = list_scopes(ws.actor)
         self.filters = FilterBar(customer_filters(scopes), CustomerQuery(scope=scopes[0]))
         self.filters.query_changed.connect(self._on_query_changed)
         self.search = self.filters.search
@@ -99,7 +100,6 @@ class CustomersPage(QWidget):
         self.model.sort_requested.connect(self._on_sort_requested)
         self.bulk = BulkActions(ctx, self, self.table, self.model, ws.customer_ids)
         self.bulk.busy_changed.connect(self._update_count)
-        self.bulk.finished.connect(self._on_bulk_finished)
 
         self.assign_button = QPushButton(self.tr("Assign…"))
         self.assign_button.clicked.connect(self._on_assign_clicked)
@@ -110,6 +110,8 @@ class CustomersPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.message = QLabel()  # what the last bulk action did
+        self.bulk.finished.connect(self.message.setText)
+        self.bulk.status.connect(self.message.setText)
         self.banner = Banner()
         self.banner.retry_clicked.connect(self.reload)
 
@@ -166,14 +168,6 @@ class CustomersPage(QWidget):
         table.addAction(delete_action)
         return table
 
-    def _allowed_scopes(self) -> list[str]:
-        actor = self.workspace.actor
-        if actor.is_admin:
-            return ["all", "team", "mine"] if actor.team_id else ["all", "mine"]
-        if actor.is_manager and actor.team_id:
-            return ["team", "mine"]
-        return ["mine"]
-
     # -- loading
     @property
     def query(self) -> CustomerQuery:
@@ -184,8 +178,8 @@ class CustomersPage(QWidget):
         return self.model.is_loading or self.model.is_counting
 
     def reload(self) -> None:
+        """The same list again (the selection is kept by BulkActions)."""
         self.banner.hide()
-        self._keep_id = self._keep_id or self.selected_id()
         self.model.set_query(self.filters.query())
 
     def refresh(self) -> None:
@@ -213,7 +207,7 @@ class CustomersPage(QWidget):
         self.banner.hide()
         keep, self._keep_id = self._keep_id, None
         row = self.model.row_of_id(keep) if keep is not None else None
-        if row is not None:
+        if row is not None and self.selected_id() != keep:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         self._update_count()
@@ -240,9 +234,9 @@ class CustomersPage(QWidget):
         elif self.model.is_counting:
             text = self.tr("Counting customers…")
         else:
-            text = self.tr("%n customer(s)", "", total)
+            text = self.tr("%Ln customer(s)", "", total)
         if selected > 1:
-            text += " · " + self.tr("%n selected", "", selected)
+            text += " · " + self.tr("%Ln selected", "", selected)
         self.count_label.setText(text)
         enabled = selected > 0 and not self.bulk.busy
         for b in (self.assign_button, self.tag_button, self.delete_button):
@@ -312,7 +306,6 @@ class CustomersPage(QWidget):
     @Slot()
     def _on_selection_changed(self) -> None:
         self._update_count()
-        self.message.clear()
         customer_id = self.selected_id()
         if customer_id is not None and customer_id != self.detail.customer_id:
             self.detail.show_customer(customer_id)
@@ -349,8 +342,12 @@ class CustomersPage(QWidget):
             user_id, code, text = self._assign
             return self.workspace.assign_customers(target, user_id, code, text, progress, cancelled)
 
-        self._done_text = lambda n: self.tr("Assigned %n customer(s).", "", n)
-        self.bulk.start(ask, call, self.tr("Assigning customers…"))
+        self.bulk.start(
+            ask,
+            call,
+            self.tr("Assigning customers…"),
+            lambda n: self.tr("Assigned %Ln customer(s).", "", n),
+        )
 
     @Slot()
     def _on_tag_clicked(self) -> None:
@@ -365,8 +362,12 @@ class CustomersPage(QWidget):
             tag, add = self._tag
             return self.workspace.change_tag(target, tag, add, progress, cancelled)
 
-        self._done_text = lambda n: self.tr("Changed the tags of %n customer(s).", "", n)
-        self.bulk.start(ask, call, self.tr("Changing tags…"))
+        self.bulk.start(
+            ask,
+            call,
+            self.tr("Changing tags…"),
+            lambda n: self.tr("Changed the tags of %Ln customer(s).", "", n),
+        )
 
     @Slot()
     def _on_delete_clicked(self) -> None:
@@ -375,19 +376,19 @@ class CustomersPage(QWidget):
                 self,
                 self.tr("Delete customers"),
                 self.tr(
-                    "Move %n customer(s) to the recycle bin? You can restore them from there.",
+                    "Move %Ln customer(s) to the recycle bin? You can restore them from there.",
                     "",
                     count,
                 ),
             )
             return answer == QMessageBox.StandardButton.Yes
 
-        self._done_text = lambda n: self.tr("Moved %n customer(s) to the recycle bin.", "", n)
-        self.bulk.start(ask, self.workspace.delete_customers, self.tr("Deleting customers…"))
-
-    @Slot(object)
-    def _on_bulk_finished(self, result) -> None:
-        self.message.setText(self.bulk.result_text(result, self._done_text(result.changed)))
+        self.bulk.start(
+            ask,
+            self.workspace.delete_customers,
+            self.tr("Deleting customers…"),
+            lambda n: self.tr("Moved %Ln customer(s) to the recycle bin.", "", n),
+        )
 
     # -- columns and layout
     def visible_columns(self) -> list[str]:

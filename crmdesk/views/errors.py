@@ -6,7 +6,7 @@ import logging
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crmdesk.models.errors import (
@@ -119,8 +119,8 @@ def error_text(exc: BaseException) -> str:
     """One or two sentences: what happened and what to do next."""
     if isinstance(exc, Interrupted):
         done = QCoreApplication.translate(
-            "Errors", "It stopped after %n customer(s) had been changed.", "", exc.params["changed"]
-        )
+            "Errors", "It stopped there; customers changed before that: {count}."
+        ).format(count=QLocale().toString(exc.params["changed"]))
         return error_text(exc.params["cause"]) + " " + done
     if isinstance(exc, ValidationFailed):
         return validation_text(exc.params.get("errors", []), exc.params.get("limits") or {})

@@ -55,12 +55,13 @@ class RecycleBinPage(QWidget):
             deleted=True,
         )
         self.bulk.busy_changed.connect(self._update_count)
-        self.bulk.finished.connect(self._on_restored)
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.clicked.connect(self._on_restore_clicked)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.message = QLabel()
+        self.bulk.finished.connect(self.message.setText)
+        self.bulk.status.connect(self.message.setText)
         self.banner = Banner()
         self.banner.retry_clicked.connect(self.reload)
         hint = QLabel(
@@ -115,10 +116,10 @@ class RecycleBinPage(QWidget):
         if self.model.is_counting:
             text = self.tr("Counting…")
         else:
-            text = self.tr("%n deleted customer(s)", "", total)
+            text = self.tr("%Ln deleted customer(s)", "", total)
         selected = selected_count(self.table)
         if selected > 1:
-            text += " · " + self.tr("%n selected", "", selected)
+            text += " · " + self.tr("%Ln selected", "", selected)
         self.count_label.setText(text)
         self.restore_button.setEnabled(selected > 0 and not self.bulk.busy)
 
@@ -129,9 +130,5 @@ class RecycleBinPage(QWidget):
             lambda _count: True,  # restoring loses nothing: no question asked
             self.ctx.workspace.restore_customers,
             self.tr("Restoring customers…"),
+            lambda n: self.tr("Restored %Ln customer(s).", "", n),
         )
-
-    @Slot(object)
-    def _on_restored(self, result) -> None:
-        done = self.tr("Restored %n customer(s).", "", result.changed)
-        self.message.setText(self.bulk.result_text(result, done))

@@ -76,7 +76,8 @@ class WindowedTableModel(QAbstractTableModel):
         self.columns = columns
         self._fetch, self._count, self._runner, self._clock = fetch, count, runner, clock
         self._fetch_takes_total = "total" in inspect.signature(fetch).parameters
-        self.query: Any = None
+        self.query: Any = None  # asked for
+        self.shown_query: Any = None  # what the rows on screen are: selections map to this
         self._generation = 0
         self._total = 0
         self._pages: OrderedDict[int, list] = OrderedDict()
@@ -108,7 +109,7 @@ class WindowedTableModel(QAbstractTableModel):
         self._runner.read(
             lambda: (generation, self._fetch(query, 0, PAGE_SIZE)),
             self._on_first_page_loaded,
-            self._on_load_failed,
+            lambda exc: self._on_load_failed(generation, exc),
             owner=self,
             key="first",
         )
@@ -123,6 +124,7 @@ class WindowedTableModel(QAbstractTableModel):
             return
         self._loading = False
         self.beginResetModel()
+        self.shown_query = self.query
         self._pages.clear()
         self._pending.clear()
         self._failed.clear()
@@ -142,7 +144,7 @@ class WindowedTableModel(QAbstractTableModel):
         self._runner.read(
             lambda: (generation, self._count(query)),
             self._on_count_loaded,
-            self._on_load_failed,
+            lambda exc: self._on_load_failed(generation, exc),
             owner=self,
             key="count",
         )
@@ -208,7 +210,7 @@ class WindowedTableModel(QAbstractTableModel):
         self._pending.discard(page_no)
         self._failed.add(page_no)
         self._retry_timer.start()
-        self._on_load_failed(exc)
+        self._on_load_failed(generation, exc)
 
     def _on_retry_timer_timeout(self) -> None:
         """Forget the failures and repaint: the rows still on screen ask again."""
@@ -219,7 +221,9 @@ class WindowedTableModel(QAbstractTableModel):
             if last >= first:
                 self.dataChanged.emit(self.index(first, 0), self.index(last, 0))
 
-    def _on_load_failed(self, exc: BaseException) -> None:
+    def _on_load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return  # the failure of a query no longer asked for
         self._loading = False
         self._counting = False
         if not self._reported:
@@ -242,6 +246,8 @@ class WindowedTableModel(QAbstractTableModel):
         page_no = row // PAGE_SIZE
         page = self._pages.get(page_no)
         if page is None:
+            if self._loading:
+                return None  # rows of the old query: the new one's first page resets them
             self._request(page_no)
             page = self._pages.get(page_no)  # a synchronous runner has filled it already
             if page is None:

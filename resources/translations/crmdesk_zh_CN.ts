@@ -35,9 +35,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../crmdesk/views/bulk_dialogs.py" line="48"/>
-        <source>Hand %n customer(s) to another user.</source>
+        <source>Hand %Ln customer(s) to another user.</source>
         <translation>
-            <numerusform>将 %n 个客户交给其他用户。</numerusform>
+            <numerusform>将 %Ln 个客户交给其他用户。</numerusform>
         </translation>
     </message>
     <message>
@@ -49,7 +49,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../crmdesk/views/widgets.py" line="51"/>
+        <location filename="../../crmdesk/views/widgets.py" line="53"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -57,22 +57,34 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="126"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="100"/>
+        <source>Counting the customers this applies to…</source>
+        <translation>正在统计涉及的客户…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="165"/>
-        <source>%n customer(s) skipped: their tags would be too long.</source>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="191"/>
+        <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
-            <numerusform>已跳过 %n 个客户：标签总长度会超出上限。</numerusform>
+            <numerusform>已跳过 %Ln 个客户：标签总长度会超出上限。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="169"/>
-        <source>Cancelled; %n customer(s) were not changed.</source>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="195"/>
+        <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
-            <numerusform>已取消；%n 个客户未更改。</numerusform>
+            <numerusform>已取消；%Ln 个客户未更改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/bulk_actions.py" line="197"/>
+        <source>%Ln customer(s) needed no change.</source>
+        <translation>
+            <numerusform>%Ln 个客户无需更改。</numerusform>
         </translation>
     </message>
 </context>
@@ -379,9 +391,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../crmdesk/views/customer_detail.py" line="313"/>
-        <source>%n older follow-up(s) not shown.</source>
+        <source>%Ln older follow-up(s) not shown.</source>
         <translation>
-            <numerusform>另有 %n 条较早的跟进记录未显示。</numerusform>
+            <numerusform>另有 %Ln 条较早的跟进记录未显示。</numerusform>
         </translation>
     </message>
     <message>
@@ -599,43 +611,64 @@
         <translation>跟进已逾期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="249"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="233"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="362"/>
-        <source>Assigned %n customer(s).</source>
+        <location filename="../../crmdesk/views/customer_page.py" line="237"/>
+        <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>已分配 %n 个客户。</numerusform>
+            <numerusform>%Ln 个客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="239"/>
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>已选 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="350"/>
+        <source>Assigned %Ln customer(s).</source>
+        <translation>
+            <numerusform>已分配 %Ln 个客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="370"/>
+        <source>Changed the tags of %Ln customer(s).</source>
+        <translation>
+            <numerusform>已更改 %Ln 个客户的标签。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="380"/>
+        <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
+        <translation>
+            <numerusform>将 %Ln 个客户移入回收站？之后可以从回收站恢复。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="391"/>
+        <source>Moved %Ln customer(s) to the recycle bin.</source>
+        <translation>
+            <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="363"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="349"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="378"/>
-        <source>Changed the tags of %n customer(s).</source>
-        <translation>
-            <numerusform>已更改 %n 个客户的标签。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="379"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="369"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="395"/>
-        <source>Moved %n customer(s) to the recycle bin.</source>
-        <translation>
-            <numerusform>已将 %n 个客户移入回收站。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="396"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="390"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
@@ -645,246 +678,235 @@
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="105"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="104"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="107"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="106"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="109"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="108"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="120"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="121"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="251"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="235"/>
         <source>Counting customers…</source>
         <translation>正在统计客户数…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="253"/>
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>%n 个客户</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="255"/>
-        <source>%n selected</source>
-        <translation>
-            <numerusform>已选 %n 个</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="386"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="378"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="388"/>
-        <source>Move %n customer(s) to the recycle bin? You can restore them from there.</source>
-        <translation>
-            <numerusform>将 %n 个客户移入回收站？之后可以从回收站恢复。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="29"/>
+        <location filename="../../crmdesk/views/errors.py" line="31"/>
         <source>{field} is required.</source>
         <translation>{field}为必填项。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="30"/>
+        <location filename="../../crmdesk/views/errors.py" line="32"/>
         <source>{field} has a value that is not allowed.</source>
         <translation>{field}的取值无效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="31"/>
+        <location filename="../../crmdesk/views/errors.py" line="33"/>
         <source>{field} does not look like a phone number.</source>
         <translation>{field}不像是电话号码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="34"/>
+        <location filename="../../crmdesk/views/errors.py" line="36"/>
         <source>{field} does not look like an e-mail address.</source>
         <translation>{field}不像是电子邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="37"/>
+        <location filename="../../crmdesk/views/errors.py" line="39"/>
         <source>{field} is too long.</source>
         <translation>{field}太长。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="38"/>
+        <location filename="../../crmdesk/views/errors.py" line="40"/>
         <source>{field}: too many.</source>
         <translation>{field}：数量过多。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="39"/>
+        <location filename="../../crmdesk/views/errors.py" line="41"/>
         <source>{field} contains a character that cannot be stored.</source>
         <translation>{field}包含无法保存的字符。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="42"/>
+        <location filename="../../crmdesk/views/errors.py" line="44"/>
         <source>{field} is out of range.</source>
         <translation>{field}超出允许范围。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="43"/>
+        <location filename="../../crmdesk/views/errors.py" line="45"/>
         <source>{field} must be later than the follow-up itself.</source>
         <translation>{field}必须晚于本次跟进时间。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="48"/>
+        <location filename="../../crmdesk/views/errors.py" line="50"/>
         <source>{field} is too long: at most {limit} characters.</source>
         <translation>{field}太长：最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="51"/>
+        <location filename="../../crmdesk/views/errors.py" line="53"/>
         <source>{field}: at most {limit}.</source>
         <translation>{field}：最多 {limit} 个。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="57"/>
+        <location filename="../../crmdesk/views/errors.py" line="59"/>
         <source>{field} is not valid.</source>
         <translation>{field}无效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="67"/>
+        <location filename="../../crmdesk/views/errors.py" line="69"/>
         <source>The database server cannot be reached. Check the network connection and the server address, then try again.</source>
         <translation>无法连接数据库服务器。请检查网络连接和服务器地址，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="72"/>
+        <location filename="../../crmdesk/views/errors.py" line="74"/>
         <source>The server refused the user name or password. Check them and try again.</source>
         <translation>服务器拒绝了用户名或密码。请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="75"/>
+        <location filename="../../crmdesk/views/errors.py" line="77"/>
         <source>The server has no database of this name. Check the name, or ask your administrator to create it.</source>
         <translation>服务器上没有这个名称的数据库。请检查名称，或请管理员创建。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="80"/>
+        <location filename="../../crmdesk/views/errors.py" line="82"/>
         <source>This account may not use this database. Ask your administrator for access.</source>
         <translation>该账号无权使用此数据库。请向管理员申请权限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="84"/>
+        <location filename="../../crmdesk/views/errors.py" line="86"/>
         <source>This file is not a crmdesk database. Choose the database file itself.</source>
         <translation>此文件不是 crmdesk 数据库。请选择数据库文件本身。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="87"/>
+        <location filename="../../crmdesk/views/errors.py" line="89"/>
         <source>The database file is damaged. Restore it from a backup (crmdesk keeps one in its backup folder before every upgrade).</source>
         <translation>数据库文件已损坏。请从备份恢复（crmdesk 每次升级前都会在备份文件夹中保留一份）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="92"/>
+        <location filename="../../crmdesk/views/errors.py" line="94"/>
         <source>The database file cannot be opened: the folder does not exist or you may not write there.</source>
         <translation>无法打开数据库文件：文件夹不存在，或您没有写入权限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="97"/>
+        <location filename="../../crmdesk/views/errors.py" line="99"/>
         <source>The database file is read-only. Check its permissions, then try again.</source>
         <translation>数据库文件为只读。请检查文件权限，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="100"/>
+        <location filename="../../crmdesk/views/errors.py" line="102"/>
         <source>The database is in use by another program or user and did not become free. Close the other program or wait a moment, then try again.</source>
         <translation>数据库正被其他程序或用户占用，且一直未释放。请关闭其他程序或稍等片刻，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="105"/>
+        <location filename="../../crmdesk/views/errors.py" line="107"/>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>磁盘已满。请清理空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="110"/>
+        <location filename="../../crmdesk/views/errors.py" line="112"/>
         <source>The database cannot be used. Details are in the log file.</source>
         <translation>数据库无法使用。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="122"/>
+        <location filename="../../crmdesk/views/errors.py" line="121"/>
+        <source>It stopped there; customers changed before that: {count}.</source>
+        <translation>操作在此中止；此前已更改的客户：{count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="129"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="125"/>
+        <location filename="../../crmdesk/views/errors.py" line="132"/>
         <source>{who} changed this customer at {at} while you were editing it.</source>
         <translation>在您编辑期间，{who} 于 {at} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="129"/>
+        <location filename="../../crmdesk/views/errors.py" line="136"/>
         <source>{who} changed this customer while you were editing it.</source>
         <translation>在您编辑期间，{who} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="134"/>
+        <location filename="../../crmdesk/views/errors.py" line="141"/>
         <source>They changed: {fields}.</source>
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="140"/>
+        <location filename="../../crmdesk/views/errors.py" line="147"/>
         <source>Your text is still in the form: reload to see their changes, then make yours again.</source>
         <translation>您输入的内容仍保留在表单中：请重新加载查看对方的修改，再重新做您的修改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="148"/>
+        <location filename="../../crmdesk/views/errors.py" line="155"/>
         <source>Your account has been deactivated or removed. Ask an administrator.</source>
         <translation>您的账号已被停用或删除。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="152"/>
+        <location filename="../../crmdesk/views/errors.py" line="159"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>您无权执行此操作。请联系您的经理或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="156"/>
+        <location filename="../../crmdesk/views/errors.py" line="163"/>
         <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on; the list is reloaded.</source>
         <translation>该记录已不存在，或您已无权查看。可能已被他人删除或转交；列表已重新加载。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="162"/>
+        <location filename="../../crmdesk/views/errors.py" line="169"/>
         <source>This database was written by a newer version of crmdesk. Install the newest version to open it.</source>
         <translation>此数据库由更新版本的 crmdesk 写入。请安装最新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="168"/>
+        <location filename="../../crmdesk/views/errors.py" line="175"/>
         <source>The database could not be upgraded to this version of crmdesk. Details are in the log file. A local database file was copied to the backup folder first; a server database may need its administrator.</source>
         <translation>无法将数据库升级到此版本的 crmdesk。详细信息见日志文件。本地数据库文件已先复制到备份文件夹；服务器数据库可能需要其管理员处理。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="175"/>
+        <location filename="../../crmdesk/views/errors.py" line="182"/>
         <source>The connection to the database server was lost. What you were doing was not saved; check the network and try again.</source>
         <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="183"/>
+        <location filename="../../crmdesk/views/errors.py" line="190"/>
+        <source>The database could not answer; it may be damaged or from another program. Details are in the log file.</source>
+        <translation>数据库无法给出结果；它可能已损坏，或来自其他程序。详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="196"/>
         <source>The database refused this change; nothing was saved. Details are in the log file.</source>
         <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="188"/>
+        <location filename="../../crmdesk/views/errors.py" line="201"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="189"/>
+        <location filename="../../crmdesk/views/errors.py" line="202"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
         <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="206"/>
+        <location filename="../../crmdesk/views/errors.py" line="246"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -935,7 +957,7 @@
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/app.py" line="148"/>
+        <location filename="../../crmdesk/app.py" line="151"/>
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
@@ -1237,50 +1259,50 @@
 <context>
     <name>RecycleBinPage</name>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="37"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="35"/>
         <source>Search deleted customers…</source>
         <translation>搜索已删除的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="70"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="58"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="79"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="69"/>
         <source>Deleted customers stay here, with their contacts and follow-ups, until you restore them.</source>
         <translation>已删除的客户连同其联系人和跟进记录都保留在这里，直到您将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="127"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="117"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="129"/>
-        <source>%n deleted customer(s)</source>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="119"/>
+        <source>%Ln deleted customer(s)</source>
         <translation>
-            <numerusform>%n 个已删除客户</numerusform>
+            <numerusform>%Ln 个已删除客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="132"/>
-        <source>%n selected</source>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="122"/>
+        <source>%Ln selected</source>
         <translation>
-            <numerusform>已选 %n 个</numerusform>
+            <numerusform>已选 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="133"/>
+        <source>Restored %Ln customer(s).</source>
+        <translation>
+            <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="142"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="132"/>
         <source>Restoring customers…</source>
         <translation>正在恢复客户…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="147"/>
-        <source>Restored %n customer(s).</source>
-        <translation>
-            <numerusform>已恢复 %n 个客户。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1364,9 +1386,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../crmdesk/views/bulk_dialogs.py" line="93"/>
-        <source>Change the tags of %n customer(s).</source>
+        <source>Change the tags of %Ln customer(s).</source>
         <translation>
-            <numerusform>修改 %n 个客户的标签。</numerusform>
+            <numerusform>修改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message>
