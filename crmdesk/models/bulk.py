@@ -61,7 +61,17 @@ UNIT_SECONDS = 0.1
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-ChunkAction = Callable[[Session, UserRow, list[int]], tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class ChunkAction:
+    """What an action does to one chunk of ids inside a unit of work: (customers of the chunk
+    the actor may change, changed, skipped). `begin`, if given, runs once at the start of each
+    unit of work, before its first chunk: a check that holds for the whole unit (asked once a
+    chunk, the assignee check was 75 reads of the users in a 30,000-customer assign)."""
+
+    chunk: Callable[[Session, UserRow, list[int]], tuple[int, int, int]]
+    begin: Callable[[Session, UserRow], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -167,42 +177,61 @@ def run(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> WriteResult[BulkResult]:
-    """Resolve the target once (the set the user confirmed), then apply the action chunk by
-    chunk, in units of work of one or more chunks, each with the acting user read fresh."""
-    ids = db.read(lambda s: resolve(s, current_actor(s, actor_id), target, now, deleted=deleted))
+    """Apply the action chunk by chunk, in units of work of one or more chunks, each with the
+    acting user read fresh.
+
+    A select-all is resolved once, first: the set the user confirmed, and `requested` is its
+    size. Explicit ids are not read beforehand (a second read of every row, 0.25-0.35 s of a
+    30,000-customer action on PostgreSQL): each chunk locks its ids and keeps those the actor
+    may change, and `requested` counts those, plus the ids an action stopped early never
+    reached. Progress counts ids either way."""
+    if target.query is not None:
+        ids = db.read(
+            lambda s: resolve(s, current_actor(s, actor_id), target, now, deleted=deleted)
+        )
+    else:
+        ids = sorted({check_id(i, "customer") for i in target.ids})
     chunks = _chunks(ids)
 
-    def unit(session: Session, first: int) -> tuple[int, int, int]:
-        """Chunks from `first` on until UNIT_SECONDS have passed: (next chunk, changed, skipped).
-        Database.write runs it again from `first` if it retries."""
+    def unit(session: Session, first: int) -> tuple[int, int, int, int]:
+        """Chunks from `first` on until UNIT_SECONDS have passed: (next chunk, customers the
+        actor may change, changed, skipped). Database.write runs it again from `first` if it
+        retries."""
         actor = current_actor(session, actor_id)
+        if action.begin is not None:
+            action.begin(session, actor)
         began = time.monotonic()
-        n, changed, skipped = first, 0, 0
+        n, mine, changed, skipped = first, 0, 0, 0
         while n < len(chunks) and (n == first or time.monotonic() - began < UNIT_SECONDS):
-            c, k = action(session, actor, chunks[n])
-            n, changed, skipped = n + 1, changed + c, skipped + k
-        return n, changed, skipped
+            m, c, k = action.chunk(session, actor, chunks[n])
+            n, mine, changed, skipped = n + 1, mine + m, changed + c, skipped + k
+        return n, mine, changed, skipped
 
-    changed = skipped = done = next_chunk = 0
+    mine = changed = skipped = done = next_chunk = 0
     change = Change()
+
+    def outcome(stopped: bool) -> WriteResult[BulkResult]:
+        requested = len(ids) if target.query is not None else mine + len(ids) - done
+        return WriteResult(BulkResult(requested, changed, skipped, stopped), change)
+
     while next_chunk < len(chunks):
         if cancelled is not None and cancelled():
-            return WriteResult(BulkResult(len(ids), changed, skipped, True), change)
+            return outcome(True)
         try:
             result = db.write(lambda s, first=next_chunk: unit(s, first))
         except CrmError as exc:
             if next_chunk == 0:
                 raise  # nothing was committed: the error alone says it all
             # The units before are committed: say so, and let their change reach the pages.
-            done_so_far = WriteResult(BulkResult(len(ids), changed, skipped, True), change)
-            raise Interrupted(exc, done_so_far) from exc
-        end, c, k = result.value
-        changed, skipped, change = changed + c, skipped + k, change | result.change
+            raise Interrupted(exc, outcome(True)) from exc
+        end, m, c, k = result.value
+        mine, changed, skipped = mine + m, changed + c, skipped + k
+        change = change | result.change
         done += sum(len(chunk) for chunk in chunks[next_chunk:end])
         next_chunk = end
         if progress is not None:
             progress(done, len(ids))
-    return WriteResult(BulkResult(len(ids), changed, skipped, False), change)
+    return outcome(False)
 
 
 # ---------------------------------------------------------------- the actions, one chunk each
@@ -228,27 +257,27 @@ def _update(session: Session, ids: list[int], values: dict) -> None:
 def delete_action(now: datetime) -> ChunkAction:
     """Move to the recycle bin; everything attached stays and comes back with a restore."""
 
-    def action(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int]:
+    def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
         rows = [r.id for r in _lock(session, actor, ids)]
         if rows:
             _update(session, rows, {"deleted_at": now, "deleted_by_id": actor.id,
                                     **_touch(actor, now)})  # fmt: skip
             record(session, "deleted", rows)
-        return len(rows), 0
+        return len(rows), len(rows), 0
 
-    return action
+    return ChunkAction(chunk)
 
 
 def restore_action(now: datetime) -> ChunkAction:
-    def action(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int]:
+    def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
         rows = [r.id for r in _lock(session, actor, ids, deleted=True)]
         if rows:
             _update(session, rows, {"deleted_at": None, "deleted_by_id": None,
                                     **_touch(actor, now)})  # fmt: skip
             record(session, "restored", rows)
-        return len(rows), 0
+        return len(rows), len(rows), 0
 
-    return action
+    return ChunkAction(chunk)
 
 
 def check_transfer(reason_code: str, reason_text: str) -> str:
@@ -268,11 +297,14 @@ def assign_action(
     transferred otherwise). Customers the user already owns are left alone."""
     reason_text = check_transfer(reason_code, reason_text)
 
-    def action(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int]:
+    def begin(session: Session, actor: UserRow) -> None:
         check_assignable(session, actor, to_user_id)
-        moving = [r.id for r in _lock(session, actor, ids) if r.owner_id != to_user_id]
+
+    def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
+        rows = _lock(session, actor, ids)
+        moving = [r.id for r in rows if r.owner_id != to_user_id]
         if not moving:
-            return 0, 0
+            return len(rows), 0, 0
         kind = case((Customer.owner_id.is_(None), literal("assigned", String)),
                     else_=literal("transferred", String))  # fmt: skip
         events = select(
@@ -290,9 +322,9 @@ def assign_action(
         session.execute(insert(OwnershipEvent).from_select(columns, events))
         _update(session, moving, {"owner_id": to_user_id, **_touch(actor, now)})
         record(session, "ownership", moving)
-        return len(moving), 0
+        return len(rows), len(moving), 0
 
-    return action
+    return ChunkAction(chunk, begin)
 
 
 def check_tag(tag: str) -> str:
@@ -311,17 +343,19 @@ def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
     """Add or remove one tag. A customer whose tags would pass the column's 500 characters is
     skipped and counted, never stored cut short."""
     tag = check_tag(tag)
+    limit = limit_of(Customer.tags)  # once: asked a row, it cost 0.1-0.2 s in 30,000
 
-    def action(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int]:
+    def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
         new_tags: list[tuple[str, int]] = []
         skipped = 0
-        for row in _lock(session, actor, ids):
+        rows = _lock(session, actor, ids)
+        for row in rows:
             tags = {t for t in row.tags.split(",") if t}
             new = tags | {tag} if add else tags - {tag}
             if new == tags:
                 continue
             text = ",".join(normalize_tags(list(new)))
-            if len(text) > limit_of(Customer.tags):
+            if len(text) > limit:
                 skipped += 1
                 continue
             new_tags.append((text, row.id))
@@ -329,9 +363,9 @@ def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
         changed = [cid for _t, cid in new_tags]
         if changed:
             record(session, "tags", changed)
-        return len(changed), skipped
+        return len(rows), len(changed), skipped
 
-    return action
+    return ChunkAction(chunk)
 
 
 def _set_tags(session: Session, new_tags: list[tuple[str, int]], touch: dict) -> None:
