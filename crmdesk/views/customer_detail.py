@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -33,10 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.models.changes import Change
-from crmdesk.models.contacts import ContactRow
+from crmdesk.models.contacts import ContactInput, ContactRow
 from crmdesk.models.customer_card import CustomerCard
 from crmdesk.models.customers import CustomerDetail, normalize_tags
-from crmdesk.models.errors import NotFound
+from crmdesk.models.errors import Conflict, NotFound
 from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.models.schema import FOLLOW_UP_KINDS
 from crmdesk.views.contact_dialog import ContactDialog
@@ -86,6 +87,9 @@ class CustomerDetailPanel(QWidget):
         self.heading.setWordWrap(True)
         self.subheading = QLabel()
         self.subheading.setObjectName("detailSubheading")
+        self.subheading.setWordWrap(True)
+        for label in (self.heading, self.subheading):  # the text never sets the panel's width
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.banner = Banner()
         self.banner.retry_clicked.connect(self.reload)
         self.tabs = QTabWidget()
@@ -262,7 +266,11 @@ class CustomerDetailPanel(QWidget):
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
-        if self.customer_id is not None and change.affects(self.customer_id):
+        if self.customer_id is None or not change.affects(self.customer_id):
+            return
+        if change.kinds == {"deleted"} and self.customer_id in change.customer_ids:
+            self.show_customer(None)  # deleted here: nothing to say but "select one"
+        else:
             self.reload()
 
     def set_choices(self, industries, provinces, sources) -> None:
@@ -341,17 +349,26 @@ class CustomerDetailPanel(QWidget):
         def failed(exc: BaseException) -> None:
             button.setEnabled(True)
             show_error(self, exc)
+            if isinstance(exc, (Conflict, NotFound)):
+                # Their version loads behind the kept form: Save again puts mine over it,
+                # Revert takes theirs. A customer that went away shows that it did.
+                self.reload()
 
         self.ctx.write(call, done, failed, owner=self)
 
-    def _check_duplicates(self, name: str, phones: list[str], then) -> None:
+    def _check_duplicates(self, name: str, phones: list[str], then, otherwise=None) -> None:
         """Warn, naming customer and owner, when another customer has this name or a phone;
-        `then()` runs when there is none or the user saves anyway."""
+        `then()` runs when there is none or the user saves anyway, `otherwise()` if not."""
         exclude = self.detail.id if self.detail else None
+
+        def checked(found) -> None:
+            if not found or self._confirm_duplicates(found):
+                then()
+            elif otherwise is not None:
+                otherwise()
+
         self.ctx.read(
-            lambda: self.workspace.find_duplicates(name, phones, exclude),
-            lambda found: then() if not found or self._confirm_duplicates(found) else None,
-            owner=self,
+            lambda: self.workspace.find_duplicates(name, phones, exclude), checked, owner=self
         )
 
     def _confirm_duplicates(self, duplicates) -> bool:
@@ -373,7 +390,7 @@ class CustomerDetailPanel(QWidget):
             self._write(
                 lambda: self.workspace.update_customer(base.id, data, base),
                 self.save_button,
-                self._on_saved,
+                lambda result: self._on_saved(result, data),
             )
 
         if data.name != base.data.name:
@@ -381,10 +398,14 @@ class CustomerDetailPanel(QWidget):
         else:
             save()
 
-    def _on_saved(self, result) -> None:
-        self.detail = result.value
-        self.form.set_value(self.detail.data)
-        self.heading.setText(self.detail.data.name)
+    def _on_saved(self, result, submitted) -> None:
+        saved = result.value
+        if saved.id != self.customer_id:
+            return  # another customer is shown by now; the bus has told the list
+        self.detail = saved
+        if self.form.value() == submitted:  # nothing typed while it saved: show it as stored
+            self.form.set_value(saved.data)
+        self.heading.setText(saved.data.name)
 
     @Slot()
     def _on_revert_clicked(self) -> None:
@@ -396,10 +417,12 @@ class CustomerDetailPanel(QWidget):
         row = self.contacts_table.currentRow()
         return self._contacts[row] if 0 <= row < len(self._contacts) else None
 
-    def _save_contact(self, contact: ContactRow | None) -> None:
+    def _save_contact(self, contact: ContactRow | None, typed: ContactInput | None = None) -> None:
+        """typed: what the user had entered, when the dialog opens again after they chose not
+        to save a duplicate phone (they may correct it)."""
         if self.detail is None:
             return
-        dialog = ContactDialog(contact.data if contact else None, self)
+        dialog = ContactDialog(typed or (contact.data if contact else None), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         value, customer_id = dialog.value(), self.detail.id
@@ -414,7 +437,7 @@ class CustomerDetailPanel(QWidget):
             )
 
         if new_phones:
-            self._check_duplicates("", new_phones, save)
+            self._check_duplicates("", new_phones, save, lambda: self._save_contact(contact, value))
         else:
             save()
 
@@ -457,7 +480,11 @@ class CustomerDetailPanel(QWidget):
         )
         customer_id = self.detail.id
 
+        typed = self.fu_content.toPlainText()
+
         def done(_result) -> None:
+            if self.customer_id != customer_id or self.fu_content.toPlainText() != typed:
+                return  # the user moved on: their new text is theirs
             self.fu_content.clear()
             self.fu_plan_next.setChecked(False)
             self.tabs.setCurrentIndex(2)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from crmdesk.models.changes import WriteResult
 from crmdesk.models.contacts import ContactInput, validate_contact
 from crmdesk.models.customer_list import FilterChoices
-from crmdesk.models.customers import DuplicateResult, validate_customer
+from crmdesk.models.customers import CustomerInput, DuplicateResult, validate_customer
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_form import CustomerForm
 from crmdesk.views.errors import error_text, validation_text
@@ -58,6 +58,7 @@ class CustomerDialog(QDialog):
         self.created_id: int | None = None
         self.setWindowTitle(self.tr("New customer"))
         self.form = CustomerForm()
+        self.form.set_value(CustomerInput(name=""))  # the rules' defaults: level C, a lead
         if choices is not None:
             self.form.set_choices(choices.industries, choices.provinces, choices.sources)
         else:

@@ -146,8 +146,8 @@ def error_text(exc: BaseException) -> str:
             + " "
             + QCoreApplication.translate(
                 "Errors",
-                "Your text is still in the form: reload to see their changes, "
-                "then make yours again.",
+                "Your text is still in the form and their version is loaded behind it: "
+                "Save again to put yours over theirs, or Revert to take theirs.",
             )  # fmt: skip
         )
     if isinstance(exc, PermissionDenied):
@@ -163,7 +163,7 @@ def error_text(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "Errors",
             "This record no longer exists, or is no longer yours to see. Someone may have "
-            "deleted it or handed it on; the list is reloaded.",
+            "deleted it or handed it on.",
         )
     if isinstance(exc, SchemaTooNew):
         return QCoreApplication.translate(

@@ -57,31 +57,31 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="100"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="128"/>
         <source>Counting the customers this applies to…</source>
         <translation>正在统计涉及的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="140"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="168"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="191"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="218"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>已跳过 %Ln 个客户：标签总长度会超出上限。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="195"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="222"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>已取消；%Ln 个客户未更改。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="197"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="224"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln 个客户无需更改。</numerusform>
@@ -234,185 +234,185 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="95"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="99"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="97"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="101"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="108"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="112"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="113"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="117"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="114"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="118"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="115"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="119"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="116"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="120"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="117"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="121"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="118"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="122"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="122"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="126"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="124"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="128"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="126"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="130"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="136"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="140"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="143"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="147"/>
         <source>What happened? What did the customer say?</source>
         <translation>发生了什么？客户怎么说？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="145"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="149"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="151"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="155"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="167"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="171"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="172"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="176"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="173"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="177"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="174"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="178"/>
         <source>From</source>
         <translation>原负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="175"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="179"/>
         <source>To</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="176"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="180"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="177"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="181"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="180"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="184"/>
         <source>Ownership history</source>
         <translation>归属历史</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="182"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="201"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="186"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="205"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="206"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="210"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="236"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="240"/>
         <source>Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}</source>
         <translation>负责人：{owner} · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="238"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="242"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="257"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="261"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="300"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="308"/>
         <source>No follow-ups yet.</source>
         <translation>暂无跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="307"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="315"/>
         <source>next: {at}</source>
         <translation>下次：{at}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_detail.py" line="313"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="321"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>另有 %Ln 条较早的跟进记录未显示。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="360"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="377"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="361"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="378"/>
         <source>Save it anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="438"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="463"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="439"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="464"/>
         <source>Remove {name} from this customer?</source>
         <translation>要从该客户中移除 {name} 吗？</translation>
     </message>
@@ -440,52 +440,52 @@
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="70"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="71"/>
         <source>First contact (optional)</source>
         <translation>首位联系人（选填）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="77"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="78"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="78"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="79"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="79"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="80"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="80"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="81"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="81"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="82"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="160"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="161"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="161"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="162"/>
         <source>This customer may already exist:</source>
         <translation>该客户可能已存在：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="164"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="165"/>
         <source>Save it anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="165"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="166"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -630,45 +630,45 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="350"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="349"/>
         <source>Assigned %Ln customer(s).</source>
         <translation>
             <numerusform>已分配 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="370"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="369"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="380"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="379"/>
         <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
         <translation>
             <numerusform>将 %Ln 个客户移入回收站？之后可以从回收站恢复。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="391"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="390"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="349"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="348"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="369"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="368"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="390"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="389"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
@@ -703,7 +703,7 @@
         <translation>正在统计客户数…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="378"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="377"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
@@ -852,8 +852,13 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="147"/>
-        <source>Your text is still in the form: reload to see their changes, then make yours again.</source>
-        <translation>您输入的内容仍保留在表单中：请重新加载查看对方的修改，再重新做您的修改。</translation>
+        <source>Your text is still in the form and their version is loaded behind it: Save again to put yours over theirs, or Revert to take theirs.</source>
+        <translation>您输入的内容仍保留在表单中，对方的版本已在后台加载：再次保存将以您的内容覆盖对方的修改，点击“还原”则采用对方的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="163"/>
+        <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on.</source>
+        <translation>该记录已不存在，或您已无权查看。可能已被他人删除或转交。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="155"/>
@@ -864,11 +869,6 @@
         <location filename="../../crmdesk/views/errors.py" line="159"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>您无权执行此操作。请联系您的经理或管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/errors.py" line="163"/>
-        <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on; the list is reloaded.</source>
-        <translation>该记录已不存在，或您已无权查看。可能已被他人删除或转交；列表已重新加载。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="169"/>
