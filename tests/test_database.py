@@ -313,3 +313,14 @@ def test_a_failing_migration_is_migration_failed(empty_url, monkeypatch):
     assert "crmdesk_no_such_table" in err.value.params["detail"]
     monkeypatch.undo()  # the real upgrade then goes through
     open_database(empty_url).close()
+
+
+def test_a_mistyped_path_creates_no_folder_and_names_the_file(tmp_path):
+    from crmdesk.views.errors import error_text
+
+    missing = tmp_path / "no" / "such" / "folder" / "crm.sqlite"
+    with pytest.raises(DatabaseUnavailable) as err:
+        open_database(f"sqlite:///{missing}")
+    assert err.value.params["reason"] == "cannot_open"
+    assert not (tmp_path / "no").exists()  # no empty database where nobody will look
+    assert str(missing) in error_text(err.value)

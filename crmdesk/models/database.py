@@ -136,8 +136,9 @@ def normalize_url(url: str | None) -> str:
 def create_db_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:" and not _is_uri(parsed):
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        # No folders are made here: the default file's folder exists (paths.data_dir makes it),
+        # and a mistyped path must be an error ("cannot_open"), not a new empty database
+        # somewhere the user will never look.
         # Pages and counts load on worker threads; the pool hands a connection to one at a time.
         # The driver's own timeout covers the first statements of a new connection (the pragmas
         # below), which run before PRAGMA busy_timeout could take effect.

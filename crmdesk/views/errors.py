@@ -185,7 +185,13 @@ def error_text(exc: BaseException) -> str:
             "saved; check the network and try again.",
         )
     if isinstance(exc, DatabaseUnavailable):
-        return _reason_text(exc.params.get("reason", "unknown"))
+        text = _reason_text(exc.params.get("reason", "unknown"))
+        where = exc.params.get("url")  # the password is never part of it
+        if where:
+            text += "\n" + QCoreApplication.translate("Errors", "Database: {where}").format(
+                where=where.removeprefix("sqlite:///")
+            )
+        return text
     if isinstance(exc, CrmError) and exc.code == "read_failed":
         return QCoreApplication.translate(
             "Errors",

@@ -407,12 +407,12 @@
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="463"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="461"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="464"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="462"/>
         <source>Remove {name} from this customer?</source>
         <translation>要从该客户中移除 {name} 吗？</translation>
     </message>
@@ -886,27 +886,32 @@
         <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="190"/>
+        <location filename="../../crmdesk/views/errors.py" line="191"/>
+        <source>Database: {where}</source>
+        <translation>数据库：{where}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="196"/>
         <source>The database could not answer; it may be damaged or from another program. Details are in the log file.</source>
         <translation>数据库无法给出结果；它可能已损坏，或来自其他程序。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="196"/>
+        <location filename="../../crmdesk/views/errors.py" line="202"/>
         <source>The database refused this change; nothing was saved. Details are in the log file.</source>
         <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="201"/>
+        <location filename="../../crmdesk/views/errors.py" line="207"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="202"/>
+        <location filename="../../crmdesk/views/errors.py" line="208"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
         <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="246"/>
+        <location filename="../../crmdesk/views/errors.py" line="252"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
