@@ -512,3 +512,27 @@ def test_a_second_action_while_one_runs_is_ignored(qtbot, ws, monkeypatch):
     from crmdesk.views.bulk_actions import selected_count
 
     assert selected_count(page.table) == 1  # the same customer, ready for the next action
+
+
+def test_an_empty_list_says_why_and_a_view_is_not_replaced_unasked(qtbot, ws, monkeypatch):
+    page = make_page(qtbot, ws)
+    type_text(qtbot, page.search, "没有这个客户")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=2000)
+    assert page.table.empty_text == "No customers match the search and filters."
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("我的视图", True))
+    qtbot.mouseClick(page.saved_views.save_button, Qt.MouseButton.LeftButton)
+    page.saved_views.mark_custom()
+    asked = []
+
+    def no(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", no)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("我的视图 ", True))
+    page.search.clear()
+    page.filters.flush_search()
+    qtbot.mouseClick(page.saved_views.save_button, Qt.MouseButton.LeftButton)
+    assert asked and "我的视图" in asked[0]
+    (view,) = ws.saved_views("customers")
+    assert view.payload["query"]["search"] == "没有这个客户"  # the old one, kept

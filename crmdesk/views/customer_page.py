@@ -228,6 +228,13 @@ class CustomersPage(QWidget):
     @Slot()
     def _update_count(self) -> None:
         total = self.model.rowCount()
+        q = self.query
+        filtered = q.search or q.level or q.industry or q.province or q.status or q.source
+        self.table.set_empty_text(
+            self.tr("No customers match the search and filters.")
+            if filtered or q.overdue
+            else self.tr("No customers here yet. Add one with New customer…")
+        )
         selected = selected_count(self.table)
         if self.model.is_loading and total == 0:
             text = self.tr("Loading…")

@@ -113,6 +113,11 @@ class RecycleBinPage(QWidget):
     @Slot()
     def _update_count(self) -> None:
         total = self.model.rowCount()
+        self.table.set_empty_text(
+            self.tr("No deleted customer matches the search.")
+            if self.filters.query().search
+            else self.tr("The recycle bin is empty.")
+        )
         if self.model.is_counting:
             text = self.tr("Counting…")
         else:

@@ -111,6 +111,21 @@ class SavedViewsBar(QWidget):
         )
         if not ok or not name.strip():
             return
+        same = [
+            self.combo.itemData(i)
+            for i in range(1, self.combo.count())
+            if self.combo.itemData(i).name.casefold() == name.strip().casefold()
+        ]
+        if same and same[0] is not current:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Save view"),
+                self.tr("A view named “{name}” already exists. Replace it?").format(
+                    name=same[0].name
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         payload = self._payload()
         self.save_button.setEnabled(False)
 

@@ -23,11 +23,13 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to crmdesk"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("e.g. 王伟"))
+        self.name.setPlaceholderText(self.tr("e.g. Alex Chen"))
         self.demo = QRadioButton(self.tr("Load demo data to look around (2,000 customers)"))
         self.empty = QRadioButton(self.tr("Start with an empty database"))
         self.empty.setChecked(True)
         self.problem = problem_label(self.tr("Please enter your name."))
+        self.name.textChanged.connect(lambda text: self.problem.setVisible(
+            self.problem.isVisible() and not text.strip()))  # fmt: skip
         intro = QLabel(
             self.tr(
                 "crmdesk keeps your customers in a file on this computer. "
@@ -53,6 +55,7 @@ class FirstRunDialog(QDialog):
     def _on_ok_clicked(self) -> None:
         if not self.name.text().strip():
             self.problem.show()
+            self.adjustSize()  # room for the line, so the text above keeps its own
             return
         self.accept()
 

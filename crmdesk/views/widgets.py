@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -63,10 +64,37 @@ class Banner(QFrame):
         self.show()
 
 
-def list_table(model: QAbstractItemModel, widths: list[int] | None = None) -> QTableView:
+class ListTable(QTableView):
+    """A list's table that says something when there is nothing to show (a blank grid reads as
+    "still loading" or "broken")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.empty_text = ""
+
+    def set_empty_text(self, text: str) -> None:
+        self.empty_text = text
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if not self.empty_text or model is None or model.rowCount() > 0:
+            return
+        if getattr(model, "is_loading", False):
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(24, 24, -24, -24)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags), self.empty_text)
+        painter.end()
+
+
+def list_table(model: QAbstractItemModel, widths: list[int] | None = None) -> ListTable:
     """A table of a windowed list as every page shows one: whole rows selected (several at a
     time), alternating colours, one line a row, no row numbers."""
-    table = QTableView()
+    table = ListTable()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -49,7 +49,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../crmdesk/views/widgets.py" line="53"/>
+        <location filename="../../crmdesk/views/widgets.py" line="54"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -611,64 +611,74 @@
         <translation>跟进已逾期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="233"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="234"/>
+        <source>No customers match the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="236"/>
+        <source>No customers here yet. Add one with New customer…</source>
+        <translation>这里还没有客户。点击“新建客户…”添加第一个。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="240"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="237"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="244"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="239"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="246"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>已选 %Ln 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="349"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="356"/>
         <source>Assigned %Ln customer(s).</source>
         <translation>
             <numerusform>已分配 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="369"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="376"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="379"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="386"/>
         <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
         <translation>
             <numerusform>将 %Ln 个客户移入回收站？之后可以从回收站恢复。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="390"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="348"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="355"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="368"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="375"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="389"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="396"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
@@ -698,12 +708,12 @@
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="235"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="242"/>
         <source>Counting customers…</source>
         <translation>正在统计客户数…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="377"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="384"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
@@ -933,7 +943,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/setup_dialogs.py" line="26"/>
-        <source>e.g. 王伟</source>
+        <source>e.g. Alex Chen</source>
         <translation>例如：王伟</translation>
     </message>
     <message>
@@ -952,12 +962,12 @@
         <translation>请输入您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="33"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="35"/>
         <source>crmdesk keeps your customers in a file on this computer. You are its administrator.</source>
         <translation>crmdesk 将客户数据保存在本机的一个文件中，您是它的管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="40"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="42"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
@@ -1280,32 +1290,42 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/recycle_bin_page.py" line="117"/>
+        <source>No deleted customer matches the search.</source>
+        <translation>没有符合搜索条件的已删除客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="119"/>
+        <source>The recycle bin is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="122"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="119"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="124"/>
         <source>%Ln deleted customer(s)</source>
         <translation>
             <numerusform>%Ln 个已删除客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="122"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="127"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>已选 %Ln 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="133"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="138"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="132"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="137"/>
         <source>Restoring customers…</source>
         <translation>正在恢复客户…</translation>
     </message>
@@ -1324,7 +1344,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/saved_views_bar.py" line="47"/>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="141"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="156"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
@@ -1335,6 +1355,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/saved_views_bar.py" line="108"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="122"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
@@ -1344,7 +1365,12 @@
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="142"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="123"/>
+        <source>A view named “{name}” already exists. Replace it?</source>
+        <translation>已存在名为“{name}”的视图。要替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="157"/>
         <source>Delete the view “{name}”?</source>
         <translation>删除视图“{name}”？</translation>
     </message>
@@ -1352,22 +1378,22 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="63"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="66"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="66"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="69"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="68"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="71"/>
         <source>A new language applies the next time crmdesk starts.</source>
         <translation>新的语言将在下次启动 crmdesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="71"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="74"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
