@@ -422,3 +422,20 @@ def test_unticking_primary_passes_the_role_on(db, people, now):
         remove_contact(s, a, cid, first)
         save_contact(s, a, cid, second, ContactInput(name="乙", is_primary=False), now)
     assert primary() == ["乙"]  # the only contact stays primary
+
+
+def test_demo_data_has_no_impossible_dates(db, now):
+    from sqlalchemy import select
+
+    from crmdesk.models.demo import generate_demo
+    from crmdesk.models.schema import Customer
+
+    generate_demo(db, customers=300, seed=3, now=now)
+    with db.reading() as s:
+        rows = s.execute(
+            select(Customer.created_at, Customer.last_follow_up_at, Customer.next_follow_up_at)
+        ).all()
+    assert len(rows) == 300
+    for created, last, planned in rows:
+        assert last is None or created <= last <= now
+        assert planned is None or planned > (last or created)

@@ -244,13 +244,16 @@ def generate_demo(
                 people.append((person, mobile, phone))
             for _ in range(rng.choice((0, 1, 1, 2, 3))):
                 kind = rng.choice(kinds)
-                at = now - rng.random() * year
+                at = now - rng.random() * min(year, now - created)  # never before the customer
                 fus.append(
                     (follow_id, cid, owner, kind, rng.choice(FOLLOW_UP_TEXTS[kind]), at, None, at)
                 )
                 follow_id += 1
                 last = at if last is None or at > last else last
-            next_at = now + timedelta(days=rng.uniform(-30, 30)) if rng.random() < 0.4 else None
+            next_at = None
+            if rng.random() < 0.4:  # planned after the last contact; some of them overdue now
+                after = last or created
+                next_at = max(after + timedelta(days=1), now + timedelta(days=rng.uniform(-30, 30)))
             updated = max(created, last) if last else created
             cust.append(
                 (

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.settings = settings
         self.setWindowTitle(self.tr("crmdesk"))
-        self.setMinimumSize(QSize(900, 560))
+        self.setMinimumSize(QSize(1000, 600))  # below this the filter row clips
 
         self.runner = TaskRunner(self)
         self.bus = ChangeBus(self)
