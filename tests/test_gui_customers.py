@@ -162,7 +162,7 @@ def test_rows_show_placeholders_until_their_page_arrives(qtbot, ws):
     page = make_page(qtbot, ws, runner)
     assert page.model.rowCount() == 0 and page.count_label.text() == "Loading…"
     runner.run_all()  # the first page (and the saved views, the filter choices)
-    assert page.model.rowCount() == PAGE_SIZE and page.count_label.text() == "Counting customers…"
+    assert page.model.rowCount() == PAGE_SIZE and page.count_label.text() == "Counting…"
     qtbot.waitUntil(lambda: bool(runner.jobs), timeout=2000)  # the count, after its pause
     runner.run_all()
     total = page.model.rowCount()

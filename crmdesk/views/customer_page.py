@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,18 +22,16 @@ from crmdesk.models.changes import Change
 from crmdesk.models.customer_list import CustomerQuery, FilterChoices
 from crmdesk.models.policy import list_scopes
 from crmdesk.models.schema import LEVELS, STATUSES
-from crmdesk.views.bulk_actions import BulkActions, selected_count
+from crmdesk.views.bulk_actions import selected_count
 from crmdesk.views.bulk_dialogs import AssignDialog, TagDialog
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_columns import customer_columns
 from crmdesk.views.customer_detail import CustomerDetailPanel
 from crmdesk.views.customer_dialog import CustomerDialog
-from crmdesk.views.errors import error_text
 from crmdesk.views.filter_bar import Filter, FilterBar
 from crmdesk.views.labels import status_label
+from crmdesk.views.list_panel import ListPanel
 from crmdesk.views.saved_views_bar import SavedViewsBar
-from crmdesk.views.table_model import WindowedTableModel
-from crmdesk.views.widgets import Banner, list_table
 
 
 def customer_filters(scopes: list[str]) -> list[Filter]:
@@ -89,31 +86,33 @@ class CustomersPage(QWidget):
         self.new_button = QPushButton(self.tr("New customer…"))
         self.new_button.clicked.connect(self._on_new_clicked)
 
-        self.model = WindowedTableModel(
-            customer_columns(), ws.list_customers, ws.count_customers, ctx.runner, ws.clock, self
+        self.list = ListPanel(
+            ctx,
+            self,
+            customer_columns(),
+            ws.list_customers,
+            ws.count_customers,
+            ws.customer_ids,
+            total_text=lambda n: self.tr("%Ln customer(s)", "", n),
+            empty_text=self._empty_text,
+        )
+        self.model, self.table, self.bulk = self.list.model, self.list.table, self.list.bulk
+        self.banner, self.count_label, self.message = (
+            self.list.banner,
+            self.list.count_label,
+            self.list.message,
         )
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
-        self.model.count_loaded.connect(self._update_count)
-        self.model.load_failed.connect(self._on_load_failed)
-        self.table = self._make_table()
+        self._setup_table()
         # Connected only now: setSortingEnabled asks the model to sort while the table is made.
         self.model.sort_requested.connect(self._on_sort_requested)
-        self.bulk = BulkActions(ctx, self, self.table, self.model, ws.customer_ids)
-        self.bulk.busy_changed.connect(self._update_count)
-
         self.assign_button = QPushButton(self.tr("Assign…"))
         self.assign_button.clicked.connect(self._on_assign_clicked)
         self.tag_button = QPushButton(self.tr("Tags…"))
         self.tag_button.clicked.connect(self._on_tag_clicked)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        self.message = QLabel()  # what the last bulk action did
-        self.bulk.finished.connect(self.message.setText)
-        self.bulk.status.connect(self.message.setText)
-        self.banner = Banner()
-        self.banner.retry_clicked.connect(self.reload)
+        self.list.actions = [self.assign_button, self.tag_button, self.delete_button]
 
         # The detail panel is ~80 ms of widgets: built right after the first paint, not before
         # it (or at once when something asks for it).
@@ -147,11 +146,10 @@ class CustomersPage(QWidget):
         ctx.bus.changed.connect(self._on_data_changed)
         self._restore_layout()
         self._load_choices()
-        self.model.set_query(self.filters.query())
-        self._update_count()
+        self.list.set_query(self.filters.query())
 
-    def _make_table(self) -> QTableView:
-        table = list_table(self.model, [c.width for c in self.model.columns])
+    def _setup_table(self) -> None:
+        table = self.table
         table.setSortingEnabled(True)
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
@@ -166,7 +164,6 @@ class CustomersPage(QWidget):
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.triggered.connect(self._on_delete_clicked)
         table.addAction(delete_action)
-        return table
 
     # -- loading
     @property
@@ -175,12 +172,11 @@ class CustomersPage(QWidget):
 
     @property
     def is_counting(self) -> bool:
-        return self.model.is_loading or self.model.is_counting
+        return self.list.is_counting
 
     def reload(self) -> None:
         """The same list again (the selection is kept by BulkActions)."""
-        self.banner.hide()
-        self.model.set_query(self.filters.query())
+        self.list.set_query(self.filters.query())
 
     def refresh(self) -> None:
         self._load_choices()
@@ -204,18 +200,11 @@ class CustomersPage(QWidget):
 
     @Slot()
     def _on_first_page_loaded(self) -> None:
-        self.banner.hide()
         keep, self._keep_id = self._keep_id, None
         row = self.model.row_of_id(keep) if keep is not None else None
         if row is not None and self.selected_id() != keep:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
-        self._update_count()
-
-    @Slot(object)
-    def _on_load_failed(self, exc: BaseException) -> None:
-        self.banner.show_message(error_text(exc))
-        self._update_count()
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
@@ -225,44 +214,27 @@ class CustomersPage(QWidget):
         if change.kinds & {"created", "edited"}:
             self._load_choices()  # a new industry or source typed by someone
 
-    @Slot()
-    def _update_count(self) -> None:
-        total = self.model.rowCount()
-        q = self.query
-        filtered = q.search or q.level or q.industry or q.province or q.status or q.source
-        self.table.set_empty_text(
-            self.tr("No customers match the search and filters.")
-            if filtered or q.overdue
-            else self.tr("No customers here yet. Add one with New customer…")
+    def _empty_text(self, q: CustomerQuery | None) -> str:
+        filtered = q is not None and (
+            q.search or q.level or q.industry or q.province or q.status or q.source or q.overdue
         )
-        selected = selected_count(self.table)
-        if self.model.is_loading and total == 0:
-            text = self.tr("Loading…")
-        elif self.model.is_counting:
-            text = self.tr("Counting customers…")
-        else:
-            text = self.tr("%Ln customer(s)", "", total)
-        if selected > 1:
-            text += " · " + self.tr("%Ln selected", "", selected)
-        self.count_label.setText(text)
-        enabled = selected > 0 and not self.bulk.busy
-        for b in (self.assign_button, self.tag_button, self.delete_button):
-            b.setEnabled(enabled)
+        if filtered:
+            return self.tr("No customers match the search and filters.")
+        return self.tr("No customers here yet. Add one with New customer…")
 
     # -- the query
     @Slot(object)
     def _on_query_changed(self, query: CustomerQuery) -> None:
         self.saved_views.mark_custom()
         self._keep_id = self.selected_id()
-        self.model.set_query(query)
+        self.list.set_query(query)
         self._show_sort(query)
-        self._update_count()
 
     def apply_query(self, query: CustomerQuery) -> None:
         """Put a query into the filters (a saved view) and load it once."""
         self.filters.set_query(query, emit=False)
         self._keep_id = self.selected_id()
-        self.model.set_query(query)
+        self.list.set_query(query)
         self._show_sort(query)
 
     def _show_sort(self, query: CustomerQuery) -> None:
@@ -312,7 +284,6 @@ class CustomersPage(QWidget):
 
     @Slot()
     def _on_selection_changed(self) -> None:
-        self._update_count()
         customer_id = self.selected_id()
         if customer_id is not None and customer_id != self.detail.customer_id:
             self.detail.show_customer(customer_id)

@@ -15,7 +15,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="191"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="218"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>%Ln customer skipped: its tags would be too long.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="195"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="222"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>Cancelled; %Ln customer was not changed.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="197"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="224"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln customer needed no change.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_detail.py" line="313"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="321"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>%Ln older follow-up not shown.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="237"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="96"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -61,15 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="239"/>
-        <source>%Ln selected</source>
-        <translation>
-            <numerusform>%Ln selected</numerusform>
-            <numerusform>%Ln selected</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="350"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="327"/>
         <source>Assigned %Ln customer(s).</source>
         <translation>
             <numerusform>Assigned %Ln customer.</numerusform>
@@ -77,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="370"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="347"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -85,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="380"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="357"/>
         <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
         <translation>
             <numerusform>Move %Ln customer to the recycle bin? You can restore it from there.</numerusform>
@@ -93,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="391"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="368"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -102,9 +94,20 @@
     </message>
 </context>
 <context>
+    <name>ListPanel</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/list_panel.py" line="93"/>
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>%Ln selected</numerusform>
+            <numerusform>%Ln selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="119"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="43"/>
         <source>%Ln deleted customer(s)</source>
         <translation>
             <numerusform>%Ln deleted customer</numerusform>
@@ -112,15 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="122"/>
-        <source>%Ln selected</source>
-        <translation>
-            <numerusform>%Ln selected</numerusform>
-            <numerusform>%Ln selected</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="133"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="108"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>

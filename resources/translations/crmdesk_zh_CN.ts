@@ -561,159 +561,142 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="50"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="47"/>
         <source>Search name, contact or phone…</source>
         <translation>搜索客户名称、联系人或电话…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="42"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="39"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="43"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="40"/>
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="44"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="41"/>
         <source>All I can see</source>
         <translation>全部可见客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="56"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="53"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="62"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="59"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="65"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="62"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="66"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="63"/>
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="67"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="64"/>
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="69"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="66"/>
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="234"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="222"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="236"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="223"/>
         <source>No customers here yet. Add one with New customer…</source>
         <translation>这里还没有客户。点击“新建客户…”添加第一个。</translation>
     </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="240"/>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="244"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="96"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="246"/>
-        <source>%Ln selected</source>
-        <translation>
-            <numerusform>已选 %Ln 个</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="356"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="327"/>
         <source>Assigned %Ln customer(s).</source>
         <translation>
             <numerusform>已分配 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="376"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="347"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="386"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="357"/>
         <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
         <translation>
             <numerusform>将 %Ln 个客户移入回收站？之后可以从回收站恢复。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="368"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="355"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="326"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="375"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="346"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="396"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="367"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="89"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="86"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="104"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="109"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="106"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="111"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="108"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="113"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="121"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="120"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="242"/>
-        <source>Counting customers…</source>
-        <translation>正在统计客户数…</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="384"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="355"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
@@ -1223,6 +1206,26 @@
     </message>
 </context>
 <context>
+    <name>ListPanel</name>
+    <message>
+        <location filename="../../crmdesk/views/list_panel.py" line="86"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_panel.py" line="88"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/list_panel.py" line="93"/>
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>已选 %Ln 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../crmdesk/views/main_window.py" line="65"/>
@@ -1274,7 +1277,7 @@
 <context>
     <name>RecycleBinPage</name>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="35"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="32"/>
         <source>Search deleted customers…</source>
         <translation>搜索已删除的客户…</translation>
     </message>
@@ -1284,48 +1287,36 @@
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="69"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="63"/>
         <source>Deleted customers stay here, with their contacts and follow-ups, until you restore them.</source>
         <translation>已删除的客户连同其联系人和跟进记录都保留在这里，直到您将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="117"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="45"/>
         <source>No deleted customer matches the search.</source>
         <translation>没有符合搜索条件的已删除客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="119"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="47"/>
         <source>The recycle bin is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
-    <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="122"/>
-        <source>Counting…</source>
-        <translation>正在统计…</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="124"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="43"/>
         <source>%Ln deleted customer(s)</source>
         <translation>
             <numerusform>%Ln 个已删除客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="127"/>
-        <source>%Ln selected</source>
-        <translation>
-            <numerusform>已选 %Ln 个</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="138"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="108"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="137"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="107"/>
         <source>Restoring customers…</source>
         <translation>正在恢复客户…</translation>
     </message>

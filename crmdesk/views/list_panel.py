@@ -1,0 +1,97 @@
+"""ListPanel: what every list page has, wired once. The windowed model and its table, the
+bulk actions over its selection, a banner for a list that failed to load (with Retry), the
+count line ("2,000 customers · 3 selected", "Counting…") and the line saying what the last
+action did, and the action buttons enabled while something is selected and nothing runs.
+
+A page places these widgets where it wants them and gives the words that are its own (what
+its rows are called, what an empty list means)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QLabel, QWidget
+
+from crmdesk.views.bulk_actions import BulkActions, selected_count
+from crmdesk.views.context import PageContext
+from crmdesk.views.errors import error_text
+from crmdesk.views.table_model import Column, Count, Fetch, WindowedTableModel
+from crmdesk.views.widgets import Banner, list_table
+
+
+class ListPanel(QObject):
+    def __init__(
+        self,
+        ctx: PageContext,
+        page: QWidget,
+        columns: list[Column],
+        fetch: Fetch,
+        count: Count,
+        ids_of: Callable[[Any, int, int], list[int]],
+        *,
+        total_text: Callable[[int], str],
+        empty_text: Callable[[Any], str],
+        deleted: bool = False,
+    ) -> None:
+        """total_text(n): "2,000 customers"; empty_text(query): why the list is empty."""
+        super().__init__(page)
+        self._total_text, self._empty_text = total_text, empty_text
+        self.model = WindowedTableModel(
+            columns, fetch, count, ctx.runner, ctx.workspace.clock, page
+        )
+        self.table = list_table(self.model, [c.width for c in columns])
+        self.bulk = BulkActions(ctx, page, self.table, self.model, ids_of, deleted)
+        self.banner = Banner()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.message = QLabel()  # what the last action did
+        self.actions: list[QWidget] = []  # enabled while rows are selected and nothing runs
+        self.model.first_page_loaded.connect(self._on_first_page_loaded)
+        self.model.count_loaded.connect(self.update)
+        self.model.load_failed.connect(self._on_load_failed)
+        self.table.selectionModel().selectionChanged.connect(self.update)
+        self.bulk.busy_changed.connect(self.update)
+        self.bulk.finished.connect(self.message.setText)
+        self.bulk.status.connect(self.message.setText)
+        self.banner.retry_clicked.connect(self.reload)
+
+    @property
+    def is_counting(self) -> bool:
+        return self.model.is_loading or self.model.is_counting
+
+    def set_query(self, query: Any) -> None:
+        self.banner.hide()
+        self.model.set_query(query)
+        self.update()
+
+    def reload(self) -> None:
+        self.set_query(self.model.query)
+
+    @Slot()
+    def _on_first_page_loaded(self) -> None:
+        self.banner.hide()
+        self.update()
+
+    @Slot(object)
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self.banner.show_message(error_text(exc))
+        self.update()
+
+    @Slot()
+    def update(self) -> None:
+        total = self.model.rowCount()
+        if self.model.is_loading and total == 0:
+            text = self.tr("Loading…")
+        elif self.model.is_counting:
+            text = self.tr("Counting…")
+        else:
+            text = self._total_text(total)
+        selected = selected_count(self.table)
+        if selected > 1:
+            text += " · " + self.tr("%Ln selected", "", selected)
+        self.count_label.setText(text)
+        self.table.set_empty_text(self._empty_text(self.model.query))
+        for action in self.actions:
+            action.setEnabled(selected > 0 and not self.bulk.busy)
