@@ -104,7 +104,10 @@ class Database:
                     change = recorded(session)
                 return WriteResult(value, change)
             except SQLAlchemyError as exc:
-                if attempt < WRITE_ATTEMPTS and is_retryable(exc, self.dialect):
+                # A constraint is worth one more look (a check-then-insert race); a second
+                # failure is a real violation.
+                again = attempt < (2 if isinstance(exc, IntegrityError) else WRITE_ATTEMPTS)
+                if again and is_retryable(exc, self.dialect):
                     log.info("unit of work retried (%s/%s): %s", attempt, WRITE_ATTEMPTS, exc)
                     time.sleep(random.uniform(0.005, 0.04) * attempt)
                     continue
