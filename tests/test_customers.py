@@ -439,3 +439,21 @@ def test_demo_data_has_no_impossible_dates(db, now):
     for created, last, planned in rows:
         assert last is None or created <= last <= now
         assert planned is None or planned > (last or created)
+
+
+def test_ids_of_a_range_are_those_of_the_pages(db, people, now):
+    """A selection of rows never loaded stands for customer_ids(range): exactly the ids the
+    pages show there, in order, for the list and for the recycle bin."""
+    from crmdesk.models.customer_list import customer_ids, deleted_ids
+
+    a = people.admin
+    ids = [make(db, a, now - timedelta(minutes=i), f"区间客户{i:02d}") for i in range(30)]
+    q = CustomerQuery(sort="name", descending=False)
+    with db.reading() as s:
+        shown = [r.id for off in range(0, 30, 10) for r in list_customers(s, a, q, now, off, 10)]
+        assert customer_ids(s, a, q, now, 7, 15) == shown[7:22]
+    w = ws(db, a, now)
+    w.delete_customers(ids[:12])
+    with db.reading() as s:
+        bin_rows = [r.id for r in list_deleted(s, a, CustomerQuery(), now, 0, 100)]
+        assert deleted_ids(s, a, CustomerQuery(), now, 3, 6) == bin_rows[3:9]

@@ -158,12 +158,12 @@ def check_id(value: Any, what: str) -> int:
     return value
 
 
-def check_page(offset: Any, limit: Any) -> tuple[int, int]:
+def check_page(offset: Any, limit: Any, most: int = MAX_PAGE) -> tuple[int, int]:
     c = Checker()
     if isinstance(offset, bool) or not isinstance(offset, int) or not 0 <= offset <= MAX_OFFSET:
         c.fail("offset", "out_of_range")
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
-        c.fail("limit", "out_of_range", MAX_PAGE)
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= most:
+        c.fail("limit", "out_of_range", most)
     c.done()
     return offset, limit
 

@@ -17,6 +17,7 @@ from crmdesk.models.schema import Contact, Customer, User
 from crmdesk.models.users import UserRow
 
 SCOPES = ("mine", "team", "all")
+MAX_ID_RANGE = 1_000_000  # rows whose ids one customer_ids call returns
 
 
 @dataclass(frozen=True)
@@ -199,15 +200,18 @@ def _primary_contact(column):
     )
 
 
+def _order(query: CustomerQuery, reverse: bool = False) -> list:
+    key = SORT_KEYS[query.sort]
+    columns = (*(key if isinstance(key, tuple) else (key,)), Customer.id)  # id breaks ties
+    descending = query.descending != reverse
+    return [c.desc() if descending else c.asc() for c in columns]
+
+
 def _list_statement(
     session: Session, actor: UserRow, query: CustomerQuery, now: datetime, reverse: bool = False
 ) -> Select:
     query = clean_query(query)
     owner = owner_alias()
-    key = SORT_KEYS[query.sort]
-    columns = (*(key if isinstance(key, tuple) else (key,)), Customer.id)  # id breaks ties
-    descending = query.descending != reverse
-    order = [c.desc() if descending else c.asc() for c in columns]
     return (
         select(
             Customer.id,
@@ -231,7 +235,7 @@ def _list_statement(
         )
         .outerjoin(owner, owner.id == Customer.owner_id)
         .where(*conditions(session, actor, query, now, for_page=True))
-        .order_by(*order)
+        .order_by(*_order(query, reverse))
     )
 
 
@@ -267,10 +271,18 @@ def customer_ids(
     limit: int = 100,
 ) -> list[int]:
     """The ids of rows offset … offset+limit of the list, in its order: what a selection of
-    rows that were never loaded stands for."""
-    offset, limit = check_page(offset, limit)
-    inner = _list_statement(session, actor, query, now).offset(offset).limit(limit).subquery()
-    return list(session.scalars(select(inner.c.id)))
+    rows that were never loaded stands for. One query for the whole range (up to MAX_ID_RANGE
+    rows), ids only: no owner join, no contact subqueries."""
+    offset, limit = check_page(offset, limit, MAX_ID_RANGE)
+    query = clean_query(query)
+    stmt = (
+        select(Customer.id)
+        .where(*conditions(session, actor, query, now, for_page=True))
+        .order_by(*_order(query))
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
 
 
 def filter_choices(session: Session, actor: UserRow) -> FilterChoices:
@@ -325,6 +337,26 @@ def list_deleted(
         .limit(limit)
     )
     return [DeletedCustomerRow(*row) for row in session.execute(stmt)]
+
+
+def deleted_ids(
+    session: Session,
+    actor: UserRow,
+    query: CustomerQuery,
+    now: datetime,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[int]:
+    """customer_ids for the recycle bin's order."""
+    offset, limit = check_page(offset, limit, MAX_ID_RANGE)
+    stmt = (
+        select(Customer.id)
+        .where(*conditions(session, actor, query, now, deleted=True))
+        .order_by(Customer.deleted_at.desc(), Customer.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
 
 
 def count_deleted(session: Session, actor: UserRow, query: CustomerQuery, now: datetime) -> int:

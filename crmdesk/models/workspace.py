@@ -97,6 +97,11 @@ class Workspace:
             lambda s: customer_list.list_deleted(s, self.actor, query, self.clock(), offset, limit)
         )
 
+    def deleted_ids(self, query: CustomerQuery, offset: int, limit: int) -> list[int]:
+        return self._read(
+            lambda s: customer_list.deleted_ids(s, self.actor, query, self.clock(), offset, limit)
+        )
+
     def count_target(self, target: Target | Sequence[int], deleted: bool = False) -> int:
         """How many customers a bulk action on the target would touch (for the confirmation)."""
         target = bulk.check_target(target)

@@ -39,7 +39,7 @@ class RecycleBinPage(QWidget):
             deleted_columns(),
             ws.list_deleted,
             ws.count_deleted,
-            lambda q, offset, limit: [r.id for r in ws.list_deleted(q, offset, limit)],
+            ws.deleted_ids,
             total_text=lambda n: self.tr("%Ln deleted customer(s)", "", n),
             empty_text=lambda q: (
                 self.tr("No deleted customer matches the search.")
