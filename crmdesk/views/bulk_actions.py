@@ -11,7 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QItemSelectionRange,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QTableView, QWidget
 
 from crmdesk.models.bulk import BulkResult, Target
@@ -104,7 +111,8 @@ class BulkActions(QObject):
         last = self.model.columnCount() - 1
         for row in range(self.model.rowCount()):
             if self.model.id_at(row) in ids:
-                selection.select(self.model.index(row, 0), self.model.index(row, last))
+                rows = QItemSelectionRange(self.model.index(row, 0), self.model.index(row, last))
+                selection.append(rows)
         self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
 
     def _on_rows_inserted(self) -> None:
