@@ -14,11 +14,17 @@ os.environ["CRMDESK_HOME"] = tempfile.mkdtemp(prefix="crmdesk-test-home-")
 
 import pytest
 from helpers import NOW, People
+from hypothesis import settings
 from sqlalchemy import create_engine, delete, text
 from sqlalchemy.engine import make_url
 
 from crmdesk.models.database import Database, open_database
 from crmdesk.models.schema import Base
+
+# CI runs the property tests derandomized: the same examples every run, so a red CI is always
+# a change's doing. A developer's run explores new examples each time.
+settings.register_profile("ci", derandomize=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 BACKENDS = {
     "sqlite": None,

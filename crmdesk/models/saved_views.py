@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import record
-from crmdesk.models.checks import TEXT_LIMIT, Checker, check_id
+from crmdesk.models.checks import TEXT_LIMIT, Checker, check_id, has_bad_character
 from crmdesk.models.schema import SavedView
 from crmdesk.models.users import UserRow
 
@@ -51,6 +51,8 @@ def save_view(
         text = ""
     if not isinstance(payload, dict):
         c.fail("payload", "invalid")
+    elif text and has_bad_character(json.dumps(payload, ensure_ascii=False)):
+        c.fail("payload", "bad_character")  # a lone surrogate would not read back the same
     if len(text) > TEXT_LIMIT:
         c.fail("payload", "too_long", TEXT_LIMIT)
     c.done()
