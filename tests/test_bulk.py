@@ -1,7 +1,7 @@
 """Bulk actions on sets (models/bulk.py, through the Workspace) on SQLite, PostgreSQL and
-MariaDB: explicit ids and select-all targets, only what the actor may change, versions,
-ownership events, the Change returned, counts, progress, cancel, the tags column's limit, a
-deactivated actor and the size of every statement sent."""
+MariaDB, on explicit ids: assign, tags, delete and restore, only what the actor may change,
+versions, ownership events, the Change returned, the tags column's limit; and the data and
+helpers the other bulk test modules share (test_bulk_select_all, test_bulk_chunks)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,19 @@ from datetime import timedelta
 
 import pytest
 from helpers import NOW
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import select, update
 
-from crmdesk.models import bulk, changes
+from crmdesk.models import bulk
 from crmdesk.models.bulk import Target
 from crmdesk.models.changes import Change
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.customers import CustomerInput, create_customer
-from crmdesk.models.errors import Interrupted, PermissionDenied, ValidationFailed
-from crmdesk.models.schema import Customer, OwnershipEvent, User
+from crmdesk.models.errors import PermissionDenied, ValidationFailed
+from crmdesk.models.schema import Customer, OwnershipEvent
 from crmdesk.models.workspace import Workspace
 
 LATER = NOW + timedelta(hours=2)  # when the bulk actions run; customers were made at NOW
-DEFAULT_CHUNK = bulk.CHUNK
+DEFAULT_CHUNK = bulk.CHUNK  # as imported, before small_chunks
 DEFAULT_POSTGRESQL_CHUNK = bulk.POSTGRESQL_CHUNK
 SMALL_CHUNK = 7
 TECH_A = CustomerQuery(search="科技", level="A")
@@ -188,28 +188,6 @@ def test_assign_ids_moves_in_chunks_with_one_event_per_moved_customer(db, people
     assert {e[3] for e in expected_events} == {"assigned", "transferred"}
 
 
-def test_assign_select_all_of_a_manager_moves_only_the_team_matching_the_query(db, people):
-    p = people
-    ids = seed(db, p)
-    before = snapshot(db)
-    target = Target(query=TECH_A)
-    expected = of(ids, "n1_tech_a", "n2_tech_a")  # not the south's, not nobody's, not B or 贸易
-    manager = ws(db, p.manager_n)
-    assert manager.count_target(target) == len(expected)
-    progress = Progress()
-
-    result = manager.assign_customers(target, p.rep_n2.id, "handover", "", progress=progress)
-
-    moved = of(ids, "n1_tech_a")  # n2_tech_a already belongs to rep_n2
-    assert result.value == bulk.BulkResult(requested=len(expected), changed=len(moved))
-    assert result.change.customer_ids == moved and result.change.kinds == {"ownership"}
-    progress.check(len(expected))
-    assert_touched(before, snapshot(db), moved, p.manager_n.id)
-    assert [(e[0], e[1], e[2], e[3]) for e in events(db)] == [
-        (cid, p.rep_n1.id, p.rep_n2.id, "transferred") for cid in sorted(moved)
-    ]
-
-
 def test_assign_refuses_a_user_outside_the_team_before_changing_anything(db, people):
     p = people
     ids = seed(db, p)
@@ -251,30 +229,6 @@ def test_tag_add_and_remove_by_ids_bumps_only_customers_that_change(db, people):
     assert {final[cid][TAGS] for cid in first[:9]} == {"重点"}
     assert ws(db, p.admin).change_tag(first[:9], "老客户", False).value.changed == 0
     assert snapshot(db) == final and events(db) == []
-
-
-def test_tag_select_all_with_search_and_filter(db, people):
-    p = people
-    ids = seed(db, p)
-    before = snapshot(db)
-    target = Target(query=TECH_A)
-    expected = of(ids, "n1_tech_a", "n2_tech_a", "s1_tech_a", "nobody_tech_a")
-    admin = ws(db, p.admin)
-    assert admin.count_target(target) == len(expected)
-    progress = Progress()
-    result = admin.change_tag(target, "  展会, 2026 ", True, progress=progress)
-    assert result.value == bulk.BulkResult(len(expected), len(expected))
-    progress.check(len(expected))
-    after = snapshot(db)
-    assert_touched(before, after, expected, p.admin.id)
-    assert {after[cid][TAGS] for cid in expected} == {"展会  2026"}  # a comma is no separator
-
-    # a rep's select-all removes it from their own customers only
-    rep = ws(db, p.rep_n2)
-    assert rep.count_target(Target(query=CustomerQuery(search="科技"))) == 5
-    result = rep.change_tag(Target(query=CustomerQuery(search="科技")), "展会  2026", False)
-    assert result.value.changed == 5
-    assert changed_ids(after, snapshot(db)) == of(ids, "n2_tech_a")
 
 
 def test_tags_of_varied_customers_each_get_their_own_text(db, people, monkeypatch):
@@ -357,34 +311,6 @@ def test_delete_and_restore_by_ids(db, people):
     assert events(db) == []
 
 
-def test_delete_and_restore_select_all_stay_within_the_managers_team(db, people):
-    p = people
-    ids = seed(db, p)
-    before = snapshot(db)
-    manager = ws(db, p.manager_n)
-    north = of(ids, "n1_tech_a", "n1_tech_b", "n2_trade_a", "n2_tech_a", "mn_trade_c")
-    everything = Target(query=CustomerQuery())
-    assert manager.count_target(everything) == len(north)
-    progress = Progress()
-    result = manager.delete_customers(everything, progress=progress)
-    assert result.value == bulk.BulkResult(len(north), len(north))
-    progress.check(len(north))
-    middle = snapshot(db)
-    assert_touched(before, middle, north, p.manager_n.id)  # south's and nobody's untouched
-
-    # the recycle bin's select-all, with a search and a filter
-    in_bin = Target(query=TECH_A)
-    expected = of(ids, "n1_tech_a", "n2_tech_a")
-    assert manager.count_target(in_bin, deleted=True) == len(expected)
-    assert manager.count_target(in_bin) == 0  # nothing live matches any more
-    restored = manager.restore_customers(in_bin)
-    assert restored.value == bulk.BulkResult(len(expected), len(expected))
-    assert restored.change.customer_ids == expected and restored.change.kinds == {"restored"}
-    after = snapshot(db)
-    assert changed_ids(middle, after) == expected
-    assert all(after[c][DELETED_AT] is None for c in expected)
-
-
 # ---------------------------------------------------------------- who may change what
 
 
@@ -412,220 +338,3 @@ def test_a_rep_changes_only_their_own_customers_whatever_ids_they_send(db, peopl
         assert result.value.requested == 0 and result.value.changed == 0
         assert result.change.empty
     assert snapshot(db) == before and events(db) == []
-
-
-def test_count_target_is_what_then_changes(db, people):
-    p = people
-    ids = seed(db, p)
-    manager = ws(db, p.manager_n)
-    queries = [
-        Target(query=CustomerQuery(search="星辰")),
-        Target(query=CustomerQuery(level="B")),
-        Target(ids=tuple(sorted(of(ids, "n2_trade_a", "s1_tech_a", "mn_trade_c")))),
-    ]
-    for target in queries:
-        count = manager.count_target(target)
-        assert count > 0
-        assert manager.delete_customers(target).value.changed == count
-        assert manager.count_target(target) == 0
-        assert manager.count_target(target, deleted=True) == count
-        assert manager.restore_customers(target).value.changed == count
-    count = manager.count_target(Target(query=CustomerQuery(search="贸易")))
-    result = manager.change_tag(Target(query=CustomerQuery(search="贸易")), "跟进", True)
-    assert result.value.changed == count == 7
-
-
-# ---------------------------------------------------------------- the Change, progress, cancel
-
-
-def test_change_says_many_past_the_id_limit(db, people, monkeypatch):
-    p = people
-    ids = seed(db, p)
-    monkeypatch.setattr(changes, "ID_LIMIT", 10)
-    result = ws(db, p.admin).delete_customers(Target(query=CustomerQuery()))
-    n = len(every(ids))
-    assert result.value.changed == n
-    assert result.change.kinds == {"deleted"} and result.change.count == n
-    assert result.change.many and result.change.customer_ids == frozenset()
-    assert result.change.affects(ids["n1_tech_a"][0])
-    small = ws(db, p.admin).restore_customers(ids["n1_tech_a"][:5])
-    assert not small.change.many and small.change.customer_ids == set(ids["n1_tech_a"][:5])
-
-
-def test_cancel_between_chunks_keeps_the_chunks_done(db, people):
-    p = people
-    ids = seed(db, p)
-    chosen = sorted(every(ids))
-    progress = Progress()
-    result = ws(db, p.admin).delete_customers(
-        chosen, progress=progress, cancelled=lambda: len(progress.calls) >= 2
-    )
-    done = 2 * SMALL_CHUNK
-    assert result.value == bulk.BulkResult(len(chosen), done, cancelled=True)
-    assert progress.calls == [(SMALL_CHUNK, len(chosen)), (done, len(chosen))]
-    assert result.change.customer_ids == set(chosen[:done])
-    with db.reading() as s:
-        gone = set(s.scalars(select(Customer.id).where(Customer.deleted_at.is_not(None))))
-    assert gone == set(chosen[:done])  # committed, chunk by chunk, in id order
-    rest = ws(db, p.admin).delete_customers(chosen)
-    assert rest.value == bulk.BulkResult(len(chosen) - done, len(chosen) - done)
-
-
-def test_a_deactivated_actor_is_stopped_at_the_next_chunk(db, people):
-    p = people
-    ids = seed(db, p)
-    chosen = sorted(every(ids))
-    before = snapshot(db)
-
-    def deactivate(done: int, total: int) -> None:
-        with db.writing() as s:
-            s.execute(update(User).where(User.id == p.admin.id).values(active=False))
-
-    with pytest.raises(Interrupted) as err:
-        ws(db, p.admin).assign_customers(chosen, p.rep_n2.id, "other", "离职", progress=deactivate)
-    cause = err.value.params["cause"]
-    assert isinstance(cause, PermissionDenied) and cause.code == "inactive"
-    after = snapshot(db)
-    first_chunk = set(chosen[:SMALL_CHUNK]) - set(ids["n2_trade_a"]) - set(ids["n2_tech_a"])
-    assert changed_ids(before, after) == first_chunk
-    assert {e[0] for e in events(db)} == first_chunk
-    # what was committed before the stop is reported, and reaches the pages as a change
-    partial = err.value.partial
-    assert partial.value.changed == err.value.params["changed"] == len(first_chunk)
-    assert partial.change.customer_ids == first_chunk and partial.change.kinds == {"ownership"}
-
-
-def test_a_customer_moved_out_of_reach_mid_way_is_left_alone(db, people):
-    p = people
-    ids = seed(db, p)
-    north = sorted(of(ids, "n1_tech_a", "n1_tech_b", "n2_trade_a", "n2_tech_a", "mn_trade_c"))
-    last = north[-1]  # in the last chunk
-
-    def move_away(done: int, total: int) -> None:
-        if done == SMALL_CHUNK:
-            with db.writing() as s:
-                s.execute(update(Customer).where(Customer.id == last).values(owner_id=p.rep_s1.id))
-
-    before = snapshot(db)
-    result = ws(db, p.manager_n).delete_customers(Target(query=CustomerQuery()), progress=move_away)
-    assert result.value == bulk.BulkResult(len(north), len(north) - 1)
-    after = snapshot(db)
-    assert after[last][DELETED_AT] is None and after[last][VERSION] == before[last][VERSION]
-    assert {c for c in north if after[c][DELETED_AT] == LATER} == set(north) - {last}
-
-
-def test_a_unit_of_work_takes_chunks_until_its_time_is_up(db, people, monkeypatch):
-    p = people
-    ids = seed(db, p)
-    chosen = sorted(every(ids) - of(ids, "n2_trade_a"))
-    before = snapshot(db)
-    monkeypatch.setattr(bulk, "UNIT_SECONDS", 60)  # every chunk in one unit of work
-    calls: list[tuple[int, int]] = []
-    asked: list[bool] = []
-
-    def cancelled() -> bool:
-        asked.append(True)
-        return False
-
-    result = ws(db, p.admin).assign_customers(
-        chosen, p.rep_n2.id, "other", "合并", progress=lambda d, t: calls.append((d, t)),
-        cancelled=cancelled,
-    )  # fmt: skip
-    moved = set(chosen) - of(ids, "n2_tech_a")
-    assert result.value == bulk.BulkResult(len(chosen), len(moved))
-    assert result.change.customer_ids == moved
-    assert calls == [(len(chosen), len(chosen))] and len(asked) == 1
-    assert_touched(before, snapshot(db), moved, p.admin.id)
-    assert sorted(e[0] for e in events(db)) == sorted(moved)
-
-
-# ---------------------------------------------------------------- statement sizes
-
-
-def bound_values(parameters) -> tuple[int, int]:
-    """(values bound to one statement, ids in its largest PostgreSQL array). A list counts its
-    elements; PostgreSQL's id arrays travel as one parameter, their text '{1,2,3}'."""
-    if not parameters:
-        return 0, 0
-    items = list(parameters.values() if isinstance(parameters, dict) else parameters)
-    arrays = [v for v in items if isinstance(v, str) and v.startswith("{") and v.endswith("}")]
-    largest = max((len(v[1:-1].split(",")) for v in arrays if v != "{}"), default=0)
-    return sum(len(v) if isinstance(v, (list, tuple)) else 1 for v in items), largest
-
-
-@pytest.fixture
-def statement_sizes(db):
-    """(values bound, largest id array, statement) for every statement sent (an executemany
-    counts all of its parameter sets)."""
-    sizes: list[tuple[int, int, str]] = []
-
-    def before_cursor_execute(conn, cursor, statement, parameters, context, executemany):
-        if executemany:
-            counted = [bound_values(p) for p in parameters]
-            n, largest = sum(c[0] for c in counted), max((c[1] for c in counted), default=0)
-        else:
-            n, largest = bound_values(parameters)
-        sizes.append((n, largest, statement))
-
-    event.listen(db.engine, "before_cursor_execute", before_cursor_execute)
-    yield sizes
-    event.remove(db.engine, "before_cursor_execute", before_cursor_execute)
-
-
-def test_no_statement_carries_more_than_a_few_hundred_parameters(
-    db, people, monkeypatch, statement_sizes
-):
-    monkeypatch.setattr(bulk, "CHUNK", DEFAULT_CHUNK)
-    monkeypatch.setattr(bulk, "POSTGRESQL_CHUNK", DEFAULT_POSTGRESQL_CHUNK)
-    p = people
-    n = 2 * max(DEFAULT_CHUNK, DEFAULT_POSTGRESQL_CHUNK) + 150
-    owners = [p.rep_n1.id, p.rep_n2.id, p.rep_s1.id, None]
-    rows = [
-        {
-            "name": f"客户{i}",
-            "owner_id": owners[i % 4],
-            "created_by_id": p.admin.id,
-            "updated_by_id": p.admin.id,
-            "created_at": NOW,
-            "updated_at": NOW,
-            "tags": f"标签{i % 40}" if i % 3 else "",  # many tag sets in one chunk
-            "version": 1,
-        }
-        for i in range(n)
-    ]
-    with db.writing() as s:
-        s.execute(insert(Customer), rows)
-        all_ids = sorted(s.scalars(select(Customer.id)))
-    statement_sizes.clear()
-
-    admin, manager = ws(db, p.admin), ws(db, p.manager_n)
-    everything = Target(query=CustomerQuery())
-    assert admin.count_target(all_ids) == n
-    assert admin.count_target(everything) == n
-    assert admin.assign_customers(all_ids, p.manager_n.id, "rebalance", "").value.changed == (
-        n - sum(1 for i in range(n) if owners[i % 4] == p.manager_n.id)
-    )
-    assert manager.assign_customers(everything, p.rep_n2.id, "rebalance", "").value.changed == n
-    assert admin.change_tag(everything, "大客户", True).value.changed == n
-    with db.reading() as s:
-        tags = {cid: text for cid, text in s.execute(select(Customer.id, Customer.tags))}
-    assert [tags[cid] for cid in all_ids] == [
-        f"大客户,标签{i % 40}" if i % 3 else "大客户" for i in range(n)
-    ]
-    assert admin.change_tag(all_ids, "大客户", False).value.changed == n
-    assert admin.delete_customers(everything).value.changed == n
-    assert admin.count_target(all_ids, deleted=True) == n
-    assert admin.restore_customers(all_ids).value.changed == n
-    with db.reading() as s:
-        assert s.scalar(select(OwnershipEvent.id).where(OwnershipEvent.kind == "transferred"))
-
-    biggest, _largest, statement = max(statement_sizes)
-    assert biggest <= 500, statement
-    if db.dialect == "postgresql":
-        # a chunk's ids travel as one array, never one value an id (the most values: two for
-        # each of the 41 tag sets in a chunk, its text and its customers' array)
-        assert biggest < DEFAULT_CHUNK, statement
-        assert max(largest for _n, largest, _s in statement_sizes) == DEFAULT_POSTGRESQL_CHUNK
-    else:
-        # the listener does see a chunk's ids (IN lists are expanded before it runs)
-        assert biggest >= DEFAULT_CHUNK

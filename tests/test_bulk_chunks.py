@@ -1,0 +1,233 @@
+"""How bulk actions run on SQLite, PostgreSQL and MariaDB: chunk by chunk in units of work,
+progress, cancel, a deactivated actor, explicit ids judged as each chunk is reached, the
+Change past its id limit, and the size of every statement sent."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import NOW
+from sqlalchemy import event, insert, select, update
+from test_bulk import (  # the shared data and helpers; small_chunks applies here too
+    DEFAULT_CHUNK,
+    DEFAULT_POSTGRESQL_CHUNK,
+    SMALL_CHUNK,
+    Progress,
+    assert_touched,
+    changed_ids,
+    events,
+    every,
+    of,
+    seed,
+    small_chunks,  # noqa: F401
+    snapshot,
+    ws,
+)
+
+from crmdesk.models import bulk, changes
+from crmdesk.models.bulk import Target
+from crmdesk.models.customer_list import CustomerQuery
+from crmdesk.models.errors import Interrupted, PermissionDenied
+from crmdesk.models.schema import Customer, OwnershipEvent, User
+
+# ---------------------------------------------------------------- the Change, progress, cancel
+
+
+def test_change_says_many_past_the_id_limit(db, people, monkeypatch):
+    p = people
+    ids = seed(db, p)
+    monkeypatch.setattr(changes, "ID_LIMIT", 10)
+    result = ws(db, p.admin).delete_customers(Target(query=CustomerQuery()))
+    n = len(every(ids))
+    assert result.value.changed == n
+    assert result.change.kinds == {"deleted"} and result.change.count == n
+    assert result.change.many and result.change.customer_ids == frozenset()
+    assert result.change.affects(ids["n1_tech_a"][0])
+    small = ws(db, p.admin).restore_customers(ids["n1_tech_a"][:5])
+    assert not small.change.many and small.change.customer_ids == set(ids["n1_tech_a"][:5])
+
+
+def test_cancel_between_chunks_keeps_the_chunks_done(db, people):
+    p = people
+    ids = seed(db, p)
+    chosen = sorted(every(ids))
+    progress = Progress()
+    result = ws(db, p.admin).delete_customers(
+        chosen, progress=progress, cancelled=lambda: len(progress.calls) >= 2
+    )
+    done = 2 * SMALL_CHUNK
+    assert result.value == bulk.BulkResult(len(chosen), done, cancelled=True)
+    assert progress.calls == [(SMALL_CHUNK, len(chosen)), (done, len(chosen))]
+    assert result.change.customer_ids == set(chosen[:done])
+    with db.reading() as s:
+        gone = set(s.scalars(select(Customer.id).where(Customer.deleted_at.is_not(None))))
+    assert gone == set(chosen[:done])  # committed, chunk by chunk, in id order
+    rest = ws(db, p.admin).delete_customers(chosen)
+    assert rest.value == bulk.BulkResult(len(chosen) - done, len(chosen) - done)
+
+
+def test_explicit_ids_are_judged_as_each_chunk_is_reached(db, people):
+    """Ids sent are not read before the first unit of work: each chunk keeps those the actor may
+    change, `requested` counts them, and an action stopped early counts the ids it never
+    reached; progress counts the ids sent."""
+    p = people
+    ids = seed(db, p)
+    sent = sorted(of(ids, "n1_tech_b", "n2_trade_a", "s1_tech_a"))  # rep_n1 owns n1_tech_b only
+    own = sorted(ids["n1_tech_b"])
+    assert set(own) < set(sent[:SMALL_CHUNK])  # the first chunk: 4 of theirs and 3 of others
+    rep = ws(db, p.rep_n1)
+    before = snapshot(db)
+    progress = Progress()
+    result = rep.change_tag(sent, "我的", True, progress=progress)
+    assert result.value == bulk.BulkResult(len(own), len(own))
+    assert progress.calls[-1] == (len(sent), len(sent))
+    assert len(progress.calls) == -(-len(sent) // SMALL_CHUNK)
+    assert_touched(before, snapshot(db), set(own), p.rep_n1.id)
+
+    calls: list[int] = []
+    stopped = rep.delete_customers(
+        sent, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 1
+    )
+    not_reached = len(sent) - SMALL_CHUNK
+    assert stopped.value == bulk.BulkResult(len(own) + not_reached, len(own), cancelled=True)
+    assert stopped.change.customer_ids == set(own)
+
+
+def test_a_deactivated_actor_is_stopped_at_the_next_chunk(db, people):
+    p = people
+    ids = seed(db, p)
+    chosen = sorted(every(ids))
+    before = snapshot(db)
+
+    def deactivate(done: int, total: int) -> None:
+        with db.writing() as s:
+            s.execute(update(User).where(User.id == p.admin.id).values(active=False))
+
+    with pytest.raises(Interrupted) as err:
+        ws(db, p.admin).assign_customers(chosen, p.rep_n2.id, "other", "离职", progress=deactivate)
+    cause = err.value.params["cause"]
+    assert isinstance(cause, PermissionDenied) and cause.code == "inactive"
+    after = snapshot(db)
+    first_chunk = set(chosen[:SMALL_CHUNK]) - set(ids["n2_trade_a"]) - set(ids["n2_tech_a"])
+    assert changed_ids(before, after) == first_chunk
+    assert {e[0] for e in events(db)} == first_chunk
+    # what was committed before the stop is reported, and reaches the pages as a change
+    partial = err.value.partial
+    assert partial.value.changed == err.value.params["changed"] == len(first_chunk)
+    assert partial.change.customer_ids == first_chunk and partial.change.kinds == {"ownership"}
+
+
+def test_a_unit_of_work_takes_chunks_until_its_time_is_up(db, people, monkeypatch):
+    p = people
+    ids = seed(db, p)
+    chosen = sorted(every(ids) - of(ids, "n2_trade_a"))
+    before = snapshot(db)
+    monkeypatch.setattr(bulk, "UNIT_SECONDS", 60)  # every chunk in one unit of work
+    calls: list[tuple[int, int]] = []
+    asked: list[bool] = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return False
+
+    result = ws(db, p.admin).assign_customers(
+        chosen, p.rep_n2.id, "other", "合并", progress=lambda d, t: calls.append((d, t)),
+        cancelled=cancelled,
+    )  # fmt: skip
+    moved = set(chosen) - of(ids, "n2_tech_a")
+    assert result.value == bulk.BulkResult(len(chosen), len(moved))
+    assert result.change.customer_ids == moved
+    assert calls == [(len(chosen), len(chosen))] and len(asked) == 1
+    assert_touched(before, snapshot(db), moved, p.admin.id)
+    assert sorted(e[0] for e in events(db)) == sorted(moved)
+
+
+# ---------------------------------------------------------------- statement sizes
+
+
+def bound_values(parameters) -> tuple[int, int]:
+    """(values bound to one statement, ids in its largest PostgreSQL array). A list counts its
+    elements; PostgreSQL's id arrays travel as one parameter, their text '{1,2,3}'."""
+    if not parameters:
+        return 0, 0
+    items = list(parameters.values() if isinstance(parameters, dict) else parameters)
+    arrays = [v for v in items if isinstance(v, str) and v.startswith("{") and v.endswith("}")]
+    largest = max((len(v[1:-1].split(",")) for v in arrays if v != "{}"), default=0)
+    return sum(len(v) if isinstance(v, (list, tuple)) else 1 for v in items), largest
+
+
+@pytest.fixture
+def statement_sizes(db):
+    """(values bound, largest id array, statement) for every statement sent (an executemany
+    counts all of its parameter sets)."""
+    sizes: list[tuple[int, int, str]] = []
+
+    def before_cursor_execute(conn, cursor, statement, parameters, context, executemany):
+        if executemany:
+            counted = [bound_values(p) for p in parameters]
+            n, largest = sum(c[0] for c in counted), max((c[1] for c in counted), default=0)
+        else:
+            n, largest = bound_values(parameters)
+        sizes.append((n, largest, statement))
+
+    event.listen(db.engine, "before_cursor_execute", before_cursor_execute)
+    yield sizes
+    event.remove(db.engine, "before_cursor_execute", before_cursor_execute)
+
+
+def test_no_statement_carries_more_than_a_few_hundred_parameters(
+    db, people, monkeypatch, statement_sizes
+):
+    monkeypatch.setattr(bulk, "CHUNK", DEFAULT_CHUNK)
+    monkeypatch.setattr(bulk, "POSTGRESQL_CHUNK", DEFAULT_POSTGRESQL_CHUNK)
+    p = people
+    n = 2 * max(DEFAULT_CHUNK, DEFAULT_POSTGRESQL_CHUNK) + 150
+    owners = [p.rep_n1.id, p.rep_n2.id, p.rep_s1.id, None]
+    rows = [
+        {
+            "name": f"客户{i}",
+            "owner_id": owners[i % 4],
+            "created_by_id": p.admin.id,
+            "updated_by_id": p.admin.id,
+            "created_at": NOW,
+            "updated_at": NOW,
+            "tags": f"标签{i % 40}" if i % 3 else "",  # many tag sets in one chunk
+            "version": 1,
+        }
+        for i in range(n)
+    ]
+    with db.writing() as s:
+        s.execute(insert(Customer), rows)
+        all_ids = sorted(s.scalars(select(Customer.id)))
+    statement_sizes.clear()
+
+    admin, manager = ws(db, p.admin), ws(db, p.manager_n)
+    everything = Target(query=CustomerQuery())
+    assert admin.count_target(all_ids) == n
+    assert admin.count_target(everything) == n
+    assert admin.assign_customers(all_ids, p.manager_n.id, "rebalance", "").value.changed == (
+        n - sum(1 for i in range(n) if owners[i % 4] == p.manager_n.id)
+    )
+    assert manager.assign_customers(everything, p.rep_n2.id, "rebalance", "").value.changed == n
+    assert admin.change_tag(everything, "大客户", True).value.changed == n
+    with db.reading() as s:
+        tags = {cid: text for cid, text in s.execute(select(Customer.id, Customer.tags))}
+    assert [tags[cid] for cid in all_ids] == [
+        f"大客户,标签{i % 40}" if i % 3 else "大客户" for i in range(n)
+    ]
+    assert admin.change_tag(all_ids, "大客户", False).value.changed == n
+    assert admin.delete_customers(everything).value.changed == n
+    assert admin.count_target(all_ids, deleted=True) == n
+    assert admin.restore_customers(all_ids).value.changed == n
+    with db.reading() as s:
+        assert s.scalar(select(OwnershipEvent.id).where(OwnershipEvent.kind == "transferred"))
+
+    biggest, _largest, statement = max(statement_sizes)
+    assert biggest <= 500, statement
+    if db.dialect == "postgresql":
+        # a chunk's ids travel as one array, never one value an id (the most values: two for
+        # each of the 41 tag sets in a chunk, its text and its customers' array)
+        assert biggest < DEFAULT_CHUNK, statement
+        assert max(largest for _n, largest, _s in statement_sizes) == DEFAULT_POSTGRESQL_CHUNK
+    else:
+        # the listener does see a chunk's ids (IN lists are expanded before it runs)
+        assert biggest >= DEFAULT_CHUNK
