@@ -6,7 +6,8 @@ Usage: python bench/bulk.py [--customers 300000] [--select 30000]
                             [--backends sqlite,postgresql,mariadb] [--runs 3] [--keep]
 Each backend gets a fresh database built with generate_demo (its time is reported): a SQLite
 file under bench/data/, throwaway databases on the local servers (URLs from --pg-url and
---mysql-url, default the test servers), created and dropped here.
+--mysql-url, default the test servers), created and dropped by the tests' own helper
+(tests/helpers.py, server_database).
 
 Baseline measured in the same run, on the same database: the old way, one ORM object per row
 (Customer objects loaded in chunks of 400, owner set, one session and one commit; it writes no
@@ -35,9 +36,10 @@ import sqlite3
 import statistics
 import sys
 import time
-import uuid
 
-from _common import DATA, median_ms
+from _common import DATA, ROOT, median_ms
+
+sys.path.insert(0, str(ROOT / "tests"))  # helpers.server_database: the tests' throwaway databases
 
 BUDGET_MS = 2000  # 30,000 customers, every backend
 LOCK_BUDGET_MS = 250  # SQLite's write lock held by one chunk
@@ -100,31 +102,6 @@ class LockWatch:
 
 
 # ---------------------------------------------------------------- databases
-
-
-def server_database(backend: str, admin_url: str):
-    """A uniquely named database on the server: (url, drop)."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    url = make_url(admin_url)
-    name = f"crmdesk_bench_bulk_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        if backend == "postgresql":
-            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8'"))
-        else:
-            conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            if backend == "postgresql":
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            else:
-                conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
-        admin.dispose()
-
-    return url.set(database=name).render_as_string(hide_password=False), drop
 
 
 def sqlite_database(customers: int):
@@ -222,6 +199,7 @@ def old_way(db, ids: list[int], to_user_id: int, actor_id: int):
 
 
 def bench_backend(backend: str, args) -> dict:
+    from helpers import server_database
     from sqlalchemy import select
 
     from crmdesk.models.bulk import Target
@@ -238,7 +216,7 @@ def bench_backend(backend: str, args) -> dict:
     else:
         option, env, default = SERVERS[backend]
         admin_url = getattr(args, option[2:].replace("-", "_")) or os.environ.get(env) or default
-        url, drop = server_database(backend, admin_url)
+        url, drop = server_database(admin_url, "crmdesk_bench_bulk")
     figures: dict = {}
     watches: dict[str, LockWatch] = {}
     db = None

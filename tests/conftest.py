@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import uuid
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Always a fresh folder: a developer's own CRMDESK_HOME (their settings, their database) is
@@ -13,10 +12,9 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["CRMDESK_HOME"] = tempfile.mkdtemp(prefix="crmdesk-test-home-")
 
 import pytest
-from helpers import NOW, People
+from helpers import NOW, People, server_database
 from hypothesis import settings
-from sqlalchemy import create_engine, delete, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import delete
 
 from crmdesk.models.database import Database, open_database
 from crmdesk.models.schema import Base
@@ -33,28 +31,6 @@ BACKENDS = {
 }
 
 
-def _server_database(backend: str):
-    """Create a uniquely named database on the server; return (url, drop callback)."""
-    admin_url = make_url(os.environ[BACKENDS[backend]])
-    name = f"crmdesk_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        if backend == "postgresql":
-            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8'"))
-        else:
-            conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            if backend == "postgresql":
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            else:
-                conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
-        admin.dispose()
-
-    return admin_url.set(database=name).render_as_string(hide_password=False), drop
-
-
 @pytest.fixture(scope="session", params=list(BACKENDS))
 def _backend_db(request, tmp_path_factory):
     backend = request.param
@@ -67,7 +43,7 @@ def _backend_db(request, tmp_path_factory):
     var = BACKENDS[backend]
     if not os.environ.get(var):
         pytest.skip(f"{var} is not set: no {backend} server to test against")
-    url, drop = _server_database(backend)
+    url, drop = server_database(os.environ[var], "crmdesk_test")
     db = open_database(url)
     yield db
     db.close()

@@ -1,8 +1,14 @@
-"""Test data shared by the test modules (imported as `helpers`: tests/ is on sys.path)."""
+"""Test data shared by the test modules (imported as `helpers`: tests/ is on sys.path), and
+throwaway databases on a server, which bench/bulk.py makes too."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
 from datetime import datetime
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from crmdesk.models.database import Database
 
@@ -38,3 +44,27 @@ class People:
                 ids[login] = u.id
             for login, uid in ids.items():
                 setattr(self, login, get_user(s, uid))
+
+
+def server_database(admin_url: str, prefix: str) -> tuple[str, Callable[[], None]]:
+    """Create a uniquely named database on the PostgreSQL or MySQL/MariaDB server that admin_url
+    reaches; return (its URL, a callback that drops it)."""
+    url = make_url(admin_url)
+    postgresql = url.get_backend_name() == "postgresql"
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if postgresql:
+            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8'"))
+        else:
+            conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            if postgresql:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            else:
+                conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
+        admin.dispose()
+
+    return url.set(database=name).render_as_string(hide_password=False), drop
