@@ -14,10 +14,10 @@ action cancelled or failed half-way has changed the units before it, and its res
 many.
 
 PostgreSQL spends most of a chunk on work no statement can avoid: a change of updated_at is
-never a HOT update, so every changed customer gets an entry in each of the 14 indexes of
-customers (half the server's time), and each row's foreign keys are checked one by one (a
-third: six checks a customer for an assign). What the statements do save there: a chunk's lock,
-read and events in one statement, ids as one array parameter, larger chunks (below, measured).
+never a HOT update, so every changed customer gets a new entry in every index of customers
+(about half the server's time), and each row's foreign keys are checked one by one (a third:
+six checks a customer for an assign). What the statements do save there: a chunk's lock, read
+and events in one statement, ids as one array parameter, larger chunks (below, measured).
 """
 
 from __future__ import annotations
