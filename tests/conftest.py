@@ -24,6 +24,9 @@ from crmdesk.models.schema import Base
 settings.register_profile("ci", derandomize=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
+# The GUI tests' fixtures (a workspace on a small real database) live with their helpers.
+pytest_plugins = ["gui_helpers"]
+
 BACKENDS = {
     "sqlite": None,
     "postgresql": "CRMDESK_TEST_PG_URL",

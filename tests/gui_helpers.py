@@ -5,10 +5,18 @@ from __future__ import annotations
 import functools
 import threading
 
+import pytest
+from helpers import NOW, People
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
+from crmdesk.models.contacts import ContactInput
+from crmdesk.models.customers import CustomerInput
+from crmdesk.models.database import open_database
+from crmdesk.models.workspace import Workspace
 from crmdesk.tasks import SyncRunner, Task, TaskControl, alive
+from crmdesk.views.context import PageContext
+from crmdesk.views.customer_page import CustomersPage
 
 
 class QueueRunner(SyncRunner):
@@ -74,3 +82,45 @@ def type_text(qtbot, widget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+# Fixtures and helpers of the GUI test modules (imported by name into each).
+
+
+@pytest.fixture
+def local_db(tmp_path):
+    db = open_database(f"sqlite:///{tmp_path / 'gui.sqlite'}")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def ws(local_db):
+    people = People(local_db)
+    workspace = Workspace(local_db, people.admin, clock=lambda: NOW)
+    workspace.people = people
+    rows = [
+        ("北京星辰科技有限公司", "A", "王小明", "13812345678", people.rep_n1),
+        ("上海华信贸易有限公司", "B", "李雷", "13900001111", people.rep_n2),
+        ("深圳科达电子有限公司", "C", "韩梅梅", "13700002222", people.rep_s1),
+        ("杭州云帆网络有限公司", "A", "赵敏", "13600003333", people.rep_s1),
+    ]
+    for name, level, contact, mobile, owner in rows:
+        workspace.create_customer(
+            CustomerInput(name=name, level=level),
+            [ContactInput(name=contact, mobile=mobile)],
+            owner.id,
+        )
+    return workspace
+
+
+def page_names(page) -> list[str]:
+    return [page.model.row_at(r).name for r in range(page.model.rowCount())]
+
+
+def make_page(qtbot, ws, runner=None, ctx=None) -> CustomersPage:
+    page = CustomersPage(ctx or PageContext(ws, runner))
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    return page
