@@ -273,15 +273,14 @@ def customer_ids(
     """The ids of rows offset … offset+limit of the list, in its order: what a selection of
     rows that were never loaded stands for. One query for the whole range (up to MAX_ID_RANGE
     rows), ids only: no owner join, no contact subqueries."""
-    offset, limit = check_page(offset, limit, MAX_ID_RANGE)
     query = clean_query(query)
-    stmt = (
-        select(Customer.id)
-        .where(*conditions(session, actor, query, now, for_page=True))
-        .order_by(*_order(query))
-        .offset(offset)
-        .limit(limit)
-    )
+    where = conditions(session, actor, query, now, for_page=True)
+    return _id_range(session, where, _order(query), offset, limit)
+
+
+def _id_range(session: Session, where: list, order: list, offset: int, limit: int) -> list[int]:
+    offset, limit = check_page(offset, limit, MAX_ID_RANGE)
+    stmt = select(Customer.id).where(*where).order_by(*order).offset(offset).limit(limit)
     return list(session.scalars(stmt))
 
 
@@ -310,6 +309,10 @@ def filter_choices(session: Session, actor: UserRow) -> FilterChoices:
     )
 
 
+def _deleted_order() -> list:
+    return [Customer.deleted_at.desc(), Customer.id.desc()]  # newest deletion first
+
+
 def list_deleted(
     session: Session,
     actor: UserRow,
@@ -332,7 +335,7 @@ def list_deleted(
         .outerjoin(owner, owner.id == Customer.owner_id)
         .outerjoin(deleter, deleter.id == Customer.deleted_by_id)
         .where(*conditions(session, actor, query, now, deleted=True))
-        .order_by(Customer.deleted_at.desc(), Customer.id.desc())
+        .order_by(*_deleted_order())
         .offset(offset)
         .limit(limit)
     )
@@ -348,15 +351,8 @@ def deleted_ids(
     limit: int = 100,
 ) -> list[int]:
     """customer_ids for the recycle bin's order."""
-    offset, limit = check_page(offset, limit, MAX_ID_RANGE)
-    stmt = (
-        select(Customer.id)
-        .where(*conditions(session, actor, query, now, deleted=True))
-        .order_by(Customer.deleted_at.desc(), Customer.id.desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    return list(session.scalars(stmt))
+    where = conditions(session, actor, query, now, deleted=True)
+    return _id_range(session, where, _deleted_order(), offset, limit)
 
 
 def count_deleted(session: Session, actor: UserRow, query: CustomerQuery, now: datetime) -> int:

@@ -25,6 +25,7 @@ from crmdesk.models.bulk import BulkResult, Target
 from crmdesk.models.changes import WriteResult
 from crmdesk.tasks import TaskControl
 from crmdesk.views.context import PageContext
+from crmdesk.views.errors import show_error
 from crmdesk.views.table_model import WindowedTableModel
 
 KEEP_LIMIT = 1000  # selected rows kept across a reload by id; "all" is kept whatever its size
@@ -207,8 +208,6 @@ class BulkActions(QObject):
     def _on_failed(self, exc: BaseException) -> None:
         self.status.emit("")
         self._set_busy(False)
-        from crmdesk.views.errors import show_error
-
         show_error(self.page, exc)
 
     def _set_busy(self, busy: bool) -> None:

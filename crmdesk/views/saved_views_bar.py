@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from crmdesk.models.changes import Change, WriteResult
 from crmdesk.models.saved_views import SavedViewRow
 from crmdesk.views.context import PageContext
+from crmdesk.views.errors import show_error
 
 
 class SavedViewsBar(QWidget):
@@ -135,8 +136,6 @@ class SavedViewsBar(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
-            from crmdesk.views.errors import show_error
-
             show_error(self, exc)
 
         self.ctx.write(
