@@ -28,6 +28,7 @@ class AssignDialog(QDialog):
     def __init__(self, ctx: PageContext, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign customers"))
+        self.setMinimumWidth(460)  # the reason texts and the details hint fit in Chinese too
         self.user = QComboBox()
         self.user.addItem(self.tr("Loading…"), None)
         self.user.setEnabled(False)

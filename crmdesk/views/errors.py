@@ -34,7 +34,7 @@ def validation_text(errors: list[tuple[str, str]], limits: dict[str, int] | None
             "Errors", "{field} does not look like a phone number."
         ),
         "invalid_email": QCoreApplication.translate(
-            "Errors", "{field} does not look like an e-mail address."
+            "Errors", "{field}: this is not an e-mail address (like name@example.com)."
         ),
         "too_long": QCoreApplication.translate("Errors", "{field} is too long."),
         "too_many": QCoreApplication.translate("Errors", "{field}: too many."),

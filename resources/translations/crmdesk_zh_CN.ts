@@ -9,39 +9,39 @@
         <translation>分配客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="32"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="33"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="38"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="39"/>
         <source>Optional; required for “Other”</source>
         <translation>选填；选择“其他”时必填</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="41"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="42"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="42"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="43"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="43"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="44"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="48"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="49"/>
         <source>Hand %Ln customer(s) to another user.</source>
         <translation>
             <numerusform>将 %Ln 个客户交给其他用户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="77"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="78"/>
         <source>Please say why in a few words.</source>
         <translation>请简要说明原因。</translation>
     </message>
@@ -57,31 +57,31 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="128"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="136"/>
         <source>Counting the customers this applies to…</source>
         <translation>正在统计涉及的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="168"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="218"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="223"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>已跳过 %Ln 个客户：标签总长度会超出上限。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="222"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="227"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>已取消；%Ln 个客户未更改。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="224"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="229"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln 个客户无需更改。</numerusform>
@@ -611,12 +611,12 @@
         <translation>跟进已逾期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="222"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="221"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="223"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="222"/>
         <source>No customers here yet. Add one with New customer…</source>
         <translation>这里还没有客户。点击“新建客户…”添加第一个。</translation>
     </message>
@@ -628,45 +628,45 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="327"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="326"/>
         <source>Assigned %Ln customer(s).</source>
         <translation>
             <numerusform>已分配 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="347"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="346"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="357"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="356"/>
         <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
         <translation>
             <numerusform>将 %Ln 个客户移入回收站？之后可以从回收站恢复。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="368"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="367"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="326"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="325"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="346"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="345"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="367"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="366"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
@@ -696,7 +696,7 @@
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="355"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="354"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
@@ -717,11 +717,6 @@
         <location filename="../../crmdesk/views/errors.py" line="33"/>
         <source>{field} does not look like a phone number.</source>
         <translation>{field}不像是电话号码。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/errors.py" line="36"/>
-        <source>{field} does not look like an e-mail address.</source>
-        <translation>{field}不像是电子邮箱地址。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="39"/>
@@ -859,6 +854,11 @@
         <translation>您的账号已被停用或删除。请联系管理员。</translation>
     </message>
     <message>
+        <location filename="../../crmdesk/views/errors.py" line="36"/>
+        <source>{field}: this is not an e-mail address (like name@example.com).</source>
+        <translation>{field}：不是有效的邮箱地址（例如 name@example.com）。</translation>
+    </message>
+    <message>
         <location filename="../../crmdesk/views/errors.py" line="159"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>您无权执行此操作。请联系您的经理或管理员。</translation>
@@ -955,7 +955,7 @@
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/app.py" line="151"/>
+        <location filename="../../crmdesk/app.py" line="152"/>
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
@@ -1324,44 +1324,44 @@
 <context>
     <name>SavedViewsBar</name>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="42"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="43"/>
         <source>(current filters)</source>
         <translation>（当前筛选）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="44"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="45"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="47"/>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="156"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="48"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="155"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="52"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="53"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="108"/>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="122"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="109"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="123"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="109"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="110"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="123"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="124"/>
         <source>A view named “{name}” already exists. Replace it?</source>
         <translation>已存在名为“{name}”的视图。要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="157"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="156"/>
         <source>Delete the view “{name}”?</source>
         <translation>删除视图“{name}”？</translation>
     </message>
@@ -1392,29 +1392,29 @@
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="86"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="87"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="88"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="89"/>
         <source>Add this tag</source>
         <translation>添加此标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="89"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="90"/>
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="93"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="94"/>
         <source>Change the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>修改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="95"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="96"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
