@@ -133,7 +133,8 @@ def test_a_customer_moved_out_of_reach_mid_way_is_left_alone(db, people):
     def move_away(done: int, total: int) -> None:
         if done == SMALL_CHUNK:
             with db.writing() as s:
-                s.execute(update(Customer).where(Customer.id == last).values(owner_id=p.rep_s1.id))
+                moved = {"owner_id": p.rep_s1.id, "team_id": p.rep_s1.team_id}
+                s.execute(update(Customer).where(Customer.id == last).values(**moved))
 
     before = snapshot(db)
     result = ws(db, p.manager_n).delete_customers(Target(query=CustomerQuery()), progress=move_away)

@@ -53,7 +53,7 @@ from crmdesk.models.customers import TAG_LIMIT, normalize_tags
 from crmdesk.models.database import Database
 from crmdesk.models.errors import CrmError, Interrupted, ValidationFailed
 from crmdesk.models.policy import check_assignable, current_actor, edit_condition, may_edit
-from crmdesk.models.schema import Customer, OwnershipEvent, User
+from crmdesk.models.schema import Customer, OwnershipEvent
 from crmdesk.models.users import UserRow
 
 TRANSFER_REASONS = ("handover", "rebalance", "customer_request", "other")
@@ -148,9 +148,8 @@ def _rows(session: Session, actor: UserRow, ids: list[int], deleted: bool, *, lo
     `deleted_at IS NOT NULL` through PostgreSQL's partial ix_customers_deleted, thought empty
     until the next ANALYZE (each chunk tested every customer in the bin: 30,000 restored in 6 s
     instead of 2 s)."""
-    owner_team = select(User.team_id).where(User.id == Customer.owner_id).scalar_subquery()
     stmt = select(
-        Customer.id, Customer.owner_id, Customer.tags, Customer.deleted_at, owner_team.label("team")
+        Customer.id, Customer.owner_id, Customer.tags, Customer.deleted_at, Customer.team_id
     )
     stmt = stmt.where(_id_in(session, ids)).order_by(Customer.id)
     if lock:
@@ -158,7 +157,7 @@ def _rows(session: Session, actor: UserRow, ids: list[int], deleted: bool, *, lo
     return [
         r
         for r in session.execute(stmt)
-        if (r.deleted_at is not None) == deleted and may_edit(actor, r.owner_id, r.team)
+        if (r.deleted_at is not None) == deleted and may_edit(actor, r.owner_id, r.team_id)
     ]
 
 
@@ -282,7 +281,7 @@ def _locked_mine(session: Session, actor: UserRow, ids: list[int], deleted: bool
     and of those the ones live (deleted: in the recycle bin) the actor may change, by the
     policy's SQL form applied to the locked rows, not to customers: no other index to take."""
     locked = (
-        select(Customer.id, Customer.owner_id, Customer.deleted_at)
+        select(Customer.id, Customer.owner_id, Customer.team_id, Customer.deleted_at)
         .where(_id_in(session, ids))
         .order_by(Customer.id)
         .with_for_update()
@@ -291,7 +290,7 @@ def _locked_mine(session: Session, actor: UserRow, ids: list[int], deleted: bool
     )
     live = locked.c.deleted_at.is_not(None) if deleted else locked.c.deleted_at.is_(None)
     mine = select(locked.c.id, locked.c.owner_id)
-    return mine.where(live, edit_condition(actor, locked.c.owner_id)).cte("mine")
+    return mine.where(live, edit_condition(actor, locked.c.owner_id, locked.c.team_id)).cte("mine")
 
 
 def _move_bin(session: Session, actor: UserRow, ids: list[int], deleted: bool, values: dict):
@@ -355,8 +354,10 @@ def assign_action(
     transferred otherwise). Customers the user already owns are left alone."""
     reason_text = check_transfer(reason_code, reason_text)
 
+    to_team: list[int | None] = [None]  # the new owner's team, read (and checked) by begin
+
     def begin(session: Session, actor: UserRow) -> None:
-        check_assignable(session, actor, to_user_id)
+        to_team[0] = check_assignable(session, actor, to_user_id).team_id
 
     def events(actor: UserRow, customer_id: ColumnElement, owner_id: ColumnElement) -> Select:
         kind = case((owner_id.is_(None), literal("assigned", String)),
@@ -381,7 +382,11 @@ def assign_action(
             if moving:
                 new = events(actor, Customer.id, Customer.owner_id).where(_id_in(session, moving))
                 session.execute(insert(OwnershipEvent).from_select(EVENT_COLUMNS, new))
-                _update(session, moving, {"owner_id": to_user_id, **_touch(actor, now)})
+                _update(
+                    session,
+                    moving,
+                    {"owner_id": to_user_id, "team_id": to_team[0], **_touch(actor, now)},
+                )
         if moving:
             record(session, "ownership", moving)
         return mine_n, len(moving), 0
@@ -402,7 +407,11 @@ def assign_action(
         rows = session.execute(stmt).all()
         moved = [r.id for r in rows if r.moving]
         if moved:
-            _update(session, moved, {"owner_id": to_user_id, **_touch(actor, now)})
+            _update(
+                session,
+                moved,
+                {"owner_id": to_user_id, "team_id": to_team[0], **_touch(actor, now)},
+            )
         return len(rows), moved
 
     return ChunkAction(chunk, begin)

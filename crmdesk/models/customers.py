@@ -229,11 +229,13 @@ def create_customer(
     c.count("contacts", contacts, MAX_FIRST_CONTACTS)
     contacts = [check_contact(x, c.sub(f"contacts.{i}.")) for i, x in enumerate(contacts)]
     c.done()
+    owner = actor
     if owner_id is not None and owner_id != actor.id:
-        check_assignable(session, actor, owner_id)
-    owner_id = actor.id if owner_id is None else owner_id
+        owner = check_assignable(session, actor, owner_id)
+    owner_id = owner.id
     customer = Customer(
         owner_id=owner_id,
+        team_id=owner.team_id,
         created_by_id=actor.id,
         updated_by_id=actor.id,
         created_at=now,

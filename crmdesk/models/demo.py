@@ -182,6 +182,8 @@ def generate_demo(
     now = now or utc_now()
     rng = random.Random(seed)
     owners = _ensure_people(db, now, rng)
+    with db.reading() as s:
+        team_of = {i: t for i, t in s.execute(select(User.id, User.team_id))}
     provinces = list(PROVINCES)
     kinds = list(FOLLOW_UP_TEXTS)
     with db.writing() as s:
@@ -279,6 +281,9 @@ def generate_demo(
                     None,
                     None,
                     1,
+                    team_of.get(owner),
+                    people[0][0] if people else "",
+                    people[0][1] if people else "",
                 )
             )
             evs.append((event_id, cid, None, owner, "created", "", "", owner, created))
@@ -319,6 +324,9 @@ _CUSTOMER_COLS = [
     "deleted_at",
     "deleted_by_id",
     "version",
+    "team_id",
+    "contact_name",
+    "contact_mobile",
 ]
 _CONTACT_COLS = [
     "id",
@@ -391,5 +399,5 @@ def _insert_chunk(db: Database, cust, cont, fus, evs, bodies) -> None:
                 conn.execute(insert(table), [dict(zip(cols, r, strict=True)) for r in rows])
         conn.execute(
             insert(search.CustomerSearch.__table__),
-            [{"customer_id": i, "body": b} for i, b in bodies],
+            [search.search_row(i, b, sqlite=False) for i, b in bodies],
         )

@@ -1,15 +1,15 @@
 """Who may see and do what, in one place.
 
 Every rule answers twice: as a SQL condition (lists, counts and set-based bulk statements) and
-for one row (a customer read together with its owner's team, so no rule costs a query per
-row). Seeing and editing are separate questions: today a rep sees and edits their own
-customers, a manager those of the team, an admin all; the public pool will let members see
-customers they may not edit.
+for one row (a customer with its owner and its owner's team, both on the customer row, so no
+rule costs a query per row). Seeing and editing are separate questions: today a rep sees and
+edits their own customers, a manager those of the team, an admin all; the public pool will let
+members see customers they may not edit.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, false, select, true
+from sqlalchemy import ColumnElement, Select, false, select, true, update
 from sqlalchemy.orm import Session
 
 from crmdesk.models.checks import check_id
@@ -18,29 +18,54 @@ from crmdesk.models.schema import Customer, User
 from crmdesk.models.users import UserRow, get_user, list_users, team_members
 
 
-def team_member_ids(team_id: int):
-    return select(User.id).where(User.team_id == team_id).scalar_subquery()
-
-
-def _owned_condition(actor: UserRow, owner: ColumnElement) -> ColumnElement[bool]:
+def _owned_condition(
+    actor: UserRow, owner: ColumnElement, team: ColumnElement
+) -> ColumnElement[bool]:
     if actor.is_admin:
         return true()
     if not actor.active:
         return false()
     if actor.is_manager and actor.team_id is not None:
-        return owner.in_(team_member_ids(actor.team_id))
+        return team == actor.team_id  # Customer.team_id: the owner's team (see sync_teams)
     return owner == actor.id
 
 
-def see_condition(actor: UserRow, owner: ColumnElement = Customer.owner_id) -> ColumnElement[bool]:
-    """Customers the actor may see. `owner` may be Customer.owner_id wrapped in a planner hint
-    (database.no_index)."""
-    return _owned_condition(actor, owner)
+def see_condition(
+    actor: UserRow,
+    owner: ColumnElement = Customer.owner_id,
+    team: ColumnElement = Customer.team_id,
+) -> ColumnElement[bool]:
+    """Customers the actor may see. `owner` and `team` may be the columns of an alias, or
+    wrapped in a planner hint (database.no_index)."""
+    return _owned_condition(actor, owner, team)
 
 
-def edit_condition(actor: UserRow, owner: ColumnElement = Customer.owner_id) -> ColumnElement[bool]:
+def edit_condition(
+    actor: UserRow,
+    owner: ColumnElement = Customer.owner_id,
+    team: ColumnElement = Customer.team_id,
+) -> ColumnElement[bool]:
     """Customers the actor may change (fields, contacts, follow-ups, owner, tags, bin)."""
-    return _owned_condition(actor, owner)
+    return _owned_condition(actor, owner, team)
+
+
+def team_of(session: Session, user_id: int | None) -> int | None:
+    """The team a customer owned by this user counts for (Customer.team_id)."""
+    if user_id is None:
+        return None
+    return session.scalar(select(User.team_id).where(User.id == user_id))
+
+
+def sync_teams(session: Session, user_ids: list[int]) -> None:
+    """After these users changed team: their customers' team_id follows (call it in the same
+    unit of work as the change, so no manager ever sees the wrong team's customers)."""
+    for user_id in user_ids:
+        session.execute(
+            update(Customer)
+            .where(Customer.owner_id == user_id)
+            .values(team_id=team_of(session, user_id))
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _owns(actor: UserRow, owner_id: int | None, owner_team_id: int | None) -> bool:
@@ -101,8 +126,7 @@ def current_actor(session: Session, actor_id: int) -> UserRow:
 
 
 def _with_owner_team(customer_id: int) -> Select:
-    owner_team = select(User.team_id).where(User.id == Customer.owner_id).scalar_subquery()
-    return select(Customer, owner_team).where(Customer.id == customer_id)
+    return select(Customer, Customer.team_id).where(Customer.id == customer_id)
 
 
 def customer_for_read(session: Session, actor: UserRow, customer_id: int) -> tuple[Customer, bool]:

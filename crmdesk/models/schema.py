@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     text,
 )
+from sqlalchemy.dialects import mysql
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ROLES = ("rep", "manager", "admin")
@@ -72,6 +73,14 @@ class Customer(Base):
     tags: Mapped[str] = mapped_column(String(500), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # The owner's team, kept in step with owner_id (and with the owner's own team): a manager's
+    # list is `team_id = T`, which each planner serves from an index or while walking the sort
+    # index, where `owner_id IN (the team's members)` made MariaDB collect all 250k team rows.
+    team_id: Mapped[int | None] = mapped_column(Integer)
+    # The primary contact (is_primary first, then the oldest), copied here when contacts change
+    # so a page of the list reads one row per customer instead of two subqueries per row.
+    contact_name: Mapped[str] = mapped_column(String(100), default="")
+    contact_mobile: Mapped[str] = mapped_column(String(40), default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -87,6 +96,8 @@ class Customer(Base):
     __table_args__ = (
         Index("ix_customers_name", "name"),
         Index("ix_customers_owner", "owner_id", "updated_at"),
+        # A manager's count (and page, where a team's rows are few) without reading the rows.
+        Index("ix_customers_team", "team_id", "deleted_at"),
         Index("ix_customers_updated", "updated_at"),
         Index("ix_customers_created", "created_at"),
         Index("ix_customers_last_fu", "last_follow_up_at"),
@@ -166,10 +177,11 @@ class OwnershipEvent(Base):
 
 
 class CustomerSearch(Base):
-    """The text a customer is found by (name, contact names, phones), lower-cased.
-
-    On SQLite two FTS5 indexes sit beside it (migration 0001); on servers it is searched with LIKE.
-    """
+    """The text a customer is found by (name, contact names, phones), lower-cased, and on the
+    servers its n-grams (search.grams): on PostgreSQL a GIN index over them, on MariaDB a
+    FULLTEXT index (both made by migration 0002, not declared here because they differ by
+    dialect). On SQLite two FTS5 indexes sit beside it instead (migration 0001) and grams stays
+    empty."""
 
     __tablename__ = "customer_search"
 
@@ -177,6 +189,10 @@ class CustomerSearch(Base):
         ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
     )
     body: Mapped[str] = mapped_column(Text, default="")
+    # Up to ~14 bytes a gram: MEDIUMTEXT on MySQL, whose TEXT holds 64 KB.
+    grams: Mapped[str] = mapped_column(
+        Text().with_variant(mysql.MEDIUMTEXT(), "mysql", "mariadb"), default=""
+    )
 
 
 class SavedView(Base):
