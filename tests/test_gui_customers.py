@@ -372,3 +372,36 @@ def test_an_empty_list_says_why_and_a_view_is_not_replaced_unasked(qtbot, ws, mo
     assert asked and "我的视图" in asked[0]
     (view,) = ws.saved_views("customers")
     assert view.payload["query"]["search"] == "没有这个客户"  # the old one, kept
+
+
+def test_a_capped_count_says_more_than_and_counts_in_full_at_the_end(qtbot, ws, monkeypatch):
+    """Where counting a long list would be slow (the servers), the count stops at the cap: the
+    list says "More than …"; reaching its end counts the rest and shows every row."""
+    from crmdesk.models import customer_list
+    from crmdesk.models.demo import generate_demo
+
+    generate_demo(ws.db, customers=300, seed=5)
+    monkeypatch.setattr(customer_list, "count_cap", lambda dialect: 150)
+    page = make_page(qtbot, ws)
+    qtbot.waitUntil(lambda: page.model.is_capped, timeout=10_000)
+    assert page.model.rowCount() == 151
+    assert page.count_label.text().startswith("More than 150 customer(s) · ")  # no translator
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 304, timeout=10_000)
+    assert not page.model.is_capped and page.count_label.text() == "304 customer(s)"
+    page.table.scrollToBottom()  # on to the rows the full count added
+    qtbot.waitUntil(lambda: page.model.id_at(303) is not None, timeout=10_000)
+
+
+def test_count_all_counts_a_capped_list_without_scrolling(qtbot, ws, monkeypatch):
+    from crmdesk.models import customer_list
+    from crmdesk.models.demo import generate_demo
+
+    generate_demo(ws.db, customers=300, seed=5)
+    monkeypatch.setattr(customer_list, "count_cap", lambda dialect: 150)
+    page = make_page(qtbot, ws)
+    qtbot.waitUntil(lambda: page.model.is_capped, timeout=10_000)
+    assert 'href="count"' in page.count_label.text()
+    page.count_label.linkActivated.emit("count")  # the user clicks "Count all"
+    qtbot.waitUntil(lambda: page.count_label.text() == "304 customer(s)", timeout=10_000)
+    assert page.model.rowCount() == 304 and page.table.verticalScrollBar().value() == 0

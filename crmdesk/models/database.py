@@ -450,7 +450,14 @@ def no_index(column: ColumnElement, dialect: str) -> ColumnElement:
     return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
 
 
-STATISTICS_TABLES = ("customers", "contacts", "follow_ups", "ownership_events", "customer_search")
+STATISTICS_TABLES = (
+    "customers",
+    "contacts",
+    "follow_ups",
+    "ownership_events",
+    "customer_search",
+    "customer_grams",
+)
 
 
 def refresh_statistics(db: Database) -> None:
@@ -493,6 +500,6 @@ def refresh_stale_statistics(db: Database) -> None:
                 return
             live, changed, never = row
             if changed > max(1000, live // 10) or (never and changed > 1000):
-                conn.exec_driver_sql("ANALYZE customers, customer_search, contacts")
+                conn.exec_driver_sql("ANALYZE customers, customer_search, customer_grams, contacts")
     except SQLAlchemyError as exc:  # statistics are a help, never a reason not to open
         log.warning("could not refresh planner statistics: %s", exc)

@@ -399,5 +399,6 @@ def _insert_chunk(db: Database, cust, cont, fus, evs, bodies) -> None:
                 conn.execute(insert(table), [dict(zip(cols, r, strict=True)) for r in rows])
         conn.execute(
             insert(search.CustomerSearch.__table__),
-            [search.search_row(i, b, sqlite=False) for i, b in bodies],
+            [{"customer_id": i, "body": b} for i, b in bodies],
         )
+        conn.execute(insert(search.CustomerGrams.__table__), search.grams_rows(bodies))

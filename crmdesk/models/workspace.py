@@ -49,9 +49,17 @@ class Workspace:
         return self.db.write(unit)
 
     # -- reading
-    def count_customers(self, query: CustomerQuery) -> int:
+    @property
+    def count_cap(self) -> int | None:
+        """Where count_customers stops unless asked for an exact count (customer_list)."""
+        return customer_list.count_cap(self.db.dialect)
+
+    def count_customers(self, query: CustomerQuery, exact: bool = False) -> int:
+        """The list's length, or count_cap + 1 where it is longer than count_cap (unless
+        exact)."""
+        cap = None if exact else self.count_cap
         return self._read(
-            lambda s: customer_list.count_customers(s, self.actor, query, self.clock())
+            lambda s: customer_list.count_customers(s, self.actor, query, self.clock(), cap)
         )
 
     def list_customers(

@@ -95,6 +95,8 @@ class CustomersPage(QWidget):
             ws.customer_ids,
             total_text=lambda n: self.tr("%Ln customer(s)", "", n),
             empty_text=self._empty_text,
+            count_cap=ws.count_cap,
+            capped_text=lambda n: self.tr("More than %Ln customer(s)", "", n),
         )
         self.model, self.table, self.bulk = self.list.model, self.list.table, self.list.bulk
         self.banner, self.count_label, self.message = (

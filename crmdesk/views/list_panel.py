@@ -34,18 +34,24 @@ class ListPanel(QObject):
         total_text: Callable[[int], str],
         empty_text: Callable[[Any], str],
         deleted: bool = False,
+        count_cap: int | None = None,
+        capped_text: Callable[[int], str] | None = None,
     ) -> None:
-        """total_text(n): "2,000 customers"; empty_text(query): why the list is empty."""
+        """total_text(n): "2,000 customers"; empty_text(query): why the list is empty;
+        count_cap: where the count stops (see table_model.Count); capped_text(cap): "More than
+        1,000 customers"."""
         super().__init__(page)
         self._total_text, self._empty_text = total_text, empty_text
+        self._capped_text = capped_text or total_text
         self.model = WindowedTableModel(
-            columns, fetch, count, ctx.runner, ctx.workspace.clock, page
+            columns, fetch, count, ctx.runner, ctx.workspace.clock, page, count_cap
         )
         self.table = list_table(self.model, [c.width for c in columns])
         self.bulk = BulkActions(ctx, page, self.table, self.model, ids_of, deleted)
         self.banner = Banner()
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
+        self.count_label.linkActivated.connect(self._on_count_all)
         self.message = QLabel()  # what the last action did
         self.actions: list[QWidget] = []  # enabled while rows are selected and nothing runs
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
@@ -56,6 +62,10 @@ class ListPanel(QObject):
         self.bulk.finished.connect(self.message.setText)
         self.bulk.status.connect(self.message.setText)
         self.banner.retry_clicked.connect(self.reload)
+
+    @Slot(str)
+    def _on_count_all(self, _link: str) -> None:
+        self.model.count_in_full()
 
     @property
     def is_counting(self) -> bool:
@@ -86,6 +96,10 @@ class ListPanel(QObject):
             text = self.tr("Loading…")
         elif self.model.is_counting:
             text = self.tr("Counting…")
+        elif self.model.is_capped and self.model.count_cap is not None:
+            link = self.tr("Count all")
+            text = f'{self._capped_text(self.model.count_cap)} · <a href="count">{link}</a>'
+
         else:
             text = self._total_text(total)
         selected = selected_count(self.table)

@@ -54,7 +54,10 @@ class Column:
 # (query, offset, limit) -> rows, off-thread; a fetch that takes a `total` keyword is given the
 # count once known (it may then read the far end of a long list from the end).
 Fetch = Callable[..., list]
-Count = Callable[[Any], int]  # (query) -> total; runs off-thread
+# (query) -> total; runs off-thread. Given a count_cap, the model expects the count to stop
+# there (returning cap + 1) unless called with exact=True: it shows cap + 1 rows, says "cap+"
+# (is_capped), and counts in full only when someone scrolls to the end.
+Count = Callable[..., int]
 
 
 class WindowedTableModel(QAbstractTableModel):
@@ -71,11 +74,14 @@ class WindowedTableModel(QAbstractTableModel):
         runner: TaskRunner | SyncRunner,
         clock: Callable[[], datetime],
         parent: QObject | None = None,
+        count_cap: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.columns = columns
         self._fetch, self._count, self._runner, self._clock = fetch, count, runner, clock
         self._fetch_takes_total = "total" in inspect.signature(fetch).parameters
+        self.count_cap = count_cap
+        self._capped = False  # the total is a lower bound (a capped count): see Count
         self.query: Any = None  # asked for
         self.shown_query: Any = None  # what the rows on screen are: selections map to this
         self._generation = 0
@@ -103,6 +109,7 @@ class WindowedTableModel(QAbstractTableModel):
         self._generation += 1
         self._loading = True
         self._counting = False
+        self._capped = False
         self._reported = False
         self._count_timer.stop()
         generation = self._generation
@@ -139,23 +146,32 @@ class WindowedTableModel(QAbstractTableModel):
         if not self._counting:
             self.count_loaded.emit(self._total)
 
-    def _on_count_timer_timeout(self) -> None:
+    def _on_count_timer_timeout(self, exact: bool = False) -> None:
         generation, query = self._generation, self.query
+        extra = {"exact": True} if exact else {}
         self._runner.read(
-            lambda: (generation, self._count(query)),
+            lambda: (generation, self._count(query, **extra), exact),
             self._on_count_loaded,
             lambda exc: self._on_load_failed(generation, exc),
             owner=self,
             key="count",
         )
 
-    def _on_count_loaded(self, result: tuple[int, int]) -> None:
-        generation, total = result
+    def _on_count_loaded(self, result: tuple[int, int, bool]) -> None:
+        generation, total, exact = result
         if generation != self._generation:
             return
         self._counting = False
+        self._capped = not exact and self.count_cap is not None and total > self.count_cap
         self.set_total(total)
         self.count_loaded.emit(total)
+
+    def count_in_full(self) -> None:
+        """Count a capped list in full: asked for, or its end reached (once per query)."""
+        if self._capped and not self._counting:
+            self._counting = True
+            self.count_loaded.emit(self._total)  # the label says "Counting…" meanwhile
+            self._on_count_timer_timeout(exact=True)
 
     def set_total(self, total: int) -> None:
         """Grow or shrink the rows to the true number."""
@@ -175,7 +191,8 @@ class WindowedTableModel(QAbstractTableModel):
             return
         self._pending.add(page_no)
         generation, query = self._generation, self.query
-        extra = {"total": self._total} if self._fetch_takes_total and not self._counting else {}
+        known = self._fetch_takes_total and not self._counting and not self._capped
+        extra = {"total": self._total} if known else {}
         self._runner.read(
             lambda: (
                 generation,
@@ -239,6 +256,11 @@ class WindowedTableModel(QAbstractTableModel):
     def is_counting(self) -> bool:
         return self._counting
 
+    @property
+    def is_capped(self) -> bool:
+        """The total is "at least": the count stopped at its cap (see Count)."""
+        return self._capped
+
     def row_at(self, row: int) -> Any | None:
         """The row's value, or None while its page loads (asking for it)."""
         if not 0 <= row < self._total:
@@ -248,6 +270,8 @@ class WindowedTableModel(QAbstractTableModel):
         if page is None:
             if self._loading:
                 return None  # rows of the old query: the new one's first page resets them
+            if self._capped and row >= self._total - PAGE_SIZE:
+                self.count_in_full()
             self._request(page_no)
             page = self._pages.get(page_no)  # a synchronous runner has filled it already
             if page is None:

@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="48"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="49"/>
         <source>Hand %Ln customer(s) to another user.</source>
         <translation>
             <numerusform>Hand %Ln customer to another user.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="218"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="223"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>%Ln customer skipped: its tags would be too long.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="222"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="227"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>Cancelled; %Ln customer was not changed.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="224"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="229"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln customer needed no change.</numerusform>
@@ -61,7 +61,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="327"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="99"/>
+        <source>More than %Ln customer(s)</source>
+        <translation>
+            <numerusform>More than %Ln customer</numerusform>
+            <numerusform>More than %Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="328"/>
         <source>Assigned %Ln customer(s).</source>
         <translation>
             <numerusform>Assigned %Ln customer.</numerusform>
@@ -69,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="347"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="348"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -77,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="357"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="358"/>
         <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
         <translation>
             <numerusform>Move %Ln customer to the recycle bin? You can restore it from there.</numerusform>
@@ -85,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="368"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="369"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -96,7 +104,7 @@
 <context>
     <name>ListPanel</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_panel.py" line="93"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="107"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>%Ln selected</numerusform>
@@ -126,7 +134,7 @@
 <context>
     <name>TagDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="93"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="94"/>
         <source>Change the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Change the tags of %Ln customer.</numerusform>

@@ -610,13 +610,20 @@
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="99"/>
+        <source>More than %Ln customer(s)</source>
+        <translation>
+            <numerusform>超过 %Ln 个客户</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="221"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="223"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="222"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="224"/>
         <source>No customers here yet. Add one with New customer…</source>
         <translation>这里还没有客户。点击“新建客户…”添加第一个。</translation>
     </message>
@@ -628,45 +635,45 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="326"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="328"/>
         <source>Assigned %Ln customer(s).</source>
         <translation>
             <numerusform>已分配 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="346"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="348"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="356"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="358"/>
         <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
         <translation>
             <numerusform>将 %Ln 个客户移入回收站？之后可以从回收站恢复。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="367"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="369"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="325"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="327"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="345"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="347"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="366"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="368"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
@@ -676,27 +683,27 @@
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="109"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="111"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="111"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="113"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="113"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="115"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="120"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="122"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="354"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="356"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
@@ -1208,17 +1215,22 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="86"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="96"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="88"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="98"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/list_panel.py" line="100"/>
+        <source>Count all</source>
+        <translation>统计全部</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_panel.py" line="93"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="107"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>已选 %Ln 个</numerusform>

@@ -1,0 +1,142 @@
+"""A database written by the previous program (schema 0001) is upgraded with its data: the
+customer rows gain their owner's team and primary contact, the servers' search gains n-grams,
+and the list finds what it found before, on every backend."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+import pytest
+from helpers import server_database
+from sqlalchemy import create_engine, text
+
+from crmdesk.models.customer_list import CustomerQuery, count_customers, list_customers
+from crmdesk.models.database import _alembic_config, open_database
+from crmdesk.models.search import build_body
+from crmdesk.models.users import get_user
+
+AT = datetime(2026, 1, 5, 9, 0)
+BACKENDS = {
+    "sqlite": None,
+    "postgresql": "CRMDESK_TEST_PG_URL",
+    "mariadb": "CRMDESK_TEST_MYSQL_URL",
+}
+
+
+@pytest.fixture(params=list(BACKENDS))
+def url_0001(request, tmp_path):
+    """A database at schema 0001 holding two teams' customers, as the old program left them."""
+    if request.param == "sqlite":
+        url, drop = f"sqlite:///{tmp_path / 'old.sqlite'}", lambda: None
+    else:
+        admin = os.environ.get(BACKENDS[request.param])
+        if not admin:
+            pytest.skip(f"{BACKENDS[request.param]} is not set")
+        url, drop = server_database(admin, "crmdesk_migrate")
+    from alembic import command
+
+    engine = create_engine(url)
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        rows = [
+            "INSERT INTO teams (id, name, created_at) VALUES (1, '北', :at), (2, '南', :at)",
+            "INSERT INTO users (id, name, login, role, team_id, active, created_at) VALUES "
+            "(1, '管理员', 'admin', 'admin', NULL, TRUE, :at), "
+            "(2, '经理', 'boss', 'manager', 1, TRUE, :at), "
+            "(3, '小王', 'wang', 'rep', 1, TRUE, :at), "
+            "(4, '小李', 'li', 'rep', 2, TRUE, :at)",
+        ]
+        for i, (name, owner) in enumerate(
+            [("星辰科技有限公司", 3), ("华信贸易", 4), ("科达电子", 2), ("无主公司", None)], 1
+        ):
+            rows.append(
+                "INSERT INTO customers (id, name, level, industry, province, city, address, "
+                "company_size, source, status, tags, notes, owner_id, created_at, updated_at, "
+                f"version) VALUES ({i}, '{name}', 'C', '', '', '', '', '', '', 'lead', '', '', "
+                f"{'NULL' if owner is None else owner}, :at, :at, 1)"
+            )
+        contacts = [(1, "王伟", "13812345678", False), (1, "赵敏", "13900001111", True),
+                    (2, "李雷", "", False)]  # fmt: skip
+        for n, (cid, name, mobile, primary) in enumerate(contacts, 1):
+            rows.append(
+                "INSERT INTO contacts (id, customer_id, name, title, mobile, phone, mobile_digits,"
+                " phone_digits, email, wechat, is_primary, created_at) VALUES "
+                f"({n}, {cid}, '{name}', '', '{mobile}', '', '{mobile}', '', '', '', "
+                f"{'TRUE' if primary else 'FALSE'}, :at)"
+            )
+        for sql in rows:
+            conn.execute(text(sql), {"at": AT})
+        bodies = {1: build_body("星辰科技有限公司", [("王伟", "13812345678", ""),
+                                                  ("赵敏", "13900001111", "")]),
+                  2: build_body("华信贸易", [("李雷", "", "")]),
+                  3: build_body("科达电子", []), 4: build_body("无主公司", [])}  # fmt: skip
+        for cid, body in bodies.items():
+            conn.execute(
+                text("INSERT INTO customer_search (customer_id, body) VALUES (:i, :b)"),
+                {"i": cid, "b": body},
+            )
+        if conn.dialect.name == "sqlite":
+            from crmdesk.models.search import bigrams
+
+            for cid, body in bodies.items():
+                conn.execute(
+                    text("INSERT INTO customer_fts_tri(rowid, body) VALUES (:i, :b)"),
+                    {"i": cid, "b": body},
+                )
+                conn.execute(
+                    text("INSERT INTO customer_fts_bi(rowid, body) VALUES (:i, :b)"),
+                    {"i": cid, "b": bigrams(body)},
+                )
+    engine.dispose()
+    yield url
+    drop()
+
+
+def test_an_old_database_is_upgraded_with_its_data(url_0001):
+    db = open_database(url_0001)
+    try:
+        with db.reading() as s:
+            admin, manager = get_user(s, 1), get_user(s, 2)
+            rows = {r.id: r for r in list_customers(s, admin, CustomerQuery(), AT, 0, 100)}
+            assert rows[1].contact_name == "赵敏" and rows[1].contact_mobile == "13900001111"
+            assert rows[2].contact_name == "李雷" and rows[3].contact_name == ""
+
+            def found(actor, term):
+                q = CustomerQuery(search=term)
+                ids = [r.id for r in list_customers(s, actor, q, AT, 0, 100)]
+                assert count_customers(s, actor, q, AT) == len(ids)
+                return sorted(ids)
+
+            assert found(admin, "科技") == [1]
+            assert found(admin, "星辰科技") == [1]
+            assert found(admin, "13812") == [1]
+            assert found(admin, "王伟") == [1]
+            assert found(admin, "公司") == [1, 4]
+            assert found(manager, "") == [1, 3]  # the team's, by the new team_id
+            assert found(manager, "华信") == []
+    finally:
+        db.close()
+
+
+def test_the_upgrade_can_be_undone_and_redone(url_0001):
+    from alembic import command
+
+    engine = create_engine(url_0001)
+    cfg = _alembic_config()
+    try:
+        for target in ("head", "0001", "head"):
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target) if target == "head" else command.downgrade(cfg, target)
+    finally:
+        engine.dispose()
+    db = open_database(url_0001)
+    try:
+        with db.reading() as s:
+            q = CustomerQuery(search="星辰科技")
+            assert [r.contact_name for r in list_customers(s, get_user(s, 1), q, AT)] == ["赵敏"]
+    finally:
+        db.close()
