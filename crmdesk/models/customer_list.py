@@ -223,8 +223,21 @@ def count_statement(
     where = conditions(session, actor, query, now)
     if at_most is None:
         return select(func.count()).select_from(Customer).where(*where)
-    first = select(Customer.id).where(*where).limit(at_most + 1).subquery()
-    return select(func.count()).select_from(first)
+    first = select(Customer.id).where(*where).limit(at_most + 1)
+    if _in_id_order(session.get_bind().dialect.name, actor, query):
+        first = first.with_hint(Customer, "FORCE INDEX (PRIMARY)", "mysql")
+    return select(func.count()).select_from(first.subquery())
+
+
+def _in_id_order(dialect: str, actor: UserRow, query: CustomerQuery) -> bool:
+    """MariaDB, a searched list of a team or everyone: the rows are tested in id order, which
+    reads customer_search in its own order; through the team's or the date index every test was
+    a random read (counting 科技 to 1,000: 0.6-0.9 s instead of 0.1-0.2 s). A rep's own rows are
+    few enough that their index stays the better way in."""
+    if dialect != "mysql" or not clean_search(query.search):
+        return False
+    owners_only = not actor.is_admin and not (actor.is_manager and actor.team_id is not None)
+    return not owners_only and query.scope != "mine" and query.owner_id is None
 
 
 def count_customers(

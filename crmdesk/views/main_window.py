@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         self._on_nav_row_changed(self.nav.currentRow())
         if workspace.db.is_local:  # planner statistics, for fast filter choices and sorts
             self.runner.write(
-                lambda: refresh_statistics(workspace.db),
+                lambda: refresh_statistics(workspace.db, only_if_missing=True),
                 None,
                 lambda exc: log.warning("statistics not refreshed: %s", exc),
             )
