@@ -385,10 +385,13 @@ def test_a_capped_count_says_more_than_and_counts_in_full_at_the_end(qtbot, ws, 
     page = make_page(qtbot, ws)
     qtbot.waitUntil(lambda: page.model.is_capped, timeout=10_000)
     assert page.model.rowCount() == 151
-    assert page.count_label.text().startswith("More than 150 customer(s) · ")  # no translator
+    text = page.count_label.text()  # "More than 150 customers · Count all" (whatever language)
+    assert "150" in text and 'href="count"' in text
     page.table.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.rowCount() == 304, timeout=10_000)
-    assert not page.model.is_capped and page.count_label.text() == "304 customer(s)"
+    assert not page.model.is_capped
+    qtbot.waitUntil(lambda: "304" in page.count_label.text(), timeout=10_000)
+    assert "href" not in page.count_label.text()
     page.table.scrollToBottom()  # on to the rows the full count added
     qtbot.waitUntil(lambda: page.model.id_at(303) is not None, timeout=10_000)
 
@@ -403,5 +406,5 @@ def test_count_all_counts_a_capped_list_without_scrolling(qtbot, ws, monkeypatch
     qtbot.waitUntil(lambda: page.model.is_capped, timeout=10_000)
     assert 'href="count"' in page.count_label.text()
     page.count_label.linkActivated.emit("count")  # the user clicks "Count all"
-    qtbot.waitUntil(lambda: page.count_label.text() == "304 customer(s)", timeout=10_000)
+    qtbot.waitUntil(lambda: "304" in page.count_label.text(), timeout=10_000)
     assert page.model.rowCount() == 304 and page.table.verticalScrollBar().value() == 0
