@@ -408,3 +408,17 @@ def test_count_all_counts_a_capped_list_without_scrolling(qtbot, ws, monkeypatch
     page.count_label.linkActivated.emit("count")  # the user clicks "Count all"
     qtbot.waitUntil(lambda: "304" in page.count_label.text(), timeout=10_000)
     assert page.model.rowCount() == 304 and page.table.verticalScrollBar().value() == 0
+
+
+def test_a_count_that_went_on_in_full_is_not_shown_as_capped(qtbot, ws, monkeypatch):
+    """Where a backend counts fast enough in full (PostgreSQL, unsearched), the count answers the
+    true number past the cap: the list shows it, with no "More than"."""
+    from crmdesk.models import customer_list
+    from crmdesk.models.demo import generate_demo
+
+    generate_demo(ws.db, customers=300, seed=5)
+    monkeypatch.setattr(customer_list, "count_cap", lambda dialect: 150)
+    monkeypatch.setattr(customer_list, "_full_count_is_fast", lambda dialect, query: True)
+    page = make_page(qtbot, ws)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 304, timeout=10_000)
+    assert not page.model.is_capped and "href" not in page.count_label.text()

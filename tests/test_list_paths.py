@@ -23,7 +23,7 @@ from crmdesk.models import customer_list, search
 from crmdesk.models.contacts import ContactInput, list_contacts, remove_contact, save_contact
 from crmdesk.models.customer_list import CustomerQuery, count_customers, list_customers
 from crmdesk.models.customers import CustomerInput, create_customer
-from crmdesk.models.policy import sync_teams
+from crmdesk.models.policy import move_to_team
 from crmdesk.models.schema import Contact, Customer, CustomerSearch, User
 from crmdesk.models.workspace import Workspace
 
@@ -160,9 +160,7 @@ def test_team_id_follows_the_owner_and_the_owners_team(db, people, now, book):
 
     assert mismatches() == 0
     with db.writing() as s:  # rep_n1 moves to the south team
-        s.get(User, people.rep_n1.id).team_id = people.rep_s1.team_id
-        s.flush()
-        sync_teams(s, [people.rep_n1.id])
+        move_to_team(s, people.rep_n1.id, people.rep_s1.team_id)
     assert mismatches() == 0
     with db.reading() as s:
         moved = [
@@ -170,7 +168,10 @@ def test_team_id_follows_the_owner_and_the_owners_team(db, people, now, book):
             for r in list_customers(s, people.manager_s, CustomerQuery(), now, 0, 500)
             if r.owner_id == people.rep_n1.id
         ]
-    assert moved  # the south manager now sees them
+    assert moved  # the south manager now sees them, the north one no longer
+    with db.reading() as s:
+        north = list_customers(s, people.manager_n, CustomerQuery(), now, 0, 500)
+    assert not [r for r in north if r.owner_id == people.rep_n1.id]
 
 
 @given(

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models import search
 from crmdesk.models.checks import MAX_ID, check_page, clean_search, strip_bad_characters
-from crmdesk.models.database import no_index
+from crmdesk.models.database import in_id_order, no_index
 from crmdesk.models.policy import assignable_users, see_condition
 from crmdesk.models.schema import Customer, User
 from crmdesk.models.users import UserRow
@@ -224,8 +224,9 @@ def count_statement(
     if at_most is None:
         return select(func.count()).select_from(Customer).where(*where)
     first = select(Customer.id).where(*where).limit(at_most + 1)
-    if _in_id_order(session.get_bind().dialect.name, actor, query):
-        first = first.with_hint(Customer, "FORCE INDEX (PRIMARY)", "mysql")
+    dialect = session.get_bind().dialect.name
+    if _in_id_order(dialect, actor, query):
+        first = in_id_order(first, Customer, dialect)
     return select(func.count()).select_from(first.subquery())
 
 
@@ -247,13 +248,12 @@ def count_customers(
     now: datetime,
     at_most: int | None = None,
 ) -> int:
-    """How many customers the list holds. Given at_most, it may stop counting at at_most + 1
-    (which then means "more than at_most"), where counting on would be slow."""
-    counted = session.scalar(count_statement(session, actor, query, now, at_most)) or 0
-    if at_most is not None and counted > at_most:
-        if _full_count_is_fast(session.get_bind().dialect.name, query):
-            return count_customers(session, actor, query, now)
-    return counted
+    """How many customers the list holds. Given at_most, it stops counting at at_most + 1
+    (which then means "more than at_most") where counting on would be slow; where it would not
+    (_full_count_is_fast), it counts in full."""
+    if at_most is not None and _full_count_is_fast(session.get_bind().dialect.name, query):
+        at_most = None
+    return session.scalar(count_statement(session, actor, query, now, at_most)) or 0
 
 
 def _order(query: CustomerQuery, reverse: bool = False) -> list:

@@ -6,6 +6,7 @@ MySQL/MariaDB (PyMySQL) run the same code; what differs between them is kept her
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import sqlite3
@@ -16,7 +17,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, create_engine, event, inspect, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Text,
+    any_,
+    bindparam,
+    create_engine,
+    event,
+    func,
+    inspect,
+    literal_column,
+    text,
+)
+from sqlalchemy import column as sql_column
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -458,6 +474,36 @@ STATISTICS_TABLES = (
     "customer_search",
     "customer_grams",
 )
+
+
+def one_of(column: ColumnElement, ids: list[int], dialect: str) -> ColumnElement[bool]:
+    """column IN ids as one bound parameter however many ids (ARCHITECTURE §3): an array on
+    PostgreSQL, a JSON list read by JSON_TABLE on MariaDB (10.6+); SQLite binds each."""
+    if dialect == "postgresql":
+        return column == any_(bindparam("one_of", ids, type_=ARRAY(Integer)))
+    if dialect == "mysql":
+        rows = text("SELECT j.id FROM JSON_TABLE(:one_of, '$[*]' COLUMNS (id INT PATH '$')) AS j")
+        listed = rows.bindparams(one_of=json.dumps(ids)).columns(sql_column("id", Integer))
+        return column.in_(listed)
+    return column.in_(ids)
+
+
+def holds_all(column: ColumnElement, tokens: list[str], dialect: str) -> ColumnElement[bool]:
+    """The text column (space-separated tokens) holds every token, through its index: on
+    PostgreSQL the GIN index over string_to_array(column, ' ') (the very expression, the
+    separator a literal, or the planner will not match it); on MariaDB the FULLTEXT index, in
+    boolean mode ('+' before each token: all required)."""
+    if dialect == "postgresql":
+        array = func.string_to_array(column, literal_column("' '"), type_=ARRAY(Text))
+        return array.contains(tokens)
+    if dialect == "mysql":
+        return column.match(" ".join("+" + t for t in tokens))
+    raise ValueError(f"no token index on {dialect}")
+
+
+def in_id_order(stmt: Select, table, dialect: str) -> Select:
+    """MariaDB: read the table in primary-key order (FORCE INDEX (PRIMARY)); others unchanged."""
+    return stmt.with_hint(table, "FORCE INDEX (PRIMARY)", "mysql")
 
 
 def refresh_statistics(db: Database, only_if_missing: bool = False) -> None:

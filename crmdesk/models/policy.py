@@ -56,6 +56,19 @@ def team_of(session: Session, user_id: int | None) -> int | None:
     return session.scalar(select(User.team_id).where(User.id == user_id))
 
 
+def move_to_team(session: Session, user_id: int, team_id: int | None) -> None:
+    """Move a user to another team (or none), their customers' team_id with them, in one unit
+    of work. The one way a user changes team: managers see customers by Customer.team_id, so a
+    team changed behind this function's back would leave the old manager seeing them."""
+    check_id(user_id, "user")
+    user = session.get(User, user_id, with_for_update=True)
+    if user is None:
+        raise NotFound(what="user", id=user_id)
+    user.team_id = team_id
+    session.flush()
+    sync_teams(session, [user_id])
+
+
 def sync_teams(session: Session, user_ids: list[int]) -> None:
     """After these users changed team: their customers' team_id follows (call it in the same
     unit of work as the change, so no manager ever sees the wrong team's customers)."""

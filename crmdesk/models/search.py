@@ -15,11 +15,8 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import (
     ColumnElement,
-    Integer,
     Select,
-    Text,
     and_,
-    any_,
     bindparam,
     case,
     column,
@@ -27,16 +24,15 @@ from sqlalchemy import (
     exists,
     func,
     insert,
-    literal_column,
     or_,
     select,
     text,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from crmdesk.models.checks import TEXT_LIMIT
+from crmdesk.models.database import holds_all, one_of
 from crmdesk.models.schema import Contact, Customer, CustomerGrams, CustomerSearch
 
 _PHONE_LIKE = re.compile(r"^[\d\s\-+()]+$")
@@ -183,15 +179,6 @@ def _row_test(terms: list[str]) -> ColumnElement[bool]:
     return exists().where(CustomerSearch.customer_id == Customer.id, *likes)
 
 
-def _token_match(dialect: str, tokens: list[str]) -> ColumnElement[bool]:
-    """The rows of customer_search holding every token, through the server's n-gram index."""
-    if dialect == "postgresql":
-        # The very expression of the GIN index (migration 0002), the separator a literal.
-        array = func.string_to_array(CustomerGrams.grams, literal_column("' '"), type_=ARRAY(Text))
-        return array.contains(tokens)
-    return CustomerGrams.grams.match(" ".join("+" + t for t in tokens))  # boolean mode
-
-
 def server_matches(dialect: str, terms: list[str]) -> Select | None:
     """The ids of the customers matching every term, found through the n-gram index, each
     match proved by LIKE where the n-grams alone do not prove it; None if no term has n-grams
@@ -206,17 +193,13 @@ def server_matches(dialect: str, terms: list[str]) -> Select | None:
             likes.append(_like(term))
     if not tokens:
         return None
-    stmt = select(CustomerGrams.customer_id).where(_token_match(dialect, sorted(set(tokens))))
+    stmt = select(CustomerGrams.customer_id).where(
+        holds_all(CustomerGrams.grams, sorted(set(tokens)), dialect)
+    )
     if likes:
         proof = CustomerSearch.customer_id == CustomerGrams.customer_id
         stmt = stmt.join(CustomerSearch, proof).where(*likes)
     return stmt
-
-
-def _id_set(dialect: str, ids: list[int]) -> ColumnElement[bool]:
-    if dialect == "postgresql":  # one array parameter, not thousands
-        return Customer.id == any_(bindparam("search_ids", ids, type_=ARRAY(Integer)))
-    return Customer.id.in_(ids)
 
 
 SAMPLE_RANGES, SAMPLE_ROWS = 4, 500
@@ -253,7 +236,7 @@ def _server_condition(
         return _row_test(terms), False
     ids = list(session.scalars(matches.limit(threshold + 1)))
     if len(ids) <= threshold:
-        return _id_set(dialect, ids), True
+        return one_of(Customer.id, ids, dialect), True
     return _row_test(terms), False
 
 

@@ -162,7 +162,9 @@ class WindowedTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._counting = False
-        self._capped = not exact and self.count_cap is not None and total > self.count_cap
+        # A capped count answers exactly cap + 1; a count that went on in full (fast enough on
+        # that backend) answers the true number, however large.
+        self._capped = not exact and self.count_cap is not None and total == self.count_cap + 1
         self.set_total(total)
         self.count_loaded.emit(total)
 
@@ -271,7 +273,7 @@ class WindowedTableModel(QAbstractTableModel):
             if self._loading:
                 return None  # rows of the old query: the new one's first page resets them
             if self._capped and row >= self._total - PAGE_SIZE:
-                self.count_in_full()
+                QTimer.singleShot(0, self.count_in_full)  # not while the view paints
             self._request(page_no)
             page = self._pages.get(page_no)  # a synchronous runner has filled it already
             if page is None:

@@ -144,7 +144,12 @@ def downgrade() -> None:
         with op.batch_alter_table("customers", schema=None) as batch_op:
             batch_op.drop_index("ix_customers_owner")
             batch_op.create_index("ix_customers_owner", ["owner_id", "updated_at"], unique=False)
-    with op.batch_alter_table("customers", schema=None) as batch_op:
-        batch_op.drop_column("contact_mobile")
-        batch_op.drop_column("contact_name")
-        batch_op.drop_column("team_id")
+    # Plain ALTER TABLE on every backend (SQLite 3.35+): a batch rebuild on SQLite drops the
+    # old table, and with foreign keys on that deletes every customer's contacts and log.
+    for column in ("contact_mobile", "contact_name", "team_id"):
+        op.execute(f"ALTER TABLE customers DROP COLUMN {column}")
+    if dialect == "mysql":
+        op.execute(
+            "ALTER TABLE customer_search MODIFY body TEXT "
+            "CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci NOT NULL"
+        )
