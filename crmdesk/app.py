@@ -87,6 +87,8 @@ def apply_palette(app: QApplication, dark: bool | None = None) -> None:
         (QPalette.ColorRole.ToolTipBase, window),
         (QPalette.ColorRole.ToolTipText, text),
         (QPalette.ColorRole.PlaceholderText, QColor("#8c8f94")),
+        (QPalette.ColorRole.Link, QColor("#7ab4ff")),  # "Count all": the default blue is unreadable
+        (QPalette.ColorRole.LinkVisited, QColor("#b39ddb")),
     ):
         p.setColor(role, color)
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6f737a"))
