@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import (
     ColumnElement,
@@ -178,6 +179,21 @@ def term_condition(dialect: str, term: str, index: int) -> ColumnElement[bool]:
 
 def _like(term: str) -> ColumnElement[bool]:
     return CustomerSearch.body.like(_like_pattern(term), escape="\\")
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """customer_search rows whose text contains every term of a query: join `table` on `key`
+    and add `where`."""
+
+    table: type[CustomerSearch]
+    key: ColumnElement
+    where: tuple[ColumnElement[bool], ...]
+
+
+def texts_matching(query: str) -> TextMatch:
+    likes = tuple(_like(t) for t in search_terms(query))
+    return TextMatch(CustomerSearch, CustomerSearch.customer_id, likes)
 
 
 def _row_test(terms: list[str]) -> ColumnElement[bool]:
