@@ -137,7 +137,10 @@ def explain(db, ws, query) -> None:
     now = ws.clock()
     with db.reading() as s:
         page = customer_list._list_statement(s, ws.actor, query, now).limit(100)
-        count = customer_list.count_statement(s, ws.actor, query, now)
+        # The count the list runs: capped where counting in full would be slow.
+        fast = customer_list._full_count_is_fast(db.dialect, query)
+        at_most = None if fast else ws.count_cap
+        count = customer_list.count_statement(s, ws.actor, query, now, at_most)
         for label, stmt in (("page", page), ("count", count)):
             compiled = stmt.compile(
                 dialect=dialects[db.dialect].dialect(), compile_kwargs={"literal_binds": True}
