@@ -374,15 +374,22 @@ def test_an_empty_list_says_why_and_a_view_is_not_replaced_unasked(qtbot, ws, mo
     assert view.payload["query"]["search"] == "没有这个客户"  # the old one, kept
 
 
-def test_a_capped_count_says_more_than_and_counts_in_full_at_the_end(qtbot, ws, monkeypatch):
-    """Where counting a long list would be slow (the servers), the count stops at the cap: the
-    list says "More than …"; reaching its end counts the rest and shows every row."""
+def capped_page(qtbot, ws, monkeypatch, full_count_is_fast: bool = False):
+    """The customer page over 304 customers, its count capped at 150 (as on a server)."""
     from crmdesk.models import customer_list
     from crmdesk.models.demo import generate_demo
 
     generate_demo(ws.db, customers=300, seed=5)
     monkeypatch.setattr(customer_list, "count_cap", lambda dialect: 150)
-    page = make_page(qtbot, ws)
+    if full_count_is_fast:
+        monkeypatch.setattr(customer_list, "_full_count_is_fast", lambda dialect, query: True)
+    return make_page(qtbot, ws)
+
+
+def test_a_capped_count_says_more_than_and_counts_in_full_at_the_end(qtbot, ws, monkeypatch):
+    """Where counting a long list would be slow (the servers), the count stops at the cap: the
+    list says "More than …"; reaching its end counts the rest and shows every row."""
+    page = capped_page(qtbot, ws, monkeypatch)
     qtbot.waitUntil(lambda: page.model.is_capped, timeout=10_000)
     assert page.model.rowCount() == 151
     text = page.count_label.text()  # "More than 150 customers · Count all" (whatever language)
@@ -397,12 +404,7 @@ def test_a_capped_count_says_more_than_and_counts_in_full_at_the_end(qtbot, ws, 
 
 
 def test_count_all_counts_a_capped_list_without_scrolling(qtbot, ws, monkeypatch):
-    from crmdesk.models import customer_list
-    from crmdesk.models.demo import generate_demo
-
-    generate_demo(ws.db, customers=300, seed=5)
-    monkeypatch.setattr(customer_list, "count_cap", lambda dialect: 150)
-    page = make_page(qtbot, ws)
+    page = capped_page(qtbot, ws, monkeypatch)
     qtbot.waitUntil(lambda: page.model.is_capped, timeout=10_000)
     assert 'href="count"' in page.count_label.text()
     page.count_label.linkActivated.emit("count")  # the user clicks "Count all"
@@ -413,12 +415,6 @@ def test_count_all_counts_a_capped_list_without_scrolling(qtbot, ws, monkeypatch
 def test_a_count_that_went_on_in_full_is_not_shown_as_capped(qtbot, ws, monkeypatch):
     """Where a backend counts fast enough in full (PostgreSQL, unsearched), the count answers the
     true number past the cap: the list shows it, with no "More than"."""
-    from crmdesk.models import customer_list
-    from crmdesk.models.demo import generate_demo
-
-    generate_demo(ws.db, customers=300, seed=5)
-    monkeypatch.setattr(customer_list, "count_cap", lambda dialect: 150)
-    monkeypatch.setattr(customer_list, "_full_count_is_fast", lambda dialect, query: True)
-    page = make_page(qtbot, ws)
+    page = capped_page(qtbot, ws, monkeypatch, full_count_is_fast=True)
     qtbot.waitUntil(lambda: page.model.rowCount() == 304, timeout=10_000)
     assert not page.model.is_capped and "href" not in page.count_label.text()

@@ -359,6 +359,9 @@ def assign_action(
     def begin(session: Session, actor: UserRow) -> None:
         to_team[0] = check_assignable(session, actor, to_user_id).team_id
 
+    def new_owner(actor: UserRow) -> dict:
+        return {"owner_id": to_user_id, "team_id": to_team[0], **_touch(actor, now)}
+
     def events(actor: UserRow, customer_id: ColumnElement, owner_id: ColumnElement) -> Select:
         kind = case((owner_id.is_(None), literal("assigned", String)),
                     else_=literal("transferred", String))  # fmt: skip
@@ -382,11 +385,7 @@ def assign_action(
             if moving:
                 new = events(actor, Customer.id, Customer.owner_id).where(_id_in(session, moving))
                 session.execute(insert(OwnershipEvent).from_select(EVENT_COLUMNS, new))
-                _update(
-                    session,
-                    moving,
-                    {"owner_id": to_user_id, "team_id": to_team[0], **_touch(actor, now)},
-                )
+                _update(session, moving, new_owner(actor))
         if moving:
             record(session, "ownership", moving)
         return mine_n, len(moving), 0
@@ -407,11 +406,7 @@ def assign_action(
         rows = session.execute(stmt).all()
         moved = [r.id for r in rows if r.moving]
         if moved:
-            _update(
-                session,
-                moved,
-                {"owner_id": to_user_id, "team_id": to_team[0], **_touch(actor, now)},
-            )
+            _update(session, moved, new_owner(actor))
         return len(rows), moved
 
     return ChunkAction(chunk, begin)

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models import search
 from crmdesk.models.checks import MAX_ID, check_page, clean_search, strip_bad_characters
-from crmdesk.models.database import in_id_order, no_index
+from crmdesk.models.dialects import in_id_order, no_index
 from crmdesk.models.policy import assignable_users, see_condition
-from crmdesk.models.schema import Customer, User
+from crmdesk.models.schema import Customer, CustomerSearch, User
 from crmdesk.models.users import UserRow
 
 SCOPES = ("mine", "team", "all")
@@ -144,7 +144,7 @@ def conditions(
 ) -> list[ColumnElement[bool]]:
     """The WHERE of the list (or of the recycle bin, deleted=True). For a page (ORDER BY …
     LIMIT) on SQLite the filters carry a planner hint so the sort column's index drives; see
-    database.no_index. The exceptions: a selective search, which drives by id, and a rep's own
+    dialects.no_index. The exceptions: a selective search, which drives by id, and a rep's own
     list by date, which the (owner_id, updated_at) index serves exactly."""
     query = clean_query(query)
     dialect = session.get_bind().dialect.name
@@ -207,7 +207,7 @@ def count_cap(dialect: str) -> int | None:
 
 def _full_count_is_fast(dialect: str, query: CustomerQuery) -> bool:
     """PostgreSQL counts an unsearched list of 1M from an index in ~60 ms (after VACUUM: see
-    database.refresh_statistics). MariaDB reads ~1M index entries a second and has no partial
+    dialects.refresh_statistics). MariaDB reads ~1M index entries a second and has no partial
     index for the live rows (0.8-1.4 s for 1M, a team's 250k or a rep's 40k), and counting a
     common search term's 83,000 matches took 0.4 s (PostgreSQL) to 4 s (MariaDB)."""
     return dialect == "postgresql" and not clean_search(query.search)
@@ -221,48 +221,42 @@ def count_statement(
     at_most: int | None = None,
 ) -> Select:
     query = clean_query(query)
-    dialect = session.get_bind().dialect.name
-    if at_most is not None and dialect == "mysql" and query.search:
-        return _mysql_searched_count(session, actor, query, now, at_most)
-    where = conditions(session, actor, query, now)
     if at_most is None:
+        where = conditions(session, actor, query, now)
         return select(func.count()).select_from(Customer).where(*where)
-    first = select(Customer.id).where(*where).limit(at_most + 1)
-    return select(func.count()).select_from(first.subquery())
+    if session.get_bind().dialect.name == "mysql" and query.search:
+        return _up_to(_mysql_searched_ids(session, actor, query, now), at_most)
+    return _up_to(select(Customer.id).where(*conditions(session, actor, query, now)), at_most)
 
 
-def _mysql_searched_count(
-    session: Session, actor: UserRow, query: CustomerQuery, now: datetime, at_most: int
+def _up_to(ids: Select, at_most: int) -> Select:
+    """How many ids the statement yields, counting no further than at_most + 1."""
+    return select(func.count()).select_from(ids.limit(at_most + 1).subquery())
+
+
+def _mysql_searched_ids(
+    session: Session, actor: UserRow, query: CustomerQuery, now: datetime
 ) -> Select:
-    """MariaDB, a searched list counted up to a cap: the rows are tested in id order, which
+    """MariaDB, a searched list to count up to a cap: the rows are tested in id order, which
     reads customer_search in its own order. Through the team's, the owner's or the date index
     every test was a random read: counting 科技 to 1,000 took 0.6-0.9 s for a team (0.1-0.2 s
     in id order) and 0.45-0.55 s for a rep (0.1-0.2 s: the rep's ids, sorted, then their
     texts). A rare term's id set is read by primary key anyway."""
-    condition, drives = search.search_condition(session, query.search, for_page=False)
+    condition, drives = search.search_condition(session, query.search)
     where = conditions(session, actor, replace(query, search=""), now)
-    if condition is None:  # a search of nothing searchable (blanks only)
-        first = select(Customer.id).where(*where).limit(at_most + 1)
-        return select(func.count()).select_from(first.subquery())
-    if drives:
-        first = select(Customer.id).where(*where, condition).limit(at_most + 1)
-        return select(func.count()).select_from(first.subquery())
     owners_only = not actor.is_admin and not (actor.is_manager and actor.team_id is not None)
+    if drives or condition is None:
+        return select(Customer.id).where(*where, *([] if condition is None else [condition]))
     if not owners_only and query.scope != "mine" and query.owner_id is None:
-        first = select(Customer.id).where(*where, condition).limit(at_most + 1)
-        first = in_id_order(first, Customer, "mysql")
-        return select(func.count()).select_from(first.subquery())
+        return in_id_order(select(Customer.id).where(*where, condition), Customer, "mysql")
     # A limit keeps MariaDB from merging the sorted ids back into the outer query.
     ids = select(Customer.id).where(*where).order_by(Customer.id).limit(MAX_ID).subquery()
-    texts = search.texts_matching(query.search)
-    first = (
+    return (
         select(ids.c.id)
         .prefix_with("STRAIGHT_JOIN")  # the ids first, in their order, then each one's text
-        .join(texts.table, texts.key == ids.c.id)
-        .where(*texts.where)
-        .limit(at_most + 1)
+        .join(CustomerSearch, CustomerSearch.customer_id == ids.c.id)
+        .where(*search.text_likes(query.search))
     )
-    return select(func.count()).select_from(first.subquery())
 
 
 def count_customers(

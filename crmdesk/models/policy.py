@@ -36,7 +36,7 @@ def see_condition(
     team: ColumnElement = Customer.team_id,
 ) -> ColumnElement[bool]:
     """Customers the actor may see. `owner` and `team` may be the columns of an alias, or
-    wrapped in a planner hint (database.no_index)."""
+    wrapped in a planner hint (dialects.no_index)."""
     return _owned_condition(actor, owner, team)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import (
     ColumnElement,
@@ -33,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from crmdesk.models.checks import TEXT_LIMIT
-from crmdesk.models.database import holds_all, one_of
+from crmdesk.models.dialects import holds_all, one_of
 from crmdesk.models.schema import Contact, Customer, CustomerGrams, CustomerSearch
 
 _PHONE_LIKE = re.compile(r"^[\d\s\-+()]+$")
@@ -181,19 +180,9 @@ def _like(term: str) -> ColumnElement[bool]:
     return CustomerSearch.body.like(_like_pattern(term), escape="\\")
 
 
-@dataclass(frozen=True)
-class TextMatch:
-    """customer_search rows whose text contains every term of a query: join `table` on `key`
-    and add `where`."""
-
-    table: type[CustomerSearch]
-    key: ColumnElement
-    where: tuple[ColumnElement[bool], ...]
-
-
-def texts_matching(query: str) -> TextMatch:
-    likes = tuple(_like(t) for t in search_terms(query))
-    return TextMatch(CustomerSearch, CustomerSearch.customer_id, likes)
+def text_likes(query: str) -> list[ColumnElement[bool]]:
+    """customer_search's text contains every term of the query (to join on customer_id)."""
+    return [_like(t) for t in search_terms(query)]
 
 
 def _row_test(terms: list[str]) -> ColumnElement[bool]:

@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, workspace: Workspace) -> None:
         """The database is open: show who works, and the page the user left last time."""
-        from crmdesk.models.database import refresh_statistics
+        from crmdesk.models.dialects import refresh_statistics
 
         self.workspace = workspace
         self.ctx = PageContext(workspace, self.runner, self.bus, self.settings)
