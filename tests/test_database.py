@@ -324,3 +324,13 @@ def test_a_mistyped_path_creates_no_folder_and_names_the_file(tmp_path):
     assert err.value.params["reason"] == "cannot_open"
     assert not (tmp_path / "no").exists()  # no empty database where nobody will look
     assert str(missing) in error_text(err.value)
+
+
+def test_a_server_is_named_as_a_user_would_write_it():
+    from crmdesk.models.database import Database
+
+    engine = create_engine("mysql+pymysql://crm:secret@db.example/crm?charset=utf8mb4")
+    try:
+        assert Database(engine).display_name() == "mysql://crm:***@db.example/crm"
+    finally:
+        engine.dispose()

@@ -124,7 +124,10 @@ class Database:
     def display_name(self) -> str:
         if self.is_local:
             return self.url.database or ""
-        return self.url.render_as_string(hide_password=True)
+        # Without the driver and the options the program adds (charset=utf8mb4): what the
+        # user typed, not how it is connected.
+        url = self.url.set(drivername=self.url.get_backend_name(), query={})
+        return url.render_as_string(hide_password=True)
 
 
 def normalize_url(url: str | None) -> str:
