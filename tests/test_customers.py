@@ -227,7 +227,7 @@ def test_validation(db, people, now):
         )
     errors = err.value.params["errors"]
     assert ("name", "required") in errors and ("level", "invalid") in errors
-    assert ("contacts.0.mobile", "invalid_phone") in errors
+    assert ("contacts.0.mobile", "invalid_mobile") in errors
     assert ("contacts.0.email", "invalid_email") in errors
 
 

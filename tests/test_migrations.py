@@ -12,6 +12,7 @@ from helpers import server_database
 from sqlalchemy import create_engine, text
 
 from crmdesk.models.customer_list import CustomerQuery, count_customers, list_customers
+from crmdesk.models.customers import find_duplicates
 from crmdesk.models.database import _alembic_config, open_database
 from crmdesk.models.search import build_body
 from crmdesk.models.users import get_user
@@ -59,19 +60,20 @@ def url_0001(request, tmp_path):
                 f"{'NULL' if owner is None else owner}, :at, :at, 1)"
             )
         contacts = [(1, "王伟", "13812345678", False), (1, "赵敏", "13900001111", True),
-                    (2, "李雷", "", False)]  # fmt: skip
+                    (2, "李雷", "", False), (2, "韩梅", "+86 138-0000-2222", False)]  # fmt: skip
         for n, (cid, name, mobile, primary) in enumerate(contacts, 1):
+            bare = "".join(ch for ch in mobile if ch.isdigit())  # what 0001 stored
             rows.append(
                 "INSERT INTO contacts (id, customer_id, name, title, mobile, phone, mobile_digits,"
                 " phone_digits, email, wechat, is_primary, created_at) VALUES "
-                f"({n}, {cid}, '{name}', '', '{mobile}', '', '{mobile}', '', '', '', "
+                f"({n}, {cid}, '{name}', '', '{mobile}', '', '{bare}', '', '', '', "
                 f"{'TRUE' if primary else 'FALSE'}, :at)"
             )
         for sql in rows:
             conn.execute(text(sql), {"at": AT})
         bodies = {1: build_body("星辰科技有限公司", [("王伟", "13812345678", ""),
                                                   ("赵敏", "13900001111", "")]),
-                  2: build_body("华信贸易", [("李雷", "", "")]),
+                  2: build_body("华信贸易", [("李雷", "", ""), ("韩梅", "+86 138-0000-2222", "")]),
                   3: build_body("科达电子", []), 4: build_body("无主公司", [])}  # fmt: skip
         for cid, body in bodies.items():
             conn.execute(
@@ -117,6 +119,9 @@ def test_an_old_database_is_upgraded_with_its_data(url_0001):
             assert found(admin, "公司") == [1, 4]
             assert found(manager, "") == [1, 3]  # the team's, by the new team_id
             assert found(manager, "华信") == []
+            # 0003: a number stored with +86 is a duplicate of the bare number
+            dupes = find_duplicates(s, "", ["13800002222"])
+            assert [d.customer_id for d in dupes] == [2]
     finally:
         db.close()
 
@@ -142,6 +147,6 @@ def test_the_upgrade_can_be_undone_and_redone(url_0001):
         with db.reading() as s:
             q = CustomerQuery(search="星辰科技")
             assert [r.contact_name for r in list_customers(s, get_user(s, 1), q, AT)] == ["赵敏"]
-            assert s.scalar(text("SELECT count(*) FROM contacts")) == 3
+            assert s.scalar(text("SELECT count(*) FROM contacts")) == 4
     finally:
         db.close()

@@ -16,6 +16,7 @@ from crmdesk.models import search
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id, problems
 from crmdesk.models.errors import NotFound, ValidationFailed
+from crmdesk.models.phones import phone_key, valid_mobile, valid_phone
 from crmdesk.models.policy import customer_for_write
 from crmdesk.models.schema import Contact
 from crmdesk.models.users import UserRow
@@ -25,7 +26,6 @@ from crmdesk.models.users import UserRow
 MAX_CONTACTS = 50
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[\d\s\-()]{5,30}$")
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,6 @@ class ContactRow:
     id: int
     customer_id: int
     data: ContactInput
-
-
-def valid_phone(value: str) -> bool:
-    return not value or (bool(_PHONE.match(value)) and 5 <= len(search.digits(value)) <= 20)
 
 
 def valid_email(value: str) -> bool:
@@ -71,8 +67,8 @@ def check_contact(data: ContactInput, c: Checker | None = None) -> ContactInput:
         birthday=c.day("birthday", data.birthday),
         is_primary=bool(data.is_primary),
     )
-    if not valid_phone(clean.mobile):
-        c.fail("mobile", "invalid_phone")
+    if not valid_mobile(clean.mobile):
+        c.fail("mobile", "invalid_mobile")
     if not valid_phone(clean.phone):
         c.fail("phone", "invalid_phone")
     if not valid_email(clean.email):
@@ -89,8 +85,8 @@ def validate_contact(data: ContactInput) -> list[tuple[str, str]]:
 def _apply(contact: Contact, data: ContactInput) -> None:
     contact.name, contact.title = data.name, data.title
     contact.mobile, contact.phone = data.mobile, data.phone
-    contact.mobile_digits = search.digits(contact.mobile)
-    contact.phone_digits = search.digits(contact.phone)
+    contact.mobile_digits = phone_key(contact.mobile)
+    contact.phone_digits = phone_key(contact.phone)
     contact.email, contact.wechat = data.email, data.wechat
     contact.birthday, contact.is_primary = data.birthday, data.is_primary
 

@@ -17,6 +17,7 @@ from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id, limit_of, problems
 from crmdesk.models.contacts import ContactInput, add_contact_row, check_contact
 from crmdesk.models.customer_list import owner_alias
+from crmdesk.models.phones import phone_key
 from crmdesk.models.errors import Conflict, ValidationFailed
 from crmdesk.models.policy import check_assignable, customer_for_read, customer_for_write
 from crmdesk.models.schema import LEVELS, STATUSES, Contact, Customer, OwnershipEvent, User
@@ -199,7 +200,7 @@ def find_duplicates(
         for cid, cname, oname in session.execute(base.where(Customer.name == name).limit(5)):
             found.append(DuplicateResult(cid, cname, oname, "name", name))
     numbers = sorted(
-        {d for p in phones if isinstance(p, str) and 5 <= len(d := search.digits(p)) <= 40}
+        {d for p in phones if isinstance(p, str) and 5 <= len(d := phone_key(p)) <= 40}
     )
     if numbers:
         stmt = (

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, insert, select
 
 from crmdesk.models import search
+from crmdesk.models.phones import phone_key
 from crmdesk.models.checks import utc_now
 from crmdesk.models.database import Database
 from crmdesk.models.dialects import refresh_statistics, reset_id_sequences
@@ -235,7 +236,7 @@ def generate_demo(
                         mobile,
                         phone,
                         mobile,
-                        search.digits(phone),
+                        phone_key(phone),
                         email,
                         "",
                         None,

@@ -31,6 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from crmdesk.models import phones
 from crmdesk.models.checks import TEXT_LIMIT
 from crmdesk.models.dialects import holds_all, one_of
 from crmdesk.models.schema import Contact, Customer, CustomerGrams, CustomerSearch
@@ -38,8 +39,7 @@ from crmdesk.models.schema import Contact, Customer, CustomerGrams, CustomerSear
 _PHONE_LIKE = re.compile(r"^[\d\s\-+()]+$")
 
 
-def digits(value: str) -> str:
-    return "".join(ch for ch in value if ch.isdigit())
+digits = phones.digits
 
 
 def is_phone_like(value: str) -> bool:
@@ -47,15 +47,17 @@ def is_phone_like(value: str) -> bool:
 
 
 def build_body(name: str, contacts: Iterable[tuple[str, str, str]]) -> str:
-    """contacts: (name, mobile, phone). Phones are indexed as typed and as bare digits."""
+    """contacts: (name, mobile, phone). Phones are indexed as typed, as bare digits and, when
+    it differs, by their key (phones.phone_key: `+86 10 1234 5678` is found as 01012345678)."""
     lines = [name]
     for contact_name, mobile, phone in contacts:
         lines.append(contact_name)
         for number in (mobile, phone):
             if number:
                 lines.append(number)
-                if digits(number) != number:
-                    lines.append(digits(number))
+                for form in (digits(number), phones.phone_key(number)):
+                    if form not in lines[-2:]:
+                        lines.append(form)
     body = "\n".join(line.strip().lower() for line in lines if line and line.strip())
     return body[:TEXT_LIMIT]  # what a MariaDB TEXT column holds; contacts.MAX_CONTACTS keeps
     # any real customer far below it
@@ -131,7 +133,7 @@ def search_terms(query: str) -> list[str]:
     if not query:
         return []
     if is_phone_like(query):
-        return [digits(query)]
+        return [phones.search_digits(query)]
     return query.split()
 
 

@@ -33,6 +33,11 @@ def validation_text(errors: list[tuple[str, str]], limits: dict[str, int] | None
         "invalid_phone": QCoreApplication.translate(
             "Errors", "{field} does not look like a phone number."
         ),
+        "invalid_mobile": QCoreApplication.translate(
+            "Errors",
+            "{field}: a mobile number has 11 digits starting with 1, or starts with + and a "
+            "country code.",
+        ),
         "invalid_email": QCoreApplication.translate(
             "Errors", "{field}: this is not an e-mail address (like name@example.com)."
         ),
