@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from crmdesk.models.contacts import ContactInput, list_contacts, remove_contact, save_contact
+from crmdesk.models.customer_card import read_card
 from crmdesk.models.customer_list import (
     CustomerQuery,
     count_customers,
@@ -15,9 +16,11 @@ from crmdesk.models.customer_list import (
 )
 from crmdesk.models.customers import (
     CustomerInput,
+    conflict_losses,
     create_customer,
     find_duplicates,
     get_customer,
+    merge_edit,
     update_customer,
 )
 from crmdesk.models.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -213,7 +216,13 @@ def test_duplicates_by_name_and_phone_name_the_owner(db, people, now):
         none = find_duplicates(s, "别的名字", ["13900009999"])
     assert [(d.field, d.owner_name) for d in by_name] == [("name", "李娜")]
     assert [(d.field, d.customer_name) for d in by_phone] == [("phone", "广州恒通物流有限公司")]
+    assert by_phone[0].value == "139 0000 1234"  # as the colleague wrote it
     assert none == []
+    # whether the one asking may open it: the owner and an admin may, a rep of the north not
+    for actor, visible in ((people.rep_s1, True), (people.admin, True), (people.rep_n1, False)):
+        with db.reading() as s:
+            found = find_duplicates(s, "", ["13900001234"], actor=actor)
+        assert [d.visible for d in found] == [visible]
 
 
 def test_validation(db, people, now):
@@ -273,6 +282,53 @@ def test_assign_and_transfer_record_ownership_events(db, people, now):
         ws(db, p.manager_n, now).assign_customers([cid], p.rep_s1.id, "rebalance", "")
     with pytest.raises(ValidationFailed):
         ws(db, p.manager_n, now).assign_customers([cid], p.rep_n1.id, "other", " ")
+
+
+def test_conflict_losses_and_merge_are_field_by_field():
+    base = CustomerInput(name="客户", city="北京", notes="旧", level="B")
+    mine = CustomerInput(name="客户", city="北京", notes="我的备注", level="A")
+    theirs = CustomerInput(name="客户", city="杭州", notes="他的备注", level="A")
+    # level: both made it A, nothing lost; notes: mine differs from theirs
+    assert conflict_losses(base, mine, theirs) == ["notes"]
+    merged = merge_edit(base, mine, theirs)
+    assert (merged.city, merged.notes, merged.level) == ("杭州", "我的备注", "A")
+    assert conflict_losses(base, base, theirs) == []
+
+
+def test_keep_mine_saves_my_fields_keeps_theirs_and_is_recorded(db, people, now):
+    p = people
+    cid = make(db, p.rep_n1, now, "覆盖客户", notes="旧")
+    with db.reading() as s:
+        mine = get_customer(s, p.rep_n1, cid)
+        theirs = get_customer(s, p.manager_n, cid)
+    with db.writing() as s:
+        update_customer(
+            s,
+            p.manager_n,
+            cid,
+            CustomerInput(name="覆盖客户", city="杭州", notes="经理的"),
+            theirs,
+            now,
+        )
+    typed = CustomerInput(name="覆盖客户", notes="我的备注", level="A")
+    with db.writing() as s, pytest.raises(Conflict) as err:
+        update_customer(s, p.rep_n1, cid, typed, mine, now)
+    current = err.value.params["current"]
+    assert conflict_losses(mine.data, typed, current) == ["level", "notes"]
+    later = now + timedelta(minutes=3)
+    with db.writing() as s:
+        saved = update_customer(s, p.rep_n1, cid, typed, mine, later, overwrite=True)
+    assert (saved.data.city, saved.data.notes, saved.data.level) == ("杭州", "我的备注", "A")
+    with db.reading() as s:
+        card = read_card(s, p.rep_n1, cid)
+    assert [(e.kind, e.actor_name, e.other_name, e.fields, e.at) for e in card.edits] == [
+        ("overwrote", p.rep_n1.name, p.manager_n.name, ("notes",), later)
+    ]
+    # without a conflict, overwrite changes nothing and records nothing
+    with db.writing() as s:
+        update_customer(s, p.rep_n1, cid, typed, card.detail, later, overwrite=True)
+    with db.reading() as s:
+        assert len(read_card(s, p.rep_n1, cid).edits) == 1
 
 
 def test_stale_edit_raises_conflict_naming_who_and_what(db, people, now):

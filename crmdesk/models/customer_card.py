@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 from crmdesk.models.contacts import ContactRow, list_contacts
 from crmdesk.models.customers import CustomerDetail, detail_of
 from crmdesk.models.follow_ups import (
+    EditEventRow,
     FollowUpRow,
     OwnershipEventRow,
     count_follow_ups,
+    list_edit_events,
     list_follow_ups,
     list_ownership_events,
 )
@@ -27,6 +29,7 @@ class CustomerCard:
     follow_ups: tuple[FollowUpRow, ...]  # the newest TIMELINE_LIMIT
     follow_up_total: int
     events: tuple[OwnershipEventRow, ...]
+    edits: tuple[EditEventRow, ...] = ()  # overwrites kept on record, newest first
 
 
 def read_card(session: Session, actor: UserRow, customer_id: int) -> CustomerCard:
@@ -38,4 +41,5 @@ def read_card(session: Session, actor: UserRow, customer_id: int) -> CustomerCar
         follow_ups=follow_ups,
         follow_up_total=count_follow_ups(session, customer_id),
         events=tuple(list_ownership_events(session, customer_id)),
+        edits=tuple(list_edit_events(session, customer_id)),
     )

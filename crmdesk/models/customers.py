@@ -17,10 +17,23 @@ from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id, limit_of, problems
 from crmdesk.models.contacts import ContactInput, add_contact_row, check_contact
 from crmdesk.models.customer_list import owner_alias
-from crmdesk.models.phones import phone_key
 from crmdesk.models.errors import Conflict, ValidationFailed
-from crmdesk.models.policy import check_assignable, customer_for_read, customer_for_write
-from crmdesk.models.schema import LEVELS, STATUSES, Contact, Customer, OwnershipEvent, User
+from crmdesk.models.phones import phone_key
+from crmdesk.models.policy import (
+    check_assignable,
+    customer_for_read,
+    customer_for_write,
+    may_see,
+)
+from crmdesk.models.schema import (
+    LEVELS,
+    STATUSES,
+    Contact,
+    Customer,
+    EditEvent,
+    OwnershipEvent,
+    User,
+)
 from crmdesk.models.users import UserRow
 
 TAG_LIMIT = 50  # characters in one tag
@@ -65,6 +78,7 @@ class DuplicateResult:
     owner_name: str
     field: str  # "name" or "phone"
     value: str
+    visible: bool = False  # the asking user may open it (policy.may_see)
 
 
 # ---------------------------------------------------------------- rules
@@ -177,11 +191,14 @@ def find_duplicates(
     name: str,
     phones: Sequence[str] = (),
     exclude_customer_id: int | None = None,
+    actor: UserRow | None = None,
 ) -> list[DuplicateResult]:
-    """Customers (of anyone, not deleted) with the same name or a contact with the same phone.
+    """Customers (of anyone, not deleted) with the same name or a contact with the same phone
+    (compared by phones.phone_key: `+86 192 6592 4037` is 19265924037).
 
     Looks beyond what the actor may see on purpose: the warning exists to stop two reps working
-    the same company without knowing it. It names the customer and its owner, nothing more."""
+    the same company without knowing it. It names the customer and its owner, nothing more, and
+    says whether the actor may open it."""
     c = Checker()
     name = c.text("name", name, Customer.name)
     phones = list(phones) if isinstance(phones, (list, tuple)) else []
@@ -190,28 +207,40 @@ def find_duplicates(
     owner = owner_alias()
     found: list[DuplicateResult] = []
     base = (
-        select(Customer.id, Customer.name, func.coalesce(owner.name, ""))
+        select(
+            Customer.id,
+            Customer.name,
+            func.coalesce(owner.name, ""),
+            Customer.owner_id,
+            Customer.team_id,
+        )
         .outerjoin(owner, owner.id == Customer.owner_id)
         .where(Customer.deleted_at.is_(None))
     )
     if exclude_customer_id is not None:
         base = base.where(Customer.id != check_id(exclude_customer_id, "customer"))
+
+    def result(row, field: str, value: str) -> DuplicateResult:
+        cid, cname, oname, owner_id, team_id = row[:5]
+        visible = actor is not None and may_see(actor, owner_id, team_id)
+        return DuplicateResult(cid, cname, oname, field, value, visible)
+
     if name:
-        for cid, cname, oname in session.execute(base.where(Customer.name == name).limit(5)):
-            found.append(DuplicateResult(cid, cname, oname, "name", name))
+        for row in session.execute(base.where(Customer.name == name).limit(5)):
+            found.append(result(row, "name", name))
     numbers = sorted(
         {d for p in phones if isinstance(p, str) and 5 <= len(d := phone_key(p)) <= 40}
     )
     if numbers:
         stmt = (
-            base.add_columns(Contact.mobile_digits, Contact.phone_digits)
+            base.add_columns(Contact.mobile, Contact.phone, Contact.mobile_digits)
             .join(Contact, Contact.customer_id == Customer.id)
             .where(or_(Contact.mobile_digits.in_(numbers), Contact.phone_digits.in_(numbers)))
             .limit(10)
         )
-        for cid, cname, oname, mobile, phone in session.execute(stmt):
-            value = mobile if mobile in numbers else phone
-            found.append(DuplicateResult(cid, cname, oname, "phone", value))
+        for row in session.execute(stmt):
+            mobile, phone, mobile_key = row[5:]
+            found.append(result(row, "phone", mobile if mobile_key in numbers else phone))
     return found
 
 
@@ -258,6 +287,27 @@ def create_customer(
     return customer.id
 
 
+def conflict_losses(base: CustomerInput, mine: CustomerInput, theirs: CustomerInput) -> list[str]:
+    """The fields whose typed value a reload would throw away: changed by me since `base` (what
+    I loaded) and different in `theirs` (what is stored now)."""
+    return [
+        f.name
+        for f in fields(CustomerInput)
+        if getattr(mine, f.name) != getattr(base, f.name)
+        and getattr(mine, f.name) != getattr(theirs, f.name)
+    ]
+
+
+def merge_edit(base: CustomerInput, mine: CustomerInput, theirs: CustomerInput) -> CustomerInput:
+    """Mine where I changed a field since `base`, theirs everywhere else: "Keep mine" after a
+    conflict keeps what I typed without undoing a colleague's changes to the other fields."""
+    values = {
+        f.name: getattr(mine if getattr(mine, f.name) != getattr(base, f.name) else theirs, f.name)
+        for f in fields(CustomerInput)
+    }
+    return CustomerInput(**values)
+
+
 def update_customer(
     session: Session,
     actor: UserRow,
@@ -265,9 +315,13 @@ def update_customer(
     data: CustomerInput,
     base: CustomerDetail,
     now: datetime,
+    *,
+    overwrite: bool = False,
 ) -> CustomerDetail:
     """Save an edit made on `base` (what the user loaded). If a colleague saved in between, raise
-    Conflict naming who, when and which fields they changed, instead of overwriting their work.
+    Conflict naming who, when, which fields they changed and what they hold now, instead of
+    overwriting their work; with overwrite ("Keep mine"), save my changed fields over theirs
+    (merge_edit) and keep on record whose changes to which fields were overwritten.
 
     The row is locked before the versions are compared, so the comparison is the truth on every
     backend and two truly simultaneous saves end in one save and one Conflict."""
@@ -282,14 +336,29 @@ def update_customer(
             for f in fields(CustomerInput)
             if getattr(current, f.name) != getattr(base.data, f.name)
         ]
-        if customer.owner_id != base.owner_id:
-            changed.append("owner")
-        raise Conflict(
-            by=_user_name(session, customer.updated_by_id),
-            at=customer.updated_at,
-            fields=changed,
-            customer=customer.name,
-        )
+        if not overwrite:
+            if customer.owner_id != base.owner_id:
+                changed.append("owner")
+            raise Conflict(
+                by=_user_name(session, customer.updated_by_id),
+                at=customer.updated_at,
+                fields=changed,
+                customer=customer.name,
+                current=current,
+            )
+        lost = [f for f in conflict_losses(base.data, data, current) if f in changed]
+        data = merge_edit(base.data, data, current)
+        if lost:
+            session.add(
+                EditEvent(
+                    customer_id=customer.id,
+                    kind="overwrote",
+                    actor_id=actor.id,
+                    other_user_id=customer.updated_by_id,
+                    fields=",".join(lost),
+                    at=now,
+                )
+            )
     renamed = customer.name != data.name
     _apply_input(customer, data)
     customer.updated_at, customer.updated_by_id = now, actor.id

@@ -12,11 +12,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, insert, select
 
 from crmdesk.models import search
-from crmdesk.models.phones import phone_key
 from crmdesk.models.checks import utc_now
 from crmdesk.models.database import Database
 from crmdesk.models.dialects import refresh_statistics, reset_id_sequences
 from crmdesk.models.errors import ValidationFailed
+from crmdesk.models.phones import phone_key
 from crmdesk.models.schema import (
     Contact,
     Customer,

@@ -12,7 +12,14 @@ from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, problems
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.policy import customer_for_write
-from crmdesk.models.schema import FOLLOW_UP_KINDS, Customer, FollowUp, OwnershipEvent, User
+from crmdesk.models.schema import (
+    FOLLOW_UP_KINDS,
+    Customer,
+    EditEvent,
+    FollowUp,
+    OwnershipEvent,
+    User,
+)
 from crmdesk.models.users import UserRow
 
 TIMELINE_LIMIT = 500
@@ -45,6 +52,15 @@ class OwnershipEventRow:
     reason_code: str
     reason_text: str
     actor_name: str
+
+
+@dataclass(frozen=True)
+class EditEventRow:
+    at: datetime
+    kind: str  # schema.EDIT_KINDS
+    actor_name: str
+    other_name: str  # whose changes were overwritten
+    fields: tuple[str, ...]
 
 
 def check_follow_up(data: FollowUpInput) -> FollowUpInput:
@@ -170,3 +186,25 @@ def list_ownership_events(session: Session, customer_id: int) -> list[OwnershipE
         .order_by(OwnershipEvent.at.desc(), OwnershipEvent.id.desc())
     )
     return [OwnershipEventRow(*row) for row in session.execute(stmt)]
+
+
+def list_edit_events(session: Session, customer_id: int) -> list[EditEventRow]:
+    """The caller has checked that the actor may see the customer. Newest first."""
+    who, other = aliased(User), aliased(User)
+    stmt = (
+        select(
+            EditEvent.at,
+            EditEvent.kind,
+            func.coalesce(who.name, ""),
+            func.coalesce(other.name, ""),
+            EditEvent.fields,
+        )
+        .outerjoin(who, who.id == EditEvent.actor_id)
+        .outerjoin(other, other.id == EditEvent.other_user_id)
+        .where(EditEvent.customer_id == customer_id)
+        .order_by(EditEvent.at.desc(), EditEvent.id.desc())
+    )
+    return [
+        EditEventRow(at, kind, actor, other_name, tuple(f for f in names.split(",") if f))
+        for at, kind, actor, other_name, names in session.execute(stmt)
+    ]

@@ -28,6 +28,7 @@ STATUSES = ("lead", "prospect", "customer", "lost")
 FOLLOW_UP_KINDS = ("call", "visit", "wechat", "email", "note")
 # The public pool adds claim / release / recycle.
 OWNERSHIP_KINDS = ("created", "assigned", "transferred")
+EDIT_KINDS = ("overwrote",)
 
 
 class Base(DeclarativeBase):
@@ -176,6 +177,24 @@ class OwnershipEvent(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_ownership_events_customer", "customer_id", "at"),)
+
+
+class EditEvent(Base):
+    """An edit worth keeping on record beyond the row's own updated_at/by: today a save that
+    overwrote a colleague's changes on purpose ("Keep mine" after a conflict), naming whose
+    changes and which fields. Shown in the customer's history beside the ownership events."""
+
+    __tablename__ = "edit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # EDIT_KINDS
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    other_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    fields: Mapped[str] = mapped_column(String(500), default="")  # comma-separated field names
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_edit_events_customer", "customer_id", "at"),)
 
 
 class CustomerSearch(Base):

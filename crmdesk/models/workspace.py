@@ -93,7 +93,9 @@ class Workspace:
     def find_duplicates(
         self, name: str, phones: Sequence[str], exclude_id: int | None = None
     ) -> list[customers.DuplicateResult]:
-        return self._read(lambda s: customers.find_duplicates(s, name, phones, exclude_id))
+        return self._read(
+            lambda s: customers.find_duplicates(s, name, phones, exclude_id, self.actor)
+        )
 
     def count_deleted(self, query: CustomerQuery) -> int:
         return self._read(lambda s: customer_list.count_deleted(s, self.actor, query, self.clock()))
@@ -134,11 +136,15 @@ class Workspace:
         )
 
     def update_customer(
-        self, customer_id: int, data: customers.CustomerInput, base: customers.CustomerDetail
+        self,
+        customer_id: int,
+        data: customers.CustomerInput,
+        base: customers.CustomerDetail,
+        overwrite: bool = False,
     ) -> WriteResult[customers.CustomerDetail]:
         return self._write(
             lambda s, actor: customers.update_customer(
-                s, actor, customer_id, data, base, self.clock()
+                s, actor, customer_id, data, base, self.clock(), overwrite=overwrite
             )
         )
 
