@@ -87,6 +87,39 @@ def type_text(qtbot, widget, text: str) -> None:
 # Fixtures and helpers of the GUI test modules (imported by name into each).
 
 
+class Answers:
+    """The user's answers to the window's questions (views.prompts), given by a test in
+    advance; a question nobody answered fails the test instead of waiting for a click."""
+
+    def __init__(self) -> None:
+        self.given: dict[str, list] = {}
+        self.asked: list[tuple[str, tuple]] = []
+        self.real: dict = {}  # the questions as the window asks them, for a test of the box
+
+    def give(self, question: str, *answers) -> None:
+        self.given.setdefault(question, []).extend(answers)
+
+    def answer(self, question: str, *args):
+        self.asked.append((question, args))
+        queue = self.given.get(question)
+        if not queue:
+            raise AssertionError(f"unexpected question {question}{args!r}")
+        return queue.pop(0)
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch):
+    from crmdesk.views import prompts
+
+    given = Answers()
+    for question in ("ask_unsaved", "confirm_discard", "ask_duplicate", "ask_conflict"):
+        given.real[question] = getattr(prompts, question)
+        monkeypatch.setattr(
+            prompts, question, functools.partial(given.answer, question), raising=True
+        )
+    return given
+
+
 @pytest.fixture
 def local_db(tmp_path):
     db = open_database(f"sqlite:///{tmp_path / 'gui.sqlite'}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -16,6 +17,7 @@ from crmdesk.models.customer_list import (
 )
 from crmdesk.models.customers import (
     CustomerInput,
+    collisions,
     conflict_losses,
     create_customer,
     find_duplicates,
@@ -293,6 +295,8 @@ def test_conflict_losses_and_merge_are_field_by_field():
     merged = merge_edit(base, mine, theirs)
     assert (merged.city, merged.notes, merged.level) == ("杭州", "我的备注", "A")
     assert conflict_losses(base, base, theirs) == []
+    assert collisions(base, mine, theirs) == ["notes"]
+    assert collisions(base, replace(mine, notes="旧"), theirs) == []  # level: the same A
 
 
 def test_keep_mine_saves_my_fields_keeps_theirs_and_is_recorded(db, people, now):

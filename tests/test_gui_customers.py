@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.customers import CustomerInput
-from crmdesk.views import bulk_dialogs, customer_dialog
+from crmdesk.views import bulk_dialogs, customer_dialog, prompts
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_columns import customer_columns
 from crmdesk.views.recycle_bin_page import RecycleBinPage
@@ -227,11 +227,11 @@ def test_select_all_then_delete_over_more_than_one_page(qtbot, ws, monkeypatch):
 def test_new_customer_with_a_known_phone_warns_and_names_the_owner(qtbot, ws, monkeypatch):
     seen = {}
 
-    def fake_confirm(self, duplicates):
-        seen["text"] = customer_dialog.duplicate_text(duplicates)
-        return False  # the user cancels
+    def fake_confirm(parent, duplicates):
+        seen["text"] = prompts.duplicate_text(duplicates)
+        return ("cancel", 0)  # the user cancels
 
-    monkeypatch.setattr(customer_dialog.CustomerDialog, "confirm_duplicates", fake_confirm)
+    monkeypatch.setattr(prompts, "ask_duplicate", fake_confirm)
     dialog = customer_dialog.CustomerDialog(PageContext(ws), None)
     qtbot.addWidget(dialog)
     type_text(qtbot, dialog.form.name, "全新公司")

@@ -298,6 +298,14 @@ def conflict_losses(base: CustomerInput, mine: CustomerInput, theirs: CustomerIn
     ]
 
 
+def collisions(base: CustomerInput, mine: CustomerInput, theirs: CustomerInput) -> list[str]:
+    """The fields both of us changed since `base`, to different values: what Keep mine
+    overwrites of theirs. With none, the two edits merge and nothing is lost."""
+    return [
+        f for f in conflict_losses(base, mine, theirs) if getattr(theirs, f) != getattr(base, f)
+    ]
+
+
 def merge_edit(base: CustomerInput, mine: CustomerInput, theirs: CustomerInput) -> CustomerInput:
     """Mine where I changed a field since `base`, theirs everywhere else: "Keep mine" after a
     conflict keeps what I typed without undoing a colleague's changes to the other fields."""
@@ -346,7 +354,7 @@ def update_customer(
                 customer=customer.name,
                 current=current,
             )
-        lost = [f for f in conflict_losses(base.data, data, current) if f in changed]
+        lost = collisions(base.data, data, current)
         data = merge_edit(base.data, data, current)
         if lost:
             session.add(

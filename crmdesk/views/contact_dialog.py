@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.models.contacts import ContactInput, validate_contact
+from crmdesk.views import prompts
 from crmdesk.views.errors import validation_text
 from crmdesk.views.widgets import ok_cancel, problem_label
 
@@ -24,6 +25,7 @@ class ContactDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Contact"))
         value = value or ContactInput(name="")
+        self._initial: ContactInput | None = None  # what it opened with, once built
         self.name = QLineEdit(value.name)
         self.title_edit = QLineEdit(value.title)
         self.mobile = QLineEdit(value.mobile)
@@ -58,6 +60,16 @@ class ContactDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
+        self._initial = self.value()
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button throw away what was typed only when the user says so."""
+        changed = self._initial is not None and self.value() != self._initial
+        if changed and not prompts.confirm_discard(
+            self, self.tr("Discard the changes to this contact?")
+        ):
+            return
+        super().reject()
 
     def value(self) -> ContactInput:
         return ContactInput(

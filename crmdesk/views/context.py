@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 class ChangeBus(QObject):
     changed = Signal(object)  # models.changes.Change
+    notice = Signal(str)  # what an action did, for the window's status bar
 
 
 class PageContext:
@@ -87,6 +88,10 @@ class PageContext:
                 show_error(owner, exc)
 
         return self.runner.write(fn, done, failed, on_progress=on_progress)
+
+    def notify(self, text: str) -> None:
+        """Say what an action did ("Saved …"): the window shows it for a few seconds."""
+        self.bus.notice.emit(text)
 
     def broadcast(self, change: Change) -> None:
         self.bus.changed.emit(change)

@@ -11,7 +11,7 @@ import html
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Slot
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,16 +36,28 @@ from PySide6.QtWidgets import (
 from crmdesk.models.changes import Change
 from crmdesk.models.contacts import ContactInput, ContactRow
 from crmdesk.models.customer_card import CustomerCard
-from crmdesk.models.customers import CustomerDetail, normalize_tags
+from crmdesk.models.customers import (
+    CustomerDetail,
+    CustomerInput,
+    collisions,
+    conflict_losses,
+    normalize_tags,
+)
 from crmdesk.models.errors import Conflict, NotFound
 from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.models.schema import FOLLOW_UP_KINDS
+from crmdesk.views import prompts
 from crmdesk.views.contact_dialog import ContactDialog
 from crmdesk.views.context import PageContext
-from crmdesk.views.customer_dialog import duplicate_text
 from crmdesk.views.customer_form import CustomerForm
 from crmdesk.views.errors import error_text, show_error
-from crmdesk.views.labels import kind_label, local_time, ownership_label, reason_label
+from crmdesk.views.labels import (
+    field_label,
+    kind_label,
+    local_time,
+    ownership_label,
+    reason_label,
+)
 from crmdesk.views.widgets import Banner
 
 
@@ -73,13 +85,25 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
             table.setItem(i, j, QTableWidgetItem(v))
 
 
+def _normalized(value: CustomerInput) -> CustomerInput:
+    return replace(value, tags=normalize_tags(value.tags))
+
+
 class CustomerDetailPanel(QWidget):
+    # The user asked to open another customer (a duplicate's "Open the existing customer").
+    open_requested = Signal(int)
+
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.workspace = ctx.workspace
         self.customer_id: int | None = None  # shown or being loaded
         self.detail: CustomerDetail | None = None
+        # What the form was filled from: a save is an edit of this version (a colleague's save
+        # loaded meanwhile shows above the form but never silently becomes the edit's base).
+        self._base: CustomerDetail | None = None
+        self._saving: CustomerInput | None = None  # the edit on its way to the database
+        self._leaving = False  # asked about unsaved edits; the answer is being carried out
         self._contacts: tuple[ContactRow, ...] = ()
 
         self.heading = QLabel()
@@ -181,7 +205,7 @@ class CustomerDetailPanel(QWidget):
                 self.tr("By"),
             ]
         )
-        self.tabs.addTab(self.history, self.tr("Ownership history"))
+        self.tabs.addTab(self.history, self.tr("History"))
 
         self.empty = QLabel(self.tr("Select a customer to see the details."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -201,12 +225,12 @@ class CustomerDetailPanel(QWidget):
         self.customer_id = customer_id
         self.banner.hide()
         if customer_id is None:
-            self.detail = None
+            self.detail = self._base = None
             self.empty.setText(self.tr("Select a customer to see the details."))
             self._show_state(False)
             return
         if self.detail is None or self.detail.id != customer_id:
-            self.detail = None
+            self.detail = self._base = None
             self.heading.setText(self.tr("Loading…"))
             self.subheading.clear()
             self._set_editable(False)
@@ -247,16 +271,22 @@ class CustomerDetailPanel(QWidget):
         )
         if not keep_form:
             self.form.set_value(d.data)
+            self._base = d
         self._fill_contacts()
         self._fill_timeline(card)
-        _fill(self.history, [self._event_cells(e) for e in card.events])
+        # ownership events and overwrites kept on record, newest first (an overwrite before an
+        # ownership event of the same second: it cannot come before the customer's creation)
+        events = [(e.at, self._edit_cells(e)) for e in card.edits]
+        events += [(e.at, self._event_cells(e)) for e in card.events]
+        events.sort(key=lambda pair: pair[0], reverse=True)
+        _fill(self.history, [cells for _at, cells in events])
         if not same:
             self.fu_next.setDateTime(QDateTime(QDate.currentDate().addDays(7), QTime(10, 0)))
         self._set_editable(d.editable)
 
     def _on_card_failed(self, exc: BaseException) -> None:
         if isinstance(exc, NotFound):
-            self.detail = None
+            self.detail = self._base = None
             self.empty.setText(
                 self.tr("This customer is no longer there: deleted, or handed to someone else.")
             )
@@ -278,10 +308,72 @@ class CustomerDetailPanel(QWidget):
 
     def is_dirty(self) -> bool:
         """Whether the form holds edits not saved yet."""
-        if self.detail is None:
+        if self._base is None or self.detail is None or self._base.id != self.detail.id:
             return False
-        value = self.form.value()
-        return replace(value, tags=normalize_tags(value.tags)) != self.detail.data
+        value = _normalized(self.form.value())
+        if self._saving is not None and value == _normalized(self._saving):
+            return False  # being saved: leaving does not lose it
+        return value != self._base.data
+
+    def has_unsaved(self) -> bool:
+        """Edits in the form, or a follow-up typed and not added."""
+        if self.detail is None or not self.detail.editable:
+            return False
+        return self.is_dirty() or bool(self.fu_content.toPlainText().strip())
+
+    def leave(self, proceed, stay=None) -> None:
+        """Before showing another customer, another page or closing: ask Save / Don't save /
+        Cancel when something typed is not saved (prompts.leave)."""
+        if self._leaving:
+            return  # already asked (a list reload re-selecting meanwhile): that answer stands
+        name = self.detail.data.name if self.detail is not None else ""
+
+        def finish(then):
+            def run() -> None:
+                self._leaving = False
+                if then is not None:
+                    then()
+
+            return run
+
+        self._leaving = True
+        prompts.leave(
+            self,
+            name,
+            self.has_unsaved(),
+            self.save_all,
+            self.discard,
+            finish(proceed),
+            finish(stay),
+        )
+
+    def discard(self) -> None:
+        if self._base is not None:
+            self.form.set_value(self._base.data)
+        self.fu_content.clear()
+        self.fu_plan_next.setChecked(False)
+
+    def save_all(self, then=None, failed=None) -> None:
+        """Save the form's edits, then add the typed follow-up, then `then()`; on any failure
+        (shown to the user) `failed()` and nothing typed is lost."""
+
+        def follow_up() -> None:
+            if self.fu_content.toPlainText().strip():
+                self.add_follow_up(then, failed)
+            elif then is not None:
+                then()
+
+        if self.is_dirty():
+            self.save_edits(follow_up, failed)
+        else:
+            follow_up()
+
+    def keyPressEvent(self, event) -> None:
+        # Esc leaves the edit: asks to save or discard it when something was typed.
+        if event.key() == Qt.Key.Key_Escape and self.has_unsaved():
+            self.leave(lambda: None)
+            return
+        super().keyPressEvent(event)
 
     def _set_editable(self, editable: bool) -> None:
         self.form.setEnabled(editable)
@@ -335,10 +427,15 @@ class CustomerDetailPanel(QWidget):
             e.actor_name,
         )
 
+    def _edit_cells(self, e) -> tuple[str, ...]:
+        fields = ", ".join(field_label(f) for f in e.fields)
+        what = self.tr("Overwrote a colleague's changes")
+        return (local_time(e.at), what, e.other_name, "", fields, e.actor_name)
+
     # -- writes
-    def _write(self, call, button: QPushButton, on_done=None) -> None:
-        """Run a write with its button waiting; on failure the error is shown and everything
-        typed stays where it is."""
+    def _write(self, call, button: QPushButton, on_done=None, on_error=None, on_conflict=None):
+        """Run a write with its button waiting; on failure the error is shown (a conflict goes
+        to on_conflict when given) and everything typed stays where it is; then on_error()."""
         button.setEnabled(False)
 
         def done(result) -> None:
@@ -348,69 +445,108 @@ class CustomerDetailPanel(QWidget):
 
         def failed(exc: BaseException) -> None:
             button.setEnabled(True)
+            if isinstance(exc, Conflict) and on_conflict is not None:
+                on_conflict(exc)
+                return
             show_error(self, exc)
             if isinstance(exc, (Conflict, NotFound)):
-                # Their version loads behind the kept form: Save again puts mine over it,
-                # Revert takes theirs. A customer that went away shows that it did.
-                self.reload()
+                self.reload()  # show what is there now; the form keeps what was typed
+            if on_error is not None:
+                on_error()
 
         self.ctx.write(call, done, failed, owner=self)
 
     def _check_duplicates(self, name: str, phones: list[str], then, otherwise=None) -> None:
         """Warn, naming customer and owner, when another customer has this name or a phone;
-        `then()` runs when there is none or the user saves anyway, `otherwise()` if not."""
+        `then()` runs when there is none or the user saves anyway, `otherwise()` if not. The
+        user may instead open the existing customer."""
         exclude = self.detail.id if self.detail else None
 
         def checked(found) -> None:
-            if not found or self._confirm_duplicates(found):
+            answer, other = prompts.ask_duplicate(self, found) if found else ("save", 0)
+            if answer == "save":
                 then()
-            elif otherwise is not None:
+                return
+            if otherwise is not None:
                 otherwise()
+            if answer == "open":
+                self.open_requested.emit(other)
 
         self.ctx.read(
             lambda: self.workspace.find_duplicates(name, phones, exclude), checked, owner=self
         )
 
-    def _confirm_duplicates(self, duplicates) -> bool:
-        answer = QMessageBox.warning(
-            self,
-            self.tr("Possible duplicate"),
-            duplicate_text(duplicates) + "\n\n" + self.tr("Save it anyway?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Save
-
     @Slot()
     def _on_save_clicked(self) -> None:
-        if self.detail is None:
-            return
-        base, data = self.detail, self.form.value()
+        self.save_edits()
 
-        def save() -> None:
+    def save_edits(self, then=None, failed=None) -> None:
+        """Save the form as an edit of the version it was filled from. A colleague's save in
+        between asks: reload theirs, keep mine, or keep editing (nothing typed is lost)."""
+        if self._base is None:
+            return
+        base, data = self._base, self.form.value()
+
+        def save_failed() -> None:
+            self._saving = None
+            if failed is not None:
+                failed()
+
+        def save(overwrite: bool = False) -> None:
+            self._saving = data
             self._write(
-                lambda: self.workspace.update_customer(base.id, data, base),
+                lambda: self.workspace.update_customer(base.id, data, base, overwrite),
                 self.save_button,
-                lambda result: self._on_saved(result, data),
+                lambda result: self._on_saved(result, data, then),
+                save_failed,
+                lambda exc: self._on_conflict(exc, base, data, save, failed),
             )
 
         if data.name != base.data.name:
-            self._check_duplicates(data.name, [], save)
+            self._check_duplicates(data.name, [], save, failed)
         else:
             save()
 
-    def _on_saved(self, result, submitted) -> None:
+    def _on_conflict(self, exc: Conflict, base, data, save, failed) -> None:
+        self._saving = None
+        current = exc.params.get("current")
+        if current is None:  # not this edit's conflict: say so, as for any error
+            show_error(self, exc)
+            if failed is not None:
+                failed()
+            return
+        mine = _normalized(data)
+        if not collisions(base.data, mine, current):  # their changes and mine together
+            save(True)
+            return
+        losses = conflict_losses(base.data, mine, current)
+        answer = prompts.ask_conflict(self, exc, losses)
+        if answer == "keep":
+            save(True)
+            return
+        if answer == "reload" and self.customer_id == base.id:
+            self._base = None  # the form is no longer an edit: the card fills it with theirs
+            self.reload()
+        if failed is not None:
+            failed()
+
+    def _on_saved(self, result, submitted, then=None) -> None:
+        self._saving = None
         saved = result.value
         if saved.id != self.customer_id:
             return  # another customer is shown by now; the bus has told the list
-        self.detail = saved
+        self.detail = self._base = saved
         if self.form.value() == submitted:  # nothing typed while it saved: show it as stored
             self.form.set_value(saved.data)
         self.heading.setText(saved.data.name)
+        self.ctx.notify(self.tr("Saved “{name}”.").format(name=saved.data.name))
+        if then is not None:
+            then()
 
     @Slot()
     def _on_revert_clicked(self) -> None:
         if self.detail is not None:
-            self.form.set_value(self.detail.data)
+            self._base = None  # the card fills the form with what is stored
             self.reload()
 
     def _selected_contact(self) -> ContactRow | None:
@@ -471,22 +607,26 @@ class CustomerDetailPanel(QWidget):
 
     @Slot()
     def _on_add_follow_up_clicked(self) -> None:
+        self.add_follow_up()
+
+    def add_follow_up(self, then=None, failed=None) -> None:
         if self.detail is None:
             return
         now = self.workspace.clock()
         next_at = _to_utc(self.fu_next.dateTime()) if self.fu_plan_next.isChecked() else None
-        data = FollowUpInput(
-            self.fu_kind.currentData(), self.fu_content.toPlainText(), now, next_at
-        )
+        typed = self.fu_content.toPlainText()
+        data = FollowUpInput(self.fu_kind.currentData(), typed, now, next_at)
         customer_id = self.detail.id
 
-        typed = self.fu_content.toPlainText()
-
         def done(_result) -> None:
-            if self.customer_id != customer_id or self.fu_content.toPlainText() != typed:
-                return  # the user moved on: their new text is theirs
-            self.fu_content.clear()
-            self.fu_plan_next.setChecked(False)
-            self.tabs.setCurrentIndex(2)
+            if self.customer_id == customer_id and self.fu_content.toPlainText() == typed:
+                self.fu_content.clear()  # else the user moved on: their new text is theirs
+                self.fu_plan_next.setChecked(False)
+                self.tabs.setCurrentIndex(2)
+            self.ctx.notify(self.tr("Follow-up added."))
+            if then is not None:
+                then()
 
-        self._write(lambda: self.workspace.add_follow_up(customer_id, data), self.fu_add, done)
+        self._write(
+            lambda: self.workspace.add_follow_up(customer_id, data), self.fu_add, done, failed
+        )

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -17,32 +15,12 @@ from PySide6.QtWidgets import (
 from crmdesk.models.changes import WriteResult
 from crmdesk.models.contacts import ContactInput, validate_contact
 from crmdesk.models.customer_list import FilterChoices
-from crmdesk.models.customers import CustomerInput, DuplicateResult, validate_customer
+from crmdesk.models.customers import CustomerInput, validate_customer
+from crmdesk.views import prompts
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_form import CustomerForm
 from crmdesk.views.errors import error_text, validation_text
 from crmdesk.views.widgets import ok_cancel, problem_label
-
-
-def duplicate_text(duplicates: list[DuplicateResult]) -> str:
-    """Which customer already has this name or phone, and who owns it."""
-    lines = []
-    for d in duplicates:
-        owner = d.owner_name or QCoreApplication.translate("CustomerDialog", "nobody")
-        if d.field == "name":
-            lines.append(
-                QCoreApplication.translate(
-                    "CustomerDialog", "The name is already used by “{customer}” (owner: {owner})."
-                ).format(customer=d.customer_name, owner=owner)
-            )
-        else:
-            lines.append(
-                QCoreApplication.translate(
-                    "CustomerDialog",
-                    "The phone {phone} already belongs to “{customer}” (owner: {owner}).",
-                ).format(phone=d.value, customer=d.customer_name, owner=owner)
-            )
-    return "\n".join(lines)
 
 
 class CustomerDialog(QDialog):
@@ -56,6 +34,7 @@ class CustomerDialog(QDialog):
         self.ctx = ctx
         self.workspace = ctx.workspace
         self.created_id: int | None = None
+        self.existing_id = 0  # "Open the existing customer" chosen at a duplicate warning
         self.setWindowTitle(self.tr("New customer"))
         self.form = CustomerForm()
         self.form.set_value(CustomerInput(name=""))  # the rules' defaults: level C, a lead
@@ -133,7 +112,12 @@ class CustomerDialog(QDialog):
         )
 
     def _on_duplicates_checked(self, data, contact, duplicates) -> None:
-        if duplicates and not self.confirm_duplicates(duplicates):
+        answer, other = prompts.ask_duplicate(self, duplicates) if duplicates else ("save", 0)
+        if answer == "open":  # the user goes to the one that exists instead
+            self.existing_id = other
+            self.done(QDialog.DialogCode.Rejected)
+            return
+        if answer != "save":
             self.save_button.setEnabled(True)
             return
         self.ctx.write(
@@ -155,15 +139,14 @@ class CustomerDialog(QDialog):
         self.problems.setText(text)
         self.problems.show()
 
-    def confirm_duplicates(self, duplicates: list[DuplicateResult]) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Possible duplicate"),
-            self.tr("This customer may already exist:"),
-            parent=self,
-        )
-        box.setInformativeText(duplicate_text(duplicates) + "\n\n" + self.tr("Save it anyway?"))
-        save = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is save
+    def has_input(self) -> bool:
+        return self.form.value() != CustomerInput(name="") or self.contact_value() is not None
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: what was typed is thrown away only when the user
+        says so."""
+        if self.has_input() and not prompts.confirm_discard(
+            self, self.tr("Discard the new customer?")
+        ):
+            return
+        super().reject()

@@ -75,6 +75,7 @@ class CustomersPage(QWidget):
         self.workspace = ws = ctx.workspace
         self.settings = ctx.settings
         self._keep_id: int | None = None  # the customer to select again after a reload
+        self._reselecting = False  # putting the selection back after "Cancel": ask nothing
         self._choices: FilterChoices | None = None
 
         scopes = list_scopes(ws.actor)
@@ -277,6 +278,7 @@ class CustomersPage(QWidget):
             if self._choices is not None:
                 c = self._choices
                 panel.set_choices(c.industries, c.provinces, c.sources)
+            panel.open_requested.connect(self.select_customer)
             sizes = self.splitter.sizes()
             self.splitter.replaceWidget(1, panel).deleteLater()
             self.splitter.setSizes(sizes)
@@ -286,17 +288,47 @@ class CustomersPage(QWidget):
     @Slot()
     def _on_selection_changed(self) -> None:
         customer_id = self.selected_id()
-        if customer_id is not None and customer_id != self.detail.customer_id:
-            self.detail.show_customer(customer_id)
+        if self._reselecting or customer_id is None or customer_id == self.detail.customer_id:
+            return
+        shown = self.detail.customer_id
+        # Leaving an edited customer asks first; Cancel (or a failed save) selects it again.
+        self.detail.leave(
+            lambda: self.detail.show_customer(customer_id),
+            lambda: self._select_again(shown),
+        )
 
+    def _select_again(self, customer_id: int | None) -> None:
+        row = self.model.row_of_id(customer_id) if customer_id is not None else None
+        self._reselecting = True
+        try:
+            if row is None:
+                self.table.clearSelection()
+            else:
+                self.table.selectRow(row)
+        finally:
+            self._reselecting = False
+
+    def leave(self, proceed, stay=None) -> None:
+        """Before another page or closing: the detail panel asks about unsaved edits."""
+        if self._detail is None:
+            proceed()
+        else:
+            self._detail.leave(proceed, stay)
+
+    @Slot(int)
     def select_customer(self, customer_id: int) -> None:
-        """Select it now if its row is loaded, else when the list has reloaded."""
+        """Select it now if its row is loaded, else when the list has reloaded (showing it at
+        once, after asking about unsaved edits of the customer shown)."""
         row = self.model.row_of_id(customer_id)
         if row is not None:
             self.table.selectRow(row)
-        else:
+            return
+
+        def show() -> None:
             self._keep_id = customer_id
             self.detail.show_customer(customer_id)
+
+        self.detail.leave(show)
 
     # -- actions
     @Slot()
@@ -307,6 +339,8 @@ class CustomersPage(QWidget):
         dialog = CustomerDialog(self.ctx, self._choices, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created_id is not None:
             self.select_customer(dialog.created_id)
+        elif dialog.existing_id:
+            self.select_customer(dialog.existing_id)
 
     @Slot()
     def _on_assign_clicked(self) -> None:

@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
 
         self.runner = TaskRunner(self)
         self.bus = ChangeBus(self)
+        self.bus.notice.connect(self._on_notice)
+        self._closing = False  # the user has answered for unsaved edits: close now
         self.ctx: PageContext | None = None
         self.pages: dict[str, QWidget] = {}
         titles = {"customers": self.tr("Customers"), "recycle_bin": self.tr("Recycle bin")}
@@ -195,7 +197,24 @@ class MainWindow(QMainWindow):
                 page.save_layout()
         self.settings.sync()
 
+    def _leave_page(self, proceed, stay=None) -> None:
+        """Leave the current page: a page with unsaved edits asks first (a page's leave())."""
+        page = self.stack.currentWidget()
+        if hasattr(page, "leave"):
+            page.leave(proceed, stay)
+        else:
+            proceed()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing:
+            event.ignore()  # asked first; closes again once every edit is saved or let go
+
+            def close_now() -> None:
+                self._closing = True
+                self.close()
+
+            self._leave_page(close_now)
+            return
         self.save_layout()
         self.runner.cancel_all()  # a bulk action stops after its current chunk
         self.runner.wait()
@@ -205,9 +224,26 @@ class MainWindow(QMainWindow):
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        if self.ctx is not None:
-            self.page(list(PAGES)[row])
-        self.stack.setCurrentIndex(row)
+        previous = self.stack.currentIndex()
+
+        def switch() -> None:
+            if self.ctx is not None:
+                self.page(list(PAGES)[row])
+            self.stack.setCurrentIndex(row)
+
+        def stay() -> None:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(previous)
+            self.nav.blockSignals(False)
+
+        if self.ctx is None or previous == row:
+            switch()
+        else:
+            self._leave_page(switch, stay)
+
+    @Slot(str)
+    def _on_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
 
     @Slot()
     def _on_new_triggered(self) -> None:

@@ -1,0 +1,172 @@
+"""The questions every page asks the same way: unsaved changes, a possible duplicate, a conflict
+with a colleague's save, discarding a half-filled dialog.
+
+Each answers with a word ("save", "discard", "cancel", ...), so a page reads plainly and a test
+answers for the user by replacing the function. The default button is always the one that
+loses nothing: Enter never discards text or creates a duplicate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from crmdesk.models.customers import DuplicateResult
+from crmdesk.models.errors import Conflict
+from crmdesk.views.errors import error_text
+from crmdesk.views.labels import field_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Prompts", text)
+
+
+def _ask(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str,
+    buttons: list[tuple[str, str, QMessageBox.ButtonRole]],
+    default: str,
+) -> str:
+    """buttons: (answer, label, role). Closing the box (Esc, the title bar) answers "cancel"."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setInformativeText(informative)
+    made = {}
+    for answer, label, role in buttons:
+        made[answer] = box.addButton(label, role)
+    box.setDefaultButton(made[default])
+    if "cancel" in made:
+        box.setEscapeButton(made["cancel"])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((answer for answer, b in made.items() if b is clicked), "cancel")
+
+
+def ask_unsaved(parent: QWidget | None, name: str) -> str:
+    """ "save", "discard" or "cancel": leaving a customer (or closing) with edits not saved."""
+    Role = QMessageBox.ButtonRole
+    return _ask(
+        parent,
+        QMessageBox.Icon.Question,
+        _tr("Unsaved changes"),
+        _tr("Save your changes to “{name}”?").format(name=name),
+        _tr("If you don't save them, what you typed will be lost."),
+        [
+            ("save", _tr("Save"), Role.AcceptRole),
+            ("discard", _tr("Don't save"), Role.DestructiveRole),
+            ("cancel", _tr("Cancel"), Role.RejectRole),
+        ],  # fmt: skip
+        "save",
+    )
+
+
+def leave(
+    parent: QWidget,
+    name: str,
+    unsaved: bool,
+    save: Callable[[Callable[[], None], Callable[[], None] | None], None],
+    discard: Callable[[], None],
+    proceed: Callable[[], None],
+    stay: Callable[[], None] | None = None,
+) -> None:
+    """Leave something the user may have edited: at once when nothing is unsaved; otherwise as
+    they answer: save (then proceed once the save has succeeded, or stay if it failed:
+    save(proceed, stay) calls one), discard and proceed, or stay where they were."""
+    if not unsaved:
+        proceed()
+        return
+    answer = ask_unsaved(parent, name)
+    if answer == "save":
+        save(proceed, stay)
+    elif answer == "discard":
+        discard()
+        proceed()
+    elif stay is not None:
+        stay()
+
+
+def confirm_discard(parent: QWidget | None, what: str) -> bool:
+    """A dialog with typed input is being cancelled: True to throw the input away."""
+    Role = QMessageBox.ButtonRole
+    answer = _ask(
+        parent,
+        QMessageBox.Icon.Question,
+        _tr("Discard what you typed?"),
+        what,
+        _tr("What you typed in this window will be lost."),
+        [
+            ("discard", _tr("Discard"), Role.DestructiveRole),
+            ("cancel", _tr("Keep editing"), Role.RejectRole),
+        ],  # fmt: skip
+        "cancel",
+    )
+    return answer == "discard"
+
+
+def duplicate_text(duplicates: list[DuplicateResult]) -> str:
+    """Which customer already has this name or phone, and who owns it."""
+    lines = []
+    for d in duplicates:
+        owner = d.owner_name or _tr("nobody")
+        if d.field == "name":
+            line = _tr("The name is already used by “{customer}” (owner: {owner}).")
+            lines.append(line.format(customer=d.customer_name, owner=owner))
+        else:
+            line = _tr("The phone {phone} already belongs to “{customer}” (owner: {owner}).")
+            lines.append(line.format(phone=d.value, customer=d.customer_name, owner=owner))
+    return "\n".join(lines)
+
+
+def ask_duplicate(parent: QWidget | None, duplicates: list[DuplicateResult]) -> tuple[str, int]:
+    """("save" | "open" | "cancel", the customer to open). "Open the existing customer" only when
+    the user may see one of them; Cancel is the default."""
+    Role = QMessageBox.ButtonRole
+    visible = [d for d in duplicates if d.visible]
+    buttons = [("save", _tr("Save anyway"), Role.AcceptRole)]
+    if visible:
+        buttons.append(("open", _tr("Open the existing customer"), Role.ActionRole))
+    buttons.append(("cancel", _tr("Cancel"), Role.RejectRole))
+    answer = _ask(
+        parent,
+        QMessageBox.Icon.Warning,
+        _tr("Possible duplicate"),
+        _tr("This customer may already exist."),
+        duplicate_text(duplicates),
+        buttons,
+        "cancel",
+    )
+    return answer, (visible[0].customer_id if visible and answer == "open" else 0)
+
+
+def ask_conflict(parent: QWidget | None, conflict: Conflict, losses: list[str]) -> str:
+    """ "reload", "keep" or "cancel" after a save found a colleague's newer save. Reload says
+    which of the user's fields it would throw away; Keep mine overwrites only those (and is
+    recorded); Cancel keeps editing with nothing lost."""
+    Role = QMessageBox.ButtonRole
+    if losses:
+        names = ", ".join(field_label(f) for f in losses)
+        reload = _tr("Reload (lose my changes to {fields})").format(fields=names)
+        informative = _tr(
+            "Reload shows their version and loses what you typed in: {fields}. Keep mine saves "
+            "your changes over theirs; their other changes stay, and the overwrite is recorded "
+            "in the customer's history."
+        ).format(fields=names)
+    else:
+        reload = _tr("Reload")
+        informative = _tr("Your changes and theirs do not collide: reloading loses nothing.")
+    return _ask(
+        parent,
+        QMessageBox.Icon.Warning,
+        _tr("Changed by a colleague"),
+        error_text(conflict),
+        informative,
+        [
+            ("reload", reload, Role.DestructiveRole if losses else Role.AcceptRole),
+            ("keep", _tr("Keep mine"), Role.AcceptRole),
+            ("cancel", _tr("Keep editing"), Role.RejectRole),
+        ],  # fmt: skip
+        "cancel",
+    )
