@@ -25,7 +25,7 @@ from crmdesk.models.bulk import BulkResult, Target
 from crmdesk.models.changes import WriteResult
 from crmdesk.tasks import TaskControl
 from crmdesk.views.context import PageContext
-from crmdesk.views.errors import show_error
+from crmdesk.views.errors import sentences, show_error
 from crmdesk.views.table_model import WindowedTableModel
 
 KEEP_LIMIT = 1000  # selected rows kept across a reload by id; "all" is kept whatever its size
@@ -217,17 +217,18 @@ class BulkActions(QObject):
     def result_text(self, result: BulkResult, done: str) -> str:
         """'Deleted 1,234 customers.' plus what was skipped, needed nothing, or was left when
         cancelled."""
-        text = done
-        if result.skipped:
-            text += " " + self.tr(
-                "%Ln customer(s) skipped: their tags would be too long.", "", result.skipped
+        parts = [done]
+        skipped = result.skipped
+        if skipped:
+            parts.append(
+                self.tr("%Ln customer(s) skipped: their tags would be too long.", "", skipped)
             )
         left = result.requested - result.changed - result.skipped
         if result.cancelled and left:
-            text += " " + self.tr("Cancelled; %Ln customer(s) were not changed.", "", left)
+            parts.append(self.tr("Cancelled; %Ln customer(s) were not changed.", "", left))
         elif left:
-            text += " " + self.tr("%Ln customer(s) needed no change.", "", left)
-        return text
+            parts.append(self.tr("%Ln customer(s) needed no change.", "", left))
+        return sentences(*parts)
 
 
 @dataclass(frozen=True)

@@ -7,28 +7,17 @@ is never overwritten."""
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -45,44 +34,16 @@ from crmdesk.models.customers import (
 )
 from crmdesk.models.errors import Conflict, NotFound
 from crmdesk.models.follow_ups import FollowUpInput
-from crmdesk.models.schema import FOLLOW_UP_KINDS
 from crmdesk.views import prompts
 from crmdesk.views.contact_dialog import ContactDialog
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_form import CustomerForm
+from crmdesk.views.customer_tabs import ContactsTab, FollowUpTab, HistoryTable
 from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.labels import (
-    field_label,
-    kind_label,
     local_time,
-    ownership_label,
-    reason_label,
 )
 from crmdesk.views.widgets import Banner
-
-
-def _to_utc(value: QDateTime) -> datetime:
-    local = value.toPython()
-    return local.astimezone(UTC).replace(tzinfo=None)
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-    table.setRowCount(len(rows))
-    for i, values in enumerate(rows):
-        for j, v in enumerate(values):
-            table.setItem(i, j, QTableWidgetItem(v))
 
 
 def _normalized(value: CustomerInput) -> CustomerInput:
@@ -136,75 +97,27 @@ class CustomerDetailPanel(QWidget):
         self.tabs.addTab(details, self.tr("Details"))
 
         # contacts
-        self.contacts_table = _table(
-            [
-                self.tr("Name"),
-                self.tr("Title"),
-                self.tr("Mobile"),
-                self.tr("Phone"),
-                self.tr("Email"),
-                self.tr("WeChat"),
-            ]
-        )
+        self.contacts_tab = ContactsTab()
+        self.contacts_table = self.contacts_tab.table
+        self.add_contact_button = self.contacts_tab.add_button
+        self.edit_contact_button = self.contacts_tab.edit_button
+        self.remove_contact_button = self.contacts_tab.remove_button
         self.contacts_table.doubleClicked.connect(self._on_edit_contact_clicked)
-        self.add_contact_button = QPushButton(self.tr("Add…"))
         self.add_contact_button.clicked.connect(self._on_add_contact_clicked)
-        self.edit_contact_button = QPushButton(self.tr("Edit…"))
         self.edit_contact_button.clicked.connect(self._on_edit_contact_clicked)
-        self.remove_contact_button = QPushButton(self.tr("Remove"))
         self.remove_contact_button.clicked.connect(self._on_remove_contact_clicked)
-        contacts = QWidget()
-        cl = QVBoxLayout(contacts)
-        cl.addWidget(self.contacts_table)
-        crow = QHBoxLayout()
-        for b in (self.add_contact_button, self.edit_contact_button, self.remove_contact_button):
-            crow.addWidget(b)
-        crow.addStretch(1)
-        cl.addLayout(crow)
-        self.tabs.addTab(contacts, self.tr("Contacts"))
+        self.tabs.addTab(self.contacts_tab, self.tr("Contacts"))
 
         # follow-ups
-        self.fu_kind = QComboBox()
-        for kind in FOLLOW_UP_KINDS:
-            self.fu_kind.addItem(kind_label(kind), kind)
-        self.fu_content = QPlainTextEdit()
-        self.fu_content.setPlaceholderText(self.tr("What happened? What did the customer say?"))
-        self.fu_content.setFixedHeight(60)
-        self.fu_plan_next = QCheckBox(self.tr("Next follow-up"))
-        self.fu_next = QDateTimeEdit()
-        self.fu_next.setCalendarPopup(True)
-        self.fu_next.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.fu_next.setEnabled(False)
-        self.fu_plan_next.toggled.connect(self.fu_next.setEnabled)
-        self.fu_add = QPushButton(self.tr("Add follow-up"))
+        self.follow_up_tab = FollowUpTab()
+        self.fu_kind, self.fu_content = self.follow_up_tab.kind, self.follow_up_tab.content
+        self.fu_plan_next, self.fu_next = self.follow_up_tab.plan_next, self.follow_up_tab.next_at
+        self.fu_add, self.timeline = self.follow_up_tab.add_button, self.follow_up_tab.timeline
         self.fu_add.clicked.connect(self._on_add_follow_up_clicked)
-        self.timeline = QTextBrowser()
-        follow = QWidget()
-        fl = QVBoxLayout(follow)
-        top = QHBoxLayout()
-        top.addWidget(self.fu_kind)
-        top.addWidget(self.fu_plan_next)
-        top.addWidget(self.fu_next, 1)
-        fl.addLayout(top)
-        fl.addWidget(self.fu_content)
-        arow = QHBoxLayout()
-        arow.addStretch(1)
-        arow.addWidget(self.fu_add)
-        fl.addLayout(arow)
-        fl.addWidget(self.timeline, 1)
-        self.tabs.addTab(follow, self.tr("Follow-ups"))
+        self.tabs.addTab(self.follow_up_tab, self.tr("Follow-ups"))
 
-        # ownership history
-        self.history = _table(
-            [
-                self.tr("When"),
-                self.tr("What"),
-                self.tr("From"),
-                self.tr("To"),
-                self.tr("Why"),
-                self.tr("By"),
-            ]
-        )
+        # history: ownership and overwrites kept on record
+        self.history = HistoryTable()
         self.tabs.addTab(self.history, self.tr("History"))
 
         self.empty = QLabel(self.tr("Select a customer to see the details."))
@@ -272,14 +185,9 @@ class CustomerDetailPanel(QWidget):
         if not keep_form:
             self.form.set_value(d.data)
             self._base = d
-        self._fill_contacts()
-        self._fill_timeline(card)
-        # ownership events and overwrites kept on record, newest first (an overwrite before an
-        # ownership event of the same second: it cannot come before the customer's creation)
-        events = [(e.at, self._edit_cells(e)) for e in card.edits]
-        events += [(e.at, self._event_cells(e)) for e in card.events]
-        events.sort(key=lambda pair: pair[0], reverse=True)
-        _fill(self.history, [cells for _at, cells in events])
+        self.contacts_tab.fill(self._contacts)
+        self.follow_up_tab.fill_timeline(card)
+        self.history.fill(card)
         if not same:
             self.fu_next.setDateTime(QDateTime(QDate.currentDate().addDays(7), QTime(10, 0)))
         self._set_editable(d.editable)
@@ -386,51 +294,6 @@ class CustomerDetailPanel(QWidget):
             self.fu_add,
         ):
             w.setEnabled(editable)
-
-    def _fill_contacts(self) -> None:
-        rows = []
-        for c in self._contacts:
-            d = c.data
-            name = d.name + (" ★" if d.is_primary else "")
-            rows.append((name, d.title, d.mobile, d.phone, d.email, d.wechat))
-        _fill(self.contacts_table, rows)
-
-    def _fill_timeline(self, card: CustomerCard) -> None:
-        if not card.follow_ups:
-            empty = html.escape(self.tr("No follow-ups yet."))
-            self.timeline.setHtml(f"<p style='color:gray'>{empty}</p>")
-            return
-        parts = []
-        for r in card.follow_ups:
-            plan = ""
-            if r.next_follow_up_at:
-                plan = " · " + self.tr("next: {at}").format(at=local_time(r.next_follow_up_at))
-            head = f"{local_time(r.happened_at)} · {kind_label(r.kind)} · {r.author_name}{plan}"
-            content = html.escape(r.content).replace("\n", "<br>")
-            parts.append(f"<p><b>{html.escape(head)}</b><br>{content}</p>")
-        hidden = card.follow_up_total - len(card.follow_ups)
-        if hidden > 0:
-            more = self.tr("%Ln older follow-up(s) not shown.", "", hidden)
-            parts.append(f"<p style='color:gray'>{html.escape(more)}</p>")
-        self.timeline.setHtml("".join(parts))
-
-    def _event_cells(self, e) -> tuple[str, ...]:
-        why = reason_label(e.reason_code) if e.reason_code else ""
-        if e.reason_text:
-            why = f"{why}: {e.reason_text}" if why else e.reason_text
-        return (
-            local_time(e.at),
-            ownership_label(e.kind),
-            e.from_name,
-            e.to_name,
-            why,
-            e.actor_name,
-        )
-
-    def _edit_cells(self, e) -> tuple[str, ...]:
-        fields = ", ".join(field_label(f) for f in e.fields)
-        what = self.tr("Overwrote a colleague's changes")
-        return (local_time(e.at), what, e.other_name, "", fields, e.actor_name)
 
     # -- writes
     def _write(self, call, button: QPushButton, on_done=None, on_error=None, on_conflict=None):
@@ -613,7 +476,7 @@ class CustomerDetailPanel(QWidget):
         if self.detail is None:
             return
         now = self.workspace.clock()
-        next_at = _to_utc(self.fu_next.dateTime()) if self.fu_plan_next.isChecked() else None
+        next_at = self.follow_up_tab.planned_next()
         typed = self.fu_content.toPlainText()
         data = FollowUpInput(self.fu_kind.currentData(), typed, now, next_at)
         customer_id = self.detail.id

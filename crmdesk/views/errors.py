@@ -120,41 +120,49 @@ def _reason_text(reason: str) -> str:
     )
 
 
+def sentences(*parts: str) -> str:
+    """Sentences one after another: a space between them in English, none after Chinese 。"""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return ("" if chinese else " ").join(p for p in parts if p)
+
+
+def listing(items) -> str:
+    """Items of a list in a sentence: 备注、城市 in Chinese, "Notes, City" in English."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return ("、" if chinese else ", ").join(items)
+
+
+def conflict_text(exc: Conflict) -> str:
+    """Who changed it, when, and which fields (any of them may be unknown)."""
+    fields = listing(field_label(f) for f in exc.params.get("fields") or [])
+    who = exc.params.get("by") or QCoreApplication.translate("Errors", "A colleague")
+    at = exc.params.get("at")
+    if at is not None:
+        text = QCoreApplication.translate(
+            "Errors", "{who} changed this customer at {at} while you were editing it."
+        )
+    else:  # never "at " followed by nothing
+        text = QCoreApplication.translate(
+            "Errors", "{who} changed this customer while you were editing it."
+        )
+    text = text.format(who=who, at=local_time(at))
+    if not fields:
+        return text
+    changed = QCoreApplication.translate("Errors", "They changed: {fields}.")
+    return sentences(text, changed.format(fields=fields))
+
+
 def error_text(exc: BaseException) -> str:
     """One or two sentences: what happened and what to do next."""
     if isinstance(exc, Interrupted):
         done = QCoreApplication.translate(
             "Errors", "It stopped there; customers changed before that: {count}."
         ).format(count=QLocale().toString(exc.params["changed"]))
-        return error_text(exc.params["cause"]) + " " + done
+        return sentences(error_text(exc.params["cause"]), done)
     if isinstance(exc, ValidationFailed):
         return validation_text(exc.params.get("errors", []), exc.params.get("limits") or {})
     if isinstance(exc, Conflict):
-        fields = ", ".join(field_label(f) for f in exc.params.get("fields") or [])
-        who = exc.params.get("by") or QCoreApplication.translate("Errors", "A colleague")
-        at = exc.params.get("at")
-        if at is not None:
-            text = QCoreApplication.translate(
-                "Errors", "{who} changed this customer at {at} while you were editing it."
-            )
-        else:  # never "at " followed by nothing
-            text = QCoreApplication.translate(
-                "Errors", "{who} changed this customer while you were editing it."
-            )
-        text = text.format(who=who, at=local_time(at))
-        if fields:
-            text += " " + QCoreApplication.translate("Errors", "They changed: {fields}.").format(
-                fields=fields
-            )
-        return (
-            text
-            + " "
-            + QCoreApplication.translate(
-                "Errors",
-                "Your text is still in the form and their version is loaded behind it: "
-                "Save again to put yours over theirs, or Revert to take theirs.",
-            )  # fmt: skip
-        )
+        return conflict_text(exc)
     if isinstance(exc, PermissionDenied):
         if exc.code == "inactive":
             return QCoreApplication.translate(

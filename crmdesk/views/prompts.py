@@ -14,12 +14,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crmdesk.models.customers import DuplicateResult
 from crmdesk.models.errors import Conflict
-from crmdesk.views.errors import error_text
+from crmdesk.views.errors import error_text, listing
 from crmdesk.views.labels import field_label
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
 
 
 def _ask(
@@ -51,13 +47,15 @@ def ask_unsaved(parent: QWidget | None, name: str) -> str:
     return _ask(
         parent,
         QMessageBox.Icon.Question,
-        _tr("Unsaved changes"),
-        _tr("Save your changes to “{name}”?").format(name=name),
-        _tr("If you don't save them, what you typed will be lost."),
+        QCoreApplication.translate("Prompts", "Unsaved changes"),
+        QCoreApplication.translate("Prompts", "Save your changes to “{name}”?").format(name=name),
+        QCoreApplication.translate(
+            "Prompts", "If you don't save them, what you typed will be lost."
+        ),
         [
-            ("save", _tr("Save"), Role.AcceptRole),
-            ("discard", _tr("Don't save"), Role.DestructiveRole),
-            ("cancel", _tr("Cancel"), Role.RejectRole),
+            ("save", QCoreApplication.translate("Prompts", "Save"), Role.AcceptRole),
+            ("discard", QCoreApplication.translate("Prompts", "Don't save"), Role.DestructiveRole),
+            ("cancel", QCoreApplication.translate("Prompts", "Cancel"), Role.RejectRole),
         ],  # fmt: skip
         "save",
     )
@@ -94,12 +92,12 @@ def confirm_discard(parent: QWidget | None, what: str) -> bool:
     answer = _ask(
         parent,
         QMessageBox.Icon.Question,
-        _tr("Discard what you typed?"),
+        QCoreApplication.translate("Prompts", "Discard what you typed?"),
         what,
-        _tr("What you typed in this window will be lost."),
+        QCoreApplication.translate("Prompts", "What you typed in this window will be lost."),
         [
-            ("discard", _tr("Discard"), Role.DestructiveRole),
-            ("cancel", _tr("Keep editing"), Role.RejectRole),
+            ("discard", QCoreApplication.translate("Prompts", "Discard"), Role.DestructiveRole),
+            ("cancel", QCoreApplication.translate("Prompts", "Keep editing"), Role.RejectRole),
         ],  # fmt: skip
         "cancel",
     )
@@ -110,12 +108,16 @@ def duplicate_text(duplicates: list[DuplicateResult]) -> str:
     """Which customer already has this name or phone, and who owns it."""
     lines = []
     for d in duplicates:
-        owner = d.owner_name or _tr("nobody")
+        owner = d.owner_name or QCoreApplication.translate("Prompts", "nobody")
         if d.field == "name":
-            line = _tr("The name is already used by “{customer}” (owner: {owner}).")
+            line = QCoreApplication.translate(
+                "Prompts", "The name is already used by “{customer}” (owner: {owner})."
+            )
             lines.append(line.format(customer=d.customer_name, owner=owner))
         else:
-            line = _tr("The phone {phone} already belongs to “{customer}” (owner: {owner}).")
+            line = QCoreApplication.translate(
+                "Prompts", "The phone {phone} already belongs to “{customer}” (owner: {owner})."
+            )
             lines.append(line.format(phone=d.value, customer=d.customer_name, owner=owner))
     return "\n".join(lines)
 
@@ -125,15 +127,21 @@ def ask_duplicate(parent: QWidget | None, duplicates: list[DuplicateResult]) -> 
     the user may see one of them; Cancel is the default."""
     Role = QMessageBox.ButtonRole
     visible = [d for d in duplicates if d.visible]
-    buttons = [("save", _tr("Save anyway"), Role.AcceptRole)]
+    buttons = [("save", QCoreApplication.translate("Prompts", "Save anyway"), Role.AcceptRole)]
     if visible:
-        buttons.append(("open", _tr("Open the existing customer"), Role.ActionRole))
-    buttons.append(("cancel", _tr("Cancel"), Role.RejectRole))
+        buttons.append(
+            (
+                "open",
+                QCoreApplication.translate("Prompts", "Open the existing customer"),
+                Role.ActionRole,
+            )
+        )
+    buttons.append(("cancel", QCoreApplication.translate("Prompts", "Cancel"), Role.RejectRole))
     answer = _ask(
         parent,
         QMessageBox.Icon.Warning,
-        _tr("Possible duplicate"),
-        _tr("This customer may already exist."),
+        QCoreApplication.translate("Prompts", "Possible duplicate"),
+        QCoreApplication.translate("Prompts", "This customer may already exist."),
         duplicate_text(duplicates),
         buttons,
         "cancel",
@@ -147,26 +155,31 @@ def ask_conflict(parent: QWidget | None, conflict: Conflict, losses: list[str]) 
     recorded); Cancel keeps editing with nothing lost."""
     Role = QMessageBox.ButtonRole
     if losses:
-        names = ", ".join(field_label(f) for f in losses)
-        reload = _tr("Reload (lose my changes to {fields})").format(fields=names)
-        informative = _tr(
+        names = listing(field_label(f) for f in losses)
+        reload = QCoreApplication.translate(
+            "Prompts", "Reload (lose my changes to {fields})"
+        ).format(fields=names)
+        informative = QCoreApplication.translate(
+            "Prompts",
             "Reload shows their version and loses what you typed in: {fields}. Keep mine saves "
             "your changes over theirs; their other changes stay, and the overwrite is recorded "
-            "in the customer's history."
+            "in the customer's history.",
         ).format(fields=names)
     else:
-        reload = _tr("Reload")
-        informative = _tr("Your changes and theirs do not collide: reloading loses nothing.")
+        reload = QCoreApplication.translate("Prompts", "Reload")
+        informative = QCoreApplication.translate(
+            "Prompts", "Your changes and theirs do not collide: reloading loses nothing."
+        )
     return _ask(
         parent,
         QMessageBox.Icon.Warning,
-        _tr("Changed by a colleague"),
+        QCoreApplication.translate("Prompts", "Changed by a colleague"),
         error_text(conflict),
         informative,
         [
             ("reload", reload, Role.DestructiveRole if losses else Role.AcceptRole),
-            ("keep", _tr("Keep mine"), Role.AcceptRole),
-            ("cancel", _tr("Keep editing"), Role.RejectRole),
+            ("keep", QCoreApplication.translate("Prompts", "Keep mine"), Role.AcceptRole),
+            ("cancel", QCoreApplication.translate("Prompts", "Keep editing"), Role.RejectRole),
         ],  # fmt: skip
         "cancel",
     )

@@ -15,7 +15,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="223"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="224"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>%Ln customer skipped: its tags would be too long.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="227"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="228"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>Cancelled; %Ln customer was not changed.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="229"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="230"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln customer needed no change.</numerusform>
@@ -40,20 +40,9 @@
     </message>
 </context>
 <context>
-    <name>CustomerDetailPanel</name>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_detail.py" line="321"/>
-        <source>%Ln older follow-up(s) not shown.</source>
-        <translation>
-            <numerusform>%Ln older follow-up not shown.</numerusform>
-            <numerusform>%Ln older follow-ups not shown.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="96"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="97"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -61,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="99"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="100"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>More than %Ln customer</numerusform>
@@ -69,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="328"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="362"/>
         <source>Assigned %Ln customer(s).</source>
         <translation>
             <numerusform>Assigned %Ln customer.</numerusform>
@@ -77,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="348"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="382"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -85,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="358"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="392"/>
         <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
         <translation>
             <numerusform>Move %Ln customer to the recycle bin? You can restore it from there.</numerusform>
@@ -93,11 +82,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="369"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="403"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
             <numerusform>Moved %Ln customers to the recycle bin.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTab</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_tabs.py" line="144"/>
+        <source>%Ln older follow-up(s) not shown.</source>
+        <translation>
+            <numerusform>%Ln older follow-up not shown.</numerusform>
+            <numerusform>%Ln older follow-ups not shown.</numerusform>
         </translation>
     </message>
 </context>

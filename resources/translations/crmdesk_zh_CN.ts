@@ -67,21 +67,21 @@
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="223"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="224"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>已跳过 %Ln 个客户：标签总长度会超出上限。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="227"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="228"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>已取消；%Ln 个客户未更改。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="229"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="230"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln 个客户无需更改。</numerusform>
@@ -91,54 +91,107 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../crmdesk/views/contact_dialog.py" line="25"/>
+        <location filename="../../crmdesk/views/contact_dialog.py" line="26"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contact_dialog.py" line="33"/>
+        <location filename="../../crmdesk/views/contact_dialog.py" line="35"/>
         <source>Known</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contact_dialog.py" line="41"/>
+        <location filename="../../crmdesk/views/contact_dialog.py" line="43"/>
         <source>Primary contact</source>
         <translation>主要联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contact_dialog.py" line="48"/>
+        <location filename="../../crmdesk/views/contact_dialog.py" line="50"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contact_dialog.py" line="49"/>
+        <location filename="../../crmdesk/views/contact_dialog.py" line="51"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contact_dialog.py" line="50"/>
+        <location filename="../../crmdesk/views/contact_dialog.py" line="52"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contact_dialog.py" line="51"/>
+        <location filename="../../crmdesk/views/contact_dialog.py" line="53"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contact_dialog.py" line="52"/>
+        <location filename="../../crmdesk/views/contact_dialog.py" line="54"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contact_dialog.py" line="53"/>
+        <location filename="../../crmdesk/views/contact_dialog.py" line="55"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contact_dialog.py" line="54"/>
+        <location filename="../../crmdesk/views/contact_dialog.py" line="56"/>
         <source>Birthday</source>
         <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contact_dialog.py" line="69"/>
+        <source>Discard the changes to this contact?</source>
+        <translation>放弃对这个联系人的修改？</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="71"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="71"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="71"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="71"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="74"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="75"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="76"/>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -234,185 +287,78 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="99"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="101"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="86"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="112"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="97"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="117"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="118"/>
-        <source>Title</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="119"/>
-        <source>Mobile</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="120"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="121"/>
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="122"/>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="126"/>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="128"/>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="130"/>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="140"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="109"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="147"/>
-        <source>What happened? What did the customer say?</source>
-        <translation>发生了什么？客户怎么说？</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="149"/>
-        <source>Next follow-up</source>
-        <translation>下次跟进</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="155"/>
-        <source>Add follow-up</source>
-        <translation>添加跟进</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="171"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="117"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="176"/>
-        <source>When</source>
-        <translation>时间</translation>
+        <location filename="../../crmdesk/views/customer_detail.py" line="121"/>
+        <source>History</source>
+        <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="177"/>
-        <source>What</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="178"/>
-        <source>From</source>
-        <translation>原负责人</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="179"/>
-        <source>To</source>
-        <translation>新负责人</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="180"/>
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="181"/>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="184"/>
-        <source>Ownership history</source>
-        <translation>归属历史</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="186"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="205"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="123"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="142"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="210"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="147"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="240"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="177"/>
         <source>Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}</source>
         <translation>负责人：{owner} · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="242"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="179"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="261"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="199"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="308"/>
-        <source>No follow-ups yet.</source>
-        <translation>暂无跟进记录。</translation>
+        <location filename="../../crmdesk/views/customer_detail.py" line="405"/>
+        <source>Saved “{name}”.</source>
+        <translation>已保存“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="315"/>
-        <source>next: {at}</source>
-        <translation>下次：{at}</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_detail.py" line="321"/>
-        <source>%Ln older follow-up(s) not shown.</source>
-        <translation>
-            <numerusform>另有 %Ln 条较早的跟进记录未显示。</numerusform>
-        </translation>
+        <location filename="../../crmdesk/views/customer_detail.py" line="489"/>
+        <source>Follow-up added.</source>
+        <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="377"/>
-        <source>Possible duplicate</source>
-        <translation>可能重复</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="378"/>
-        <source>Save it anyway?</source>
-        <translation>仍要保存吗？</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="461"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="460"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="462"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="461"/>
         <source>Remove {name} from this customer?</source>
         <translation>要从该客户中移除 {name} 吗？</translation>
     </message>
@@ -420,74 +366,44 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="31"/>
-        <source>nobody</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="34"/>
-        <source>The name is already used by “{customer}” (owner: {owner}).</source>
-        <translation>该名称已被“{customer}”使用（负责人：{owner}）。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="40"/>
-        <source>The phone {phone} already belongs to “{customer}” (owner: {owner}).</source>
-        <translation>电话 {phone} 已属于“{customer}”（负责人：{owner}）。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="59"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="38"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="71"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="50"/>
         <source>First contact (optional)</source>
         <translation>首位联系人（选填）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="78"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="57"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="79"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="58"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="80"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="59"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="81"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="60"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="82"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="61"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="161"/>
-        <source>Possible duplicate</source>
-        <translation>可能重复</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="162"/>
-        <source>This customer may already exist:</source>
-        <translation>该客户可能已存在：</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="165"/>
-        <source>Save it anyway?</source>
-        <translation>仍要保存吗？</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="166"/>
-        <source>Save anyway</source>
-        <translation>仍然保存</translation>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="149"/>
+        <source>Discard the new customer?</source>
+        <translation>放弃这个新客户？</translation>
     </message>
 </context>
 <context>
@@ -611,99 +527,99 @@
         <translation>跟进已逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="99"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="100"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>超过 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="223"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="224"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="224"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="225"/>
         <source>No customers here yet. Add one with New customer…</source>
         <translation>这里还没有客户。点击“新建客户…”添加第一个。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="96"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="97"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="328"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="362"/>
         <source>Assigned %Ln customer(s).</source>
         <translation>
             <numerusform>已分配 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="348"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="382"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="358"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="392"/>
         <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
         <translation>
             <numerusform>将 %Ln 个客户移入回收站？之后可以从回收站恢复。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="369"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="403"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="327"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="361"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="347"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="381"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="368"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="402"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="86"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="87"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="111"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="112"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="113"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="114"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="115"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="116"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="122"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="123"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="356"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="390"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
@@ -726,192 +642,192 @@
         <translation>{field}不像是电话号码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="39"/>
+        <location filename="../../crmdesk/views/errors.py" line="36"/>
+        <source>{field}: a mobile number has 11 digits starting with 1, or starts with + and a country code.</source>
+        <translation>{field}格式不正确：手机号应为以 1 开头的 11 位数字，或以 + 加国家代码开头。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="44"/>
         <source>{field} is too long.</source>
         <translation>{field}太长。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="40"/>
+        <location filename="../../crmdesk/views/errors.py" line="45"/>
         <source>{field}: too many.</source>
         <translation>{field}：数量过多。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="41"/>
+        <location filename="../../crmdesk/views/errors.py" line="46"/>
         <source>{field} contains a character that cannot be stored.</source>
         <translation>{field}包含无法保存的字符。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="44"/>
+        <location filename="../../crmdesk/views/errors.py" line="49"/>
         <source>{field} is out of range.</source>
         <translation>{field}超出允许范围。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="45"/>
+        <location filename="../../crmdesk/views/errors.py" line="50"/>
         <source>{field} must be later than the follow-up itself.</source>
         <translation>{field}必须晚于本次跟进时间。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="50"/>
+        <location filename="../../crmdesk/views/errors.py" line="55"/>
         <source>{field} is too long: at most {limit} characters.</source>
         <translation>{field}太长：最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="53"/>
+        <location filename="../../crmdesk/views/errors.py" line="58"/>
         <source>{field}: at most {limit}.</source>
         <translation>{field}：最多 {limit} 个。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="59"/>
+        <location filename="../../crmdesk/views/errors.py" line="64"/>
         <source>{field} is not valid.</source>
         <translation>{field}无效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="69"/>
+        <location filename="../../crmdesk/views/errors.py" line="74"/>
         <source>The database server cannot be reached. Check the network connection and the server address, then try again.</source>
         <translation>无法连接数据库服务器。请检查网络连接和服务器地址，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="74"/>
+        <location filename="../../crmdesk/views/errors.py" line="79"/>
         <source>The server refused the user name or password. Check them and try again.</source>
         <translation>服务器拒绝了用户名或密码。请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="77"/>
+        <location filename="../../crmdesk/views/errors.py" line="82"/>
         <source>The server has no database of this name. Check the name, or ask your administrator to create it.</source>
         <translation>服务器上没有这个名称的数据库。请检查名称，或请管理员创建。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="82"/>
+        <location filename="../../crmdesk/views/errors.py" line="87"/>
         <source>This account may not use this database. Ask your administrator for access.</source>
         <translation>该账号无权使用此数据库。请向管理员申请权限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="86"/>
+        <location filename="../../crmdesk/views/errors.py" line="91"/>
         <source>This file is not a crmdesk database. Choose the database file itself.</source>
         <translation>此文件不是 crmdesk 数据库。请选择数据库文件本身。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="89"/>
+        <location filename="../../crmdesk/views/errors.py" line="94"/>
         <source>The database file is damaged. Restore it from a backup (crmdesk keeps one in its backup folder before every upgrade).</source>
         <translation>数据库文件已损坏。请从备份恢复（crmdesk 每次升级前都会在备份文件夹中保留一份）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="94"/>
+        <location filename="../../crmdesk/views/errors.py" line="99"/>
         <source>The database file cannot be opened: the folder does not exist or you may not write there.</source>
         <translation>无法打开数据库文件：文件夹不存在，或您没有写入权限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="99"/>
+        <location filename="../../crmdesk/views/errors.py" line="104"/>
         <source>The database file is read-only. Check its permissions, then try again.</source>
         <translation>数据库文件为只读。请检查文件权限，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="102"/>
+        <location filename="../../crmdesk/views/errors.py" line="107"/>
         <source>The database is in use by another program or user and did not become free. Close the other program or wait a moment, then try again.</source>
         <translation>数据库正被其他程序或用户占用，且一直未释放。请关闭其他程序或稍等片刻，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="107"/>
+        <location filename="../../crmdesk/views/errors.py" line="112"/>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>磁盘已满。请清理空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="112"/>
+        <location filename="../../crmdesk/views/errors.py" line="117"/>
         <source>The database cannot be used. Details are in the log file.</source>
         <translation>数据库无法使用。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="121"/>
+        <location filename="../../crmdesk/views/errors.py" line="152"/>
         <source>It stopped there; customers changed before that: {count}.</source>
         <translation>操作在此中止；此前已更改的客户：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="129"/>
+        <location filename="../../crmdesk/views/errors.py" line="132"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="132"/>
+        <location filename="../../crmdesk/views/errors.py" line="135"/>
         <source>{who} changed this customer at {at} while you were editing it.</source>
         <translation>在您编辑期间，{who} 于 {at} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="136"/>
+        <location filename="../../crmdesk/views/errors.py" line="139"/>
         <source>{who} changed this customer while you were editing it.</source>
         <translation>在您编辑期间，{who} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="141"/>
+        <location filename="../../crmdesk/views/errors.py" line="145"/>
         <source>They changed: {fields}.</source>
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="147"/>
-        <source>Your text is still in the form and their version is loaded behind it: Save again to put yours over theirs, or Revert to take theirs.</source>
-        <translation>您输入的内容仍保留在表单中，对方的版本已在后台加载：再次保存将以您的内容覆盖对方的修改，点击“还原”则采用对方的版本。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/errors.py" line="163"/>
+        <location filename="../../crmdesk/views/errors.py" line="170"/>
         <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on.</source>
         <translation>该记录已不存在，或您已无权查看。可能已被他人删除或转交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="155"/>
+        <location filename="../../crmdesk/views/errors.py" line="162"/>
         <source>Your account has been deactivated or removed. Ask an administrator.</source>
         <translation>您的账号已被停用或删除。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="36"/>
+        <location filename="../../crmdesk/views/errors.py" line="41"/>
         <source>{field}: this is not an e-mail address (like name@example.com).</source>
         <translation>{field}：不是有效的邮箱地址（例如 name@example.com）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="159"/>
+        <location filename="../../crmdesk/views/errors.py" line="166"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>您无权执行此操作。请联系您的经理或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="169"/>
+        <location filename="../../crmdesk/views/errors.py" line="176"/>
         <source>This database was written by a newer version of crmdesk. Install the newest version to open it.</source>
         <translation>此数据库由更新版本的 crmdesk 写入。请安装最新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="175"/>
+        <location filename="../../crmdesk/views/errors.py" line="182"/>
         <source>The database could not be upgraded to this version of crmdesk. Details are in the log file. A local database file was copied to the backup folder first; a server database may need its administrator.</source>
         <translation>无法将数据库升级到此版本的 crmdesk。详细信息见日志文件。本地数据库文件已先复制到备份文件夹；服务器数据库可能需要其管理员处理。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="182"/>
+        <location filename="../../crmdesk/views/errors.py" line="189"/>
         <source>The connection to the database server was lost. What you were doing was not saved; check the network and try again.</source>
         <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="191"/>
+        <location filename="../../crmdesk/views/errors.py" line="198"/>
         <source>Database: {where}</source>
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="196"/>
+        <location filename="../../crmdesk/views/errors.py" line="203"/>
         <source>The database could not answer; it may be damaged or from another program. Details are in the log file.</source>
         <translation>数据库无法给出结果；它可能已损坏，或来自其他程序。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="202"/>
+        <location filename="../../crmdesk/views/errors.py" line="209"/>
         <source>The database refused this change; nothing was saved. Details are in the log file.</source>
         <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="207"/>
+        <location filename="../../crmdesk/views/errors.py" line="214"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="208"/>
+        <location filename="../../crmdesk/views/errors.py" line="215"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
         <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="252"/>
+        <location filename="../../crmdesk/views/errors.py" line="259"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -962,9 +878,82 @@
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/app.py" line="152"/>
+        <location filename="../../crmdesk/app.py" line="154"/>
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTab</name>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="103"/>
+        <source>What happened? What did the customer say?</source>
+        <translation>发生了什么？客户怎么说？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="105"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="111"/>
+        <source>Add follow-up</source>
+        <translation>添加跟进</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="131"/>
+        <source>No follow-ups yet.</source>
+        <translation>还没有跟进记录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="138"/>
+        <source>next: {at}</source>
+        <translation>下次：{at}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_tabs.py" line="144"/>
+        <source>%Ln older follow-up(s) not shown.</source>
+        <translation>
+            <numerusform>还有 %Ln 条更早的跟进记录未显示。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
+        <source>From</source>
+        <translation>原负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
+        <source>To</source>
+        <translation>新负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="182"/>
+        <source>Overwrote a colleague&apos;s changes</source>
+        <translation>覆盖了同事的修改</translation>
     </message>
 </context>
 <context>
@@ -1245,45 +1234,165 @@
         <translation>crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="72"/>
+        <location filename="../../crmdesk/views/main_window.py" line="74"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="72"/>
+        <location filename="../../crmdesk/views/main_window.py" line="74"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="94"/>
+        <location filename="../../crmdesk/views/main_window.py" line="96"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="98"/>
+        <location filename="../../crmdesk/views/main_window.py" line="100"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="101"/>
+        <location filename="../../crmdesk/views/main_window.py" line="103"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="104"/>
+        <location filename="../../crmdesk/views/main_window.py" line="106"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="107"/>
+        <location filename="../../crmdesk/views/main_window.py" line="109"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="116"/>
-        <location filename="../../crmdesk/views/main_window.py" line="125"/>
+        <location filename="../../crmdesk/views/main_window.py" line="118"/>
+        <location filename="../../crmdesk/views/main_window.py" line="127"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="50"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="51"/>
+        <source>Save your changes to “{name}”?</source>
+        <translation>保存对“{name}”的修改？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="52"/>
+        <source>If you don&apos;t save them, what you typed will be lost.</source>
+        <translation>不保存的话，输入的内容将会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="56"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="57"/>
+        <source>Don&apos;t save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="58"/>
+        <location filename="../../crmdesk/views/prompts.py" line="139"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="95"/>
+        <source>Discard what you typed?</source>
+        <translation>放弃已输入的内容？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="97"/>
+        <source>What you typed in this window will be lost.</source>
+        <translation>此窗口中输入的内容将会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="99"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="100"/>
+        <location filename="../../crmdesk/views/prompts.py" line="182"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="111"/>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="113"/>
+        <source>The name is already used by “{customer}” (owner: {owner}).</source>
+        <translation>名称已被“{customer}”使用（负责人：{owner}）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="118"/>
+        <source>The phone {phone} already belongs to “{customer}” (owner: {owner}).</source>
+        <translation>电话 {phone} 已属于“{customer}”（负责人：{owner}）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="130"/>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="135"/>
+        <source>Open the existing customer</source>
+        <translation>打开已有客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="143"/>
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="144"/>
+        <source>This customer may already exist.</source>
+        <translation>这个客户可能已经存在。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="159"/>
+        <source>Reload (lose my changes to {fields})</source>
+        <translation>重新加载（放弃我对{fields}的修改）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="162"/>
+        <source>Reload shows their version and loses what you typed in: {fields}. Keep mine saves your changes over theirs; their other changes stay, and the overwrite is recorded in the customer&apos;s history.</source>
+        <translation>重新加载将显示对方的版本，你在{fields}中输入的内容会丢失。保留我的将用你的修改覆盖对方的修改；对方的其他修改保持不变，覆盖操作会记入客户的历史记录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="169"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="170"/>
+        <source>Your changes and theirs do not collide: reloading loses nothing.</source>
+        <translation>你和对方的修改没有冲突：重新加载不会丢失内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="176"/>
+        <source>Changed by a colleague</source>
+        <translation>已被同事修改</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="181"/>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,184 @@
+"""The detail panel's tabs that stand on their own: the follow-up form with its timeline, and
+the history (ownership events and overwrites kept on record)."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.models.customer_card import CustomerCard
+from crmdesk.models.schema import FOLLOW_UP_KINDS
+from crmdesk.views.errors import listing
+from crmdesk.views.labels import (
+    field_label,
+    kind_label,
+    local_time,
+    ownership_label,
+    reason_label,
+)
+
+
+def _to_utc(value: QDateTime) -> datetime:
+    local = value.toPython()
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def _set_up(table: QTableWidget, headers: list[str]) -> None:
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
+def table_widget(headers: list[str]) -> QTableWidget:
+    """A small read-only table of a detail tab: whole rows, one at a time, columns to fit."""
+    table = QTableWidget(0, len(headers))
+    _set_up(table, headers)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for i, values in enumerate(rows):
+        for j, v in enumerate(values):
+            table.setItem(i, j, QTableWidgetItem(v))
+
+
+class ContactsTab(QWidget):
+    """The customer's contacts (the primary one starred) with Add / Edit / Remove."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        headers = [self.tr("Name"), self.tr("Title"), self.tr("Mobile"), self.tr("Phone"),
+                   self.tr("Email"), self.tr("WeChat")]  # fmt: skip
+        self.table = table_widget(headers)
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def fill(self, contacts) -> None:
+        rows = []
+        for c in contacts:
+            d = c.data
+            name = d.name + (" ★" if d.is_primary else "")
+            rows.append((name, d.title, d.mobile, d.phone, d.email, d.wechat))
+        fill_table(self.table, rows)
+
+
+class FollowUpTab(QWidget):
+    """Log a follow-up (kind, what happened, the next one planned) above the timeline."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for kind in FOLLOW_UP_KINDS:
+            self.kind.addItem(kind_label(kind), kind)
+        self.content = QPlainTextEdit()
+        self.content.setPlaceholderText(self.tr("What happened? What did the customer say?"))
+        self.content.setFixedHeight(60)
+        self.plan_next = QCheckBox(self.tr("Next follow-up"))
+        self.next_at = QDateTimeEdit()
+        self.next_at.setCalendarPopup(True)
+        self.next_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.next_at.setEnabled(False)
+        self.plan_next.toggled.connect(self.next_at.setEnabled)
+        self.add_button = QPushButton(self.tr("Add follow-up"))
+        self.timeline = QTextBrowser()
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(self.plan_next)
+        top.addWidget(self.next_at, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.content)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_button)
+        layout.addLayout(row)
+        layout.addWidget(self.timeline, 1)
+
+    def planned_next(self) -> datetime | None:
+        return _to_utc(self.next_at.dateTime()) if self.plan_next.isChecked() else None
+
+    def fill_timeline(self, card: CustomerCard) -> None:
+        if not card.follow_ups:
+            empty = html.escape(self.tr("No follow-ups yet."))
+            self.timeline.setHtml(f"<p style='color:gray'>{empty}</p>")
+            return
+        parts = []
+        for r in card.follow_ups:
+            plan = ""
+            if r.next_follow_up_at:
+                plan = " · " + self.tr("next: {at}").format(at=local_time(r.next_follow_up_at))
+            head = f"{local_time(r.happened_at)} · {kind_label(r.kind)} · {r.author_name}{plan}"
+            content = html.escape(r.content).replace("\n", "<br>")
+            parts.append(f"<p><b>{html.escape(head)}</b><br>{content}</p>")
+        hidden = card.follow_up_total - len(card.follow_ups)
+        if hidden > 0:
+            more = self.tr("%Ln older follow-up(s) not shown.", "", hidden)
+            parts.append(f"<p style='color:gray'>{html.escape(more)}</p>")
+        self.timeline.setHtml("".join(parts))
+
+
+class HistoryTable(QTableWidget):
+    """Who held the customer and why they let go, and overwrites of colleagues' edits; newest
+    first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 6, parent)
+        headers = [self.tr("When"), self.tr("What"), self.tr("From"), self.tr("To"),
+                   self.tr("Why"), self.tr("By")]  # fmt: skip
+        _set_up(self, headers)
+
+    def fill(self, card: CustomerCard) -> None:
+        # An overwrite sorts before an ownership event of the same second: it cannot come
+        # before the customer's creation.
+        events = [(e.at, self._edit_cells(e)) for e in card.edits]
+        events += [(e.at, self._event_cells(e)) for e in card.events]
+        events.sort(key=lambda pair: pair[0], reverse=True)
+        fill_table(self, [cells for _at, cells in events])
+
+    def _event_cells(self, e) -> tuple[str, ...]:
+        why = reason_label(e.reason_code) if e.reason_code else ""
+        if e.reason_text:
+            why = f"{why}: {e.reason_text}" if why else e.reason_text
+        return (
+            local_time(e.at),
+            ownership_label(e.kind),
+            e.from_name,
+            e.to_name,
+            why,
+            e.actor_name,
+        )
+
+    def _edit_cells(self, e) -> tuple[str, ...]:
+        fields = listing(field_label(f) for f in e.fields)
+        what = self.tr("Overwrote a colleague's changes")
+        return (local_time(e.at), what, e.other_name, "", fields, e.actor_name)
