@@ -34,12 +34,10 @@ from sqlalchemy.orm import Session
 from crmdesk.models import phones
 from crmdesk.models.checks import TEXT_LIMIT
 from crmdesk.models.dialects import holds_all, one_of
+from crmdesk.models.phones import digits
 from crmdesk.models.schema import Contact, Customer, CustomerGrams, CustomerSearch
 
 _PHONE_LIKE = re.compile(r"^[\d\s\-+()]+$")
-
-
-digits = phones.digits
 
 
 def is_phone_like(value: str) -> bool:
@@ -54,10 +52,11 @@ def build_body(name: str, contacts: Iterable[tuple[str, str, str]]) -> str:
         lines.append(contact_name)
         for number in (mobile, phone):
             if number:
-                lines.append(number)
+                forms = [number]
                 for form in (digits(number), phones.phone_key(number)):
-                    if form not in lines[-2:]:
-                        lines.append(form)
+                    if form not in forms:
+                        forms.append(form)
+                lines.extend(forms)
     body = "\n".join(line.strip().lower() for line in lines if line and line.strip())
     return body[:TEXT_LIMIT]  # what a MariaDB TEXT column holds; contacts.MAX_CONTACTS keeps
     # any real customer far below it

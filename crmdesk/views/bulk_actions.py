@@ -25,7 +25,8 @@ from crmdesk.models.bulk import BulkResult, Target
 from crmdesk.models.changes import WriteResult
 from crmdesk.tasks import TaskControl
 from crmdesk.views.context import PageContext
-from crmdesk.views.errors import sentences, show_error
+from crmdesk.views.errors import show_error
+from crmdesk.views.labels import sentences
 from crmdesk.views.table_model import WindowedTableModel
 
 KEEP_LIMIT = 1000  # selected rows kept across a reload by id; "all" is kept whatever its size

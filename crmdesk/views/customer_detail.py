@@ -40,9 +40,7 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.customer_form import CustomerForm
 from crmdesk.views.customer_tabs import ContactsTab, FollowUpTab, HistoryTable
 from crmdesk.views.errors import error_text, show_error
-from crmdesk.views.labels import (
-    local_time,
-)
+from crmdesk.views.labels import local_time
 from crmdesk.views.widgets import Banner
 
 

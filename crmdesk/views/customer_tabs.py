@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.customer_card import CustomerCard
 from crmdesk.models.schema import FOLLOW_UP_KINDS
-from crmdesk.views.errors import listing
 from crmdesk.views.labels import (
     field_label,
     kind_label,
+    listing,
     local_time,
     ownership_label,
     reason_label,

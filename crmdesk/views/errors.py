@@ -21,7 +21,7 @@ from crmdesk.models.errors import (
     SchemaTooNew,
     ValidationFailed,
 )
-from crmdesk.views.labels import field_label, local_time
+from crmdesk.views.labels import field_label, listing, local_time, sentences
 
 log = logging.getLogger("crmdesk")
 
@@ -118,18 +118,6 @@ def _reason_text(reason: str) -> str:
             "Errors", "The database cannot be used. Details are in the log file."
         ),
     )
-
-
-def sentences(*parts: str) -> str:
-    """Sentences one after another: a space between them in English, none after Chinese 。"""
-    chinese = QLocale().language() == QLocale.Language.Chinese
-    return ("" if chinese else " ").join(p for p in parts if p)
-
-
-def listing(items) -> str:
-    """Items of a list in a sentence: 备注、城市 in Chinese, "Notes, City" in English."""
-    chinese = QLocale().language() == QLocale.Language.Chinese
-    return ("、" if chinese else ", ").join(items)
 
 
 def conflict_text(exc: Conflict) -> str:

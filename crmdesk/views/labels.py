@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 
 def status_label(code: str) -> str:
@@ -95,3 +95,15 @@ def local_time(value: datetime | None, with_time: bool = True) -> str:
         return ""
     local = value.replace(tzinfo=UTC).astimezone()
     return local.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+
+
+def sentences(*parts: str) -> str:
+    """Sentences one after another: a space between them in English, none after Chinese 。"""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return ("" if chinese else " ").join(p for p in parts if p)
+
+
+def listing(items) -> str:
+    """Items of a list in a sentence: 备注、城市 in Chinese, "Notes, City" in English."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return ("、" if chinese else ", ").join(items)

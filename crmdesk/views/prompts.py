@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crmdesk.models.customers import DuplicateResult
 from crmdesk.models.errors import Conflict
-from crmdesk.views.errors import error_text, listing
-from crmdesk.views.labels import field_label
+from crmdesk.views.errors import error_text
+from crmdesk.views.labels import field_label, listing
 
 
 def _ask(
@@ -150,34 +150,27 @@ def ask_duplicate(parent: QWidget | None, duplicates: list[DuplicateResult]) -> 
 
 
 def ask_conflict(parent: QWidget | None, conflict: Conflict, losses: list[str]) -> str:
-    """ "reload", "keep" or "cancel" after a save found a colleague's newer save. Reload says
-    which of the user's fields it would throw away; Keep mine overwrites only those (and is
-    recorded); Cancel keeps editing with nothing lost."""
+    """ "reload", "keep" or "cancel" after a save collided with a colleague's newer save (edits
+    that do not collide merge without asking). Reload says which of the user's fields it would
+    throw away; Keep mine overwrites only the colliding ones (and is recorded); Cancel keeps
+    editing with nothing lost."""
     Role = QMessageBox.ButtonRole
-    if losses:
-        names = listing(field_label(f) for f in losses)
-        reload = QCoreApplication.translate(
-            "Prompts", "Reload (lose my changes to {fields})"
-        ).format(fields=names)
-        informative = QCoreApplication.translate(
-            "Prompts",
-            "Reload shows their version and loses what you typed in: {fields}. Keep mine saves "
-            "your changes over theirs; their other changes stay, and the overwrite is recorded "
-            "in the customer's history.",
-        ).format(fields=names)
-    else:
-        reload = QCoreApplication.translate("Prompts", "Reload")
-        informative = QCoreApplication.translate(
-            "Prompts", "Your changes and theirs do not collide: reloading loses nothing."
-        )
+    names = listing(field_label(f) for f in losses)
+    reload = QCoreApplication.translate("Prompts", "Reload (lose my changes to {fields})")
+    informative = QCoreApplication.translate(
+        "Prompts",
+        "Reload shows their version and loses what you typed in: {fields}. Keep mine saves "
+        "your changes over theirs; their other changes stay, and the overwrite is recorded "
+        "in the customer's history.",
+    )
     return _ask(
         parent,
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("Prompts", "Changed by a colleague"),
         error_text(conflict),
-        informative,
+        informative.format(fields=names),
         [
-            ("reload", reload, Role.DestructiveRole if losses else Role.AcceptRole),
+            ("reload", reload.format(fields=names), Role.DestructiveRole),
             ("keep", QCoreApplication.translate("Prompts", "Keep mine"), Role.AcceptRole),
             ("cancel", QCoreApplication.translate("Prompts", "Keep editing"), Role.RejectRole),
         ],  # fmt: skip

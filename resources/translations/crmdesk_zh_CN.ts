@@ -57,31 +57,31 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="136"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="137"/>
         <source>Counting the customers this applies to…</source>
         <translation>正在统计涉及的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="175"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="176"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="224"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="225"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>已跳过 %Ln 个客户：标签总长度会超出上限。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="228"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="229"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>已取消；%Ln 个客户未更改。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="230"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="231"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln 个客户无需更改。</numerusform>
@@ -149,47 +149,47 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="71"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="71"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="71"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="71"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="74"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="75"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="75"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="76"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="76"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="77"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -287,78 +287,78 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="82"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="86"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="97"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="95"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="109"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="107"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="117"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="115"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="121"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="119"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="123"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="142"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="121"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="140"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="147"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="145"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="177"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="175"/>
         <source>Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}</source>
         <translation>负责人：{owner} · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="179"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="177"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="199"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="197"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="405"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="403"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="489"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="487"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="460"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="458"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="461"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="459"/>
         <source>Remove {name} from this customer?</source>
         <translation>要从该客户中移除 {name} 吗？</translation>
     </message>
@@ -742,37 +742,37 @@
         <translation>数据库无法使用。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="152"/>
+        <location filename="../../crmdesk/views/errors.py" line="146"/>
         <source>It stopped there; customers changed before that: {count}.</source>
         <translation>操作在此中止；此前已更改的客户：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="132"/>
+        <location filename="../../crmdesk/views/errors.py" line="126"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="135"/>
+        <location filename="../../crmdesk/views/errors.py" line="129"/>
         <source>{who} changed this customer at {at} while you were editing it.</source>
         <translation>在您编辑期间，{who} 于 {at} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="139"/>
+        <location filename="../../crmdesk/views/errors.py" line="133"/>
         <source>{who} changed this customer while you were editing it.</source>
         <translation>在您编辑期间，{who} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="145"/>
+        <location filename="../../crmdesk/views/errors.py" line="139"/>
         <source>They changed: {fields}.</source>
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="170"/>
+        <location filename="../../crmdesk/views/errors.py" line="164"/>
         <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on.</source>
         <translation>该记录已不存在，或您已无权查看。可能已被他人删除或转交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="162"/>
+        <location filename="../../crmdesk/views/errors.py" line="156"/>
         <source>Your account has been deactivated or removed. Ask an administrator.</source>
         <translation>您的账号已被停用或删除。请联系管理员。</translation>
     </message>
@@ -782,52 +782,52 @@
         <translation>{field}：不是有效的邮箱地址（例如 name@example.com）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="166"/>
+        <location filename="../../crmdesk/views/errors.py" line="160"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>您无权执行此操作。请联系您的经理或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="176"/>
+        <location filename="../../crmdesk/views/errors.py" line="170"/>
         <source>This database was written by a newer version of crmdesk. Install the newest version to open it.</source>
         <translation>此数据库由更新版本的 crmdesk 写入。请安装最新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="182"/>
+        <location filename="../../crmdesk/views/errors.py" line="176"/>
         <source>The database could not be upgraded to this version of crmdesk. Details are in the log file. A local database file was copied to the backup folder first; a server database may need its administrator.</source>
         <translation>无法将数据库升级到此版本的 crmdesk。详细信息见日志文件。本地数据库文件已先复制到备份文件夹；服务器数据库可能需要其管理员处理。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="189"/>
+        <location filename="../../crmdesk/views/errors.py" line="183"/>
         <source>The connection to the database server was lost. What you were doing was not saved; check the network and try again.</source>
         <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="198"/>
+        <location filename="../../crmdesk/views/errors.py" line="192"/>
         <source>Database: {where}</source>
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="203"/>
+        <location filename="../../crmdesk/views/errors.py" line="197"/>
         <source>The database could not answer; it may be damaged or from another program. Details are in the log file.</source>
         <translation>数据库无法给出结果；它可能已损坏，或来自其他程序。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="209"/>
+        <location filename="../../crmdesk/views/errors.py" line="203"/>
         <source>The database refused this change; nothing was saved. Details are in the log file.</source>
         <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="214"/>
+        <location filename="../../crmdesk/views/errors.py" line="208"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="215"/>
+        <location filename="../../crmdesk/views/errors.py" line="209"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
         <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="259"/>
+        <location filename="../../crmdesk/views/errors.py" line="253"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -886,32 +886,32 @@
 <context>
     <name>FollowUpTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="103"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="104"/>
         <source>What happened? What did the customer say?</source>
         <translation>发生了什么？客户怎么说？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="105"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="106"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="111"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="112"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="131"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="132"/>
         <source>No follow-ups yet.</source>
         <translation>还没有跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="138"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="139"/>
         <source>next: {at}</source>
         <translation>下次：{at}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_tabs.py" line="144"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="145"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>还有 %Ln 条更早的跟进记录未显示。</numerusform>
@@ -921,37 +921,37 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
         <source>From</source>
         <translation>原负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
         <source>To</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="157"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="157"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="182"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="183"/>
         <source>Overwrote a colleague&apos;s changes</source>
         <translation>覆盖了同事的修改</translation>
     </message>
@@ -1325,7 +1325,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/prompts.py" line="100"/>
-        <location filename="../../crmdesk/views/prompts.py" line="182"/>
+        <location filename="../../crmdesk/views/prompts.py" line="175"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -1370,27 +1370,17 @@
         <translation>重新加载（放弃我对{fields}的修改）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="162"/>
+        <location filename="../../crmdesk/views/prompts.py" line="160"/>
         <source>Reload shows their version and loses what you typed in: {fields}. Keep mine saves your changes over theirs; their other changes stay, and the overwrite is recorded in the customer&apos;s history.</source>
         <translation>重新加载将显示对方的版本，你在{fields}中输入的内容会丢失。保留我的将用你的修改覆盖对方的修改；对方的其他修改保持不变，覆盖操作会记入客户的历史记录。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/prompts.py" line="169"/>
-        <source>Reload</source>
-        <translation>重新加载</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/prompts.py" line="170"/>
-        <source>Your changes and theirs do not collide: reloading loses nothing.</source>
-        <translation>你和对方的修改没有冲突：重新加载不会丢失内容。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/prompts.py" line="176"/>
         <source>Changed by a colleague</source>
         <translation>已被同事修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="181"/>
+        <location filename="../../crmdesk/views/prompts.py" line="174"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
