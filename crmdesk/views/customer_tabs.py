@@ -180,5 +180,7 @@ class HistoryTable(QTableWidget):
 
     def _edit_cells(self, e) -> tuple[str, ...]:
         fields = listing(field_label(f) for f in e.fields)
-        what = self.tr("Overwrote a colleague's changes")
-        return (local_time(e.at), what, e.other_name, "", fields, e.actor_name)
+        # From/To are owners; whose edit was overwritten belongs in the sentence, not there.
+        other = e.other_name or self.tr("a colleague")
+        what = self.tr("Overwrote {name}'s changes").format(name=other)
+        return (local_time(e.at), what, "", "", fields, e.actor_name)

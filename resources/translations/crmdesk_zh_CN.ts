@@ -951,9 +951,14 @@
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="183"/>
-        <source>Overwrote a colleague&apos;s changes</source>
-        <translation>覆盖了同事的修改</translation>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="184"/>
+        <source>a colleague</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="185"/>
+        <source>Overwrote {name}&apos;s changes</source>
+        <translation>覆盖了{name}的修改</translation>
     </message>
 </context>
 <context>
