@@ -423,14 +423,19 @@ def test_common_terms_walk_the_sort_index_with_the_same_results(db, people, now,
     )
     make(db, a, now, "深圳科达电子有限公司", contacts=[ContactInput(name="Li Lei")])
     make(db, a, now, "上海科技贸易有限公司")
-    queries = ["科技", "科", "星辰科技", "12345", "li", "科 有限"]
+    queries = ["科技", "科", "星辰科技", "12345", "li", "科 有限", "kj", "keji", "bjxc", "wxm"]
     by_index = {q: names(db, a, now, search=q, sort="name", descending=False) for q in queries}
     monkeypatch.setattr(
         search, "common_threshold", lambda customers, dialect="sqlite": -1
     )  # everything is common
     by_walk = {q: names(db, a, now, search=q, sort="name", descending=False) for q in queries}
     assert by_walk == by_index
-    assert by_index["科技"] == ["上海科技贸易有限公司", "北京星辰科技有限公司"]
+    # In pinyin order: bei jing before shang hai (code points would put 上 before 北).
+    assert by_index["科技"] == ["北京星辰科技有限公司", "上海科技贸易有限公司"]
+    # Full pinyin and initials find Chinese names, by either path.
+    assert by_index["kj"] == by_index["keji"] == by_index["科技"]
+    assert by_index["bjxc"] == ["北京星辰科技有限公司"]
+    assert by_index["wxm"] == ["北京星辰科技有限公司"]  # the contact 王小明
 
 
 @pytest.mark.parametrize("sort", ["next_follow_up_at", "name", "owner", "updated_at"])

@@ -6,6 +6,7 @@ from gui_helpers import QueueRunner, make_page, page_names, type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
+from crmdesk.models import pinyin
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.customers import CustomerInput
 from crmdesk.views import bulk_dialogs, customer_dialog, prompts
@@ -55,7 +56,10 @@ def test_clicking_a_header_sorts_in_sql(qtbot, ws):
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     second = page_names(page)
     assert page.query.sort == "name"
-    assert first == sorted(first) or first == sorted(first, reverse=True)
+    ascending = first if first[0] < first[-1] else second
+    # In pinyin order (bei jing, hang zhou, shang hai, shen zhen), not by code point (上 < 北).
+    assert ascending == sorted(first, key=pinyin.sort_key)
+    assert ascending[0].startswith("北京") and ascending != sorted(first)
     assert second == list(reversed(first))
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from unittest import mock
 
 import pytest
 from helpers import server_database
 from sqlalchemy import create_engine, text
 
+from crmdesk.models import pinyin
 from crmdesk.models.customer_list import CustomerQuery, count_customers, list_customers
 from crmdesk.models.customers import find_duplicates
 from crmdesk.models.database import _alembic_config, open_database
@@ -71,10 +73,15 @@ def url_0001(request, tmp_path):
             )
         for sql in rows:
             conn.execute(text(sql), {"at": AT})
-        bodies = {1: build_body("星辰科技有限公司", [("王伟", "13812345678", ""),
-                                                  ("赵敏", "13900001111", "")]),
-                  2: build_body("华信贸易", [("李雷", "", ""), ("韩梅", "+86 138-0000-2222", "")]),
-                  3: build_body("科达电子", []), 4: build_body("无主公司", [])}  # fmt: skip
+        people = {
+            1: ("星辰科技有限公司", [("王伟", "13812345678", ""), ("赵敏", "13900001111", "")]),
+            2: ("华信贸易", [("李雷", "", ""), ("韩梅", "+86 138-0000-2222", "")]),
+            3: ("科达电子", []),
+            4: ("无主公司", []),
+        }
+        with mock.patch.object(pinyin, "search_lines", lambda text: []):  # as 0001 stored them
+            bodies = {cid: build_body(*spec) for cid, spec in people.items()}
+        assert "xingchen" not in bodies[1]
         for cid, body in bodies.items():
             conn.execute(
                 text("INSERT INTO customer_search (customer_id, body) VALUES (:i, :b)"),
@@ -122,6 +129,21 @@ def test_an_old_database_is_upgraded_with_its_data(url_0001):
             # 0003: a number stored with +86 is a duplicate of the bare number
             dupes = find_duplicates(s, "", ["13800002222"])
             assert [d.customer_id for d in dupes] == [2]
+            # 0005: pinyin sort keys and the pinyin lines of the search texts
+            assert found(admin, "xingchen") == [1]
+            assert found(admin, "zm") == [1]  # the contact 赵敏
+            assert found(admin, "hxmy") == [2]
+
+            def order(sort, descending=False):
+                q = CustomerQuery(sort=sort, descending=descending)
+                return [r.id for r in list_customers(s, admin, q, AT, 0, 100)]
+
+            # hua xin, ke da, wu zhu, xing chen
+            assert order("name") == [2, 3, 4, 1]
+            assert order("name", descending=True) == [1, 4, 3, 2]
+            # owners: none (""), jing li (3), xiao li (2), xiao wang (1)
+            assert order("owner") == [4, 3, 2, 1]
+            assert [d.customer_id for d in find_duplicates(s, "科达电子")] == [3]
     finally:
         db.close()
 

@@ -52,6 +52,7 @@ from crmdesk.models.customer_list import CustomerQuery, conditions
 from crmdesk.models.customers import TAG_LIMIT, normalize_tags
 from crmdesk.models.database import Database
 from crmdesk.models.errors import CrmError, Interrupted, ValidationFailed
+from crmdesk.models.pinyin import sort_key
 from crmdesk.models.policy import check_assignable, current_actor, edit_condition, may_edit
 from crmdesk.models.schema import Customer, OwnershipEvent
 from crmdesk.models.users import UserRow
@@ -354,13 +355,15 @@ def assign_action(
     transferred otherwise). Customers the user already owns are left alone."""
     reason_text = check_transfer(reason_code, reason_text)
 
-    to_team: list[int | None] = [None]  # the new owner's team, read (and checked) by begin
+    # The new owner's team and pinyin sort key, read (and checked) by begin.
+    to_owner: dict = {}
 
     def begin(session: Session, actor: UserRow) -> None:
-        to_team[0] = check_assignable(session, actor, to_user_id).team_id
+        user = check_assignable(session, actor, to_user_id)
+        to_owner.update(team_id=user.team_id, owner_sort=sort_key(user.name)[:60])
 
     def new_owner(actor: UserRow) -> dict:
-        return {"owner_id": to_user_id, "team_id": to_team[0], **_touch(actor, now)}
+        return {"owner_id": to_user_id, **to_owner, **_touch(actor, now)}
 
     def events(actor: UserRow, customer_id: ColumnElement, owner_id: ColumnElement) -> Select:
         kind = case((owner_id.is_(None), literal("assigned", String)),

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from crmdesk.models import search
+from crmdesk.models import pinyin, regions, search
 from crmdesk.models.checks import MAX_ID, check_page, clean_search, strip_bad_characters
 from crmdesk.models.dialects import in_id_order, no_index
 from crmdesk.models.policy import assignable_users, see_condition
@@ -84,16 +84,18 @@ class FilterChoices:
     owners: tuple[UserRow, ...]
 
 
+# Names, provinces, cities and owners sort in pinyin order by their stored keys (pinyin.py),
+# the value itself breaking ties between equal keys; each tuple is exactly an index.
 SORT_KEYS = {
-    "name": Customer.name,
+    "name": (Customer.name_sort, Customer.name),
     "level": Customer.level,
     "status": Customer.status,
     "industry": Customer.industry,
-    "province": Customer.province,
-    "city": Customer.city,
+    "province": (Customer.province_sort, Customer.province),
+    "city": (Customer.city_sort, Customer.city),
     "source": Customer.source,
-    # Groups by owner, newest first within each: exactly the (owner_id, updated_at) index.
-    "owner": (Customer.owner_id, Customer.updated_at),
+    # Owners in pinyin order, each one's newest first: exactly ix_customers_owner_sort.
+    "owner": (Customer.owner_sort, Customer.owner_id, Customer.updated_at),
     "last_follow_up_at": Customer.last_follow_up_at,
     "next_follow_up_at": Customer.next_follow_up_at,
     "created_at": Customer.created_at,
@@ -172,10 +174,15 @@ def conditions(
     if for_page and query.sort == "owner" and query.scope != "mine" and sees_a_team:
         # The team's owners, as the index's leading column: walking ix_customers_owner and
         # skipping the other teams' owners read 750,000 rows first (2 s; MariaDB >15 s).
-        members = session.scalars(select(User.id).where(User.team_id == actor.team_id))
-        where.append(Customer.owner_id.in_(list(members)))
+        members = session.execute(
+            select(User.id, User.name_sort).where(User.team_id == actor.team_id)
+        ).all()
+        where.append(Customer.owner_sort.in_(sorted({key for _, key in members})))
+        where.append(Customer.owner_id.in_([i for i, _ in members]))
     if query.owner_id is not None:
         where.append(owner == query.owner_id)
+    if query.province:  # by its key too, the leading column of the province's index
+        where.append(col(Customer.province_sort) == pinyin.sort_key(query.province)[:60])
     for column, value in (
         (Customer.level, query.level),
         (Customer.industry, query.industry),
@@ -359,12 +366,13 @@ def _id_range(session: Session, where: list, order: list, offset: int, limit: in
 
 
 def filter_choices(session: Session, actor: UserRow) -> FilterChoices:
-    """The values the filters offer: only those of customers the actor may see (recycle bin
-    included), so a hidden team's free text never shows. Candidates come from the column's
+    """The values the filters offer, in pinyin order: only those of customers the actor may
+    see (recycle bin included), so a hidden team's free text never shows; provinces always
+    offer all of China's 34 (regions.PROVINCES) besides. Candidates come from the column's
     index (cheap even at 1M rows); each is kept if one visible customer has it, a probe that
     stops at the first visible row."""
 
-    def distinct(column) -> tuple[str, ...]:
+    def distinct(column) -> list[str]:
         values = select(column.label("v")).where(column != "").distinct().subquery()
         if actor.is_admin:
             stmt = select(values.c.v)
@@ -373,12 +381,13 @@ def filter_choices(session: Session, actor: UserRow) -> FilterChoices:
             visible = see_condition(actor, other.owner_id, other.team_id)
             probe = exists().where(getattr(other, column.key) == values.c.v, visible)
             stmt = select(values.c.v).where(probe)
-        return tuple(session.scalars(stmt.order_by(values.c.v)))
+        return list(session.scalars(stmt))
 
+    provinces = set(distinct(Customer.province)) | set(regions.PROVINCES)
     return FilterChoices(
-        distinct(Customer.industry),
-        distinct(Customer.province),
-        distinct(Customer.source),
+        tuple(pinyin.sorted_by_pinyin(distinct(Customer.industry))),
+        tuple(pinyin.sorted_by_pinyin(provinces)),
+        tuple(pinyin.sorted_by_pinyin(distinct(Customer.source))),
         tuple(assignable_users(session, actor)),
     )
 

@@ -19,6 +19,7 @@ from crmdesk.models.contacts import ContactInput, add_contact_row, check_contact
 from crmdesk.models.customer_list import owner_alias
 from crmdesk.models.errors import Conflict, ValidationFailed
 from crmdesk.models.phones import phone_key
+from crmdesk.models.pinyin import sort_key
 from crmdesk.models.policy import (
     check_assignable,
     customer_for_read,
@@ -226,7 +227,8 @@ def find_duplicates(
         return DuplicateResult(cid, cname, oname, field, value, visible)
 
     if name:
-        for row in session.execute(base.where(Customer.name == name).limit(5)):
+        same = (Customer.name_sort == sort_key(name), Customer.name == name)  # ix_customers_name
+        for row in session.execute(base.where(*same).limit(5)):
             found.append(result(row, "name", name))
     numbers = sorted(
         {d for p in phones if isinstance(p, str) and 5 <= len(d := phone_key(p)) <= 40}
@@ -266,6 +268,7 @@ def create_customer(
     customer = Customer(
         owner_id=owner_id,
         team_id=owner.team_id,
+        owner_sort=sort_key(owner.name)[:60],
         created_by_id=actor.id,
         updated_by_id=actor.id,
         created_at=now,

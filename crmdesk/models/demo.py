@@ -4,6 +4,7 @@ minutes, not hours."""
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from crmdesk.models.database import Database
 from crmdesk.models.dialects import refresh_statistics, reset_id_sequences
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.phones import phone_key
+from crmdesk.models.pinyin import SORT_KEY_LIMIT, sort_key
 from crmdesk.models.schema import (
     Contact,
     Customer,
@@ -130,6 +132,17 @@ def _street(rng: random.Random, city: str) -> str:
     return f"{city}市{rng.choice(NAME_CHARS)}{rng.choice(NAME_CHARS)}路{rng.randrange(1, 999)}号"
 
 
+@functools.lru_cache(maxsize=4096)
+def _key(part: str) -> str:
+    return sort_key(part)
+
+
+def _parts_key(parts: tuple[str, ...]) -> str:
+    """A demo name's sort key from its parts' cached keys (~1 µs instead of ~10 µs a name);
+    a part's reading can differ from the whole name's only where two parts form a phrase."""
+    return " ".join(k for k in map(_key, parts) if k)[:SORT_KEY_LIMIT]
+
+
 def _mobile(rng: random.Random) -> str:
     return f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
 
@@ -186,6 +199,7 @@ def generate_demo(
     owners = _ensure_people(db, now, rng)
     with db.reading() as s:
         team_of = {i: t for i, t in s.execute(select(User.id, User.team_id))}
+        owner_keys = {i: k for i, k in s.execute(select(User.id, User.name_sort))}
     provinces = list(PROVINCES)
     kinds = list(FOLLOW_UP_TEXTS)
     with db.writing() as s:
@@ -204,13 +218,13 @@ def generate_demo(
             province = rng.choice(provinces)
             city = rng.choice(PROVINCES[province])
             trade, industry = rng.choice(TRADES)
-            name = (
-                city
-                + rng.choice(NAME_CHARS)
-                + rng.choice(NAME_CHARS)
-                + trade
-                + rng.choice(SUFFIXES)
+            parts = (
+                city,
+                rng.choice(NAME_CHARS) + rng.choice(NAME_CHARS),
+                trade,
+                rng.choice(SUFFIXES),
             )
+            name = "".join(parts)
             owner = rng.choice(owners)
             created = now - timedelta(days=rng.uniform(30, 3 * 365))
             last = None
@@ -286,6 +300,10 @@ def generate_demo(
                     team_of.get(owner),
                     people[0][0] if people else "",
                     people[0][1] if people else "",
+                    _parts_key(parts),
+                    _key(province),
+                    _key(city),
+                    owner_keys[owner],
                 )
             )
             evs.append((event_id, cid, None, owner, "created", "", "", owner, created))
@@ -329,6 +347,10 @@ _CUSTOMER_COLS = [
     "team_id",
     "contact_name",
     "contact_mobile",
+    "name_sort",
+    "province_sort",
+    "city_sort",
+    "owner_sort",
 ]
 _CONTACT_COLS = [
     "id",

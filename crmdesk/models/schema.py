@@ -20,7 +20,9 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects import mysql
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
+
+from crmdesk.models.pinyin import SORT_KEY_LIMIT, sort_key
 
 ROLES = ("rep", "manager", "admin")
 LEVELS = ("A", "B", "C")
@@ -33,6 +35,19 @@ EDIT_KINDS = ("overwrote",)
 
 class Base(DeclarativeBase):
     pass
+
+
+def SortKey(length: int = SORT_KEY_LIMIT):
+    """A pinyin sort key (pinyin.sort_key) compared byte by byte on every backend, so SQL sorts
+    as Python's sorted() does: PostgreSQL's "C" collation and MariaDB's utf8mb4_bin (the
+    databases' own collations ignore spaces or case and would put 西安 after 先)."""
+    return (
+        String(length)
+        .with_variant(String(length, collation="C"), "postgresql")
+        .with_variant(
+            mysql.VARCHAR(length, charset="utf8mb4", collation="utf8mb4_bin"), "mysql", "mariadb"
+        )
+    )
 
 
 class Team(Base):
@@ -55,6 +70,12 @@ class User(Base):
     # Filled when shared-server login arrives; the local file runs as its local user.
     password_hash: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    name_sort: Mapped[str] = mapped_column(SortKey(60), default="")
+
+    @validates("name")
+    def _keep_sort_key(self, _key: str, value: str) -> str:
+        self.name_sort = sort_key(value)[:60]
+        return value
 
 
 class Customer(Base):
@@ -91,13 +112,31 @@ class Customer(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Pinyin sort keys (pinyin.sort_key), kept in step with name, province, city and the
+    # owner's name: each sort is an index walk in pinyin order (阿里 before 北京 before 重庆).
+    # The name, province and city keys follow the ORM attribute (below); owner_sort is written
+    # wherever owner_id is (create, assign) and when a user is renamed.
+    name_sort: Mapped[str] = mapped_column(SortKey(), default="")
+    province_sort: Mapped[str] = mapped_column(SortKey(60), default="")
+    city_sort: Mapped[str] = mapped_column(SortKey(60), default="")
+    owner_sort: Mapped[str] = mapped_column(SortKey(60), default="")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @validates("name", "province", "city")
+    def _keep_sort_keys(self, key: str, value: str) -> str:
+        setattr(self, f"{key}_sort", sort_key(value)[: 60 if key != "name" else SORT_KEY_LIMIT])
+        return value
+
     # Every sortable column has an index so a sorted page of 1M rows is an index walk. On
     # PostgreSQL those of columns with many equal values end in id (migration 0002), which
     # breaks the list's ties; SQLite's and InnoDB's indexes end in the primary key anyway.
     __table_args__ = (
-        Index("ix_customers_name", "name"),
+        # Sorted by name in pinyin order; the name itself breaks ties and finds duplicates
+        # (name_sort = key AND name = value).
+        Index("ix_customers_name", "name_sort", "name"),
+        # All customers sorted by owner: owners in pinyin order, each one's newest first.
+        Index("ix_customers_owner_sort", "owner_sort", "owner_id", "updated_at", "id"),
         # A rep's and a team's list walked in date order, and counted from the index alone.
         Index("ix_customers_owner", "owner_id", "updated_at", "id", "deleted_at"),
         Index("ix_customers_team", "team_id", "updated_at", "id", "deleted_at"),
@@ -108,8 +147,8 @@ class Customer(Base):
         Index("ix_customers_level", "level"),
         Index("ix_customers_status", "status"),
         Index("ix_customers_industry", "industry"),
-        Index("ix_customers_province", "province"),
-        Index("ix_customers_city", "city"),
+        Index("ix_customers_province", "province_sort", "province"),
+        Index("ix_customers_city", "city_sort", "city"),
         Index("ix_customers_source", "source"),
         # Only the few deleted rows (the recycle bin): a full index on a column that is NULL for
         # nearly every row made SQLite pick it for the list and sort 1M rows instead of walking

@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from crmdesk.models import phones
+from crmdesk.models import phones, pinyin
 from crmdesk.models.checks import TEXT_LIMIT
 from crmdesk.models.dialects import holds_all, one_of
 from crmdesk.models.phones import digits
@@ -57,9 +57,22 @@ def build_body(name: str, contacts: Iterable[tuple[str, str, str]]) -> str:
                     if form not in forms:
                         forms.append(form)
                 lines.extend(forms)
-    body = "\n".join(line.strip().lower() for line in lines if line and line.strip())
-    return body[:TEXT_LIMIT]  # what a MariaDB TEXT column holds; contacts.MAX_CONTACTS keeps
-    # any real customer far below it
+    kept = [line.strip().lower() for line in lines if line and line.strip()]
+    # Cut to what a MariaDB TEXT column holds; contacts.MAX_CONTACTS keeps any real customer
+    # far below it.
+    return with_pinyin("\n".join(kept))[:TEXT_LIMIT]
+
+
+def with_pinyin(body: str) -> str:
+    """The text with the full pinyin and the initials of each of its Chinese lines appended
+    (pinyin.search_lines), so `keji`, `kj` and `bjxc` find 北京星辰科技. Computed from the lines
+    alone, so an upgrade (migration 0005) adds them to stored texts as build_body would."""
+    lines = body.split("\n") if body else []
+    extra: list[str] = []
+    for line in lines:
+        if not _PHONE_LIKE.match(line):
+            extra.extend(x for x in pinyin.search_lines(line) if x not in extra)
+    return "\n".join(lines + extra)
 
 
 def bigrams(body: str) -> str:

@@ -6,11 +6,11 @@ import getpass
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
 from crmdesk.models.errors import NotFound, ValidationFailed
-from crmdesk.models.schema import Team, User
+from crmdesk.models.schema import Customer, Team, User
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def _user_rows(session: Session, *where: ColumnElement[bool]) -> list[UserRow]:
         select(User, Team.name)
         .outerjoin(Team, Team.id == User.team_id)
         .where(*where)
-        .order_by(User.name, User.id)
+        .order_by(User.name_sort, User.name, User.id)
     )
     return [
         UserRow(u.id, u.name, u.login, u.role, u.team_id, team or "", u.active)
@@ -79,13 +79,26 @@ def create_local_admin(session: Session, name: str, login: str, now: datetime) -
         raise ValidationFailed(errors=[("name", "required")])
     existing = session.scalar(select(User).where(User.login == login))
     if existing is not None:
-        existing.name, existing.role, existing.active = name, "admin", True
+        rename_user(session, existing.id, name)
+        existing.role, existing.active = "admin", True
         session.flush()
         return get_user(session, existing.id)
     user = User(name=name, login=login, role="admin", active=True, created_at=now)
     session.add(user)
     session.flush()
     return get_user(session, user.id)
+
+
+def rename_user(session: Session, user_id: int, name: str) -> None:
+    """The one way a user's name changes: their customers' owner_sort (the list's pinyin owner
+    order, schema.Customer) follows in the same unit of work."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(what="user", id=user_id)
+    user.name = name  # sets name_sort (schema.User)
+    session.execute(
+        update(Customer).where(Customer.owner_id == user_id).values(owner_sort=user.name_sort)
+    )
 
 
 def local_actor(session: Session, login: str) -> UserRow | None:
