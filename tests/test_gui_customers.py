@@ -422,3 +422,39 @@ def test_a_count_that_went_on_in_full_is_not_shown_as_capped(qtbot, ws, monkeypa
     page = capped_page(qtbot, ws, monkeypatch, full_count_is_fast=True)
     qtbot.waitUntil(lambda: page.model.rowCount() == 304, timeout=10_000)
     assert not page.model.is_capped and "href" not in page.count_label.text()
+
+
+def test_long_pickers_are_typed_into_and_owners_filter(qtbot, ws):
+    page = make_page(qtbot, ws)
+    province = page.filters.controls["province"]
+    qtbot.waitUntil(lambda: province.findText("新疆") >= 0, timeout=2000)  # all 34, no data
+    assert province.findText("澳门") >= 0 and province.count() == 35  # "Any province" first
+    province.lineEdit().selectAll()
+    type_text(qtbot, province.lineEdit(), "东")
+    completer = province.completer()
+    shown = completer.completionModel()
+    offered = {shown.index(r, 0).data() for r in range(shown.rowCount())}
+    assert offered == {"广东", "山东"}  # "contains", not "starts with"
+    province.lineEdit().selectAll()
+    type_text(qtbot, province.lineEdit(), "广东")
+    qtbot.keyClick(province.lineEdit(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.query.province == "广东", timeout=2000)
+    province.lineEdit().selectAll()
+    type_text(qtbot, province.lineEdit(), "火星")  # no such entry: back to 广东 when left
+    province.lineEdit().editingFinished.emit()
+    assert province.currentText() == "广东" and page.query.province == "广东"
+    page.filters.set_query(CustomerQuery())
+    owner = page.filters.controls["owner_id"]  # the admin sees everyone's customers
+    qtbot.waitUntil(lambda: owner.findText("李娜") >= 0, timeout=2000)
+    owner.setCurrentIndex(owner.findText("李娜"))
+    qtbot.waitUntil(
+        lambda: page_names(page) == ["杭州云帆网络有限公司", "深圳科达电子有限公司"], timeout=2000
+    )
+
+
+def test_a_rep_has_no_owner_filter(qtbot, ws):
+    from crmdesk.models.workspace import Workspace
+
+    rep = Workspace(ws.db, ws.people.rep_n1, clock=ws.clock)
+    page = make_page(qtbot, rep)
+    assert "owner_id" not in page.filters.controls

@@ -19,7 +19,7 @@ from crmdesk.models.users import UserRow
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.labels import reason_label, role_label
-from crmdesk.views.widgets import ok_cancel, problem_label
+from crmdesk.views.widgets import make_typeable, ok_cancel, problem_label
 
 
 class AssignDialog(QDialog):
@@ -29,7 +29,7 @@ class AssignDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign customers"))
         self.setMinimumWidth(460)  # the reason texts and the details hint fit in Chinese too
-        self.user = QComboBox()
+        self.user = make_typeable(QComboBox())
         self.user.addItem(self.tr("Loading…"), None)
         self.user.setEnabled(False)
         self.reason = QComboBox()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from crmdesk.models.customers import CustomerInput
 from crmdesk.models.schema import LEVELS, STATUSES
 from crmdesk.views.labels import status_label
+from crmdesk.views.widgets import make_typeable
 
 SIZES = ("", "1-20", "21-100", "101-500", "501-2000", "2000+")
 
@@ -28,14 +29,14 @@ class CustomerForm(QWidget):
         self.status = QComboBox()
         for status in STATUSES:
             self.status.addItem(status_label(status), status)
-        self.industry = QComboBox(editable=True)
-        self.province = QComboBox(editable=True)
+        self.industry = make_typeable(QComboBox(), free_text=True)
+        self.province = make_typeable(QComboBox(), free_text=True)
         self.city = QLineEdit()
         self.address = QLineEdit()
         self.company_size = QComboBox()
         for size in SIZES:
             self.company_size.addItem(size or self.tr("Unknown"), size)
-        self.source = QComboBox(editable=True)
+        self.source = make_typeable(QComboBox(), free_text=True)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, 展会"))
         self.notes = QPlainTextEdit()

@@ -34,7 +34,8 @@ from crmdesk.views.list_panel import ListPanel
 from crmdesk.views.saved_views_bar import SavedViewsBar
 
 
-def customer_filters(scopes: list[str]) -> list[Filter]:
+def customer_filters(scopes: list[str], with_owner: bool = False) -> list[Filter]:
+    """with_owner: an owner filter, for whoever sees more than their own customers."""
     scope_names = {
         "mine": QCoreApplication.translate("CustomersPage", "My customers"),
         "team": QCoreApplication.translate("CustomersPage", "My team"),
@@ -59,9 +60,37 @@ def customer_filters(scopes: list[str]) -> list[Filter]:
             QCoreApplication.translate("CustomersPage", "Any status"),
             tuple((status_label(s), s) for s in STATUSES),
         ),
-        Filter("industry", "choice", QCoreApplication.translate("CustomersPage", "Any industry")),
-        Filter("province", "choice", QCoreApplication.translate("CustomersPage", "Any province")),
-        Filter("source", "choice", QCoreApplication.translate("CustomersPage", "Any source")),
+        Filter(
+            "industry",
+            "choice",
+            QCoreApplication.translate("CustomersPage", "Any industry"),
+            typeable=True,
+        ),
+        Filter(
+            "province",
+            "choice",
+            QCoreApplication.translate("CustomersPage", "Any province"),
+            typeable=True,
+        ),
+        Filter(
+            "source",
+            "choice",
+            QCoreApplication.translate("CustomersPage", "Any source"),
+            typeable=True,
+        ),
+        *(
+            [
+                Filter(
+                    "owner_id",
+                    "choice",
+                    QCoreApplication.translate("CustomersPage", "Any owner"),
+                    any_value=None,
+                    typeable=True,
+                )
+            ]
+            if with_owner
+            else []
+        ),
         Filter(
             "overdue", "check", QCoreApplication.translate("CustomersPage", "Follow-up overdue")
         ),
@@ -79,7 +108,10 @@ class CustomersPage(QWidget):
         self._choices: FilterChoices | None = None
 
         scopes = list_scopes(ws.actor)
-        self.filters = FilterBar(customer_filters(scopes), CustomerQuery(scope=scopes[0]))
+        sees_others = ws.actor.is_admin or ws.actor.is_manager
+        self.filters = FilterBar(
+            customer_filters(scopes, with_owner=sees_others), CustomerQuery(scope=scopes[0])
+        )
         self.filters.query_changed.connect(self._on_query_changed)
         self.search = self.filters.search
         self.saved_views = SavedViewsBar(ctx, "customers", self._view_payload)
@@ -197,6 +229,8 @@ class CustomersPage(QWidget):
             ("source", choices.sources),
         ):
             self.filters.set_choices(key, [(v, v) for v in values])
+        if "owner_id" in self.filters.controls:
+            self.filters.set_choices("owner_id", [(u.name, u.id) for u in choices.owners])
         if self._detail is not None:
             self._detail.set_choices(choices.industries, choices.provinces, choices.sources)
 

@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from crmdesk.views.widgets import make_typeable
+
 SEARCH_DEBOUNCE_MS = 200
 
 
@@ -27,6 +29,7 @@ class Filter:
     choices: tuple[tuple[str, Any], ...] = ()  # (text, value); more may come via set_choices
     any_value: Any = ""  # what "any" means in the query (choice)
     with_any: bool = True  # a choice that always has a value (scope) has no "any" entry
+    typeable: bool = False  # a long list (owners, provinces): typing filters it
 
 
 class FilterBar(QWidget):
@@ -64,6 +67,8 @@ class FilterBar(QWidget):
                     combo.addItem(f.label, f.any_value)
                 for text, value in f.choices:
                     combo.addItem(text, value)
+                if f.typeable:
+                    make_typeable(combo)
                 combo.currentIndexChanged.connect(self._on_control_changed)
                 control = combo
             self.controls[f.key] = control

@@ -8,6 +8,8 @@ from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -38,6 +40,32 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], None], save: bool = False) ->
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def make_typeable(combo: QComboBox, *, free_text: bool = False) -> QComboBox:
+    """A long picker (owners, provinces, industries) the user can type into: the popup lists
+    the entries that contain what is typed, anywhere (typing 东 offers 广东 and 山东).
+
+    free_text: the field takes any text (a customer's industry). Otherwise the picker only
+    selects its entries: typed text that is none of them goes back to the selected entry when
+    the field is left, and never becomes an entry."""
+    combo.setEditable(True)
+    completer = combo.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    if not free_text:
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+
+        def settle() -> None:
+            index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchFixedString)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+            else:
+                combo.setEditText(combo.itemText(combo.currentIndex()))
+
+        combo.lineEdit().editingFinished.connect(settle)
+    return combo
 
 
 class Banner(QFrame):
