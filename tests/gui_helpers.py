@@ -112,7 +112,14 @@ def answers(monkeypatch):
     from crmdesk.views import prompts
 
     given = Answers()
-    for question in ("ask_unsaved", "confirm_discard", "ask_duplicate", "ask_conflict"):
+    questions = (
+        "ask_unsaved",
+        "confirm_discard",
+        "ask_duplicate",
+        "ask_conflict",
+        "confirm_delete",
+    )
+    for question in questions:
         given.real[question] = getattr(prompts, question)
         monkeypatch.setattr(
             prompts, question, functools.partial(given.answer, question), raising=True

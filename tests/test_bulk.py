@@ -338,3 +338,20 @@ def test_a_rep_changes_only_their_own_customers_whatever_ids_they_send(db, peopl
         assert result.value.requested == 0 and result.value.changed == 0
         assert result.change.empty
     assert snapshot(db) == before and events(db) == []
+
+
+def test_undo_delete_restores_exactly_what_that_delete_moved(db, people):
+    ids = seed(db, people)
+    first = Workspace(db, people.manager_n, clock=lambda: LATER)
+    done = first.delete_customers(Target(ids=tuple(of(ids, "n1_tech_a")))).value
+    assert done.changed == 6 and done.at == LATER
+    # The same manager deletes more a minute later; a colleague deletes others meanwhile.
+    later = Workspace(db, people.manager_n, clock=lambda: LATER + timedelta(minutes=1))
+    later.delete_customers(Target(ids=tuple(of(ids, "n2_trade_a"))))
+    ws(db, people.rep_n2).delete_customers(Target(ids=tuple(of(ids, "n2_tech_a"))))
+    undone = first.undo_delete(done.at).value
+    assert undone.changed == 6
+    with db.reading() as s:
+        binned = set(s.scalars(select(Customer.id).where(Customer.deleted_at.is_not(None))))
+    assert binned == of(ids, "n2_trade_a", "n2_tech_a")
+    assert first.undo_delete(done.at).value.changed == 0  # twice: nothing more

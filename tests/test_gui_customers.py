@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from gui_helpers import QueueRunner, make_page, page_names, type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
@@ -193,7 +194,7 @@ def test_bulk_assign_records_the_transfer(qtbot, ws, monkeypatch):
     assert page.bulk._was_all  # the same list: still all selected, for the next action
 
 
-def test_select_all_then_delete_over_more_than_one_page(qtbot, ws, monkeypatch):
+def test_select_all_then_delete_over_more_than_one_page(qtbot, ws, answers):
     """Select all while the rows are still being counted: the confirmation names the number
     that will change, every matching customer goes to the bin, not only the loaded page."""
     from crmdesk.models.demo import generate_demo
@@ -207,18 +208,12 @@ def test_select_all_then_delete_over_more_than_one_page(qtbot, ws, monkeypatch):
     runner.run_all()  # first pages; the count has not come yet
     assert page.model.rowCount() == PAGE_SIZE
     page.table.selectAll()
-    asked = []
-
-    def question(*args, **kwargs):
-        asked.append(args[2])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    answers.give("confirm_delete", True)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     runner.run_all()  # count what will change, ask, delete, reload both pages
     qtbot.waitUntil(lambda: not runner.jobs and not page.is_counting, timeout=3000)
     runner.run_all()
-    assert asked and "304" in asked[0]
+    assert answers.asked == [("confirm_delete", (page, 304, ""))]
     assert page.model.rowCount() == 0
     qtbot.waitUntil(lambda: not runner.jobs, timeout=3000)
     runner.run_all()
@@ -258,15 +253,16 @@ def test_new_customer_validation_shows_problems(qtbot, ws):
     assert "Name" in dialog.problems.text() and "e-mail" in dialog.problems.text()
 
 
-def test_delete_then_restore_from_recycle_bin(qtbot, ws, monkeypatch):
+def test_delete_then_restore_from_recycle_bin(qtbot, ws, answers):
     ctx = PageContext(ws)
     page = make_page(qtbot, ws, ctx=ctx)
     bin_page = RecycleBinPage(ctx)  # the pages only share the change bus
     qtbot.addWidget(bin_page)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    answers.give("confirm_delete", True)
     name = page.model.row_at(0).name
     page.table.selectRow(0)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert answers.asked == [("confirm_delete", (page, 1, name))]  # the question names it
     assert name not in page_names(page) and len(page_names(page)) == 3
     assert bin_page.model.rowCount() == 1
     row = bin_page.model.row_at(0)
@@ -336,7 +332,6 @@ def test_a_second_action_while_one_runs_is_ignored(qtbot, ws, monkeypatch):
     page = make_page(qtbot, ws, runner)
     runner.run_all()
     page.table.selectRow(0)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
 
     def fake_exec(dialog):
         dialog.tag.setText("重点")
@@ -458,3 +453,45 @@ def test_a_rep_has_no_owner_filter(qtbot, ws):
     rep = Workspace(ws.db, ws.people.rep_n1, clock=ws.clock)
     page = make_page(qtbot, rep)
     assert "owner_id" not in page.filters.controls
+
+
+@pytest.fixture
+def english(qapp):
+    """The English translation (its plural forms: "1 customer", "2 customers")."""
+    from PySide6.QtCore import QTranslator
+
+    from crmdesk import paths
+
+    translator = QTranslator()
+    assert translator.load("crmdesk_en", str(paths.resource_dir() / "translations"))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_delete_asks_with_verbs_and_offers_undo_in_the_notice(qtbot, ws, answers, english):
+    from crmdesk.views.context import ChangeBus
+    from crmdesk.views.widgets import NoticeLine
+
+    bus = ChangeBus()
+    line = NoticeLine()
+    qtbot.addWidget(line)
+    bus.notice.connect(lambda n: line.show_notice(n.text, n.action_text, n.action))
+    page = make_page(qtbot, ws, ctx=PageContext(ws, bus=bus))
+    names = page_names(page)
+    page.table.selectRow(1)
+    answers.give("confirm_delete", False, True)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)  # Cancel: nothing happens
+    assert page_names(page) == names and line.text.text() == ""
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert names[1] not in page_names(page)
+    assert line.text.text() == "Moved 1 customer to the recycle bin."
+    assert line.button.isVisibleTo(line) and line.button.text() == "Undo"
+    qtbot.mouseClick(line.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page_names(page) == names, timeout=2000)
+    assert line.text.text() == "Restored 1 customer."
+    assert not line.button.isVisibleTo(line) and ws.count_deleted(CustomerQuery()) == 0
+    page.table.selectAll()
+    answers.give("confirm_delete", True)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert line.text.text() == "Moved 4 customers to the recycle bin."  # the English plural

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from itertools import groupby
 
 from sqlalchemy import (
@@ -109,6 +109,9 @@ class BulkResult:
     changed: int
     skipped: int = 0  # could not take the change (a tag that would not fit)
     cancelled: bool = False
+    at: datetime | None = field(
+        default=None, compare=False
+    )  # the time the action stamped on what it changed (undo_delete)
 
 
 def _chunks(ids: Sequence[int], dialect: str) -> list[list[int]]:
@@ -234,7 +237,7 @@ def run(
 
     def outcome(stopped: bool) -> WriteResult[BulkResult]:
         requested = len(ids) if target.query is not None else mine + len(ids) - done
-        return WriteResult(BulkResult(requested, changed, skipped, stopped), change)
+        return WriteResult(BulkResult(requested, changed, skipped, stopped, now), change)
 
     while next_chunk < len(chunks):
         if cancelled is not None and cancelled():
@@ -332,6 +335,21 @@ def restore_action(now: datetime) -> ChunkAction:
         return len(rows), len(rows), 0
 
     return ChunkAction(chunk)
+
+
+def deleted_together(session: Session, actor: UserRow, at: datetime) -> list[int]:
+    """The customers this actor moved to the recycle bin in the delete stamped `at` (an Undo
+    restores exactly these: not what a colleague deleted meanwhile, nor an earlier delete).
+    Within the second: MariaDB's DATETIME keeps no fractions; two deletes of one user in the
+    same second come back together."""
+    second = at.replace(microsecond=0)
+    stmt = select(Customer.id).where(
+        Customer.deleted_at >= second,
+        Customer.deleted_at < second + timedelta(seconds=1),
+        Customer.deleted_by_id == actor.id,
+        edit_condition(actor),
+    )
+    return sorted(session.scalars(stmt))
 
 
 def check_transfer(reason_code: str, reason_text: str) -> str:

@@ -216,6 +216,16 @@ class Workspace:
         action = bulk.restore_action(self.clock())
         return self._bulk(target, action, True, progress, cancelled)
 
+    def undo_delete(
+        self,
+        at: datetime,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> WriteResult[BulkResult]:
+        """Restore what this user's delete stamped `at` moved to the recycle bin."""
+        ids = self._read(lambda s: bulk.deleted_together(s, self.actor, at))
+        return self.restore_customers(ids, progress, cancelled)
+
     def assign_customers(
         self,
         target: Target | Sequence[int],

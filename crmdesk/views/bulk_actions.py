@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QItemSelectionRange,
     QObject,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import QProgressDialog, QTableView, QWidget
@@ -86,6 +87,7 @@ class BulkActions(QObject):
         model.modelReset.connect(self._on_model_reset)
         self._was_all = False
         self._kept: tuple | None = None
+        self._scroll: tuple | None = None
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     def _on_selection_changed(self) -> None:
@@ -94,6 +96,7 @@ class BulkActions(QObject):
     def _on_model_about_to_reset(self) -> None:
         query, ranges = self.model.shown_query, selected_ranges(self.table)
         self._kept = None
+        self._scroll = (query, self.table.verticalScrollBar().value())
         if self._was_all:
             self._kept = (query, None)
         elif ranges and sum(b - t + 1 for t, b in ranges) <= KEEP_LIMIT:
@@ -102,6 +105,10 @@ class BulkActions(QObject):
         self._was_all = False
 
     def _on_model_reset(self) -> None:
+        scroll, self._scroll = self._scroll, None
+        if scroll is not None and scroll[0] == self.model.shown_query and scroll[1]:
+            # The same list reloaded after a write: stay where the user was, not at the top.
+            QTimer.singleShot(0, lambda: self.table.verticalScrollBar().setValue(scroll[1]))
         kept, self._kept = self._kept, None
         if kept is None or kept[0] != self.model.shown_query:
             return
@@ -127,12 +134,15 @@ class BulkActions(QObject):
         call: BulkCall,
         progress_text: str,
         done_text: Callable[[int], str],
+        undo: Callable[[BulkResult], None] | None = None,
     ) -> None:
         """Resolve the selection, count what will change, ask (ask(count) -> go?), run call, and
-        say done_text(changed). One at a time: a second one meanwhile is ignored."""
+        say done_text(changed) in the window's notice line, with an Undo button doing
+        undo(result) for a few seconds when given. One at a time: a second one meanwhile is
+        ignored."""
         if self.busy or not selected_ranges(self.table):
             return
-        self._job = _Job(ask, call, progress_text, done_text)
+        self._job = _Job(ask, call, progress_text, done_text, undo)
         self._set_busy(True)
         self.status.emit(self.tr("Counting the customers this applies to…"))
         query = self.model.shown_query  # the rows the user selected, not a query on its way
@@ -193,7 +203,12 @@ class BulkActions(QObject):
             dialog.deleteLater()
             self._set_busy(False)
             if result is not None:
-                self.finished.emit(self.result_text(result, job.done_text(result.changed)))
+                text = self.result_text(result, job.done_text(result.changed))
+                self.finished.emit(text)
+                if job.undo is not None and result.changed:
+                    self.ctx.notify(text, self.tr("Undo"), lambda: job.undo(result))
+                else:
+                    self.ctx.notify(text)
             if exc is not None:
                 self._on_failed(exc)
 
@@ -238,3 +253,4 @@ class _Job:
     call: BulkCall
     progress_text: str
     done_text: Callable[[int], str]
+    undo: Callable[[BulkResult], None] | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -25,9 +26,19 @@ if TYPE_CHECKING:  # imported with the window, before the database layer has loa
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Notice:
+    """What an action did, for the window's notice line ("Deleted 3 customers."), and at most
+    one thing to do about it for a few seconds (Undo)."""
+
+    text: str
+    action_text: str = ""
+    action: Callable[[], None] | None = None
+
+
 class ChangeBus(QObject):
     changed = Signal(object)  # models.changes.Change
-    notice = Signal(str)  # what an action did, for the window's status bar
+    notice = Signal(object)  # Notice: what an action did, for the window's notice line
 
 
 class PageContext:
@@ -89,9 +100,12 @@ class PageContext:
 
         return self.runner.write(fn, done, failed, on_progress=on_progress)
 
-    def notify(self, text: str) -> None:
-        """Say what an action did ("Saved …"): the window shows it for a few seconds."""
-        self.bus.notice.emit(text)
+    def notify(
+        self, text: str, action_text: str = "", action: Callable[[], None] | None = None
+    ) -> None:
+        """Say what an action did ("Saved …"): the window shows it for a few seconds, with a
+        button doing `action` (Undo) when one is given."""
+        self.bus.notice.emit(Notice(text, action_text, action))
 
     def broadcast(self, change: Change) -> None:
         self.bus.changed.emit(change)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from crmdesk.models.changes import Change
 from crmdesk.models.customer_list import CustomerQuery, FilterChoices
 from crmdesk.models.policy import list_scopes
 from crmdesk.models.schema import LEVELS, STATUSES
+from crmdesk.views import prompts
 from crmdesk.views.bulk_actions import selected_count
 from crmdesk.views.bulk_dialogs import AssignDialog, TagDialog
 from crmdesk.views.context import PageContext
@@ -383,6 +383,7 @@ class CustomersPage(QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
             self._assign = dialog.value()
+            self._assign_name = dialog.user.currentText()
             return True
 
         def call(target, progress, cancelled):
@@ -393,7 +394,9 @@ class CustomersPage(QWidget):
             ask,
             call,
             self.tr("Assigning customers…"),
-            lambda n: self.tr("Assigned %Ln customer(s).", "", n),
+            lambda n: self.tr("Assigned %Ln customer(s) to %1.", "", n).replace(
+                "%1", self._assign_name
+            ),
         )
 
     @Slot()
@@ -419,23 +422,32 @@ class CustomersPage(QWidget):
     @Slot()
     def _on_delete_clicked(self) -> None:
         def ask(count: int) -> bool:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Delete customers"),
-                self.tr(
-                    "Move %Ln customer(s) to the recycle bin? You can restore them from there.",
-                    "",
-                    count,
+            return prompts.confirm_delete(self, count, self._single_selected_name(count))
+
+        def undo(result) -> None:
+            self.ctx.write(
+                lambda: self.workspace.undo_delete(result.at),
+                lambda done: self.ctx.notify(
+                    self.tr("Restored %Ln customer(s).", "", done.value.changed)
                 ),
+                owner=self,
             )
-            return answer == QMessageBox.StandardButton.Yes
 
         self.bulk.start(
             ask,
             self.workspace.delete_customers,
             self.tr("Deleting customers…"),
             lambda n: self.tr("Moved %Ln customer(s) to the recycle bin.", "", n),
+            undo,
         )
+
+    def _single_selected_name(self, count: int) -> str:
+        """The customer's name when the action is for one loaded row (the question names it)."""
+        rows = self.table.selectionModel().selectedRows()
+        if count != 1 or len(rows) != 1:
+            return ""
+        row = self.model.row_at(rows[0].row())
+        return getattr(row, "name", "") if row is not None else ""
 
     # -- columns and layout
     def visible_columns(self) -> list[str]:

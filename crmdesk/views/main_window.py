@@ -30,6 +30,7 @@ from crmdesk.tasks import TaskRunner
 from crmdesk.views.context import ChangeBus, PageContext
 from crmdesk.views.labels import role_label
 from crmdesk.views.setup_dialogs import SettingsDialog
+from crmdesk.views.widgets import NoticeLine
 
 if TYPE_CHECKING:
     from crmdesk.models.workspace import Workspace
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("Opening the database…"))
         self.db_label = QLabel()
         self.statusBar().addWidget(self.user_label)
+        self.notice_line = NoticeLine()
+        self.statusBar().addWidget(self.notice_line, 1)
         self.statusBar().addPermanentWidget(self.db_label)
         self._restore_geometry()
         if workspace is not None:
@@ -241,9 +244,9 @@ class MainWindow(QMainWindow):
         else:
             self._leave_page(switch, stay)
 
-    @Slot(str)
-    def _on_notice(self, text: str) -> None:
-        self.statusBar().showMessage(text, 6000)
+    @Slot(object)
+    def _on_notice(self, notice) -> None:
+        self.notice_line.show_notice(notice.text, notice.action_text, notice.action)
 
     @Slot()
     def _on_new_triggered(self) -> None:

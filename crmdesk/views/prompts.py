@@ -176,3 +176,29 @@ def ask_conflict(parent: QWidget | None, conflict: Conflict, losses: list[str]) 
         ],  # fmt: skip
         "cancel",
     )
+
+
+def confirm_delete(parent: QWidget, count: int, name: str = "") -> bool:
+    """Move to the recycle bin? Naming the customer (or how many), with verbs on the buttons;
+    Cancel is the default, so Enter deletes nothing."""
+    box = DeleteQuestion(parent, count, name)
+    box.exec()
+    return box.clickedButton() is box.delete
+
+
+class DeleteQuestion(QMessageBox):
+    def __init__(self, parent: QWidget, count: int, name: str) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(self.tr("Delete customers"))
+        if name:
+            self.setText(self.tr("Move “%1” to the recycle bin?").replace("%1", name))
+        else:
+            self.setText(self.tr("Move %Ln customer(s) to the recycle bin?", "", count))
+        self.setInformativeText(
+            self.tr("You can undo this for a few seconds, or restore it from the recycle bin.")
+        )
+        self.delete = self.addButton(
+            self.tr("Move to recycle bin"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        self.setDefaultButton(self.addButton(QMessageBox.StandardButton.Cancel))

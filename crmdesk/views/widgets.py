@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,32 +42,6 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], None], save: bool = False) ->
     return buttons
 
 
-def make_typeable(combo: QComboBox, *, free_text: bool = False) -> QComboBox:
-    """A long picker (owners, provinces, industries) the user can type into: the popup lists
-    the entries that contain what is typed, anywhere (typing 东 offers 广东 and 山东).
-
-    free_text: the field takes any text (a customer's industry). Otherwise the picker only
-    selects its entries: typed text that is none of them goes back to the selected entry when
-    the field is left, and never becomes an entry."""
-    combo.setEditable(True)
-    completer = combo.completer()
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    if not free_text:
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-
-        def settle() -> None:
-            index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchFixedString)
-            if index >= 0:
-                combo.setCurrentIndex(index)
-            else:
-                combo.setEditText(combo.itemText(combo.currentIndex()))
-
-        combo.lineEdit().editingFinished.connect(settle)
-    return combo
-
-
 class Banner(QFrame):
     """A strip above a list saying what went wrong, with Retry; it never blocks the window (a
     list that failed to load is not worth a modal dialog per page of rows)."""
@@ -90,6 +64,51 @@ class Banner(QFrame):
     def show_message(self, text: str) -> None:
         self.text.setText(text)
         self.show()
+
+
+class NoticeLine(QWidget):
+    """The status bar's line saying what the last action did, with its one button (Undo) for
+    a few seconds; a newer notice replaces it."""
+
+    SECONDS = 6
+    ACTION_SECONDS = 10  # long enough to read the line and reach the button
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeLine")
+        self.text = QLabel()
+        self.button = QPushButton()
+        self.button.setObjectName("noticeAction")
+        self.button.setFlat(True)
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.button.clicked.connect(self._on_button_clicked)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.text)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        self._action: Callable[[], None] | None = None
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.clear)
+        self.clear()
+
+    def show_notice(self, text: str, action_text: str = "", action=None) -> None:
+        self.text.setText(text)
+        self._action = action
+        self.button.setText(action_text)
+        self.button.setVisible(action is not None)
+        self._timer.start(1000 * (self.ACTION_SECONDS if action else self.SECONDS))
+
+    def clear(self) -> None:
+        self.text.clear()
+        self.button.hide()
+        self._action = None
+
+    def _on_button_clicked(self) -> None:
+        action, self._action = self._action, None
+        self.clear()
+        if action is not None:
+            action()
 
 
 class ListTable(QTableView):
@@ -133,3 +152,29 @@ def list_table(model: QAbstractItemModel, widths: list[int] | None = None) -> Li
     for i, width in enumerate(widths or []):
         table.setColumnWidth(i, width)
     return table
+
+
+def make_typeable(combo: QComboBox, *, free_text: bool = False) -> QComboBox:
+    """A long picker (owners, provinces, industries) the user can type into: the popup lists
+    the entries that contain what is typed, anywhere (typing 东 offers 广东 and 山东).
+
+    free_text: the field takes any text (a customer's industry). Otherwise the picker only
+    selects its entries: typed text that is none of them goes back to the selected entry when
+    the field is left, and never becomes an entry."""
+    combo.setEditable(True)
+    completer = combo.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    if not free_text:
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+
+        def settle() -> None:
+            index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchFixedString)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+            else:
+                combo.setEditText(combo.itemText(combo.currentIndex()))
+
+        combo.lineEdit().editingFinished.connect(settle)
+    return combo

@@ -15,7 +15,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="225"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="240"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>%Ln customer skipped: its tags would be too long.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="229"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="244"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>Cancelled; %Ln customer was not changed.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="231"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="246"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln customer needed no change.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="97"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="129"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="100"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="132"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>More than %Ln customer</numerusform>
@@ -58,15 +58,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="362"/>
-        <source>Assigned %Ln customer(s).</source>
+        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
+        <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
-            <numerusform>Assigned %Ln customer.</numerusform>
-            <numerusform>Assigned %Ln customers.</numerusform>
+            <numerusform>Assigned %Ln customer to %1.</numerusform>
+            <numerusform>Assigned %Ln customers to %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="382"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="431"/>
+        <source>Restored %Ln customer(s).</source>
+        <translation>
+            <numerusform>Restored %Ln customer.</numerusform>
+            <numerusform>Restored %Ln customers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="419"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -74,19 +82,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="392"/>
-        <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
-        <translation>
-            <numerusform>Move %Ln customer to the recycle bin? You can restore it from there.</numerusform>
-            <numerusform>Move %Ln customers to the recycle bin? You can restore them from there.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="403"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="440"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
             <numerusform>Moved %Ln customers to the recycle bin.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeleteQuestion</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/prompts.py" line="197"/>
+        <source>Move %Ln customer(s) to the recycle bin?</source>
+        <translation>
+            <numerusform>Move %Ln customer to the recycle bin?</numerusform>
+            <numerusform>Move %Ln customers to the recycle bin?</numerusform>
         </translation>
     </message>
 </context>

@@ -49,7 +49,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../crmdesk/views/widgets.py" line="54"/>
+        <location filename="../../crmdesk/views/widgets.py" line="56"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -57,31 +57,36 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="137"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="147"/>
         <source>Counting the customers this applies to…</source>
         <translation>正在统计涉及的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="176"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="186"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="209"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="225"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="240"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>已跳过 %Ln 个客户：标签总长度会超出上限。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="229"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="244"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>已取消；%Ln 个客户未更改。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="231"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="246"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln 个客户无需更改。</numerusform>
@@ -409,67 +414,67 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="37"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="38"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="40"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="41"/>
         <source>Comma-separated, e.g. VIP, 展会</source>
         <translation>用逗号分隔，例如：VIP, 展会</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="45"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="46"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="46"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="47"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="47"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="48"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="48"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="49"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="49"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="50"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="50"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="51"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="51"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="52"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="52"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="53"/>
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="53"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="54"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="54"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="55"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="55"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="56"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -477,151 +482,181 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="47"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="48"/>
         <source>Search name, contact or phone…</source>
         <translation>搜索客户名称、联系人或电话…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="39"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="40"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="40"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="41"/>
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="41"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="42"/>
         <source>All I can see</source>
         <translation>全部可见客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="53"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="54"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="59"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="60"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="62"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="66"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="63"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="72"/>
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="64"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="78"/>
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="66"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="86"/>
+        <source>Any owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="95"/>
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="100"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="132"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>超过 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="224"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="258"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="225"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="259"/>
         <source>No customers here yet. Add one with New customer…</source>
         <translation>这里还没有客户。点击“新建客户…”添加第一个。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="97"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="129"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="362"/>
-        <source>Assigned %Ln customer(s).</source>
-        <translation>
-            <numerusform>已分配 %Ln 个客户。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="382"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="419"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="392"/>
-        <source>Move %Ln customer(s) to the recycle bin? You can restore them from there.</source>
-        <translation>
-            <numerusform>将 %Ln 个客户移入回收站？之后可以从回收站恢复。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="403"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="440"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="361"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="396"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
+        <source>Assigned %Ln customer(s) to %1.</source>
+        <translation>
+            <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="381"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="418"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="431"/>
+        <source>Restored %Ln customer(s).</source>
+        <translation>
+            <numerusform>已恢复 %Ln 个客户。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="402"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="439"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="87"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="119"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="112"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="144"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="114"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="146"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="116"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="148"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="123"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="155"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
+</context>
+<context>
+    <name>DeleteQuestion</name>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="390"/>
+        <location filename="../../crmdesk/views/prompts.py" line="193"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="195"/>
+        <source>Move “%1” to the recycle bin?</source>
+        <translation>将“%1”移到回收站？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/prompts.py" line="197"/>
+        <source>Move %Ln customer(s) to the recycle bin?</source>
+        <translation>
+            <numerusform>将 %Ln 个客户移到回收站？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="199"/>
+        <source>You can undo this for a few seconds, or restore it from the recycle bin.</source>
+        <translation>几秒内可以撤销，之后也可以从回收站恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="202"/>
+        <source>Move to recycle bin</source>
+        <translation>移到回收站</translation>
     </message>
 </context>
 <context>
@@ -835,7 +870,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../crmdesk/views/filter_bar.py" line="71"/>
+        <location filename="../../crmdesk/views/filter_bar.py" line="76"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -1234,48 +1269,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="65"/>
+        <location filename="../../crmdesk/views/main_window.py" line="66"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="74"/>
+        <location filename="../../crmdesk/views/main_window.py" line="75"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="74"/>
+        <location filename="../../crmdesk/views/main_window.py" line="75"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="96"/>
+        <location filename="../../crmdesk/views/main_window.py" line="97"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="100"/>
+        <location filename="../../crmdesk/views/main_window.py" line="101"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="103"/>
+        <location filename="../../crmdesk/views/main_window.py" line="104"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="106"/>
+        <location filename="../../crmdesk/views/main_window.py" line="107"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="109"/>
+        <location filename="../../crmdesk/views/main_window.py" line="110"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="118"/>
-        <location filename="../../crmdesk/views/main_window.py" line="127"/>
+        <location filename="../../crmdesk/views/main_window.py" line="119"/>
+        <location filename="../../crmdesk/views/main_window.py" line="130"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
