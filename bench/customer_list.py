@@ -119,7 +119,8 @@ def main() -> None:
     watch = PaintWatch(page.model)
     page.table.viewport().installEventFilter(watch)
     terms = {"chinese_2": "科技", "chinese_4": "星辰科技", "phone": "13812", "contact": "王伟",
-             "pinyin_initials_2": "kj", "pinyin_full": "keji", "pinyin_initials_4": "bjxc"}  # fmt: skip
+             "pinyin_initials_2": "kj", "pinyin_full": "keji", "pinyin_initials_4": "bjxc",
+             "tag_text": "重点"}  # fmt: skip
     search_ms, counts, count_ms = {}, {}, {}
     for label, term in terms.items():
         samples = []
@@ -155,6 +156,23 @@ def main() -> None:
                     list_customers(s, actor, q, ws.clock(), 0, 100)
                 samples.append(time.perf_counter() - start)
             sort_ms[f"{sort}{' desc' if descending else ''}"] = median_ms(samples)
+    # the tag filter: a page and a full count, one tag and two
+    from crmdesk.models.customer_list import count_customers
+
+    tag_ms = {}
+    for label, tags in (("one_tag", ("VIP",)), ("two_tags", ("VIP", "重点客户"))):
+        for what in ("page", "count"):
+            samples = []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                with db.reading() as s:
+                    q = CustomerQuery(tags=tags)
+                    if what == "page":
+                        list_customers(s, actor, q, ws.clock(), 0, 100)
+                    else:
+                        count_customers(s, actor, q, ws.clock())
+                samples.append(time.perf_counter() - start)
+            tag_ms[f"{label}_{what}"] = median_ms(samples)
     # baseline: the naive scan FTS replaces
     like_ms = {}
     for label, term in terms.items():
@@ -178,6 +196,7 @@ def main() -> None:
         "count_shown_after_ms": count_ms,  # includes the 250 ms pause before counting
         "baseline_like_count_ms": like_ms,
         "sort_page_ms": sort_ms,
+        "tag_filter_ms": tag_ms,
         "rss_mb_before_page": round(rss_before, 1),
         "rss_mb_after_open": round(rss_open, 1),
     }

@@ -495,3 +495,86 @@ def test_delete_asks_with_verbs_and_offers_undo_in_the_notice(qtbot, ws, answers
     answers.give("confirm_delete", True)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert line.text.text() == "Moved 4 customers to the recycle bin."  # the English plural
+
+
+def test_tag_filter_in_a_saved_view_and_chips_in_the_detail(qtbot, ws, monkeypatch):
+    from crmdesk.views.filter_bar import TagFilter
+
+    for name, tags in (("宁波精工机械", ("VIP", "重点客户")), ("温州鞋业", ("VIP",))):
+        ws.create_customer(CustomerInput(name=name, tags=tags))
+    page = make_page(qtbot, ws)
+    tag_filter = page.filters.controls["tags"]
+    assert isinstance(tag_filter, TagFilter)
+    qtbot.waitUntil(lambda: len(tag_filter.menu().actions()) == 2, timeout=2000)
+    vip, key = tag_filter.menu().actions()  # in pinyin order: VIP, zhong dian
+    assert (vip.text(), key.text()) == ("VIP", "重点客户")
+    vip.trigger()
+    qtbot.waitUntil(lambda: sorted(page_names(page)) == ["宁波精工机械", "温州鞋业"], timeout=2000)
+    key.trigger()
+    qtbot.waitUntil(lambda: page_names(page) == ["宁波精工机械"], timeout=2000)
+    assert "VIP + 重点客户" in tag_filter.text()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("重要的 VIP", True))
+    qtbot.mouseClick(page.saved_views.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.filters.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page_names(page)) == 6, timeout=2000)
+    assert tag_filter.value() == () and not any(a.isChecked() for a in tag_filter.menu().actions())
+    combo = page.saved_views.combo
+    index = combo.findText("重要的 VIP")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    qtbot.waitUntil(lambda: page_names(page) == ["宁波精工机械"], timeout=2000)
+    assert tag_filter.value() == ("VIP", "重点客户")
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.chips.tags() == ["VIP", "重点客户"], timeout=2000)
+    assert page.detail.chips.isVisibleTo(page.detail)
+
+
+def test_an_admin_renames_a_tag_from_the_tag_manager(qtbot, ws, monkeypatch, answers):
+    from crmdesk.views.tags_dialog import TagsDialog
+
+    ws.create_customer(CustomerInput(name="宁波精工机械", tags=("vip",)))
+    ws.create_customer(CustomerInput(name="温州鞋业", tags=("VIP",)))
+    ctx = PageContext(ws)
+    notices = []
+    ctx.bus.notice.connect(lambda n: notices.append(n.text))
+    dialog = TagsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == [
+        "VIP",
+        "vip",
+    ]
+    assert not dialog.rename_button.isEnabled()
+    dialog.table.selectRow(1)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("VIP", True))
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "2"
+    assert notices == ["Renamed the tag “vip” to “VIP”."]
+    assert ws.count_customers(CustomerQuery(tags=("VIP",))) == 2
+
+
+def test_help_menu_lists_shortcuts_and_about_names_the_folders(qtbot, ws, tmp_path):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QLabel
+
+    from crmdesk.views.help_dialogs import AboutDialog, ShortcutsDialog
+    from crmdesk.views.main_window import MainWindow
+
+    window = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.new_action.toolTip().endswith("(Ctrl+N)")
+    assert window.tags_action.isVisible()  # the admin manages tags (the menu shows it)
+    shortcuts = ShortcutsDialog(window.menu_actions, window)
+    qtbot.addWidget(shortcuts)
+    rows = {
+        shortcuts.table.item(r, 0).text(): shortcuts.table.item(r, 1).text()
+        for r in range(shortcuts.table.rowCount())
+    }
+    assert rows["New customer…"] == "Ctrl+N" and rows["Find"] == "Ctrl+F"
+    assert "Del" in rows.values() and "Esc" in rows.values()
+    about = AboutDialog(ws.db.display_name(), window)
+    qtbot.addWidget(about)
+    texts = [label.text() for label in about.findChildren(QLabel)]
+    from crmdesk import __version__, paths
+
+    assert __version__ in texts and str(paths.log_dir()) in texts
+    assert ws.db.display_name() in texts

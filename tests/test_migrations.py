@@ -13,7 +13,12 @@ from helpers import server_database
 from sqlalchemy import create_engine, text
 
 from crmdesk.models import pinyin
-from crmdesk.models.customer_list import CustomerQuery, count_customers, list_customers
+from crmdesk.models.customer_list import (
+    CustomerQuery,
+    count_customers,
+    filter_choices,
+    list_customers,
+)
 from crmdesk.models.customers import find_duplicates
 from crmdesk.models.database import _alembic_config, open_database
 from crmdesk.models.search import build_body
@@ -58,7 +63,8 @@ def url_0001(request, tmp_path):
             rows.append(
                 "INSERT INTO customers (id, name, level, industry, province, city, address, "
                 "company_size, source, status, tags, notes, owner_id, created_at, updated_at, "
-                f"version) VALUES ({i}, '{name}', 'C', '', '', '', '', '', '', 'lead', '', '', "
+                f"version) VALUES ({i}, '{name}', 'C', '', '', '', '', '', '', 'lead', "
+                f"'{'VIP,重点客户' if i == 2 else ''}', '', "
                 f"{'NULL' if owner is None else owner}, :at, :at, 1)"
             )
         contacts = [(1, "王伟", "13812345678", False), (1, "赵敏", "13900001111", True),
@@ -144,6 +150,11 @@ def test_an_old_database_is_upgraded_with_its_data(url_0001):
             # owners: none (""), jing li (3), xiao li (2), xiao wang (1)
             assert order("owner") == [4, 3, 2, 1]
             assert [d.customer_id for d in find_duplicates(s, "科达电子")] == [3]
+            # 0006: tags as rows for the tag filter, and found by search
+            tagged = CustomerQuery(tags=("重点客户", "VIP"))
+            assert [r.id for r in list_customers(s, admin, tagged, AT)] == [2]
+            assert found(admin, "重点") == [2] and found(admin, "hxmy") == [2]
+            assert filter_choices(s, admin).tags == ("VIP", "重点客户")
     finally:
         db.close()
 

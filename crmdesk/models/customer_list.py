@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from crmdesk.models import pinyin, regions, search
+from crmdesk.models import pinyin, regions, search, tags
 from crmdesk.models.checks import MAX_ID, check_page, clean_search, strip_bad_characters
 from crmdesk.models.dialects import in_id_order, no_index
 from crmdesk.models.policy import assignable_users, see_condition
@@ -33,11 +33,15 @@ class CustomerQuery:
     status: str = ""
     source: str = ""
     overdue: bool = False
+    tags: tuple[str, ...] = ()  # customers carrying every one of these
     sort: str = "updated_at"
     descending: bool = True
 
     def to_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {
+            f.name: list(v) if isinstance(v := getattr(self, f.name), tuple) else v
+            for f in fields(self)
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> CustomerQuery:
@@ -82,6 +86,7 @@ class FilterChoices:
     provinces: tuple[str, ...]
     sources: tuple[str, ...]
     owners: tuple[UserRow, ...]
+    tags: tuple[str, ...] = ()
 
 
 # Names, provinces, cities and owners sort in pinyin order by their stored keys (pinyin.py),
@@ -126,6 +131,7 @@ def clean_query(query: CustomerQuery) -> CustomerQuery:
         status=text(query.status),
         source=text(query.source),
         overdue=bool(query.overdue),
+        tags=tags.check_filter(query.tags),
         sort=query.sort if query.sort in SORT_KEYS else "updated_at",
         descending=bool(query.descending),
     )
@@ -194,6 +200,7 @@ def conditions(
             where.append(col(column) == value)
     if query.overdue:
         where.append(col(Customer.next_follow_up_at) < now)
+    where.extend(tags.tagged(query.tags))
     if condition is not None:
         where.append(condition)
     return where
@@ -389,6 +396,7 @@ def filter_choices(session: Session, actor: UserRow) -> FilterChoices:
         tuple(pinyin.sorted_by_pinyin(provinces)),
         tuple(pinyin.sorted_by_pinyin(distinct(Customer.source))),
         tuple(assignable_users(session, actor)),
+        tuple(tags.tag_names(session, actor)),
     )
 
 

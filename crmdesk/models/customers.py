@@ -13,6 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from crmdesk.models import search
+from crmdesk.models import tags as tags_module
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id, limit_of, problems
 from crmdesk.models.contacts import ContactInput, add_contact_row, check_contact
@@ -37,7 +38,6 @@ from crmdesk.models.schema import (
 )
 from crmdesk.models.users import UserRow
 
-TAG_LIMIT = 50  # characters in one tag
 MAX_FIRST_CONTACTS = 20
 MAX_DUPLICATE_PHONES = 20
 
@@ -85,16 +85,6 @@ class DuplicateResult:
 # ---------------------------------------------------------------- rules
 
 
-def normalize_tags(tags: Sequence[str]) -> tuple[str, ...]:
-    """Stored comma-separated, so a comma inside a tag becomes a space; sorted, no repeats."""
-    clean = {t.replace(",", " ").strip() for t in tags if isinstance(t, str)}
-    return tuple(sorted(t for t in clean if t))
-
-
-def tags_text(tags: Sequence[str]) -> str:
-    return ",".join(normalize_tags(tags))
-
-
 def check_customer(data: CustomerInput, c: Checker | None = None) -> CustomerInput:
     """The input as it will be stored, or ValidationFailed naming every field at fault."""
     if not isinstance(data, CustomerInput):
@@ -106,9 +96,9 @@ def check_customer(data: CustomerInput, c: Checker | None = None) -> CustomerInp
         c.fail("tags", "invalid")
     for tag in tags:
         c.text("tags", tag, Customer.tags)
-        if isinstance(tag, str) and len(tag.strip()) > TAG_LIMIT:
-            c.fail("tags", "too_long", TAG_LIMIT)
-    tags = normalize_tags(tags)
+        if isinstance(tag, str) and len(tag.strip()) > tags_module.TAG_LIMIT:
+            c.fail("tags", "too_long", tags_module.TAG_LIMIT)
+    tags = tags_module.normalize(tags)
     if len(",".join(tags)) > limit_of(Customer.tags):
         c.fail("tags", "too_long", limit_of(Customer.tags))
     clean = CustomerInput(
@@ -277,6 +267,7 @@ def create_customer(
     _apply_input(customer, data)
     session.add(customer)
     session.flush()
+    tags_module.sync(session, customer.id, data.tags, now)
     for contact in contacts:
         add_contact_row(session, customer.id, contact, now)
     session.add(
@@ -374,6 +365,7 @@ def update_customer(
     _apply_input(customer, data)
     customer.updated_at, customer.updated_by_id = now, actor.id
     session.flush()
+    tags_module.sync(session, customer.id, data.tags, now)
     if renamed:
         search.reindex(session, [customer.id])
     record(session, "edited", [customer.id])

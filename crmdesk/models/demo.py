@@ -15,15 +15,17 @@ from sqlalchemy import func, insert, select
 from crmdesk.models import search
 from crmdesk.models.checks import utc_now
 from crmdesk.models.database import Database
-from crmdesk.models.dialects import refresh_statistics, reset_id_sequences
+from crmdesk.models.dialects import insert_ignore, refresh_statistics, reset_id_sequences
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.phones import phone_key
 from crmdesk.models.pinyin import SORT_KEY_LIMIT, sort_key
 from crmdesk.models.schema import (
     Contact,
     Customer,
+    CustomerTag,
     FollowUp,
     OwnershipEvent,
+    Tag,
     Team,
     User,
 )
@@ -93,6 +95,7 @@ TITLES = [
     "董事长",
     "项目经理",
 ]
+TAGS = ["重点客户", "VIP", "展会线索", "老客户推荐", "价格敏感", "需要回访", "决策链长"]
 SOURCES = ["官网", "电话营销", "展会", "转介绍", "网络广告", "老客户", "地推"]
 SIZES = ["1-20", "21-100", "101-500", "501-2000", "2000+"]
 FOLLOW_UP_TEXTS = {
@@ -197,6 +200,10 @@ def generate_demo(
     now = now or utc_now()
     rng = random.Random(seed)
     owners = _ensure_people(db, now, rng)
+    with db.writing() as s:
+        s.execute(
+            insert_ignore(Tag.__table__, db.dialect), [{"name": t, "created_at": now} for t in TAGS]
+        )
     with db.reading() as s:
         team_of = {i: t for i, t in s.execute(select(User.id, User.team_id))}
         owner_keys = {i: k for i, k in s.execute(select(User.id, User.name_sort))}
@@ -212,7 +219,7 @@ def generate_demo(
     year = timedelta(days=365)
     while done < customers:
         size = min(chunk, customers - done)
-        cust, cont, fus, evs, bodies = [], [], [], [], []
+        cust, cont, fus, evs, bodies, tag_rows = [], [], [], [], [], []
         for k in range(size):
             cid = start + done + k
             province = rng.choice(provinces)
@@ -273,6 +280,10 @@ def generate_demo(
                 after = last or created
                 next_at = max(after + timedelta(days=1), now + timedelta(days=rng.uniform(-30, 30)))
             updated = max(created, last) if last else created
+            # A fifth of the customers carry a tag or two.
+            customer_tags = (
+                sorted(rng.sample(TAGS, rng.choice((1, 1, 2)))) if rng.random() < 0.2 else []
+            )
             cust.append(
                 (
                     cid,
@@ -285,7 +296,7 @@ def generate_demo(
                     rng.choice(SIZES),
                     rng.choice(SOURCES),
                     rng.choices(("lead", "prospect", "customer", "lost"), (30, 35, 28, 7))[0],
-                    "",
+                    ",".join(customer_tags),
                     "",
                     owner,
                     owner,
@@ -309,7 +320,8 @@ def generate_demo(
             evs.append((event_id, cid, None, owner, "created", "", "", owner, created))
             event_id += 1
             bodies.append((cid, search.build_body(name, people)))
-        _insert_chunk(db, cust, cont, fus, evs, bodies)
+            tag_rows.extend((cid, t) for t in customer_tags)
+        _insert_chunk(db, cust, cont, fus, evs, bodies, tag_rows)
         n_contacts += len(cont)
         n_follow += len(fus)
         done += size
@@ -390,12 +402,13 @@ _EVENT_COLS = [
 ]
 
 
-def _insert_chunk(db: Database, cust, cont, fus, evs, bodies) -> None:
+def _insert_chunk(db: Database, cust, cont, fus, evs, bodies, tag_rows) -> None:
     tables = (
         (Customer.__table__, _CUSTOMER_COLS, cust),
         (Contact.__table__, _CONTACT_COLS, cont),
         (FollowUp.__table__, _FOLLOW_COLS, fus),
         (OwnershipEvent.__table__, _EVENT_COLS, evs),
+        (CustomerTag.__table__, ["customer_id", "tag"], tag_rows),
     )
     if db.dialect == "sqlite":
         # Raw executemany is ~2.5x faster than Core on SQLite (ARCHITECTURE §8).

@@ -16,6 +16,7 @@ from sqlalchemy import (
     any_,
     bindparam,
     func,
+    insert,
     literal_column,
     text,
 )
@@ -150,3 +151,16 @@ def refresh_stale_statistics(db: Database) -> None:
                 conn.exec_driver_sql("ANALYZE customers, customer_search, customer_grams, contacts")
     except SQLAlchemyError as exc:  # statistics are a help, never a reason not to open
         log.warning("could not refresh planner statistics: %s", exc)
+
+
+def insert_ignore(table, dialect: str):
+    """INSERT that skips rows whose key is there already (a tag two users add at once)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table).on_conflict_do_nothing()
+    return insert(table).prefix_with("IGNORE")

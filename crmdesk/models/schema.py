@@ -268,6 +268,36 @@ class CustomerGrams(Base):
     )
 
 
+def TagText():
+    """A tag, compared exactly on every backend (MariaDB's default collation would make VIP and
+    vip one tag there and two elsewhere)."""
+    return String(50).with_variant(
+        mysql.VARCHAR(50, charset="utf8mb4", collation="utf8mb4_bin"), "mysql", "mariadb"
+    )
+
+
+class Tag(Base):
+    """The tags in use (tags.py): what the tag pickers offer, and what an admin renames."""
+
+    __tablename__ = "tags"
+
+    name: Mapped[str] = mapped_column(TagText(), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CustomerTag(Base):
+    """Which customer carries which tag: Customer.tags as rows, indexed by tag (tags.py)."""
+
+    __tablename__ = "customer_tags"
+
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    tag: Mapped[str] = mapped_column(TagText(), primary_key=True)
+
+    __table_args__ = (Index("ix_customer_tags_tag", "tag", "customer_id"),)
+
+
 class SavedView(Base):
     __tablename__ = "saved_views"
 

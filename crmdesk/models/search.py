@@ -46,7 +46,9 @@ def is_phone_like(value: str) -> bool:
 
 def build_body(name: str, contacts: Iterable[tuple[str, str, str]]) -> str:
     """contacts: (name, mobile, phone). Phones are indexed as typed, as bare digits and, when
-    it differs, by their key (phones.phone_key: `+86 10 1234 5678` is found as 01012345678)."""
+    it differs, by their key (phones.phone_key: `+86 10 1234 5678` is found as 01012345678).
+    Tags are not in it (a bulk tag change would rewrite 30,000 texts): a search finds them
+    through customer_tags (tagged_terms)."""
     lines = [name]
     for contact_name, mobile, phone in contacts:
         lines.append(contact_name)
@@ -266,6 +268,45 @@ def _server_condition(
     return _row_test(terms), False
 
 
+MAX_TAGS_READ = 5000  # the tags in use a search looks through (a team has a few dozen)
+
+
+def tagged_terms(session: Session, terms: list[str]) -> dict[str, list[str]]:
+    """The terms that are part of a tag in use (or of its pinyin), with those tags (重点 or
+    zdkh → 重点客户): a search
+    finds the customers carrying them as well as those whose text holds the term. Read from
+    the small tags table, so a search that no tag matches costs one tiny query more."""
+    from crmdesk.models.schema import Tag
+
+    names = list(session.scalars(select(Tag.name).limit(MAX_TAGS_READ)))
+    if not names:
+        return {}
+    forms = {n: [n.lower(), *pinyin.search_lines(n)] for n in names}  # 重点客户, zdkh
+    found = {t: [n for n in names if any(t in f for f in forms[n])] for t in terms}
+    return {t: tags for t, tags in found.items() if tags}
+
+
+def _with_tags(
+    session: Session, dialect: str, terms: list[str], tagged: dict[str, list[str]]
+) -> ColumnElement[bool]:
+    """Every term held by the search text or by a tag of the customer (a term no tag holds
+    is matched as usual). Not a driving id set: the page walks its sort index."""
+    from crmdesk.models.schema import CustomerTag
+
+    parts = []
+    for i, term in enumerate(terms):
+        if dialect == "sqlite":
+            text_match = term_condition(dialect, term, i)
+        else:
+            matches = server_matches(dialect, [term])
+            text_match = Customer.id.in_(matches) if matches is not None else _row_test([term])
+        if term in tagged:
+            carrying = select(CustomerTag.customer_id).where(CustomerTag.tag.in_(tagged[term]))
+            text_match = or_(text_match, Customer.id.in_(carrying))
+        parts.append(text_match)
+    return and_(*parts)
+
+
 def search_condition(
     session: Session, query: str, for_page: bool = False
 ) -> tuple[ColumnElement[bool] | None, bool]:
@@ -277,6 +318,9 @@ def search_condition(
     if not terms:
         return None, False
     dialect = session.get_bind().dialect.name
+    tagged = tagged_terms(session, terms)
+    if tagged:
+        return _with_tags(session, dialect, terms, tagged), False
     if dialect != "sqlite":
         return _server_condition(session, dialect, terms)
     if for_page:

@@ -16,7 +16,15 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from crmdesk.models import bulk, contacts, customer_list, customers, follow_ups, saved_views
+from crmdesk.models import (
+    bulk,
+    contacts,
+    customer_list,
+    customers,
+    follow_ups,
+    saved_views,
+    tags,
+)
 from crmdesk.models.bulk import BulkResult, Cancelled, Progress, Target
 from crmdesk.models.changes import WriteResult
 from crmdesk.models.checks import utc_now
@@ -237,6 +245,15 @@ class Workspace:
     ) -> WriteResult[BulkResult]:
         action = bulk.assign_action(to_user_id, reason_code, reason_text, self.clock())
         return self._bulk(target, action, False, progress, cancelled)
+
+    def list_tags(self) -> list[tags.TagRow]:
+        return self._read(lambda s: tags.list_tags(s, self.actor))
+
+    def rename_tag(self, old: str, new: str) -> WriteResult[int]:
+        return self._write(lambda s, actor: tags.rename_tag(s, actor, old, new, self.clock()))
+
+    def delete_tag(self, name: str) -> WriteResult[int]:
+        return self._write(lambda s, actor: tags.delete_tag(s, actor, name, self.clock()))
 
     def change_tag(
         self,

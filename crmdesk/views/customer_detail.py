@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.models import tags
 from crmdesk.models.changes import Change
 from crmdesk.models.contacts import ContactInput, ContactRow
 from crmdesk.models.customer_card import CustomerCard
@@ -30,7 +32,6 @@ from crmdesk.models.customers import (
     CustomerInput,
     collisions,
     conflict_losses,
-    normalize_tags,
 )
 from crmdesk.models.errors import Conflict, NotFound
 from crmdesk.models.follow_ups import FollowUpInput
@@ -40,12 +41,13 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.customer_form import CustomerForm
 from crmdesk.views.customer_tabs import ContactsTab, FollowUpTab, HistoryTable
 from crmdesk.views.errors import error_text, show_error
+from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import local_time
-from crmdesk.views.widgets import Banner
+from crmdesk.views.widgets import Banner, TagChips
 
 
 def _normalized(value: CustomerInput) -> CustomerInput:
-    return replace(value, tags=normalize_tags(value.tags))
+    return replace(value, tags=tags.normalize(value.tags))
 
 
 class CustomerDetailPanel(QWidget):
@@ -73,6 +75,7 @@ class CustomerDetailPanel(QWidget):
         self.subheading.setWordWrap(True)
         for label in (self.heading, self.subheading):  # the text never sets the panel's width
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.chips = TagChips()
         self.banner = Banner()
         self.banner.retry_clicked.connect(self.reload)
         self.tabs = QTabWidget()
@@ -83,6 +86,14 @@ class CustomerDetailPanel(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.clicked.connect(self._on_revert_clicked)
+        set_icon(self.save_button, "save")
+        set_icon(self.revert_button, "revert")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip(
+            self.tr("Save changes (%1)").replace(
+                "%1", self.save_button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
         details = QWidget()
         dl = QVBoxLayout(details)
         dl.addWidget(self.form)
@@ -124,6 +135,7 @@ class CustomerDetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
+        layout.addWidget(self.chips)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty, 1)
@@ -159,6 +171,8 @@ class CustomerDetailPanel(QWidget):
     def _show_state(self, loaded: bool) -> None:
         for w in (self.heading, self.subheading, self.tabs):
             w.setVisible(loaded)
+        if not loaded:
+            self.chips.hide()
         self.empty.setVisible(not loaded)
 
     def _on_card_loaded(self, card: CustomerCard) -> None:
@@ -180,6 +194,7 @@ class CustomerDetailPanel(QWidget):
                 next=local_time(d.next_follow_up_at) or "—",
             )
         )
+        self.chips.set_tags(d.data.tags)
         if not keep_form:
             self.form.set_value(d.data)
             self._base = d

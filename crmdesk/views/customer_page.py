@@ -29,6 +29,7 @@ from crmdesk.views.customer_columns import customer_columns
 from crmdesk.views.customer_detail import CustomerDetailPanel
 from crmdesk.views.customer_dialog import CustomerDialog
 from crmdesk.views.filter_bar import Filter, FilterBar
+from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import status_label
 from crmdesk.views.list_panel import ListPanel
 from crmdesk.views.saved_views_bar import SavedViewsBar
@@ -78,6 +79,7 @@ def customer_filters(scopes: list[str], with_owner: bool = False) -> list[Filter
             QCoreApplication.translate("CustomersPage", "Any source"),
             typeable=True,
         ),
+        Filter("tags", "tags", QCoreApplication.translate("CustomersPage", "Any tag")),
         *(
             [
                 Filter(
@@ -118,6 +120,7 @@ class CustomersPage(QWidget):
         self.saved_views.view_chosen.connect(self._on_view_chosen)
         self.new_button = QPushButton(self.tr("New customer…"))
         self.new_button.clicked.connect(self._on_new_clicked)
+        set_icon(self.new_button, "new")
 
         self.list = ListPanel(
             ctx,
@@ -148,6 +151,12 @@ class CustomersPage(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self.list.actions = [self.assign_button, self.tag_button, self.delete_button]
+        for button, key in (
+            (self.assign_button, "assign"),
+            (self.tag_button, "tag"),
+            (self.delete_button, "delete"),
+        ):
+            set_icon(button, key)
 
         # The detail panel is ~30 ms of widgets, not needed before a customer is selected: it is
         # built then (while the first rows arrive the window has better things to do).
@@ -229,6 +238,7 @@ class CustomersPage(QWidget):
             ("source", choices.sources),
         ):
             self.filters.set_choices(key, [(v, v) for v in values])
+        self.filters.set_choices("tags", [(t, t) for t in choices.tags])
         if "owner_id" in self.filters.controls:
             self.filters.set_choices("owner_id", [(u.name, u.id) for u in choices.owners])
         if self._detail is not None:
@@ -247,12 +257,20 @@ class CustomersPage(QWidget):
         if not change.touches_customers():
             return
         self.reload()
-        if change.kinds & {"created", "edited"}:
-            self._load_choices()  # a new industry or source typed by someone
+        if change.kinds & {"created", "edited", "tags"}:
+            self._load_choices()  # a new industry, source or tag typed by someone
 
     def _empty_text(self, q: CustomerQuery | None) -> str:
         filtered = q is not None and (
-            q.search or q.level or q.industry or q.province or q.status or q.source or q.overdue
+            q.search
+            or q.level
+            or q.industry
+            or q.province
+            or q.status
+            or q.source
+            or q.overdue
+            or q.tags
+            or q.owner_id is not None
         )
         if filtered:
             return self.tr("No customers match the search and filters.")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.customer_card import CustomerCard
 from crmdesk.models.schema import FOLLOW_UP_KINDS
+from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import (
     field_label,
     kind_label,
@@ -75,6 +76,12 @@ class ContactsTab(QWidget):
         self.add_button = QPushButton(self.tr("Add…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.remove_button = QPushButton(self.tr("Remove"))
+        for button, key in (
+            (self.add_button, "add"),
+            (self.edit_button, "edit"),
+            (self.remove_button, "remove"),
+        ):
+            set_icon(button, key)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         row = QHBoxLayout()
@@ -110,6 +117,7 @@ class FollowUpTab(QWidget):
         self.next_at.setEnabled(False)
         self.plan_next.toggled.connect(self.next_at.setEnabled)
         self.add_button = QPushButton(self.tr("Add follow-up"))
+        set_icon(self.add_button, "follow_up")
         self.timeline = QTextBrowser()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()

@@ -14,8 +14,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
+from crmdesk.views.icons import set_icon
 from crmdesk.views.widgets import make_typeable
 
 SEARCH_DEBOUNCE_MS = 200
@@ -24,12 +34,66 @@ SEARCH_DEBOUNCE_MS = 200
 @dataclass(frozen=True)
 class Filter:
     key: str  # the query field it sets
-    kind: str  # "choice", "check" or "search"
+    kind: str  # "choice", "check", "tags" (several values) or "search"
     label: str  # "Any level" (choice), the box's text (check), the placeholder (search)
     choices: tuple[tuple[str, Any], ...] = ()  # (text, value); more may come via set_choices
     any_value: Any = ""  # what "any" means in the query (choice)
     with_any: bool = True  # a choice that always has a value (scope) has no "any" entry
     typeable: bool = False  # a long list (owners, provinces): typing filters it
+
+
+class TagFilter(QToolButton):
+    """Tags to filter by, several at once (customers carrying all of them): a button whose menu
+    lists the tags in use, each checkable, and says which are chosen ("Tags: VIP + 重点")."""
+
+    changed = Signal()
+
+    def __init__(self, any_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._any = any_text
+        self._chosen: tuple[str, ...] = ()
+        self._choices: list[str] = []
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setMenu(QMenu(self))
+        self._fill()
+
+    def value(self) -> tuple[str, ...]:
+        return self._chosen
+
+    def set_value(self, tags) -> None:
+        self._chosen = tuple(sorted(tags))
+        self._fill()
+
+    def set_choices(self, tags) -> None:
+        self._choices = list(tags)
+        self._fill()
+
+    def _fill(self) -> None:
+        menu = self.menu()
+        menu.clear()
+        # Chosen tags stay listed even when no longer in use (a saved view's).
+        names = self._choices + [t for t in self._chosen if t not in self._choices]
+        if not names:
+            menu.addAction(self.tr("No tags yet")).setEnabled(False)
+        for name in names:
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name in self._chosen)
+            action.toggled.connect(lambda on, name=name: self._on_toggled(name, on))
+        if self._chosen:
+            self.setText(self.tr("Tags: %1").replace("%1", " + ".join(self._chosen)))
+        else:
+            self.setText(self._any)
+
+    def _on_toggled(self, name: str, on: bool) -> None:
+        chosen = set(self._chosen) | {name} if on else set(self._chosen) - {name}
+        self._chosen = tuple(sorted(chosen))
+        self.setText(
+            self.tr("Tags: %1").replace("%1", " + ".join(self._chosen))
+            if self._chosen
+            else self._any
+        )
+        self.changed.emit()
 
 
 class FilterBar(QWidget):
@@ -60,6 +124,9 @@ class FilterBar(QWidget):
                 box = QCheckBox(f.label)
                 box.toggled.connect(self._on_control_changed)
                 control: QWidget = box
+            elif f.kind == "tags":
+                control = TagFilter(f.label)
+                control.changed.connect(self._on_control_changed)
             else:
                 combo = QComboBox()
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -74,6 +141,7 @@ class FilterBar(QWidget):
             self.controls[f.key] = control
             row.addWidget(control)
         self.clear_button = QPushButton(self.tr("Clear filters"))
+        set_icon(self.clear_button, "clear")
         self.clear_button.clicked.connect(self._on_clear_clicked)
         row.addWidget(self.clear_button)
         row.addStretch(1)
@@ -103,6 +171,9 @@ class FilterBar(QWidget):
     def set_choices(self, key: str, choices: Sequence[tuple[str, Any]]) -> None:
         """The choices of a filter, keeping what is selected even if it is not among them."""
         combo = self.controls[key]
+        if isinstance(combo, TagFilter):
+            combo.set_choices([value for _text, value in choices])
+            return
         f = self.filters[key]
         current = getattr(self._query, key)
         self._updating = True
@@ -126,6 +197,8 @@ class FilterBar(QWidget):
                         control.setText(value)
                 elif isinstance(control, QCheckBox):
                     control.setChecked(bool(value))
+                elif isinstance(control, TagFilter):
+                    control.set_value(value)
                 else:
                     self._select(control, value)
         finally:
@@ -147,6 +220,8 @@ class FilterBar(QWidget):
                 values[key] = control.text()
             elif isinstance(control, QCheckBox):
                 values[key] = control.isChecked()
+            elif isinstance(control, TagFilter):
+                values[key] = control.value()
             else:
                 values[key] = control.currentData()
         return replace(self._query, **values)

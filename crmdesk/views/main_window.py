@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 
 from crmdesk.tasks import TaskRunner
 from crmdesk.views.context import ChangeBus, PageContext
+from crmdesk.views.help_dialogs import AboutDialog, ShortcutsDialog, with_shortcut_tip
+from crmdesk.views.icons import refresh_all as refresh_icons
+from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import role_label
 from crmdesk.views.setup_dialogs import SettingsDialog
 from crmdesk.views.widgets import NoticeLine
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for key in PAGES:
             item = QListWidgetItem(titles[key])
+            set_icon(item, key)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(140, 36))
             self.nav.addItem(item)
@@ -97,24 +101,56 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_action = QAction(self.tr("New customer"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self._on_new_triggered)
-        self.refresh_action = QAction(self.tr("Refresh"), self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self._on_refresh_triggered)
-        self.find_action = QAction(self.tr("Find"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self._on_find_triggered)
-        settings_action = QAction(self.tr("Settings…"), self)
-        settings_action.triggered.connect(self._on_settings_triggered)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(16, 16))
+        self.new_action = self._action(
+            self.tr("&New customer…"), "new", self._on_new_triggered, QKeySequence.StandardKey.New
+        )
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), "refresh", self._on_refresh_triggered,
+            QKeySequence.StandardKey.Refresh,
+        )  # fmt: skip
+        self.find_action = self._action(
+            self.tr("&Find"), "find", self._on_find_triggered, QKeySequence.StandardKey.Find
+        )
+        settings_action = self._action(
+            self.tr("&Settings…"), "settings", self._on_settings_triggered,
+            QKeySequence.StandardKey.Preferences,
+        )  # fmt: skip
+        self.tags_action = self._action(self.tr("Manage &tags…"), "tags", self._on_tags_triggered)
+        self.tags_action.setVisible(False)  # an admin's, once the database says who works
+        quit_action = self._action(
+            self.tr("&Quit"), "quit", self.close, QKeySequence.StandardKey.Quit
+        )
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"), "shortcuts", self._on_shortcuts_triggered,
+            QKeySequence.StandardKey.HelpContents,
+        )  # fmt: skip
+        about_action = self._action(self.tr("&About crmdesk"), "about", self._on_about_triggered)
         for action in (self.new_action, self.refresh_action, self.find_action):
             toolbar.addAction(action)
             action.setEnabled(False)  # until the database is open
         toolbar.addSeparator()
         toolbar.addAction(settings_action)
         self.addToolBar(toolbar)
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, settings_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = menus.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.find_action)
+        view_menu = menus.addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
+        customers_menu = menus.addMenu(self.tr("&Customers"))
+        customers_menu.addAction(self.tags_action)
+        self._customers_menu = customers_menu
+        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.shortcuts_action, about_action])
+        self.menu_actions = [
+            self.new_action, self.find_action, self.refresh_action, settings_action,
+            self.tags_action, self.shortcuts_action, quit_action,
+        ]  # fmt: skip
 
         self.user_label = QLabel(self.tr("Opening the database…"))
         self.db_label = QLabel()
@@ -125,6 +161,21 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if workspace is not None:
             self.attach(workspace)
+
+    def _action(self, text: str, icon_key: str, slot, keys=None) -> QAction:
+        """A menu and toolbar action with its icon and, in its tooltip, its shortcut."""
+        action = QAction(text, self)
+        set_icon(action, icon_key)
+        if keys is not None:
+            action.setShortcut(keys)
+        action.triggered.connect(slot)
+        with_shortcut_tip(action)
+        return action
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            refresh_icons()  # dark or light: the icons are drawn in the text colour
+        super().changeEvent(event)
 
     def _stand_in(self) -> QWidget:
         label = QLabel(self.tr("Opening the database…"))
@@ -144,6 +195,8 @@ class MainWindow(QMainWindow):
         self.db_label.setText(workspace.db.display_name())
         for action in (self.new_action, self.refresh_action, self.find_action):
             action.setEnabled(True)
+        self.tags_action.setVisible(actor.is_admin)
+        self._customers_menu.menuAction().setVisible(actor.is_admin)
         self.show_page(str(self.settings.value("window/page", "customers")))
         if self.nav.currentRow() < 0:
             self.show_page("customers")
@@ -263,6 +316,22 @@ class MainWindow(QMainWindow):
         self.show_page("customers")
         self.customers.search.setFocus()
         self.customers.search.selectAll()
+
+    @Slot()
+    def _on_tags_triggered(self) -> None:
+        from crmdesk.views.tags_dialog import TagsDialog
+
+        if self.ctx is not None:
+            TagsDialog(self.ctx, self).exec()
+
+    @Slot()
+    def _on_shortcuts_triggered(self) -> None:
+        ShortcutsDialog(self.menu_actions, self).exec()
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        database = self.workspace.db.display_name() if self.workspace is not None else ""
+        AboutDialog(database, self).exec()
 
     @Slot()
     def _on_settings_triggered(self) -> None:

@@ -20,6 +20,7 @@ from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_columns import deleted_columns
 from crmdesk.views.filter_bar import Filter, FilterBar
+from crmdesk.views.icons import set_icon
 from crmdesk.views.list_panel import ListPanel
 
 
@@ -56,6 +57,7 @@ class RecycleBinPage(QWidget):
         )
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.restore_button = QPushButton(self.tr("Restore"))
+        set_icon(self.restore_button, "restore")
         self.restore_button.clicked.connect(self._on_restore_clicked)
         self.list.actions = [self.restore_button]
         hint = QLabel(

@@ -23,6 +23,7 @@ from crmdesk.models.changes import Change, WriteResult
 from crmdesk.models.saved_views import SavedViewRow
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import show_error
+from crmdesk.views.icons import set_icon
 
 
 class SavedViewsBar(QWidget):
@@ -43,6 +44,7 @@ class SavedViewsBar(QWidget):
         self.combo.addItem(self.tr("(current filters)"), None)
         self.combo.activated.connect(self._on_combo_activated)
         self.save_button = QPushButton(self.tr("Save view…"))
+        set_icon(self.save_button, "view")
         self.save_button.clicked.connect(self._on_save_clicked)
         self.delete_button = QToolButton()
         self.delete_button.setText(self.tr("Delete view"))

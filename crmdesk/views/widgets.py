@@ -111,6 +111,35 @@ class NoticeLine(QWidget):
             action()
 
 
+class TagChips(QWidget):
+    """A customer's tags as small rounded chips in a row (the detail panel's header)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(4)
+        self._row.addStretch(1)
+
+    def set_tags(self, tags) -> None:
+        while self._row.count() > 1:
+            item = self._row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for i, tag in enumerate(tags):
+            chip = QLabel(tag)
+            chip.setObjectName("tagChip")
+            self._row.insertWidget(i, chip)
+        self.setVisible(bool(tags))
+
+    def tags(self) -> list[str]:
+        return [
+            self._row.itemAt(i).widget().text()
+            for i in range(self._row.count())
+            if self._row.itemAt(i).widget() is not None
+        ]
+
+
 class ListTable(QTableView):
     """A list's table that says something when there is nothing to show (a blank grid reads as
     "still loading" or "broken")."""

@@ -42,7 +42,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="129"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="132"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="132"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="135"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>More than %Ln customer</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="415"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="431"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="449"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="419"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="437"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="440"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="458"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>FollowUpTab</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_tabs.py" line="145"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="153"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>%Ln older follow-up not shown.</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>RecycleBinPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="43"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="44"/>
         <source>%Ln deleted customer(s)</source>
         <translation>
             <numerusform>%Ln deleted customer</numerusform>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="108"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="110"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -150,6 +150,25 @@
         <translation>
             <numerusform>Change the tags of %Ln customer.</numerusform>
             <numerusform>Change the tags of %Ln customers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/tags_dialog.py" line="100"/>
+        <source>New name for “%1” (on %Ln customer(s)):</source>
+        <translation>
+            <numerusform>New name for “%1” (on %Ln customer):</numerusform>
+            <numerusform>New name for “%1” (on %Ln customers):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/tags_dialog.py" line="122"/>
+        <source>Remove the tag “%1” from %Ln customer(s)?</source>
+        <translation>
+            <numerusform>Remove the tag “%1” from %Ln customer?</numerusform>
+            <numerusform>Remove the tag “%1” from %Ln customers?</numerusform>
         </translation>
     </message>
 </context>

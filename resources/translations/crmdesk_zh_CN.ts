@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="101"/>
+        <source>About crmdesk</source>
+        <translation>关于 crmdesk</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="102"/>
+        <source>crmdesk %1</source>
+        <translation>crmdesk %1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="104"/>
+        <source>A desktop CRM for small sales teams.</source>
+        <translation>面向中小销售团队的桌面 CRM。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="108"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="109"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="109"/>
+        <source>Not open</source>
+        <translation>未打开</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="110"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="111"/>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="117"/>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="119"/>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../crmdesk/views/bulk_dialogs.py" line="30"/>
@@ -154,47 +207,47 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="72"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="74"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="74"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="75"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="76"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="76"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="77"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="77"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="78"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -292,78 +345,83 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="82"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="85"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="87"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="95"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="93"/>
+        <source>Save changes (%1)</source>
+        <translation>保存修改（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="106"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="107"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="118"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="115"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="126"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="119"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="130"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="121"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="140"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="132"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="152"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="145"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="157"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="175"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="189"/>
         <source>Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}</source>
         <translation>负责人：{owner} · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="177"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="191"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="197"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="212"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="403"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="418"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="487"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="502"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="458"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="473"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="459"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="474"/>
         <source>Remove {name} from this customer?</source>
         <translation>要从该客户中移除 {name} 吗？</translation>
     </message>
@@ -482,149 +540,154 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="48"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="49"/>
         <source>Search name, contact or phone…</source>
         <translation>搜索客户名称、联系人或电话…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="40"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="41"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="41"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="42"/>
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="42"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="43"/>
         <source>All I can see</source>
         <translation>全部可见客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="54"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="55"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="60"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="61"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="66"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="67"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="72"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="73"/>
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="78"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="79"/>
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="86"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="82"/>
+        <source>Any tag</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="88"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="95"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="97"/>
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="132"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="135"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>超过 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="258"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="276"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="259"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="277"/>
         <source>No customers here yet. Add one with New customer…</source>
         <translation>这里还没有客户。点击“新建客户…”添加第一个。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="129"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="132"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="419"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="437"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="440"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="458"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="396"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="414"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="415"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="418"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="436"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="431"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="449"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="439"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="457"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="119"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="121"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="144"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="147"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="146"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="149"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="148"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="151"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="155"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="164"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
@@ -870,7 +933,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../crmdesk/views/filter_bar.py" line="76"/>
+        <location filename="../../crmdesk/views/filter_bar.py" line="143"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -921,32 +984,32 @@
 <context>
     <name>FollowUpTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="104"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="111"/>
         <source>What happened? What did the customer say?</source>
         <translation>发生了什么？客户怎么说？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="106"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="113"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="112"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="119"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="132"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="140"/>
         <source>No follow-ups yet.</source>
         <translation>还没有跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="139"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="147"/>
         <source>next: {at}</source>
         <translation>下次：{at}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_tabs.py" line="145"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="153"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>还有 %Ln 条更早的跟进记录未显示。</numerusform>
@@ -956,42 +1019,42 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="164"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="164"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="164"/>
         <source>From</source>
         <translation>原负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="164"/>
         <source>To</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="157"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="165"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="157"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="165"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="184"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="192"/>
         <source>a colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="185"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="193"/>
         <source>Overwrote {name}&apos;s changes</source>
         <translation>覆盖了{name}的修改</translation>
     </message>
@@ -1269,48 +1332,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="66"/>
+        <location filename="../../crmdesk/views/main_window.py" line="69"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="75"/>
+        <location filename="../../crmdesk/views/main_window.py" line="78"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="75"/>
+        <location filename="../../crmdesk/views/main_window.py" line="78"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="97"/>
+        <location filename="../../crmdesk/views/main_window.py" line="101"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="101"/>
-        <source>New customer</source>
-        <translation>新建客户</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/main_window.py" line="104"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
         <location filename="../../crmdesk/views/main_window.py" line="107"/>
-        <source>Find</source>
-        <translation>查找</translation>
+        <source>&amp;New customer…</source>
+        <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/main_window.py" line="110"/>
-        <source>Settings…</source>
-        <translation>设置…</translation>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="119"/>
-        <location filename="../../crmdesk/views/main_window.py" line="130"/>
+        <location filename="../../crmdesk/views/main_window.py" line="114"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="117"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="120"/>
+        <source>Manage &amp;tags…</source>
+        <translation>管理标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="123"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="126"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="129"/>
+        <source>&amp;About crmdesk</source>
+        <translation>关于 crmdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="137"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="141"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="143"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="145"/>
+        <source>&amp;Customers</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="148"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="155"/>
+        <location filename="../../crmdesk/views/main_window.py" line="181"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1428,46 +1536,46 @@
 <context>
     <name>RecycleBinPage</name>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="32"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="33"/>
         <source>Search deleted customers…</source>
         <translation>搜索已删除的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="58"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="59"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="63"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="65"/>
         <source>Deleted customers stay here, with their contacts and follow-ups, until you restore them.</source>
         <translation>已删除的客户连同其联系人和跟进记录都保留在这里，直到您将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="45"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="46"/>
         <source>No deleted customer matches the search.</source>
         <translation>没有符合搜索条件的已删除客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="47"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="48"/>
         <source>The recycle bin is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="43"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="44"/>
         <source>%Ln deleted customer(s)</source>
         <translation>
             <numerusform>%Ln 个已删除客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="108"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="110"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="107"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="109"/>
         <source>Restoring customers…</source>
         <translation>正在恢复客户…</translation>
     </message>
@@ -1475,44 +1583,44 @@
 <context>
     <name>SavedViewsBar</name>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="43"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="44"/>
         <source>(current filters)</source>
         <translation>（当前筛选）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="45"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="46"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="48"/>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="155"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="50"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="157"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="53"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="55"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="109"/>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="123"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="111"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="125"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="110"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="112"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="124"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="126"/>
         <source>A view named “{name}” already exists. Replace it?</source>
         <translation>已存在名为“{name}”的视图。要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="156"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="158"/>
         <source>Delete the view “{name}”?</source>
         <translation>删除视图“{name}”？</translation>
     </message>
@@ -1538,6 +1646,54 @@
         <location filename="../../crmdesk/views/setup_dialogs.py" line="74"/>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="45"/>
+        <source>Save the customer&apos;s changes</source>
+        <translation>保存客户的修改</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="49"/>
+        <source>Leave an edit (asks before throwing anything away)</source>
+        <translation>退出编辑（丢弃内容前会先询问）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="55"/>
+        <source>Move the selected customers to the recycle bin</source>
+        <translation>将选中的客户移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="61"/>
+        <source>Select every customer of the list</source>
+        <translation>选中列表中的全部客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="65"/>
+        <source>Select a range of customers</source>
+        <translation>选中连续的多个客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="66"/>
+        <source>Shift+click</source>
+        <translation>Shift+单击</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="74"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="82"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="82"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +1724,88 @@
         <location filename="../../crmdesk/views/bulk_dialogs.py" line="96"/>
         <source>Tag</source>
         <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>TagFilter</name>
+    <message>
+        <location filename="../../crmdesk/views/filter_bar.py" line="77"/>
+        <source>No tags yet</source>
+        <translation>还没有标签</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/filter_bar.py" line="84"/>
+        <location filename="../../crmdesk/views/filter_bar.py" line="92"/>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/tags_dialog.py" line="32"/>
+        <source>Manage tags</source>
+        <translation>管理标签</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/tags_dialog.py" line="35"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/tags_dialog.py" line="35"/>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/tags_dialog.py" line="46"/>
+        <source>Renaming a tag changes it on every customer; renaming it to an existing tag merges the two. Deleting a tag removes it from every customer.</source>
+        <translation>重命名标签会修改所有客户上的该标签；改成已有的标签名则两个标签合并。删除标签会从所有客户上移除它。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/tags_dialog.py" line="51"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/tags_dialog.py" line="53"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/tags_dialog.py" line="99"/>
+        <source>Rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/tags_dialog.py" line="100"/>
+        <source>New name for “%1” (on %Ln customer(s)):</source>
+        <translation>
+            <numerusform>“%1”的新名称（%Ln 个客户使用）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/tags_dialog.py" line="111"/>
+        <source>Renamed the tag “%1” to “%2”.</source>
+        <translation>已将标签“%1”重命名为“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/tags_dialog.py" line="120"/>
+        <location filename="../../crmdesk/views/tags_dialog.py" line="126"/>
+        <source>Delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/tags_dialog.py" line="122"/>
+        <source>Remove the tag “%1” from %Ln customer(s)?</source>
+        <translation>
+            <numerusform>从 %Ln 个客户上移除标签“%1”？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/tags_dialog.py" line="133"/>
+        <source>Deleted the tag “%1”.</source>
+        <translation>已删除标签“%1”。</translation>
     </message>
 </context>
 </TS>

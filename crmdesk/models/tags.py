@@ -1,0 +1,203 @@
+"""Tags: which customers carry which (customer_tags), the tags in use (the tags table), the tag
+filter's condition, and an admin's rename and delete of a tag everywhere.
+
+Customer.tags keeps a customer's tags as one comma-separated text, which the list and the form
+show. customer_tags holds the same as rows indexed by tag, so a tag filter reads the customers
+that carry the tag instead of testing 1M texts; the tags table lists the tags in use for the
+pickers without reading customer_tags. Every write of Customer.tags goes through sync() or the
+bulk helpers below, in the same unit of work; a search finds the customers carrying a tag that
+holds one of its terms (search.tagged_terms)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, String, delete, func, insert, literal, select, update
+from sqlalchemy.orm import Session
+
+from crmdesk.models import pinyin
+from crmdesk.models.changes import record
+from crmdesk.models.checks import Checker, limit_of
+from crmdesk.models.dialects import insert_ignore
+from crmdesk.models.errors import PermissionDenied, ValidationFailed
+from crmdesk.models.policy import see_condition
+from crmdesk.models.schema import Customer, CustomerTag, Tag
+from crmdesk.models.users import UserRow
+
+TAG_LIMIT = 50  # characters in one tag
+MAX_FILTER_TAGS = 10
+
+
+@dataclass(frozen=True)
+class TagRow:
+    name: str
+    customers: int  # live and in the recycle bin
+
+
+def split(text: str) -> tuple[str, ...]:
+    return tuple(t for t in (text or "").split(",") if t)
+
+
+def normalize(tags: Iterable[str]) -> tuple[str, ...]:
+    """Stored comma-separated, so a comma inside a tag becomes a space; sorted, no repeats."""
+    clean = {t.replace(",", " ").strip() for t in tags if isinstance(t, str)}
+    return tuple(sorted(t for t in clean if t))
+
+
+def check_tag(tag: str, field: str = "tag") -> str:
+    c = Checker()
+    text = c.text(field, tag, Customer.tags, required=True)
+    if len(text) > TAG_LIMIT:
+        c.fail(field, "too_long", TAG_LIMIT)
+    tags = normalize([text])
+    if text and not tags:  # only commas and blanks
+        c.fail(field, "required")
+    c.done()
+    return tags[0]
+
+
+def _remember(session: Session, names: Iterable[str], now: datetime) -> None:
+    """Add tags to the tags in use (a tag already there stays as it is, whoever adds it too)."""
+    rows = [{"name": n, "created_at": now} for n in sorted(set(names))]
+    if rows:
+        session.execute(insert_ignore(Tag.__table__, session.get_bind().dialect.name), rows)
+
+
+def sync(session: Session, customer_id: int, tags: Sequence[str], now: datetime) -> None:
+    """One customer's tag rows made exactly `tags` (after a create or an edit)."""
+    have = set(
+        session.scalars(select(CustomerTag.tag).where(CustomerTag.customer_id == customer_id))
+    )
+    want = set(tags)
+    if have - want:
+        session.execute(
+            delete(CustomerTag).where(
+                CustomerTag.customer_id == customer_id, CustomerTag.tag.in_(sorted(have - want))
+            )
+        )
+    if want - have:
+        _remember(session, want - have, now)
+        session.execute(
+            insert(CustomerTag), [{"customer_id": customer_id, "tag": t} for t in want - have]
+        )
+
+
+def add_rows(session: Session, customers: ColumnElement[bool], tag: str, now: datetime) -> None:
+    """The customers matching `customers` (a condition on Customer.id, which do not carry the
+    tag yet) now carry it: one INSERT … SELECT, whatever their number."""
+    _remember(session, [tag], now)
+    rows = select(Customer.id, literal(tag, String)).where(customers)
+    session.execute(insert(CustomerTag).from_select(["customer_id", "tag"], rows))
+
+
+def remove_rows(session: Session, carriers: ColumnElement[bool], tag: str) -> None:
+    """The tag taken off the customers matching `carriers` (a condition on the customer_id)."""
+    session.execute(delete(CustomerTag).where(CustomerTag.tag == tag, carriers))
+
+
+def check_filter(tags: object) -> tuple[str, ...]:
+    """A tag filter as a query may carry it (a saved view written by hand, an old program):
+    never fails, keeps at most MAX_FILTER_TAGS plausible tags."""
+    if not isinstance(tags, (list, tuple)):
+        return ()
+    kept = normalize(t[:TAG_LIMIT] for t in tags if isinstance(t, str) and "\x00" not in t)
+    return kept[:MAX_FILTER_TAGS]
+
+
+def tagged(tags: Sequence[str]) -> list[ColumnElement[bool]]:
+    """Customers carrying every one of these tags: one indexed look-up a tag."""
+    return [
+        Customer.id.in_(select(CustomerTag.customer_id).where(CustomerTag.tag == t)) for t in tags
+    ]
+
+
+def tag_names(session: Session, actor: UserRow | None = None) -> list[str]:
+    """The tags in use, in pinyin order (the tag filter's choices); given an actor who is not
+    an admin, only those a customer they may see carries (another team's tags stay theirs)."""
+    stmt = select(Tag.name)
+    if actor is not None and not actor.is_admin:
+        carried = (
+            select(CustomerTag.customer_id)
+            .join(Customer, Customer.id == CustomerTag.customer_id)
+            .where(CustomerTag.tag == Tag.name, see_condition(actor))
+        )
+        stmt = stmt.where(carried.exists())
+    return pinyin.sorted_by_pinyin(session.scalars(stmt))
+
+
+def list_tags(session: Session, actor: UserRow) -> list[TagRow]:
+    """Every tag with how many customers carry it (an admin's tag list)."""
+    _admin_only(actor)
+    counts = dict(
+        session.execute(select(CustomerTag.tag, func.count()).group_by(CustomerTag.tag)).all()
+    )
+    return [TagRow(n, counts.get(n, 0)) for n in tag_names(session)]
+
+
+def _admin_only(actor: UserRow) -> None:
+    if not actor.is_admin:
+        raise PermissionDenied(action="manage_tags")
+
+
+def rename_tag(session: Session, actor: UserRow, old: str, new: str, now: datetime) -> int:
+    """Rename a tag on every customer (merging it into `new` if that exists already); how many
+    customers changed. Refused, changing nothing, if a customer's tags would grow past the
+    column: a tag is never stored cut short."""
+    _admin_only(actor)
+    old, new = check_tag(old, "old"), check_tag(new, "new")
+    if old == new:
+        return 0
+    return _retag(session, actor, old, new, now)
+
+
+def delete_tag(session: Session, actor: UserRow, name: str, now: datetime) -> int:
+    """Remove a tag from every customer and from the tags in use; how many customers changed."""
+    _admin_only(actor)
+    return _retag(session, actor, check_tag(name), None, now)
+
+
+CHUNK = 1000  # ids in one IN list (SQLite's and the drivers' limits are far above)
+
+
+def _retag(session: Session, actor: UserRow, old: str, new: str | None, now: datetime) -> int:
+    ids = sorted(session.scalars(select(CustomerTag.customer_id).where(CustomerTag.tag == old)))
+    chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    limit = limit_of(Customer.tags)
+    texts: dict[int, str] = {}
+    for chunk in chunks:
+        stmt = select(Customer.id, Customer.tags).where(Customer.id.in_(chunk))
+        for cid, text in session.execute(stmt.order_by(Customer.id)):
+            kept = set(split(text)) - {old}
+            if new is not None:
+                kept.add(new)
+            texts[cid] = ",".join(normalize(kept))
+    if any(len(text) > limit for text in texts.values()):
+        raise ValidationFailed(errors=[("new", "too_long")], limits={"new": limit})
+    for cid, text in texts.items():
+        session.execute(
+            update(Customer)
+            .where(Customer.id == cid)
+            .values(
+                tags=text, updated_at=now, updated_by_id=actor.id, version=Customer.version + 1
+            ),
+            execution_options={"synchronize_session": False},
+        )
+    for chunk in chunks:
+        remove_rows(session, CustomerTag.customer_id.in_(chunk), old)
+        if new is not None:
+            carrying = set(
+                session.scalars(
+                    select(CustomerTag.customer_id).where(
+                        CustomerTag.tag == new, CustomerTag.customer_id.in_(chunk)
+                    )
+                )
+            )
+            missing = [i for i in chunk if i not in carrying]
+            if missing:
+                add_rows(session, Customer.id.in_(missing), new, now)
+    session.execute(delete(Tag).where(Tag.name == old))
+    if ids:
+        record(session, "tags", ids)
+    return len(ids)
