@@ -176,20 +176,32 @@ class _Opening:
     """Start-up after the window is shown: the database layer is imported and the database
     opened on a worker thread (~0.3 s of imports, and a server may be slow to answer), then
     the first start is asked for on the GUI thread if nobody is set up, then the window gets
-    its workspace. A failure is shown over the window and ends the program."""
+    its workspace. A database that does not open offers what to do next (prompts.
+    ask_open_failed): retry, another file, the default local file, or quit. The database
+    chosen there or at the first start is remembered for the next start ("database/url")."""
 
     def __init__(self, window, url: str | None) -> None:
         self.window, self.url = window, url
 
     def start(self) -> None:
+        url = self.url
+
         def open_and_warm():
-            opened = local_workspace(self.url)
+            opened = local_workspace(url)
             # The first page's modules are imported here, off the GUI thread, while it waits
             # anyway (~27 ms); building the page then costs the window only its widgets.
             importlib.import_module("crmdesk.views.customer_page")
             return opened
 
         self.window.runner.read(open_and_warm, self._on_opened, self._on_failed)
+
+    def _remember(self, url: str | None) -> None:
+        self.url = url
+        settings = self.window.settings
+        if url is None:
+            settings.remove("database/url")
+        else:
+            settings.setValue("database/url", url)
 
     def _on_opened(self, opened) -> None:
         workspace, db = opened
@@ -203,12 +215,17 @@ class _Opening:
             db.close()
             QApplication.exit(1)
             return
-        name, demo = dialog.value()
+        name, start = dialog.value()
+        if start == "server":  # that server's database instead of this empty file
+            db.close()
+            self._remember(dialog.server_url())
+            self.start()
+            return
         from crmdesk.models.users import create_local_admin, os_login
         from crmdesk.models.workspace import Workspace, utc_now
 
         def made(result) -> None:
-            if demo:
+            if start == "demo":
                 load_demo_with_progress(db, self.window)
             self.window.attach(Workspace(db, result.value))
 
@@ -219,10 +236,25 @@ class _Opening:
         )
 
     def _on_failed(self, exc: BaseException) -> None:
-        from crmdesk.views.errors import show_error
+        from crmdesk.views import prompts
 
-        show_error(self.window, exc)
-        QApplication.exit(1)
+        log.warning("the database did not open: %r", exc)
+        while True:
+            answer = prompts.ask_open_failed(self.window, exc, self.url is None)
+            if answer == "retry":
+                self.start()
+            elif answer == "default":
+                self._remember(None)
+                self.start()
+            elif answer == "choose":
+                path = prompts.choose_database_file(self.window)
+                if not path:
+                    continue  # cancelled the file dialog: the question again
+                self._remember(f"sqlite:///{path}")
+                self.start()
+            else:
+                QApplication.exit(1)
+            return
 
 
 def start_gui(url: str | None, language: str | None = None, argv: list[str] | None = None):
@@ -232,8 +264,11 @@ def start_gui(url: str | None, language: str | None = None, argv: list[str] | No
     _install_excepthook()
     from crmdesk.views.main_window import MainWindow
 
-    window = MainWindow(None, open_settings())
+    settings = open_settings()
+    window = MainWindow(None, settings)
     window.show()
+    if url is None and settings.value("database/url", ""):
+        url = str(settings.value("database/url"))  # chosen at the first start or after a failure
     _Opening(window, url).start()
     return app, window
 

@@ -102,12 +102,78 @@ def test_the_window_paints_before_the_database_opens_then_attaches(qtbot, tmp_pa
     window.workspace.db.close()
 
 
-def test_a_database_that_cannot_be_opened_is_shown_over_the_window(qtbot, text_file, monkeypatch):
-    shown, exits = [], []
-    monkeypatch.setattr("crmdesk.views.errors.show_error", lambda parent, exc: shown.append(exc))
+def test_a_database_that_cannot_be_opened_offers_what_to_do(
+    qtbot, text_file, tmp_path, monkeypatch
+):
+    """Retry (still broken), then another file: a new one, set up at the first start, and
+    remembered for the next start. The question says what is wrong, with readable details."""
+    from crmdesk.views import prompts
+    from crmdesk.views.setup_dialogs import FirstRunDialog
+
+    monkeypatch.setenv("CRMDESK_HOME", str(tmp_path / "home"))
+    asked, answers = [], ["retry", "choose"]
+
+    def ask_open_failed(parent, exc, is_default):
+        asked.append((prompts.error_details(exc), is_default, exc.params["reason"]))
+        return answers.pop(0)
+
+    new_file = tmp_path / "team.sqlite"
+    monkeypatch.setattr(prompts, "ask_open_failed", ask_open_failed)
+    monkeypatch.setattr(prompts, "choose_database_file", lambda parent: str(new_file))
+
+    def first_run(dialog):
+        dialog.name.setText("林萍")
+        return FirstRunDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FirstRunDialog, "exec", first_run)
+    _app, window = app_module.start_gui(f"sqlite:///{text_file}", "en", ["t"])
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    assert [(d, r) for _t, d, r in asked] == [(False, "not_a_database")] * 2
+    details = asked[0][0]
+    assert "not a database" in details and "Error" not in details.split(":")[0]
+    assert window.workspace.actor.name == "林萍" and new_file.exists()
+    assert app_module.open_settings().value("database/url") == f"sqlite:///{new_file}"
+    window.close()
+    window.runner.wait()
+    window.workspace.db.close()
+
+
+def test_quit_after_a_database_did_not_open_ends_the_program(
+    qtbot, text_file, tmp_path, monkeypatch
+):
+    from crmdesk.views import prompts
+
+    monkeypatch.setenv("CRMDESK_HOME", str(tmp_path / "home"))
+    exits = []
+    monkeypatch.setattr(prompts, "ask_open_failed", lambda parent, exc, is_default: "quit")
     monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
     _app, window = app_module.start_gui(f"sqlite:///{text_file}", "en", ["t"])
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert shown[0].params["reason"] == "not_a_database" and exits == [1]
+    qtbot.waitUntil(lambda: exits == [1], timeout=10_000)
     window.runner.wait()
+
+
+def test_first_start_offers_a_team_server_and_checks_its_address(qtbot):
+    from crmdesk.views.setup_dialogs import FirstRunDialog
+
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.url.isEnabled()
+    dialog.server.setChecked(True)
+    assert dialog.url.isEnabled() and not dialog.name.isEnabled()
+    dialog.url.setText("192.168.1.5")
+    dialog._on_ok_clicked()
+    assert dialog.result() != FirstRunDialog.DialogCode.Accepted
+    assert dialog.url_problem.isVisible() and "postgresql://" in dialog.url_problem.text()
+    dialog.url.setText("postgresql://lin@192.168.1.5/crm")
+    assert not dialog.url_problem.isVisible()  # typing clears the complaint
+    dialog._on_ok_clicked()
+    assert dialog.result() == FirstRunDialog.DialogCode.Accepted
+    assert dialog.value()[1] == "server" and dialog.server_url().endswith("/crm")
+    empty = FirstRunDialog()
+    qtbot.addWidget(empty)
+    empty.show()
+    empty._on_ok_clicked()  # no name: asked inline, not accepted
+    assert empty.name_problem.isVisible() and empty.result() != FirstRunDialog.DialogCode.Accepted

@@ -524,3 +524,33 @@ def test_ids_of_a_range_are_those_of_the_pages(db, people, now):
     with db.reading() as s:
         bin_rows = [r.id for r in list_deleted(s, a, CustomerQuery(), now, 0, 100)]
         assert deleted_ids(s, a, CustomerQuery(), now, 3, 6) == bin_rows[3:9]
+
+
+def test_demo_data_is_consistent(db, now):
+    """What a user would check first: no follow-up before its customer existed, the list's
+    last and next follow-up dates are those of the log, tags in step with their rows."""
+    from sqlalchemy import select
+
+    from crmdesk.models.demo import generate_demo
+    from crmdesk.models.schema import Customer, CustomerTag, FollowUp
+
+    generate_demo(db, customers=300, seed=3, now=now)
+    with db.reading() as s:
+        customers = {c.id: c for c in s.scalars(select(Customer))}
+        logs: dict[int, list] = {}
+        for f in s.scalars(select(FollowUp).order_by(FollowUp.happened_at, FollowUp.id)):
+            logs.setdefault(f.customer_id, []).append(f)
+        tag_rows = {tuple(r) for r in s.execute(select(CustomerTag.customer_id, CustomerTag.tag))}
+    planned = 0
+    for cid, c in customers.items():
+        log = logs.get(cid, [])
+        assert all(c.created_at <= f.happened_at <= now for f in log)
+        assert c.last_follow_up_at == (log[-1].happened_at if log else None)
+        assert c.next_follow_up_at == (log[-1].next_follow_up_at if log else None)
+        assert c.updated_at == max([c.created_at] + [f.happened_at for f in log])
+        if c.next_follow_up_at is not None:
+            planned += 1
+            assert c.next_follow_up_at > c.last_follow_up_at
+    assert 30 < planned < 200  # some customers have a next follow-up planned, not all
+    assert tag_rows == {(cid, t) for cid, c in customers.items() for t in c.tags.split(",") if t}
+    assert len(tag_rows) > 30

@@ -578,3 +578,26 @@ def test_help_menu_lists_shortcuts_and_about_names_the_folders(qtbot, ws, tmp_pa
 
     assert __version__ in texts and str(paths.log_dir()) in texts
     assert ws.db.display_name() in texts
+
+
+def test_an_empty_list_offers_new_customer_and_a_filtered_one_does_not(
+    qtbot, local_db, monkeypatch
+):
+    from helpers import NOW, People
+
+    from crmdesk.models.workspace import Workspace
+
+    ws = Workspace(local_db, People(local_db).admin, clock=lambda: NOW)
+    page = make_page(qtbot, ws)
+    button = page.table.empty_button
+    qtbot.waitUntil(lambda: button.isVisible(), timeout=2000)
+    assert button.text() == "New customer…" and "No customers here yet" in page.table.empty_text
+    opened = []
+    monkeypatch.setattr(
+        customer_dialog.CustomerDialog, "exec", lambda dialog: opened.append(dialog) or 0
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+    type_text(qtbot, page.search, "科技")
+    qtbot.waitUntil(lambda: "match" in page.table.empty_text, timeout=2000)
+    assert not button.isVisible()  # a search that finds nothing is no reason to add one

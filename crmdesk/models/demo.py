@@ -234,7 +234,6 @@ def generate_demo(
             name = "".join(parts)
             owner = rng.choice(owners)
             created = now - timedelta(days=rng.uniform(30, 3 * 365))
-            last = None
             people = []
             for c in range(rng.choice((1, 1, 2, 2, 3))):
                 person, mobile = _person(rng), _mobile(rng)
@@ -267,18 +266,23 @@ def generate_demo(
                 )
                 contact_id += 1
                 people.append((person, mobile, phone))
-            for _ in range(rng.choice((0, 1, 1, 2, 3))):
-                kind = rng.choice(kinds)
-                at = now - rng.random() * min(year, now - created)  # never before the customer
-                fus.append(
-                    (follow_id, cid, owner, kind, rng.choice(FOLLOW_UP_TEXTS[kind]), at, None, at)
-                )
-                follow_id += 1
-                last = at if last is None or at > last else last
+            times = sorted(  # never before the customer was created
+                now - rng.random() * min(year, now - created)
+                for _ in range(rng.choice((0, 1, 1, 2, 3)))
+            )
             next_at = None
-            if rng.random() < 0.4:  # planned after the last contact; some of them overdue now
-                after = last or created
-                next_at = max(after + timedelta(days=1), now + timedelta(days=rng.uniform(-30, 30)))
+            if times and rng.random() < 0.5:  # planned at the last contact; some overdue now
+                next_at = max(times[-1] + timedelta(days=1),
+                              now + timedelta(days=rng.uniform(-30, 30)))  # fmt: skip
+            for k, at in enumerate(times):
+                kind = rng.choice(kinds)
+                planned = next_at if k == len(times) - 1 else None  # as the log would hold it
+                fus.append(
+                    (follow_id, cid, owner, kind, rng.choice(FOLLOW_UP_TEXTS[kind]), at, planned,
+                     at)
+                )  # fmt: skip
+                follow_id += 1
+            last = times[-1] if times else None
             updated = max(created, last) if last else created
             # A fifth of the customers carry a tag or two.
             customer_tags = (

@@ -129,7 +129,12 @@ class CustomerDetailPanel(QWidget):
         self.history = HistoryTable()
         self.tabs.addTab(self.history, self.tr("History"))
 
-        self.empty = QLabel(self.tr("Select a customer to see the details."))
+        self.empty = QLabel(
+            self.tr(
+                "Select a customer in the list to see its details, contacts, follow-ups and "
+                "history here."
+            )
+        )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -149,7 +154,12 @@ class CustomerDetailPanel(QWidget):
         self.banner.hide()
         if customer_id is None:
             self.detail = self._base = None
-            self.empty.setText(self.tr("Select a customer to see the details."))
+            self.empty.setText(
+                self.tr(
+                    "Select a customer in the list to see its details, contacts, follow-ups and "
+                    "history here."
+                )
+            )
             self._show_state(False)
             return
         if self.detail is None or self.detail.id != customer_id:

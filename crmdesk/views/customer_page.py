@@ -131,6 +131,7 @@ class CustomersPage(QWidget):
             ws.customer_ids,
             total_text=lambda n: self.tr("%Ln customer(s)", "", n),
             empty_text=self._empty_text,
+            empty_action=(self._empty_action_text, self.new_customer),
             count_cap=ws.count_cap,
             capped_text=lambda n: self.tr("More than %Ln customer(s)", "", n),
         )
@@ -161,7 +162,13 @@ class CustomersPage(QWidget):
         # The detail panel is ~30 ms of widgets, not needed before a customer is selected: it is
         # built then (while the first rows arrive the window has better things to do).
         self._detail: CustomerDetailPanel | None = None
-        placeholder = QLabel(self.tr("Select a customer to see the details."))
+        placeholder = QLabel(
+            self.tr(
+                "Select a customer in the list to see its details, contacts, follow-ups and "
+                "history here."
+            )
+        )
+        placeholder.setWordWrap(True)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -260,8 +267,17 @@ class CustomersPage(QWidget):
         if change.kinds & {"created", "edited", "tags"}:
             self._load_choices()  # a new industry, source or tag typed by someone
 
+    def _empty_action_text(self, q: CustomerQuery | None) -> str:
+        return "" if self._filtered(q) else self.tr("New customer…")
+
     def _empty_text(self, q: CustomerQuery | None) -> str:
-        filtered = q is not None and (
+        if self._filtered(q):
+            return self.tr("No customers match the search and filters.")
+        return self.tr("No customers here yet.")
+
+    @staticmethod
+    def _filtered(q: CustomerQuery | None) -> bool:
+        return q is not None and bool(
             q.search
             or q.level
             or q.industry
@@ -272,9 +288,6 @@ class CustomersPage(QWidget):
             or q.tags
             or q.owner_id is not None
         )
-        if filtered:
-            return self.tr("No customers match the search and filters.")
-        return self.tr("No customers here yet. Add one with New customer…")
 
     # -- the query
     @Slot(object)

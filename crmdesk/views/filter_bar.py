@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QToolButton,
     QWidget,
 )
 
@@ -42,7 +41,7 @@ class Filter:
     typeable: bool = False  # a long list (owners, provinces): typing filters it
 
 
-class TagFilter(QToolButton):
+class TagFilter(QPushButton):
     """Tags to filter by, several at once (customers carrying all of them): a button whose menu
     lists the tags in use, each checkable, and says which are chosen ("Tags: VIP + 重点")."""
 
@@ -53,8 +52,7 @@ class TagFilter(QToolButton):
         self._any = any_text
         self._chosen: tuple[str, ...] = ()
         self._choices: list[str] = []
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setMenu(QMenu(self))
+        self.setMenu(QMenu(self))  # a push button with a menu: drawn like the combos beside it
         self._fill()
 
     def value(self) -> tuple[str, ...]:

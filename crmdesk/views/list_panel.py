@@ -33,20 +33,26 @@ class ListPanel(QObject):
         *,
         total_text: Callable[[int], str],
         empty_text: Callable[[Any], str],
+        empty_action: tuple[Callable[[Any], str], Callable[[], None]] | None = None,
         deleted: bool = False,
         count_cap: int | None = None,
         capped_text: Callable[[int], str] | None = None,
     ) -> None:
         """total_text(n): "2,000 customers"; empty_text(query): why the list is empty;
+        empty_action: (label(query), do): a button under that text ("" for none: New customer
+        when the list is empty because there is nothing yet, not because of a filter);
         count_cap: where the count stops (see table_model.Count); capped_text(cap): "More than
         1,000 customers"."""
         super().__init__(page)
         self._total_text, self._empty_text = total_text, empty_text
+        self._empty_action = empty_action
         self._capped_text = capped_text or total_text
         self.model = WindowedTableModel(
             columns, fetch, count, ctx.runner, ctx.workspace.clock, page, count_cap
         )
         self.table = list_table(self.model, [c.width for c in columns])
+        if empty_action is not None:
+            self.table.empty_button.clicked.connect(empty_action[1])
         self.bulk = BulkActions(ctx, page, self.table, self.model, ids_of, deleted)
         self.banner = Banner()
         self.count_label = QLabel()
@@ -106,6 +112,8 @@ class ListPanel(QObject):
         if selected > 1:
             text += " · " + self.tr("%Ln selected", "", selected)
         self.count_label.setText(text)
-        self.table.set_empty_text(self._empty_text(self.model.query))
+        query = self.model.query
+        action = self._empty_action[0](query) if self._empty_action is not None else ""
+        self.table.set_empty_text(self._empty_text(query), action)
         for action in self.actions:
             action.setEnabled(selected > 0 and not self.bulk.busy)

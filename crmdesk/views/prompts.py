@@ -26,10 +26,14 @@ def _ask(
     informative: str,
     buttons: list[tuple[str, str, QMessageBox.ButtonRole]],
     default: str,
+    details: str = "",
 ) -> str:
-    """buttons: (answer, label, role). Closing the box (Esc, the title bar) answers "cancel"."""
+    """buttons: (answer, label, role). Closing the box (Esc, the title bar) answers "cancel".
+    details: readable technical text behind Qt's own "Show Details…" button."""
     box = QMessageBox(icon, title, text, parent=parent)
     box.setInformativeText(informative)
+    if details:
+        box.setDetailedText(details)
     made = {}
     for answer, label, role in buttons:
         made[answer] = box.addButton(label, role)
@@ -202,3 +206,57 @@ class DeleteQuestion(QMessageBox):
             self.tr("Move to recycle bin"), QMessageBox.ButtonRole.DestructiveRole
         )
         self.setDefaultButton(self.addButton(QMessageBox.StandardButton.Cancel))
+
+
+def error_details(exc: BaseException) -> str:
+    """What went wrong in the words of whatever failed (the driver's message, the file
+    system's), for "Show Details": never a Python repr or a traceback."""
+    params = getattr(exc, "params", None) or {}
+    detail = params.get("detail") if isinstance(params, dict) else None
+    cause = exc.__cause__ or exc.__context__
+    text = str(detail or (cause if cause is not None else exc) or "").strip()
+    return text or type(exc).__name__
+
+
+def ask_open_failed(parent: QWidget | None, exc: BaseException, is_default: bool) -> str:
+    """The database did not open: "retry", "choose" (another file), "default" (the default
+    local file; not offered when that is the one that failed) or "quit"."""
+    Role = QMessageBox.ButtonRole
+    buttons = [
+        ("retry", QCoreApplication.translate("Prompts", "Retry"), Role.AcceptRole),
+        ("choose", QCoreApplication.translate("Prompts", "Choose another database file…"),
+         Role.ActionRole),
+    ]  # fmt: skip
+    if not is_default:
+        buttons.append(
+            ("default", QCoreApplication.translate("Prompts", "Open the default local database"),
+             Role.ActionRole)
+        )  # fmt: skip
+    buttons.append(("cancel", QCoreApplication.translate("Prompts", "Quit"), Role.RejectRole))
+    answer = _ask(
+        parent,
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Prompts", "The database did not open"),
+        error_text(exc),
+        QCoreApplication.translate("Prompts", "What would you like to do?"),
+        buttons,
+        "retry",
+        error_details(exc),
+    )
+    return "quit" if answer == "cancel" else answer
+
+
+def choose_database_file(parent: QWidget | None) -> str:
+    """A database file to open, or a new one to create; "" when the user cancels."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from crmdesk import paths
+
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Prompts", "Choose a database file"),
+        str(paths.data_dir()),
+        QCoreApplication.translate("Prompts", "crmdesk databases (*.sqlite *.db);;All files (*)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return path

@@ -147,10 +147,35 @@ class ListTable(QTableView):
     def __init__(self) -> None:
         super().__init__()
         self.empty_text = ""
+        # What to do about an empty list (New customer), a button under the text.
+        self.empty_button = QPushButton(self.viewport())
+        self.empty_button.hide()
+        self._empty_action_wanted = False
 
-    def set_empty_text(self, text: str) -> None:
+    def set_empty_text(self, text: str, action_text: str = "") -> None:
+        """The text an empty list shows, and the label of its button ("" for none)."""
         self.empty_text = text
+        self._empty_action_wanted = bool(action_text)
+        if action_text:
+            self.empty_button.setText(action_text)
+            self.empty_button.adjustSize()
+        self._place_empty_button()
         self.viewport().update()
+
+    def _place_empty_button(self) -> None:
+        model = self.model()
+        empty = (
+            model is not None and model.rowCount() == 0 and not getattr(model, "is_loading", False)
+        )
+        show = self._empty_action_wanted and bool(self.empty_text) and empty
+        if show:
+            x = (self.viewport().width() - self.empty_button.width()) // 2
+            self.empty_button.move(max(8, x), 24 + 2 * self.fontMetrics().height() + 8)
+        self.empty_button.setVisible(show)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_empty_button()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="135"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="136"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>More than %Ln customer</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="415"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="428"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="449"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="462"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="437"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="450"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="458"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="471"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>DeleteQuestion</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/prompts.py" line="197"/>
+        <location filename="../../crmdesk/views/prompts.py" line="201"/>
         <source>Move %Ln customer(s) to the recycle bin?</source>
         <translation>
             <numerusform>Move %Ln customer to the recycle bin?</numerusform>
@@ -115,7 +115,7 @@
 <context>
     <name>ListPanel</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_panel.py" line="107"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="113"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>%Ln selected</numerusform>

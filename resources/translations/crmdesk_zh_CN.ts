@@ -380,48 +380,48 @@
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="132"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="152"/>
-        <source>Select a customer to see the details.</source>
-        <translation>选择一个客户以查看详情。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="157"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="167"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="189"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="199"/>
         <source>Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}</source>
         <translation>负责人：{owner} · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="191"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="201"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="212"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="222"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="418"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="428"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="502"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="512"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="473"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="483"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="474"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="134"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="159"/>
+        <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
+        <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="484"/>
         <source>Remove {name} from this customer?</source>
         <translation>要从该客户中移除 {name} 吗？</translation>
     </message>
@@ -600,21 +600,21 @@
         <translation>跟进已逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="135"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="136"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>超过 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="276"/>
-        <source>No customers match the search and filters.</source>
-        <translation>没有符合搜索和筛选条件的客户。</translation>
+        <location filename="../../crmdesk/views/customer_page.py" line="167"/>
+        <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
+        <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="277"/>
-        <source>No customers here yet. Add one with New customer…</source>
-        <translation>这里还没有客户。点击“新建客户…”添加第一个。</translation>
+        <location filename="../../crmdesk/views/customer_page.py" line="275"/>
+        <source>No customers match the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../crmdesk/views/customer_page.py" line="132"/>
@@ -624,100 +624,101 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="437"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="450"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="458"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="471"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="414"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="427"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="276"/>
+        <source>No customers here yet.</source>
+        <translation>这里还没有客户。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="415"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="428"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="436"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="449"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="449"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="462"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="457"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="470"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/customer_page.py" line="121"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="271"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="147"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="148"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="149"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="150"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="151"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="152"/>
         <source>Delete</source>
         <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="164"/>
-        <source>Select a customer to see the details.</source>
-        <translation>选择一个客户以查看详情。</translation>
     </message>
 </context>
 <context>
     <name>DeleteQuestion</name>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="193"/>
+        <location filename="../../crmdesk/views/prompts.py" line="197"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="195"/>
+        <location filename="../../crmdesk/views/prompts.py" line="199"/>
         <source>Move “%1” to the recycle bin?</source>
         <translation>将“%1”移到回收站？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/prompts.py" line="197"/>
+        <location filename="../../crmdesk/views/prompts.py" line="201"/>
         <source>Move %Ln customer(s) to the recycle bin?</source>
         <translation>
             <numerusform>将 %Ln 个客户移到回收站？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="199"/>
+        <location filename="../../crmdesk/views/prompts.py" line="203"/>
         <source>You can undo this for a few seconds, or restore it from the recycle bin.</source>
         <translation>几秒内可以撤销，之后也可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="202"/>
+        <location filename="../../crmdesk/views/prompts.py" line="206"/>
         <source>Move to recycle bin</source>
         <translation>移到回收站</translation>
     </message>
@@ -737,7 +738,7 @@
     <message>
         <location filename="../../crmdesk/views/errors.py" line="33"/>
         <source>{field} does not look like a phone number.</source>
-        <translation>{field}不像是电话号码。</translation>
+        <translation>{field}格式不正确，请填写电话号码。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="36"/>
@@ -817,7 +818,7 @@
     <message>
         <location filename="../../crmdesk/views/errors.py" line="99"/>
         <source>The database file cannot be opened: the folder does not exist or you may not write there.</source>
-        <translation>无法打开数据库文件：文件夹不存在，或您没有写入权限。</translation>
+        <translation>无法打开数据库文件：文件夹不存在，或你没有写入权限。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="104"/>
@@ -852,12 +853,12 @@
     <message>
         <location filename="../../crmdesk/views/errors.py" line="129"/>
         <source>{who} changed this customer at {at} while you were editing it.</source>
-        <translation>在您编辑期间，{who} 于 {at} 修改了该客户。</translation>
+        <translation>在你编辑期间，{who} 于 {at} 修改了该客户。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="133"/>
         <source>{who} changed this customer while you were editing it.</source>
-        <translation>在您编辑期间，{who} 修改了该客户。</translation>
+        <translation>在你编辑期间，{who} 修改了该客户。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="139"/>
@@ -867,22 +868,22 @@
     <message>
         <location filename="../../crmdesk/views/errors.py" line="164"/>
         <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on.</source>
-        <translation>该记录已不存在，或您已无权查看。可能已被他人删除或转交。</translation>
+        <translation>该记录已不存在，或你已无权查看。可能已被他人删除或转交。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="156"/>
         <source>Your account has been deactivated or removed. Ask an administrator.</source>
-        <translation>您的账号已被停用或删除。请联系管理员。</translation>
+        <translation>你的账号已被停用或删除。请联系管理员。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="41"/>
         <source>{field}: this is not an e-mail address (like name@example.com).</source>
-        <translation>{field}：不是有效的邮箱地址（例如 name@example.com）。</translation>
+        <translation>{field}格式不正确，例如 name@example.com。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="160"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
-        <translation>您无权执行此操作。请联系您的经理或管理员。</translation>
+        <translation>你无权执行此操作。请联系你的经理或管理员。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="170"/>
@@ -933,7 +934,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../crmdesk/views/filter_bar.py" line="143"/>
+        <location filename="../../crmdesk/views/filter_bar.py" line="141"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -941,39 +942,54 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="24"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="29"/>
         <source>Welcome to crmdesk</source>
         <translation>欢迎使用 crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="26"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="31"/>
         <source>e.g. Alex Chen</source>
         <translation>例如：王伟</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="27"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="32"/>
+        <source>Start with an empty database on this computer</source>
+        <translation>在这台电脑上从空白数据库开始</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="33"/>
         <source>Load demo data to look around (2,000 customers)</source>
         <translation>载入演示数据，先看看效果（2,000 个客户）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="28"/>
-        <source>Start with an empty database</source>
-        <translation>从空数据库开始</translation>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="34"/>
+        <source>Connect to my team&apos;s database server</source>
+        <translation>连接团队的数据库服务器</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="30"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="41"/>
+        <source>The address your administrator gave you, e.g. postgresql://name@server/crm or mysql://name@server/crm.</source>
+        <translation>填写管理员提供的地址，例如 postgresql://用户名@服务器/crm 或 mysql://用户名@服务器/crm。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="55"/>
+        <source>crmdesk keeps your customers in a file on this computer, or on your team&apos;s database server. On this computer, you are its administrator.</source>
+        <translation>crmdesk 把客户资料保存在这台电脑上的文件里，或保存在团队的数据库服务器上。在这台电脑上，你就是管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="98"/>
+        <source>Enter a server address that starts with postgresql:// or mysql://.</source>
+        <translation>请输入以 postgresql:// 或 mysql:// 开头的服务器地址。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="48"/>
         <source>Please enter your name.</source>
-        <translation>请输入您的姓名。</translation>
+        <translation>请输入你的姓名。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="35"/>
-        <source>crmdesk keeps your customers in a file on this computer. You are its administrator.</source>
-        <translation>crmdesk 将客户数据保存在本机的一个文件中，您是它的管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="42"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="62"/>
         <source>Your name</source>
-        <translation>您的姓名</translation>
+        <translation>你的姓名</translation>
     </message>
     <message>
         <location filename="../../crmdesk/app.py" line="154"/>
@@ -1307,22 +1323,22 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="96"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="102"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="98"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="104"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="100"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="106"/>
         <source>Count all</source>
         <translation>统计全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_panel.py" line="107"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="113"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>已选 %Ln 个</numerusform>
@@ -1426,111 +1442,151 @@
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="50"/>
+        <location filename="../../crmdesk/views/prompts.py" line="54"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="51"/>
+        <location filename="../../crmdesk/views/prompts.py" line="55"/>
         <source>Save your changes to “{name}”?</source>
         <translation>保存对“{name}”的修改？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="52"/>
+        <location filename="../../crmdesk/views/prompts.py" line="56"/>
         <source>If you don&apos;t save them, what you typed will be lost.</source>
         <translation>不保存的话，输入的内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="56"/>
+        <location filename="../../crmdesk/views/prompts.py" line="60"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="57"/>
+        <location filename="../../crmdesk/views/prompts.py" line="61"/>
         <source>Don&apos;t save</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="58"/>
-        <location filename="../../crmdesk/views/prompts.py" line="139"/>
+        <location filename="../../crmdesk/views/prompts.py" line="62"/>
+        <location filename="../../crmdesk/views/prompts.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="95"/>
+        <location filename="../../crmdesk/views/prompts.py" line="99"/>
         <source>Discard what you typed?</source>
         <translation>放弃已输入的内容？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="97"/>
+        <location filename="../../crmdesk/views/prompts.py" line="101"/>
         <source>What you typed in this window will be lost.</source>
         <translation>此窗口中输入的内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="99"/>
+        <location filename="../../crmdesk/views/prompts.py" line="103"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="100"/>
-        <location filename="../../crmdesk/views/prompts.py" line="175"/>
+        <location filename="../../crmdesk/views/prompts.py" line="104"/>
+        <location filename="../../crmdesk/views/prompts.py" line="179"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="111"/>
+        <location filename="../../crmdesk/views/prompts.py" line="115"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="113"/>
+        <location filename="../../crmdesk/views/prompts.py" line="117"/>
         <source>The name is already used by “{customer}” (owner: {owner}).</source>
         <translation>名称已被“{customer}”使用（负责人：{owner}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="118"/>
+        <location filename="../../crmdesk/views/prompts.py" line="122"/>
         <source>The phone {phone} already belongs to “{customer}” (owner: {owner}).</source>
         <translation>电话 {phone} 已属于“{customer}”（负责人：{owner}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="130"/>
+        <location filename="../../crmdesk/views/prompts.py" line="134"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="135"/>
+        <location filename="../../crmdesk/views/prompts.py" line="139"/>
         <source>Open the existing customer</source>
         <translation>打开已有客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="143"/>
+        <location filename="../../crmdesk/views/prompts.py" line="147"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="144"/>
+        <location filename="../../crmdesk/views/prompts.py" line="148"/>
         <source>This customer may already exist.</source>
         <translation>这个客户可能已经存在。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="159"/>
+        <location filename="../../crmdesk/views/prompts.py" line="163"/>
         <source>Reload (lose my changes to {fields})</source>
         <translation>重新加载（放弃我对{fields}的修改）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="160"/>
+        <location filename="../../crmdesk/views/prompts.py" line="164"/>
         <source>Reload shows their version and loses what you typed in: {fields}. Keep mine saves your changes over theirs; their other changes stay, and the overwrite is recorded in the customer&apos;s history.</source>
         <translation>重新加载将显示对方的版本，你在{fields}中输入的内容会丢失。保留我的将用你的修改覆盖对方的修改；对方的其他修改保持不变，覆盖操作会记入客户的历史记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="169"/>
+        <location filename="../../crmdesk/views/prompts.py" line="173"/>
         <source>Changed by a colleague</source>
         <translation>已被同事修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="174"/>
+        <location filename="../../crmdesk/views/prompts.py" line="178"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="226"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="227"/>
+        <source>Choose another database file…</source>
+        <translation>选择其他数据库文件…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="232"/>
+        <source>Open the default local database</source>
+        <translation>打开默认的本地数据库</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="235"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="239"/>
+        <source>The database did not open</source>
+        <translation>数据库未能打开</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="241"/>
+        <source>What would you like to do?</source>
+        <translation>接下来要怎么做？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="257"/>
+        <source>Choose a database file</source>
+        <translation>选择数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="259"/>
+        <source>crmdesk databases (*.sqlite *.db);;All files (*)</source>
+        <translation>crmdesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1548,7 +1604,7 @@
     <message>
         <location filename="../../crmdesk/views/recycle_bin_page.py" line="65"/>
         <source>Deleted customers stay here, with their contacts and follow-ups, until you restore them.</source>
-        <translation>已删除的客户连同其联系人和跟进记录都保留在这里，直到您将其恢复。</translation>
+        <translation>已删除的客户连同其联系人和跟进记录都保留在这里，直到你将其恢复。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/recycle_bin_page.py" line="46"/>
@@ -1628,22 +1684,22 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="66"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="113"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="69"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="116"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="71"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="118"/>
         <source>A new language applies the next time crmdesk starts.</source>
         <translation>新的语言将在下次启动 crmdesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="74"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="121"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1729,13 +1785,13 @@
 <context>
     <name>TagFilter</name>
     <message>
-        <location filename="../../crmdesk/views/filter_bar.py" line="77"/>
+        <location filename="../../crmdesk/views/filter_bar.py" line="75"/>
         <source>No tags yet</source>
         <translation>还没有标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/filter_bar.py" line="84"/>
-        <location filename="../../crmdesk/views/filter_bar.py" line="92"/>
+        <location filename="../../crmdesk/views/filter_bar.py" line="82"/>
+        <location filename="../../crmdesk/views/filter_bar.py" line="90"/>
         <source>Tags: %1</source>
         <translation>标签：%1</translation>
     </message>
