@@ -601,3 +601,51 @@ def test_an_empty_list_offers_new_customer_and_a_filtered_one_does_not(
     type_text(qtbot, page.search, "科技")
     qtbot.waitUntil(lambda: "match" in page.table.empty_text, timeout=2000)
     assert not button.isVisible()  # a search that finds nothing is no reason to add one
+
+
+def test_a_narrow_window_hides_the_least_needed_columns_first(qtbot, ws):
+    page = make_page(qtbot, ws)
+    header = page.table.horizontalHeader()
+
+    def shown() -> set[str]:
+        return {c.key for i, c in enumerate(page.model.columns) if not header.isSectionHidden(i)}
+
+    everything = set(page.visible_columns())
+
+    def width(pixels: int) -> None:  # the list's share of the split
+        page.resize(2600, 700)
+        page.splitter.setSizes([pixels, 2600 - pixels])
+
+    width(2600)
+    qtbot.waitUntil(lambda: shown() == everything, timeout=2000)
+    width(620)
+    qtbot.waitUntil(lambda: "city" not in shown(), timeout=2000)
+    assert {"name", "level", "status", "owner"} <= shown()
+    assert header.length() <= page.table.viewport().width()  # no column cut off at the edge
+    assert set(page.visible_columns()) == everything  # still the user's choice
+    width(2600)
+    qtbot.waitUntil(lambda: shown() == everything, timeout=2000)
+
+
+def test_the_split_stays_put_and_detail_tables_fit_the_panel(qtbot, ws):
+    from crmdesk.models.contacts import ContactInput
+
+    long_tags = tuple(f"很长的标签名称第{i}个" for i in range(12))
+    ws.create_customer(
+        CustomerInput(name="超长名称" * 25, tags=long_tags),
+        first_contacts=[ContactInput(name="王小明", title="采购总监", mobile="13812345678",
+                               email="wang.xiaoming@example-company.com.cn")],
+    )  # fmt: skip
+    page = make_page(qtbot, ws)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=2000)
+    sizes = page.splitter.sizes()
+    row = page_names(page).index("超长名称" * 25)
+    page.table.selectRow(row)
+    qtbot.waitUntil(lambda: page.detail.chips.tags() == sorted(long_tags), timeout=2000)
+    assert page.splitter.sizes() == sizes
+    page.detail.tabs.setCurrentIndex(1)
+    contacts = page.detail.contacts_table
+    qtbot.waitUntil(lambda: contacts.rowCount() == 1, timeout=2000)
+    assert contacts.horizontalHeader().length() <= contacts.viewport().width() + 1
+    assert contacts.isColumnHidden(5)  # no WeChat for anyone: no WeChat column

@@ -101,3 +101,52 @@ def test_adding_a_contact_with_a_known_mobile_warns(qtbot, ws, monkeypatch, answ
     detail._on_add_contact_clicked()
     assert warned and "北京星辰科技有限公司" in warned[0] and "张伟" in warned[0]
     assert [c.data.name for c in ws.customer_card(detail.detail.id).contacts] == ["赵敏"]
+
+
+def test_problems_show_beside_the_fields_not_in_a_box(qtbot, ws, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from crmdesk.models.checks import TEXT_LIMIT
+
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box.text()) or 0)
+    page = make_page(qtbot, ws)
+    page.table.selectRow(0)
+    detail = page.detail
+    detail.form.name.clear()
+    type_text(qtbot, detail.form.city, "x")
+    qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+    assert detail.form_problems.isVisibleTo(detail) and "Name" in detail.form_problems.text()
+    assert detail.form.name.property("invalid") is True
+    assert detail.form.city.property("invalid") is not True
+    type_text(qtbot, detail.form.name, "改名")  # typing again puts the complaint away
+    assert not detail.form_problems.isVisibleTo(detail)
+    assert detail.form.name.property("invalid") is False
+    detail.tabs.setCurrentIndex(2)
+    too_long = "x" * (TEXT_LIMIT + 1)  # past what the log keeps
+    detail.fu_content.setPlainText(too_long)
+    qtbot.mouseClick(detail.fu_add, Qt.MouseButton.LeftButton)
+    problems = detail.follow_up_tab.problems
+    assert problems.isVisibleTo(detail) and "too long" in problems.text()
+    assert detail.fu_content.toPlainText() == too_long  # nothing typed is lost
+    assert boxes == []
+
+
+def test_the_date_picker_writes_the_month_the_chinese_way(qtbot):
+    from PySide6.QtCore import QDate, QLocale
+    from PySide6.QtWidgets import QCalendarWidget, QToolButton
+
+    from crmdesk.views.customer_tabs import FollowUpTab
+
+    tab = FollowUpTab()
+    qtbot.addWidget(tab)
+    calendar = tab.next_at.calendarWidget()
+    assert calendar.horizontalHeaderFormat() == QCalendarWidget.HorizontalHeaderFormat.ShortDayNames
+    calendar.setLocale(QLocale("zh_CN"))
+    calendar.setCurrentPage(2026, 11)
+    calendar.setSelectedDate(QDate(2026, 11, 23))
+    year = calendar.findChild(QToolButton, "qt_calendar_yearbutton")
+    month = calendar.findChild(QToolButton, "qt_calendar_monthbutton")
+    assert (year.text(), month.text()) == ("2026年", "11月")
+    bar = month.parentWidget()
+    assert bar.layout().indexOf(year) < bar.layout().indexOf(month)  # the year first

@@ -126,3 +126,30 @@ def test_only_an_admin_manages_tags_and_a_rename_never_cuts_tags_short(db, peopl
     with db.writing() as s, pytest.raises(ValidationFailed):
         tags.rename_tag(s, people.admin, long_tags[0], long_tags[0] + "加" * 25, NOW)  # 518
     assert names(w, tags=(long_tags[0],)) == ["深圳科达"]  # nothing changed
+
+
+@pytest.mark.parametrize("sort", ["updated_at", "name", "owner"])
+def test_both_tag_paths_list_the_same_rows(db, people, tagged, monkeypatch, sort):
+    """A common tag's page walks the sort index testing each row; a rare one reads the tag's
+    customers: both list exactly the same rows in the same order, searched or not."""
+    from crmdesk.models import search
+
+    w, _ids = tagged
+    queries = [
+        CustomerQuery(tags=("VIP",), sort=sort),
+        CustomerQuery(tags=("VIP", "重点客户"), sort=sort, descending=False),
+        CustomerQuery(search="重点", sort=sort),
+        CustomerQuery(search="vip 阿里", sort=sort),
+        CustomerQuery(tags=("重点客户",), search="重庆", sort=sort),
+    ]
+
+    def pages() -> list[list[str]]:
+        return [[r.name for r in w.list_customers(q, 0, 100)] for q in queries]
+
+    monkeypatch.setattr(search, "common_threshold", lambda customers, dialect="sqlite": 10**9)
+    rare = pages()
+    monkeypatch.setattr(search, "common_threshold", lambda customers, dialect="sqlite": -1)
+    common = pages()
+    assert rare == common
+    assert rare[1] == ["阿里巴巴"] and sorted(rare[2]) == ["重庆山城", "阿里巴巴"]
+    assert rare[3] == ["阿里巴巴"] and rare[4] == ["重庆山城"]

@@ -200,7 +200,7 @@ def conditions(
             where.append(col(column) == value)
     if query.overdue:
         where.append(col(Customer.next_follow_up_at) < now)
-    where.extend(tags.tagged(query.tags))
+    where.extend(tags.tagged(session, query.tags, for_page and not deleted))
     if condition is not None:
         where.append(condition)
     return where

@@ -287,11 +287,12 @@ def tagged_terms(session: Session, terms: list[str]) -> dict[str, list[str]]:
 
 
 def _with_tags(
-    session: Session, dialect: str, terms: list[str], tagged: dict[str, list[str]]
+    session: Session, dialect: str, terms: list[str], tagged: dict[str, list[str]], for_page: bool
 ) -> ColumnElement[bool]:
     """Every term held by the search text or by a tag of the customer (a term no tag holds
-    is matched as usual). Not a driving id set: the page walks its sort index."""
-    from crmdesk.models.schema import CustomerTag
+    is matched as usual). Not a driving id set: the page walks its sort index, testing each
+    row's tags by primary key (tags.carriers)."""
+    from crmdesk.models.tags import carriers
 
     parts = []
     for i, term in enumerate(terms):
@@ -301,8 +302,7 @@ def _with_tags(
             matches = server_matches(dialect, [term])
             text_match = Customer.id.in_(matches) if matches is not None else _row_test([term])
         if term in tagged:
-            carrying = select(CustomerTag.customer_id).where(CustomerTag.tag.in_(tagged[term]))
-            text_match = or_(text_match, Customer.id.in_(carrying))
+            text_match = or_(text_match, carriers(tagged[term], for_page, common=True))
         parts.append(text_match)
     return and_(*parts)
 
@@ -320,7 +320,7 @@ def search_condition(
     dialect = session.get_bind().dialect.name
     tagged = tagged_terms(session, terms)
     if tagged:
-        return _with_tags(session, dialect, terms, tagged), False
+        return _with_tags(session, dialect, terms, tagged, for_page), False
     if dialect != "sqlite":
         return _server_condition(session, dialect, terms)
     if for_page:

@@ -106,11 +106,40 @@ def check_filter(tags: object) -> tuple[str, ...]:
     return kept[:MAX_FILTER_TAGS]
 
 
-def tagged(tags: Sequence[str]) -> list[ColumnElement[bool]]:
-    """Customers carrying every one of these tags: one indexed look-up a tag."""
-    return [
-        Customer.id.in_(select(CustomerTag.customer_id).where(CustomerTag.tag == t)) for t in tags
-    ]
+def carriers(tags: Sequence[str], for_page: bool, common: bool) -> ColumnElement[bool]:
+    """Customers carrying one of these tags. A page of a common tag's list tests each row as
+    the sort index is walked (one primary-key look-up a row; a tag on 37,000 of 1M customers:
+    ~5 ms a page, where fetching and sorting all 37,000 took ~75 ms); a count, or a rare
+    tag, reads the tag's customers from its index."""
+    if for_page and common:
+        return (
+            select(CustomerTag.customer_id)
+            .where(CustomerTag.customer_id == Customer.id, CustomerTag.tag.in_(list(tags)))
+            .exists()
+        )
+    return Customer.id.in_(select(CustomerTag.customer_id).where(CustomerTag.tag.in_(list(tags))))
+
+
+def is_common(session: Session, tags: Sequence[str], threshold: int) -> bool:
+    """Whether more than `threshold` customers carry one of these tags (counts no further)."""
+    found = select(CustomerTag.customer_id).where(CustomerTag.tag.in_(list(tags)))
+    stmt = select(func.count()).select_from(found.limit(threshold + 1).subquery())
+    return (session.scalar(stmt) or 0) > threshold
+
+
+def tagged(
+    session: Session, tags: Sequence[str], for_page: bool = False
+) -> list[ColumnElement[bool]]:
+    """Customers carrying every one of these tags (the tag filter)."""
+    if not tags:
+        return []
+    threshold = 0
+    if for_page:
+        from crmdesk.models.search import common_threshold
+
+        customers = session.scalar(select(func.max(Customer.id))) or 0
+        threshold = common_threshold(customers, session.get_bind().dialect.name)
+    return [carriers([t], for_page, for_page and is_common(session, [t], threshold)) for t in tags]
 
 
 def tag_names(session: Session, actor: UserRow | None = None) -> list[str]:

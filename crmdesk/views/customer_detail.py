@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QTabWidget,
@@ -33,7 +32,7 @@ from crmdesk.models.customers import (
     collisions,
     conflict_losses,
 )
-from crmdesk.models.errors import Conflict, NotFound
+from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
 from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.views import prompts
 from crmdesk.views.contact_dialog import ContactDialog
@@ -43,7 +42,7 @@ from crmdesk.views.customer_tabs import ContactsTab, FollowUpTab, HistoryTable
 from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import local_time
-from crmdesk.views.widgets import Banner, TagChips
+from crmdesk.views.widgets import Banner, TagChips, problem_label
 
 
 def _normalized(value: CustomerInput) -> CustomerInput:
@@ -94,9 +93,12 @@ class CustomerDetailPanel(QWidget):
                 "%1", self.save_button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             )
         )
+        self.form_problems = problem_label()  # what to fix, under the form, never a box
+        self.form.changed.connect(self._on_form_changed)
         details = QWidget()
         dl = QVBoxLayout(details)
         dl.addWidget(self.form)
+        dl.addWidget(self.form_problems)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.revert_button)
@@ -319,10 +321,21 @@ class CustomerDetailPanel(QWidget):
             w.setEnabled(editable)
 
     # -- writes
-    def _write(self, call, button: QPushButton, on_done=None, on_error=None, on_conflict=None):
-        """Run a write with its button waiting; on failure the error is shown (a conflict goes
-        to on_conflict when given) and everything typed stays where it is; then on_error()."""
+    def _write(
+        self,
+        call,
+        button: QPushButton,
+        on_done=None,
+        on_error=None,
+        on_conflict=None,
+        problems: QLabel | None = None,
+    ):
+        """Run a write with its button waiting; on failure the error is shown (input the rules
+        refused in `problems`, beside the fields, when given; a conflict goes to on_conflict
+        when given) and everything typed stays where it is; then on_error()."""
         button.setEnabled(False)
+        if problems is not None:
+            problems.hide()
 
         def done(result) -> None:
             button.setEnabled(True)
@@ -333,6 +346,14 @@ class CustomerDetailPanel(QWidget):
             button.setEnabled(True)
             if isinstance(exc, Conflict) and on_conflict is not None:
                 on_conflict(exc)
+                return
+            if isinstance(exc, ValidationFailed) and problems is not None:
+                problems.setText(error_text(exc))
+                problems.show()
+                if problems is self.form_problems:
+                    self.form.mark_invalid([field for field, _code in exc.params["errors"]])
+                if on_error is not None:
+                    on_error()
                 return
             show_error(self, exc)
             if isinstance(exc, (Conflict, NotFound)):
@@ -363,6 +384,12 @@ class CustomerDetailPanel(QWidget):
         )
 
     @Slot()
+    def _on_form_changed(self) -> None:
+        """Typing again puts the complaint away (it comes back at the next Save if still so)."""
+        self.form_problems.hide()
+        self.form.mark_invalid([])
+
+    @Slot()
     def _on_save_clicked(self) -> None:
         self.save_edits()
 
@@ -386,6 +413,7 @@ class CustomerDetailPanel(QWidget):
                 lambda result: self._on_saved(result, data, then),
                 save_failed,
                 lambda exc: self._on_conflict(exc, base, data, save, failed),
+                self.form_problems,
             )
 
         if data.name != base.data.name:
@@ -478,12 +506,7 @@ class CustomerDetailPanel(QWidget):
         contact = self._selected_contact()
         if contact is None or self.detail is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Remove contact"),
-            self.tr("Remove {name} from this customer?").format(name=contact.data.name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not prompts.confirm_remove_contact(self, contact.data.name):
             return
         customer_id = self.detail.id
         self._write(
@@ -514,5 +537,9 @@ class CustomerDetailPanel(QWidget):
                 then()
 
         self._write(
-            lambda: self.workspace.add_follow_up(customer_id, data), self.fu_add, done, failed
+            lambda: self.workspace.add_follow_up(customer_id, data),
+            self.fu_add,
+            done,
+            failed,
+            problems=self.follow_up_tab.problems,
         )

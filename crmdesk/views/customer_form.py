@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +20,8 @@ SIZES = ("", "1-20", "21-100", "101-500", "501-2000", "2000+")
 
 
 class CustomerForm(QWidget):
+    changed = Signal()  # the user typed or chose something
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = QLineEdit()
@@ -54,6 +57,26 @@ class CustomerForm(QWidget):
         form.addRow(self.tr("Source"), self.source)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Notes"), self.notes)
+        self.fields = {
+            "name": self.name, "level": self.level, "status": self.status,
+            "industry": self.industry, "province": self.province, "city": self.city,
+            "address": self.address, "company_size": self.company_size, "source": self.source,
+            "tags": self.tags, "notes": self.notes,
+        }  # fmt: skip
+        for widget in self.fields.values():
+            signal = getattr(widget, "textEdited", None) or getattr(widget, "textChanged", None)
+            if isinstance(widget, QComboBox):
+                signal = widget.currentTextChanged
+            signal.connect(self.changed)
+
+    def mark_invalid(self, names) -> None:
+        """Outline the fields the rules refused (an empty list: none)."""
+        for name, widget in self.fields.items():
+            invalid = name in names
+            if widget.property("invalid") != invalid:
+                widget.setProperty("invalid", invalid)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
 
     def set_choices(self, industries, provinces, sources) -> None:
         for combo, values in (

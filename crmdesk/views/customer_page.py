@@ -24,6 +24,7 @@ from crmdesk.models.schema import LEVELS, STATUSES
 from crmdesk.views import prompts
 from crmdesk.views.bulk_actions import selected_count
 from crmdesk.views.bulk_dialogs import AssignDialog, TagDialog
+from crmdesk.views.column_fit import ColumnFitter
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_columns import customer_columns
 from crmdesk.views.customer_detail import CustomerDetailPanel
@@ -143,6 +144,15 @@ class CustomersPage(QWidget):
         )
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
         self._setup_table()
+        # A narrow window hides the least needed columns first (0: never).
+        priority = {"name": 0, "level": 1, "status": 1, "owner": 1, "contact": 2,
+                    "mobile": 2, "next_follow_up_at": 2, "last_follow_up_at": 3, "industry": 3,
+                    "tags": 3, "province": 4, "updated_at": 4, "city": 5, "source": 5,
+                    "created_at": 5}  # fmt: skip
+        self.fitter = ColumnFitter(
+            self.table,
+            {i: priority.get(c.key, 3) for i, c in enumerate(self.model.columns)},
+        )
         # Connected only now: setSortingEnabled asks the model to sort while the table is made.
         self.model.sort_requested.connect(self._on_sort_requested)
         self.assign_button = QPushButton(self.tr("Assign…"))
@@ -482,19 +492,21 @@ class CustomersPage(QWidget):
 
     # -- columns and layout
     def visible_columns(self) -> list[str]:
+        """The columns the user chose to see, in their order (those a narrow window hides for
+        now count as chosen)."""
         header = self.table.horizontalHeader()
         order = sorted(range(len(self.model.columns)), key=header.visualIndex)
-        return [self.model.columns[i].key for i in order if not header.isSectionHidden(i)]
+        return [self.model.columns[i].key for i in order if not self.fitter.user_hidden(i)]
 
     def set_visible_columns(self, keys: list[str]) -> None:
         known = [k for k in keys if k in {c.key for c in self.model.columns}]
         if not known:
             return
         header = self.table.horizontalHeader()
-        for i, column in enumerate(self.model.columns):
-            header.setSectionHidden(i, column.key not in known)
         for target, key in enumerate(known):
             header.moveSection(header.visualIndex(self.model.column_index(key)), target)
+        for i, column in enumerate(self.model.columns):
+            self.fitter.set_user_hidden(i, column.key not in known)
 
     @Slot("QPoint")
     def _on_header_menu_requested(self, pos) -> None:
@@ -503,9 +515,9 @@ class CustomersPage(QWidget):
         for i, column in enumerate(self.model.columns):
             action = menu.addAction(column.title)
             action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(i))
+            action.setChecked(not self.fitter.user_hidden(i))
             action.setEnabled(column.key != "name")
-            action.toggled.connect(lambda on, i=i: header.setSectionHidden(i, not on))
+            action.toggled.connect(lambda on, i=i: self.fitter.set_user_hidden(i, not on))
         menu.exec(header.mapToGlobal(pos))
 
     def _restore_layout(self) -> None:
@@ -525,5 +537,11 @@ class CustomersPage(QWidget):
     def save_layout(self) -> None:
         if self.settings is None:
             return
-        self.settings.setValue("customers/header", self.table.horizontalHeader().saveState())
+        header = self.table.horizontalHeader()
+        hidden_for_now = sorted(self.fitter.auto_hidden)  # saved as the user chose them
+        for i in hidden_for_now:
+            header.setSectionHidden(i, False)
+        self.settings.setValue("customers/header", header.saveState())
+        for i in hidden_for_now:
+            header.setSectionHidden(i, True)
         self.settings.setValue("customers/splitter", self.splitter.saveState())

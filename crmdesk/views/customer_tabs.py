@@ -34,6 +34,7 @@ from crmdesk.views.labels import (
     ownership_label,
     reason_label,
 )
+from crmdesk.views.widgets import chinese_calendar, problem_label
 
 
 def _to_utc(value: QDateTime) -> datetime:
@@ -41,28 +42,38 @@ def _to_utc(value: QDateTime) -> datetime:
     return local.astimezone(UTC).replace(tzinfo=None)
 
 
-def _set_up(table: QTableWidget, headers: list[str]) -> None:
+def _set_up(table: QTableWidget, headers: list[str], stretch: int) -> None:
+    """Columns fit their contents but one, `stretch`, which takes the width left and wraps
+    its text: in a 400-pixel panel no column is cut off at the right edge."""
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
-def table_widget(headers: list[str]) -> QTableWidget:
+def table_widget(headers: list[str], stretch: int) -> QTableWidget:
     """A small read-only table of a detail tab: whole rows, one at a time, columns to fit."""
     table = QTableWidget(0, len(headers))
-    _set_up(table, headers)
+    _set_up(table, headers, stretch)
     return table
 
 
 def fill_table(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    """The rows, with the columns no row has anything in hidden (a contact list without
+    e-mail or WeChat shows neither), so what there is fits the panel."""
     table.setRowCount(len(rows))
     for i, values in enumerate(rows):
         for j, v in enumerate(values):
             table.setItem(i, j, QTableWidgetItem(v))
+    for j in range(1, table.columnCount()):
+        table.setColumnHidden(j, bool(rows) and not any(values[j] for values in rows))
+    table.resizeRowsToContents()
 
 
 class ContactsTab(QWidget):
@@ -72,7 +83,7 @@ class ContactsTab(QWidget):
         super().__init__(parent)
         headers = [self.tr("Name"), self.tr("Title"), self.tr("Mobile"), self.tr("Phone"),
                    self.tr("Email"), self.tr("WeChat")]  # fmt: skip
-        self.table = table_widget(headers)
+        self.table = table_widget(headers, stretch=4)  # the e-mail address, the longest
         self.add_button = QPushButton(self.tr("Add…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.remove_button = QPushButton(self.tr("Remove"))
@@ -118,6 +129,10 @@ class FollowUpTab(QWidget):
         self.plan_next.toggled.connect(self.next_at.setEnabled)
         self.add_button = QPushButton(self.tr("Add follow-up"))
         set_icon(self.add_button, "follow_up")
+        self.problems = problem_label()  # what to fix, beside the fields, never a box
+        self.content.textChanged.connect(self.problems.hide)
+        self.next_at.dateTimeChanged.connect(self.problems.hide)
+        chinese_calendar(self.next_at)
         self.timeline = QTextBrowser()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -127,7 +142,7 @@ class FollowUpTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.content)
         row = QHBoxLayout()
-        row.addStretch(1)
+        row.addWidget(self.problems, 1)
         row.addWidget(self.add_button)
         layout.addLayout(row)
         layout.addWidget(self.timeline, 1)
@@ -163,7 +178,7 @@ class HistoryTable(QTableWidget):
         super().__init__(0, 6, parent)
         headers = [self.tr("When"), self.tr("What"), self.tr("From"), self.tr("To"),
                    self.tr("Why"), self.tr("By")]  # fmt: skip
-        _set_up(self, headers)
+        _set_up(self, headers, stretch=4)  # why: the free text
 
     def fill(self, card: CustomerCard) -> None:
         # An overwrite sorts before an ownership event of the same second: it cannot come

@@ -260,3 +260,28 @@ def choose_database_file(parent: QWidget | None) -> str:
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return path
+
+
+def confirm_remove_contact(parent: QWidget | None, name: str) -> bool:
+    Role = QMessageBox.ButtonRole
+    answer = _ask(
+        parent,
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Prompts", "Remove contact"),
+        QCoreApplication.translate("Prompts", "Remove {name} from this customer?").format(
+            name=name
+        ),
+        QCoreApplication.translate(
+            "Prompts", "Their details go; the follow-ups already logged stay."
+        ),
+        [
+            (
+                "remove",
+                QCoreApplication.translate("Prompts", "Remove contact"),
+                Role.DestructiveRole,
+            ),
+            ("cancel", QCoreApplication.translate("Prompts", "Cancel"), Role.RejectRole),
+        ],  # fmt: skip
+        "cancel",
+    )
+    return answer == "remove"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCalendarWidget,
     QComboBox,
     QCompleter,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QToolButton,
     QWidget,
 )
 
@@ -232,3 +235,34 @@ def make_typeable(combo: QComboBox, *, free_text: bool = False) -> QComboBox:
 
         combo.lineEdit().editingFinished.connect(settle)
     return combo
+
+
+def chinese_calendar(edit: QDateTimeEdit) -> None:
+    """A date picker's popup calendar as a Chinese reader expects it: its weekday row always
+    shown, no week numbers, and in Chinese the month title written 2026年11月 (Qt writes
+    十一月 2026, month first). The popup must be on (setCalendarPopup) before this."""
+    calendar = edit.calendarWidget()
+    calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+    calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+    calendar.setMinimumSize(300, 230)  # the weekday row is never squeezed out
+
+    def retitle(year: int, month: int) -> None:
+        if calendar.locale().language() != QLocale.Language.Chinese:
+            return
+        month_button = calendar.findChild(QToolButton, "qt_calendar_monthbutton")
+        year_button = calendar.findChild(QToolButton, "qt_calendar_yearbutton")
+        if month_button is None or year_button is None:
+            return  # another Qt's calendar: its own title stays
+        year_button.setText(f"{year}年")
+        month_button.setText(f"{month}月")
+        nav = month_button.parentWidget()  # held: a temporary parent's layout() dies with it
+        bar = nav.layout() if nav is not None else None
+        if bar is not None and bar.indexOf(year_button) > bar.indexOf(month_button):
+            for name in ("qt_calendar_yearedit", "qt_calendar_yearbutton"):
+                widget = calendar.findChild(QWidget, name)
+                if widget is not None and bar.indexOf(widget) >= 0:
+                    bar.removeWidget(widget)
+                    bar.insertWidget(bar.indexOf(month_button), widget)
+
+    calendar.currentPageChanged.connect(retitle)
+    retitle(calendar.yearShown(), calendar.monthShown())

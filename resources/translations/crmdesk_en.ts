@@ -42,7 +42,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="132"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="133"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="136"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="137"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>More than %Ln customer</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="428"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="438"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="462"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="472"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="450"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="460"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="471"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="481"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>FollowUpTab</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_tabs.py" line="153"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="168"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>%Ln older follow-up not shown.</numerusform>

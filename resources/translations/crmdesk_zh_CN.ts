@@ -102,7 +102,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../crmdesk/views/widgets.py" line="56"/>
+        <location filename="../../crmdesk/views/widgets.py" line="59"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -207,47 +207,47 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="73"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="74"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="74"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="76"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="87"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="77"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="88"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="78"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="89"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -345,85 +345,75 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="87"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="86"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="93"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="92"/>
         <source>Save changes (%1)</source>
         <translation>保存修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="106"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="108"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="118"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="120"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="126"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="128"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="130"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="132"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="167"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="169"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="199"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="201"/>
         <source>Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}</source>
         <translation>负责人：{owner} · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="201"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="203"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="222"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="224"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="428"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="456"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="512"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="535"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="483"/>
-        <source>Remove contact</source>
-        <translation>移除联系人</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="134"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="159"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="136"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="161"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="484"/>
-        <source>Remove {name} from this customer?</source>
-        <translation>要从该客户中移除 {name} 吗？</translation>
     </message>
 </context>
 <context>
@@ -472,67 +462,67 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="38"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="41"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="41"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="44"/>
         <source>Comma-separated, e.g. VIP, 展会</source>
         <translation>用逗号分隔，例如：VIP, 展会</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="46"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="49"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="47"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="50"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="48"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="51"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="49"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="52"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="50"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="53"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="51"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="54"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="52"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="55"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="53"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="56"/>
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="54"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="57"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="55"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="58"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_form.py" line="56"/>
+        <location filename="../../crmdesk/views/customer_form.py" line="59"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -540,155 +530,155 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="49"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="50"/>
         <source>Search name, contact or phone…</source>
         <translation>搜索客户名称、联系人或电话…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="41"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="42"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="42"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="43"/>
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="43"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="44"/>
         <source>All I can see</source>
         <translation>全部可见客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="55"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="56"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="61"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="62"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="67"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="68"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="73"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="74"/>
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="79"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="80"/>
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="82"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="83"/>
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="88"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="89"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="97"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="98"/>
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="136"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="137"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>超过 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="167"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="177"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="275"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="285"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="132"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="133"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="450"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="460"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="471"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="481"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="427"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="437"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="276"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="286"/>
         <source>No customers here yet.</source>
         <translation>这里还没有客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="428"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="438"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="449"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="459"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="462"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="472"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="470"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="480"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="121"/>
-        <location filename="../../crmdesk/views/customer_page.py" line="271"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="122"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="281"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="148"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="158"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="150"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="160"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="152"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="162"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1000,32 +990,32 @@
 <context>
     <name>FollowUpTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="111"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="122"/>
         <source>What happened? What did the customer say?</source>
         <translation>发生了什么？客户怎么说？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="113"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="124"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="119"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="130"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="140"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
         <source>No follow-ups yet.</source>
         <translation>还没有跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="147"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="162"/>
         <source>next: {at}</source>
         <translation>下次：{at}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_tabs.py" line="153"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="168"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>还有 %Ln 条更早的跟进记录未显示。</numerusform>
@@ -1035,42 +1025,42 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="164"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="164"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="164"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
         <source>From</source>
         <translation>原负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="164"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
         <source>To</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="165"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="165"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="192"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="207"/>
         <source>a colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="193"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="208"/>
         <source>Overwrote {name}&apos;s changes</source>
         <translation>覆盖了{name}的修改</translation>
     </message>
@@ -1469,6 +1459,7 @@
     <message>
         <location filename="../../crmdesk/views/prompts.py" line="62"/>
         <location filename="../../crmdesk/views/prompts.py" line="143"/>
+        <location filename="../../crmdesk/views/prompts.py" line="283"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1587,6 +1578,22 @@
         <location filename="../../crmdesk/views/prompts.py" line="259"/>
         <source>crmdesk databases (*.sqlite *.db);;All files (*)</source>
         <translation>crmdesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="270"/>
+        <location filename="../../crmdesk/views/prompts.py" line="280"/>
+        <source>Remove contact</source>
+        <translation>移除联系人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="271"/>
+        <source>Remove {name} from this customer?</source>
+        <translation>从该客户中移除{name}？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="274"/>
+        <source>Their details go; the follow-ups already logged stay.</source>
+        <translation>联系人资料会被移除，已记录的跟进不受影响。</translation>
     </message>
 </context>
 <context>
