@@ -150,6 +150,9 @@ def test_both_tag_paths_list_the_same_rows(db, people, tagged, monkeypatch, sort
     rare = pages()
     monkeypatch.setattr(search, "common_threshold", lambda customers, dialect="sqlite": -1)
     common = pages()
-    assert rare == common
+    # VIP and 重点客户 each on two customers, together on one: common alone, rare together
+    monkeypatch.setattr(search, "common_threshold", lambda customers, dialect="sqlite": 1)
+    rare_together = pages()
+    assert rare == common == rare_together
     assert rare[1] == ["阿里巴巴"] and sorted(rare[2]) == ["重庆山城", "阿里巴巴"]
     assert rare[3] == ["阿里巴巴"] and rare[4] == ["重庆山城"]

@@ -14,13 +14,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, String, delete, func, insert, literal, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from crmdesk.models import pinyin
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, limit_of
-from crmdesk.models.dialects import insert_ignore
+from crmdesk.models.dialects import insert_ignore, one_of
 from crmdesk.models.errors import PermissionDenied, ValidationFailed
 from crmdesk.models.policy import see_condition
 from crmdesk.models.schema import Customer, CustomerTag, Tag
@@ -127,19 +137,41 @@ def is_common(session: Session, tags: Sequence[str], threshold: int) -> bool:
     return (session.scalar(stmt) or 0) > threshold
 
 
+def _all_of(tags: Sequence[str]) -> Select:
+    """The customers carrying every one of these tags, from the tags' index."""
+    return (
+        select(CustomerTag.customer_id)
+        .where(CustomerTag.tag.in_(list(tags)))
+        .group_by(CustomerTag.customer_id)
+        .having(func.count() == len(set(tags)))
+    )
+
+
 def tagged(
     session: Session, tags: Sequence[str], for_page: bool = False
 ) -> list[ColumnElement[bool]]:
-    """Customers carrying every one of these tags (the tag filter)."""
+    """Customers carrying every one of these tags (the tag filter). A page tests rows as it
+    walks the sort index only when the customers it wants are common: two common tags can
+    still be rare together (VIP and 重点客户 on 0.3% of 1M: a walk tested 30,000 rows, 164 ms),
+    and then their few customers are read from the index instead."""
     if not tags:
         return []
-    threshold = 0
-    if for_page:
-        from crmdesk.models.search import common_threshold
+    if not for_page:
+        return [carriers([t], False, False) for t in tags]
+    from crmdesk.models.search import common_threshold
 
-        customers = session.scalar(select(func.max(Customer.id))) or 0
-        threshold = common_threshold(customers, session.get_bind().dialect.name)
-    return [carriers([t], for_page, for_page and is_common(session, [t], threshold)) for t in tags]
+    customers = session.scalar(select(func.max(Customer.id))) or 0
+    threshold = common_threshold(customers, session.get_bind().dialect.name)
+    if len(set(tags)) == 1:
+        return [carriers(tags, True, is_common(session, tags, threshold))]
+    if all(is_common(session, [t], threshold) for t in tags):
+        # Read once, up to the threshold: few together drive the page as a literal id set
+        # (as a rare search term does), many are tested row by row.
+        ids = list(session.scalars(_all_of(tags).limit(threshold + 1)))
+        if len(ids) > threshold:
+            return [carriers([t], True, True) for t in tags]
+        return [one_of(Customer.id, ids, session.get_bind().dialect.name)]
+    return [Customer.id.in_(_all_of(tags))]
 
 
 def tag_names(session: Session, actor: UserRow | None = None) -> list[str]:
