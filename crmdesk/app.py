@@ -196,12 +196,22 @@ class _Opening:
         self.window.runner.read(open_and_warm, self._on_opened, self._on_failed)
 
     def _remember(self, url: str | None) -> None:
+        """Use this database now and at the next start; a password is never written to the
+        settings file (the next start asks the server without it, and says so if refused)."""
         self.url = url
         settings = self.window.settings
         if url is None:
             settings.remove("database/url")
-        else:
-            settings.setValue("database/url", url)
+            return
+        from sqlalchemy.engine import make_url
+
+        try:
+            # URL.set(password=None) keeps the password ("None: unchanged"); a named tuple's
+            # _replace drops it.
+            kept = make_url(url)._replace(password=None).render_as_string(hide_password=False)
+        except Exception:  # not a URL at all: it fails to open, and is not worth keeping
+            return
+        settings.setValue("database/url", kept)
 
     def _on_opened(self, opened) -> None:
         workspace, db = opened

@@ -177,3 +177,19 @@ def test_first_start_offers_a_team_server_and_checks_its_address(qtbot):
     empty.show()
     empty._on_ok_clicked()  # no name: asked inline, not accepted
     assert empty.name_problem.isVisible() and empty.result() != FirstRunDialog.DialogCode.Accepted
+
+
+def test_a_server_chosen_is_remembered_without_its_password(tmp_path):
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    opening = app_module._Opening(SimpleNamespace(settings=settings), None)
+    opening._remember("postgresql://lin:s3cret@db.example.cn/crm")
+    assert opening.url == "postgresql://lin:s3cret@db.example.cn/crm"  # this session's
+    assert settings.value("database/url") == "postgresql://lin@db.example.cn/crm"
+    settings.sync()
+    assert "s3cret" not in (tmp_path / "s.ini").read_text()
+    opening._remember(None)
+    assert settings.value("database/url") is None

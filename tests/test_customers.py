@@ -531,6 +531,7 @@ def test_demo_data_is_consistent(db, now):
     last and next follow-up dates are those of the log, tags in step with their rows."""
     from sqlalchemy import select
 
+    from crmdesk.models import pinyin
     from crmdesk.models.demo import generate_demo
     from crmdesk.models.schema import Customer, CustomerTag, FollowUp
 
@@ -552,5 +553,6 @@ def test_demo_data_is_consistent(db, now):
             planned += 1
             assert c.next_follow_up_at > c.last_follow_up_at
     assert 30 < planned < 200  # some customers have a next follow-up planned, not all
+    assert all(c.name_sort == pinyin.sort_key(c.name) for c in customers.values())
     assert tag_rows == {(cid, t) for cid, c in customers.items() for t in c.tags.split(",") if t}
     assert len(tag_rows) > 30

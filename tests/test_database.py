@@ -334,3 +334,18 @@ def test_a_server_is_named_as_a_user_would_write_it():
         assert Database(engine).display_name() == "mysql://crm:***@db.example/crm"
     finally:
         engine.dispose()
+
+
+def test_another_programs_database_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseUnavailable) as caught:
+        open_database(f"sqlite:///{path}")
+    assert caught.value.params["reason"] == "not_a_database"
+    conn = sqlite3.connect(path)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    conn.close()
+    assert tables == ["notes"]  # nothing of crmdesk's written into it

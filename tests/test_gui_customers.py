@@ -438,6 +438,11 @@ def test_long_pickers_are_typed_into_and_owners_filter(qtbot, ws):
     type_text(qtbot, province.lineEdit(), "火星")  # no such entry: back to 广东 when left
     province.lineEdit().editingFinished.emit()
     assert province.currentText() == "广东" and page.query.province == "广东"
+    province.lineEdit().selectAll()
+    type_text(qtbot, province.lineEdit(), "疆")  # one entry holds it: that one is meant
+    province.lineEdit().editingFinished.emit()
+    qtbot.waitUntil(lambda: page.query.province == "新疆", timeout=2000)
+    assert province.currentText() == "新疆"
     page.filters.set_query(CustomerQuery())
     owner = page.filters.controls["owner_id"]  # the admin sees everyone's customers
     qtbot.waitUntil(lambda: owner.findText("李娜") >= 0, timeout=2000)

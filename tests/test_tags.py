@@ -156,3 +156,14 @@ def test_both_tag_paths_list_the_same_rows(db, people, tagged, monkeypatch, sort
     assert rare == common == rare_together
     assert rare[1] == ["阿里巴巴"] and sorted(rare[2]) == ["重庆山城", "阿里巴巴"]
     assert rare[3] == ["阿里巴巴"] and rare[4] == ["重庆山城"]
+
+
+def test_renaming_a_tag_nobody_carries_keeps_the_new_name_offered(db, people, tagged):
+    with db.writing() as s:
+        tags.rename_tag(s, people.admin, "VIP", "贵宾", NOW)
+        tags.delete_tag(s, people.admin, "贵宾", NOW)
+        assert tags.tag_names(s) == ["重点客户"]
+        s.add(tags.Tag(name="空标签", created_at=NOW))
+        s.flush()
+        assert tags.rename_tag(s, people.admin, "空标签", "新名字", NOW) == 0
+        assert tags.tag_names(s) == ["新名字", "重点客户"]

@@ -52,9 +52,8 @@ from crmdesk.models.checks import Checker, check_id, limit_of
 from crmdesk.models.customer_list import CustomerQuery, conditions
 from crmdesk.models.database import Database
 from crmdesk.models.errors import CrmError, Interrupted, ValidationFailed
-from crmdesk.models.pinyin import sort_key
 from crmdesk.models.policy import check_assignable, current_actor, edit_condition, may_edit
-from crmdesk.models.schema import Customer, CustomerTag, OwnershipEvent
+from crmdesk.models.schema import Customer, CustomerTag, OwnershipEvent, User
 from crmdesk.models.users import UserRow
 
 TRANSFER_REASONS = ("handover", "rebalance", "customer_request", "other")
@@ -378,7 +377,8 @@ def assign_action(
 
     def begin(session: Session, actor: UserRow) -> None:
         user = check_assignable(session, actor, to_user_id)
-        to_owner.update(team_id=user.team_id, owner_sort=sort_key(user.name)[:60])
+        key = select(User.name_sort).where(User.id == to_user_id).scalar_subquery()
+        to_owner.update(team_id=user.team_id, owner_sort=key)  # the stored key, as renames write
 
     def new_owner(actor: UserRow) -> dict:
         return {"owner_id": to_user_id, **to_owner, **_touch(actor, now)}

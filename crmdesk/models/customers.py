@@ -258,7 +258,8 @@ def create_customer(
     customer = Customer(
         owner_id=owner_id,
         team_id=owner.team_id,
-        owner_sort=sort_key(owner.name)[:60],
+        # The owner's stored key, as rename_user writes it (never one computed here).
+        owner_sort=select(User.name_sort).where(User.id == owner_id).scalar_subquery(),
         created_by_id=actor.id,
         updated_by_id=actor.id,
         created_at=now,

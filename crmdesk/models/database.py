@@ -218,6 +218,13 @@ def schema_state(engine: Engine) -> tuple[str | None, str]:
     return current, head
 
 
+def _holds_other_tables(engine: Engine) -> bool:
+    """Whether a database without crmdesk's revision already holds tables of its own."""
+    from sqlalchemy import inspect
+
+    return bool(inspect(engine).get_table_names())
+
+
 def _known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
@@ -276,6 +283,10 @@ def open_database(url: str | None = None) -> Database:
                 refresh_stale_statistics(db)
                 return db
             current, head = schema_state(engine)
+            if current is None and _holds_other_tables(engine):
+                # Another program's database (a file chosen by mistake, a server database in
+                # use): crmdesk's tables are never written into it.
+                raise DatabaseUnavailable(reason="not_a_database", url=shown)
         except SQLAlchemyError as exc:
             raise unavailable(exc, engine.dialect.name, shown) from exc
         if current != head:

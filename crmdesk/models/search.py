@@ -298,9 +298,8 @@ def _with_tags(
     for i, term in enumerate(terms):
         if dialect == "sqlite":
             text_match = term_condition(dialect, term, i)
-        else:
-            matches = server_matches(dialect, [term])
-            text_match = Customer.id.in_(matches) if matches is not None else _row_test([term])
+        else:  # a rare term's matches as a bounded id set, a common one tested row by row
+            text_match = _server_condition(session, dialect, [term])[0]
         if term in tagged:
             text_match = or_(text_match, carriers(tagged[term], for_page, common=True))
         parts.append(text_match)

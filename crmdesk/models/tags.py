@@ -223,29 +223,42 @@ CHUNK = 1000  # ids in one IN list (SQLite's and the drivers' limits are far abo
 
 
 def _retag(session: Session, actor: UserRow, old: str, new: str | None, now: datetime) -> int:
+    """Every customer carrying `old` gets `new` instead (or nothing). Rows are locked in id
+    order, as every write locks customers, before their tags are read: a colleague's edit of
+    the same customer's tags waits, then keeps what it wrote."""
     ids = sorted(session.scalars(select(CustomerTag.customer_id).where(CustomerTag.tag == old)))
     chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
     limit = limit_of(Customer.tags)
-    texts: dict[int, str] = {}
+    texts: dict[str, list[int]] = {}
+    changed: list[int] = []
     for chunk in chunks:
-        stmt = select(Customer.id, Customer.tags).where(Customer.id.in_(chunk))
-        for cid, text in session.execute(stmt.order_by(Customer.id)):
-            kept = set(split(text)) - {old}
-            if new is not None:
-                kept.add(new)
-            texts[cid] = ",".join(normalize(kept))
-    if any(len(text) > limit for text in texts.values()):
-        raise ValidationFailed(errors=[("new", "too_long")], limits={"new": limit})
-    for cid, text in texts.items():
-        session.execute(
-            update(Customer)
-            .where(Customer.id == cid)
-            .values(
-                tags=text, updated_at=now, updated_by_id=actor.id, version=Customer.version + 1
-            ),
-            execution_options={"synchronize_session": False},
+        stmt = (
+            select(Customer.id, Customer.tags)
+            .where(Customer.id.in_(chunk))
+            .order_by(Customer.id)
+            .with_for_update()
         )
-    for chunk in chunks:
+        for cid, text in session.execute(stmt):
+            had = set(split(text))
+            if old not in had:  # changed by someone since the tag's rows were read
+                continue
+            kept = had - {old} | ({new} if new is not None else set())
+            joined = ",".join(normalize(kept))
+            if len(joined) > limit:
+                raise ValidationFailed(errors=[("new", "too_long")], limits={"new": limit})
+            texts.setdefault(joined, []).append(cid)
+            changed.append(cid)
+    touch = {"updated_at": now, "updated_by_id": actor.id, "version": Customer.version + 1}
+    for joined, group in texts.items():  # one statement per resulting text, a chunk at a time
+        for i in range(0, len(group), CHUNK):
+            session.execute(
+                update(Customer)
+                .where(Customer.id.in_(group[i : i + CHUNK]))
+                .values(tags=joined, **touch),
+                execution_options={"synchronize_session": False},
+            )
+    for i in range(0, len(changed), CHUNK):
+        chunk = changed[i : i + CHUNK]
         remove_rows(session, CustomerTag.customer_id.in_(chunk), old)
         if new is not None:
             carrying = set(
@@ -255,10 +268,13 @@ def _retag(session: Session, actor: UserRow, old: str, new: str | None, now: dat
                     )
                 )
             )
-            missing = [i for i in chunk if i not in carrying]
+            missing = [cid for cid in chunk if cid not in carrying]
             if missing:
                 add_rows(session, Customer.id.in_(missing), new, now)
-    session.execute(delete(Tag).where(Tag.name == old))
-    if ids:
-        record(session, "tags", ids)
-    return len(ids)
+    if new is not None:
+        _remember(session, [new], now)  # a renamed tag nobody carries yet is still offered
+    still_carried = select(CustomerTag.customer_id).where(CustomerTag.tag == old).exists()
+    session.execute(delete(Tag).where(Tag.name == old, ~still_carried))
+    if changed:
+        record(session, "tags", changed)
+    return len(changed)

@@ -191,7 +191,10 @@ class Workspace:
         deleted: bool,
         progress: Progress | None,
         cancelled: Cancelled | None,
+        now: datetime | None = None,
     ) -> WriteResult[BulkResult]:
+        """now: the time the action stamps (read once: the result reports it, and an Undo
+        finds a delete's customers by it)."""
         target = bulk.check_target(target)
         # Each chunk reads the actor afresh too; this keeps the reads that follow in step.
         self.actor = self.db.read(lambda s: current_actor(s, self.actor.id))
@@ -199,7 +202,7 @@ class Workspace:
             self.db,
             self.actor.id,
             target,
-            self.clock(),
+            now or self.clock(),
             action,
             deleted=deleted,
             progress=progress,
@@ -212,8 +215,8 @@ class Workspace:
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
     ) -> WriteResult[BulkResult]:
-        action = bulk.delete_action(self.clock())
-        return self._bulk(target, action, False, progress, cancelled)
+        now = self.clock()
+        return self._bulk(target, bulk.delete_action(now), False, progress, cancelled, now)
 
     def restore_customers(
         self,

@@ -35,9 +35,12 @@ class ColumnFitter(QObject):
             section not in self.auto_hidden
         )
 
-    def set_user_hidden(self, section: int, hidden: bool) -> None:
-        """The user's own choice (the header menu, a saved layout): the fitter lets go of it."""
+    def set_user_hidden(self, section: int, hidden: bool, pin: bool = False) -> None:
+        """The user's own choice (a saved layout; pin: the header menu): the fitter lets go of
+        it, and a column the user just asked to see (pin) is never the one it hides next."""
         self.auto_hidden.discard(section)
+        if pin and not hidden:
+            self.priorities[section] = 0
         self.table.horizontalHeader().setSectionHidden(section, hidden)
         self.fit()
 

@@ -517,7 +517,7 @@ class CustomersPage(QWidget):
             action.setCheckable(True)
             action.setChecked(not self.fitter.user_hidden(i))
             action.setEnabled(column.key != "name")
-            action.toggled.connect(lambda on, i=i: self.fitter.set_user_hidden(i, not on))
+            action.toggled.connect(lambda on, i=i: self.fitter.set_user_hidden(i, not on, pin=True))
         menu.exec(header.mapToGlobal(pos))
 
     def _restore_layout(self) -> None:

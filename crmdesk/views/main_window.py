@@ -322,16 +322,22 @@ class MainWindow(QMainWindow):
         from crmdesk.views.tags_dialog import TagsDialog
 
         if self.ctx is not None:
-            TagsDialog(self.ctx, self).exec()
+            dialog = TagsDialog(self.ctx, self)
+            dialog.exec()
+            dialog.deleteLater()
 
     @Slot()
     def _on_shortcuts_triggered(self) -> None:
-        ShortcutsDialog(self.menu_actions, self).exec()
+        dialog = ShortcutsDialog(self.menu_actions, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     @Slot()
     def _on_about_triggered(self) -> None:
         database = self.workspace.db.display_name() if self.workspace is not None else ""
-        AboutDialog(database, self).exec()
+        dialog = AboutDialog(database, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     @Slot()
     def _on_settings_triggered(self) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.models.tags import TAG_LIMIT, TagRow
+from crmdesk.models.tags import TagRow
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import show_error
 
@@ -103,7 +103,7 @@ class TagsDialog(QDialog):
             QLineEdit.EchoMode.Normal,
             row.name,
         )
-        new = new.strip()[:TAG_LIMIT] if ok else ""
+        new = new.strip() if ok else ""  # too long: the rules say so, nothing cut silently
         if not new or new == row.name:
             return
         self._run(

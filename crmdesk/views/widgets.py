@@ -227,11 +227,20 @@ def make_typeable(combo: QComboBox, *, free_text: bool = False) -> QComboBox:
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
 
         def settle() -> None:
-            index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchFixedString)
-            if index >= 0:
-                combo.setCurrentIndex(index)
-            else:
-                combo.setEditText(combo.itemText(combo.currentIndex()))
+            """The entry the typed text names: the selected one if it still reads so, else the
+            one entry that reads exactly so, else the one entry containing it; otherwise the
+            selected entry's text comes back (two users of one name are never confused)."""
+            text = combo.currentText().strip()
+            current = combo.currentIndex()
+            if current >= 0 and combo.itemText(current) == text:
+                return
+            texts = [combo.itemText(i) for i in range(combo.count())]
+            exact = [i for i, t in enumerate(texts) if t == text]
+            near = [i for i, t in enumerate(texts) if text and text.lower() in t.lower()]
+            chosen = exact if exact else near
+            if len(chosen) == 1:
+                combo.setCurrentIndex(chosen[0])
+            combo.setEditText(combo.itemText(combo.currentIndex()))
 
         combo.lineEdit().editingFinished.connect(settle)
     return combo

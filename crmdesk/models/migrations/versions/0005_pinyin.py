@@ -80,6 +80,7 @@ def _fill_keys(conn) -> None:
 def _add_pinyin_to_search(conn, dialect: str) -> None:
     """Every search text gains its pinyin lines (search.with_pinyin), and the indexes with it:
     SQLite's FTS tables are emptied and refilled, the servers' n-grams rewritten."""
+    from crmdesk.models.checks import TEXT_LIMIT
     from crmdesk.models.search import bigrams, grams, with_pinyin
 
     sqlite = dialect == "sqlite"
@@ -91,7 +92,7 @@ def _add_pinyin_to_search(conn, dialect: str) -> None:
         "ORDER BY customer_id LIMIT :n"
     )
     for rows in _chunks(conn, select):
-        new = [(i, with_pinyin(body)) for i, body in rows]
+        new = [(i, with_pinyin(body)[:TEXT_LIMIT]) for i, body in rows]
         changed = [(i, b) for (i, b), (_, old) in zip(new, rows, strict=True) if b != old]
         if changed:
             conn.execute(
