@@ -654,3 +654,27 @@ def test_the_split_stays_put_and_detail_tables_fit_the_panel(qtbot, ws):
     qtbot.waitUntil(lambda: contacts.rowCount() == 1, timeout=2000)
     assert contacts.horizontalHeader().length() <= contacts.viewport().width() + 1
     assert contacts.isColumnHidden(5)  # no WeChat for anyone: no WeChat column
+
+
+def test_actions_confirm_themselves_in_the_notice_line(qtbot, ws, monkeypatch):
+    ctx = PageContext(ws)
+    notices = []
+    ctx.bus.notice.connect(lambda n: notices.append(n.text))
+    dialog = customer_dialog.CustomerDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.form.name, "全新公司")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert notices == ["Created “全新公司”."]
+    page = make_page(qtbot, ws, ctx=ctx)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("A 级", True))
+    qtbot.mouseClick(page.saved_views.save_button, Qt.MouseButton.LeftButton)
+    assert notices[-1] == "Saved the view “A 级”."
+
+    def delete_it(box) -> None:  # the user clicks the verb, not Cancel
+        role = QMessageBox.ButtonRole.DestructiveRole
+        next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+
+    monkeypatch.setattr(QMessageBox, "exec", delete_it)
+    qtbot.mouseClick(page.saved_views.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: notices[-1] == "Deleted the view “A 级”.", timeout=2000)
+    assert ws.saved_views("customers") == []

@@ -480,10 +480,15 @@ class CustomerDetailPanel(QWidget):
         new_phones = [p for p in (value.mobile, value.phone) if p and p not in before]
         contact_id = contact.id if contact else None
 
+        def saved(_result) -> None:
+            text = self.tr("Saved the contact {name}.") if contact else self.tr("Added {name}.")
+            self.ctx.notify(text.format(name=value.name))
+
         def save() -> None:
             self._write(
                 lambda: self.workspace.save_contact(customer_id, contact_id, value),
                 self.add_contact_button,
+                saved,
             )
 
         if new_phones:
@@ -512,6 +517,9 @@ class CustomerDetailPanel(QWidget):
         self._write(
             lambda: self.workspace.remove_contact(customer_id, contact.id),
             self.remove_contact_button,
+            lambda _result: self.ctx.notify(
+                self.tr("Removed {name}.").format(name=contact.data.name)
+            ),
         )
 
     @Slot()

@@ -129,6 +129,7 @@ class CustomerDialog(QDialog):
 
     def _on_created(self, result: WriteResult) -> None:
         self.created_id = result.value
+        self.ctx.notify(self.tr("Created “{name}”.").format(name=self.form.value().name))
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -134,6 +134,7 @@ class SavedViewsBar(QWidget):
 
         def done(result: WriteResult) -> None:
             self.save_button.setEnabled(True)
+            self.ctx.notify(self.tr("Saved the view “{name}”.").format(name=name))
             self.load(select_id=result.value)
 
         def failed(exc: BaseException) -> None:
@@ -152,12 +153,20 @@ class SavedViewsBar(QWidget):
         view = self.current()
         if view is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete view"),
-            self.tr("Delete the view “{name}”?").format(name=view.name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete view"),
+                          self.tr("Delete the view “{name}”?").format(name=view.name),
+                          parent=self)  # fmt: skip
+        box.setInformativeText(self.tr("The customers it shows are not touched."))
+        delete = box.addButton(self.tr("Delete view"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        if box.clickedButton() is not delete:
             return
         self.mark_custom()
-        self.ctx.write(lambda: self.ctx.workspace.delete_view(view.id), owner=self)
+        self.ctx.write(
+            lambda: self.ctx.workspace.delete_view(view.id),
+            lambda _result: self.ctx.notify(
+                self.tr("Deleted the view “{name}”.").format(name=view.name)
+            ),
+            owner=self,
+        )

@@ -405,7 +405,22 @@
         <translation>已保存“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="535"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="484"/>
+        <source>Saved the contact {name}.</source>
+        <translation>已保存联系人{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="484"/>
+        <source>Added {name}.</source>
+        <translation>已添加联系人{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="521"/>
+        <source>Removed {name}.</source>
+        <translation>已移除联系人{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="543"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
@@ -454,7 +469,12 @@
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_dialog.py" line="149"/>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="132"/>
+        <source>Created “{name}”.</source>
+        <translation>已创建“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_dialog.py" line="150"/>
         <source>Discard the new customer?</source>
         <translation>放弃这个新客户？</translation>
     </message>
@@ -1657,7 +1677,8 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/saved_views_bar.py" line="50"/>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="157"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="156"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="160"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
@@ -1683,9 +1704,24 @@
         <translation>已存在名为“{name}”的视图。要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/saved_views_bar.py" line="158"/>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="137"/>
+        <source>Saved the view “{name}”.</source>
+        <translation>已保存视图“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="157"/>
         <source>Delete the view “{name}”?</source>
         <translation>删除视图“{name}”？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="159"/>
+        <source>The customers it shows are not touched.</source>
+        <translation>视图中的客户不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/saved_views_bar.py" line="169"/>
+        <source>Deleted the view “{name}”.</source>
+        <translation>已删除视图“{name}”。</translation>
     </message>
 </context>
 <context>
