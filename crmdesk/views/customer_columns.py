@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 
-from crmdesk.views.labels import local_time, status_label
+from crmdesk.views.labels import local_time, status_label, tag_list
 from crmdesk.views.table_model import Column
 
 _OVERDUE = QBrush(QColor("#d9363e"))
@@ -84,7 +84,7 @@ def customer_columns() -> list[Column]:
             "tags",
             QCoreApplication.translate("CustomerColumns", "Tags"),
             120,
-            lambda r: r.tags.replace(",", ", "),
+            lambda r: tag_list(t for t in r.tags.split(",") if t),
             sortable=False,
             tooltip=True,
         ),

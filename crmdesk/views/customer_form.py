@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.customers import CustomerInput
 from crmdesk.models.schema import LEVELS, STATUSES
-from crmdesk.views.labels import status_label
+from crmdesk.views.labels import status_label, tag_list
 from crmdesk.views.widgets import make_typeable
 
 SIZES = ("", "1-20", "21-100", "101-500", "501-2000", "2000+")
@@ -100,7 +100,7 @@ class CustomerForm(QWidget):
         self.address.setText(data.address)
         self.company_size.setCurrentIndex(max(0, self.company_size.findData(data.company_size)))
         self.source.setCurrentText(data.source)
-        self.tags.setText(", ".join(data.tags))
+        self.tags.setText(tag_list(data.tags))
         self.notes.setPlainText(data.notes)
 
     def value(self) -> CustomerInput:

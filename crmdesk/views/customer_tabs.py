@@ -29,6 +29,7 @@ from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import (
     field_label,
     kind_label,
+    labelled,
     listing,
     local_time,
     ownership_label,
@@ -191,7 +192,7 @@ class HistoryTable(QTableWidget):
     def _event_cells(self, e) -> tuple[str, ...]:
         why = reason_label(e.reason_code) if e.reason_code else ""
         if e.reason_text:
-            why = f"{why}: {e.reason_text}" if why else e.reason_text
+            why = labelled(why, e.reason_text) if why else e.reason_text
         return (
             local_time(e.at),
             ownership_label(e.kind),

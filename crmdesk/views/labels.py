@@ -107,3 +107,17 @@ def listing(items) -> str:
     """Items of a list in a sentence: 备注、城市 in Chinese, "Notes, City" in English."""
     chinese = QLocale().language() == QLocale.Language.Chinese
     return ("、" if chinese else ", ").join(items)
+
+
+def labelled(label: str, text: str) -> str:
+    """A label and its text: 原因：客户要求 in Chinese (a full-width colon, no space),
+    "Reason: asked by the customer" in English."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return f"{label}{'：' if chinese else ': '}{text}"
+
+
+def tag_list(tags) -> str:
+    """Tags in a field or a cell: "VIP, 展会" in English, "VIP，展会" in Chinese (the form
+    reads both commas back)."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return ("，" if chinese else ", ").join(tags)

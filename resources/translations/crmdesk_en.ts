@@ -104,7 +104,7 @@
 <context>
     <name>FollowUpTab</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_tabs.py" line="168"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="169"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>%Ln older follow-up not shown.</numerusform>

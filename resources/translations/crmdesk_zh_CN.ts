@@ -207,47 +207,47 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="86"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="86"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="87"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="88"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="88"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="89"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="89"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="90"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -1010,32 +1010,32 @@
 <context>
     <name>FollowUpTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="122"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="123"/>
         <source>What happened? What did the customer say?</source>
         <translation>发生了什么？客户怎么说？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="124"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="125"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="130"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="131"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
         <source>No follow-ups yet.</source>
         <translation>还没有跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="162"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="163"/>
         <source>next: {at}</source>
         <translation>下次：{at}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_tabs.py" line="168"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="169"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>还有 %Ln 条更早的跟进记录未显示。</numerusform>
@@ -1045,42 +1045,42 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>From</source>
         <translation>原负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>To</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="181"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="181"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="207"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="208"/>
         <source>a colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="208"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="209"/>
         <source>Overwrote {name}&apos;s changes</source>
         <translation>覆盖了{name}的修改</translation>
     </message>
