@@ -678,3 +678,50 @@ def test_actions_confirm_themselves_in_the_notice_line(qtbot, ws, monkeypatch):
     qtbot.mouseClick(page.saved_views.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: notices[-1] == "Deleted the view “A 级”.", timeout=2000)
     assert ws.saved_views("customers") == []
+
+
+def test_typing_pinyin_or_its_initials_finds_chinese_names(qtbot, ws):
+    page = make_page(qtbot, ws)
+    type_text(qtbot, page.search, "bjxc")
+    qtbot.waitUntil(lambda: page_names(page) == ["北京星辰科技有限公司"], timeout=2000)
+    page.search.clear()
+    type_text(qtbot, page.search, "keji")
+    qtbot.waitUntil(lambda: page_names(page) == ["北京星辰科技有限公司"], timeout=2000)
+    page.search.clear()
+    type_text(qtbot, page.search, "hmm")  # the contact 韩梅梅
+    qtbot.waitUntil(lambda: page_names(page) == ["深圳科达电子有限公司"], timeout=2000)
+
+
+def test_a_bulk_action_keeps_the_selection_and_the_scroll_position(qtbot, ws, monkeypatch):
+    from crmdesk.models.demo import generate_demo
+
+    generate_demo(ws.db, customers=300, seed=6)
+    runner = QueueRunner()  # replies come later, as from the worker thread
+    page = make_page(qtbot, ws, runner)
+
+    def settled(check) -> bool:
+        runner.run_all()
+        return check()
+
+    qtbot.waitUntil(lambda: settled(lambda: page.model.rowCount() == 304), timeout=3000)
+    bar = page.table.verticalScrollBar()
+    page.table.scrollTo(page.model.index(250, 0))  # past the first page of rows
+    qtbot.waitUntil(lambda: settled(lambda: page.model.row_at(250) is not None), timeout=3000)
+    page.table.selectRow(250)
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=2000)
+    where, chosen = bar.value(), page.model.id_at(250)
+
+    def fake_exec(dialog):
+        dialog.tag.setText("回访")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(bulk_dialogs.TagDialog, "exec", fake_exec)
+    qtbot.mouseClick(page.tag_button, Qt.MouseButton.LeftButton)
+    # count, confirm, write, then the reload it causes
+    qtbot.waitUntil(
+        lambda: settled(lambda: "Changed the tags" in page.message.text()), timeout=3000
+    )
+    qtbot.waitUntil(lambda: settled(lambda: page.model.rowCount() == 304), timeout=3000)
+    qtbot.waitUntil(lambda: settled(lambda: bar.value() == where), timeout=2000)
+    rows = page.table.selectionModel().selectedRows()
+    assert [page.model.id_at(r.row()) for r in rows] == [chosen]

@@ -88,6 +88,11 @@ class BulkActions(QObject):
         self._was_all = False
         self._kept: tuple | None = None
         self._scroll: tuple | None = None
+        self._scroll_back: int | None = None
+        self._forget_scroll = QTimer(self, singleShot=True, interval=300)
+        self._forget_scroll.timeout.connect(lambda: setattr(self, "_scroll_back", None))
+        table.verticalScrollBar().rangeChanged.connect(self._restore_scroll)
+        model.count_loaded.connect(self._end_scroll_back)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     def _on_selection_changed(self) -> None:
@@ -106,9 +111,14 @@ class BulkActions(QObject):
 
     def _on_model_reset(self) -> None:
         scroll, self._scroll = self._scroll, None
+        self._scroll_back = None
+        self._forget_scroll.stop()
         if scroll is not None and scroll[0] == self.model.shown_query and scroll[1]:
             # The same list reloaded after a write: stay where the user was, not at the top.
-            QTimer.singleShot(0, lambda: self.table.verticalScrollBar().setValue(scroll[1]))
+            # The first page may hold fewer rows than were shown: the place is taken back as
+            # soon as the rows (the count) reach it.
+            self._scroll_back = scroll[1]
+            QTimer.singleShot(0, self._restore_scroll)
         kept, self._kept = self._kept, None
         if kept is None or kept[0] != self.model.shown_query:
             return
@@ -123,6 +133,19 @@ class BulkActions(QObject):
                 rows = QItemSelectionRange(self.model.index(row, 0), self.model.index(row, last))
                 selection.append(rows)
         self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+
+    def _restore_scroll(self) -> None:
+        """Back to the place kept, each time the scroll range changes while the reloaded list
+        grows to its length (it shrinks to the first page first, then the count comes)."""
+        if self._scroll_back is not None:
+            self.table.verticalScrollBar().setValue(self._scroll_back)
+
+    def _end_scroll_back(self) -> None:
+        """The count is in: the list is as long as it gets. Its scroll range follows when the
+        view next lays out (rangeChanged restores then); a place past a list that shrank is
+        given up after that, so a later reload never jumps there."""
+        if self._scroll_back is not None:
+            self._forget_scroll.start()
 
     def _on_rows_inserted(self) -> None:
         if self._was_all:
