@@ -725,3 +725,12 @@ def test_a_bulk_action_keeps_the_selection_and_the_scroll_position(qtbot, ws, mo
     qtbot.waitUntil(lambda: settled(lambda: bar.value() == where), timeout=2000)
     rows = page.table.selectionModel().selectedRows()
     assert [page.model.id_at(r.row()) for r in rows] == [chosen]
+
+
+def test_a_new_customer_starts_as_a_level_c_lead(qtbot, ws):
+    dialog = customer_dialog.CustomerDialog(PageContext(ws), None)
+    qtbot.addWidget(dialog)
+    assert dialog.form.level.currentData() == "C" and dialog.form.status.currentData() == "lead"
+    type_text(qtbot, dialog.form.name, "新线索公司")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert ws.customer(dialog.created_id).data.level == "C"
