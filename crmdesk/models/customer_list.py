@@ -99,8 +99,9 @@ SORT_KEYS = {
     "province": (Customer.province_sort, Customer.province),
     "city": (Customer.city_sort, Customer.city),
     "source": Customer.source,
-    # Owners in pinyin order, each one's newest first: exactly ix_customers_owner_sort.
-    "owner": (Customer.owner_sort, Customer.owner_id, Customer.updated_at),
+    # Owners in pinyin order, each one's customers by id (newest first when descending):
+    # exactly ix_customers_owner_sort, which leaves updated_at out (see schema.Customer).
+    "owner": (Customer.owner_sort, Customer.owner_id),
     "last_follow_up_at": Customer.last_follow_up_at,
     "next_follow_up_at": Customer.next_follow_up_at,
     "created_at": Customer.created_at,
@@ -162,9 +163,10 @@ def conditions(
     def col(column):
         return no_index(column, dialect) if hinted else column
 
-    # owner_id = X sorted by date (or owner) is the (owner_id, updated_at) index; a team is a
-    # quarter of the customers, so a team's page always walks the sort index.
-    owner = Customer.owner_id if query.sort in ("updated_at", "owner") else col(Customer.owner_id)
+    # owner_id = X sorted by date is the (owner_id, updated_at) index; a team is a quarter of
+    # the customers, so a team's page always walks the sort index (a rep's list by owner too:
+    # one owner's stretch of the owner-sort index, in id order).
+    owner = Customer.owner_id if query.sort == "updated_at" else col(Customer.owner_id)
     team = col(Customer.team_id)
     where: list[ColumnElement[bool]] = [
         Customer.deleted_at.is_not(None) if deleted else Customer.deleted_at.is_(None),

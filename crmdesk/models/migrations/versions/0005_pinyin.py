@@ -132,9 +132,7 @@ def upgrade() -> None:
     op.create_index("ix_customers_name", "customers", ["name_sort", "name", *tie])
     op.create_index("ix_customers_province", "customers", ["province_sort", "province", *tie])
     op.create_index("ix_customers_city", "customers", ["city_sort", "city", *tie])
-    op.create_index(
-        "ix_customers_owner_sort", "customers", ["owner_sort", "owner_id", "updated_at", "id"]
-    )
+    op.create_index("ix_customers_owner_sort", "customers", ["owner_sort", "owner_id", *tie])
 
 
 def downgrade() -> None:
