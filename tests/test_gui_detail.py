@@ -8,7 +8,8 @@ from helpers import NOW
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from crmdesk.views import customer_detail, prompts
+from crmdesk.views import prompts
+from crmdesk.views.contact_dialog import ContactDialog
 
 
 def test_detail_add_follow_up_updates_timeline(qtbot, ws):
@@ -67,7 +68,7 @@ def test_cancel_on_a_duplicate_phone_reopens_the_contact_with_what_was_typed(
             return QDialog.DialogCode.Accepted
         return QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(customer_detail.ContactDialog, "exec", fake_exec)
+    monkeypatch.setattr(ContactDialog, "exec", fake_exec)
     answers.give("ask_duplicate", ("cancel", 0))
     detail._on_add_contact_clicked()
     assert len(opened) == 2
@@ -96,7 +97,7 @@ def test_adding_a_contact_with_a_known_mobile_warns(qtbot, ws, monkeypatch, answ
         warned.append(prompts.duplicate_text(duplicates))
         return ("cancel", 0)
 
-    monkeypatch.setattr(customer_detail.ContactDialog, "exec", fake_exec)
+    monkeypatch.setattr(ContactDialog, "exec", fake_exec)
     monkeypatch.setattr(prompts, "ask_duplicate", fake_warning)
     detail._on_add_contact_clicked()
     assert warned and "北京星辰科技有限公司" in warned[0] and "张伟" in warned[0]

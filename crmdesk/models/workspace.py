@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.models import (
     bulk,
+    bulk_tags,
     contacts,
     customer_list,
     customers,
@@ -266,5 +267,5 @@ class Workspace:
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
     ) -> WriteResult[BulkResult]:
-        action = bulk.tag_action(tag, add, self.clock())
+        action = bulk_tags.tag_action(tag, add, self.clock())
         return self._bulk(target, action, False, progress, cancelled)

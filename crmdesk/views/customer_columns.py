@@ -1,4 +1,5 @@
-"""The columns of the customer list (and of the recycle bin), declared for WindowedTableModel."""
+"""The columns of the customer list (and of the recycle bin), declared for WindowedTableModel,
+and the filters of its filter bar."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 
+from crmdesk.models.schema import LEVELS, STATUSES
+from crmdesk.views.filter_bar import Filter
 from crmdesk.views.labels import local_time, status_label, tag_list
 from crmdesk.views.table_model import Column
 
@@ -146,5 +149,69 @@ def deleted_columns() -> list[Column]:
             120,
             lambda r: r.deleted_by_name,
             sortable=False,
+        ),
+    ]
+
+
+def customer_filters(scopes: list[str], with_owner: bool = False) -> list[Filter]:
+    """with_owner: an owner filter, for whoever sees more than their own customers."""
+    scope_names = {
+        "mine": QCoreApplication.translate("CustomersPage", "My customers"),
+        "team": QCoreApplication.translate("CustomersPage", "My team"),
+        "all": QCoreApplication.translate("CustomersPage", "All I can see"),
+    }
+    return [
+        Filter(
+            "search",
+            "search",
+            QCoreApplication.translate("CustomersPage", "Search name, contact or phone…"),
+        ),
+        Filter("scope", "choice", "", tuple((scope_names[s], s) for s in scopes), with_any=False),
+        Filter(
+            "level",
+            "choice",
+            QCoreApplication.translate("CustomersPage", "Any level"),
+            tuple((lv, lv) for lv in LEVELS),
+        ),
+        Filter(
+            "status",
+            "choice",
+            QCoreApplication.translate("CustomersPage", "Any status"),
+            tuple((status_label(s), s) for s in STATUSES),
+        ),
+        Filter(
+            "industry",
+            "choice",
+            QCoreApplication.translate("CustomersPage", "Any industry"),
+            typeable=True,
+        ),
+        Filter(
+            "province",
+            "choice",
+            QCoreApplication.translate("CustomersPage", "Any province"),
+            typeable=True,
+        ),
+        Filter(
+            "source",
+            "choice",
+            QCoreApplication.translate("CustomersPage", "Any source"),
+            typeable=True,
+        ),
+        Filter("tags", "tags", QCoreApplication.translate("CustomersPage", "Any tag")),
+        *(
+            [
+                Filter(
+                    "owner_id",
+                    "choice",
+                    QCoreApplication.translate("CustomersPage", "Any owner"),
+                    any_value=None,
+                    typeable=True,
+                )
+            ]
+            if with_owner
+            else []
+        ),
+        Filter(
+            "overdue", "check", QCoreApplication.translate("CustomersPage", "Follow-up overdue")
         ),
     ]

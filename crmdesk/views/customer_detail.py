@@ -12,7 +12,6 @@ from dataclasses import replace
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models import tags
 from crmdesk.models.changes import Change
-from crmdesk.models.contacts import ContactInput, ContactRow
+from crmdesk.models.contacts import ContactRow
 from crmdesk.models.customer_card import CustomerCard
 from crmdesk.models.customers import (
     CustomerDetail,
@@ -35,10 +34,10 @@ from crmdesk.models.customers import (
 from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
 from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.views import prompts
-from crmdesk.views.contact_dialog import ContactDialog
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_form import CustomerForm
 from crmdesk.views.customer_tabs import ContactsTab, FollowUpTab, HistoryTable
+from crmdesk.views.detail_contacts import ContactActions
 from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import local_time
@@ -49,7 +48,7 @@ def _normalized(value: CustomerInput) -> CustomerInput:
     return replace(value, tags=tags.normalize(value.tags))
 
 
-class CustomerDetailPanel(QWidget):
+class CustomerDetailPanel(ContactActions, QWidget):
     # The user asked to open another customer (a duplicate's "Open the existing customer").
     open_requested = Signal(int)
 
@@ -462,65 +461,6 @@ class CustomerDetailPanel(QWidget):
         if self.detail is not None:
             self._base = None  # the card fills the form with what is stored
             self.reload()
-
-    def _selected_contact(self) -> ContactRow | None:
-        row = self.contacts_table.currentRow()
-        return self._contacts[row] if 0 <= row < len(self._contacts) else None
-
-    def _save_contact(self, contact: ContactRow | None, typed: ContactInput | None = None) -> None:
-        """typed: what the user had entered, when the dialog opens again after they chose not
-        to save a duplicate phone (they may correct it)."""
-        if self.detail is None:
-            return
-        dialog = ContactDialog(typed or (contact.data if contact else None), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        value, customer_id = dialog.value(), self.detail.id
-        before = {contact.data.mobile, contact.data.phone} if contact else set()
-        new_phones = [p for p in (value.mobile, value.phone) if p and p not in before]
-        contact_id = contact.id if contact else None
-
-        def saved(_result) -> None:
-            text = self.tr("Saved the contact {name}.") if contact else self.tr("Added {name}.")
-            self.ctx.notify(text.format(name=value.name))
-
-        def save() -> None:
-            self._write(
-                lambda: self.workspace.save_contact(customer_id, contact_id, value),
-                self.add_contact_button,
-                saved,
-            )
-
-        if new_phones:
-            self._check_duplicates("", new_phones, save, lambda: self._save_contact(contact, value))
-        else:
-            save()
-
-    @Slot()
-    def _on_add_contact_clicked(self) -> None:
-        self._save_contact(None)
-
-    @Slot()
-    def _on_edit_contact_clicked(self) -> None:
-        contact = self._selected_contact()
-        if contact is not None:
-            self._save_contact(contact)
-
-    @Slot()
-    def _on_remove_contact_clicked(self) -> None:
-        contact = self._selected_contact()
-        if contact is None or self.detail is None:
-            return
-        if not prompts.confirm_remove_contact(self, contact.data.name):
-            return
-        customer_id = self.detail.id
-        self._write(
-            lambda: self.workspace.remove_contact(customer_id, contact.id),
-            self.remove_contact_button,
-            lambda _result: self.ctx.notify(
-                self.tr("Removed {name}.").format(name=contact.data.name)
-            ),
-        )
 
     @Slot()
     def _on_add_follow_up_clicked(self) -> None:

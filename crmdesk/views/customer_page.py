@@ -4,7 +4,7 @@ write's change comes back on the change bus, which is what reloads the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Slot
+from PySide6.QtCore import QByteArray, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,84 +20,18 @@ from PySide6.QtWidgets import (
 from crmdesk.models.changes import Change
 from crmdesk.models.customer_list import CustomerQuery, FilterChoices
 from crmdesk.models.policy import list_scopes
-from crmdesk.models.schema import LEVELS, STATUSES
 from crmdesk.views import prompts
 from crmdesk.views.bulk_actions import selected_count
 from crmdesk.views.bulk_dialogs import AssignDialog, TagDialog
 from crmdesk.views.column_fit import ColumnFitter
 from crmdesk.views.context import PageContext
-from crmdesk.views.customer_columns import customer_columns
+from crmdesk.views.customer_columns import customer_columns, customer_filters
 from crmdesk.views.customer_detail import CustomerDetailPanel
 from crmdesk.views.customer_dialog import CustomerDialog
-from crmdesk.views.filter_bar import Filter, FilterBar
+from crmdesk.views.filter_bar import FilterBar
 from crmdesk.views.icons import set_icon
-from crmdesk.views.labels import status_label
 from crmdesk.views.list_panel import ListPanel
 from crmdesk.views.saved_views_bar import SavedViewsBar
-
-
-def customer_filters(scopes: list[str], with_owner: bool = False) -> list[Filter]:
-    """with_owner: an owner filter, for whoever sees more than their own customers."""
-    scope_names = {
-        "mine": QCoreApplication.translate("CustomersPage", "My customers"),
-        "team": QCoreApplication.translate("CustomersPage", "My team"),
-        "all": QCoreApplication.translate("CustomersPage", "All I can see"),
-    }
-    return [
-        Filter(
-            "search",
-            "search",
-            QCoreApplication.translate("CustomersPage", "Search name, contact or phone…"),
-        ),
-        Filter("scope", "choice", "", tuple((scope_names[s], s) for s in scopes), with_any=False),
-        Filter(
-            "level",
-            "choice",
-            QCoreApplication.translate("CustomersPage", "Any level"),
-            tuple((lv, lv) for lv in LEVELS),
-        ),
-        Filter(
-            "status",
-            "choice",
-            QCoreApplication.translate("CustomersPage", "Any status"),
-            tuple((status_label(s), s) for s in STATUSES),
-        ),
-        Filter(
-            "industry",
-            "choice",
-            QCoreApplication.translate("CustomersPage", "Any industry"),
-            typeable=True,
-        ),
-        Filter(
-            "province",
-            "choice",
-            QCoreApplication.translate("CustomersPage", "Any province"),
-            typeable=True,
-        ),
-        Filter(
-            "source",
-            "choice",
-            QCoreApplication.translate("CustomersPage", "Any source"),
-            typeable=True,
-        ),
-        Filter("tags", "tags", QCoreApplication.translate("CustomersPage", "Any tag")),
-        *(
-            [
-                Filter(
-                    "owner_id",
-                    "choice",
-                    QCoreApplication.translate("CustomersPage", "Any owner"),
-                    any_value=None,
-                    typeable=True,
-                )
-            ]
-            if with_owner
-            else []
-        ),
-        Filter(
-            "overdue", "check", QCoreApplication.translate("CustomersPage", "Follow-up overdue")
-        ),
-    ]
 
 
 class CustomersPage(QWidget):

@@ -1,0 +1,94 @@
+"""Adding or removing a tag on many customers: a bulk action (models/bulk.py runs it in chunks
+and units of work) whose statements set each customer's tags text and its customer_tags rows.
+Kept apart from bulk.py, which holds the machinery every bulk action shares."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from itertools import groupby
+
+from sqlalchemy import String, case, literal
+from sqlalchemy.orm import Session
+
+from crmdesk.models import tags
+from crmdesk.models.bulk import (
+    STATEMENT_VALUES,
+    ChunkAction,
+    _id_in,
+    _lock,
+    _postgresql,
+    _touch,
+    _update,
+)
+from crmdesk.models.changes import record
+from crmdesk.models.checks import limit_of
+from crmdesk.models.schema import Customer, CustomerTag
+from crmdesk.models.users import UserRow
+
+
+def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
+    """Add or remove one tag. A customer whose tags would pass the column's 500 characters is
+    skipped and counted, never stored cut short."""
+    tag = tags.check_tag(tag)
+    limit = limit_of(Customer.tags)  # once: asked a row, it cost 0.1-0.2 s in 30,000
+
+    def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
+        new_tags: list[tuple[str, int]] = []
+        skipped = 0
+        rows = _lock(session, actor, ids)
+        for row in rows:
+            had = set(tags.split(row.tags))
+            new = had | {tag} if add else had - {tag}
+            if new == had:
+                continue
+            text = ",".join(tags.normalize(new))
+            if len(text) > limit:
+                skipped += 1
+                continue
+            new_tags.append((text, row.id))
+        _set_tags(session, new_tags, _touch(actor, now))
+        changed = [cid for _t, cid in new_tags]
+        if changed:
+            if add:
+                tags.add_rows(session, _id_in(session, changed), tag, now)
+            else:
+                tags.remove_rows(session, _id_in(session, changed, CustomerTag.customer_id), tag)
+            record(session, "tags", changed)
+        return len(rows), len(changed), skipped
+
+    return ChunkAction(chunk)
+
+
+def _set_tags(session: Session, new_tags: list[tuple[str, int]], touch: dict) -> None:
+    """Give each customer its new tags in as few statements as STATEMENT_VALUES allows, however
+    varied the tags: when every customer of a batch ends with the same text (the usual case)
+    `tags = :text`, otherwise `tags = CASE WHEN id IN (…) THEN :text … END`, ids grouped by text
+    (one statement per text cost a round trip per distinct tag set, up to one per customer).
+    PostgreSQL's id lists are arrays, one value each: a chunk's customers in one statement."""
+    arrays = _postgresql(session)
+
+    def values(rows: int, texts: int) -> int:
+        if arrays:
+            return (1 if texts == 1 else texts + 1) + texts + len(touch)
+        return (rows if texts == 1 else 2 * rows) + texts + len(touch)
+
+    def flush(batch: dict[str, list[int]]) -> None:
+        if len(batch) == 1:
+            ((text, ids),) = batch.items()
+            _update(session, ids, {"tags": text, **touch})
+            return
+        whens = [(_id_in(session, ids), literal(text, String)) for text, ids in batch.items()]
+        ids = sorted(cid for group in batch.values() for cid in group)
+        _update(session, ids, {"tags": case(*whens, else_=Customer.tags), **touch})
+
+    batch: dict[str, list[int]] = {}
+    rows = 0
+    for text, group in groupby(sorted(new_tags), key=lambda pair: pair[0]):
+        for _text, cid in group:
+            if batch and values(rows + 1, len(batch) + (text not in batch)) > STATEMENT_VALUES:
+                flush(batch)
+                batch, rows = {}, 0
+            batch.setdefault(text, []).append(cid)
+            rows += 1
+    if batch:
+        flush(batch)
