@@ -14,11 +14,11 @@ from crmdesk.models import tags
 from crmdesk.models.bulk import (
     STATEMENT_VALUES,
     ChunkAction,
-    _id_in,
-    _lock,
-    _postgresql,
-    _touch,
-    _update,
+    id_in,
+    is_postgresql,
+    lock_editable,
+    stamp,
+    update_ids,
 )
 from crmdesk.models.changes import record
 from crmdesk.models.checks import limit_of
@@ -35,7 +35,7 @@ def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
     def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
         new_tags: list[tuple[str, int]] = []
         skipped = 0
-        rows = _lock(session, actor, ids)
+        rows = lock_editable(session, actor, ids)
         for row in rows:
             had = set(tags.split(row.tags))
             new = had | {tag} if add else had - {tag}
@@ -46,13 +46,13 @@ def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
                 skipped += 1
                 continue
             new_tags.append((text, row.id))
-        _set_tags(session, new_tags, _touch(actor, now))
+        _set_tags(session, new_tags, stamp(actor, now))
         changed = [cid for _t, cid in new_tags]
         if changed:
             if add:
-                tags.add_rows(session, _id_in(session, changed), tag, now)
+                tags.add_rows(session, id_in(session, changed), tag, now)
             else:
-                tags.remove_rows(session, _id_in(session, changed, CustomerTag.customer_id), tag)
+                tags.remove_rows(session, id_in(session, changed, CustomerTag.customer_id), tag)
             record(session, "tags", changed)
         return len(rows), len(changed), skipped
 
@@ -65,7 +65,7 @@ def _set_tags(session: Session, new_tags: list[tuple[str, int]], touch: dict) ->
     `tags = :text`, otherwise `tags = CASE WHEN id IN (…) THEN :text … END`, ids grouped by text
     (one statement per text cost a round trip per distinct tag set, up to one per customer).
     PostgreSQL's id lists are arrays, one value each: a chunk's customers in one statement."""
-    arrays = _postgresql(session)
+    arrays = is_postgresql(session)
 
     def values(rows: int, texts: int) -> int:
         if arrays:
@@ -75,11 +75,11 @@ def _set_tags(session: Session, new_tags: list[tuple[str, int]], touch: dict) ->
     def flush(batch: dict[str, list[int]]) -> None:
         if len(batch) == 1:
             ((text, ids),) = batch.items()
-            _update(session, ids, {"tags": text, **touch})
+            update_ids(session, ids, {"tags": text, **touch})
             return
-        whens = [(_id_in(session, ids), literal(text, String)) for text, ids in batch.items()]
+        whens = [(id_in(session, ids), literal(text, String)) for text, ids in batch.items()]
         ids = sorted(cid for group in batch.values() for cid in group)
-        _update(session, ids, {"tags": case(*whens, else_=Customer.tags), **touch})
+        update_ids(session, ids, {"tags": case(*whens, else_=Customer.tags), **touch})
 
     batch: dict[str, list[int]] = {}
     rows = 0
