@@ -151,3 +151,12 @@ def test_the_date_picker_writes_the_month_the_chinese_way(qtbot):
     assert (year.text(), month.text()) == ("2026年", "11月")
     bar = month.parentWidget()
     assert bar.layout().indexOf(year) < bar.layout().indexOf(month)  # the year first
+
+
+def test_the_heading_line_wraps_between_its_parts_never_inside_one(qtbot, ws):
+    page = make_page(qtbot, ws)
+    page.table.selectRow(0)
+    text = page.detail.subheading.text()
+    parts = text.split(" · ")
+    assert len(parts) == 4  # owner, level, last and next follow-up
+    assert all(" " not in part for part in parts)  # each part's spaces do not break

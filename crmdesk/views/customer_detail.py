@@ -195,16 +195,16 @@ class CustomerDetailPanel(ContactActions, QWidget):
         self._contacts = card.contacts
         self._show_state(True)
         self.heading.setText(d.data.name)
-        self.subheading.setText(
-            self.tr(
-                "Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}"
-            ).format(
-                owner=d.owner_name or self.tr("nobody"),
-                level=d.data.level,
-                last=local_time(d.last_follow_up_at) or "—",
-                next=local_time(d.next_follow_up_at) or "—",
-            )
+        line = self.tr(
+            "Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}"
+        ).format(
+            owner=d.owner_name or self.tr("nobody"),
+            level=d.data.level,
+            last=local_time(d.last_follow_up_at) or "—",
+            next=local_time(d.next_follow_up_at) or "—",
         )
+        # a narrow panel wraps between the parts, never inside one ("Next:" above its date)
+        self.subheading.setText(" · ".join(p.replace(" ", "\u00a0") for p in line.split(" · ")))
         self.chips.set_tags(d.data.tags)
         if not keep_form:
             self.form.set_value(d.data)
