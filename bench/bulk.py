@@ -9,9 +9,10 @@ file under bench/data/, throwaway databases on the local servers (URLs from --pg
 --mysql-url, default the test servers), created and dropped by the tests' own helper
 (tests/helpers.py, server_database).
 
-Baseline measured in the same run, on the same database: the old way, one ORM object per row
+Baselines measured in the same run, on the same database: the old way, one ORM object per row
 (Customer objects loaded in chunks of 400, owner set, one session and one commit; it writes no
-ownership events, which flatters it), assigning the same number of customers.
+ownership events, which flatters it), assigning the same number of customers; and the floor,
+one bare UPDATE stamping 30,000 customers as every action must (to_floor: each action's ratio).
 
 SQLite's write lock (budget about 250 ms a unit of work): a second process takes it (BEGIN
 IMMEDIATE, ROLLBACK) every 5 ms, polling every 0.5 ms while it is held, and reports the longest
@@ -198,6 +199,27 @@ def old_way(db, ids: list[int], to_user_id: int, actor_id: int):
     return assign
 
 
+def floor(db, ids: list[int], actor_id: int):
+    """The server's floor: one bare UPDATE stamping these customers (updated_at, updated_by,
+    version: what every bulk action writes), committed; no lock read, no policy, no events, no
+    chunks. On PostgreSQL the stamp is never a HOT update, so each row costs a new entry in
+    every index of customers: the floor grows with their number, whatever the program does."""
+    from sqlalchemy import text
+
+    from crmdesk.models.workspace import utc_now
+
+    def stamp(_timing) -> int:
+        listed = ",".join(str(int(i)) for i in ids)  # literals: one statement on every backend
+        sql = text(
+            "UPDATE customers SET updated_at = :now, updated_by_id = :actor, "
+            f"version = version + 1 WHERE id IN ({listed})"
+        )
+        with db.writing() as s:
+            return s.execute(sql, {"now": utc_now(), "actor": actor_id}).rowcount
+
+    return stamp
+
+
 def bench_backend(backend: str, args) -> dict:
     from helpers import server_database
     from sqlalchemy import select
@@ -307,6 +329,7 @@ def bench_backend(backend: str, args) -> dict:
             measure("restore", action(ws.restore_customers, ids))  # the same, as a user would
             to = reps[(run + 7) % len(reps)]
             measure("baseline_orm_assign", old_way(db, fresh(), to, admin.id))
+            measure("floor_bare_update", floor(db, fresh(), admin.id))
         figures["samples_from_touched_customers"] = reused
 
         everything = Target(query=CustomerQuery())
@@ -349,6 +372,9 @@ def bench_backend(backend: str, args) -> dict:
         per_ids = {k: figures[f"{k}_ms"] for k in ("assign", "tag", "delete", "restore")}
         figures["worst_ids_action_ms"] = max(per_ids.values())
         figures["worst_ids_action_to_budget"] = round(figures["worst_ids_action_ms"] / BUDGET_MS, 2)
+        figures["to_floor"] = {
+            k: round(v / figures["floor_bare_update_ms"], 2) for k, v in per_ids.items()
+        }
         figures["longest_unit_of_work_ms"] = round(max(chunk_ms), 1)
         if waits["lock_hold"]:
             # the longest over every bulk action and run; the old way's one transaction apart

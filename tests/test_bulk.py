@@ -236,7 +236,10 @@ def test_tags_of_varied_customers_each_get_their_own_text(db, people, monkeypatc
     p = people
     ids = seed(db, p)
     chosen = sorted(every(ids))
-    start = {cid: ["甲", "乙,丙", "", "VIP", "vip"][k % 5] for k, cid in enumerate(chosen)}
+    # quotes, backslashes, braces and NULL: what a PostgreSQL array literal must escape
+    odd = ['a"b', "c\\d", "{e}", "NULL"]
+    texts = ["甲", "乙,丙", "", "VIP", "vip", ",".join(sorted(odd))]
+    start = {cid: texts[k % len(texts)] for k, cid in enumerate(chosen)}
     with db.writing() as s:
         for cid, tags in start.items():
             s.execute(update(Customer).where(Customer.id == cid).values(tags=tags))
@@ -246,7 +249,8 @@ def test_tags_of_varied_customers_each_get_their_own_text(db, people, monkeypatc
     assert result.value == bulk.BulkResult(len(chosen), len(chosen) - len(unchanged))
     after = snapshot(db)
     assert_touched(before, after, set(chosen) - unchanged, p.admin.id)
-    expected = {"甲": "乙,甲", "乙,丙": "乙,丙", "": "乙", "VIP": "VIP,乙", "vip": "vip,乙"}
+    expected = {"甲": "乙,甲", "乙,丙": "乙,丙", "": "乙", "VIP": "VIP,乙", "vip": "vip,乙",
+                texts[-1]: ",".join(sorted([*odd, "乙"]))}  # fmt: skip
     assert {cid: after[cid][TAGS] for cid in chosen} == {
         cid: expected[tags] for cid, tags in start.items()
     }

@@ -4,6 +4,8 @@ Change past its id limit, and the size of every statement sent."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import NOW
 from sqlalchemy import event, insert, select, update
@@ -150,7 +152,7 @@ def bound_values(parameters) -> tuple[int, int]:
     if not parameters:
         return 0, 0
     items = list(parameters.values() if isinstance(parameters, dict) else parameters)
-    arrays = [v for v in items if isinstance(v, str) and v.startswith("{") and v.endswith("}")]
+    arrays = [v for v in items if isinstance(v, str) and re.fullmatch(r"\{[0-9,]*\}", v)]
     largest = max((len(v[1:-1].split(",")) for v in arrays if v != "{}"), default=0)
     return sum(len(v) if isinstance(v, (list, tuple)) else 1 for v in items), largest
 
