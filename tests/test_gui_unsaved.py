@@ -158,6 +158,34 @@ def test_closing_the_window_asks(qtbot, ws, answers, tmp_path):
     assert ws.customer(cid).data.notes == "关窗前写的"
 
 
+def test_closing_without_edits_closes_at_the_first_click(qtbot, ws, answers, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ws, settings)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.customers
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4 and not page.model.is_loading)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.detail is not None)
+    assert window.close()  # one click on ×: nothing unsaved, nothing asked
+    assert not window.isVisible() and answers.asked == []
+
+
+def test_dont_save_closes_the_window_at_once(qtbot, ws, answers, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ws, settings)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.customers
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4 and not page.model.is_loading)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.detail is not None)
+    page.detail.form.notes.setPlainText("不要了")
+    answers.give("ask_unsaved", "discard")
+    assert window.close()
+    assert not window.isVisible()
+
+
 def test_new_customer_cancel_asks_and_a_duplicate_opens_the_existing(qtbot, ws, answers):
     page = make_page(qtbot, ws)
     dialog = CustomerDialog(page.ctx, None, page)

@@ -263,14 +263,22 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:
-            event.ignore()  # asked first; closes again once every edit is saved or let go
+            # Asked first. Answered at once (nothing unsaved, or Don't save) this event closes
+            # the window; answered later (a save running) the window closes itself once it is
+            # done. A close() from inside this handler would be dropped by Qt, and the window
+            # would stay open until a second click.
+            asking = [True]
 
             def close_now() -> None:
                 self._closing = True
-                self.close()
+                if not asking[0]:
+                    self.close()
 
             self._leave_page(close_now)
-            return
+            asking[0] = False
+            if not self._closing:
+                event.ignore()
+                return
         self.save_layout()
         self.runner.cancel_all()  # a bulk action stops after its current chunk
         self.runner.wait()
