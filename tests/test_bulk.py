@@ -11,13 +11,13 @@ import pytest
 from helpers import NOW
 from sqlalchemy import select, update
 
-from crmdesk.models import bulk
+from crmdesk.models import bulk, pool
 from crmdesk.models.bulk import Target
 from crmdesk.models.changes import Change
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.customers import CustomerInput, create_customer
 from crmdesk.models.errors import PermissionDenied, ValidationFailed
-from crmdesk.models.schema import Customer, OwnershipEvent
+from crmdesk.models.schema import Customer, OwnershipEvent, Pool
 from crmdesk.models.workspace import Workspace
 
 LATER = NOW + timedelta(hours=2)  # when the bulk actions run; customers were made at NOW
@@ -66,9 +66,12 @@ def seed(db, people, tags: tuple[str, ...] = ()) -> dict[str, list[int]]:
                 )
                 for i in range(count)
             ]
-            if login is None:
+            if login is None:  # nobody's: in the pool
+                pool.ensure_defaults(s, NOW)
+                first = s.scalar(select(Pool.id).order_by(Pool.id).limit(1))
+                unowned = {"owner_id": None, "team_id": None, "pool_id": first}
                 s.execute(
-                    update(Customer).where(Customer.id.in_(ids[group])).values(owner_id=None),
+                    update(Customer).where(Customer.id.in_(ids[group])).values(**unowned),
                     execution_options={"synchronize_session": False},
                 )
     return ids

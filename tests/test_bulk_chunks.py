@@ -25,11 +25,11 @@ from test_bulk import (  # the shared data and helpers; small_chunks applies her
     ws,
 )
 
-from crmdesk.models import bulk, changes
+from crmdesk.models import bulk, changes, pool
 from crmdesk.models.bulk import Target
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.errors import Interrupted, PermissionDenied
-from crmdesk.models.schema import Customer, OwnershipEvent, User
+from crmdesk.models.schema import Customer, OwnershipEvent, Pool, User
 
 # ---------------------------------------------------------------- the Change, progress, cancel
 
@@ -184,10 +184,14 @@ def test_no_statement_carries_more_than_a_few_hundred_parameters(
     p = people
     n = 2 * max(DEFAULT_CHUNK, DEFAULT_POSTGRESQL_CHUNK) + 150
     owners = [p.rep_n1.id, p.rep_n2.id, p.rep_s1.id, None]
+    with db.writing() as s:
+        pool.ensure_defaults(s, NOW)
+        first = s.scalar(select(Pool.id).order_by(Pool.id).limit(1))
     rows = [
         {
             "name": f"客户{i}",
             "owner_id": owners[i % 4],
+            "pool_id": None if owners[i % 4] else first,
             "created_by_id": p.admin.id,
             "updated_by_id": p.admin.id,
             "created_at": NOW,

@@ -381,7 +381,10 @@ def assign_action(
         to_owner.update(team_id=user.team_id, owner_sort=key)  # the stored key, as renames write
 
     def new_owner(actor: UserRow) -> dict:
-        return {"owner_id": to_user_id, **to_owner, **stamp(actor, now)}
+        # A customer taken out of a pool this way leaves it (pool.py: owned or in a pool).
+        out_of_pool = {"pool_id": None, "pool_entered_at": None, "release_code": ""}
+        return {"owner_id": to_user_id, **to_owner, **out_of_pool, "received_at": now,
+                **stamp(actor, now)}  # fmt: skip
 
     def events(actor: UserRow, customer_id: ColumnElement, owner_id: ColumnElement) -> Select:
         kind = case((owner_id.is_(None), literal("assigned", String)),

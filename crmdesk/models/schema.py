@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -28,8 +29,11 @@ ROLES = ("rep", "manager", "admin")
 LEVELS = ("A", "B", "C")
 STATUSES = ("lead", "prospect", "customer", "lost")
 FOLLOW_UP_KINDS = ("call", "visit", "wechat", "email", "note")
-# The public pool adds claim / release / recycle.
-OWNERSHIP_KINDS = ("created", "assigned", "transferred")
+# assigned: from nobody or from a pool; claimed: taken from a pool by its new owner; released:
+# given back to a pool by its owner; recycled: sent back by the recycle pass; moved: from one
+# pool to another.
+OWNERSHIP_KINDS = ("created", "assigned", "transferred", "claimed", "released", "recycled",
+                   "moved", "locked", "unlocked")  # fmt: skip
 EDIT_KINDS = ("overwrote",)
 
 
@@ -56,6 +60,10 @@ class Team(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # How many customers each member may own, and keep locked (None: no cap); a user's own
+    # caps override these (pool_caps.capacity).
+    customer_cap: Mapped[int | None] = mapped_column(Integer)
+    locked_cap: Mapped[int | None] = mapped_column(Integer)
 
 
 class User(Base):
@@ -71,6 +79,8 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     name_sort: Mapped[str] = mapped_column(SortKey(60), default="")
+    customer_cap: Mapped[int | None] = mapped_column(Integer)
+    locked_cap: Mapped[int | None] = mapped_column(Integer)
 
     @validates("name")
     def _keep_sort_key(self, _key: str, value: str) -> str:
@@ -120,6 +130,14 @@ class Customer(Base):
     province_sort: Mapped[str] = mapped_column(SortKey(60), default="")
     city_sort: Mapped[str] = mapped_column(SortKey(60), default="")
     owner_sort: Mapped[str] = mapped_column(SortKey(60), default="")
+    # The public pool (pool.py). Owned (owner_id) or in one pool (pool_id), never both, never
+    # neither outside the recycle bin: a CHECK on the servers, triggers on SQLite (0007).
+    pool_id: Mapped[int | None] = mapped_column(ForeignKey("pools.id"))
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)  # by its current owner
+    pool_entered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    released_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # last owner
+    release_code: Mapped[str] = mapped_column(String(32), default="")
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)  # never recycled
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -160,6 +178,19 @@ class Customer(Base):
             "deleted_at",
             sqlite_where=text("deleted_at IS NOT NULL"),
             postgresql_where=text("deleted_at IS NOT NULL"),
+        ),
+        Index(
+            "ix_customers_pool",
+            "pool_id",
+            "pool_entered_at",
+            "id",
+            sqlite_where=text("pool_id IS NOT NULL"),
+            postgresql_where=text("pool_id IS NOT NULL"),
+        ),
+        CheckConstraint(
+            "(owner_id IS NULL OR pool_id IS NULL) AND "
+            "(owner_id IS NOT NULL OR pool_id IS NOT NULL OR deleted_at IS NOT NULL)",
+            name="ck_customers_owner_or_pool",
         ),
     )
 
@@ -216,8 +247,12 @@ class OwnershipEvent(Base):
     reason_text: Mapped[str] = mapped_column(String(500), default="")
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(DateTime)
+    pool_id: Mapped[int | None] = mapped_column(ForeignKey("pools.id", ondelete="SET NULL"))
 
-    __table_args__ = (Index("ix_ownership_events_customer", "customer_id", "at"),)
+    __table_args__ = (
+        Index("ix_ownership_events_customer", "customer_id", "at"),
+        Index("ix_ownership_events_actor", "actor_id", "kind", "at"),
+    )
 
 
 class EditEvent(Base):
@@ -311,3 +346,103 @@ class SavedView(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_saved_views_user", "user_id", "page", "name", unique=True),)
+
+
+class Pool(Base):
+    """A public pool (pool.py): who may see and claim from it, its pick rules, and which owned
+    customers its recycle rules cover (its members' customers, optionally only some industries
+    or provinces; the first pool by position that covers a customer is its pool)."""
+
+    __tablename__ = "pools"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    everyone: Mapped[bool] = mapped_column(Boolean, default=False)  # every user is a member
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    daily_claim_cap: Mapped[int] = mapped_column(Integer, default=10)
+    cooldown_days: Mapped[int] = mapped_column(Integer, default=7)
+    protect_days: Mapped[int] = mapped_column(Integer, default=0)
+    warn_days: Mapped[int] = mapped_column(Integer, default=3)
+    exempt_open_deals: Mapped[bool] = mapped_column(Boolean, default=False)
+    industries: Mapped[str] = mapped_column(String(500), default="")  # comma-separated
+    provinces: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class PoolMember(Base):
+    """A user or a whole team who may see and claim from a pool; is_admin (users only): may
+    also assign from it, move customers out of it and edit its rules."""
+
+    __tablename__ = "pool_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pool_id: Mapped[int] = mapped_column(ForeignKey("pools.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+POOL_RULE_KINDS = ("no_follow_up", "not_won")
+
+
+class PoolRule(Base):
+    """A recycle rule: no follow-up for `days`, or not won within `days` of being received;
+    days_a / days_b / days_c, when set, replace `days` for customers of that level."""
+
+    __tablename__ = "pool_rules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pool_id: Mapped[int] = mapped_column(ForeignKey("pools.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    days: Mapped[int] = mapped_column(Integer)
+    days_a: Mapped[int | None] = mapped_column(Integer)
+    days_b: Mapped[int | None] = mapped_column(Integer)
+    days_c: Mapped[int | None] = mapped_column(Integer)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ReleaseReason(Base):
+    """A reason a release may give. The built-in codes carry no label (the views translate
+    them); codes an admin adds carry theirs."""
+
+    __tablename__ = "release_reasons"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(500), default="")
+
+
+NOTIFICATION_KINDS = ("recycled", "assigned", "claimed", "recycle_warning")
+
+
+class Notification(Base):
+    """Something a user should hear about. One per event and user; a recycle pass writes one per
+    former owner and rule with how many customers (count), customer_id when only one."""
+
+    __tablename__ = "notifications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(24))
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    pool_id: Mapped[int | None] = mapped_column(ForeignKey("pools.id", ondelete="SET NULL"))
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    detail: Mapped[str] = mapped_column(String(200), default="")  # e.g. "no_follow_up:15"
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    read_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_notifications_user", "user_id", "read_at", "created_at"),)
