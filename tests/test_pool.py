@@ -20,7 +20,7 @@ from crmdesk.models.users import get_user
 def make_pool(db, admin, name="华东公海", **settings) -> int:
     data = pools.PoolInput(name=name, **{"everyone": True, **settings})
     with db.writing() as s:
-        pools.ensure_defaults(s, NOW)
+        pools.ensure_defaults(s, NOW, pool=False)
         return pools.save_pool(s, admin, None, data, NOW)
 
 
@@ -217,9 +217,7 @@ def test_who_may_claim_from_a_pool(db, people):
 
 def test_release_needs_a_reason_and_sends_the_customer_to_its_pool(db, people):
     p = people
-    make_pool(db, p.admin)  # ensures the first pool, 公海
-    with db.reading() as s:
-        first = pools.list_pools(s)[0].id
+    first = make_pool(db, p.admin)  # open to everyone
     ids = owned_customers(db, p.rep_n1, 2)
 
     def release(code, text, actor=p.rep_n1, pool_id=None):
@@ -311,3 +309,64 @@ def test_capacity_counts_won_customers_unless_told_not_to(db, people):
     with db.reading() as s:
         assert pools.capacity(s, p.rep_n1.id).owned == 2
         assert get_user(s, p.rep_n1.id).active
+
+
+# ---------------------------------------------------------------- claims racing
+
+
+def test_racing_claims_never_double_own_or_pass_a_cap(db, people):
+    """8 clients (each its own engine), two per rep, claim at once, one customer a claim: a
+    rep's two clients work on different halves of the pool (so only the rep's own lock keeps
+    them under the cap of 5), and every rep wants the same customers (so claims collide). No
+    customer owned twice, no cap passed, one event per claim, and every loser told why."""
+    import random
+    import threading
+
+    from crmdesk.models.database import open_database
+
+    p = people
+    reps = [p.rep_n1, p.rep_n2, p.rep_s1, p.manager_s]
+    with db.writing() as s:
+        s.execute(update(User).where(User.id.in_([r.id for r in reps])).values(customer_cap=5))
+    pool_id = make_pool(db, p.admin, daily_claim_cap=1000, cooldown_days=0)
+    ids = pool_customers(db, pool_id, 40)
+    halves = [ids[:20], ids[20:]]
+    url = db.engine.url.render_as_string(hide_password=False)
+    outcomes: list[tuple[int, actions.ClaimResult]] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def client(rep, half: list[int], seed: int) -> None:
+        mine = open_database(url)
+        wanted = random.Random(seed).sample(half, len(half))
+        try:
+            start.wait()
+            for cid in wanted:
+                result = mine.write(lambda s, c=cid: actions.claim(s, rep, pool_id, [c], NOW, NOW))
+                outcomes.append((rep.id, result.value))
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            mine.close()
+
+    threads = [
+        threading.Thread(target=client, args=(reps[i % 4], halves[i // 4], i)) for i in range(8)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
+    final = owners(db, ids)
+    held: dict[int, int] = {}
+    for owner, pool in final.values():
+        assert (owner is None) != (pool is None)
+        if owner:
+            held[owner] = held.get(owner, 0) + 1
+    assert held == {r.id: 5 for r in reps}  # each filled up, none past the cap
+    claimed = [(e[0], e[3]) for e in events(db, "claimed")]
+    assert len(claimed) == len({c for c, _o in claimed})  # one claim each: nobody took one twice
+    assert {c: o for c, o in claimed} == {c: o for c, (o, _p) in final.items() if o}
+    said = {r.code for _rep, res in outcomes for r in res.refused}
+    assert said == {"taken", "cap_reached"}
+    assert sum(len(res.claimed) for _rep, res in outcomes) == len(claimed) == 20

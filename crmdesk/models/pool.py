@@ -4,7 +4,8 @@ A pool holds the customers nobody owns (Customer.pool_id). Its members (users, w
 everyone) may see its customers and claim them; its admins may also assign from it, move
 customers out of it and edit its rules. Its recycle rules cover the customers owned by its
 members, optionally only some industries or provinces; a customer covered by several pools
-belongs to the first by position. The actions are pool_actions.py, the recycle pass recycle.py.
+belongs to the first in coverage_order (named pools before everyone's, then by position).
+The actions are pool_actions.py, the recycle pass recycle.py.
 """
 
 from __future__ import annotations
@@ -205,9 +206,20 @@ def covers_condition(pool: PoolRow) -> ColumnElement[bool]:
     return and_(*parts)
 
 
+def coverage_order(pools: Sequence[PoolRow]) -> list[PoolRow]:
+    """Pools in the order they claim the customers they cover: pools with named members,
+    industries or provinces before pools open to everyone, each kind by position. 华东公海
+    takes its team's customers before 公海 (everyone's, the fallback) does."""
+
+    def broad(p: PoolRow) -> bool:
+        return p.everyone and not p.industries and not p.provinces
+
+    return sorted(pools, key=lambda p: (broad(p), p.position, p.id))
+
+
 def home_condition(pools: Sequence[PoolRow], index: int) -> ColumnElement[bool]:
     """Owned customers whose pool is pools[index]: covered by it and by no enabled pool before
-    it (pools in position order)."""
+    it (pools in coverage_order)."""
     earlier = [covers_condition(p) for p in pools[:index] if p.enabled]
     mine = covers_condition(pools[index])
     return and_(mine, not_(or_(*earlier))) if earlier else mine
@@ -215,7 +227,7 @@ def home_condition(pools: Sequence[PoolRow], index: int) -> ColumnElement[bool]:
 
 def home_pool(pools: Sequence[PoolRow], owner: UserRow, industry: str, province: str):
     """The pool an owned customer belongs to (where a release sends it by default), or None."""
-    for pool in pools:
+    for pool in coverage_order(pools):
         if not pool.enabled:
             continue
         member = (
@@ -373,13 +385,13 @@ def _check_people(session: Session, data: PoolInput) -> None:
 BUILT_IN_REASONS = ("no_need", "unreachable", "competitor", "wrong_info", "other")
 
 
-def ensure_defaults(session: Session, now: datetime) -> None:
-    """The built-in release reasons and a first pool open to everyone, where missing (the
-    migration makes them; a database emptied by hand or by the tests gets them back)."""
+def ensure_defaults(session: Session, now: datetime, *, pool: bool = True) -> None:
+    """The built-in release reasons and (pool) a first pool open to everyone, where missing
+    (the migration makes them; a database emptied by hand or by the tests gets them back)."""
     if session.scalar(select(func.count()).select_from(ReleaseReason)) == 0:
         session.add_all(ReleaseReason(code=c, label="", active=True, position=i)
                         for i, c in enumerate(BUILT_IN_REASONS))  # fmt: skip
-    if session.scalar(select(func.count()).select_from(Pool)) == 0:
+    if pool and session.scalar(select(func.count()).select_from(Pool)) == 0:
         session.add(Pool(name="公海", enabled=True, everyone=True, position=0, daily_claim_cap=10,
                          cooldown_days=7, protect_days=0, warn_days=3, exempt_open_deals=False,
                          industries="", provinces="", created_at=now, updated_at=now,
