@@ -1,4 +1,5 @@
-"""The command line: start the GUI, fill a database with demo data, take screenshots.
+"""The command line: start the GUI, fill a database with demo data, take screenshots, run
+the pool's recycle pass.
 
 Headless commands never open a dialog: whatever goes wrong is one clear line on stderr and a
 non-zero exit code (2 for a usage error, 1 for anything else); the full detail goes to the
@@ -56,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", metavar="URL", dest="sub_db")
     demo.add_argument("--customers", type=_positive, default=2000)
     demo.add_argument("--seed", type=int, default=1)
+    rec = sub.add_parser(
+        "recycle", help="send customers that broke a pool's recycle rule back to the pool"
+    )
+    rec.add_argument("--db", metavar="URL", dest="sub_db")
+    rec.add_argument(
+        "--dry-run", action="store_true", help="list what would move, from whom, where and why"
+    )
     shot = sub.add_parser("screenshot", help="render a page of the main window to a PNG")
     shot.add_argument("page", choices=PAGES)
     shot.add_argument("out")
@@ -120,6 +128,34 @@ def _demo(args: argparse.Namespace) -> int:
         f"{result.follow_ups:,} follow-ups in {time.perf_counter() - start:.1f} s "
         f"({db.display_name()})"
     )
+    return 0
+
+
+RULE_TEXT = {"no_follow_up": "no follow-up for {} days", "not_won": "not won within {} days"}
+
+
+def _recycle(args: argparse.Namespace) -> int:
+    """For a server's cron job (or by hand): one line per customer in a dry run, a summary."""
+    from crmdesk.models.checks import utc_now
+    from crmdesk.models.database import open_database
+    from crmdesk.models.recycle import recycle
+
+    db = open_database(args.sub_db or args.db)
+    try:
+        result = recycle(db, utc_now(), dry_run=args.dry_run)
+    finally:
+        db.close()
+    if args.dry_run:
+        for item in result.items:
+            why = RULE_TEXT[item.rule].format(item.days)
+            print(f"{item.customer_id}\t{item.customer_name}\tfrom {item.owner_name}"
+                  f"\tto {item.pool_name}\t{why}")  # fmt: skip
+        shown = "" if len(result.items) == result.moved else f" ({len(result.items):,} listed)"
+        print(f"dry run: {result.moved:,} customers would go back to a pool{shown}; "
+              "nothing was changed", file=sys.stderr)  # fmt: skip
+    else:
+        print(f"{result.moved:,} customers sent back to a pool; "
+              f"{result.warned:,} owners warned of customers about to go")  # fmt: skip
     return 0
 
 
@@ -217,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         return _headless(lambda: _demo(args))
     if args.command == "screenshot":
         return _headless(lambda: _screenshot(args))
+    if args.command == "recycle":
+        return _headless(lambda: _recycle(args))
     if args.smoke_test:
         return _headless(_smoke_test)
     from crmdesk.app import run_gui

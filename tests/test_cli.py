@@ -193,3 +193,45 @@ def test_a_server_chosen_is_remembered_without_its_password(tmp_path):
     assert "s3cret" not in (tmp_path / "s.ini").read_text()
     opening._remember(None)
     assert settings.value("database/url") is None
+
+
+def test_recycle_dry_run_lists_and_changes_nothing_then_recycle_moves(tmp_path):
+    from datetime import timedelta
+
+    from sqlalchemy import func, select, update
+
+    from crmdesk.models import pool
+    from crmdesk.models.checks import utc_now
+    from crmdesk.models.schema import Customer, User
+
+    url = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    db = open_database(url)
+    generate_demo(db, customers=40, seed=3)
+    long_ago = utc_now() - timedelta(days=400)
+    with db.writing() as s:
+        admin = s.scalar(select(User.id).where(User.role == "admin"))
+        from crmdesk.models.users import get_user
+
+        rule = pool.RuleRow("no_follow_up", 30)
+        data = pool.PoolInput(name="测试公海", everyone=True, industries=("制造",), rules=(rule,))
+        pool_id = pool.save_pool(s, get_user(s, admin), None, data, utc_now())
+        s.execute(update(Customer).where(Customer.owner_id.is_not(None)).values(
+            industry="制造", received_at=long_ago, last_follow_up_at=long_ago))  # fmt: skip
+        owned = s.scalar(select(func.count()).where(Customer.owner_id.is_not(None)))
+    db.close()
+    dry = run_cli("recycle", "--dry-run", "--db", url)
+    assert dry.returncode == 0, dry.stderr
+    lines = dry.stdout.strip().splitlines()
+    assert len(lines) == owned and "to 测试公海\tno follow-up for 30 days" in lines[0]
+    assert f"{owned} customers would go back" in dry.stderr
+    db = open_database(url)
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).where(Customer.pool_id == pool_id)) == 0
+    db.close()
+    done = run_cli("recycle", "--db", url)
+    assert done.returncode == 0 and f"{owned} customers sent back" in done.stdout
+    again = run_cli("recycle", "--db", url)
+    assert "0 customers sent back" in again.stdout
+    down = run_cli("recycle", "--db", "postgresql://nobody@127.0.0.1:1/none")
+    assert down.returncode == 1 and "cannot be reached" in down.stderr
+    assert "Traceback" not in down.stderr
