@@ -3,7 +3,7 @@ the contacts, the follow-up timeline and the ownership history."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,8 @@ from crmdesk.models.follow_ups import (
     list_ownership_events,
 )
 from crmdesk.models.policy import customer_for_read
+from crmdesk.models.pool import get_pool
+from crmdesk.models.pool_list import mask_email, mask_phone, mask_text
 from crmdesk.models.users import UserRow
 
 
@@ -35,11 +37,21 @@ class CustomerCard:
 def read_card(session: Session, actor: UserRow, customer_id: int) -> CustomerCard:
     customer, editable = customer_for_read(session, actor, customer_id)
     follow_ups = tuple(list_follow_ups(session, customer_id))
+    contacts = list_contacts(session, customer_id)
+    if customer.pool_id is not None and not get_pool(session, customer.pool_id).is_admin(actor):
+        contacts = [masked(c) for c in contacts]  # in a pool: only its admins read the numbers
     return CustomerCard(
         detail=detail_of(session, customer, editable),
-        contacts=tuple(list_contacts(session, customer_id)),
+        contacts=tuple(contacts),
         follow_ups=follow_ups,
         follow_up_total=count_follow_ups(session, customer_id),
         events=tuple(list_ownership_events(session, customer_id)),
         edits=tuple(list_edit_events(session, customer_id)),
     )
+
+
+def masked(contact: ContactRow) -> ContactRow:
+    d = contact.data
+    data = replace(d, mobile=mask_phone(d.mobile), phone=mask_phone(d.phone),
+                   email=mask_email(d.email), wechat=mask_text(d.wechat))  # fmt: skip
+    return replace(contact, data=data)

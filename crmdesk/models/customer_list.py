@@ -172,6 +172,10 @@ def conditions(
         Customer.deleted_at.is_not(None) if deleted else Customer.deleted_at.is_(None),
         see_condition(actor, owner, team),
     ]
+    if actor.is_admin and not deleted:
+        # The pools' customers are the pool page's: a live customer is owned or in a pool, and
+        # owner_id (unlike pool_id) is in the index the admin's count reads alone.
+        where.append(col(Customer.owner_id).is_not(None))
     if query.scope == "mine":
         where.append(owner == actor.id)
     elif query.scope == "team" and actor.team_id is not None:

@@ -3,8 +3,8 @@
 Every rule answers twice: as a SQL condition (lists, counts and set-based bulk statements) and
 for one row (a customer with its owner and its owner's team, both on the customer row, so no
 rule costs a query per row). Seeing and editing are separate questions: today a rep sees and
-edits their own customers, a manager those of the team, an admin all; the public pool will let
-members see customers they may not edit.
+edits their own customers, a manager those of the team, an admin all; a pool's members see the
+customers in it (and their history) but edit none before claiming one (pool.py).
 """
 
 from __future__ import annotations
@@ -151,8 +151,19 @@ def customer_for_read(session: Session, actor: UserRow, customer_id: int) -> tup
         raise NotFound(what="customer", id=customer_id)
     customer, team = row
     if not may_see(actor, customer.owner_id, team):
-        raise NotFound(what="customer", id=customer_id)
+        if customer.pool_id is None or not in_visible_pool(session, actor, customer.pool_id):
+            raise NotFound(what="customer", id=customer_id)
+        return customer, False  # a pool's member reads it (its history too), claims to edit
     return customer, may_edit(actor, customer.owner_id, team)
+
+
+def in_visible_pool(session: Session, actor: UserRow, pool_id: int) -> bool:
+    from crmdesk.models.pool import get_pool  # pool.py builds on this module's neighbours
+
+    try:
+        return get_pool(session, pool_id).may_see(actor)
+    except NotFound:
+        return False
 
 
 def customer_for_write(session: Session, actor: UserRow, customer_id: int) -> Customer:

@@ -33,12 +33,13 @@ from crmdesk.models.customer_card import CustomerCard, read_card
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.database import Database
 from crmdesk.models.policy import assignable_users, current_actor
+from crmdesk.models.pool_workspace import PoolMethods
 from crmdesk.models.users import UserRow
 
 T = TypeVar("T")
 
 
-class Workspace:
+class Workspace(PoolMethods):
     def __init__(
         self, db: Database, actor: UserRow, clock: Callable[[], datetime] = utc_now
     ) -> None:

@@ -1,0 +1,114 @@
+"""The pool's part of the Workspace (workspace.py mixes it in): each method one unit of work
+for the acting user, the rules in pool.py, pool_actions.py, pool_list.py and recycle.py."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from crmdesk.models import pool, pool_actions, pool_list, recycle
+from crmdesk.models.changes import WriteResult
+
+
+def local_day_start(now: datetime) -> datetime:
+    """The start of the local calendar day holding `now` (naive UTC in, naive UTC out): a
+    daily claim cap resets at the user's midnight, not at UTC's."""
+    local = now.replace(tzinfo=UTC).astimezone()
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight.astimezone(UTC).replace(tzinfo=None)
+
+
+class PoolMethods:
+    """Needs the Workspace's _read, _write, clock, db and actor."""
+
+    def pools(self) -> list[pool.PoolRow]:
+        return self._read(lambda s: pool.pools_for(s, self.actor))
+
+    def all_pools(self) -> list[pool.PoolRow]:
+        """Every pool (the settings dialog; admins)."""
+        return self._read(pool.list_pools)
+
+    def capacity(self, user_id: int | None = None) -> pool.Capacity:
+        return self._read(lambda s: pool.capacity(s, user_id or self.actor.id))
+
+    def claims_today(self, pool_id: int) -> int:
+        start = local_day_start(self.clock())
+        return self._read(lambda s: pool_actions.claims_since(s, self.actor.id, pool_id, start))
+
+    def release_reasons(self) -> list[tuple[str, str]]:
+        """(code, label) of the reasons a release may give; label "" for the built-in ones."""
+        rows = self._read(pool.release_reasons)
+        return [(r.code, r.label) for r in rows]
+
+    def list_pool(self, query: pool_list.PoolQuery, offset: int, limit: int, total=None):
+        return self._read(
+            lambda s: pool_list.list_pool(s, self.actor, query, self.clock(), offset, limit)
+        )
+
+    def count_pool(self, query: pool_list.PoolQuery, exact: bool = False) -> int:
+        return self._read(lambda s: pool_list.count_pool(s, self.actor, query, self.clock()))
+
+    def pool_ids(self, query: pool_list.PoolQuery, offset: int, limit: int) -> list[int]:
+        return self._read(
+            lambda s: pool_list.pool_ids(s, self.actor, query, self.clock(), offset, limit)
+        )
+
+    def save_pool(
+        self, pool_id: int | None, data: pool.PoolInput, version: int | None = None
+    ) -> WriteResult[int]:
+        return self._write(
+            lambda s, actor: pool.save_pool(s, actor, pool_id, data, self.clock(), version)
+        )
+
+    def claim(
+        self, pool_id: int, customer_ids: Sequence[int]
+    ) -> WriteResult[pool_actions.ClaimResult]:
+        now = self.clock()
+        start = local_day_start(now)
+        return self._write(
+            lambda s, actor: pool_actions.claim(s, actor, pool_id, customer_ids, now, start)
+        )
+
+    def assign_from_pool(
+        self, pool_id: int, customer_ids: Sequence[int], to_user_id: int
+    ) -> WriteResult[pool_actions.ClaimResult]:
+        return self._write(
+            lambda s, actor: pool_actions.assign_from_pool(
+                s, actor, pool_id, customer_ids, to_user_id, self.clock()
+            )
+        )
+
+    def release(
+        self,
+        customer_ids: Sequence[int],
+        reason_code: str,
+        reason_text: str,
+        pool_id: int | None = None,
+    ) -> WriteResult[int]:
+        return self._write(
+            lambda s, actor: pool_actions.release(
+                s, actor, customer_ids, reason_code, reason_text, self.clock(), pool_id
+            )
+        )
+
+    def move_to_pool(
+        self, pool_id: int, customer_ids: Sequence[int], to_pool_id: int
+    ) -> WriteResult[int]:
+        return self._write(
+            lambda s, actor: pool_actions.move_to_pool(
+                s, actor, pool_id, customer_ids, to_pool_id, self.clock()
+            )
+        )
+
+    def set_locked(self, customer_ids: Sequence[int], locked: bool) -> WriteResult[int]:
+        return self._write(
+            lambda s, actor: pool_actions.set_locked(s, actor, customer_ids, locked, self.clock())
+        )
+
+    def recycle(self, dry_run: bool = False, progress=None, cancelled=None):
+        """The recycle pass (at start and hourly, off the GUI thread): what moved, and what
+        changed, for the pages."""
+        result = recycle.recycle(
+            self.db, self.clock(), dry_run=dry_run, progress=progress, cancelled=cancelled
+        )
+        return WriteResult(result, result.change)

@@ -1,0 +1,142 @@
+"""A pool's list and a pool customer's card on SQLite, PostgreSQL and MariaDB: who sees which
+pool, contacts masked for everyone but the pool's admins (in rows, cards and search results),
+a full phone number still finding its customer, the filters, the count, and the customer list
+leaving the pools' customers to the pool page."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from helpers import NOW
+from test_pool import make_pool
+
+from crmdesk.models import pool_actions as actions
+from crmdesk.models.contacts import ContactInput
+from crmdesk.models.customer_list import CustomerQuery
+from crmdesk.models.customers import CustomerInput, create_customer
+from crmdesk.models.errors import NotFound
+from crmdesk.models.pool_list import PoolQuery, mask_email, mask_phone, mask_text
+from crmdesk.models.workspace import Workspace
+
+LATER = NOW + timedelta(days=10)
+
+
+def ws(db, actor, now=LATER):
+    return Workspace(db, actor, clock=lambda: now)
+
+
+def released(db, owner, pool_id, names, *, code="no_need", at=NOW, **data):
+    """Customers created by `owner` (each with a primary contact), released to the pool."""
+    ids = []
+    with db.writing() as s:
+        for i, name in enumerate(names):
+            contact = ContactInput(
+                name=f"联系人{i}",
+                mobile=f"1381234{i:04d}",
+                email=f"zhang{i}@example.com",
+                wechat=f"wx_zhang{i}",
+                is_primary=True,
+            )
+            ids.append(create_customer(s, owner, CustomerInput(name=name, **data), at, [contact]))
+    db.write(lambda s: actions.release(s, owner, ids, code, "", at, pool_id))
+    return ids
+
+
+def test_masks():
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_phone("+86 138-1234-5678") == "+86 138-****-5678"
+    assert mask_phone("+8613812345678") == "+86138****5678"
+    assert mask_phone("0086 13812345678") == "0086 138****5678"
+    assert mask_phone("010-12345678") == "010-****5678"
+    assert mask_phone("1234") == "**34"
+    assert mask_phone("") == ""
+    assert mask_email("zhang@example.com") == "z***@example.com"
+    assert mask_text("wx_zhang") == "w***"
+    assert mask_text("") == ""
+
+
+def test_a_member_sees_the_pool_masked_and_its_admin_in_clear(db, people):
+    p = people
+    pool_id = make_pool(db, p.admin, member_team_ids=(p.rep_n1.team_id,), everyone=False,
+                        admin_ids=(p.manager_n.id,))  # fmt: skip
+    ids = released(db, p.rep_n2, pool_id, ["星辰科技", "远航贸易"])
+
+    rows = ws(db, p.rep_n1).list_pool(PoolQuery(pool_id=pool_id), 0, 100)
+    assert {r.id for r in rows} == set(ids)
+    assert {r.contact_mobile for r in rows} == {"138****0000", "138****0001"}
+    assert {r.released_by_name for r in rows} == {p.rep_n2.name}
+    assert {r.release_code for r in rows} == {"no_need"}
+    assert ws(db, p.rep_n1).count_pool(PoolQuery(pool_id=pool_id)) == 2
+
+    clear = ws(db, p.manager_n).list_pool(PoolQuery(pool_id=pool_id), 0, 100)
+    assert {r.contact_mobile for r in clear} == {"13812340000", "13812340001"}
+
+    # The other team is no member: the pool does not exist for it.
+    with pytest.raises(NotFound):
+        ws(db, p.rep_s1).list_pool(PoolQuery(pool_id=pool_id), 0, 100)
+    assert pool_id not in {x.id for x in ws(db, p.rep_s1).pools()}
+    assert pool_id in {x.id for x in ws(db, p.rep_n1).pools()}
+
+
+def test_a_member_reads_the_card_masked_and_may_not_edit(db, people):
+    p = people
+    pool_id = make_pool(db, p.admin)
+    [cid] = released(db, p.rep_n2, pool_id, ["星辰科技"])
+
+    card = ws(db, p.rep_s1).customer_card(cid)  # everyone's pool: another team's rep reads it
+    assert not card.detail.editable
+    [contact] = card.contacts
+    assert (contact.data.mobile, contact.data.email, contact.data.wechat) == (
+        "138****0000", "z***@example.com", "w***")  # fmt: skip
+    assert [e.kind for e in card.events] == ["released", "created"]  # its history, newest first
+    assert card.events[0].reason_code == "no_need"
+
+    admin_card = ws(db, p.admin).customer_card(cid)
+    assert admin_card.contacts[0].data.mobile == "13812340000"
+
+
+def test_a_full_phone_number_finds_a_pool_customer_without_showing_it(db, people):
+    p = people
+    pool_id = make_pool(db, p.admin)
+    ids = released(db, p.rep_n2, pool_id, ["星辰科技", "远航贸易"])
+    found = ws(db, p.rep_s1).list_pool(PoolQuery(pool_id=pool_id, search="13812340001"), 0, 100)
+    assert [(r.id, r.contact_mobile) for r in found] == [(ids[1], "138****0001")]
+
+
+def test_filters_sort_and_count(db, people):
+    p = people
+    pool_id = make_pool(db, p.admin)
+    old = released(db, p.rep_n1, pool_id, ["甲公司", "乙公司"], level="A", at=NOW)
+    new = released(db, p.rep_n2, pool_id, ["丙公司"], level="B", code="competitor",
+                   at=NOW + timedelta(days=8))  # fmt: skip
+    w = ws(db, p.rep_s1)
+
+    def ids(**query):
+        return [r.id for r in w.list_pool(PoolQuery(pool_id=pool_id, **query), 0, 100)]
+
+    assert ids() == [*new, *sorted(old, reverse=True)]  # newest entries first, then by id
+    assert ids(descending=False) == [*sorted(old), *new]
+    assert ids(level="A") == sorted(old, reverse=True)
+    assert ids(min_days=5) == sorted(old, reverse=True)  # 10 days in the pool, not 2
+    assert ids(released_by_id=p.rep_n2.id) == new
+    assert ids(release_code="no_need") == sorted(old, reverse=True)
+    assert ids(release_code="wrong_info") == []
+    assert w.count_pool(PoolQuery(pool_id=pool_id, level="A")) == 2
+    assert w.pool_ids(PoolQuery(pool_id=pool_id), 1, 2) == sorted(old, reverse=True)
+    page = w.list_pool(PoolQuery(pool_id=pool_id), 1, 1)
+    assert [r.id for r in page] == [max(old)]
+
+
+def test_the_customer_list_leaves_pool_customers_to_the_pool_page(db, people):
+    p = people
+    pool_id = make_pool(db, p.admin)
+    with db.writing() as s:
+        kept = create_customer(s, p.rep_n1, CustomerInput(name="留下的客户"), NOW)
+    gone = released(db, p.rep_n1, pool_id, ["放回的客户"])
+    for actor in (p.admin, p.manager_n, p.rep_n1):
+        scope = "all" if actor.is_admin else "team" if actor.is_manager else "mine"
+        rows = ws(db, actor).list_customers(CustomerQuery(scope=scope), 0, 100)
+        assert [r.id for r in rows] == [kept], actor.login
+        assert ws(db, actor).count_customers(CustomerQuery()) == 1
+    assert ws(db, p.admin).count_pool(PoolQuery(pool_id=pool_id)) == len(gone)
