@@ -18,7 +18,7 @@ from collections.abc import Callable
 from crmdesk import __version__
 
 log = logging.getLogger("crmdesk")
-PAGES = ("customers", "recycle_bin")
+PAGES = ("customers", "pool", "recycle_bin")
 WAIT_S = 30
 
 

@@ -140,3 +140,19 @@ def test_the_customer_list_leaves_pool_customers_to_the_pool_page(db, people):
         assert [r.id for r in rows] == [kept], actor.login
         assert ws(db, actor).count_customers(CustomerQuery()) == 1
     assert ws(db, p.admin).count_pool(PoolQuery(pool_id=pool_id)) == len(gone)
+
+
+def test_the_filters_offer_what_the_pools_customers_have(db, people):
+    p = people
+    pool_id = make_pool(db, p.admin)
+    other = make_pool(db, p.admin, name="金融行业公海")
+    released(db, p.rep_n1, pool_id, ["甲公司"], industry="制造", source="展会")
+    released(db, p.rep_n2, pool_id, ["乙公司"], industry="贸易", province="北京")
+    released(db, p.rep_s1, other, ["丙公司"], industry="金融", source="官网")
+    with db.writing() as s:
+        create_customer(s, p.rep_n1, CustomerInput(name="私海", industry="教育"), NOW)
+    choices = ws(db, p.rep_s1).pool_choices(pool_id)
+    assert choices.industries == ("贸易", "制造")  # pinyin order: mao yi, zhi zao
+    assert choices.sources == ("展会",)
+    assert "北京" in choices.provinces and len(choices.provinces) == 34
+    assert choices.released_by == ((p.rep_n2.id, p.rep_n2.name), (p.rep_n1.id, p.rep_n1.name))

@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from crmdesk.models import search
 from crmdesk.models.checks import utc_now
 from crmdesk.models.database import Database
+from crmdesk.models.demo_pools import ensure_demo_pools, place
 from crmdesk.models.dialects import insert_ignore, refresh_statistics, reset_id_sequences
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.phones import phone_key
@@ -29,7 +30,7 @@ from crmdesk.models.schema import (
     Team,
     User,
 )
-from crmdesk.models.users import os_login
+from crmdesk.models.users import get_user, os_login
 
 PROVINCES = {
     "北京": ["北京"],
@@ -75,6 +76,8 @@ TRADES = [
     ("服饰", "服装"),
     ("化工", "化工"),
     ("环保科技", "环保"),
+    ("投资管理", "金融"),
+    ("保险代理", "保险"),
 ]
 NAME_CHARS = (
     "星辰华信金桥宏达瑞丰恒通盛世天元博远鼎新汇泽嘉禾中科鑫源泰和永安兴隆润达锦程安捷"
@@ -194,11 +197,13 @@ def generate_demo(
     now = now or utc_now()
     rng = random.Random(seed)
     owners = _ensure_people(db, now, rng)
+    pools = ensure_demo_pools(db, now)
     with db.writing() as s:
         s.execute(
             insert_ignore(Tag.__table__, db.dialect), [{"name": t, "created_at": now} for t in TAGS]
         )
     with db.reading() as s:
+        users = {i: get_user(s, i) for i in owners}
         team_of = {i: t for i, t in s.execute(select(User.id, User.team_id))}
         owner_keys = {i: k for i, k in s.execute(select(User.id, User.name_sort))}
     provinces = list(PROVINCES)
@@ -282,6 +287,12 @@ def generate_demo(
             customer_tags = (
                 sorted(rng.sample(TAGS, rng.choice((1, 1, 2)))) if rng.random() < 0.2 else []
             )
+            # A fifth sit in a pool: released by their owner with a reason, or recycled.
+            spot = place(rng, pools, users[owner], industry, province, created, now)
+            if spot is not None:
+                next_at = None
+                updated = max(updated, spot.entered_at)
+            holder = None if spot is not None else owner
             cust.append(
                 (
                     cid,
@@ -296,7 +307,7 @@ def generate_demo(
                     rng.choices(("lead", "prospect", "customer", "lost"), (30, 35, 28, 7))[0],
                     ",".join(customer_tags),
                     "",
-                    owner,
+                    holder,
                     owner,
                     owner,
                     created,
@@ -306,17 +317,27 @@ def generate_demo(
                     None,
                     None,
                     1,
-                    team_of.get(owner),
+                    team_of.get(holder),
                     people[0][0] if people else "",
                     people[0][1] if people else "",
                     sort_key(name),  # as the program writes it: duplicates are found by it
                     _key(province),
                     _key(city),
-                    owner_keys[owner],
+                    owner_keys[owner] if holder else "",
+                    spot.pool_id if spot else None,
+                    spot.entered_at if spot else None,
+                    spot.released_by_id if spot else None,
+                    spot.code if spot else "",
+                    created if holder else None,  # received_at: the recycle rules' clock
                 )
             )
-            evs.append((event_id, cid, None, owner, "created", "", "", owner, created))
+            evs.append((event_id, cid, None, owner, "created", "", "", owner, created, None))
             event_id += 1
+            if spot is not None:
+                actor = owner if spot.kind == "released" else None
+                evs.append((event_id, cid, owner, None, spot.kind, spot.code, spot.text, actor,
+                            spot.entered_at, spot.pool_id))  # fmt: skip
+                event_id += 1
             bodies.append((cid, search.build_body(name, people)))
             tag_rows.extend((cid, t) for t in customer_tags)
         _insert_chunk(db, cust, cont, fus, evs, bodies, tag_rows)
@@ -361,6 +382,11 @@ _CUSTOMER_COLS = [
     "province_sort",
     "city_sort",
     "owner_sort",
+    "pool_id",
+    "pool_entered_at",
+    "released_by_id",
+    "release_code",
+    "received_at",
 ]
 _CONTACT_COLS = [
     "id",
@@ -397,6 +423,7 @@ _EVENT_COLS = [
     "reason_text",
     "actor_id",
     "at",
+    "pool_id",
 ]
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from crmdesk.models import search
+from crmdesk.models import pinyin, search
 from crmdesk.models.checks import MAX_ID, check_page, clean_search, strip_bad_characters
 from crmdesk.models.dialects import no_index
 from crmdesk.models.pool import PoolRow, visible_pool
+from crmdesk.models.regions import PROVINCES
 from crmdesk.models.schema import Customer, User
 from crmdesk.models.users import UserRow
 
@@ -257,3 +258,38 @@ def pool_ids(
     _pool, where = pool_conditions(session, actor, query, now, for_page=True)
     stmt = select(Customer.id).where(*where).order_by(*_order(query)).offset(offset).limit(limit)
     return list(session.scalars(stmt))
+
+
+@dataclass(frozen=True)
+class PoolChoices:
+    """What a pool's filters offer: values its customers have (pinyin order), who released
+    them, and the release reasons in use."""
+
+    industries: tuple[str, ...]
+    provinces: tuple[str, ...]
+    sources: tuple[str, ...]
+    released_by: tuple[tuple[int, str], ...]
+
+
+def pool_choices(session: Session, actor: UserRow, pool_id: int) -> PoolChoices:
+    """Candidates come from each column's index and are kept if a customer of this pool has
+    them (a probe that stops at the first), like customer_list.filter_choices."""
+    pool = visible_pool(session, actor, pool_id)
+    other = aliased(Customer)
+    here = [other.pool_id == pool.id, other.deleted_at.is_(None)]
+
+    def distinct(column) -> list[str]:
+        values = select(column.label("v")).where(column != "").distinct().subquery()
+        probe = exists().where(getattr(other, column.key) == values.c.v, *here)
+        return list(session.scalars(select(values.c.v).where(probe)))
+
+    people = select(User.id, User.name).where(
+        exists().where(other.released_by_id == User.id, *here)
+    )
+    released = sorted(session.execute(people).all(), key=lambda r: pinyin.sort_key(r[1]))
+    return PoolChoices(
+        tuple(pinyin.sorted_by_pinyin(distinct(Customer.industry))),
+        tuple(pinyin.sorted_by_pinyin(set(distinct(Customer.province)) | set(PROVINCES))),
+        tuple(pinyin.sorted_by_pinyin(distinct(Customer.source))),
+        tuple((uid, name) for uid, name in released),
+    )

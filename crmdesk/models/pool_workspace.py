@@ -112,3 +112,6 @@ class PoolMethods:
             self.db, self.clock(), dry_run=dry_run, progress=progress, cancelled=cancelled
         )
         return WriteResult(result, result.change)
+
+    def pool_choices(self, pool_id: int) -> pool_list.PoolChoices:
+        return self._read(lambda s: pool_list.pool_choices(s, self.actor, pool_id))

@@ -25,7 +25,10 @@ from crmdesk.views.widgets import make_typeable, ok_cancel, problem_label
 class AssignDialog(QDialog):
     """Whom to hand the customers to, and why. The users it offers load as it opens."""
 
-    def __init__(self, ctx: PageContext, count: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: PageContext, count: int, parent: QWidget | None = None, with_reason=True
+    ) -> None:
+        """with_reason=False: only whom (handing out customers of a pool needs no reason)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign customers"))
         self.setMinimumWidth(460)  # the reason texts and the details hint fit in Chinese too
@@ -40,8 +43,9 @@ class AssignDialog(QDialog):
         self.problem = problem_label()
         form = QFormLayout()
         form.addRow(self.tr("New owner"), self.user)
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(self.tr("Details"), self.reason_text)
+        if with_reason:
+            form.addRow(self.tr("Reason"), self.reason)
+            form.addRow(self.tr("Details"), self.reason_text)
         buttons = ok_cancel(self, self._on_ok_clicked)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)

@@ -28,13 +28,14 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.customer_columns import customer_columns, customer_filters
 from crmdesk.views.customer_detail import CustomerDetailPanel
 from crmdesk.views.customer_dialog import CustomerDialog
+from crmdesk.views.customer_pool_actions import CustomerPoolActions
 from crmdesk.views.filter_bar import FilterBar
 from crmdesk.views.icons import set_icon
 from crmdesk.views.list_panel import ListPanel
 from crmdesk.views.saved_views_bar import SavedViewsBar
 
 
-class CustomersPage(QWidget):
+class CustomersPage(CustomerPoolActions, QWidget):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -95,7 +96,9 @@ class CustomersPage(QWidget):
         self.tag_button.clicked.connect(self._on_tag_clicked)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        self.list.actions = [self.assign_button, self.tag_button, self.delete_button]
+        pool_buttons = self._make_pool_buttons()
+        self.list.actions = [self.assign_button, self.tag_button, self.delete_button,
+                             *pool_buttons]  # fmt: skip
         for button, key in (
             (self.assign_button, "assign"),
             (self.tag_button, "tag"),
@@ -128,7 +131,7 @@ class CustomersPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)
         actions.addWidget(self.message, 1)
-        for b in (self.assign_button, self.tag_button, self.delete_button):
+        for b in (*pool_buttons, self.assign_button, self.tag_button, self.delete_button):
             actions.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -27,13 +27,12 @@ from crmdesk.models.customer_card import CustomerCard
 from crmdesk.models.schema import FOLLOW_UP_KINDS
 from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import (
+    event_reason,
     field_label,
     kind_label,
-    labelled,
     listing,
     local_time,
     ownership_label,
-    reason_label,
 )
 from crmdesk.views.widgets import chinese_calendar, problem_label
 
@@ -190,9 +189,7 @@ class HistoryTable(QTableWidget):
         fill_table(self, [cells for _at, cells in events])
 
     def _event_cells(self, e) -> tuple[str, ...]:
-        why = reason_label(e.reason_code) if e.reason_code else ""
-        if e.reason_text:
-            why = labelled(why, e.reason_text) if why else e.reason_text
+        why = event_reason(e.kind, e.reason_code, e.reason_text)
         return (
             local_time(e.at),
             ownership_label(e.kind),

@@ -35,6 +35,13 @@ NAMES = {
     "about": "fa5s.info-circle",
     "quit": "fa5s.sign-out-alt",
     "database": "fa5s.database",
+    "pool": "fa5s.water",
+    "today": "fa5s.calendar-day",
+    "claim": "fa5s.hand-holding",
+    "release": "fa5s.undo-alt",
+    "move": "fa5s.exchange-alt",
+    "lock": "fa5s.lock",
+    "unlock": "fa5s.lock-open",
 }
 
 _users: list[tuple[weakref.ReferenceType | object, str]] = []

@@ -31,13 +31,18 @@ def ownership_label(code: str) -> str:
         "created": QCoreApplication.translate("Labels", "Created"),
         "assigned": QCoreApplication.translate("Labels", "Assigned"),
         "transferred": QCoreApplication.translate("Labels", "Transferred"),
-        "claim": QCoreApplication.translate("Labels", "Claimed"),
-        "release": QCoreApplication.translate("Labels", "Released"),
-        "recycle": QCoreApplication.translate("Labels", "Recycled"),
+        "claimed": QCoreApplication.translate("Labels", "Claimed from the pool"),
+        "released": QCoreApplication.translate("Labels", "Released to the pool"),
+        "recycled": QCoreApplication.translate("Labels", "Recycled to the pool"),
+        "moved": QCoreApplication.translate("Labels", "Moved to another pool"),
+        "locked": QCoreApplication.translate("Labels", "Locked"),
+        "unlocked": QCoreApplication.translate("Labels", "Unlocked"),
     }.get(code, code)
 
 
 def reason_label(code: str) -> str:
+    """A transfer's or a release's reason code (pool.BUILT_IN_REASONS; an admin's own reasons
+    carry their label in the database and show it instead)."""
     return {
         "handover": QCoreApplication.translate(
             "Labels", "Handover (rep leaving or changing territory)"
@@ -45,7 +50,33 @@ def reason_label(code: str) -> str:
         "rebalance": QCoreApplication.translate("Labels", "Rebalancing workload"),
         "customer_request": QCoreApplication.translate("Labels", "Customer's request"),
         "other": QCoreApplication.translate("Labels", "Other"),
+        "no_need": QCoreApplication.translate("Labels", "No need at present"),
+        "unreachable": QCoreApplication.translate("Labels", "Cannot be reached"),
+        "competitor": QCoreApplication.translate("Labels", "Went with a competitor"),
+        "wrong_info": QCoreApplication.translate("Labels", "Wrong or invalid information"),
+        "no_follow_up": QCoreApplication.translate("Labels", "No follow-up in time"),
+        "not_won": QCoreApplication.translate("Labels", "Not won in time"),
     }.get(code, code)
+
+
+def rule_text(kind: str, days: int) -> str:
+    """Why the recycle pass took a customer: "no follow-up for 15 days"."""
+    if kind == "not_won":
+        text = QCoreApplication.translate("Labels", "not won within %n day(s)", "", days)
+    else:
+        text = QCoreApplication.translate("Labels", "no follow-up for %n day(s)", "", days)
+    return text
+
+
+def event_reason(kind: str, code: str, text: str) -> str:
+    """The Why of an ownership event: the reason's words and the user's own text; the recycle
+    pass's rule with its days."""
+    if kind == "recycled" and code and text.isdigit():
+        return rule_text(code, int(text))
+    why = reason_label(code) if code else ""
+    if text:
+        why = labelled(why, text) if why else text
+    return why
 
 
 def role_label(code: str) -> str:

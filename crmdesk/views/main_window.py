@@ -47,6 +47,12 @@ def _customers(ctx: PageContext) -> QWidget:
     return CustomersPage(ctx)
 
 
+def _pool(ctx: PageContext) -> QWidget:
+    from crmdesk.views.pool_page import PoolPage
+
+    return PoolPage(ctx)
+
+
 def _recycle_bin(ctx: PageContext) -> QWidget:
     from crmdesk.views.recycle_bin_page import RecycleBinPage
 
@@ -55,6 +61,7 @@ def _recycle_bin(ctx: PageContext) -> QWidget:
 
 PAGES: dict[str, Callable[[PageContext], QWidget]] = {
     "customers": _customers,
+    "pool": _pool,
     "recycle_bin": _recycle_bin,
 }
 
@@ -75,7 +82,11 @@ class MainWindow(QMainWindow):
         self._closing = False  # the user has answered for unsaved edits: close now
         self.ctx: PageContext | None = None
         self.pages: dict[str, QWidget] = {}
-        titles = {"customers": self.tr("Customers"), "recycle_bin": self.tr("Recycle bin")}
+        titles = {
+            "customers": self.tr("Customers"),
+            "pool": self.tr("Pool"),
+            "recycle_bin": self.tr("Recycle bin"),
+        }
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")

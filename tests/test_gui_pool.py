@@ -1,0 +1,140 @@
+"""The pool page and the customer list's pool actions, driven as a user would on a real SQLite
+database: a rep sees the pool masked, reads a customer's history, claims it (and is told why
+not when a cap says no); a rep releases a customer with a reason; a pool admin assigns."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from gui_helpers import make_page
+from helpers import NOW
+from PySide6.QtWidgets import QDialog, QMessageBox
+from sqlalchemy import update
+
+from crmdesk.models.customer_list import CustomerQuery
+from crmdesk.models.pool_list import PoolQuery
+from crmdesk.models.schema import Team
+from crmdesk.models.workspace import Workspace
+from crmdesk.views import pool_dialogs
+from crmdesk.views.context import PageContext
+from crmdesk.views.pool_page import PoolPage
+
+
+def as_user(ws, user) -> Workspace:
+    return Workspace(ws.db, user, clock=lambda: NOW)
+
+
+@pytest.fixture
+def pool_ws(ws):
+    """The four customers of the GUI fixture; the two of rep_s1 released to the pool."""
+    p = ws.people
+    rep_s1 = as_user(ws, p.rep_s1)
+    mine = rep_s1.list_customers(CustomerQuery(scope="mine"), 0, 10)
+    rep_s1.release([r.id for r in mine], "no_need", "预算冻结")
+    return ws
+
+
+def pool_page(qtbot, ws, user) -> PoolPage:
+    page = PoolPage(PageContext(as_user(ws, user)))
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    return page
+
+
+def names(page) -> list[str]:
+    return sorted(page.model.row_at(r).name for r in range(page.model.rowCount()))
+
+
+def test_a_rep_sees_the_pool_masked_and_claims_a_customer(qtbot, pool_ws):
+    p = pool_ws.people
+    page = pool_page(qtbot, pool_ws, p.rep_n1)
+    assert names(page) == ["杭州云帆网络有限公司", "深圳科达电子有限公司"]
+    mobiles = {page.model.row_at(r).contact_mobile for r in range(2)}
+    assert mobiles == {"136****3333", "137****2222"}
+    assert "You own 1 / " not in page.capacity_label.text()  # no cap set: a plain count
+    assert "1" in page.capacity_label.text() and "10" in page.capacity_label.text()
+
+    row = next(r for r in range(2) if page.model.row_at(r).name == "深圳科达电子有限公司")
+    page.table.selectRow(row)
+    qtbot.waitUntil(lambda: page.detail.customer_id is not None)
+    # the history, read-only: who let it go and why
+    history = page.detail.history
+    texts = [history.item(r, 4).text() for r in range(history.rowCount())]
+    assert any("预算冻结" in t for t in texts)
+    assert not page.detail.form.isEnabled()
+    contacts = page.detail.contacts_table
+    assert "137****2222" in [contacts.item(0, c).text() for c in range(contacts.columnCount())]
+
+    assert page.claim_button.isEnabled()
+    page.claim_button.click()
+    assert names(page) == ["杭州云帆网络有限公司"]
+    mine = as_user(pool_ws, p.rep_n1).list_customers(CustomerQuery(scope="mine"), 0, 10)
+    assert "深圳科达电子有限公司" in [r.name for r in mine]
+    assert "9" in page.capacity_label.text()  # 9 more today from this pool
+
+
+def test_a_refused_claim_says_why(qtbot, pool_ws, monkeypatch):
+    p = pool_ws.people
+    with pool_ws.db.writing() as s:  # the north team may own one customer each
+        s.execute(update(Team).where(Team.id == p.rep_n1.team_id).values(customer_cap=1))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    page = pool_page(qtbot, pool_ws, p.rep_n1)
+    assert "1 / 1" in page.capacity_label.text()
+    page.table.selectAll()
+    page.claim_button.click()
+    assert len(told) == 1
+    assert "深圳科达电子有限公司" in told[0] and "杭州云帆网络有限公司" in told[0]
+    assert "you already own 1 of at most 1 customers" in told[0]  # one reason, said once
+    assert names(page) == ["杭州云帆网络有限公司", "深圳科达电子有限公司"]  # nothing moved
+
+
+def test_a_rep_releases_a_customer_with_a_reason(qtbot, ws, monkeypatch):
+    p = ws.people
+    page = make_page(qtbot, as_user(ws, p.rep_s1))
+    assert sorted(page.model.row_at(r).name for r in range(2)) == [
+        "杭州云帆网络有限公司", "深圳科达电子有限公司"]  # fmt: skip
+    page.table.selectRow(0)
+    released = page.model.row_at(0).name
+
+    def answer(dialog):
+        dialog.ok_button.click()  # no reason chosen: refused inline
+        assert dialog.problem.isVisible() or dialog.problem.text()
+        dialog.reason.setCurrentIndex(dialog.reason.findData("competitor"))
+        dialog.reason_text.setText("选了别家")
+        dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(pool_dialogs.ReleaseDialog, "exec", answer)
+    assert page.release_button.isEnabled()
+    page.release_button.click()
+    assert [page.model.row_at(r).name for r in range(page.model.rowCount())] != []
+    assert released not in [page.model.row_at(r).name for r in range(page.model.rowCount())]
+    pools = as_user(ws, p.rep_n1).pools()
+    rows = as_user(ws, p.rep_n1).list_pool(PoolQuery(pool_id=pools[0].id), 0, 10)
+    assert [(r.name, r.release_code) for r in rows] == [(released, "competitor")]
+
+
+def test_a_pool_admin_assigns_from_the_pool(qtbot, pool_ws, monkeypatch):
+    p = pool_ws.people
+    from crmdesk.views import bulk_dialogs
+
+    def choose(dialog):
+        dialog.user.setCurrentIndex(dialog.user.findData(p.rep_n2.id))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(bulk_dialogs.AssignDialog, "exec", choose)
+    page = pool_page(qtbot, pool_ws, p.admin)
+    assert page.assign_button.isVisible() and page.move_button.isVisible()
+    assert {page.model.row_at(r).contact_mobile for r in range(2)} == {
+        "13600003333", "13700002222"}  # fmt: skip
+    page.table.selectAll()
+    page.assign_button.click()
+    assert page.model.rowCount() == 0
+    theirs = as_user(pool_ws, p.rep_n2).list_customers(CustomerQuery(scope="mine"), 0, 10)
+    assert len(theirs) == 3
+    rep_page = pool_page(qtbot, pool_ws, p.rep_n1)
+    assert not rep_page.assign_button.isVisible()
+    assert replace(rep_page.query, search="") == rep_page.query
