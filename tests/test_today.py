@@ -118,7 +118,7 @@ def test_recycle_date_is_exactly_when_due_condition_starts_to_match(db, people):
     expect = {
         ("A", "prospect", 20, None): ("no_follow_up", NOW + 40 * DAYS, 40),  # n 0: A's 60 days
         ("B", "prospect", 20, None): ("no_follow_up", NOW + 10 * DAYS + t(12), 11),
-        ("B", "prospect", 20, 3): ("not_won", NOW + 25 * DAYS + t(14), 26),  # B's 45 < 27 + 3
+        ("B", "prospect", 20, 3): ("not_won", NOW + 25 * DAYS + t(14), 26),  # B: 45, before +27
         ("C", "customer", 20, 3): ("no_follow_up", NOW + 27 * DAYS - t(32), 27),  # won
         ("C", "customer", 20, 50): ("no_follow_up", NOW + 10 * DAYS + t(31), 11),  # received
         ("C", "prospect", None, 3): ("not_won", NOW - 310 * DAYS + t(29), 0),  # from creation

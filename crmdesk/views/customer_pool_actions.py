@@ -5,13 +5,26 @@ context."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 
 from crmdesk.models.pool_actions import MAX_AT_ONCE
 from crmdesk.views.bulk_actions import selected_ranges
 from crmdesk.views.icons import set_icon
 from crmdesk.views.pool_dialogs import ReleaseDialog
+
+
+class PoolActionWords(QObject):
+    """What the pool actions did, counted (lupdate marks plurals only in a class's self.tr)."""
+
+    def released(self, n: int) -> str:
+        return self.tr("Released %Ln customer(s) to the pool.", "", n)
+
+    def locked(self, n: int) -> str:
+        return self.tr("Locked %Ln customer(s): they stay yours.", "", n)
+
+    def unlocked(self, n: int) -> str:
+        return self.tr("Unlocked %Ln customer(s).", "", n)
 
 
 class CustomerPoolActions:
@@ -60,9 +73,7 @@ class CustomerPoolActions:
         code, text, pool_id = dialog.value()
 
         def done(result) -> None:
-            said = QCoreApplication.translate(
-                "CustomersPage", "Released %Ln customer(s) to the pool.", "", result.value
-            )
+            said = PoolActionWords().released(result.value)
             self.message.setText(said)
             self.ctx.notify(said)
 
@@ -76,13 +87,9 @@ class CustomerPoolActions:
         def done(result) -> None:
             n = result.value
             if locked:
-                said = QCoreApplication.translate(
-                    "CustomersPage", "Locked %Ln customer(s): they stay yours.", "", n
-                )
+                said = PoolActionWords().locked(n)
             else:
-                said = QCoreApplication.translate(
-                    "CustomersPage", "Unlocked %Ln customer(s).", "", n
-                )
+                said = PoolActionWords().unlocked(n)
             self.message.setText(said)
             self.ctx.notify(said)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 
 def status_label(code: str) -> str:
@@ -59,13 +59,21 @@ def reason_label(code: str) -> str:
     }.get(code, code)
 
 
+class RuleWords(QObject):
+    """Why the recycle pass took a customer, counted (lupdate marks plurals only in a class)."""
+
+    def text(self, kind: str, days: int) -> str:
+        if kind == "not_won":
+            return self.tr("not won within %n day(s)", "", days)
+        return self.tr("no follow-up for %n day(s)", "", days)
+
+    def days(self, days: int) -> str:
+        return self.tr("%n day(s)", "", days)
+
+
 def rule_text(kind: str, days: int) -> str:
     """Why the recycle pass took a customer: "no follow-up for 15 days"."""
-    if kind == "not_won":
-        text = QCoreApplication.translate("Labels", "not won within %n day(s)", "", days)
-    else:
-        text = QCoreApplication.translate("Labels", "no follow-up for %n day(s)", "", days)
-    return text
+    return RuleWords().text(kind, days)
 
 
 def event_reason(kind: str, code: str, text: str) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from crmdesk.models.schema import LEVELS
 from crmdesk.views.customer_form import SIZES
 from crmdesk.views.filter_bar import Filter
-from crmdesk.views.labels import local_time, reason_label
+from crmdesk.views.labels import RuleWords, local_time, reason_label
 from crmdesk.views.table_model import Column
 
 DAYS_CHOICES = (7, 30, 90, 180, 365)
@@ -21,13 +21,10 @@ def days_in_pool(entered: datetime | None, now: datetime | None = None) -> str:
         return ""
     now = now or datetime.now(UTC).replace(tzinfo=None)
     days = max(0, (now - entered).days)
-    return QCoreApplication.translate("PoolColumns", "%n day(s)", "", days)
+    return RuleWords().days(days)
 
 
 def pool_columns() -> list[Column]:
-    def title(text: str) -> str:
-        return text
-
     return [
         Column("name", QCoreApplication.translate("PoolColumns", "Customer"), 240,
                lambda r: r.name, tooltip=True),
@@ -55,11 +52,14 @@ def pool_columns() -> list[Column]:
     ]  # fmt: skip
 
 
+class PoolFilterWords(QObject):
+    def at_least(self, days: int) -> str:
+        return self.tr("In the pool ≥ %n day(s)", "", days)
+
+
 def pool_filters() -> list[Filter]:
-    days = tuple(
-        (QCoreApplication.translate("PoolColumns", "In the pool ≥ %n day(s)", "", d), d)
-        for d in DAYS_CHOICES
-    )
+    words = PoolFilterWords()
+    days = tuple((words.at_least(d), d) for d in DAYS_CHOICES)
     return [
         Filter(
             "search",

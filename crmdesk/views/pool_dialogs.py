@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +24,25 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.labels import listing, local_time, reason_label, sentences
 from crmdesk.views.widgets import ok_cancel, problem_label
+
+
+class PoolWords(QObject):
+    """The pool's sentences that count (lupdate marks plurals only in a class's self.tr)."""
+
+    def claimed(self, n: int) -> str:
+        return self.tr("Claimed %Ln customer(s).", "", n)
+
+    def not_claimed(self, n: int) -> str:
+        return self.tr("%Ln customer(s) not claimed:", "", n)
+
+    def more(self, n: int) -> str:
+        return self.tr("and %Ln more.", "", n)
+
+    def owned(self, n: int) -> str:
+        return self.tr("You own %Ln customer(s)", "", n)
+
+    def today_left(self, n: int) -> str:
+        return self.tr("%Ln more today from this pool", "", n)
 
 
 def refusal_text(r: Refusal) -> str:
@@ -66,9 +85,7 @@ def claim_text(result: ClaimResult, names: dict[int, str]) -> str:
     name; one reason said once when it is the same for all)."""
     parts = []
     if result.claimed:
-        parts.append(
-            QCoreApplication.translate("Pool", "Claimed %Ln customer(s).", "", len(result.claimed))
-        )
+        parts.append(PoolWords().claimed(len(result.claimed)))
     if result.refused:
         reasons = {refusal_text(r) for r in result.refused}
         if len(result.refused) == 1 or len(reasons) == 1:
@@ -84,12 +101,8 @@ def claim_text(result: ClaimResult, names: dict[int, str]) -> str:
                 for r in result.refused[:5]
             ]
             more = len(result.refused) - len(lines)
-            head = QCoreApplication.translate(
-                "Pool", "%Ln customer(s) not claimed:", "", len(result.refused)
-            )
-            tail = (
-                [QCoreApplication.translate("Pool", "and %Ln more.", "", more)] if more > 0 else []
-            )
+            head = PoolWords().not_claimed(len(result.refused))
+            tail = [PoolWords().more(more)] if more > 0 else []
             parts.append("\n".join([head, *lines, *tail]))
     return sentences(*parts)
 
@@ -97,7 +110,7 @@ def claim_text(result: ClaimResult, names: dict[int, str]) -> str:
 def capacity_text(room: Capacity, daily_left: int | None) -> str:
     """'12 / 20 customers · 3 more today from this pool' (no cap: '12 customers')."""
     if room.cap is None:
-        text = QCoreApplication.translate("Pool", "You own %Ln customer(s)", "", room.owned)
+        text = PoolWords().owned(room.owned)
     else:
         text = (
             QCoreApplication.translate("Pool", "You own %1 / %2 customers")
@@ -105,9 +118,7 @@ def capacity_text(room: Capacity, daily_left: int | None) -> str:
             .replace("%2", QLocale().toString(room.cap))
         )
     if daily_left is not None:
-        text += " · " + QCoreApplication.translate(
-            "Pool", "%Ln more today from this pool", "", daily_left
-        )
+        text += " · " + PoolWords().today_left(daily_left)
     return text
 
 

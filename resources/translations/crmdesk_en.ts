@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="49"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="53"/>
         <source>Hand %Ln customer(s) to another user.</source>
         <translation>
             <numerusform>Hand %Ln customer to another user.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="240"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="263"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>%Ln customer skipped: its tags would be too long.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="244"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="267"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>Cancelled; %Ln customer was not changed.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="246"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="269"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln customer needed no change.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="133"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="68"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="137"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="72"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>More than %Ln customer</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="438"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="375"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="472"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="409"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="460"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="481"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="418"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>FollowUpTab</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_tabs.py" line="169"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="168"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>%Ln older follow-up not shown.</numerusform>
@@ -120,6 +120,133 @@
         <translation>
             <numerusform>%Ln selected</numerusform>
             <numerusform>%Ln selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="220"/>
+        <source>Move %Ln customer(s) to another pool.</source>
+        <translation>
+            <numerusform>Move %Ln customer to another pool.</numerusform>
+            <numerusform>Move %Ln customers to another pool.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolActionWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="21"/>
+        <source>Released %Ln customer(s) to the pool.</source>
+        <translation>
+            <numerusform>Released %Ln customer to the pool.</numerusform>
+            <numerusform>Released %Ln customers to the pool.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="24"/>
+        <source>Locked %Ln customer(s): they stay yours.</source>
+        <translation>
+            <numerusform>Locked %Ln customer: they stay yours.</numerusform>
+            <numerusform>Locked %Ln customers: they stay yours.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="27"/>
+        <source>Unlocked %Ln customer(s).</source>
+        <translation>
+            <numerusform>Unlocked %Ln customer.</numerusform>
+            <numerusform>Unlocked %Ln customers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolFilterWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_columns.py" line="57"/>
+        <source>In the pool ≥ %n day(s)</source>
+        <translation>
+            <numerusform>In the pool ≥ %n day</numerusform>
+            <numerusform>In the pool ≥ %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolPage</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_page.py" line="71"/>
+        <source>%Ln customer(s) in the pool</source>
+        <translation>
+            <numerusform>%Ln customer in the pool</numerusform>
+            <numerusform>%Ln customers in the pool</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_page.py" line="343"/>
+        <source>Claimed %Ln customer(s).</source>
+        <translation>
+            <numerusform>Claimed %Ln customer.</numerusform>
+            <numerusform>Claimed %Ln customers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_page.py" line="367"/>
+        <source>Assigned %Ln customer(s) to %1.</source>
+        <translation>
+            <numerusform>Assigned %Ln customer to %1.</numerusform>
+            <numerusform>Assigned %Ln customers to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_page.py" line="390"/>
+        <source>Moved %Ln customer(s) to %1.</source>
+        <translation>
+            <numerusform>Moved %Ln customer to %1.</numerusform>
+            <numerusform>Moved %Ln customers to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="33"/>
+        <source>Claimed %Ln customer(s).</source>
+        <translation>
+            <numerusform>Claimed %Ln customer.</numerusform>
+            <numerusform>Claimed %Ln customers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="36"/>
+        <source>%Ln customer(s) not claimed:</source>
+        <translation>
+            <numerusform>%Ln customer not claimed:</numerusform>
+            <numerusform>%Ln customers not claimed:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="39"/>
+        <source>and %Ln more.</source>
+        <translation>
+            <numerusform>and %Ln more.</numerusform>
+            <numerusform>and %Ln more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="42"/>
+        <source>You own %Ln customer(s)</source>
+        <translation>
+            <numerusform>You own %Ln customer</numerusform>
+            <numerusform>You own %Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="45"/>
+        <source>%Ln more today from this pool</source>
+        <translation>
+            <numerusform>%Ln more today from this pool</numerusform>
+            <numerusform>%Ln more today from this pool</numerusform>
         </translation>
     </message>
 </context>
@@ -143,9 +270,47 @@
     </message>
 </context>
 <context>
+    <name>ReleaseDialog</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="152"/>
+        <source>%Ln customer(s) will go back to the pool, where colleagues may claim them. Their contacts, follow-ups and history go with them.</source>
+        <translation>
+            <numerusform>%Ln customer will go back to the pool, where colleagues may claim them. Their contacts, follow-ups and history go with them.</numerusform>
+            <numerusform>%Ln customers will go back to the pool, where colleagues may claim them. Their contacts, follow-ups and history go with them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RuleWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/labels.py" line="67"/>
+        <source>not won within %n day(s)</source>
+        <translation>
+            <numerusform>not won within %n day</numerusform>
+            <numerusform>not won within %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/labels.py" line="68"/>
+        <source>no follow-up for %n day(s)</source>
+        <translation>
+            <numerusform>no follow-up for %n day</numerusform>
+            <numerusform>no follow-up for %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/labels.py" line="71"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TagDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="94"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="98"/>
         <source>Change the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Change the tags of %Ln customer.</numerusform>

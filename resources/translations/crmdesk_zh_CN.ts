@@ -57,44 +57,44 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="30"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="33"/>
         <source>Assign customers</source>
         <translation>分配客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="33"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="36"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="39"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="42"/>
         <source>Optional; required for “Other”</source>
         <translation>选填；选择“其他”时必填</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="42"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="45"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="43"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="47"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="44"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="48"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="49"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="53"/>
         <source>Hand %Ln customer(s) to another user.</source>
         <translation>
             <numerusform>将 %Ln 个客户交给其他用户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="78"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="82"/>
         <source>Please say why in a few words.</source>
         <translation>请简要说明原因。</translation>
     </message>
@@ -110,36 +110,36 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="147"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="170"/>
         <source>Counting the customers this applies to…</source>
         <translation>正在统计涉及的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="186"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="209"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="209"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="232"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="240"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="263"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>已跳过 %Ln 个客户：标签总长度会超出上限。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="244"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="267"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>已取消；%Ln 个客户未更改。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="246"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="269"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln 个客户无需更改。</numerusform>
@@ -207,47 +207,47 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="86"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="86"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="88"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="87"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="89"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="88"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="90"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="89"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -255,89 +255,89 @@
 <context>
     <name>CustomerColumns</name>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="25"/>
-        <location filename="../../crmdesk/views/customer_columns.py" line="123"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="28"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="126"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="32"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="35"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="39"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="42"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="46"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="49"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="53"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="56"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="60"/>
-        <location filename="../../crmdesk/views/customer_columns.py" line="131"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="63"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="134"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="66"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="69"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="72"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="75"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="76"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="79"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="79"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="82"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="88"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="93"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="96"/>
         <source>Last follow-up</source>
         <translation>最近跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="99"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="102"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="106"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="109"/>
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="112"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="115"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="138"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="141"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="145"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="148"/>
         <source>Deleted by</source>
         <translation>删除人</translation>
     </message>
@@ -345,88 +345,88 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="83"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="86"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="85"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="92"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="91"/>
         <source>Save changes (%1)</source>
         <translation>保存修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="108"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="107"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="120"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="119"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="128"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="127"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="132"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="131"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="169"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="168"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="201"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="199"/>
         <source>Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}</source>
         <translation>负责人：{owner} · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="203"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="201"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="224"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="223"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="456"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="455"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="484"/>
+        <location filename="../../crmdesk/views/detail_contacts.py" line="38"/>
         <source>Saved the contact {name}.</source>
         <translation>已保存联系人{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="484"/>
+        <location filename="../../crmdesk/views/detail_contacts.py" line="42"/>
         <source>Added {name}.</source>
         <translation>已添加联系人{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="521"/>
+        <location filename="../../crmdesk/views/detail_contacts.py" line="76"/>
         <source>Removed {name}.</source>
         <translation>已移除联系人{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="543"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="483"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="136"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="161"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="135"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="160"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
@@ -550,157 +550,182 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="50"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="167"/>
         <source>Search name, contact or phone…</source>
         <translation>搜索客户名称、联系人或电话…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="42"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="159"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="43"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="160"/>
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="44"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="161"/>
         <source>All I can see</source>
         <translation>全部可见客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="56"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="173"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="62"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="179"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="68"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="185"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="74"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="191"/>
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="80"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="197"/>
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="83"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="200"/>
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="89"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="206"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="98"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="215"/>
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="137"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="72"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>超过 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="177"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="114"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="285"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="222"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="133"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="68"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="460"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="481"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="418"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="437"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="374"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="286"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="223"/>
         <source>No customers here yet.</source>
         <translation>这里还没有客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="438"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="375"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="459"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="396"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="472"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="409"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="480"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="417"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="122"/>
-        <location filename="../../crmdesk/views/customer_page.py" line="281"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="57"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="218"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="158"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="93"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="160"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="95"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="162"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="97"/>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="35"/>
+        <source>Release to pool…</source>
+        <translation>放回公海…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="38"/>
+        <source>Give the selected customers back to the public pool</source>
+        <translation>把选中的客户放回公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="44"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="48"/>
+        <source>Lock: never recycled to the pool</source>
+        <translation>锁定：不会被回收到公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="51"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
     </message>
 </context>
 <context>
@@ -1010,32 +1035,32 @@
 <context>
     <name>FollowUpTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="123"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="122"/>
         <source>What happened? What did the customer say?</source>
         <translation>发生了什么？客户怎么说？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="125"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="124"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="131"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="130"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
         <source>No follow-ups yet.</source>
         <translation>还没有跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="163"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="162"/>
         <source>next: {at}</source>
         <translation>下次：{at}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_tabs.py" line="169"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="168"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>还有 %Ln 条更早的跟进记录未显示。</numerusform>
@@ -1045,42 +1070,42 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
         <source>From</source>
         <translation>原负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
         <source>To</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="181"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="181"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="208"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="205"/>
         <source>a colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="209"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="206"/>
         <source>Overwrote {name}&apos;s changes</source>
         <translation>覆盖了{name}的修改</translation>
     </message>
@@ -1119,13 +1144,13 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="23"/>
-        <location filename="../../crmdesk/views/labels.py" line="84"/>
+        <location filename="../../crmdesk/views/labels.py" line="123"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="24"/>
-        <location filename="../../crmdesk/views/labels.py" line="75"/>
+        <location filename="../../crmdesk/views/labels.py" line="114"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
@@ -1151,181 +1176,226 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="34"/>
-        <source>Claimed</source>
-        <translation>领取</translation>
+        <source>Claimed from the pool</source>
+        <translation>从公海领取</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="35"/>
-        <source>Released</source>
-        <translation>释放</translation>
+        <source>Released to the pool</source>
+        <translation>放回公海</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="36"/>
-        <source>Recycled</source>
-        <translation>回收</translation>
+        <source>Recycled to the pool</source>
+        <translation>回收到公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="42"/>
+        <location filename="../../crmdesk/views/labels.py" line="37"/>
+        <source>Moved to another pool</source>
+        <translation>转移到其他公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="38"/>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="39"/>
+        <source>Unlocked</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="47"/>
         <source>Handover (rep leaving or changing territory)</source>
         <translation>交接（销售离职或调整区域）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="45"/>
+        <location filename="../../crmdesk/views/labels.py" line="50"/>
         <source>Rebalancing workload</source>
         <translation>平衡工作量</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="46"/>
+        <location filename="../../crmdesk/views/labels.py" line="51"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="47"/>
+        <location filename="../../crmdesk/views/labels.py" line="52"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="53"/>
+        <source>No need at present</source>
+        <translation>暂无需求</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="54"/>
+        <source>Cannot be reached</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="55"/>
+        <source>Went with a competitor</source>
+        <translation>已选择竞争对手</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="56"/>
+        <source>Wrong or invalid information</source>
+        <translation>信息错误或无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="57"/>
+        <source>No follow-up in time</source>
+        <translation>超期未跟进</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="58"/>
+        <source>Not won in time</source>
+        <translation>超期未成交</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="92"/>
         <source>Sales rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="54"/>
+        <location filename="../../crmdesk/views/labels.py" line="93"/>
         <source>Manager</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="55"/>
+        <location filename="../../crmdesk/views/labels.py" line="94"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="61"/>
+        <location filename="../../crmdesk/views/labels.py" line="100"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="62"/>
+        <location filename="../../crmdesk/views/labels.py" line="101"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="63"/>
+        <location filename="../../crmdesk/views/labels.py" line="102"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="64"/>
+        <location filename="../../crmdesk/views/labels.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="65"/>
+        <location filename="../../crmdesk/views/labels.py" line="104"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="66"/>
+        <location filename="../../crmdesk/views/labels.py" line="105"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="67"/>
+        <location filename="../../crmdesk/views/labels.py" line="106"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="68"/>
+        <location filename="../../crmdesk/views/labels.py" line="107"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="69"/>
+        <location filename="../../crmdesk/views/labels.py" line="108"/>
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="70"/>
+        <location filename="../../crmdesk/views/labels.py" line="109"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="71"/>
+        <location filename="../../crmdesk/views/labels.py" line="110"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="72"/>
+        <location filename="../../crmdesk/views/labels.py" line="111"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="73"/>
+        <location filename="../../crmdesk/views/labels.py" line="112"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="74"/>
+        <location filename="../../crmdesk/views/labels.py" line="113"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="76"/>
+        <location filename="../../crmdesk/views/labels.py" line="115"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="77"/>
+        <location filename="../../crmdesk/views/labels.py" line="116"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="78"/>
+        <location filename="../../crmdesk/views/labels.py" line="117"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="79"/>
+        <location filename="../../crmdesk/views/labels.py" line="118"/>
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="80"/>
+        <location filename="../../crmdesk/views/labels.py" line="119"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="81"/>
+        <location filename="../../crmdesk/views/labels.py" line="120"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="82"/>
+        <location filename="../../crmdesk/views/labels.py" line="121"/>
         <source>Time of the follow-up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="83"/>
+        <location filename="../../crmdesk/views/labels.py" line="122"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="85"/>
+        <location filename="../../crmdesk/views/labels.py" line="124"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="86"/>
+        <location filename="../../crmdesk/views/labels.py" line="125"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="87"/>
+        <location filename="../../crmdesk/views/labels.py" line="126"/>
         <source>Phone numbers</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="88"/>
+        <location filename="../../crmdesk/views/labels.py" line="127"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -1358,95 +1428,445 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="69"/>
+        <location filename="../../crmdesk/views/main_window.py" line="76"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="78"/>
+        <location filename="../../crmdesk/views/main_window.py" line="86"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="78"/>
+        <location filename="../../crmdesk/views/main_window.py" line="87"/>
+        <source>Pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="88"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="101"/>
+        <location filename="../../crmdesk/views/main_window.py" line="112"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="107"/>
+        <location filename="../../crmdesk/views/main_window.py" line="118"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="110"/>
+        <location filename="../../crmdesk/views/main_window.py" line="121"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="114"/>
+        <location filename="../../crmdesk/views/main_window.py" line="125"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="117"/>
+        <location filename="../../crmdesk/views/main_window.py" line="128"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="120"/>
+        <location filename="../../crmdesk/views/main_window.py" line="131"/>
         <source>Manage &amp;tags…</source>
         <translation>管理标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="123"/>
+        <location filename="../../crmdesk/views/main_window.py" line="134"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="126"/>
+        <location filename="../../crmdesk/views/main_window.py" line="137"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="129"/>
+        <location filename="../../crmdesk/views/main_window.py" line="140"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="137"/>
+        <location filename="../../crmdesk/views/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="141"/>
+        <location filename="../../crmdesk/views/main_window.py" line="152"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="143"/>
+        <location filename="../../crmdesk/views/main_window.py" line="154"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="145"/>
+        <location filename="../../crmdesk/views/main_window.py" line="156"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="148"/>
+        <location filename="../../crmdesk/views/main_window.py" line="159"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="155"/>
-        <location filename="../../crmdesk/views/main_window.py" line="181"/>
+        <location filename="../../crmdesk/views/main_window.py" line="166"/>
+        <location filename="../../crmdesk/views/main_window.py" line="192"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="210"/>
+        <source>Move to another pool</source>
+        <translation>转移到其他公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="216"/>
+        <source>To pool</source>
+        <translation>目标公海</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="220"/>
+        <source>Move %Ln customer(s) to another pool.</source>
+        <translation>
+            <numerusform>把 %Ln 个客户转移到其他公海。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="223"/>
+        <source>There is no other pool to move them to.</source>
+        <translation>没有其他可转移的公海。</translation>
+    </message>
+</context>
+<context>
+    <name>Pool</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="52"/>
+        <source>you already own {owned} of at most {cap} customers</source>
+        <translation>你已拥有 {owned} 个客户，上限为 {cap} 个</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="56"/>
+        <source>you have claimed {claimed} of {cap} allowed from this pool today</source>
+        <translation>你今天已从该公海领取 {claimed} 个，每日上限 {cap} 个</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="60"/>
+        <source>you released it yourself and may claim it again from {until}</source>
+        <translation>这是你放弃的客户，{until} 之后才能再次领取</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="64"/>
+        <source>it is new in the pool; only the pool&apos;s admins may take it until {until}</source>
+        <translation>该客户刚进入公海，{until} 之前只有公海管理员可以分配</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="69"/>
+        <source>{by} claimed it a moment ago</source>
+        <translation>{by} 刚刚领取了它</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="71"/>
+        <source>someone claimed it a moment ago</source>
+        <translation>已被其他人领取</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="73"/>
+        <source>it is no longer in this pool</source>
+        <translation>它已不在这个公海中</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="75"/>
+        <source>it no longer exists</source>
+        <translation>它已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="94"/>
+        <source>Not claimed: %1, because %2.</source>
+        <translation>未领取：%1，原因是%2。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="116"/>
+        <source>You own %1 / %2 customers</source>
+        <translation>已拥有 %1 / %2 个客户</translation>
+    </message>
+</context>
+<context>
+    <name>PoolActionWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="21"/>
+        <source>Released %Ln customer(s) to the pool.</source>
+        <translation>
+            <numerusform>已把 %Ln 个客户放回公海。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="24"/>
+        <source>Locked %Ln customer(s): they stay yours.</source>
+        <translation>
+            <numerusform>已锁定 %Ln 个客户：它们不会被回收。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="27"/>
+        <source>Unlocked %Ln customer(s).</source>
+        <translation>
+            <numerusform>已解锁 %Ln 个客户。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolColumns</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="29"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="31"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="33"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="35"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="37"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="39"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="42"/>
+        <source>In the pool</source>
+        <translation>在公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="44"/>
+        <source>Previous owner</source>
+        <translation>前负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="46"/>
+        <source>Why it left</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="50"/>
+        <source>Last follow-up</source>
+        <translation>最近跟进</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="67"/>
+        <source>Search name, contact or phone…</source>
+        <translation>搜索名称、联系人或电话…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="72"/>
+        <source>Any level</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="78"/>
+        <source>Any industry</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="84"/>
+        <source>Any province</source>
+        <translation>全部省份</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="90"/>
+        <source>Any size</source>
+        <translation>全部规模</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="96"/>
+        <source>Any source</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="102"/>
+        <source>Any time in the pool</source>
+        <translation>在公海时长不限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="109"/>
+        <source>Any previous owner</source>
+        <translation>全部前负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_columns.py" line="116"/>
+        <source>Any reason</source>
+        <translation>全部原因</translation>
+    </message>
+</context>
+<context>
+    <name>PoolFilterWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_columns.py" line="57"/>
+        <source>In the pool ≥ %n day(s)</source>
+        <translation>
+            <numerusform>在公海 ≥ %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolPage</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="55"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_page.py" line="71"/>
+        <source>%Ln customer(s) in the pool</source>
+        <translation>
+            <numerusform>公海中有 %Ln 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="93"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="345"/>
+        <source>Claim</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="94"/>
+        <source>Take the selected customers as your own</source>
+        <translation>把选中的客户领取为自己的客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="97"/>
+        <source>Assign…</source>
+        <translation>分配…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="100"/>
+        <source>Move…</source>
+        <translation>转移…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="114"/>
+        <source>Pool:</source>
+        <translation>公海：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="158"/>
+        <source>%1 (closed)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="162"/>
+        <source>No pool</source>
+        <translation>没有公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="257"/>
+        <source>No pool is open to you. Ask an administrator to add you to one.</source>
+        <translation>你还没有可以查看的公海。请联系管理员把你加入一个公海。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="261"/>
+        <source>No customer in this pool matches the search and filters.</source>
+        <translation>这个公海中没有符合搜索和筛选条件的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="262"/>
+        <source>This pool is empty: every customer has an owner.</source>
+        <translation>这个公海是空的：所有客户都有负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="336"/>
+        <source>Claiming…</source>
+        <translation>正在领取…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_page.py" line="343"/>
+        <source>Claimed %Ln customer(s).</source>
+        <translation>
+            <numerusform>已领取 %Ln 个客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_page.py" line="367"/>
+        <source>Assigned %Ln customer(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %Ln 个客户分配给 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="372"/>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_page.py" line="390"/>
+        <source>Moved %Ln customer(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %Ln 个客户转移到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="33"/>
+        <source>Claimed %Ln customer(s).</source>
+        <translation>
+            <numerusform>已领取 %Ln 个客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="36"/>
+        <source>%Ln customer(s) not claimed:</source>
+        <translation>
+            <numerusform>%Ln 个客户未领取：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="39"/>
+        <source>and %Ln more.</source>
+        <translation>
+            <numerusform>还有 %Ln 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="42"/>
+        <source>You own %Ln customer(s)</source>
+        <translation>
+            <numerusform>已拥有 %Ln 个客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="45"/>
+        <source>%Ln more today from this pool</source>
+        <translation>
+            <numerusform>今日还可领取 %Ln 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1664,6 +2084,95 @@
     </message>
 </context>
 <context>
+    <name>ReleaseDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="131"/>
+        <source>Release to the pool</source>
+        <translation>放回公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="134"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="137"/>
+        <source>Their own pool (by region and industry)</source>
+        <translation>所属公海（按地区和行业）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="140"/>
+        <source>What the next owner should know</source>
+        <translation>下一位负责人需要知道的情况</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="143"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="144"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="145"/>
+        <source>Pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="148"/>
+        <source>Release</source>
+        <translation>放回</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="152"/>
+        <source>%Ln customer(s) will go back to the pool, where colleagues may claim them. Their contacts, follow-ups and history go with them.</source>
+        <translation>
+            <numerusform>%Ln 个客户将放回公海，同事可以领取。联系人、跟进记录和历史记录都会随客户保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="171"/>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="194"/>
+        <source>Choose why the customers go back to the pool.</source>
+        <translation>请选择放回公海的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="196"/>
+        <source>Please say why in a few words.</source>
+        <translation>请简单说明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>RuleWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/labels.py" line="67"/>
+        <source>not won within %n day(s)</source>
+        <translation>
+            <numerusform>%n 天未成交</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/labels.py" line="68"/>
+        <source>no follow-up for %n day(s)</source>
+        <translation>
+            <numerusform>%n 天未跟进</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/labels.py" line="71"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SavedViewsBar</name>
     <message>
         <location filename="../../crmdesk/views/saved_views_bar.py" line="44"/>
@@ -1798,29 +2307,29 @@
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="87"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="91"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="89"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="93"/>
         <source>Add this tag</source>
         <translation>添加此标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="90"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="94"/>
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="94"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="98"/>
         <source>Change the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>修改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="96"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="100"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
