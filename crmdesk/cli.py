@@ -18,7 +18,7 @@ from collections.abc import Callable
 from crmdesk import __version__
 
 log = logging.getLogger("crmdesk")
-PAGES = ("customers", "pool", "recycle_bin")
+PAGES = ("today", "customers", "pool", "recycle_bin")
 WAIT_S = 30
 
 
@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--lang", dest="sub_lang", default="en")
     shot.add_argument("--size", type=_size, default=(1400, 900))
     shot.add_argument("--dark", action="store_true", help="the dark palette")
+    shot.add_argument("--as", dest="login", metavar="LOGIN",
+                      help="seen by this user (a login, e.g. rep11 of the demo)")  # fmt: skip
     return p
 
 
@@ -162,7 +164,9 @@ def _recycle(args: argparse.Namespace) -> int:
 _errors: list[BaseException] = []
 
 
-def _offscreen_window(url: str | None, language: str, width: int, height: int, dark: bool = False):
+def _offscreen_window(
+    url: str | None, language: str, width: int, height: int, dark: bool = False, login=None
+):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from crmdesk.app import apply_palette, create_application, local_workspace, open_settings
     from crmdesk.models.users import os_login
@@ -174,9 +178,18 @@ def _offscreen_window(url: str | None, language: str, width: int, height: int, d
     if dark:
         apply_palette(app, dark=True)
     workspace, _db = local_workspace(url, create_admin_as=os_login())
+    if login:
+        from crmdesk.models.users import find_user_by_login
+        from crmdesk.models.workspace import Workspace
+
+        user = workspace.db.read(lambda s: find_user_by_login(s, login))
+        if user is None:
+            workspace.db.close()
+            raise CommandFailed(f"no user with the login {login!r}")
+        workspace = Workspace(workspace.db, user)
     from crmdesk.views.main_window import MainWindow
 
-    window = MainWindow(workspace, open_settings())
+    window = MainWindow(workspace, open_settings(), recycle=False)
     window.resize(width, height)
     return app, window
 
@@ -206,13 +219,16 @@ def _settle(app, window, what: str) -> None:
 
 def _screenshot(args: argparse.Namespace) -> int:
     width, height = args.size
-    app, window = _offscreen_window(args.sub_db or args.db, args.sub_lang, width, height, args.dark)
+    app, window = _offscreen_window(
+        args.sub_db or args.db, args.sub_lang, width, height, args.dark, args.login
+    )
     try:
         window.show_page(args.page)
         window.show()
         _settle(app, window, "the list")
         page = window.page(args.page)
-        if page.model.rowCount():
+        model = getattr(page, "model", None)  # a list page: its first customer selected
+        if model is not None and model.rowCount():
             page.table.selectRow(0)
             _settle(app, window, "the details")
         if not window.grab().save(args.out):

@@ -9,10 +9,12 @@ import sys
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
 
 from crmdesk import app as app_module
 from crmdesk.models.database import open_database
 from crmdesk.models.demo import generate_demo
+from crmdesk.models.schema import Customer
 
 
 def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
@@ -81,7 +83,9 @@ def test_screenshot_and_demo_work(tmp_path):
 def test_the_window_paints_before_the_database_opens_then_attaches(qtbot, tmp_path, monkeypatch):
     db = open_database(f"sqlite:///{tmp_path / 'start.sqlite'}")
     generate_demo(db, customers=40, seed=5)
+    owned = db.read(lambda s: s.scalar(select(func.count()).where(Customer.owner_id.is_not(None))))
     db.close()
+    assert 20 < owned < 40  # the others sit in a pool: the pool page lists them
     opened = []
     real = app_module.local_workspace
 
@@ -96,7 +100,7 @@ def test_the_window_paints_before_the_database_opens_then_attaches(qtbot, tmp_pa
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
     assert opened == [False]  # opened off the GUI thread
     page = window.customers
-    qtbot.waitUntil(lambda: page.model.rowCount() == 40, timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == owned, timeout=10_000)
     window.close()
     window.runner.wait()
     window.workspace.db.close()
@@ -216,7 +220,8 @@ def test_recycle_dry_run_lists_and_changes_nothing_then_recycle_moves(tmp_path):
         data = pool.PoolInput(name="测试公海", everyone=True, industries=("制造",), rules=(rule,))
         pool_id = pool.save_pool(s, get_user(s, admin), None, data, utc_now())
         s.execute(update(Customer).where(Customer.owner_id.is_not(None)).values(
-            industry="制造", received_at=long_ago, last_follow_up_at=long_ago))  # fmt: skip
+            industry="制造", province="北京", received_at=long_ago,  # no demo pool's
+            last_follow_up_at=long_ago))  # fmt: skip
         owned = s.scalar(select(func.count()).where(Customer.owner_id.is_not(None)))
     db.close()
     dry = run_cli("recycle", "--dry-run", "--db", url)

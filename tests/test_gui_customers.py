@@ -117,7 +117,7 @@ def test_saved_view_restores_a_filter_whose_choices_have_not_loaded(qtbot, ws):
 def test_rows_show_placeholders_until_their_page_arrives(qtbot, ws):
     from crmdesk.models.demo import generate_demo
 
-    generate_demo(ws.db, customers=300, seed=2)
+    generate_demo(ws.db, customers=300, seed=2, pooled=0)
     runner = QueueRunner()
     page = make_page(qtbot, ws, runner)
     assert page.model.rowCount() == 0 and page.count_label.text() == "Loading…"
@@ -140,7 +140,7 @@ def test_a_page_that_failed_is_retried_not_cached_empty(qtbot, ws, monkeypatch):
     from crmdesk.models.demo import generate_demo
     from crmdesk.views import table_model
 
-    generate_demo(ws.db, customers=300, seed=3)
+    generate_demo(ws.db, customers=300, seed=3, pooled=0)
     monkeypatch.setattr(table_model, "RETRY_MS", 50)
     runner = QueueRunner()
     page = make_page(qtbot, ws, runner)
@@ -199,7 +199,7 @@ def test_select_all_then_delete_over_more_than_one_page(qtbot, ws, answers):
     that will change, every matching customer goes to the bin, not only the loaded page."""
     from crmdesk.models.demo import generate_demo
 
-    generate_demo(ws.db, customers=300, seed=4)
+    generate_demo(ws.db, customers=300, seed=4, pooled=0)
     runner = QueueRunner()
     ctx = PageContext(ws, runner)
     page = make_page(qtbot, ws, ctx=ctx)
@@ -282,7 +282,7 @@ def test_count_arrives_from_a_worker_thread_and_the_window_never_waits(qtbot, ws
     from crmdesk.models.demo import generate_demo
     from crmdesk.tasks import TaskRunner
 
-    generate_demo(ws.db, customers=300, seed=2)
+    generate_demo(ws.db, customers=300, seed=2, pooled=0)
     guard = GuiThreadGuard(ws)
     runner = TaskRunner()
     page = make_page(qtbot, guard, runner)
@@ -309,7 +309,7 @@ def test_select_all_does_not_outlive_the_list_it_was_made_on(qtbot, ws):
     from crmdesk.models.demo import generate_demo
     from crmdesk.views.bulk_actions import selected_count
 
-    generate_demo(ws.db, customers=150, seed=6)
+    generate_demo(ws.db, customers=150, seed=6, pooled=0)
     runner = QueueRunner()
     page = make_page(qtbot, ws, runner)
     runner.run_all()
@@ -378,7 +378,7 @@ def capped_page(qtbot, ws, monkeypatch, full_count_is_fast: bool = False):
     from crmdesk.models import customer_list
     from crmdesk.models.demo import generate_demo
 
-    generate_demo(ws.db, customers=300, seed=5)
+    generate_demo(ws.db, customers=300, seed=5, pooled=0)
     monkeypatch.setattr(customer_list, "count_cap", lambda dialect: 150)
     if full_count_is_fast:
         monkeypatch.setattr(customer_list, "_full_count_is_fast", lambda dialect, query: True)
@@ -695,7 +695,7 @@ def test_typing_pinyin_or_its_initials_finds_chinese_names(qtbot, ws):
 def test_a_bulk_action_keeps_the_selection_and_the_scroll_position(qtbot, ws, monkeypatch):
     from crmdesk.models.demo import generate_demo
 
-    generate_demo(ws.db, customers=300, seed=6)
+    generate_demo(ws.db, customers=300, seed=6, pooled=0)
     runner = QueueRunner()  # replies come later, as from the worker thread
     page = make_page(qtbot, ws, runner)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from crmdesk.models.customers import CustomerInput
 from crmdesk.models.workspace import Workspace
 from crmdesk.views.customer_dialog import CustomerDialog
-from crmdesk.views.main_window import MainWindow
+from crmdesk.views.main_window import PAGES, MainWindow
 
 
 def _open(page, name):
@@ -150,8 +150,9 @@ def test_closing_the_window_asks(qtbot, ws, answers, tmp_path):
     assert window.isVisible()
     # another page asks too
     answers.give("ask_unsaved", "cancel")
-    window.nav.setCurrentRow(1)
-    assert window.current_page() == "customers" and window.nav.currentRow() == 0
+    window.show_page("recycle_bin")
+    assert window.current_page() == "customers"
+    assert window.nav.currentRow() == list(PAGES).index("customers")
     answers.give("ask_unsaved", "save")
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible())

@@ -4,6 +4,7 @@ the contacts, the follow-up timeline and the ownership history."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,7 @@ from crmdesk.models.follow_ups import (
 from crmdesk.models.policy import customer_for_read
 from crmdesk.models.pool import get_pool
 from crmdesk.models.pool_list import mask_email, mask_phone, mask_text
+from crmdesk.models.today import RecycleDueRow, recycle_dates
 from crmdesk.models.users import UserRow
 
 
@@ -32,9 +34,13 @@ class CustomerCard:
     follow_up_total: int
     events: tuple[OwnershipEventRow, ...]
     edits: tuple[EditEventRow, ...] = ()  # overwrites kept on record, newest first
+    recycle: RecycleDueRow | None = None  # about to go back to a pool (inside its warning)
 
 
-def read_card(session: Session, actor: UserRow, customer_id: int) -> CustomerCard:
+def read_card(
+    session: Session, actor: UserRow, customer_id: int, now: datetime | None = None
+) -> CustomerCard:
+    """now: when given, the card says whether the customer is about to go back to a pool."""
     customer, editable = customer_for_read(session, actor, customer_id)
     follow_ups = tuple(list_follow_ups(session, customer_id))
     contacts = list_contacts(session, customer_id)
@@ -47,6 +53,7 @@ def read_card(session: Session, actor: UserRow, customer_id: int) -> CustomerCar
         follow_up_total=count_follow_ups(session, customer_id),
         events=tuple(list_ownership_events(session, customer_id)),
         edits=tuple(list_edit_events(session, customer_id)),
+        recycle=recycle_dates(session, [customer_id], now).get(customer_id) if now else None,
     )
 
 

@@ -69,6 +69,9 @@ class CustomerRow:
     next_follow_up_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    # Days until the recycle pass sends it back to a pool, inside the pool's warning window
+    # (0: at the next pass); None: not about to go (today.with_recycle_dates fills it in).
+    recycle_in: int | None = None
 
 
 @dataclass(frozen=True)

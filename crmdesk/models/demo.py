@@ -8,14 +8,14 @@ import functools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
 from crmdesk.models import search
 from crmdesk.models.checks import utc_now
 from crmdesk.models.database import Database
-from crmdesk.models.demo_pools import ensure_demo_pools, place
+from crmdesk.models.demo_pools import IN_POOL, ensure_demo_pools, place, received_at
 from crmdesk.models.dialects import insert_ignore, refresh_statistics, reset_id_sequences
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.phones import phone_key
@@ -143,6 +143,13 @@ def _key(part: str) -> str:
     return sort_key(part)
 
 
+def _birthday(rng: random.Random) -> date | None:
+    """A quarter of the contacts have their birthday on record (the Today page lists them)."""
+    if rng.random() >= 0.25:
+        return None
+    return date(rng.randrange(1960, 2000), 1, 1) + timedelta(days=rng.randrange(365))
+
+
 def _mobile(rng: random.Random) -> str:
     return f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
 
@@ -191,7 +198,9 @@ def generate_demo(
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
     chunk: int = 20000,
+    pooled: float = IN_POOL,
 ) -> DemoResult:
+    """pooled: the share of customers put in a pool (a list's tests want none)."""
     if isinstance(customers, bool) or not isinstance(customers, int) or not 1 <= customers <= MAX:
         raise ValidationFailed(errors=[("customers", "out_of_range")], limits={"customers": MAX})
     now = now or utc_now()
@@ -258,7 +267,7 @@ def generate_demo(
                         phone_key(phone),
                         email,
                         "",
-                        None,
+                        _birthday(rng),
                         c == 0,
                         created,
                     )
@@ -288,23 +297,28 @@ def generate_demo(
                 sorted(rng.sample(TAGS, rng.choice((1, 1, 2)))) if rng.random() < 0.2 else []
             )
             # A fifth sit in a pool: released by their owner with a reason, or recycled.
-            spot = place(rng, pools, users[owner], industry, province, created, now)
-            if spot is not None:
-                next_at = None
-                updated = max(updated, spot.entered_at)
+            level = rng.choices("ABC", (15, 35, 50))[0]
+            status = rng.choices(("lead", "prospect", "customer", "lost"), (30, 35, 28, 7))[0]
+            spot = place(rng, pools, users[owner], industry, province, updated, now, pooled)
+            received = None
+            if spot is None:
+                received = received_at(rng, pools, users[owner], (industry, province, level,
+                                       status, created, last), now)  # fmt: skip
+            if spot is not None:  # let go after its last follow-up, which stays on record
+                updated = spot.entered_at
             holder = None if spot is not None else owner
             cust.append(
                 (
                     cid,
                     name,
-                    rng.choices("ABC", (15, 35, 50))[0],
+                    level,
                     industry,
                     province,
                     city,
                     _street(rng, city),
                     rng.choice(SIZES),
                     rng.choice(SOURCES),
-                    rng.choices(("lead", "prospect", "customer", "lost"), (30, 35, 28, 7))[0],
+                    status,
                     ",".join(customer_tags),
                     "",
                     holder,
@@ -328,7 +342,7 @@ def generate_demo(
                     spot.entered_at if spot else None,
                     spot.released_by_id if spot else None,
                     spot.code if spot else "",
-                    created if holder else None,  # received_at: the recycle rules' clock
+                    received,  # when the owner received it: the recycle rules' clock
                 )
             )
             evs.append((event_id, cid, None, owner, "created", "", "", owner, created, None))

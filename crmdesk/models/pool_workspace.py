@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from crmdesk.models import pool, pool_actions, pool_list, recycle
+from crmdesk.models import pool, pool_actions, pool_list, recycle, today
 from crmdesk.models.changes import WriteResult
 
 
@@ -115,3 +115,19 @@ class PoolMethods:
 
     def pool_choices(self, pool_id: int) -> pool_list.PoolChoices:
         return self._read(lambda s: pool_list.pool_choices(s, self.actor, pool_id))
+
+    # -- the Today page (today.py)
+    def today(self, forgotten_days: int = 150) -> today.TodayResult:
+        """What the acting user must do now: one read for the whole page."""
+        return self._read(
+            lambda s: today.today(s, self.actor, self.clock(), forgotten_days=forgotten_days)
+        )
+
+    def recycle_dates(self, customer_ids: Sequence[int]) -> dict[int, today.RecycleDueRow]:
+        """When these owned customers go back to a pool, for those inside its warning window
+        (the list's and the detail's "returns to the pool in 3 days")."""
+        return self._read(lambda s: today.recycle_dates(s, customer_ids, self.clock()))
+
+    def mark_read(self, ids) -> WriteResult:
+        """ids: notification ids, or "all"."""
+        return self._write(lambda s, actor: today.mark_read(s, actor, ids, self.clock()))

@@ -25,6 +25,7 @@ from crmdesk.models import (
     follow_ups,
     saved_views,
     tags,
+    today,
 )
 from crmdesk.models.bulk import BulkResult, Cancelled, Progress, Target
 from crmdesk.models.changes import WriteResult
@@ -75,12 +76,15 @@ class Workspace(PoolMethods):
     def list_customers(
         self, query: CustomerQuery, offset: int, limit: int, total: int | None = None
     ) -> list[customer_list.CustomerRow]:
-        """total: the list's count, when known (lets the far end be read from the end)."""
-        return self._read(
-            lambda s: customer_list.list_customers(
-                s, self.actor, query, self.clock(), offset, limit, total
-            )
-        )
+        """total: the list's count, when known (lets the far end be read from the end). Rows
+        about to go back to a pool say in how many days (recycle_in)."""
+        now = self.clock()
+
+        def read(s: Session) -> list[customer_list.CustomerRow]:
+            rows = customer_list.list_customers(s, self.actor, query, now, offset, limit, total)
+            return today.with_recycle_dates(s, rows, now)
+
+        return self._read(read)
 
     def customer_ids(self, query: CustomerQuery, offset: int, limit: int) -> list[int]:
         return self._read(
@@ -98,7 +102,7 @@ class Workspace(PoolMethods):
 
     def customer_card(self, customer_id: int) -> CustomerCard:
         """The detail panel's one read: fields, contacts, follow-ups, ownership history."""
-        return self._read(lambda s: read_card(s, self.actor, customer_id))
+        return self._read(lambda s: read_card(s, self.actor, customer_id, self.clock()))
 
     def find_duplicates(
         self, name: str, phones: Sequence[str], exclude_id: int | None = None

@@ -41,6 +41,7 @@ from crmdesk.views.detail_contacts import ContactActions
 from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import local_time
+from crmdesk.views.today_words import TodayWords
 from crmdesk.views.widgets import Banner, TagChips, problem_label
 
 
@@ -203,6 +204,9 @@ class CustomerDetailPanel(ContactActions, QWidget):
             last=local_time(d.last_follow_up_at) or "—",
             next=local_time(d.next_follow_up_at) or "—",
         )
+        if card.recycle is not None:  # the owner is warned before the pool takes it back
+            words = TodayWords().days_left(card.recycle.days_left)
+            line += f" · {words} ({card.recycle.pool_name})"
         # a narrow panel wraps between the parts, never inside one ("Next:" above its date)
         self.subheading.setText(" · ".join(p.replace(" ", "\u00a0") for p in line.split(" · ")))
         self.chips.set_tags(d.data.tags)

@@ -81,7 +81,8 @@ class CustomersPage(CustomerPoolActions, QWidget):
         self._setup_table()
         # A narrow window hides the least needed columns first (0: never).
         priority = {"name": 0, "level": 1, "status": 1, "owner": 1, "contact": 2,
-                    "mobile": 2, "next_follow_up_at": 2, "last_follow_up_at": 3, "industry": 3,
+                    "mobile": 2, "next_follow_up_at": 2, "recycle_in": 2, "last_follow_up_at": 3,
+                    "industry": 3,
                     "tags": 3, "province": 4, "updated_at": 4, "city": 5, "source": 5,
                     "created_at": 5}  # fmt: skip
         self.fitter = ColumnFitter(

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,6 +41,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def _today(ctx: PageContext) -> QWidget:
+    from crmdesk.views.today_page import TodayPage
+
+    return TodayPage(ctx)
+
+
 def _customers(ctx: PageContext) -> QWidget:
     from crmdesk.views.customer_page import CustomersPage
 
@@ -59,7 +65,13 @@ def _recycle_bin(ctx: PageContext) -> QWidget:
     return RecycleBinPage(ctx)
 
 
+# The recycle pass (models/recycle.py) runs a little after start and then hourly, on the writer
+# thread; any number of desktops may run it at once (each customer moves once).
+RECYCLE_FIRST_MS = 3000
+RECYCLE_EVERY_MS = 60 * 60 * 1000
+
 PAGES: dict[str, Callable[[PageContext], QWidget]] = {
+    "today": _today,
     "customers": _customers,
     "pool": _pool,
     "recycle_bin": _recycle_bin,
@@ -68,9 +80,17 @@ PAGES: dict[str, Callable[[PageContext], QWidget]] = {
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, workspace: Workspace | None, settings: QSettings, parent: QWidget | None = None
+        self,
+        workspace: Workspace | None,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        recycle: bool = True,
     ) -> None:
+        """recycle: run the recycle pass after start and hourly (not for a headless command:
+        a screenshot changes nothing)."""
         super().__init__(parent)
+        self._recycle = recycle
         self.workspace: Workspace | None = None
         self.settings = settings
         self.setWindowTitle(self.tr("crmdesk"))
@@ -83,6 +103,7 @@ class MainWindow(QMainWindow):
         self.ctx: PageContext | None = None
         self.pages: dict[str, QWidget] = {}
         titles = {
+            "today": self.tr("Today"),
             "customers": self.tr("Customers"),
             "pool": self.tr("Pool"),
             "recycle_bin": self.tr("Recycle bin"),
@@ -130,6 +151,8 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.tags_action = self._action(self.tr("Manage &tags…"), "tags", self._on_tags_triggered)
         self.tags_action.setVisible(False)  # an admin's, once the database says who works
+        self.pools_action = self._action(self.tr("&Pools…"), "pool", self._on_pools_triggered)
+        self.pools_action.setVisible(False)
         quit_action = self._action(
             self.tr("&Quit"), "quit", self.close, QKeySequence.StandardKey.Quit
         )
@@ -155,6 +178,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         customers_menu = menus.addMenu(self.tr("&Customers"))
         customers_menu.addAction(self.tags_action)
+        customers_menu.addAction(self.pools_action)
         self._customers_menu = customers_menu
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts_action, about_action])
@@ -207,11 +231,17 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.refresh_action, self.find_action):
             action.setEnabled(True)
         self.tags_action.setVisible(actor.is_admin)
+        self.pools_action.setVisible(actor.is_admin)
         self._customers_menu.menuAction().setVisible(actor.is_admin)
         self.show_page(str(self.settings.value("window/page", "customers")))
         if self.nav.currentRow() < 0:
             self.show_page("customers")
         self._on_nav_row_changed(self.nav.currentRow())
+        if self._recycle:
+            self._recycle_timer = QTimer(self, interval=RECYCLE_EVERY_MS)
+            self._recycle_timer.timeout.connect(self._on_recycle_timer_timeout)
+            self._recycle_timer.start()
+            QTimer.singleShot(RECYCLE_FIRST_MS, self._on_recycle_timer_timeout)
         if workspace.db.is_local:  # planner statistics, for fast filter choices and sorts
             self.runner.write(
                 lambda: refresh_statistics(workspace.db, only_if_missing=True),
@@ -219,12 +249,26 @@ class MainWindow(QMainWindow):
                 lambda exc: log.warning("statistics not refreshed: %s", exc),
             )
 
+    @Slot()
+    def _on_recycle_timer_timeout(self) -> None:
+        ws = self.workspace
+        if ws is None or self.ctx is None or self._closing:
+            return
+        self.ctx.write(
+            ws.recycle,
+            None,
+            lambda exc: log.warning("the recycle pass failed: %r", exc),
+            owner=self,
+        )
+
     # -- pages
     def page(self, key: str) -> QWidget:
         """The page, built now if it never was (the workspace must be attached)."""
         if key not in self.pages:
             assert self.ctx is not None, "attach() a workspace first"
             page = PAGES[key](self.ctx)
+            if hasattr(page, "open_requested"):  # Today: an item opens its customer
+                page.open_requested.connect(self._on_open_requested)
             index = list(PAGES).index(key)
             stand_in = self.stack.widget(index)
             self.stack.insertWidget(index, page)
@@ -240,6 +284,14 @@ class MainWindow(QMainWindow):
     @property
     def recycle_bin(self):
         return self.page("recycle_bin")
+
+    @Slot(int)
+    def _on_open_requested(self, customer_id: int) -> None:
+        """Another page asked to see a customer: the customer page shows it (after its own
+        question about unsaved edits, if any)."""
+        self.show_page("customers")
+        if self.current_page() == "customers":
+            self.customers.select_customer(customer_id)
 
     def show_page(self, key: str) -> None:
         if key in PAGES:
@@ -342,6 +394,15 @@ class MainWindow(QMainWindow):
 
         if self.ctx is not None:
             dialog = TagsDialog(self.ctx, self)
+            dialog.exec()
+            dialog.deleteLater()
+
+    @Slot()
+    def _on_pools_triggered(self) -> None:
+        from crmdesk.views.pool_settings_dialog import PoolSettingsDialog
+
+        if self.ctx is not None:
+            dialog = PoolSettingsDialog(self.ctx, self)
             dialog.exec()
             dialog.deleteLater()
 

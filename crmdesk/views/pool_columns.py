@@ -26,28 +26,28 @@ def days_in_pool(entered: datetime | None, now: datetime | None = None) -> str:
 
 def pool_columns() -> list[Column]:
     return [
-        Column("name", QCoreApplication.translate("PoolColumns", "Customer"), 240,
+        Column("name", QCoreApplication.translate("PoolColumns", "Customer"), 220,
                lambda r: r.name, tooltip=True),
         Column("level", QCoreApplication.translate("PoolColumns", "Level"), 50,
                lambda r: r.level, center=True),
-        Column("industry", QCoreApplication.translate("PoolColumns", "Industry"), 100,
+        Column("industry", QCoreApplication.translate("PoolColumns", "Industry"), 80,
                lambda r: r.industry),
-        Column("province", QCoreApplication.translate("PoolColumns", "Region"), 110,
+        Column("province", QCoreApplication.translate("PoolColumns", "Region"), 90,
                lambda r: " ".join(p for p in (r.province, r.city) if p)),
-        Column("contact", QCoreApplication.translate("PoolColumns", "Contact"), 80,
+        Column("contact", QCoreApplication.translate("PoolColumns", "Contact"), 70,
                lambda r: r.contact_name, sortable=False),
-        Column("mobile", QCoreApplication.translate("PoolColumns", "Mobile"), 110,
+        Column("mobile", QCoreApplication.translate("PoolColumns", "Mobile"), 100,
                lambda r: r.contact_mobile, sortable=False),
         # Sorted by when it entered the pool: the longest in the pool first when ascending.
-        Column("pool_entered_at", QCoreApplication.translate("PoolColumns", "In the pool"), 80,
+        Column("pool_entered_at", QCoreApplication.translate("PoolColumns", "In the pool"), 70,
                lambda r: days_in_pool(r.pool_entered_at), center=True),
-        Column("released_by", QCoreApplication.translate("PoolColumns", "Previous owner"), 100,
+        Column("released_by", QCoreApplication.translate("PoolColumns", "Previous owner"), 80,
                lambda r: r.released_by_name, sortable=False),
-        Column("release_code", QCoreApplication.translate("PoolColumns", "Why it left"), 150,
+        Column("release_code", QCoreApplication.translate("PoolColumns", "Why it left"), 120,
                lambda r: reason_label(r.release_code) if r.release_code else "",
                sortable=False, tooltip=True),
         Column("last_follow_up_at",
-               QCoreApplication.translate("PoolColumns", "Last follow-up"), 130,
+               QCoreApplication.translate("PoolColumns", "Last follow-up"), 100,
                lambda r: local_time(r.last_follow_up_at, with_time=False)),
     ]  # fmt: skip
 

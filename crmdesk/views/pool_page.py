@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,6 +27,7 @@ from crmdesk.models.pool_actions import MAX_AT_ONCE
 from crmdesk.models.pool_list import PoolChoices, PoolQuery
 from crmdesk.views.bulk_actions import selected_count, selected_ranges
 from crmdesk.views.bulk_dialogs import AssignDialog
+from crmdesk.views.column_fit import ColumnFitter
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_detail import CustomerDetailPanel
 from crmdesk.views.filter_bar import FilterBar
@@ -79,7 +79,14 @@ class PoolPage(QWidget):
         )
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        # A narrow list hides the least needed columns first (0: never).
+        priority = {"name": 0, "level": 1, "pool_entered_at": 1, "release_code": 1,
+                    "released_by": 2, "mobile": 2, "contact": 3, "industry": 3, "province": 4,
+                    "last_follow_up_at": 5}  # fmt: skip
+        self.fitter = ColumnFitter(
+            self.table, {i: priority.get(c.key, 3) for i, c in enumerate(self.model.columns)}
+        )
         header.blockSignals(True)  # the indicator follows the query
         header.setSortIndicator(
             self.model.column_index("pool_entered_at"), Qt.SortOrder.DescendingOrder
@@ -101,6 +108,9 @@ class PoolPage(QWidget):
         set_icon(self.move_button, "move")
         self.move_button.clicked.connect(self._on_move_clicked)
         self.list.actions = [self.claim_button, self.assign_button, self.move_button]
+        self.settings_button = QPushButton(self.tr("Pool settings…"))
+        set_icon(self.settings_button, "settings")
+        self.settings_button.clicked.connect(self._on_settings_clicked)
 
         self.detail = CustomerDetailPanel(ctx)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -115,6 +125,7 @@ class PoolPage(QWidget):
         top.addWidget(self.pool_combo)
         top.addWidget(self.search, 2)
         top.addWidget(self.saved_views, 1)
+        top.addWidget(self.settings_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addWidget(self.message, 1)
@@ -316,6 +327,7 @@ class PoolPage(QWidget):
         admin = pool is not None and pool.is_admin(self.workspace.actor)
         self.assign_button.setVisible(admin)
         self.move_button.setVisible(admin)
+        self.settings_button.setVisible(admin)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -326,6 +338,14 @@ class PoolPage(QWidget):
         proceed()  # nothing here is edited
 
     # -- actions
+    @Slot()
+    def _on_settings_clicked(self) -> None:
+        from crmdesk.views.pool_settings_dialog import PoolSettingsDialog
+
+        dialog = PoolSettingsDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     @Slot()
     def _on_claim_clicked(self) -> None:
         ids, pool_id = self.selected_ids(), self.query.pool_id

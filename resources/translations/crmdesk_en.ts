@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="375"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="376"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="409"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="410"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="398"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="418"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="419"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="343"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="363"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>Claimed %Ln customer.</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="367"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="387"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="390"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="410"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Moved %Ln customer to %1.</numerusform>
@@ -334,6 +334,58 @@
         <translation>
             <numerusform>Remove the tag “%1” from %Ln customer?</numerusform>
             <numerusform>Remove the tag “%1” from %Ln customers?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="16"/>
+        <source>returns to the pool in %n day(s)</source>
+        <translation>
+            <numerusform>returns to the pool in %n day</numerusform>
+            <numerusform>returns to the pool in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="19"/>
+        <source>no follow-up for %n day(s)</source>
+        <translation>
+            <numerusform>no follow-up for %n day</numerusform>
+            <numerusform>no follow-up for %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="22"/>
+        <location filename="../../crmdesk/views/today_words.py" line="29"/>
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="25"/>
+        <source>%Ln more not shown</source>
+        <translation>
+            <numerusform>%Ln more not shown</numerusform>
+            <numerusform>%Ln more not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="32"/>
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="45"/>
+        <source>%1 will go back to %2 within %n day(s)</source>
+        <translation>
+            <numerusform>%1 will go back to %2 within %n day</numerusform>
+            <numerusform>%1 will go back to %2 within %n days</numerusform>
         </translation>
     </message>
 </context>

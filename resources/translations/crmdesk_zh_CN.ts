@@ -147,6 +147,14 @@
     </message>
 </context>
 <context>
+    <name>CheckList</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="120"/>
+        <source>Ticked</source>
+        <translation>已勾选</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../crmdesk/views/contact_dialog.py" line="26"/>
@@ -255,89 +263,94 @@
 <context>
     <name>CustomerColumns</name>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="28"/>
-        <location filename="../../crmdesk/views/customer_columns.py" line="126"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="29"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="137"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="35"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="36"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="42"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="43"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="49"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="50"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="56"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="57"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="63"/>
-        <location filename="../../crmdesk/views/customer_columns.py" line="134"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="64"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="145"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="69"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="70"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="75"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="76"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="79"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="80"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="82"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="83"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="88"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="89"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="96"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="97"/>
         <source>Last follow-up</source>
         <translation>最近跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="102"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="103"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="109"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="111"/>
+        <source>Back to the pool</source>
+        <translation>回收公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_columns.py" line="120"/>
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="115"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="126"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="141"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="152"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="148"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="159"/>
         <source>Deleted by</source>
         <translation>删除人</translation>
     </message>
@@ -345,62 +358,62 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="83"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="86"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="91"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="92"/>
         <source>Save changes (%1)</source>
         <translation>保存修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="107"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="108"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="119"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="120"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="127"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="128"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="131"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="132"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="168"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="169"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="199"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="200"/>
         <source>Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}</source>
         <translation>负责人：{owner} · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="201"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="202"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="223"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="227"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="455"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="459"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
@@ -420,13 +433,13 @@
         <translation>已移除联系人{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="483"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="487"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="135"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="160"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="136"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="161"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
@@ -550,62 +563,62 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="167"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="178"/>
         <source>Search name, contact or phone…</source>
         <translation>搜索客户名称、联系人或电话…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="159"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="170"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="160"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="171"/>
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="161"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="172"/>
         <source>All I can see</source>
         <translation>全部可见客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="173"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="184"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="179"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="190"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="185"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="196"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="191"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="202"/>
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="197"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="208"/>
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="200"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="211"/>
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="206"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="217"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="215"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="226"/>
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
@@ -617,12 +630,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="114"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="115"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="222"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="223"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
@@ -634,71 +647,71 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="398"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="418"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="419"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="374"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="375"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="223"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="224"/>
         <source>No customers here yet.</source>
         <translation>这里还没有客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="375"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="376"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="396"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="409"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="410"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="417"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="418"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/customer_page.py" line="57"/>
-        <location filename="../../crmdesk/views/customer_page.py" line="218"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="219"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="93"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="94"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="95"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="96"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="97"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="98"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1428,98 +1441,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="76"/>
+        <location filename="../../crmdesk/views/main_window.py" line="96"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="86"/>
+        <location filename="../../crmdesk/views/main_window.py" line="106"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="107"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="87"/>
+        <location filename="../../crmdesk/views/main_window.py" line="108"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="88"/>
+        <location filename="../../crmdesk/views/main_window.py" line="109"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="112"/>
+        <location filename="../../crmdesk/views/main_window.py" line="133"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="118"/>
+        <location filename="../../crmdesk/views/main_window.py" line="139"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="121"/>
+        <location filename="../../crmdesk/views/main_window.py" line="142"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="125"/>
+        <location filename="../../crmdesk/views/main_window.py" line="146"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="128"/>
+        <location filename="../../crmdesk/views/main_window.py" line="149"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="131"/>
+        <location filename="../../crmdesk/views/main_window.py" line="152"/>
         <source>Manage &amp;tags…</source>
         <translation>管理标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="134"/>
+        <location filename="../../crmdesk/views/main_window.py" line="154"/>
+        <source>&amp;Pools…</source>
+        <translation>公海设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="157"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="137"/>
+        <location filename="../../crmdesk/views/main_window.py" line="160"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="140"/>
+        <location filename="../../crmdesk/views/main_window.py" line="163"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="148"/>
+        <location filename="../../crmdesk/views/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="152"/>
+        <location filename="../../crmdesk/views/main_window.py" line="175"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="154"/>
+        <location filename="../../crmdesk/views/main_window.py" line="177"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="156"/>
+        <location filename="../../crmdesk/views/main_window.py" line="179"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="159"/>
+        <location filename="../../crmdesk/views/main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="166"/>
-        <location filename="../../crmdesk/views/main_window.py" line="192"/>
+        <location filename="../../crmdesk/views/main_window.py" line="190"/>
+        <location filename="../../crmdesk/views/main_window.py" line="216"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1749,86 +1772,425 @@
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="93"/>
-        <location filename="../../crmdesk/views/pool_page.py" line="345"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="100"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="365"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="94"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="101"/>
         <source>Take the selected customers as your own</source>
         <translation>把选中的客户领取为自己的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="97"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="104"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="100"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="107"/>
         <source>Move…</source>
         <translation>转移…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="114"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="111"/>
+        <source>Pool settings…</source>
+        <translation>公海设置…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="124"/>
         <source>Pool:</source>
         <translation>公海：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="158"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="169"/>
         <source>%1 (closed)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="162"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="173"/>
         <source>No pool</source>
         <translation>没有公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="257"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="268"/>
         <source>No pool is open to you. Ask an administrator to add you to one.</source>
         <translation>你还没有可以查看的公海。请联系管理员把你加入一个公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="261"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="272"/>
         <source>No customer in this pool matches the search and filters.</source>
         <translation>这个公海中没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="262"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="273"/>
         <source>This pool is empty: every customer has an owner.</source>
         <translation>这个公海是空的：所有客户都有负责人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="336"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="356"/>
         <source>Claiming…</source>
         <translation>正在领取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="343"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="363"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>已领取 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="367"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="387"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户分配给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="372"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="392"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="390"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="410"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户转移到 %1。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PoolSettingsDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="74"/>
+        <source>Pool settings</source>
+        <translation>公海设置</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="79"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="297"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="349"/>
+        <source>New pool</source>
+        <translation>新建公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="86"/>
+        <source>A pool is never deleted: turn it off to stop it taking customers.</source>
+        <translation>公海不会被删除：停用后它就不再接收客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="94"/>
+        <source>Pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="95"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="96"/>
+        <source>Claiming and recycling</source>
+        <translation>领取与回收</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="100"/>
+        <source>Show their version</source>
+        <translation>查看对方的版本</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="109"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="128"/>
+        <source>On: members see the pool, and it takes customers</source>
+        <translation>启用：成员可以看到该公海，公海接收客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="130"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="133"/>
+        <source>Find or add a province…</source>
+        <translation>查找或添加省份…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="133"/>
+        <source>None ticked: every province.</source>
+        <translation>未勾选：所有省份。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="136"/>
+        <source>Find or add an industry…</source>
+        <translation>查找或添加行业…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="136"/>
+        <source>None ticked: every industry.</source>
+        <translation>未勾选：所有行业。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="139"/>
+        <source>Provinces covered</source>
+        <translation>覆盖省份</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="140"/>
+        <source>Industries covered</source>
+        <translation>覆盖行业</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="146"/>
+        <source>The recycle rules apply to the members&apos; customers in these provinces and industries; recycled customers come to this pool.</source>
+        <translation>回收规则适用于成员在这些省份和行业的客户；被回收的客户进入这个公海。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="159"/>
+        <source>Open to everyone</source>
+        <translation>对所有人开放</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="160"/>
+        <source>Open to the teams and users ticked below</source>
+        <translation>只对下面勾选的团队和用户开放</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="163"/>
+        <source>Find a team…</source>
+        <translation>查找团队…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="163"/>
+        <source>No team.</source>
+        <translation>没有团队。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="164"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="165"/>
+        <source>Find a user…</source>
+        <translation>查找用户…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="164"/>
+        <source>No user by name.</source>
+        <translation>没有指定用户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="165"/>
+        <source>Administrators only.</source>
+        <translation>仅系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="167"/>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="167"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="168"/>
+        <source>Pool admins</source>
+        <translation>公海管理员</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="174"/>
+        <source>Pool admins may assign from the pool, move customers out of it and edit these settings; administrators always may.</source>
+        <translation>公海管理员可以从公海分配客户、把客户转移到其他公海并修改这些设置；系统管理员始终可以。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="192"/>
+        <source>Claiming</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="195"/>
+        <source>Claims per rep a day</source>
+        <translation>每人每天可领取</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="196"/>
+        <source>Days before the previous owner may claim it back</source>
+        <translation>前负责人重新领取需等待天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="197"/>
+        <source>Days a new entry is kept for the pool&apos;s admins</source>
+        <translation>新进入公海的客户仅限管理员分配的天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="198"/>
+        <source>Recycling</source>
+        <translation>回收</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="201"/>
+        <source>Warn the owner this many days before</source>
+        <translation>提前几天提醒负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="202"/>
+        <source>Never recycle a customer with an open deal</source>
+        <translation>有进行中商机的客户不回收</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="206"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="208"/>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="228"/>
+        <source>Team #%1</source>
+        <translation>团队 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="229"/>
+        <source>Inactive user #%1</source>
+        <translation>已停用用户 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="290"/>
+        <source>%1 (off)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="337"/>
+        <source>You are not an admin of any pool.</source>
+        <translation>你不是任何公海的管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="369"/>
+        <source>A pool has at most %1 recycle rules.</source>
+        <translation>一个公海最多有 %1 条回收规则。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="403"/>
+        <source>Saved the pool “{name}”.</source>
+        <translation>已保存公海“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="487"/>
+        <source>Discard your changes to this pool?</source>
+        <translation>放弃对这个公海的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>PoolSettingsWords</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="239"/>
+        <source>A colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="242"/>
+        <source>{who} saved this pool at {at}, after you opened it.</source>
+        <translation>你打开后，{who} 在 {at} 保存了这个公海。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="244"/>
+        <source>{who} saved this pool after you opened it.</source>
+        <translation>你打开后，{who} 保存了这个公海。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="247"/>
+        <source>Your changes are still here: Save again to put yours over theirs, or Show their version to start again from theirs.</source>
+        <translation>你的修改还在：再次保存会用你的版本覆盖对方的，或点击“查看对方的版本”从对方的版本重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="258"/>
+        <source>Recycle rule %1: days for level %2</source>
+        <translation>回收规则 %1：%2 级客户天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="261"/>
+        <source>Recycle rule %1: kind</source>
+        <translation>回收规则 %1：类型</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="262"/>
+        <source>Recycle rule %1: days</source>
+        <translation>回收规则 %1：天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="264"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="265"/>
+        <source>Industries covered</source>
+        <translation>覆盖行业</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="266"/>
+        <source>Provinces covered</source>
+        <translation>覆盖省份</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="267"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="268"/>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="269"/>
+        <source>Pool admins</source>
+        <translation>公海管理员</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="270"/>
+        <source>Claims per rep a day</source>
+        <translation>每人每天可领取</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="271"/>
+        <source>Days before the previous owner may claim it back</source>
+        <translation>前负责人重新领取需等待天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="272"/>
+        <source>Days a new entry is kept for the pool&apos;s admins</source>
+        <translation>新进入公海的客户仅限管理员分配的天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="273"/>
+        <source>Days of warning before recycling</source>
+        <translation>回收前提醒天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="274"/>
+        <source>Recycle rules</source>
+        <translation>回收规则</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="286"/>
+        <source>{field}: enter a number from {low} to {high}.</source>
+        <translation>{field}：请输入 {low} 到 {high} 之间的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="289"/>
+        <source>Another pool already has this name. Choose another.</source>
+        <translation>已有同名的公海，请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="293"/>
+        <source>Tick the teams or users who may use this pool, or open it to everyone.</source>
+        <translation>请勾选可以使用这个公海的团队或用户，或对所有人开放。</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2535,44 @@
     </message>
 </context>
 <context>
+    <name>RulesTable</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="151"/>
+        <source>Recycle when</source>
+        <translation>回收条件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="151"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="152"/>
+        <source>Level %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="153"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="155"/>
+        <source>Days for customers of this level; — uses the rule&apos;s days.</source>
+        <translation>该级别客户的天数；“—”表示使用规则的天数。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="170"/>
+        <source>Not won within … days</source>
+        <translation>超过 … 天未成交</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="171"/>
+        <source>No follow-up for … days</source>
+        <translation>超过 … 天未跟进</translation>
+    </message>
+</context>
+<context>
     <name>SavedViewsBar</name>
     <message>
         <location filename="../../crmdesk/views/saved_views_bar.py" line="44"/>
@@ -2414,6 +2814,155 @@
         <location filename="../../crmdesk/views/tags_dialog.py" line="133"/>
         <source>Deleted the tag “%1”.</source>
         <translation>已删除标签“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="63"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="65"/>
+        <source>Customers with no follow-up for this long</source>
+        <translation>超过这么久没有跟进的客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="67"/>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="71"/>
+        <source>Follow-ups due</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="72"/>
+        <source>About to go back to the pool</source>
+        <translation>即将回收到公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="74"/>
+        <source>Forgotten customers</source>
+        <translation>被遗忘的客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="76"/>
+        <source>Birthdays this week</source>
+        <translation>本周生日</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="78"/>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="139"/>
+        <source>Today · %1</source>
+        <translation>今日 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="149"/>
+        <source>Nothing due today.</source>
+        <translation>今天没有待跟进的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="158"/>
+        <source>None of your customers is about to go back to the pool.</source>
+        <translation>你的客户中没有即将回收到公海的。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="164"/>
+        <source>No forgotten customers.</source>
+        <translation>没有被遗忘的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="174"/>
+        <source>No birthdays in the next seven days.</source>
+        <translation>未来七天没有生日。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="180"/>
+        <source>No new notifications.</source>
+        <translation>没有新通知。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayWords</name>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="15"/>
+        <source>goes back to the pool at the next recycle pass</source>
+        <translation>下次回收时退回公海</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="16"/>
+        <source>returns to the pool in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后回收到公海</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="19"/>
+        <source>no follow-up for %n day(s)</source>
+        <translation>
+            <numerusform>%n 天未跟进</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="22"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="22"/>
+        <location filename="../../crmdesk/views/today_words.py" line="29"/>
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="25"/>
+        <source>%Ln more not shown</source>
+        <translation>
+            <numerusform>另有 %Ln 条未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="29"/>
+        <source>next pass</source>
+        <translation>下次回收</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="32"/>
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="39"/>
+        <source>%1 went back to %2: %3</source>
+        <translation>%1 已回收到%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="41"/>
+        <source>%1 assigned to you from %2 by %3</source>
+        <translation>%3 从%2把 %1 分配给了你</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="43"/>
+        <source>%1 you had released claimed from %2 by %3</source>
+        <translation>你放弃的 %1 已被 %3 从%2领取</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="45"/>
+        <source>%1 will go back to %2 within %n day(s)</source>
+        <translation>
+            <numerusform>%1 将在 %n 天内回收到%2</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

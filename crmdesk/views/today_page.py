@@ -1,0 +1,225 @@
+"""Today: what a rep must do now. Follow-ups due today and overdue, customers about to go back
+to the pool, forgotten customers, contacts' birthdays this week, and unread notifications.
+One read fills the page (models/today.py); any change on the bus that touches customers, or the
+notifications, reads it again. Every item opens its customer (the window does that: the page
+only says which, with open_requested)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.models.changes import Change
+from crmdesk.models.today import NotificationRow, TodayResult
+from crmdesk.views.context import PageContext
+from crmdesk.views.errors import error_text
+from crmdesk.views.labels import local_time
+from crmdesk.views.today_words import TodayWords
+from crmdesk.views.widgets import Banner
+
+FORGOTTEN_SETTING = "today/forgotten_days"
+_RED = QBrush(QColor("#d9363e"))
+_ID = int(Qt.ItemDataRole.UserRole)
+
+
+def notification_text(n: NotificationRow) -> str:
+    return TodayWords().notification(n)
+
+
+class TodayPage(QWidget):
+    open_requested = Signal(int)  # a customer's id
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.workspace = ctx.workspace
+        self.settings = ctx.settings
+        self.result: TodayResult | None = None
+        self.title = QLabel()
+        self.title.setObjectName("todayTitle")
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.banner = Banner()
+        self.banner.retry_clicked.connect(self.reload)
+
+        self.follow_ups = self._list()
+        self.recycling = self._list()
+        self.forgotten = self._list()
+        self.birthdays = self._list()
+        self.notifications = self._list()
+        self.forgotten_days = QSpinBox()
+        self.forgotten_days.setRange(7, 3650)
+        self.forgotten_days.setSuffix(self.tr(" days"))
+        self.forgotten_days.setValue(self._remembered_days())
+        self.forgotten_days.setToolTip(self.tr("Customers with no follow-up for this long"))
+        self.forgotten_days.editingFinished.connect(self._on_days_edited)
+        self.read_button = QPushButton(self.tr("Mark all read"))
+        self.read_button.clicked.connect(self._on_read_clicked)
+
+        self.boxes = {
+            "follow_ups": self._box(self.tr("Follow-ups due"), self.follow_ups),
+            "recycling": self._box(self.tr("About to go back to the pool"), self.recycling),
+            "forgotten": self._box(
+                self.tr("Forgotten customers"), self.forgotten, self.forgotten_days
+            ),  # fmt: skip
+            "birthdays": self._box(self.tr("Birthdays this week"), self.birthdays),
+            "notifications": self._box(
+                self.tr("Notifications"), self.notifications, self.read_button
+            ),  # fmt: skip
+        }
+        grid = QGridLayout()
+        grid.addWidget(self.boxes["follow_ups"], 0, 0)
+        grid.addWidget(self.boxes["recycling"], 0, 1)
+        grid.addWidget(self.boxes["notifications"], 0, 2)
+        grid.addWidget(self.boxes["forgotten"], 1, 0)
+        grid.addWidget(self.boxes["birthdays"], 1, 1)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.banner)
+        layout.addLayout(grid, 1)
+        ctx.bus.changed.connect(self._on_data_changed)
+        self.reload()
+
+    # -- building
+    def _list(self) -> QListWidget:
+        widget = QListWidget()
+        widget.setWordWrap(True)
+        widget.itemActivated.connect(self._on_item_activated)
+        widget.itemDoubleClicked.connect(self._on_item_activated)
+        return widget
+
+    def _box(self, title: str, widget: QListWidget, extra: QWidget | None = None) -> QGroupBox:
+        box = QGroupBox(title)
+        column = QVBoxLayout(box)
+        if extra is not None:
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(extra)
+            column.addLayout(row)
+        column.addWidget(widget, 1)
+        return box
+
+    # -- loading
+    def reload(self) -> None:
+        days = self.forgotten_days.value()
+        self.ctx.read(lambda: self.workspace.today(days), self._on_loaded, self._on_failed,
+                      owner=self, key="today")  # fmt: skip
+
+    refresh = reload
+
+    def leave(self, proceed, stay=None) -> None:
+        proceed()  # nothing here is edited
+
+    @Slot(object)
+    def _on_data_changed(self, change: Change) -> None:
+        if change.touches_customers() or "notifications" in change.kinds:
+            self.reload()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.banner.show_message(error_text(exc))
+
+    def _on_loaded(self, result: TodayResult) -> None:
+        self.banner.hide()
+        self.result = result
+        locale = QLocale()
+        day = locale.toString(result.day.date, QLocale.FormatType.LongFormat)
+        self.title.setText(self.tr("Today · %1").replace("%1", day))
+        words = TodayWords()
+        self._fill(
+            self.follow_ups,
+            result.follow_ups,
+            lambda r: (
+                f"{r.customer_name} · {local_time(r.next_follow_up_at)}"
+                + (f" · {r.contact_name} {r.contact_mobile}".rstrip() if r.contact_name else ""),
+                r.overdue,
+            ),
+            self.tr("Nothing due today."),
+        )
+        self._fill(
+            self.recycling,
+            result.recycling,
+            lambda r: (
+                f"{r.customer_name} · {words.days_left(r.days_left)} · {r.pool_name}",
+                r.days_left <= 1,
+            ),  # fmt: skip
+            self.tr("None of your customers is about to go back to the pool."),
+        )
+        self._fill(
+            self.forgotten,
+            result.forgotten,
+            lambda r: (f"{r.customer_name} · {words.silent(r.days)}", False),
+            self.tr("No forgotten customers."),
+        )
+        self._fill(
+            self.birthdays,
+            result.birthdays,
+            lambda r: (
+                f"{r.contact_name} ({r.customer_name}) · "
+                f"{locale.toString(r.on, 'M/d')} · {words.in_days(r.days_until)}",
+                r.days_until == 0,
+            ),
+            self.tr("No birthdays in the next seven days."),
+        )
+        self._fill(
+            self.notifications,
+            result.notifications,
+            lambda n: (f"{local_time(n.created_at)} · {notification_text(n)}", False),
+            self.tr("No new notifications."),
+        )
+        self.read_button.setEnabled(result.notifications.total > 0)
+
+    def _fill(self, widget: QListWidget, section, cells, empty: str) -> None:
+        widget.clear()
+        for row in section.rows:
+            text, urgent = cells(row)
+            item = QListWidgetItem(text)
+            item.setData(_ID, getattr(row, "customer_id", None))
+            if urgent:
+                item.setForeground(_RED)
+            widget.addItem(item)
+        if section.total > len(section.rows):
+            more = QListWidgetItem(TodayWords().more(section.total - len(section.rows)))
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(more)
+        if not section.rows:
+            item = QListWidgetItem(empty)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(item)
+
+    # -- actions
+    @Slot(QListWidgetItem)
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        customer_id = item.data(_ID)
+        if customer_id is not None:
+            self.open_requested.emit(int(customer_id))
+
+    def _remembered_days(self) -> int:
+        value = self.settings.value(FORGOTTEN_SETTING) if self.settings is not None else None
+        try:
+            return max(7, min(3650, int(value)))
+        except (TypeError, ValueError):
+            return 150
+
+    @Slot()
+    def _on_days_edited(self) -> None:
+        if self.settings is not None:
+            self.settings.setValue(FORGOTTEN_SETTING, self.forgotten_days.value())
+        self.reload()
+
+    @Slot()
+    def _on_read_clicked(self) -> None:
+        self.read_button.setEnabled(False)
+        self.ctx.write(lambda: self.workspace.mark_read("all"), None, owner=self)

@@ -1,0 +1,48 @@
+"""The Today page's counted sentences, shared with the customer detail ("returns to the pool
+in 3 days"): in a class, because lupdate marks plurals only in a class's self.tr."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from crmdesk.models.today import NotificationRow
+from crmdesk.views.labels import rule_text
+
+
+class TodayWords(QObject):
+    def days_left(self, n: int) -> str:
+        if n <= 0:
+            return self.tr("goes back to the pool at the next recycle pass")
+        return self.tr("returns to the pool in %n day(s)", "", n)
+
+    def silent(self, n: int) -> str:
+        return self.tr("no follow-up for %n day(s)", "", n)
+
+    def in_days(self, n: int) -> str:
+        return self.tr("today") if n == 0 else self.tr("in %n day(s)", "", n)
+
+    def more(self, n: int) -> str:
+        return self.tr("%Ln more not shown", "", n)
+
+    def recycle_in(self, n: int) -> str:
+        """The customer list's column: "in 3 days", "next pass"."""
+        return self.tr("next pass") if n <= 0 else self.tr("in %n day(s)", "", n)
+
+    def customers(self, n: int) -> str:
+        return self.tr("%Ln customer(s)", "", n)
+
+    def notification(self, n: NotificationRow) -> str:
+        what = n.customer_name or self.customers(n.count)
+        if n.kind == "recycled":
+            kind, _sep, days = n.detail.partition(":")
+            why = rule_text(kind, int(days)) if days.isdigit() else ""
+            text = self.tr("%1 went back to %2: %3").replace("%3", why)
+        elif n.kind == "assigned":
+            text = self.tr("%1 assigned to you from %2 by %3").replace("%3", n.detail)
+        elif n.kind == "claimed":
+            text = self.tr("%1 you had released claimed from %2 by %3").replace("%3", n.detail)
+        elif n.kind == "recycle_warning" and n.detail.isdigit():
+            text = self.tr("%1 will go back to %2 within %n day(s)", "", int(n.detail))
+        else:
+            text = "%1"
+        return text.replace("%1", what).replace("%2", n.pool_name)
