@@ -18,6 +18,7 @@ from crmdesk.models.schema import (
     EditEvent,
     FollowUp,
     OwnershipEvent,
+    ReleaseReason,
     User,
 )
 from crmdesk.models.users import UserRow
@@ -52,6 +53,7 @@ class OwnershipEventRow:
     reason_code: str
     reason_text: str
     actor_name: str
+    reason_label: str = ""  # an admin's own release reason's words (built-in codes: "")
 
 
 @dataclass(frozen=True)
@@ -178,10 +180,12 @@ def list_ownership_events(session: Session, customer_id: int) -> list[OwnershipE
             OwnershipEvent.reason_code,
             OwnershipEvent.reason_text,
             func.coalesce(who.name, ""),
+            func.coalesce(ReleaseReason.label, ""),
         )
         .outerjoin(src, src.id == OwnershipEvent.from_owner_id)
         .outerjoin(dst, dst.id == OwnershipEvent.to_owner_id)
         .outerjoin(who, who.id == OwnershipEvent.actor_id)
+        .outerjoin(ReleaseReason, ReleaseReason.code == OwnershipEvent.reason_code)
         .where(OwnershipEvent.customer_id == customer_id)
         .order_by(OwnershipEvent.at.desc(), OwnershipEvent.id.desc())
     )

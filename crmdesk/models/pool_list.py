@@ -21,7 +21,7 @@ from crmdesk.models.checks import MAX_ID, check_page, clean_search, strip_bad_ch
 from crmdesk.models.dialects import no_index
 from crmdesk.models.pool import PoolRow, visible_pool
 from crmdesk.models.regions import PROVINCES
-from crmdesk.models.schema import Customer, User
+from crmdesk.models.schema import Customer, ReleaseReason, User
 from crmdesk.models.users import UserRow
 
 
@@ -152,6 +152,7 @@ class PoolCustomerRow:
     release_code: str
     last_follow_up_at: datetime | None
     created_at: datetime
+    release_label: str = ""  # an admin's own release reason's words (built-in codes: "")
 
 
 def pool_conditions(
@@ -217,8 +218,10 @@ def _statement(session, actor, query, now) -> tuple[PoolRow, Select]:
             Customer.release_code,
             Customer.last_follow_up_at,
             Customer.created_at,
+            func.coalesce(ReleaseReason.label, ""),
         )  # fmt: skip
         .outerjoin(released, released.id == Customer.released_by_id)
+        .outerjoin(ReleaseReason, ReleaseReason.code == Customer.release_code)
         .where(*where)
         .order_by(*_order(query))
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from crmdesk.models import pool, pool_actions, pool_list, recycle, today
+from crmdesk.models import pool, pool_actions, pool_admin, pool_list, recycle, today
 from crmdesk.models.changes import WriteResult
 
 
@@ -131,3 +131,22 @@ class PoolMethods:
     def mark_read(self, ids) -> WriteResult:
         """ids: notification ids, or "all"."""
         return self._write(lambda s, actor: today.mark_read(s, actor, ids, self.clock()))
+
+    # -- what an administrator sets for every pool (pool_admin.py)
+    def all_release_reasons(self) -> list[pool_admin.ReleaseReasonRow]:
+        return self._read(pool_admin.all_release_reasons)
+
+    def add_release_reason(self, label: str) -> WriteResult[str]:
+        return self._write(lambda s, actor: pool_admin.add_release_reason(s, actor, label))
+
+    def set_release_reason_active(self, code: str, active: bool) -> WriteResult[None]:
+        return self._write(
+            lambda s, actor: pool_admin.set_release_reason_active(s, actor, code, active)
+        )
+
+    def caps(self) -> pool_admin.CapsRow:
+        return self._read(pool_admin.caps)
+
+    def save_caps(self, teams, users, count_won: bool) -> WriteResult[None]:
+        """teams, users: id -> (customer cap, locked cap), None for no cap."""
+        return self._write(lambda s, actor: pool_admin.save_caps(s, actor, teams, users, count_won))

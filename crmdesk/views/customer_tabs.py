@@ -189,7 +189,7 @@ class HistoryTable(QTableWidget):
         fill_table(self, [cells for _at, cells in events])
 
     def _event_cells(self, e) -> tuple[str, ...]:
-        why = event_reason(e.kind, e.reason_code, e.reason_text)
+        why = event_reason(e.kind, e.reason_code, e.reason_text, e.reason_label)
         return (
             local_time(e.at),
             ownership_label(e.kind),

@@ -76,12 +76,12 @@ def rule_text(kind: str, days: int) -> str:
     return RuleWords().text(kind, days)
 
 
-def event_reason(kind: str, code: str, text: str) -> str:
-    """The Why of an ownership event: the reason's words and the user's own text; the recycle
-    pass's rule with its days."""
+def event_reason(kind: str, code: str, text: str, label: str = "") -> str:
+    """The Why of an ownership event: the reason's words (label: an admin's own reason's) and
+    the user's own text; the recycle pass's rule with its days."""
     if kind == "recycled" and code and text.isdigit():
         return rule_text(code, int(text))
-    why = reason_label(code) if code else ""
+    why = label or (reason_label(code) if code else "")
     if text:
         why = labelled(why, text) if why else text
     return why

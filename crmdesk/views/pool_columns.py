@@ -44,7 +44,8 @@ def pool_columns() -> list[Column]:
         Column("released_by", QCoreApplication.translate("PoolColumns", "Previous owner"), 80,
                lambda r: r.released_by_name, sortable=False),
         Column("release_code", QCoreApplication.translate("PoolColumns", "Why it left"), 120,
-               lambda r: reason_label(r.release_code) if r.release_code else "",
+               lambda r: r.release_label or (reason_label(r.release_code) if r.release_code
+                                             else ""),
                sortable=False, tooltip=True),
         Column("last_follow_up_at",
                QCoreApplication.translate("PoolColumns", "Last follow-up"), 100,

@@ -1,0 +1,143 @@
+"""What an administrator sets for every pool at once: the release reasons a rep chooses from
+(built-in ones, translated by the views, and the admin's own with their label; a reason is
+turned off, never deleted, since old events name it), and the caps: how many customers a team's
+reps (or one rep) may own and lock, and whether won customers count."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from crmdesk.models.changes import record
+from crmdesk.models.checks import Checker, check_id
+from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
+from crmdesk.models.pool import COUNT_WON_SETTING as COUNT_WON
+from crmdesk.models.pool import MAX_CAP, setting
+from crmdesk.models.schema import ReleaseReason, Setting, Team, User
+from crmdesk.models.users import UserRow
+
+MAX_REASONS = 50
+KEPT_ON = ("other",)  # a release can always say why in its own words
+
+
+@dataclass(frozen=True)
+class ReleaseReasonRow:
+    code: str
+    label: str  # "" for the built-in codes: the views translate them
+    active: bool
+    position: int
+
+
+@dataclass(frozen=True)
+class CapRow:
+    """A team's or a user's caps (None: no cap; for a user: the team's applies)."""
+
+    id: int
+    name: str
+    team_id: int | None
+    customer_cap: int | None
+    locked_cap: int | None
+
+
+@dataclass(frozen=True)
+class CapsRow:
+    teams: tuple[CapRow, ...]
+    users: tuple[CapRow, ...]
+    count_won: bool  # won customers (status customer) count toward the cap
+
+
+def _admin(actor: UserRow) -> None:
+    if not actor.is_admin:
+        raise PermissionDenied(action="pool_admin")
+
+
+def all_release_reasons(session: Session) -> list[ReleaseReasonRow]:
+    stmt = select(ReleaseReason).order_by(ReleaseReason.position, ReleaseReason.code)
+    return [ReleaseReasonRow(r.code, r.label, r.active, r.position) for r in session.scalars(stmt)]
+
+
+def add_release_reason(session: Session, actor: UserRow, label: str) -> str:
+    """A reason of the admin's own; returns its code (r1, r2 …)."""
+    _admin(actor)
+    c = Checker()
+    label = c.text("label", label, ReleaseReason.label, required=True)
+    c.done()
+    rows = all_release_reasons(session)
+    if len(rows) >= MAX_REASONS:
+        raise ValidationFailed(errors=[("reasons", "too_many")], limits={"reasons": MAX_REASONS})
+    if any(r.label == label for r in rows):
+        raise ValidationFailed(errors=[("label", "taken")], limits={})
+    numbers = [int(r.code[1:]) for r in rows if r.code[:1] == "r" and r.code[1:].isdigit()]
+    code = f"r{max(numbers, default=0) + 1}"
+    position = max((r.position for r in rows), default=0) + 1
+    session.add(ReleaseReason(code=code, label=label, active=True, position=position))
+    session.flush()
+    record(session, "pools")
+    return code
+
+
+def set_release_reason_active(session: Session, actor: UserRow, code: str, active: bool) -> None:
+    _admin(actor)
+    reason = session.get(ReleaseReason, code) if isinstance(code, str) else None
+    if reason is None:
+        raise NotFound(what="release_reason", id=code)
+    if not active and code in KEPT_ON:
+        raise ValidationFailed(errors=[("reason", "required")], limits={})
+    reason.active = bool(active)
+    session.flush()
+    record(session, "pools")
+
+
+def caps(session: Session) -> CapsRow:
+    teams = session.execute(
+        select(Team.id, Team.name, Team.customer_cap, Team.locked_cap).order_by(Team.name)
+    ).all()
+    users = session.execute(
+        select(User.id, User.name, User.team_id, User.customer_cap, User.locked_cap)
+        .where(User.active.is_(True), User.role != "admin")
+        .order_by(User.team_id, User.name_sort, User.id)
+    ).all()
+    return CapsRow(
+        tuple(CapRow(i, n, i, c, lk) for i, n, c, lk in teams),
+        tuple(CapRow(i, n, t, c, lk) for i, n, t, c, lk in users),
+        setting(session, COUNT_WON, "1") == "1",
+    )
+
+
+Caps = Mapping[int, tuple[int | None, int | None]]  # id -> (customer cap, locked cap)
+
+
+def save_caps(session: Session, actor: UserRow, teams: Caps, users: Caps, count_won: bool) -> None:
+    """Set the caps given (the others stay) and whether won customers count; checked all at
+    once (a cap is a whole number from 1 to MAX_CAP, or None for none)."""
+    _admin(actor)
+    c = Checker()
+    for kind, given in (("team", teams), ("user", users)):
+        for key, pair in given.items():
+            check_id(key, kind)
+            for name, value in zip(("customer_cap", "locked_cap"), pair, strict=True):
+                ok = value is None or (
+                    isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_CAP
+                )
+                if not ok:
+                    c.fail(f"{kind}.{key}.{name}", "out_of_range")
+    c.done()
+    for table, given in ((Team, teams), (User, users)):
+        for key, (customer_cap, locked_cap) in sorted(given.items()):
+            done = session.execute(
+                update(table)
+                .where(table.id == key)
+                .values(customer_cap=customer_cap, locked_cap=locked_cap)
+            )
+            if done.rowcount == 0:
+                raise NotFound(what=table.__tablename__, id=key)
+    value = "1" if count_won else "0"
+    if session.scalar(select(func.count()).where(Setting.key == COUNT_WON)):
+        session.execute(update(Setting).where(Setting.key == COUNT_WON).values(value=value))
+    else:
+        session.add(Setting(key=COUNT_WON, value=value))
+    session.flush()
+    record(session, "pools")
