@@ -156,3 +156,14 @@ def test_the_filters_offer_what_the_pools_customers_have(db, people):
     assert choices.sources == ("展会",)
     assert "北京" in choices.provinces and len(choices.provinces) == 34
     assert choices.released_by == ((p.rep_n2.id, p.rep_n2.name), (p.rep_n1.id, p.rep_n1.name))
+
+
+def test_a_duplicate_in_the_pool_says_so_and_its_members_may_open_it(db, people):
+    p = people
+    pool_id = make_pool(db, p.admin, member_team_ids=(p.rep_n1.team_id,), everyone=False)
+    [cid] = released(db, p.rep_n2, pool_id, ["星辰科技"])
+    [found] = ws(db, p.rep_n1).find_duplicates("", ["+86 138-1234-0000"])
+    assert (found.customer_id, found.owner_name, found.pool_name) == (cid, "", "华东公海")
+    assert found.visible  # a member: Open shows it (read-only) instead of a copy being made
+    [other] = ws(db, p.rep_s1).find_duplicates("星辰科技", [])
+    assert other.pool_name == "华东公海" and not other.visible  # named, but not to be opened

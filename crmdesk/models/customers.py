@@ -25,6 +25,7 @@ from crmdesk.models.policy import (
     check_assignable,
     customer_for_read,
     customer_for_write,
+    in_visible_pool,
     may_see,
 )
 from crmdesk.models.schema import (
@@ -34,6 +35,7 @@ from crmdesk.models.schema import (
     Customer,
     EditEvent,
     OwnershipEvent,
+    Pool,
     User,
 )
 from crmdesk.models.users import UserRow
@@ -79,7 +81,8 @@ class DuplicateResult:
     owner_name: str
     field: str  # "name" or "phone"
     value: str
-    visible: bool = False  # the asking user may open it (policy.may_see)
+    visible: bool = False  # the asking user may open it (policy.may_see, or a pool's member)
+    pool_name: str = ""  # nobody owns it: it sits in this pool (claim it there)
 
 
 # ---------------------------------------------------------------- rules
@@ -204,17 +207,23 @@ def find_duplicates(
             func.coalesce(owner.name, ""),
             Customer.owner_id,
             Customer.team_id,
+            Customer.pool_id,
+            func.coalesce(Pool.name, ""),
         )
         .outerjoin(owner, owner.id == Customer.owner_id)
+        .outerjoin(Pool, Pool.id == Customer.pool_id)
         .where(Customer.deleted_at.is_(None))
     )
     if exclude_customer_id is not None:
         base = base.where(Customer.id != check_id(exclude_customer_id, "customer"))
 
     def result(row, field: str, value: str) -> DuplicateResult:
-        cid, cname, oname, owner_id, team_id = row[:5]
-        visible = actor is not None and may_see(actor, owner_id, team_id)
-        return DuplicateResult(cid, cname, oname, field, value, visible)
+        cid, cname, oname, owner_id, team_id, pool_id, pool_name = row[:7]
+        visible = actor is not None and (
+            may_see(actor, owner_id, team_id)
+            or (pool_id is not None and in_visible_pool(session, actor, pool_id))
+        )
+        return DuplicateResult(cid, cname, oname, field, value, visible, pool_name)
 
     if name:
         same = (Customer.name_sort == sort_key(name), Customer.name == name)  # ix_customers_name
@@ -231,7 +240,7 @@ def find_duplicates(
             .limit(10)
         )
         for row in session.execute(stmt):
-            mobile, phone, mobile_key = row[5:]
+            mobile, phone, mobile_key = row[7:]
             found.append(result(row, "phone", mobile if mobile_key in numbers else phone))
     return found
 

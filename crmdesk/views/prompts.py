@@ -112,7 +112,13 @@ def duplicate_text(duplicates: list[DuplicateResult]) -> str:
     """Which customer already has this name or phone, and who owns it."""
     lines = []
     for d in duplicates:
-        owner = d.owner_name or QCoreApplication.translate("Prompts", "nobody")
+        if d.owner_name:
+            owner = d.owner_name
+        elif d.pool_name:  # nobody's: the rep may claim it there instead of making a copy
+            owner = QCoreApplication.translate("Prompts", "nobody, it is in the pool {pool}")
+            owner = owner.format(pool=d.pool_name)
+        else:
+            owner = QCoreApplication.translate("Prompts", "nobody")
         if d.field == "name":
             line = QCoreApplication.translate(
                 "Prompts", "The name is already used by “{customer}” (owner: {owner})."

@@ -93,7 +93,7 @@
 <context>
     <name>DeleteQuestion</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/prompts.py" line="201"/>
+        <location filename="../../crmdesk/views/prompts.py" line="207"/>
         <source>Move %Ln customer(s) to the recycle bin?</source>
         <translation>
             <numerusform>Move %Ln customer to the recycle bin?</numerusform>
@@ -164,7 +164,7 @@
 <context>
     <name>PoolFilterWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_columns.py" line="57"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="58"/>
         <source>In the pool ≥ %n day(s)</source>
         <translation>
             <numerusform>In the pool ≥ %n day</numerusform>

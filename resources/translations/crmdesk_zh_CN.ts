@@ -744,29 +744,29 @@
 <context>
     <name>DeleteQuestion</name>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="197"/>
+        <location filename="../../crmdesk/views/prompts.py" line="203"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="199"/>
+        <location filename="../../crmdesk/views/prompts.py" line="205"/>
         <source>Move “%1” to the recycle bin?</source>
         <translation>将“%1”移到回收站？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/prompts.py" line="201"/>
+        <location filename="../../crmdesk/views/prompts.py" line="207"/>
         <source>Move %Ln customer(s) to the recycle bin?</source>
         <translation>
             <numerusform>将 %Ln 个客户移到回收站？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="203"/>
+        <location filename="../../crmdesk/views/prompts.py" line="209"/>
         <source>You can undo this for a few seconds, or restore it from the recycle bin.</source>
         <translation>几秒内可以撤销，之后也可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="206"/>
+        <location filename="../../crmdesk/views/prompts.py" line="212"/>
         <source>Move to recycle bin</source>
         <translation>移到回收站</translation>
     </message>
@@ -1697,52 +1697,52 @@
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="50"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="51"/>
         <source>Last follow-up</source>
         <translation>最近跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="67"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="68"/>
         <source>Search name, contact or phone…</source>
         <translation>搜索名称、联系人或电话…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="72"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="73"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="78"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="79"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="84"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="85"/>
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="90"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="91"/>
         <source>Any size</source>
         <translation>全部规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="96"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="97"/>
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="102"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="103"/>
         <source>Any time in the pool</source>
         <translation>在公海时长不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="109"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="110"/>
         <source>Any previous owner</source>
         <translation>全部前负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="116"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="117"/>
         <source>Any reason</source>
         <translation>全部原因</translation>
     </message>
@@ -1750,7 +1750,7 @@
 <context>
     <name>PoolFilterWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_columns.py" line="57"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="58"/>
         <source>In the pool ≥ %n day(s)</source>
         <translation>
             <numerusform>在公海 ≥ %n 天</numerusform>
@@ -2260,8 +2260,8 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/prompts.py" line="62"/>
-        <location filename="../../crmdesk/views/prompts.py" line="143"/>
-        <location filename="../../crmdesk/views/prompts.py" line="283"/>
+        <location filename="../../crmdesk/views/prompts.py" line="149"/>
+        <location filename="../../crmdesk/views/prompts.py" line="289"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2282,118 +2282,123 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/prompts.py" line="104"/>
-        <location filename="../../crmdesk/views/prompts.py" line="179"/>
+        <location filename="../../crmdesk/views/prompts.py" line="185"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="115"/>
+        <location filename="../../crmdesk/views/prompts.py" line="118"/>
+        <source>nobody, it is in the pool {pool}</source>
+        <translation>无人负责，在公海“{pool}”中</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="121"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="117"/>
+        <location filename="../../crmdesk/views/prompts.py" line="123"/>
         <source>The name is already used by “{customer}” (owner: {owner}).</source>
         <translation>名称已被“{customer}”使用（负责人：{owner}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="122"/>
+        <location filename="../../crmdesk/views/prompts.py" line="128"/>
         <source>The phone {phone} already belongs to “{customer}” (owner: {owner}).</source>
         <translation>电话 {phone} 已属于“{customer}”（负责人：{owner}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="134"/>
+        <location filename="../../crmdesk/views/prompts.py" line="140"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="139"/>
+        <location filename="../../crmdesk/views/prompts.py" line="145"/>
         <source>Open the existing customer</source>
         <translation>打开已有客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="147"/>
+        <location filename="../../crmdesk/views/prompts.py" line="153"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="148"/>
+        <location filename="../../crmdesk/views/prompts.py" line="154"/>
         <source>This customer may already exist.</source>
         <translation>这个客户可能已经存在。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="163"/>
+        <location filename="../../crmdesk/views/prompts.py" line="169"/>
         <source>Reload (lose my changes to {fields})</source>
         <translation>重新加载（放弃我对{fields}的修改）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="164"/>
+        <location filename="../../crmdesk/views/prompts.py" line="170"/>
         <source>Reload shows their version and loses what you typed in: {fields}. Keep mine saves your changes over theirs; their other changes stay, and the overwrite is recorded in the customer&apos;s history.</source>
         <translation>重新加载将显示对方的版本，你在{fields}中输入的内容会丢失。保留我的将用你的修改覆盖对方的修改；对方的其他修改保持不变，覆盖操作会记入客户的历史记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="173"/>
+        <location filename="../../crmdesk/views/prompts.py" line="179"/>
         <source>Changed by a colleague</source>
         <translation>已被同事修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="178"/>
+        <location filename="../../crmdesk/views/prompts.py" line="184"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="226"/>
+        <location filename="../../crmdesk/views/prompts.py" line="232"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="227"/>
+        <location filename="../../crmdesk/views/prompts.py" line="233"/>
         <source>Choose another database file…</source>
         <translation>选择其他数据库文件…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="232"/>
+        <location filename="../../crmdesk/views/prompts.py" line="238"/>
         <source>Open the default local database</source>
         <translation>打开默认的本地数据库</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="235"/>
+        <location filename="../../crmdesk/views/prompts.py" line="241"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="239"/>
+        <location filename="../../crmdesk/views/prompts.py" line="245"/>
         <source>The database did not open</source>
         <translation>数据库未能打开</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="241"/>
+        <location filename="../../crmdesk/views/prompts.py" line="247"/>
         <source>What would you like to do?</source>
         <translation>接下来要怎么做？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="257"/>
+        <location filename="../../crmdesk/views/prompts.py" line="263"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="259"/>
+        <location filename="../../crmdesk/views/prompts.py" line="265"/>
         <source>crmdesk databases (*.sqlite *.db);;All files (*)</source>
         <translation>crmdesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="270"/>
-        <location filename="../../crmdesk/views/prompts.py" line="280"/>
+        <location filename="../../crmdesk/views/prompts.py" line="276"/>
+        <location filename="../../crmdesk/views/prompts.py" line="286"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="271"/>
+        <location filename="../../crmdesk/views/prompts.py" line="277"/>
         <source>Remove {name} from this customer?</source>
         <translation>从该客户中移除{name}？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="274"/>
+        <location filename="../../crmdesk/views/prompts.py" line="280"/>
         <source>Their details go; the follow-ups already logged stay.</source>
         <translation>联系人资料会被移除，已记录的跟进不受影响。</translation>
     </message>
