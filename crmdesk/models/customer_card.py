@@ -35,6 +35,8 @@ class CustomerCard:
     events: tuple[OwnershipEventRow, ...]
     edits: tuple[EditEventRow, ...] = ()  # overwrites kept on record, newest first
     recycle: RecycleDueRow | None = None  # about to go back to a pool (inside its warning)
+    pool_name: str = ""  # nobody owns it: it sits in this pool
+    pool_entered_at: datetime | None = None
 
 
 def read_card(
@@ -44,7 +46,8 @@ def read_card(
     customer, editable = customer_for_read(session, actor, customer_id)
     follow_ups = tuple(list_follow_ups(session, customer_id))
     contacts = list_contacts(session, customer_id)
-    if customer.pool_id is not None and not get_pool(session, customer.pool_id).is_admin(actor):
+    pool = get_pool(session, customer.pool_id) if customer.pool_id is not None else None
+    if pool is not None and not pool.is_admin(actor):
         contacts = [masked(c) for c in contacts]  # in a pool: only its admins read the numbers
     return CustomerCard(
         detail=detail_of(session, customer, editable),
@@ -54,6 +57,8 @@ def read_card(
         events=tuple(list_ownership_events(session, customer_id)),
         edits=tuple(list_edit_events(session, customer_id)),
         recycle=recycle_dates(session, [customer_id], now).get(customer_id) if now else None,
+        pool_name=pool.name if pool is not None else "",
+        pool_entered_at=customer.pool_entered_at,
     )
 
 

@@ -36,12 +36,10 @@ from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.views import prompts
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_form import CustomerForm
-from crmdesk.views.customer_tabs import ContactsTab, FollowUpTab, HistoryTable
+from crmdesk.views.customer_tabs import ContactsTab, FollowUpTab, HistoryTable, card_heading
 from crmdesk.views.detail_contacts import ContactActions
 from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.icons import set_icon
-from crmdesk.views.labels import local_time
-from crmdesk.views.today_words import TodayWords
 from crmdesk.views.widgets import Banner, TagChips, problem_label
 
 
@@ -196,18 +194,8 @@ class CustomerDetailPanel(ContactActions, QWidget):
         self._contacts = card.contacts
         self._show_state(True)
         self.heading.setText(d.data.name)
-        line = self.tr(
-            "Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}"
-        ).format(
-            owner=d.owner_name or self.tr("nobody"),
-            level=d.data.level,
-            last=local_time(d.last_follow_up_at) or "—",
-            next=local_time(d.next_follow_up_at) or "—",
-        )
-        if card.recycle is not None:  # the owner is warned before the pool takes it back
-            words = TodayWords().days_left(card.recycle.days_left)
-            line += f" · {words} ({card.recycle.pool_name})"
         # a narrow panel wraps between the parts, never inside one ("Next:" above its date)
+        line = card_heading(card)
         self.subheading.setText(" · ".join(p.replace(" ", "\u00a0") for p in line.split(" · ")))
         self.chips.set_tags(d.data.tags)
         if not keep_form:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,7 @@ from crmdesk.views.labels import (
     local_time,
     ownership_label,
 )
+from crmdesk.views.today_words import TodayWords
 from crmdesk.views.widgets import chinese_calendar, problem_label
 
 
@@ -205,3 +206,28 @@ class HistoryTable(QTableWidget):
         other = e.other_name or self.tr("a colleague")
         what = self.tr("Overwrote {name}'s changes").format(name=other)
         return (local_time(e.at), what, "", "", fields, e.actor_name)
+
+
+def card_heading(card: CustomerCard) -> str:
+    """The detail panel's line under the name: owner (or the pool it sits in), level, follow-ups,
+    and when it goes back to the pool. Its texts stay in the panel's translation context."""
+    d = card.detail
+    if card.pool_name:  # nobody's: where it sits, and since when
+        owner = QCoreApplication.translate(
+            "CustomerDetailPanel", "in the pool {pool} since {date}"
+        ).format(pool=card.pool_name, date=local_time(card.pool_entered_at, False))
+    else:
+        owner = d.owner_name or QCoreApplication.translate("CustomerDetailPanel", "nobody")
+    line = QCoreApplication.translate(
+        "CustomerDetailPanel",
+        "Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}",
+    ).format(
+        owner=owner,
+        level=d.data.level,
+        last=local_time(d.last_follow_up_at) or "—",
+        next=local_time(d.next_follow_up_at) or "—",
+    )
+    if card.recycle is not None:  # the owner is warned before the pool takes it back
+        words = TodayWords().days_left(card.recycle.days_left)
+        line += f" · {words} ({card.recycle.pool_name})"
+    return line
