@@ -370,3 +370,22 @@ def test_racing_claims_never_double_own_or_pass_a_cap(db, people):
     said = {r.code for _rep, res in outcomes for r in res.refused}
     assert said == {"taken", "cap_reached"}
     assert sum(len(res.claimed) for _rep, res in outcomes) == len(claimed) == 20
+
+
+def test_a_transfer_respects_the_receivers_cap(db, people):
+    from crmdesk.models.workspace import Workspace
+
+    p = people
+    make_pool(db, p.admin)
+    with db.writing() as s:
+        s.execute(update(Team).where(Team.id == p.rep_n2.team_id).values(customer_cap=3))
+    owned_customers(db, p.rep_n2, 1)
+    mine = owned_customers(db, p.rep_n1, 5)
+    manager = Workspace(db, p.manager_n, clock=lambda: NOW)
+    result = manager.assign_customers(mine, p.rep_n2.id, "rebalance", "").value
+    assert (result.changed, result.skipped) == (2, 3)  # 1 owned + 2 = the cap of 3
+    now_owned = owners(db, mine)
+    assert [now_owned[c][0] for c in mine] == [p.rep_n2.id] * 2 + [p.rep_n1.id] * 3
+    assert len(events(db, "transferred")) == 2
+    again = manager.assign_customers(mine, p.rep_n2.id, "rebalance", "").value
+    assert (again.changed, again.skipped) == (0, 3)

@@ -104,7 +104,7 @@ class Target:
 class BulkResult:
     requested: int  # customers of the target the actor may change
     changed: int
-    skipped: int = 0  # could not take the change (a tag that would not fit)
+    skipped: int = 0  # could not take the change (a tag that would not fit; over a cap)
     cancelled: bool = False
     at: datetime | None = field(
         default=None, compare=False
@@ -372,11 +372,19 @@ def assign_action(
     transferred otherwise). Customers the user already owns are left alone."""
     reason_text = check_transfer(reason_code, reason_text)
 
-    # The new owner's team and pinyin sort key, read (and checked) by begin.
+    # The new owner's team and pinyin sort key, read (and checked) by begin; and their room
+    # under their cap of customers (None: no cap), counted down as chunks move customers.
     to_owner: dict = {}
+    room: dict[str, int | None] = {"left": None}
 
     def begin(session: Session, actor: UserRow) -> None:
+        from crmdesk.models.pool import capacity  # pool.py builds on this module's neighbours
+
         user = check_assignable(session, actor, to_user_id)
+        # The receiver's row first (as a claim takes it): their claims and this hand-over queue
+        # there, so the cap is counted against what they really own.
+        session.execute(select(User.id).where(User.id == to_user_id).with_for_update())
+        room["left"] = capacity(session, to_user_id).room
         key = select(User.name_sort).where(User.id == to_user_id).scalar_subquery()
         to_owner.update(team_id=user.team_id, owner_sort=key)  # the stored key, as renames write
 
@@ -401,18 +409,22 @@ def assign_action(
         )
 
     def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
-        if is_postgresql(session):
+        left, over = room["left"], 0
+        if is_postgresql(session) and left is None:
             mine_n, moving = postgresql_chunk(session, actor, ids)
         else:
             rows = lock_editable(session, actor, ids)
             mine_n, moving = len(rows), [r.id for r in rows if r.owner_id != to_user_id]
+            if left is not None:  # the cap: the first ones fit, the others stay (skipped)
+                moving, over = moving[:left], len(moving) - min(left, len(moving))
+                room["left"] = left - len(moving)
             if moving:
                 new = events(actor, Customer.id, Customer.owner_id).where(id_in(session, moving))
                 session.execute(insert(OwnershipEvent).from_select(EVENT_COLUMNS, new))
                 update_ids(session, moving, new_owner(actor))
         if moving:
             record(session, "ownership", moving)
-        return mine_n, len(moving), 0
+        return mine_n, len(moving), over
 
     def postgresql_chunk(session: Session, actor: UserRow, ids: list[int]):
         """(customers the actor may change, moved): the lock, the read and the events in one

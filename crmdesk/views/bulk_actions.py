@@ -158,6 +158,7 @@ class BulkActions(QObject):
         progress_text: str,
         done_text: Callable[[int], str],
         undo: Callable[[BulkResult], None] | None = None,
+        skipped_text: Callable[[int], str] | None = None,
     ) -> None:
         """Resolve the selection, count what will change, ask (ask(count) -> go?), run call, and
         say done_text(changed) in the window's notice line, with an Undo button doing
@@ -165,7 +166,7 @@ class BulkActions(QObject):
         ignored."""
         if self.busy or not selected_ranges(self.table):
             return
-        self._job = _Job(ask, call, progress_text, done_text, undo)
+        self._job = _Job(ask, call, progress_text, done_text, undo, skipped_text)
         self._set_busy(True)
         self.status.emit(self.tr("Counting the customers this applies to…"))
         query = self.model.shown_query  # the rows the user selected, not a query on its way
@@ -226,7 +227,7 @@ class BulkActions(QObject):
             dialog.deleteLater()
             self._set_busy(False)
             if result is not None:
-                text = self.result_text(result, job.done_text(result.changed))
+                text = self.result_text(result, job.done_text(result.changed), job.skipped_text)
                 self.finished.emit(text)
                 if job.undo is not None and result.changed:
                     self.ctx.notify(text, self.tr("Undo"), lambda: job.undo(result))
@@ -253,12 +254,16 @@ class BulkActions(QObject):
         self.busy = busy
         self.busy_changed.emit(busy)
 
-    def result_text(self, result: BulkResult, done: str) -> str:
-        """'Deleted 1,234 customers.' plus what was skipped, needed nothing, or was left when
-        cancelled."""
+    def result_text(
+        self, result: BulkResult, done: str, skipped_text: Callable[[int], str] | None = None
+    ) -> str:
+        """'Deleted 1,234 customers.' plus what was skipped (skipped_text(n): why; by default
+        the tags that would not fit), needed nothing, or was left when cancelled."""
         parts = [done]
         skipped = result.skipped
-        if skipped:
+        if skipped and skipped_text is not None:
+            parts.append(skipped_text(skipped))
+        elif skipped:
             parts.append(
                 self.tr("%Ln customer(s) skipped: their tags would be too long.", "", skipped)
             )
@@ -277,3 +282,4 @@ class _Job:
     progress_text: str
     done_text: Callable[[int], str]
     undo: Callable[[BulkResult], None] | None = None
+    skipped_text: Callable[[int], str] | None = None

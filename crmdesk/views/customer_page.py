@@ -376,6 +376,11 @@ class CustomersPage(CustomerPoolActions, QWidget):
             lambda n: self.tr("Assigned %Ln customer(s) to %1.", "", n).replace(
                 "%1", self._assign_name
             ),
+            skipped_text=lambda n: self.tr(
+                "%Ln customer(s) not assigned: %1 already owns as many customers as allowed.",
+                "",
+                n,
+            ).replace("%1", self._assign_name),
         )
 
     @Slot()

@@ -212,21 +212,23 @@ def card_heading(card: CustomerCard) -> str:
     """The detail panel's line under the name: owner (or the pool it sits in), level, follow-ups,
     and when it goes back to the pool. Its texts stay in the panel's translation context."""
     d = card.detail
+    values = {
+        "level": d.data.level,
+        "last": local_time(d.last_follow_up_at) or "—",
+        "next": local_time(d.next_follow_up_at) or "—",
+    }
     if card.pool_name:  # nobody's: where it sits, and since when
-        owner = QCoreApplication.translate(
-            "CustomerDetailPanel", "in the pool {pool} since {date}"
-        ).format(pool=card.pool_name, date=local_time(card.pool_entered_at, False))
+        line = QCoreApplication.translate(
+            "CustomerDetailPanel",
+            "In the pool {pool} since {date} · Level {level} · Last follow-up: {last} · "
+            "Next: {next}",
+        ).format(pool=card.pool_name, date=local_time(card.pool_entered_at, False), **values)
     else:
         owner = d.owner_name or QCoreApplication.translate("CustomerDetailPanel", "nobody")
-    line = QCoreApplication.translate(
-        "CustomerDetailPanel",
-        "Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}",
-    ).format(
-        owner=owner,
-        level=d.data.level,
-        last=local_time(d.last_follow_up_at) or "—",
-        next=local_time(d.next_follow_up_at) or "—",
-    )
+        line = QCoreApplication.translate(
+            "CustomerDetailPanel",
+            "Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}",
+        ).format(owner=owner, **values)
     if card.recycle is not None:  # the owner is warned before the pool takes it back
         words = TodayWords().days_left(card.recycle.days_left)
         line += f" · {words} ({card.recycle.pool_name})"
