@@ -153,6 +153,10 @@ class MainWindow(QMainWindow):
         self.tags_action.setVisible(False)  # an admin's, once the database says who works
         self.pools_action = self._action(self.tr("&Pools…"), "pool", self._on_pools_triggered)
         self.pools_action.setVisible(False)
+        self.pool_admin_action = self._action(
+            self.tr("Release &reasons and caps…"), "settings", self._on_pool_admin_triggered
+        )
+        self.pool_admin_action.setVisible(False)
         quit_action = self._action(
             self.tr("&Quit"), "quit", self.close, QKeySequence.StandardKey.Quit
         )
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
         customers_menu = menus.addMenu(self.tr("&Customers"))
         customers_menu.addAction(self.tags_action)
         customers_menu.addAction(self.pools_action)
+        customers_menu.addAction(self.pool_admin_action)
         self._customers_menu = customers_menu
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts_action, about_action])
@@ -232,6 +237,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.tags_action.setVisible(actor.is_admin)
         self.pools_action.setVisible(actor.is_admin)
+        self.pool_admin_action.setVisible(actor.is_admin)
         self._customers_menu.menuAction().setVisible(actor.is_admin)
         self.show_page(str(self.settings.value("window/page", "customers")))
         if self.nav.currentRow() < 0:
@@ -403,6 +409,15 @@ class MainWindow(QMainWindow):
 
         if self.ctx is not None:
             dialog = PoolSettingsDialog(self.ctx, self)
+            dialog.exec()
+            dialog.deleteLater()
+
+    @Slot()
+    def _on_pool_admin_triggered(self) -> None:
+        from crmdesk.views.pool_admin_dialog import PoolAdminDialog
+
+        if self.ctx is not None:
+            dialog = PoolAdminDialog(self.ctx, self)
             dialog.exec()
             dialog.deleteLater()
 

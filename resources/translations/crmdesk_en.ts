@@ -15,7 +15,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="263"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="268"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>%Ln customer skipped: its tags would be too long.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="267"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="272"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>Cancelled; %Ln customer was not changed.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="269"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="274"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln customer needed no change.</numerusform>
@@ -66,7 +66,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="410"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="380"/>
+        <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
+        <translation>
+            <numerusform>%Ln customer not assigned: %1 already owns as many customers as allowed.</numerusform>
+            <numerusform>%Ln customers not assigned: %1 already owns as many customers as allowed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="415"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -74,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="398"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="403"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -82,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="419"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="424"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -104,7 +112,7 @@
 <context>
     <name>FollowUpTab</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_tabs.py" line="168"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="169"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>%Ln older follow-up not shown.</numerusform>
@@ -158,6 +166,17 @@
         <translation>
             <numerusform>Unlocked %Ln customer.</numerusform>
             <numerusform>Unlocked %Ln customers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolAdminDialog</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="478"/>
+        <source>And %Ln more.</source>
+        <translation>
+            <numerusform>And %Ln more.</numerusform>
+            <numerusform>And %Ln more.</numerusform>
         </translation>
     </message>
 </context>

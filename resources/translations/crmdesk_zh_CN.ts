@@ -110,40 +110,78 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="170"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="171"/>
         <source>Counting the customers this applies to…</source>
         <translation>正在统计涉及的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="209"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="210"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="232"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="233"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="263"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="268"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>已跳过 %Ln 个客户：标签总长度会超出上限。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="267"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="272"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>已取消；%Ln 个客户未更改。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="269"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="274"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln 个客户无需更改。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CapsTable</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="70"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="70"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="71"/>
+        <source>Customer cap</source>
+        <translation>客户上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="71"/>
+        <source>Locked-customer cap</source>
+        <translation>锁定客户上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="73"/>
+        <source>Blank: the team&apos;s cap applies.</source>
+        <translation>留空：使用团队的上限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="73"/>
+        <source>Blank: no cap.</source>
+        <translation>留空：不限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="97"/>
+        <source>No team</source>
+        <translation>无团队</translation>
     </message>
 </context>
 <context>
@@ -215,47 +253,47 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="86"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="86"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="87"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="88"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="88"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="89"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="89"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="90"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -358,62 +396,67 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="82"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="86"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="92"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="90"/>
         <source>Save changes (%1)</source>
         <translation>保存修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="108"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="106"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="120"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="118"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="128"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="126"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="132"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="130"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="169"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="167"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="200"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="221"/>
+        <source>In the pool {pool} since {date} · Level {level} · Last follow-up: {last} · Next: {next}</source>
+        <translation>在公海“{pool}”中（自 {date} 起） · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="228"/>
         <source>Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}</source>
         <translation>负责人：{owner} · {level} 级 · 最近跟进：{last} · 下次：{next}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="202"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="227"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="227"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="215"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="459"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="447"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
@@ -433,13 +476,13 @@
         <translation>已移除联系人{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="487"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="475"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="136"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="161"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="134"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="159"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
@@ -647,14 +690,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="398"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="403"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="419"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="424"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
@@ -677,20 +720,27 @@
             <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_page.py" line="380"/>
+        <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
+        <translation>
+            <numerusform>%Ln 个客户未分配：%1 的客户数已达上限。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="397"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="402"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="410"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="415"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="418"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="423"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
@@ -1048,32 +1098,32 @@
 <context>
     <name>FollowUpTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="122"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="123"/>
         <source>What happened? What did the customer say?</source>
         <translation>发生了什么？客户怎么说？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="124"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="125"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="130"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="131"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="155"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="156"/>
         <source>No follow-ups yet.</source>
         <translation>还没有跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="162"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="163"/>
         <source>next: {at}</source>
         <translation>下次：{at}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_tabs.py" line="168"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="169"/>
         <source>%Ln older follow-up(s) not shown.</source>
         <translation>
             <numerusform>还有 %Ln 条更早的跟进记录未显示。</numerusform>
@@ -1083,42 +1133,42 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>From</source>
         <translation>原负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="179"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
         <source>To</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="181"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="180"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="181"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="205"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="206"/>
         <source>a colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_tabs.py" line="206"/>
+        <location filename="../../crmdesk/views/customer_tabs.py" line="207"/>
         <source>Overwrote {name}&apos;s changes</source>
         <translation>覆盖了{name}的修改</translation>
     </message>
@@ -1502,47 +1552,52 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/main_window.py" line="157"/>
+        <source>Release &amp;reasons and caps…</source>
+        <translation>放回原因和上限(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="160"/>
+        <location filename="../../crmdesk/views/main_window.py" line="164"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="163"/>
+        <location filename="../../crmdesk/views/main_window.py" line="167"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="171"/>
+        <location filename="../../crmdesk/views/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="175"/>
+        <location filename="../../crmdesk/views/main_window.py" line="179"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="177"/>
+        <location filename="../../crmdesk/views/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="179"/>
+        <location filename="../../crmdesk/views/main_window.py" line="183"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="183"/>
+        <location filename="../../crmdesk/views/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="190"/>
-        <location filename="../../crmdesk/views/main_window.py" line="216"/>
+        <location filename="../../crmdesk/views/main_window.py" line="195"/>
+        <location filename="../../crmdesk/views/main_window.py" line="221"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1647,6 +1702,172 @@
         <translation>
             <numerusform>已解锁 %Ln 个客户。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PoolAdminDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="147"/>
+        <source>Release reasons and caps</source>
+        <translation>放回原因和上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="150"/>
+        <source>Release reasons</source>
+        <translation>放回原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="151"/>
+        <source>Caps</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="157"/>
+        <source>Saves the caps. Release reasons are saved as you change them.</source>
+        <translation>保存上限。放回原因在修改时即已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="160"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="173"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="173"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="184"/>
+        <source>A new reason, as reps will see it</source>
+        <translation>新的原因（销售看到的文字）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="187"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="196"/>
+        <source>Reps choose one of the active reasons when they release customers to a pool. A reason is turned off, never deleted: past releases still name it. Changes here take effect at once.</source>
+        <translation>销售把客户放回公海时，从启用的原因中选择一个。原因只会停用，不会删除：以前的放回记录仍会显示它。这里的修改立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="214"/>
+        <source>Won customers count toward the cap</source>
+        <translation>成交客户计入上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="216"/>
+        <source>Off: a rep&apos;s customers with the status Customer do not use up the cap.</source>
+        <translation>关闭：销售状态为“成交客户”的客户不占用上限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="219"/>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="222"/>
+        <source>How many customers each rep may own, and lock. Blank: no cap.</source>
+        <translation>每位销售最多可拥有和锁定的客户数。留空：不限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="225"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="227"/>
+        <source>A rep&apos;s own caps, over the team&apos;s. Blank: the team&apos;s cap.</source>
+        <translation>销售个人的上限，优先于团队的上限。留空：使用团队的上限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="270"/>
+        <source>Built in: each user sees it in their own language.</source>
+        <translation>内置原因：每位用户看到的是自己语言的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="318"/>
+        <source>Turned on the release reason “%1”.</source>
+        <translation>已启用放回原因“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="320"/>
+        <source>Turned off the release reason “%1”.</source>
+        <translation>已停用放回原因“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="348"/>
+        <source>Added the release reason “%1”.</source>
+        <translation>已添加放回原因“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="367"/>
+        <source>“%1” always stays on: a rep can always give a reason in their own words.</source>
+        <translation>“%1”始终启用：销售总可以用自己的话说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="371"/>
+        <source>There is already a reason with these words.</source>
+        <translation>已有相同文字的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="389"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="393"/>
+        <source>No cap</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="395"/>
+        <source>Team&apos;s: %1</source>
+        <translation>团队：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="434"/>
+        <source>Saved the caps.</source>
+        <translation>已保存上限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="468"/>
+        <source>Team “{name}”, {column}: enter a number from 1 to {high}, or leave it blank for no cap.</source>
+        <translation>团队“{name}”的{column}：请输入 1 到 {high} 之间的数字，或留空表示不限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="471"/>
+        <source>User “{name}”, {column}: enter a number from 1 to {high}, or leave it blank for the team&apos;s cap.</source>
+        <translation>用户“{name}”的{column}：请输入 1 到 {high} 之间的数字，或留空表示使用团队的上限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="473"/>
+        <source>customer cap</source>
+        <translation>客户上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="473"/>
+        <source>locked cap</source>
+        <translation>锁定上限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="478"/>
+        <source>And %Ln more.</source>
+        <translation>
+            <numerusform>还有 %Ln 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="490"/>
+        <source>Discard your changes to the caps?</source>
+        <translation>放弃对上限的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="492"/>
+        <source>Discard the release reason you typed?</source>
+        <translation>放弃你输入的放回原因吗？</translation>
     </message>
 </context>
 <context>
