@@ -50,6 +50,17 @@ def validation_text(errors: list[tuple[str, str]], limits: dict[str, int] | None
         "not_after_happened": QCoreApplication.translate(
             "Errors", "{field} must be later than the follow-up itself."
         ),
+        "taken": QCoreApplication.translate("Errors", "{field}: this one is already used."),
+        "not_owned": QCoreApplication.translate(
+            "Errors", "Only customers that have an owner can be released or locked."
+        ),
+        "same": QCoreApplication.translate("Errors", "The customers are already in this pool."),
+        "cap_reached": QCoreApplication.translate(
+            "Errors", "{field}: the cap is reached; unlock a customer first."
+        ),
+        "not_found": QCoreApplication.translate(
+            "Errors", "{field}: someone chosen no longer exists."
+        ),
     }
     limited = {
         "too_long": QCoreApplication.translate(
@@ -152,6 +163,10 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, Conflict):
         return conflict_text(exc)
     if isinstance(exc, PermissionDenied):
+        if exc.code == "pool_disabled":
+            return QCoreApplication.translate(
+                "Errors", "This pool is closed. Ask an administrator to turn it on again."
+            )
         if exc.code == "inactive":
             return QCoreApplication.translate(
                 "Errors",

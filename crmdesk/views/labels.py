@@ -125,6 +125,14 @@ def field_label(code: str) -> str:
         "contacts": QCoreApplication.translate("Labels", "Contacts"),
         "phones": QCoreApplication.translate("Labels", "Phone numbers"),
         "owner": QCoreApplication.translate("Labels", "Owner"),
+        "customers": QCoreApplication.translate("Labels", "Customers"),
+        "pool": QCoreApplication.translate("Labels", "Pool"),
+        "locked": QCoreApplication.translate("Labels", "Locked customers"),
+        "label": QCoreApplication.translate("Labels", "Reason"),
+        "reasons": QCoreApplication.translate("Labels", "Release reasons"),
+        "members": QCoreApplication.translate("Labels", "Members"),
+        "member_team_ids": QCoreApplication.translate("Labels", "Teams"),
+        "member_user_ids": QCoreApplication.translate("Labels", "Users"),
     }.get(code, code)
 
 

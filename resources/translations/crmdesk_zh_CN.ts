@@ -869,107 +869,132 @@
         <translation>{field}必须晚于本次跟进时间。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="55"/>
+        <location filename="../../crmdesk/views/errors.py" line="53"/>
+        <source>{field}: this one is already used.</source>
+        <translation>{field}：已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="54"/>
+        <source>Only customers that have an owner can be released or locked.</source>
+        <translation>只有有负责人的客户才能放回公海或锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="57"/>
+        <source>The customers are already in this pool.</source>
+        <translation>这些客户已在这个公海中。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="58"/>
+        <source>{field}: the cap is reached; unlock a customer first.</source>
+        <translation>{field}：已达上限，请先解锁一个客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="61"/>
+        <source>{field}: someone chosen no longer exists.</source>
+        <translation>{field}：所选的某一项已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="66"/>
         <source>{field} is too long: at most {limit} characters.</source>
         <translation>{field}太长：最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="58"/>
+        <location filename="../../crmdesk/views/errors.py" line="69"/>
         <source>{field}: at most {limit}.</source>
         <translation>{field}：最多 {limit} 个。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="64"/>
+        <location filename="../../crmdesk/views/errors.py" line="75"/>
         <source>{field} is not valid.</source>
         <translation>{field}无效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="74"/>
+        <location filename="../../crmdesk/views/errors.py" line="85"/>
         <source>The database server cannot be reached. Check the network connection and the server address, then try again.</source>
         <translation>无法连接数据库服务器。请检查网络连接和服务器地址，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="79"/>
+        <location filename="../../crmdesk/views/errors.py" line="90"/>
         <source>The server refused the user name or password. Check them and try again.</source>
         <translation>服务器拒绝了用户名或密码。请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="82"/>
+        <location filename="../../crmdesk/views/errors.py" line="93"/>
         <source>The server has no database of this name. Check the name, or ask your administrator to create it.</source>
         <translation>服务器上没有这个名称的数据库。请检查名称，或请管理员创建。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="87"/>
+        <location filename="../../crmdesk/views/errors.py" line="98"/>
         <source>This account may not use this database. Ask your administrator for access.</source>
         <translation>该账号无权使用此数据库。请向管理员申请权限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="91"/>
+        <location filename="../../crmdesk/views/errors.py" line="102"/>
         <source>This file is not a crmdesk database. Choose the database file itself.</source>
         <translation>此文件不是 crmdesk 数据库。请选择数据库文件本身。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="94"/>
+        <location filename="../../crmdesk/views/errors.py" line="105"/>
         <source>The database file is damaged. Restore it from a backup (crmdesk keeps one in its backup folder before every upgrade).</source>
         <translation>数据库文件已损坏。请从备份恢复（crmdesk 每次升级前都会在备份文件夹中保留一份）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="99"/>
+        <location filename="../../crmdesk/views/errors.py" line="110"/>
         <source>The database file cannot be opened: the folder does not exist or you may not write there.</source>
         <translation>无法打开数据库文件：文件夹不存在，或你没有写入权限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="104"/>
+        <location filename="../../crmdesk/views/errors.py" line="115"/>
         <source>The database file is read-only. Check its permissions, then try again.</source>
         <translation>数据库文件为只读。请检查文件权限，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="107"/>
+        <location filename="../../crmdesk/views/errors.py" line="118"/>
         <source>The database is in use by another program or user and did not become free. Close the other program or wait a moment, then try again.</source>
         <translation>数据库正被其他程序或用户占用，且一直未释放。请关闭其他程序或稍等片刻，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="112"/>
+        <location filename="../../crmdesk/views/errors.py" line="123"/>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>磁盘已满。请清理空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="117"/>
+        <location filename="../../crmdesk/views/errors.py" line="128"/>
         <source>The database cannot be used. Details are in the log file.</source>
         <translation>数据库无法使用。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="146"/>
+        <location filename="../../crmdesk/views/errors.py" line="157"/>
         <source>It stopped there; customers changed before that: {count}.</source>
         <translation>操作在此中止；此前已更改的客户：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="126"/>
+        <location filename="../../crmdesk/views/errors.py" line="137"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="129"/>
+        <location filename="../../crmdesk/views/errors.py" line="140"/>
         <source>{who} changed this customer at {at} while you were editing it.</source>
         <translation>在你编辑期间，{who} 于 {at} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="133"/>
+        <location filename="../../crmdesk/views/errors.py" line="144"/>
         <source>{who} changed this customer while you were editing it.</source>
         <translation>在你编辑期间，{who} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="139"/>
+        <location filename="../../crmdesk/views/errors.py" line="150"/>
         <source>They changed: {fields}.</source>
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="164"/>
+        <location filename="../../crmdesk/views/errors.py" line="179"/>
         <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on.</source>
         <translation>该记录已不存在，或你已无权查看。可能已被他人删除或转交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="156"/>
+        <location filename="../../crmdesk/views/errors.py" line="171"/>
         <source>Your account has been deactivated or removed. Ask an administrator.</source>
         <translation>你的账号已被停用或删除。请联系管理员。</translation>
     </message>
@@ -979,52 +1004,57 @@
         <translation>{field}格式不正确，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="160"/>
+        <location filename="../../crmdesk/views/errors.py" line="167"/>
+        <source>This pool is closed. Ask an administrator to turn it on again.</source>
+        <translation>这个公海已停用。请联系管理员重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="175"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>你无权执行此操作。请联系你的经理或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="170"/>
+        <location filename="../../crmdesk/views/errors.py" line="185"/>
         <source>This database was written by a newer version of crmdesk. Install the newest version to open it.</source>
         <translation>此数据库由更新版本的 crmdesk 写入。请安装最新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="176"/>
+        <location filename="../../crmdesk/views/errors.py" line="191"/>
         <source>The database could not be upgraded to this version of crmdesk. Details are in the log file. A local database file was copied to the backup folder first; a server database may need its administrator.</source>
         <translation>无法将数据库升级到此版本的 crmdesk。详细信息见日志文件。本地数据库文件已先复制到备份文件夹；服务器数据库可能需要其管理员处理。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="183"/>
+        <location filename="../../crmdesk/views/errors.py" line="198"/>
         <source>The connection to the database server was lost. What you were doing was not saved; check the network and try again.</source>
         <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="192"/>
+        <location filename="../../crmdesk/views/errors.py" line="207"/>
         <source>Database: {where}</source>
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="197"/>
+        <location filename="../../crmdesk/views/errors.py" line="212"/>
         <source>The database could not answer; it may be damaged or from another program. Details are in the log file.</source>
         <translation>数据库无法给出结果；它可能已损坏，或来自其他程序。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="203"/>
+        <location filename="../../crmdesk/views/errors.py" line="218"/>
         <source>The database refused this change; nothing was saved. Details are in the log file.</source>
         <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="208"/>
+        <location filename="../../crmdesk/views/errors.py" line="223"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="209"/>
+        <location filename="../../crmdesk/views/errors.py" line="224"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
         <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="253"/>
+        <location filename="../../crmdesk/views/errors.py" line="268"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -1414,6 +1444,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="117"/>
+        <location filename="../../crmdesk/views/labels.py" line="131"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1461,6 +1492,41 @@
         <location filename="../../crmdesk/views/labels.py" line="127"/>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="128"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="129"/>
+        <source>Pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="130"/>
+        <source>Locked customers</source>
+        <translation>锁定客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="132"/>
+        <source>Release reasons</source>
+        <translation>放回原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="133"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="134"/>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="135"/>
+        <source>Users</source>
+        <translation>用户</translation>
     </message>
 </context>
 <context>
