@@ -384,7 +384,7 @@ def assign_action(
         # The receiver's row first (as a claim takes it): their claims and this hand-over queue
         # there, so the cap is counted against what they really own.
         session.execute(select(User.id).where(User.id == to_user_id).with_for_update())
-        room["left"] = capacity(session, to_user_id).room
+        room["left"] = capacity(session, to_user_id, locked=False).room
         key = select(User.name_sort).where(User.id == to_user_id).scalar_subquery()
         to_owner.update(team_id=user.team_id, owner_sort=key)  # the stored key, as renames write
 

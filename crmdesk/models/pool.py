@@ -425,7 +425,10 @@ class Capacity:
         return None if self.cap is None else max(0, self.cap - self.owned)
 
 
-def capacity(session: Session, user_id: int) -> Capacity:
+def capacity(session: Session, user_id: int, *, locked: bool = True) -> Capacity:
+    """locked=False: the locked count is not needed (a claim, a hand-over, the pool page's
+    room) and not read; it walks every one of the user's rows (100 ms for 30,000 of them),
+    while the owned count reads an index alone."""
     user = session.get(User, user_id)
     if user is None:
         raise NotFound(what="user", id=user_id)
@@ -437,7 +440,7 @@ def capacity(session: Session, user_id: int) -> Capacity:
     if setting(session, COUNT_WON_SETTING, "1") != "1":
         counted.append(Customer.status != "customer")
     owned = session.scalar(select(func.count()).select_from(Customer).where(*counted)) or 0
-    locked = session.scalar(
+    locked = locked and session.scalar(
         select(func.count()).select_from(Customer).where(*mine, Customer.locked.is_(True))
     )
     return Capacity(owned, cap, locked or 0, locked_cap)

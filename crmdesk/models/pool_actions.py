@@ -149,7 +149,7 @@ def _taken_by(session: Session, owner_id: int | None) -> str | None:
 def _take(session, pool: PoolRow, user: UserRow, rows, ids, now, *, by_admin: bool, day_start):
     """(ids the user may take now, refusals), checked in id order against the pool's pick
     rules and the user's caps, counting those accepted before."""
-    room = capacity(session, user.id)
+    room = capacity(session, user.id, locked=False)
     taken_today = claims_since(session, user.id, pool.id, day_start) if day_start else 0
     accepted: list[int] = []
     refused: list[Refusal] = []

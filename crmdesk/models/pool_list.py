@@ -275,8 +275,10 @@ class PoolChoices:
 
 
 def pool_choices(session: Session, actor: UserRow, pool_id: int) -> PoolChoices:
-    """Candidates come from each column's index and are kept if a customer of this pool has
-    them (a probe that stops at the first), like customer_list.filter_choices."""
+    """Industry and source candidates come from each column's index and are kept if a customer
+    of this pool has them (a probe that stops at the first), like customer_list.filter_choices;
+    provinces are China's 34 (a probe per province walked a big pool for each one missing);
+    who released them is one pass over the pool's rows."""
     pool = visible_pool(session, actor, pool_id)
     other = aliased(Customer)
     here = [other.pool_id == pool.id, other.deleted_at.is_(None)]
@@ -286,13 +288,12 @@ def pool_choices(session: Session, actor: UserRow, pool_id: int) -> PoolChoices:
         probe = exists().where(getattr(other, column.key) == values.c.v, *here)
         return list(session.scalars(select(values.c.v).where(probe)))
 
-    people = select(User.id, User.name).where(
-        exists().where(other.released_by_id == User.id, *here)
-    )
+    ids = select(other.released_by_id).where(*here, other.released_by_id.is_not(None)).distinct()
+    people = select(User.id, User.name).where(User.id.in_(ids.scalar_subquery()))
     released = sorted(session.execute(people).all(), key=lambda r: pinyin.sort_key(r[1]))
     return PoolChoices(
         tuple(pinyin.sorted_by_pinyin(distinct(Customer.industry))),
-        tuple(pinyin.sorted_by_pinyin(set(distinct(Customer.province)) | set(PROVINCES))),
+        tuple(pinyin.sorted_by_pinyin(PROVINCES)),
         tuple(pinyin.sorted_by_pinyin(distinct(Customer.source))),
         tuple((uid, name) for uid, name in released),
     )

@@ -29,7 +29,8 @@ class PoolMethods:
         return self._read(pool.list_pools)
 
     def capacity(self, user_id: int | None = None) -> pool.Capacity:
-        return self._read(lambda s: pool.capacity(s, user_id or self.actor.id))
+        """Owned and the cap (the locked count is not read: see pool.capacity)."""
+        return self._read(lambda s: pool.capacity(s, user_id or self.actor.id, locked=False))
 
     def claims_today(self, pool_id: int) -> int:
         start = local_day_start(self.clock())

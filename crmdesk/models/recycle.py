@@ -25,6 +25,7 @@ from sqlalchemy import (
     Integer,
     String,
     and_,
+    bindparam,
     insert,
     literal,
     or_,
@@ -180,14 +181,18 @@ def _listed(session: Session, where, pool: PoolRow, rule: RuleRow, now: datetime
 def _unit(session, pools, index, rule, chunks, first, now) -> tuple[int, int]:
     """Chunks from `first` on for UNIT_SECONDS: (next chunk, customers moved)."""
     began = time.monotonic()
-    n, moved = first, 0
+    n, moved, told = first, 0, {}
     while n < len(chunks) and (n == first or time.monotonic() - began < UNIT_SECONDS):
-        moved += _move_chunk(session, pools, index, rule, chunks[n], now)
+        moved += _move_chunk(session, pools, index, rule, chunks[n], now, told)
         n += 1
+    _tell_owners(session, told, pools[index].id, f"{rule.kind}:{rule.days}", now)
     return n, moved
 
 
-def _move_chunk(session: Session, pools, index: int, rule: RuleRow, ids: list[int], now) -> int:
+def _move_chunk(
+    session: Session, pools, index: int, rule: RuleRow, ids: list[int], now, told: dict
+) -> int:
+    """Move the chunk's customers still due; told[owner] = (how many, the one when one)."""
     pool = pools[index]
     locked = session.execute(
         select(Customer.id, Customer.owner_id, Customer.level)
@@ -222,44 +227,40 @@ def _move_chunk(session: Session, pools, index: int, rule: RuleRow, ids: list[in
         ),
         execution_options={"synchronize_session": False},
     )  # fmt: skip
-    counts: dict[int, int] = {}
-    for r in locked:
-        counts[r.owner_id] = counts.get(r.owner_id, 0) + 1
-    for owner_id, count in sorted(counts.items()):
-        only = next(r.id for r in locked if r.owner_id == owner_id) if count == 1 else None
-        _add_to_notice(session, owner_id, "recycled", pool.id, f"{rule.kind}:{rule.days}",
-                       count, now, only)  # fmt: skip
+    for r in locked:  # told once a unit of work (_unit), not once a chunk
+        count, _only = told.get(r.owner_id, (0, None))
+        told[r.owner_id] = (count + 1, r.id if count == 0 else None)
     record(session, "ownership", moving)
     return len(moving)
 
 
-def _add_to_notice(session, user_id, kind, pool_id, detail, count, now, customer_id) -> None:
-    """One notice per owner, pool and rule for a pass (its `now`), its count growing chunk by
-    chunk: a pass over 100,000 customers tells each owner once, not once a chunk."""
-    grown = session.execute(
-        update(Notification)
-        .where(
-            Notification.user_id == user_id,
-            Notification.kind == kind,
-            Notification.pool_id == pool_id,
-            Notification.detail == detail,
-            Notification.created_at == now,
-        )  # fmt: skip
-        .values(count=Notification.count + count, customer_id=None),
-        execution_options={"synchronize_session": False},
-    ).rowcount
-    if not grown:
-        session.execute(
-            insert(Notification).values(
-                user_id=user_id,
-                kind=kind,
-                pool_id=pool_id,
-                detail=detail,
-                count=count,
-                created_at=now,
-                customer_id=customer_id,
-            )  # fmt: skip
+def _tell_owners(session: Session, told: dict, pool_id: int, detail: str, now) -> None:
+    """One notice per owner, pool and rule for a pass (its `now`), its count growing unit by
+    unit: a pass over 100,000 customers tells each owner once. Two statements a unit: the
+    notices grown (one UPDATE sent with many parameter sets) and the new ones inserted."""
+    if not told:
+        return
+    table = Notification.__table__
+    mine = [table.c.kind == "recycled", table.c.pool_id == pool_id, table.c.detail == detail,
+            table.c.created_at == now]  # fmt: skip
+    owners = sorted(told)
+    have = {}
+    for k in range(0, len(owners), 400):
+        stmt = select(table.c.user_id, table.c.id).where(
+            *mine, table.c.user_id.in_(owners[k : k + 400])
         )
+        have.update(session.execute(stmt).all())  # fmt: skip
+    grown = [{"nid": have[u], "more": told[u][0]} for u in owners if u in have]
+    if grown:
+        session.execute(
+            update(table).where(table.c.id == bindparam("nid"))
+            .values(count=table.c.count + bindparam("more"), customer_id=None), grown
+        )  # fmt: skip
+    new = [{"user_id": u, "kind": "recycled", "pool_id": pool_id, "detail": detail,
+            "count": told[u][0], "created_at": now, "customer_id": told[u][1]}
+           for u in owners if u not in have]  # fmt: skip
+    if new:
+        session.execute(insert(table), new)
 
 
 def _warn(session: Session, pools: Sequence[PoolRow], now: datetime) -> int:
@@ -272,7 +273,8 @@ def _warn(session: Session, pools: Sequence[PoolRow], now: datetime) -> int:
             continue
         soon = now + timedelta(days=pool.warn_days)
         where = [*eligible(pool), home_condition(pools, i), due_condition(rule, soon)]
-        stmt = select(Customer.owner_id, Customer.id).where(*where).order_by(Customer.owner_id)
+        # No ORDER BY: sorting by owner walked the owner index over every owned customer.
+        stmt = select(Customer.owner_id, Customer.id).where(*where)
         counts: dict[int, int] = {}
         for owner_id, _cid in session.execute(stmt):
             counts[owner_id] = counts.get(owner_id, 0) + 1
