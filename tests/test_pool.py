@@ -180,7 +180,8 @@ def test_each_refusal_says_why_with_its_numbers(db, people):
     refused = {r.customer_id: (r.code, r.params) for r in result.refused}
     assert refused[fresh[0]] == ("protected", {"until": NOW + timedelta(days=1)})
     assert refused[mine[0]] == ("cooldown", {"until": NOW + timedelta(days=4)})
-    assert refused[free[2]] == ("cap_reached", {"owned": 1, "cap": 3})  # 1 + 2 claimed = 3
+    # what the rep owns with what this claim took: 1 + 2 claimed = 3 of 3
+    assert refused[free[2]] == ("cap_reached", {"owned": 3, "cap": 3})
     # the cap made room? the daily cap still holds: 2 of 2 today
     with db.writing() as s:
         s.execute(update(User).where(User.id == p.rep_n1.id).values(customer_cap=100))

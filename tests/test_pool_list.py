@@ -167,3 +167,22 @@ def test_a_duplicate_in_the_pool_says_so_and_its_members_may_open_it(db, people)
     assert found.visible  # a member: Open shows it (read-only) instead of a copy being made
     [other] = ws(db, p.rep_s1).find_duplicates("星辰科技", [])
     assert other.pool_name == "华东公海" and not other.visible  # named, but not to be opened
+
+
+def test_a_member_cannot_read_a_masked_number_by_searching_parts_of_it(db, people):
+    p = people
+    pool_id = make_pool(db, p.admin, admin_ids=(p.manager_n.id,))
+    ids = released(db, p.rep_n2, pool_id, ["星辰科技", "远航贸易"])
+    member, admin = ws(db, p.rep_s1), ws(db, p.manager_n)
+
+    def found(w, text):
+        return [r.id for r in w.list_pool(PoolQuery(pool_id=pool_id, search=text), 0, 100)]
+
+    # 138****0001 shown: searching 1381, 13812 … would reveal the hidden digits one by one
+    for fragment in ("1381", "13812340", "2340001", "0001", "星辰 1381"):
+        assert found(member, fragment) == ([ids[0]] if fragment.startswith("星辰") else []), (
+            fragment)  # fmt: skip
+    assert sorted(found(admin, "1381234")) == sorted(ids)  # the pool's admin sees them anyway
+    assert found(member, "+86 138-1234-0001") == [ids[1]]  # a whole number, written any way
+    assert found(member, "13812340001") == [ids[1]]
+    assert ws(db, p.rep_s1).count_pool(PoolQuery(pool_id=pool_id, search="1381")) == 0

@@ -169,3 +169,30 @@ def test_several_clients_recycling_at_once_move_each_customer_once(db, people, m
         s.execute(update(Customer).where(Customer.id == ids[0]).values(owner_id=p.rep_n1.id,
                   pool_id=None, received_at=NOW - 40 * DAYS, last_follow_up_at=NOW))  # fmt: skip
     assert recycle.recycle(db, NOW).moved == 0
+
+
+def test_a_level_with_its_own_days_is_told_its_days_and_a_warning_is_a_change(db, people):
+    p = people
+    rule = pools.RuleRow("no_follow_up", 30, (("A", 60),))
+    make_pool(db, p.admin, warn_days=3, rules=rules(rule))
+    a = owned_customers(db, p.rep_n1, 1, level="A", received_at=NOW - 70 * DAYS,
+                        next_follow_up_at=NOW - 2 * DAYS)  # fmt: skip
+    c = owned_customers(db, p.rep_n1, 2, level="C", received_at=NOW - 40 * DAYS)
+    soon = owned_customers(db, p.rep_n2, 1, level="C", received_at=NOW - 28 * DAYS)
+    result = recycle.recycle(db, NOW)
+    assert result.moved == 3 and result.warned == 1
+    assert "notifications" in result.change.kinds and result.change.affects(a[0])
+    with db.reading() as s:
+        notes = s.execute(select(Notification.user_id, Notification.kind, Notification.detail,
+                                 Notification.count, Notification.customer_id)).all()  # fmt: skip
+    assert sorted(tuple(n) for n in notes) == sorted([
+        (p.rep_n1.id, "recycled", "no_follow_up:60", 1, a[0]),  # the A level's own days
+        (p.rep_n1.id, "recycled", "no_follow_up:30", 2, None),
+        (p.rep_n2.id, "recycle_warning", "3", 1, None),
+    ])  # fmt: skip
+    assert owners(db, soon)[soon[0]][0] == p.rep_n2.id
+    # a pass that only warns (told once a day: tomorrow) is still a change for the Today page
+    later = recycle.recycle(db, NOW + DAYS + timedelta(minutes=1))
+    assert later.moved == 0 and later.warned == 1 and "notifications" in later.change.kinds
+    with db.reading() as s:  # a customer going back loses its owner's next follow-up
+        assert s.get(Customer, a[0]).next_follow_up_at is None

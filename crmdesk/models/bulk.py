@@ -7,17 +7,20 @@ the version column bumped so an edit in progress elsewhere sees the change, owne
 written by one INSERT … SELECT.
 
 It runs in chunks of CHUNK customers (POSTGRESQL_CHUNK there; 10-60 ms each at 300,000
-customers), and a unit of work takes chunks until it has run for UNIT_SECONDS: SQLite's write
-lock is never held for long, progress is reported and cancel honoured between units of work. A
-unit is all-or-nothing, so every customer is consistent (its owner and its event together); an
-action cancelled or failed half-way has changed the units before it, and its result says how
-many.
+customers), and a unit of work takes chunks until it has run for UNIT_SECONDS (PostgreSQL:
+POSTGRESQL_UNITS times that): SQLite's write lock is never held for long, progress is reported
+and cancel honoured between units of work. A unit is all-or-nothing, so every customer is
+consistent (its owner and its event together); an action cancelled or failed half-way has
+changed the units before it, and its result says how many.
 
 PostgreSQL spends most of a chunk on work no statement can avoid: a change of updated_at is
-never a HOT update, so every changed customer gets a new entry in every index of customers
-(about half the server's time), and each row's foreign keys are checked one by one (a third:
-six checks a customer for an assign). What the statements do save there: a chunk's lock, read
-and events in one statement, ids as one array parameter, larger chunks (below, measured).
+never a HOT update, so every changed customer gets a new entry in every index of customers (17;
+a bare UPDATE stamping 30,000 of 300,000 customers is ~2 s of server CPU with every page in
+shared_buffers, and took 3.2 s -> 0.75 s with the 11 sorting indexes whose keys it leaves
+unchanged dropped in a rolled-back transaction), and each row's foreign keys are checked one
+by one (six checks a customer for an assign). What the statements do save there: a chunk's
+lock, read and events in one statement, ids as one array parameter, larger chunks (below,
+measured).
 """
 
 from __future__ import annotations
@@ -71,6 +74,12 @@ STATEMENT_VALUES = 450
 # (On PostgreSQL a unit's commit is ~4 ms of 100: SET LOCAL synchronous_commit = off saved
 # nothing measurable, 2,096 -> 2,062 ms for a 30,000 assign, so every unit stays durable.)
 UNIT_SECONDS = 0.1
+# PostgreSQL has no write lock to free, and each unit pays a `begin` again: an assign's locks the
+# receiver's row and counts their customers (pool.capacity, 10-14 ms at 300,000 customers).
+# Units of five times as long there, about one a second of progress and cancel: a 30,000-customer
+# assign 2.8-3.7 s -> 2.5-2.6 s at 300,000 customers (a chunk's own rows stay locked until its
+# unit commits, up to ~0.6 s instead of ~0.2 s).
+POSTGRESQL_UNITS = 5
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -214,9 +223,10 @@ def run(
     else:
         ids = sorted({check_id(i, "customer") for i in target.ids})
     chunks = _chunks(ids, db.dialect)
+    seconds = UNIT_SECONDS * (POSTGRESQL_UNITS if db.dialect == "postgresql" else 1)
 
     def unit(session: Session, first: int) -> tuple[int, int, int, int]:
-        """Chunks from `first` on until UNIT_SECONDS have passed: (next chunk, customers the
+        """Chunks from `first` on until `seconds` have passed: (next chunk, customers the
         actor may change, changed, skipped). Database.write runs it again from `first` if it
         retries."""
         actor = current_actor(session, actor_id)
@@ -224,7 +234,7 @@ def run(
             action.begin(session, actor)
         began = time.monotonic()
         n, mine, changed, skipped = first, 0, 0, 0
-        while n < len(chunks) and (n == first or time.monotonic() - began < UNIT_SECONDS):
+        while n < len(chunks) and (n == first or time.monotonic() - began < seconds):
             m, c, k = action.chunk(session, actor, chunks[n])
             n, mine, changed, skipped = n + 1, mine + m, changed + c, skipped + k
         return n, mine, changed, skipped

@@ -47,14 +47,17 @@ def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
                 skipped += 1
                 continue
             new_tags.append((text, row.id))
-        _set_tags(session, new_tags, stamp(actor, now))
         changed = [cid for _t, cid in new_tags]
         if changed:
+            # The tag rows before the customers' update: PostgreSQL's foreign-key check of each
+            # new row then finds the customer this unit locked, not its new version, which it
+            # would lock again (a heap write per customer).
             if add:
                 tags.add_rows(session, id_in(session, changed), tag, now)
             else:
                 tags.remove_rows(session, id_in(session, changed, CustomerTag.customer_id), tag)
             record(session, "tags", changed)
+        _set_tags(session, new_tags, stamp(actor, now))
         return len(rows), len(changed), skipped
 
     return ChunkAction(chunk)

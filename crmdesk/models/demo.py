@@ -299,13 +299,14 @@ def generate_demo(
             # A fifth sit in a pool: released by their owner with a reason, or recycled.
             level = rng.choices("ABC", (15, 35, 50))[0]
             status = rng.choices(("lead", "prospect", "customer", "lost"), (30, 35, 28, 7))[0]
-            spot = place(rng, pools, users[owner], industry, province, updated, now, pooled)
+            spot = place(rng, pools, users[owner], (industry, province, level), updated, now,
+                         pooled)  # fmt: skip
             received = None
             if spot is None:
                 received = received_at(rng, pools, users[owner], (industry, province, level,
                                        status, created, last), now)  # fmt: skip
             if spot is not None:  # let go after its last follow-up, which stays on record
-                updated = spot.entered_at
+                updated, next_at = spot.entered_at, None  # a plan is its owner's
             holder = None if spot is not None else owner
             cust.append(
                 (

@@ -75,8 +75,7 @@ def place(
     rng: random.Random,
     pools: Sequence[PoolRow],
     owner: UserRow,
-    industry: str,
-    province: str,
+    facts: tuple[str, str, str],  # industry, province, level
     since: datetime,
     now: datetime,
     share: float = IN_POOL,
@@ -84,6 +83,7 @@ def place(
     """Whether this customer sits in a pool, and how it got there (None: it stays owned)."""
     if rng.random() >= share:
         return None
+    industry, province, level = facts
     pool = home_pool(pools, owner, industry, province)
     if pool is None:
         return None
@@ -91,7 +91,8 @@ def place(
     entered = now - timedelta(days=rng.uniform(0, min(180, (now - since).days)))
     if pool.rules and rng.random() < 0.4:
         rule = rng.choice(pool.rules)
-        return PoolPlace(pool.id, entered, owner.id, rule.kind, "recycled", str(rule.days))
+        days = rule.days_for(level)
+        return PoolPlace(pool.id, entered, owner.id, rule.kind, "recycled", str(days))
     code = rng.choice(BUILT_IN_REASONS)
     words = ("客户暂无预算", "联系人已离职", "已多次联系未回复")
     text = rng.choice(words) if code == "other" or rng.random() < 0.3 else ""

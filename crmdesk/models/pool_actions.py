@@ -175,10 +175,11 @@ def _take(session, pool: PoolRow, user: UserRow, rows, ids, now, *, by_admin: bo
                 refused.append(Refusal(cid, "cooldown", {"until": cooling}))
                 continue
         if room.cap is not None and room.owned + len(accepted) >= room.cap:
-            refused.append(Refusal(cid, "cap_reached", {"owned": room.owned, "cap": room.cap}))
+            owned = room.owned + len(accepted)  # with what this claim took already
+            refused.append(Refusal(cid, "cap_reached", {"owned": owned, "cap": room.cap}))
             continue
         if day_start is not None and taken_today + len(accepted) >= pool.daily_claim_cap:
-            params = {"claimed": taken_today, "cap": pool.daily_claim_cap}
+            params = {"claimed": taken_today + len(accepted), "cap": pool.daily_claim_cap}
             refused.append(Refusal(cid, "daily_cap", params))
             continue
         accepted.append(cid)
@@ -323,6 +324,7 @@ def release(
                 (Customer.owner_sort, ""), (Customer.pool_id, target),
                 (Customer.pool_entered_at, now), (Customer.received_at, None),
                 (Customer.release_code, code), (Customer.locked, False),
+                (Customer.next_follow_up_at, None),  # the owner's plan: the log keeps it
                 *stamp(actor, now).items(),
             ),
             execution_options={"synchronize_session": False},

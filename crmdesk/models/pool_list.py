@@ -10,18 +10,20 @@ stored text, the row shows the mask.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models import pinyin, search
 from crmdesk.models.checks import MAX_ID, check_page, clean_search, strip_bad_characters
 from crmdesk.models.dialects import no_index
+from crmdesk.models.phones import phone_key
 from crmdesk.models.pool import PoolRow, visible_pool
 from crmdesk.models.regions import PROVINCES
-from crmdesk.models.schema import Customer, ReleaseReason, User
+from crmdesk.models.schema import Contact, Customer, ReleaseReason, User
 from crmdesk.models.users import UserRow
 
 
@@ -64,6 +66,23 @@ def mask_email(value: str) -> str:
 def mask_text(value: str) -> str:
     """A WeChat id or any other handle: its first character, then ***."""
     return f"{value[:1]}***" if value else ""
+
+
+_PHONE_LIKE = re.compile(r"^[\d\s()（）+\-－.]+$")
+
+
+def member_search(text: str) -> tuple[str, str | None]:
+    """(the text to search, a whole phone number's key or None) for a pool's member, who sees
+    its phones masked: a whole number still finds its customer (a duplicate check), but no
+    part of one does, else the hidden digits could be read one search at a time (138****5678:
+    search 1381, 1382 …). So digits only ever match as a whole number; a name's digits are not
+    searched for members."""
+    if not any(ch.isdigit() for ch in text):
+        return text, None
+    if _PHONE_LIKE.match(text.strip()):
+        key = phone_key(text)
+        return "", key if len(key) >= 7 else None
+    return re.sub(r"[0-9０-９]+", " ", text).strip(), None
 
 
 @dataclass(frozen=True)
@@ -162,7 +181,15 @@ def pool_conditions(
     query = clean_pool_query(query)
     pool = visible_pool(session, actor, query.pool_id)
     dialect = session.get_bind().dialect.name
-    condition, selective = search.search_condition(session, query.search, for_page)
+    text, phone = (query.search, None) if pool.is_admin(actor) else member_search(query.search)
+    condition, selective = search.search_condition(session, text, for_page)
+    if phone is not None:  # a whole number, compared by its key as duplicate checks do
+        numbers = or_(Contact.mobile_digits == phone, Contact.phone_digits == phone)
+        by_phone = Customer.id.in_(select(Contact.customer_id).where(numbers))
+        condition = by_phone if condition is None else and_(condition, by_phone)
+        selective = True
+    elif text != query.search and not text:
+        condition = false()  # only digits, and not a whole number: nothing to find
     hinted = for_page and not selective
 
     def col(column):

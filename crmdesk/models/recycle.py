@@ -159,8 +159,8 @@ def recycle(
             n = end
             if progress is not None:
                 progress(done, total)
-    warned = db.write(lambda s: _warn(s, pools, now)).value
-    return RecycleResult(moved, warned=warned, change=change)
+    warning = db.write(lambda s: _warn(s, pools, now))
+    return RecycleResult(moved, warned=warning.value, change=change | warning.change)
 
 
 def _listed(session: Session, where, pool: PoolRow, rule: RuleRow, now: datetime):
@@ -185,14 +185,16 @@ def _unit(session, pools, index, rule, chunks, first, now) -> tuple[int, int]:
     while n < len(chunks) and (n == first or time.monotonic() - began < UNIT_SECONDS):
         moved += _move_chunk(session, pools, index, rule, chunks[n], now, told)
         n += 1
-    _tell_owners(session, told, pools[index].id, f"{rule.kind}:{rule.days}", now)
+    for value in sorted({d for _owner, d in told}):
+        group = {owner: told[owner, d] for owner, d in told if d == value}
+        _tell_owners(session, group, pools[index].id, f"{rule.kind}:{value}", now)
     return n, moved
 
 
 def _move_chunk(
     session: Session, pools, index: int, rule: RuleRow, ids: list[int], now, told: dict
 ) -> int:
-    """Move the chunk's customers still due; told[owner] = (how many, the one when one)."""
+    """Move the chunk's customers still due; told[owner, days] = (how many, the one when one)."""
     pool = pools[index]
     locked = session.execute(
         select(Customer.id, Customer.owner_id, Customer.level)
@@ -222,14 +224,16 @@ def _move_chunk(
             (Customer.owner_id, None), (Customer.team_id, None), (Customer.owner_sort, ""),
             (Customer.pool_id, pool.id), (Customer.pool_entered_at, now),
             (Customer.received_at, None), (Customer.release_code, rule.kind),
+            (Customer.next_follow_up_at, None),  # the owner's plan; in a pool nobody's
             (Customer.locked, False), (Customer.updated_at, now),
             (Customer.updated_by_id, None), (Customer.version, Customer.version + 1),
         ),
         execution_options={"synchronize_session": False},
     )  # fmt: skip
     for r in locked:  # told once a unit of work (_unit), not once a chunk
-        count, _only = told.get(r.owner_id, (0, None))
-        told[r.owner_id] = (count + 1, r.id if count == 0 else None)
+        key = (r.owner_id, days[r.id])  # a notice per rule and days (a level's own days)
+        count, _only = told.get(key, (0, None))
+        told[key] = (count + 1, r.id if count == 0 else None)
     record(session, "ownership", moving)
     return len(moving)
 
@@ -261,6 +265,7 @@ def _tell_owners(session: Session, told: dict, pool_id: int, detail: str, now) -
            for u in owners if u not in have]  # fmt: skip
     if new:
         session.execute(insert(table), new)
+    record(session, "notifications")  # the owners' Today pages read them again
 
 
 def _warn(session: Session, pools: Sequence[PoolRow], now: datetime) -> int:
@@ -296,4 +301,6 @@ def _warn(session: Session, pools: Sequence[PoolRow], now: datetime) -> int:
         if rows:
             session.execute(insert(Notification), rows)
             warned += len(rows)
+    if warned:
+        record(session, "notifications")
     return warned
