@@ -138,3 +138,41 @@ def test_a_pool_admin_assigns_from_the_pool(qtbot, pool_ws, monkeypatch):
     rep_page = pool_page(qtbot, pool_ws, p.rep_n1)
     assert not rep_page.assign_button.isVisible()
     assert replace(rep_page.query, search="") == rep_page.query
+
+
+def test_a_change_of_the_pools_settings_keeps_the_customer_being_read(qtbot, pool_ws):
+    p = pool_ws.people
+    page = pool_page(qtbot, pool_ws, p.rep_n1)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.customer_id is not None)
+    reading = page.detail.customer_id
+    admin = as_user(pool_ws, p.admin)
+    page.ctx.bus.changed.emit(admin.add_release_reason("客户搬迁").change)  # as the feed would
+    assert page.detail.customer_id == reading and page.table.selectionModel().hasSelection()
+    reasons = page.filters.controls["release_code"]
+    assert reasons.findText("客户搬迁") >= 0  # the filter offers the new reason
+
+
+def test_a_release_that_fails_keeps_what_was_typed(qtbot, ws, monkeypatch):
+    p = ws.people
+    page = make_page(qtbot, as_user(ws, p.rep_s1))
+    page.table.selectRow(0)
+    seen = {}
+
+    def answer(dialog):
+        dialog.reason.setCurrentIndex(dialog.reason.findData("competitor"))
+        dialog.reason_text.setText("选了别家")
+        as_user(ws, p.admin).set_release_reason_active("competitor", False)  # meanwhile
+        dialog.ok_button.click()
+        seen["open"] = dialog.result() != QDialog.DialogCode.Accepted
+        seen["problem"] = dialog.problem.text()
+        seen["typed"] = dialog.reason_text.text()
+        dialog.reason.setCurrentIndex(dialog.reason.findData("no_need"))
+        dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(pool_dialogs.ReleaseDialog, "exec", answer)
+    page.release_button.click()
+    assert seen["open"] and seen["typed"] == "选了别家" and "Reason" in seen["problem"]
+    assert page.model.rowCount() == 1  # released on the second try
+    assert "Released 1 customer" in page.message.text()

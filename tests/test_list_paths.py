@@ -17,15 +17,15 @@ from itertools import product
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import and_, exists, func, select, true
+from sqlalchemy import and_, exists, func, or_, select, true
 from sqlalchemy.orm import aliased
 
-from crmdesk.models import customer_list, search
+from crmdesk.models import customer_list, pinyin, search
 from crmdesk.models.contacts import ContactInput, list_contacts, remove_contact, save_contact
 from crmdesk.models.customer_list import SCOPES, CustomerQuery, count_customers, list_customers
 from crmdesk.models.customers import CustomerInput, create_customer
 from crmdesk.models.policy import move_to_team
-from crmdesk.models.schema import Contact, Customer, CustomerSearch, User
+from crmdesk.models.schema import Contact, Customer, CustomerSearch, CustomerTag, Tag, User
 from crmdesk.models.workspace import Workspace
 
 WORDS = ["星辰科技", "华信贸易", "科达电子", "云帆网络", "科技服务", "abc制造", "Li Lei", "a1b2"]
@@ -60,8 +60,14 @@ def book(db, people, now):
     return ids
 
 
+def tags_holding(session, term: str) -> list[str]:
+    """The tags in use whose text, full pinyin or initials hold the term, the obvious way."""
+    names = session.scalars(select(Tag.name)).all()
+    return [n for n in names if any(term in f for f in (n.lower(), *pinyin.search_lines(n)))]
+
+
 def plain_ids(session, actor, query: CustomerQuery, now) -> list[int]:
-    """The list, the obvious way."""
+    """The list, the obvious way (a term is found in the search text or in a tag's text)."""
     owner = aliased(User)
     where = [Customer.deleted_at.is_(None)]
     if actor.is_admin:
@@ -72,7 +78,14 @@ def plain_ids(session, actor, query: CustomerQuery, now) -> list[int]:
         where.append(Customer.owner_id == actor.id)
     for term in search.search_terms(query.search):
         like = CustomerSearch.body.like(search._like_pattern(term), escape="\\")
-        where.append(exists().where(CustomerSearch.customer_id == Customer.id, like))
+        held = exists().where(CustomerSearch.customer_id == Customer.id, like)
+        tags = tags_holding(session, term)
+        if tags:
+            carried = exists().where(
+                CustomerTag.customer_id == Customer.id, CustomerTag.tag.in_(tags)
+            )
+            held = or_(held, carried)
+        where.append(held)
     order = customer_list._order(query)
     stmt = (
         select(Customer.id)
@@ -109,6 +122,51 @@ def test_every_fast_path_returns_the_plain_rows_in_the_plain_order(
                     assert count == len(expected), (actor.login, term, sort)
                     checked += len(expected)
     assert checked > 300  # the book is not trivially empty for these queries
+
+
+# Every 3rd, 4th and 5th customer of the book carries these; 科技客户 holds a text term too.
+BOOK_TAGS = {"重点客户": 3, "VIP": 4, "科技客户": 5}
+TAG_TERMS = [
+    "重点",
+    "zdkh",
+    "vip",
+    "科技",
+    "客户",
+    "kh",
+    "vip 北京",
+    "重点 科技",
+    "科",
+    "v",
+    "没有",
+]
+
+
+@pytest.mark.parametrize("path", ["default", "walk", "id set", "rare together"])
+def test_a_search_held_by_tags_returns_the_plain_rows_on_every_path(
+    db, people, now, book, monkeypatch, path
+):
+    """A term a tag holds finds the text's matches and the tag's customers: walking the sort
+    index (rows tested by their tags' rows, and by their text unless no text holds the term),
+    or reading both as sets (a rare term), each gives the plain rows in the plain order."""
+    ws = Workspace(db, people.admin, clock=lambda: now)
+    for tag, step in BOOK_TAGS.items():
+        ws.change_tag(book[::step], tag, True)
+    threshold = {"walk": -1, "id set": 10**6, "rare together": 12}.get(path)
+    if threshold is not None:  # 12: some terms common, some rare, text and tags together
+        monkeypatch.setattr(search, "common_threshold", lambda customers, dialect="": threshold)
+    checked = 0
+    with db.reading() as s:
+        assert tags_holding(s, "kh") == ["科技客户", "重点客户"]
+        for actor in (people.admin, people.manager_n, people.rep_n1):
+            for term in TAG_TERMS:
+                for sort in SORTS[:3]:
+                    q = CustomerQuery(search=term, sort=sort, descending=sort != "name")
+                    expected = plain_ids(s, actor, q, now)
+                    got, count = fast_ids(s, actor, q, now)
+                    assert got == expected, (path, actor.login, term, sort)
+                    assert count == len(expected), (path, actor.login, term, sort)
+                    checked += len(expected)
+    assert checked > 300
 
 
 def test_the_listed_contact_is_the_primary_one_after_every_contact_change(db, people, now, book):

@@ -390,3 +390,20 @@ def test_a_transfer_respects_the_receivers_cap(db, people):
     assert len(events(db, "transferred")) == 2
     again = manager.assign_customers(mine, p.rep_n2.id, "rebalance", "").value
     assert (again.changed, again.skipped) == (0, 3)
+
+
+def test_won_customers_fit_a_transfer_where_they_do_not_count_toward_a_cap(db, people):
+    from crmdesk.models.pool_admin import save_caps
+    from crmdesk.models.workspace import Workspace
+
+    p = people
+    make_pool(db, p.admin)
+    with db.writing() as s:
+        save_caps(s, p.admin, {p.rep_n2.team_id: (1, None)}, {}, count_won=False)
+    won = owned_customers(db, p.rep_n1, 2, status="customer")
+    leads = owned_customers(db, p.rep_n1, 2, status="lead")  # after the won ones, by id
+    manager = Workspace(db, p.manager_n, clock=lambda: NOW)
+    result = manager.assign_customers(won + leads, p.rep_n2.id, "rebalance", "").value
+    assert (result.changed, result.skipped) == (3, 1)  # both won ones, and one lead: 1 of 1
+    assert {c for c, (o, _p) in owners(db, won + leads).items() if o == p.rep_n2.id} == {
+        *won, leads[0]}  # fmt: skip

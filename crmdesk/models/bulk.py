@@ -385,16 +385,17 @@ def assign_action(
     # The new owner's team and pinyin sort key, read (and checked) by begin; and their room
     # under their cap of customers (None: no cap), counted down as chunks move customers.
     to_owner: dict = {}
-    room: dict[str, int | None] = {"left": None}
+    room: dict = {"left": None, "won_free": False}
 
     def begin(session: Session, actor: UserRow) -> None:
-        from crmdesk.models.pool import capacity  # pool.py builds on this module's neighbours
+        from crmdesk.models.pool import COUNT_WON_SETTING, capacity, setting  # see policy.py
 
         user = check_assignable(session, actor, to_user_id)
         # The receiver's row first (as a claim takes it): their claims and this hand-over queue
         # there, so the cap is counted against what they really own.
         session.execute(select(User.id).where(User.id == to_user_id).with_for_update())
         room["left"] = capacity(session, to_user_id, locked=False).room
+        room["won_free"] = setting(session, COUNT_WON_SETTING, "1") != "1"
         key = select(User.name_sort).where(User.id == to_user_id).scalar_subquery()
         to_owner.update(team_id=user.team_id, owner_sort=key)  # the stored key, as renames write
 
@@ -426,8 +427,7 @@ def assign_action(
             rows = lock_editable(session, actor, ids)
             mine_n, moving = len(rows), [r.id for r in rows if r.owner_id != to_user_id]
             if left is not None:  # the cap: the first ones fit, the others stay (skipped)
-                moving, over = moving[:left], len(moving) - min(left, len(moving))
-                room["left"] = left - len(moving)
+                moving, over = fit(session, moving, left)
             if moving:
                 new = events(actor, Customer.id, Customer.owner_id).where(id_in(session, moving))
                 session.execute(insert(OwnershipEvent).from_select(EVENT_COLUMNS, new))
@@ -435,6 +435,21 @@ def assign_action(
         if moving:
             record(session, "ownership", moving)
         return mine_n, len(moving), over
+
+    def fit(session: Session, moving: list[int], left: int) -> tuple[list[int], int]:
+        """(those that fit under the receiver's cap, how many do not); won customers fit
+        anyway where they do not count toward a cap."""
+        won: set[int] = set()
+        if room["won_free"] and moving:
+            stmt = select(Customer.id).where(id_in(session, moving), Customer.status == "customer")
+            won = set(session.scalars(stmt))
+        fitting: list[int] = []
+        for cid in moving:
+            if cid in won or left > 0:
+                fitting.append(cid)
+                left -= cid not in won
+        room["left"] = left
+        return fitting, len(moving) - len(fitting)
 
     def postgresql_chunk(session: Session, actor: UserRow, ids: list[int]):
         """(customers the actor may change, moved): the lock, the read and the events in one

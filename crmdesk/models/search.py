@@ -180,7 +180,8 @@ def is_common(session: Session, term: str, threshold: int) -> bool:
 
 def _text_matches(session: Session, term: str, threshold: int) -> int | None:
     """How many search texts the FTS index finds the term in, counting no further than
-    threshold + 1 (SQLite); None where no index answers (one character: LIKE)."""
+    threshold + 1 (SQLite; 0 is always exact); None where no index answers (one character:
+    LIKE)."""
     fts = _fts(term)
     if fts is None:
         return None

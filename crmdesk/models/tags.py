@@ -116,17 +116,20 @@ def check_filter(tags: object) -> tuple[str, ...]:
     return kept[:MAX_FILTER_TAGS]
 
 
-def carriers(tags: Sequence[str], for_page: bool, common: bool) -> ColumnElement[bool]:
+def carriers(
+    tags: Sequence[str], for_page: bool, common: bool, dialect: str = ""
+) -> ColumnElement[bool]:
     """Customers carrying one of these tags. A page of a common tag's list tests each row as
     the sort index is walked (one primary-key look-up a row; a tag on 37,000 of 1M customers:
     ~5 ms a page, where fetching and sorting all 37,000 took ~75 ms); a count, or a rare
-    tag, reads the tag's customers from its index."""
+    tag, reads the tag's customers from its index. On SQLite the row test is `id IN (a
+    subquery on this id)`, which it tests from the sort index before reading the customer's
+    row (as search._row_test; an EXISTS read every row walked: 8.5 -> 3.5 ms a page)."""
     if for_page and common:
-        return (
-            select(CustomerTag.customer_id)
-            .where(CustomerTag.customer_id == Customer.id, CustomerTag.tag.in_(list(tags)))
-            .exists()
+        own = select(CustomerTag.customer_id).where(
+            CustomerTag.customer_id == Customer.id, CustomerTag.tag.in_(list(tags))
         )
+        return Customer.id.in_(own) if dialect == "sqlite" else own.exists()
     return Customer.id.in_(select(CustomerTag.customer_id).where(CustomerTag.tag.in_(list(tags))))
 
 
@@ -160,17 +163,18 @@ def tagged(
         return [carriers([t], False, False) for t in tags]
     from crmdesk.models.search import common_threshold
 
+    dialect = session.get_bind().dialect.name
     customers = session.scalar(select(func.max(Customer.id))) or 0
-    threshold = common_threshold(customers, session.get_bind().dialect.name)
+    threshold = common_threshold(customers, dialect)
     if len(set(tags)) == 1:
-        return [carriers(tags, True, is_common(session, tags, threshold))]
+        return [carriers(tags, True, is_common(session, tags, threshold), dialect)]
     if all(is_common(session, [t], threshold) for t in tags):
         # Read once, up to the threshold: few together drive the page as a literal id set
         # (as a rare search term does), many are tested row by row.
         ids = list(session.scalars(_all_of(tags).limit(threshold + 1)))
         if len(ids) > threshold:
-            return [carriers([t], True, True) for t in tags]
-        return [one_of(Customer.id, ids, session.get_bind().dialect.name)]
+            return [carriers([t], True, True, dialect) for t in tags]
+        return [one_of(Customer.id, ids, dialect)]
     return [Customer.id.in_(_all_of(tags))]
 
 

@@ -67,17 +67,12 @@ class CustomerPoolActions:
         ids = self._selected_ids()
         if not ids:
             return
-        dialog = ReleaseDialog(self.ctx, len(ids), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        code, text, pool_id = dialog.value()
-
-        def done(result) -> None:
-            said = PoolActionWords().released(result.value)
+        dialog = ReleaseDialog(self.ctx, ids, self)  # it saves, and says what went wrong
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            said = PoolActionWords().released(dialog.released)
             self.message.setText(said)
             self.ctx.notify(said)
-
-        self.ctx.write(lambda: self.workspace.release(ids, code, text, pool_id), done, owner=self)
+        dialog.deleteLater()
 
     def _set_locked(self, locked: bool) -> None:
         ids = self._selected_ids()

@@ -260,11 +260,15 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None or self.ctx is None or self._closing:
             return
-        self.ctx.write(
-            ws.recycle,
+        def run(control):  # stops between units of work when the window closes
+            return ws.recycle(cancelled=lambda: control.cancelled() or self._closing)
+
+        self._recycle_task = self.ctx.write(
+            run,
             None,
             lambda exc: log.warning("the recycle pass failed: %r", exc),
             owner=self,
+            on_progress=lambda _done, _total: None,
         )
 
     # -- pages

@@ -126,8 +126,15 @@ class ReleaseDialog(QDialog):
     """Why customers go back to a pool (a reason is required; words of one's own too for
     "Other"), and to which: their own pool by region and industry unless one is chosen."""
 
-    def __init__(self, ctx: PageContext, count: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: PageContext, customer_ids: Sequence[int], parent: QWidget | None = None
+    ) -> None:
+        """Releases the customers itself and closes only once that is saved: a failure is said
+        here, with the reason and words typed still there."""
         super().__init__(parent)
+        self.ctx, self.customer_ids = ctx, list(customer_ids)
+        self.released = 0
+        count = len(self.customer_ids)
         self.setWindowTitle(self.tr("Release to the pool"))
         self.setMinimumWidth(460)
         self.reason = QComboBox()
@@ -189,14 +196,26 @@ class ReleaseDialog(QDialog):
         )
 
     def _on_ok_clicked(self) -> None:
-        code, text, _pool = self.value()
+        code, text, pool_id = self.value()
         if not code:
             self.problem.setText(self.tr("Choose why the customers go back to the pool."))
         elif code == "other" and not text:
             self.problem.setText(self.tr("Please say why in a few words."))
         else:
-            self.accept()
+            self.ok_button.setEnabled(False)  # one release at a time
+            ids, ws = self.customer_ids, self.ctx.workspace
+            self.ctx.write(lambda: ws.release(ids, code, text, pool_id), self._on_released,
+                           self._on_release_failed, owner=self)  # fmt: skip
             return
+        self.problem.show()
+
+    def _on_released(self, result) -> None:
+        self.released = result.value
+        self.accept()
+
+    def _on_release_failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.problem.setText(error_text(exc))
         self.problem.show()
 
 

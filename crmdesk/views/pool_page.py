@@ -175,6 +175,13 @@ class PoolPage(QWidget):
             return
         index = max(0, self.pool_combo.findData(current))
         self.pool_combo.setCurrentIndex(index)
+        if self.pool_combo.itemData(index) == self.query.pool_id:
+            # The pool shown is still there (its settings, a reason or a cap changed): keep
+            # the list and the customer being read; refresh what the settings decide.
+            self._show_admin_actions()
+            self._load_choices()
+            self._load_capacity()
+            return
         self._set_pool(self.pool_combo.itemData(index), force=True)
 
     def _on_pools_failed(self, exc: BaseException) -> None:

@@ -134,7 +134,7 @@
 <context>
     <name>MoveDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="220"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="239"/>
         <source>Move %Ln customer(s) to another pool.</source>
         <translation>
             <numerusform>Move %Ln customer to another pool.</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="363"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="370"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>Claimed %Ln customer.</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="387"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="394"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="410"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="417"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Moved %Ln customer to %1.</numerusform>
@@ -291,7 +291,7 @@
 <context>
     <name>ReleaseDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="152"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="159"/>
         <source>%Ln customer(s) will go back to the pool, where colleagues may claim them. Their contacts, follow-ups and history go with them.</source>
         <translation>
             <numerusform>%Ln customer will go back to the pool, where colleagues may claim them. Their contacts, follow-ups and history go with them.</numerusform>

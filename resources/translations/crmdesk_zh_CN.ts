@@ -1671,24 +1671,24 @@
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="210"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="229"/>
         <source>Move to another pool</source>
         <translation>转移到其他公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="216"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="235"/>
         <source>To pool</source>
         <translation>目标公海</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="220"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="239"/>
         <source>Move %Ln customer(s) to another pool.</source>
         <translation>
             <numerusform>把 %Ln 个客户转移到其他公海。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="223"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="242"/>
         <source>There is no other pool to move them to.</source>
         <translation>没有其他可转移的公海。</translation>
     </message>
@@ -2060,7 +2060,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/pool_page.py" line="100"/>
-        <location filename="../../crmdesk/views/pool_page.py" line="365"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="372"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
@@ -2100,46 +2100,46 @@
         <translation>没有公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="268"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="275"/>
         <source>No pool is open to you. Ask an administrator to add you to one.</source>
         <translation>你还没有可以查看的公海。请联系管理员把你加入一个公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="272"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="279"/>
         <source>No customer in this pool matches the search and filters.</source>
         <translation>这个公海中没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="273"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="280"/>
         <source>This pool is empty: every customer has an owner.</source>
         <translation>这个公海是空的：所有客户都有负责人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="356"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="363"/>
         <source>Claiming…</source>
         <translation>正在领取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="363"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="370"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>已领取 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="387"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="394"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户分配给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="392"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="399"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="410"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="417"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户转移到 %1。</numerusform>
@@ -2740,64 +2740,64 @@
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="131"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="138"/>
         <source>Release to the pool</source>
         <translation>放回公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="134"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="141"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="137"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="144"/>
         <source>Their own pool (by region and industry)</source>
         <translation>所属公海（按地区和行业）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="140"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="147"/>
         <source>What the next owner should know</source>
         <translation>下一位负责人需要知道的情况</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="143"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="150"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="144"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="151"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="145"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="152"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="148"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="155"/>
         <source>Release</source>
         <translation>放回</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="152"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="159"/>
         <source>%Ln customer(s) will go back to the pool, where colleagues may claim them. Their contacts, follow-ups and history go with them.</source>
         <translation>
             <numerusform>%Ln 个客户将放回公海，同事可以领取。联系人、跟进记录和历史记录都会随客户保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="171"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="178"/>
         <source>Choose a reason…</source>
         <translation>请选择原因…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="194"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="201"/>
         <source>Choose why the customers go back to the pool.</source>
         <translation>请选择放回公海的原因。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_dialogs.py" line="196"/>
+        <location filename="../../crmdesk/views/pool_dialogs.py" line="203"/>
         <source>Please say why in a few words.</source>
         <translation>请简单说明原因。</translation>
     </message>
