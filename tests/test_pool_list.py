@@ -186,3 +186,21 @@ def test_a_member_cannot_read_a_masked_number_by_searching_parts_of_it(db, peopl
     assert found(member, "+86 138-1234-0001") == [ids[1]]  # a whole number, written any way
     assert found(member, "13812340001") == [ids[1]]
     assert ws(db, p.rep_s1).count_pool(PoolQuery(pool_id=pool_id, search="1381")) == 0
+
+
+def test_a_pools_admin_hands_its_customers_to_its_members_only(db, people):
+    from crmdesk.models.errors import PermissionDenied
+
+    p = people
+    pool_id = make_pool(db, p.admin, everyone=False, member_team_ids=(p.rep_n1.team_id,),
+                        admin_ids=(p.rep_n1.id,))  # fmt: skip
+    [cid] = released(db, p.rep_n2, pool_id, ["星辰科技"])
+    rep_admin = ws(db, p.rep_n1)  # a rep who administers the pool
+    members = rep_admin.pool_members(pool_id)
+    # the north team, and administrators (who may use every pool)
+    assert {u.id for u in members} == {p.admin.id, p.manager_n.id, p.rep_n1.id, p.rep_n2.id}
+    with pytest.raises(PermissionDenied):  # the south team is no member
+        rep_admin.assign_from_pool(pool_id, [cid], p.rep_s1.id)
+    assert rep_admin.assign_from_pool(pool_id, [cid], p.rep_n2.id).value.claimed == (cid,)
+    with pytest.raises(PermissionDenied):
+        ws(db, p.rep_n2).pool_members(pool_id)  # a member, not its admin

@@ -248,6 +248,8 @@ def assign_from_pool(
     user = get_user(session, to_user_id)
     if not user.active:
         raise PermissionDenied("inactive", user_id=to_user_id)
+    if not pool.is_member(user):  # the pool's admin hands its customers to its members
+        raise PermissionDenied("not_member", user_id=to_user_id, pool_id=pool.id)
     rows = _locked_rows(session, ids)
     accepted, refused = _take(session, pool, user, rows, ids, now, by_admin=True, day_start=None)
     if accepted:
@@ -289,7 +291,7 @@ def release(
     pools = [p for p in list_pools(session) if p.enabled]
     chosen = None
     if pool_id is not None:
-        chosen = get_pool(session, pool_id)
+        chosen = visible_pool(session, actor, pool_id)  # a pool the actor knows of
         if not chosen.enabled:
             raise PermissionDenied("pool_disabled", pool_id=pool_id)
     rows = lock_editable(session, actor, ids)
@@ -370,6 +372,13 @@ def set_locked(
     """Lock customers (never recycled) or unlock them, within each owner's cap of locked
     customers. Returns how many changed."""
     ids = _ids(customer_ids)
+    if locked:  # the owners' rows first (as claims take them): a locked cap counted once
+        owners = session.scalars(
+            select(Customer.owner_id).where(id_in(session, ids), Customer.owner_id.is_not(None))
+            .distinct()
+        )  # fmt: skip
+        for owner_id in sorted(set(owners)):
+            _lock_user(session, owner_id)
     rows = lock_editable(session, actor, ids)
     if len(rows) != len(ids):
         raise NotFound(what="customer", id=sorted(set(ids) - {r.id for r in rows})[0])

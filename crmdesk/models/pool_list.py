@@ -20,11 +20,12 @@ from sqlalchemy.orm import Session, aliased
 from crmdesk.models import pinyin, search
 from crmdesk.models.checks import MAX_ID, check_page, clean_search, strip_bad_characters
 from crmdesk.models.dialects import no_index
+from crmdesk.models.errors import PermissionDenied
 from crmdesk.models.phones import phone_key
 from crmdesk.models.pool import PoolRow, visible_pool
 from crmdesk.models.regions import PROVINCES
 from crmdesk.models.schema import Contact, Customer, ReleaseReason, User
-from crmdesk.models.users import UserRow
+from crmdesk.models.users import UserRow, list_users
 
 
 def mask_phone(value: str) -> str:
@@ -324,3 +325,12 @@ def pool_choices(session: Session, actor: UserRow, pool_id: int) -> PoolChoices:
         tuple(pinyin.sorted_by_pinyin(distinct(Customer.source))),
         tuple((uid, name) for uid, name in released),
     )
+
+
+def pool_members(session: Session, actor: UserRow, pool_id: int) -> list[UserRow]:
+    """Whom the pool's admin may hand its customers to: its active members, in pinyin order."""
+    pool = visible_pool(session, actor, pool_id)
+    if not pool.is_admin(actor):
+        raise PermissionDenied(action="assign_from_pool", pool_id=pool_id)
+    members = [u for u in list_users(session) if pool.is_member(u)]
+    return pinyin.sorted_by_pinyin(members, key=lambda u: u.name)

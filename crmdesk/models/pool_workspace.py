@@ -114,6 +114,9 @@ class PoolMethods:
         )
         return WriteResult(result, result.change)
 
+    def pool_members(self, pool_id: int):
+        return self._read(lambda s: pool_list.pool_members(s, self.actor, pool_id))
+
     def pool_choices(self, pool_id: int) -> pool_list.PoolChoices:
         return self._read(lambda s: pool_list.pool_choices(s, self.actor, pool_id))
 
@@ -123,11 +126,6 @@ class PoolMethods:
         return self._read(
             lambda s: today.today(s, self.actor, self.clock(), forgotten_days=forgotten_days)
         )
-
-    def recycle_dates(self, customer_ids: Sequence[int]) -> dict[int, today.RecycleDueRow]:
-        """When these owned customers go back to a pool, for those inside its warning window
-        (the list's and the detail's "returns to the pool in 3 days")."""
-        return self._read(lambda s: today.recycle_dates(s, customer_ids, self.clock()))
 
     def mark_read(self, ids) -> WriteResult:
         """ids: notification ids, or "all"."""

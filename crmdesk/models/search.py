@@ -187,7 +187,7 @@ def _text_matches(session: Session, term: str, threshold: int) -> int | None:
         return None
     table, match = fts
     sql = f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :m LIMIT :n)"
-    return session.scalar(text(sql), {"m": match, "n": threshold + 1}) or 0
+    return session.scalar(text(sql), {"m": match, "n": max(threshold, 0) + 1}) or 0
 
 
 def term_condition(dialect: str, term: str, index: int) -> ColumnElement[bool]:

@@ -26,9 +26,16 @@ class AssignDialog(QDialog):
     """Whom to hand the customers to, and why. The users it offers load as it opens."""
 
     def __init__(
-        self, ctx: PageContext, count: int, parent: QWidget | None = None, with_reason=True
+        self,
+        ctx: PageContext,
+        count: int,
+        parent: QWidget | None = None,
+        with_reason=True,
+        users=None,
     ) -> None:
-        """with_reason=False: only whom (handing out customers of a pool needs no reason)."""
+        """with_reason=False: only whom (handing out customers of a pool needs no reason);
+        users: who is offered, read off the GUI thread (default: whom the actor may assign
+        to)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign customers"))
         self.setMinimumWidth(460)  # the reason texts and the details hint fit in Chinese too
@@ -55,7 +62,7 @@ class AssignDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
-        ctx.read(ctx.workspace.assignable_users, self._on_users_loaded, self._on_failed,
+        ctx.read(users or ctx.workspace.assignable_users, self._on_users_loaded, self._on_failed,
                  owner=self)  # fmt: skip
 
     def _on_users_loaded(self, users: list[UserRow]) -> None:

@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None or self.ctx is None or self._closing:
             return
+
         def run(control):  # stops between units of work when the window closes
             return ws.recycle(cancelled=lambda: control.cancelled() or self._closing)
 

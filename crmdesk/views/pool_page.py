@@ -379,7 +379,8 @@ class PoolPage(QWidget):
         ids, pool_id = self.selected_ids(), self.query.pool_id
         if not ids or self._busy:
             return
-        dialog = AssignDialog(self.ctx, len(ids), self, with_reason=False)
+        members = lambda: self.workspace.pool_members(pool_id)  # noqa: E731
+        dialog = AssignDialog(self.ctx, len(ids), self, with_reason=False, users=members)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         user_id, _code, _text = dialog.value()

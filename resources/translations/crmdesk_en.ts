@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="53"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="60"/>
         <source>Hand %Ln customer(s) to another user.</source>
         <translation>
             <numerusform>Hand %Ln customer to another user.</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="394"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="395"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="417"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="418"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Moved %Ln customer to %1.</numerusform>
@@ -329,7 +329,7 @@
 <context>
     <name>TagDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="98"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="105"/>
         <source>Change the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Change the tags of %Ln customer.</numerusform>

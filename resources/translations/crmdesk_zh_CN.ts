@@ -57,44 +57,44 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="33"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="40"/>
         <source>Assign customers</source>
         <translation>分配客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="36"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="43"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="42"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="49"/>
         <source>Optional; required for “Other”</source>
         <translation>选填；选择“其他”时必填</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="45"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="52"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="47"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="54"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="48"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="55"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="53"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="60"/>
         <source>Hand %Ln customer(s) to another user.</source>
         <translation>
             <numerusform>将 %Ln 个客户交给其他用户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="82"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="89"/>
         <source>Please say why in a few words.</source>
         <translation>请简要说明原因。</translation>
     </message>
@@ -2127,19 +2127,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="394"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="395"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户分配给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="399"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="400"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="417"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="418"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户转移到 %1。</numerusform>
@@ -2999,29 +2999,29 @@
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="91"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="98"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="93"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="100"/>
         <source>Add this tag</source>
         <translation>添加此标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="94"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="101"/>
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="98"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="105"/>
         <source>Change the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>修改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="100"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="107"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
