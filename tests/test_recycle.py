@@ -191,6 +191,7 @@ def test_a_level_with_its_own_days_is_told_its_days_and_a_warning_is_a_change(db
         (p.rep_n2.id, "recycle_warning", "3", 1, None),
     ])  # fmt: skip
     assert owners(db, soon)[soon[0]][0] == p.rep_n2.id
+    assert {o for o, _pool in owners(db, a + c).values()} == {None}
     # a pass that only warns (told once a day: tomorrow) is still a change for the Today page
     later = recycle.recycle(db, NOW + DAYS + timedelta(minutes=1))
     assert later.moved == 0 and later.warned == 1 and "notifications" in later.change.kinds

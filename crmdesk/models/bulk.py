@@ -74,11 +74,12 @@ STATEMENT_VALUES = 450
 # (On PostgreSQL a unit's commit is ~4 ms of 100: SET LOCAL synchronous_commit = off saved
 # nothing measurable, 2,096 -> 2,062 ms for a 30,000 assign, so every unit stays durable.)
 UNIT_SECONDS = 0.1
-# PostgreSQL has no write lock to free, and each unit pays a `begin` again: an assign's locks the
-# receiver's row and counts their customers (pool.capacity, 10-14 ms at 300,000 customers).
-# Units of five times as long there, about one a second of progress and cancel: a 30,000-customer
-# assign 2.8-3.7 s -> 2.5-2.6 s at 300,000 customers (a chunk's own rows stay locked until its
-# unit commits, up to ~0.6 s instead of ~0.2 s).
+# PostgreSQL has no write lock to free, and each unit pays a `begin` and a commit again: an
+# assign's locks the receiver's row and counts their customers (pool.capacity: 3-4 ms at 300,000
+# customers, more as the action hands them customers whose rows it has just rewritten). Units of
+# five times as long there, about two a second of progress and cancel: a 30,000-customer assign
+# 2.8-3.7 -> 2.5-2.6 s at 300,000 customers, measured while capacity also counted locked
+# customers (10-14 ms); a chunk's rows stay locked until its unit commits, up to ~0.6 s.
 POSTGRESQL_UNITS = 5
 
 Progress = Callable[[int, int], None]

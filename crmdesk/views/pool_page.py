@@ -391,11 +391,12 @@ class PoolPage(QWidget):
         def done(result) -> None:
             self._set_busy(False)
             value = result.value
-            self.ctx.notify(
-                self.tr("Assigned %Ln customer(s) to %1.", "", len(value.claimed)).replace(
-                    "%1", who
+            if value.claimed:
+                self.ctx.notify(
+                    self.tr("Assigned %Ln customer(s) to %1.", "", len(value.claimed)).replace(
+                        "%1", who
+                    )
                 )
-            )
             if value.refused:
                 QMessageBox.information(self, self.tr("Assign"), claim_text(value, names))
 
