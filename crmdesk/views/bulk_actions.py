@@ -53,6 +53,18 @@ def selected_count(table: QTableView) -> int:
     return sum(bottom - top + 1 for top, bottom in selected_ranges(table))
 
 
+def loaded_selected_ids(table: QTableView, model: WindowedTableModel, most: int) -> list[int]:
+    """The ids of the selected rows already loaded, at most `most` (an action on a handful of
+    customers, a claim or a release, never reads the ids of rows nobody has seen)."""
+    ids: list[int] = []
+    for top, bottom in selected_ranges(table):
+        for row in range(top, min(bottom + 1, top + most)):
+            cid = model.id_at(row)
+            if cid is not None:
+                ids.append(cid)
+    return ids[:most]
+
+
 def all_selected(table: QTableView) -> bool:
     rows = table.model().rowCount()
     return rows > 0 and selected_ranges(table) == [(0, rows - 1)]

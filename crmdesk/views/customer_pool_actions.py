@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 
 from crmdesk.models.pool_actions import MAX_AT_ONCE
-from crmdesk.views.bulk_actions import selected_ranges
+from crmdesk.views.bulk_actions import loaded_selected_ids
 from crmdesk.views.icons import set_icon
 from crmdesk.views.pool_dialogs import ReleaseDialog
 
@@ -54,13 +54,7 @@ class CustomerPoolActions:
         return [self.release_button, self.lock_button]
 
     def _selected_ids(self) -> list[int]:
-        ids = []
-        for top, bottom in selected_ranges(self.table):
-            for row in range(top, min(bottom + 1, top + MAX_AT_ONCE)):
-                cid = self.model.id_at(row)
-                if cid is not None:
-                    ids.append(cid)
-        return ids[:MAX_AT_ONCE]
+        return loaded_selected_ids(self.table, self.model, MAX_AT_ONCE)
 
     @Slot()
     def _on_release_clicked(self) -> None:

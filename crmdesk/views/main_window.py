@@ -399,32 +399,30 @@ class MainWindow(QMainWindow):
         self.customers.search.setFocus()
         self.customers.search.selectAll()
 
+    def _open_admin_dialog(self, make) -> None:
+        """An administrator's dialog over the window (it reads and writes on its own)."""
+        if self.ctx is not None:
+            dialog = make(self.ctx, self)
+            dialog.exec()
+            dialog.deleteLater()
+
     @Slot()
     def _on_tags_triggered(self) -> None:
         from crmdesk.views.tags_dialog import TagsDialog
 
-        if self.ctx is not None:
-            dialog = TagsDialog(self.ctx, self)
-            dialog.exec()
-            dialog.deleteLater()
+        self._open_admin_dialog(TagsDialog)
 
     @Slot()
     def _on_pools_triggered(self) -> None:
         from crmdesk.views.pool_settings_dialog import PoolSettingsDialog
 
-        if self.ctx is not None:
-            dialog = PoolSettingsDialog(self.ctx, self)
-            dialog.exec()
-            dialog.deleteLater()
+        self._open_admin_dialog(PoolSettingsDialog)
 
     @Slot()
     def _on_pool_admin_triggered(self) -> None:
         from crmdesk.views.pool_admin_dialog import PoolAdminDialog
 
-        if self.ctx is not None:
-            dialog = PoolAdminDialog(self.ctx, self)
-            dialog.exec()
-            dialog.deleteLater()
+        self._open_admin_dialog(PoolAdminDialog)
 
     @Slot()
     def _on_shortcuts_triggered(self) -> None:

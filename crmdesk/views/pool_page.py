@@ -25,7 +25,7 @@ from crmdesk.models.changes import Change
 from crmdesk.models.pool import PoolRow
 from crmdesk.models.pool_actions import MAX_AT_ONCE
 from crmdesk.models.pool_list import PoolChoices, PoolQuery
-from crmdesk.views.bulk_actions import selected_count, selected_ranges
+from crmdesk.views.bulk_actions import loaded_selected_ids, selected_count
 from crmdesk.views.bulk_dialogs import AssignDialog
 from crmdesk.views.column_fit import ColumnFitter
 from crmdesk.views.context import PageContext
@@ -307,13 +307,7 @@ class PoolPage(QWidget):
     def selected_ids(self) -> list[int]:
         """The selected loaded rows' ids (rows not loaded yet are not offered: a claim takes
         a handful, never a whole pool)."""
-        ids = []
-        for top, bottom in selected_ranges(self.table):
-            for row in range(top, min(bottom + 1, top + MAX_AT_ONCE)):
-                cid = self.model.id_at(row)
-                if cid is not None:
-                    ids.append(cid)
-        return ids[:MAX_AT_ONCE]
+        return loaded_selected_ids(self.table, self.model, MAX_AT_ONCE)
 
     def _names(self, ids: list[int]) -> dict[int, str]:
         names = {}
