@@ -3,12 +3,15 @@
 Usage: python bench/customer_list.py [--customers 1000000] [--runs 7]
 Baselines measured in the same run: a bare QTableView over a dummy model of the same row count
 (first paint) and the naive LIKE '%term%' scan the FTS indexes replace (search).
-Ends with one JSON line of figures."""
+Ends with one JSON line of figures, with the machine's load average at the start and the end:
+on 2 cores, other work running at the same time moves every figure (keji's search: ~30 ms at
+load 1, ~150 ms at load 4)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 
 from _common import demo_database, median_ms, rss_mb
@@ -62,6 +65,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     url = demo_database(args.customers)
+    load_before = os.getloadavg()[0]
 
     from sqlalchemy import text
 
@@ -199,6 +203,7 @@ def main() -> None:
         "tag_filter_ms": tag_ms,
         "rss_mb_before_page": round(rss_before, 1),
         "rss_mb_after_open": round(rss_open, 1),
+        "load_average_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
     figures["first_paint_ratio_to_bare"] = round(
         figures["first_paint_ms"] / max(figures["baseline_bare_table_first_paint_ms"], 0.1), 2

@@ -4,6 +4,7 @@ Each function names the dialects it treats apart."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from typing import TYPE_CHECKING
@@ -69,13 +70,19 @@ STATISTICS_TABLES = (
 def one_of(column: ColumnElement, ids: list[int], dialect: str) -> ColumnElement[bool]:
     """column IN ids as one bound parameter however many ids (ARCHITECTURE §3): an array on
     PostgreSQL, a JSON list read by JSON_TABLE on MariaDB (10.6+); SQLite binds each."""
+    # Each call its own parameter name: two id sets in one statement (a rare search term a tag
+    # also holds; two tags rare together) once shared one value on the servers.
     if dialect == "postgresql":
-        return column == any_(bindparam("one_of", ids, type_=ARRAY(Integer)))
+        return column == any_(bindparam("one_of", ids, type_=ARRAY(Integer), unique=True))
     if dialect == "mysql":
-        rows = text("SELECT j.id FROM JSON_TABLE(:one_of, '$[*]' COLUMNS (id INT PATH '$')) AS j")
-        listed = rows.bindparams(one_of=json.dumps(ids)).columns(sql_column("id", Integer))
+        name = f"one_of_{next(_names)}"
+        rows = text(f"SELECT j.id FROM JSON_TABLE(:{name}, '$[*]' COLUMNS (id INT PATH '$')) AS j")
+        listed = rows.bindparams(**{name: json.dumps(ids)}).columns(sql_column("id", Integer))
         return column.in_(listed)
     return column.in_(ids)
+
+
+_names = itertools.count(1)
 
 
 def holds_all(column: ColumnElement, tokens: list[str], dialect: str) -> ColumnElement[bool]:

@@ -157,13 +157,22 @@ class ListTable(QTableView):
 
     def set_empty_text(self, text: str, action_text: str = "") -> None:
         """The text an empty list shows, and the label of its button ("" for none)."""
+        same = (
+            text == self.empty_text
+            and bool(action_text) == self._empty_action_wanted
+            and (not action_text or action_text == self.empty_button.text())
+        )
         self.empty_text = text
         self._empty_action_wanted = bool(action_text)
         if action_text:
             self.empty_button.setText(action_text)
             self.empty_button.adjustSize()
         self._place_empty_button()
-        self.viewport().update()
+        model = self.model()
+        # Repainted only when the words changed and show: every new query set them, and a
+        # repaint of the old rows while the new page loads cost ~9 ms of each search.
+        if not same and (model is None or model.rowCount() == 0):
+            self.viewport().update()
 
     def _place_empty_button(self) -> None:
         model = self.model()
