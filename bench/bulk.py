@@ -10,9 +10,10 @@ file under bench/data/, throwaway databases on the local servers (URLs from --pg
 (tests/helpers.py, server_database).
 
 Baselines measured in the same run, on the same database: the old way, one ORM object per row
-(Customer objects loaded in chunks of 400, owner set, one session and one commit; it writes no
-ownership events, which flatters it), assigning the same number of customers; and the floor,
-one bare UPDATE stamping 30,000 customers as every action must (to_floor: each action's ratio).
+(Customer objects loaded in chunks of 400, owner set and pool left, one session and one commit;
+it writes no ownership events, which flatters it), assigning the same number of customers; and
+the floor, one bare UPDATE stamping 30,000 customers as every action must (to_floor: each
+action's ratio).
 
 SQLite's write lock (budget about 250 ms a unit of work): a second process takes it (BEGIN
 IMMEDIATE, ROLLBACK) every 5 ms, polling every 0.5 ms while it is held, and reports the longest
@@ -192,6 +193,9 @@ def old_way(db, ids: list[int], to_user_id: int, actor_id: int):
                 for customer in s.scalars(select(Customer).where(Customer.id.in_(chunk))):
                     if customer.owner_id != to_user_id:
                         customer.owner_id = to_user_id
+                        # out of its pool, if in one (a customer is owned or in a pool)
+                        customer.pool_id = customer.pool_entered_at = None
+                        customer.release_code = ""
                         customer.updated_at, customer.updated_by_id = now, actor_id
                         moved += 1
         return moved

@@ -187,3 +187,18 @@ def test_the_upgrade_can_be_undone_and_redone(url_0001):
             assert s.scalar(text("SELECT count(*) FROM contacts")) == 4
     finally:
         db.close()
+
+
+def test_a_pool_can_be_added_after_the_upgrade_made_the_first(url_0001):
+    from crmdesk.models import pool
+    from crmdesk.models.checks import utc_now
+
+    db = open_database(url_0001)  # 0007 made the first pool (公海) with its id given
+    try:
+        with db.writing() as s:
+            admin = get_user(s, 1)
+            new_id = pool.save_pool(s, admin, None, pool.PoolInput(name="华东公海", everyone=True),
+                                    utc_now())  # fmt: skip
+        assert new_id == 2
+    finally:
+        db.close()

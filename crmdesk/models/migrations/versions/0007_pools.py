@@ -194,6 +194,8 @@ def upgrade() -> None:
             version=1,
         )  # fmt: skip
     )
+    if conn.dialect.name == "postgresql":  # the id was given: the sequence must move past it
+        conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('pools', 'id'), 1)")
     reasons = sa.table("release_reasons", *(sa.column(c) for c in ("code", "label", "active",
                        "position")))  # fmt: skip
     conn.execute(
