@@ -339,6 +339,7 @@ _MYSQL_REASONS = {
     1049: "database_missing",
     1205: "locked",  # lock wait timeout
     1213: "locked",  # deadlock, still lost after every retry
+    1467: "locked",  # likewise (see is_retryable)
     1021: "disk_full",
     1114: "disk_full",  # the table is full
     1036: "read_only",  # table is read only
@@ -426,7 +427,10 @@ def is_retryable(exc: BaseException, dialect: str) -> bool:
     if dialect == "postgresql":
         return getattr(exc.orig, "sqlstate", None) in ("40001", "40P01")
     if dialect == "mysql":
-        return bool(exc.orig.args) and exc.orig.args[0] in (1213, 1020)  # deadlock; row changed
+        # deadlock; row changed; 1467: MariaDB's INSERT … SELECT into a table with an
+        # AUTO_INCREMENT (ownership events) that lost a deadlock on its auto-increment lock
+        # sometimes says "Failed to read auto-increment value" instead of 1213
+        return bool(exc.orig.args) and exc.orig.args[0] in (1213, 1020, 1467)
     return False
 
 
