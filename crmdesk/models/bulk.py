@@ -362,6 +362,17 @@ def deleted_together(session: Session, actor: UserRow, at: datetime) -> list[int
     return sorted(session.scalars(stmt))
 
 
+def lock_user_row(session: Session, user_id: int) -> None:
+    """A user's row, locked for the unit of work: claims by them and hand-overs to them queue
+    here, so two never both see room under a cap. FOR NO KEY UPDATE on PostgreSQL (FOR UPDATE
+    on the others): it does not block the foreign-key checks (FOR KEY SHARE) of units that
+    write rows naming the user, which FOR UPDATE deadlocked with."""
+    stmt = (
+        select(User.id).where(User.id == user_id).with_for_update(key_share=True)
+    )  # FOR NO KEY UPDATE
+    session.execute(stmt)
+
+
 def check_transfer(reason_code: str, reason_text: str) -> str:
     c = Checker()
     c.choice("reason", reason_code, TRANSFER_REASONS)
@@ -394,7 +405,7 @@ def assign_action(
         user = check_assignable(session, actor, to_user_id)
         # The receiver's row first (as a claim takes it): their claims and this hand-over queue
         # there, so the cap is counted against what they really own.
-        session.execute(select(User.id).where(User.id == to_user_id).with_for_update())
+        lock_user_row(session, to_user_id)
         room["left"] = capacity(session, to_user_id, locked=False).room
         room["won_free"] = setting(session, COUNT_WON_SETTING, "1") != "1"
         key = select(User.name_sort).where(User.id == to_user_id).scalar_subquery()

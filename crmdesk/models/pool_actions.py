@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from crmdesk.models.bulk import id_in, lock_editable, stamp
+from crmdesk.models.bulk import id_in, lock_editable, lock_user_row, stamp
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id
 from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
@@ -70,12 +70,6 @@ def _ids(customer_ids: Sequence[int]) -> list[int]:
             errors=[("customers", "too_many")], limits={"customers": MAX_AT_ONCE}
         )
     return ids
-
-
-def _lock_user(session: Session, user_id: int) -> None:
-    """The user's row, locked for the unit of work: their claims and assignments to them queue
-    here, so two of them never both see room under a cap for one more customer."""
-    session.execute(select(User.id).where(User.id == user_id).with_for_update())
 
 
 def claims_since(session: Session, user_id: int, pool_id: int, since: datetime) -> int:
@@ -219,7 +213,7 @@ def claim(
     pool = visible_pool(session, actor, pool_id)
     if not pool.enabled:
         raise PermissionDenied("pool_disabled", pool_id=pool_id)
-    _lock_user(session, actor.id)
+    lock_user_row(session, actor.id)
     rows = _locked_rows(session, ids)
     accepted, refused = _take(
         session, pool, actor, rows, ids, now, by_admin=pool.is_admin(actor), day_start=day_start
@@ -244,7 +238,7 @@ def assign_from_pool(
     if not pool.is_admin(actor):
         raise PermissionDenied(action="assign_from_pool", pool_id=pool_id)
     check_id(to_user_id, "user")
-    _lock_user(session, to_user_id)
+    lock_user_row(session, to_user_id)
     user = get_user(session, to_user_id)
     if not user.active:
         raise PermissionDenied("inactive", user_id=to_user_id)
@@ -378,7 +372,7 @@ def set_locked(
             .distinct()
         )  # fmt: skip
         for owner_id in sorted(set(owners)):
-            _lock_user(session, owner_id)
+            lock_user_row(session, owner_id)
     rows = lock_editable(session, actor, ids)
     if len(rows) != len(ids):
         raise NotFound(what="customer", id=sorted(set(ids) - {r.id for r in rows})[0])
