@@ -263,3 +263,17 @@ def test_the_dialog_never_waits_on_the_database(qtbot, ws):
     runner.wait()
     assert guard.calls_on_gui_thread == []
     assert caps_of(ws, north) == (25, None)
+
+
+def test_the_history_tab_says_who_changed_which_setting(qtbot, ws):
+    from crmdesk.views.context import PageContext
+    from crmdesk.views.pool_admin_dialog import PoolAdminDialog
+
+    ws.add_release_reason("客户已倒闭")
+    ws.save_caps({ws.people.rep_n1.team_id: (20, None)}, {}, count_won=True)
+    dialog = PoolAdminDialog(PageContext(ws))
+    qtbot.addWidget(dialog)
+    lines = [dialog.history.item(i).text() for i in range(dialog.history.count())]
+    assert len(lines) == 2
+    assert "Ada Admin" in lines[0] and "a team's caps" in lines[0]
+    assert "Release reasons: added “r1”" in lines[1]  # an admin's own reason, by its code

@@ -399,7 +399,7 @@ def test_won_customers_fit_a_transfer_where_they_do_not_count_toward_a_cap(db, p
     p = people
     make_pool(db, p.admin)
     with db.writing() as s:
-        save_caps(s, p.admin, {p.rep_n2.team_id: (1, None)}, {}, count_won=False)
+        save_caps(s, p.admin, {p.rep_n2.team_id: (1, None)}, {}, count_won=False, now=NOW)
     won = owned_customers(db, p.rep_n1, 2, status="customer")
     leads = owned_customers(db, p.rep_n1, 2, status="lead")  # after the won ones, by id
     manager = Workspace(db, p.manager_n, clock=lambda: NOW)

@@ -85,3 +85,38 @@ def test_caps_per_team_and_user_and_whether_won_customers_count(db, people):
     assert admin.caps() == caps  # nothing was written
     with pytest.raises(PermissionDenied):
         ws(db, p.manager_n).save_caps({north: (100, None)}, {}, count_won=True)
+
+
+def test_changes_to_the_pools_settings_are_recorded(db, people):
+    from datetime import timedelta
+
+    p = people
+    pool_id = make_pool(db, p.admin, daily_claim_cap=5)
+    at = [NOW + timedelta(minutes=m) for m in range(5)]
+    admin = ws(db, p.admin)
+
+    def as_of(i):
+        return Workspace(db, p.admin, clock=lambda: at[i])
+
+    [pool] = [x for x in admin.all_pools() if x.id == pool_id]
+    data = pools.PoolInput(name=pool.name, everyone=True, daily_claim_cap=8,
+                           rules=(pools.RuleRow("no_follow_up", 30, (("A", 60),)),))  # fmt: skip
+    as_of(0).save_pool(pool_id, data, pool.version)
+    [pool] = [x for x in admin.all_pools() if x.id == pool_id]
+    as_of(1).save_pool(pool_id, data, pool.version)  # nothing changed: nothing recorded
+    code = as_of(2).add_release_reason("客户已倒闭").value
+    as_of(3).set_release_reason_active(code, False)
+    as_of(4).save_caps({p.rep_n1.team_id: (20, None)}, {}, count_won=True)  # count_won as was
+    rows = admin.settings_changes()
+    assert [(r.at, r.area, r.pool_name, r.fields) for r in rows] == [
+        (at[4], "caps", "", (f"team:{p.rep_n1.team_id}",)),
+        (at[3], "reasons", "", (f"off:{code}",)),
+        (at[2], "reasons", "", (f"added:{code}",)),
+        (at[0], "pool", "华东公海", ("daily_claim_cap", "rules")),
+        (NOW, "pool", "华东公海", ("created",)),
+    ]
+    assert {r.actor_name for r in rows} == {p.admin.name}
+    assert [r.fields for r in admin.settings_changes(pool_id)] == [
+        ("daily_claim_cap", "rules"), ("created",)]  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        ws(db, p.manager_n).settings_changes()

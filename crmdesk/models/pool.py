@@ -11,7 +11,7 @@ The actions are pool_actions.py, the recycle pass recycle.py.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, delete, false, func, not_, or_, select
@@ -32,6 +32,7 @@ from crmdesk.models.schema import (
     Team,
     User,
 )
+from crmdesk.models.settings_log import log_change
 from crmdesk.models.users import UserRow
 
 MAX_DAYS = 3650
@@ -331,6 +332,7 @@ def save_pool(
             who = session.get(User, pool.updated_by_id) if pool.updated_by_id else None
             raise Conflict(by=who.name if who else None, at=pool.updated_at, fields=[])
     _check_people(session, data)
+    before = get_pool(session, pool_id) if pool_id is not None else None
     taken = select(Pool.id).where(Pool.name == data.name)
     if session.scalar(taken if pool_id is None else taken.where(Pool.id != pool_id)) is not None:
         c = Checker()
@@ -360,8 +362,24 @@ def save_pool(
                              days_a=days.get("A"), days_b=days.get("B"), days_c=days.get("C"),
                              enabled=rule.enabled))  # fmt: skip
     session.flush()
+    log_change(session, actor, "pool", changed_fields(before, data), now, pool.id)
     record(session, "pools")
     return pool.id
+
+
+def changed_fields(before: PoolRow | None, data: PoolInput) -> list[str]:
+    """The settings a save changed (all of them for a new pool: "created")."""
+    if before is None:
+        return ["created"]
+    now = {f.name: getattr(data, f.name) for f in fields(PoolInput)}
+    was = {name: getattr(before, name) for name in now}
+    was["rules"], now["rules"] = (
+        tuple(replace(r, id=None, days_by_level=tuple(sorted(r.days_by_level))) for r in rules)
+        for rules in (before.rules, data.rules)
+    )
+    for name in ("industries", "provinces", "member_user_ids", "member_team_ids", "admin_ids"):
+        was[name], now[name] = sorted(was[name]), sorted(now[name])
+    return [name for name in now if now[name] != was[name]]
 
 
 def _check_people(session: Session, data: PoolInput) -> None:

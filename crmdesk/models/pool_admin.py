@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -17,6 +18,7 @@ from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
 from crmdesk.models.pool import COUNT_WON_SETTING as COUNT_WON
 from crmdesk.models.pool import MAX_CAP, setting
 from crmdesk.models.schema import ReleaseReason, Setting, Team, User
+from crmdesk.models.settings_log import log_change
 from crmdesk.models.users import UserRow
 
 MAX_REASONS = 50
@@ -59,7 +61,7 @@ def all_release_reasons(session: Session) -> list[ReleaseReasonRow]:
     return [ReleaseReasonRow(r.code, r.label, r.active, r.position) for r in session.scalars(stmt)]
 
 
-def add_release_reason(session: Session, actor: UserRow, label: str) -> str:
+def add_release_reason(session: Session, actor: UserRow, label: str, now: datetime) -> str:
     """A reason of the admin's own; returns its code (r1, r2 …)."""
     _admin(actor)
     c = Checker()
@@ -75,19 +77,24 @@ def add_release_reason(session: Session, actor: UserRow, label: str) -> str:
     position = max((r.position for r in rows), default=0) + 1
     session.add(ReleaseReason(code=code, label=label, active=True, position=position))
     session.flush()
+    log_change(session, actor, "reasons", [f"added:{code}"], now)
     record(session, "pools")
     return code
 
 
-def set_release_reason_active(session: Session, actor: UserRow, code: str, active: bool) -> None:
+def set_release_reason_active(
+    session: Session, actor: UserRow, code: str, active: bool, now: datetime
+) -> None:
     _admin(actor)
     reason = session.get(ReleaseReason, code) if isinstance(code, str) else None
     if reason is None:
         raise NotFound(what="release_reason", id=code)
     if not active and code in KEPT_ON:
         raise ValidationFailed(errors=[("reason", "required")], limits={})
-    reason.active = bool(active)
-    session.flush()
+    if reason.active != bool(active):
+        reason.active = bool(active)
+        session.flush()
+        log_change(session, actor, "reasons", [f"{'on' if active else 'off'}:{code}"], now)
     record(session, "pools")
 
 
@@ -110,7 +117,9 @@ def caps(session: Session) -> CapsRow:
 Caps = Mapping[int, tuple[int | None, int | None]]  # id -> (customer cap, locked cap)
 
 
-def save_caps(session: Session, actor: UserRow, teams: Caps, users: Caps, count_won: bool) -> None:
+def save_caps(
+    session: Session, actor: UserRow, teams: Caps, users: Caps, count_won: bool, now: datetime
+) -> None:
     """Set the caps given (the others stay) and whether won customers count; checked all at
     once (a cap is a whole number from 1 to MAX_CAP, or None for none)."""
     _admin(actor)
@@ -125,6 +134,17 @@ def save_caps(session: Session, actor: UserRow, teams: Caps, users: Caps, count_
                 if not ok:
                     c.fail(f"{kind}.{key}.{name}", "out_of_range")
     c.done()
+    before = caps(session)
+    was = {("team", r.id): (r.customer_cap, r.locked_cap) for r in before.teams}
+    was |= {("user", r.id): (r.customer_cap, r.locked_cap) for r in before.users}
+    changed = [
+        f"{kind}:{key}"
+        for kind, given in (("team", teams), ("user", users))
+        for key, pair in sorted(given.items())
+        if was.get((kind, key)) != tuple(pair)
+    ]
+    if before.count_won != bool(count_won):
+        changed.append("count_won")
     for table, given in ((Team, teams), (User, users)):
         for key, (customer_cap, locked_cap) in sorted(given.items()):
             done = session.execute(
@@ -140,4 +160,5 @@ def save_caps(session: Session, actor: UserRow, teams: Caps, users: Caps, count_
     else:
         session.add(Setting(key=COUNT_WON, value=value))
     session.flush()
+    log_change(session, actor, "caps", changed, now)
     record(session, "pools")

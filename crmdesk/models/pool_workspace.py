@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from crmdesk.models import pool, pool_actions, pool_admin, pool_list, recycle, today
+from crmdesk.models import (
+    pool,
+    pool_actions,
+    pool_admin,
+    pool_list,
+    recycle,
+    settings_log,
+    today,
+)
 from crmdesk.models.changes import WriteResult
 
 
@@ -136,11 +144,15 @@ class PoolMethods:
         return self._read(pool_admin.all_release_reasons)
 
     def add_release_reason(self, label: str) -> WriteResult[str]:
-        return self._write(lambda s, actor: pool_admin.add_release_reason(s, actor, label))
+        return self._write(
+            lambda s, actor: pool_admin.add_release_reason(s, actor, label, self.clock())
+        )
 
     def set_release_reason_active(self, code: str, active: bool) -> WriteResult[None]:
         return self._write(
-            lambda s, actor: pool_admin.set_release_reason_active(s, actor, code, active)
+            lambda s, actor: pool_admin.set_release_reason_active(
+                s, actor, code, active, self.clock()
+            )
         )
 
     def caps(self) -> pool_admin.CapsRow:
@@ -148,4 +160,11 @@ class PoolMethods:
 
     def save_caps(self, teams, users, count_won: bool) -> WriteResult[None]:
         """teams, users: id -> (customer cap, locked cap), None for no cap."""
-        return self._write(lambda s, actor: pool_admin.save_caps(s, actor, teams, users, count_won))
+        now = self.clock()
+        return self._write(
+            lambda s, actor: pool_admin.save_caps(s, actor, teams, users, count_won, now)
+        )
+
+    def settings_changes(self, pool_id: int | None = None) -> list:
+        """Who changed which of the pools' settings, newest first (administrators)."""
+        return self._read(lambda s: settings_log.settings_changes(s, self.actor, pool_id))

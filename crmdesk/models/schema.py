@@ -426,6 +426,24 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(String(500), default="")
 
 
+class SettingsChange(Base):
+    """Who changed which of the pools' settings, and when (a pool's settings, the release
+    reasons, the caps): an administrator can see why the pool behaves as it does today."""
+
+    __tablename__ = "settings_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    area: Mapped[str] = mapped_column(String(16))  # SETTINGS_AREAS
+    pool_id: Mapped[int | None] = mapped_column(ForeignKey("pools.id", ondelete="SET NULL"))
+    fields: Mapped[str] = mapped_column(String(500), default="")  # comma-separated
+
+    __table_args__ = (Index("ix_settings_changes_at", "at"),)
+
+
+SETTINGS_AREAS = ("pool", "reasons", "caps")
+
 NOTIFICATION_KINDS = ("recycled", "assigned", "claimed", "recycle_warning")
 
 

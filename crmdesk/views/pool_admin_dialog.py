@@ -38,6 +38,7 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text, validation_text
 from crmdesk.views.labels import reason_label
 from crmdesk.views.pool_settings_parts import KEY, FilterLine
+from crmdesk.views.settings_history import SettingsHistory
 from crmdesk.views.widgets import ERROR_COLOR, ok_cancel, problem_label
 
 Pair = tuple[int | None, int | None]  # (customer cap, locked cap); None: none of its own
@@ -149,6 +150,8 @@ class PoolAdminDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._reasons_tab(), self.tr("Release reasons"))
         self.tabs.addTab(self._caps_tab(), self.tr("Caps"))
+        self.history = SettingsHistory(ctx)  # who changed which setting, pools' ones too
+        self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.setEnabled(False)  # until loaded
         buttons = ok_cancel(self, self._on_save_clicked, save=True)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -15,7 +15,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="268"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="280"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>%Ln customer skipped: its tags would be too long.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="272"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="284"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>Cancelled; %Ln customer was not changed.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="274"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="286"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln customer needed no change.</numerusform>
@@ -172,7 +172,7 @@
 <context>
     <name>PoolAdminDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="478"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="481"/>
         <source>And %Ln more.</source>
         <translation>
             <numerusform>And %Ln more.</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="370"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="364"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>Claimed %Ln customer.</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="395"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="390"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="418"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="413"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Moved %Ln customer to %1.</numerusform>

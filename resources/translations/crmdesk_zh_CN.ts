@@ -110,36 +110,36 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="171"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="183"/>
         <source>Counting the customers this applies to…</source>
         <translation>正在统计涉及的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="210"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="222"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="233"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="245"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="268"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="280"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>已跳过 %Ln 个客户：标签总长度会超出上限。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="272"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="284"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>已取消；%Ln 个客户未更改。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="274"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="286"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln 个客户无需更改。</numerusform>
@@ -149,37 +149,37 @@
 <context>
     <name>CapsTable</name>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="70"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="71"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="70"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="71"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="71"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="72"/>
         <source>Customer cap</source>
         <translation>客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="71"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="72"/>
         <source>Locked-customer cap</source>
         <translation>锁定客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="73"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="74"/>
         <source>Blank: the team&apos;s cap applies.</source>
         <translation>留空：使用团队的上限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="73"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="74"/>
         <source>Blank: no cap.</source>
         <translation>留空：不限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="97"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="98"/>
         <source>No team</source>
         <translation>无团队</translation>
     </message>
@@ -1204,6 +1204,84 @@
     </message>
 </context>
 <context>
+    <name>HistoryWords</name>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="23"/>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="24"/>
+        <source>On or off</source>
+        <translation>启用或停用</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="24"/>
+        <source>Open to everyone</source>
+        <translation>对所有人开放</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="25"/>
+        <source>Open deals exempt</source>
+        <translation>有进行中商机的客户不回收</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="28"/>
+        <source>added “%1”</source>
+        <translation>添加了“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="28"/>
+        <source>turned on “%1”</source>
+        <translation>启用了“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="29"/>
+        <source>turned off “%1”</source>
+        <translation>停用了“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="32"/>
+        <source>whether won customers count</source>
+        <translation>成交客户是否计入上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="33"/>
+        <source>a team&apos;s caps</source>
+        <translation>团队的上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="33"/>
+        <source>a user&apos;s caps</source>
+        <translation>用户的上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="36"/>
+        <source>No changes recorded yet.</source>
+        <translation>还没有修改记录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="40"/>
+        <source>a pool since removed</source>
+        <translation>已删除的公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="41"/>
+        <source>Release reasons</source>
+        <translation>放回原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="41"/>
+        <source>Caps</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_history.py" line="45"/>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="12"/>
@@ -1773,165 +1851,170 @@
 <context>
     <name>PoolAdminDialog</name>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="147"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="148"/>
         <source>Release reasons and caps</source>
         <translation>放回原因和上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="150"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="151"/>
         <source>Release reasons</source>
         <translation>放回原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="151"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="152"/>
         <source>Caps</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="157"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="154"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="160"/>
         <source>Saves the caps. Release reasons are saved as you change them.</source>
         <translation>保存上限。放回原因在修改时即已保存。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="160"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="163"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="173"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="176"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="173"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="176"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="184"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="187"/>
         <source>A new reason, as reps will see it</source>
         <translation>新的原因（销售看到的文字）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="187"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="190"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="196"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="199"/>
         <source>Reps choose one of the active reasons when they release customers to a pool. A reason is turned off, never deleted: past releases still name it. Changes here take effect at once.</source>
         <translation>销售把客户放回公海时，从启用的原因中选择一个。原因只会停用，不会删除：以前的放回记录仍会显示它。这里的修改立即生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="214"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="217"/>
         <source>Won customers count toward the cap</source>
         <translation>成交客户计入上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="216"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="219"/>
         <source>Off: a rep&apos;s customers with the status Customer do not use up the cap.</source>
         <translation>关闭：销售状态为“成交客户”的客户不占用上限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="219"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="222"/>
         <source>Teams</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="222"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="225"/>
         <source>How many customers each rep may own, and lock. Blank: no cap.</source>
         <translation>每位销售最多可拥有和锁定的客户数。留空：不限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="225"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="228"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="227"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="230"/>
         <source>A rep&apos;s own caps, over the team&apos;s. Blank: the team&apos;s cap.</source>
         <translation>销售个人的上限，优先于团队的上限。留空：使用团队的上限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="270"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="273"/>
         <source>Built in: each user sees it in their own language.</source>
         <translation>内置原因：每位用户看到的是自己语言的文字。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="318"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="321"/>
         <source>Turned on the release reason “%1”.</source>
         <translation>已启用放回原因“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="320"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="323"/>
         <source>Turned off the release reason “%1”.</source>
         <translation>已停用放回原因“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="348"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="351"/>
         <source>Added the release reason “%1”.</source>
         <translation>已添加放回原因“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="367"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="370"/>
         <source>“%1” always stays on: a rep can always give a reason in their own words.</source>
         <translation>“%1”始终启用：销售总可以用自己的话说明原因。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="371"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="374"/>
         <source>There is already a reason with these words.</source>
         <translation>已有相同文字的原因。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="389"/>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="393"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="392"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="396"/>
         <source>No cap</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="395"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="398"/>
         <source>Team&apos;s: %1</source>
         <translation>团队：%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="434"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="437"/>
         <source>Saved the caps.</source>
         <translation>已保存上限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="468"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="471"/>
         <source>Team “{name}”, {column}: enter a number from 1 to {high}, or leave it blank for no cap.</source>
         <translation>团队“{name}”的{column}：请输入 1 到 {high} 之间的数字，或留空表示不限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="471"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="474"/>
         <source>User “{name}”, {column}: enter a number from 1 to {high}, or leave it blank for the team&apos;s cap.</source>
         <translation>用户“{name}”的{column}：请输入 1 到 {high} 之间的数字，或留空表示使用团队的上限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="473"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="476"/>
         <source>customer cap</source>
         <translation>客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="473"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="476"/>
         <source>locked cap</source>
         <translation>锁定上限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="478"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="481"/>
         <source>And %Ln more.</source>
         <translation>
             <numerusform>还有 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="490"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="493"/>
         <source>Discard your changes to the caps?</source>
         <translation>放弃对上限的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="492"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="495"/>
         <source>Discard the release reason you typed?</source>
         <translation>放弃你输入的放回原因吗？</translation>
     </message>
@@ -2060,7 +2143,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/pool_page.py" line="100"/>
-        <location filename="../../crmdesk/views/pool_page.py" line="372"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="366"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
@@ -2115,31 +2198,31 @@
         <translation>这个公海是空的：所有客户都有负责人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="363"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="357"/>
         <source>Claiming…</source>
         <translation>正在领取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="370"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="364"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>已领取 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="395"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="390"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户分配给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="400"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="395"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="418"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="413"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户转移到 %1。</numerusform>
