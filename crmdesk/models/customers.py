@@ -25,8 +25,8 @@ from crmdesk.models.policy import (
     check_assignable,
     customer_for_read,
     customer_for_write,
-    in_visible_pool,
     may_see,
+    visible_pool_ids,
 )
 from crmdesk.models.schema import (
     LEVELS,
@@ -217,11 +217,15 @@ def find_duplicates(
     if exclude_customer_id is not None:
         base = base.where(Customer.id != check_id(exclude_customer_id, "customer"))
 
+    pools: set[int] | None = None  # the pools the asker may see, read once when needed
+
     def result(row, field: str, value: str) -> DuplicateResult:
+        nonlocal pools
         cid, cname, oname, owner_id, team_id, pool_id, pool_name = row[:7]
+        if actor is not None and pool_id is not None and pools is None:
+            pools = visible_pool_ids(session, actor)
         visible = actor is not None and (
-            may_see(actor, owner_id, team_id)
-            or (pool_id is not None and in_visible_pool(session, actor, pool_id))
+            may_see(actor, owner_id, team_id) or (pool_id is not None and pool_id in pools)
         )
         return DuplicateResult(cid, cname, oname, field, value, visible, pool_name)
 

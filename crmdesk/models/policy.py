@@ -157,13 +157,15 @@ def customer_for_read(session: Session, actor: UserRow, customer_id: int) -> tup
     return customer, may_edit(actor, customer.owner_id, team)
 
 
-def in_visible_pool(session: Session, actor: UserRow, pool_id: int) -> bool:
-    from crmdesk.models.pool import get_pool  # pool.py builds on this module's neighbours
+def visible_pool_ids(session: Session, actor: UserRow) -> set[int]:
+    """The pools whose customers the actor may see (one read of the pools)."""
+    from crmdesk.models.pool import pools_for  # pool.py builds on this module's neighbours
 
-    try:
-        return get_pool(session, pool_id).may_see(actor)
-    except NotFound:
-        return False
+    return {p.id for p in pools_for(session, actor)}
+
+
+def in_visible_pool(session: Session, actor: UserRow, pool_id: int) -> bool:
+    return pool_id in visible_pool_ids(session, actor)
 
 
 def customer_for_write(session: Session, actor: UserRow, customer_id: int) -> Customer:

@@ -21,7 +21,7 @@ from crmdesk.models import pinyin, search
 from crmdesk.models.checks import MAX_ID, check_page, clean_search, strip_bad_characters
 from crmdesk.models.dialects import no_index
 from crmdesk.models.errors import PermissionDenied
-from crmdesk.models.phones import phone_key
+from crmdesk.models.phones import MIN_KEY_DIGITS, phone_key
 from crmdesk.models.pool import PoolRow, visible_pool
 from crmdesk.models.regions import PROVINCES
 from crmdesk.models.schema import Contact, Customer, ReleaseReason, User
@@ -69,9 +69,6 @@ def mask_text(value: str) -> str:
     return f"{value[:1]}***" if value else ""
 
 
-_PHONE_LIKE = re.compile(r"^[\d\s()（）+\-－.]+$")
-
-
 def member_search(text: str) -> tuple[str, str | None]:
     """(the text to search, a whole phone number's key or None) for a pool's member, who sees
     its phones masked: a whole number still finds its customer (a duplicate check), but no
@@ -80,9 +77,9 @@ def member_search(text: str) -> tuple[str, str | None]:
     searched for members."""
     if not any(ch.isdigit() for ch in text):
         return text, None
-    if _PHONE_LIKE.match(text.strip()):
+    if search.is_phone_like(text.strip()):
         key = phone_key(text)
-        return "", key if len(key) >= 7 else None
+        return "", key if len(key) >= MIN_KEY_DIGITS else None
     return re.sub(r"[0-9０-９]+", " ", text).strip(), None
 
 

@@ -12,7 +12,7 @@ from crmdesk.models.schema import LEVELS, STATUSES
 from crmdesk.views.filter_bar import Filter
 from crmdesk.views.labels import local_time, status_label, tag_list
 from crmdesk.views.table_model import Column
-from crmdesk.views.today_words import TodayWords
+from crmdesk.views.today_words import today_words
 
 _OVERDUE = QBrush(QColor("#d9363e"))
 
@@ -110,7 +110,7 @@ def customer_columns() -> list[Column]:
             "recycle_in",
             QCoreApplication.translate("CustomerColumns", "Back to the pool"),
             90,
-            lambda r: TodayWords().recycle_in(r.recycle_in) if r.recycle_in is not None else "",
+            lambda r: today_words().recycle_in(r.recycle_in) if r.recycle_in is not None else "",
             sortable=False,
             center=True,
             foreground=lambda r, _now: _OVERDUE if r.recycle_in is not None else None,

@@ -34,7 +34,7 @@ from crmdesk.views.labels import (
     local_time,
     ownership_label,
 )
-from crmdesk.views.today_words import TodayWords
+from crmdesk.views.today_words import today_words
 from crmdesk.views.widgets import chinese_calendar, problem_label
 
 
@@ -230,6 +230,6 @@ def card_heading(card: CustomerCard) -> str:
             "Owner: {owner} · Level {level} · Last follow-up: {last} · Next: {next}",
         ).format(owner=owner, **values)
     if card.recycle is not None:  # the owner is warned before the pool takes it back
-        words = TodayWords().days_left(card.recycle.days_left)
+        words = today_words().days_left(card.recycle.days_left)
         line += f" · {words} ({card.recycle.pool_name})"
     return line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
@@ -71,9 +72,15 @@ class RuleWords(QObject):
         return self.tr("%n day(s)", "", days)
 
 
+@functools.cache
+def rule_words() -> RuleWords:
+    """One instance (cells ask at every paint); tr() reads the language in force each call."""
+    return RuleWords()
+
+
 def rule_text(kind: str, days: int) -> str:
     """Why the recycle pass took a customer: "no follow-up for 15 days"."""
-    return RuleWords().text(kind, days)
+    return rule_words().text(kind, days)
 
 
 def event_reason(kind: str, code: str, text: str, label: str = "") -> str:

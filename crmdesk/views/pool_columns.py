@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from crmdesk.models.schema import LEVELS
 from crmdesk.views.customer_form import SIZES
 from crmdesk.views.filter_bar import Filter
-from crmdesk.views.labels import RuleWords, local_time, reason_label
+from crmdesk.views.labels import local_time, reason_label, rule_words
 from crmdesk.views.table_model import Column
 
 DAYS_CHOICES = (7, 30, 90, 180, 365)
@@ -21,7 +21,7 @@ def days_in_pool(entered: datetime | None, now: datetime | None = None) -> str:
         return ""
     now = now or datetime.now(UTC).replace(tzinfo=None)
     days = max(0, (now - entered).days)
-    return RuleWords().days(days)
+    return rule_words().days(days)
 
 
 def pool_columns() -> list[Column]:

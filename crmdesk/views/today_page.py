@@ -26,7 +26,7 @@ from crmdesk.models.today import NotificationRow, TodayResult
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.labels import local_time
-from crmdesk.views.today_words import TodayWords
+from crmdesk.views.today_words import today_words
 from crmdesk.views.widgets import Banner
 
 FORGOTTEN_SETTING = "today/forgotten_days"
@@ -35,7 +35,7 @@ _ID = int(Qt.ItemDataRole.UserRole)
 
 
 def notification_text(n: NotificationRow) -> str:
-    return TodayWords().notification(n)
+    return today_words().notification(n)
 
 
 class TodayPage(QWidget):
@@ -137,7 +137,7 @@ class TodayPage(QWidget):
         locale = QLocale()
         day = locale.toString(result.day.date, QLocale.FormatType.LongFormat)
         self.title.setText(self.tr("Today · %1").replace("%1", day))
-        words = TodayWords()
+        words = today_words()
         self._fill(
             self.follow_ups,
             result.follow_ups,
@@ -191,7 +191,7 @@ class TodayPage(QWidget):
                 item.setForeground(_RED)
             widget.addItem(item)
         if section.total > len(section.rows):
-            more = QListWidgetItem(TodayWords().more(section.total - len(section.rows)))
+            more = QListWidgetItem(today_words().more(section.total - len(section.rows)))
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             widget.addItem(more)
         if not section.rows:

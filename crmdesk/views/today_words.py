@@ -3,6 +3,8 @@ in 3 days"): in a class, because lupdate marks plurals only in a class's self.tr
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QObject
 
 from crmdesk.models.today import NotificationRow
@@ -46,3 +48,10 @@ class TodayWords(QObject):
         else:
             text = "%1"
         return text.replace("%1", what).replace("%2", n.pool_name)
+
+
+@functools.cache
+def today_words() -> TodayWords:
+    """One instance (a table asks for a cell's text at every paint); tr() reads the language
+    in force at each call."""
+    return TodayWords()

@@ -302,7 +302,7 @@
 <context>
     <name>RuleWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="67"/>
+        <location filename="../../crmdesk/views/labels.py" line="68"/>
         <source>not won within %n day(s)</source>
         <translation>
             <numerusform>not won within %n day</numerusform>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="68"/>
+        <location filename="../../crmdesk/views/labels.py" line="69"/>
         <source>no follow-up for %n day(s)</source>
         <translation>
             <numerusform>no follow-up for %n day</numerusform>
@@ -318,7 +318,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="71"/>
+        <location filename="../../crmdesk/views/labels.py" line="72"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -359,7 +359,7 @@
 <context>
     <name>TodayWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="16"/>
+        <location filename="../../crmdesk/views/today_words.py" line="18"/>
         <source>returns to the pool in %n day(s)</source>
         <translation>
             <numerusform>returns to the pool in %n day</numerusform>
@@ -367,7 +367,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="19"/>
+        <location filename="../../crmdesk/views/today_words.py" line="21"/>
         <source>no follow-up for %n day(s)</source>
         <translation>
             <numerusform>no follow-up for %n day</numerusform>
@@ -375,8 +375,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="22"/>
-        <location filename="../../crmdesk/views/today_words.py" line="29"/>
+        <location filename="../../crmdesk/views/today_words.py" line="24"/>
+        <location filename="../../crmdesk/views/today_words.py" line="31"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>in %n day</numerusform>
@@ -384,7 +384,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="25"/>
+        <location filename="../../crmdesk/views/today_words.py" line="27"/>
         <source>%Ln more not shown</source>
         <translation>
             <numerusform>%Ln more not shown</numerusform>
@@ -392,7 +392,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="32"/>
+        <location filename="../../crmdesk/views/today_words.py" line="34"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -400,7 +400,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="45"/>
+        <location filename="../../crmdesk/views/today_words.py" line="47"/>
         <source>%1 will go back to %2 within %n day(s)</source>
         <translation>
             <numerusform>%1 will go back to %2 within %n day</numerusform>

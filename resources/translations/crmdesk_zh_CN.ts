@@ -1284,325 +1284,325 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="12"/>
+        <location filename="../../crmdesk/views/labels.py" line="13"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="13"/>
+        <location filename="../../crmdesk/views/labels.py" line="14"/>
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="14"/>
+        <location filename="../../crmdesk/views/labels.py" line="15"/>
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="15"/>
+        <location filename="../../crmdesk/views/labels.py" line="16"/>
         <source>Lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="21"/>
+        <location filename="../../crmdesk/views/labels.py" line="22"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="22"/>
+        <location filename="../../crmdesk/views/labels.py" line="23"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="23"/>
-        <location filename="../../crmdesk/views/labels.py" line="123"/>
+        <location filename="../../crmdesk/views/labels.py" line="24"/>
+        <location filename="../../crmdesk/views/labels.py" line="130"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="24"/>
-        <location filename="../../crmdesk/views/labels.py" line="114"/>
+        <location filename="../../crmdesk/views/labels.py" line="25"/>
+        <location filename="../../crmdesk/views/labels.py" line="121"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="25"/>
+        <location filename="../../crmdesk/views/labels.py" line="26"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="31"/>
+        <location filename="../../crmdesk/views/labels.py" line="32"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="32"/>
+        <location filename="../../crmdesk/views/labels.py" line="33"/>
         <source>Assigned</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="33"/>
+        <location filename="../../crmdesk/views/labels.py" line="34"/>
         <source>Transferred</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="34"/>
+        <location filename="../../crmdesk/views/labels.py" line="35"/>
         <source>Claimed from the pool</source>
         <translation>从公海领取</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="35"/>
+        <location filename="../../crmdesk/views/labels.py" line="36"/>
         <source>Released to the pool</source>
         <translation>放回公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="36"/>
+        <location filename="../../crmdesk/views/labels.py" line="37"/>
         <source>Recycled to the pool</source>
         <translation>回收到公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="37"/>
+        <location filename="../../crmdesk/views/labels.py" line="38"/>
         <source>Moved to another pool</source>
         <translation>转移到其他公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="38"/>
+        <location filename="../../crmdesk/views/labels.py" line="39"/>
         <source>Locked</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="39"/>
+        <location filename="../../crmdesk/views/labels.py" line="40"/>
         <source>Unlocked</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="47"/>
+        <location filename="../../crmdesk/views/labels.py" line="48"/>
         <source>Handover (rep leaving or changing territory)</source>
         <translation>交接（销售离职或调整区域）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="50"/>
+        <location filename="../../crmdesk/views/labels.py" line="51"/>
         <source>Rebalancing workload</source>
         <translation>平衡工作量</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="51"/>
+        <location filename="../../crmdesk/views/labels.py" line="52"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="52"/>
+        <location filename="../../crmdesk/views/labels.py" line="53"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="53"/>
+        <location filename="../../crmdesk/views/labels.py" line="54"/>
         <source>No need at present</source>
         <translation>暂无需求</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="54"/>
+        <location filename="../../crmdesk/views/labels.py" line="55"/>
         <source>Cannot be reached</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="55"/>
+        <location filename="../../crmdesk/views/labels.py" line="56"/>
         <source>Went with a competitor</source>
         <translation>已选择竞争对手</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="56"/>
+        <location filename="../../crmdesk/views/labels.py" line="57"/>
         <source>Wrong or invalid information</source>
         <translation>信息错误或无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="57"/>
+        <location filename="../../crmdesk/views/labels.py" line="58"/>
         <source>No follow-up in time</source>
         <translation>超期未跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="58"/>
+        <location filename="../../crmdesk/views/labels.py" line="59"/>
         <source>Not won in time</source>
         <translation>超期未成交</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="92"/>
+        <location filename="../../crmdesk/views/labels.py" line="99"/>
         <source>Sales rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="93"/>
+        <location filename="../../crmdesk/views/labels.py" line="100"/>
         <source>Manager</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="94"/>
+        <location filename="../../crmdesk/views/labels.py" line="101"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="100"/>
+        <location filename="../../crmdesk/views/labels.py" line="107"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="101"/>
+        <location filename="../../crmdesk/views/labels.py" line="108"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="102"/>
+        <location filename="../../crmdesk/views/labels.py" line="109"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="103"/>
+        <location filename="../../crmdesk/views/labels.py" line="110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="104"/>
+        <location filename="../../crmdesk/views/labels.py" line="111"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="105"/>
+        <location filename="../../crmdesk/views/labels.py" line="112"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="106"/>
+        <location filename="../../crmdesk/views/labels.py" line="113"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="107"/>
+        <location filename="../../crmdesk/views/labels.py" line="114"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="108"/>
+        <location filename="../../crmdesk/views/labels.py" line="115"/>
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="109"/>
+        <location filename="../../crmdesk/views/labels.py" line="116"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="110"/>
+        <location filename="../../crmdesk/views/labels.py" line="117"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="111"/>
+        <location filename="../../crmdesk/views/labels.py" line="118"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="112"/>
+        <location filename="../../crmdesk/views/labels.py" line="119"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="113"/>
+        <location filename="../../crmdesk/views/labels.py" line="120"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="115"/>
+        <location filename="../../crmdesk/views/labels.py" line="122"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="116"/>
+        <location filename="../../crmdesk/views/labels.py" line="123"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="117"/>
-        <location filename="../../crmdesk/views/labels.py" line="131"/>
+        <location filename="../../crmdesk/views/labels.py" line="124"/>
+        <location filename="../../crmdesk/views/labels.py" line="138"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="118"/>
+        <location filename="../../crmdesk/views/labels.py" line="125"/>
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="119"/>
+        <location filename="../../crmdesk/views/labels.py" line="126"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="120"/>
+        <location filename="../../crmdesk/views/labels.py" line="127"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="121"/>
+        <location filename="../../crmdesk/views/labels.py" line="128"/>
         <source>Time of the follow-up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="122"/>
+        <location filename="../../crmdesk/views/labels.py" line="129"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="124"/>
+        <location filename="../../crmdesk/views/labels.py" line="131"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="125"/>
+        <location filename="../../crmdesk/views/labels.py" line="132"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="126"/>
+        <location filename="../../crmdesk/views/labels.py" line="133"/>
         <source>Phone numbers</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="127"/>
+        <location filename="../../crmdesk/views/labels.py" line="134"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="128"/>
+        <location filename="../../crmdesk/views/labels.py" line="135"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="129"/>
+        <location filename="../../crmdesk/views/labels.py" line="136"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="130"/>
+        <location filename="../../crmdesk/views/labels.py" line="137"/>
         <source>Locked customers</source>
         <translation>锁定客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="132"/>
+        <location filename="../../crmdesk/views/labels.py" line="139"/>
         <source>Release reasons</source>
         <translation>放回原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="133"/>
+        <location filename="../../crmdesk/views/labels.py" line="140"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="134"/>
+        <location filename="../../crmdesk/views/labels.py" line="141"/>
         <source>Teams</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="135"/>
+        <location filename="../../crmdesk/views/labels.py" line="142"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
@@ -2888,21 +2888,21 @@
 <context>
     <name>RuleWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="67"/>
+        <location filename="../../crmdesk/views/labels.py" line="68"/>
         <source>not won within %n day(s)</source>
         <translation>
             <numerusform>%n 天未成交</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="68"/>
+        <location filename="../../crmdesk/views/labels.py" line="69"/>
         <source>no follow-up for %n day(s)</source>
         <translation>
             <numerusform>%n 天未跟进</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="71"/>
+        <location filename="../../crmdesk/views/labels.py" line="72"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
@@ -3267,73 +3267,73 @@
 <context>
     <name>TodayWords</name>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="15"/>
+        <location filename="../../crmdesk/views/today_words.py" line="17"/>
         <source>goes back to the pool at the next recycle pass</source>
         <translation>下次回收时退回公海</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="16"/>
+        <location filename="../../crmdesk/views/today_words.py" line="18"/>
         <source>returns to the pool in %n day(s)</source>
         <translation>
             <numerusform>%n 天后回收到公海</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="19"/>
+        <location filename="../../crmdesk/views/today_words.py" line="21"/>
         <source>no follow-up for %n day(s)</source>
         <translation>
             <numerusform>%n 天未跟进</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="22"/>
+        <location filename="../../crmdesk/views/today_words.py" line="24"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="22"/>
-        <location filename="../../crmdesk/views/today_words.py" line="29"/>
+        <location filename="../../crmdesk/views/today_words.py" line="24"/>
+        <location filename="../../crmdesk/views/today_words.py" line="31"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>%n 天后</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="25"/>
+        <location filename="../../crmdesk/views/today_words.py" line="27"/>
         <source>%Ln more not shown</source>
         <translation>
             <numerusform>另有 %Ln 条未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="29"/>
+        <location filename="../../crmdesk/views/today_words.py" line="31"/>
         <source>next pass</source>
         <translation>下次回收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="32"/>
+        <location filename="../../crmdesk/views/today_words.py" line="34"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="39"/>
+        <location filename="../../crmdesk/views/today_words.py" line="41"/>
         <source>%1 went back to %2: %3</source>
         <translation>%1 已回收到%2：%3</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="41"/>
+        <location filename="../../crmdesk/views/today_words.py" line="43"/>
         <source>%1 assigned to you from %2 by %3</source>
         <translation>%3 从%2把 %1 分配给了你</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="43"/>
+        <location filename="../../crmdesk/views/today_words.py" line="45"/>
         <source>%1 you had released claimed from %2 by %3</source>
         <translation>你放弃的 %1 已被 %3 从%2领取</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="45"/>
+        <location filename="../../crmdesk/views/today_words.py" line="47"/>
         <source>%1 will go back to %2 within %n day(s)</source>
         <translation>
             <numerusform>%1 将在 %n 天内回收到%2</numerusform>
