@@ -30,6 +30,7 @@ from crmdesk.views.bulk_dialogs import AssignDialog
 from crmdesk.views.column_fit import ColumnFitter
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_detail import CustomerDetailPanel
+from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.filter_bar import FilterBar
 from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import reason_label
@@ -185,8 +186,6 @@ class PoolPage(QWidget):
         self._set_pool(self.pool_combo.itemData(index), force=True)
 
     def _on_pools_failed(self, exc: BaseException) -> None:
-        from crmdesk.views.errors import error_text
-
         self.banner.show_message(error_text(exc))
 
     def _remembered_pool(self) -> int:
@@ -417,8 +416,6 @@ class PoolPage(QWidget):
                        self._on_failed, owner=self)  # fmt: skip
 
     def _on_failed(self, exc: BaseException) -> None:
-        from crmdesk.views.errors import show_error
-
         self._set_busy(False)
         self.message.clear()
         show_error(self, exc)
