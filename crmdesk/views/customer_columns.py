@@ -109,7 +109,7 @@ def customer_columns() -> list[Column]:
         Column(
             "recycle_in",
             QCoreApplication.translate("CustomerColumns", "Back to the pool"),
-            90,
+            125,
             lambda r: today_words().recycle_in(r.recycle_in) if r.recycle_in is not None else "",
             sortable=False,
             center=True,

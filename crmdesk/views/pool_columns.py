@@ -39,9 +39,9 @@ def pool_columns() -> list[Column]:
         Column("mobile", QCoreApplication.translate("PoolColumns", "Mobile"), 100,
                lambda r: r.contact_mobile, sortable=False),
         # Sorted by when it entered the pool: the longest in the pool first when ascending.
-        Column("pool_entered_at", QCoreApplication.translate("PoolColumns", "In the pool"), 90,
+        Column("pool_entered_at", QCoreApplication.translate("PoolColumns", "In pool"), 90,
                lambda r: days_in_pool(r.pool_entered_at), center=True),
-        Column("released_by", QCoreApplication.translate("PoolColumns", "Previous owner"), 110,
+        Column("released_by", QCoreApplication.translate("PoolColumns", "Released by"), 110,
                lambda r: r.released_by_name, sortable=False),
         Column("release_code", QCoreApplication.translate("PoolColumns", "Why it left"), 120,
                lambda r: r.release_label or (reason_label(r.release_code) if r.release_code

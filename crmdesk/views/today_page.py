@@ -81,7 +81,7 @@ class TodayPage(QWidget):
         grid = QGridLayout()
         grid.addWidget(self.boxes["follow_ups"], 0, 0)
         grid.addWidget(self.boxes["recycling"], 0, 1)
-        grid.addWidget(self.boxes["notifications"], 0, 2)
+        grid.addWidget(self.boxes["notifications"], 0, 2, 2, 1)  # the full height: no gap
         grid.addWidget(self.boxes["forgotten"], 1, 0)
         grid.addWidget(self.boxes["birthdays"], 1, 1)
         for column in range(3):

@@ -194,7 +194,7 @@
 <context>
     <name>PoolPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="71"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="72"/>
         <source>%Ln customer(s) in the pool</source>
         <translation>
             <numerusform>%Ln customer in the pool</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="364"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="363"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>Claimed %Ln customer.</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="390"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="389"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="413"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="412"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Moved %Ln customer to %1.</numerusform>

@@ -2053,12 +2053,12 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/pool_columns.py" line="42"/>
-        <source>In the pool</source>
+        <source>In pool</source>
         <translation>在公海</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/pool_columns.py" line="44"/>
-        <source>Previous owner</source>
+        <source>Released by</source>
         <translation>前负责人</translation>
     </message>
     <message>
@@ -2130,99 +2130,99 @@
 <context>
     <name>PoolPage</name>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="55"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="56"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="71"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="72"/>
         <source>%Ln customer(s) in the pool</source>
         <translation>
             <numerusform>公海中有 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="100"/>
-        <location filename="../../crmdesk/views/pool_page.py" line="366"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="101"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="365"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="101"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="102"/>
         <source>Take the selected customers as your own</source>
         <translation>把选中的客户领取为自己的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="104"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="105"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="107"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="108"/>
         <source>Move…</source>
         <translation>转移…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="111"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="112"/>
         <source>Pool settings…</source>
         <translation>公海设置…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="124"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="125"/>
         <source>Pool:</source>
         <translation>公海：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="169"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="170"/>
         <source>%1 (closed)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="173"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="174"/>
         <source>No pool</source>
         <translation>没有公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="275"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="274"/>
         <source>No pool is open to you. Ask an administrator to add you to one.</source>
         <translation>你还没有可以查看的公海。请联系管理员把你加入一个公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="279"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="278"/>
         <source>No customer in this pool matches the search and filters.</source>
         <translation>这个公海中没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="280"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="279"/>
         <source>This pool is empty: every customer has an owner.</source>
         <translation>这个公海是空的：所有客户都有负责人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="357"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="356"/>
         <source>Claiming…</source>
         <translation>正在领取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="364"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="363"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>已领取 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="390"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="389"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户分配给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="395"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="394"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="413"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="412"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户转移到 %1。</numerusform>
