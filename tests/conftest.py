@@ -78,3 +78,14 @@ def now():
 @pytest.fixture
 def people(db):
     return People(db)
+
+
+@pytest.fixture
+def pipeline(db):
+    """The default pipeline (as migration 0009 writes it) in the emptied database."""
+    from crmdesk.models.pipeline import get_pipeline
+    from crmdesk.models.pipeline_defaults import create_default_pipeline
+
+    with db.writing() as s:
+        pipeline_id = create_default_pipeline(s, NOW)
+    return db.read(lambda s: get_pipeline(s, pipeline_id))

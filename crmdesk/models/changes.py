@@ -3,7 +3,9 @@ the write's value; one application-wide signal carries it and each page decides 
 what to reload (ARCHITECTURE §3). No page needs to know which other page made the change.
 
 Kinds: created, edited, deleted, restored, ownership, follow_up, tags, contacts (customers);
-saved_views. Later areas add theirs (deals, pools, targets)."""
+saved_views; deals (a deal created, edited, moved, won, lost or deleted: customer_ids are the
+deals' customers), approvals (requested or decided), pipelines (an admin changed pipelines,
+stages, products or lost reasons). Later areas add theirs (targets)."""
 
 from __future__ import annotations
 

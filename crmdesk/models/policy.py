@@ -72,13 +72,17 @@ def move_to_team(session: Session, user_id: int, team_id: int | None) -> None:
 def sync_teams(session: Session, user_ids: list[int]) -> None:
     """After these users changed team: their customers' team_id follows (call it in the same
     unit of work as the change, so no manager ever sees the wrong team's customers)."""
+    from crmdesk.models.schema_deals import Deal
+
     for user_id in user_ids:
-        session.execute(
-            update(Customer)
-            .where(Customer.owner_id == user_id)
-            .values(team_id=team_of(session, user_id))
-            .execution_options(synchronize_session=False)
-        )
+        team = team_of(session, user_id)
+        for table in (Customer, Deal):  # a manager sees both by the owner's team
+            session.execute(
+                update(table)
+                .where(table.owner_id == user_id)
+                .values(team_id=team)
+                .execution_options(synchronize_session=False)
+            )
 
 
 def _owns(actor: UserRow, owner_id: int | None, owner_team_id: int | None) -> bool:
@@ -89,6 +93,21 @@ def _owns(actor: UserRow, owner_id: int | None, owner_team_id: int | None) -> bo
     if owner_id == actor.id:
         return True
     return actor.is_manager and actor.team_id is not None and owner_team_id == actor.team_id
+
+
+def deal_see_condition(actor: UserRow) -> ColumnElement[bool]:
+    """Deals the actor may see and edit: like customers, by the deal's own owner and team (a
+    deal may belong to another rep than its customer, e.g. after the customer changed hands)."""
+    from crmdesk.models.schema_deals import Deal
+
+    return _owned_condition(actor, Deal.owner_id, Deal.team_id)
+
+
+def may_approve(actor: UserRow, team_id: int | None) -> bool:
+    """Who decides an approval: an admin, or a manager of the requester's team."""
+    if actor.is_admin:
+        return True
+    return actor.active and actor.is_manager and team_id is not None and team_id == actor.team_id
 
 
 def may_see(actor: UserRow, owner_id: int | None, owner_team_id: int | None) -> bool:

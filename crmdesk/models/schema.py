@@ -464,3 +464,8 @@ class Notification(Base):
     read_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_notifications_user", "user_id", "read_at", "created_at"),)
+
+
+# The pipeline's tables live in their own module; importing it here puts them on Base.metadata
+# for everyone who imports the schema (the tests' wipe, Alembic's env).
+from crmdesk.models import schema_deals  # noqa: E402, F401

@@ -27,12 +27,15 @@ from crmdesk.models import (
     tags,
     today,
 )
+from crmdesk.models.board_workspace import BoardMethods
 from crmdesk.models.bulk import BulkResult, Cancelled, Progress, Target
 from crmdesk.models.changes import WriteResult
 from crmdesk.models.checks import utc_now
 from crmdesk.models.customer_card import CustomerCard, read_card
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.database import Database
+from crmdesk.models.deal_workspace import DealMethods
+from crmdesk.models.move_workspace import MoveMethods
 from crmdesk.models.policy import assignable_users, current_actor
 from crmdesk.models.pool_workspace import PoolMethods
 from crmdesk.models.users import UserRow
@@ -40,7 +43,7 @@ from crmdesk.models.users import UserRow
 T = TypeVar("T")
 
 
-class Workspace(PoolMethods):
+class Workspace(PoolMethods, DealMethods, MoveMethods, BoardMethods):
     def __init__(
         self, db: Database, actor: UserRow, clock: Callable[[], datetime] = utc_now
     ) -> None:
