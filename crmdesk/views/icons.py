@@ -42,6 +42,13 @@ NAMES = {
     "move": "fa5s.exchange-alt",
     "lock": "fa5s.lock",
     "unlock": "fa5s.lock-open",
+    "pipeline": "fa5s.filter",
+    "deal": "fa5s.handshake",
+    "won": "fa5s.trophy",
+    "lost": "fa5s.times-circle",
+    "approval": "fa5s.stamp",
+    "board": "fa5s.columns",
+    "list": "fa5s.list",
 }
 
 _users: list[tuple[weakref.ReferenceType | object, str]] = []

@@ -59,6 +59,12 @@ def _pool(ctx: PageContext) -> QWidget:
     return PoolPage(ctx)
 
 
+def _pipeline(ctx: PageContext) -> QWidget:
+    from crmdesk.views.pipeline_page import PipelinePage
+
+    return PipelinePage(ctx)
+
+
 def _recycle_bin(ctx: PageContext) -> QWidget:
     from crmdesk.views.recycle_bin_page import RecycleBinPage
 
@@ -74,6 +80,7 @@ PAGES: dict[str, Callable[[PageContext], QWidget]] = {
     "today": _today,
     "customers": _customers,
     "pool": _pool,
+    "pipeline": _pipeline,
     "recycle_bin": _recycle_bin,
 }
 
@@ -106,6 +113,7 @@ class MainWindow(QMainWindow):
             "today": self.tr("Today"),
             "customers": self.tr("Customers"),
             "pool": self.tr("Pool"),
+            "pipeline": self.tr("Pipeline"),
             "recycle_bin": self.tr("Recycle bin"),
         }
 

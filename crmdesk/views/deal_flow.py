@@ -1,0 +1,152 @@
+"""Moving deals as a user asks (a drop, a key press): try the move; when the gate refuses,
+read the deal and ask what is missing (GateDialog), then try again with the answers; Won and
+Lost first ask what closing needs. One deal at a time, each through the task runner; the
+database decides, and its change on the bus reloads the board."""
+
+from __future__ import annotations
+
+from collections import deque
+from decimal import Decimal
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from crmdesk.models.changes import WriteResult
+from crmdesk.models.deal_moves import GateRefused
+from crmdesk.models.pipeline import PipelineRow, StageRow
+from crmdesk.views.board import DealRef
+from crmdesk.views.context import PageContext
+from crmdesk.views.deal_move_dialogs import GateDialog, LostDialog, WonDialog
+from crmdesk.views.deal_words import gate_field_label, stage_name
+from crmdesk.views.errors import show_error
+
+
+class MoveFlow(QObject):
+    moved = Signal(object)  # MoveResult
+    finished = Signal()  # the queue is empty
+
+    def __init__(self, ctx: PageContext, page: QWidget) -> None:
+        super().__init__(page)
+        self.ctx, self.page = ctx, page
+        self.pipeline: PipelineRow | None = None
+        self._queue: deque[tuple[DealRef, int]] = deque()
+        self.busy = False
+
+    def move(self, refs: list[DealRef], stage_id: int) -> None:
+        self._queue.extend((r, stage_id) for r in refs if r.stage_id != stage_id)
+        if not self.busy:
+            self._next()
+
+    def _next(self) -> None:
+        if not self._queue or self.pipeline is None:
+            self.busy = False
+            self._queue.clear()
+            self.finished.emit()
+            return
+        self.busy = True
+        ref, stage_id = self._queue.popleft()
+        stage = self.pipeline.stage(stage_id)
+        if stage.kind == "open":
+            self._write(ref, stage, {})
+        else:
+            ws = self.ctx.workspace
+            self.ctx.read(
+                lambda: (ws.deal(ref.id), ws.lost_reasons() if stage.kind == "lost" else []),
+                lambda got: self._close(ref, stage, *got),
+                self._failed,
+                owner=self.page,
+            )
+
+    def _write(self, ref: DealRef, stage: StageRow, answers: dict, fields: dict | None = None,
+               **closing) -> None:  # fmt: skip
+        ws = self.ctx.workspace
+
+        def work() -> WriteResult:
+            version = ref.version
+            change = None
+            if fields:
+                saved = ws.set_deal_fields(ref.id, version, fields)
+                version, change = saved.value, saved.change
+            result = ws.move_deal(ref.id, stage.id, version, answers, **closing)
+            if change is not None:
+                return WriteResult(result.value, change | result.change)
+            return result
+
+        self.ctx.write(
+            work,
+            lambda result: self._done(ref, stage, result),
+            lambda exc: self._refused(ref, stage, exc),
+            owner=self.page,
+        )
+
+    def _done(self, ref: DealRef, stage: StageRow, result: WriteResult) -> None:
+        value = result.value
+        if value.status == "awaiting_approval":
+            self.ctx.notify(
+                self.tr("Sent for approval: the deal enters %1 once a manager approves.").replace(
+                    "%1", stage_name(stage)
+                )
+            )
+        elif value.status == "moved":
+            self.ctx.notify(self.tr("Moved to %1.").replace("%1", stage_name(stage)))
+        self.moved.emit(value)
+        self._next()
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self.page, exc)
+        self._next()
+
+    def _refused(self, ref: DealRef, stage: StageRow, exc: BaseException) -> None:
+        if not isinstance(exc, GateRefused):
+            self._failed(exc)
+            return
+        missing = [tuple(m) for m in exc.params.get("missing", [])]
+        self.ctx.read(
+            lambda: self.ctx.workspace.deal(ref.id),
+            lambda detail: self._ask(ref, stage, missing, detail),
+            self._failed,
+            owner=self.page,
+        )
+
+    def _ask(self, ref: DealRef, stage: StageRow, missing: list[tuple], detail) -> None:
+        stages = [self.pipeline.stage(s) for s in dict.fromkeys(m[0] for m in missing)]
+        answerable = [m for m in missing if m[1] == "question" or m[2] in
+                      ("amount", "expected_close", "competitor", "source")]  # fmt: skip
+        if not answerable:
+            what = ", ".join(gate_field_label(m[2]) for m in missing)
+            QMessageBox.information(
+                self.page,
+                self.tr("Not yet"),
+                self.tr("“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it.")
+                .replace("%1", detail.title)
+                .replace("%2", stage_name(stage))
+                .replace("%3", what),
+            )
+            self._next()
+            return
+        answers = {a.question_id: a.answer for a in detail.answers}
+        fields = {"amount": detail.amount, "expected_close": detail.expected_close,
+                  "competitor": detail.competitor, "source": detail.source}  # fmt: skip
+        dialog = GateDialog(detail.title, stage, stages, missing, answers, fields, self.page)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self._next()
+            return
+        given = dialog.fields()
+        ref = DealRef(ref.id, detail.version, ref.stage_id)
+        self._write(ref, stage, dialog.answers(), given or None)
+
+    def _close(self, ref: DealRef, stage: StageRow, detail, reasons) -> None:
+        ref = DealRef(ref.id, detail.version, ref.stage_id)
+        if stage.kind == "won":
+            dialog = WonDialog(detail.title, detail.amount or Decimal(0), self.page)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                amount, won_on = dialog.value()
+                self._write(ref, stage, {}, won_amount=amount, won_on=won_on)
+                return
+        else:
+            dialog = LostDialog(detail.title, reasons, self.page)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                code, text = dialog.value()
+                self._write(ref, stage, {}, lost_code=code, lost_text=text)
+                return
+        self._next()

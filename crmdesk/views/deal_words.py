@@ -1,0 +1,131 @@
+"""Words for the pipeline: the built-in pipeline's, stages', questions' and lost reasons' names
+(stored by code, shown in the user's language), money, and what a refused move lacks. Counted
+sentences sit in a class, because lupdate marks plurals only in a class's self.tr."""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from crmdesk.models.pipeline import PipelineRow, QuestionRow, ReasonRow, StageRow
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DealWords", text)
+
+
+def pipeline_name(p: PipelineRow) -> str:
+    return _t("Standard sales process") if p.code == "default" else p.name
+
+
+def stage_name(stage: StageRow | None) -> str:
+    if stage is None:
+        return ""
+    return {
+        "initial": _t("Initial contact"),
+        "needs": _t("Needs analysis"),
+        "proposal": _t("Proposal / demo"),
+        "quote": _t("Quotation"),
+        "negotiation": _t("Negotiation"),
+        "won": _t("Won"),
+        "lost": _t("Lost"),
+    }.get(stage.code, stage.name)
+
+
+def stage_code_name(code: str, name: str) -> str:
+    """A stage's name from a row that carries only its code and stored name."""
+    return stage_name(StageRow(0, 0, 0, name, code, "open", 0, None, (), "", None))
+
+
+def question_text(q: QuestionRow) -> str:
+    return {
+        "budget": _t("Is the customer's budget confirmed?"),
+        "decision_maker": _t("Who makes the final decision?"),
+        "demo_format": _t("How was the solution shown?"),
+        "objections": _t("The customer's main concerns"),
+    }.get(q.code, q.text)
+
+
+def choice_text(q: QuestionRow, choice: str) -> str:
+    if q.code == "demo_format":
+        return {"现场": _t("On site"), "远程": _t("Remote")}.get(choice, choice)
+    return choice
+
+
+def lost_reason_label(r: ReasonRow | str) -> str:
+    code, label = (r, "") if isinstance(r, str) else (r.code, r.label)
+    return label or {
+        "price": _t("Price too high"),
+        "competitor": _t("Went with a competitor"),
+        "no_budget": _t("No budget"),
+        "no_decision": _t("No decision made"),
+        "timing": _t("Bad timing"),
+        "other": _t("Other"),
+    }.get(code, code)
+
+
+def gate_field_label(key: str) -> str:
+    return {
+        "amount": _t("Amount"),
+        "expected_close": _t("Expected close date"),
+        "lines": _t("At least one product line"),
+        "competitor": _t("Competitor"),
+        "source": _t("Source"),
+        "lost_code": _t("Reason for losing"),
+        "lost_text": _t("What happened (for 'Other')"),
+        "won_amount": _t("Final amount"),
+    }.get(key, key)
+
+
+def approval_reason(rule: str) -> str:
+    return {
+        "always": _t("this stage always needs a manager's approval"),
+        "discount": _t("a line's discount is above the limit"),
+        "amount": _t("the amount is above the limit"),
+    }.get(rule, rule)
+
+
+def money(amount: Decimal | int | None, *, cents: bool = True) -> str:
+    """¥12,345.60; without cents where they would only be noise (cards, column heads)."""
+    if amount is None:
+        return ""
+    value = Decimal(amount)
+    if not cents:
+        return f"¥{value.quantize(Decimal(1)):,}"
+    return f"¥{value:,.2f}"
+
+
+def short_money(amount: Decimal | int) -> str:
+    """A column head's sums: ¥1.2M / ¥120万 read at a glance; the tooltip has the exact sum."""
+    value = Decimal(amount)
+    words = deal_words()
+    if abs(value) >= 10_000:
+        return words.large(value)
+    return money(value, cents=False)
+
+
+class DealWords(QObject):
+    def deals(self, n: int) -> str:
+        return self.tr("%Ln deal(s)", "", n)
+
+    def days_in_stage(self, n: int) -> str:
+        return self.tr("%n day(s) in stage", "", n)
+
+    def stale(self, n: int) -> str:
+        return self.tr("stale: %n day(s) in this stage", "", n)
+
+    def large(self, value: Decimal) -> str:
+        # Chinese counts in 万 (10,000); English in thousands and millions.
+        unit = self.tr("10k-unit", "the unit large sums are counted in: 万 in Chinese")
+        if unit == "万":
+            return f"¥{value / 10_000:,.1f}万"
+        if abs(value) >= 1_000_000:
+            return f"¥{value / 1_000_000:,.1f}M"
+        return f"¥{value / 1_000:,.0f}k"
+
+
+@functools.cache
+def deal_words() -> DealWords:
+    return DealWords()

@@ -1,0 +1,471 @@
+"""The pipeline page (销售漏斗): one pipeline's open deals as a board of stage columns, or the
+same deals as a list; filters for whose deals, a search, the expected close period and stale
+deals only. Dragging a card to a column (or a key press) asks the database to move the deal;
+the gate's questions and missing fields are asked for in a dialog when it refuses, Won and Lost
+ask what closing needs. The board shows the result only when the database agreed; every read
+and write goes through the task runner, and every change comes back on the change bus."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.models.changes import Change
+from crmdesk.models.deal_board import BoardQuery
+from crmdesk.models.pipeline import PipelineRow, StageRow
+from crmdesk.views.board import DealRef, DropZone, StageCardsModel, StageColumn
+from crmdesk.views.context import PageContext
+from crmdesk.views.deal_columns import deal_columns
+from crmdesk.views.deal_flow import MoveFlow
+from crmdesk.views.deal_words import deal_words, pipeline_name, stage_name
+from crmdesk.views.errors import error_text
+from crmdesk.views.icons import set_icon
+from crmdesk.views.list_panel import ListPanel
+from crmdesk.views.saved_views_bar import SavedViewsBar
+from crmdesk.views.widgets import Banner
+
+PIPELINE_SETTING = "pipeline/last"
+VIEW_SETTING = "pipeline/view"
+PERIODS = ("any", "overdue", "this_month", "next_month", "this_quarter", "next_90")
+SEARCH_DELAY_MS = 250
+
+
+def period_dates(period: str, today: date) -> tuple[date | None, date | None]:
+    """The expected-close window a period choice means, in the user's calendar."""
+    month_start = today.replace(day=1)
+    next_month = (month_start + timedelta(days=32)).replace(day=1)
+    if period == "overdue":
+        return None, today - timedelta(days=1)
+    if period == "this_month":
+        return month_start, next_month - timedelta(days=1)
+    if period == "next_month":
+        after = (next_month + timedelta(days=32)).replace(day=1)
+        return next_month, after - timedelta(days=1)
+    if period == "this_quarter":
+        first = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+        end = first
+        for _ in range(3):
+            end = (end + timedelta(days=32)).replace(day=1)
+        return first, end - timedelta(days=1)
+    if period == "next_90":
+        return today, today + timedelta(days=90)
+    return None, None
+
+
+class PipelinePage(QWidget):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.workspace = ws = ctx.workspace
+        self.settings = ctx.settings
+        self._pipelines: list[PipelineRow] = []
+        self.pipeline: PipelineRow | None = None
+        self.columns: list[StageColumn] = []
+        self.flow = MoveFlow(ctx, self)
+        self.flow.moved.connect(self._on_flow_moved)
+
+        self.pipeline_combo = QComboBox()
+        self.pipeline_combo.addItem(self.tr("Loading…"), 0)
+        self.pipeline_combo.setEnabled(False)
+        self.pipeline_combo.activated.connect(self._on_pipeline_activated)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search deals or customers"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._on_filters_changed)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.scope_combo = QComboBox()
+        scopes = {"mine": self.tr("My deals"), "team": self.tr("My team's deals"),
+                  "all": self.tr("All deals")}  # fmt: skip
+        for key in self._scopes():
+            self.scope_combo.addItem(scopes[key], key)
+        self.scope_combo.setEnabled(self.scope_combo.count() > 1)
+        self.scope_combo.activated.connect(self._on_filters_changed)
+        self.period_combo = QComboBox()
+        periods = {
+            "any": self.tr("Any close date"),
+            "overdue": self.tr("Close date passed"),
+            "this_month": self.tr("Closing this month"),
+            "next_month": self.tr("Closing next month"),
+            "this_quarter": self.tr("Closing this quarter"),
+            "next_90": self.tr("Closing in 90 days"),
+        }
+        for key in PERIODS:
+            self.period_combo.addItem(periods[key], key)
+        self.period_combo.activated.connect(self._on_filters_changed)
+        self.stale_check = QCheckBox(self.tr("Stale only"))
+        self.stale_check.setToolTip(self.tr("Deals that stayed in their stage too long"))
+        self.stale_check.toggled.connect(self._on_filters_changed)
+        self.new_button = QPushButton(self.tr("New deal…"))
+        set_icon(self.new_button, "new")
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self.board_button = QPushButton(self.tr("Board"))
+        self.list_button = QPushButton(self.tr("List"))
+        set_icon(self.board_button, "board")
+        set_icon(self.list_button, "list")
+        self.view_group = QButtonGroup(self)
+        for i, b in enumerate((self.board_button, self.list_button)):
+            b.setCheckable(True)
+            self.view_group.addButton(b, i)
+        self.board_button.setChecked(True)
+        self.view_group.idClicked.connect(self._on_view_clicked)
+        self.saved_views = SavedViewsBar(ctx, "pipeline", self._view_payload)
+        self.saved_views.view_chosen.connect(self._on_view_chosen)
+
+        self.banner = Banner()
+        self.banner.retry_clicked.connect(self.reload)
+        self.board_area = QScrollArea()
+        self.board_area.setWidgetResizable(True)
+        self.board_area.setObjectName("board")
+        self.board_holder = QWidget()
+        self.board_row = QHBoxLayout(self.board_holder)
+        self.board_row.setContentsMargins(0, 0, 0, 0)
+        self.board_row.setSpacing(6)
+        self.board_area.setWidget(self.board_holder)
+        self.won_zone = DropZone("won", self.tr("Drop here: Won"))
+        self.lost_zone = DropZone("lost", self.tr("Drop here: Lost"))
+        for zone in (self.won_zone, self.lost_zone):
+            zone.deal_dropped.connect(self._on_zone_dropped)
+        zones = QHBoxLayout()
+        zones.addWidget(self.won_zone)
+        zones.addWidget(self.lost_zone)
+        board = QWidget()
+        board_layout = QVBoxLayout(board)
+        board_layout.setContentsMargins(0, 0, 0, 0)
+        board_layout.addWidget(self.board_area, 1)
+        board_layout.addLayout(zones)
+
+        self.list = ListPanel(
+            ctx,
+            self,
+            deal_columns(),
+            ws.list_deals,
+            ws.count_deals,
+            ws.deal_ids,
+            total_text=lambda n: deal_words().deals(n),
+            empty_text=lambda _q: self.tr("No deal matches these filters."),
+        )
+        self.list.model.sort_requested.connect(self._on_sort_requested)
+        self.list.table.setSortingEnabled(True)
+        self.list.table.doubleClicked.connect(self._on_list_double_clicked)
+        self.list.table.horizontalHeader().setStretchLastSection(True)
+        listing = QWidget()
+        list_layout = QVBoxLayout(listing)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.list.banner)
+        list_layout.addWidget(self.list.table, 1)
+        list_layout.addWidget(self.list.count_label)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(board)
+        self.stack.addWidget(listing)
+        self._sort = ("stage_entered_at", True)
+
+        self.status = QLabel()
+        self.status.setObjectName("countLabel")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Pipeline:")))
+        top.addWidget(self.pipeline_combo)
+        top.addWidget(self.search, 2)
+        top.addWidget(self.saved_views, 1)
+        top.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.scope_combo)
+        filters.addWidget(self.period_combo)
+        filters.addWidget(self.stale_check)
+        filters.addStretch(1)
+        filters.addWidget(self.status)
+        filters.addWidget(self.board_button)
+        filters.addWidget(self.list_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+
+        for keys, step in ((QKeySequence("Ctrl+Right"), 1), (QKeySequence("Ctrl+Left"), -1)):
+            shortcut = QShortcut(keys, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self.move_selected(s))
+        ctx.bus.changed.connect(self._on_data_changed)
+        if self.settings is not None and self.settings.value(VIEW_SETTING) == "list":
+            self.list_button.setChecked(True)
+            self.stack.setCurrentIndex(1)
+        self._load_pipelines()
+
+    def _scopes(self) -> list[str]:
+        from crmdesk.models.policy import list_scopes
+
+        return list_scopes(self.workspace.actor)
+
+    # -- loading
+    @property
+    def query(self) -> BoardQuery:
+        close_from, close_to = period_dates(self.period_combo.currentData(), date.today())
+        return BoardQuery(
+            pipeline_id=self.pipeline.id if self.pipeline else 0,
+            scope=self.scope_combo.currentData() or "mine",
+            search=self.search.text().strip(),
+            close_from=close_from,
+            close_to=close_to,
+            stale_only=self.stale_check.isChecked(),
+        )
+
+    @property
+    def is_counting(self) -> bool:
+        """Still loading (the screenshot command waits for it)."""
+        return self._pending > 0 or self.list.is_counting
+
+    _pending = 0
+
+    def _load_pipelines(self) -> None:
+        self.ctx.read(self.workspace.pipelines, self._on_pipelines_loaded, self._on_load_failed,
+                      owner=self, key="pipelines")  # fmt: skip
+
+    def _on_pipelines_loaded(self, pipelines: list[PipelineRow]) -> None:
+        self._pipelines = pipelines
+        wanted = self.pipeline.id if self.pipeline else self._remembered()
+        self.pipeline_combo.clear()
+        for p in pipelines:
+            self.pipeline_combo.addItem(pipeline_name(p), p.id)
+        self.pipeline_combo.setEnabled(len(pipelines) > 1)
+        if not pipelines:
+            self.pipeline_combo.addItem(self.tr("No pipeline"), 0)
+            self.banner.show_message(self.tr("There is no pipeline yet: an administrator sets "
+                                             "one up in Pipeline settings."))  # fmt: skip
+            return
+        index = max(0, self.pipeline_combo.findData(wanted))
+        self.pipeline_combo.setCurrentIndex(index)
+        self._set_pipeline(pipelines[index])
+
+    def _remembered(self) -> int:
+        value = self.settings.value(PIPELINE_SETTING) if self.settings is not None else None
+        try:
+            return int(value or 0)
+        except (TypeError, ValueError):
+            return 0
+
+    @Slot(int)
+    def _on_pipeline_activated(self, index: int) -> None:
+        pipeline = next(p for p in self._pipelines if p.id == self.pipeline_combo.itemData(index))
+        if self.settings is not None:
+            self.settings.setValue(PIPELINE_SETTING, pipeline.id)
+        self._set_pipeline(pipeline)
+
+    def _set_pipeline(self, pipeline: PipelineRow) -> None:
+        """Build the columns for this pipeline's open stages (again only if they changed)."""
+        same = self.pipeline is not None and [s.id for s in self.pipeline.open_stages] == [
+            s.id for s in pipeline.open_stages
+        ]
+        self.pipeline = pipeline
+        self.flow.pipeline = pipeline
+        if not same:
+            for column in self.columns:
+                self.board_row.removeWidget(column)
+                column.deleteLater()
+            self.columns = []
+            for stage in pipeline.open_stages:
+                self.columns.append(self._column(stage))
+                self.board_row.addWidget(self.columns[-1], 1)
+        else:
+            for column, stage in zip(self.columns, pipeline.open_stages, strict=True):
+                column.title.setText(stage_name(stage))
+        self.reload()
+
+    def _column(self, stage: StageRow) -> StageColumn:
+        ws = self.workspace
+
+        def fetch(query, offset, limit, sid=stage.id):
+            return ws.stage_cards(query, sid, offset, limit)
+
+        def count(query, sid=stage.id, **_):
+            return next((f.count for f in ws.board_columns(query) if f.stage_id == sid), 0)
+
+        model = StageCardsModel(stage.id, fetch, count, self.ctx.runner, ws.clock, self)
+        model.deal_dropped.connect(self._on_column_dropped)
+        column = StageColumn(stage_name(stage), model)
+        column.list.doubleClicked.connect(self._on_card_double_clicked)
+        column.list.installEventFilter(self)
+        return column
+
+    def reload(self) -> None:
+        if self.pipeline is None:
+            return
+        self.banner.hide()
+        query = self.query
+        if self.stack.currentIndex() == 1:
+            self.list.set_query(self._list_query(query))
+            return
+        self._pending += 1
+        self.ctx.read(lambda: self.workspace.board_columns(query), self._on_figures_loaded,
+                      self._on_load_failed, owner=self, key="figures")  # fmt: skip
+        for column in self.columns:
+            column.model.set_query(query)
+
+    def _list_query(self, query: BoardQuery):
+        key, descending = self._sort
+        return replace(query, sort=key, descending=descending)
+
+    def _on_figures_loaded(self, figures) -> None:
+        self._pending = max(0, self._pending - 1)
+        by_stage = {f.stage_id: f for f in figures}
+        total = 0
+        for column in self.columns:
+            f = by_stage.get(column.stage_id)
+            if f is not None:
+                column.set_figures(f.count, f.total, f.weighted)
+                total += f.count
+        self.status.setText(deal_words().deals(total))
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self._pending = max(0, self._pending - 1)
+        self.banner.show_message(error_text(exc))
+
+    @Slot()
+    def _on_filters_changed(self, *_args) -> None:
+        self.reload()
+
+    @Slot(int)
+    def _on_view_clicked(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        if self.settings is not None:
+            self.settings.setValue(VIEW_SETTING, "list" if index else "board")
+        self.reload()
+
+    @Slot(str, bool)
+    def _on_sort_requested(self, key: str, descending: bool) -> None:
+        self._sort = (key, descending)
+        self.reload()
+
+    # -- saved views: the filters (not the pipeline: a view applies to any)
+    def _view_payload(self) -> dict:
+        return {
+            "scope": self.scope_combo.currentData(),
+            "search": self.search.text(),
+            "period": self.period_combo.currentData(),
+            "stale_only": self.stale_check.isChecked(),
+            "view": "list" if self.stack.currentIndex() else "board",
+        }
+
+    @Slot(object)
+    def _on_view_chosen(self, view) -> None:
+        data = view.payload
+        for combo, key in ((self.scope_combo, "scope"), (self.period_combo, "period")):
+            index = combo.findData(data.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        self.search.blockSignals(True)
+        self.search.setText(str(data.get("search", "")))
+        self.search.blockSignals(False)
+        self.stale_check.blockSignals(True)
+        self.stale_check.setChecked(bool(data.get("stale_only")))
+        self.stale_check.blockSignals(False)
+        view_index = 1 if data.get("view") == "list" else 0
+        self.view_group.button(view_index).setChecked(True)
+        self.stack.setCurrentIndex(view_index)
+        self.reload()
+
+    # -- changes
+    @Slot(object)
+    def _on_data_changed(self, change: Change) -> None:
+        if change.kinds & {"pipelines"}:
+            self._load_pipelines()
+        elif change.kinds & {"deals", "approvals"}:
+            self.reload()
+
+    # -- moving
+    @Slot(object, int)
+    def _on_column_dropped(self, refs: list[DealRef], stage_id: int) -> None:
+        self.flow.move(refs, stage_id)
+
+    @Slot(object, str)
+    def _on_zone_dropped(self, refs: list[DealRef], kind: str) -> None:
+        if self.pipeline is not None:
+            self.flow.move(refs, self.pipeline.final(kind).id)
+
+    @Slot(object)
+    def _on_flow_moved(self, _result) -> None:
+        pass  # the change bus reloads the columns
+
+    def _focused_column(self) -> int:
+        for i, column in enumerate(self.columns):
+            if column.list.hasFocus():
+                return i
+        return -1
+
+    def selected_refs(self) -> list[DealRef]:
+        i = self._focused_column()
+        if i < 0:
+            return []
+        column = self.columns[i]
+        rows = sorted(ix.row() for ix in column.list.selectionModel().selectedIndexes())
+        cards = [column.list.card_at(r) for r in rows]
+        return [DealRef(c.id, c.version, c.stage_id) for c in cards if c is not None]
+
+    def move_selected(self, step: int) -> None:
+        """Ctrl+Right / Ctrl+Left: the selected cards one stage on or back."""
+        i = self._focused_column()
+        refs = self.selected_refs()
+        if not refs or not 0 <= i + step < len(self.columns):
+            return
+        self.flow.move(refs, self.columns[i + step].stage_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Left and Right move the selection between columns, Enter opens the deal."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            i = next((n for n, c in enumerate(self.columns) if c.list is watched), -1)
+            mods = event.modifiers()
+            if i >= 0 and mods == Qt.KeyboardModifier.NoModifier:
+                if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                    step = -1 if event.key() == Qt.Key.Key_Left else 1
+                    self._focus_column(i + step, self.columns[i].list.currentIndex().row())
+                    return True
+                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self._on_card_double_clicked(self.columns[i].list.currentIndex())
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _focus_column(self, i: int, row: int) -> None:
+        if not 0 <= i < len(self.columns):
+            return
+        view = self.columns[i].list
+        count = view.model().rowCount()
+        view.setFocus()
+        if count:
+            index = view.model().index(min(max(row, 0), count - 1), 0)
+            view.setCurrentIndex(index)
+            view.scrollTo(index)
+
+    # -- opening deals
+    def _open_deal(self, deal_id: int | None) -> None:
+        from crmdesk.views.deal_dialog import open_deal_dialog
+
+        open_deal_dialog(self.ctx, self, deal_id=deal_id, pipeline=self.pipeline)
+
+    @Slot()
+    def _on_new_clicked(self) -> None:
+        self._open_deal(None)
+
+    def _on_card_double_clicked(self, index) -> None:
+        card = index.model().loaded_row(index.row()) if index.isValid() else None
+        if card is not None:
+            self._open_deal(card.id)
+
+    def _on_list_double_clicked(self, index) -> None:
+        deal_id = self.list.model.id_at(index.row())
+        if deal_id is not None:
+            self._open_deal(deal_id)
