@@ -1,0 +1,528 @@
+"""The read side of the pipeline board and the deal list: the query (scope, owner, search,
+expected close, stale), a board's column figures, a column's cards, the list's pages, counts and
+ids, and whom the owner filter offers.
+
+Every statement joins the deal's customer: a deal whose customer sits in the recycle bin is
+hidden with it (as deals.read_deal hides it). Money is summed as whole cents (and weighted sums as
+cents × percent), integers on every backend: SQLite keeps Numeric as a float, whose sums drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    cast,
+    false,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session, aliased
+
+from crmdesk.models.checks import MAX_ID, check_id, check_page, clean_search
+from crmdesk.models.pipeline import PipelineRow, get_pipeline
+from crmdesk.models.policy import assignable_users, deal_see_condition
+from crmdesk.models.schema import Customer, User
+from crmdesk.models.schema_deals import Deal, Stage
+from crmdesk.models.users import UserRow
+
+SCOPES = ("mine", "team", "all")
+CENT = Decimal("0.01")
+MAX_IDS = 100_000  # ids one deal_ids call returns
+
+
+@dataclass(frozen=True)
+class BoardQuery:
+    """What the board and the deal list show. pipeline_id 0 (the list only): every pipeline."""
+
+    pipeline_id: int = 0
+    scope: str = "all"  # mine / team / all, narrowed to what the actor may see anyway
+    owner_id: int | None = None  # one rep within the scope
+    search: str = ""  # words of the deal's title or its customer's name, all of them
+    close_from: date | None = None  # expected close on or after
+    close_to: date | None = None  # expected close on or before
+    stale_only: bool = False
+    include_closed: bool = False  # the list: won and lost deals too (the board ignores it)
+    sort: str = "stage_entered_at"  # the list's (SORTS); a board column's order is fixed
+    descending: bool = True
+
+    def to_dict(self) -> dict:
+        """Plain JSON values (a saved view): dates as ISO text."""
+        return {
+            f.name: v.isoformat() if isinstance(v := getattr(self, f.name), date) else v
+            for f in fields(self)
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict):
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        for key in ("close_from", "close_to"):
+            if isinstance(values.get(key), str):
+                try:
+                    values[key] = date.fromisoformat(values[key])
+                except ValueError:
+                    values[key] = None
+        return clean_query(cls(**values))
+
+
+# The list's query is the board's: one filter bar and one saved view serve both.
+DealQuery = BoardQuery
+
+SORTS = (
+    "title",
+    "customer",
+    "stage",
+    "status",
+    "amount",
+    "probability",
+    "owner",
+    "expected_close",
+    "stage_entered_at",
+    "created_at",
+    "updated_at",
+)
+
+
+@dataclass(frozen=True)
+class ColumnFigures:
+    stage_id: int
+    count: int
+    total: Decimal  # the amounts
+    weighted: Decimal  # the amounts × each deal's probability (its own, else its stage's)
+
+
+@dataclass(frozen=True)
+class DealCard:
+    id: int
+    title: str
+    customer_id: int
+    customer_name: str
+    amount: Decimal
+    currency: str
+    owner_id: int
+    owner_name: str
+    stage_id: int
+    probability: int  # the deal's own, else its stage's
+    expected_close: date | None
+    days_in_stage: int
+    stale: bool
+    awaiting_approval: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class DealListRow:
+    id: int
+    title: str
+    customer_id: int
+    customer_name: str
+    pipeline_id: int
+    stage_id: int
+    stage_name: str
+    stage_code: str  # built-in stages: the views translate by it
+    status: str  # open / won / lost
+    amount: Decimal
+    currency: str
+    weighted: Decimal
+    probability: int
+    owner_id: int
+    owner_name: str
+    expected_close: date | None
+    days_in_stage: int
+    stale: bool
+    awaiting_approval: bool
+    closed_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+def _id_or_nobody(value: object) -> int:
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
+    return value if ok else 0  # 0 matches nothing, as an unknown id should
+
+
+def _day(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def clean_query(query: BoardQuery) -> BoardQuery:
+    """A query any caller (or an old saved view) may have filled oddly, made safe to run."""
+    owner = query.owner_id
+    return replace(
+        query,
+        pipeline_id=_id_or_nobody(query.pipeline_id),
+        scope=query.scope if query.scope in SCOPES else "all",
+        owner_id=None if owner is None else _id_or_nobody(owner),
+        search=clean_search(query.search),
+        close_from=_day(query.close_from),
+        close_to=_day(query.close_to),
+        stale_only=bool(query.stale_only),
+        include_closed=bool(query.include_closed),
+        sort=query.sort if query.sort in SORTS else "stage_entered_at",
+        descending=bool(query.descending),
+    )
+
+
+# ---------------------------------------------------------------- stale
+
+
+def stale_days(session: Session, pipeline_id: int = 0) -> dict[int, int]:
+    """stage id -> its stale days, for the open stages that have them (every pipeline's: 0)."""
+    stmt = select(Stage.id, Stage.stale_days).where(
+        Stage.kind == "open", Stage.stale_days.is_not(None)
+    )
+    if pipeline_id:
+        stmt = stmt.where(Stage.pipeline_id == pipeline_id)
+    return {sid: days for sid, days in session.execute(stmt)}
+
+
+def stale_condition(days_by_stage: dict[int, int], now: datetime) -> ColumnElement[bool]:
+    """Deals in their stage longer than its stale days: one test per stage, as
+    recycle.due_condition tests each level with its own days."""
+    parts = [
+        and_(Deal.stage_id == sid, Deal.stage_entered_at < now - timedelta(days=days))
+        for sid, days in sorted(days_by_stage.items())
+    ]
+    return or_(*parts) if parts else false()
+
+
+def is_stale(days_by_stage: dict[int, int], stage_id: int, entered: datetime, now: datetime):
+    """stale_condition for one deal."""
+    days = days_by_stage.get(stage_id)
+    return days is not None and entered < now - timedelta(days=days)
+
+
+def days_in_stage(entered: datetime, now: datetime) -> int:
+    return max(0, (now - entered).days)
+
+
+# ---------------------------------------------------------------- conditions
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def conditions(
+    actor: UserRow, query: BoardQuery, now: datetime, days_by_stage: dict[int, int]
+) -> list[ColumnElement[bool]]:
+    """The WHERE shared by the board and the list (the statement joins Customer)."""
+    where: list[ColumnElement[bool]] = [
+        Deal.deleted_at.is_(None),
+        Customer.deleted_at.is_(None),
+        deal_see_condition(actor),
+    ]
+    if query.pipeline_id:
+        where.append(Deal.pipeline_id == query.pipeline_id)
+    if query.scope == "mine":
+        where.append(Deal.owner_id == actor.id)
+    elif query.scope == "team" and actor.team_id is not None:
+        where.append(Deal.team_id == actor.team_id)
+    if query.owner_id is not None:
+        where.append(Deal.owner_id == query.owner_id)
+    if query.close_from is not None:
+        where.append(Deal.expected_close >= query.close_from)
+    if query.close_to is not None:
+        where.append(Deal.expected_close <= query.close_to)
+    if query.stale_only:
+        where.append(stale_condition(days_by_stage, now))
+    for word in query.search.split():
+        pattern = _like(word)
+        where.append(
+            or_(Deal.title.ilike(pattern, escape="\\"), Customer.name.ilike(pattern, escape="\\"))
+        )
+    return where
+
+
+def _board_pipeline(session: Session, query: BoardQuery) -> PipelineRow:
+    return get_pipeline(session, query.pipeline_id)  # NotFound for 0 or an unknown one
+
+
+# ---------------------------------------------------------------- the board
+
+
+def _cents(value) -> Decimal:
+    return (Decimal(value or 0) / 100).quantize(CENT)
+
+
+def board_columns(
+    session: Session, actor: UserRow, query: BoardQuery, now: datetime
+) -> list[ColumnFigures]:
+    """Every open stage of the query's pipeline in order, with its deals' count, total and
+    weighted total (zeros for an empty one), from one GROUP BY."""
+    query = clean_query(query)
+    pipeline = _board_pipeline(session, query)
+    open_ids = [s.id for s in pipeline.open_stages]
+    if not open_ids:
+        return []
+    days = stale_days(session, pipeline.id) if query.stale_only else {}
+    cents = cast(func.round(Deal.amount * 100), BigInteger)
+    percent = func.coalesce(Deal.probability, Stage.probability)
+    stmt = (
+        select(Deal.stage_id, func.count(), func.sum(cents), func.sum(cents * percent))
+        .join(Customer, Customer.id == Deal.customer_id)
+        .join(Stage, Stage.id == Deal.stage_id)
+        .where(*conditions(actor, query, now, days), Deal.stage_id.in_(open_ids))
+        .group_by(Deal.stage_id)
+    )
+    found = {sid: (n, total, weighted) for sid, n, total, weighted in session.execute(stmt)}
+    figures = []
+    for sid in open_ids:
+        n, total, weighted = found.get(sid, (0, 0, 0))
+        weighted = (Decimal(weighted or 0) / 10_000).quantize(CENT, rounding=ROUND_HALF_UP)
+        figures.append(ColumnFigures(sid, int(n), _cents(total), weighted))
+    return figures
+
+
+def _stage_of_board(session: Session, query: BoardQuery, stage_id: int):
+    check_id(stage_id, "stage")
+    pipeline = _board_pipeline(session, query)
+    return pipeline.stage(stage_id)  # NotFound for another pipeline's stage
+
+
+def stage_cards(
+    session: Session,
+    actor: UserRow,
+    query: BoardQuery,
+    stage_id: int,
+    offset: int,
+    limit: int,
+    now: datetime,
+) -> list[DealCard]:
+    """A column's cards offset … offset+limit, the newest in the stage first (the order of
+    ix_deals_board)."""
+    offset, limit = check_page(offset, limit)
+    query = clean_query(query)
+    stage = _stage_of_board(session, query, stage_id)
+    days = {stage.id: stage.stale_days} if stage.is_open and stage.stale_days is not None else {}
+    owner = aliased(User, name="owner")
+    stmt = (
+        select(
+            Deal.id,
+            Deal.title,
+            Deal.customer_id,
+            Customer.name,
+            Deal.amount,
+            Deal.currency,
+            Deal.owner_id,
+            func.coalesce(owner.name, ""),
+            Deal.probability,
+            Deal.expected_close,
+            Deal.stage_entered_at,
+            Deal.awaiting_stage_id,
+            Deal.version,
+        )
+        .join(Customer, Customer.id == Deal.customer_id)
+        .outerjoin(owner, owner.id == Deal.owner_id)
+        .where(*conditions(actor, query, now, days), Deal.stage_id == stage.id)
+        .order_by(Deal.stage_entered_at.desc(), Deal.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    cards = []
+    for row in session.execute(stmt):
+        (deal_id, title, customer_id, customer, amount, currency, owner_id, owner_name,
+         probability, expected, entered, awaiting, version) = row  # fmt: skip
+        cards.append(
+            DealCard(
+                deal_id,
+                title,
+                customer_id,
+                customer,
+                amount,
+                currency,
+                owner_id,
+                owner_name,
+                stage.id,
+                stage.probability if probability is None else probability,
+                expected,
+                days_in_stage(entered, now),
+                is_stale(days, stage.id, entered, now),
+                awaiting is not None,
+                version,
+            )
+        )
+    return cards
+
+
+def count_stage(
+    session: Session, actor: UserRow, query: BoardQuery, stage_id: int, now: datetime
+) -> int:
+    """How many cards a column holds (board_columns counts every column at once)."""
+    query = clean_query(query)
+    stage = _stage_of_board(session, query, stage_id)
+    days = stale_days(session, query.pipeline_id) if query.stale_only else {}
+    stmt = (
+        select(func.count())
+        .select_from(Deal)
+        .join(Customer, Customer.id == Deal.customer_id)
+        .where(*conditions(actor, query, now, days), Deal.stage_id == stage.id)
+    )
+    return session.scalar(stmt) or 0
+
+
+# ---------------------------------------------------------------- the list
+
+
+def _list_where(session: Session, actor: UserRow, query: DealQuery, now: datetime):
+    days = stale_days(session, query.pipeline_id)
+    where = conditions(actor, query, now, days)
+    if not query.include_closed:
+        where.append(Deal.status == "open")
+    return days, where
+
+
+def _order(query: DealQuery, owner) -> list:
+    """The sort's columns, then the id: equal values keep one order, so pages never overlap."""
+    kind_order = case((Stage.kind == "open", 0), (Stage.kind == "won", 1), else_=2)
+    keys = {
+        "title": (Deal.title,),
+        "customer": (Customer.name_sort, Customer.name),  # pinyin order (pinyin.py)
+        "stage": (Deal.pipeline_id, kind_order, Stage.position, Stage.id),
+        "status": (Deal.status,),
+        "amount": (Deal.amount,),
+        "probability": (func.coalesce(Deal.probability, Stage.probability),),
+        "owner": (owner.name_sort, Deal.owner_id),
+        "expected_close": (Deal.expected_close,),
+        "stage_entered_at": (Deal.stage_entered_at,),
+        "created_at": (Deal.created_at,),
+        "updated_at": (Deal.updated_at,),
+    }
+    columns = (*keys[query.sort], Deal.id)
+    order = [c.desc() if query.descending else c.asc() for c in columns]
+    if query.sort == "expected_close":
+        # Deals without a date last either way: the backends put NULLs at different ends.
+        order.insert(0, Deal.expected_close.is_(None).asc())
+    return order
+
+
+def _joined(stmt: Select, owner) -> Select:
+    return (
+        stmt.join(Customer, Customer.id == Deal.customer_id)
+        .join(Stage, Stage.id == Deal.stage_id)
+        .outerjoin(owner, owner.id == Deal.owner_id)
+    )
+
+
+def count_deals(session: Session, actor: UserRow, query: BoardQuery, now: datetime) -> int:
+    query = clean_query(query)
+    _days, where = _list_where(session, actor, query, now)
+    stmt = (
+        select(func.count())
+        .select_from(Deal)
+        .join(Customer, Customer.id == Deal.customer_id)
+        .where(*where)
+    )
+    return session.scalar(stmt) or 0
+
+
+def list_deals(
+    session: Session,
+    actor: UserRow,
+    query: BoardQuery,
+    now: datetime,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[DealListRow]:
+    """Rows offset … offset+limit of the list in its sort."""
+    offset, limit = check_page(offset, limit)
+    query = clean_query(query)
+    days, where = _list_where(session, actor, query, now)
+    owner = aliased(User, name="owner")
+    stmt = _joined(
+        select(
+            Deal.id,
+            Deal.title,
+            Deal.customer_id,
+            Customer.name,
+            Deal.pipeline_id,
+            Deal.stage_id,
+            Stage.name,
+            Stage.code,
+            Deal.status,
+            Deal.amount,
+            Deal.currency,
+            func.coalesce(Deal.probability, Stage.probability),
+            Deal.owner_id,
+            func.coalesce(owner.name, ""),
+            Deal.expected_close,
+            Deal.stage_entered_at,
+            Deal.awaiting_stage_id,
+            Deal.closed_at,
+            Deal.created_at,
+            Deal.updated_at,
+            Deal.version,
+        ),
+        owner,
+    )
+    stmt = stmt.where(*where).order_by(*_order(query, owner)).offset(offset).limit(limit)
+    rows = []
+    for row in session.execute(stmt):
+        (deal_id, title, customer_id, customer, pipeline_id, stage_id, stage_name, stage_code,
+         status, amount, currency, probability, owner_id, owner_name, expected, entered,
+         awaiting, closed_at, created_at, updated_at, version) = row  # fmt: skip
+        weighted = (amount * probability / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+        rows.append(
+            DealListRow(
+                deal_id,
+                title,
+                customer_id,
+                customer,
+                pipeline_id,
+                stage_id,
+                stage_name,
+                stage_code,
+                status,
+                amount,
+                currency,
+                weighted,
+                int(probability),
+                owner_id,
+                owner_name,
+                expected,
+                days_in_stage(entered, now),
+                status == "open" and is_stale(days, stage_id, entered, now),
+                awaiting is not None,
+                closed_at,
+                created_at,
+                updated_at,
+                version,
+            )
+        )
+    return rows
+
+
+def deal_ids(
+    session: Session,
+    actor: UserRow,
+    query: BoardQuery,
+    now: datetime,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[int]:
+    """The ids of rows offset … offset+limit in the list's order (a selection never loaded)."""
+    offset, limit = check_page(offset, limit, MAX_IDS)
+    query = clean_query(query)
+    _days, where = _list_where(session, actor, query, now)
+    owner = aliased(User, name="owner")
+    stmt = _joined(select(Deal.id), owner).where(*where)
+    stmt = stmt.order_by(*_order(query, owner)).offset(offset).limit(limit)
+    return list(session.scalars(stmt))
+
+
+def board_owner_choices(session: Session, actor: UserRow) -> list[UserRow]:
+    """Whom the owner filter offers: those the actor may hand work to (policy)."""
+    return assignable_users(session, actor)
