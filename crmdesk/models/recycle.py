@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
+    exists,
     insert,
     literal,
     or_,
@@ -39,12 +40,27 @@ from crmdesk.models.changes import Change, record
 from crmdesk.models.database import Database
 from crmdesk.models.pool import PoolRow, RuleRow, coverage_order, home_condition, list_pools
 from crmdesk.models.schema import LEVELS, Customer, Notification, OwnershipEvent, User
+from crmdesk.models.schema_deals import Deal
 
 DRY_RUN_ROWS = 10_000  # what a dry run lists at most (it counts them all)
 
 # Exemptions other areas add (the pipeline: customers with an open deal, where the pool asks):
 # each takes the pool and returns a condition on Customer that keeps a customer from recycling.
 EXEMPTIONS: list[Callable[[PoolRow], ColumnElement[bool] | None]] = []
+
+
+def open_deal_exemption(pool: PoolRow) -> ColumnElement[bool] | None:
+    """A pool that asks for it keeps customers with a live open deal: a rep working a deal is
+    not forgetting the customer. Defined here (not in deal_moves.py) so every user of the
+    recycle conditions (the pass, the Today page, the list's dates) always has it."""
+    if not pool.exempt_open_deals:
+        return None
+    return exists().where(
+        Deal.customer_id == Customer.id, Deal.status == "open", Deal.deleted_at.is_(None)
+    )
+
+
+EXEMPTIONS.append(open_deal_exemption)
 
 
 @dataclass(frozen=True)
