@@ -65,6 +65,12 @@ def _pipeline(ctx: PageContext) -> QWidget:
     return PipelinePage(ctx)
 
 
+def _approvals(ctx: PageContext) -> QWidget:
+    from crmdesk.views.approvals_page import ApprovalsPage
+
+    return ApprovalsPage(ctx)
+
+
 def _recycle_bin(ctx: PageContext) -> QWidget:
     from crmdesk.views.recycle_bin_page import RecycleBinPage
 
@@ -81,8 +87,10 @@ PAGES: dict[str, Callable[[PageContext], QWidget]] = {
     "customers": _customers,
     "pool": _pool,
     "pipeline": _pipeline,
+    "approvals": _approvals,
     "recycle_bin": _recycle_bin,
 }
+ICONS = {"approvals": "approval"}  # a page whose icon's key is not its own
 
 
 class MainWindow(QMainWindow):
@@ -114,8 +122,11 @@ class MainWindow(QMainWindow):
             "customers": self.tr("Customers"),
             "pool": self.tr("Pool"),
             "pipeline": self.tr("Pipeline"),
+            "approvals": self.tr("Approvals"),
             "recycle_bin": self.tr("Recycle bin"),
         }
+        self.titles = titles
+        self.pending_approvals = 0  # the Approvals item's badge
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -123,7 +134,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for key in PAGES:
             item = QListWidgetItem(titles[key])
-            set_icon(item, key)
+            set_icon(item, ICONS.get(key, key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(140, 36))
             self.nav.addItem(item)
@@ -165,6 +176,9 @@ class MainWindow(QMainWindow):
             self.tr("Release &reasons and caps…"), "settings", self._on_pool_admin_triggered
         )
         self.pool_admin_action.setVisible(False)
+        self.pipeline_settings_action = self._action(
+            self.tr("Pipeline &settings…"), "pipeline", self._on_pipeline_settings_triggered
+        )
         quit_action = self._action(
             self.tr("&Quit"), "quit", self.close, QKeySequence.StandardKey.Quit
         )
@@ -193,6 +207,10 @@ class MainWindow(QMainWindow):
         customers_menu.addAction(self.pools_action)
         customers_menu.addAction(self.pool_admin_action)
         self._customers_menu = customers_menu
+        pipeline_menu = menus.addMenu(self.tr("&Pipeline"))
+        pipeline_menu.addAction(self.pipeline_settings_action)
+        self._pipeline_menu = pipeline_menu
+        pipeline_menu.menuAction().setVisible(False)  # an admin's, once the database says who
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts_action, about_action])
         self.menu_actions = [
@@ -247,6 +265,9 @@ class MainWindow(QMainWindow):
         self.pools_action.setVisible(actor.is_admin)
         self.pool_admin_action.setVisible(actor.is_admin)
         self._customers_menu.menuAction().setVisible(actor.is_admin)
+        self._pipeline_menu.menuAction().setVisible(actor.is_admin)
+        self.bus.changed.connect(self._on_data_changed)
+        self._count_pending_approvals()
         self.show_page(str(self.settings.value("window/page", "customers")))
         if self.nav.currentRow() < 0:
             self.show_page("customers")
@@ -431,6 +452,31 @@ class MainWindow(QMainWindow):
         from crmdesk.views.pool_admin_dialog import PoolAdminDialog
 
         self._open_admin_dialog(PoolAdminDialog)
+
+    @Slot()
+    def _on_pipeline_settings_triggered(self) -> None:
+        from crmdesk.views.pipeline_settings_dialog import PipelineSettingsDialog
+
+        self._open_admin_dialog(PipelineSettingsDialog)
+
+    # -- the Approvals item's badge
+    def _count_pending_approvals(self) -> None:
+        if self.workspace is not None and self.ctx is not None and not self._closing:
+            self.ctx.read(self.workspace.count_pending_approvals,
+                          self._on_pending_approvals_counted,
+                          lambda exc: log.warning("approvals not counted: %r", exc),
+                          owner=self, key="pending_approvals")  # fmt: skip
+
+    @Slot(object)
+    def _on_data_changed(self, change) -> None:
+        if change.kinds & {"approvals", "deals"}:
+            self._count_pending_approvals()
+
+    def _on_pending_approvals_counted(self, count: int) -> None:
+        self.pending_approvals = count
+        title = self.titles["approvals"]
+        item = self.nav.item(list(PAGES).index("approvals"))
+        item.setText(f"{title} ({count})" if count else title)
 
     @Slot()
     def _on_shortcuts_triggered(self) -> None:

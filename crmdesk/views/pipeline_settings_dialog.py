@@ -49,15 +49,6 @@ NEW = -1  # the list item of a pipeline not saved yet
 Form = tuple  # what value() returns: compared to tell an edit
 
 
-def _seed_stages(words: QWidget) -> list[StageDraft]:
-    """A new pipeline's stages: one open stage, the won and the lost stage."""
-    return [
-        StageDraft(None, words.tr("First contact"), "open", 10, 14),
-        StageDraft(None, words.tr("Won"), "won", 100),
-        StageDraft(None, words.tr("Lost"), "lost", 0),
-    ]
-
-
 class PipelineSettingsDialog(QDialog):
     """Pick a pipeline on the left, edit it on the right, Save. What it needs loads as it
     opens; Save waits while the write runs; a problem is said under the form with nothing typed
@@ -185,7 +176,11 @@ class PipelineSettingsDialog(QDialog):
             self._shown_name = self._stored_name = ""
             self.name.setText("")
             self.active.setChecked(True)
-            self.stages = _seed_stages(self)
+            self.stages = [  # one open stage, the won and the lost stage
+                StageDraft(None, self.tr("First contact"), "open", 10, 14),
+                StageDraft(None, self.tr("Won"), "won", 100),
+                StageDraft(None, self.tr("Lost"), "lost", 0),
+            ]
         else:
             self._shown_name, self._stored_name = pipeline_name(pipeline), pipeline.name
             self.name.setText(self._shown_name)
