@@ -35,6 +35,7 @@ from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
 from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.views import prompts
 from crmdesk.views.context import PageContext
+from crmdesk.views.customer_deals import CustomerDealsTab
 from crmdesk.views.customer_form import CustomerForm
 from crmdesk.views.customer_tabs import ContactsTab, FollowUpTab, HistoryTable, card_heading
 from crmdesk.views.detail_contacts import ContactActions
@@ -124,6 +125,8 @@ class CustomerDetailPanel(ContactActions, QWidget):
         self.fu_add, self.timeline = self.follow_up_tab.add_button, self.follow_up_tab.timeline
         self.fu_add.clicked.connect(self._on_add_follow_up_clicked)
         self.tabs.addTab(self.follow_up_tab, self.tr("Follow-ups"))
+        self.deals_tab = CustomerDealsTab(ctx)  # read when shown (customer_deals.py)
+        self.tabs.addTab(self.deals_tab, self.tr("Deals"))
 
         # history: ownership and overwrites kept on record
         self.history = HistoryTable()
@@ -154,6 +157,7 @@ class CustomerDetailPanel(ContactActions, QWidget):
         self.banner.hide()
         if customer_id is None:
             self.detail = self._base = None
+            self.deals_tab.show_customer(None)
             self.empty.setText(
                 self.tr(
                     "Select a customer in the list to see its details, contacts, follow-ups and "
@@ -204,6 +208,7 @@ class CustomerDetailPanel(ContactActions, QWidget):
         self.contacts_tab.fill(self._contacts)
         self.follow_up_tab.fill_timeline(card)
         self.history.fill(card)
+        self.deals_tab.show_customer(d.id, d.editable)
         if not same:
             self.fu_next.setDateTime(QDateTime(QDate.currentDate().addDays(7), QTime(10, 0)))
         self._set_editable(d.editable)
