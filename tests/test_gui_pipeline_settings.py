@@ -219,12 +219,31 @@ def test_lost_reasons_are_added_and_turned_off(qtbot, ws):
     assert added.active and tab.text.text() == ""
     row = tab.row_of(added.code)
     assert tab.table.item(row, tab.REASON).text() == "客户倒闭"
+    foreground = Qt.ItemDataRole.ForegroundRole
+    assert tab.table.item(row, tab.REASON).data(foreground) is None  # not greyed: it is on
 
     tab.table.item(row, tab.ACTIVE).setCheckState(Qt.CheckState.Unchecked)
     assert "客户倒闭" not in [r.label for r in ws.lost_reasons()]
+    assert tab.table.item(row, tab.REASON).data(foreground) is not None  # greyed: off
     # "Other" always stays on: refused in words, and its tick comes back
     other = tab.row_of("other")
     tab.table.item(other, tab.ACTIVE).setCheckState(Qt.CheckState.Unchecked)
     assert "always stays on" in tab.problems.text()
     assert tab.table.item(other, tab.ACTIVE).checkState() == Qt.CheckState.Checked
     assert "other" in [r.code for r in ws.lost_reasons()]
+
+
+def test_a_new_pipeline_starts_with_an_open_a_won_and_a_lost_stage(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    qtbot.mouseClick(dialog.new_button, LEFT)
+    assert dialog.pipeline_id is None and dialog.name.text() == ""
+    assert stage_texts(dialog) == ["First contact", "Won", "Lost"]
+    type_text(qtbot, dialog.name, "续约流程")
+    with qtbot.waitSignal(dialog.pipeline_saved) as saved:
+        qtbot.mouseClick(dialog.save_button, LEFT)
+    made = next(p for p in ws.all_pipelines() if p.id == saved.args[0])
+    assert (made.name, made.active) == ("续约流程", True)
+    assert [(s.name, s.kind) for s in made.stages] == [
+        ("First contact", "open"), ("Won", "won"), ("Lost", "lost")]  # fmt: skip
+    assert dialog.pipeline_list.currentItem().text() == "续约流程"
+    assert dialog.pipeline_list.count() == 2

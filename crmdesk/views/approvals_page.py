@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -96,6 +95,7 @@ class ApprovalsPage(QWidget):
     # which requests: waiting for a decision, or decided (approved, rejected, cancelled)
     PENDING, DECIDED = "pending", "decided"
     DECISION_COLUMNS = ("status", "decided_by", "decided_at", "comment")
+    PENDING_COLUMNS = ("requested_at",)  # decided: the decision's time says more
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +130,7 @@ class ApprovalsPage(QWidget):
         self.model = ApprovalsTableModel(self._columns(), self)
         self.table = list_table(self.model, [c.width for c in self.model.columns])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.banner = Banner()
@@ -149,9 +149,6 @@ class ApprovalsPage(QWidget):
         set_icon(self.cancel_button, "revert")
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.comment.setPlaceholderText(self.tr("Comment (required to reject)"))
-        for w in (self.comment, self.approve_button, self.reject_button):
-            w.setVisible(self.may_decide)
-        self.cancel_button.setVisible(not self.may_decide)
         self.problems = problem_label()
         actions = QHBoxLayout()
         actions.addWidget(self.comment, 1)
@@ -179,19 +176,19 @@ class ApprovalsPage(QWidget):
             "cancelled": self.tr("Cancelled"),
         }
         return [
-            Column("deal", self.tr("Deal"), 200, lambda r: r.deal_title, tooltip=True),
-            Column("customer", self.tr("Customer"), 200, lambda r: r.customer_name, tooltip=True),
-            Column("amount", self.tr("Amount"), 110, lambda r: money(r.amount)),
-            Column("move", self.tr("Stage"), 190, _move, tooltip=True),
+            Column("deal", self.tr("Deal"), 180, lambda r: r.deal_title, tooltip=True),
+            Column("customer", self.tr("Customer"), 190, lambda r: r.customer_name, tooltip=True),
+            Column("amount", self.tr("Amount"), 100, lambda r: money(r.amount)),
+            Column("move", self.tr("Stage"), 180, _move, tooltip=True),
             Column(
                 "reason", self.tr("Why"), 230, lambda r: approval_reason(r.reason), tooltip=True
             ),  # fmt: skip
             Column("requested_by", self.tr("Requested by"), 100, lambda r: r.requested_by_name),
             Column("requested_at", self.tr("When"), 130, lambda r: local_time(r.requested_at)),
-            Column("status", self.tr("Decision"), 80, lambda r: status.get(r.status, r.status)),
+            Column("status", self.tr("Decision"), 75, lambda r: status.get(r.status, r.status)),
             Column("decided_by", self.tr("Decided by"), 100, lambda r: r.decided_by_name),
-            Column("decided_at", self.tr("Decided"), 130, lambda r: local_time(r.decided_at)),
             Column("comment", self.tr("Comment"), 200, lambda r: r.comment, tooltip=True),
+            Column("decided_at", self.tr("Decided"), 130, lambda r: local_time(r.decided_at)),
         ]
 
     # -- reading
@@ -235,8 +232,13 @@ class ApprovalsPage(QWidget):
 
     def _show_columns(self) -> None:
         decided = self.showing() == self.DECIDED
+        hidden = self.PENDING_COLUMNS if decided else self.DECISION_COLUMNS
         for i, column in enumerate(self.model.columns):
-            self.table.setColumnHidden(i, column.key in self.DECISION_COLUMNS and not decided)
+            self.table.setColumnHidden(i, column.key in hidden)
+        # a decision is made on a waiting request only
+        for w in (self.comment, self.approve_button, self.reject_button):
+            w.setVisible(self.may_decide and not decided)
+        self.cancel_button.setVisible(not self.may_decide and not decided)
 
     def selected(self) -> ApprovalRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -272,7 +274,6 @@ class ApprovalsPage(QWidget):
         pending = row is not None and row.status == "pending" and not self._busy
         for button in (self.approve_button, self.reject_button, self.cancel_button):
             button.setEnabled(pending)
-        self.comment.setEnabled(self.showing() == self.PENDING)
 
     @Slot(QModelIndex)
     def _on_table_double_clicked(self, index: QModelIndex) -> None:

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(172)  # "Approvals (12)" in English, not elided
         self.stack = QStackedWidget()
         for key in PAGES:
             item = QListWidgetItem(titles[key])

@@ -9,7 +9,7 @@ reason said under the form and the stage put back in the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -134,6 +134,7 @@ class PipelineSettingsDialog(QDialog):
         form.addRow("", self.active)
         self.stage_list = QListWidget()
         self.stage_list.setFixedWidth(200)
+        self.stage_list.setIconSize(QSize(16, 16))  # the won and lost rows as high as the rest
         self.stage_list.currentRowChanged.connect(self._on_stage_list_row_changed)
         self.add_stage_button = QPushButton(self.tr("Add stage"))
         self.add_stage_button.clicked.connect(self._on_add_stage_button_clicked)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -61,11 +62,12 @@ def _set_active(table: QTableWidget, row: int, column: int, active: bool) -> Non
     table.blockSignals(True)
     state = Qt.CheckState.Checked if active else Qt.CheckState.Unchecked
     table.item(row, column).setCheckState(state)
-    palette = table.palette()
-    colour = palette.text() if active else palette.placeholderText()
+    # Read from the Active group: the table may still be disabled (loading), and its current
+    # group would grey out every row.
+    muted = table.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
     for c in range(table.columnCount()):
         if c != column:
-            table.item(row, c).setForeground(colour)
+            table.item(row, c).setData(Qt.ItemDataRole.ForegroundRole, None if active else muted)
     table.blockSignals(False)
 
 
