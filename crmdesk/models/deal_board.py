@@ -2,9 +2,12 @@
 expected close, stale), a board's column figures, a column's cards, the list's pages, counts and
 ids, and whom the owner filter offers.
 
-Every statement joins the deal's customer: a deal whose customer sits in the recycle bin is
-hidden with it (as deals.read_deal hides it). Money is summed as whole cents (and weighted sums as
-cents × percent), integers on every backend: SQLite keeps Numeric as a float, whose sums drift.
+A deal whose customer sits in the recycle bin is hidden with it (as deals.read_deal hides it),
+tested against the bin's few ids (ix_customers_deleted), not by reading each deal's customer: a
+join read 210,000 customers for the list of every deal (200 ms of 260 on SQLite). The customer
+is joined only where its name is searched, sorted by or shown (a page's rows). Money is summed
+as whole cents (weighted: cents × percent), integers on every backend: SQLite keeps Numeric as a
+float, whose sums drift.
 """
 
 from __future__ import annotations
@@ -13,18 +16,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import (
-    BigInteger,
-    ColumnElement,
-    Select,
-    and_,
-    case,
-    cast,
-    false,
-    func,
-    or_,
-    select,
-)
+from sqlalchemy import BigInteger, ColumnElement, Select, and_, case, cast, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models.checks import MAX_ID, check_id, check_page, clean_search
@@ -77,19 +69,8 @@ class BoardQuery:
 # The list's query is the board's: one filter bar and one saved view serve both.
 DealQuery = BoardQuery
 
-SORTS = (
-    "title",
-    "customer",
-    "stage",
-    "status",
-    "amount",
-    "probability",
-    "owner",
-    "expected_close",
-    "stage_entered_at",
-    "created_at",
-    "updated_at",
-)
+SORTS = ("title", "customer", "stage", "status", "amount", "probability", "owner",
+         "expected_close", "stage_entered_at", "created_at", "updated_at")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -178,14 +159,18 @@ def clean_query(query: BoardQuery) -> BoardQuery:
 # ---------------------------------------------------------------- stale
 
 
-def stale_days(session: Session, pipeline_id: int = 0) -> dict[int, int]:
-    """stage id -> its stale days, for the open stages that have them (every pipeline's: 0)."""
-    stmt = select(Stage.id, Stage.stale_days).where(
-        Stage.kind == "open", Stage.stale_days.is_not(None)
-    )
+def open_stages(session: Session, pipeline_id: int = 0) -> dict[int, int | None]:
+    """stage id -> its stale days (None: never stale), for the open stages of the pipeline
+    (every pipeline's: 0), active or not."""
+    stmt = select(Stage.id, Stage.stale_days).where(Stage.kind == "open")
     if pipeline_id:
         stmt = stmt.where(Stage.pipeline_id == pipeline_id)
     return {sid: days for sid, days in session.execute(stmt)}
+
+
+def stale_days(session: Session, pipeline_id: int = 0) -> dict[int, int]:
+    """stage id -> its stale days, for the open stages that have them."""
+    return {k: v for k, v in open_stages(session, pipeline_id).items() if v is not None}
 
 
 def stale_condition(days_by_stage: dict[int, int], now: datetime) -> ColumnElement[bool]:
@@ -219,10 +204,11 @@ def _like(term: str) -> str:
 def conditions(
     actor: UserRow, query: BoardQuery, now: datetime, days_by_stage: dict[int, int]
 ) -> list[ColumnElement[bool]]:
-    """The WHERE shared by the board and the list (the statement joins Customer)."""
+    """The WHERE shared by the board and the list (a search needs Customer joined)."""
+    in_bin = select(Customer.id).where(Customer.deleted_at.is_not(None))
     where: list[ColumnElement[bool]] = [
         Deal.deleted_at.is_(None),
-        Customer.deleted_at.is_(None),
+        Deal.customer_id.not_in(in_bin),
         deal_see_condition(actor),
     ]
     if query.pipeline_id:
@@ -245,6 +231,10 @@ def conditions(
             or_(Deal.title.ilike(pattern, escape="\\"), Customer.name.ilike(pattern, escape="\\"))
         )
     return where
+
+
+def _with_customer(stmt: Select, needed: bool) -> Select:
+    return stmt.join(Customer, Customer.id == Deal.customer_id) if needed else stmt
 
 
 def _board_pipeline(session: Session, query: BoardQuery) -> PipelineRow:
@@ -272,8 +262,10 @@ def board_columns(
     cents = cast(func.round(Deal.amount * 100), BigInteger)
     percent = func.coalesce(Deal.probability, Stage.probability)
     stmt = (
-        select(Deal.stage_id, func.count(), func.sum(cents), func.sum(cents * percent))
-        .join(Customer, Customer.id == Deal.customer_id)
+        _with_customer(
+            select(Deal.stage_id, func.count(), func.sum(cents), func.sum(cents * percent)),
+            bool(query.search),
+        )
         .join(Stage, Stage.id == Deal.stage_id)
         .where(*conditions(actor, query, now, days), Deal.stage_id.in_(open_ids))
         .group_by(Deal.stage_id)
@@ -324,7 +316,7 @@ def stage_cards(
             Deal.stage_entered_at,
             Deal.awaiting_stage_id,
             Deal.version,
-        )
+        )  # fmt: skip
         .join(Customer, Customer.id == Deal.customer_id)
         .outerjoin(owner, owner.id == Deal.owner_id)
         .where(*conditions(actor, query, now, days), Deal.stage_id == stage.id)
@@ -336,25 +328,12 @@ def stage_cards(
     for row in session.execute(stmt):
         (deal_id, title, customer_id, customer, amount, currency, owner_id, owner_name,
          probability, expected, entered, awaiting, version) = row  # fmt: skip
-        cards.append(
-            DealCard(
-                deal_id,
-                title,
-                customer_id,
-                customer,
-                amount,
-                currency,
-                owner_id,
-                owner_name,
-                stage.id,
-                stage.probability if probability is None else probability,
-                expected,
-                days_in_stage(entered, now),
-                is_stale(days, stage.id, entered, now),
-                awaiting is not None,
-                version,
-            )
-        )
+        cards.append(DealCard(
+            deal_id, title, customer_id, customer, amount, currency, owner_id, owner_name,
+            stage.id, stage.probability if probability is None else probability, expected,
+            days_in_stage(entered, now), is_stale(days, stage.id, entered, now),
+            awaiting is not None, version,
+        ))  # fmt: skip
     return cards
 
 
@@ -365,12 +344,8 @@ def count_stage(
     query = clean_query(query)
     stage = _stage_of_board(session, query, stage_id)
     days = stale_days(session, query.pipeline_id) if query.stale_only else {}
-    stmt = (
-        select(func.count())
-        .select_from(Deal)
-        .join(Customer, Customer.id == Deal.customer_id)
-        .where(*conditions(actor, query, now, days), Deal.stage_id == stage.id)
-    )
+    stmt = _with_customer(select(func.count()).select_from(Deal), bool(query.search))
+    stmt = stmt.where(*conditions(actor, query, now, days), Deal.stage_id == stage.id)
     return session.scalar(stmt) or 0
 
 
@@ -378,10 +353,13 @@ def count_stage(
 
 
 def _list_where(session: Session, actor: UserRow, query: DealQuery, now: datetime):
-    days = stale_days(session, query.pipeline_id)
+    stages = open_stages(session, query.pipeline_id)
+    days = {k: v for k, v in stages.items() if v is not None}
     where = conditions(actor, query, now, days)
     if not query.include_closed:
-        where.append(Deal.status == "open")
+        # The open stages too, the second column of the owner's and the team's indexes: by
+        # status alone a manager's open list read every deal the team ever closed (37 ms of 40).
+        where += [Deal.status == "open", Deal.stage_id.in_(sorted(stages) or [0])]
     return days, where
 
 
@@ -409,24 +387,24 @@ def _order(query: DealQuery, owner) -> list:
     return order
 
 
-def _joined(stmt: Select, owner) -> Select:
-    return (
-        stmt.join(Customer, Customer.id == Deal.customer_id)
-        .join(Stage, Stage.id == Deal.stage_id)
-        .outerjoin(owner, owner.id == Deal.owner_id)
-    )
+def _ids_statement(session: Session, actor: UserRow, query: BoardQuery, now: datetime):
+    """The list's ids in its order, joining only what the search and the sort read (the
+    stale days are the rows' too)."""
+    days, where = _list_where(session, actor, query, now)
+    owner = aliased(User, name="owner")
+    stmt = _with_customer(select(Deal.id), bool(query.search) or query.sort == "customer")
+    if query.sort in ("stage", "probability"):
+        stmt = stmt.join(Stage, Stage.id == Deal.stage_id)
+    if query.sort == "owner":
+        stmt = stmt.join(owner, owner.id == Deal.owner_id)
+    return days, stmt.where(*where).order_by(*_order(query, owner))
 
 
 def count_deals(session: Session, actor: UserRow, query: BoardQuery, now: datetime) -> int:
     query = clean_query(query)
     _days, where = _list_where(session, actor, query, now)
-    stmt = (
-        select(func.count())
-        .select_from(Deal)
-        .join(Customer, Customer.id == Deal.customer_id)
-        .where(*where)
-    )
-    return session.scalar(stmt) or 0
+    stmt = _with_customer(select(func.count()).select_from(Deal), bool(query.search))
+    return session.scalar(stmt.where(*where)) or 0
 
 
 def list_deals(
@@ -437,12 +415,16 @@ def list_deals(
     offset: int = 0,
     limit: int = 100,
 ) -> list[DealListRow]:
-    """Rows offset … offset+limit of the list in its sort."""
+    """Rows offset … offset+limit of the list in its sort: the page's ids first, then their
+    rows with names (a join before the sort read every deal's customer, stage and owner)."""
     offset, limit = check_page(offset, limit)
     query = clean_query(query)
-    days, where = _list_where(session, actor, query, now)
+    days, ids = _ids_statement(session, actor, query, now)
+    ids = list(session.scalars(ids.offset(offset).limit(limit)))
+    if not ids:
+        return []
     owner = aliased(User, name="owner")
-    stmt = _joined(
+    stmt = (
         select(
             Deal.id,
             Deal.title,
@@ -465,44 +447,26 @@ def list_deals(
             Deal.created_at,
             Deal.updated_at,
             Deal.version,
-        ),
-        owner,
+        )  # fmt: skip
+        .join(Customer, Customer.id == Deal.customer_id)
+        .join(Stage, Stage.id == Deal.stage_id)
+        .outerjoin(owner, owner.id == Deal.owner_id)
+        .where(Deal.id.in_(ids))  # at most MAX_PAGE
     )
-    stmt = stmt.where(*where).order_by(*_order(query, owner)).offset(offset).limit(limit)
-    rows = []
+    rows = {}
     for row in session.execute(stmt):
         (deal_id, title, customer_id, customer, pipeline_id, stage_id, stage_name, stage_code,
          status, amount, currency, probability, owner_id, owner_name, expected, entered,
          awaiting, closed_at, created_at, updated_at, version) = row  # fmt: skip
         weighted = (amount * probability / 100).quantize(CENT, rounding=ROUND_HALF_UP)
-        rows.append(
-            DealListRow(
-                deal_id,
-                title,
-                customer_id,
-                customer,
-                pipeline_id,
-                stage_id,
-                stage_name,
-                stage_code,
-                status,
-                amount,
-                currency,
-                weighted,
-                int(probability),
-                owner_id,
-                owner_name,
-                expected,
-                days_in_stage(entered, now),
-                status == "open" and is_stale(days, stage_id, entered, now),
-                awaiting is not None,
-                closed_at,
-                created_at,
-                updated_at,
-                version,
-            )
-        )
-    return rows
+        stale = status == "open" and is_stale(days, stage_id, entered, now)
+        rows[deal_id] = DealListRow(
+            deal_id, title, customer_id, customer, pipeline_id, stage_id, stage_name, stage_code,
+            status, amount, currency, weighted, int(probability), owner_id, owner_name, expected,
+            days_in_stage(entered, now), stale, awaiting is not None, closed_at, created_at,
+            updated_at, version,
+        )  # fmt: skip
+    return [rows[i] for i in ids if i in rows]
 
 
 def deal_ids(
@@ -515,12 +479,8 @@ def deal_ids(
 ) -> list[int]:
     """The ids of rows offset … offset+limit in the list's order (a selection never loaded)."""
     offset, limit = check_page(offset, limit, MAX_IDS)
-    query = clean_query(query)
-    _days, where = _list_where(session, actor, query, now)
-    owner = aliased(User, name="owner")
-    stmt = _joined(select(Deal.id), owner).where(*where)
-    stmt = stmt.order_by(*_order(query, owner)).offset(offset).limit(limit)
-    return list(session.scalars(stmt))
+    _days, stmt = _ids_statement(session, actor, clean_query(query), now)
+    return list(session.scalars(stmt.offset(offset).limit(limit)))
 
 
 def board_owner_choices(session: Session, actor: UserRow) -> list[UserRow]:
