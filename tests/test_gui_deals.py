@@ -304,3 +304,17 @@ def test_the_dialog_never_waits_on_the_database(qtbot, ws, star, crm, dialogs):
     runner.wait()
     assert guard.calls_on_gui_thread == []
     assert ws.deal(deal_id).data.notes == "离线也不卡"
+
+
+def test_blank_rows_are_no_lines_and_complaints_name_the_row_seen(qtbot, ws, star, dialogs):
+    dialog = open_deal_dialog(PageContext(ws), None, customer_id=star)
+    type_text(qtbot, dialog.form.title, "Deal")
+    for _ in range(3):
+        qtbot.mouseClick(dialog.lines.add_button, LEFT)
+    type_line(qtbot, dialog, 1, "服务" * 200, "1", "10")  # the second row; the others blank
+    assert "¥10.00" in dialog.form.amount.placeholderText()
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    assert dialog.problems.text() == "Line 2 · Product is too long: at most 200 characters."
+    assert dialog.lines.row_widgets(1).product.property("invalid") is True
+    assert not dialog.lines.row_widgets(0).product.property("invalid")
+    assert ws.customer_deals(star) == []

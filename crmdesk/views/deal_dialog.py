@@ -173,7 +173,7 @@ class DealDialog(QDialog):
         self.form.customer.chosen.connect(self._on_customer_chosen)
         ctx.bus.changed.connect(self._on_data_changed)
         self.form.set_lines_total(self.lines.total())
-        self.resize(760, 640)
+        self.resize(860, 660)
         self._set_enabled(False)
         self.load()
 
@@ -377,9 +377,14 @@ class DealDialog(QDialog):
             if isinstance(exc, Conflict) and base is not None:
                 self._on_conflict(exc, base, data, then, failed)
                 return
-            names = [f for f, _c in exc.params.get("errors", [])] if isinstance(
-                exc, ValidationFailed) else []  # fmt: skip
-            self._show_problems(deal_error_text(exc), names)
+            if isinstance(exc, ValidationFailed):  # named by the rows the user sees
+                errors = [(self.lines.rows_of(f), c) for f, c in exc.params.get("errors", [])]
+                limits = {self.lines.rows_of(f): n
+                          for f, n in (exc.params.get("limits") or {}).items()}  # fmt: skip
+                text, names = deal_problem_text(errors, limits), [f for f, _c in errors]
+            else:
+                text, names = deal_error_text(exc), []
+            self._show_problems(text, names)
             if failed is not None:
                 failed()
 

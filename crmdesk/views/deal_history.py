@@ -20,40 +20,46 @@ from crmdesk.views.deal_words import (
 from crmdesk.views.labels import labelled, local_time
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DealHistory", text)
-
-
 def move_kind_label(kind: str) -> str:
     return {
-        "created": _t("Created"),
-        "moved": _t("Moved"),
-        "won": _t("Won"),
-        "lost": _t("Lost"),
-        "reopened": _t("Reopened"),
-        "approval_requested": _t("Approval requested"),
-        "approved": _t("Approved"),
-        "rejected": _t("Approval refused"),
+        "created": QCoreApplication.translate("DealHistory", "Created"),
+        "moved": QCoreApplication.translate("DealHistory", "Moved"),
+        "won": QCoreApplication.translate("DealHistory", "Won"),
+        "lost": QCoreApplication.translate("DealHistory", "Lost"),
+        "reopened": QCoreApplication.translate("DealHistory", "Reopened"),
+        "approval_requested": QCoreApplication.translate("DealHistory", "Approval requested"),
+        "approved": QCoreApplication.translate("DealHistory", "Approved"),
+        "rejected": QCoreApplication.translate("DealHistory", "Approval refused"),
     }.get(kind, kind)
 
 
 def status_label(status: str) -> str:
-    return {"open": _t("Open"), "won": _t("Won"), "lost": _t("Lost")}.get(status, status)
+    return {
+        "open": QCoreApplication.translate("DealHistory", "Open"),
+        "won": QCoreApplication.translate("DealHistory", "Won"),
+        "lost": QCoreApplication.translate("DealHistory", "Lost"),
+    }.get(status, status)
 
 
 def status_line(detail: DealDetail) -> str:
     """The heading's second line: customer · stage · how the deal stands."""
     stage = stage_code_name(detail.stage_code, detail.stage_name)
     if detail.status == "won":
-        state = _t("Won on {date}").format(date=local_time(detail.closed_at, False))
+        state = QCoreApplication.translate("DealHistory", "Won on {date}").format(
+            date=local_time(detail.closed_at, False)
+        )
     elif detail.status == "lost":
         reason = lost_reason_label(detail.lost_code) if detail.lost_code else ""
         if detail.lost_text:  # what the rep wrote says more than the reason's name
             reason = detail.lost_text if detail.lost_code in ("", "other") else (
                 f"{reason} ({detail.lost_text})")  # fmt: skip
-        state = labelled(_t("Lost"), reason) if reason else _t("Lost")
+        state = (
+            labelled(QCoreApplication.translate("DealHistory", "Lost"), reason)
+            if reason
+            else QCoreApplication.translate("DealHistory", "Lost")
+        )
     else:
-        state = _t("Open")
+        state = QCoreApplication.translate("DealHistory", "Open")
     return " · ".join(p for p in (detail.customer_name, stage, state) if p)
 
 
@@ -62,8 +68,9 @@ def approval_note(detail: DealDetail) -> str:
     a = detail.approval
     if a is None:
         return ""
-    return _t(
-        "Awaiting a manager's approval to move to {stage} (asked by {who} on {at}: {why})."
+    return QCoreApplication.translate(
+        "DealHistory",
+        "Awaiting a manager's approval to move to {stage} (asked by {who} on {at}: {why}).",
     ).format(
         stage=stage_code_name(a.to_code, a.to_stage),
         who=a.requested_by or "—",
@@ -91,6 +98,7 @@ class DealHistory(QWidget):
 
     def fill(self, history: tuple[MoveRow, ...]) -> None:
         fill_table(self.table, [self._cells(m) for m in reversed(history)])
+        self.table.setCurrentCell(-1, -1)  # nothing chosen: a history is read, not picked
 
     def _answer(self, question: str, answer: str) -> str:
         q = self._questions.get(question)

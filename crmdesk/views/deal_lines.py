@@ -69,6 +69,7 @@ class DealLinesEditor(QWidget):
         super().__init__(parent)
         self._products: list[ProductRow] = []
         self._rows: list[_Row] = []
+        self._line_rows: list[int] = []  # the row of each line last read back
         self._read_only = False
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
@@ -137,6 +138,7 @@ class DealLinesEditor(QWidget):
         product = make_typeable(QComboBox(), free_text=True)
         product.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         product.lineEdit().setPlaceholderText(self.tr("Product or service"))
+        product.setFrame(False)  # like the number cells beside it
         self._fill_products(product, line.product_id if line else None, line.name if line else "")
         quantity = self._number_edit(plain_number(line.quantity) if line else "1")
         price = self._number_edit(price_text(line.unit_price) if line else "")
@@ -198,6 +200,11 @@ class DealLinesEditor(QWidget):
         return len(self._rows)
 
     # -- reading back
+    @staticmethod
+    def _blank(row: _Row) -> bool:
+        """A row added and left empty (its quantity aside): nothing typed, no line."""
+        return not any(w.text().strip() for w in (row.product.lineEdit(), row.price, row.discount))
+
     def _parse(self, i: int, row: _Row) -> tuple[LineInput | None, list[tuple[str, str]]]:
         """The row as a line, or None and what is wrong with it as the rules name it."""
         errors: list[tuple[str, str]] = []
@@ -220,14 +227,28 @@ class DealLinesEditor(QWidget):
 
     def lines(self) -> tuple[tuple[LineInput, ...], list[tuple[str, str]]]:
         """The lines typed, and the cells that are not numbers ((lines.N.field, code)): the
-        lines that parse are given either way, so a total can still be shown."""
-        lines, errors = [], []
+        lines that parse are given either way, so a total can still be shown. Rows left blank
+        are no lines."""
+        lines, errors, self._line_rows = [], [], []
         for i, row in enumerate(self._rows):
+            if self._blank(row):
+                continue
             line, wrong = self._parse(i, row)
             errors += wrong
             if line is not None:
                 lines.append(line)
+                self._line_rows.append(i)
         return tuple(lines), errors
+
+    def rows_of(self, field: str) -> str:
+        """lines.N.x of the lines last read back, as lines.R.x of the row R they came from
+        (blank rows are no lines): the rules' complaints name the rows the user sees."""
+        parts = field.split(".")
+        if len(parts) == 3 and parts[0] == "lines" and parts[1].isdigit():
+            n = int(parts[1])
+            if n < len(self._line_rows):
+                return f"lines.{self._line_rows[n]}.{parts[2]}"
+        return field
 
     def total(self) -> Decimal | None:
         """The lines' total, as the rules count it; None while a cell is not a number."""

@@ -13,48 +13,49 @@ from crmdesk.views.errors import error_text, validation_text
 from crmdesk.views.labels import listing, local_time, sentences
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DealDialog", text)
-
-
 def deal_field_label(field: str) -> str:
     """A field of a deal as the rules name it (lines.2.quantity: the third line's quantity)."""
     parts = field.split(".")
     if len(parts) == 3 and parts[0] == "lines" and parts[1].isdigit():
-        line = _t("Line {n}").format(n=int(parts[1]) + 1)
+        line = QCoreApplication.translate("DealDialog", "Line {n}").format(n=int(parts[1]) + 1)
         return f"{line} · {deal_field_label(parts[2])}"
     return {
-        "customer_id": _t("Customer"),
-        "title": _t("Title"),
-        "pipeline_id": _t("Pipeline"),
-        "stage_id": _t("Stage"),
-        "amount": _t("Amount"),
-        "probability": _t("Probability"),
-        "expected_close": _t("Expected close"),
-        "source": _t("Source"),
-        "competitor": _t("Competitor"),
-        "notes": _t("Notes"),
-        "external_id": _t("External ID"),
-        "owner_id": _t("Owner"),
-        "lines": _t("Product lines"),
-        "product_id": _t("Product"),
-        "name": _t("Product"),
-        "quantity": _t("Quantity"),
-        "unit_price": _t("Unit price"),
-        "discount": _t("Discount"),
-        "total": _t("Line total"),
+        "customer_id": QCoreApplication.translate("DealDialog", "Customer"),
+        "title": QCoreApplication.translate("DealDialog", "Title"),
+        "pipeline_id": QCoreApplication.translate("DealDialog", "Pipeline"),
+        "stage_id": QCoreApplication.translate("DealDialog", "Stage"),
+        "amount": QCoreApplication.translate("DealDialog", "Amount"),
+        "probability": QCoreApplication.translate("DealDialog", "Probability"),
+        "expected_close": QCoreApplication.translate("DealDialog", "Expected close"),
+        "source": QCoreApplication.translate("DealDialog", "Source"),
+        "competitor": QCoreApplication.translate("DealDialog", "Competitor"),
+        "notes": QCoreApplication.translate("DealDialog", "Notes"),
+        "external_id": QCoreApplication.translate("DealDialog", "External ID"),
+        "owner_id": QCoreApplication.translate("DealDialog", "Owner"),
+        "lines": QCoreApplication.translate("DealDialog", "Product lines"),
+        "product_id": QCoreApplication.translate("DealDialog", "Product"),
+        "name": QCoreApplication.translate("DealDialog", "Product"),
+        "quantity": QCoreApplication.translate("DealDialog", "Quantity"),
+        "unit_price": QCoreApplication.translate("DealDialog", "Unit price"),
+        "discount": QCoreApplication.translate("DealDialog", "Discount"),
+        "total": QCoreApplication.translate("DealDialog", "Line total"),
     }.get(field, field)
 
 
 def deal_problem_text(errors: list[tuple[str, str]], limits: dict[str, int] | None = None) -> str:
     """What to fix, one line a field, in the words of the deal's fields."""
     own = {
-        "too_many_decimals": _t("{field}: at most two decimals (cents)."),
-        "gated": _t(
-            "{field}: this stage asks for more before a deal enters it; create the deal in "
-            "an earlier stage and move it on the board."
+        "too_many_decimals": QCoreApplication.translate(
+            "DealDialog", "{field}: at most two decimals (cents)."
         ),
-        "use_move": _t("{field}: move the deal on the pipeline board to change it."),
+        "gated": QCoreApplication.translate(
+            "DealDialog",
+            "{field}: this stage asks for more before a deal enters it; create the deal in "
+            "an earlier stage and move it on the board.",
+        ),
+        "use_move": QCoreApplication.translate(
+            "DealDialog", "{field}: move the deal on the pipeline board to change it."
+        ),
     }
     lines, rest, named = [], [], {}
     for field, code in errors:
@@ -78,26 +79,34 @@ def deal_error_text(exc: BaseException) -> str:
     if isinstance(exc, Conflict):
         return deal_conflict_text(exc)
     if isinstance(exc, NotFound):
-        return _t(
+        return QCoreApplication.translate(
+            "DealDialog",
             "This deal no longer exists, or is no longer yours to see: someone may have deleted "
-            "it or handed it on."
+            "it or handed it on.",
         )
     return error_text(exc)
 
 
 def deal_conflict_text(exc: Conflict) -> str:
     """Who changed the deal, when, and which fields."""
-    who = exc.params.get("by") or _t("A colleague")
+    who = exc.params.get("by") or QCoreApplication.translate("DealDialog", "A colleague")
     at = exc.params.get("at")
     text = (
-        _t("{who} changed this deal at {at} while you were editing it.")
+        QCoreApplication.translate(
+            "DealDialog", "{who} changed this deal at {at} while you were editing it."
+        )
         if at is not None
-        else _t("{who} changed this deal while you were editing it.")
+        else QCoreApplication.translate(
+            "DealDialog", "{who} changed this deal while you were editing it."
+        )
     ).format(who=who, at=local_time(at))
     changed = listing(deal_field_label(f) for f in exc.params.get("fields") or [])
     if not changed:
         return text
-    return sentences(text, _t("They changed: {fields}.").format(fields=changed))
+    return sentences(
+        text,
+        QCoreApplication.translate("DealDialog", "They changed: {fields}.").format(fields=changed),
+    )
 
 
 def ask_deal_conflict(parent: QWidget, conflict: Conflict, losses: list[str]) -> str:
@@ -108,20 +117,23 @@ def ask_deal_conflict(parent: QWidget, conflict: Conflict, losses: list[str]) ->
     return prompts._ask(
         parent,
         QMessageBox.Icon.Warning,
-        _t("Changed by a colleague"),
+        QCoreApplication.translate("DealDialog", "Changed by a colleague"),
         deal_conflict_text(conflict),
-        _t(
+        QCoreApplication.translate(
+            "DealDialog",
             "Reload shows their version and loses what you typed in: {fields}. Keep mine saves "
-            "your changes over theirs; their other changes stay."
+            "your changes over theirs; their other changes stay.",
         ).format(fields=names),
         [
             (
                 "reload",
-                _t("Reload (lose my changes to {fields})").format(fields=names),
+                QCoreApplication.translate(
+                    "DealDialog", "Reload (lose my changes to {fields})"
+                ).format(fields=names),
                 Role.DestructiveRole,
             ),
-            ("keep", _t("Keep mine"), Role.AcceptRole),
-            ("cancel", _t("Keep editing"), Role.RejectRole),
+            ("keep", QCoreApplication.translate("DealDialog", "Keep mine"), Role.AcceptRole),
+            ("cancel", QCoreApplication.translate("DealDialog", "Keep editing"), Role.RejectRole),
         ],  # fmt: skip
         "cancel",
     )
@@ -132,12 +144,18 @@ def confirm_delete_deal(parent: QWidget, title: str) -> bool:
     answer = prompts._ask(
         parent,
         QMessageBox.Icon.Question,
-        _t("Delete deal"),
-        _t("Move the deal “{title}” to the recycle bin?").format(title=title),
-        _t("You can undo this for a few seconds."),
+        QCoreApplication.translate("DealDialog", "Delete deal"),
+        QCoreApplication.translate(
+            "DealDialog", "Move the deal “{title}” to the recycle bin?"
+        ).format(title=title),
+        QCoreApplication.translate("DealDialog", "You can undo this for a few seconds."),
         [
-            ("delete", _t("Move to recycle bin"), Role.DestructiveRole),
-            ("cancel", _t("Cancel"), Role.RejectRole),
+            (
+                "delete",
+                QCoreApplication.translate("DealDialog", "Move to recycle bin"),
+                Role.DestructiveRole,
+            ),
+            ("cancel", QCoreApplication.translate("DealDialog", "Cancel"), Role.RejectRole),
         ],
         "cancel",
     )
