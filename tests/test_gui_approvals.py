@@ -63,10 +63,11 @@ def cells(page, key: str) -> list[str]:
     return [page.model.index(r, column).data() for r in range(page.model.rowCount())]
 
 
-def test_a_manager_approves_and_the_deal_moves(qtbot, ws):
+def test_a_manager_approves_and_the_deal_moves(qtbot, qtmodeltester, ws):
     deal_id = ask(ws)
     page = open_page(qtbot, ws, ws.people.manager_n)
     assert page.model.rowCount() == 1
+    qtmodeltester.check(page.model)
     assert cells(page, "deal") == ["年度采购"]
     assert cells(page, "amount") == ["¥750.00"]
     assert cells(page, "move") == ["Initial contact → Quotation"]
