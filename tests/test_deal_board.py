@@ -398,7 +398,7 @@ def test_a_stage_or_pipeline_not_of_the_board_is_not_found(db, board, people):
 
 def test_odd_queries_are_made_safe(db, board, people):
     odd = BoardQuery(pipeline_id="x", scope="everyone", owner_id=True, search="a\x00b" * 300,
-                     close_from="2026-01-01", stale_only=1, sort="drop", descending=0)  # fmt: skip
+                     close_from="2026-13-01", stale_only=1, sort="drop", descending=0)  # fmt: skip
     clean = clean_query(odd)
     assert (clean.pipeline_id, clean.scope, clean.owner_id) == (0, "all", 0)
     assert "\x00" not in clean.search and len(clean.search) == 200
@@ -409,6 +409,7 @@ def test_odd_queries_are_made_safe(db, board, people):
                       close_from=date(2026, 1, 2), sort="amount")  # fmt: skip
     assert DealQuery.from_dict(query.to_dict()) == query
     assert BoardQuery.from_dict({"close_to": "not a day", "unknown": 1}) == BoardQuery()
+    assert clean_query(BoardQuery(close_to="2026-12-31")).close_to == date(2026, 12, 31)
     # A search the servers would refuse to store is still only a search.
     weird = replace(query, search="'; DROP TABLE deals; --")
     assert ws(db, people.admin).list_deals(weird, 0, 10) == []

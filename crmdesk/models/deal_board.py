@@ -16,8 +16,9 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import BigInteger, ColumnElement, Select, and_, case, cast, false, func, or_, select
+from sqlalchemy import BigInteger, ColumnElement, Select, case, cast, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.expression import false
 
 from crmdesk.models.checks import MAX_ID, check_id, check_page, clean_search
 from crmdesk.models.pipeline import PipelineRow, get_pipeline
@@ -57,12 +58,6 @@ class BoardQuery:
     def from_dict(cls, data: dict):
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
-        for key in ("close_from", "close_to"):
-            if isinstance(values.get(key), str):
-                try:
-                    values[key] = date.fromisoformat(values[key])
-                except ValueError:
-                    values[key] = None
         return clean_query(cls(**values))
 
 
@@ -133,6 +128,11 @@ def _id_or_nobody(value: object) -> int:
 
 
 def _day(value: object) -> date | None:
+    if isinstance(value, str):  # a saved view's ISO day
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
     if isinstance(value, datetime):
         return value.date()
     return value if isinstance(value, date) else None
@@ -168,16 +168,15 @@ def open_stages(session: Session, pipeline_id: int = 0) -> dict[int, int | None]
     return {sid: days for sid, days in session.execute(stmt)}
 
 
-def stale_days(session: Session, pipeline_id: int = 0) -> dict[int, int]:
-    """stage id -> its stale days, for the open stages that have them."""
-    return {k: v for k, v in open_stages(session, pipeline_id).items() if v is not None}
+def _stale_days(pipeline: PipelineRow) -> dict[int, int]:
+    return {s.id: s.stale_days for s in pipeline.open_stages if s.stale_days is not None}
 
 
 def stale_condition(days_by_stage: dict[int, int], now: datetime) -> ColumnElement[bool]:
     """Deals in their stage longer than its stale days: one test per stage, as
     recycle.due_condition tests each level with its own days."""
     parts = [
-        and_(Deal.stage_id == sid, Deal.stage_entered_at < now - timedelta(days=days))
+        (Deal.stage_id == sid) & (Deal.stage_entered_at < now - timedelta(days=days))
         for sid, days in sorted(days_by_stage.items())
     ]
     return or_(*parts) if parts else false()
@@ -196,19 +195,33 @@ def days_in_stage(entered: datetime, now: datetime) -> int:
 # ---------------------------------------------------------------- conditions
 
 
+def _customer_not_in_bin(dialect: str) -> ColumnElement[bool]:
+    """SQLite and MariaDB: NOT IN the bin's ids, read once (a NOT EXISTS is a lookup of each
+    deal's customer there). PostgreSQL: NOT EXISTS, an anti-join; its NOT IN is hashed only
+    while the bin's ids fit in work_mem, and tests every id of it for every deal past that."""
+    binned = aliased(Customer, name="binned")  # the statement may join Customer too
+    gone = binned.deleted_at.is_not(None)
+    if dialect == "postgresql":
+        return ~exists().where(binned.id == Deal.customer_id, gone)
+    return Deal.customer_id.not_in(select(binned.id).where(gone))
+
+
 def _like(term: str) -> str:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
 def conditions(
-    actor: UserRow, query: BoardQuery, now: datetime, days_by_stage: dict[int, int]
+    session: Session,
+    actor: UserRow,
+    query: BoardQuery,
+    now: datetime,
+    days_by_stage: dict[int, int],
 ) -> list[ColumnElement[bool]]:
     """The WHERE shared by the board and the list (a search needs Customer joined)."""
-    in_bin = select(Customer.id).where(Customer.deleted_at.is_not(None))
     where: list[ColumnElement[bool]] = [
         Deal.deleted_at.is_(None),
-        Deal.customer_id.not_in(in_bin),
+        _customer_not_in_bin(session.get_bind().dialect.name),
         deal_see_condition(actor),
     ]
     if query.pipeline_id:
@@ -237,15 +250,7 @@ def _with_customer(stmt: Select, needed: bool) -> Select:
     return stmt.join(Customer, Customer.id == Deal.customer_id) if needed else stmt
 
 
-def _board_pipeline(session: Session, query: BoardQuery) -> PipelineRow:
-    return get_pipeline(session, query.pipeline_id)  # NotFound for 0 or an unknown one
-
-
 # ---------------------------------------------------------------- the board
-
-
-def _cents(value) -> Decimal:
-    return (Decimal(value or 0) / 100).quantize(CENT)
 
 
 def board_columns(
@@ -254,11 +259,11 @@ def board_columns(
     """Every open stage of the query's pipeline in order, with its deals' count, total and
     weighted total (zeros for an empty one), from one GROUP BY."""
     query = clean_query(query)
-    pipeline = _board_pipeline(session, query)
+    pipeline = get_pipeline(session, query.pipeline_id)  # NotFound: 0, unknown
     open_ids = [s.id for s in pipeline.open_stages]
     if not open_ids:
         return []
-    days = stale_days(session, pipeline.id) if query.stale_only else {}
+    days = _stale_days(pipeline) if query.stale_only else {}
     cents = cast(func.round(Deal.amount * 100), BigInteger)
     percent = func.coalesce(Deal.probability, Stage.probability)
     stmt = (
@@ -267,7 +272,7 @@ def board_columns(
             bool(query.search),
         )
         .join(Stage, Stage.id == Deal.stage_id)
-        .where(*conditions(actor, query, now, days), Deal.stage_id.in_(open_ids))
+        .where(*conditions(session, actor, query, now, days), Deal.stage_id.in_(open_ids))
         .group_by(Deal.stage_id)
     )
     found = {sid: (n, total, weighted) for sid, n, total, weighted in session.execute(stmt)}
@@ -275,14 +280,17 @@ def board_columns(
     for sid in open_ids:
         n, total, weighted = found.get(sid, (0, 0, 0))
         weighted = (Decimal(weighted or 0) / 10_000).quantize(CENT, rounding=ROUND_HALF_UP)
-        figures.append(ColumnFigures(sid, int(n), _cents(total), weighted))
+        total = (Decimal(total or 0) / 100).quantize(CENT)
+        figures.append(ColumnFigures(sid, int(n), total, weighted))
     return figures
 
 
 def _stage_of_board(session: Session, query: BoardQuery, stage_id: int):
+    """The stage (NotFound for another pipeline's) and its stale days."""
     check_id(stage_id, "stage")
-    pipeline = _board_pipeline(session, query)
-    return pipeline.stage(stage_id)  # NotFound for another pipeline's stage
+    pipeline = get_pipeline(session, query.pipeline_id)
+    stage = pipeline.stage(stage_id)
+    return stage, {k: v for k, v in _stale_days(pipeline).items() if k == stage.id}
 
 
 def stage_cards(
@@ -298,8 +306,7 @@ def stage_cards(
     ix_deals_board)."""
     offset, limit = check_page(offset, limit)
     query = clean_query(query)
-    stage = _stage_of_board(session, query, stage_id)
-    days = {stage.id: stage.stale_days} if stage.is_open and stage.stale_days is not None else {}
+    stage, days = _stage_of_board(session, query, stage_id)
     owner = aliased(User, name="owner")
     stmt = (
         select(
@@ -319,7 +326,7 @@ def stage_cards(
         )  # fmt: skip
         .join(Customer, Customer.id == Deal.customer_id)
         .outerjoin(owner, owner.id == Deal.owner_id)
-        .where(*conditions(actor, query, now, days), Deal.stage_id == stage.id)
+        .where(*conditions(session, actor, query, now, days), Deal.stage_id == stage.id)
         .order_by(Deal.stage_entered_at.desc(), Deal.id.desc())
         .offset(offset)
         .limit(limit)
@@ -342,10 +349,9 @@ def count_stage(
 ) -> int:
     """How many cards a column holds (board_columns counts every column at once)."""
     query = clean_query(query)
-    stage = _stage_of_board(session, query, stage_id)
-    days = stale_days(session, query.pipeline_id) if query.stale_only else {}
+    stage, days = _stage_of_board(session, query, stage_id)
     stmt = _with_customer(select(func.count()).select_from(Deal), bool(query.search))
-    stmt = stmt.where(*conditions(actor, query, now, days), Deal.stage_id == stage.id)
+    stmt = stmt.where(*conditions(session, actor, query, now, days), Deal.stage_id == stage.id)
     return session.scalar(stmt) or 0
 
 
@@ -355,7 +361,7 @@ def count_stage(
 def _list_where(session: Session, actor: UserRow, query: DealQuery, now: datetime):
     stages = open_stages(session, query.pipeline_id)
     days = {k: v for k, v in stages.items() if v is not None}
-    where = conditions(actor, query, now, days)
+    where = conditions(session, actor, query, now, days)
     if not query.include_closed:
         # The open stages too, the second column of the owner's and the team's indexes: by
         # status alone a manager's open list read every deal the team ever closed (37 ms of 40).
