@@ -37,7 +37,7 @@ def demo_database(customers: int, seed: int = 7) -> str:
 
         start = time.perf_counter()
         db = open_database(url)
-        generate_demo(db, customers=customers, seed=seed)
+        generate_demo(db, customers=customers, seed=seed, deals=False)
         db.close()
         print(f"built {path.name} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     return url

@@ -249,7 +249,7 @@ def bench_backend(backend: str, args) -> dict:
     try:
         db = open_database(url)
         start = time.perf_counter()
-        generate_demo(db, customers=args.customers, seed=7)
+        generate_demo(db, customers=args.customers, seed=7, deals=False)
         figures["generate_demo_s"] = round(time.perf_counter() - start, 1)
         log(f"{backend}: generate_demo({args.customers}) {figures['generate_demo_s']} s")
         settle(db)

@@ -52,7 +52,7 @@ def build(path: Path, customers: int, open_deals: int, closed: int) -> dict:
     now = utc_now()
     start = time.perf_counter()
     db = open_database(f"sqlite:///{path}")
-    generate_demo(db, customers=customers, seed=7, now=now)
+    generate_demo(db, customers=customers, seed=7, now=now, deals=False)
     customers_s = time.perf_counter() - start
     count = open_deals + closed
     with db.writing() as s:

@@ -75,7 +75,7 @@ def _gate_problems(stage, deal, lines, answers_given, stored) -> list[str]:
 
 @pytest.fixture
 def demo(db):
-    generate_demo(db, customers=120, seed=3, now=NOW - timedelta(days=1))
+    generate_demo(db, customers=120, seed=3, now=NOW - timedelta(days=1), deals=False)
     with db.writing() as s:
         result = add_demo_deals(s, NOW, count=300, rng=random.Random(4))
     return result
@@ -198,3 +198,12 @@ def test_products_once_and_bad_counts(db, demo):
     for bad in (-1, True, 1.5, 10**9):
         with pytest.raises(ValidationFailed), db.writing() as s:
             add_demo_deals(s, NOW, count=bad)
+
+
+def test_the_demo_command_makes_deals_too(db):
+    """`crmdesk demo` fills the pipeline as well: one deal for every two owned customers."""
+    generate_demo(db, customers=60, seed=2, now=NOW)
+    with db.reading() as s:
+        owned = s.scalar(select(func.count()).where(Customer.owner_id.is_not(None)))
+        made = s.scalar(select(func.count()).select_from(Deal))
+    assert owned > 0 and made == owned // 2

@@ -199,8 +199,10 @@ def generate_demo(
     progress: Callable[[int, int], None] | None = None,
     chunk: int = 20000,
     pooled: float = IN_POOL,
+    deals: bool = True,
 ) -> DemoResult:
-    """pooled: the share of customers put in a pool (a list's tests want none)."""
+    """pooled: the share of customers put in a pool (a list's tests want none); deals: the
+    owned customers' deals too (a benchmark that builds its own leaves them out)."""
     if isinstance(customers, bool) or not isinstance(customers, int) or not 1 <= customers <= MAX:
         raise ValidationFailed(errors=[("customers", "out_of_range")], limits={"customers": MAX})
     now = now or utc_now()
@@ -363,6 +365,11 @@ def generate_demo(
             progress(done, customers)
     with db.engine.begin() as conn:
         reset_id_sequences(conn, ["customers", "contacts", "follow_ups", "ownership_events"])
+    if deals:  # the owned customers' deals across the pipeline (demo_deals.py)
+        from crmdesk.models.demo_deals import add_demo_deals
+
+        with db.writing() as s:
+            add_demo_deals(s, now, rng=random.Random(seed + 1))
     refresh_statistics(db)
     return DemoResult(len(owners), customers, n_contacts, n_follow)
 

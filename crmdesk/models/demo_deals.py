@@ -22,6 +22,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from crmdesk.models.checks import clean_time
+from crmdesk.models.deal_moves import approval_needed
 from crmdesk.models.deal_rules import LineInput, line_total
 from crmdesk.models.dialects import reset_id_sequences
 from crmdesk.models.errors import ValidationFailed
@@ -104,18 +105,6 @@ def ensure_products(session: Session, now: datetime) -> list[tuple[int, str, Dec
         .order_by(Product.id)
     )
     return [(i, name, Decimal(price).quantize(Decimal("0.01"))) for i, name, price in found]
-
-
-def approval_needed(stage: StageRow, amount: Decimal, max_discount: Decimal | None) -> str:
-    """The rule that fires for a deal entering the stage ("" for none), as the move gate has it."""
-    limit = stage.approval_threshold
-    if stage.approval == "always":
-        return "always"
-    if stage.approval == "discount" and limit is not None and (max_discount or 0) > limit:
-        return "discount"
-    if stage.approval == "amount" and limit is not None and amount > limit:
-        return "amount"
-    return ""
 
 
 def _next_id(session: Session, table) -> int:

@@ -58,6 +58,9 @@ def no_index(column: ColumnElement, dialect: str) -> ColumnElement:
 
 
 STATISTICS_TABLES = (
+    "deals",
+    "deal_lines",
+    "deal_moves",
     "customers",
     "contacts",
     "follow_ups",

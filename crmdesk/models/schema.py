@@ -444,7 +444,10 @@ class SettingsChange(Base):
 
 SETTINGS_AREAS = ("pool", "reasons", "caps")
 
-NOTIFICATION_KINDS = ("recycled", "assigned", "claimed", "recycle_warning")
+# approval: a deal waits for the user's decision (detail: its title); approval_decided: the
+# user's request was decided (detail: "approved:<title>" or "rejected:<title>").
+NOTIFICATION_KINDS = ("recycled", "assigned", "claimed", "recycle_warning", "approval",
+                      "approval_decided")  # fmt: skip
 
 
 class Notification(Base):

@@ -39,9 +39,10 @@ QUESTION_KINDS = ("yes_no", "choice", "text")
 APPROVAL_RULES = ("", "always", "discount", "amount")
 APPROVAL_STATUSES = ("pending", "approved", "rejected", "cancelled")
 # What a deal's stage history records: created; moved (forward or back); won; lost; reopened
-# (from won or lost to an open stage); approval_requested / approved / rejected.
+# (from won or lost to an open stage); approval_requested / approved / rejected /
+# approval_cancelled.
 MOVE_KINDS = ("created", "moved", "won", "lost", "reopened",
-              "approval_requested", "approved", "rejected")  # fmt: skip
+              "approval_requested", "approved", "rejected", "approval_cancelled")  # fmt: skip
 
 
 class Pipeline(Base):

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QByteArray,
     QMimeData,
     QModelIndex,
-    QPoint,
     QRect,
     QSize,
     Qt,
@@ -25,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QLabel,
     QListView,
@@ -40,7 +40,7 @@ from crmdesk.views.table_model import Column, WindowedTableModel
 
 MIME = "application/x-crmdesk-deals"
 CARD_ROLE = int(Qt.ItemDataRole.UserRole) + 7
-CARD_HEIGHT = 84
+CARD_HEIGHT = 74
 STALE = QColor("#d9822b")  # orange: readable on light and dark
 APPROVAL = QColor("#3d7bd9")
 
@@ -125,11 +125,12 @@ class CardDelegate(QStyledItemDelegate):
     approval markers."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(option.rect.width() or 200, CARD_HEIGHT)
+        return QSize(1, CARD_HEIGHT)  # as wide as the column: the view stretches it
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         card = index.data(CARD_ROLE)
-        palette = option.palette
+        # The application's palette: the column's own paints its background in alternate-base.
+        palette = QApplication.palette()
         rect = option.rect.adjusted(4, 3, -4, -3)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -224,11 +225,23 @@ class StageList(QListView):
         self.setDropIndicatorShown(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(200)
         self.setObjectName("stageList")
 
     def card_at(self, row: int):
         return self.model().loaded_row(row)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.model().rowCount() == 0 and not self.model().is_loading:
+            painter = QPainter(self.viewport())
+            painter.setPen(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(12, 24, -12, -12)
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            painter.drawText(area, int(flags | Qt.TextFlag.TextWordWrap),
+                             self.tr("No deals here. Drag a card here to move it."))  # fmt: skip
+            painter.end()
 
 
 class StageColumn(QFrame):
@@ -301,8 +314,3 @@ class DropZone(QLabel):
             # Ignored: the source keeps its card until the database agreed.
             event.setDropAction(Qt.DropAction.IgnoreAction)
             event.accept()
-
-
-def row_at(view: QListView, pos: QPoint) -> int:
-    index = view.indexAt(pos)
-    return index.row() if index.isValid() else -1

@@ -6,6 +6,8 @@ database decides, and its change on the bus reloads the board."""
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
+from datetime import UTC
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal
@@ -58,15 +60,17 @@ class MoveFlow(QObject):
             )
 
     def _write(self, ref: DealRef, stage: StageRow, answers: dict, fields: dict | None = None,
-               **closing) -> None:  # fmt: skip
+               detail=None, **closing) -> None:  # fmt: skip
         ws = self.ctx.workspace
 
         def work() -> WriteResult:
             version = ref.version
             change = None
-            if fields:
-                saved = ws.set_deal_fields(ref.id, version, fields)
-                version, change = saved.value, saved.change
+            if fields and detail is not None:
+                # The fields the gate asked for are saved first, on the version the user saw;
+                # then the move, on the version that save made.
+                saved = ws.update_deal(ref.id, replace(detail.data, **fields), version)
+                version, change = saved.value.version, saved.change
             result = ws.move_deal(ref.id, stage.id, version, answers, **closing)
             if change is not None:
                 return WriteResult(result.value, change | result.change)
@@ -118,33 +122,36 @@ class MoveFlow(QObject):
                 self.page,
                 self.tr("Not yet"),
                 self.tr("“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it.")
-                .replace("%1", detail.title)
+                .replace("%1", detail.data.title)
                 .replace("%2", stage_name(stage))
                 .replace("%3", what),
             )
             self._next()
             return
         answers = {a.question_id: a.answer for a in detail.answers}
-        fields = {"amount": detail.amount, "expected_close": detail.expected_close,
-                  "competitor": detail.competitor, "source": detail.source}  # fmt: skip
-        dialog = GateDialog(detail.title, stage, stages, missing, answers, fields, self.page)
+        data = detail.data
+        fields = {"amount": detail.amount, "expected_close": data.expected_close,
+                  "competitor": data.competitor, "source": data.source}  # fmt: skip
+        dialog = GateDialog(data.title, stage, stages, missing, answers, fields, self.page)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             self._next()
             return
         given = dialog.fields()
-        ref = DealRef(ref.id, detail.version, ref.stage_id)
-        self._write(ref, stage, dialog.answers(), given or None)
+        self._write(ref, stage, dialog.answers(), given or None, detail)
 
     def _close(self, ref: DealRef, stage: StageRow, detail, reasons) -> None:
-        ref = DealRef(ref.id, detail.version, ref.stage_id)
+        # The move stays conditional on the version the board showed (ref), not on the one
+        # just read: a colleague's change in between is reported, not overwritten.
         if stage.kind == "won":
-            dialog = WonDialog(detail.title, detail.amount or Decimal(0), self.page)
+            now = self.ctx.workspace.clock()
+            today = now.replace(tzinfo=UTC).astimezone().date()  # the user's day
+            dialog = WonDialog(detail.data.title, detail.amount or Decimal(0), today, self.page)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 amount, won_on = dialog.value()
                 self._write(ref, stage, {}, won_amount=amount, won_on=won_on)
                 return
         else:
-            dialog = LostDialog(detail.title, reasons, self.page)
+            dialog = LostDialog(detail.data.title, reasons, self.page)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 code, text = dialog.value()
                 self._write(ref, stage, {}, lost_code=code, lost_text=text)

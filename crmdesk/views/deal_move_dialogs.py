@@ -195,8 +195,12 @@ class GateDialog(QDialog):
 
 
 class WonDialog(QDialog):
-    def __init__(self, deal_title: str, amount: Decimal, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, deal_title: str, amount: Decimal, today: date, parent: QWidget | None = None
+    ) -> None:
+        """today: the user's date by the workspace's clock (the day a win may not pass)."""
         super().__init__(parent)
+        self.today = today
         self.setWindowTitle(self.tr("Deal won"))
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Congratulations! Confirm the final figures of “%1”.")
@@ -206,7 +210,7 @@ class WonDialog(QDialog):
         form = QFormLayout()
         self.amount = QLineEdit(str(amount) if amount else "")
         self.amount.setPlaceholderText(money(Decimal("12000")))
-        self.won_on = _date_edit(date.today())
+        self.won_on = _date_edit(today)
         form.addRow(self.tr("Final amount:"), self.amount)
         form.addRow(self.tr("Won on:"), self.won_on)
         layout.addLayout(form)
@@ -221,7 +225,7 @@ class WonDialog(QDialog):
             self.problem.show()
             self.amount.setFocus()
             return
-        if _day(self.won_on) > date.today():
+        if _day(self.won_on) > self.today:
             self.problem.setText(self.tr("A deal cannot be won on a day still to come."))
             self.problem.show()
             return

@@ -8,7 +8,7 @@ and write goes through the task runner, and every change comes back on the chang
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -215,7 +215,8 @@ class PipelinePage(QWidget):
     # -- loading
     @property
     def query(self) -> BoardQuery:
-        close_from, close_to = period_dates(self.period_combo.currentData(), date.today())
+        today = self.workspace.clock().replace(tzinfo=UTC).astimezone().date()  # the user's day
+        close_from, close_to = period_dates(self.period_combo.currentData(), today)
         return BoardQuery(
             pipeline_id=self.pipeline.id if self.pipeline else 0,
             scope=self.scope_combo.currentData() or "mine",

@@ -45,6 +45,13 @@ class TodayWords(QObject):
             text = self.tr("%1 you had released claimed from %2 by %3").replace("%3", n.detail)
         elif n.kind == "recycle_warning" and n.detail.isdigit():
             text = self.tr("%1 will go back to %2 within %n day(s)", "", int(n.detail))
+        elif n.kind == "approval":
+            return self.tr("A deal waits for your approval: %1").replace("%1", n.detail)
+        elif n.kind == "approval_decided":
+            verdict, _sep, title = n.detail.partition(":")
+            if verdict == "approved":
+                return self.tr("Your request was approved: %1").replace("%1", title)
+            return self.tr("Your request was rejected: %1").replace("%1", title)
         else:
             text = "%1"
         return text.replace("%1", what).replace("%2", n.pool_name)

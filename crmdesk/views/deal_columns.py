@@ -1,0 +1,48 @@
+"""The columns of the deal list (the pipeline page's list view), declared for
+WindowedTableModel; the rows come from models.deal_board.list_deals."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QBrush
+
+from crmdesk.views.board import STALE
+from crmdesk.views.deal_words import deal_words, money, stage_code_name
+from crmdesk.views.labels import local_time
+from crmdesk.views.table_model import Column
+
+_STALE = QBrush(STALE)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DealColumns", text)
+
+
+def status_text(code: str) -> str:
+    return {"open": _t("Open"), "won": _t("Won"), "lost": _t("Lost")}.get(code, code)
+
+
+def _days(row) -> str:
+    return deal_words().days_in_stage(row.days_in_stage) if row.status == "open" else ""
+
+
+def _stale(row, _now: datetime) -> QBrush | None:
+    return _STALE if row.stale else None
+
+
+def deal_columns() -> list[Column]:
+    return [
+        Column("title", _t("Deal"), 200, lambda r: r.title, tooltip=True),
+        Column("customer", _t("Customer"), 180, lambda r: r.customer_name, tooltip=True),
+        Column("stage", _t("Stage"), 100, lambda r: stage_code_name(r.stage_code, r.stage_name)),
+        Column("amount", _t("Amount"), 110, lambda r: money(r.amount)),
+        Column("probability", _t("Probability"), 70, lambda r: f"{r.probability}%", center=True),
+        Column("owner", _t("Owner"), 90, lambda r: r.owner_name),
+        Column("expected_close", _t("Expected close"), 100,
+               lambda r: r.expected_close.isoformat() if r.expected_close else ""),
+        # Sorted by when the deal entered its stage: the longest in the stage first ascending.
+        Column("stage_entered_at", _t("In stage"), 100, _days, foreground=_stale),
+        Column("updated_at", _t("Updated"), 120, lambda r: local_time(r.updated_at)),
+    ]  # fmt: skip

@@ -1,0 +1,195 @@
+"""The pipeline board driven as a user would, on a real SQLite database: the columns and their
+figures (against an independent sum), a card dropped on a gated stage (the dialog asks the
+stage's question, the deal moves only when the database agreed), Won and Lost through their
+drop zones, a refused move that leaves the card where it was, keys that move a card."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from helpers import NOW
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from crmdesk.models.customer_list import CustomerQuery
+from crmdesk.models.deal_rules import DealInput, LineInput
+from crmdesk.views import deal_move_dialogs
+from crmdesk.views.board import DealRef, encode
+from crmdesk.views.context import PageContext
+from crmdesk.views.pipeline_page import PipelinePage, period_dates
+
+
+@pytest.fixture
+def deals_ws(ws):
+    """Six deals of 北京星辰科技 in the first stage, one with product lines."""
+    pipeline = ws.pipelines()[0]
+    customer = ws.list_customers(CustomerQuery(scope="all"), 0, 10)[0]
+    ids = []
+    for i in range(6):
+        lines = (LineInput(None, "CRM 授权", Decimal("3"), Decimal("1000.00"), Decimal("10")),)
+        data = DealInput(customer_id=customer.id, title=f"项目 {i}", pipeline_id=pipeline.id,
+                         stage_id=None, amount=None if i == 0 else Decimal(1000 * (i + 1)),
+                         probability=50 if i == 1 else None, expected_close=None, source="",
+                         competitor="", notes="", external_id="", owner_id=None,
+                         lines=lines if i == 0 else ())  # fmt: skip
+        ids.append(ws.create_deal(data).value)
+    ws.deal_ids_made = ids
+    ws.pipeline = pipeline
+    return ws
+
+
+def board(qtbot, ws) -> PipelinePage:
+    page = PipelinePage(PageContext(ws))
+    qtbot.addWidget(page)
+    page.resize(1400, 800)
+    page.show()
+    qtbot.waitUntil(lambda: page.columns and page.columns[0].model.rowCount() == 6)
+    return page
+
+
+def titles(column) -> list[str]:
+    return [column.model.row_at(r).title for r in range(column.model.rowCount())]
+
+
+def ref_of(column, title: str) -> DealRef:
+    for r in range(column.model.rowCount()):
+        card = column.model.row_at(r)
+        if card.title == title:
+            return DealRef(card.id, card.version, card.stage_id)
+    raise AssertionError(title)
+
+
+def drop(page, column_index: int, refs) -> None:
+    model = page.columns[column_index].model
+    data = encode(refs)
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
+
+
+def test_the_columns_show_the_stages_and_their_figures(qtbot, deals_ws):
+    page = board(qtbot, deals_ws)
+    stages = deals_ws.pipeline.open_stages
+    assert [c.stage_id for c in page.columns] == [s.id for s in stages]
+    # Independently: 2,700 from the lines (3 × 1,000 less 10%), then 2,000 … 6,000 by hand.
+    amounts = [Decimal("2700")] + [Decimal(1000 * (i + 1)) for i in range(1, 6)]
+    probs = [stages[0].probability] * 6
+    probs[1] = 50
+    weighted = sum(a * p / 100 for a, p in zip(amounts, probs, strict=True))
+    text = page.columns[0].figures.text()
+    assert "6" in text
+    tip = page.columns[0].figures.toolTip()
+    assert f"¥{sum(amounts):,.2f}" in tip and f"¥{weighted:,.2f}" in tip
+    assert "0" in page.columns[1].figures.text()
+    assert titles(page.columns[0])[0] == "项目 5"  # newest in the stage first
+
+
+def test_a_drop_on_a_gated_stage_asks_its_question_and_moves_the_deal(qtbot, deals_ws, monkeypatch):
+    page = board(qtbot, deals_ws)
+    asked = []
+
+    def answer(dialog):
+        asked.append([f.question.code for f in dialog._answers])
+        for f in dialog._answers:
+            if f.question.kind == "yes_no":
+                f.group.buttons()[0].setChecked(True)  # Yes
+            elif f.question.kind == "text":
+                f.widget.setText("王总")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(deal_move_dialogs.GateDialog, "exec", answer)
+    drop(page, 1, [ref_of(page.columns[0], "项目 3")])
+    qtbot.waitUntil(lambda: page.columns[1].model.rowCount() == 1)
+    assert asked == [["budget", "decision_maker"]]
+    assert titles(page.columns[1]) == ["项目 3"]
+    assert "项目 3" not in titles(page.columns[0])
+    detail = deals_ws.deal(ref_of(page.columns[1], "项目 3").id)
+    assert {a.answer for a in detail.answers} == {"yes", "王总"}
+    assert "1" in page.columns[1].figures.text()
+
+
+def test_a_cancelled_gate_dialog_leaves_the_card_where_it_was(qtbot, deals_ws, monkeypatch):
+    page = board(qtbot, deals_ws)
+    monkeypatch.setattr(deal_move_dialogs.GateDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    drop(page, 1, [ref_of(page.columns[0], "项目 2")])
+    qtbot.wait(50)
+    assert len(titles(page.columns[0])) == 6 and titles(page.columns[1]) == []
+    assert deals_ws.deal(ref_of(page.columns[0], "项目 2").id).history[-1].kind == "created"
+
+
+def test_a_stale_version_is_reported_not_overwritten(qtbot, deals_ws, monkeypatch):
+    page = board(qtbot, deals_ws)
+    ref = ref_of(page.columns[0], "项目 4")
+    detail = deals_ws.deal(ref.id)  # a colleague edits it meanwhile
+    deals_ws.update_deal(ref.id, replace(detail.data, notes="改了"), detail.version)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    drop(page, 1, [ref])  # the card as the user saw it
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "Ada Admin" in shown[0]  # names who changed it
+    assert ref_of(page.columns[0], "项目 4")  # the card stays where it was
+
+
+def test_won_and_lost_through_the_drop_zones(qtbot, deals_ws, monkeypatch):
+    page = board(qtbot, deals_ws)
+
+    def won(dialog):
+        dialog.amount.setText("1.5万")
+        return QDialog.DialogCode.Accepted
+
+    def lost(dialog):
+        dialog.reason.setCurrentIndex(dialog.reason.findData("price"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(deal_move_dialogs.WonDialog, "exec", won)
+    monkeypatch.setattr(deal_move_dialogs.LostDialog, "exec", lost)
+    won_ref, lost_ref = ref_of(page.columns[0], "项目 1"), ref_of(page.columns[0], "项目 2")
+    page._on_zone_dropped([won_ref], "won")
+    qtbot.waitUntil(lambda: len(titles(page.columns[0])) == 5)
+    page._on_zone_dropped([lost_ref], "lost")
+    qtbot.waitUntil(lambda: len(titles(page.columns[0])) == 4)
+    w, lo = deals_ws.deal(won_ref.id), deals_ws.deal(lost_ref.id)
+    assert w.status == "won" and w.amount == Decimal("15000")
+    assert lo.status == "lost" and lo.lost_code == "price"
+    customer = deals_ws.customer(w.data.customer_id)
+    assert customer.data.status == "customer"
+
+
+def test_keys_move_the_selection_and_the_card(qtbot, deals_ws):
+    page = board(qtbot, deals_ws)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    first = page.columns[0].list
+    first.setFocus()
+    first.setCurrentIndex(first.model().index(0, 0))
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    assert page.columns[1].list.hasFocus()
+    qtbot.keyClick(page.columns[1].list, Qt.Key.Key_Left)
+    assert first.hasFocus()
+    first.setCurrentIndex(first.model().index(0, 0))  # 项目 5, which the first stage's gate lets go
+    page.columns[0].list.selectionModel().select(
+        first.model().index(0, 0), first.selectionModel().SelectionFlag.ClearAndSelect
+    )
+    page.move_selected(-1)  # nowhere before the first stage: nothing happens
+    assert len(titles(page.columns[0])) == 6
+
+
+def test_the_list_view_shows_the_same_deals(qtbot, deals_ws):
+    page = board(qtbot, deals_ws)
+    page.list_button.click()
+    qtbot.waitUntil(lambda: page.list.model.rowCount() == 6)
+    rows = [page.list.model.row_at(r).title for r in range(6)]
+    assert sorted(rows) == [f"项目 {i}" for i in range(6)]
+    page.search.setText("项目 3")
+    qtbot.waitUntil(lambda: page.list.model.rowCount() == 1, timeout=3000)
+
+
+def test_period_dates_cover_whole_months_and_quarters():
+    today = NOW.date()  # 2026-11-20
+    assert period_dates("this_month", today) == (today.replace(day=1), today.replace(day=30))
+    start, end = period_dates("this_quarter", today)
+    assert (start.month, end.month, end.day) == (10, 12, 31)
+    assert period_dates("overdue", today) == (None, today - timedelta(days=1))
+    assert period_dates("any", today) == (None, None)
