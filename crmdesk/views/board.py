@@ -155,7 +155,7 @@ class CardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         line = QFontMetrics(option.font).height() + 2
 
-        amount = money(card.amount, cents=False)
+        amount = money(card.amount, cents=False) if card.amount else ""  # not priced yet
         painter.setFont(bold)
         amount_width = QFontMetrics(bold).horizontalAdvance(amount) + 6
         title = QFontMetrics(bold).elidedText(
@@ -226,7 +226,7 @@ class StageList(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(170)  # five stages fit beside the navigation at 1400 px
         self.setObjectName("stageList")
 
     def card_at(self, row: int):

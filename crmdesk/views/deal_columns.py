@@ -16,12 +16,12 @@ from crmdesk.views.table_model import Column
 _STALE = QBrush(STALE)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DealColumns", text)
-
-
 def status_text(code: str) -> str:
-    return {"open": _t("Open"), "won": _t("Won"), "lost": _t("Lost")}.get(code, code)
+    return {
+        "open": QCoreApplication.translate("DealColumns", "Open"),
+        "won": QCoreApplication.translate("DealColumns", "Won"),
+        "lost": QCoreApplication.translate("DealColumns", "Lost"),
+    }.get(code, code)
 
 
 def _days(row) -> str:
@@ -34,15 +34,23 @@ def _stale(row, _now: datetime) -> QBrush | None:
 
 def deal_columns() -> list[Column]:
     return [
-        Column("title", _t("Deal"), 200, lambda r: r.title, tooltip=True),
-        Column("customer", _t("Customer"), 180, lambda r: r.customer_name, tooltip=True),
-        Column("stage", _t("Stage"), 100, lambda r: stage_code_name(r.stage_code, r.stage_name)),
-        Column("amount", _t("Amount"), 110, lambda r: money(r.amount)),
-        Column("probability", _t("Probability"), 70, lambda r: f"{r.probability}%", center=True),
-        Column("owner", _t("Owner"), 90, lambda r: r.owner_name),
-        Column("expected_close", _t("Expected close"), 100,
+        Column("title", QCoreApplication.translate("DealColumns", "Deal"), 200,
+               lambda r: r.title, tooltip=True),
+        Column("customer", QCoreApplication.translate("DealColumns", "Customer"), 180,
+               lambda r: r.customer_name, tooltip=True),
+        Column("stage", QCoreApplication.translate("DealColumns", "Stage"), 100,
+               lambda r: stage_code_name(r.stage_code, r.stage_name)),
+        Column("amount", QCoreApplication.translate("DealColumns", "Amount"), 110,
+               lambda r: money(r.amount)),
+        Column("probability", QCoreApplication.translate("DealColumns", "Probability"), 70,
+               lambda r: f"{r.probability}%", center=True),
+        Column("owner", QCoreApplication.translate("DealColumns", "Owner"), 90,
+               lambda r: r.owner_name),
+        Column("expected_close", QCoreApplication.translate("DealColumns", "Expected close"), 100,
                lambda r: r.expected_close.isoformat() if r.expected_close else ""),
         # Sorted by when the deal entered its stage: the longest in the stage first ascending.
-        Column("stage_entered_at", _t("In stage"), 100, _days, foreground=_stale),
-        Column("updated_at", _t("Updated"), 120, lambda r: local_time(r.updated_at)),
+        Column("stage_entered_at", QCoreApplication.translate("DealColumns", "In stage"), 100,
+               _days, foreground=_stale),
+        Column("updated_at", QCoreApplication.translate("DealColumns", "Updated"), 120,
+               lambda r: local_time(r.updated_at)),
     ]  # fmt: skip

@@ -33,6 +33,9 @@ class MoveFlow(QObject):
         self.pipeline: PipelineRow | None = None
         self._queue: deque[tuple[DealRef, int]] = deque()
         self.busy = False
+        # The stages a move of ours is about to change: the page reloads only their columns
+        # when the change arrives (a colleague's change reloads everything).
+        self.touched: set[int] | None = None
 
     def move(self, refs: list[DealRef], stage_id: int) -> None:
         self._queue.extend((r, stage_id) for r in refs if r.stage_id != stage_id)
@@ -76,6 +79,7 @@ class MoveFlow(QObject):
                 return WriteResult(result.value, change | result.change)
             return result
 
+        self.touched = {ref.stage_id, stage.id}
         self.ctx.write(
             work,
             lambda result: self._done(ref, stage, result),
@@ -101,6 +105,7 @@ class MoveFlow(QObject):
         self._next()
 
     def _refused(self, ref: DealRef, stage: StageRow, exc: BaseException) -> None:
+        self.touched = None
         if not isinstance(exc, GateRefused):
             self._failed(exc)
             return

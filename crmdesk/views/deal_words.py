@@ -12,25 +12,25 @@ from PySide6.QtCore import QCoreApplication, QObject
 from crmdesk.models.pipeline import PipelineRow, QuestionRow, ReasonRow, StageRow
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DealWords", text)
-
-
 def pipeline_name(p: PipelineRow) -> str:
-    return _t("Standard sales process") if p.code == "default" else p.name
+    return (
+        QCoreApplication.translate("DealWords", "Standard sales process")
+        if p.code == "default"
+        else p.name
+    )
 
 
 def stage_name(stage: StageRow | None) -> str:
     if stage is None:
         return ""
     return {
-        "initial": _t("Initial contact"),
-        "needs": _t("Needs analysis"),
-        "proposal": _t("Proposal / demo"),
-        "quote": _t("Quotation"),
-        "negotiation": _t("Negotiation"),
-        "won": _t("Won"),
-        "lost": _t("Lost"),
+        "initial": QCoreApplication.translate("DealWords", "Initial contact"),
+        "needs": QCoreApplication.translate("DealWords", "Needs analysis"),
+        "proposal": QCoreApplication.translate("DealWords", "Proposal / demo"),
+        "quote": QCoreApplication.translate("DealWords", "Quotation"),
+        "negotiation": QCoreApplication.translate("DealWords", "Negotiation"),
+        "won": QCoreApplication.translate("DealWords", "Won"),
+        "lost": QCoreApplication.translate("DealWords", "Lost"),
     }.get(stage.code, stage.name)
 
 
@@ -41,49 +41,54 @@ def stage_code_name(code: str, name: str) -> str:
 
 def question_text(q: QuestionRow) -> str:
     return {
-        "budget": _t("Is the customer's budget confirmed?"),
-        "decision_maker": _t("Who makes the final decision?"),
-        "demo_format": _t("How was the solution shown?"),
-        "objections": _t("The customer's main concerns"),
+        "budget": QCoreApplication.translate("DealWords", "Is the customer's budget confirmed?"),
+        "decision_maker": QCoreApplication.translate("DealWords", "Who makes the final decision?"),
+        "demo_format": QCoreApplication.translate("DealWords", "How was the solution shown?"),
+        "objections": QCoreApplication.translate("DealWords", "The customer's main concerns"),
     }.get(q.code, q.text)
 
 
 def choice_text(q: QuestionRow, choice: str) -> str:
     if q.code == "demo_format":
-        return {"现场": _t("On site"), "远程": _t("Remote")}.get(choice, choice)
+        return {
+            "现场": QCoreApplication.translate("DealWords", "On site"),
+            "远程": QCoreApplication.translate("DealWords", "Remote"),
+        }.get(choice, choice)
     return choice
 
 
 def lost_reason_label(r: ReasonRow | str) -> str:
     code, label = (r, "") if isinstance(r, str) else (r.code, r.label)
     return label or {
-        "price": _t("Price too high"),
-        "competitor": _t("Went with a competitor"),
-        "no_budget": _t("No budget"),
-        "no_decision": _t("No decision made"),
-        "timing": _t("Bad timing"),
-        "other": _t("Other"),
+        "price": QCoreApplication.translate("DealWords", "Price too high"),
+        "competitor": QCoreApplication.translate("DealWords", "Went with a competitor"),
+        "no_budget": QCoreApplication.translate("DealWords", "No budget"),
+        "no_decision": QCoreApplication.translate("DealWords", "No decision made"),
+        "timing": QCoreApplication.translate("DealWords", "Bad timing"),
+        "other": QCoreApplication.translate("DealWords", "Other"),
     }.get(code, code)
 
 
 def gate_field_label(key: str) -> str:
     return {
-        "amount": _t("Amount"),
-        "expected_close": _t("Expected close date"),
-        "lines": _t("At least one product line"),
-        "competitor": _t("Competitor"),
-        "source": _t("Source"),
-        "lost_code": _t("Reason for losing"),
-        "lost_text": _t("What happened (for 'Other')"),
-        "won_amount": _t("Final amount"),
+        "amount": QCoreApplication.translate("DealWords", "Amount"),
+        "expected_close": QCoreApplication.translate("DealWords", "Expected close date"),
+        "lines": QCoreApplication.translate("DealWords", "At least one product line"),
+        "competitor": QCoreApplication.translate("DealWords", "Competitor"),
+        "source": QCoreApplication.translate("DealWords", "Source"),
+        "lost_code": QCoreApplication.translate("DealWords", "Reason for losing"),
+        "lost_text": QCoreApplication.translate("DealWords", "What happened (for 'Other')"),
+        "won_amount": QCoreApplication.translate("DealWords", "Final amount"),
     }.get(key, key)
 
 
 def approval_reason(rule: str) -> str:
     return {
-        "always": _t("this stage always needs a manager's approval"),
-        "discount": _t("a line's discount is above the limit"),
-        "amount": _t("the amount is above the limit"),
+        "always": QCoreApplication.translate(
+            "DealWords", "this stage always needs a manager's approval"
+        ),
+        "discount": QCoreApplication.translate("DealWords", "a line's discount is above the limit"),
+        "amount": QCoreApplication.translate("DealWords", "the amount is above the limit"),
     }.get(rule, rule)
 
 

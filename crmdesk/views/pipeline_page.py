@@ -81,6 +81,7 @@ class PipelinePage(QWidget):
         self.flow.moved.connect(self._on_flow_moved)
 
         self.pipeline_combo = QComboBox()
+        self.pipeline_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.pipeline_combo.addItem(self.tr("Loading…"), 0)
         self.pipeline_combo.setEnabled(False)
         self.pipeline_combo.activated.connect(self._on_pipeline_activated)
@@ -294,7 +295,7 @@ class PipelinePage(QWidget):
             return ws.stage_cards(query, sid, offset, limit)
 
         def count(query, sid=stage.id, **_):
-            return next((f.count for f in ws.board_columns(query) if f.stage_id == sid), 0)
+            return ws.count_stage(query, sid)
 
         model = StageCardsModel(stage.id, fetch, count, self.ctx.runner, ws.clock, self)
         model.deal_dropped.connect(self._on_column_dropped)
@@ -303,7 +304,9 @@ class PipelinePage(QWidget):
         column.list.installEventFilter(self)
         return column
 
-    def reload(self) -> None:
+    def reload(self, stage_ids: set[int] | None = None) -> None:
+        """Everything shown, or only these stages' columns (a move of ours: the two columns
+        it touched) and the figures."""
         if self.pipeline is None:
             return
         self.banner.hide()
@@ -311,11 +314,13 @@ class PipelinePage(QWidget):
         if self.stack.currentIndex() == 1:
             self.list.set_query(self._list_query(query))
             return
+        # The cards first: they are what the user watches after a drop; the figures follow.
+        for column in self.columns:
+            if stage_ids is None or column.stage_id in stage_ids:
+                column.model.set_query(query)
         self._pending += 1
         self.ctx.read(lambda: self.workspace.board_columns(query), self._on_figures_loaded,
                       self._on_load_failed, owner=self, key="figures")  # fmt: skip
-        for column in self.columns:
-            column.model.set_query(query)
 
     def _list_query(self, query: BoardQuery):
         key, descending = self._sort
@@ -383,10 +388,11 @@ class PipelinePage(QWidget):
     # -- changes
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
+        touched, self.flow.touched = self.flow.touched, None
         if change.kinds & {"pipelines"}:
             self._load_pipelines()
         elif change.kinds & {"deals", "approvals"}:
-            self.reload()
+            self.reload(touched)
 
     # -- moving
     @Slot(object, int)
