@@ -19,7 +19,8 @@ from crmdesk.models.deal_rules import DealInput, LineInput
 from crmdesk.views import deal_move_dialogs
 from crmdesk.views.board import DealRef, encode
 from crmdesk.views.context import PageContext
-from crmdesk.views.pipeline_page import PipelinePage, period_dates
+from crmdesk.views.pipeline_filters import period_dates
+from crmdesk.views.pipeline_page import PipelinePage
 
 
 @pytest.fixture
@@ -193,3 +194,48 @@ def test_period_dates_cover_whole_months_and_quarters():
     assert (start.month, end.month, end.day) == (10, 12, 31)
     assert period_dates("overdue", today) == (None, today - timedelta(days=1))
     assert period_dates("any", today) == (None, None)
+
+
+def test_ctrl_right_moves_the_selected_card_one_stage_on(qtbot, deals_ws, monkeypatch):
+    page = board(qtbot, deals_ws)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+
+    def answer(dialog):
+        for f in dialog._answers:
+            if f.question.kind == "yes_no":
+                f.group.buttons()[0].setChecked(True)
+            else:
+                f.widget.setText("采购部")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(deal_move_dialogs.GateDialog, "exec", answer)
+    first = page.columns[0].list
+    first.setFocus()
+    first.setCurrentIndex(first.model().index(0, 0))  # 项目 5
+    qtbot.keyClick(first, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: titles(page.columns[1]) == ["项目 5"])
+    assert "项目 5" not in titles(page.columns[0])
+
+
+def test_the_owner_filter_shows_one_reps_deals(qtbot, deals_ws):
+    p = deals_ws.people
+    customer = next(
+        c
+        for c in deals_ws.list_customers(CustomerQuery(scope="all"), 0, 10)
+        if c.owner_name == p.rep_s1.name
+    )
+    data = DealInput(customer_id=customer.id, title="南方的单子", pipeline_id=deals_ws.pipeline.id,
+                     stage_id=None, amount=Decimal(5), probability=None, expected_close=None,
+                     source="", competitor="", notes="", external_id="", owner_id=p.rep_s1.id,
+                     lines=())  # fmt: skip
+    deals_ws.create_deal(data)
+    page = PipelinePage(PageContext(deals_ws))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.columns and page.columns[0].model.rowCount() == 7)
+    qtbot.waitUntil(lambda: page.owner_combo.findData(p.rep_s1.id) >= 0)
+    page.owner_combo.setCurrentIndex(page.owner_combo.findData(p.rep_s1.id))
+    page.owner_combo.activated.emit(page.owner_combo.currentIndex())
+    qtbot.waitUntil(lambda: titles(page.columns[0]) == ["南方的单子"])
+    assert "1" in page.status.text()

@@ -65,6 +65,22 @@ def page_shortcuts() -> list[tuple[str, str]]:
             QCoreApplication.translate("ShortcutsDialog", "Select a range of customers"),
             QCoreApplication.translate("ShortcutsDialog", "Shift+click"),
         ),
+        (
+            QCoreApplication.translate(
+                "ShortcutsDialog", "Pipeline board: the card beside in the next or previous stage"
+            ),
+            QCoreApplication.translate("ShortcutsDialog", "Left / Right"),
+        ),
+        (
+            QCoreApplication.translate(
+                "ShortcutsDialog", "Pipeline board: move the selected deals one stage on or back"
+            ),
+            "Ctrl+Right / Ctrl+Left",
+        ),
+        (
+            QCoreApplication.translate("ShortcutsDialog", "Pipeline board: open the deal"),
+            "Enter",
+        ),
     ]
 
 

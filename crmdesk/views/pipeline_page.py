@@ -8,7 +8,7 @@ and write goes through the task runner, and every change comes back on the chang
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, timedelta
+from datetime import UTC
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -37,35 +37,13 @@ from crmdesk.views.deal_words import deal_words, pipeline_name, stage_name
 from crmdesk.views.errors import error_text
 from crmdesk.views.icons import set_icon
 from crmdesk.views.list_panel import ListPanel
+from crmdesk.views.pipeline_filters import PeriodCombo, period_dates
 from crmdesk.views.saved_views_bar import SavedViewsBar
 from crmdesk.views.widgets import Banner
 
 PIPELINE_SETTING = "pipeline/last"
 VIEW_SETTING = "pipeline/view"
-PERIODS = ("any", "overdue", "this_month", "next_month", "this_quarter", "next_90")
 SEARCH_DELAY_MS = 250
-
-
-def period_dates(period: str, today: date) -> tuple[date | None, date | None]:
-    """The expected-close window a period choice means, in the user's calendar."""
-    month_start = today.replace(day=1)
-    next_month = (month_start + timedelta(days=32)).replace(day=1)
-    if period == "overdue":
-        return None, today - timedelta(days=1)
-    if period == "this_month":
-        return month_start, next_month - timedelta(days=1)
-    if period == "next_month":
-        after = (next_month + timedelta(days=32)).replace(day=1)
-        return next_month, after - timedelta(days=1)
-    if period == "this_quarter":
-        first = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
-        end = first
-        for _ in range(3):
-            end = (end + timedelta(days=32)).replace(day=1)
-        return first, end - timedelta(days=1)
-    if period == "next_90":
-        return today, today + timedelta(days=90)
-    return None, None
 
 
 class PipelinePage(QWidget):
@@ -98,17 +76,12 @@ class PipelinePage(QWidget):
             self.scope_combo.addItem(scopes[key], key)
         self.scope_combo.setEnabled(self.scope_combo.count() > 1)
         self.scope_combo.activated.connect(self._on_filters_changed)
-        self.period_combo = QComboBox()
-        periods = {
-            "any": self.tr("Any close date"),
-            "overdue": self.tr("Close date passed"),
-            "this_month": self.tr("Closing this month"),
-            "next_month": self.tr("Closing next month"),
-            "this_quarter": self.tr("Closing this quarter"),
-            "next_90": self.tr("Closing in 90 days"),
-        }
-        for key in PERIODS:
-            self.period_combo.addItem(periods[key], key)
+        # One rep's deals within the scope (managers and admins; filled off-thread).
+        self.owner_combo = QComboBox()
+        self.owner_combo.addItem(self.tr("Any owner"), None)
+        self.owner_combo.setVisible(self.scope_combo.count() > 1)
+        self.owner_combo.activated.connect(self._on_filters_changed)
+        self.period_combo = PeriodCombo()
         self.period_combo.activated.connect(self._on_filters_changed)
         self.stale_check = QCheckBox(self.tr("Stale only"))
         self.stale_check.setToolTip(self.tr("Deals that stayed in their stage too long"))
@@ -187,6 +160,7 @@ class PipelinePage(QWidget):
         top.addWidget(self.new_button)
         filters = QHBoxLayout()
         filters.addWidget(self.scope_combo)
+        filters.addWidget(self.owner_combo)
         filters.addWidget(self.period_combo)
         filters.addWidget(self.stale_check)
         filters.addStretch(1)
@@ -207,6 +181,7 @@ class PipelinePage(QWidget):
             self.list_button.setChecked(True)
             self.stack.setCurrentIndex(1)
         self._load_pipelines()
+        self._load_owners()
 
     def _scopes(self) -> list[str]:
         from crmdesk.models.policy import list_scopes
@@ -221,6 +196,7 @@ class PipelinePage(QWidget):
         return BoardQuery(
             pipeline_id=self.pipeline.id if self.pipeline else 0,
             scope=self.scope_combo.currentData() or "mine",
+            owner_id=self.owner_combo.currentData(),
             search=self.search.text().strip(),
             close_from=close_from,
             close_to=close_to,
@@ -233,6 +209,19 @@ class PipelinePage(QWidget):
         return self._pending > 0 or self.list.is_counting
 
     _pending = 0
+
+    def _load_owners(self) -> None:
+        if self.owner_combo.isVisible() or self.scope_combo.count() > 1:
+            self.ctx.read(self.workspace.board_owner_choices, self._on_owners_loaded,
+                          lambda _exc: None, owner=self, key="owners")  # fmt: skip
+
+    def _on_owners_loaded(self, users) -> None:
+        current = self.owner_combo.currentData()
+        self.owner_combo.clear()
+        self.owner_combo.addItem(self.tr("Any owner"), None)
+        for u in users:
+            self.owner_combo.addItem(u.name, u.id)
+        self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(current)))
 
     def _load_pipelines(self) -> None:
         self.ctx.read(self.workspace.pipelines, self._on_pipelines_loaded, self._on_load_failed,
@@ -361,6 +350,7 @@ class PipelinePage(QWidget):
     def _view_payload(self) -> dict:
         return {
             "scope": self.scope_combo.currentData(),
+            "owner_id": self.owner_combo.currentData(),
             "search": self.search.text(),
             "period": self.period_combo.currentData(),
             "stale_only": self.stale_check.isChecked(),
@@ -370,7 +360,9 @@ class PipelinePage(QWidget):
     @Slot(object)
     def _on_view_chosen(self, view) -> None:
         data = view.payload
-        for combo, key in ((self.scope_combo, "scope"), (self.period_combo, "period")):
+        combos = ((self.scope_combo, "scope"), (self.period_combo, "period"),
+                  (self.owner_combo, "owner_id"))  # fmt: skip
+        for combo, key in combos:
             index = combo.findData(data.get(key))
             if index >= 0:
                 combo.setCurrentIndex(index)
