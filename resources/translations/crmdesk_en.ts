@@ -99,6 +99,33 @@
     </message>
 </context>
 <context>
+    <name>DealWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/deal_words.py" line="116"/>
+        <source>%Ln deal(s)</source>
+        <translation>
+            <numerusform>%Ln deal</numerusform>
+            <numerusform>%Ln deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/deal_words.py" line="119"/>
+        <source>%n day(s) in stage</source>
+        <translation>
+            <numerusform>%n day in stage</numerusform>
+            <numerusform>%n days in stage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/deal_words.py" line="122"/>
+        <source>stale: %n day(s) in this stage</source>
+        <translation>
+            <numerusform>stale: %n day in this stage</numerusform>
+            <numerusform>stale: %n days in this stage</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeleteQuestion</name>
     <message numerus="yes">
         <location filename="../../crmdesk/views/prompts.py" line="207"/>
@@ -139,6 +166,17 @@
         <translation>
             <numerusform>Move %Ln customer to another pool.</numerusform>
             <numerusform>Move %Ln customers to another pool.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PipelineSettingsWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="434"/>
+        <source>“%1” still holds %Ln open deal(s): move them to another stage first.</source>
+        <translation>
+            <numerusform>“%1” still holds %Ln open deal: move it to another stage first.</numerusform>
+            <numerusform>“%1” still holds %Ln open deals: move them to another stage first.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,54 +4,237 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="101"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="117"/>
         <source>About crmdesk</source>
         <translation>关于 crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="102"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="118"/>
         <source>crmdesk %1</source>
         <translation>crmdesk %1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="104"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="120"/>
         <source>A desktop CRM for small sales teams.</source>
         <translation>面向中小销售团队的桌面 CRM。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="108"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="124"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="109"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="125"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="109"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="125"/>
         <source>Not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="110"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="126"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="111"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="127"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="117"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="133"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="119"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="135"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerField</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="81"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="81"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="90"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="109"/>
+        <source>Waiting for a decision</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="110"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="191"/>
+        <source>Decided</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="114"/>
+        <source>Stage moves your team&apos;s reps asked for. Approve to make the move; reject with a comment to keep the deal where it is. Double-click to open the deal.</source>
+        <translation>团队销售提交的阶段推进申请。通过即推进；驳回需填写意见，商机留在原阶段。双击可打开商机。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="119"/>
+        <source>Your stage moves waiting for a manager&apos;s approval. A deal waiting for one cannot move until it is decided or you cancel the request.</source>
+        <translation>你提交的、等待主管审批的阶段推进。审批完成或你撤回申请之前，该商机不能移动。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="125"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="142"/>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="145"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="148"/>
+        <source>Cancel request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="151"/>
+        <source>Comment (required to reject)</source>
+        <translation>审批意见（驳回时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="173"/>
+        <source>Waiting</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="174"/>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="175"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="176"/>
+        <source>Cancelled</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="179"/>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="180"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="181"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="182"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="184"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="186"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="187"/>
+        <source>When</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="188"/>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="189"/>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="190"/>
+        <source>Comment</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="228"/>
+        <source>No decided requests yet.</source>
+        <translation>还没有已处理的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="230"/>
+        <source>Nothing waits for your approval.</source>
+        <translation>没有等待你审批的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="231"/>
+        <source>None of your stage moves waits for approval.</source>
+        <translation>你没有等待审批的阶段推进。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="295"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="368"/>
+        <source>Write a comment saying why you reject it: the rep reads it.</source>
+        <translation>请填写驳回的理由：销售会看到这条意见。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="319"/>
+        <source>Approved: “%1” moves to %2.</source>
+        <translation>已通过：“%1”推进到“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="321"/>
+        <source>Rejected: “%1” stays where it was, not moved to %2.</source>
+        <translation>已驳回：“%1”留在原阶段，未推进到“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="342"/>
+        <source>Cancelled the request to move “%1”: the deal may move again.</source>
+        <translation>已撤回“%1”的推进申请：该商机可以再次移动。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="360"/>
+        <source>The deal no longer has everything the stage asks for (a colleague changed it or the stage&apos;s settings). Ask the rep to complete it, or reject with a comment.</source>
+        <translation>该商机已不再满足这个阶段的准入条件（同事修改了商机或阶段设置）。请让销售补全，或填写意见后驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="366"/>
+        <source>Someone decided this request already; the list shows it now.</source>
+        <translation>这条申请已被他人处理，列表已更新。</translation>
     </message>
 </context>
 <context>
@@ -182,6 +365,14 @@
         <location filename="../../crmdesk/views/pool_admin_dialog.py" line="98"/>
         <source>No team</source>
         <translation>无团队</translation>
+    </message>
+</context>
+<context>
+    <name>CardDelegate</name>
+    <message>
+        <location filename="../../crmdesk/views/board.py" line="199"/>
+        <source>⏳ Awaiting approval</source>
+        <translation>⏳ 待审批</translation>
     </message>
 </context>
 <context>
@@ -394,44 +585,92 @@
     </message>
 </context>
 <context>
+    <name>CustomerDealsTab</name>
+    <message>
+        <location filename="../../crmdesk/views/customer_deals.py" line="33"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_deals.py" line="33"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_deals.py" line="33"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_deals.py" line="33"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_deals.py" line="34"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_deals.py" line="34"/>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_deals.py" line="41"/>
+        <source>New deal…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_deals.py" line="101"/>
+        <source>No deals with this customer yet.</source>
+        <translation>这个客户还没有商机。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="82"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="83"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="85"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="90"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="91"/>
         <source>Save changes (%1)</source>
         <translation>保存修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="106"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="107"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="118"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="119"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="126"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="127"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="130"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="129"/>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="133"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="167"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="171"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -451,12 +690,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="215"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="220"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="447"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="452"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
@@ -476,13 +715,13 @@
         <translation>已移除联系人{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="475"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="480"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="134"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="159"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="137"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="163"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
@@ -601,6 +840,14 @@
         <location filename="../../crmdesk/views/customer_form.py" line="59"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="54"/>
+        <source>Type a name, phone or pinyin to search</source>
+        <translation>输入名称、电话或拼音搜索</translation>
     </message>
 </context>
 <context>
@@ -789,6 +1036,773 @@
         <location filename="../../crmdesk/views/customer_pool_actions.py" line="51"/>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>DealColumns</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="21"/>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="22"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="23"/>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="37"/>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="39"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="41"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="43"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="45"/>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="47"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="49"/>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="52"/>
+        <source>In stage</source>
+        <translation>在本阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_columns.py" line="54"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>DealDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="111"/>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="111"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="203"/>
+        <source>New deal</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="113"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="140"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="141"/>
+        <source>Lines</source>
+        <translation>产品明细</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="142"/>
+        <source>History</source>
+        <translation>阶段历史</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="143"/>
+        <source>Follow-ups</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="147"/>
+        <source>Delete deal…</source>
+        <translation>删除商机…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="150"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="153"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="241"/>
+        <source>Deal: {title}</source>
+        <translation>商机：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="244"/>
+        <source>read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="262"/>
+        <source>The customer&apos;s follow-ups could not be read.</source>
+        <translation>无法读取该客户的跟进记录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="395"/>
+        <source>Created the deal “{title}”.</source>
+        <translation>已创建商机“{title}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="397"/>
+        <source>Saved “{title}”.</source>
+        <translation>已保存“{title}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="439"/>
+        <source>Deleted the deal “{title}”.</source>
+        <translation>已删除商机“{title}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="440"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="466"/>
+        <source>the new deal</source>
+        <translation>新商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="20"/>
+        <source>Line {n}</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="23"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="24"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="25"/>
+        <source>Pipeline</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="26"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="27"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="28"/>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="29"/>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="30"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="31"/>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="32"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="33"/>
+        <source>External ID</source>
+        <translation>外部编号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="34"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="35"/>
+        <source>Product lines</source>
+        <translation>产品明细</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="36"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="37"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="38"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="39"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="40"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="41"/>
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="48"/>
+        <source>{field}: at most two decimals (cents).</source>
+        <translation>{field}：最多两位小数（精确到分）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="51"/>
+        <source>{field}: this stage asks for more before a deal enters it; create the deal in an earlier stage and move it on the board.</source>
+        <translation>{field}：进入该阶段需先满足准入条件；请在更早的阶段创建商机，再到看板上推进。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="56"/>
+        <source>{field}: move the deal on the pipeline board to change it.</source>
+        <translation>{field}：请在销售漏斗看板上移动商机来更改。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="82"/>
+        <source>This deal no longer exists, or is no longer yours to see: someone may have deleted it or handed it on.</source>
+        <translation>该商机已不存在，或你已无权查看：可能已被他人删除或转交。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="92"/>
+        <source>A colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="95"/>
+        <source>{who} changed this deal at {at} while you were editing it.</source>
+        <translation>在你编辑期间，{who} 于 {at} 修改了该商机。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="99"/>
+        <source>{who} changed this deal while you were editing it.</source>
+        <translation>在你编辑期间，{who} 修改了该商机。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="108"/>
+        <source>They changed: {fields}.</source>
+        <translation>对方修改了：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="120"/>
+        <source>Changed by a colleague</source>
+        <translation>已被同事修改</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="122"/>
+        <source>Reload shows their version and loses what you typed in: {fields}. Keep mine saves your changes over theirs; their other changes stay.</source>
+        <translation>重新加载将显示对方的版本，你在{fields}中输入的内容会丢失。保留我的将用你的修改覆盖对方的修改；对方的其他修改保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="130"/>
+        <source>Reload (lose my changes to {fields})</source>
+        <translation>重新加载（放弃我对{fields}的修改）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="135"/>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="136"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="147"/>
+        <source>Delete deal</source>
+        <translation>删除商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="148"/>
+        <source>Move the deal “{title}” to the recycle bin?</source>
+        <translation>将商机“{title}”移到回收站？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="151"/>
+        <source>You can undo this for a few seconds.</source>
+        <translation>几秒内可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="155"/>
+        <source>Move to recycle bin</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_texts.py" line="158"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DealForm</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="152"/>
+        <source>No date</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="170"/>
+        <source>Customer *</source>
+        <translation>客户 *</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="171"/>
+        <source>Title *</source>
+        <translation>标题 *</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="172"/>
+        <source>Pipeline</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="173"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="175"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="176"/>
+        <source>Probability (%)</source>
+        <translation>赢率 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="177"/>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="178"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="179"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="180"/>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="181"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="232"/>
+        <source>A deal moves between stages on the pipeline board.</source>
+        <translation>商机的阶段在销售漏斗看板上推进。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="250"/>
+        <source>{total} (the lines&apos; total)</source>
+        <translation>{total}（明细合计）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="253"/>
+        <source>{n}% (the stage&apos;s)</source>
+        <translation>{n}%（阶段默认）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_form.py" line="282"/>
+        <source>Later stages ask for more first: move the deal there on the board.</source>
+        <translation>后面的阶段需先满足准入条件：请在看板上推进。</translation>
+    </message>
+</context>
+<context>
+    <name>DealHistory</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="25"/>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="26"/>
+        <source>Moved</source>
+        <translation>推进阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="27"/>
+        <location filename="../../crmdesk/views/deal_history.py" line="39"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="28"/>
+        <location filename="../../crmdesk/views/deal_history.py" line="40"/>
+        <location filename="../../crmdesk/views/deal_history.py" line="57"/>
+        <location filename="../../crmdesk/views/deal_history.py" line="59"/>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="29"/>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="30"/>
+        <source>Approval requested</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="31"/>
+        <source>Approved</source>
+        <translation>审批通过</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="32"/>
+        <source>Approval refused</source>
+        <translation>审批驳回</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="38"/>
+        <location filename="../../crmdesk/views/deal_history.py" line="62"/>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="48"/>
+        <source>Won on {date}</source>
+        <translation>{date} 赢单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="71"/>
+        <source>Awaiting a manager&apos;s approval to move to {stage} (asked by {who} on {at}: {why}).</source>
+        <translation>等待主管审批进入“{stage}”（{who} 于 {at} 申请，原因：{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="88"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="88"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="88"/>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="88"/>
+        <source>From → to</source>
+        <translation>阶段变化</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="89"/>
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="89"/>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="106"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_history.py" line="106"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>DealLinesEditor</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_lines.py" line="76"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_lines.py" line="76"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_lines.py" line="76"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_lines.py" line="77"/>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_lines.py" line="77"/>
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_lines.py" line="89"/>
+        <source>Add line</source>
+        <translation>添加明细</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_lines.py" line="94"/>
+        <source>No product lines. Add one to work out the amount.</source>
+        <translation>还没有产品明细。添加明细后会自动算出金额。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_lines.py" line="140"/>
+        <source>Product or service</source>
+        <translation>产品或服务</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_lines.py" line="149"/>
+        <source>Remove this line</source>
+        <translation>删除此行</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_lines.py" line="317"/>
+        <source>Total: {total}</source>
+        <translation>合计：{total}</translation>
+    </message>
+</context>
+<context>
+    <name>DealWords</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="17"/>
+        <source>Standard sales process</source>
+        <translation>标准销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="27"/>
+        <source>Initial contact</source>
+        <translation>初步接触</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="28"/>
+        <source>Needs analysis</source>
+        <translation>需求分析</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="29"/>
+        <source>Proposal / demo</source>
+        <translation>方案演示</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="30"/>
+        <source>Quotation</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="31"/>
+        <source>Negotiation</source>
+        <translation>谈判</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="32"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="33"/>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="44"/>
+        <source>Is the customer&apos;s budget confirmed?</source>
+        <translation>客户预算是否确认？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="45"/>
+        <source>Who makes the final decision?</source>
+        <translation>谁做最终决定？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="46"/>
+        <source>How was the solution shown?</source>
+        <translation>演示方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="47"/>
+        <source>The customer&apos;s main concerns</source>
+        <translation>客户的主要顾虑</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="54"/>
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="55"/>
+        <source>Remote</source>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="63"/>
+        <source>Price too high</source>
+        <translation>价格过高</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="64"/>
+        <source>Went with a competitor</source>
+        <translation>选择了竞争对手</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="65"/>
+        <source>No budget</source>
+        <translation>没有预算</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="66"/>
+        <source>No decision made</source>
+        <translation>未做决定</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="67"/>
+        <source>Bad timing</source>
+        <translation>时机不对</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="68"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="74"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="75"/>
+        <source>Expected close date</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="76"/>
+        <source>At least one product line</source>
+        <translation>至少一条产品明细</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="77"/>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="78"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="79"/>
+        <source>Reason for losing</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="80"/>
+        <source>What happened (for &apos;Other&apos;)</source>
+        <translation>具体情况（原因为“其他”时）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="81"/>
+        <source>Final amount</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="87"/>
+        <source>this stage always needs a manager&apos;s approval</source>
+        <translation>进入该阶段始终需要主管审批</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="90"/>
+        <source>a line&apos;s discount is above the limit</source>
+        <translation>有明细的折扣超过上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="91"/>
+        <source>the amount is above the limit</source>
+        <translation>金额超过上限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/deal_words.py" line="116"/>
+        <source>%Ln deal(s)</source>
+        <translation>
+            <numerusform>%Ln 个商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/deal_words.py" line="119"/>
+        <source>%n day(s) in stage</source>
+        <translation>
+            <numerusform>在本阶段 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/deal_words.py" line="122"/>
+        <source>stale: %n day(s) in this stage</source>
+        <translation>
+            <numerusform>停滞：在本阶段 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_words.py" line="126"/>
+        <source>10k-unit</source>
+        <comment>the unit large sums are counted in: 万 in Chinese</comment>
+        <translation>万</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +2172,34 @@
         <translation>
             <numerusform>还有 %Ln 条更早的跟进记录未显示。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GateDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="122"/>
+        <source>Move to %1</source>
+        <translation>推进到“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="128"/>
+        <source>Before “%1” can enter %2, tell us:</source>
+        <translation>“%1”进入“%2”之前，请先填写：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="155"/>
+        <source>(must be yes)</source>
+        <translation>（须为“是”）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="161"/>
+        <source>Also needed, in the deal itself: %1.</source>
+        <translation>还需在商机中填写：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="176"/>
+        <source>Enter the amount, e.g. 12000 or 1.2万.</source>
+        <translation>请输入金额，例如 12000 或 1.2万。</translation>
     </message>
 </context>
 <context>
@@ -1633,115 +2675,241 @@
     </message>
 </context>
 <context>
+    <name>LostDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="243"/>
+        <source>Deal lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="245"/>
+        <source>Why was “%1” lost?</source>
+        <translation>“%1”为什么输单？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="250"/>
+        <source>(choose a reason)</source>
+        <translation>（请选择原因）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="255"/>
+        <source>What happened (required for “Other”)</source>
+        <translation>具体情况（原因为“其他”时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="256"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="257"/>
+        <source>Details:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="266"/>
+        <source>Choose why the deal was lost.</source>
+        <translation>请选择输单原因。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="268"/>
+        <source>Say in a few words what happened.</source>
+        <translation>请简要说明具体情况。</translation>
+    </message>
+</context>
+<context>
+    <name>LostReasonsTab</name>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="84"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="84"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="89"/>
+        <source>A new reason, as reps will see it</source>
+        <translation>新的原因（销售看到的文字）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="92"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="103"/>
+        <source>A rep chooses one of the active reasons when a deal is lost. A reason is turned off, never deleted: lost deals still name it. Changes here take effect at once.</source>
+        <translation>商机输单时，销售从启用的原因中选择一个。原因只会停用，不会删除：已输单的商机仍会显示它。这里的修改立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="122"/>
+        <source>Built in: each user sees it in their own language.</source>
+        <translation>内置原因：每位用户看到的是自己语言的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="163"/>
+        <source>Turned on the lost reason “%1”.</source>
+        <translation>已启用输单原因“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="165"/>
+        <source>Turned off the lost reason “%1”.</source>
+        <translation>已停用输单原因“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="190"/>
+        <source>Added the lost reason “%1”.</source>
+        <translation>已添加输单原因“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="208"/>
+        <source>“%1” always stays on: a rep can always say in their own words why a deal was lost.</source>
+        <translation>“%1”始终启用：销售总可以用自己的话说明输单原因。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="212"/>
+        <source>There is already a reason with these words.</source>
+        <translation>已有相同文字的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="214"/>
+        <source>There are already %1 reasons: turn one back on instead.</source>
+        <translation>原因已达 %1 个：请改为重新启用一个已停用的原因。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="96"/>
+        <location filename="../../crmdesk/views/main_window.py" line="111"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="106"/>
+        <location filename="../../crmdesk/views/main_window.py" line="121"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="107"/>
+        <location filename="../../crmdesk/views/main_window.py" line="122"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="108"/>
+        <location filename="../../crmdesk/views/main_window.py" line="123"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="109"/>
+        <location filename="../../crmdesk/views/main_window.py" line="124"/>
+        <source>Pipeline</source>
+        <translation>销售漏斗</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="125"/>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="126"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="133"/>
+        <location filename="../../crmdesk/views/main_window.py" line="152"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="139"/>
+        <location filename="../../crmdesk/views/main_window.py" line="158"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="142"/>
+        <location filename="../../crmdesk/views/main_window.py" line="161"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="146"/>
+        <location filename="../../crmdesk/views/main_window.py" line="165"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="149"/>
+        <location filename="../../crmdesk/views/main_window.py" line="168"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="152"/>
+        <location filename="../../crmdesk/views/main_window.py" line="171"/>
         <source>Manage &amp;tags…</source>
         <translation>管理标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="154"/>
+        <location filename="../../crmdesk/views/main_window.py" line="173"/>
         <source>&amp;Pools…</source>
         <translation>公海设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="157"/>
+        <location filename="../../crmdesk/views/main_window.py" line="176"/>
         <source>Release &amp;reasons and caps…</source>
         <translation>放回原因和上限(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="161"/>
+        <location filename="../../crmdesk/views/main_window.py" line="180"/>
+        <source>Pipeline &amp;settings…</source>
+        <translation>销售流程设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="183"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="164"/>
+        <location filename="../../crmdesk/views/main_window.py" line="186"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="167"/>
+        <location filename="../../crmdesk/views/main_window.py" line="189"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="175"/>
+        <location filename="../../crmdesk/views/main_window.py" line="197"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="179"/>
+        <location filename="../../crmdesk/views/main_window.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="181"/>
+        <location filename="../../crmdesk/views/main_window.py" line="203"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="183"/>
+        <location filename="../../crmdesk/views/main_window.py" line="205"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="188"/>
+        <location filename="../../crmdesk/views/main_window.py" line="210"/>
+        <source>&amp;Pipeline</source>
+        <translation>销售漏斗(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="195"/>
         <location filename="../../crmdesk/views/main_window.py" line="221"/>
+        <location filename="../../crmdesk/views/main_window.py" line="247"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1769,6 +2937,436 @@
         <location filename="../../crmdesk/views/pool_dialogs.py" line="242"/>
         <source>There is no other pool to move them to.</source>
         <translation>没有其他可转移的公海。</translation>
+    </message>
+</context>
+<context>
+    <name>MoveFlow</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="94"/>
+        <source>Sent for approval: the deal enters %1 once a manager approves.</source>
+        <translation>已提交审批：主管通过后，商机将进入“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="99"/>
+        <source>Moved to %1.</source>
+        <translation>已推进到“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="128"/>
+        <source>Not yet</source>
+        <translation>暂不能推进</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="129"/>
+        <source>“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it.</source>
+        <translation>“%1”还不能进入“%2”，尚缺：%3。请打开商机补充。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodCombo</name>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="39"/>
+        <source>Any close date</source>
+        <translation>预计成交日期不限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="40"/>
+        <source>Close date passed</source>
+        <translation>已过预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="41"/>
+        <source>Closing this month</source>
+        <translation>预计本月成交</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="42"/>
+        <source>Closing next month</source>
+        <translation>预计下月成交</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="43"/>
+        <source>Closing this quarter</source>
+        <translation>预计本季度成交</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="44"/>
+        <source>Closing in 90 days</source>
+        <translation>预计 90 天内成交</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePage</name>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="63"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="67"/>
+        <source>Search deals or customers</source>
+        <translation>搜索商机或客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="73"/>
+        <source>My deals</source>
+        <translation>我的商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="73"/>
+        <source>My team&apos;s deals</source>
+        <translation>我团队的商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="74"/>
+        <source>All deals</source>
+        <translation>全部商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="81"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="221"/>
+        <source>Any owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="86"/>
+        <source>Stale only</source>
+        <translation>只看停滞</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="87"/>
+        <source>Deals that stayed in their stage too long</source>
+        <translation>在当前阶段停留过久的商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="89"/>
+        <source>New deal…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="92"/>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="93"/>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="115"/>
+        <source>Drop here: Won</source>
+        <translation>拖到这里：赢单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="116"/>
+        <source>Drop here: Lost</source>
+        <translation>拖到这里：输单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="136"/>
+        <source>No deal matches these filters.</source>
+        <translation>没有符合筛选条件的商机。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="156"/>
+        <source>Pipeline:</source>
+        <translation>销售流程：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="238"/>
+        <source>No pipeline</source>
+        <translation>没有销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="239"/>
+        <source>There is no pipeline yet: an administrator sets one up in Pipeline settings.</source>
+        <translation>还没有销售流程：请管理员在“销售流程设置”中创建。</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineSettingsDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="72"/>
+        <source>Pipeline settings</source>
+        <translation>销售流程设置</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="77"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="289"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="324"/>
+        <source>New pipeline</source>
+        <translation>新建销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="84"/>
+        <source>A pipeline is never deleted: turn it off to stop new deals using it.</source>
+        <translation>销售流程不会被删除：停用后，新商机就不能再使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="94"/>
+        <source>Stages</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="95"/>
+        <source>Lost reasons</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="96"/>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="100"/>
+        <source>Show their version</source>
+        <translation>查看对方的版本</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="110"/>
+        <source>Saves the pipeline. Lost reasons and products are saved as you change them.</source>
+        <translation>保存销售流程。输单原因和产品在修改时即已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="112"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="131"/>
+        <source>On: new deals may use this pipeline</source>
+        <translation>启用：新商机可以使用这个销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="133"/>
+        <source>Pipeline name</source>
+        <translation>流程名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="139"/>
+        <source>Add stage</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="141"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="143"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="145"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="181"/>
+        <source>First contact</source>
+        <translation>初步接触</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="182"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="183"/>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="203"/>
+        <source>(no name yet)</source>
+        <translation>（尚未命名）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="283"/>
+        <source>%1 (off)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="366"/>
+        <source>Saved the pipeline “{name}”.</source>
+        <translation>已保存销售流程“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="469"/>
+        <source>Discard your changes to this pipeline?</source>
+        <translation>放弃对这个销售流程的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="471"/>
+        <source>Discard the product you typed?</source>
+        <translation>放弃你输入的产品吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="473"/>
+        <source>Discard the lost reason you typed?</source>
+        <translation>放弃你输入的输单原因吗？</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineSettingsWords</name>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="418"/>
+        <source>A colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="421"/>
+        <source>{who} saved this pipeline at {at}, after you opened it.</source>
+        <translation>你打开后，{who} 在 {at} 保存了这个销售流程。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="423"/>
+        <source>{who} saved this pipeline after you opened it.</source>
+        <translation>你打开后，{who} 保存了这个销售流程。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="425"/>
+        <source>Your changes are still here: Save again to put yours over theirs, or Show their version to start again from theirs.</source>
+        <translation>你的修改还在：再次保存会用你的版本覆盖对方的，或点击“查看对方的版本”从对方的版本重新开始。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="434"/>
+        <source>“%1” still holds %Ln open deal(s): move them to another stage first.</source>
+        <translation>
+            <numerusform>“%1”中还有 %Ln 个进行中的商机：请先把它们移到其他阶段。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="441"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="442"/>
+        <source>probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="443"/>
+        <source>stale after</source>
+        <translation>停滞天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="444"/>
+        <source>approval limit</source>
+        <translation>审批阈值</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="445"/>
+        <source>approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="446"/>
+        <source>required fields</source>
+        <translation>必填项</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="447"/>
+        <source>question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="448"/>
+        <source>choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="449"/>
+        <source>answer</source>
+        <translation>回答方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="450"/>
+        <source>only “yes”</source>
+        <translation>仅限“是”</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="451"/>
+        <source>questions</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="461"/>
+        <source>Stage “%1”</source>
+        <translation>阶段“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="465"/>
+        <source>, question %1</source>
+        <translation>，问题 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="473"/>
+        <source>Two stages are called “%1”: give each its own name.</source>
+        <translation>有两个阶段都叫“%1”：请给每个阶段取不同的名称。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="476"/>
+        <source>Another pipeline already has this name. Choose another.</source>
+        <translation>已有同名的销售流程，请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="478"/>
+        <source>enter a percentage from 0 to 100</source>
+        <translation>请输入 0 到 100 之间的百分比</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="480"/>
+        <source>enter days from 1 to %1, or 0 for never</source>
+        <translation>请输入 1 到 %1 之间的天数，0 表示从不</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="482"/>
+        <source>enter the limit</source>
+        <translation>请输入阈值</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="483"/>
+        <source>the limit is not a number</source>
+        <translation>阈值不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="484"/>
+        <source>the limit is out of range</source>
+        <translation>阈值超出允许范围</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="485"/>
+        <source>at most two decimals</source>
+        <translation>最多两位小数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="486"/>
+        <source>give at least two choices, one a line</source>
+        <translation>请至少填写两个选项，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="487"/>
+        <source>the question has no text</source>
+        <translation>问题还没有内容</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="488"/>
+        <source>the name is required</source>
+        <translation>名称为必填项</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="495"/>
+        <source>{field}: {problem}.</source>
+        <translation>{field}：{problem}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="496"/>
+        <source>{where}, {field}: {problem}.</source>
+        <translation>{where}，{field}：{problem}。</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +4200,94 @@
     </message>
 </context>
 <context>
+    <name>ProductsTab</name>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="241"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="258"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="407"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="241"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="259"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="407"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="241"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="408"/>
+        <source>List price</source>
+        <translation>标准价</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="241"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="260"/>
+        <source>List price (yuan)</source>
+        <translation>标准价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="261"/>
+        <source>New product</source>
+        <translation>新建产品</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="263"/>
+        <source>Save product</source>
+        <translation>保存产品</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="270"/>
+        <source>Products offered on a deal&apos;s lines. A product is turned off, never deleted: deals keep its name as it was. Changes here take effect at once.</source>
+        <translation>商机产品明细中可选的产品。产品只会停用，不会删除：商机中仍保留它原来的名称。这里的修改立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="313"/>
+        <source>A new product:</source>
+        <translation>新产品：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="315"/>
+        <source>Product “%1”:</source>
+        <translation>产品“%1”：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="377"/>
+        <source>Turned off the product “%1”.</source>
+        <translation>已停用产品“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="379"/>
+        <source>Turned on the product “%1”.</source>
+        <translation>已启用产品“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="381"/>
+        <source>Added the product “%1”.</source>
+        <translation>已添加产品“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="383"/>
+        <source>Saved the product “%1”.</source>
+        <translation>已保存产品“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="410"/>
+        <source>Another product already has this code. Choose another.</source>
+        <translation>已有产品使用这个编码，请换一个。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="412"/>
+        <source>List price: enter an amount in yuan, like 1200 or 1,200.50.</source>
+        <translation>标准价：请输入以元为单位的金额，例如 1200 或 1,200.50。</translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message>
         <location filename="../../crmdesk/views/prompts.py" line="54"/>
@@ -2771,6 +4457,85 @@
         <location filename="../../crmdesk/views/prompts.py" line="280"/>
         <source>Their details go; the follow-ups already logged stay.</source>
         <translation>联系人资料会被移除，已记录的跟进不受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsEditor</name>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="151"/>
+        <source>Questions a deal must answer to enter</source>
+        <translation>商机进入本阶段前需回答的问题</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="156"/>
+        <source>Add question</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="158"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="160"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="162"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="169"/>
+        <source>Yes / no</source>
+        <translation>是 / 否</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="169"/>
+        <source>Choice</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="170"/>
+        <source>Free text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="175"/>
+        <source>One choice a line</source>
+        <translation>每行一个选项</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="178"/>
+        <source>Only “yes” lets the deal in</source>
+        <translation>仅回答“是”时才能进入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="180"/>
+        <source>An answer is required</source>
+        <translation>必须回答</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="185"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="186"/>
+        <source>Answer</source>
+        <translation>回答方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="187"/>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="209"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="259"/>
+        <source>(no text yet)</source>
+        <translation>（尚无内容）</translation>
     </message>
 </context>
 <context>
@@ -3064,19 +4829,138 @@
         <translation>Shift+单击</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="74"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="69"/>
+        <source>Pipeline board: the card beside in the next or previous stage</source>
+        <translation>销售漏斗看板：选中下一或上一阶段中并排的卡片</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="72"/>
+        <source>Left / Right</source>
+        <translation>← / →</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="75"/>
+        <source>Pipeline board: move the selected deals one stage on or back</source>
+        <translation>销售漏斗看板：将选中的商机推进或退回一个阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="81"/>
+        <source>Pipeline board: open the deal</source>
+        <translation>销售漏斗看板：打开商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="90"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="82"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="98"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="82"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="98"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>StageColumn</name>
+    <message>
+        <location filename="../../crmdesk/views/board.py" line="270"/>
+        <source>%1 · %2 · weighted %3</source>
+        <translation>%1 · %2 · 加权 %3</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/board.py" line="276"/>
+        <source>Sum %1, weighted by probability %2</source>
+        <translation>合计 %1，按赢率加权 %2</translation>
+    </message>
+</context>
+<context>
+    <name>StageEditor</name>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="312"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="314"/>
+        <source>A deal this many days in the stage is marked stale on the board.</source>
+        <translation>商机在本阶段停留达到这个天数，就会在看板上标记为停滞。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="318"/>
+        <source>Required to enter</source>
+        <translation>准入必填项</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="342"/>
+        <source>Stage name</source>
+        <translation>阶段名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="347"/>
+        <source>Stale after (days)</source>
+        <translation>停滞天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="350"/>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="351"/>
+        <source>Manager&apos;s approval</source>
+        <translation>主管审批</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="363"/>
+        <source>Not needed</source>
+        <translation>不需要</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="364"/>
+        <source>Always</source>
+        <translation>始终需要</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="365"/>
+        <source>When a line&apos;s discount is above</source>
+        <translation>明细折扣超过</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="366"/>
+        <source>When the amount is above</source>
+        <translation>金额超过</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="371"/>
+        <source>The won stage: always last but one; it cannot be removed.</source>
+        <translation>赢单阶段：始终位于倒数第二，不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="372"/>
+        <source>The lost stage: always last; it cannot be removed.</source>
+        <translation>输单阶段：始终位于最后，不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="373"/>
+        <source>An open stage.</source>
+        <translation>进行中的阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="396"/>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+</context>
+<context>
+    <name>StageList</name>
+    <message>
+        <location filename="../../crmdesk/views/board.py" line="243"/>
+        <source>No deals here. Drag a card here to move it.</source>
+        <translation>这里还没有商机。把卡片拖到这里即可推进。</translation>
     </message>
 </context>
 <context>
@@ -3338,6 +5222,54 @@
         <translation>
             <numerusform>%1 将在 %n 天内回收到%2</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="49"/>
+        <source>A deal waits for your approval: %1</source>
+        <translation>有商机等待你审批：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="53"/>
+        <source>Your request was approved: %1</source>
+        <translation>你的申请已通过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="54"/>
+        <source>Your request was rejected: %1</source>
+        <translation>你的申请被驳回：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WonDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="204"/>
+        <source>Deal won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="206"/>
+        <source>Congratulations! Confirm the final figures of “%1”.</source>
+        <translation>恭喜！请确认“%1”的最终成交信息。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="214"/>
+        <source>Final amount:</source>
+        <translation>成交金额：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="215"/>
+        <source>Won on:</source>
+        <translation>赢单日期：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="224"/>
+        <source>Enter the final amount, e.g. 12000 or 1.2万.</source>
+        <translation>请输入成交金额，例如 12000 或 1.2万。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="229"/>
+        <source>A deal cannot be won on a day still to come.</source>
+        <translation>赢单日期不能晚于今天。</translation>
     </message>
 </context>
 </TS>
