@@ -28,7 +28,7 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.deal_words import approval_reason, money, stage_code_name
 from crmdesk.views.errors import error_text
 from crmdesk.views.icons import set_icon
-from crmdesk.views.labels import local_time
+from crmdesk.views.labels import fill, local_time
 from crmdesk.views.table_model import Column
 from crmdesk.views.widgets import Banner, list_table, problem_label
 
@@ -107,7 +107,8 @@ class ApprovalsPage(QWidget):
 
         self.show_combo = QComboBox()
         self.show_combo.addItem(self.tr("Waiting for a decision"), self.PENDING)
-        self.show_combo.addItem(self.tr("Decided"), self.DECIDED)
+        self.show_combo.addItem(self.tr("Decided", "which approvals: those already decided"),
+                                self.DECIDED)  # fmt: skip
         self.show_combo.currentIndexChanged.connect(self._on_show_changed)
         if self.may_decide:
             hint = self.tr(
@@ -188,7 +189,12 @@ class ApprovalsPage(QWidget):
             Column("status", self.tr("Decision"), 75, lambda r: status.get(r.status, r.status)),
             Column("decided_by", self.tr("Decided by"), 100, lambda r: r.decided_by_name),
             Column("comment", self.tr("Comment"), 200, lambda r: r.comment, tooltip=True),
-            Column("decided_at", self.tr("Decided"), 130, lambda r: local_time(r.decided_at)),
+            Column(
+                "decided_at",
+                self.tr("Decided", "column: when it was decided"),
+                130,
+                lambda r: local_time(r.decided_at),
+            ),
         ]
 
     # -- reading
@@ -320,7 +326,7 @@ class ApprovalsPage(QWidget):
         else:
             text = self.tr("Rejected: “%1” stays where it was, not moved to %2.")
         to = stage_code_name(row.to_stage_code, row.to_stage_name)
-        self.ctx.notify(text.replace("%1", row.deal_title).replace("%2", to))
+        self.ctx.notify(fill(text, row.deal_title, to))
         self._update_buttons()
 
     @Slot()

@@ -21,6 +21,7 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.deal_move_dialogs import GateDialog, LostDialog, WonDialog
 from crmdesk.views.deal_words import gate_field_label, stage_name
 from crmdesk.views.errors import show_error
+from crmdesk.views.labels import fill, listing
 
 
 class MoveFlow(QObject):
@@ -122,14 +123,18 @@ class MoveFlow(QObject):
         answerable = [m for m in missing if m[1] == "question" or m[2] in
                       ("amount", "expected_close", "competitor", "source")]  # fmt: skip
         if not answerable:
-            what = ", ".join(gate_field_label(m[2]) for m in missing)
+            what = listing(gate_field_label(m[2]) for m in missing)
             QMessageBox.information(
                 self.page,
                 self.tr("Not yet"),
-                self.tr("“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it.")
-                .replace("%1", detail.data.title)
-                .replace("%2", stage_name(stage))
-                .replace("%3", what),
+                fill(
+                    self.tr(
+                        "“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it."
+                    ),
+                    detail.data.title,
+                    stage_name(stage),
+                    what,
+                ),
             )
             self._next()
             return

@@ -52,7 +52,7 @@ def status_line(detail: DealDetail) -> str:
         reason = lost_reason_label(detail.lost_code) if detail.lost_code else ""
         if detail.lost_text:  # what the rep wrote says more than the reason's name
             reason = detail.lost_text if detail.lost_code in ("", "other") else (
-                f"{reason} ({detail.lost_text})")  # fmt: skip
+                labelled(reason, detail.lost_text))  # fmt: skip
         state = (
             labelled(QCoreApplication.translate("DealHistory", "Lost"), reason)
             if reason

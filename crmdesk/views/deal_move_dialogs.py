@@ -32,6 +32,7 @@ from crmdesk.views.deal_words import (
     question_text,
     stage_name,
 )
+from crmdesk.views.labels import fill, labelled, listing
 from crmdesk.views.widgets import chinese_calendar, ok_cancel, problem_label
 
 # Gate fields the dialog can fill in; "lines" needs the deal dialog's product lines.
@@ -125,9 +126,7 @@ class GateDialog(QDialog):
         self._fields: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr("Before “%1” can enter %2, tell us:")
-            .replace("%1", deal_title)
-            .replace("%2", stage_name(target))
+            fill(self.tr("Before “%1” can enter %2, tell us:"), deal_title, stage_name(target))
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -143,7 +142,7 @@ class GateDialog(QDialog):
                 text = "" if current in (None, "", Decimal(0)) else str(current)
                 editor = QLineEdit(text)
             self._fields[key] = editor
-            form.addRow(gate_field_label(key) + ":", editor)
+            form.addRow(labelled(gate_field_label(key), ""), editor)
         asked = {(s, key) for s, kind, key in missing if kind == "question"}
         for stage in stages:
             for q in stage.questions:
@@ -159,7 +158,7 @@ class GateDialog(QDialog):
         if self.unfixable:
             note = QLabel(
                 self.tr("Also needed, in the deal itself: %1.").replace(
-                    "%1", ", ".join(gate_field_label(k) for k in self.unfixable)
+                    "%1", listing(gate_field_label(k) for k in self.unfixable)
                 )
             )
             note.setWordWrap(True)

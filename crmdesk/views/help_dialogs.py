@@ -67,7 +67,8 @@ def page_shortcuts() -> list[tuple[str, str]]:
         ),
         (
             QCoreApplication.translate(
-                "ShortcutsDialog", "Pipeline board: the card beside in the next or previous stage"
+                "ShortcutsDialog",
+                "Pipeline board: select the card beside, in the next or previous stage",
             ),
             QCoreApplication.translate("ShortcutsDialog", "Left / Right"),
         ),

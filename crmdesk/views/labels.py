@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
@@ -161,6 +162,13 @@ def listing(items) -> str:
     """Items of a list in a sentence: 备注、城市 in Chinese, "Notes, City" in English."""
     chinese = QLocale().language() == QLocale.Language.Chinese
     return ("、" if chinese else ", ").join(items)
+
+
+def fill(text: str, *values: str) -> str:
+    """%1, %2 … of a translated sentence filled in one pass: a value that itself holds "%2" (a
+    deal titled so) stays as typed, which chained replace() calls would not."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1]
+                  if 0 < int(m.group(1)) <= len(values) else m.group(0), text)  # fmt: skip
 
 
 def labelled(label: str, text: str) -> str:

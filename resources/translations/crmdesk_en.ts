@@ -340,7 +340,7 @@
 <context>
     <name>RuleWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="68"/>
+        <location filename="../../crmdesk/views/labels.py" line="69"/>
         <source>not won within %n day(s)</source>
         <translation>
             <numerusform>not won within %n day</numerusform>
@@ -348,7 +348,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="69"/>
+        <location filename="../../crmdesk/views/labels.py" line="70"/>
         <source>no follow-up for %n day(s)</source>
         <translation>
             <numerusform>no follow-up for %n day</numerusform>
@@ -356,7 +356,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="72"/>
+        <location filename="../../crmdesk/views/labels.py" line="73"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>

@@ -4,52 +4,52 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="117"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="118"/>
         <source>About crmdesk</source>
         <translation>关于 crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="118"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="119"/>
         <source>crmdesk %1</source>
         <translation>crmdesk %1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="120"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="121"/>
         <source>A desktop CRM for small sales teams.</source>
         <translation>面向中小销售团队的桌面 CRM。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="124"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="125"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="125"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="126"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="125"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="126"/>
         <source>Not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="126"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="127"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="127"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="128"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="133"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="134"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="135"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="136"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
@@ -57,17 +57,17 @@
 <context>
     <name>AnswerField</name>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="81"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="82"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="81"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="82"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="90"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="91"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
@@ -81,158 +81,164 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/approvals_page.py" line="110"/>
-        <location filename="../../crmdesk/views/approvals_page.py" line="191"/>
         <source>Decided</source>
+        <comment>which approvals: those already decided</comment>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="114"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="115"/>
         <source>Stage moves your team&apos;s reps asked for. Approve to make the move; reject with a comment to keep the deal where it is. Double-click to open the deal.</source>
         <translation>团队销售提交的阶段推进申请。通过即推进；驳回需填写意见，商机留在原阶段。双击可打开商机。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="119"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="120"/>
         <source>Your stage moves waiting for a manager&apos;s approval. A deal waiting for one cannot move until it is decided or you cancel the request.</source>
         <translation>你提交的、等待主管审批的阶段推进。审批完成或你撤回申请之前，该商机不能移动。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="125"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="126"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="142"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="143"/>
         <source>Approve</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="145"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="146"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="148"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="149"/>
         <source>Cancel request</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="151"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="152"/>
         <source>Comment (required to reject)</source>
         <translation>审批意见（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="173"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="174"/>
         <source>Waiting</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="174"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="175"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="175"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="176"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="176"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="177"/>
         <source>Cancelled</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="179"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="180"/>
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="180"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="181"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="181"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="182"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="182"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="183"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="184"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="185"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="186"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="187"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="187"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="188"/>
         <source>When</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="188"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="189"/>
         <source>Decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="189"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="190"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="190"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="191"/>
         <source>Comment</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="228"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="194"/>
+        <source>Decided</source>
+        <comment>column: when it was decided</comment>
+        <translation>处理时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="234"/>
         <source>No decided requests yet.</source>
         <translation>还没有已处理的申请。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="230"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="236"/>
         <source>Nothing waits for your approval.</source>
         <translation>没有等待你审批的申请。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="231"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="237"/>
         <source>None of your stage moves waits for approval.</source>
         <translation>你没有等待审批的阶段推进。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="295"/>
-        <location filename="../../crmdesk/views/approvals_page.py" line="368"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="301"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="374"/>
         <source>Write a comment saying why you reject it: the rep reads it.</source>
         <translation>请填写驳回的理由：销售会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="319"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="325"/>
         <source>Approved: “%1” moves to %2.</source>
         <translation>已通过：“%1”推进到“%2”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="321"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="327"/>
         <source>Rejected: “%1” stays where it was, not moved to %2.</source>
         <translation>已驳回：“%1”留在原阶段，未推进到“%2”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="342"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="348"/>
         <source>Cancelled the request to move “%1”: the deal may move again.</source>
         <translation>已撤回“%1”的推进申请：该商机可以再次移动。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="360"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="366"/>
         <source>The deal no longer has everything the stage asks for (a colleague changed it or the stage&apos;s settings). Ask the rep to complete it, or reject with a comment.</source>
         <translation>该商机已不再满足这个阶段的准入条件（同事修改了商机或阶段设置）。请让销售补全，或填写意见后驳回。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="366"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="372"/>
         <source>Someone decided this request already; the list shows it now.</source>
         <translation>这条申请已被他人处理，列表已更新。</translation>
     </message>
@@ -2177,27 +2183,27 @@
 <context>
     <name>GateDialog</name>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="122"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="123"/>
         <source>Move to %1</source>
         <translation>推进到“%1”</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="128"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="129"/>
         <source>Before “%1” can enter %2, tell us:</source>
         <translation>“%1”进入“%2”之前，请先填写：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="155"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="154"/>
         <source>(must be yes)</source>
         <translation>（须为“是”）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="161"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="160"/>
         <source>Also needed, in the deal itself: %1.</source>
         <translation>还需在商机中填写：%1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="176"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="175"/>
         <source>Enter the amount, e.g. 12000 or 1.2万.</source>
         <translation>请输入金额，例如 12000 或 1.2万。</translation>
     </message>
@@ -2326,325 +2332,325 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="13"/>
+        <location filename="../../crmdesk/views/labels.py" line="14"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="14"/>
+        <location filename="../../crmdesk/views/labels.py" line="15"/>
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="15"/>
+        <location filename="../../crmdesk/views/labels.py" line="16"/>
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="16"/>
+        <location filename="../../crmdesk/views/labels.py" line="17"/>
         <source>Lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="22"/>
+        <location filename="../../crmdesk/views/labels.py" line="23"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="23"/>
+        <location filename="../../crmdesk/views/labels.py" line="24"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="24"/>
-        <location filename="../../crmdesk/views/labels.py" line="130"/>
+        <location filename="../../crmdesk/views/labels.py" line="25"/>
+        <location filename="../../crmdesk/views/labels.py" line="131"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="25"/>
-        <location filename="../../crmdesk/views/labels.py" line="121"/>
+        <location filename="../../crmdesk/views/labels.py" line="26"/>
+        <location filename="../../crmdesk/views/labels.py" line="122"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="26"/>
+        <location filename="../../crmdesk/views/labels.py" line="27"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="32"/>
+        <location filename="../../crmdesk/views/labels.py" line="33"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="33"/>
+        <location filename="../../crmdesk/views/labels.py" line="34"/>
         <source>Assigned</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="34"/>
+        <location filename="../../crmdesk/views/labels.py" line="35"/>
         <source>Transferred</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="35"/>
+        <location filename="../../crmdesk/views/labels.py" line="36"/>
         <source>Claimed from the pool</source>
         <translation>从公海领取</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="36"/>
+        <location filename="../../crmdesk/views/labels.py" line="37"/>
         <source>Released to the pool</source>
         <translation>放回公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="37"/>
+        <location filename="../../crmdesk/views/labels.py" line="38"/>
         <source>Recycled to the pool</source>
         <translation>回收到公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="38"/>
+        <location filename="../../crmdesk/views/labels.py" line="39"/>
         <source>Moved to another pool</source>
         <translation>转移到其他公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="39"/>
+        <location filename="../../crmdesk/views/labels.py" line="40"/>
         <source>Locked</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="40"/>
+        <location filename="../../crmdesk/views/labels.py" line="41"/>
         <source>Unlocked</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="48"/>
+        <location filename="../../crmdesk/views/labels.py" line="49"/>
         <source>Handover (rep leaving or changing territory)</source>
         <translation>交接（销售离职或调整区域）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="51"/>
+        <location filename="../../crmdesk/views/labels.py" line="52"/>
         <source>Rebalancing workload</source>
         <translation>平衡工作量</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="52"/>
+        <location filename="../../crmdesk/views/labels.py" line="53"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="53"/>
+        <location filename="../../crmdesk/views/labels.py" line="54"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="54"/>
+        <location filename="../../crmdesk/views/labels.py" line="55"/>
         <source>No need at present</source>
         <translation>暂无需求</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="55"/>
+        <location filename="../../crmdesk/views/labels.py" line="56"/>
         <source>Cannot be reached</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="56"/>
+        <location filename="../../crmdesk/views/labels.py" line="57"/>
         <source>Went with a competitor</source>
         <translation>已选择竞争对手</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="57"/>
+        <location filename="../../crmdesk/views/labels.py" line="58"/>
         <source>Wrong or invalid information</source>
         <translation>信息错误或无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="58"/>
+        <location filename="../../crmdesk/views/labels.py" line="59"/>
         <source>No follow-up in time</source>
         <translation>超期未跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="59"/>
+        <location filename="../../crmdesk/views/labels.py" line="60"/>
         <source>Not won in time</source>
         <translation>超期未成交</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="99"/>
+        <location filename="../../crmdesk/views/labels.py" line="100"/>
         <source>Sales rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="100"/>
+        <location filename="../../crmdesk/views/labels.py" line="101"/>
         <source>Manager</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="101"/>
+        <location filename="../../crmdesk/views/labels.py" line="102"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="107"/>
+        <location filename="../../crmdesk/views/labels.py" line="108"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="108"/>
+        <location filename="../../crmdesk/views/labels.py" line="109"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="109"/>
+        <location filename="../../crmdesk/views/labels.py" line="110"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="110"/>
+        <location filename="../../crmdesk/views/labels.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="111"/>
+        <location filename="../../crmdesk/views/labels.py" line="112"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="112"/>
+        <location filename="../../crmdesk/views/labels.py" line="113"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="113"/>
+        <location filename="../../crmdesk/views/labels.py" line="114"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="114"/>
+        <location filename="../../crmdesk/views/labels.py" line="115"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="115"/>
+        <location filename="../../crmdesk/views/labels.py" line="116"/>
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="116"/>
+        <location filename="../../crmdesk/views/labels.py" line="117"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="117"/>
+        <location filename="../../crmdesk/views/labels.py" line="118"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="118"/>
+        <location filename="../../crmdesk/views/labels.py" line="119"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="119"/>
+        <location filename="../../crmdesk/views/labels.py" line="120"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="120"/>
+        <location filename="../../crmdesk/views/labels.py" line="121"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="122"/>
+        <location filename="../../crmdesk/views/labels.py" line="123"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="123"/>
+        <location filename="../../crmdesk/views/labels.py" line="124"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="124"/>
-        <location filename="../../crmdesk/views/labels.py" line="138"/>
+        <location filename="../../crmdesk/views/labels.py" line="125"/>
+        <location filename="../../crmdesk/views/labels.py" line="139"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="125"/>
+        <location filename="../../crmdesk/views/labels.py" line="126"/>
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="126"/>
+        <location filename="../../crmdesk/views/labels.py" line="127"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="127"/>
+        <location filename="../../crmdesk/views/labels.py" line="128"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="128"/>
+        <location filename="../../crmdesk/views/labels.py" line="129"/>
         <source>Time of the follow-up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="129"/>
+        <location filename="../../crmdesk/views/labels.py" line="130"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="131"/>
+        <location filename="../../crmdesk/views/labels.py" line="132"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="132"/>
+        <location filename="../../crmdesk/views/labels.py" line="133"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="133"/>
+        <location filename="../../crmdesk/views/labels.py" line="134"/>
         <source>Phone numbers</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="134"/>
+        <location filename="../../crmdesk/views/labels.py" line="135"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="135"/>
+        <location filename="../../crmdesk/views/labels.py" line="136"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="136"/>
+        <location filename="../../crmdesk/views/labels.py" line="137"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="137"/>
+        <location filename="../../crmdesk/views/labels.py" line="138"/>
         <source>Locked customers</source>
         <translation>锁定客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="139"/>
+        <location filename="../../crmdesk/views/labels.py" line="140"/>
         <source>Release reasons</source>
         <translation>放回原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="140"/>
+        <location filename="../../crmdesk/views/labels.py" line="141"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="141"/>
+        <location filename="../../crmdesk/views/labels.py" line="142"/>
         <source>Teams</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="142"/>
+        <location filename="../../crmdesk/views/labels.py" line="143"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
@@ -2677,42 +2683,42 @@
 <context>
     <name>LostDialog</name>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="243"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="242"/>
         <source>Deal lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="245"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="244"/>
         <source>Why was “%1” lost?</source>
         <translation>“%1”为什么输单？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="250"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="249"/>
         <source>(choose a reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="255"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="254"/>
         <source>What happened (required for “Other”)</source>
         <translation>具体情况（原因为“其他”时必填）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="256"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="255"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="257"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="256"/>
         <source>Details:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="266"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="265"/>
         <source>Choose why the deal was lost.</source>
         <translation>请选择输单原因。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="268"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="267"/>
         <source>Say in a few words what happened.</source>
         <translation>请简要说明具体情况。</translation>
     </message>
@@ -2942,22 +2948,22 @@
 <context>
     <name>MoveFlow</name>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="94"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="95"/>
         <source>Sent for approval: the deal enters %1 once a manager approves.</source>
         <translation>已提交审批：主管通过后，商机将进入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="99"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="100"/>
         <source>Moved to %1.</source>
         <translation>已推进到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="128"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="129"/>
         <source>Not yet</source>
         <translation>暂不能推进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="129"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="132"/>
         <source>“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it.</source>
         <translation>“%1”还不能进入“%2”，尚缺：%3。请打开商机补充。</translation>
     </message>
@@ -4653,21 +4659,21 @@
 <context>
     <name>RuleWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="68"/>
+        <location filename="../../crmdesk/views/labels.py" line="69"/>
         <source>not won within %n day(s)</source>
         <translation>
             <numerusform>%n 天未成交</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="69"/>
+        <location filename="../../crmdesk/views/labels.py" line="70"/>
         <source>no follow-up for %n day(s)</source>
         <translation>
             <numerusform>%n 天未跟进</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/labels.py" line="72"/>
+        <location filename="../../crmdesk/views/labels.py" line="73"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
@@ -4830,36 +4836,36 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/help_dialogs.py" line="69"/>
-        <source>Pipeline board: the card beside in the next or previous stage</source>
+        <source>Pipeline board: select the card beside, in the next or previous stage</source>
         <translation>销售漏斗看板：选中下一或上一阶段中并排的卡片</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="72"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="73"/>
         <source>Left / Right</source>
         <translation>← / →</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="75"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="76"/>
         <source>Pipeline board: move the selected deals one stage on or back</source>
         <translation>销售漏斗看板：将选中的商机推进或退回一个阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="81"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="82"/>
         <source>Pipeline board: open the deal</source>
         <translation>销售漏斗看板：打开商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="90"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="91"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="98"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="99"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/help_dialogs.py" line="98"/>
+        <location filename="../../crmdesk/views/help_dialogs.py" line="99"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -5242,32 +5248,32 @@
 <context>
     <name>WonDialog</name>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="204"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="203"/>
         <source>Deal won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="206"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="205"/>
         <source>Congratulations! Confirm the final figures of “%1”.</source>
         <translation>恭喜！请确认“%1”的最终成交信息。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="214"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="213"/>
         <source>Final amount:</source>
         <translation>成交金额：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="215"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="214"/>
         <source>Won on:</source>
         <translation>赢单日期：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="224"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="223"/>
         <source>Enter the final amount, e.g. 12000 or 1.2万.</source>
         <translation>请输入成交金额，例如 12000 或 1.2万。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="229"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="228"/>
         <source>A deal cannot be won on a day still to come.</source>
         <translation>赢单日期不能晚于今天。</translation>
     </message>
