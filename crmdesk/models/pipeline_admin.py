@@ -22,6 +22,7 @@ from crmdesk.models.checks import Checker, check_id, limit_of
 from crmdesk.models.deal_rules import MONEY_LIMIT, check_money
 from crmdesk.models.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from crmdesk.models.pipeline import ReasonRow, lost_reasons
+from crmdesk.models.reasons import add_reason, set_reason_active
 from crmdesk.models.schema import User
 from crmdesk.models.schema_deals import (
     APPROVAL_RULES,
@@ -40,9 +41,7 @@ from crmdesk.models.users import UserRow
 MAX_STAGES = 30
 MAX_QUESTIONS = 20
 MAX_CHOICES = 20
-MAX_REASONS = 50
 MAX_STALE_DAYS = 3650
-KEPT_ON = ("other",)  # a lost deal can always say why in its own words
 
 
 @dataclass(frozen=True)
@@ -384,30 +383,12 @@ def all_lost_reasons(session: Session) -> list[ReasonRow]:
 def add_lost_reason(session: Session, actor: UserRow, label: str) -> str:
     """A reason of the admin's own; returns its code (r1, r2 …)."""
     _admin(actor)
-    c = Checker()
-    label = c.text("label", label, LostReason.label, required=True)
-    c.done()
-    rows = list(session.scalars(select(LostReason)))
-    if len(rows) >= MAX_REASONS:
-        raise ValidationFailed(errors=[("reasons", "too_many")], limits={"reasons": MAX_REASONS})
-    if any(r.label == label for r in rows):
-        raise ValidationFailed(errors=[("label", "taken")], limits={})
-    numbers = [int(r.code[1:]) for r in rows if r.code[:1] == "r" and r.code[1:].isdigit()]
-    code = f"r{max(numbers, default=0) + 1}"
-    position = max((r.position for r in rows), default=0) + 1
-    session.add(LostReason(code=code, label=label, active=True, position=position))
-    session.flush()
+    code = add_reason(session, LostReason, label)
     record(session, "pipelines")
     return code
 
 
 def set_lost_reason_active(session: Session, actor: UserRow, code: str, active: bool) -> None:
     _admin(actor)
-    reason = session.get(LostReason, code) if isinstance(code, str) and code else None
-    if reason is None:
-        raise NotFound(what="lost_reason", id=code)
-    if not active and code in KEPT_ON:
-        raise ValidationFailed(errors=[("reason", "required")], limits={})
-    reason.active = bool(active)
-    session.flush()
+    set_reason_active(session, LostReason, "lost_reason", code, active)
     record(session, "pipelines")

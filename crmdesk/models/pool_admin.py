@@ -14,15 +14,13 @@ from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id
-from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
+from crmdesk.models.errors import NotFound, PermissionDenied
 from crmdesk.models.pool import COUNT_WON_SETTING as COUNT_WON
 from crmdesk.models.pool import MAX_CAP, setting
+from crmdesk.models.reasons import add_reason, set_reason_active
 from crmdesk.models.schema import ReleaseReason, Setting, Team, User
 from crmdesk.models.settings_log import log_change
 from crmdesk.models.users import UserRow
-
-MAX_REASONS = 50
-KEPT_ON = ("other",)  # a release can always say why in its own words
 
 
 @dataclass(frozen=True)
@@ -64,19 +62,7 @@ def all_release_reasons(session: Session) -> list[ReleaseReasonRow]:
 def add_release_reason(session: Session, actor: UserRow, label: str, now: datetime) -> str:
     """A reason of the admin's own; returns its code (r1, r2 …)."""
     _admin(actor)
-    c = Checker()
-    label = c.text("label", label, ReleaseReason.label, required=True)
-    c.done()
-    rows = all_release_reasons(session)
-    if len(rows) >= MAX_REASONS:
-        raise ValidationFailed(errors=[("reasons", "too_many")], limits={"reasons": MAX_REASONS})
-    if any(r.label == label for r in rows):
-        raise ValidationFailed(errors=[("label", "taken")], limits={})
-    numbers = [int(r.code[1:]) for r in rows if r.code[:1] == "r" and r.code[1:].isdigit()]
-    code = f"r{max(numbers, default=0) + 1}"
-    position = max((r.position for r in rows), default=0) + 1
-    session.add(ReleaseReason(code=code, label=label, active=True, position=position))
-    session.flush()
+    code = add_reason(session, ReleaseReason, label)
     log_change(session, actor, "reasons", [f"added:{code}"], now)
     record(session, "pools")
     return code
@@ -86,14 +72,7 @@ def set_release_reason_active(
     session: Session, actor: UserRow, code: str, active: bool, now: datetime
 ) -> None:
     _admin(actor)
-    reason = session.get(ReleaseReason, code) if isinstance(code, str) else None
-    if reason is None:
-        raise NotFound(what="release_reason", id=code)
-    if not active and code in KEPT_ON:
-        raise ValidationFailed(errors=[("reason", "required")], limits={})
-    if reason.active != bool(active):
-        reason.active = bool(active)
-        session.flush()
+    if set_reason_active(session, ReleaseReason, "release_reason", code, active):
         log_change(session, actor, "reasons", [f"{'on' if active else 'off'}:{code}"], now)
     record(session, "pools")
 

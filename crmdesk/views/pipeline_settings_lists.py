@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.pipeline import ProductRow, ReasonRow
-from crmdesk.models.pipeline_admin import KEPT_ON
+from crmdesk.models.reasons import KEPT_ON
 from crmdesk.views.context import PageContext
 from crmdesk.views.deal_move_dialogs import parse_money
 from crmdesk.views.deal_words import lost_reason_label, money
