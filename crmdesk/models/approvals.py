@@ -14,7 +14,6 @@ approval. Notices: "approval" to the approvers, "approval_decided" to the reques
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -26,7 +25,7 @@ from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id, limit_of
 from crmdesk.models.deal_moves import (
     Closing,
-    Plan,
+    PlannedMove,
     add_move,
     answers_json,
     apply_move,
@@ -36,7 +35,7 @@ from crmdesk.models.deal_moves import (
     target_stage,
 )
 from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
-from crmdesk.models.pipeline import PipelineRow, StageRow, get_pipeline
+from crmdesk.models.pipeline import PipelineRow, get_pipeline
 from crmdesk.models.policy import may_approve, may_edit, may_see
 from crmdesk.models.pool_actions import notify
 from crmdesk.models.schema import Customer, Notification, User
@@ -83,17 +82,14 @@ def approvers(session: Session, team_id: int | None, exclude: int) -> list[int]:
 def request_approval(
     session: Session,
     actor: UserRow,
-    deal: Deal,
-    target: StageRow,
-    plan: Plan,
-    given: Mapping[int, str],
-    closing: Closing,
+    move: PlannedMove,
     comment: str,
     now: datetime,
     base: int | None = None,
 ) -> tuple[int, int]:
     """File the request instead of moving (the deal locked by move_deal): (its id, the deal's
     new version). The deal waits for the decision (awaiting_stage_id) and cannot move."""
+    deal, target, plan, given, closing = move.deal, move.target, move.plan, move.given, move.closing
     payload = {
         "answers": {str(k): v for k, v in sorted(given.items())},
         "comment": comment,
@@ -191,8 +187,9 @@ def decide_approval(
         given = _still_asked(pipeline, given)
         plan = plan_move(session, deal, pipeline, target, given, closing)
         add_move(session, deal, "approved", target.id, actor.id, now, comment)
-        apply_move(session, actor, deal, target, plan, given, closing, now,
-                   comment=asked_comment, mover_id=approval.requested_by_id)  # fmt: skip
+        move = PlannedMove(deal, target, plan, given, closing)
+        apply_move(session, actor, move, now, comment=asked_comment,
+                   mover_id=approval.requested_by_id)  # fmt: skip
     else:
         bump(session, deal, actor, now, awaiting_stage_id=None)
         add_move(session, deal, "rejected", approval.to_stage_id, actor.id, now, comment)

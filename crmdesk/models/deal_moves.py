@@ -103,6 +103,18 @@ class Plan:
     approval: str  # the rule that fired on the target ("" for none)
 
 
+@dataclass(frozen=True)
+class PlannedMove:
+    """A move as planned for a deal (locked): what apply_move writes, or
+    approvals.request_approval files to be decided."""
+
+    deal: Deal
+    target: StageRow
+    plan: Plan
+    given: Mapping[int, str]  # the answers given
+    closing: Closing
+
+
 # ---------------------------------------------------------------- the gate, pure
 
 
@@ -373,11 +385,7 @@ def add_move(session, deal: Deal, kind: str, to_stage_id, actor_id, now, comment
 def apply_move(
     session: Session,
     actor: UserRow,
-    deal: Deal,
-    target: StageRow,
-    plan: Plan,
-    given: Mapping[int, str],
-    closing: Closing,
+    move: PlannedMove,
     now: datetime,
     *,
     comment: str = "",
@@ -387,6 +395,7 @@ def apply_move(
     """Write a planned move (the deal, its answers, its history; the customer when won); the
     deal's new version. mover_id: whose move the history names (the requester of an approved
     move), the actor by default."""
+    deal, target, plan, given, closing = move.deal, move.target, move.plan, move.given, move.closing
     values: dict = {"stage_id": target.id, "stage_entered_at": now, "awaiting_stage_id": None}
     if plan.kind == "won":
         values |= {"status": "won", "closed_at": closed_at(closing.won_on, now),
@@ -472,15 +481,12 @@ def move_deal(
     if deal.awaiting_stage_id is not None:
         raise ValidationFailed(errors=[("stage", "awaiting_approval")], limits={})
     plan = plan_move(session, deal, pipeline, target, given, closing)
+    move = PlannedMove(deal, target, plan, given, closing)
     if plan.approval:
         # approvals.py builds on this module: imported here, not at the top
         from crmdesk.models.approvals import request_approval
 
-        approval_id, version = request_approval(
-            session, actor, deal, target, plan, given, closing, comment, now, base_version
-        )
+        approval_id, version = request_approval(session, actor, move, comment, now, base_version)
         return MoveResult("awaiting_approval", deal.id, deal.stage_id, version, approval_id)
-    version = apply_move(
-        session, actor, deal, target, plan, given, closing, now, comment=comment, base=base_version
-    )
+    version = apply_move(session, actor, move, now, comment=comment, base=base_version)
     return MoveResult("moved", deal.id, target.id, version)
