@@ -6,7 +6,7 @@ drop zones, a refused move that leaves the card where it was, keys that move a c
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -239,3 +239,27 @@ def test_the_owner_filter_shows_one_reps_deals(qtbot, deals_ws):
     page.owner_combo.activated.emit(page.owner_combo.currentIndex())
     qtbot.waitUntil(lambda: titles(page.columns[0]) == ["南方的单子"])
     assert "1" in page.status.text()
+
+
+def test_a_won_day_reads_back_as_the_day_chosen_in_any_time_zone(monkeypatch):
+    import time
+
+    from crmdesk.views.deal_flow import utc_day
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        now = datetime(2026, 12, 4, 23, 30)  # 07:30 on 5 Dec in Shanghai
+        day = utc_day(date(2026, 12, 3), now)
+        stored = datetime.combine(day, now.time())  # as deal_moves.closed_at keeps it
+        assert stored.replace(tzinfo=UTC).astimezone().date() == date(2026, 12, 3)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_customer_sent_to_the_bin_takes_its_cards_off_the_board(qtbot, deals_ws):
+    page = board(qtbot, deals_ws)
+    customer_id = deals_ws.deal(deals_ws.deal_ids_made[0]).data.customer_id
+    page.ctx.write(lambda: deals_ws.delete_customers([customer_id]), owner=page)
+    qtbot.waitUntil(lambda: page.columns[0].model.rowCount() == 0)

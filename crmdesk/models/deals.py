@@ -319,6 +319,12 @@ def update_deal(
             raise _invalid("pipeline_id", "use_move")
         if data.stage_id is not None and data.stage_id != deal.stage_id:
             raise _invalid("stage_id", "use_move")
+    if deal.awaiting_stage_id is not None:
+        # A manager is deciding on these terms: changing them underneath would have the
+        # approval cover what nobody approved (the request may be cancelled first).
+        stored = _input_of(deal, _lines(session, deal.id))
+        if data.lines != stored.lines or data.amount != stored.amount:
+            raise _invalid("lines", "awaiting_approval")
     if data.owner_id is not None and data.owner_id != deal.owner_id:
         deal.owner_id, deal.team_id = _owner(session, actor, data.owner_id)
     _check_products(session, data.lines)

@@ -37,6 +37,28 @@ class MoveMethods:
             )
         )  # fmt: skip
 
+    def complete_and_move(
+        self,
+        deal_id: int,
+        data,
+        to_stage_id: int,
+        base_version: int,
+        answers: Mapping[int, str] | None = None,
+    ) -> WriteResult[deal_moves.MoveResult]:
+        """Save the fields a gate asked for (data: the deal's DealInput with them filled in) and
+        move the deal, in one unit of work: a move the gate still refuses saves nothing."""
+        from crmdesk.models import deals
+
+        now = self.clock()
+
+        def unit(s, actor) -> deal_moves.MoveResult:
+            saved = deals.update_deal(s, actor, deal_id, data, base_version, now)
+            return deal_moves.move_deal(
+                s, actor, deal_id, to_stage_id, saved.version, answers or {}, now
+            )
+
+        return self._write(unit)
+
     def approvals(self, status: str = "pending") -> list[approvals.ApprovalRow]:
         return self._read(lambda s: approvals.list_approvals(s, self.actor, status))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import replace
-from datetime import UTC
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal
@@ -22,6 +22,14 @@ from crmdesk.views.deal_move_dialogs import GateDialog, LostDialog, WonDialog
 from crmdesk.views.deal_words import gate_field_label, stage_name
 from crmdesk.views.errors import show_error
 from crmdesk.views.labels import fill, listing
+
+
+def utc_day(local_day: date, now: datetime) -> date:
+    """The UTC day of the chosen local day at this moment's local time: the rules store the win
+    at won_on with now's UTC time of day, which then reads back as the day the user chose."""
+    local_now = now.replace(tzinfo=UTC).astimezone()
+    chosen = datetime.combine(local_day, local_now.timetz())
+    return chosen.astimezone(UTC).date()
 
 
 class MoveFlow(QObject):
@@ -68,17 +76,10 @@ class MoveFlow(QObject):
         ws = self.ctx.workspace
 
         def work() -> WriteResult:
-            version = ref.version
-            change = None
-            if fields and detail is not None:
-                # The fields the gate asked for are saved first, on the version the user saw;
-                # then the move, on the version that save made.
-                saved = ws.update_deal(ref.id, replace(detail.data, **fields), version)
-                version, change = saved.value.version, saved.change
-            result = ws.move_deal(ref.id, stage.id, version, answers, **closing)
-            if change is not None:
-                return WriteResult(result.value, change | result.change)
-            return result
+            if fields and detail is not None:  # the gate's fields and the move: all or nothing
+                data = replace(detail.data, **fields)
+                return ws.complete_and_move(ref.id, data, stage.id, ref.version, answers)
+            return ws.move_deal(ref.id, stage.id, ref.version, answers, **closing)
 
         self.touched = {ref.stage_id, stage.id}
         self.ctx.write(
@@ -158,7 +159,7 @@ class MoveFlow(QObject):
             dialog = WonDialog(detail.data.title, detail.amount or Decimal(0), today, self.page)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 amount, won_on = dialog.value()
-                self._write(ref, stage, {}, won_amount=amount, won_on=won_on)
+                self._write(ref, stage, {}, won_amount=amount, won_on=utc_day(won_on, now))
                 return
         else:
             dialog = LostDialog(detail.data.title, reasons, self.page)

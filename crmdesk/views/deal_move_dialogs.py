@@ -167,7 +167,21 @@ class GateDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(ok_cancel(self, self._on_ok))
 
+    def _problem(self, text: str, widget: QWidget) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        widget.setFocus()
+
     def _on_ok(self) -> None:
+        for f in self._answers:
+            value, q = f.value(), f.question
+            if q.required and not value:
+                self._problem(fill(self.tr("Answer “%1”."), question_text(q)), f.widget)
+                return
+            if q.kind == "yes_no" and q.must_be_yes and value == "no":
+                text = self.tr("While the answer to “%1” is No, the deal cannot enter this stage.")
+                self._problem(fill(text, question_text(q)), f.widget)
+                return
         amount = self._fields.get("amount")
         if isinstance(amount, QLineEdit):
             value = parse_money(amount.text())

@@ -385,6 +385,8 @@ class PipelinePage(QWidget):
             self._load_pipelines()
         elif change.kinds & {"deals", "approvals"}:
             self.reload(touched)
+        elif change.kinds & {"deleted", "restored", "edited", "ownership"}:
+            self.reload()  # a customer's name, its bin or its owner shows on the cards
 
     # -- moving
     @Slot(object, int)

@@ -216,21 +216,42 @@ def upgrade() -> None:
 
     from crmdesk.models.pipeline_defaults import seed
 
-    seed(op.get_bind(), datetime.now(UTC).replace(tzinfo=None))
+    seed(op.get_bind(), datetime.now(UTC).replace(tzinfo=None), _seed_tables())
+
+
+def _seed_tables():
+    """The four tables the default pipeline is written to, as this revision made them (not the
+    ORM classes, which may gain columns a later revision adds)."""
+    meta = sa.MetaData()
+    i, t, b = sa.Integer, sa.String, sa.Boolean
+    pipelines = sa.Table(
+        "pipelines", meta, sa.Column("id", i, primary_key=True), sa.Column("name", t),
+        sa.Column("code", t), sa.Column("position", i), sa.Column("active", b),
+        sa.Column("created_at", sa.DateTime), sa.Column("updated_at", sa.DateTime),
+        sa.Column("version", i),
+    )  # fmt: skip
+    stages = sa.Table(
+        "stages", meta, sa.Column("id", i, primary_key=True), sa.Column("pipeline_id", i),
+        sa.Column("position", i), sa.Column("name", t), sa.Column("code", t),
+        sa.Column("kind", t), sa.Column("probability", i), sa.Column("stale_days", i),
+        sa.Column("required_fields", t), sa.Column("approval", t),
+        sa.Column("approval_threshold", MONEY), sa.Column("active", b),
+    )  # fmt: skip
+    questions = sa.Table(
+        "stage_questions", meta, sa.Column("id", i, primary_key=True),
+        sa.Column("stage_id", i), sa.Column("position", i), sa.Column("code", t),
+        sa.Column("text", t), sa.Column("kind", t), sa.Column("choices", t),
+        sa.Column("required", b), sa.Column("must_be_yes", b), sa.Column("active", b),
+    )  # fmt: skip
+    reasons = sa.Table(
+        "lost_reasons", meta, sa.Column("code", t, primary_key=True), sa.Column("label", t),
+        sa.Column("active", b), sa.Column("position", i),
+    )  # fmt: skip
+    return pipelines, stages, questions, reasons
 
 
 def downgrade() -> None:
-    tables = [
-        "approvals",
-        "deal_moves",
-        "deal_answers",
-        "deal_lines",
-        "deals",
-        "lost_reasons",
-        "products",
-        "stage_questions",
-        "stages",
-        "pipelines",
-    ]
+    tables = ["approvals", "deal_moves", "deal_answers", "deal_lines", "deals", "lost_reasons",
+              "products", "stage_questions", "stages", "pipelines"]  # fmt: skip
     for table in tables:
         op.drop_table(table)
