@@ -13,7 +13,7 @@ from test_deal_moves import make_deal, qid, stage, ws
 
 from crmdesk.models.deal_moves import GateRefused
 from crmdesk.models.deal_rules import LineInput
-from crmdesk.models.errors import ValidationFailed
+from crmdesk.models.errors import NotFound, ValidationFailed
 
 
 def test_the_lines_cannot_change_while_a_manager_decides_on_them(db, people, asked):  # noqa: F811
@@ -59,3 +59,46 @@ def test_lines_may_change_again_once_decided(db, people, asked):  # noqa: F811
     lines = (*detail.data.lines, LineInput(None, "实施服务", Decimal(1), Decimal(200), Decimal(0)))
     saved = rep.update_deal(deal_id, replace(detail.data, lines=lines), detail.version)
     assert len(saved.value.lines) == 2
+
+
+def deal_owner(db, deal_id) -> int:
+    from crmdesk.models.schema_deals import Deal
+
+    with db.reading() as s:
+        return s.get(Deal, deal_id).owner_id
+
+
+def test_a_customer_handed_over_takes_its_open_deals_along(db, people, pipeline, now):
+    p, pl = people, pipeline
+    open_id = make_deal(db, p.rep_n1, pl, "initial", amount=Decimal(100))
+    rep = ws(db, p.rep_n1)
+    customer_id = rep.deal(open_id).data.customer_id
+    won = rep.move_deal(open_id, stage(pl, "won").id, 1, won_amount=Decimal(100)).value
+    rep.move_deal(open_id, stage(pl, "initial").id, won.version)  # reopened: open again
+    closed_id = make_deal(db, p.rep_n1, pl, "initial", amount=Decimal(50))
+    with db.writing() as s:  # the second deal on the same customer, then lost
+        from crmdesk.models.schema_deals import Deal
+
+        s.get(Deal, closed_id).customer_id = customer_id
+    version = rep.deal(closed_id).version
+    rep.move_deal(closed_id, stage(pl, "lost").id, version, lost_code="price")
+    result = ws(db, p.manager_n).assign_customers([customer_id], p.rep_n2.id, "rebalance", "")
+    assert "deals" in result.change.kinds
+    assert deal_owner(db, open_id) == p.rep_n2.id  # the open deal went along
+    assert deal_owner(db, closed_id) == p.rep_n1.id  # the lost one stays with who lost it
+    # The new owner sees both on the customer's Deals tab; the old owner sees none any more.
+    assert {d.id for d in ws(db, p.rep_n2).customer_deals(customer_id)} == {open_id, closed_id}
+
+
+def test_a_colleagues_deal_shows_on_a_customer_one_may_see(db, people, pipeline):
+    p, pl = people, pipeline
+    deal_id = make_deal(db, p.rep_n1, pl, "initial")
+    customer_id = ws(db, p.rep_n1).deal(deal_id).data.customer_id
+    with db.writing() as s:  # the deal is rep_n2's, the customer rep_n1's
+        from crmdesk.models.schema_deals import Deal
+
+        deal = s.get(Deal, deal_id)
+        deal.owner_id, deal.team_id = p.rep_n2.id, p.rep_n2.team_id
+    assert [d.id for d in ws(db, p.rep_n1).customer_deals(customer_id)] == [deal_id]
+    with pytest.raises(NotFound):  # a customer one may not see: nothing at all
+        ws(db, p.rep_s1).customer_deals(customer_id)

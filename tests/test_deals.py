@@ -212,7 +212,8 @@ def test_a_rep_cannot_read_or_edit_another_teams_deal(db, people, pipeline):
             other.update_deal(deal_id, replace(data, title="改"), 1)
         with pytest.raises(NotFound):
             other.delete_deal(deal_id)
-        assert other.customer_deals(cid) == []
+        with pytest.raises(NotFound):  # nor its customer: no Deals tab to read
+            other.customer_deals(cid)
         with db.writing() as s, pytest.raises(NotFound):
             deal_for_write(s, actor, deal_id)
     with pytest.raises(NotFound):
@@ -231,16 +232,19 @@ def test_a_manager_edits_the_teams_deal_and_hands_it_over(db, people, pipeline):
     assert (saved.data.title, saved.data.owner_id, saved.owner_name) == (
         "ERP 二期", p.rep_n2.id, "Ned North")  # fmt: skip
     assert saved.updated_by_name == "Nina North" and saved.editable
-    with pytest.raises(NotFound):  # no longer rep_n1's
-        rep.deal(deal.id)
+    # No longer rep_n1's: rep_n1 (whose customer it is) reads it, may not edit it.
+    assert not rep.deal(deal.id).editable
+    with pytest.raises(NotFound):
+        rep.update_deal(deal.id, replace(saved.data, title="改"), saved.version)
     with pytest.raises(PermissionDenied):
         manager.update_deal(deal.id, replace(saved.data, owner_id=p.rep_s1.id), saved.version)
     admin = ws(db, p.admin)
     moved = admin.update_deal(deal.id, replace(saved.data, owner_id=p.rep_s1.id), saved.version)
     assert moved.value.team_id == p.rep_s1.team_id  # the team follows the owner
-    with pytest.raises(NotFound):
-        manager.deal(deal.id)
-    assert [r.title for r in ws(db, p.manager_s).customer_deals(cid)] == ["ERP 二期"]
+    assert not manager.deal(deal.id).editable  # the north's customer: read, not edited
+    assert ws(db, p.manager_s).deal(deal.id).data.title == "ERP 二期"  # now the south's
+    # The customer's own rep still sees it on the customer's Deals tab (not to edit).
+    assert [r.title for r in rep.customer_deals(cid)] == ["ERP 二期"]
 
 
 def test_stage_pipeline_and_customer_are_not_edited_here(db, people, pipeline):
@@ -313,7 +317,7 @@ def test_a_deal_goes_to_the_recycle_bin_and_back(db, people, pipeline):
     assert {r.id for r in rep.customer_deals(cid)} == {first, second}
 
 
-def test_a_customers_deals_tab_newest_first_and_only_what_the_actor_sees(db, people, pipeline):
+def test_a_customers_deals_tab_newest_first_for_whoever_sees_the_customer(db, people, pipeline):
     p = people
     cid = customer(db, p.rep_n1)
     manager = ws(db, p.manager_n)
@@ -330,8 +334,10 @@ def test_a_customers_deals_tab_newest_first_and_only_what_the_actor_sees(db, peo
         rows[2], pipeline.open_stages[0].name, "initial", "open", D("200.00"))  # fmt: skip
     assert (top.owner_name, top.expected_close, top.currency) == ("张伟", date(2027, 1, 3), "CNY")
     assert top.updated_at == NOW + timedelta(days=2)
-    assert [r.title for r in ws(db, p.rep_n1).customer_deals(cid)] == ["D2", "D0"]
-    assert [r.title for r in ws(db, p.rep_s1).customer_deals(cid)] == []
+    # Whoever may see the customer sees all its deals, a colleague's too (D1 is rep_n2's).
+    assert [r.title for r in ws(db, p.rep_n1).customer_deals(cid)] == ["D2", "D1", "D0"]
+    with pytest.raises(NotFound):
+        ws(db, p.rep_s1).customer_deals(cid)
     assert len(ws(db, p.admin).customer_deals(cid)) == 3
     with pytest.raises(NotFound):
         manager.customer_deals(0)

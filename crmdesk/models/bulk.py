@@ -52,6 +52,7 @@ from crmdesk.models.changes import Change, WriteResult, record
 from crmdesk.models.checks import Checker, check_id
 from crmdesk.models.customer_list import CustomerQuery, conditions
 from crmdesk.models.database import Database
+from crmdesk.models.deals import follow_owner
 from crmdesk.models.errors import CrmError, Interrupted, ValidationFailed
 from crmdesk.models.policy import check_assignable, current_actor, edit_condition, may_edit
 from crmdesk.models.schema import Customer, OwnershipEvent, User
@@ -446,6 +447,7 @@ def assign_action(
                 update_ids(session, moving, new_owner(actor))
         if moving:
             record(session, "ownership", moving)
+            follow_owner(session, moving, to_user_id, to_owner["team_id"], actor.id, now)
         return mine_n, len(moving), over
 
     def fit(session: Session, moving: list[int], left: int) -> tuple[list[int], int]:

@@ -34,8 +34,8 @@ from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
 from crmdesk.models.pipeline import get_pipeline
 from crmdesk.models.policy import (
     check_assignable,
+    customer_for_read,
     customer_for_write,
-    deal_see_condition,
     may_edit,
     may_see,
 )
@@ -392,7 +392,12 @@ def read_deal(session: Session, actor: UserRow, deal_id: int) -> DealDetail:
     if deal.deleted_at is not None or gone is not None:
         raise NotFound(what="deal", id=deal_id)
     if not may_see(actor, deal.owner_id, deal.team_id):
-        raise NotFound(what="deal", id=deal_id)
+        # A colleague's deal on a customer the actor may see: read-only (the Deals tab lists
+        # it, so it opens); a deal on a customer hidden from the actor answers as no deal.
+        try:
+            customer_for_read(session, actor, deal.customer_id)
+        except NotFound:
+            raise NotFound(what="deal", id=deal_id) from None
     lines = _lines(session, deal.id)
     answers = session.execute(
         select(DealAnswer.question_id, StageQuestion.code, StageQuestion.text, DealAnswer.answer)
@@ -458,16 +463,36 @@ def parse_answers(text: str) -> tuple[tuple[str, str], ...]:
                  if isinstance(x, (list, tuple)) and len(x) == 2)  # fmt: skip
 
 
+def follow_owner(session: Session, customer_ids: list[int], owner_id: int, team_id: int | None,
+                 actor_id: int, now: datetime) -> None:  # fmt: skip
+    """A customer handed to another rep (assigned, transferred, claimed) takes its open deals
+    with it: the new owner works them, the old one no longer can win them. Called with the
+    customers locked, so deals come second in the lock order as everywhere. Won and lost deals
+    stay with who closed them (their figures are that rep's)."""
+    if not customer_ids:
+        return
+    stmt = (
+        update(Deal)
+        .where(Deal.customer_id.in_(customer_ids), Deal.status == "open",
+               Deal.deleted_at.is_(None), Deal.owner_id != owner_id)
+        .values(owner_id=owner_id, team_id=team_id, updated_at=now, updated_by_id=actor_id,
+                version=Deal.version + 1)
+    )  # fmt: skip
+    if session.execute(stmt, execution_options={"synchronize_session": False}).rowcount:
+        record(session, "deals", customer_ids)
+
+
 def customer_deals(session: Session, actor: UserRow, customer_id: int) -> list[DealRow]:
-    """A customer's live deals that the actor may see, the newest first (the Deals tab)."""
-    check_id(customer_id, "customer")
+    """A customer's live deals, the newest first (the Deals tab): all of them for whoever may
+    see the customer, a colleague's included (the dialog opens those it may not edit read-only
+    or not at all), so nobody works a customer unaware of a deal on it."""
+    customer_for_read(session, actor, customer_id)
     stmt = (
         select(Deal.id, Deal.title, Stage.name, Stage.code, Deal.status, Deal.amount,
                Deal.currency, func.coalesce(User.name, ""), Deal.expected_close, Deal.updated_at)
         .join(Stage, Stage.id == Deal.stage_id)
         .outerjoin(User, User.id == Deal.owner_id)
-        .where(Deal.customer_id == customer_id, Deal.deleted_at.is_(None),
-               deal_see_condition(actor))
+        .where(Deal.customer_id == customer_id, Deal.deleted_at.is_(None))
         .order_by(Deal.created_at.desc(), Deal.id.desc())
     )  # fmt: skip
     return [DealRow(*row) for row in session.execute(stmt)]
