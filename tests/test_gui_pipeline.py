@@ -263,3 +263,38 @@ def test_a_customer_sent_to_the_bin_takes_its_cards_off_the_board(qtbot, deals_w
     customer_id = deals_ws.deal(deals_ws.deal_ids_made[0]).data.customer_id
     page.ctx.write(lambda: deals_ws.delete_customers([customer_id]), owner=page)
     qtbot.waitUntil(lambda: page.columns[0].model.rowCount() == 0)
+
+
+def test_answers_given_before_a_refusal_are_kept_for_the_next_try(qtbot, deals_ws, monkeypatch):
+    page = board(qtbot, deals_ws)
+    tries = []
+
+    def answer(dialog):
+        tries.append(sorted(f.question.code for f in dialog._answers))
+        for f in dialog._answers:
+            if f.question.kind == "yes_no":  # "No" first (the gate wants Yes), then "Yes"
+                f.group.buttons()[0 if len(tries) > 1 else 1].setChecked(True)
+            else:
+                f.widget.setText("王总")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(deal_move_dialogs.GateDialog, "exec", answer)
+    drop(page, 1, [ref_of(page.columns[0], "项目 3")])
+    qtbot.waitUntil(lambda: page.columns[1].model.rowCount() == 1)
+    assert tries == [["budget", "decision_maker"], ["budget"]]  # asked only what was missing
+    detail = deals_ws.deal(ref_of(page.columns[1], "项目 3").id)
+    assert {a.answer for a in detail.answers} == {"yes", "王总"}  # the first try's name kept
+
+
+def test_a_drop_waits_for_the_drag_to_end(qtbot, deals_ws, monkeypatch):
+    page = board(qtbot, deals_ws)
+    monkeypatch.setattr(deal_move_dialogs.GateDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    page.flow.drag_started()
+    page._on_zone_dropped([ref_of(page.columns[0], "项目 2")], "lost")
+    qtbot.wait(30)
+    assert not page.flow.busy  # nothing runs (no dialog opens) inside the drag's loop
+    shown = []
+    monkeypatch.setattr(deal_move_dialogs.LostDialog, "exec",
+                        lambda d: shown.append(d) or QDialog.DialogCode.Rejected)  # fmt: skip
+    page.flow.drag_finished()
+    qtbot.waitUntil(lambda: bool(shown))

@@ -128,6 +128,7 @@ class DemoResult:
     customers: int
     contacts: int
     follow_ups: int
+    deals: int = 0
 
 
 def _person(rng: random.Random) -> str:
@@ -369,9 +370,10 @@ def generate_demo(
         from crmdesk.models.demo_deals import add_demo_deals
 
         with db.writing() as s:
-            add_demo_deals(s, now, rng=random.Random(seed + 1))
+            made = add_demo_deals(s, now, rng=random.Random(seed + 1))
     refresh_statistics(db)
-    return DemoResult(len(owners), customers, n_contacts, n_follow)
+    n_deals = made.deals if deals else 0
+    return DemoResult(len(owners), customers, n_contacts, n_follow, n_deals)
 
 
 _CUSTOMER_COLS = [

@@ -213,6 +213,9 @@ def card_tooltip(card) -> str:
 class StageList(QListView):
     """A column's cards. Drag a card out; drop on it to move deals into this stage."""
 
+    drag_started = Signal()
+    drag_finished = Signal()  # the drag's own event loop is over (its drop, if any, is in)
+
     def __init__(self, model: StageCardsModel) -> None:
         super().__init__()
         self.setModel(model)
@@ -229,6 +232,20 @@ class StageList(QListView):
         self.setMinimumWidth(170)  # five stages fit beside the navigation at 1400 px
         self.setObjectName("stageList")
 
+    def startDrag(self, supported_actions) -> None:
+        self.drag_started.emit()
+        try:
+            super().startDrag(supported_actions)
+        finally:
+            self.drag_finished.emit()
+
+    filtered = False  # the page's filters hide deals: an empty column says so
+
+    def empty_text(self) -> str:
+        if self.filtered:
+            return self.tr("No deal in this stage matches the filters.")
+        return self.tr("No deals here. Drag a card here to move it.")
+
     def card_at(self, row: int):
         return self.model().loaded_row(row)
 
@@ -239,8 +256,7 @@ class StageList(QListView):
             painter.setPen(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
             area = self.viewport().rect().adjusted(12, 24, -12, -12)
             flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-            painter.drawText(area, int(flags | Qt.TextFlag.TextWordWrap),
-                             self.tr("No deals here. Drag a card here to move it."))  # fmt: skip
+            painter.drawText(area, int(flags | Qt.TextFlag.TextWordWrap), self.empty_text())
             painter.end()
 
 

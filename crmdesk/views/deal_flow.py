@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from crmdesk.models.changes import WriteResult
@@ -35,6 +35,7 @@ def utc_day(local_day: date, now: datetime) -> date:
 class MoveFlow(QObject):
     moved = Signal(object)  # MoveResult
     finished = Signal()  # the queue is empty
+    open_requested = Signal(int)  # a deal to open in its dialog (to add what a gate needs)
 
     def __init__(self, ctx: PageContext, page: QWidget) -> None:
         super().__init__(page)
@@ -45,10 +46,26 @@ class MoveFlow(QObject):
         # The stages a move of ours is about to change: the page reloads only their columns
         # when the change arrives (a colleague's change reloads everything).
         self.touched: set[int] | None = None
+        # A drop arrives while the drag is still running its own event loop: the moves (and
+        # the dialogs they may open) wait for it to end (a modal dialog inside a drag's loop
+        # can crash Qt on X11).
+        self.dragging = False
 
     def move(self, refs: list[DealRef], stage_id: int) -> None:
         self._queue.extend((r, stage_id) for r in refs if r.stage_id != stage_id)
-        if not self.busy:
+        if not self.busy and not self.dragging:
+            self._next()
+
+    def drag_started(self) -> None:
+        self.dragging = True
+
+    def drag_finished(self) -> None:
+        self.dragging = False
+        if not self.busy and self._queue:
+            QTimer.singleShot(0, self._start_queued)
+
+    def _start_queued(self) -> None:
+        if not self.busy and not self.dragging:
             self._next()
 
     def _next(self) -> None:
@@ -82,10 +99,11 @@ class MoveFlow(QObject):
             return ws.move_deal(ref.id, stage.id, ref.version, answers, **closing)
 
         self.touched = {ref.stage_id, stage.id}
+        given = (dict(answers), dict(fields or {}))  # asked again, they are offered again
         self.ctx.write(
             work,
             lambda result: self._done(ref, stage, result),
-            lambda exc: self._refused(ref, stage, exc),
+            lambda exc: self._refused(ref, stage, exc, given),
             owner=self.page,
         )
 
@@ -98,15 +116,25 @@ class MoveFlow(QObject):
                 )
             )
         elif value.status == "moved":
-            self.ctx.notify(self.tr("Moved to %1.").replace("%1", stage_name(stage)))
+            self.ctx.notify(self._moved_text(ref, stage))
         self.moved.emit(value)
         self._next()
+
+    def _moved_text(self, ref: DealRef, stage: StageRow) -> str:
+        if stage.kind == "won":
+            return self.tr("Won. Well done!")
+        if stage.kind == "lost":
+            return self.tr("Marked as lost.")
+        order = [s.id for s in self.pipeline.stages]
+        back = ref.stage_id in order and order.index(ref.stage_id) > order.index(stage.id)
+        text = self.tr("Moved back to %1.") if back else self.tr("Moved on to %1.")
+        return fill(text, stage_name(stage))
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self.page, exc)
         self._next()
 
-    def _refused(self, ref: DealRef, stage: StageRow, exc: BaseException) -> None:
+    def _refused(self, ref: DealRef, stage: StageRow, exc: BaseException, given) -> None:
         self.touched = None
         if not isinstance(exc, GateRefused):
             self._failed(exc)
@@ -114,41 +142,41 @@ class MoveFlow(QObject):
         missing = [tuple(m) for m in exc.params.get("missing", [])]
         self.ctx.read(
             lambda: self.ctx.workspace.deal(ref.id),
-            lambda detail: self._ask(ref, stage, missing, detail),
+            lambda detail: self._ask(ref, stage, missing, detail, given),
             self._failed,
             owner=self.page,
         )
 
-    def _ask(self, ref: DealRef, stage: StageRow, missing: list[tuple], detail) -> None:
+    def _ask(self, ref: DealRef, stage: StageRow, missing: list[tuple], detail,
+             given=({}, {})) -> None:  # fmt: skip
+        """given: the answers and fields this move was tried with (a refused move stores
+        nothing): offered again and sent again with the new ones, never dropped."""
+        given_answers, given_fields = given
         stages = [self.pipeline.stage(s) for s in dict.fromkeys(m[0] for m in missing)]
         answerable = [m for m in missing if m[1] == "question" or m[2] in
                       ("amount", "expected_close", "competitor", "source")]  # fmt: skip
         if not answerable:
             what = listing(gate_field_label(m[2]) for m in missing)
-            QMessageBox.information(
-                self.page,
-                self.tr("Not yet"),
-                fill(
-                    self.tr(
-                        "“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it."
-                    ),
-                    detail.data.title,
-                    stage_name(stage),
-                    what,
-                ),
-            )
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Not yet"), fill(
+                self.tr("“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it."),
+                detail.data.title, stage_name(stage), what), parent=self.page)  # fmt: skip
+            box.addButton(QMessageBox.StandardButton.Close)
+            opened = box.addButton(self.tr("Open the deal"), QMessageBox.ButtonRole.AcceptRole)
+            box.exec()
+            if box.clickedButton() is opened:
+                self.open_requested.emit(ref.id)
             self._next()
             return
-        answers = {a.question_id: a.answer for a in detail.answers}
+        answers = {a.question_id: a.answer for a in detail.answers} | given_answers
         data = detail.data
         fields = {"amount": detail.amount, "expected_close": data.expected_close,
-                  "competitor": data.competitor, "source": data.source}  # fmt: skip
+                  "competitor": data.competitor, "source": data.source} | given_fields  # fmt: skip
         dialog = GateDialog(data.title, stage, stages, missing, answers, fields, self.page)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             self._next()
             return
-        given = dialog.fields()
-        self._write(ref, stage, dialog.answers(), given or None, detail)
+        new_fields = given_fields | dialog.fields()
+        self._write(ref, stage, given_answers | dialog.answers(), new_fields or None, detail)
 
     def _close(self, ref: DealRef, stage: StageRow, detail, reasons) -> None:
         # The move stays conditional on the version the board showed (ref), not on the one

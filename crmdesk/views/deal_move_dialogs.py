@@ -152,7 +152,7 @@ class GateDialog(QDialog):
                     label = question_text(q)
                     if q.kind == "yes_no" and q.must_be_yes:
                         label += " " + self.tr("(must be yes)")
-                    form.addRow(QLabel(label), field.widget)
+                    form.addRow(QLabel(labelled(label, "")), field.widget)
         layout.addLayout(form)
         self.unfixable = [key for key in wanted_fields if key not in EDITABLE_FIELDS]
         if self.unfixable:
@@ -166,6 +166,11 @@ class GateDialog(QDialog):
         self.problem = problem_label()
         layout.addWidget(self.problem)
         layout.addWidget(ok_cancel(self, self._on_ok))
+        first = next(iter(self._fields.values()), None)
+        if first is None and self._answers:
+            first = self._answers[0].widget
+        if first is not None:  # typing starts in the first thing asked, not on the buttons
+            first.setFocus()
 
     def _problem(self, text: str, widget: QWidget) -> None:
         self.problem.setText(text)
@@ -215,13 +220,14 @@ class WonDialog(QDialog):
         super().__init__(parent)
         self.today = today
         self.setWindowTitle(self.tr("Deal won"))
+        self.setMinimumWidth(400)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Congratulations! Confirm the final figures of “%1”.")
                          .replace("%1", deal_title))  # fmt: skip
         heading.setWordWrap(True)
         layout.addWidget(heading)
         form = QFormLayout()
-        self.amount = QLineEdit(str(amount) if amount else "")
+        self.amount = QLineEdit(money(amount) if amount else "")
         self.amount.setPlaceholderText(money(Decimal("12000")))
         self.won_on = _date_edit(today)
         form.addRow(self.tr("Final amount:"), self.amount)
@@ -254,6 +260,7 @@ class LostDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Deal lost"))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Why was “%1” lost?").replace("%1", deal_title))
         heading.setWordWrap(True)

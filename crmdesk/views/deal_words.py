@@ -125,7 +125,7 @@ class DealWords(QObject):
         # Chinese counts in 万 (10,000); English in thousands and millions.
         unit = self.tr("10k-unit", "the unit large sums are counted in: 万 in Chinese")
         if unit == "万":
-            return f"¥{value / 10_000:,.1f}万"
+            return f"¥{value / 10_000:.1f}万"  # 万 counts are written without separators
         if abs(value) >= 1_000_000:
             return f"¥{value / 1_000_000:,.1f}M"
         return f"¥{value / 1_000:,.0f}k"

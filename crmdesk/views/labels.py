@@ -175,6 +175,8 @@ def labelled(label: str, text: str) -> str:
     """A label and its text: 原因：客户要求 in Chinese (a full-width colon, no space),
     "Reason: asked by the customer" in English."""
     chinese = QLocale().language() == QLocale.Language.Chinese
+    if label.endswith(("？", "?", "：", ":")):  # a question is its own label: no colon after it
+        return f"{label} {text}" if text else label
     return f"{label}{'：' if chinese else ': '}{text}"
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,6 +30,7 @@ from crmdesk.models.changes import Change
 from crmdesk.models.deal_board import BoardQuery
 from crmdesk.models.pipeline import PipelineRow, StageRow
 from crmdesk.views.board import DealRef, DropZone, StageCardsModel, StageColumn
+from crmdesk.views.board_keys import BoardKeys
 from crmdesk.views.context import PageContext
 from crmdesk.views.deal_columns import deal_columns
 from crmdesk.views.deal_flow import MoveFlow
@@ -46,7 +47,7 @@ VIEW_SETTING = "pipeline/view"
 SEARCH_DELAY_MS = 250
 
 
-class PipelinePage(QWidget):
+class PipelinePage(BoardKeys, QWidget):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -57,6 +58,8 @@ class PipelinePage(QWidget):
         self.columns: list[StageColumn] = []
         self.flow = MoveFlow(ctx, self)
         self.flow.moved.connect(self._on_flow_moved)
+        self.flow.open_requested.connect(self._open_deal)
+        self._follow: tuple[int, int] | None = None  # (deal, stage) a key moved: select it there
 
         self.pipeline_combo = QComboBox()
         self.pipeline_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -86,6 +89,10 @@ class PipelinePage(QWidget):
         self.stale_check = QCheckBox(self.tr("Stale only"))
         self.stale_check.setToolTip(self.tr("Deals that stayed in their stage too long"))
         self.stale_check.toggled.connect(self._on_filters_changed)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        set_icon(self.clear_button, "clear")
+        self.clear_button.setEnabled(False)
+        self.clear_button.clicked.connect(self._on_clear_clicked)
         self.new_button = QPushButton(self.tr("New deal…"))
         set_icon(self.new_button, "new")
         self.new_button.clicked.connect(self._on_new_clicked)
@@ -138,7 +145,13 @@ class PipelinePage(QWidget):
         self.list.model.sort_requested.connect(self._on_sort_requested)
         self.list.table.setSortingEnabled(True)
         self.list.table.doubleClicked.connect(self._on_list_double_clicked)
-        self.list.table.horizontalHeader().setStretchLastSection(True)
+        header = self.list.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.blockSignals(True)  # the arrow shows the list's first order, not a new sort
+        header.setSortIndicator(
+            self.list.model.column_index("stage_entered_at"), Qt.SortOrder.DescendingOrder
+        )
+        header.blockSignals(False)
         listing = QWidget()
         list_layout = QVBoxLayout(listing)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -163,6 +176,7 @@ class PipelinePage(QWidget):
         filters.addWidget(self.owner_combo)
         filters.addWidget(self.period_combo)
         filters.addWidget(self.stale_check)
+        filters.addWidget(self.clear_button)
         filters.addStretch(1)
         filters.addWidget(self.status)
         filters.addWidget(self.board_button)
@@ -290,6 +304,9 @@ class PipelinePage(QWidget):
         model.deal_dropped.connect(self._on_column_dropped)
         column = StageColumn(stage_name(stage), model)
         column.list.doubleClicked.connect(self._on_card_double_clicked)
+        column.list.drag_started.connect(self.flow.drag_started)
+        column.list.drag_finished.connect(self.flow.drag_finished)
+        model.first_page_loaded.connect(self._on_column_loaded)
         column.list.installEventFilter(self)
         return column
 
@@ -332,7 +349,32 @@ class PipelinePage(QWidget):
 
     @Slot()
     def _on_filters_changed(self, *_args) -> None:
+        self.saved_views.mark_custom()  # the board no longer shows the chosen view
+        self._show_filter_state()
         self.reload()
+
+    def _show_filter_state(self) -> None:
+        mine = self.scope_combo.currentData() == "mine"
+        if mine and self.owner_combo.currentIndex() > 0:
+            self.owner_combo.setCurrentIndex(0)  # "my deals" of another owner: none, ever
+        self.owner_combo.setEnabled(not mine)
+        q = self.query
+        filtered = bool(q.search or q.owner_id or q.close_from or q.close_to or q.stale_only)
+        self.clear_button.setEnabled(filtered)
+        for column in self.columns:
+            column.list.filtered = filtered
+
+    @Slot()
+    def _on_clear_clicked(self) -> None:
+        for widget in (self.search, self.owner_combo, self.period_combo, self.stale_check):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.owner_combo.setCurrentIndex(0)
+        self.period_combo.setCurrentIndex(0)
+        self.stale_check.setChecked(False)
+        for widget in (self.search, self.owner_combo, self.period_combo, self.stale_check):
+            widget.blockSignals(False)
+        self._on_filters_changed()
 
     @Slot(int)
     def _on_view_clicked(self, index: int) -> None:
@@ -401,55 +443,6 @@ class PipelinePage(QWidget):
     @Slot(object)
     def _on_flow_moved(self, _result) -> None:
         pass  # the change bus reloads the columns
-
-    def _focused_column(self) -> int:
-        for i, column in enumerate(self.columns):
-            if column.list.hasFocus():
-                return i
-        return -1
-
-    def selected_refs(self) -> list[DealRef]:
-        i = self._focused_column()
-        if i < 0:
-            return []
-        column = self.columns[i]
-        rows = sorted(ix.row() for ix in column.list.selectionModel().selectedIndexes())
-        cards = [column.list.card_at(r) for r in rows]
-        return [DealRef(c.id, c.version, c.stage_id) for c in cards if c is not None]
-
-    def move_selected(self, step: int) -> None:
-        """Ctrl+Right / Ctrl+Left: the selected cards one stage on or back."""
-        i = self._focused_column()
-        refs = self.selected_refs()
-        if not refs or not 0 <= i + step < len(self.columns):
-            return
-        self.flow.move(refs, self.columns[i + step].stage_id)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Left and Right move the selection between columns, Enter opens the deal."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            i = next((n for n, c in enumerate(self.columns) if c.list is watched), -1)
-            mods = event.modifiers()
-            if i >= 0 and mods == Qt.KeyboardModifier.NoModifier:
-                if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-                    step = -1 if event.key() == Qt.Key.Key_Left else 1
-                    self._focus_column(i + step, self.columns[i].list.currentIndex().row())
-                    return True
-                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    self._on_card_double_clicked(self.columns[i].list.currentIndex())
-                    return True
-        return super().eventFilter(watched, event)
-
-    def _focus_column(self, i: int, row: int) -> None:
-        if not 0 <= i < len(self.columns):
-            return
-        view = self.columns[i].list
-        count = view.model().rowCount()
-        view.setFocus()
-        if count:
-            index = view.model().index(min(max(row, 0), count - 1), 0)
-            view.setCurrentIndex(index)
-            view.scrollTo(index)
 
     # -- opening deals
     def _open_deal(self, deal_id: int | None) -> None:
