@@ -12,23 +12,19 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from crmdesk.models.changes import WriteResult
-from crmdesk.models.errors import Conflict, ValidationFailed
+from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.pipeline import PipelineRow
 from crmdesk.models.pipeline_admin import MAX_STAGES
 from crmdesk.views import prompts
@@ -42,87 +38,50 @@ from crmdesk.views.pipeline_settings_parts import (
     StageDraft,
     StageEditor,
 )
-from crmdesk.views.pool_settings_parts import KEY, buttons_row
-from crmdesk.views.widgets import ok_cancel, problem_label
+from crmdesk.views.settings_parts import NEW, RecordSettingsDialog, buttons_row
 
-NEW = -1  # the list item of a pipeline not saved yet
 Form = tuple  # what value() returns: compared to tell an edit
 
 
-class PipelineSettingsDialog(QDialog):
-    """Pick a pipeline on the left, edit it on the right, Save. What it needs loads as it
-    opens; Save waits while the write runs; a problem is said under the form with nothing typed
-    lost. Leaving a pipeline (or closing) with unsaved edits asks first."""
+class PipelineSettingsDialog(RecordSettingsDialog):
+    """Pick a pipeline on the left, edit it on the right, Save (see RecordSettingsDialog)."""
 
     pipeline_saved = Signal(int)  # the id of the pipeline just saved
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.workspace = ctx.workspace
-        self.pipelines: list[PipelineRow] = []
-        self.pipeline_id: int | None = None  # the pipeline in the form; None: a new one
-        self.version: int | None = None
+        super().__init__(ctx, parent)
         self.stages: list[StageDraft] = []
         self._removed: list[tuple[int, StageDraft]] = []  # (index it had, stage) since loaded
         self._shown_name = self._stored_name = ""  # a built-in pipeline's name, as for stages
-        self._base: Form | None = None  # the form as loaded: anything else is an edit
-        self._saving = False
         self.words = PipelineSettingsWords(self)
         self.setWindowTitle(self.tr("Pipeline settings"))
-
-        self.pipeline_list = QListWidget()
-        self.pipeline_list.setFixedWidth(190)
-        self.pipeline_list.currentRowChanged.connect(self._on_pipeline_list_row_changed)
-        self.new_button = QPushButton(self.tr("New pipeline"))
-        self.new_button.setEnabled(False)
-        self.new_button.clicked.connect(self._on_new_button_clicked)
-        left = QVBoxLayout()
-        left.addWidget(self.pipeline_list, 1)
-        left.addWidget(self.new_button)
-        note = QLabel(
-            self.tr("A pipeline is never deleted: turn it off to stop new deals using it.")
-        )
-        note.setWordWrap(True)
-        note.setMaximumWidth(190)
-        note.setEnabled(False)
-        left.addWidget(note)
-
         self.reasons = LostReasonsTab(ctx)
         self.products = ProductsTab(ctx)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._pipeline_tab(), self.tr("Stages"))
-        self.tabs.addTab(self.reasons, self.tr("Lost reasons"))
-        self.tabs.addTab(self.products, self.tr("Products"))
-        self.tabs.setEnabled(False)  # until loaded
-
-        self.problems = problem_label()
-        self.theirs_button = QPushButton(self.tr("Show their version"))
-        self.theirs_button.hide()
-        self.theirs_button.clicked.connect(self._on_theirs_button_clicked)
-        problem_row = QHBoxLayout()
-        problem_row.addWidget(self.problems, 1)
-        problem_row.addWidget(self.theirs_button)
-        buttons = ok_cancel(self, self._on_save_clicked, save=True)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setEnabled(False)
+        self._build(
+            self.tr("A pipeline is never deleted: turn it off to stop new deals using it."), 190
+        )
+        self.pipeline_list = self.record_list
         self.save_button.setToolTip(
             self.tr("Saves the pipeline. Lost reasons and products are saved as you change them.")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
-
-        right = QVBoxLayout()
-        right.addWidget(self.tabs, 1)
-        right.addLayout(problem_row)
-        right.addWidget(buttons)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left)
-        layout.addLayout(right, 1)
         self.resize(1080, 720)
-
         ws = self.workspace
         ctx.read(lambda: (ws.all_pipelines(), ws.all_lost_reasons(), ws.all_products()),
                  self._on_loaded, self._on_load_failed, owner=self)  # fmt: skip
+
+    @property
+    def pipeline_id(self) -> int | None:
+        return self.record_id
+
+    def pages(self) -> list[tuple[QWidget, str]]:
+        return [(self._pipeline_tab(), self.tr("Stages")), (self.reasons, self.tr("Lost reasons")),
+                (self.products, self.tr("Products"))]  # fmt: skip
+
+    def new_text(self) -> str:
+        return self.tr("New pipeline")
+
+    def record_text(self, record: PipelineRow) -> tuple[str, bool]:
+        return pipeline_name(record), record.active
 
     # -- building
     def _pipeline_tab(self) -> QWidget:
@@ -169,10 +128,7 @@ class PipelineSettingsDialog(QDialog):
             name = self._stored_name  # a built-in's name left alone keeps its translations
         return name, self.active.isChecked(), tuple(s.value() for s in self.stages)
 
-    def has_edits(self) -> bool:
-        return self._base is not None and self.value() != self._base
-
-    def _show_pipeline(self, pipeline: PipelineRow | None) -> None:
+    def show_record(self, pipeline: PipelineRow | None) -> None:
         if pipeline is None:
             self._shown_name = self._stored_name = ""
             self.name.setText("")
@@ -188,16 +144,8 @@ class PipelineSettingsDialog(QDialog):
             self.active.setChecked(pipeline.active)
             self.stages = [StageDraft.of(s) for s in pipeline.stages]
         self._removed = []
-        self.pipeline_id = pipeline.id if pipeline else None
-        self.version = pipeline.version if pipeline else None
         self._fill_stages(0)
-        self._base = self.value()
-        self.problems.hide()
-        self.theirs_button.hide()
-        self.tabs.setEnabled(True)
-        self._update_buttons()
-        if pipeline is None:
-            self.name.setFocus()
+        self._shown(pipeline)
 
     def _stage_text(self, stage: StageDraft) -> str:
         return stage.name.strip() or self.tr("(no name yet)")
@@ -274,126 +222,31 @@ class PipelineSettingsDialog(QDialog):
     def _on_down_button_clicked(self) -> None:
         self._move_stage(1)
 
-    def _fill_list(self, select: int | None, new: bool = False) -> None:
-        """The pipelines, and the one being made (new); select: a pipeline's id or NEW."""
-        self.pipeline_list.blockSignals(True)
-        self.pipeline_list.clear()
-        for p in self.pipelines:
-            name = pipeline_name(p)
-            item = QListWidgetItem(name if p.active else self.tr("%1 (off)").replace("%1", name))
-            item.setData(KEY, p.id)
-            if not p.active:
-                item.setForeground(self.palette().placeholderText())
-            self.pipeline_list.addItem(item)
-        if new:
-            item = QListWidgetItem(self.tr("New pipeline"))
-            item.setData(KEY, NEW)
-            self.pipeline_list.addItem(item)
-        ids = [self.pipeline_list.item(i).data(KEY) for i in range(self.pipeline_list.count())]
-        self.pipeline_list.setCurrentRow(ids.index(select) if select in ids else -1)
-        self.pipeline_list.blockSignals(False)
-
-    def _go_to(self, pipeline_id: int | None) -> None:
-        if pipeline_id is None or pipeline_id == NEW:
-            self._fill_list(NEW, new=True)
-            self._show_pipeline(None)
-            return
-        pipeline = next((p for p in self.pipelines if p.id == pipeline_id), None)
-        if pipeline is None and self.pipelines:
-            pipeline = self.pipelines[0]
-        self._fill_list(pipeline.id if pipeline else None)
-        if pipeline is not None:
-            self._show_pipeline(pipeline)
-
     # -- loading
     def _on_loaded(self, loaded) -> None:
         pipelines, reasons, products = loaded
-        self.pipelines = pipelines
+        self.records = pipelines
         self.reasons.set_rows(reasons)
         self.products.set_rows(products)
         self.new_button.setEnabled(True)
         self._go_to(pipelines[0].id if pipelines else NEW)
 
-    def _on_load_failed(self, exc: BaseException) -> None:
-        self._show_problem(error_text(exc))
-
-    # -- choosing a pipeline
-    def _leave_then(self, go: int) -> None:
-        current = self.pipeline_id if self.pipeline_id is not None else NEW
-        self._fill_list(current, new=self.pipeline_id is None)  # stay put until answered
-        name = self.name.text().strip() or self.tr("New pipeline")
-        prompts.leave(self, name, self.has_edits(), self._save, lambda: None,
-                      lambda: self._go_to(go))  # fmt: skip
-
-    def _on_pipeline_list_row_changed(self, row: int) -> None:
-        item = self.pipeline_list.item(row)
-        if item is not None and item.data(KEY) != (self.pipeline_id or NEW):
-            self._leave_then(item.data(KEY))
-
-    def _on_new_button_clicked(self) -> None:
-        if self.pipeline_id is not None:
-            self._leave_then(NEW)
-
-    def _update_buttons(self) -> None:
-        self.save_button.setEnabled(not self._saving and self._base is not None)
-
     # -- saving
-    def _on_save_clicked(self) -> None:
-        self._save()
+    def read_records(self) -> list[PipelineRow]:
+        return self.workspace.all_pipelines()
 
-    def _save(self, then=None, otherwise=None) -> None:
-        """then: what to do once saved (go to the pipeline the user picked); otherwise: once it
-        failed (stay)."""
-        if self._saving:
-            return
-        value = self.value()
+    def write(self, pipeline_id: int | None, value: Form, version: int | None) -> WriteResult:
         name, active, stages = value
-        pipeline_id, version = self.pipeline_id, self.version
-        self._saving = True
-        self.problems.hide()
-        self.theirs_button.hide()
-        self._update_buttons()
-        self.ctx.write(
-            lambda: self.workspace.save_pipeline(pipeline_id, name, stages, version, active),
-            lambda result: self._on_saved(result, value, then),
-            lambda exc: self._on_save_failed(exc, otherwise),
-            owner=self,
-        )
+        return self.workspace.save_pipeline(pipeline_id, name, stages, version, active)
 
-    def _on_saved(self, result: WriteResult, value: Form, then) -> None:
-        self._saving = False
+    def saved_text(self, _value: Form) -> str:
         name = self.name.text().strip()
-        self.ctx.notify(self.tr("Saved the pipeline “{name}”.").format(name=name))
-        self.pipeline_saved.emit(result.value)
-        self._base = value  # nothing unsaved while the saved pipeline is read back
-        self.ctx.read(self.workspace.all_pipelines,
-                      lambda rows: self._on_saved_pipelines_loaded(rows, result.value, then),
-                      self._on_load_failed, owner=self)  # fmt: skip
+        return self.tr("Saved the pipeline “{name}”.").format(name=name)
 
-    def _on_saved_pipelines_loaded(self, rows: list[PipelineRow], saved_id: int, then) -> None:
-        self.pipelines = rows
-        if then is not None:
-            then()
-        else:
-            self._go_to(saved_id)
+    def emit_saved(self, pipeline_id: int) -> None:
+        self.pipeline_saved.emit(pipeline_id)
 
-    def _on_save_failed(self, exc: BaseException, otherwise) -> None:
-        self._saving = False
-        self._update_buttons()
-        if isinstance(exc, ValidationFailed):
-            self._show_problem(self._problem_text(exc))
-        elif isinstance(exc, Conflict):
-            self._show_problem(self.words.conflict_text(exc))
-            self.theirs_button.show()
-            # the next Save goes over theirs, as the words say; the form keeps the user's edits
-            self.ctx.read(self.workspace.all_pipelines, self._on_conflict_pipelines_loaded,
-                          lambda _exc: None, owner=self)  # fmt: skip
-        else:
-            self._show_problem(error_text(exc))
-        if otherwise is not None:
-            otherwise()
-
-    def _problem_text(self, exc: ValidationFailed) -> str:
+    def problem_text(self, exc: ValidationFailed) -> str:
         errors = exc.params.get("errors", [])
         limits = exc.params.get("limits") or {}
         lines: list[str] = []
@@ -445,21 +298,6 @@ class PipelineSettingsDialog(QDialog):
         widget.setFocus()
         if isinstance(widget, (QSpinBox, QLineEdit)):
             widget.selectAll()
-
-    def _on_conflict_pipelines_loaded(self, rows: list[PipelineRow]) -> None:
-        self.pipelines = rows
-        theirs = next((p for p in rows if p.id == self.pipeline_id), None)
-        if theirs is not None:
-            self.version = theirs.version
-        current = self.pipeline_id if self.pipeline_id is not None else NEW
-        self._fill_list(current, self.pipeline_id is None)
-
-    def _on_theirs_button_clicked(self) -> None:
-        self._go_to(self.pipeline_id)
-
-    def _show_problem(self, text: str) -> None:
-        self.problems.setText(text)
-        self.problems.show()
 
     # -- closing
     def reject(self) -> None:

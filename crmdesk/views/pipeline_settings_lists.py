@@ -8,16 +8,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,7 +25,15 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.deal_move_dialogs import parse_money
 from crmdesk.views.deal_words import lost_reason_label, money
 from crmdesk.views.errors import error_text, validation_text
-from crmdesk.views.pool_settings_parts import KEY, FilterLine, buttons_row
+from crmdesk.views.settings_parts import (
+    KEY,
+    ReasonsTab,
+    buttons_row,
+    note_label,
+    set_active,
+    settings_table,
+    tick_rows,
+)
 from crmdesk.views.widgets import problem_label
 
 _SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -38,192 +41,42 @@ _TICKABLE = _SHOWN | Qt.ItemFlag.ItemIsUserCheckable
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
-
-
-def _table(headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    header = table.horizontalHeader()
-    for column in range(len(headers)):
-        mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.Fixed
-        header.setSectionResizeMode(column, mode)
-    return table
-
-
-def _set_active(table: QTableWidget, row: int, column: int, active: bool) -> None:
-    table.blockSignals(True)
-    state = Qt.CheckState.Checked if active else Qt.CheckState.Unchecked
-    table.item(row, column).setCheckState(state)
-    # Read from the Active group: the table may still be disabled (loading), and its current
-    # group would grey out every row.
-    muted = table.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
-    for c in range(table.columnCount()):
-        if c != column:
-            table.item(row, c).setData(Qt.ItemDataRole.ForegroundRole, None if active else muted)
-    table.blockSignals(False)
-
-
-class LostReasonsTab(QWidget):
+class LostReasonsTab(ReasonsTab):
     """Why deals are lost: a table (the reason, whether it is active) and a line to add one."""
 
-    REASON, ACTIVE = 0, 1
+    MAX_LENGTH = 100
 
-    def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.rows: list[ReasonRow] = []
-        self._adding = False
-        self.table = _table([self.tr("Reason"), self.tr("Active")], self.REASON)
-        self.table.setColumnWidth(self.ACTIVE, 70)
-        self.table.itemChanged.connect(self._on_table_item_changed)
-        self.text = FilterLine()  # its Enter adds the reason, never presses Save
-        self.text.setMaxLength(100)
-        self.text.setPlaceholderText(self.tr("A new reason, as reps will see it"))
-        self.text.textChanged.connect(self._on_text_changed)
-        self.text.returnPressed.connect(self._on_add_button_clicked)
-        self.add_button = QPushButton(self.tr("Add"))
-        self.add_button.setEnabled(False)
-        self.add_button.clicked.connect(self._on_add_button_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.text, 1)
-        row.addWidget(self.add_button)
-        self.problems = problem_label()
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _note(
-                self.tr(
-                    "A rep chooses one of the active reasons when a deal is lost. A reason is "
-                    "turned off, never deleted: lost deals still name it. Changes here take "
-                    "effect at once."
-                )
-            )
-        )
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.problems)
-
-    def set_rows(self, rows: list[ReasonRow], select: str | None = None) -> None:
-        self.rows = rows
-        self.table.blockSignals(True)
-        self.table.setRowCount(0)
-        for i, r in enumerate(rows):
-            self.table.insertRow(i)
-            name = QTableWidgetItem(lost_reason_label(r))
-            name.setFlags(_SHOWN)
-            if not r.label:
-                name.setToolTip(self.tr("Built in: each user sees it in their own language."))
-            tick = QTableWidgetItem()
-            tick.setFlags(_TICKABLE)
-            for item in (name, tick):
-                item.setData(KEY, r.code)
-            self.table.setItem(i, self.REASON, name)
-            self.table.setItem(i, self.ACTIVE, tick)
-        self.table.blockSignals(False)
-        for i, r in enumerate(rows):
-            _set_active(self.table, i, self.ACTIVE, r.active)
-        codes = [r.code for r in rows]
-        if select in codes:
-            self.table.selectRow(codes.index(select))
-        self._update()
-
-    def row_of(self, code: str) -> int:
-        return [r.code for r in self.rows].index(code)
-
-    def _update(self) -> None:
-        self.add_button.setEnabled(not self._adding and bool(self.text.text().strip()))
-
-    def _on_text_changed(self, _text: str) -> None:
-        self._update()
-
-    def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() != self.ACTIVE:
-            return
-        code, active = item.data(KEY), item.checkState() == Qt.CheckState.Checked
-        self.problems.hide()
-        self.ctx.write(
-            lambda: self.ctx.workspace.set_lost_reason_active(code, active),
-            lambda _result: self._on_active_saved(code, active),
-            lambda exc: self._on_active_failed(exc, code, active),
-            owner=self,
+    def note_text(self) -> str:
+        return self.tr(
+            "A rep chooses one of the active reasons when a deal is lost. A reason is "
+            "turned off, never deleted: lost deals still name it. Changes here take "
+            "effect at once."
         )
 
-    def _on_active_saved(self, code: str, active: bool) -> None:
-        row = self.row_of(code)
-        _set_active(self.table, row, self.ACTIVE, active)
-        name = self.table.item(row, self.REASON).text()
+    def label(self, row: ReasonRow) -> str:
+        return lost_reason_label(row)
+
+    def add_write(self, label: str):
+        return lambda: self.ctx.workspace.add_lost_reason(label)
+
+    def active_write(self, code: str, active: bool):
+        return lambda: self.ctx.workspace.set_lost_reason_active(code, active)
+
+    def read_all(self) -> list[ReasonRow]:
+        return self.ctx.workspace.all_lost_reasons()
+
+    def added_text(self) -> str:
+        return self.tr("Added the lost reason “%1”.")
+
+    def turned_text(self, active: bool) -> str:
         if active:
-            self.ctx.notify(self.tr("Turned on the lost reason “%1”.").replace("%1", name))
-        else:
-            self.ctx.notify(self.tr("Turned off the lost reason “%1”.").replace("%1", name))
+            return self.tr("Turned on the lost reason “%1”.")
+        return self.tr("Turned off the lost reason “%1”.")
 
-    def _on_active_failed(self, exc: BaseException, code: str, active: bool) -> None:
-        _set_active(self.table, self.row_of(code), self.ACTIVE, not active)  # as it still is
-        self._show(self._problem_text(exc))
-
-    def _on_add_button_clicked(self) -> None:
-        label = self.text.text().strip()
-        if not label or self._adding:
-            return
-        self._adding = True  # one at a time: a second Enter would add it twice
-        self._update()
-        self.problems.hide()
-        self.ctx.write(
-            lambda: self.ctx.workspace.add_lost_reason(label),
-            lambda result: self._on_added(result.value, label),
-            self._on_add_failed,
-            owner=self,
-        )
-
-    def _on_added(self, code: str, label: str) -> None:
-        self._adding = False
-        if self.text.text().strip() == label:  # not what was typed since
-            self.text.clear()
-        self._update()
-        self.ctx.notify(self.tr("Added the lost reason “%1”.").replace("%1", label))
-        self.ctx.read(self.ctx.workspace.all_lost_reasons,
-                      lambda rows: self.set_rows(rows, select=code),
-                      lambda exc: self._show(error_text(exc)), owner=self)  # fmt: skip
-
-    def _on_add_failed(self, exc: BaseException) -> None:
-        self._adding = False
-        self._update()
-        self._show(self._problem_text(exc))
-        self.text.setFocus()
-
-    def _problem_text(self, exc: BaseException) -> str:
-        if not isinstance(exc, ValidationFailed):
-            return error_text(exc)
-        limits = exc.params.get("limits") or {}
-        lines = []
-        for field, code in exc.params.get("errors", []):
-            if field == "reason" and code == "required":
-                text = self.tr("“%1” always stays on: a rep can always say in their own words "
-                               "why a deal was lost.")  # fmt: skip
-                lines.append(text.replace("%1", lost_reason_label(KEPT_ON[0])))
-            elif code == "taken":
-                lines.append(self.tr("There is already a reason with these words."))
-            elif field == "reasons" and code == "too_many":
-                text = self.tr("There are already %1 reasons: turn one back on instead.")
-                lines.append(text.replace("%1", str(limits.get(field, ""))))
-            else:
-                limit = {"reason": limits[field]} if field in limits else {}
-                lines.append(validation_text([("reason", code)], limit))
-        return "\n".join(dict.fromkeys(lines)) or error_text(exc)
-
-    def _show(self, text: str) -> None:
-        self.problems.setText(text)
-        self.problems.show()
-
-    def has_edits(self) -> bool:
-        return bool(self.text.text().strip())
+    def kept_on_text(self) -> str:
+        text = self.tr("“%1” always stays on: a rep can always say in their own words "
+                       "why a deal was lost.")  # fmt: skip
+        return text.replace("%1", lost_reason_label(KEPT_ON[0]))
 
 
 class ProductsTab(QWidget):
@@ -239,7 +92,7 @@ class ProductsTab(QWidget):
         self.product_id: int | None = None  # the product in the form; None: a new one
         self._saving = False
         headers = [self.tr("Code"), self.tr("Name"), self.tr("List price"), self.tr("Active")]
-        self.table = _table(headers, self.NAME)
+        self.table = settings_table(headers, self.NAME)
         for column, width in ((self.CODE, 110), (self.PRICE, 130), (self.ACTIVE, 70)):
             self.table.setColumnWidth(column, width)
         self.table.itemChanged.connect(self._on_table_item_changed)
@@ -265,7 +118,7 @@ class ProductsTab(QWidget):
         self.problems = problem_label()
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _note(
+            note_label(
                 self.tr(
                     "Products offered on a deal's lines. A product is turned off, never "
                     "deleted: deals keep its name as it was. Changes here take effect at once."
@@ -295,11 +148,7 @@ class ProductsTab(QWidget):
                     )
                 self.table.setItem(i, column, item)
         self.table.blockSignals(False)
-        for i, p in enumerate(rows):
-            _set_active(self.table, i, self.ACTIVE, p.active)
-        ids = [p.id for p in rows]
-        if select in ids:
-            self.table.selectRow(ids.index(select))
+        tick_rows(self.table, self.ACTIVE, rows, [p.id for p in rows], select)
 
     def row_of(self, product_id: int) -> int:
         return [p.id for p in self.rows].index(product_id)
@@ -395,7 +244,7 @@ class ProductsTab(QWidget):
         self._saving = False
         self.save_button.setEnabled(True)
         if ticked is not None:
-            _set_active(self.table, ticked, self.ACTIVE, not active)  # as it still is
+            set_active(self.table, ticked, self.ACTIVE, not active)  # as it still is
         self._show(self._problem_text(exc))
 
     def _problem_text(self, exc: BaseException) -> str:

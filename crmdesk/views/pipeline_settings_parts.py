@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,12 +26,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from crmdesk.models.errors import Conflict
 from crmdesk.models.pipeline import QuestionRow, StageRow
 from crmdesk.models.pipeline_admin import (
     MAX_QUESTIONS,
@@ -43,8 +41,8 @@ from crmdesk.models.schema_deals import APPROVAL_RULES, GATE_FIELDS, QUESTION_KI
 from crmdesk.views.deal_move_dialogs import parse_money
 from crmdesk.views.deal_words import choice_text, gate_field_label, question_text, stage_name
 from crmdesk.views.errors import validation_text
-from crmdesk.views.labels import labelled, local_time, sentences
-from crmdesk.views.pool_settings_parts import buttons_row
+from crmdesk.views.labels import labelled
+from crmdesk.views.settings_parts import SettingsWords, buttons_row, spin
 
 
 @dataclass
@@ -132,13 +130,6 @@ class StageDraft:
 def _number(value: Decimal) -> str:
     """20.00 → 20, 12.50 → 12.5: a limit as an admin would type it."""
     return format(value.normalize(), "f")
-
-
-def _spin(low: int, high: int) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setMinimumWidth(110)
-    return box
 
 
 class QuestionsEditor(QGroupBox):
@@ -305,10 +296,10 @@ class StageEditor(QWidget):
         self.kind = QLabel()
         self.kind.setEnabled(False)
         # Wide on purpose: the model's check says what is wrong with 150 %, in words.
-        self.probability = _spin(0, 999)
+        self.probability = spin(0, 999, 110)
         self.probability.setSuffix(" %")
         self.probability.valueChanged.connect(self._on_form_edited)
-        self.stale_days = _spin(0, 99_999)
+        self.stale_days = spin(0, 99_999, 110)
         self.stale_days.setSpecialValueText(self.tr("Never"))
         self.stale_days.setToolTip(
             self.tr("A deal this many days in the stage is marked stale on the board.")
@@ -410,22 +401,14 @@ class StageEditor(QWidget):
         self.edited.emit()
 
 
-class PipelineSettingsWords(QObject):
+class PipelineSettingsWords(SettingsWords):
     """check_pipeline's field codes in the form's words, naming the stage and the question, and
     a colleague's save over the admin's."""
 
-    def conflict_text(self, exc: Conflict) -> str:
-        who = exc.params.get("by") or self.tr("A colleague")
-        at = exc.params.get("at")
-        if at is not None:
-            text = self.tr("{who} saved this pipeline at {at}, after you opened it.")
-        else:
-            text = self.tr("{who} saved this pipeline after you opened it.")
-        what = self.tr(
-            "Your changes are still here: Save again to put yours over theirs, or Show their "
-            "version to start again from theirs."
-        )
-        return sentences(text.format(who=who, at=local_time(at)), what)
+    def saved_text(self, at: bool) -> str:
+        if at:
+            return self.tr("{who} saved this pipeline at {at}, after you opened it.")
+        return self.tr("{who} saved this pipeline after you opened it.")
 
     def held_text(self, held: list) -> list[str]:
         """('stages', 'has_deals'): the stages that still hold open deals."""

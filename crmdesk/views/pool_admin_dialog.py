@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,16 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.models.changes import WriteResult
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.pool import MAX_CAP
 from crmdesk.models.pool_admin import CapRow, CapsRow, ReleaseReasonRow
+from crmdesk.models.reasons import KEPT_ON
 from crmdesk.views import prompts
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text, validation_text
 from crmdesk.views.labels import reason_label
-from crmdesk.views.pool_settings_parts import KEY, FilterLine
 from crmdesk.views.settings_history import SettingsHistory
+from crmdesk.views.settings_parts import ReasonsTab, note_label
 from crmdesk.views.widgets import ERROR_COLOR, ok_cancel, problem_label
 
 Pair = tuple[int | None, int | None]  # (customer cap, locked cap); None: none of its own
@@ -48,10 +46,41 @@ MARKED = f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; }}"
 SHOWN_PROBLEMS = 5  # lines of problems named; the rest are counted
 
 
-def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
+class ReleaseReasonsTab(ReasonsTab):
+    """Why customers are released to a pool: a table (the reason, whether it is active) and a
+    line to add one."""
+
+    def note_text(self) -> str:
+        return self.tr(
+            "Reps choose one of the active reasons when they release customers to a pool. "
+            "A reason is turned off, never deleted: past releases still name it. Changes "
+            "here take effect at once."
+        )
+
+    def label(self, row: ReleaseReasonRow) -> str:
+        return row.label or reason_label(row.code)
+
+    def add_write(self, label: str):
+        return lambda: self.ctx.workspace.add_release_reason(label)
+
+    def active_write(self, code: str, active: bool):
+        return lambda: self.ctx.workspace.set_release_reason_active(code, active)
+
+    def read_all(self) -> list[ReleaseReasonRow]:
+        return self.ctx.workspace.all_release_reasons()
+
+    def added_text(self) -> str:
+        return self.tr("Added the release reason “%1”.")
+
+    def turned_text(self, active: bool) -> str:
+        if active:
+            return self.tr("Turned on the release reason “%1”.")
+        return self.tr("Turned off the release reason “%1”.")
+
+    def kept_on_text(self) -> str:
+        text = self.tr("“%1” always stays on: a rep can always give a reason in their "
+                       "own words.")  # fmt: skip
+        return text.replace("%1", reason_label(KEPT_ON[0]))
 
 
 class CapsTable(QTableWidget):
@@ -141,14 +170,15 @@ class PoolAdminDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.workspace = ctx.workspace
-        self.reason_rows: list[ReleaseReasonRow] = []
         self._base: Caps | None = None  # the caps as loaded or last saved: anything else is an edit
         self._saving = False
-        self._adding = False
         self.setWindowTitle(self.tr("Release reasons and caps"))
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._reasons_tab(), self.tr("Release reasons"))
+        self.reason_tab = ReleaseReasonsTab(ctx)
+        self.reasons, self.reason_text = self.reason_tab.table, self.reason_tab.text
+        self.add_button, self.reason_problems = self.reason_tab.add_button, self.reason_tab.problems
+        self.tabs.addTab(self.reason_tab, self.tr("Release reasons"))
         self.tabs.addTab(self._caps_tab(), self.tr("Caps"))
         self.history = SettingsHistory(ctx)  # who changed which setting, pools' ones too
         self.tabs.addTab(self.history, self.tr("History"))
@@ -171,44 +201,6 @@ class PoolAdminDialog(QDialog):
                  self._on_load_failed, owner=self)  # fmt: skip
 
     # -- building
-    def _reasons_tab(self) -> QWidget:
-        self.reasons = QTableWidget(0, 2)
-        self.reasons.setHorizontalHeaderLabels([self.tr("Reason"), self.tr("Active")])
-        self.reasons.verticalHeader().hide()
-        self.reasons.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.reasons.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.reasons.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.reasons.horizontalHeader()
-        header.setSectionResizeMode(self.REASON, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(self.ACTIVE, QHeaderView.ResizeMode.Fixed)
-        self.reasons.setColumnWidth(self.ACTIVE, 70)
-        self.reasons.itemChanged.connect(self._on_reasons_item_changed)
-        self.reason_text = FilterLine()  # its Enter adds the reason, never presses Save
-        self.reason_text.setPlaceholderText(self.tr("A new reason, as reps will see it"))
-        self.reason_text.textChanged.connect(self._on_reason_text_changed)
-        self.reason_text.returnPressed.connect(self._on_add_button_clicked)
-        self.add_button = QPushButton(self.tr("Add"))
-        self.add_button.setEnabled(False)
-        self.add_button.clicked.connect(self._on_add_button_clicked)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.reason_text, 1)
-        add_row.addWidget(self.add_button)
-        self.reason_problems = problem_label()
-        note = _note(
-            self.tr(
-                "Reps choose one of the active reasons when they release customers to a pool. "
-                "A reason is turned off, never deleted: past releases still name it. Changes "
-                "here take effect at once."
-            )
-        )
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(note)
-        layout.addWidget(self.reasons, 1)
-        layout.addLayout(add_row)
-        layout.addWidget(self.reason_problems)
-        return page
-
     def _caps_tab(self) -> QWidget:
         self.teams = CapsTable(users=False)
         self.teams.edited.connect(self._on_teams_edited)
@@ -222,12 +214,14 @@ class PoolAdminDialog(QDialog):
         teams_box = QGroupBox(self.tr("Teams"))
         box = QVBoxLayout(teams_box)
         box.addWidget(
-            _note(self.tr("How many customers each rep may own, and lock. Blank: no cap."))
+            note_label(self.tr("How many customers each rep may own, and lock. Blank: no cap."))
         )
         box.addWidget(self.teams)
         users_box = QGroupBox(self.tr("Users"))
         box = QVBoxLayout(users_box)
-        box.addWidget(_note(self.tr("A rep's own caps, over the team's. Blank: the team's cap.")))
+        box.addWidget(
+            note_label(self.tr("A rep's own caps, over the team's. Blank: the team's cap."))
+        )
         box.addWidget(self.users)
         self.caps_problems = problem_label()
         page = QWidget()
@@ -241,7 +235,7 @@ class PoolAdminDialog(QDialog):
     # -- loading
     def _on_loaded(self, loaded: tuple[list[ReleaseReasonRow], CapsRow]) -> None:
         reasons, caps = loaded
-        self._fill_reasons(reasons)
+        self.reason_tab.set_rows(reasons)
         self.teams.set_rows(caps.teams)
         self.users.set_rows(caps.users, {t.id: t.name for t in caps.teams})
         # a few teams, many users: the users get the room
@@ -259,123 +253,6 @@ class PoolAdminDialog(QDialog):
     def _on_load_failed(self, exc: BaseException) -> None:
         for label in (self.reason_problems, self.caps_problems):
             self._show_problem(label, error_text(exc))
-
-    # -- release reasons
-    def _fill_reasons(self, rows: list[ReleaseReasonRow], select: str | None = None) -> None:
-        self.reason_rows = rows
-        self.reasons.blockSignals(True)
-        self.reasons.setRowCount(0)
-        for i, row in enumerate(rows):
-            self.reasons.insertRow(i)
-            name = QTableWidgetItem(row.label or reason_label(row.code))
-            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            if not row.label:
-                name.setToolTip(self.tr("Built in: each user sees it in their own language."))
-            tick = QTableWidgetItem()
-            tick.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            for item in (name, tick):
-                item.setData(KEY, row.code)
-            self.reasons.setItem(i, self.REASON, name)
-            self.reasons.setItem(i, self.ACTIVE, tick)
-        self.reasons.blockSignals(False)
-        for row in rows:
-            self._show_active(row.code, row.active)
-        codes = [r.code for r in rows]
-        if select in codes:
-            self.reasons.selectRow(codes.index(select))
-            self.reasons.scrollToItem(self.reasons.item(codes.index(select), self.REASON))
-
-    def reason_row(self, code: str) -> int:
-        return [r.code for r in self.reason_rows].index(code)
-
-    def _show_active(self, code: str, active: bool) -> None:
-        row = self.reason_row(code)
-        self.reasons.blockSignals(True)
-        state = Qt.CheckState.Checked if active else Qt.CheckState.Unchecked
-        self.reasons.item(row, self.ACTIVE).setCheckState(state)
-        palette = self.palette()
-        colour = palette.text() if active else palette.placeholderText()
-        self.reasons.item(row, self.REASON).setForeground(colour)
-        self.reasons.blockSignals(False)
-
-    def _on_reasons_item_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() != self.ACTIVE:
-            return
-        code, active = item.data(KEY), item.checkState() == Qt.CheckState.Checked
-        self.reason_problems.hide()
-        self.ctx.write(
-            lambda: self.workspace.set_release_reason_active(code, active),
-            lambda _result: self._on_reason_active_saved(code, active),
-            lambda exc: self._on_reason_active_failed(exc, code, active),
-            owner=self,
-        )
-
-    def _on_reason_active_saved(self, code: str, active: bool) -> None:
-        self._show_active(code, active)
-        name = self.reasons.item(self.reason_row(code), self.REASON).text()
-        if active:
-            self.ctx.notify(self.tr("Turned on the release reason “%1”.").replace("%1", name))
-        else:
-            self.ctx.notify(self.tr("Turned off the release reason “%1”.").replace("%1", name))
-
-    def _on_reason_active_failed(self, exc: BaseException, code: str, active: bool) -> None:
-        self._show_active(code, not active)  # as it still is
-        self._show_problem(self.reason_problems, self._reason_problem_text(exc))
-
-    def _on_reason_text_changed(self, _text: str) -> None:
-        self._update_buttons()
-
-    def _on_add_button_clicked(self) -> None:
-        label = self.reason_text.text().strip()
-        if not label or self._adding or self._base is None:
-            return
-        self._adding = True  # one at a time: a second Enter would add it twice
-        self._update_buttons()
-        self.reason_problems.hide()
-        self.ctx.write(
-            lambda: self.workspace.add_release_reason(label),
-            lambda result: self._on_reason_added(result, label),
-            self._on_reason_add_failed,
-            owner=self,
-        )
-
-    def _on_reason_added(self, result: WriteResult, label: str) -> None:
-        self._adding = False
-        if self.reason_text.text().strip() == label:  # not what was typed since
-            self.reason_text.clear()
-        self._update_buttons()
-        self.ctx.notify(self.tr("Added the release reason “%1”.").replace("%1", label))
-        code = result.value
-        self.ctx.read(self.workspace.all_release_reasons,
-                      lambda rows: self._fill_reasons(rows, select=code),
-                      self._on_load_failed, owner=self)  # fmt: skip
-
-    def _on_reason_add_failed(self, exc: BaseException) -> None:
-        self._adding = False
-        self._update_buttons()
-        self._show_problem(self.reason_problems, self._reason_problem_text(exc))
-        self.reason_text.setFocus()
-
-    def _reason_problem_text(self, exc: BaseException) -> str:
-        if not isinstance(exc, ValidationFailed):
-            return error_text(exc)
-        limits = exc.params.get("limits") or {}
-        lines = []
-        for field, code in exc.params.get("errors", []):
-            if field == "reason" and code == "required":
-                text = self.tr("“%1” always stays on: a rep can always give a reason in their "
-                               "own words.")  # fmt: skip
-                lines.append(text.replace("%1", reason_label("other")))
-            elif code == "taken":
-                lines.append(self.tr("There is already a reason with these words."))
-            else:  # as every form says it: "Reason is too long: at most 100 characters."
-                limit = {"reason": limits[field]} if field in limits else {}
-                lines.append(validation_text([("reason", code)], limit))
-        return "\n".join(dict.fromkeys(lines)) or error_text(exc)
 
     # -- caps
     def caps_value(self) -> Caps:
@@ -407,9 +284,6 @@ class PoolAdminDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.save_button.setEnabled(not self._saving and self.has_edits())
-        self.add_button.setEnabled(
-            not self._adding and self._base is not None and bool(self.reason_text.text().strip())
-        )
 
     def _on_save_clicked(self) -> None:
         if self._saving or not self.has_edits():
@@ -491,7 +365,7 @@ class PoolAdminDialog(QDialog):
         what = ""
         if self.has_edits():
             what = self.tr("Discard your changes to the caps?")
-        elif self.reason_text.text().strip():
+        elif self.reason_tab.has_edits():
             what = self.tr("Discard the release reason you typed?")
         if what and not prompts.confirm_discard(self, what):
             return

@@ -10,116 +10,61 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from crmdesk.models.changes import WriteResult
 from crmdesk.models.customer_list import FilterChoices
-from crmdesk.models.errors import Conflict, ValidationFailed
+from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.pool import MAX_CAP, MAX_DAYS, MAX_RULES, PoolInput, PoolRow
 from crmdesk.models.users import UserRow
 from crmdesk.views import prompts
 from crmdesk.views.context import PageContext
-from crmdesk.views.errors import error_text
 from crmdesk.views.labels import role_label
-from crmdesk.views.pool_settings_parts import (
-    KEY,
-    CheckList,
-    PoolSettingsWords,
-    RulesTable,
-    buttons_row,
-)
-from crmdesk.views.widgets import ok_cancel, problem_label
-
-NEW = -1  # the list item of a pool not saved yet
+from crmdesk.views.pool_settings_parts import CheckList, PoolSettingsWords, RulesTable
+from crmdesk.views.settings_parts import NEW, RecordSettingsDialog, buttons_row, spin
 
 
-def _spin(low: int, high: int) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setMinimumWidth(90)
-    return box
-
-
-class PoolSettingsDialog(QDialog):
-    """Pick a pool on the left, edit it on the right, Save. What it needs loads as it opens;
-    Save waits while the write runs; a problem is said under the form with nothing typed lost.
-    Leaving a pool (or closing) with unsaved edits asks first."""
+class PoolSettingsDialog(RecordSettingsDialog):
+    """Pick a pool on the left, edit it on the right, Save (see RecordSettingsDialog)."""
 
     pool_saved = Signal(int)  # the id of the pool just saved
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.workspace = ctx.workspace
-        self.pools: list[PoolRow] = []
-        self.pool_id: int | None = None  # the pool in the form; None: a new one
-        self.version: int | None = None
-        self._base: PoolInput | None = None  # the form as loaded: anything else is an edit
+        super().__init__(ctx, parent)
         self.words = PoolSettingsWords(self)
         self.setWindowTitle(self.tr("Pool settings"))
-
-        self.pool_list = QListWidget()
-        self.pool_list.setFixedWidth(200)
-        self.pool_list.currentRowChanged.connect(self._on_pool_list_row_changed)
-        self.new_button = QPushButton(self.tr("New pool"))
-        self.new_button.setEnabled(False)
-        self.new_button.clicked.connect(self._on_new_button_clicked)
-        left = QVBoxLayout()
-        left.addWidget(self.pool_list, 1)
-        left.addWidget(self.new_button)
-        disabled_note = QLabel(
-            self.tr("A pool is never deleted: turn it off to stop it taking customers.")
+        self._build(
+            self.tr("A pool is never deleted: turn it off to stop it taking customers."), 200
         )
-        disabled_note.setWordWrap(True)
-        disabled_note.setMaximumWidth(200)
-        disabled_note.setEnabled(False)
-        left.addWidget(disabled_note)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._general_tab(), self.tr("Pool"))
-        self.tabs.addTab(self._members_tab(), self.tr("Members"))
-        self.tabs.addTab(self._rules_tab(), self.tr("Claiming and recycling"))
-        self.tabs.setEnabled(False)  # until loaded
-
-        self.problems = problem_label()
-        self.theirs_button = QPushButton(self.tr("Show their version"))
-        self.theirs_button.hide()
-        self.theirs_button.clicked.connect(self._on_theirs_button_clicked)
-        problem_row = QHBoxLayout()
-        problem_row.addWidget(self.problems, 1)
-        problem_row.addWidget(self.theirs_button)
-        buttons = ok_cancel(self, self._on_save_clicked, save=True)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setEnabled(False)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
-
-        right = QVBoxLayout()
-        right.addWidget(self.tabs, 1)
-        right.addLayout(problem_row)
-        right.addWidget(buttons)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left)
-        layout.addLayout(right, 1)
+        self.pool_list = self.record_list
         self.resize(940, 640)
-
         ws = self.workspace
         ctx.read(lambda: (ws.all_pools(), ws.filter_choices()), self._on_loaded,
                  self._on_load_failed, owner=self)  # fmt: skip
+
+    @property
+    def pool_id(self) -> int | None:
+        return self.record_id
+
+    def pages(self) -> list[tuple[QWidget, str]]:
+        return [(self._general_tab(), self.tr("Pool")), (self._members_tab(), self.tr("Members")),
+                (self._rules_tab(), self.tr("Claiming and recycling"))]  # fmt: skip
+
+    def new_text(self) -> str:
+        return self.tr("New pool")
+
+    def record_text(self, record: PoolRow) -> tuple[str, bool]:
+        return record.name, record.enabled
 
     # -- building
     def _general_tab(self) -> QWidget:
@@ -185,10 +130,10 @@ class PoolSettingsDialog(QDialog):
         return page
 
     def _rules_tab(self) -> QWidget:
-        self.daily_claim_cap = _spin(0, MAX_CAP)
-        self.cooldown_days = _spin(0, MAX_DAYS)
-        self.protect_days = _spin(0, MAX_DAYS)
-        self.warn_days = _spin(0, MAX_DAYS)
+        self.daily_claim_cap = spin(0, MAX_CAP, 90)
+        self.cooldown_days = spin(0, MAX_DAYS, 90)
+        self.protect_days = spin(0, MAX_DAYS, 90)
+        self.warn_days = spin(0, MAX_DAYS, 90)
         claiming = QGroupBox(self.tr("Claiming"))
         form = QFormLayout(claiming)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -258,10 +203,7 @@ class PoolSettingsDialog(QDialog):
             rules=self.rules.rules(),
         )
 
-    def has_edits(self) -> bool:
-        return self._base is not None and self.value() != self._base
-
-    def _show_pool(self, pool: PoolRow | None) -> None:
+    def show_record(self, pool: PoolRow | None) -> None:
         """Put a pool in the form (None: a new one, with the model's defaults)."""
         if pool is None:
             self.set_value(PoolInput(name="", rules=()))
@@ -272,51 +214,15 @@ class PoolSettingsDialog(QDialog):
                 pool.provinces, pool.member_user_ids, pool.member_team_ids, pool.admin_ids,
                 pool.rules,
             ))  # fmt: skip
-        self.pool_id = pool.id if pool else None
-        self.version = pool.version if pool else None
-        self._base = self.value()
-        self.problems.hide()
-        self.theirs_button.hide()
-        self.tabs.setEnabled(True)
-        self.save_button.setEnabled(True)
-        if pool is None:
-            self.name.setFocus()
-
-    def _fill_list(self, select: int | None, new: bool = False) -> None:
-        """The pools, and the one being made (new); select: a pool's id or NEW."""
-        self.pool_list.blockSignals(True)
-        self.pool_list.clear()
-        for pool in self.pools:
-            text = pool.name if pool.enabled else self.tr("%1 (off)").replace("%1", pool.name)
-            item = QListWidgetItem(text)
-            item.setData(KEY, pool.id)
-            if not pool.enabled:
-                item.setForeground(self.palette().placeholderText())
-            self.pool_list.addItem(item)
-        if new:
-            item = QListWidgetItem(self.tr("New pool"))
-            item.setData(KEY, NEW)
-            self.pool_list.addItem(item)
-        ids = [self.pool_list.item(i).data(KEY) for i in range(self.pool_list.count())]
-        self.pool_list.setCurrentRow(ids.index(select) if select in ids else -1)
-        self.pool_list.blockSignals(False)
-
-    def _go_to(self, pool_id: int | None) -> None:
-        if pool_id is None or pool_id == NEW:
-            self._fill_list(NEW, new=True)
-            self._show_pool(None)
-            return
-        pool = next((p for p in self.pools if p.id == pool_id), None)
-        if pool is None and self.pools:
-            pool = self.pools[0]
-        self._fill_list(pool.id if pool else None)
-        if pool is not None:
-            self._show_pool(pool)
+        self._shown(pool)
 
     # -- loading
-    def _set_pools(self, pools: list[PoolRow]) -> None:
+    def read_records(self) -> list[PoolRow]:
+        return self.workspace.all_pools()
+
+    def set_records(self, pools: list[PoolRow]) -> None:
         actor = self.workspace.actor
-        self.pools = [p for p in pools if p.is_admin(actor)]
+        self.records = [p for p in pools if p.is_admin(actor)]
 
     def _on_loaded(self, loaded: tuple[list[PoolRow], FilterChoices]) -> None:
         pools, choices = loaded
@@ -331,33 +237,12 @@ class PoolSettingsDialog(QDialog):
         self.admins.set_items(people)
         self.provinces.set_items((p, p) for p in choices.provinces)
         self.industries.set_items((i, i) for i in choices.industries)
-        self._set_pools(pools)
+        self.set_records(pools)
         self.new_button.setEnabled(self.workspace.actor.is_admin)
-        if not self.pools and not self.workspace.actor.is_admin:
+        if not self.records and not self.workspace.actor.is_admin:
             self._show_problem(self.tr("You are not an admin of any pool."))
             return
-        self._go_to(self.pools[0].id if self.pools else NEW)
-
-    def _on_load_failed(self, exc: BaseException) -> None:
-        self._show_problem(error_text(exc))
-
-    # -- choosing a pool
-    def _leave_then(self, go: int) -> None:
-        """Go to another pool (or NEW), asking first when the form has unsaved edits."""
-        current = self.pool_id if self.pool_id is not None else NEW
-        self._fill_list(current, new=self.pool_id is None)  # stay put until answered
-        name = self.name.text().strip() or self.tr("New pool")
-        prompts.leave(self, name, self.has_edits(), self._save, lambda: None,
-                      lambda: self._go_to(go))  # fmt: skip
-
-    def _on_pool_list_row_changed(self, row: int) -> None:
-        item = self.pool_list.item(row)
-        if item is not None and item.data(KEY) != (self.pool_id or NEW):
-            self._leave_then(item.data(KEY))
-
-    def _on_new_button_clicked(self) -> None:
-        if self.pool_id is not None:
-            self._leave_then(NEW)
+        self._go_to(self.records[0].id if self.records else NEW)
 
     def _on_chosen_toggled(self, chosen: bool) -> None:
         self.teams.setEnabled(chosen)
@@ -382,69 +267,21 @@ class PoolSettingsDialog(QDialog):
         self.remove_rule_button.setEnabled(bool(self.rules.selectionModel().selectedRows()))
 
     # -- saving
-    def _on_save_clicked(self) -> None:
-        self._save()
+    def write(self, pool_id: int | None, data: PoolInput, version: int | None) -> WriteResult:
+        return self.workspace.save_pool(pool_id, data, version)
 
-    def _save(self, then=None, otherwise=None) -> None:
-        """then: what to do once saved (go to the pool the user picked); otherwise: once it
-        failed (stay)."""
-        data, pool_id, version = self.value(), self.pool_id, self.version
-        self.problems.hide()
-        self.theirs_button.hide()
-        self.save_button.setEnabled(False)
-        self.ctx.write(
-            lambda: self.workspace.save_pool(pool_id, data, version),
-            lambda result: self._on_saved(result, data, then),
-            lambda exc: self._on_save_failed(exc, otherwise),
-            owner=self,
-        )
+    def saved_text(self, data: PoolInput) -> str:
+        return self.tr("Saved the pool “{name}”.").format(name=data.name)
 
-    def _on_saved(self, result: WriteResult, data: PoolInput, then) -> None:
-        self.ctx.notify(self.tr("Saved the pool “{name}”.").format(name=data.name))
-        self.pool_saved.emit(result.value)
-        self._base = data  # nothing unsaved while the saved pool is read back
-        self.ctx.read(self.workspace.all_pools,
-                      lambda pools: self._on_saved_pools_loaded(pools, result.value, then),
-                      self._on_load_failed, owner=self)  # fmt: skip
+    def emit_saved(self, pool_id: int) -> None:
+        self.pool_saved.emit(pool_id)
 
-    def _on_saved_pools_loaded(self, pools: list[PoolRow], saved_id: int, then) -> None:
-        self._set_pools(pools)
-        if then is not None:
-            then()
-        else:
-            self._go_to(saved_id)
-
-    def _on_save_failed(self, exc: BaseException, otherwise) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationFailed):
-            errors = exc.params.get("errors", [])
-            self._show_problem(self.words.problem_text(errors, exc.params.get("limits") or {}))
-            if errors:
-                self._focus_field(errors[0][0])
-        elif isinstance(exc, Conflict):
-            self._show_problem(self.words.conflict_text(exc))
-            self.theirs_button.show()
-            # the next Save goes over theirs, as the words say; the form keeps the user's edits
-            self.ctx.read(self.workspace.all_pools, self._on_conflict_pools_loaded,
-                          lambda _exc: None, owner=self)  # fmt: skip
-        else:
-            self._show_problem(error_text(exc))
-        if otherwise is not None:
-            otherwise()
-
-    def _on_conflict_pools_loaded(self, pools: list[PoolRow]) -> None:
-        self._set_pools(pools)
-        theirs = next((p for p in self.pools if p.id == self.pool_id), None)
-        if theirs is not None:
-            self.version = theirs.version
-        self._fill_list(self.pool_id if self.pool_id is not None else NEW, self.pool_id is None)
-
-    def _on_theirs_button_clicked(self) -> None:
-        self._go_to(self.pool_id)
-
-    def _show_problem(self, text: str) -> None:
-        self.problems.setText(text)
-        self.problems.show()
+    def problem_text(self, exc: ValidationFailed) -> str:
+        errors = exc.params.get("errors", [])
+        text = self.words.problem_text(errors, exc.params.get("limits") or {})
+        if errors:
+            self._focus_field(errors[0][0])
+        return text
 
     def _focus_field(self, field: str) -> None:
         """Show the tab of the first problem and put the cursor in its field."""

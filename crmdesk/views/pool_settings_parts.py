@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 
-from PySide6.QtCore import QLocale, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -24,23 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.models.errors import Conflict
 from crmdesk.models.pool import MAX_DAYS, RuleRow
 from crmdesk.models.schema import LEVELS, POOL_RULE_KINDS
 from crmdesk.views.errors import validation_text
-from crmdesk.views.labels import labelled, listing, local_time, sentences
-
-KEY = Qt.ItemDataRole.UserRole
-
-
-class FilterLine(QLineEdit):
-    """A line whose Enter stays its own: in a dialog it would also press the default button
-    (Save) while the user only meant to tick what they typed."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
+from crmdesk.views.labels import labelled, listing
+from crmdesk.views.settings_parts import KEY, FilterLine, SettingsWords
 
 
 class CheckList(QWidget):
@@ -222,32 +206,14 @@ class RulesTable(QTableWidget):
         return tuple(rules)
 
 
-def buttons_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
-
-
-class PoolSettingsWords(QObject):
+class PoolSettingsWords(SettingsWords):
     """The dialog's problems in words: check_pool's field codes as the form names them, numbers
     with their range, and a colleague's save over the user's."""
 
-    def conflict_text(self, exc: Conflict) -> str:
-        who = exc.params.get("by") or self.tr("A colleague")
-        at = exc.params.get("at")
-        if at is not None:
-            text = self.tr("{who} saved this pool at {at}, after you opened it.")
-        else:
-            text = self.tr("{who} saved this pool after you opened it.")
-        text = text.format(who=who, at=local_time(at))
-        what = self.tr(
-            "Your changes are still here: Save again to put yours over theirs, or Show their "
-            "version to start again from theirs."
-        )
-        return sentences(text, what)
+    def saved_text(self, at: bool) -> str:
+        if at:
+            return self.tr("{who} saved this pool at {at}, after you opened it.")
+        return self.tr("{who} saved this pool after you opened it.")
 
     def field_text(self, field: str) -> str:
         """A field of check_pool's errors in words ("rules.0.days_a": rule 1's days, level A)."""

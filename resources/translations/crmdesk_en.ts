@@ -172,7 +172,7 @@
 <context>
     <name>PipelineSettingsWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="434"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="417"/>
         <source>“%1” still holds %Ln open deal(s): move them to another stage first.</source>
         <translation>
             <numerusform>“%1” still holds %Ln open deal: move it to another stage first.</numerusform>
@@ -210,7 +210,7 @@
 <context>
     <name>PoolAdminDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="481"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="355"/>
         <source>And %Ln more.</source>
         <translation>
             <numerusform>And %Ln more.</numerusform>

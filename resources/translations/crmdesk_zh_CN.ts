@@ -338,37 +338,37 @@
 <context>
     <name>CapsTable</name>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="71"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="100"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="71"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="100"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="72"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="101"/>
         <source>Customer cap</source>
         <translation>客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="72"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="101"/>
         <source>Locked-customer cap</source>
         <translation>锁定客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="74"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="103"/>
         <source>Blank: the team&apos;s cap applies.</source>
         <translation>留空：使用团队的上限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="74"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="103"/>
         <source>Blank: no cap.</source>
         <translation>留空：不限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="98"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="127"/>
         <source>No team</source>
         <translation>无团队</translation>
     </message>
@@ -384,7 +384,7 @@
 <context>
     <name>CheckList</name>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="120"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="104"/>
         <source>Ticked</source>
         <translation>已勾选</translation>
     </message>
@@ -2203,7 +2203,17 @@
         <translation>还需在商机中填写：%1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="175"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="179"/>
+        <source>Answer “%1”.</source>
+        <translation>请回答“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="182"/>
+        <source>While the answer to “%1” is No, the deal cannot enter this stage.</source>
+        <translation>“%1”的回答为“否”时，商机不能进入此阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="189"/>
         <source>Enter the amount, e.g. 12000 or 1.2万.</source>
         <translation>请输入金额，例如 12000 或 1.2万。</translation>
     </message>
@@ -2683,42 +2693,42 @@
 <context>
     <name>LostDialog</name>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="242"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="256"/>
         <source>Deal lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="244"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="258"/>
         <source>Why was “%1” lost?</source>
         <translation>“%1”为什么输单？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="249"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="263"/>
         <source>(choose a reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="254"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="268"/>
         <source>What happened (required for “Other”)</source>
         <translation>具体情况（原因为“其他”时必填）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="255"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="269"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="256"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="270"/>
         <source>Details:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="265"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="279"/>
         <source>Choose why the deal was lost.</source>
         <translation>请选择输单原因。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="267"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="281"/>
         <source>Say in a few words what happened.</source>
         <translation>请简要说明具体情况。</translation>
     </message>
@@ -2726,64 +2736,29 @@
 <context>
     <name>LostReasonsTab</name>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="84"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="84"/>
-        <source>Active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="89"/>
-        <source>A new reason, as reps will see it</source>
-        <translation>新的原因（销售看到的文字）</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="92"/>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="103"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="51"/>
         <source>A rep chooses one of the active reasons when a deal is lost. A reason is turned off, never deleted: lost deals still name it. Changes here take effect at once.</source>
         <translation>商机输单时，销售从启用的原因中选择一个。原因只会停用，不会删除：已输单的商机仍会显示它。这里的修改立即生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="122"/>
-        <source>Built in: each user sees it in their own language.</source>
-        <translation>内置原因：每位用户看到的是自己语言的文字。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="163"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="73"/>
         <source>Turned on the lost reason “%1”.</source>
         <translation>已启用输单原因“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="165"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="74"/>
         <source>Turned off the lost reason “%1”.</source>
         <translation>已停用输单原因“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="190"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="69"/>
         <source>Added the lost reason “%1”.</source>
         <translation>已添加输单原因“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="208"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="77"/>
         <source>“%1” always stays on: a rep can always say in their own words why a deal was lost.</source>
         <translation>“%1”始终启用：销售总可以用自己的话说明输单原因。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="212"/>
-        <source>There is already a reason with these words.</source>
-        <translation>已有相同文字的原因。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="214"/>
-        <source>There are already %1 reasons: turn one back on instead.</source>
-        <translation>原因已达 %1 个：请改为重新启用一个已停用的原因。</translation>
     </message>
 </context>
 <context>
@@ -2948,22 +2923,22 @@
 <context>
     <name>MoveFlow</name>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="95"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="96"/>
         <source>Sent for approval: the deal enters %1 once a manager approves.</source>
         <translation>已提交审批：主管通过后，商机将进入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="100"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="101"/>
         <source>Moved to %1.</source>
         <translation>已推进到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="129"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="130"/>
         <source>Not yet</source>
         <translation>暂不能推进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="132"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="133"/>
         <source>“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it.</source>
         <translation>“%1”还不能进入“%2”，尚缺：%3。请打开商机补充。</translation>
     </message>
@@ -3093,124 +3068,107 @@
 <context>
     <name>PipelineSettingsDialog</name>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="72"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="57"/>
         <source>Pipeline settings</source>
         <translation>销售流程设置</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="77"/>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="289"/>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="324"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="81"/>
         <source>New pipeline</source>
         <translation>新建销售流程</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="84"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="61"/>
         <source>A pipeline is never deleted: turn it off to stop new deals using it.</source>
         <translation>销售流程不会被删除：停用后，新商机就不能再使用它。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="94"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="77"/>
         <source>Stages</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="95"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="77"/>
         <source>Lost reasons</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="96"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="78"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="100"/>
-        <source>Show their version</source>
-        <translation>查看对方的版本</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="110"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="65"/>
         <source>Saves the pipeline. Lost reasons and products are saved as you change them.</source>
         <translation>保存销售流程。输单原因和产品在修改时即已保存。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="112"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="131"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="90"/>
         <source>On: new deals may use this pipeline</source>
         <translation>启用：新商机可以使用这个销售流程</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="133"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="92"/>
         <source>Pipeline name</source>
         <translation>流程名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="139"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="98"/>
         <source>Add stage</source>
         <translation>添加阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="141"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="100"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="143"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="102"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="145"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="104"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="181"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="137"/>
         <source>First contact</source>
         <translation>初步接触</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="182"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="138"/>
         <source>Won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="183"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="139"/>
         <source>Lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="203"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="151"/>
         <source>(no name yet)</source>
         <translation>（尚未命名）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="283"/>
-        <source>%1 (off)</source>
-        <translation>%1（已停用）</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="366"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="244"/>
         <source>Saved the pipeline “{name}”.</source>
         <translation>已保存销售流程“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="469"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="307"/>
         <source>Discard your changes to this pipeline?</source>
         <translation>放弃对这个销售流程的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="471"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="309"/>
         <source>Discard the product you typed?</source>
         <translation>放弃你输入的产品吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="473"/>
+        <location filename="../../crmdesk/views/pipeline_settings_dialog.py" line="311"/>
         <source>Discard the lost reason you typed?</source>
         <translation>放弃你输入的输单原因吗？</translation>
     </message>
@@ -3218,159 +3176,149 @@
 <context>
     <name>PipelineSettingsWords</name>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="418"/>
-        <source>A colleague</source>
-        <translation>一位同事</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="421"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="410"/>
         <source>{who} saved this pipeline at {at}, after you opened it.</source>
         <translation>你打开后，{who} 在 {at} 保存了这个销售流程。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="423"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="411"/>
         <source>{who} saved this pipeline after you opened it.</source>
         <translation>你打开后，{who} 保存了这个销售流程。</translation>
     </message>
-    <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="425"/>
-        <source>Your changes are still here: Save again to put yours over theirs, or Show their version to start again from theirs.</source>
-        <translation>你的修改还在：再次保存会用你的版本覆盖对方的，或点击“查看对方的版本”从对方的版本重新开始。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="434"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="417"/>
         <source>“%1” still holds %Ln open deal(s): move them to another stage first.</source>
         <translation>
             <numerusform>“%1”中还有 %Ln 个进行中的商机：请先把它们移到其他阶段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="441"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="424"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="442"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="425"/>
         <source>probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="443"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="426"/>
         <source>stale after</source>
         <translation>停滞天数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="444"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="427"/>
         <source>approval limit</source>
         <translation>审批阈值</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="445"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="428"/>
         <source>approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="446"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="429"/>
         <source>required fields</source>
         <translation>必填项</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="447"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="430"/>
         <source>question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="448"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="431"/>
         <source>choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="449"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="432"/>
         <source>answer</source>
         <translation>回答方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="450"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="433"/>
         <source>only “yes”</source>
         <translation>仅限“是”</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="451"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="434"/>
         <source>questions</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="461"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="444"/>
         <source>Stage “%1”</source>
         <translation>阶段“%1”</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="465"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="448"/>
         <source>, question %1</source>
         <translation>，问题 %1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="473"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="456"/>
         <source>Two stages are called “%1”: give each its own name.</source>
         <translation>有两个阶段都叫“%1”：请给每个阶段取不同的名称。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="476"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="459"/>
         <source>Another pipeline already has this name. Choose another.</source>
         <translation>已有同名的销售流程，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="478"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="461"/>
         <source>enter a percentage from 0 to 100</source>
         <translation>请输入 0 到 100 之间的百分比</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="480"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="463"/>
         <source>enter days from 1 to %1, or 0 for never</source>
         <translation>请输入 1 到 %1 之间的天数，0 表示从不</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="482"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="465"/>
         <source>enter the limit</source>
         <translation>请输入阈值</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="483"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="466"/>
         <source>the limit is not a number</source>
         <translation>阈值不是数字</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="484"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="467"/>
         <source>the limit is out of range</source>
         <translation>阈值超出允许范围</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="485"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="468"/>
         <source>at most two decimals</source>
         <translation>最多两位小数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="486"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="469"/>
         <source>give at least two choices, one a line</source>
         <translation>请至少填写两个选项，每行一个</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="487"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="470"/>
         <source>the question has no text</source>
         <translation>问题还没有内容</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="488"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="471"/>
         <source>the name is required</source>
         <translation>名称为必填项</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="495"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="478"/>
         <source>{field}: {problem}.</source>
         <translation>{field}：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="496"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="479"/>
         <source>{where}, {field}: {problem}.</source>
         <translation>{where}，{field}：{problem}。</translation>
     </message>
@@ -3455,170 +3403,115 @@
 <context>
     <name>PoolAdminDialog</name>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="148"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="175"/>
         <source>Release reasons and caps</source>
         <translation>放回原因和上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="151"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="181"/>
         <source>Release reasons</source>
         <translation>放回原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="152"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="182"/>
         <source>Caps</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="154"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="184"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="160"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="190"/>
         <source>Saves the caps. Release reasons are saved as you change them.</source>
         <translation>保存上限。放回原因在修改时即已保存。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="163"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="193"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="176"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="176"/>
-        <source>Active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="187"/>
-        <source>A new reason, as reps will see it</source>
-        <translation>新的原因（销售看到的文字）</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="190"/>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="199"/>
-        <source>Reps choose one of the active reasons when they release customers to a pool. A reason is turned off, never deleted: past releases still name it. Changes here take effect at once.</source>
-        <translation>销售把客户放回公海时，从启用的原因中选择一个。原因只会停用，不会删除：以前的放回记录仍会显示它。这里的修改立即生效。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="217"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="209"/>
         <source>Won customers count toward the cap</source>
         <translation>成交客户计入上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="219"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="211"/>
         <source>Off: a rep&apos;s customers with the status Customer do not use up the cap.</source>
         <translation>关闭：销售状态为“成交客户”的客户不占用上限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="222"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="214"/>
         <source>Teams</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="225"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="217"/>
         <source>How many customers each rep may own, and lock. Blank: no cap.</source>
         <translation>每位销售最多可拥有和锁定的客户数。留空：不限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="228"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="220"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="230"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="223"/>
         <source>A rep&apos;s own caps, over the team&apos;s. Blank: the team&apos;s cap.</source>
         <translation>销售个人的上限，优先于团队的上限。留空：使用团队的上限。</translation>
     </message>
     <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="269"/>
         <location filename="../../crmdesk/views/pool_admin_dialog.py" line="273"/>
-        <source>Built in: each user sees it in their own language.</source>
-        <translation>内置原因：每位用户看到的是自己语言的文字。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="321"/>
-        <source>Turned on the release reason “%1”.</source>
-        <translation>已启用放回原因“%1”。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="323"/>
-        <source>Turned off the release reason “%1”.</source>
-        <translation>已停用放回原因“%1”。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="351"/>
-        <source>Added the release reason “%1”.</source>
-        <translation>已添加放回原因“%1”。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="370"/>
-        <source>“%1” always stays on: a rep can always give a reason in their own words.</source>
-        <translation>“%1”始终启用：销售总可以用自己的话说明原因。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="374"/>
-        <source>There is already a reason with these words.</source>
-        <translation>已有相同文字的原因。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="392"/>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="396"/>
         <source>No cap</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="398"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="275"/>
         <source>Team&apos;s: %1</source>
         <translation>团队：%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="437"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="311"/>
         <source>Saved the caps.</source>
         <translation>已保存上限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="471"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="345"/>
         <source>Team “{name}”, {column}: enter a number from 1 to {high}, or leave it blank for no cap.</source>
         <translation>团队“{name}”的{column}：请输入 1 到 {high} 之间的数字，或留空表示不限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="474"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="348"/>
         <source>User “{name}”, {column}: enter a number from 1 to {high}, or leave it blank for the team&apos;s cap.</source>
         <translation>用户“{name}”的{column}：请输入 1 到 {high} 之间的数字，或留空表示使用团队的上限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="476"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="350"/>
         <source>customer cap</source>
         <translation>客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="476"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="350"/>
         <source>locked cap</source>
         <translation>锁定上限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="481"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="355"/>
         <source>And %Ln more.</source>
         <translation>
             <numerusform>还有 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="493"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="367"/>
         <source>Discard your changes to the caps?</source>
         <translation>放弃对上限的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="495"/>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="369"/>
         <source>Discard the release reason you typed?</source>
         <translation>放弃你输入的放回原因吗？</translation>
     </message>
@@ -3836,225 +3729,208 @@
 <context>
     <name>PoolSettingsDialog</name>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="74"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="45"/>
         <source>Pool settings</source>
         <translation>公海设置</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="79"/>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="297"/>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="349"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="64"/>
         <source>New pool</source>
         <translation>新建公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="86"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="47"/>
         <source>A pool is never deleted: turn it off to stop it taking customers.</source>
         <translation>公海不会被删除：停用后它就不再接收客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="94"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="60"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="95"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="60"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="96"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="61"/>
         <source>Claiming and recycling</source>
         <translation>领取与回收</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="100"/>
-        <source>Show their version</source>
-        <translation>查看对方的版本</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="109"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="128"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="73"/>
         <source>On: members see the pool, and it takes customers</source>
         <translation>启用：成员可以看到该公海，公海接收客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="130"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="75"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="133"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="78"/>
         <source>Find or add a province…</source>
         <translation>查找或添加省份…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="133"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="78"/>
         <source>None ticked: every province.</source>
         <translation>未勾选：所有省份。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="136"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="81"/>
         <source>Find or add an industry…</source>
         <translation>查找或添加行业…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="136"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="81"/>
         <source>None ticked: every industry.</source>
         <translation>未勾选：所有行业。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="139"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="84"/>
         <source>Provinces covered</source>
         <translation>覆盖省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="140"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="85"/>
         <source>Industries covered</source>
         <translation>覆盖行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="146"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="91"/>
         <source>The recycle rules apply to the members&apos; customers in these provinces and industries; recycled customers come to this pool.</source>
         <translation>回收规则适用于成员在这些省份和行业的客户；被回收的客户进入这个公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="159"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="104"/>
         <source>Open to everyone</source>
         <translation>对所有人开放</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="160"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="105"/>
         <source>Open to the teams and users ticked below</source>
         <translation>只对下面勾选的团队和用户开放</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="163"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="108"/>
         <source>Find a team…</source>
         <translation>查找团队…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="163"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="108"/>
         <source>No team.</source>
         <translation>没有团队。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="164"/>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="165"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="109"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="110"/>
         <source>Find a user…</source>
         <translation>查找用户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="164"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="109"/>
         <source>No user by name.</source>
         <translation>没有指定用户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="165"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="110"/>
         <source>Administrators only.</source>
         <translation>仅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="167"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="112"/>
         <source>Teams</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="167"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="112"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="168"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="113"/>
         <source>Pool admins</source>
         <translation>公海管理员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="174"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="119"/>
         <source>Pool admins may assign from the pool, move customers out of it and edit these settings; administrators always may.</source>
         <translation>公海管理员可以从公海分配客户、把客户转移到其他公海并修改这些设置；系统管理员始终可以。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="192"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="137"/>
         <source>Claiming</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="195"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="140"/>
         <source>Claims per rep a day</source>
         <translation>每人每天可领取</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="196"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="141"/>
         <source>Days before the previous owner may claim it back</source>
         <translation>前负责人重新领取需等待天数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="197"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="142"/>
         <source>Days a new entry is kept for the pool&apos;s admins</source>
         <translation>新进入公海的客户仅限管理员分配的天数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="198"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="143"/>
         <source>Recycling</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="201"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="146"/>
         <source>Warn the owner this many days before</source>
         <translation>提前几天提醒负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="202"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="147"/>
         <source>Never recycle a customer with an open deal</source>
         <translation>有进行中商机的客户不回收</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="206"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="151"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="208"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="153"/>
         <source>Remove rule</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="228"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="173"/>
         <source>Team #%1</source>
         <translation>团队 #%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="229"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="174"/>
         <source>Inactive user #%1</source>
         <translation>已停用用户 #%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="290"/>
-        <source>%1 (off)</source>
-        <translation>%1（已停用）</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="337"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="243"/>
         <source>You are not an admin of any pool.</source>
         <translation>你不是任何公海的管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="369"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="254"/>
         <source>A pool has at most %1 recycle rules.</source>
         <translation>一个公海最多有 %1 条回收规则。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="403"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="274"/>
         <source>Saved the pool “{name}”.</source>
         <translation>已保存公海“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="487"/>
+        <location filename="../../crmdesk/views/pool_settings_dialog.py" line="324"/>
         <source>Discard your changes to this pool?</source>
         <translation>放弃对这个公海的修改吗？</translation>
     </message>
@@ -4062,107 +3938,97 @@
 <context>
     <name>PoolSettingsWords</name>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="239"/>
-        <source>A colleague</source>
-        <translation>一位同事</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="242"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="215"/>
         <source>{who} saved this pool at {at}, after you opened it.</source>
         <translation>你打开后，{who} 在 {at} 保存了这个公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="244"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="216"/>
         <source>{who} saved this pool after you opened it.</source>
         <translation>你打开后，{who} 保存了这个公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="247"/>
-        <source>Your changes are still here: Save again to put yours over theirs, or Show their version to start again from theirs.</source>
-        <translation>你的修改还在：再次保存会用你的版本覆盖对方的，或点击“查看对方的版本”从对方的版本重新开始。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="258"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="224"/>
         <source>Recycle rule %1: days for level %2</source>
         <translation>回收规则 %1：%2 级客户天数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="261"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="227"/>
         <source>Recycle rule %1: kind</source>
         <translation>回收规则 %1：类型</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="262"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="228"/>
         <source>Recycle rule %1: days</source>
         <translation>回收规则 %1：天数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="264"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="230"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="265"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="231"/>
         <source>Industries covered</source>
         <translation>覆盖行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="266"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="232"/>
         <source>Provinces covered</source>
         <translation>覆盖省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="267"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="233"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="268"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="234"/>
         <source>Teams</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="269"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="235"/>
         <source>Pool admins</source>
         <translation>公海管理员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="270"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="236"/>
         <source>Claims per rep a day</source>
         <translation>每人每天可领取</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="271"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="237"/>
         <source>Days before the previous owner may claim it back</source>
         <translation>前负责人重新领取需等待天数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="272"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="238"/>
         <source>Days a new entry is kept for the pool&apos;s admins</source>
         <translation>新进入公海的客户仅限管理员分配的天数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="273"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="239"/>
         <source>Days of warning before recycling</source>
         <translation>回收前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="274"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="240"/>
         <source>Recycle rules</source>
         <translation>回收规则</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="286"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="252"/>
         <source>{field}: enter a number from {low} to {high}.</source>
         <translation>{field}：请输入 {low} 到 {high} 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="289"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="255"/>
         <source>Another pool already has this name. Choose another.</source>
         <translation>已有同名的公海，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="293"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="259"/>
         <source>Tick the teams or users who may use this pool, or open it to everyone.</source>
         <translation>请勾选可以使用这个公海的团队或用户，或对所有人开放。</translation>
     </message>
@@ -4208,87 +4074,87 @@
 <context>
     <name>ProductsTab</name>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="241"/>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="258"/>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="407"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="94"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="111"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="256"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="241"/>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="259"/>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="407"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="94"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="112"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="256"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="241"/>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="408"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="94"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="257"/>
         <source>List price</source>
         <translation>标准价</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="241"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="94"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="260"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="113"/>
         <source>List price (yuan)</source>
         <translation>标准价（元）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="261"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="114"/>
         <source>New product</source>
         <translation>新建产品</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="263"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="116"/>
         <source>Save product</source>
         <translation>保存产品</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="270"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="123"/>
         <source>Products offered on a deal&apos;s lines. A product is turned off, never deleted: deals keep its name as it was. Changes here take effect at once.</source>
         <translation>商机产品明细中可选的产品。产品只会停用，不会删除：商机中仍保留它原来的名称。这里的修改立即生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="313"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="162"/>
         <source>A new product:</source>
         <translation>新产品：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="315"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="164"/>
         <source>Product “%1”:</source>
         <translation>产品“%1”：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="377"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="226"/>
         <source>Turned off the product “%1”.</source>
         <translation>已停用产品“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="379"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="228"/>
         <source>Turned on the product “%1”.</source>
         <translation>已启用产品“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="381"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="230"/>
         <source>Added the product “%1”.</source>
         <translation>已添加产品“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="383"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="232"/>
         <source>Saved the product “%1”.</source>
         <translation>已保存产品“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="410"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="259"/>
         <source>Another product already has this code. Choose another.</source>
         <translation>已有产品使用这个编码，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="412"/>
+        <location filename="../../crmdesk/views/pipeline_settings_lists.py" line="261"/>
         <source>List price: enter an amount in yuan, like 1200 or 1,200.50.</source>
         <translation>标准价：请输入以元为单位的金额，例如 1200 或 1,200.50。</translation>
     </message>
@@ -4468,80 +4334,136 @@
 <context>
     <name>QuestionsEditor</name>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="151"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="142"/>
         <source>Questions a deal must answer to enter</source>
         <translation>商机进入本阶段前需回答的问题</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="156"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="147"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="158"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="149"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="160"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="151"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="162"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="153"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="169"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="160"/>
         <source>Yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="169"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="160"/>
         <source>Choice</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="170"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="161"/>
         <source>Free text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="175"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="166"/>
         <source>One choice a line</source>
         <translation>每行一个选项</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="178"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="169"/>
         <source>Only “yes” lets the deal in</source>
         <translation>仅回答“是”时才能进入</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="180"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="171"/>
         <source>An answer is required</source>
         <translation>必须回答</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="185"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="176"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="186"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="177"/>
         <source>Answer</source>
         <translation>回答方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="187"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="178"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="209"/>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="259"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="200"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="250"/>
         <source>(no text yet)</source>
         <translation>（尚无内容）</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonsTab</name>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="354"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="354"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="360"/>
+        <source>A new reason, as reps will see it</source>
+        <translation>新的原因（销售看到的文字）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="363"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="387"/>
+        <source>Built in: each user sees it in their own language.</source>
+        <translation>内置原因：每位用户看到的是自己语言的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="471"/>
+        <source>There is already a reason with these words.</source>
+        <translation>已有相同文字的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="473"/>
+        <source>There are already %1 reasons: turn one back on instead.</source>
+        <translation>原因已达 %1 个：请改为重新启用一个已停用的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSettingsDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="178"/>
+        <source>Show their version</source>
+        <translation>查看对方的版本</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="187"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="225"/>
+        <source>%1 (off)</source>
+        <translation>%1（已停用）</translation>
     </message>
 </context>
 <context>
@@ -4657,6 +4579,34 @@
     </message>
 </context>
 <context>
+    <name>ReleaseReasonsTab</name>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="55"/>
+        <source>Reps choose one of the active reasons when they release customers to a pool. A reason is turned off, never deleted: past releases still name it. Changes here take effect at once.</source>
+        <translation>销售把客户放回公海时，从启用的原因中选择一个。原因只会停用，不会删除：以前的放回记录仍会显示它。这里的修改立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="73"/>
+        <source>Added the release reason “%1”.</source>
+        <translation>已添加放回原因“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="77"/>
+        <source>Turned on the release reason “%1”.</source>
+        <translation>已启用放回原因“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="78"/>
+        <source>Turned off the release reason “%1”.</source>
+        <translation>已停用放回原因“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_admin_dialog.py" line="81"/>
+        <source>“%1” always stays on: a rep can always give a reason in their own words.</source>
+        <translation>“%1”始终启用：销售总可以用自己的话说明原因。</translation>
+    </message>
+</context>
+<context>
     <name>RuleWords</name>
     <message numerus="yes">
         <location filename="../../crmdesk/views/labels.py" line="69"/>
@@ -4683,37 +4633,37 @@
 <context>
     <name>RulesTable</name>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="151"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="135"/>
         <source>Recycle when</source>
         <translation>回收条件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="151"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="135"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="152"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="136"/>
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="153"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="137"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="155"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="139"/>
         <source>Days for customers of this level; — uses the rule&apos;s days.</source>
         <translation>该级别客户的天数；“—”表示使用规则的天数。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="170"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="154"/>
         <source>Not won within … days</source>
         <translation>超过 … 天未成交</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_settings_parts.py" line="171"/>
+        <location filename="../../crmdesk/views/pool_settings_parts.py" line="155"/>
         <source>No follow-up for … days</source>
         <translation>超过 … 天未跟进</translation>
     </message>
@@ -4803,6 +4753,19 @@
     </message>
 </context>
 <context>
+    <name>SettingsWords</name>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="120"/>
+        <source>A colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/settings_parts.py" line="124"/>
+        <source>Your changes are still here: Save again to put yours over theirs, or Show their version to start again from theirs.</source>
+        <translation>你的修改还在：再次保存会用你的版本覆盖对方的，或点击“查看对方的版本”从对方的版本重新开始。</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../crmdesk/views/help_dialogs.py" line="45"/>
@@ -4886,77 +4849,77 @@
 <context>
     <name>StageEditor</name>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="312"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="303"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="314"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="305"/>
         <source>A deal this many days in the stage is marked stale on the board.</source>
         <translation>商机在本阶段停留达到这个天数，就会在看板上标记为停滞。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="318"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="309"/>
         <source>Required to enter</source>
         <translation>准入必填项</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="342"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="333"/>
         <source>Stage name</source>
         <translation>阶段名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="347"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="338"/>
         <source>Stale after (days)</source>
         <translation>停滞天数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="350"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="341"/>
         <source>Probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="351"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="342"/>
         <source>Manager&apos;s approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="363"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="354"/>
         <source>Not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="364"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="355"/>
         <source>Always</source>
         <translation>始终需要</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="365"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="356"/>
         <source>When a line&apos;s discount is above</source>
         <translation>明细折扣超过</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="366"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="357"/>
         <source>When the amount is above</source>
         <translation>金额超过</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="371"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="362"/>
         <source>The won stage: always last but one; it cannot be removed.</source>
         <translation>赢单阶段：始终位于倒数第二，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="372"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="363"/>
         <source>The lost stage: always last; it cannot be removed.</source>
         <translation>输单阶段：始终位于最后，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="373"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="364"/>
         <source>An open stage.</source>
         <translation>进行中的阶段。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="396"/>
+        <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="387"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
@@ -5248,32 +5211,32 @@
 <context>
     <name>WonDialog</name>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="203"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="217"/>
         <source>Deal won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="205"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="219"/>
         <source>Congratulations! Confirm the final figures of “%1”.</source>
         <translation>恭喜！请确认“%1”的最终成交信息。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="213"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="227"/>
         <source>Final amount:</source>
         <translation>成交金额：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="214"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="228"/>
         <source>Won on:</source>
         <translation>赢单日期：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="223"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="237"/>
         <source>Enter the final amount, e.g. 12000 or 1.2万.</source>
         <translation>请输入成交金额，例如 12000 或 1.2万。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="228"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="242"/>
         <source>A deal cannot be won on a day still to come.</source>
         <translation>赢单日期不能晚于今天。</translation>
     </message>
