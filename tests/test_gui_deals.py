@@ -318,3 +318,19 @@ def test_blank_rows_are_no_lines_and_complaints_name_the_row_seen(qtbot, ws, sta
     assert dialog.lines.row_widgets(1).product.property("invalid") is True
     assert not dialog.lines.row_widgets(0).product.property("invalid")
     assert ws.customer_deals(star) == []
+
+
+def test_a_new_deal_from_a_customer_is_its_reps_to_work(qtbot, ws):
+    from crmdesk.models.customer_list import CustomerQuery
+    from crmdesk.views.context import PageContext
+    from crmdesk.views.deal_dialog import open_deal_dialog
+
+    customer = next(
+        c
+        for c in ws.list_customers(CustomerQuery(scope="all"), 0, 10)
+        if c.owner_name == ws.people.rep_s1.name
+    )
+    dialog = open_deal_dialog(PageContext(ws), None, customer_id=customer.id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.form.owner.currentData() == ws.people.rep_s1.id)
+    assert not dialog.has_unsaved()  # chosen for the user: closing asks nothing

@@ -270,6 +270,12 @@ class DealDialog(QDialog):
             return  # another customer was chosen meanwhile
         if self.detail is None and self.form.customer.edit.isReadOnly():
             self.form.customer.set_fixed(card.detail.id, card.detail.data.name)
+        owner = self.form.owner.findData(card.detail.owner_id)
+        if self.detail is None and owner >= 0:  # a new deal is the customer's rep's to work
+            pristine = self._base is not None and not self.has_unsaved()
+            self.form.owner.setCurrentIndex(owner)
+            if pristine:  # our choice, not the user's: closing now asks nothing
+                self._base = self.snapshot()
         self.follow_ups.fill_timeline(card)
 
     def _set_enabled(self, enabled: bool) -> None:
