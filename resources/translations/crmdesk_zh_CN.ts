@@ -1176,27 +1176,27 @@
         <translation>无法读取该客户的跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="395"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="401"/>
         <source>Created the deal “{title}”.</source>
         <translation>已创建商机“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="397"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="403"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="439"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="445"/>
         <source>Deleted the deal “{title}”.</source>
         <translation>已删除商机“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="440"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="446"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="466"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="472"/>
         <source>the new deal</source>
         <translation>新商机</translation>
     </message>
@@ -2203,17 +2203,17 @@
         <translation>还需在商机中填写：%1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="179"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="184"/>
         <source>Answer “%1”.</source>
         <translation>请回答“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="182"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="187"/>
         <source>While the answer to “%1” is No, the deal cannot enter this stage.</source>
         <translation>“%1”的回答为“否”时，商机不能进入此阶段。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="189"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="194"/>
         <source>Enter the amount, e.g. 12000 or 1.2万.</source>
         <translation>请输入金额，例如 12000 或 1.2万。</translation>
     </message>
@@ -2693,42 +2693,42 @@
 <context>
     <name>LostDialog</name>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="256"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="262"/>
         <source>Deal lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="258"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="265"/>
         <source>Why was “%1” lost?</source>
         <translation>“%1”为什么输单？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="263"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="270"/>
         <source>(choose a reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="268"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="275"/>
         <source>What happened (required for “Other”)</source>
         <translation>具体情况（原因为“其他”时必填）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="269"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="276"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="270"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="277"/>
         <source>Details:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="279"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="286"/>
         <source>Choose why the deal was lost.</source>
         <translation>请选择输单原因。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="281"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="288"/>
         <source>Say in a few words what happened.</source>
         <translation>请简要说明具体情况。</translation>
     </message>
@@ -2923,24 +2923,44 @@
 <context>
     <name>MoveFlow</name>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="96"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="114"/>
         <source>Sent for approval: the deal enters %1 once a manager approves.</source>
         <translation>已提交审批：主管通过后，商机将进入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="101"/>
-        <source>Moved to %1.</source>
-        <translation>已推进到“%1”。</translation>
+        <location filename="../../crmdesk/views/deal_flow.py" line="125"/>
+        <source>Won. Well done!</source>
+        <translation>已赢单，干得好！</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="127"/>
+        <source>Marked as lost.</source>
+        <translation>已标记为输单。</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/deal_flow.py" line="130"/>
+        <source>Moved back to %1.</source>
+        <translation>已退回“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="130"/>
+        <source>Moved on to %1.</source>
+        <translation>已推进到“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="160"/>
         <source>Not yet</source>
         <translation>暂不能推进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="133"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="161"/>
         <source>“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it.</source>
         <translation>“%1”还不能进入“%2”，尚缺：%3。请打开商机补充。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="164"/>
+        <source>Open the deal</source>
+        <translation>打开商机</translation>
     </message>
 </context>
 <context>
@@ -2979,88 +2999,93 @@
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="63"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="66"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="67"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="70"/>
         <source>Search deals or customers</source>
         <translation>搜索商机或客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="73"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="76"/>
         <source>My deals</source>
         <translation>我的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="73"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="76"/>
         <source>My team&apos;s deals</source>
         <translation>我团队的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="74"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="77"/>
         <source>All deals</source>
         <translation>全部商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="81"/>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="221"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="84"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="235"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="86"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="89"/>
         <source>Stale only</source>
         <translation>只看停滞</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="87"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="90"/>
         <source>Deals that stayed in their stage too long</source>
         <translation>在当前阶段停留过久的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="89"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="92"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="96"/>
         <source>New deal…</source>
         <translation>新建商机…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="92"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="99"/>
         <source>Board</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="93"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="100"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="115"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="122"/>
         <source>Drop here: Won</source>
         <translation>拖到这里：赢单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="116"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="123"/>
         <source>Drop here: Lost</source>
         <translation>拖到这里：输单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="136"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="143"/>
         <source>No deal matches these filters.</source>
         <translation>没有符合筛选条件的商机。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="156"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="169"/>
         <source>Pipeline:</source>
         <translation>销售流程：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="238"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="252"/>
         <source>No pipeline</source>
         <translation>没有销售流程</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="239"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="253"/>
         <source>There is no pipeline yet: an administrator sets one up in Pipeline settings.</source>
         <translation>还没有销售流程：请管理员在“销售流程设置”中创建。</translation>
     </message>
@@ -4836,12 +4861,12 @@
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../crmdesk/views/board.py" line="270"/>
+        <location filename="../../crmdesk/views/board.py" line="286"/>
         <source>%1 · %2 · weighted %3</source>
         <translation>%1 · %2 · 加权 %3</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/board.py" line="276"/>
+        <location filename="../../crmdesk/views/board.py" line="292"/>
         <source>Sum %1, weighted by probability %2</source>
         <translation>合计 %1，按赢率加权 %2</translation>
     </message>
@@ -4927,7 +4952,12 @@
 <context>
     <name>StageList</name>
     <message>
-        <location filename="../../crmdesk/views/board.py" line="243"/>
+        <location filename="../../crmdesk/views/board.py" line="246"/>
+        <source>No deal in this stage matches the filters.</source>
+        <translation>此阶段没有符合筛选条件的商机。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/board.py" line="247"/>
         <source>No deals here. Drag a card here to move it.</source>
         <translation>这里还没有商机。把卡片拖到这里即可推进。</translation>
     </message>
@@ -5211,32 +5241,32 @@
 <context>
     <name>WonDialog</name>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="217"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="222"/>
         <source>Deal won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="219"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="225"/>
         <source>Congratulations! Confirm the final figures of “%1”.</source>
         <translation>恭喜！请确认“%1”的最终成交信息。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="227"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="233"/>
         <source>Final amount:</source>
         <translation>成交金额：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="228"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="234"/>
         <source>Won on:</source>
         <translation>赢单日期：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="237"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="243"/>
         <source>Enter the final amount, e.g. 12000 or 1.2万.</source>
         <translation>请输入成交金额，例如 12000 或 1.2万。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="242"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="248"/>
         <source>A deal cannot be won on a day still to come.</source>
         <translation>赢单日期不能晚于今天。</translation>
     </message>
