@@ -102,3 +102,30 @@ def test_a_colleagues_deal_shows_on_a_customer_one_may_see(db, people, pipeline)
     assert [d.id for d in ws(db, p.rep_n1).customer_deals(customer_id)] == [deal_id]
     with pytest.raises(NotFound):  # a customer one may not see: nothing at all
         ws(db, p.rep_s1).customer_deals(customer_id)
+
+
+def test_a_manager_does_not_approve_their_own_request(db, people, pipeline):
+    from crmdesk.models.errors import PermissionDenied
+
+    pl = pipeline
+    answers = {qid(pl, "budget"): "yes", qid(pl, "decision_maker"): "王总"}
+    deal_id = make_deal(db, people.manager_n, pl, "needs", lines=[(1000, 25)], amount=Decimal(750),
+                        expected_close=date(2027, 2, 1), answers=answers)  # fmt: skip
+    boss = ws(db, people.manager_n)
+    filed = boss.move_deal(deal_id, stage(pl, "quote").id, 1, {qid(pl, "demo_format"): "远程"})
+    assert filed.value.status == "awaiting_approval"
+    assert boss.count_pending_approvals() == 0  # not in their own badge
+    with pytest.raises(PermissionDenied):
+        boss.decide_approval(filed.value.approval_id, True, "")
+    assert ws(db, people.admin).count_pending_approvals() == 1
+    ws(db, people.admin).decide_approval(filed.value.approval_id, True, "")
+    assert boss.deal(deal_id).stage_code == "quote"
+
+
+def test_a_request_on_a_customer_in_the_bin_leaves_the_badge(db, people, asked):  # noqa: F811
+    deal_id, _result = asked
+    manager = ws(db, people.manager_n)
+    assert manager.count_pending_approvals() == 1
+    customer_id = manager.deal(deal_id).data.customer_id
+    manager.delete_customers([customer_id])
+    assert manager.count_pending_approvals() == 0 == len(manager.approvals("pending"))

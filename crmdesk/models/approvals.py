@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, false, func, insert, or_, select, true
+from sqlalchemy import ColumnElement, and_, false, func, insert, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models.changes import record
@@ -177,6 +177,10 @@ def decide_approval(
     approval, deal = _locked(session, approval_id)
     if not may_approve(actor, approval.team_id):
         raise PermissionDenied(action="approve", approval_id=approval_id)
+    if approval.requested_by_id == actor.id and not actor.is_admin:
+        # Nobody approves their own request but an admin (nobody stands above them): a
+        # manager's own move into a gated stage waits for an admin.
+        raise PermissionDenied("own_request", approval_id=approval_id)
     _decided(approval)
     if not approve and not comment:
         raise ValidationFailed(errors=[("comment", "required")], limits={})
@@ -249,7 +253,8 @@ def _decidable(actor: UserRow) -> ColumnElement[bool]:
     if actor.is_admin:
         return true()
     if actor.active and actor.is_manager and actor.team_id is not None:
-        return Approval.team_id == actor.team_id
+        not_own = or_(Approval.requested_by_id.is_(None), Approval.requested_by_id != actor.id)
+        return and_(Approval.team_id == actor.team_id, not_own)
     return false()
 
 
@@ -259,8 +264,11 @@ def count_pending(session: Session, actor: UserRow) -> int:
         select(func.count())
         .select_from(Approval)
         .join(Deal, Deal.id == Approval.deal_id)
-        .where(Approval.status == "pending", Deal.deleted_at.is_(None), _decidable(actor))
-    )
+        .join(Customer, Customer.id == Deal.customer_id)
+        # As the list shows them: not of a deal, or a customer, in the recycle bin.
+        .where(Approval.status == "pending", Deal.deleted_at.is_(None),
+               Customer.deleted_at.is_(None), _decidable(actor))
+    )  # fmt: skip
     return session.scalar(stmt) or 0
 
 
