@@ -272,6 +272,9 @@ class StageColumn(QFrame):
         self.title.setObjectName("stageTitle")
         self.figures = QLabel("…")
         self.figures.setObjectName("stageFigures")
+        # A narrow column wraps its figures instead of widening the board past the window.
+        self.figures.setWordWrap(True)
+        self.title.setMinimumWidth(1)
         self.list = StageList(model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 4)
