@@ -56,6 +56,7 @@ from crmdesk.models.deals import follow_owner
 from crmdesk.models.errors import CrmError, Interrupted, ValidationFailed
 from crmdesk.models.policy import check_assignable, current_actor, edit_condition, may_edit
 from crmdesk.models.schema import Customer, OwnershipEvent, User
+from crmdesk.models.schema_deals import Deal
 from crmdesk.models.users import UserRow
 
 TRANSFER_REASONS = ("handover", "rebalance", "customer_request", "other")
@@ -447,7 +448,8 @@ def assign_action(
                 update_ids(session, moving, new_owner(actor))
         if moving:
             record(session, "ownership", moving)
-            follow_owner(session, moving, to_user_id, to_owner["team_id"], actor.id, now)
+            customers = id_in(session, moving, Deal.customer_id)
+            follow_owner(session, moving, to_user_id, to_owner["team_id"], actor.id, now, customers)
         return mine_n, len(moving), over
 
     def fit(session: Session, moving: list[int], left: int) -> tuple[list[int], int]:

@@ -464,17 +464,19 @@ def parse_answers(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def follow_owner(session: Session, customer_ids: list[int], owner_id: int, team_id: int | None,
-                 actor_id: int, now: datetime) -> None:  # fmt: skip
+                 actor_id: int, now: datetime, where=None) -> None:  # fmt: skip
     """A customer handed to another rep (assigned, transferred, claimed) takes its open deals
     with it: the new owner works them, the old one no longer can win them. Called with the
     customers locked, so deals come second in the lock order as everywhere. Won and lost deals
-    stay with who closed them (their figures are that rep's)."""
+    stay with who closed them (their figures are that rep's). where: the customers as a
+    condition on Deal.customer_id (bulk.id_in's: a chunk's ids as one parameter on PostgreSQL);
+    by default an IN list."""
     if not customer_ids:
         return
     stmt = (
         update(Deal)
-        .where(Deal.customer_id.in_(customer_ids), Deal.status == "open",
-               Deal.deleted_at.is_(None), Deal.owner_id != owner_id)
+        .where(Deal.customer_id.in_(customer_ids) if where is None else where,
+               Deal.status == "open", Deal.deleted_at.is_(None), Deal.owner_id != owner_id)
         .values(owner_id=owner_id, team_id=team_id, updated_at=now, updated_by_id=actor_id,
                 version=Deal.version + 1)
     )  # fmt: skip

@@ -40,6 +40,7 @@ from crmdesk.models.pool import (
     visible_pool,
 )
 from crmdesk.models.schema import Customer, Notification, OwnershipEvent, User
+from crmdesk.models.schema_deals import Deal
 from crmdesk.models.users import UserRow, get_user
 
 MAX_AT_ONCE = 1000  # customers one claim, release or assignment takes
@@ -198,7 +199,8 @@ def _hand_over(session, pool, user, actor, accepted, rows, kind, now) -> None:
         notify(session, [former], "claimed", now, pool_id=pool.id, count=len(mine),
                customer_id=mine[0] if len(mine) == 1 else None, detail=user.name)  # fmt: skip
     record(session, "ownership", accepted)
-    follow_owner(session, accepted, user.id, user.team_id, actor.id, now)
+    customers = id_in(session, accepted, Deal.customer_id)
+    follow_owner(session, accepted, user.id, user.team_id, actor.id, now, customers)
 
 
 def claim(
