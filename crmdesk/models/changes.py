@@ -5,7 +5,9 @@ what to reload (ARCHITECTURE §3). No page needs to know which other page made t
 Kinds: created, edited, deleted, restored, ownership, follow_up, tags, contacts (customers);
 saved_views; deals (a deal created, edited, moved, won, lost or deleted: customer_ids are the
 deals' customers), approvals (requested or decided), pipelines (an admin changed pipelines,
-stages, products or lost reasons). Later areas add theirs (targets)."""
+stages, products or lost reasons); contracts (a contract created, edited, its plan or status
+changed: customer_ids are the contracts' customers), payments (payments or invoices recorded or
+voided: customer_ids likewise). Later areas add theirs (targets)."""
 
 from __future__ import annotations
 

@@ -72,11 +72,12 @@ def move_to_team(session: Session, user_id: int, team_id: int | None) -> None:
 def sync_teams(session: Session, user_ids: list[int]) -> None:
     """After these users changed team: their customers' team_id follows (call it in the same
     unit of work as the change, so no manager ever sees the wrong team's customers)."""
+    from crmdesk.models.schema_contracts import Contract
     from crmdesk.models.schema_deals import Deal
 
     for user_id in user_ids:
         team = team_of(session, user_id)
-        for table in (Customer, Deal):  # a manager sees both by the owner's team
+        for table in (Customer, Deal, Contract):  # a manager sees them by the owner's team
             session.execute(
                 update(table)
                 .where(table.owner_id == user_id)
@@ -101,6 +102,31 @@ def deal_see_condition(actor: UserRow) -> ColumnElement[bool]:
     from crmdesk.models.schema_deals import Deal
 
     return _owned_condition(actor, Deal.owner_id, Deal.team_id)
+
+
+def contract_see_condition(actor: UserRow) -> ColumnElement[bool]:
+    """Contracts the actor may see: like deals, by the contract's owner and team; finance sees
+    every contract (collecting the money is their work), though no customer's details."""
+    from crmdesk.models.schema_contracts import Contract
+
+    if actor.role == "finance" and actor.active:
+        return true()
+    return _owned_condition(actor, Contract.owner_id, Contract.team_id)
+
+
+def may_see_contract(actor: UserRow, owner_id: int | None, team_id: int | None) -> bool:
+    return (actor.role == "finance" and actor.active) or _owns(actor, owner_id, team_id)
+
+
+def may_edit_contract(actor: UserRow, owner_id: int | None, team_id: int | None) -> bool:
+    """Fields, lines and the plan: the owner's side (finance records payments and invoices,
+    may_collect, but does not rewrite what sales agreed)."""
+    return _owns(actor, owner_id, team_id)
+
+
+def may_collect(actor: UserRow, owner_id: int | None, team_id: int | None) -> bool:
+    """Record payments and invoices: the contract's editors and finance."""
+    return may_see_contract(actor, owner_id, team_id)
 
 
 def may_approve(actor: UserRow, team_id: int | None) -> bool:

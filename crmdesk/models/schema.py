@@ -25,7 +25,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
 
 from crmdesk.models.pinyin import SORT_KEY_LIMIT, sort_key
 
-ROLES = ("rep", "manager", "admin")
+# finance: sees and records every contract's payments and invoices, and no customer's details
+# (policy.py: contracts are theirs to collect, the customers are the reps').
+ROLES = ("rep", "manager", "admin", "finance")
 LEVELS = ("A", "B", "C")
 STATUSES = ("lead", "prospect", "customer", "lost")
 FOLLOW_UP_KINDS = ("call", "visit", "wechat", "email", "note")
@@ -471,4 +473,4 @@ class Notification(Base):
 
 # The pipeline's tables live in their own module; importing it here puts them on Base.metadata
 # for everyone who imports the schema (the tests' wipe, Alembic's env).
-from crmdesk.models import schema_deals  # noqa: E402, F401
+from crmdesk.models import schema_contracts, schema_deals  # noqa: E402, F401

@@ -242,6 +242,9 @@ class Approval(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), default="stage")
     deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))
+    contract_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contracts.id", ondelete="CASCADE")
+    )  # kind "contract" (migration 0010)
     to_stage_id: Mapped[int | None] = mapped_column(ForeignKey("stages.id"))
     reason: Mapped[str] = mapped_column(String(16), default="")  # APPROVAL_RULES
     status: Mapped[str] = mapped_column(String(16), default="pending")  # APPROVAL_STATUSES

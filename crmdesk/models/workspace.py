@@ -31,11 +31,14 @@ from crmdesk.models.board_workspace import BoardMethods
 from crmdesk.models.bulk import BulkResult, Cancelled, Progress, Target
 from crmdesk.models.changes import WriteResult
 from crmdesk.models.checks import utc_now
+from crmdesk.models.contract_list_workspace import ContractListMethods
+from crmdesk.models.contract_workspace import ContractMethods
 from crmdesk.models.customer_card import CustomerCard, read_card
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.database import Database
 from crmdesk.models.deal_workspace import DealMethods
 from crmdesk.models.move_workspace import MoveMethods
+from crmdesk.models.payment_workspace import PaymentMethods
 from crmdesk.models.policy import assignable_users, current_actor
 from crmdesk.models.pool_workspace import PoolMethods
 from crmdesk.models.users import UserRow
@@ -43,7 +46,15 @@ from crmdesk.models.users import UserRow
 T = TypeVar("T")
 
 
-class Workspace(PoolMethods, DealMethods, MoveMethods, BoardMethods):
+class Workspace(
+    PoolMethods,
+    DealMethods,
+    MoveMethods,
+    BoardMethods,
+    ContractMethods,
+    PaymentMethods,
+    ContractListMethods,
+):
     def __init__(
         self, db: Database, actor: UserRow, clock: Callable[[], datetime] = utc_now
     ) -> None:
