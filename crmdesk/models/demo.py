@@ -129,6 +129,7 @@ class DemoResult:
     contacts: int
     follow_ups: int
     deals: int = 0
+    contracts: int = 0
 
 
 def _person(rng: random.Random) -> str:
@@ -189,6 +190,8 @@ def _ensure_people(db: Database, now: datetime, rng: random.Random) -> list[int]
                 )
             s.flush()
             owners.append(m.id)
+        # Finance sees every contract and records payments (policy.contract_see_condition).
+        s.add(User(name="财务 周敏", login="finance1", role="finance", active=True, created_at=now))
         return list(s.scalars(select(User.id).where(User.role.in_(("rep", "manager")))))
 
 
@@ -371,9 +374,15 @@ def generate_demo(
 
         with db.writing() as s:
             made = add_demo_deals(s, now, rng=random.Random(seed + 1))
+        # Contracts for most won deals, their plans, payments and invoices (demo_contracts.py).
+        from crmdesk.models.demo_contracts import add_demo_contracts
+
+        with db.writing() as s:
+            signed = add_demo_contracts(s, now, rng=random.Random(seed + 2))
     refresh_statistics(db)
     n_deals = made.deals if deals else 0
-    return DemoResult(len(owners), customers, n_contacts, n_follow, n_deals)
+    n_contracts = signed.contracts if deals else 0
+    return DemoResult(len(owners), customers, n_contacts, n_follow, n_deals, n_contracts)
 
 
 _CUSTOMER_COLS = [
