@@ -1,6 +1,10 @@
 """Approvals of stage moves: filing a request when a stage's gate asks for one (move_deal calls
 request_approval), the list a manager decides from and its badge, deciding (approve: the deal
-makes the move it asked for; reject: it stays, with the reason) and cancelling.
+makes the move it asked for; reject: it stays, with the reason) and cancelling. Contracts file
+theirs (kind "contract", contract_status.set_status: activating above the admin's limits); they
+are listed, counted, decided (approve: the contract becomes active; reject: it stays a draft)
+and cancelled here too, the contract's customer row, the contract row and then the approval
+row locked.
 
 An approval belongs to the team of the deal's owner when it was asked (Approval.team_id):
 an admin or a manager of that team decides it (policy.may_approve). Each decision is one unit
@@ -36,9 +40,16 @@ from crmdesk.models.deal_moves import (
 )
 from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
 from crmdesk.models.pipeline import PipelineRow, get_pipeline
-from crmdesk.models.policy import may_approve, may_edit, may_see
+from crmdesk.models.policy import (
+    may_approve,
+    may_edit,
+    may_edit_contract,
+    may_see,
+    may_see_contract,
+)
 from crmdesk.models.pool_actions import notify
 from crmdesk.models.schema import Customer, Notification, User
+from crmdesk.models.schema_contracts import Contract
 from crmdesk.models.schema_deals import APPROVAL_STATUSES, Approval, Deal, DealMove, Stage
 from crmdesk.models.users import UserRow
 
@@ -64,6 +75,9 @@ class ApprovalRow:
     customer_id: int = 0
     from_stage_code: str = ""  # built-in stages: the views translate the names by these
     to_stage_code: str = ""
+    kind: str = "stage"  # "contract": deal_id is 0, deal_title the contract's title
+    contract_id: int | None = None
+    contract_number: str = ""
 
 
 # ---------------------------------------------------------------- asking
@@ -154,6 +168,38 @@ def _locked(session: Session, approval_id: int) -> tuple[Approval, Deal]:
     return approval, deal
 
 
+def _kind_of(session: Session, approval_id: int) -> tuple[str, int | None]:
+    check_id(approval_id, "approval")
+    row = session.execute(
+        select(Approval.kind, Approval.contract_id).where(Approval.id == approval_id)
+    ).first()
+    if row is None:
+        raise NotFound(what="approval", id=approval_id)
+    return row[0], row[1]
+
+
+def _locked_contract(session: Session, approval_id: int, contract_id: int | None):
+    """A contract's approval and the contract, locked as every contract write takes them
+    (customer, contract, then the approval)."""
+    from crmdesk.models.contracts import lock_contract_row  # contracts file requests here
+
+    if contract_id is None:
+        raise NotFound(what="approval", id=approval_id)
+    contract, live = lock_contract_row(session, contract_id)
+    if not live or contract.deleted_at is not None:
+        raise NotFound(what="approval", id=approval_id)
+    stmt = (
+        select(Approval)
+        .where(Approval.id == approval_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    approval = session.scalar(stmt)
+    if approval is None:
+        raise NotFound(what="approval", id=approval_id)
+    return approval, contract
+
+
 def _decided(approval: Approval) -> None:
     if approval.status != "pending":
         raise ValidationFailed(errors=[("approval", "decided")], limits={}, status=approval.status)
@@ -168,13 +214,18 @@ def decide_approval(
     now: datetime,
 ) -> None:
     """Approve (the deal makes the move it asked for, its fields and answers checked again,
-    not the approval rule) or reject (it stays where it is; a comment is required)."""
+    not the approval rule; a contract becomes active) or reject (it stays where it is; a
+    comment is required)."""
     if not isinstance(approve, bool):
         raise ValidationFailed(errors=[("approve", "invalid")], limits={})
     c = Checker()
     comment = c.text("comment", comment, Approval.comment)
     c.done()
-    approval, deal = _locked(session, approval_id)
+    kind, contract_id = _kind_of(session, approval_id)
+    if kind == "contract":
+        approval, subject = _locked_contract(session, approval_id, contract_id)
+    else:
+        approval, subject = _locked(session, approval_id)
     if not may_approve(actor, approval.team_id):
         raise PermissionDenied(action="approve", approval_id=approval_id)
     if approval.requested_by_id == actor.id and not actor.is_admin:
@@ -184,7 +235,12 @@ def decide_approval(
     _decided(approval)
     if not approve and not comment:
         raise ValidationFailed(errors=[("comment", "required")], limits={})
-    if approve:
+    if kind == "contract":
+        from crmdesk.models.contract_status import decide_contract
+
+        decide_contract(session, actor, subject, approve, comment, now)
+    elif approve:
+        deal = subject
         pipeline = get_pipeline(session, deal.pipeline_id)
         target = target_stage(pipeline, approval.to_stage_id)
         given, asked_comment, closing = _payload(approval)
@@ -195,14 +251,14 @@ def decide_approval(
         apply_move(session, actor, move, now, comment=asked_comment,
                    mover_id=approval.requested_by_id)  # fmt: skip
     else:
-        bump(session, deal, actor, now, awaiting_stage_id=None)
-        add_move(session, deal, "rejected", approval.to_stage_id, actor.id, now, comment)
+        bump(session, subject, actor, now, awaiting_stage_id=None)
+        add_move(session, subject, "rejected", approval.to_stage_id, actor.id, now, comment)
     approval.status = "approved" if approve else "rejected"
     approval.decided_by_id, approval.decided_at, approval.comment = actor.id, now, comment
     if approval.requested_by_id is not None and approval.requested_by_id != actor.id:
-        detail = f"{approval.status}:{deal.title}"[: limit_of(Notification.detail)]
+        detail = f"{approval.status}:{subject.title}"[: limit_of(Notification.detail)]
         notify(session, [approval.requested_by_id], "approval_decided", now,
-               customer_id=deal.customer_id, detail=detail)  # fmt: skip
+               customer_id=subject.customer_id, detail=detail)  # fmt: skip
         record(session, "notifications")
     record(session, "approvals")
     session.flush()
@@ -217,7 +273,12 @@ def _still_asked(pipeline: PipelineRow, given: dict[int, str]) -> dict[int, str]
 
 def cancel_approval(session: Session, actor: UserRow, approval_id: int, now: datetime) -> None:
     """The requester (or whoever may edit the deal) takes a pending request back: the deal
-    may move again. The history says so (kind "approval_cancelled")."""
+    may move again. The history says so (kind "approval_cancelled"). A contract's: it stays a
+    draft and may be activated (asked) again."""
+    kind, contract_id = _kind_of(session, approval_id)
+    if kind == "contract":
+        _cancel_contract(session, actor, approval_id, contract_id, now)
+        return
     approval, deal = _locked(session, approval_id)
     mine = actor.active and approval.requested_by_id == actor.id
     if not mine and not may_see(actor, deal.owner_id, deal.team_id):
@@ -227,6 +288,24 @@ def cancel_approval(session: Session, actor: UserRow, approval_id: int, now: dat
     _decided(approval)
     bump(session, deal, actor, now, awaiting_stage_id=None)
     add_move(session, deal, "approval_cancelled", approval.to_stage_id, actor.id, now)
+    approval.status = "cancelled"
+    approval.decided_by_id, approval.decided_at = actor.id, now
+    record(session, "approvals")
+    session.flush()
+
+
+def _cancel_contract(session: Session, actor: UserRow, approval_id: int,
+                     contract_id: int | None, now: datetime) -> None:  # fmt: skip
+    from crmdesk.models.contract_status import withdraw_request
+
+    approval, contract = _locked_contract(session, approval_id, contract_id)
+    mine = actor.active and approval.requested_by_id == actor.id
+    if not mine and not may_see_contract(actor, contract.owner_id, contract.team_id):
+        raise NotFound(what="approval", id=approval_id)
+    if not mine and not may_edit_contract(actor, contract.owner_id, contract.team_id):
+        raise PermissionDenied(action="cancel", approval_id=approval_id)
+    _decided(approval)
+    withdraw_request(session, actor, contract, now)
     approval.status = "cancelled"
     approval.decided_by_id, approval.decided_at = actor.id, now
     record(session, "approvals")
@@ -243,7 +322,11 @@ def _visible(actor: UserRow) -> ColumnElement[bool]:
         return true()
     if not actor.active:
         return false()
-    mine = or_(Approval.requested_by_id == actor.id, Deal.owner_id == actor.id)
+    mine = or_(
+        Approval.requested_by_id == actor.id,
+        Deal.owner_id == actor.id,
+        Contract.owner_id == actor.id,
+    )
     if actor.is_manager and actor.team_id is not None:
         return or_(Approval.team_id == actor.team_id, mine)
     return mine
@@ -261,15 +344,23 @@ def _decidable(actor: UserRow) -> ColumnElement[bool]:
 def count_pending(session: Session, actor: UserRow) -> int:
     """How many requests wait for the actor's decision (the navigation's badge)."""
     stmt = (
-        select(func.count())
-        .select_from(Approval)
-        .join(Deal, Deal.id == Approval.deal_id)
-        .join(Customer, Customer.id == Deal.customer_id)
-        # As the list shows them: not of a deal, or a customer, in the recycle bin.
-        .where(Approval.status == "pending", Deal.deleted_at.is_(None),
-               Customer.deleted_at.is_(None), _decidable(actor))
+        _subjects(select(func.count()).select_from(Approval))
+        # As the list shows them: not of a deal, a contract or a customer in the recycle bin.
+        .where(Approval.status == "pending", _decidable(actor))
     )  # fmt: skip
     return session.scalar(stmt) or 0
+
+
+def _subjects(stmt):
+    """What a request is about, a deal or a contract (outer joins: one of them is there), and
+    its customer; neither in the recycle bin."""
+    return (
+        stmt.outerjoin(Deal, Deal.id == Approval.deal_id)
+        .outerjoin(Contract, Contract.id == Approval.contract_id)
+        .join(Customer, Customer.id == func.coalesce(Deal.customer_id, Contract.customer_id))
+        .where(Deal.deleted_at.is_(None), Contract.deleted_at.is_(None),
+               Customer.deleted_at.is_(None))
+    )  # fmt: skip
 
 
 def list_approvals(
@@ -281,17 +372,17 @@ def list_approvals(
         raise ValidationFailed(errors=[("status", "invalid")], limits={})
     asker, decider, to_stage = aliased(User), aliased(User), aliased(Stage)
     stmt = (
-        select(
-            Approval, Deal.title, Deal.customer_id, Customer.name, Deal.amount, Deal.stage_id,
+        _subjects(select(
+            Approval, func.coalesce(Deal.title, Contract.title), Customer.id, Customer.name,
+            func.coalesce(Deal.amount, Contract.amount), Deal.stage_id,
             func.coalesce(to_stage.name, ""), func.coalesce(to_stage.code, ""),
             func.coalesce(asker.name, ""), func.coalesce(decider.name, ""),
-        )
-        .join(Deal, Deal.id == Approval.deal_id)
-        .join(Customer, Customer.id == Deal.customer_id)
+            func.coalesce(Contract.number, ""),
+        ))
         .outerjoin(to_stage, to_stage.id == Approval.to_stage_id)
         .outerjoin(asker, asker.id == Approval.requested_by_id)
         .outerjoin(decider, decider.id == Approval.decided_by_id)
-        .where(Deal.deleted_at.is_(None), Customer.deleted_at.is_(None), _visible(actor))
+        .where(_visible(actor))
         .order_by(Approval.requested_at.desc(), Approval.id.desc())
         .limit(limit)
     )  # fmt: skip
@@ -299,7 +390,7 @@ def list_approvals(
         stmt = stmt.where(Approval.status == status)
     rows = session.execute(stmt).all()
     origins = _origins(session, [r[0] for r in rows])
-    stage_ids = {origins.get(r[0].id, r[5]) for r in rows}
+    stage_ids = {origins.get(r[0].id, r[5]) for r in rows} - {None}
     names = {
         sid: (name, code)
         for sid, name, code in session.execute(
@@ -307,12 +398,13 @@ def list_approvals(
         )
     } if stage_ids else {}  # fmt: skip
     out = []
-    for a, title, customer_id, customer, amount, stage_id, to_name, to_code, by, dec in rows:
+    for row in rows:
+        a, title, customer_id, customer, amount, stage_id, to_name, to_code, by, dec, nr = row
         from_name, from_code = names.get(origins.get(a.id, stage_id), ("", ""))
         out.append(ApprovalRow(
-            a.id, a.deal_id, title, customer, amount, from_name, to_name, a.reason, by,
+            a.id, a.deal_id or 0, title, customer, amount, from_name, to_name, a.reason, by,
             a.requested_at, a.status, dec, a.decided_at, a.comment, customer_id, from_code,
-            to_code,
+            to_code, a.kind, a.contract_id, nr,
         ))  # fmt: skip
     return out
 
@@ -320,6 +412,9 @@ def list_approvals(
 def _origins(session: Session, approvals: list[Approval]) -> dict[int, int]:
     """The stage each request was made from: the history's approval_requested row written
     with it (same deal, target and time)."""
+    if not approvals:
+        return {}
+    approvals = [a for a in approvals if a.deal_id is not None]
     if not approvals:
         return {}
     want = {(a.deal_id, a.to_stage_id, a.requested_at): a.id for a in approvals}
