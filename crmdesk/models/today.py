@@ -1,12 +1,12 @@
 """The Today page's rules: what the acting rep must do now, over their own live customers.
 
-Five sections, each bounded and counted: follow-ups due by the end of the local day (overdue
-first), customers a recycle rule of their home pool would send back within that pool's warning
-window, customers forgotten for N days, contacts' birthdays in the coming week, and unread
-notifications (mark_read clears them). recycle_dates gives the customer list and detail the
-same "returns to the pool on …" for a page of ids in a few queries. The recycle conditions are
-recycle.py's own; the date is computed here from the row, exactly where due_condition starts
-to match (tests/test_today.py proves it). Time comes in as `now` and a LocalDay.
+Sections, each bounded and counted: follow-ups due by the end of the local day (overdue first),
+customers a recycle rule of their home pool would send back within that pool's warning window,
+customers forgotten for N days, contacts' birthdays in the coming week, unread notifications
+(mark_read clears them), instalments due and contracts expiring (receivables.reminders).
+recycle_dates gives the list and detail the same "returns to the pool on …" for a page of ids in
+a few queries. The recycle conditions are recycle.py's own; the date is computed here from the
+row, exactly where due_condition starts to match (test_today.py). Time comes in as `now`.
 """
 
 from __future__ import annotations
@@ -134,6 +134,8 @@ class TodayResult:
     forgotten: SectionResult[ForgottenRow]
     birthdays: SectionResult[BirthdayRow]
     notifications: SectionResult[NotificationRow]
+    instalments: SectionResult = SectionResult((), 0)  # receivables.InstalmentDueRow
+    expiring: SectionResult = SectionResult((), 0)  # receivables.ExpiringRow
 
 
 # ---------------------------------------------------------------- the local day
@@ -474,6 +476,8 @@ def today(
     limit: int = LIMIT,
 ) -> TodayResult:
     """The whole Today page in one read (day: the caller's local day; None: the system's)."""
+    from crmdesk.models.receivables import reminders  # which builds on this module
+
     day = day if day is not None else local_day(now)
     return TodayResult(
         day,
@@ -482,6 +486,7 @@ def today(
         forgotten(session, actor, now, days=forgotten_days, limit=limit),
         birthdays(session, actor, day.date, limit=limit),
         unread_notifications(session, actor, limit=limit),
+        *reminders(session, actor, day.date, limit=limit),
     )
 
 
