@@ -234,11 +234,7 @@ def test_the_today_page_carries_the_contract_sections(db, world):
     assert page.instalments == db.read(lambda s: due_instalments(s, finance, TODAY, mine=False))
     assert page.instalments.total > 0
     w = Workspace(db, p.rep_n1, clock=lambda: NOW)
-    assert w.due_instalments(today=TODAY) == page_of(db, p.rep_n1)
-
-
-def page_of(db, actor):
-    return db.read(lambda s: due_instalments(s, actor, TODAY))
+    assert w.due_instalments(today=TODAY) == db.read(lambda s: due_instalments(s, p.rep_n1, TODAY))
 
 
 def test_payments_by_month_match_a_recomputation(db, world):
@@ -284,3 +280,23 @@ def test_payments_by_month_match_a_recomputation(db, world):
 def test_bad_arguments_are_refused(db, people, call):
     with pytest.raises(ValidationFailed):
         db.read(lambda s: call(s, people.admin))
+
+
+def test_the_workspace_reads_on_the_users_local_day(db, world):
+    p, contracts, binned, finance = world
+    w = Workspace(db, p.manager_n, clock=lambda: NOW)
+    local = td.local_day(NOW).date  # the system's zone, as the workspace reads it
+    calls = [
+        (w.receivables_total(), lambda s: receivables_total(s, p.manager_n, local)),
+        (w.receivables_by_owner(), lambda s: receivables_by_owner(s, p.manager_n, local)),
+        (w.receivables_by_team(), lambda s: receivables_by_team(s, p.manager_n, local)),
+        (w.receivables_by_customer(5), lambda s: receivables_by_customer(s, p.manager_n, local, 5)),
+        (w.receivables_by_contract(), lambda s: receivables_by_contract(s, p.manager_n, local)),
+        (w.expiring_contracts(10, mine=False),
+         lambda s: expiring_contracts(s, p.manager_n, local, days=10, mine=False)),
+        (w.payments_by_month(2026), lambda s: payments_by_month(s, p.manager_n, 2026)),
+    ]  # fmt: skip
+    for got, direct in calls:
+        assert got == db.read(direct)
+    assert w.receivables_total(today=TODAY) == db.read(
+        lambda s: receivables_total(s, p.manager_n, TODAY))  # fmt: skip
