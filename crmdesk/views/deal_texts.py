@@ -4,6 +4,8 @@ mine / Reload / Keep editing; move to the recycle bin). Strings in the "DealDial
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -42,8 +44,14 @@ def deal_field_label(field: str) -> str:
     }.get(field, field)
 
 
-def deal_problem_text(errors: list[tuple[str, str]], limits: dict[str, int] | None = None) -> str:
-    """What to fix, one line a field, in the words of the deal's fields."""
+def deal_problem_text(
+    errors: list[tuple[str, str]],
+    limits: dict[str, int] | None = None,
+    *,
+    label: Callable[[str], str] = deal_field_label,
+) -> str:
+    """What to fix, one line a field, in the words of the deal's fields (label: another
+    record's, the contract dialog's)."""
     own = {
         "too_many_decimals": QCoreApplication.translate(
             "DealDialog", "{field}: at most two decimals (cents)."
@@ -59,15 +67,15 @@ def deal_problem_text(errors: list[tuple[str, str]], limits: dict[str, int] | No
     }
     lines, rest, named = [], [], {}
     for field, code in errors:
-        label = deal_field_label(field)
+        name = label(field)
         if code in own:
-            lines.append(own[code].format(field=label))
+            lines.append(own[code].format(field=name))
         else:
             # validation_text names a field through labels.field_label, which gives back a
             # name it does not know: the deal's own label passes through unchanged.
-            rest.append((label, code))
+            rest.append((name, code))
             if limits and field in limits:
-                named[label] = limits[field]
+                named[name] = limits[field]
     if rest:
         lines.append(validation_text(rest, named))
     return "\n".join(lines)
@@ -109,16 +117,24 @@ def deal_conflict_text(exc: Conflict) -> str:
     )
 
 
-def ask_deal_conflict(parent: QWidget, conflict: Conflict, losses: list[str]) -> str:
+def ask_deal_conflict(
+    parent: QWidget,
+    conflict: Conflict,
+    losses: list[str],
+    *,
+    text: Callable[[Conflict], str] = deal_conflict_text,
+    label: Callable[[str], str] = deal_field_label,
+) -> str:
     """ "reload", "keep" or "cancel" after a save collided with a colleague's (the fields both
-    changed: losses). Keep editing is the default: Enter loses nothing."""
+    changed: losses). Keep editing is the default: Enter loses nothing. text and label: another
+    record's words (the contract dialog's)."""
     Role = QMessageBox.ButtonRole
-    names = listing(deal_field_label(f) for f in losses)
+    names = listing(label(f) for f in losses)
     return prompts._ask(
         parent,
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("DealDialog", "Changed by a colleague"),
-        deal_conflict_text(conflict),
+        text(conflict),
         QCoreApplication.translate(
             "DealDialog",
             "Reload shows their version and loses what you typed in: {fields}. Keep mine saves "
