@@ -1,0 +1,312 @@
+"""What the contract dialog says: a contract's fields by name (a line's cells and the plan's rows
+too), what to fix when the rules refuse a save, a colleague's save in between, statuses, the
+history's events, payment methods, why a payment was refused; and its questions (Keep mine /
+Reload, terminate, keep an over-payment as credit, void a payment). Kept apart as deal_texts.py
+is, so the dialog's parts read plainly."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
+from crmdesk.views import prompts
+from crmdesk.views.deal_texts import (
+    ask_deal_conflict,
+    deal_error_text,
+    deal_field_label,
+    deal_problem_text,
+)
+from crmdesk.views.deal_words import money
+from crmdesk.views.labels import listing, local_time, sentences
+
+
+def contract_field_label(field: str) -> str:
+    """A contract's field as the rules name it; a line's cells as the deal dialog names them;
+    instalments.N.x: the plan's row N+1."""
+    parts = field.split(".")
+    if len(parts) == 3 and parts[0] == "instalments" and parts[1].isdigit():
+        row = QCoreApplication.translate("ContractDialog", "Instalment {n}").format(
+            n=int(parts[1]) + 1
+        )
+        return f"{row} · {contract_field_label(parts[2])}"
+    own = {
+        "number": QCoreApplication.translate("ContractDialog", "Contract number"),
+        "title": QCoreApplication.translate("ContractDialog", "Title"),
+        "customer_id": QCoreApplication.translate("ContractDialog", "Customer"),
+        "deal_id": QCoreApplication.translate("ContractDialog", "Deal"),
+        "owner_id": QCoreApplication.translate("ContractDialog", "Owner"),
+        "amount": QCoreApplication.translate("ContractDialog", "Amount"),
+        "signed_on": QCoreApplication.translate("ContractDialog", "Signed on"),
+        "starts_on": QCoreApplication.translate("ContractDialog", "Starts on"),
+        "ends_on": QCoreApplication.translate("ContractDialog", "Ends on"),
+        "notes": QCoreApplication.translate("ContractDialog", "Notes"),
+        "status": QCoreApplication.translate("ContractDialog", "Status"),
+        "instalments": QCoreApplication.translate("ContractDialog", "Payment plan"),
+        "due_on": QCoreApplication.translate("ContractDialog", "Due on"),
+        "note": QCoreApplication.translate("ContractDialog", "Note"),
+    }
+    return own.get(field) or deal_field_label(field)
+
+
+def contract_problem_text(
+    errors: list[tuple[str, str]], limits: dict[str, object] | None = None
+) -> str:
+    """What to fix, one line a field, in the words of the contract's fields."""
+    T = QCoreApplication.translate
+    own = {
+        "difference": T(
+            "ContractDialog",
+            "The payment plan does not add up to the contract amount: change an instalment, "
+            "or fill the plan again from a template.",
+        ),
+        "below_paid": T("ContractDialog", "{field}: less than what is already paid of it."),
+        "paid_removed": T(
+            "ContractDialog", "An instalment already (partly) paid cannot be removed from the plan."
+        ),
+        "before_start": T("ContractDialog", "{field}: before the contract starts."),
+        "awaiting_approval": T(
+            "ContractDialog",
+            "{field}: cannot change while a manager decides on activating the contract.",
+        ),
+        "invalid_move": T("ContractDialog", "The contract's status has changed meanwhile."),
+        "below_received": T(
+            "ContractDialog", "{field}: less than what has already been received on it."
+        ),
+        "not_won": T("ContractDialog", "{field}: only a won deal makes a contract."),
+        "has_payments": T(
+            "ContractDialog", "A contract with payments recorded on it cannot be deleted."
+        ),
+    }
+    lines, rest = [], []
+    for field, code in errors:
+        if code in own:
+            lines.append(own[code].format(field=contract_field_label(field)))
+        else:
+            rest.append((field, code))
+    if rest:
+        numeric = {f: n for f, n in (limits or {}).items() if isinstance(n, int)}
+        lines.append(deal_problem_text(rest, numeric, label=contract_field_label))
+    return "\n".join(lines)
+
+
+def contract_error_text(exc: BaseException) -> str:
+    if isinstance(exc, ValidationFailed):
+        errors = exc.params.get("errors", [])
+        return contract_problem_text(errors, exc.params.get("limits") or {})
+    if isinstance(exc, Conflict):
+        return contract_conflict_text(exc)
+    if isinstance(exc, NotFound):
+        return QCoreApplication.translate(
+            "ContractDialog",
+            "This contract no longer exists, or is no longer yours to see: someone may have "
+            "deleted it or handed it on.",
+        )
+    return deal_error_text(exc)
+
+
+def contract_conflict_text(exc: Conflict) -> str:
+    """Who changed the contract, when, and which fields."""
+    who = exc.params.get("by") or QCoreApplication.translate("ContractDialog", "A colleague")
+    at = exc.params.get("at")
+    text = (
+        QCoreApplication.translate(
+            "ContractDialog", "{who} changed this contract at {at} while you were editing it."
+        )
+        if at is not None
+        else QCoreApplication.translate(
+            "ContractDialog", "{who} changed this contract while you were editing it."
+        )
+    ).format(who=who, at=local_time(at))
+    changed = listing(contract_field_label(f) for f in exc.params.get("fields") or [])
+    if not changed:
+        return text
+    they = QCoreApplication.translate("ContractDialog", "They changed: {fields}.")
+    return sentences(text, they.format(fields=changed))
+
+
+def status_label(status: str) -> str:
+    return {
+        "draft": QCoreApplication.translate("ContractDialog", "Draft"),
+        "active": QCoreApplication.translate("ContractDialog", "Active"),
+        "completed": QCoreApplication.translate("ContractDialog", "Completed"),
+        "terminated": QCoreApplication.translate("ContractDialog", "Terminated"),
+    }.get(status, status)
+
+
+def event_label(kind: str) -> str:
+    return {
+        "created": QCoreApplication.translate("ContractDialog", "Created"),
+        "edited": QCoreApplication.translate("ContractDialog", "Edited"),
+        "status": QCoreApplication.translate("ContractDialog", "Status changed"),
+        "plan": QCoreApplication.translate("ContractDialog", "Payment plan changed"),
+        "payment": QCoreApplication.translate("ContractDialog", "Payment recorded"),
+        "payment_voided": QCoreApplication.translate("ContractDialog", "Payment voided"),
+        "invoice": QCoreApplication.translate("ContractDialog", "Invoice"),
+        "approval_requested": QCoreApplication.translate("ContractDialog", "Approval requested"),
+        "approved": QCoreApplication.translate("ContractDialog", "Approved"),
+        "rejected": QCoreApplication.translate("ContractDialog", "Approval refused"),
+    }.get(kind, kind)
+
+
+def event_detail(kind: str, detail: str) -> str:
+    """An event's detail as stored ("active", "5000.00") in the reader's words."""
+    if kind == "status":
+        return status_label(detail)
+    if kind == "plan" and ":" in detail:  # "3:10000.00": instalments and their total
+        count, _colon, total = detail.partition(":")
+        try:
+            return QCoreApplication.translate(
+                "ContractDialog", "{n} instalment(s), {total}"
+            ).format(n=count, total=money(Decimal(total)))
+        except ArithmeticError:
+            return detail
+    if kind in ("payment", "payment_voided"):
+        try:
+            return money(Decimal(detail))
+        except ArithmeticError:
+            return detail
+    return detail
+
+
+def ask_contract_conflict(parent: QWidget, conflict: Conflict, losses: list[str]) -> str:
+    return ask_deal_conflict(parent, conflict, losses, text=contract_conflict_text,
+                             label=contract_field_label)  # fmt: skip
+
+
+def confirm_terminate(parent: QWidget, title: str) -> bool:
+    Role = QMessageBox.ButtonRole
+    answer = prompts._ask(
+        parent,
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("ContractDialog", "Terminate contract"),
+        QCoreApplication.translate("ContractDialog", "Terminate the contract “{title}”?").format(
+            title=title
+        ),
+        QCoreApplication.translate(
+            "ContractDialog",
+            "Payments may still be recorded on it; it can go back to draft later.",
+        ),
+        [
+            (
+                "terminate",
+                QCoreApplication.translate("ContractDialog", "Terminate"),
+                Role.DestructiveRole,
+            ),
+            ("cancel", QCoreApplication.translate("ContractDialog", "Cancel"), Role.RejectRole),
+        ],  # fmt: skip
+        "cancel",
+    )
+    return answer == "terminate"
+
+
+def method_label(code: str) -> str:
+    return {
+        "bank_transfer": QCoreApplication.translate("ContractPayments", "Bank transfer"),
+        "cash": QCoreApplication.translate("ContractPayments", "Cash"),
+        "cheque": QCoreApplication.translate("ContractPayments", "Cheque"),
+        "online": QCoreApplication.translate("ContractPayments", "Online"),
+    }.get(code, code)
+
+
+def payment_field_label(field: str) -> str:
+    return {
+        "received_on": QCoreApplication.translate("ContractPayments", "Received on"),
+        "amount": QCoreApplication.translate("ContractPayments", "Amount"),
+        "method": QCoreApplication.translate("ContractPayments", "Method"),
+        "reference": QCoreApplication.translate("ContractPayments", "Reference"),
+        "instalment_id": QCoreApplication.translate("ContractPayments", "Instalment"),
+        "number": QCoreApplication.translate("ContractPayments", "Invoice number"),
+        "issued_on": QCoreApplication.translate("ContractPayments", "Issued on"),
+    }.get(field) or contract_field_label(field)
+
+
+def payment_problem_text(exc: BaseException) -> str:
+    """Why a payment or an invoice was refused, in words about money."""
+    if not isinstance(exc, ValidationFailed):
+        return deal_error_text(exc)
+    own = {
+        "future": QCoreApplication.translate("ContractPayments", "{field}: a day still to come."),
+        "draft": QCoreApplication.translate(
+            "ContractPayments",
+            "Payments and invoices are recorded on a signed contract: activate it first.",
+        ),
+        "voided": QCoreApplication.translate("ContractPayments", "This payment is already void."),
+        "over_plan": QCoreApplication.translate(
+            "ContractPayments", "That is more than the plan still expects ({outstanding})."
+        ),
+    }
+    lines, rest = [], []
+    outstanding = exc.params.get("outstanding")
+    for field, code in exc.params.get("errors", []):
+        if code in own:
+            text = own[code].format(field=payment_field_label(field),
+                                    outstanding=money(outstanding or 0))  # fmt: skip
+            if text not in lines:
+                lines.append(text)
+        else:
+            rest.append((payment_field_label(field), code))
+    if rest:
+        lines.append(contract_problem_text(rest))
+    return "\n".join(lines)
+
+
+def ask_keep_credit(parent: QWidget, amount: Decimal, outstanding: Decimal) -> bool:
+    """The payment is more than the plan still expects: keep the excess as credit?"""
+    Role = QMessageBox.ButtonRole
+    answer = prompts._ask(
+        parent,
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("ContractPayments", "More than the plan expects"),
+        QCoreApplication.translate(
+            "ContractPayments",
+            "{amount} is more than the plan still expects ({outstanding}).",
+        ).format(amount=money(amount), outstanding=money(outstanding)),
+        QCoreApplication.translate(
+            "ContractPayments",
+            "Record it anyway and keep {excess} as the contract's credit, or correct the amount.",
+        ).format(excess=money(amount - outstanding)),
+        [
+            (
+                "credit",
+                QCoreApplication.translate("ContractPayments", "Keep as credit"),
+                Role.AcceptRole,
+            ),
+            (
+                "cancel",
+                QCoreApplication.translate("ContractPayments", "Correct the amount"),
+                Role.RejectRole,
+            ),
+        ],  # fmt: skip
+        "cancel",
+    )
+    return answer == "credit"
+
+
+def confirm_void_payment(parent: QWidget, amount: Decimal, day: date) -> bool:
+    Role = QMessageBox.ButtonRole
+    answer = prompts._ask(
+        parent,
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("ContractPayments", "Void payment"),
+        QCoreApplication.translate(
+            "ContractPayments", "Void the payment of {amount} received on {day}?"
+        ).format(amount=money(amount), day=day.isoformat()),
+        QCoreApplication.translate(
+            "ContractPayments",
+            "The instalments it paid are unpaid again. The payment stays in the list, marked void.",
+        ),
+        [
+            (
+                "void",
+                QCoreApplication.translate("ContractPayments", "Void payment"),
+                Role.DestructiveRole,
+            ),
+            ("cancel", QCoreApplication.translate("ContractPayments", "Cancel"), Role.RejectRole),
+        ],  # fmt: skip
+        "cancel",
+    )
+    return answer == "void"
