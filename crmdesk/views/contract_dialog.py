@@ -1,0 +1,492 @@
+"""The contract dialog: a new contract (by hand, or prefilled from a won deal) or an existing one;
+its fields (contract_form.py), product lines (the deal dialog's editor, deal_lines.py), payment
+plan (contract_plan.py), payments received and invoices (contract_payments.py) and history.
+Non-modal, one window per contract (opening it again raises the first).
+
+Save writes the fields and lines, then the plan when it changed, through the writer thread with
+the buttons off meanwhile. Nothing typed is lost: a refused save says why beside the fields; a
+colleague's save in between merges when it touched other fields and asks when the same ones;
+closing with unsaved edits asks. Payments and invoices are their own writes and leave typed
+fields alone. Finance users see the contract read-only and record payments and invoices."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from datetime import date
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.models.changes import Change, WriteResult
+from crmdesk.models.contract_rules import ContractInput, InstalmentInput, check_instalments
+from crmdesk.models.errors import Conflict, ValidationFailed
+from crmdesk.tasks import alive
+from crmdesk.views import prompts
+from crmdesk.views.context import PageContext
+from crmdesk.views.contract_form import ContractForm, ContractHistory, ContractStatusBar
+from crmdesk.views.contract_payments import InvoicesTab, PaymentsTab
+from crmdesk.views.contract_plan import PlanEditor
+from crmdesk.views.contract_texts import (
+    ask_contract_conflict,
+    contract_conflict_text,
+    contract_error_text,
+    contract_problem_text,
+    status_label,
+)
+from crmdesk.views.deal_lines import DealLinesEditor
+from crmdesk.views.deal_words import money
+from crmdesk.views.icons import set_icon
+from crmdesk.views.widgets import problem_label
+
+DETAILS, LINES, PLAN, PAYMENTS, INVOICES, HISTORY = range(6)
+_MERGED = tuple(f.name for f in fields(ContractInput))
+
+_open: dict[int, ContractDialog] = {}
+
+
+def open_contract_dialog(
+    ctx: PageContext,
+    parent: QWidget | None,
+    *,
+    contract_id: int | None = None,
+    customer_id: int | None = None,
+    data: ContractInput | None = None,
+) -> ContractDialog:
+    """Show the contract (None: a new one, for `customer_id` when given, prefilled from `data`,
+    e.g. contract_from_deal's). A contract already open is raised instead of opened twice."""
+    if contract_id is not None:
+        shown = _open.get(contract_id)
+        if shown is not None and alive(shown) and shown.isVisible():
+            shown.raise_()
+            shown.activateWindow()
+            return shown
+    dialog = ContractDialog(ctx, parent, contract_id=contract_id, customer_id=customer_id,
+                            data=data)  # fmt: skip
+    if contract_id is not None:
+        _remember(contract_id, dialog)
+    dialog.show()
+    return dialog
+
+
+def _remember(contract_id: int, dialog: ContractDialog) -> None:
+    _open[contract_id] = dialog
+    dialog.finished.connect(lambda _r, c=contract_id, w=dialog: _forget(c, w))
+
+
+def _forget(contract_id: int, dialog: ContractDialog) -> None:
+    if _open.get(contract_id) is dialog:
+        del _open[contract_id]
+
+
+class ContractDialog(QDialog):
+    def __init__(
+        self,
+        ctx: PageContext,
+        parent: QWidget | None = None,
+        *,
+        contract_id: int | None = None,
+        customer_id: int | None = None,
+        data: ContractInput | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setModal(False)
+        self.ctx, self.workspace = ctx, ctx.workspace
+        self.contract_id = contract_id
+        self.customer_id = customer_id if data is None else data.customer_id
+        self.prefill = data
+        self.detail = None  # contract_detail.ContractDetail once read
+        self._base: tuple | None = None  # what the fields showed when filled
+        self._saving: tuple | None = None  # what is on its way to the database
+        self._busy = False
+        self._closed = False
+        self._pending_plan = None  # a plan typed for a contract created without it
+        self.setWindowTitle(self.tr("New contract") if contract_id is None else self.tr("Contract"))
+
+        self.heading = QLabel(self.tr("Loading…"))
+        self.heading.setObjectName("detailHeading")
+        self.heading.setWordWrap(True)
+        self.status = ContractStatusBar(ctx)
+        self.form = ContractForm(ctx)
+        self.lines = DealLinesEditor()
+        self.plan = PlanEditor(self._plan_amount, self._first_due, self.form.ends_on.value)
+        self.payments = PaymentsTab(ctx)
+        self.invoices = InvoicesTab(ctx)
+        self.history = ContractHistory()
+        details = QScrollArea()
+        details.setWidgetResizable(True)
+        details.setFrameShape(QScrollArea.Shape.NoFrame)
+        details.setWidget(self.form)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(details, self.tr("Details"))
+        self.tabs.addTab(self.lines, self.tr("Lines"))
+        self.tabs.addTab(self.plan, self.tr("Payment plan"))
+        self.tabs.addTab(self.payments, self.tr("Payments"))
+        self.tabs.addTab(self.invoices, self.tr("Invoices"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        for tab in (PAYMENTS, INVOICES, HISTORY):  # a contract not yet saved has none
+            self.tabs.setTabVisible(tab, contract_id is not None)
+
+        self.problems = problem_label()
+        self.save_button = QPushButton(self.tr("Save"))
+        set_icon(self.save_button, "save")
+        self.save_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(buttons)
+
+        self.lines.changed.connect(self._on_lines_changed)
+        for editor in (self.lines, self.form, self.plan):
+            editor.changed.connect(self._on_edited)
+        self.form.amount.textChanged.connect(self.plan.refresh)
+        self.form.customer.chosen.connect(self._on_customer_chosen)
+        self.status.failed.connect(lambda text: self._show_problems(text, []))
+        ctx.bus.changed.connect(self._on_data_changed)
+        self.resize(900, 680)
+        self._set_enabled(False)
+        self.load()
+
+    # -- what the plan's templates fill from
+    def _plan_amount(self):
+        return self.form.amount_or(self.lines.total())
+
+    def _first_due(self) -> date:
+        return self.form.starts_on.value() or self.form.signed_on.value() or date.today()
+
+    # -- loading
+    def load(self) -> None:
+        ws, contract_id, prefill = self.workspace, self.contract_id, self.prefill
+        customer_id = self.customer_id
+
+        def read():
+            detail = ws.contract(contract_id) if contract_id is not None else None
+            deal = name = None
+            if detail is None and prefill is not None and prefill.deal_id is not None:
+                deal = ws.deal(prefill.deal_id).data.title
+            if detail is None and customer_id is not None:
+                name = ws.customer_card(customer_id).detail.data.name
+            return detail, (deal, name), ws.products(), ws.assignable_users()
+
+        self.ctx.read(read, self._on_loaded, self._on_load_failed, owner=self, key="contract")
+
+    def _on_loaded(self, got) -> None:
+        detail, (deal_title, customer_name), products, users = got
+        actor = self.workspace.actor
+        if detail is not None and self.detail is not None and self._base is not None and (
+                self.has_unsaved()):  # fmt: skip
+            self._show_money(detail)  # a payment came in while the user types: fields stay
+            return
+        if all(u.id != actor.id for u in users):
+            users = [actor, *users]
+        self.form.set_users(users)
+        self.lines.set_products(products)
+        if detail is None:
+            self._show_new(actor, deal_title, customer_name or "")
+        else:
+            self._show_contract(detail)
+        self._base = self.snapshot()
+        if detail is not None and self._pending_plan is not None:
+            self.plan.set_plan(self._pending_plan)  # typed, not saved: Save tries it again
+            self._pending_plan = None
+        if detail is None and self.customer_id is None:
+            self.form.customer.edit.setFocus()
+        else:
+            self.form.title.setFocus()
+
+    def _show_new(self, actor, deal_title: str | None, customer_name: str) -> None:
+        data = self.prefill
+        self.form.set_owner(actor.id, actor.name)
+        if data is not None:
+            self.form.set_contract(data, "")
+            self.lines.set_lines(data.lines)
+            if data.deal_id is not None:
+                self.form.fix_deal(data.deal_id, deal_title or "")
+        if self.customer_id is not None:
+            self.form.customer.set_fixed(self.customer_id, customer_name)
+            self._load_customer(self.customer_id)
+        self._on_lines_changed()
+        self.heading.setText(self.tr("New contract"))
+        self.status.set_text(self.tr("Draft · the number is generated when saved unless typed"))
+        self._set_enabled(True)
+
+    def _show_contract(self, detail) -> None:
+        self.detail = detail
+        self.customer_id = detail.data.customer_id
+        self.form.customer.set_fixed(detail.data.customer_id, detail.customer_name)
+        if detail.data.deal_id is not None:
+            self.form.fix_deal(detail.data.deal_id, detail.deal_title)
+        self.form.set_contract(detail.data, detail.owner_name)
+        self.lines.set_lines(detail.data.lines)
+        self._on_lines_changed()
+        plan = [InstalmentInput(i.due_on, i.amount, i.note, i.id) for i in detail.instalments]
+        self.plan.set_plan(plan, {i.id: i.paid for i in detail.instalments})
+        self._show_money(detail)
+        self._set_enabled(True)
+        read_only = not detail.editable
+        self.form.set_read_only(read_only)
+        self.lines.set_read_only(read_only)
+        self.plan.set_read_only(read_only)
+        self.save_button.setVisible(detail.editable)
+        if not detail.data.deal_id:
+            self._load_customer(detail.data.customer_id)
+
+    def _show_money(self, detail) -> None:
+        """What payments change: the heading, paid of each instalment, payments, invoices and
+        the history; typed fields stay as they are."""
+        self.heading.setText(f"{detail.data.number} · {detail.data.title}")
+        self.setWindowTitle(self.tr("Contract {number}").format(number=detail.data.number))
+        parts = [detail.customer_name, status_label(detail.status),
+                 self.tr("received {received} of {amount}").format(
+                     received=money(detail.received), amount=money(detail.amount))]  # fmt: skip
+        if not detail.editable:
+            parts.append(self.tr("read only"))
+        self.status.set_text(" · ".join(p for p in parts if p))
+        self.plan.set_paid({i.id: i.paid for i in detail.instalments})
+        self.payments.fill(detail)
+        self.invoices.fill(detail)
+        self.history.fill(detail.events)
+        self.status.set_contract(detail, self.has_unsaved())
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self.heading.setText(contract_error_text(exc))
+        self.status.hide()
+        self._base = None
+        self._set_enabled(False)
+
+    def _load_customer(self, customer_id: int) -> None:
+        """The customer's name (a new contract for them) and deals to pick from."""
+        ws, show = self.workspace, self._on_deals_loaded
+        self.ctx.read(lambda: ws.customer_deals(customer_id), lambda rows: show(customer_id, rows),
+                      lambda _exc: None, owner=self, key="deals")  # fmt: skip
+
+    def _on_deals_loaded(self, customer_id: int, rows) -> None:
+        if customer_id != self.form.customer.customer_id:
+            return
+        pristine = self._base is not None and not self.has_unsaved()
+        chosen = self.form.deal.currentData()
+        self.form.set_deals([(r.id, r.title) for r in rows], chosen)
+        if pristine:
+            self._base = self.snapshot()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.tabs.setEnabled(enabled)
+        self.save_button.setEnabled(enabled and not self._busy)
+
+    @Slot(int)
+    def _on_customer_chosen(self, customer_id: int) -> None:
+        if customer_id:
+            self._load_customer(customer_id)
+
+    @Slot(object)
+    def _on_data_changed(self, change: Change) -> None:
+        """A payment, a status move or a colleague's save shows here (the bus carries ours
+        too); while the user types, only what payments change (_on_loaded)."""
+        cid = self.customer_id
+        if self.detail is None or cid is None or not (cid in change.customer_ids or change.many):
+            return
+        if change.kinds & {"contracts", "payments", "approvals"} and not self._busy:
+            self.load()
+
+    # -- editing
+    def snapshot(self) -> tuple:
+        return self.form.snapshot(), self.lines.snapshot(), self.plan.snapshot()
+
+    def has_unsaved(self) -> bool:
+        if self._base is None or (self.detail is not None and not self.detail.editable):
+            return False
+        now = self.snapshot()
+        return now != self._base and now != self._saving
+
+    @Slot()
+    def _on_lines_changed(self) -> None:
+        self.form.set_lines_total(self.lines.total())
+        self.plan.refresh()
+
+    @Slot()
+    def _on_edited(self) -> None:
+        """Typing again puts the complaint away (it comes back at the next Save if still so)."""
+        if self.problems.isVisible():
+            self.problems.hide()
+            for editor in (self.form, self.lines, self.plan):
+                editor.mark_invalid([])
+        if self.detail is not None:
+            self.status.set_contract(self.detail, self._busy or self.has_unsaved())
+
+    def _show_problems(self, text: str, names: list[str]) -> None:
+        self.problems.setText(text)
+        self.problems.show()
+        for editor in (self.form, self.lines, self.plan):
+            editor.mark_invalid(names)
+        if names:  # the tab with the first field to fix
+            first = names[0]
+            tab = LINES if first.startswith("lines") else DETAILS
+            self.tabs.setCurrentIndex(PLAN if first.startswith("instalments") else tab)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        editable = self.detail is None or self.detail.editable
+        self.save_button.setEnabled(not busy and editable)
+        if self.detail is not None:
+            self.status.set_contract(self.detail, self._busy or self.has_unsaved())
+
+    # -- saving
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        self.save()
+
+    def save(self, then=None, failed=None) -> None:
+        """Save what the fields hold; then() once saved (the dialog has closed), or failed()
+        with the reason shown and nothing typed lost."""
+        lines, errors = self.lines.lines()
+        data, form_errors = self.form.value(lines)
+        plan, plan_errors = self.plan.instalments()
+        errors = form_errors + errors + plan_errors
+        if not errors and plan:
+            try:
+                check_instalments(plan)
+            except ValidationFailed as exc:
+                errors = [(self.plan.rows_of(f), c) for f, c in exc.params.get("errors", [])]
+            if not errors and not self.plan.adds_up():
+                errors = [("instalments", "difference")]
+        if errors:
+            self._show_problems(contract_problem_text(errors), [f for f, _c in errors])
+            if failed is not None:
+                failed()
+            return
+        self._submit(data, plan, False, then, failed)
+
+    def _submit(self, data: ContractInput, plan, overwrite: bool, then, failed) -> None:
+        ws, base = self.workspace, self.detail
+        form_changed = self._base is None or self.snapshot()[:2] != self._base[:2]
+        plan_changed = self._base is None or self.snapshot()[2] != self._base[2]
+        created: list[int] = []
+
+        def call() -> WriteResult:
+            change, version = Change(), base.version if base is not None else None
+            if base is None:
+                result = ws.create_contract(data)
+                contract_id = result.value
+                created.append(contract_id)
+                change = result.change
+            else:
+                contract_id = base.id
+                if form_changed or overwrite:
+                    result = ws.update_contract(contract_id, data, base.version, overwrite)
+                    change, version = result.change, result.value.version
+            if plan_changed and (plan or base is not None):
+                # The version the fields' save left, else the one shown: a colleague's save of
+                # the plan in between is a conflict, never overwritten.
+                if version is None:
+                    version = ws.contract(contract_id).version
+                change = change | ws.save_plan(contract_id, plan, version).change
+            return WriteResult(contract_id, change)
+
+        self.problems.hide()
+        self._saving = self.snapshot()
+        self._set_busy(True)
+
+        def done(result: WriteResult) -> None:
+            self._set_busy(False)
+            title = data.title
+            if base is None:
+                self.ctx.notify(self.tr("Created the contract “{title}”.").format(title=title))
+            else:
+                self.ctx.notify(self.tr("Saved “{title}”.").format(title=title))
+            self._close_now()
+            if then is not None:
+                then()
+
+        def error(exc: BaseException) -> None:
+            self._set_busy(False)
+            self._saving = None
+            if created and self.contract_id is None:  # the contract is saved, its plan not:
+                self.contract_id = created[0]  # the dialog shows it, the plan still as typed
+                _remember(created[0], self)
+                self._pending_plan = plan
+                self.load()
+            theirs = exc.params.get("fields") or [] if isinstance(exc, Conflict) else []
+            if isinstance(exc, Conflict) and base is not None and "instalments" not in theirs:
+                self._on_conflict(exc, base, data, plan, then, failed)
+                return
+            if isinstance(exc, ValidationFailed):  # named by the rows the user sees
+                errors = [(self.plan.rows_of(self.lines.rows_of(f)), c)
+                          for f, c in exc.params.get("errors", [])]  # fmt: skip
+                limits = {self.lines.rows_of(f): n
+                          for f, n in (exc.params.get("limits") or {}).items()}  # fmt: skip
+                text, names = contract_problem_text(errors, limits), [f for f, _c in errors]
+            elif isinstance(exc, Conflict):
+                text, names = contract_conflict_text(exc), []
+            else:
+                text, names = contract_error_text(exc), []
+            self._show_problems(text, names)
+            if failed is not None:
+                failed()
+
+        self.ctx.write(call, done, error, owner=self)
+
+    def _on_conflict(self, exc: Conflict, base, mine: ContractInput, plan, then, failed):
+        current = exc.params.get("current")
+        if not isinstance(current, ContractInput):
+            self._show_problems(contract_conflict_text(exc), [])
+            if failed is not None:
+                failed()
+            return
+        was = base.data
+        # Their changes to fields I left as they were come into mine; a field we both changed
+        # to different values is the user's call.
+        merged = replace(mine, **{f: getattr(current, f) for f in _MERGED
+                                  if getattr(mine, f) == getattr(was, f)})  # fmt: skip
+        both = [f for f in _MERGED if getattr(mine, f) != getattr(was, f)
+                and getattr(current, f) != getattr(was, f)
+                and getattr(mine, f) != getattr(current, f)]  # fmt: skip
+        answer = "keep" if not both else ask_contract_conflict(self, exc, both)
+        if answer == "keep":
+            self._submit(merged, plan, True, then, failed)
+            return
+        if answer == "reload":
+            self._base = None
+            self.detail = None
+            self.load()
+        else:
+            self._show_problems(contract_conflict_text(exc), [])
+        if failed is not None:
+            failed()
+
+    # -- closing
+    def _close_now(self) -> None:
+        if not self._closed:
+            self._closed = True
+            super().reject()
+
+    def _discard(self) -> None:
+        self._base = None
+
+    def reject(self) -> None:
+        """Close, Esc or the title bar: edits not saved are thrown away only when the user
+        says so (Save saves and closes; a failed save stays with the text)."""
+        if self._closed:
+            return
+        if not self.has_unsaved():
+            self._close_now()
+            return
+        name = self.form.title.text().strip() or self.tr("the new contract")
+        prompts.leave(self, name, True, self.save, self._discard, self._close_now)
