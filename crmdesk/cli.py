@@ -18,7 +18,7 @@ from collections.abc import Callable
 from crmdesk import __version__
 
 log = logging.getLogger("crmdesk")
-PAGES = ("today", "customers", "pool", "pipeline", "approvals", "recycle_bin")
+PAGES = ("today", "customers", "pool", "pipeline", "approvals", "contracts", "recycle_bin")
 WAIT_S = 30
 
 

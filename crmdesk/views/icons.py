@@ -47,6 +47,7 @@ NAMES = {
     "won": "fa5s.trophy",
     "lost": "fa5s.times-circle",
     "approval": "fa5s.stamp",
+    "contract": "fa5s.file-contract",
     "board": "fa5s.columns",
     "list": "fa5s.list",
 }

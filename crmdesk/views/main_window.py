@@ -9,7 +9,6 @@ page reaches the others."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Slot
@@ -32,6 +31,7 @@ from crmdesk.views.help_dialogs import AboutDialog, ShortcutsDialog, with_shortc
 from crmdesk.views.icons import refresh_all as refresh_icons
 from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import role_label
+from crmdesk.views.pages import ICONS, PAGES, page_titles
 from crmdesk.views.setup_dialogs import SettingsDialog
 from crmdesk.views.widgets import NoticeLine
 
@@ -41,56 +41,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _today(ctx: PageContext) -> QWidget:
-    from crmdesk.views.today_page import TodayPage
-
-    return TodayPage(ctx)
-
-
-def _customers(ctx: PageContext) -> QWidget:
-    from crmdesk.views.customer_page import CustomersPage
-
-    return CustomersPage(ctx)
-
-
-def _pool(ctx: PageContext) -> QWidget:
-    from crmdesk.views.pool_page import PoolPage
-
-    return PoolPage(ctx)
-
-
-def _pipeline(ctx: PageContext) -> QWidget:
-    from crmdesk.views.pipeline_page import PipelinePage
-
-    return PipelinePage(ctx)
-
-
-def _approvals(ctx: PageContext) -> QWidget:
-    from crmdesk.views.approvals_page import ApprovalsPage
-
-    return ApprovalsPage(ctx)
-
-
-def _recycle_bin(ctx: PageContext) -> QWidget:
-    from crmdesk.views.recycle_bin_page import RecycleBinPage
-
-    return RecycleBinPage(ctx)
-
-
 # The recycle pass (models/recycle.py) runs a little after start and then hourly, on the writer
 # thread; any number of desktops may run it at once (each customer moves once).
 RECYCLE_FIRST_MS = 3000
 RECYCLE_EVERY_MS = 60 * 60 * 1000
-
-PAGES: dict[str, Callable[[PageContext], QWidget]] = {
-    "today": _today,
-    "customers": _customers,
-    "pool": _pool,
-    "pipeline": _pipeline,
-    "approvals": _approvals,
-    "recycle_bin": _recycle_bin,
-}
-ICONS = {"approvals": "approval"}  # a page whose icon's key is not its own
 
 
 class MainWindow(QMainWindow):
@@ -117,15 +71,7 @@ class MainWindow(QMainWindow):
         self._closing = False  # the user has answered for unsaved edits: close now
         self.ctx: PageContext | None = None
         self.pages: dict[str, QWidget] = {}
-        titles = {
-            "today": self.tr("Today"),
-            "customers": self.tr("Customers"),
-            "pool": self.tr("Pool"),
-            "pipeline": self.tr("Pipeline"),
-            "approvals": self.tr("Approvals"),
-            "recycle_bin": self.tr("Recycle bin"),
-        }
-        self.titles = titles
+        self.titles = titles = page_titles()
         self.pending_approvals = 0  # the Approvals item's badge
 
         self.nav = QListWidget()
