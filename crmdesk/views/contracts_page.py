@@ -1,0 +1,287 @@
+"""The contracts page (合同): every contract the user may see in the shared windowed list (amount,
+received, outstanding, the next instalment due, overdue ones in red), the filter bar (scope,
+owner, status, signed in a period, ending soon, overdue only, a search) and saved views; a
+double-click or Open… opens the contract dialog, New contract… starts one. Those who collect
+(managers, admins, finance) switch to Receivables (receivables_view.py): a rep's line there
+filters the list to that rep. Every read and write goes through the task runner; contracts'
+and payments' changes come back on the change bus and reload the list."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.models.changes import Change
+from crmdesk.models.contract_list import ContractQuery
+from crmdesk.models.today import local_day
+from crmdesk.views.column_fit import ColumnFitter
+from crmdesk.views.context import PageContext
+from crmdesk.views.contract_columns import (
+    ContractFilters,
+    contract_columns,
+    contract_filters,
+    contract_words,
+)
+from crmdesk.views.filter_bar import FilterBar
+from crmdesk.views.icons import set_icon
+from crmdesk.views.list_panel import ListPanel
+from crmdesk.views.saved_views_bar import SavedViewsBar
+
+VIEW_SETTING = "contracts/view"
+# What a contract row shows of its customer (name, bin) and owner: their changes reload too.
+RELOAD_KINDS = frozenset(
+    {"contracts", "payments", "approvals", "edited", "deleted", "restored", "ownership"}
+)
+# A narrow list hides the least needed columns first (0: never).
+PRIORITY = {"number": 2, "title": 0, "customer": 0, "status": 1, "amount": 1, "received": 3,
+            "outstanding": 0, "next_due_on": 1, "owner": 3, "signed_on": 2,
+            "ends_on": 4}  # fmt: skip
+
+
+class ContractsPage(QWidget):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.workspace = ws = ctx.workspace
+        self.settings = ctx.settings
+        actor = ws.actor
+        self.receivables = None  # built when first shown (receivables_view.py)
+
+        scopes = ws.contract_scopes()
+        self.filters = FilterBar(contract_filters(scopes), ContractFilters(scope=scopes[0]))
+        self.filters.query_changed.connect(self._on_query_changed)
+        self.search = self.filters.search
+        self.scope_combo = self.filters.controls["scope"]
+        self.scope_combo.setVisible(len(scopes) > 1)
+        self.owner_combo = self.filters.controls["owner_id"]
+        self.owner_combo.setVisible(len(scopes) > 1 or actor.role == "finance")
+        self.saved_views = SavedViewsBar(ctx, "contracts", self._view_payload)
+        self.saved_views.view_chosen.connect(self._on_view_chosen)
+
+        self.list = ListPanel(
+            ctx,
+            self,
+            contract_columns(),
+            ws.list_contracts,
+            ws.count_contracts,
+            ws.contract_ids,
+            total_text=contract_words().contracts,
+            empty_text=self._empty_text,
+        )
+        self.model, self.table = self.list.model, self.list.table
+        self.banner, self.count_label, self.message = (
+            self.list.banner,
+            self.list.count_label,
+            self.list.message,
+        )
+        self.table.setSortingEnabled(True)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        self.fitter = ColumnFitter(
+            self.table, {i: PRIORITY.get(c.key, 3) for i, c in enumerate(self.model.columns)}
+        )
+        header.blockSignals(True)  # the indicator follows the query
+        header.setSortIndicator(self.model.column_index("signed_on"), Qt.SortOrder.DescendingOrder)
+        header.blockSignals(False)
+        self.model.sort_requested.connect(self._on_sort_requested)
+        opener = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table,
+                           context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        opener.activated.connect(self._on_open_clicked)
+
+        self.open_button = QPushButton(self.tr("Open…"))
+        set_icon(self.open_button, "edit")
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.list.actions = [self.open_button]
+        self.new_button = QPushButton(self.tr("New contract…"))
+        set_icon(self.new_button, "new")
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self.new_button.setVisible(actor.role != "finance")  # finance collects, sales sign
+        self.list_button = QPushButton(self.tr("Contracts"))
+        set_icon(self.list_button, "list")
+        self.receivables_button = QPushButton(self.tr("Receivables"))
+        set_icon(self.receivables_button, "contract")
+        self.view_group = QButtonGroup(self)
+        for i, b in enumerate((self.list_button, self.receivables_button)):
+            b.setCheckable(True)
+            self.view_group.addButton(b, i)
+        self.list_button.setChecked(True)
+        self.view_group.idClicked.connect(self._on_view_clicked)
+        collects = actor.is_admin or actor.is_manager or actor.role == "finance"
+        for b in (self.list_button, self.receivables_button):
+            b.setVisible(collects)
+
+        listing = QWidget()
+        list_layout = QVBoxLayout(listing)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.filters)
+        list_layout.addWidget(self.banner)
+        list_layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.open_button)
+        list_layout.addLayout(bottom)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(listing)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(self.saved_views, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.list_button)
+        top.addWidget(self.receivables_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+
+        ctx.bus.changed.connect(self._on_data_changed)
+        self._load_owners()
+        self._show_filter_state()
+        self.reload()
+        if collects and self.settings is not None and self.settings.value(VIEW_SETTING) == "1":
+            self.receivables_button.setChecked(True)
+            self._on_view_clicked(1)
+
+    # -- loading
+    @property
+    def query(self) -> ContractFilters:
+        return self.filters.query()
+
+    def list_query(self, filters: ContractFilters | None = None) -> ContractQuery:
+        """The model's query for what the filters say, today (the user's calendar day)."""
+        today = local_day(self.workspace.clock()).date
+        return (filters or self.query).to_query(today)
+
+    @property
+    def is_counting(self) -> bool:
+        """Still loading (the screenshot command waits for it)."""
+        return self.list.is_counting
+
+    def reload(self) -> None:
+        self.list.set_query(self.list_query())
+
+    def refresh(self) -> None:
+        self._load_owners()
+        self.reload()
+        if self.receivables is not None:
+            self.receivables.reload()
+
+    def _load_owners(self) -> None:
+        if self.owner_combo.isVisibleTo(self):
+            self.ctx.read(self.workspace.contract_owner_choices, self._on_owners_loaded,
+                          lambda _exc: None, owner=self, key="owners")  # fmt: skip
+
+    def _on_owners_loaded(self, users) -> None:
+        self.filters.set_choices("owner_id", [(u.name, u.id) for u in users])
+
+    def _empty_text(self, _query) -> str:
+        if self.query.filtered:
+            return self.tr("No contract matches the search and filters.")
+        return self.tr("No contracts yet. A won deal offers to create its contract, or use "
+                       "New contract….")  # fmt: skip
+
+    @Slot(object)
+    def _on_data_changed(self, change: Change) -> None:
+        if change.kinds & RELOAD_KINDS:
+            self.list.reload()
+
+    def leave(self, proceed, stay=None) -> None:
+        proceed()  # nothing here is edited: contracts are edited in their dialog
+
+    # -- the query
+    @Slot(object)
+    def _on_query_changed(self, query: ContractFilters) -> None:
+        if query.scope == "mine" and query.owner_id is not None:
+            # "My contracts" of another owner: none, ever.
+            self.filters.set_query(replace(query, owner_id=None))
+            return
+        self.saved_views.mark_custom()
+        self._show_filter_state()
+        self.list.set_query(self.list_query(query))
+
+    def _show_filter_state(self) -> None:
+        self.owner_combo.setEnabled(self.query.scope != "mine")
+        self.filters.clear_button.setEnabled(self.query.filtered)
+
+    @Slot(str, bool)
+    def _on_sort_requested(self, key: str, descending: bool) -> None:
+        if (key, descending) != (self.query.sort, self.query.descending):
+            self.filters.update_query(sort=key, descending=descending)
+
+    def _view_payload(self) -> dict:
+        return {"filters": self.query.to_dict()}
+
+    @Slot(object)
+    def _on_view_chosen(self, view) -> None:
+        filters = ContractFilters.from_dict(view.payload.get("filters", {}))
+        scopes = self.workspace.contract_scopes()
+        if filters.scope not in scopes:  # a view saved by someone who saw more
+            filters = replace(filters, scope=scopes[0])
+        self.filters.set_query(filters, emit=False)
+        self._show_filter_state()
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        order = Qt.SortOrder.DescendingOrder if filters.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(self.model.column_index(filters.sort), order)
+        header.blockSignals(False)
+        self.list.set_query(self.list_query(filters))
+
+    def show_owner(self, owner_id: int) -> None:
+        """The list of one rep's contracts (a rep's line in Receivables)."""
+        scopes = self.workspace.contract_scopes()
+        scope = self.query.scope if self.query.scope != "mine" else scopes[0]
+        self.filters.set_query(replace(self.query, scope=scope, owner_id=owner_id))
+        self.list_button.setChecked(True)
+        self._on_view_clicked(0)
+
+    # -- the two views
+    @Slot(int)
+    def _on_view_clicked(self, index: int) -> None:
+        if index == 1 and self.receivables is None:
+            from crmdesk.views.receivables_view import ReceivablesView
+
+            self.receivables = ReceivablesView(self.ctx)
+            self.receivables.owner_activated.connect(self.show_owner)
+            self.stack.addWidget(self.receivables)
+        self.stack.setCurrentIndex(index)
+        self.filters.setEnabled(index == 0)
+        self.search.setEnabled(index == 0)
+        self.saved_views.setEnabled(index == 0)
+        if self.settings is not None:
+            self.settings.setValue(VIEW_SETTING, str(index))
+
+    # -- opening contracts
+    def open_contract(self, contract_id: int | None) -> None:
+        from crmdesk.views.contract_dialog import open_contract_dialog
+
+        open_contract_dialog(self.ctx, self, contract_id=contract_id)
+
+    @Slot()
+    def _on_new_clicked(self) -> None:
+        self.open_contract(None)
+
+    @Slot()
+    def _on_open_clicked(self) -> None:
+        index = self.table.currentIndex()
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else index.row() if index.isValid() else -1
+        contract_id = self.model.id_at(row) if row >= 0 else None
+        if contract_id is not None:
+            self.open_contract(contract_id)
+
+    @Slot(QModelIndex)
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        contract_id = self.model.id_at(index.row()) if index.isValid() else None
+        if contract_id is not None:
+            self.open_contract(contract_id)
