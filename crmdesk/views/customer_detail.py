@@ -35,6 +35,7 @@ from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
 from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.views import prompts
 from crmdesk.views.context import PageContext
+from crmdesk.views.customer_contracts import CustomerContractsTab
 from crmdesk.views.customer_deals import CustomerDealsTab
 from crmdesk.views.customer_form import CustomerForm
 from crmdesk.views.customer_tabs import ContactsTab, FollowUpTab, HistoryTable, card_heading
@@ -127,6 +128,8 @@ class CustomerDetailPanel(ContactActions, QWidget):
         self.tabs.addTab(self.follow_up_tab, self.tr("Follow-ups"))
         self.deals_tab = CustomerDealsTab(ctx)  # read when shown (customer_deals.py)
         self.tabs.addTab(self.deals_tab, self.tr("Deals"))
+        self.contracts_tab = CustomerContractsTab(ctx)  # read when shown (customer_contracts.py)
+        self.tabs.addTab(self.contracts_tab, self.tr("Contracts"))
 
         # history: ownership and overwrites kept on record
         self.history = HistoryTable()
@@ -158,6 +161,7 @@ class CustomerDetailPanel(ContactActions, QWidget):
         if customer_id is None:
             self.detail = self._base = None
             self.deals_tab.show_customer(None)
+            self.contracts_tab.show_customer(None)
             self.empty.setText(
                 self.tr(
                     "Select a customer in the list to see its details, contacts, follow-ups and "
@@ -209,6 +213,7 @@ class CustomerDetailPanel(ContactActions, QWidget):
         self.follow_up_tab.fill_timeline(card)
         self.history.fill(card)
         self.deals_tab.show_customer(d.id, d.editable)
+        self.contracts_tab.show_customer(d.id, d.editable)
         if not same:
             self.fu_next.setDateTime(QDateTime(QDate.currentDate().addDays(7), QTime(10, 0)))
         self._set_editable(d.editable)
