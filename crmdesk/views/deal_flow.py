@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from crmdesk.models.changes import WriteResult
@@ -50,6 +50,7 @@ class MoveFlow(QObject):
         # the dialogs they may open) wait for it to end (a modal dialog inside a drag's loop
         # can crash Qt on X11).
         self.dragging = False
+        self.contract_offer: QMessageBox | None = None  # the question after a win, while open
 
     def move(self, refs: list[DealRef], stage_id: int) -> None:
         self._queue.extend((r, stage_id) for r in refs if r.stage_id != stage_id)
@@ -117,8 +118,41 @@ class MoveFlow(QObject):
             )
         elif value.status == "moved":
             self.ctx.notify(self._moved_text(ref, stage))
+            if stage.kind == "won":
+                self.offer_contract(ref.id)
         self.moved.emit(value)
         self._next()
+
+    def offer_contract(self, deal_id: int) -> None:
+        """Won: offer to write the contract now, from the deal's customer, lines and amount. The
+        question does not wait (open(), not exec()): moves queued behind this one go on."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Won"),
+            self.tr("Create the contract for this deal now?"),
+            parent=self.page,
+        )
+        box.setInformativeText(self.tr("It starts with the deal's customer, products and amount; "
+                                       "you can change them before saving."))  # fmt: skip
+        create = box.addButton(self.tr("Create contract…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(create)
+        box.setEscapeButton(box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda b: self._on_offer_answered(deal_id, b is create))
+        self.contract_offer = box
+        box.open()
+
+    def _on_offer_answered(self, deal_id: int, create: bool) -> None:
+        self.contract_offer = None
+        if create:
+            ws = self.ctx.workspace
+            self.ctx.read(lambda: ws.contract_from_deal(deal_id), self._on_contract_prefilled,
+                          owner=self.page)  # fmt: skip
+
+    def _on_contract_prefilled(self, data) -> None:
+        from crmdesk.views.contract_dialog import open_contract_dialog  # with its first use
+
+        open_contract_dialog(self.ctx, self.page, data=data)
 
     def _moved_text(self, ref: DealRef, stage: StageRow) -> str:
         if stage.kind == "won":
