@@ -312,6 +312,10 @@ class PlanEditor(QWidget):
             text = row.amount.text().strip()
             value = parse_number(text) if text else None
             paid = self._paid.get(row.id, ZERO) if row.id is not None else ZERO
+            # A paid instalment stays in the plan (the rules refuse removing it): say so here.
+            row.remove.setEnabled(not paid)
+            row.remove.setToolTip(self.tr("Already paid in part: it stays in the plan") if paid
+                                  else self.tr("Remove this instalment"))  # fmt: skip
             left = max(value - paid, ZERO) if value is not None else None
             for column, text in (
                 (PAID, money(paid) if paid else "—"),
@@ -335,8 +339,10 @@ class PlanEditor(QWidget):
                 )
             )
         diff = plan_difference(amount, plan) if amount is not None and not errors else ZERO
-        if plan and diff:
-            self.difference.setText(self.tr("Difference: {diff}").format(diff=money(diff)))
+        if plan and diff > 0:
+            self.difference.setText(self.tr("{diff} not in the plan").format(diff=money(diff)))
+        elif plan and diff < 0:
+            self.difference.setText(self.tr("{diff} over the amount").format(diff=money(-diff)))
         self.difference.setVisible(bool(plan) and bool(diff))
 
     def adds_up(self) -> bool:

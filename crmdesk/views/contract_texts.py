@@ -6,10 +6,11 @@ is, so the dialog's parts read plainly."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
@@ -21,7 +22,7 @@ from crmdesk.views.deal_texts import (
     deal_problem_text,
 )
 from crmdesk.views.deal_words import money
-from crmdesk.views.labels import listing, local_time, sentences
+from crmdesk.views.labels import labelled, listing, local_time, sentences
 
 
 def contract_field_label(field: str) -> str:
@@ -152,23 +153,46 @@ def event_label(kind: str) -> str:
     }.get(kind, kind)
 
 
+class ContractWords(QObject):
+    """Counted words (lupdate marks plurals only in a class)."""
+
+    def instalments(self, n: int) -> str:
+        return self.tr("%n instalment(s)", "", n)
+
+
+@functools.cache
+def contract_words() -> ContractWords:
+    return ContractWords()
+
+
+def _money_text(text: str) -> str:
+    try:
+        return money(Decimal(text))
+    except ArithmeticError:
+        return text
+
+
 def event_detail(kind: str, detail: str) -> str:
-    """An event's detail as stored ("active", "5000.00") in the reader's words."""
+    """An event's detail as stored ("active", "5000.00", "2:74000.00", "22200.00 FP-1",
+    "deleted 22200.00 FP-1") in the reader's words."""
     if kind == "status":
         return status_label(detail)
-    if kind == "plan" and ":" in detail:  # "3:10000.00": instalments and their total
+    if kind == "plan" and ":" in detail:  # instalments and their total
         count, _colon, total = detail.partition(":")
-        try:
-            return QCoreApplication.translate(
-                "ContractDialog", "{n} instalment(s), {total}"
-            ).format(n=count, total=money(Decimal(total)))
-        except ArithmeticError:
-            return detail
+        if count.isdigit():
+            return f"{contract_words().instalments(int(count))} · {_money_text(total)}"
     if kind in ("payment", "payment_voided"):
-        try:
-            return money(Decimal(detail))
-        except ArithmeticError:
-            return detail
+        return _money_text(detail)
+    if kind == "invoice":
+        words = detail.split(" ", 2) if detail else []
+        deleted = bool(words) and words[0] == "deleted"
+        if deleted:
+            words = words[1:]
+        if words:
+            shown = " · ".join([_money_text(words[0]), *words[1:]])
+            if deleted:
+                return labelled(QCoreApplication.translate("ContractDialog", "Deleted"), shown)
+            return shown
     return detail
 
 
