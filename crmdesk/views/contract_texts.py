@@ -57,28 +57,35 @@ def contract_problem_text(
     errors: list[tuple[str, str]], limits: dict[str, object] | None = None
 ) -> str:
     """What to fix, one line a field, in the words of the contract's fields."""
-    T = QCoreApplication.translate
     own = {
-        "difference": T(
+        "difference": QCoreApplication.translate(
             "ContractDialog",
             "The payment plan does not add up to the contract amount: change an instalment, "
             "or fill the plan again from a template.",
         ),
-        "below_paid": T("ContractDialog", "{field}: less than what is already paid of it."),
-        "paid_removed": T(
+        "below_paid": QCoreApplication.translate(
+            "ContractDialog", "{field}: less than what is already paid of it."
+        ),
+        "paid_removed": QCoreApplication.translate(
             "ContractDialog", "An instalment already (partly) paid cannot be removed from the plan."
         ),
-        "before_start": T("ContractDialog", "{field}: before the contract starts."),
-        "awaiting_approval": T(
+        "before_start": QCoreApplication.translate(
+            "ContractDialog", "{field}: before the contract starts."
+        ),
+        "awaiting_approval": QCoreApplication.translate(
             "ContractDialog",
             "{field}: cannot change while a manager decides on activating the contract.",
         ),
-        "invalid_move": T("ContractDialog", "The contract's status has changed meanwhile."),
-        "below_received": T(
+        "invalid_move": QCoreApplication.translate(
+            "ContractDialog", "The contract's status has changed meanwhile."
+        ),
+        "below_received": QCoreApplication.translate(
             "ContractDialog", "{field}: less than what has already been received on it."
         ),
-        "not_won": T("ContractDialog", "{field}: only a won deal makes a contract."),
-        "has_payments": T(
+        "not_won": QCoreApplication.translate(
+            "ContractDialog", "{field}: only a won deal makes a contract."
+        ),
+        "has_payments": QCoreApplication.translate(
             "ContractDialog", "A contract with payments recorded on it cannot be deleted."
         ),
     }
