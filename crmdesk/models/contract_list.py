@@ -6,7 +6,8 @@ customer sits in the recycle bin is hidden with it, tested against the bin's few
 list does (deal_board.py). Received, outstanding and the next due day come from the contract's
 own columns, which every payment and plan write keeps in step (schema_contracts.py): sorting
 and filtering 100,000 contracts by them reads no instalment. The customer is joined only where
-its name is searched or sorted by; a page's names come in a second query by the page's ids.
+its name is sorted by (a search tests the ids of the customers named so); a page's names come in
+a second query by the page's ids.
 """
 
 from __future__ import annotations
@@ -176,7 +177,7 @@ def _like(term: str) -> str:
 def conditions(
     session: Session, actor: UserRow, query: ContractQuery, today: date
 ) -> list[ColumnElement[bool]]:
-    """The list's WHERE (a search needs Customer joined: _statement does it)."""
+    """The list's WHERE, on the contracts table alone."""
     where: list[ColumnElement[bool]] = [
         Contract.deleted_at.is_(None),
         _customer_not_in_bin(session.get_bind().dialect.name),
@@ -199,13 +200,17 @@ def conditions(
     if query.expiring_days:
         last = today + timedelta(days=query.expiring_days)
         where += [Contract.status == "active", Contract.ends_on >= today, Contract.ends_on <= last]
+    named = aliased(Customer, name="named")  # the statement may join Customer for its sort
     for word in query.search.split():
         pattern = _like(word)
+        # The customers named so, read once: joining every contract's customer to test its
+        # name took 340-730 ms to count 100,000 contracts on SQLite, this 125 ms.
+        customers = select(named.id).where(named.name.ilike(pattern, escape="\\"))
         where.append(
             or_(
                 Contract.number.ilike(pattern, escape="\\"),
                 Contract.title.ilike(pattern, escape="\\"),
-                Customer.name.ilike(pattern, escape="\\"),
+                Contract.customer_id.in_(customers),
             )
         )
     return where
@@ -250,17 +255,12 @@ def _order(query: ContractQuery, owner, dialect: str) -> list:
     return order
 
 
-def _statement(session: Session, actor: UserRow, query: ContractQuery, today: date, what):
-    """SELECT what FROM contracts, joining only what the search and the sort read."""
-    stmt = select(what).select_from(Contract)
-    if query.search or query.sort == "customer":
-        stmt = stmt.join(Customer, Customer.id == Contract.customer_id)
-    return stmt.where(*conditions(session, actor, query, today))
-
-
 def _ids_statement(session: Session, actor: UserRow, query: ContractQuery, today: date) -> Select:
+    """The list's ids in its order, joining only what the sort reads."""
     owner = aliased(User, name="owner")
-    stmt = _statement(session, actor, query, today, Contract.id)
+    stmt = select(Contract.id).where(*conditions(session, actor, query, today))
+    if query.sort == "customer":
+        stmt = stmt.join(Customer, Customer.id == Contract.customer_id)
     if query.sort == "owner":
         stmt = stmt.join(owner, owner.id == Contract.owner_id)
     return stmt.order_by(*_order(query, owner, session.get_bind().dialect.name))
@@ -270,8 +270,8 @@ def _ids_statement(session: Session, actor: UserRow, query: ContractQuery, today
 
 
 def count_contracts(session: Session, actor: UserRow, query: ContractQuery, today: date) -> int:
-    query = clean_query(query)
-    return session.scalar(_statement(session, actor, query, today, func.count())) or 0
+    where = conditions(session, actor, clean_query(query), today)
+    return session.scalar(select(func.count()).select_from(Contract).where(*where)) or 0
 
 
 def list_contracts(
