@@ -127,7 +127,8 @@ def _demo(args: argparse.Namespace) -> int:
     print(file=sys.stderr)
     print(
         f"{result.customers:,} customers, {result.contacts:,} contacts, "
-        f"{result.follow_ups:,} follow-ups, {result.deals:,} deals "
+        f"{result.follow_ups:,} follow-ups, {result.deals:,} deals, "
+        f"{result.contracts:,} contracts "
         f"in {time.perf_counter() - start:.1f} s "
         f"({db.display_name()})"
     )

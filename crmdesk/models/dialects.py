@@ -58,6 +58,10 @@ def no_index(column: ColumnElement, dialect: str) -> ColumnElement:
 
 
 STATISTICS_TABLES = (
+    "contracts",
+    "instalments",
+    "payments",
+    "payment_allocations",
     "deals",
     "deal_lines",
     "deal_moves",
