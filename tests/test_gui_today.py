@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from gui_helpers import make_page, page_names
 from helpers import NOW
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from sqlalchemy import update
 
 from crmdesk.models import pool
@@ -101,7 +101,9 @@ def test_an_item_of_today_opens_its_customer_in_the_window(qtbot, ws, tmp_path):
     window.show_page("today")
     today = window.page("today")
     qtbot.waitUntil(lambda: today.recycling.count() == 1)
-    today.recycling.itemDoubleClicked.emit(today.recycling.item(0))
+    item = today.recycling.visualItemRect(today.recycling.item(0)).center()
+    qtbot.mouseClick(today.recycling.viewport(), Qt.MouseButton.LeftButton, pos=item)
+    qtbot.mouseDClick(today.recycling.viewport(), Qt.MouseButton.LeftButton, pos=item)
     assert window.current_page() == "customers"
     qtbot.waitUntil(lambda: window.customers.detail.customer_id == yf)
 

@@ -1,8 +1,10 @@
 """Today: what a rep must do now. Follow-ups due today and overdue, customers about to go back
-to the pool, forgotten customers, contacts' birthdays this week, and unread notifications.
-One read fills the page (models/today.py); any change on the bus that touches customers, or the
-notifications, reads it again. Every item opens its customer (the window does that: the page
-only says which, with open_requested)."""
+to the pool, forgotten customers, contacts' birthdays this week, unread notifications, and the
+money to collect: instalments due within a week or overdue, contracts ending within 30 days.
+One read fills the page (models/today.py); any change on the bus that touches customers,
+contracts, payments or the notifications reads it again. A customer's item opens its customer
+(the window does that: the page only says which, with open_requested); a contract's item opens
+the contract dialog."""
 
 from __future__ import annotations
 
@@ -24,14 +26,16 @@ from PySide6.QtWidgets import (
 from crmdesk.models.changes import Change
 from crmdesk.models.today import NotificationRow, TodayResult
 from crmdesk.views.context import PageContext
+from crmdesk.views.deal_words import money
 from crmdesk.views.errors import error_text
-from crmdesk.views.labels import local_time
+from crmdesk.views.labels import fill, local_time
 from crmdesk.views.today_words import today_words
 from crmdesk.views.widgets import Banner
 
 FORGOTTEN_SETTING = "today/forgotten_days"
 _RED = QBrush(QColor("#d9363e"))
 _ID = int(Qt.ItemDataRole.UserRole)
+_CONTRACT = _ID + 1  # an item of the payments' sections: its contract's id
 
 
 def notification_text(n: NotificationRow) -> str:
@@ -58,6 +62,9 @@ class TodayPage(QWidget):
         self.forgotten = self._list()
         self.birthdays = self._list()
         self.notifications = self._list()
+        self.instalments = self._list()
+        self.instalments.setSpacing(3)  # its items are two lines: a gap tells them apart
+        self.expiring = self._list()
         self.forgotten_days = QSpinBox()
         self.forgotten_days.setRange(7, 3650)
         self.forgotten_days.setSuffix(self.tr(" days"))
@@ -74,6 +81,8 @@ class TodayPage(QWidget):
                 self.tr("Forgotten customers"), self.forgotten, self.forgotten_days
             ),  # fmt: skip
             "birthdays": self._box(self.tr("Birthdays this week"), self.birthdays),
+            "instalments": self._box(self.tr("Payments due"), self.instalments),
+            "expiring": self._box(self.tr("Contracts ending soon"), self.expiring),
             "notifications": self._box(
                 self.tr("Notifications"), self.notifications, self.read_button
             ),  # fmt: skip
@@ -81,9 +90,11 @@ class TodayPage(QWidget):
         grid = QGridLayout()
         grid.addWidget(self.boxes["follow_ups"], 0, 0)
         grid.addWidget(self.boxes["recycling"], 0, 1)
-        grid.addWidget(self.boxes["notifications"], 0, 2, 2, 1)  # the full height: no gap
+        grid.addWidget(self.boxes["notifications"], 0, 2, 3, 1)  # the full height: no gap
         grid.addWidget(self.boxes["forgotten"], 1, 0)
         grid.addWidget(self.boxes["birthdays"], 1, 1)
+        grid.addWidget(self.boxes["instalments"], 2, 0)
+        grid.addWidget(self.boxes["expiring"], 2, 1)
         for column in range(3):
             grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
@@ -97,8 +108,9 @@ class TodayPage(QWidget):
     def _list(self) -> QListWidget:
         widget = QListWidget()
         widget.setWordWrap(True)
+        # activated: a double-click (or a click, where the style says so) and Enter; once
+        # each, where also listening to itemDoubleClicked opened a contract twice
         widget.itemActivated.connect(self._on_item_activated)
-        widget.itemDoubleClicked.connect(self._on_item_activated)
         return widget
 
     def _box(self, title: str, widget: QListWidget, extra: QWidget | None = None) -> QGroupBox:
@@ -125,7 +137,7 @@ class TodayPage(QWidget):
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
-        if change.touches_customers() or "notifications" in change.kinds:
+        if change.touches_customers() or change.kinds & {"notifications", "contracts", "payments"}:
             self.reload()
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -179,7 +191,48 @@ class TodayPage(QWidget):
             lambda n: (f"{local_time(n.created_at)} · {notification_text(n)}", False),
             self.tr("No new notifications."),
         )
+        self._fill(
+            self.instalments,
+            result.instalments,
+            lambda r: (
+                # two lines of their own: one wrapped by the list lost its end to "…" when
+                # the scroll bar came (Qt lays wrapped items out for the width before it)
+                f"{money(r.outstanding)} · {words.due(r.days)}\n"
+                f"{r.customer_name} · {r.contract_number}",
+                r.overdue,
+            ),
+            self.tr("No payment falls due this week."),
+        )
+        self._fill(
+            self.expiring,
+            result.expiring,
+            lambda r: (
+                f"{r.customer_name} · {words.ends(r.days_left)} · {r.number}",
+                r.days_left <= 7,
+            ),
+            self.tr("No contract ends in the next 30 days."),
+        )
+        self._date_tips(locale)
         self.read_button.setEnabled(result.notifications.total > 0)
+
+    def _date_tips(self, locale: QLocale) -> None:
+        """The payments' items name their contract's title and give the day itself (and what
+        was paid) on hover: one line each in the list, titles being long."""
+        result = self.result
+        for widget, rows in ((self.instalments, result.instalments.rows),
+                             (self.expiring, result.expiring.rows)):  # fmt: skip
+            for i, r in enumerate(rows):
+                if hasattr(r, "due_on"):
+                    title = f"{r.contract_number} {r.contract_title}"
+                    tip = fill(self.tr("Due on %1: %2, %3 paid"),
+                               locale.toString(r.due_on, QLocale.FormatType.ShortFormat),
+                               money(r.amount), money(r.paid))  # fmt: skip
+                else:
+                    title = f"{r.number} {r.title}"
+                    tip = fill(self.tr("Ends on %1; %2 still to collect"),
+                               locale.toString(r.ends_on, QLocale.FormatType.ShortFormat),
+                               money(r.outstanding))  # fmt: skip
+                widget.item(i).setToolTip(f"{title}\n{tip}")
 
     def _fill(self, widget: QListWidget, section, cells, empty: str) -> None:
         widget.clear()
@@ -187,6 +240,7 @@ class TodayPage(QWidget):
             text, urgent = cells(row)
             item = QListWidgetItem(text)
             item.setData(_ID, getattr(row, "customer_id", None))
+            item.setData(_CONTRACT, getattr(row, "contract_id", None))
             if urgent:
                 item.setForeground(_RED)
             widget.addItem(item)
@@ -202,6 +256,12 @@ class TodayPage(QWidget):
     # -- actions
     @Slot(QListWidgetItem)
     def _on_item_activated(self, item: QListWidgetItem) -> None:
+        contract_id = item.data(_CONTRACT)
+        if contract_id is not None:
+            from crmdesk.views.contract_dialog import open_contract_dialog
+
+            open_contract_dialog(self.ctx, self, contract_id=int(contract_id))
+            return
         customer_id = item.data(_ID)
         if customer_id is not None:
             self.open_requested.emit(int(customer_id))

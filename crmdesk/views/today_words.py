@@ -1,5 +1,6 @@
 """The Today page's counted sentences, shared with the customer detail ("returns to the pool
-in 3 days"): in a class, because lupdate marks plurals only in a class's self.tr."""
+in 3 days") and the contracts' reminders ("3 days overdue"): in a class, because lupdate marks
+plurals only in a class's self.tr."""
 
 from __future__ import annotations
 
@@ -22,6 +23,15 @@ class TodayWords(QObject):
 
     def in_days(self, n: int) -> str:
         return self.tr("today") if n == 0 else self.tr("in %n day(s)", "", n)
+
+    def due(self, days: int) -> str:
+        """An instalment's due day from today: "3 days overdue", "due today", "due in 2 days"."""
+        if days < 0:
+            return self.tr("%n day(s) overdue", "", -days)
+        return self.tr("due today") if days == 0 else self.tr("due in %n day(s)", "", days)
+
+    def ends(self, days: int) -> str:
+        return self.tr("ends today") if days <= 0 else self.tr("ends in %n day(s)", "", days)
 
     def more(self, n: int) -> str:
         return self.tr("%Ln more not shown", "", n)
