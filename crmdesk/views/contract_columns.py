@@ -166,27 +166,30 @@ def contract_filters(scopes: list[str]) -> list[Filter]:
     """scopes: those the actor may choose (contract_list.contract_scopes), the first the one
     the list opens with."""
     words = contract_words()
-    tr = QCoreApplication.translate
     periods = {
-        "this_month": tr("ContractColumns", "Signed this month"),
-        "last_month": tr("ContractColumns", "Signed last month"),
-        "this_quarter": tr("ContractColumns", "Signed this quarter"),
-        "last_quarter": tr("ContractColumns", "Signed last quarter"),
-        "this_year": tr("ContractColumns", "Signed this year"),
-        "last_year": tr("ContractColumns", "Signed last year"),
+        "this_month": QCoreApplication.translate("ContractColumns", "Signed this month"),
+        "last_month": QCoreApplication.translate("ContractColumns", "Signed last month"),
+        "this_quarter": QCoreApplication.translate("ContractColumns", "Signed this quarter"),
+        "last_quarter": QCoreApplication.translate("ContractColumns", "Signed last quarter"),
+        "this_year": QCoreApplication.translate("ContractColumns", "Signed this year"),
+        "last_year": QCoreApplication.translate("ContractColumns", "Signed last year"),
     }
+    search = QCoreApplication.translate("ContractColumns", "Search number, title or customer…")
+    statuses = tuple((contract_status_label(s), s) for s in CONTRACT_STATUSES)
+    ending = tuple((words.ending_within(d), d) for d in EXPIRING_DAYS)
     return [
-        Filter("search", "search",
-               tr("ContractColumns", "Search number, title or customer…")),
+        Filter("search", "search", search),
         Filter("scope", "choice", "", tuple((scope_label(s), s) for s in scopes
                                             if s in SCOPES), with_any=False),
-        Filter("owner_id", "choice", tr("ContractColumns", "Any owner"), any_value=None,
-               typeable=True),
-        Filter("status", "choice", tr("ContractColumns", "Any status"),
-               tuple((contract_status_label(s), s) for s in CONTRACT_STATUSES)),
-        Filter("signed_period", "choice", tr("ContractColumns", "Signed any time"),
+        Filter("owner_id", "choice", QCoreApplication.translate("ContractColumns", "Any owner"),
+               any_value=None, typeable=True),
+        Filter("status", "choice", QCoreApplication.translate("ContractColumns", "Any status"),
+               statuses),
+        Filter("signed_period", "choice",
+               QCoreApplication.translate("ContractColumns", "Signed any time"),
                tuple((periods[p], p) for p in SIGNED_PERIODS)),
-        Filter("expiring_days", "choice", tr("ContractColumns", "Any end date"),
-               tuple((words.ending_within(d), d) for d in EXPIRING_DAYS), any_value=0),
-        Filter("overdue_only", "check", tr("ContractColumns", "Overdue only")),
+        Filter("expiring_days", "choice",
+               QCoreApplication.translate("ContractColumns", "Any end date"), ending, any_value=0),
+        Filter("overdue_only", "check",
+               QCoreApplication.translate("ContractColumns", "Overdue only")),
     ]  # fmt: skip
