@@ -1,11 +1,12 @@
-"""The approvals page (审批): the stage moves waiting for a manager's approval, with Approve and
-Reject (a comment is required to reject), and past decisions. A manager sees the team's
-requests, an administrator everyone's, a rep their own requests (and may cancel one). Double-
-clicking a request opens its deal.
+"""The approvals page (审批): the stage moves and the contracts waiting for a manager's approval
+(a contract's activation above the admin's limits), with Approve and Reject (a comment is
+required to reject), and past decisions. A manager sees the team's requests, an administrator
+everyone's, a rep their own requests (and may cancel one). Double-clicking a request opens its
+deal or its contract.
 
 The list is small (the model returns the newest approvals.LIST_LIMIT), so it is read whole, off
 the GUI thread, into a plain table model; it reads again when a change of approvals or deals
-comes on the bus."""
+comes on the bus (or of contracts)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from crmdesk.models.approvals import ApprovalRow
 from crmdesk.models.changes import Change
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.views.context import PageContext
+from crmdesk.views.contract_columns import contract_status_label
 from crmdesk.views.deal_words import approval_reason, money, stage_code_name
 from crmdesk.views.errors import error_text
 from crmdesk.views.icons import set_icon
@@ -38,8 +40,17 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _move(row: ApprovalRow) -> str:
+    if row.kind == "contract":  # a contract asks to become active
+        return f"{contract_status_label('draft')} → {contract_status_label('active')}"
     before = stage_code_name(row.from_stage_code, row.from_stage_name)
     return f"{before} → {stage_code_name(row.to_stage_code, row.to_stage_name)}"
+
+
+def _subject(row: ApprovalRow) -> str:
+    """What the request is about: the deal's title, or the contract's number and title."""
+    if row.kind == "contract":
+        return f"{row.contract_number} {row.deal_title}".strip()
+    return row.deal_title
 
 
 class ApprovalsTableModel(QAbstractTableModel):
@@ -112,13 +123,15 @@ class ApprovalsPage(QWidget):
         self.show_combo.currentIndexChanged.connect(self._on_show_changed)
         if self.may_decide:
             hint = self.tr(
-                "Stage moves your team's reps asked for. Approve to make the move; reject with "
-                "a comment to keep the deal where it is. Double-click to open the deal."
+                "Stage moves and contracts your team's reps asked for. Approve to make the move "
+                "or activate the contract; reject with a comment to leave it as it is. "
+                "Double-click to open the deal or the contract."
             )
         else:
             hint = self.tr(
-                "Your stage moves waiting for a manager's approval. A deal waiting for one "
-                "cannot move until it is decided or you cancel the request."
+                "Your stage moves and contracts waiting for a manager's approval. A deal "
+                "waiting for one cannot move, nor a contract become active, until it is decided "
+                "or you cancel the request."
             )
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
@@ -177,7 +190,7 @@ class ApprovalsPage(QWidget):
             "cancelled": self.tr("Cancelled"),
         }
         return [
-            Column("deal", self.tr("Deal"), 180, lambda r: r.deal_title, tooltip=True),
+            Column("deal", self.tr("Deal or contract"), 200, _subject, tooltip=True),
             Column("customer", self.tr("Customer"), 190, lambda r: r.customer_name, tooltip=True),
             Column("amount", self.tr("Amount"), 100, lambda r: money(r.amount)),
             Column("move", self.tr("Stage"), 180, _move, tooltip=True),
@@ -256,7 +269,7 @@ class ApprovalsPage(QWidget):
     # -- events
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
-        if change.kinds & {"approvals", "deals", "pipelines"}:
+        if change.kinds & {"approvals", "deals", "pipelines", "contracts"}:
             self.reload()
 
     @Slot(int)
@@ -285,6 +298,12 @@ class ApprovalsPage(QWidget):
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())
         if row is None:
+            return
+        if row.kind == "contract":
+            if row.contract_id is not None:
+                from crmdesk.views.contract_dialog import open_contract_dialog
+
+                open_contract_dialog(self.ctx, self, contract_id=row.contract_id)
             return
         from crmdesk.views.deal_dialog import open_deal_dialog
 
@@ -321,6 +340,14 @@ class ApprovalsPage(QWidget):
     def _on_decided(self, row: ApprovalRow, approve: bool) -> None:
         self._busy = False
         self.comment.clear()
+        if row.kind == "contract":
+            if approve:
+                text = self.tr("Approved: contract %1 is active.")
+            else:
+                text = self.tr("Rejected: contract %1 stays a draft.")
+            self.ctx.notify(fill(text, _subject(row)))
+            self._update_buttons()
+            return
         if approve:
             text = self.tr("Approved: “%1” moves to %2.")
         else:
@@ -345,8 +372,12 @@ class ApprovalsPage(QWidget):
 
     def _on_cancelled(self, row: ApprovalRow) -> None:
         self._busy = False
-        text = self.tr("Cancelled the request to move “%1”: the deal may move again.")
-        self.ctx.notify(text.replace("%1", row.deal_title))
+        if row.kind == "contract":
+            text = self.tr("Cancelled the request to activate contract %1: it stays a draft.")
+            self.ctx.notify(fill(text, _subject(row)))
+        else:
+            text = self.tr("Cancelled the request to move “%1”: the deal may move again.")
+            self.ctx.notify(text.replace("%1", row.deal_title))
         self._update_buttons()
 
     def _start(self) -> None:
