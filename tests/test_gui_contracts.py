@@ -370,17 +370,16 @@ def test_what_finance_and_a_rep_are_offered(qtbot, ws, made, who):
     assert not page.scope_combo.isVisible()
     assert page.owner_combo.isVisible() == (who == "finance")
     assert page.new_button.isVisible() == (who != "finance")
-    assert page.receivables_button.isVisible() == (who == "finance")
+    assert page.tabs.tabBar().isVisible() == (who == "finance")  # Contracts | Receivables
 
 
 def test_receivables_and_back_to_one_reps_contracts(qtbot, ws, made):
     page = contracts_page(qtbot, ws)
     assert page.receivables is None  # built when first asked for
-    page.receivables_button.click()
-    assert page.stack.currentWidget() is page.receivables
-    assert not page.search.isEnabled()
+    page.tabs.tabBar().setCurrentIndex(1)
+    assert page.tabs.currentWidget() is page.receivables and page.receivables.isVisible()
     qtbot.waitUntil(lambda: page.receivables.owner_model.rowCount() > 0)
     page.receivables.owner_activated.emit(ws.people.rep_s1.id)  # a rep's line, double-clicked
-    assert page.stack.currentIndex() == 0 and page.list_button.isChecked()
+    assert page.tabs.currentIndex() == 0
     qtbot.waitUntil(lambda: titles(page) == ["云帆 续约", "科达 草稿"])
     assert page.filters.controls["owner_id"].currentData() == ws.people.rep_s1.id

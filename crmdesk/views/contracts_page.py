@@ -13,10 +13,9 @@ from dataclasses import replace
 from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QPushButton,
-    QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,8 +42,8 @@ RELOAD_KINDS = frozenset(
     {"contracts", "payments", "approvals", "edited", "deleted", "restored", "ownership"}
 )
 # A narrow list hides the least needed columns first (0: never).
-PRIORITY = {"number": 2, "title": 0, "customer": 0, "status": 1, "amount": 1, "received": 3,
-            "outstanding": 0, "next_due_on": 1, "owner": 3, "signed_on": 2,
+PRIORITY = {"title": 0, "customer": 0, "outstanding": 0, "received": 1, "amount": 1,
+            "next_due_on": 1, "status": 2, "number": 2, "signed_on": 2, "owner": 3,
             "ends_on": 4}  # fmt: skip
 
 
@@ -107,51 +106,42 @@ class ContractsPage(QWidget):
         set_icon(self.new_button, "new")
         self.new_button.clicked.connect(self._on_new_clicked)
         self.new_button.setVisible(actor.role != "finance")  # finance collects, sales sign
-        self.list_button = QPushButton(self.tr("Contracts"))
-        set_icon(self.list_button, "list")
-        self.receivables_button = QPushButton(self.tr("Receivables"))
-        set_icon(self.receivables_button, "contract")
-        self.view_group = QButtonGroup(self)
-        for i, b in enumerate((self.list_button, self.receivables_button)):
-            b.setCheckable(True)
-            self.view_group.addButton(b, i)
-        self.list_button.setChecked(True)
-        self.view_group.idClicked.connect(self._on_view_clicked)
         collects = actor.is_admin or actor.is_manager or actor.role == "finance"
-        for b in (self.list_button, self.receivables_button):
-            b.setVisible(collects)
-
-        listing = QWidget()
-        list_layout = QVBoxLayout(listing)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.filters)
-        list_layout.addWidget(self.banner)
-        list_layout.addWidget(self.table, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label)
-        bottom.addWidget(self.message, 1)
-        bottom.addWidget(self.open_button)
-        list_layout.addLayout(bottom)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(listing)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
         top.addWidget(self.saved_views, 1)
         top.addWidget(self.new_button)
-        top.addWidget(self.list_button)
-        top.addWidget(self.receivables_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.open_button)
+        listing = QWidget()
+        list_layout = QVBoxLayout(listing)
+        list_layout.addLayout(top)
+        list_layout.addWidget(self.filters)
+        list_layout.addWidget(self.banner)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addLayout(bottom)
+        # Receivables is a tab of its own for those who collect (a rep has only the list): a
+        # row of controls for the list would not fit beside the filters at 1000 pixels.
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(listing, self.tr("Contracts"))
+        if collects:
+            self.tabs.addTab(QWidget(), self.tr("Receivables"))  # built when first shown
+        self.tabs.tabBar().setVisible(collects)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
 
         ctx.bus.changed.connect(self._on_data_changed)
         self._load_owners()
         self._show_filter_state()
         self.reload()
         if collects and self.settings is not None and self.settings.value(VIEW_SETTING) == "1":
-            self.receivables_button.setChecked(True)
-            self._on_view_clicked(1)
+            self.tabs.setCurrentIndex(1)
 
     # -- loading
     @property
@@ -242,22 +232,23 @@ class ContractsPage(QWidget):
         scopes = self.workspace.contract_scopes()
         scope = self.query.scope if self.query.scope != "mine" else scopes[0]
         self.filters.set_query(replace(self.query, scope=scope, owner_id=owner_id))
-        self.list_button.setChecked(True)
-        self._on_view_clicked(0)
+        self.tabs.setCurrentIndex(0)
 
     # -- the two views
     @Slot(int)
-    def _on_view_clicked(self, index: int) -> None:
+    def _on_tab_changed(self, index: int) -> None:
         if index == 1 and self.receivables is None:
             from crmdesk.views.receivables_view import ReceivablesView
 
             self.receivables = ReceivablesView(self.ctx)
             self.receivables.owner_activated.connect(self.show_owner)
-            self.stack.addWidget(self.receivables)
-        self.stack.setCurrentIndex(index)
-        self.filters.setEnabled(index == 0)
-        self.search.setEnabled(index == 0)
-        self.saved_views.setEnabled(index == 0)
+            self.tabs.blockSignals(True)
+            stand_in = self.tabs.widget(1)
+            self.tabs.removeTab(1)
+            stand_in.deleteLater()
+            self.tabs.insertTab(1, self.receivables, self.tr("Receivables"))
+            self.tabs.setCurrentIndex(1)
+            self.tabs.blockSignals(False)
         if self.settings is not None:
             self.settings.setValue(VIEW_SETTING, str(index))
 
