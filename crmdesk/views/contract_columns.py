@@ -115,8 +115,17 @@ def contract_words() -> ContractWords:
     return ContractWords()
 
 
+# Money is owed on contracts in force: a draft's or a terminated contract's plan is no debt
+# (as receivables.py counts), so their outstanding and next due stay blank.
+OWING = ("active", "completed")
+
+
 def _due(row) -> str:
-    return row.next_due_on.isoformat() if row.next_due_on else ""
+    return row.next_due_on.isoformat() if row.next_due_on and row.status in OWING else ""
+
+
+def _outstanding(row) -> str:
+    return money(row.outstanding) if row.outstanding and row.status in OWING else ""
 
 
 def _late(row, _now) -> QBrush | None:
@@ -142,7 +151,7 @@ def contract_columns() -> list[Column]:
         Column("received", QCoreApplication.translate("ContractColumns", "Received"), 100,
                lambda r: money(r.received)),
         Column("outstanding", QCoreApplication.translate("ContractColumns", "Outstanding"), 100,
-               lambda r: money(r.outstanding) if r.outstanding else "", foreground=_late),
+               _outstanding, foreground=_late),
         Column("next_due_on", QCoreApplication.translate("ContractColumns", "Next due"), 90,
                _due, foreground=_late),
         Column("owner", QCoreApplication.translate("ContractColumns", "Owner"), 70,
