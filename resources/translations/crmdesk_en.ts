@@ -40,6 +40,33 @@
     </message>
 </context>
 <context>
+    <name>ContractWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_columns.py" line="108"/>
+        <source>%Ln contract(s)</source>
+        <translation>
+            <numerusform>%Ln contract</numerusform>
+            <numerusform>%Ln contracts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_columns.py" line="111"/>
+        <source>Ending within %n day(s)</source>
+        <translation>
+            <numerusform>Ending within %n day</numerusform>
+            <numerusform>Ending within %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_texts.py" line="167"/>
+        <source>%n instalment(s)</source>
+        <translation>
+            <numerusform>%n instalment</numerusform>
+            <numerusform>%n instalments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message numerus="yes">
         <location filename="../../crmdesk/views/customer_page.py" line="68"/>
@@ -397,7 +424,7 @@
 <context>
     <name>TodayWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="18"/>
+        <location filename="../../crmdesk/views/today_words.py" line="19"/>
         <source>returns to the pool in %n day(s)</source>
         <translation>
             <numerusform>returns to the pool in %n day</numerusform>
@@ -405,7 +432,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="21"/>
+        <location filename="../../crmdesk/views/today_words.py" line="22"/>
         <source>no follow-up for %n day(s)</source>
         <translation>
             <numerusform>no follow-up for %n day</numerusform>
@@ -413,8 +440,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="24"/>
-        <location filename="../../crmdesk/views/today_words.py" line="31"/>
+        <location filename="../../crmdesk/views/today_words.py" line="25"/>
+        <location filename="../../crmdesk/views/today_words.py" line="41"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>in %n day</numerusform>
@@ -422,7 +449,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="27"/>
+        <location filename="../../crmdesk/views/today_words.py" line="30"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="31"/>
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>due in %n day</numerusform>
+            <numerusform>due in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="34"/>
+        <source>ends in %n day(s)</source>
+        <translation>
+            <numerusform>ends in %n day</numerusform>
+            <numerusform>ends in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="37"/>
         <source>%Ln more not shown</source>
         <translation>
             <numerusform>%Ln more not shown</numerusform>
@@ -430,7 +481,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="34"/>
+        <location filename="../../crmdesk/views/today_words.py" line="44"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -438,7 +489,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="47"/>
+        <location filename="../../crmdesk/views/today_words.py" line="57"/>
         <source>%1 will go back to %2 within %n day(s)</source>
         <translation>
             <numerusform>%1 will go back to %2 within %n day</numerusform>

@@ -75,170 +75,185 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="109"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="120"/>
         <source>Waiting for a decision</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="110"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="121"/>
         <source>Decided</source>
         <comment>which approvals: those already decided</comment>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="115"/>
-        <source>Stage moves your team&apos;s reps asked for. Approve to make the move; reject with a comment to keep the deal where it is. Double-click to open the deal.</source>
-        <translation>团队销售提交的阶段推进申请。通过即推进；驳回需填写意见，商机留在原阶段。双击可打开商机。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="120"/>
-        <source>Your stage moves waiting for a manager&apos;s approval. A deal waiting for one cannot move until it is decided or you cancel the request.</source>
-        <translation>你提交的、等待主管审批的阶段推进。审批完成或你撤回申请之前，该商机不能移动。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="126"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="139"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="143"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="156"/>
         <source>Approve</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="146"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="159"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="149"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="162"/>
         <source>Cancel request</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="152"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="165"/>
         <source>Comment (required to reject)</source>
         <translation>审批意见（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="174"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="187"/>
         <source>Waiting</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="175"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="188"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="176"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="189"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="177"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="190"/>
         <source>Cancelled</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="180"/>
-        <source>Deal</source>
-        <translation>商机</translation>
+        <location filename="../../crmdesk/views/approvals_page.py" line="126"/>
+        <source>Stage moves and contracts your team&apos;s reps asked for. Approve to make the move or activate the contract; reject with a comment to leave it as it is. Double-click to open the deal or the contract.</source>
+        <translation>团队销售提交的阶段推进和合同生效申请。通过即推进阶段或使合同生效；填写意见后驳回则保持原样。双击可打开商机或合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="181"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="132"/>
+        <source>Your stage moves and contracts waiting for a manager&apos;s approval. A deal waiting for one cannot move, nor a contract become active, until it is decided or you cancel the request.</source>
+        <translation>你提交的、等待主管审批的阶段推进和合同生效申请。审批完成或你撤回申请之前，商机不能推进，合同也不能生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="193"/>
+        <source>Deal or contract</source>
+        <translation>商机 / 合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="194"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="182"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="195"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="183"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="196"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="185"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="198"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="187"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="200"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="188"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="201"/>
         <source>When</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="189"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="202"/>
         <source>Decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="190"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="203"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="191"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="204"/>
         <source>Comment</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="194"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="207"/>
         <source>Decided</source>
         <comment>column: when it was decided</comment>
         <translation>处理时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="234"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="247"/>
         <source>No decided requests yet.</source>
         <translation>还没有已处理的申请。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="236"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="249"/>
         <source>Nothing waits for your approval.</source>
         <translation>没有等待你审批的申请。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="237"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="250"/>
         <source>None of your stage moves waits for approval.</source>
-        <translation>你没有等待审批的阶段推进。</translation>
+        <translation>你没有等待审批的申请。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="301"/>
-        <location filename="../../crmdesk/views/approvals_page.py" line="374"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="320"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="405"/>
         <source>Write a comment saying why you reject it: the rep reads it.</source>
         <translation>请填写驳回的理由：销售会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="325"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="345"/>
+        <source>Approved: contract %1 is active.</source>
+        <translation>已通过：合同 %1 已生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="347"/>
+        <source>Rejected: contract %1 stays a draft.</source>
+        <translation>已驳回：合同 %1 仍为草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="352"/>
         <source>Approved: “%1” moves to %2.</source>
         <translation>已通过：“%1”推进到“%2”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="327"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="354"/>
         <source>Rejected: “%1” stays where it was, not moved to %2.</source>
         <translation>已驳回：“%1”留在原阶段，未推进到“%2”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="348"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="376"/>
+        <source>Cancelled the request to activate contract %1: it stays a draft.</source>
+        <translation>已撤回合同 %1 的生效申请：合同仍为草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/approvals_page.py" line="379"/>
         <source>Cancelled the request to move “%1”: the deal may move again.</source>
         <translation>已撤回“%1”的推进申请：该商机可以再次移动。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="366"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="397"/>
         <source>The deal no longer has everything the stage asks for (a colleague changed it or the stage&apos;s settings). Ask the rep to complete it, or reject with a comment.</source>
         <translation>该商机已不再满足这个阶段的准入条件（同事修改了商机或阶段设置）。请让销售补全，或填写意见后驳回。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="372"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="403"/>
         <source>Someone decided this request already; the list shows it now.</source>
         <translation>这条申请已被他人处理，列表已更新。</translation>
     </message>
@@ -496,6 +511,832 @@
     </message>
 </context>
 <context>
+    <name>ContractColumns</name>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="95"/>
+        <source>Awaiting approval</source>
+        <translation>审批中</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="97"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="98"/>
+        <source>Active</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="99"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="100"/>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="141"/>
+        <source>Number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="143"/>
+        <source>Contract</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="145"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="147"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="149"/>
+        <source>Amount</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="151"/>
+        <source>Received</source>
+        <translation>已回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="153"/>
+        <source>Outstanding</source>
+        <translation>待回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="155"/>
+        <source>Next due</source>
+        <translation>下次回款日</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="157"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="159"/>
+        <source>Signed</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="161"/>
+        <source>Ends</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="168"/>
+        <source>My contracts</source>
+        <translation>我的合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="169"/>
+        <source>My team&apos;s contracts</source>
+        <translation>我团队的合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="170"/>
+        <source>All contracts</source>
+        <translation>全部合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="179"/>
+        <source>Signed this month</source>
+        <translation>本月签订</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="180"/>
+        <source>Signed last month</source>
+        <translation>上月签订</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="181"/>
+        <source>Signed this quarter</source>
+        <translation>本季度签订</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="182"/>
+        <source>Signed last quarter</source>
+        <translation>上季度签订</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="183"/>
+        <source>Signed this year</source>
+        <translation>今年签订</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="184"/>
+        <source>Signed last year</source>
+        <translation>去年签订</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="186"/>
+        <source>Search number, title or customer…</source>
+        <translation>搜索合同编号、名称或客户…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="193"/>
+        <source>Any owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="195"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="198"/>
+        <source>Signed any time</source>
+        <translation>签订日期不限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="201"/>
+        <source>Any end date</source>
+        <translation>结束日期不限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_columns.py" line="203"/>
+        <source>Overdue only</source>
+        <translation>只看逾期</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="113"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="227"/>
+        <source>New contract</source>
+        <translation>新建合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="113"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="115"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="130"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="131"/>
+        <source>Lines</source>
+        <translation>产品明细</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="132"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="49"/>
+        <source>Payment plan</source>
+        <translation>回款计划</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="133"/>
+        <source>Payments</source>
+        <translation>回款记录</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="134"/>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="135"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="140"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="143"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="228"/>
+        <source>Draft · the number is generated when saved unless typed</source>
+        <translation>草稿 · 未填写合同编号时，保存后自动生成</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="256"/>
+        <source>Contract {number}</source>
+        <translation>合同 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="258"/>
+        <source>received {received} of {amount}</source>
+        <translation>已回款 {received} / {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="261"/>
+        <source>read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="411"/>
+        <source>Created the contract “{title}”.</source>
+        <translation>已创建合同“{title}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="413"/>
+        <source>Saved “{title}”.</source>
+        <translation>已保存“{title}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="491"/>
+        <source>the new contract</source>
+        <translation>新合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="33"/>
+        <source>Instalment {n}</source>
+        <translation>第 {n} 期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="38"/>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="39"/>
+        <source>Title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="40"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="41"/>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="42"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="43"/>
+        <source>Amount</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="44"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="45"/>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="46"/>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="47"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="48"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="50"/>
+        <source>Due on</source>
+        <translation>计划回款日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="51"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="61"/>
+        <source>The payment plan does not add up to the contract amount: change an instalment, or fill the plan again from a template.</source>
+        <translation>回款计划的合计与合同金额不符：请修改某一期，或用模板重新生成回款计划。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="66"/>
+        <source>{field}: less than what is already paid of it.</source>
+        <translation>{field}：少于该期已回款的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="69"/>
+        <source>An instalment already (partly) paid cannot be removed from the plan.</source>
+        <translation>已回款（含部分回款）的期次不能从回款计划中删除。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="72"/>
+        <source>{field}: before the contract starts.</source>
+        <translation>{field}：早于合同开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="75"/>
+        <source>{field}: cannot change while a manager decides on activating the contract.</source>
+        <translation>{field}：合同生效审批期间不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="79"/>
+        <source>The contract&apos;s status has changed meanwhile.</source>
+        <translation>合同状态在此期间已发生变化。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="82"/>
+        <source>{field}: less than what has already been received on it.</source>
+        <translation>{field}：少于已回款的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="85"/>
+        <source>{field}: only a won deal makes a contract.</source>
+        <translation>{field}：只有已赢单的商机才能创建合同。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="88"/>
+        <source>A contract with payments recorded on it cannot be deleted.</source>
+        <translation>已登记回款的合同不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="111"/>
+        <source>This contract no longer exists, or is no longer yours to see: someone may have deleted it or handed it on.</source>
+        <translation>该合同已不存在，或你已无权查看：可能已被他人删除或转交。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="121"/>
+        <source>A colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="124"/>
+        <source>{who} changed this contract at {at} while you were editing it.</source>
+        <translation>在你编辑期间，{who} 于 {at} 修改了该合同。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="128"/>
+        <source>{who} changed this contract while you were editing it.</source>
+        <translation>在你编辑期间，{who} 修改了该合同。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="135"/>
+        <source>They changed: {fields}.</source>
+        <translation>对方修改了：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="141"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="142"/>
+        <source>Active</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="143"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="144"/>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="150"/>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="151"/>
+        <source>Edited</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="152"/>
+        <source>Status changed</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="153"/>
+        <source>Payment plan changed</source>
+        <translation>回款计划变更</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="154"/>
+        <source>Payment recorded</source>
+        <translation>登记回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="155"/>
+        <source>Payment voided</source>
+        <translation>作废回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="156"/>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="157"/>
+        <source>Approval requested</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="158"/>
+        <source>Approved</source>
+        <translation>审批通过</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="159"/>
+        <source>Approval refused</source>
+        <translation>审批驳回</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="201"/>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="216"/>
+        <source>Terminate contract</source>
+        <translation>终止合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="217"/>
+        <source>Terminate the contract “{title}”?</source>
+        <translation>终止合同“{title}”？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="220"/>
+        <source>Payments may still be recorded on it; it can go back to draft later.</source>
+        <translation>终止后仍可登记回款，之后也可以退回草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="227"/>
+        <source>Terminate</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="230"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ContractForm</name>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="236"/>
+        <source>Generated when saved</source>
+        <translation>保存时自动生成</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="240"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="295"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="250"/>
+        <source>Number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="251"/>
+        <source>Title *</source>
+        <translation>合同名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="252"/>
+        <source>Customer *</source>
+        <translation>客户 *</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="253"/>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="254"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="255"/>
+        <source>Amount</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="256"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="257"/>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="258"/>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="259"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="308"/>
+        <source>The deal this contract was made from.</source>
+        <translation>该合同对应的商机。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="326"/>
+        <source>{total} (the lines&apos; total)</source>
+        <translation>{total}（产品明细合计）</translation>
+    </message>
+</context>
+<context>
+    <name>ContractHistory</name>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="53"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="53"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="53"/>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="53"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>ContractPayments</name>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="239"/>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="240"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="241"/>
+        <source>Cheque</source>
+        <translation>支票</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="242"/>
+        <source>Online</source>
+        <translation>在线支付</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="248"/>
+        <source>Received on</source>
+        <translation>回款日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="249"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="250"/>
+        <source>Method</source>
+        <translation>回款方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="251"/>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="252"/>
+        <source>Instalment</source>
+        <translation>回款期次</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="253"/>
+        <source>Invoice number</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="254"/>
+        <source>Issued on</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="263"/>
+        <source>{field}: a day still to come.</source>
+        <translation>{field}：不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="264"/>
+        <source>Payments and invoices are recorded on a signed contract: activate it first.</source>
+        <translation>合同生效后才能登记回款和发票：请先提交生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="268"/>
+        <source>This payment is already void.</source>
+        <translation>该笔回款已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="269"/>
+        <source>That is more than the plan still expects ({outstanding}).</source>
+        <translation>超出了回款计划中尚待回款的金额（{outstanding}）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="294"/>
+        <source>More than the plan expects</source>
+        <translation>超出回款计划</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="295"/>
+        <source>{amount} is more than the plan still expects ({outstanding}).</source>
+        <translation>{amount} 超出了回款计划中尚待回款的金额（{outstanding}）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="299"/>
+        <source>Record it anyway and keep {excess} as the contract&apos;s credit, or correct the amount.</source>
+        <translation>仍然登记，并将多出的 {excess} 计入合同余额；或者修改金额。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="306"/>
+        <source>Keep as credit</source>
+        <translation>计入余额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="311"/>
+        <source>Correct the amount</source>
+        <translation>修改金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="325"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="336"/>
+        <source>Void payment</source>
+        <translation>作废回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="326"/>
+        <source>Void the payment of {amount} received on {day}?</source>
+        <translation>作废 {day} 收到的这笔 {amount} 回款？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="329"/>
+        <source>The instalments it paid are unpaid again. The payment stays in the list, marked void.</source>
+        <translation>这笔回款冲抵的期次将恢复为未回款。该回款仍保留在列表中，并标记为已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="339"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ContractStatusBar</name>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="100"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="140"/>
+        <source>Activate</source>
+        <translation>提交生效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="100"/>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="101"/>
+        <source>Terminate…</source>
+        <translation>终止…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="102"/>
+        <source>Back to draft</source>
+        <translation>退回草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="110"/>
+        <source>Above the amount or discount an administrator set, activating asks a manager&apos;s approval first.</source>
+        <translation>金额或折扣超过管理员设定的标准时，生效前需先经主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="130"/>
+        <source>Awaiting a manager&apos;s approval (asked by {who} on {at}): the contract becomes active once approved.</source>
+        <translation>等待主管审批（{who} 于 {at} 申请）：审批通过后合同即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="136"/>
+        <source>Awaiting a manager&apos;s approval: the contract becomes active once approved.</source>
+        <translation>等待主管审批：审批通过后合同即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="140"/>
+        <source>Reopen</source>
+        <translation>重新执行</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="158"/>
+        <source>Sent to a manager for approval: “{title}” becomes active once approved.</source>
+        <translation>已提交主管审批：审批通过后，“{title}”即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="161"/>
+        <source>“{title}” is now {status}.</source>
+        <translation>“{title}”的状态已改为“{status}”。</translation>
+    </message>
+</context>
+<context>
+    <name>ContractWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_columns.py" line="108"/>
+        <source>%Ln contract(s)</source>
+        <translation>
+            <numerusform>%Ln 份合同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_columns.py" line="111"/>
+        <source>Ending within %n day(s)</source>
+        <translation>
+            <numerusform>%n 天内到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_texts.py" line="167"/>
+        <source>%n instalment(s)</source>
+        <translation>
+            <numerusform>%n 期</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <location filename="../../crmdesk/views/contracts_page.py" line="101"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contracts_page.py" line="105"/>
+        <source>New contract…</source>
+        <translation>新建合同…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contracts_page.py" line="130"/>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contracts_page.py" line="132"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="249"/>
+        <source>Receivables</source>
+        <translation>应收款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contracts_page.py" line="180"/>
+        <source>No contract matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的合同。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contracts_page.py" line="181"/>
+        <source>No contracts yet. A won deal offers to create its contract, or use New contract….</source>
+        <translation>还没有合同。商机赢单时可以直接创建合同，也可以点击“新建合同…”。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerColumns</name>
     <message>
         <location filename="../../crmdesk/views/customer_columns.py" line="29"/>
@@ -591,6 +1432,61 @@
     </message>
 </context>
 <context>
+    <name>CustomerContractsTab</name>
+    <message>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="45"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="45"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="45"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="45"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="158"/>
+        <source>Received</source>
+        <translation>已回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="46"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="159"/>
+        <source>Outstanding</source>
+        <translation>待回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="56"/>
+        <source>New contract…</source>
+        <translation>新建合同…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="125"/>
+        <source>No contracts with this customer yet.</source>
+        <translation>该客户还没有合同。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="146"/>
+        <source>Signed</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="148"/>
+        <source>Next due</source>
+        <translation>下次回款日</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="157"/>
+        <source>Contracted</source>
+        <translation>合同金额</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDealsTab</name>
     <message>
         <location filename="../../crmdesk/views/customer_deals.py" line="33"/>
@@ -636,47 +1532,52 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="83"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="86"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="91"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="92"/>
         <source>Save changes (%1)</source>
         <translation>保存修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="107"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="108"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="119"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="120"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="127"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="128"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="129"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="130"/>
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="133"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="132"/>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_detail.py" line="136"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="171"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="175"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -696,12 +1597,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="220"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="225"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="452"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="457"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
@@ -721,13 +1622,13 @@
         <translation>已移除联系人{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="480"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="485"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="137"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="163"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="140"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="167"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
@@ -1045,6 +1946,14 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="191"/>
+        <source>No date</source>
+        <translation>未定</translation>
+    </message>
+</context>
+<context>
     <name>DealColumns</name>
     <message>
         <location filename="../../crmdesk/views/deal_columns.py" line="21"/>
@@ -1201,188 +2110,188 @@
         <translation>新商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="20"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="22"/>
         <source>Line {n}</source>
         <translation>第 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="23"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="25"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="24"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="26"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="25"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="27"/>
         <source>Pipeline</source>
         <translation>销售流程</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="26"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="28"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="27"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="29"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="28"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="30"/>
         <source>Probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="29"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="31"/>
         <source>Expected close</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="30"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="32"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="31"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="33"/>
         <source>Competitor</source>
         <translation>竞争对手</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="32"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="34"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="33"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="35"/>
         <source>External ID</source>
         <translation>外部编号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="34"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="36"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="35"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="37"/>
         <source>Product lines</source>
         <translation>产品明细</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="36"/>
-        <location filename="../../crmdesk/views/deal_texts.py" line="37"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="38"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="39"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="38"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="40"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="39"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="41"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="40"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="42"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="41"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="43"/>
         <source>Line total</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="48"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="56"/>
         <source>{field}: at most two decimals (cents).</source>
         <translation>{field}：最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="51"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="59"/>
         <source>{field}: this stage asks for more before a deal enters it; create the deal in an earlier stage and move it on the board.</source>
         <translation>{field}：进入该阶段需先满足准入条件；请在更早的阶段创建商机，再到看板上推进。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="56"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="64"/>
         <source>{field}: move the deal on the pipeline board to change it.</source>
         <translation>{field}：请在销售漏斗看板上移动商机来更改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="82"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="90"/>
         <source>This deal no longer exists, or is no longer yours to see: someone may have deleted it or handed it on.</source>
         <translation>该商机已不存在，或你已无权查看：可能已被他人删除或转交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="92"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="100"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="95"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="103"/>
         <source>{who} changed this deal at {at} while you were editing it.</source>
         <translation>在你编辑期间，{who} 于 {at} 修改了该商机。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="99"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="107"/>
         <source>{who} changed this deal while you were editing it.</source>
         <translation>在你编辑期间，{who} 修改了该商机。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="108"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="116"/>
         <source>They changed: {fields}.</source>
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="120"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="136"/>
         <source>Changed by a colleague</source>
         <translation>已被同事修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="122"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="138"/>
         <source>Reload shows their version and loses what you typed in: {fields}. Keep mine saves your changes over theirs; their other changes stay.</source>
         <translation>重新加载将显示对方的版本，你在{fields}中输入的内容会丢失。保留我的将用你的修改覆盖对方的修改；对方的其他修改保持不变。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="130"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="146"/>
         <source>Reload (lose my changes to {fields})</source>
         <translation>重新加载（放弃我对{fields}的修改）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="135"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="151"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="136"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="152"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="147"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="163"/>
         <source>Delete deal</source>
         <translation>删除商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="148"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="164"/>
         <source>Move the deal “{title}” to the recycle bin?</source>
         <translation>将商机“{title}”移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="151"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="167"/>
         <source>You can undo this for a few seconds.</source>
         <translation>几秒内可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="155"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="171"/>
         <source>Move to recycle bin</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="158"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2340,6 +3249,51 @@
     </message>
 </context>
 <context>
+    <name>InvoicesTab</name>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="285"/>
+        <source>Number</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="285"/>
+        <source>Issued on</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="285"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="291"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="285"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="293"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="288"/>
+        <source>Invoice number</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="294"/>
+        <source>Add invoice</source>
+        <translation>添加发票</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="298"/>
+        <source>Add an invoice</source>
+        <translation>登记发票</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="320"/>
+        <source>Invoiced {total} of {amount}</source>
+        <translation>已开票 {total} / {amount}</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="14"/>
@@ -2764,133 +3718,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="111"/>
+        <location filename="../../crmdesk/views/main_window.py" line="65"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="121"/>
+        <location filename="../../crmdesk/views/pages.py" line="71"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="122"/>
+        <location filename="../../crmdesk/views/pages.py" line="72"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="123"/>
+        <location filename="../../crmdesk/views/pages.py" line="73"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="124"/>
+        <location filename="../../crmdesk/views/pages.py" line="74"/>
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="125"/>
+        <location filename="../../crmdesk/views/pages.py" line="75"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="126"/>
+        <location filename="../../crmdesk/views/pages.py" line="76"/>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pages.py" line="77"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="152"/>
+        <location filename="../../crmdesk/views/main_window.py" line="98"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="158"/>
+        <location filename="../../crmdesk/views/main_window.py" line="104"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="161"/>
+        <location filename="../../crmdesk/views/main_window.py" line="107"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="165"/>
+        <location filename="../../crmdesk/views/main_window.py" line="111"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="168"/>
+        <location filename="../../crmdesk/views/main_window.py" line="114"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="171"/>
+        <location filename="../../crmdesk/views/main_window.py" line="117"/>
         <source>Manage &amp;tags…</source>
         <translation>管理标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="173"/>
+        <location filename="../../crmdesk/views/main_window.py" line="119"/>
         <source>&amp;Pools…</source>
         <translation>公海设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="176"/>
+        <location filename="../../crmdesk/views/main_window.py" line="122"/>
         <source>Release &amp;reasons and caps…</source>
         <translation>放回原因和上限(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="180"/>
+        <location filename="../../crmdesk/views/main_window.py" line="126"/>
         <source>Pipeline &amp;settings…</source>
         <translation>销售流程设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="183"/>
+        <location filename="../../crmdesk/views/main_window.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="186"/>
+        <location filename="../../crmdesk/views/main_window.py" line="132"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="189"/>
+        <location filename="../../crmdesk/views/main_window.py" line="135"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="197"/>
+        <location filename="../../crmdesk/views/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="201"/>
+        <location filename="../../crmdesk/views/main_window.py" line="147"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="203"/>
+        <location filename="../../crmdesk/views/main_window.py" line="149"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="205"/>
+        <location filename="../../crmdesk/views/main_window.py" line="151"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="210"/>
+        <location filename="../../crmdesk/views/main_window.py" line="156"/>
         <source>&amp;Pipeline</source>
         <translation>销售漏斗(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="214"/>
+        <location filename="../../crmdesk/views/main_window.py" line="160"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="221"/>
-        <location filename="../../crmdesk/views/main_window.py" line="247"/>
+        <location filename="../../crmdesk/views/main_window.py" line="167"/>
+        <location filename="../../crmdesk/views/main_window.py" line="193"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -2923,44 +3882,178 @@
 <context>
     <name>MoveFlow</name>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="114"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="115"/>
         <source>Sent for approval: the deal enters %1 once a manager approves.</source>
         <translation>已提交审批：主管通过后，商机将进入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="125"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="131"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="132"/>
+        <source>Create the contract for this deal now?</source>
+        <translation>现在为该商机创建合同吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="135"/>
+        <source>It starts with the deal&apos;s customer, products and amount; you can change them before saving.</source>
+        <translation>将自动带入商机的客户、产品和金额，保存前可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="137"/>
+        <source>Create contract…</source>
+        <translation>创建合同…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="139"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="159"/>
         <source>Won. Well done!</source>
         <translation>已赢单，干得好！</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="127"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="161"/>
         <source>Marked as lost.</source>
         <translation>已标记为输单。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="130"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="164"/>
         <source>Moved back to %1.</source>
         <translation>已退回“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="130"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="164"/>
         <source>Moved on to %1.</source>
         <translation>已推进到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="160"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="194"/>
         <source>Not yet</source>
         <translation>暂不能推进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="161"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="195"/>
         <source>“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it.</source>
         <translation>“%1”还不能进入“%2”，尚缺：%3。请打开商机补充。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="164"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="198"/>
         <source>Open the deal</source>
         <translation>打开商机</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="83"/>
+        <source>Received on</source>
+        <translation>回款日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="83"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="95"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="83"/>
+        <source>Method</source>
+        <translation>回款方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="84"/>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="84"/>
+        <source>Applied to</source>
+        <translation>对应期次</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="84"/>
+        <source>Credit</source>
+        <translation>计入余额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="85"/>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="85"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="88"/>
+        <source>Void payment…</source>
+        <translation>作废回款…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="100"/>
+        <source>Reference (bank slip, cheque no.)</source>
+        <translation>参考号（银行流水号、支票号）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="102"/>
+        <source>Record payment</source>
+        <translation>登记回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="107"/>
+        <source>Record a payment</source>
+        <translation>登记回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="114"/>
+        <source>Apply to</source>
+        <translation>对应期次</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="139"/>
+        <source>#{n}: {amount}</source>
+        <translation>第 {n} 期：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="145"/>
+        <source>{amount} (void)</source>
+        <translation>{amount}（已作废）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="162"/>
+        <source>Received {received} of {amount} · outstanding {outstanding}</source>
+        <translation>已回款 {received} / {amount} · 待回款 {outstanding}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="168"/>
+        <source> · credit {credit}</source>
+        <translation> · 余额 {credit}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="175"/>
+        <source>The plan, in due order</source>
+        <translation>按回款计划顺序冲抵</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="179"/>
+        <source>#{n} due {day}: {left} outstanding</source>
+        <translation>第 {n} 期（{day} 到期）：待回款 {left}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="235"/>
+        <source>Recorded a payment of {amount}.</source>
+        <translation>已登记回款 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="264"/>
+        <source>Voided the payment of {amount}.</source>
+        <translation>已作废回款 {amount}。</translation>
     </message>
 </context>
 <context>
@@ -3346,6 +4439,110 @@
         <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="479"/>
         <source>{where}, {field}: {problem}.</source>
         <translation>{where}，{field}：{problem}。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="87"/>
+        <source>Due on</source>
+        <translation>计划回款日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="87"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="87"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="87"/>
+        <source>Paid</source>
+        <translation>已回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="88"/>
+        <source>Outstanding</source>
+        <translation>待回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="101"/>
+        <source>One payment</source>
+        <translation>一次付清</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="102"/>
+        <source>30 / 70</source>
+        <translation>30 / 70</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="103"/>
+        <source>Monthly over</source>
+        <translation>按月分期，共</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="107"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="108"/>
+        <source>Add instalment</source>
+        <translation>添加期次</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="114"/>
+        <source>Fill from the amount:</source>
+        <translation>按合同金额生成：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="121"/>
+        <source>No payment plan. Fill one from a template or add instalments.</source>
+        <translation>还没有回款计划。可以用模板生成，或逐期添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="177"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="318"/>
+        <source>Remove this instalment</source>
+        <translation>删除此期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="233"/>
+        <source>Enter the contract&apos;s amount (or its lines) first.</source>
+        <translation>请先填写合同金额（或产品明细）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="317"/>
+        <source>Already paid in part: it stays in the plan</source>
+        <translation>已部分回款：不能从计划中删除</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="332"/>
+        <source>Plan total: —</source>
+        <translation>计划合计：—</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="334"/>
+        <source>Plan total: {total}</source>
+        <translation>计划合计：{total}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="337"/>
+        <source>Plan total: {total} of {amount}</source>
+        <translation>计划合计：{total} / {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="343"/>
+        <source>{diff} not in the plan</source>
+        <translation>尚有 {diff} 未列入计划</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="345"/>
+        <source>{diff} over the amount</source>
+        <translation>超出合同金额 {diff}</translation>
     </message>
 </context>
 <context>
@@ -4474,6 +5671,118 @@
     </message>
 </context>
 <context>
+    <name>ReceivablesView</name>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="109"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="225"/>
+        <source>Receivables</source>
+        <translation>应收款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="229"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="245"/>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="248"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="255"/>
+        <source>By rep</source>
+        <translation>按销售</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="257"/>
+        <source>By customer</source>
+        <translation>按客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="282"/>
+        <source>Contracts</source>
+        <translation>合同数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="283"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="343"/>
+        <source>Contracted</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="284"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="344"/>
+        <source>Received</source>
+        <translation>已回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="285"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="345"/>
+        <source>Outstanding</source>
+        <translation>待回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="286"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="346"/>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="287"/>
+        <source>1–30 days</source>
+        <translation>1–30 天</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="288"/>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="289"/>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="291"/>
+        <source>Over 90 days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="329"/>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="334"/>
+        <source>No contracts to collect on.</source>
+        <translation>没有需要回款的合同。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="335"/>
+        <source>No customer owes anything.</source>
+        <translation>没有欠款的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="337"/>
+        <source>The %1 customers owing most; the totals above count them all.</source>
+        <translation>仅列出待回款最多的 %1 个客户；上方合计包含全部客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/receivables_view.py" line="349"/>
+        <source>Credit</source>
+        <translation>余额</translation>
+    </message>
+</context>
+<context>
     <name>RecordSettingsDialog</name>
     <message>
         <location filename="../../crmdesk/views/settings_parts.py" line="178"/>
@@ -4861,12 +6170,12 @@
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../crmdesk/views/board.py" line="286"/>
+        <location filename="../../crmdesk/views/board.py" line="289"/>
         <source>%1 · %2 · weighted %3</source>
         <translation>%1 · %2 · 加权 %3</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/board.py" line="292"/>
+        <location filename="../../crmdesk/views/board.py" line="295"/>
         <source>Sum %1, weighted by probability %2</source>
         <translation>合计 %1，按赢率加权 %2</translation>
     </message>
@@ -5077,163 +6386,224 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="63"/>
+        <location filename="../../crmdesk/views/today_page.py" line="70"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="65"/>
+        <location filename="../../crmdesk/views/today_page.py" line="72"/>
         <source>Customers with no follow-up for this long</source>
         <translation>超过这么久没有跟进的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="67"/>
+        <location filename="../../crmdesk/views/today_page.py" line="74"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="71"/>
+        <location filename="../../crmdesk/views/today_page.py" line="78"/>
         <source>Follow-ups due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="72"/>
+        <location filename="../../crmdesk/views/today_page.py" line="79"/>
         <source>About to go back to the pool</source>
         <translation>即将回收到公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="74"/>
+        <location filename="../../crmdesk/views/today_page.py" line="81"/>
         <source>Forgotten customers</source>
         <translation>被遗忘的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="76"/>
+        <location filename="../../crmdesk/views/today_page.py" line="83"/>
         <source>Birthdays this week</source>
         <translation>本周生日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="78"/>
+        <location filename="../../crmdesk/views/today_page.py" line="84"/>
+        <source>Payments due</source>
+        <translation>回款提醒</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="85"/>
+        <source>Contracts ending soon</source>
+        <translation>即将到期的合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="87"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="139"/>
+        <location filename="../../crmdesk/views/today_page.py" line="151"/>
         <source>Today · %1</source>
         <translation>今日 · %1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="149"/>
+        <location filename="../../crmdesk/views/today_page.py" line="161"/>
         <source>Nothing due today.</source>
         <translation>今天没有待跟进的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="158"/>
+        <location filename="../../crmdesk/views/today_page.py" line="170"/>
         <source>None of your customers is about to go back to the pool.</source>
         <translation>你的客户中没有即将回收到公海的。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="164"/>
+        <location filename="../../crmdesk/views/today_page.py" line="176"/>
         <source>No forgotten customers.</source>
         <translation>没有被遗忘的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="174"/>
+        <location filename="../../crmdesk/views/today_page.py" line="186"/>
         <source>No birthdays in the next seven days.</source>
         <translation>未来七天没有生日。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="180"/>
+        <location filename="../../crmdesk/views/today_page.py" line="192"/>
         <source>No new notifications.</source>
         <translation>没有新通知。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="204"/>
+        <source>No payment falls due this week.</source>
+        <translation>本周没有到期的回款。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="213"/>
+        <source>No contract ends in the next 30 days.</source>
+        <translation>未来 30 天内没有到期的合同。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="227"/>
+        <source>Due on %1: %2, %3 paid</source>
+        <translation>%1 到期：%2，已回款 %3</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_page.py" line="232"/>
+        <source>Ends on %1; %2 still to collect</source>
+        <translation>%1 到期；尚有 %2 待回款</translation>
     </message>
 </context>
 <context>
     <name>TodayWords</name>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="17"/>
+        <location filename="../../crmdesk/views/today_words.py" line="18"/>
         <source>goes back to the pool at the next recycle pass</source>
         <translation>下次回收时退回公海</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="18"/>
+        <location filename="../../crmdesk/views/today_words.py" line="19"/>
         <source>returns to the pool in %n day(s)</source>
         <translation>
             <numerusform>%n 天后回收到公海</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="21"/>
+        <location filename="../../crmdesk/views/today_words.py" line="22"/>
         <source>no follow-up for %n day(s)</source>
         <translation>
             <numerusform>%n 天未跟进</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="24"/>
+        <location filename="../../crmdesk/views/today_words.py" line="25"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="24"/>
-        <location filename="../../crmdesk/views/today_words.py" line="31"/>
+        <location filename="../../crmdesk/views/today_words.py" line="25"/>
+        <location filename="../../crmdesk/views/today_words.py" line="41"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>%n 天后</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="27"/>
+        <location filename="../../crmdesk/views/today_words.py" line="30"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="31"/>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="31"/>
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="34"/>
+        <source>ends today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="34"/>
+        <source>ends in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="37"/>
         <source>%Ln more not shown</source>
         <translation>
             <numerusform>另有 %Ln 条未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="31"/>
+        <location filename="../../crmdesk/views/today_words.py" line="41"/>
         <source>next pass</source>
         <translation>下次回收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="34"/>
+        <location filename="../../crmdesk/views/today_words.py" line="44"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="41"/>
+        <location filename="../../crmdesk/views/today_words.py" line="51"/>
         <source>%1 went back to %2: %3</source>
         <translation>%1 已回收到%2：%3</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="43"/>
+        <location filename="../../crmdesk/views/today_words.py" line="53"/>
         <source>%1 assigned to you from %2 by %3</source>
         <translation>%3 从%2把 %1 分配给了你</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="45"/>
+        <location filename="../../crmdesk/views/today_words.py" line="55"/>
         <source>%1 you had released claimed from %2 by %3</source>
         <translation>你放弃的 %1 已被 %3 从%2领取</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="47"/>
+        <location filename="../../crmdesk/views/today_words.py" line="57"/>
         <source>%1 will go back to %2 within %n day(s)</source>
         <translation>
             <numerusform>%1 将在 %n 天内回收到%2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="49"/>
+        <location filename="../../crmdesk/views/today_words.py" line="59"/>
         <source>A deal waits for your approval: %1</source>
-        <translation>有商机等待你审批：%1</translation>
+        <translation>有申请等待你审批：%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="53"/>
+        <location filename="../../crmdesk/views/today_words.py" line="63"/>
         <source>Your request was approved: %1</source>
         <translation>你的申请已通过：%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="54"/>
+        <location filename="../../crmdesk/views/today_words.py" line="64"/>
         <source>Your request was rejected: %1</source>
         <translation>你的申请被驳回：%1</translation>
     </message>
