@@ -268,7 +268,9 @@ class _Builder:
                 last_at = max(last_at, at)
 
         self.event(contract_id, "created", created, owner, "")
-        self.event(contract_id, "plan", created, owner, str(len(instalments)))
+        planned = sum((row[1] for row in instalments), Decimal(0))
+        # As contracts.save_plan writes it: "how many:total".
+        self.event(contract_id, "plan", created, owner, f"{len(instalments)}:{planned:.2f}")
         if signed is not None:
             self.event(contract_id, "status", max(created, self.at(signed)), owner, "active")
         if status in ("completed", "terminated"):

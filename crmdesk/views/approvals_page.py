@@ -247,7 +247,7 @@ class ApprovalsPage(QWidget):
             return self.tr("No decided requests yet.")
         if self.may_decide:
             return self.tr("Nothing waits for your approval.")
-        return self.tr("None of your stage moves waits for approval.")
+        return self.tr("None of your requests waits for approval.")
 
     def _show_columns(self) -> None:
         decided = self.showing() == self.DECIDED

@@ -178,8 +178,8 @@ class ContractsPage(QWidget):
     def _empty_text(self, _query) -> str:
         if self.query.filtered:
             return self.tr("No contract matches the search and filters.")
-        return self.tr("No contracts yet. A won deal offers to create its contract, or use "
-                       "New contract….")  # fmt: skip
+        return self.tr("No contracts yet. A won deal offers to create its contract; or use "
+                       "New contract…")  # fmt: skip
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:

@@ -56,7 +56,7 @@ class TodayWords(QObject):
         elif n.kind == "recycle_warning" and n.detail.isdigit():
             text = self.tr("%1 will go back to %2 within %n day(s)", "", int(n.detail))
         elif n.kind == "approval":
-            return self.tr("A deal waits for your approval: %1").replace("%1", n.detail)
+            return self.tr("A request waits for your approval: %1").replace("%1", n.detail)
         elif n.kind == "approval_decided":
             verdict, _sep, title = n.detail.partition(":")
             if verdict == "approved":

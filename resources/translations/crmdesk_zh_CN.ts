@@ -208,7 +208,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/approvals_page.py" line="250"/>
-        <source>None of your stage moves waits for approval.</source>
+        <source>None of your requests waits for approval.</source>
         <translation>你没有等待审批的申请。</translation>
     </message>
     <message>
@@ -1332,8 +1332,8 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/contracts_page.py" line="181"/>
-        <source>No contracts yet. A won deal offers to create its contract, or use New contract….</source>
-        <translation>还没有合同。商机赢单时可以直接创建合同，也可以点击“新建合同…”。</translation>
+        <source>No contracts yet. A won deal offers to create its contract; or use New contract…</source>
+        <translation>还没有合同。赢单后可直接创建合同，或点击“新建合同…”。</translation>
     </message>
 </context>
 <context>
@@ -6594,7 +6594,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/today_words.py" line="59"/>
-        <source>A deal waits for your approval: %1</source>
+        <source>A request waits for your approval: %1</source>
         <translation>有申请等待你审批：%1</translation>
     </message>
     <message>
