@@ -1,11 +1,13 @@
 """The recycle pass: owned customers that broke a pool's recycle rule go back to that pool.
 
-Set-based: per pool and rule, one statement finds the customers due (a scan of customers, not
-a Python loop over them), then chunks of them are moved in units of work like every bulk
-action (bulk.py): each chunk locks its rows and tests the rule again on the locked rows, so a
-follow-up logged a moment ago, or another client's pass that got there first, leaves a
-customer alone. Any number of clients may run a pass at once: each customer moves once, with
-one event. A pass killed half-way has moved whole units, each customer with its event.
+Set-based: one statement finds the customers due under every pool's rules (one scan of
+customers, each customer named the first rule of its pool it is due under: `_which`), then
+chunks of them, in id order, are moved in units of work like every bulk action (bulk.py): each
+chunk locks its rows and tests the rules again on the locked rows, so a follow-up logged a
+moment ago, or another client's pass that got there first, leaves a customer alone (or sends
+it back under the pool's next rule, still due). One more scan finds the owners to warn. Any
+number of clients may run a pass at once: each customer moves once, with one event. A pass
+killed half-way has moved whole units, each customer with its event.
 
 A rule's clock starts when the current owner received the customer (received_at; created_at
 for customers older than the pool): "no follow-up for N days" counts from the later of that and
@@ -202,6 +204,7 @@ def recycle(
 
 
 def _move_all(db, mover, pools, passes, now, progress, cancelled) -> RecycleResult:
+    """Find on `db`, write through `mover` (_pass_database)."""
     moved, done, change = 0, 0, Change()
     if passes:
         which = _which(pools, passes, now)
