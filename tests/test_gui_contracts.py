@@ -24,7 +24,7 @@ from crmdesk.models.deal_rules import DealInput, LineInput
 from crmdesk.models.payments import PaymentInput
 from crmdesk.views import deal_move_dialogs
 from crmdesk.views.context import PageContext
-from crmdesk.views.contract_columns import ContractFilters, signed_period_dates
+from crmdesk.views.contract_columns import ContractFilters, contract_words, signed_period_dates
 from crmdesk.views.contracts_page import ContractsPage
 from crmdesk.views.customer_detail import CustomerDetailPanel
 from crmdesk.views.widgets import ERROR_COLOR
@@ -116,7 +116,7 @@ def opened(monkeypatch):
 def test_the_list_shows_received_and_outstanding(qtbot, ws, made, qtmodeltester):
     page = contracts_page(qtbot, ws)
     assert titles(page) == sorted(made.ids)
-    assert page.count_label.text() == "4 contract(s)"
+    assert page.count_label.text() == contract_words().contracts(4)  # "4 contracts" in English
     qtmodeltester.check(page.model)
     # Independently: 华信 received 5,000 of 20,000, its only instalment due five days ago.
     assert cell(page, "华信 ERP", "received") == "¥5,000.00"
