@@ -10,7 +10,7 @@ import functools
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
@@ -30,9 +30,16 @@ def contract_field_label(field: str) -> str:
     instalments.N.x: the plan's row N+1."""
     parts = field.split(".")
     if len(parts) == 3 and parts[0] == "instalments" and parts[1].isdigit():
-        row = QCoreApplication.translate("ContractDialog", "Instalment {n}").format(
-            n=int(parts[1]) + 1
-        )
+        n = int(parts[1]) + 1
+        # An instalment's own words: its amount is not the contract's amount.
+        cell = {
+            "amount": QCoreApplication.translate("ContractDialog", "Instalment {n}'s amount"),
+            "due_on": QCoreApplication.translate("ContractDialog", "Instalment {n}'s due date"),
+            "note": QCoreApplication.translate("ContractDialog", "Instalment {n}'s note"),
+        }.get(parts[2])
+        if cell is not None:
+            return cell.format(n=n)
+        row = QCoreApplication.translate("ContractDialog", "Instalment {n}").format(n=n)
         return f"{row} · {contract_field_label(parts[2])}"
     own = {
         "number": QCoreApplication.translate("ContractDialog", "Contract number"),
@@ -53,10 +60,75 @@ def contract_field_label(field: str) -> str:
     return own.get(field) or deal_field_label(field)
 
 
+def _pair_texts(activating: bool) -> dict[tuple[str, str], str]:
+    """Refusals whose words depend on the field as well as the code."""
+    plan = (
+        QCoreApplication.translate(
+            "ContractDialog",
+            "The payment plan does not add up to the contract amount: correct it on the "
+            "Payment plan tab and save, then activate the contract.",
+        )
+        if activating
+        else QCoreApplication.translate(
+            "ContractDialog",
+            "The payment plan does not add up to the contract amount: change an instalment, "
+            "or fill the plan again from a template.",
+        )
+    )
+    return {
+        ("instalments", "difference"): plan,
+        ("signed_on", "required"): QCoreApplication.translate(
+            "ContractDialog",
+            "Enter the day the contract was signed (Signed on) and save before activating it.",
+        ),
+        ("amount", "needs_approval"): QCoreApplication.translate(
+            "ContractDialog",
+            "Amount: above the approval limit an administrator set{limit}, a signed contract's "
+            "amount cannot change here. Put it back to draft and activate it again: a manager "
+            "then approves the new amount.",
+        ),
+        ("status", "has_payments"): QCoreApplication.translate(
+            "ContractDialog",
+            "Payments are recorded on this contract, so it cannot go back to draft: void them "
+            "on the Payments tab first.",
+        ),
+        ("number", "too_long"): QCoreApplication.translate(
+            "ContractDialog",
+            "Contract number: too long{limit}. A number left blank is made from the pattern in "
+            "Contract settings; an administrator can shorten it there.",
+        ),
+        ("deal_id", "has_contract"): QCoreApplication.translate(
+            "ContractDialog",
+            "This deal already has a contract: open it from the customer's Contracts tab "
+            "instead of making another.",
+        ),
+    }
+
+
+def _limit_text(field: str, limit: object) -> str:
+    if limit is None or isinstance(limit, bool):
+        return ""
+    if field == "number" and isinstance(limit, int):
+        return QCoreApplication.translate("ContractDialog", " (at most {limit} characters)").format(
+            limit=limit
+        )
+    try:
+        return QCoreApplication.translate("ContractDialog", " ({limit})").format(
+            limit=money(Decimal(str(limit)))
+        )
+    except ArithmeticError:
+        return ""
+
+
 def contract_problem_text(
-    errors: list[tuple[str, str]], limits: dict[str, object] | None = None
+    errors: list[tuple[str, str]],
+    limits: dict[str, object] | None = None,
+    *,
+    activating: bool = False,
 ) -> str:
-    """What to fix, one line a field, in the words of the contract's fields."""
+    """What to fix, one line a field, in the words of the contract's fields (activating: the
+    refusal came from Activate, not from Save)."""
+    pairs = _pair_texts(activating)
     own = {
         "difference": QCoreApplication.translate(
             "ContractDialog",
@@ -91,7 +163,10 @@ def contract_problem_text(
     }
     lines, rest = [], []
     for field, code in errors:
-        if code in own:
+        if (field, code) in pairs:
+            limit = _limit_text(field, (limits or {}).get(field))
+            lines.append(pairs[field, code].format(limit=limit))
+        elif code in own:
             lines.append(own[code].format(field=contract_field_label(field)))
         else:
             rest.append((field, code))
@@ -101,10 +176,11 @@ def contract_problem_text(
     return "\n".join(lines)
 
 
-def contract_error_text(exc: BaseException) -> str:
+def contract_error_text(exc: BaseException, *, activating: bool = False) -> str:
     if isinstance(exc, ValidationFailed):
         errors = exc.params.get("errors", [])
-        return contract_problem_text(errors, exc.params.get("limits") or {})
+        return contract_problem_text(errors, exc.params.get("limits") or {},
+                                     activating=activating)  # fmt: skip
     if isinstance(exc, Conflict):
         return contract_conflict_text(exc)
     if isinstance(exc, NotFound):
@@ -234,6 +310,40 @@ def confirm_terminate(parent: QWidget, title: str) -> bool:
     return answer == "terminate"
 
 
+def confirm_complete(parent: QWidget, title: str, outstanding: Decimal) -> bool:
+    """Completing a contract with money still owed: on purpose?"""
+    Role = QMessageBox.ButtonRole
+    answer = prompts._ask(
+        parent,
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("ContractDialog", "Complete contract"),
+        QCoreApplication.translate(
+            "ContractDialog",
+            "{outstanding} is still outstanding. Mark the contract completed anyway?",
+        ).format(outstanding=money(outstanding)),
+        QCoreApplication.translate(
+            "ContractDialog",
+            "What is owed on “{title}” stays in the receivables; payments may still be "
+            "recorded on it, and it can be reopened.",
+        ).format(title=title),
+        [
+            (
+                "complete",
+                QCoreApplication.translate("ContractDialog", "Mark completed"),
+                Role.AcceptRole,
+            ),
+            ("cancel", QCoreApplication.translate("ContractDialog", "Cancel"), Role.RejectRole),
+        ],  # fmt: skip
+        "cancel",
+    )
+    return answer == "complete"
+
+
+def day_text(day: date | None) -> str:
+    """A day in the user's locale's short format (as Today and Receivables show days)."""
+    return "" if day is None else QLocale().toString(day, QLocale.FormatType.ShortFormat)
+
+
 def method_label(code: str) -> str:
     return {
         "bank_transfer": QCoreApplication.translate("ContractPayments", "Bank transfer"),
@@ -325,7 +435,7 @@ def confirm_void_payment(parent: QWidget, amount: Decimal, day: date) -> bool:
         QCoreApplication.translate("ContractPayments", "Void payment"),
         QCoreApplication.translate(
             "ContractPayments", "Void the payment of {amount} received on {day}?"
-        ).format(amount=money(amount), day=day.isoformat()),
+        ).format(amount=money(amount), day=day_text(day)),
         QCoreApplication.translate(
             "ContractPayments",
             "The instalments it paid are unpaid again. The payment stays in the list, marked void.",
