@@ -6,6 +6,7 @@ a colleague's save in between. Strings in the "ContractDialog" context."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields, replace
 from datetime import date
 from decimal import Decimal
 
@@ -31,6 +32,7 @@ from crmdesk.models.deal_rules import LineInput
 from crmdesk.models.users import UserRow
 from crmdesk.views.context import PageContext
 from crmdesk.views.contract_texts import (
+    confirm_complete,
     confirm_terminate,
     contract_error_text,
     event_detail,
@@ -68,7 +70,9 @@ class ContractStatusBar(QWidget):
     """How the contract stands (customer · status · received of amount) and the moves its
     status allows (contract_rules.STATUS_MOVES): Activate (above the administrator's limits it
     goes to a manager for approval first, and says so), Complete, Terminate, Reopen, Back to
-    draft. Each is its own write; `written` when one went through, `failed` with what to say."""
+    draft. Each is its own write; `written` when one went through, `failed` with what to say.
+    Completing with money outstanding and terminating ask first; while a manager decides on
+    activating, no move is offered (the decision moves it)."""
 
     written = Signal()
     failed = Signal(str)
@@ -121,19 +125,23 @@ class ContractStatusBar(QWidget):
         moves = STATUS_MOVES.get(d.status, ()) if d is not None and d.editable else ()
         for status, button in self.buttons.items():
             button.setVisible(status in moves)
-            button.setEnabled(not self._busy and not held
-                              and not (status == "active" and d.awaiting_approval))  # fmt: skip
+            button.setEnabled(not self._busy and not held and not d.awaiting_approval)
         waiting = d is not None and d.awaiting_approval
         if waiting and d.approval is not None:
             self.approval.setText(
                 self.tr(
-                    "Awaiting a manager's approval (asked by {who} on {at}): "
-                    "the contract becomes active once approved."
+                    "Awaiting a manager's approval (asked by {who} on {at}): the contract "
+                    "becomes active once approved. Until then its lines, amount and payment "
+                    "plan stay as the manager sees them, and its status cannot change."
                 ).format(who=d.approval.requested_by or "—", at=local_time(d.approval.requested_at))
             )
         elif waiting:
             self.approval.setText(
-                self.tr("Awaiting a manager's approval: the contract becomes active once approved.")
+                self.tr(
+                    "Awaiting a manager's approval: the contract becomes active once approved. "
+                    "Until then its lines, amount and payment plan stay as the manager sees "
+                    "them, and its status cannot change."
+                )
             )
         self.approval.setVisible(waiting)
         reopen = d is not None and d.status == "completed"
@@ -141,10 +149,13 @@ class ContractStatusBar(QWidget):
 
     def _on_clicked(self, status: str) -> None:
         d = self.detail
-        if d is None or self._busy:
+        if d is None or self._busy or d.awaiting_approval:
             return
         if status == "terminated" and not confirm_terminate(self, d.data.title):
             return
+        if status == "completed" and d.outstanding > 0:
+            if not confirm_complete(self, d.data.title, d.outstanding):
+                return
         ws = self.ctx.workspace
         self._busy = True
         self.set_contract(d, self._held)
@@ -167,7 +178,7 @@ class ContractStatusBar(QWidget):
         def error(exc: BaseException) -> None:
             self._busy = False
             self.set_contract(d, self._held)
-            self.failed.emit(contract_error_text(exc))
+            self.failed.emit(contract_error_text(exc, activating=status == "active"))
 
         self.ctx.write(call, done, error, owner=self)
 
@@ -188,6 +199,7 @@ class DateField(QWidget):
         self.edit.setDisplayFormat("yyyy-MM-dd")
         chinese_calendar(self.edit)
         self.edit.setDate(QDate.currentDate())
+        self._read_only = False
         self.none = QCheckBox(self.tr("No date"))
         self.none.toggled.connect(self._on_none_toggled)
         self.none.setChecked(True)
@@ -201,7 +213,9 @@ class DateField(QWidget):
 
     @Slot(bool)
     def _on_none_toggled(self, on: bool) -> None:
-        self.edit.setEnabled(not on and self.none.isEnabled())
+        # Not none.isEnabled(): that is False while a parent is disabled (the dialog while it
+        # loads), which left a prefilled day greyed for good.
+        self.edit.setEnabled(not on and not self._read_only)
 
     def set_value(self, day: date | None) -> None:
         self.none.setChecked(day is None)
@@ -218,6 +232,7 @@ class DateField(QWidget):
         return self.none.isChecked(), self.edit.date().toString(Qt.DateFormat.ISODate)
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
         self.none.setEnabled(not read_only)
         self.edit.setEnabled(not read_only and not self.none.isChecked())
 
@@ -364,9 +379,16 @@ class ContractForm(QWidget):
                 self.signed_on.snapshot(), self.starts_on.snapshot(), self.ends_on.snapshot(),
                 self.notes.toPlainText())  # fmt: skip
 
-    def set_read_only(self, read_only: bool) -> None:
-        for edit in (self.number, self.title, self.amount):
+    def set_read_only(self, read_only: bool, awaiting: bool = False) -> None:
+        """awaiting: a manager decides on the amount as it stands, so it stays."""
+        for edit in (self.number, self.title):
             edit.setReadOnly(read_only)
+        self.amount.setReadOnly(read_only or awaiting)
+        self.amount.setToolTip(
+            self.tr("The amount stays as it is while a manager decides on activating.")
+            if awaiting and not read_only
+            else ""
+        )
         self.notes.setReadOnly(read_only)
         self.owner.setEnabled(not read_only)
         self.deal.setEnabled(not read_only and not self._deal_fixed)
@@ -380,3 +402,18 @@ class ContractForm(QWidget):
                 widget.setProperty("invalid", invalid)
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
+
+
+def merge_contract(
+    mine: ContractInput, was: ContractInput, current: ContractInput
+) -> tuple[ContractInput, list[str]]:
+    """A colleague saved `current` over `was` while the user typed `mine`: their changes to
+    fields the user left as they were come into the user's, and the fields both changed to
+    different values (the user's call)."""
+    names = [f.name for f in fields(ContractInput)]
+    merged = replace(mine, **{f: getattr(current, f) for f in names
+                              if getattr(mine, f) == getattr(was, f)})  # fmt: skip
+    both = [f for f in names if getattr(mine, f) != getattr(was, f)
+            and getattr(current, f) != getattr(was, f)
+            and getattr(mine, f) != getattr(current, f)]  # fmt: skip
+    return merged, both
