@@ -11,7 +11,6 @@ fields alone. Finance users see the contract read-only and record payments and i
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Slot
@@ -32,7 +31,12 @@ from crmdesk.models.errors import Conflict, ValidationFailed
 from crmdesk.tasks import alive
 from crmdesk.views import prompts
 from crmdesk.views.context import PageContext
-from crmdesk.views.contract_form import ContractForm, ContractHistory, ContractStatusBar
+from crmdesk.views.contract_form import (
+    ContractForm,
+    ContractHistory,
+    ContractStatusBar,
+    merge_contract,
+)
 from crmdesk.views.contract_payments import InvoicesTab, PaymentsTab
 from crmdesk.views.contract_plan import PlanEditor
 from crmdesk.views.contract_texts import (
@@ -48,7 +52,6 @@ from crmdesk.views.icons import set_icon
 from crmdesk.views.widgets import problem_label
 
 DETAILS, LINES, PLAN, PAYMENTS, INVOICES, HISTORY = range(6)
-_MERGED = tuple(f.name for f in fields(ContractInput))
 
 _open: dict[int, ContractDialog] = {}
 
@@ -158,6 +161,8 @@ class ContractDialog(QDialog):
         for editor in (self.lines, self.form, self.plan):
             editor.changed.connect(self._on_edited)
         self.form.amount.textChanged.connect(self.plan.refresh)
+        for day in (self.form.signed_on, self.form.starts_on, self.form.ends_on):
+            day.changed.connect(self.plan.refresh)  # the templates' first and last days
         self.form.customer.chosen.connect(self._on_customer_chosen)
         self.status.failed.connect(lambda text: self._show_problems(text, []))
         ctx.bus.changed.connect(self._on_data_changed)
@@ -242,9 +247,11 @@ class ContractDialog(QDialog):
         self._show_money(detail)
         self._set_enabled(True)
         read_only = not detail.editable
-        self.form.set_read_only(read_only)
-        self.lines.set_read_only(read_only)
-        self.plan.set_read_only(read_only)
+        # While a manager decides, what they decide on stays put (the yellow note says why).
+        held = read_only or detail.awaiting_approval
+        self.form.set_read_only(read_only, detail.awaiting_approval)
+        self.lines.set_read_only(held)
+        self.plan.set_read_only(held)
         self.save_button.setVisible(detail.editable)
         if not detail.data.deal_id:
             self._load_customer(detail.data.customer_id)
@@ -273,18 +280,28 @@ class ContractDialog(QDialog):
         self._set_enabled(False)
 
     def _load_customer(self, customer_id: int) -> None:
-        """The customer's name (a new contract for them) and deals to pick from."""
-        ws, show = self.workspace, self._on_deals_loaded
-        self.ctx.read(lambda: ws.customer_deals(customer_id), lambda rows: show(customer_id, rows),
-                      lambda _exc: None, owner=self, key="deals")  # fmt: skip
+        """The customer's deals to pick from and, for a new contract, their owner."""
+        ws, show, new = self.workspace, self._on_deals_loaded, self.detail is None
 
-    def _on_deals_loaded(self, customer_id: int, rows) -> None:
+        def read():
+            owner = ws.customer_card(customer_id).detail.owner_id if new else None
+            return ws.customer_deals(customer_id), owner
+
+        self.ctx.read(read, lambda got: show(customer_id, *got), lambda _exc: None,
+                      owner=self, key="deals")  # fmt: skip
+
+    def _on_deals_loaded(self, customer_id: int, rows, owner_id: int | None = None) -> None:
         if customer_id != self.form.customer.customer_id:
             return
-        pristine = self._base is not None and not self.has_unsaved()
-        chosen = self.form.deal.currentData()
-        self.form.set_deals([(r.id, r.title) for r in rows], chosen)
-        if pristine:
+        untouched = not self.has_unsaved()
+        self.form.set_deals([(r.id, r.title) for r in rows], self.form.deal.currentData())
+        # A new contract is the customer's rep's, as a new deal is (deal_dialog), when this
+        # user may hand it to them; one made from a deal keeps the deal's owner.
+        index = self.form.owner.findData(owner_id) if owner_id is not None else -1
+        from_deal = self.prefill is not None and self.prefill.owner_id is not None
+        if self.detail is None and index >= 0 and not from_deal and untouched:
+            self.form.owner.setCurrentIndex(index)
+        if untouched and self._base is not None:
             self._base = self.snapshot()
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -450,14 +467,7 @@ class ContractDialog(QDialog):
             if failed is not None:
                 failed()
             return
-        was = base.data
-        # Their changes to fields I left as they were come into mine; a field we both changed
-        # to different values is the user's call.
-        merged = replace(mine, **{f: getattr(current, f) for f in _MERGED
-                                  if getattr(mine, f) == getattr(was, f)})  # fmt: skip
-        both = [f for f in _MERGED if getattr(mine, f) != getattr(was, f)
-                and getattr(current, f) != getattr(was, f)
-                and getattr(mine, f) != getattr(current, f)]  # fmt: skip
+        merged, both = merge_contract(mine, base.data, current)
         answer = "keep" if not both else ask_contract_conflict(self, exc, both)
         if answer == "keep":
             self._submit(merged, plan, True, then, failed)
@@ -477,9 +487,6 @@ class ContractDialog(QDialog):
             self._closed = True
             super().reject()
 
-    def _discard(self) -> None:
-        self._base = None
-
     def reject(self) -> None:
         """Close, Esc or the title bar: edits not saved are thrown away only when the user
         says so (Save saves and closes; a failed save stays with the text)."""
@@ -489,4 +496,5 @@ class ContractDialog(QDialog):
             self._close_now()
             return
         name = self.form.title.text().strip() or self.tr("the new contract")
-        prompts.leave(self, name, True, self.save, self._discard, self._close_now)
+        discard = lambda: setattr(self, "_base", None)  # noqa: E731
+        prompts.leave(self, name, True, self.save, discard, self._close_now)

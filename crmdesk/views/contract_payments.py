@@ -4,7 +4,9 @@ entered by mistake; and the invoices issued, with a quick form to add one. Each 
 through the writer thread; the dialog reloads what it shows when the change comes back.
 
 A payment beyond what the plan still expects is refused by the rules with the amount outstanding:
-said in those words, with the offer to keep the excess as the contract's credit."""
+said in those words, with the offer to keep the excess as the contract's credit. A draft takes no
+money (nothing is signed): its forms are hidden, with a line saying so. Days show in the user's
+locale, as Today's do."""
 
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ from crmdesk.views.contract_texts import (
     ask_keep_credit,
     confirm_void_payment,
     contract_problem_text,
+    day_text,
     method_label,
     payment_field_label,
     payment_problem_text,
@@ -60,6 +63,39 @@ def _day(edit: QDateEdit) -> date:
     return date(d.year(), d.month(), d.day())
 
 
+def _keep_readable(table: QTableWidget) -> None:
+    """Columns no narrower than their heading, even while the table is empty."""
+    header = table.horizontalHeader()
+    header.setMinimumSectionSize(72)
+    header.setSectionsClickable(False)
+
+
+def _draft_note(text: str) -> QLabel:
+    note = QLabel(text)
+    note.setWordWrap(True)
+    note.setStyleSheet("color: gray;")
+    note.hide()
+    return note
+
+
+def _invoice_recorders(detail) -> dict[int, str]:
+    """Who recorded each invoice: the row's own name when the reader gives one, else the
+    history's "invoice" events ("<amount> <number>"), matched oldest first."""
+    found: dict[int, str] = {}
+    events = [e for e in detail.events if e.kind == "invoice"
+              and not e.detail.startswith("deleted ")]  # fmt: skip
+    for i in sorted(detail.invoices, key=lambda i: i.id):
+        name = getattr(i, "recorded_by_name", None)
+        if name is None:
+            key = f"{i.amount} {i.number}".strip()
+            match = next((e for e in events if e.detail == key), None)
+            if match is not None:
+                events.remove(match)
+                name = match.actor_name
+        found[i.id] = name or ""
+    return found
+
+
 def _money_edit() -> QLineEdit:
     edit = QLineEdit()
     edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -84,6 +120,7 @@ class PaymentsTab(QWidget):
                    self.tr("Reference"), self.tr("Applied to"), self.tr("Credit"),
                    self.tr("Recorded by"), self.tr("Note")]  # fmt: skip
         self.table: QTableWidget = table_widget(headers, stretch=4)
+        _keep_readable(self.table)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.void_button = QPushButton(self.tr("Void payment…"))
         set_icon(self.void_button, "delete")
@@ -125,6 +162,10 @@ class PaymentsTab(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.form)
+        self.draft_note = _draft_note(
+            self.tr("Payments are recorded once the contract is signed: activate it first.")
+        )
+        layout.addWidget(self.draft_note)
 
     # -- filling
     def fill(self, detail) -> None:
@@ -143,10 +184,11 @@ class PaymentsTab(QWidget):
             amount = money(p.amount)
             if p.voided_at is not None:
                 amount = self.tr("{amount} (void)").format(amount=amount)
-            rows.append((p.received_on.isoformat(), amount, method_label(p.method), p.reference,
+            rows.append((day_text(p.received_on), amount, method_label(p.method), p.reference,
                          applied, money(p.credit) if p.credit else "", p.recorded_by_name,
                          p.note))  # fmt: skip
         fill_table(self.table, rows)
+        self.table.setColumnHidden(4, False)  # the stretching column keeps the table full width
         struck = QFont(self.table.font())
         struck.setStrikeOut(True)
         for r, p in enumerate(self._payments):
@@ -177,15 +219,16 @@ class PaymentsTab(QWidget):
             if i.outstanding > 0:
                 self.instalment.addItem(
                     self.tr("#{n} due {day}: {left} outstanding").format(
-                        n=n + 1, day=i.due_on.isoformat(), left=money(i.outstanding)
+                        n=n + 1, day=day_text(i.due_on), left=money(i.outstanding)
                     ),
                     i.id,
                 )
         self.instalment.setCurrentIndex(max(0, self.instalment.findData(chosen)))
-        self.set_collectable(detail.collectable)
+        self.set_collectable(detail.collectable, detail.status == "draft")
 
-    def set_collectable(self, collectable: bool) -> None:
-        self.form.setVisible(collectable)
+    def set_collectable(self, collectable: bool, draft: bool = False) -> None:
+        self.form.setVisible(collectable and not draft)
+        self.draft_note.setVisible(collectable and draft)
         self.void_button.setVisible(collectable)
 
     def _selected(self):
@@ -282,8 +325,10 @@ class InvoicesTab(QWidget):
         self.ctx = ctx
         self.contract_id: int | None = None
         self.summary = QLabel()
-        headers = [self.tr("Number"), self.tr("Issued on"), self.tr("Amount"), self.tr("Note")]
+        headers = [self.tr("Number"), self.tr("Issued on"), self.tr("Amount"), self.tr("Note"),
+                   self.tr("Recorded by")]  # fmt: skip
         self.table: QTableWidget = table_widget(headers, stretch=3)
+        _keep_readable(self.table)
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("Invoice number"))
         self.issued_on = _date_edit()
@@ -309,17 +354,25 @@ class InvoicesTab(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.form)
+        self.draft_note = _draft_note(
+            self.tr("Invoices are recorded once the contract is signed: activate it first.")
+        )
+        layout.addWidget(self.draft_note)
 
     def fill(self, detail) -> None:
         self.contract_id = detail.id
         invoices = sorted(detail.invoices, key=lambda i: (i.issued_on, i.id), reverse=True)
-        fill_table(self.table, [(i.number, i.issued_on.isoformat(), money(i.amount), i.note)
-                                for i in invoices])  # fmt: skip
+        who = _invoice_recorders(detail)
+        fill_table(self.table, [(i.number, day_text(i.issued_on), money(i.amount), i.note,
+                                 who.get(i.id, "")) for i in invoices])  # fmt: skip
+        self.table.setColumnHidden(3, False)  # the note stretches, even when none has one
         self.table.setCurrentCell(-1, -1)
         total = sum((i.amount for i in invoices), Decimal("0.00"))
         self.summary.setText(self.tr("Invoiced {total} of {amount}").format(
             total=money(total), amount=money(detail.amount)))  # fmt: skip
-        self.form.setVisible(detail.collectable)
+        draft = detail.status == "draft"
+        self.form.setVisible(detail.collectable and not draft)
+        self.draft_note.setVisible(detail.collectable and draft)
 
     @Slot()
     def _on_add_clicked(self) -> None:

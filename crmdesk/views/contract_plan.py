@@ -1,8 +1,10 @@
 """The contract dialog's payment plan: instalments (due on, amount, note) in a table of editors,
 with what is paid and outstanding of each as stored; templates (one payment, 30 / 70, monthly over
 N months) fill it from the contract's amount through the rules' own plan functions, so what is
-shown adds up to the cent as the rules count. The plan's sum is set against the contract's amount
-and the difference shown in red while they differ."""
+shown adds up to the cent as the rules count. Instalments already paid (in full or in part) stay
+as they are: a template spreads only what they do not cover, after them, and the monthly one
+stops at the contract's end day (and says so). The plan's sum is set against the contract's
+amount and the difference shown in red while they differ."""
 
 from __future__ import annotations
 
@@ -36,9 +38,12 @@ from crmdesk.models.contract_rules import (
     plan_one,
     plan_split,
 )
+from crmdesk.models.errors import ValidationFailed
+from crmdesk.views.contract_texts import contract_problem_text, day_text
 from crmdesk.views.deal_lines import parse_number, price_text
 from crmdesk.views.deal_words import money
 from crmdesk.views.icons import set_icon
+from crmdesk.views.labels import sentences
 from crmdesk.views.widgets import ERROR_COLOR, chinese_calendar
 
 DUE, AMOUNT, NOTE, PAID, OUTSTANDING, REMOVE = range(6)
@@ -100,11 +105,18 @@ class PlanEditor(QWidget):
 
         self.one_button = QPushButton(self.tr("One payment"))
         self.split_button = QPushButton(self.tr("30 / 70"))
-        self.monthly_button = QPushButton(self.tr("Monthly over"))
+        # One sentence around the spin box, so each language places the number where it goes
+        # ("Monthly over [12] months", "按月分期 [12] 个月"): the button before, a label after.
+        words = self.tr("Monthly over {months} months").split("{months}", 1)
+        self.monthly_button = QPushButton(words[0].strip())
         self.months = QSpinBox()
         self.months.setRange(2, 120)
         self.months.setValue(12)
-        self.months.setSuffix(self.tr(" months"))
+        self.months_label = QLabel(words[1].strip() if len(words) > 1 else "")
+        self.months_hint = QLabel()  # the end day cuts the months short
+        self.months_hint.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.months_hint.hide()
+        self.months.valueChanged.connect(self._show_months_hint)
         self.add_button = QPushButton(self.tr("Add instalment"))
         set_icon(self.add_button, "add")
         self.one_button.clicked.connect(self._on_one_clicked)
@@ -112,11 +124,19 @@ class PlanEditor(QWidget):
         self.monthly_button.clicked.connect(self._on_monthly_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.template_label = QLabel(self.tr("Fill from the amount:"))
+        self.template_label.setToolTip(
+            self.tr("Instalments already paid stay; the template spreads what they do not cover.")
+        )
         templates = QHBoxLayout()
         templates.addWidget(self.template_label)
-        for w in (self.one_button, self.split_button, self.monthly_button, self.months):
+        for w in (self.one_button, self.split_button, self.monthly_button, self.months,
+                  self.months_label, self.months_hint):  # fmt: skip
             templates.addWidget(w)
         templates.addStretch(1)
+        self.note = QLabel()  # what the last template kept and filled
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: gray;")
+        self.note.hide()
 
         self.empty = QLabel(self.tr("No payment plan. Fill one from a template or add "
                                     "instalments."))  # fmt: skip
@@ -135,6 +155,7 @@ class PlanEditor(QWidget):
         bottom.addWidget(self.difference)
         layout = QVBoxLayout(self)
         layout.addLayout(templates)
+        layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(bottom)
@@ -208,8 +229,13 @@ class PlanEditor(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
         for w in (self.one_button, self.split_button, self.monthly_button, self.months,
-                  self.add_button, self.template_label):  # fmt: skip
+                  self.months_label, self.add_button, self.template_label):  # fmt: skip
             w.setVisible(not read_only)
+        if read_only:
+            self.months_hint.hide()
+            self.note.hide()
+        else:
+            self._show_months_hint()
         for row in self._rows:
             self._set_row_read_only(row, read_only)
 
@@ -227,30 +253,120 @@ class PlanEditor(QWidget):
         return len(self._rows)
 
     # -- templates
-    def _fill(self, make: Callable[[Decimal], tuple[InstalmentInput, ...]]) -> None:
+    def _kept(self) -> list[InstalmentInput]:
+        """The rows already paid in full or in part, as typed: a template leaves them be."""
+        kept = []
+        for row in self._rows:
+            paid = self._paid.get(row.id, ZERO) if row.id is not None else ZERO
+            if paid > 0:
+                text = row.amount.text().strip()
+                value = parse_number(text) if text else None
+                kept.append(InstalmentInput(_day(row.due), value if value is not None else paid,
+                                            row.note.text().strip(), row.id))  # fmt: skip
+        return kept
+
+    def _template_start(self, kept: Sequence[InstalmentInput]) -> date:
+        """The first new instalment's day: the contract's start, and after those kept."""
+        start = self._first_due()
+        if kept:
+            start = max(start, add_months(max(i.due_on for i in kept), 1))
+        return start
+
+    def _say(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def _fill(self, make: Callable[[Decimal, date], tuple[InstalmentInput, ...]]) -> bool:
         amount = self._amount()
         if amount is None or amount <= 0:
             self.difference.setText(self.tr("Enter the contract's amount (or its lines) first."))
             self.difference.show()
-            return
-        # The rows already there keep their instalments (and what is paid of them) in order:
-        # a plan refilled after a payment still holds the instalment the payment went to.
-        ids = [r.id for r in self._rows]
-        plan = [replace(x, id=ids[n] if n < len(ids) else None) for n, x in enumerate(make(amount))]
-        self.set_plan(plan)
+            return False
+        kept = self._kept()
+        rest = amount - sum((i.amount for i in kept), ZERO)
+        new: tuple[InstalmentInput, ...] = ()
+        if rest > 0:
+            try:
+                new = make(rest, self._template_start(kept))
+            except ValidationFailed as exc:
+                self._say(contract_problem_text(exc.params.get("errors", [])))
+                return False
+        # The unpaid stored instalments are reused in order by the new ones (their ids), so a
+        # refill changes them rather than removing and adding.
+        kept_ids = {i.id for i in kept}
+        free = [r.id for r in self._rows if r.id is not None and r.id not in kept_ids]
+        new = tuple(replace(x, id=free[n] if n < len(free) else None) for n, x in enumerate(new))
+        self.set_plan([*kept, *new])
+        if kept and rest > 0:
+            self._say(
+                self.tr(
+                    "%n instalment(s) already paid (in full or in part) kept as they are; {rest} not "
+                    "yet covered spread over the new ones.",
+                    "",
+                    len(kept),
+                ).format(rest=money(rest))
+            )
+        elif kept:
+            self._say(self.tr("The instalments already paid cover the amount: nothing is left "
+                              "to plan."))  # fmt: skip
+        else:
+            self._say("")
         self.changed.emit()
+        return True
 
     def _on_one_clicked(self) -> None:
-        self._fill(lambda amount: plan_one(amount, self._first_due()))
+        self._fill(lambda amount, start: plan_one(amount, start))
 
     def _on_split_clicked(self) -> None:
-        first = self._first_due()
         last = self._last_due()
-        second = last if last is not None and last > first else add_months(first, 3)
-        self._fill(lambda amount: plan_split(amount, [30, 70], [first, second]))
+
+        def split(amount: Decimal, first: date) -> tuple[InstalmentInput, ...]:
+            second = last if last is not None and last > first else add_months(first, 3)
+            return plan_split(amount, [30, 70], [first, second])
+
+        self._fill(split)
+
+    def months_fitting(self, start: date | None = None) -> int:
+        """How many of the months asked for fall due by the contract's end day (all of them
+        when it has none)."""
+        months, end = self.months.value(), self._last_due()
+        if end is None:
+            return months
+        start = start or self._template_start(self._kept())
+        return sum(1 for n in range(months) if add_months(start, n) <= end)
 
     def _on_monthly_clicked(self) -> None:
-        self._fill(lambda amount: plan_monthly(amount, self._first_due(), self.months.value()))
+        asked, end = self.months.value(), self._last_due()
+        fitting: list[int] = []
+
+        def monthly(amount: Decimal, start: date) -> tuple[InstalmentInput, ...]:
+            fitting.append(self.months_fitting(start))
+            if fitting[0] == 0:
+                return ()
+            return plan_monthly(amount, start, fitting[0])
+
+        start = self._template_start(self._kept())
+        if end is not None and self.months_fitting(start) == 0:
+            self._say(self.tr("The contract ends on {end}, before a first monthly instalment "
+                              "due on {start}: change the end day or choose another template.")
+                      .format(end=day_text(end), start=day_text(start)))  # fmt: skip
+            return
+        if self._fill(monthly) and fitting and fitting[0] < asked:
+            self._say(sentences(self.note.text(), self.tr(
+                "The contract ends on {end}: %n monthly instalment(s) fit before it.", "",
+                fitting[0]).format(end=day_text(end))))  # fmt: skip
+
+    def _show_months_hint(self, *_args) -> None:
+        """Said beside the spin box before the button is pressed."""
+        end = self._last_due() if not self._read_only else None
+        fit = self.months_fitting() if end is not None else self.months.value()
+        self.months_hint.setText(
+            self.tr("only %n before the end day", "", fit) if fit < self.months.value() else ""
+        )
+        self.months_hint.setToolTip(
+            self.tr("The contract ends on {end}.").format(end=day_text(end)) if end else ""
+        )
+        self.months_hint.setVisible(fit < self.months.value())
 
     def _on_add_clicked(self) -> None:
         n = self.add_instalment()
@@ -325,6 +441,8 @@ class PlanEditor(QWidget):
                 if item is not None and item.text() != text:
                     item.setText(text)
         self.empty.setVisible(not self._rows)
+        if not self._read_only:
+            self._show_months_hint()
         plan, errors = self.instalments()
         total = sum((i.amount for i in plan), ZERO)
         amount = self._amount()
