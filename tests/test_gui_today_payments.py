@@ -1,10 +1,12 @@
 """The Today page's money to collect, driven as a user would on a real SQLite database: a rep's
 instalments overdue and due this week (not those further off, paid, of a draft or a colleague's),
-contracts ending within 30 days; an item opens its contract; a payment recorded takes its
-instalment off the list at once; finance sees every contract's."""
+contracts ending within 30 days, one line per contract however many of its instalments are due;
+an item opens its contract; a payment recorded takes its instalment off the list at once;
+finance sees every contract's, and only the panels finance can use."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal as D
 
@@ -16,7 +18,7 @@ from crmdesk.models.contract_rules import ContractInput, InstalmentInput
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.payments import PaymentInput
 from crmdesk.models.schema import User
-from crmdesk.models.today import local_day
+from crmdesk.models.today import SectionResult, local_day
 from crmdesk.models.users import get_user
 from crmdesk.models.workspace import Workspace
 from crmdesk.views import contract_dialog
@@ -36,7 +38,10 @@ def day(offset: int) -> date:
 
 def texts(widget) -> list[str]:
     # "3 days" once a test before this one installed the English plurals, else "3 day(s)"
-    return [widget.item(i).text().replace("day(s)", "days") for i in range(widget.count())]
+    return [
+        widget.item(i).text().replace("day(s)", "days").replace("instalment(s)", "instalments")
+        for i in range(widget.count())
+    ]
 
 
 def contract(ws, user, customer, title, plan, *, ends=None, active=True) -> int:
@@ -88,15 +93,18 @@ def test_a_rep_sees_what_to_collect_and_an_item_opens_its_contract(qtbot, ws, co
     rep.record_payment(contracts["ending"], PaymentInput(day(-1), D("800.00")))
     page = open_today(qtbot, ws, ws.people.rep_s1)
     due = texts(page.instalments)
-    # overdue first, then this week's; not the one due in 40 days, a draft's or a colleague's
+    # one line for the contract: its two instalments (overdue and this week's) summed, the
+    # earliest day; not the one due in 40 days, a draft's or a colleague's
     assert due == [
-        "¥3,000.00 · 12 days overdue\n深圳科达电子有限公司 · HT-2026-0001",
-        "¥2,000.00 · due in 3 days\n深圳科达电子有限公司 · HT-2026-0001",
+        "¥5,000.00 · 12 days overdue · 2 instalments\n深圳科达电子有限公司 · HT-2026-0001"
     ]
     assert page.instalments.item(0).foreground().color().name() == "#d9363e"  # late: red
-    assert page.instalments.item(1).foreground().style() == Qt.BrushStyle.NoBrush
-    tip = page.instalments.item(0).toolTip()
-    assert tip.startswith("HT-2026-0001 年度维保\n") and "¥3,000.00" in tip  # the title on hover
+    tip = page.instalments.item(0).toolTip().split("\n")
+    assert tip == [
+        "HT-2026-0001 年度维保",  # the title on hover, and each instalment's day
+        f"Due on {day(-12).isoformat()}: ¥3,000.00, ¥0.00 paid",
+        f"Due on {day(3).isoformat()}: ¥2,000.00, ¥0.00 paid",
+    ]
     [ending] = texts(page.expiring)
     assert ending == "杭州云帆网络有限公司 · ends in 10 days · HT-2026-0002"
     assert page.expiring.item(0).toolTip().startswith("HT-2026-0002 云服务\n")
@@ -108,7 +116,7 @@ def test_a_rep_sees_what_to_collect_and_an_item_opens_its_contract(qtbot, ws, co
         lambda ctx, parent, contract_id=None, **kw: opened.append(contract_id),
     )
     page.open_requested.connect(customers.append)
-    rect = page.instalments.visualItemRect(page.instalments.item(1))
+    rect = page.instalments.visualItemRect(page.instalments.item(0))
     qtbot.mouseClick(page.instalments.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.instalments.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     page.expiring.itemActivated.emit(page.expiring.item(0))
@@ -120,6 +128,7 @@ def test_a_rep_sees_what_to_collect_and_an_item_opens_its_contract(qtbot, ws, co
                                                                           D("3000.00"))),
                    owner=page)  # fmt: skip
     assert [t.split("\n")[0] for t in texts(page.instalments)] == ["¥2,000.00 · due in 3 days"]
+    assert page.instalments.item(0).foreground().style() == Qt.BrushStyle.NoBrush  # not late
 
 
 def test_nothing_to_collect_says_so(qtbot, ws, contracts):
@@ -137,11 +146,37 @@ def test_finance_sees_every_contracts_reminders(qtbot, ws, contracts):
         fay = get_user(s, u.id)
     page = open_today(qtbot, ws, fay)
     due = texts(page.instalments)
-    # a colleague's too, by due day
-    assert [t.split("\n")[1].split(" · ")[0] for t in due] == [
-        "杭州云帆网络有限公司",
-        "深圳科达电子有限公司",
-        "北京星辰科技有限公司",
-        "深圳科达电子有限公司",
+    # a colleague's too, a line per contract, by each one's earliest due day
+    assert [t.split("\n")[1] for t in due] == [
+        "杭州云帆网络有限公司 · HT-2026-0002",
+        "深圳科达电子有限公司 · HT-2026-0001",
+        "北京星辰科技有限公司 · HT-2026-0004",
     ]
     assert [t.split(" · ")[-1] for t in texts(page.expiring)] == ["HT-2026-0004", "HT-2026-0002"]
+    # finance owns no customers: no follow-ups, pool, forgotten customers or birthdays; the
+    # payments take the page's height
+    for key in ("follow_ups", "recycling", "forgotten", "birthdays"):
+        assert not page.boxes[key].isVisible(), key
+    for key in ("instalments", "expiring", "notifications"):
+        assert page.boxes[key].isVisible(), key
+    assert page.boxes["instalments"].height() > 0.8 * (page.height() - page.title.height() - 40)
+
+
+def test_a_contract_with_many_instalments_due_is_one_line(qtbot, ws):
+    """A user found HT-2026-0018 five times on the page: five monthly instalments unpaid."""
+    plan = [(day(-150 + 30 * i), D("1000.00")) for i in range(5)] + [(day(60), D("1000.00"))]
+    cid = contract(ws, ws.people.rep_s1, "深圳科达电子有限公司", "月付", plan)
+    page = open_today(qtbot, ws, ws.people.rep_s1)
+    assert texts(page.instalments) == [
+        "¥5,000.00 · 150 days overdue · 5 instalments\n深圳科达电子有限公司 · HT-2026-0001"
+    ]
+    assert len(page.instalments.item(0).toolTip().split("\n")) == 6  # the title, five days
+    # part paid: what is still owed, the instalments still lacking
+    rep = as_user(ws, ws.people.rep_s1)
+    page.ctx.write(lambda: rep.record_payment(cid, PaymentInput(TODAY, D("2500.00"))), owner=page)
+    qtbot.waitUntil(lambda: texts(page.instalments)[0].startswith("¥2,500.00 · 90 days overdue"))
+    assert " · 3 instalments\n" in texts(page.instalments)[0]
+    # more instalments than the read returns: the last line says how many were left out
+    result = page.result
+    page._on_loaded(replace(result, instalments=SectionResult(result.instalments.rows, 7)))
+    assert texts(page.instalments)[-1] == "4 more instalments not shown"

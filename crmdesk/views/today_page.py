@@ -4,9 +4,17 @@ money to collect: instalments due within a week or overdue, contracts ending wit
 One read fills the page (models/today.py); any change on the bus that touches customers,
 contracts, payments or the notifications reads it again. A customer's item opens its customer
 (the window does that: the page only says which, with open_requested); a contract's item opens
-the contract dialog."""
+the contract dialog.
+
+Payments due list one line per contract (its earliest due day, what its instalments due or
+overdue still lack, how many they are), grouped here from receivables.due_instalments' rows,
+which are per instalment. Finance owns no customers: their page is the money panels and the
+notifications alone."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
@@ -24,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.models.changes import Change
-from crmdesk.models.today import NotificationRow, TodayResult
+from crmdesk.models.today import NotificationRow, SectionResult, TodayResult
 from crmdesk.views.context import PageContext
 from crmdesk.views.deal_words import money
 from crmdesk.views.errors import error_text
@@ -38,8 +46,46 @@ _ID = int(Qt.ItemDataRole.UserRole)
 _CONTRACT = _ID + 1  # an item of the payments' sections: its contract's id
 
 
+CUSTOMER_BOXES = ("follow_ups", "recycling", "forgotten", "birthdays")
+TIP_INSTALMENTS = 6  # a contract's tooltip lists this many of its instalments due
+
+
 def notification_text(n: NotificationRow) -> str:
     return today_words().notification(n)
+
+
+@dataclass(frozen=True)
+class ContractDue:
+    """One contract's instalments due or overdue (receivables.InstalmentDueRow's, earliest
+    first): one line of the Payments due panel."""
+
+    contract_id: int
+    contract_number: str
+    contract_title: str
+    customer_id: int
+    customer_name: str
+    instalments: tuple  # its InstalmentDueRow, by due day
+    outstanding: Decimal  # what they all still lack
+    days: int  # the earliest one's due day from today (negative: overdue)
+
+    @property
+    def overdue(self) -> bool:
+        return self.days < 0
+
+
+def due_by_contract(rows) -> list[ContractDue]:
+    """The instalments' rows grouped per contract, in the order of each contract's earliest
+    due instalment (the rows come earliest first)."""
+    groups: dict[int, list] = {}
+    for r in rows:
+        groups.setdefault(r.contract_id, []).append(r)
+    return [
+        ContractDue(first.contract_id, first.contract_number, first.contract_title,
+                    first.customer_id, first.customer_name, tuple(group),
+                    sum((r.outstanding for r in group), Decimal(0)), first.days)
+        for group in groups.values()
+        for first in group[:1]
+    ]  # fmt: skip
 
 
 class TodayPage(QWidget):
@@ -51,6 +97,7 @@ class TodayPage(QWidget):
         self.workspace = ctx.workspace
         self.settings = ctx.settings
         self.result: TodayResult | None = None
+        self.due: list[ContractDue] = []  # the Payments due panel's lines
         self.title = QLabel()
         self.title.setObjectName("todayTitle")
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -88,13 +135,23 @@ class TodayPage(QWidget):
             ),  # fmt: skip
         }
         grid = QGridLayout()
-        grid.addWidget(self.boxes["follow_ups"], 0, 0)
-        grid.addWidget(self.boxes["recycling"], 0, 1)
-        grid.addWidget(self.boxes["notifications"], 0, 2, 3, 1)  # the full height: no gap
-        grid.addWidget(self.boxes["forgotten"], 1, 0)
-        grid.addWidget(self.boxes["birthdays"], 1, 1)
-        grid.addWidget(self.boxes["instalments"], 2, 0)
-        grid.addWidget(self.boxes["expiring"], 2, 1)
+        self.finance = self.workspace.actor.role == "finance"
+        if self.finance:
+            # Finance owns no customers: those panels would stay empty. The money takes the
+            # room, each panel the full height.
+            for key in CUSTOMER_BOXES:
+                self.boxes[key].hide()
+            grid.addWidget(self.boxes["instalments"], 0, 0)
+            grid.addWidget(self.boxes["expiring"], 0, 1)
+            grid.addWidget(self.boxes["notifications"], 0, 2)
+        else:
+            grid.addWidget(self.boxes["follow_ups"], 0, 0)
+            grid.addWidget(self.boxes["recycling"], 0, 1)
+            grid.addWidget(self.boxes["notifications"], 0, 2, 3, 1)  # the full height: no gap
+            grid.addWidget(self.boxes["forgotten"], 1, 0)
+            grid.addWidget(self.boxes["birthdays"], 1, 1)
+            grid.addWidget(self.boxes["instalments"], 2, 0)
+            grid.addWidget(self.boxes["expiring"], 2, 1)
         for column in range(3):
             grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
@@ -191,17 +248,22 @@ class TodayPage(QWidget):
             lambda n: (f"{local_time(n.created_at)} · {notification_text(n)}", False),
             self.tr("No new notifications."),
         )
+        self.due = due_by_contract(result.instalments.rows)
         self._fill(
             self.instalments,
-            result.instalments,
+            SectionResult(tuple(self.due), len(self.due)),
             lambda r: (
                 # two lines of their own: one wrapped by the list lost its end to "…" when
                 # the scroll bar came (Qt lays wrapped items out for the width before it)
-                f"{money(r.outstanding)} · {words.due(r.days)}\n"
-                f"{r.customer_name} · {r.contract_number}",
+                " · ".join(
+                    [money(r.outstanding), words.due(r.days)]
+                    + ([words.instalments(len(r.instalments))] if len(r.instalments) > 1 else [])
+                )
+                + f"\n{r.customer_name} · {r.contract_number}",
                 r.overdue,
-            ),
+            ),  # fmt: skip
             self.tr("No payment falls due this week."),
+            more=result.instalments.total - len(result.instalments.rows),
         )
         self._fill(
             self.expiring,
@@ -212,29 +274,27 @@ class TodayPage(QWidget):
             ),
             self.tr("No contract ends in the next 30 days."),
         )
-        self._date_tips(locale)
+        self._date_tips()
         self.read_button.setEnabled(result.notifications.total > 0)
 
-    def _date_tips(self, locale: QLocale) -> None:
-        """The payments' items name their contract's title and give the day itself (and what
-        was paid) on hover: one line each in the list, titles being long."""
-        result = self.result
-        for widget, rows in ((self.instalments, result.instalments.rows),
-                             (self.expiring, result.expiring.rows)):  # fmt: skip
-            for i, r in enumerate(rows):
-                if hasattr(r, "due_on"):
-                    title = f"{r.contract_number} {r.contract_title}"
-                    tip = fill(self.tr("Due on %1: %2, %3 paid"),
-                               locale.toString(r.due_on, QLocale.FormatType.ShortFormat),
-                               money(r.amount), money(r.paid))  # fmt: skip
-                else:
-                    title = f"{r.number} {r.title}"
-                    tip = fill(self.tr("Ends on %1; %2 still to collect"),
-                               locale.toString(r.ends_on, QLocale.FormatType.ShortFormat),
-                               money(r.outstanding))  # fmt: skip
-                widget.item(i).setToolTip(f"{title}\n{tip}")
+    def _date_tips(self) -> None:
+        """The payments' items name their contract's title and give the days themselves (and
+        what was paid) on hover: one line each in the list, titles being long."""
+        for i, r in enumerate(self.due):
+            lines = [f"{r.contract_number} {r.contract_title}"]
+            for due in r.instalments[:TIP_INSTALMENTS]:
+                lines.append(fill(self.tr("Due on %1: %2, %3 paid"), due.due_on.isoformat(),
+                                  money(due.amount), money(due.paid)))  # fmt: skip
+            if len(r.instalments) > TIP_INSTALMENTS:
+                lines.append(today_words().more(len(r.instalments) - TIP_INSTALMENTS))
+            self.instalments.item(i).setToolTip("\n".join(lines))
+        for i, r in enumerate(self.result.expiring.rows):
+            tip = fill(self.tr("Ends on %1; %2 still to collect"), r.ends_on.isoformat(),
+                       money(r.outstanding))  # fmt: skip
+            self.expiring.item(i).setToolTip(f"{r.number} {r.title}\n{tip}")
 
-    def _fill(self, widget: QListWidget, section, cells, empty: str) -> None:
+    def _fill(self, widget: QListWidget, section, cells, empty: str, more: int = -1) -> None:
+        """more: what the section's limit left out, when not its rows' count (-1)."""
         widget.clear()
         for row in section.rows:
             text, urgent = cells(row)
@@ -244,10 +304,15 @@ class TodayPage(QWidget):
             if urgent:
                 item.setForeground(_RED)
             widget.addItem(item)
-        if section.total > len(section.rows):
-            more = QListWidgetItem(today_words().more(section.total - len(section.rows)))
-            more.setFlags(Qt.ItemFlag.NoItemFlags)
-            widget.addItem(more)
+        if more < 0:
+            more = section.total - len(section.rows)
+            text = today_words().more(more)
+        else:  # the rows were grouped: what was left out is counted in instalments
+            text = today_words().more_instalments(more)
+        if more > 0:
+            item = QListWidgetItem(text)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(item)
         if not section.rows:
             item = QListWidgetItem(empty)
             item.setFlags(Qt.ItemFlag.NoItemFlags)

@@ -36,6 +36,13 @@ class TodayWords(QObject):
     def more(self, n: int) -> str:
         return self.tr("%Ln more not shown", "", n)
 
+    def instalments(self, n: int) -> str:
+        """A contract's reminder: how many of its instalments are due or overdue."""
+        return self.tr("%Ln instalment(s)", "", n)
+
+    def more_instalments(self, n: int) -> str:
+        return self.tr("%Ln more instalment(s) not shown", "", n)
+
     def recycle_in(self, n: int) -> str:
         """The customer list's column: "in 3 days", "next pass"."""
         return self.tr("next pass") if n <= 0 else self.tr("in %n day(s)", "", n)
