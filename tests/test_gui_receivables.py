@@ -2,8 +2,9 @@
 and partly paid through the workspace as a rep would; the view's figures per rep, per customer
 and in total, and the ageing buckets, against the same figures worked out here from the test's
 own plans and payments; a manager sees the team's reps only, a rep their own, an admin and
-finance everyone's; a payment recorded elsewhere shows at once; a double-click on a customer
-opens their most overdue contract (or tells whoever listens)."""
+finance everyone's, all three figures from one read and as of a yyyy-MM-dd day; a payment
+recorded elsewhere shows at once; a double-click on a customer opens their most overdue contract
+(or, when they have several, tells whoever listens)."""
 
 from __future__ import annotations
 
@@ -279,14 +280,38 @@ def test_double_clicking_a_customer_opens_the_most_overdue_contract(qtbot, ws, d
     assert opened == [star[0].id]
     # a page that listens is told the customer instead (its contracts, filtered)
     told = []
-    view.customer_activated.connect(told.append)
+    view.customer_activated.connect(lambda *args: told.append(args))
     view.customer_table.doubleClicked.emit(index)
-    assert told == [rows["北京星辰科技有限公司"]] and opened == [star[0].id]
+    assert told == [(rows["北京星辰科技有限公司"], "北京星辰科技有限公司")]
+    assert opened == [star[0].id]
+    # a customer with one contract: that one opens, listened to or not
+    one = next(d for d in deals if d.customer == "上海华信贸易有限公司")
+    rep_view = open_view(qtbot, ws, ws.people.manager_n)
+    rep_view.customer_activated.connect(lambda *args: told.append(args))
+    names = [rep_view.customer_model.index(r, 0).data()
+             for r in range(rep_view.customer_model.rowCount())]  # fmt: skip
+    rep_view.customer_table.doubleClicked.emit(
+        rep_view.customer_model.index(names.index("上海华信贸易有限公司"), 0)
+    )
+    assert opened == [star[0].id, one.id] and len(told) == 1
     # a rep's row says whose contracts to list
     owners = []
     view.owner_activated.connect(owners.append)
     view.owner_table.doubleClicked.emit(view.owner_model.index(0, 0))
     assert owners == [ws.people.rep_n1.id]
+
+
+def test_the_figures_are_one_read_as_of_an_iso_day(qtbot, ws, deals):
+    view = open_view(qtbot, ws, ws.people.manager_n)
+    assert view.as_of.text() == f"as of {TODAY.isoformat()}"  # as the lists write days
+    reads = []
+    real = view.workspace.db.read
+    view.workspace.db.read = lambda fn: reads.append(fn) or real(fn)
+    view.refresh_button.click()
+    assert len(reads) == 1  # the reps', the customers' and the total: one unit of work
+    shown = table(view.owner_model)
+    reps = expected(deals, ws.people, {"rep_n1", "rep_n2"})
+    check(shown["Total"], reps[2])
 
 
 def test_nothing_to_collect_says_so(qtbot, ws):

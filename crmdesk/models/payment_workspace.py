@@ -4,11 +4,23 @@ the clock, unless the caller passes one."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from crmdesk.models import payments, receivables
 from crmdesk.models.changes import WriteResult
 from crmdesk.models.today import LIMIT, SectionResult, local_day
+
+
+@dataclass(frozen=True)
+class ReceivablesReport:
+    """The receivables view's figures, read in one snapshot (so the reps', the customers' and
+    the total add up even while payments are recorded)."""
+
+    day: date
+    by_owner: list[receivables.ReceivableRow]
+    by_customer: list[receivables.ReceivableRow]
+    total: receivables.Receivable
 
 
 class PaymentMethods:
@@ -60,6 +72,22 @@ class PaymentMethods:
     ) -> list[receivables.ReceivableRow]:
         day = self._today(today)
         return self._read(lambda s: receivables.receivables_by_customer(s, self.actor, day, limit))
+
+    def receivables_report(
+        self, limit: int = LIMIT, today: date | None = None
+    ) -> ReceivablesReport:
+        """By rep, the `limit` customers owing most, and the total: one unit of work."""
+        day = self._today(today)
+
+        def read(s) -> ReceivablesReport:
+            return ReceivablesReport(
+                day,
+                receivables.receivables_by_owner(s, self.actor, day),
+                receivables.receivables_by_customer(s, self.actor, day, limit),
+                receivables.receivables_total(s, self.actor, day),
+            )
+
+        return self._read(read)
 
     def receivables_by_contract(
         self, customer_id: int | None = None, limit: int = LIMIT, today: date | None = None

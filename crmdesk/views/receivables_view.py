@@ -5,8 +5,9 @@ actor may see (models/receivables.py: a rep their own, a manager the team's, an 
 finance everyone's); this view only lays them out.
 
 A self-contained widget (ReceivablesView(ctx), reload()) that the Contracts page embeds. A
-double-click on a customer asks for that customer's contracts (customer_activated); when no one
-listens, the customer's most overdue contract opens in the contract dialog. A double-click on a
+double-click on a customer with several contracts asks for that customer's contracts
+(customer_activated); with one, or when no one listens, the customer's most overdue contract
+opens in the contract dialog. A double-click on a
 rep says which (owner_activated), for a list filtered to that rep. It reads again when contracts
 or payments change, or later, when it is next shown, if it was hidden then."""
 
@@ -20,7 +21,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     Qt,
     Signal,
@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.models.changes import Change
-from crmdesk.models.today import local_day
 from crmdesk.views.context import PageContext
 from crmdesk.views.deal_words import money
 from crmdesk.views.errors import error_text
@@ -101,16 +100,14 @@ class Figures:
 
 
 def read_figures(ws: Workspace, today: date | None = None) -> Figures:
-    """The view's one read (off the GUI thread): the reps', the customers' and the total, all
-    as of the same local day."""
-    day = today if today is not None else local_day(ws.clock()).date
-    owners = ws.receivables_by_owner(day)
-    customers = ws.receivables_by_customer(CUSTOMER_LIMIT + 1, day)
-    total = line_of(None, QCoreApplication.translate("ReceivablesView", "Total"),
-                    ws.receivables_total(day))  # fmt: skip
+    """The view's one read (off the GUI thread): the reps', the customers' and the total, in
+    one unit of work, all as of the same local day."""
+    report = ws.receivables_report(CUSTOMER_LIMIT + 1, today)
+    customers = report.by_customer
+    total = line_of(None, QCoreApplication.translate("ReceivablesView", "Total"), report.total)
     return Figures(
-        day,
-        [line_of(r.id, r.name, r.figures) for r in owners],
+        report.day,
+        [line_of(r.id, r.name, r.figures) for r in report.by_owner],
         [line_of(r.id, r.name, r.figures) for r in customers[:CUSTOMER_LIMIT]],
         total,
         len(customers) > CUSTOMER_LIMIT,
@@ -211,7 +208,7 @@ def _amount(key: str):
 
 
 class ReceivablesView(QWidget):
-    customer_activated = Signal(int)  # a customer's id: show its contracts
+    customer_activated = Signal(int, str)  # a customer's id and name: show their contracts
     owner_activated = Signal(int)  # a rep's id: show their contracts
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
@@ -325,8 +322,8 @@ class ReceivablesView(QWidget):
     def _on_loaded(self, figures: Figures) -> None:
         self.banner.hide()
         self.figures = figures
-        day = QLocale().toString(figures.day, QLocale.FormatType.ShortFormat)
-        self.as_of.setText(self.tr("as of %1").replace("%1", day))
+        # yyyy-MM-dd, as the contracts list and the contract dialog write days
+        self.as_of.setText(self.tr("as of %1").replace("%1", figures.day.isoformat()))
         self.summary.setText(self._summary_text(figures.total))
         self.owner_model.set_rows(figures.by_owner, figures.total)
         self.customer_model.set_rows(figures.by_customer, None if figures.customers_cut
@@ -376,9 +373,10 @@ class ReceivablesView(QWidget):
         line = self.customer_model.row_at(index.row())
         if line is None or line.id is None:
             return
-        if self.isSignalConnected(self.metaObject().method(
-                self.metaObject().indexOfSignal("customer_activated(int)"))):  # fmt: skip
-            self.customer_activated.emit(line.id)
+        signal = self.metaObject().indexOfSignal("customer_activated(int,QString)")
+        # one contract opens at once; several are listed where a page listens for them
+        if line.contracts > 1 and self.isSignalConnected(self.metaObject().method(signal)):
+            self.customer_activated.emit(line.id, line.name)
             return
         self.open_first_contract(line.id)
 
