@@ -229,7 +229,7 @@ class PaymentsTab(QWidget):
     def set_collectable(self, collectable: bool, draft: bool = False) -> None:
         self.form.setVisible(collectable and not draft)
         self.draft_note.setVisible(collectable and draft)
-        self.void_button.setVisible(collectable)
+        self.void_button.setVisible(collectable and not draft)
 
     def _selected(self):
         rows = {i.row() for i in self.table.selectedIndexes()}

@@ -238,6 +238,8 @@ class PlanEditor(QWidget):
             self._show_months_hint()
         for row in self._rows:
             self._set_row_read_only(row, read_only)
+        # The view shows its cell widgets again as it lays them out: the column goes instead.
+        self.table.setColumnHidden(REMOVE, read_only)
 
     @staticmethod
     def _set_row_read_only(row: _Row, read_only: bool) -> None:
@@ -300,8 +302,8 @@ class PlanEditor(QWidget):
         if kept and rest > 0:
             self._say(
                 self.tr(
-                    "%n instalment(s) already paid (in full or in part) kept as they are; {rest} not "
-                    "yet covered spread over the new ones.",
+                    "%n instalment(s) already paid (in full or in part) kept as they are; "
+                    "{rest} not yet covered spread over the new ones.",
                     "",
                     len(kept),
                 ).format(rest=money(rest))
