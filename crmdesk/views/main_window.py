@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
         self.pipeline_settings_action = self._action(
             self.tr("Pipeline &settings…"), "pipeline", self._on_pipeline_settings_triggered
         )
+        self.contract_settings_action = self._action(
+            self.tr("&Contract settings…"), "settings", self._on_contract_settings_triggered
+        )
         quit_action = self._action(
             self.tr("&Quit"), "quit", self.close, QKeySequence.StandardKey.Quit
         )
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
         self._customers_menu = customers_menu
         pipeline_menu = menus.addMenu(self.tr("&Pipeline"))
         pipeline_menu.addAction(self.pipeline_settings_action)
+        pipeline_menu.addAction(self.contract_settings_action)
         self._pipeline_menu = pipeline_menu
         pipeline_menu.menuAction().setVisible(False)  # an admin's, once the database says who
         help_menu = menus.addMenu(self.tr("&Help"))
@@ -404,6 +408,12 @@ class MainWindow(QMainWindow):
         from crmdesk.views.pipeline_settings_dialog import PipelineSettingsDialog
 
         self._open_admin_dialog(PipelineSettingsDialog)
+
+    @Slot()
+    def _on_contract_settings_triggered(self) -> None:
+        from crmdesk.views.contract_settings_dialog import ContractSettingsDialog
+
+        self._open_admin_dialog(ContractSettingsDialog)
 
     # -- the Approvals item's badge
     def _count_pending_approvals(self) -> None:
