@@ -1,10 +1,11 @@
 """The schema of contracts and payment collection (合同与回款): contracts with their product
 lines, payment plans (instalments), payments received and how each was applied to the
 instalments, invoices, and a contract's history. Kept beside schema.py, which imports it;
-migration 0010 creates the tables.
+migration 0010 creates the tables (0011: a payment's chosen instalment).
 
-A contract's `received` (payments applied) and `next_due_on` (the earliest instalment not yet
-fully paid) are kept in step by every write of payments and plans (contracts.py, payments.py):
+A contract's `received` (payments applied), `credit` (what the plan could not take) and
+`next_due_on` (the earliest instalment not yet fully paid) are kept in step by every write of
+payments and plans (contracts.refresh_contract_totals places every live payment again):
 the list sorts and filters 100,000 contracts by them from an index, not a GROUP BY per page.
 """
 
@@ -112,8 +113,9 @@ class Instalment(Base):
 
 
 class Payment(Base):
-    """Money received (回款记录). Applied to instalments in order, or to a chosen one
-    (PaymentAllocation rows say how); what exceeds the plan is the contract's credit. A
+    """Money received (回款记录). Placed on the instalments in due order, a chosen one first
+    (instalment_id, kept so the placing can be done again when the plan or another payment
+    changes; PaymentAllocation rows say how); what the plan cannot take is its credit. A
     payment entered by mistake is voided (its allocations undone), never deleted."""
 
     __tablename__ = "payments"
@@ -123,6 +125,9 @@ class Payment(Base):
     received_on: Mapped[date] = mapped_column(Date)
     amount: Mapped[Decimal] = mapped_column(Money)
     credit: Mapped[Decimal] = mapped_column(Money, default=Decimal("0"))  # beyond the plan
+    instalment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("instalments.id", ondelete="SET NULL")
+    )  # paid first when it was chosen
     method: Mapped[str] = mapped_column(String(16), default="bank_transfer")  # PAYMENT_METHODS
     reference: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(String(500), default="")
@@ -137,6 +142,8 @@ class Payment(Base):
         Index("ix_payments_contract", "contract_id", "received_on"),
         # Payments received per month by rep (targets and reports).
         Index("ix_payments_received", "received_on", "owner_id", "amount"),
+        # An instalment removed from a plan lets go of the payments that chose it.
+        Index("ix_payments_instalment", "instalment_id"),
     )
 
 
