@@ -182,7 +182,7 @@ def test_over_payment_is_refused_with_the_outstanding_amount_or_kept_as_credit(d
     assert exc.value.params["outstanding"] == D(0)
 
 
-def test_voiding_undoes_the_allocations_and_the_credit(db, people):
+def test_voiding_places_the_other_payments_again(db, people):
     p = people
     cid, (jan, mar) = contract(db, p.rep_n1, customer(db, p.rep_n1), [(JAN, D(300)),
                                                                       (MAR, D(700))])  # fmt: skip
@@ -192,8 +192,9 @@ def test_voiding_undoes_the_allocations_and_the_credit(db, people):
     assert state(db, cid) == (D(1000), D(100), None, {jan: D(300), mar: D(700)})
     done = rep.void_payment(first)
     assert done.change.kinds == {"payments"}
-    # the second payment's allocations stay where they were applied: March
-    assert state(db, cid) == (D(500), D(100), JAN, {jan: D(0), mar: D(500)})
+    # the second payment is placed again from January: its credit fills what the first paid
+    assert state(db, cid) == (D(600), D(0), MAR, {jan: D(300), mar: D(300)})
+    assert db.read(lambda s: s.get(Payment, second).credit) == D(0)
     voided = db.read(lambda s: s.get(Payment, first))
     assert (voided.voided_at, voided.voided_by_id, voided.amount) == (NOW, p.rep_n1.id, D(500))
     with pytest.raises(ValidationFailed) as exc:
@@ -209,9 +210,28 @@ def test_voiding_undoes_the_allocations_and_the_credit(db, people):
         rep.void_payment(2**31 - 1)
 
 
+def placed(due, live):
+    """The model: {instalment: paid}, {payment: credit} of live payments {id: (amount, chosen)}
+    placed in id order on due = [(instalment id, (due_on, amount)), ...] in due order."""
+    room = {iid: a for iid, (_d, a) in due}
+    credit = {}
+    for pid in sorted(live):
+        left, first = live[pid]
+        order = [iid for iid, _ in due]
+        if first is not None:
+            order = [first] + [i for i in order if i != first]
+        for iid in order:
+            take = min(left, room[iid])
+            room[iid] -= take
+            left -= take
+        credit[pid] = left
+    return {iid: a - room[iid] for iid, (_d, a) in due}, credit
+
+
 def test_random_payments_and_voids_match_a_model(db, people):
     """Sequences of payments (in order, to a chosen instalment, as credit) and voids, checked
-    after each step against allocation done again in Python from the surviving payments."""
+    after each step against every live payment placed again in Python, in the order recorded
+    (all are received today), each on its chosen instalment first, then in due order."""
     p = people
     rng = random.Random(20261120)
     rep = ws(db, p.rep_n1)
@@ -220,42 +240,34 @@ def test_random_payments_and_voids_match_a_model(db, people):
                 for _ in range(rng.randrange(1, 6))]  # fmt: skip
         cid, ids = contract(db, p.rep_n1, customer(db, p.rep_n1, f"客户{round_}"), plan)
         due = sorted(zip(ids, plan, strict=True), key=lambda x: (x[1][0], ids.index(x[0])))
-        paid = {i: D(0) for i in ids}
-        live: dict[int, tuple[list[tuple[int, D]], D]] = {}  # payment: allocations, credit
+        live: dict[int, tuple[D, int | None]] = {}  # payment: amount, chosen instalment
+
         for _step in range(12):
             if live and rng.random() < 0.25:
                 victim = rng.choice(sorted(live))
                 rep.void_payment(victim)
-                for iid, amount in live.pop(victim)[0]:
-                    paid[iid] -= amount
+                live.pop(victim)
             else:
                 amount = D(rng.randrange(1, 60_000)) / 100
                 first = rng.choice([None, *ids])
-                order = [iid for iid, _ in due]
-                if first is not None:
-                    order = [first] + [i for i in order if i != first]
-                unpaid = {iid: a - paid[iid] for iid, (_d, a) in due}
-                left, parts = amount, []
-                for iid in order:
-                    take = min(left, unpaid[iid])
-                    if take > 0:
-                        parts.append((iid, take))
-                        left -= take
-                credit = rng.random() < 0.5
+                paid, _credit = placed(due, live)
+                room = sum((a for _d, a in plan), D(0)) - sum(paid.values(), D(0))
+                as_credit = rng.random() < 0.5
                 data = pay(amount, instalment_id=first)
-                if left > 0 and not credit:
+                if amount > room and not as_credit:
                     with pytest.raises(ValidationFailed) as exc:
                         rep.record_payment(cid, data)
-                    assert exc.value.params["outstanding"] == sum(unpaid.values())
+                    assert exc.value.params["outstanding"] == room
                     continue
-                pid = rep.record_payment(cid, data, as_credit=credit).value
-                live[pid] = (parts, left)
-                for iid, take in parts:
-                    paid[iid] += take
+                pid = rep.record_payment(cid, data, as_credit=as_credit).value
+                live[pid] = (amount, first)
+            paid, credit = placed(due, live)
             received, credit_now, next_due, stored = state(db, cid)
             assert stored == paid
             assert received == sum(paid.values())
-            assert credit_now == sum((c for _p, c in live.values()), D(0))
+            assert credit_now == sum(credit.values(), D(0))
+            wanted = select(Payment.id, Payment.credit).where(Payment.id.in_(list(live)))
+            assert db.read(lambda s, q=wanted: dict(s.execute(q).all())) == credit
             assert next_due == min((d for iid, (d, a) in due if paid[iid] < a), default=None)
 
 

@@ -2,7 +2,9 @@
 may hold (lengths from the columns, NUL refused, money as Decimal to the cent; lines are deals'
 LineInput with their rules), the payment plan's templates (one payment, a split by percentages,
 monthly) adding up to the cent, the number pattern an admin sets, the admin's approval limits
-and when activating a contract needs a manager's approval. contracts.py writes with them.
+and when activating a contract needs a manager's approval; how payments are placed on a plan
+and what a contract still has outstanding (one definition for the dialog, the list and the
+receivables). contracts.py writes with them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal, localcontext
 from typing import Any
+
+from sqlalchemy import ColumnElement, case
 
 from crmdesk.models.checks import Checker
 from crmdesk.models.deal_rules import (
@@ -133,6 +137,45 @@ def approval_reason(amount: Decimal, lines: Sequence[LineInput], settings: Contr
     return ""
 
 
+def max_discount(lines: Sequence[LineInput]) -> Decimal:
+    return max((x.discount for x in lines), default=Decimal(0))
+
+
+def approval_crossed(
+    old_amount: Decimal,
+    old_lines: Sequence[LineInput],
+    new_amount: Decimal,
+    new_lines: Sequence[LineInput],
+    settings: ContractSettings,
+) -> str:
+    """Why an edit of a signed contract would need the approval it never had ("amount",
+    "discount"), or "": the new figures are above a limit and raise the amount or a discount
+    (an approved contract lowered, or edited without raising either, stays as approved)."""
+    reason = approval_reason(new_amount, new_lines, settings)
+    if not reason:
+        return ""
+    if new_amount > old_amount or max_discount(new_lines) > max_discount(old_lines):
+        return reason
+    return ""
+
+
+# ---------------------------------------------------------------- what is owed
+
+
+def outstanding(amount: Decimal, received: Decimal, credit: Decimal) -> Decimal:
+    """What the customer still owes on a contract: its amount less every live payment (placed
+    on the plan or kept as credit), never below zero. Credit exists only once the plan is fully
+    paid, so when the plan adds up (activation and every edit keep it so) this is amount less
+    received; a plan left not adding up (before these rules) never shows money paid as owed."""
+    return max(Decimal(amount) - Decimal(received) - Decimal(credit), Decimal("0.00"))
+
+
+def outstanding_column() -> ColumnElement:
+    """outstanding() of each contract row, in SQL (for sums and sorting)."""
+    owed = Contract.amount - Contract.received - Contract.credit
+    return case((owed > 0, owed), else_=0)
+
+
 # ---------------------------------------------------------------- the plan
 
 
@@ -173,6 +216,29 @@ def plan_difference(amount: Decimal, instalments: Sequence[InstalmentInput]) -> 
     """The contract's amount less the plan's total: positive when the plan asks for less than
     the contract, negative when for more, 0.00 when they agree."""
     return (Decimal(amount) - plan_total(instalments)).quantize(CENT)
+
+
+@dataclass(frozen=True)
+class Allocation:
+    instalment_id: int
+    amount: Decimal
+
+
+def allocate(
+    amount: Decimal, open_amounts: Sequence[tuple[int, Decimal]], first: int | None = None
+) -> tuple[list[Allocation], Decimal]:
+    """Place `amount` on instalments (id, what it can still take) given in due order: the one
+    with id `first` first, then the others in order. The allocations and what is left over."""
+    order = sorted(open_amounts, key=lambda item: item[0] != first) if first else open_amounts
+    left, parts = amount, []
+    for instalment_id, room in order:
+        if left <= 0:
+            break
+        take = min(left, room)
+        if take > 0:
+            parts.append(Allocation(instalment_id, take))
+            left -= take
+    return parts, left
 
 
 def _shares(amount: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:

@@ -1,7 +1,8 @@
 """One contract: creating it (its number generated from the admin's pattern or typed), editing its
 fields and lines safely when a colleague edits it too, its payment plan, locking it for a write
 (contract_for_write: payments.py too), and the totals every write of plans and payments keeps in
-step (refresh_contract_totals).
+step (refresh_contract_totals, from contract_totals.py, which places every live payment on the
+plan again).
 
 Neighbours: contract_rules.py (the input's rules without the database), contract_numbers.py
 (numbers and settings), contract_status.py (status and approval, the recycle bin, a contract
@@ -18,10 +19,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
-from sqlalchemy.orm.util import identity_key
 
 from crmdesk.models.changes import record
 from crmdesk.models.checks import check_id, limit_of
@@ -30,13 +30,14 @@ from crmdesk.models.contract_numbers import contract_settings, next_number, numb
 from crmdesk.models.contract_rules import (
     ContractInput,
     InstalmentInput,
+    approval_crossed,
     check_contract,
     check_instalments,
     contract_amount,
-    plan_difference,
     plan_total,
 )
-from crmdesk.models.deal_rules import LineInput, lines_total
+from crmdesk.models.contract_totals import refresh_contract_totals
+from crmdesk.models.deal_rules import CENT, MONEY_LIMIT, LineInput, lines_total
 from crmdesk.models.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from crmdesk.models.policy import (
     check_assignable,
@@ -52,71 +53,12 @@ from crmdesk.models.schema_contracts import (
     ContractLine,
     Instalment,
     Payment,
-    PaymentAllocation,
 )
 from crmdesk.models.schema_deals import Deal, DealLine, Product
+from crmdesk.models.today import local_day
 from crmdesk.models.users import UserRow
 
 ZERO = Decimal("0.00")
-
-
-# ---------------------------------------------------------------- totals
-
-
-def refresh_contract_totals(session: Session, contract_id: int) -> None:
-    """Recompute what the list sorts and filters by from the rows, in the caller's unit of work
-    (the contract locked): each instalment's paid (its live payments' allocations), the
-    contract's received (the same allocations), credit (live payments' credit) and next_due_on
-    (the earliest instalment not fully paid). Plain UPDATEs: the totals follow payments and do
-    not move the contract's version, so recording a payment never turns a colleague's open
-    edit of the fields into a conflict."""
-    session.flush()
-    paid_by = dict(
-        session.execute(
-            select(PaymentAllocation.instalment_id, func.sum(PaymentAllocation.amount))
-            .join(Payment, Payment.id == PaymentAllocation.payment_id)
-            .where(Payment.contract_id == contract_id, Payment.voided_at.is_(None))
-            .group_by(PaymentAllocation.instalment_id)
-        ).all()
-    )
-    rows = session.execute(
-        select(Instalment.id, Instalment.amount, Instalment.paid, Instalment.due_on).where(
-            Instalment.contract_id == contract_id
-        )
-    ).all()
-    received, next_due = ZERO, None
-    for instalment_id, amount, paid, due_on in rows:
-        now_paid = Decimal(paid_by.get(instalment_id) or 0).quantize(Decimal("0.01"))
-        received += now_paid
-        if now_paid != paid:
-            session.execute(
-                update(Instalment).where(Instalment.id == instalment_id).values(paid=now_paid),
-                execution_options={"synchronize_session": False},
-            )
-        if now_paid < amount and (next_due is None or due_on < next_due):
-            next_due = due_on
-    credit = session.scalar(
-        select(func.coalesce(func.sum(Payment.credit), 0)).where(
-            Payment.contract_id == contract_id, Payment.voided_at.is_(None)
-        )
-    )
-    session.execute(
-        update(Contract)
-        .where(Contract.id == contract_id)
-        .values(received=received, credit=Decimal(credit or 0), next_due_on=next_due),
-        execution_options={"synchronize_session": False},
-    )
-    _expire(session, contract_id)
-
-
-def _expire(session: Session, contract_id: int) -> None:
-    """Objects of this unit of work read before the UPDATEs above read the new values."""
-    contract = session.identity_map.get(identity_key(Contract, contract_id))
-    if contract is not None:
-        session.expire(contract, ["received", "credit", "next_due_on"])
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, Instalment) and obj.contract_id == contract_id:
-            session.expire(obj, ["paid"])
 
 
 # ---------------------------------------------------------------- locking
@@ -260,8 +202,10 @@ def create_contract(session: Session, actor: UserRow, data: ContractInput, now: 
             raise _invalid("number", "taken")
         number = data.number
     else:
+        # The signing day, else the user's day (not UTC's: a contract made at 7:00 in Beijing on
+        # New Year's Day is numbered in the new year).
         number = next_number(session, contract_settings(session).number_pattern,
-                             data.signed_on or now.date())  # fmt: skip
+                             data.signed_on or local_day(now).date)  # fmt: skip
     contract = Contract(
         number=number, customer_id=customer.id, owner_id=owner_id, team_id=team_id,
         status="draft", awaiting_approval=False, received=ZERO, credit=ZERO, created_at=now,
@@ -311,24 +255,67 @@ def update_contract(
     now: datetime,
     overwrite: bool = False,
 ) -> ContractDetail:
-    """Save an edit of the fields and lines made on version base_version. The customer never
-    changes ("customer_id", "invalid"); number "" and owner_id None keep theirs. If a colleague
-    saved since (fields, lines, plan or status): Conflict naming who, when and which fields now
-    differ from mine, unless overwrite. While a manager decides on activating it, the amount and
-    lines stay ("lines", "awaiting_approval"); the amount never drops below what was received."""
+    """Save an edit of the fields and lines (the plan as it is): save_contract without a plan."""
+    return save_contract(session, actor, contract_id, data, None, base_version, now, overwrite)
+
+
+def save_contract(
+    session: Session,
+    actor: UserRow,
+    contract_id: int,
+    data: ContractInput,
+    instalments: Sequence[InstalmentInput] | None,
+    base_version: int,
+    now: datetime,
+    overwrite: bool = False,
+    *,
+    allow_difference: bool = False,
+) -> ContractDetail:
+    """Save the contract dialog's edit made on version base_version in one unit of work: the
+    fields and lines, and the plan when given (None keeps it; as save_plan replaces it), the
+    version moving once. The customer never changes ("customer_id", "invalid"); number "" and
+    owner_id None keep theirs. If a colleague saved since (fields, lines, plan or status):
+    Conflict naming who, when and which fields (and "instalments") now differ, unless
+    overwrite. Refused: the amount or lines while a manager decides on activating it
+    ("lines", "awaiting_approval"); an amount below what was received ("amount",
+    "below_received"); a plan no longer adding up to the amount ("instalments", "difference",
+    difference=amount - plan) on a signed contract, or on a draft whose plan added up (a draft's
+    plan in the making may differ with allow_difference); a signed contract's signing day
+    cleared ("signed_on", "required"); and, for all but administrators (who set the limits),
+    a signed contract's amount raised or a discount raised above the approval limits
+    ("amount", "needs_approval", reason, limits["amount"] when the amount is why): it was
+    signed without a manager's approval for that."""
     data = check_contract(data)
+    plan = None if instalments is None else check_instalments(instalments)
     base_version = check_base(base_version)
+    if not isinstance(allow_difference, bool):
+        raise _invalid("allow_difference", "invalid")
     contract = contract_for_write(session, actor, contract_id)
     if data.customer_id != contract.customer_id:
         raise _invalid("customer_id", "invalid")
     stored = input_of(contract, stored_lines(session, contract.id))
+    existing = _locked_plan(session, contract.id)
     changed = _differ(stored, data)
+    if plan is not None and _plan_of(existing) != [_key(x) for x in plan]:
+        changed.append("instalments")
     if contract.version != base_version and not overwrite:
         raise version_conflict(session, contract, changed)
-    if contract.awaiting_approval and (data.lines != stored.lines or data.amount != stored.amount):
+    amount = contract_amount(data)
+    signed = contract.status != "draft" or contract.awaiting_approval
+    if contract.awaiting_approval and (data.lines != stored.lines or amount != contract.amount):
         raise _invalid("lines", "awaiting_approval")
-    if contract_amount(data) < contract.received:
+    if signed and data.signed_on is None:
+        raise _invalid("signed_on", "required")
+    if signed and not actor.is_admin:
+        settings = contract_settings(session)
+        reason = approval_crossed(contract.amount, stored.lines, amount, data.lines, settings)
+        if reason:
+            limits = {"amount": settings.approval_amount} if reason == "amount" else {}
+            raise ValidationFailed(errors=[("amount", "needs_approval")], limits=limits,
+                                   reason=reason)  # fmt: skip
+    if amount < contract.received:
         raise _invalid("amount", "below_received", received=contract.received)
+    _check_plan_adds_up(contract, existing, plan, amount, signed, allow_difference)
     if data.number and data.number != contract.number:
         if number_taken(session, data.number, exclude=contract.id):
             raise _invalid("number", "taken")
@@ -339,13 +326,110 @@ def update_contract(
     _apply(contract, data)
     touch(contract, actor, now)
     _write_lines(session, contract.id, data.lines)
-    add_event(session, contract.id, "edited", actor.id, now, ",".join(changed))
+    if plan is None or [f for f in changed if f != "instalments"]:
+        add_event(session, contract.id, "edited", actor.id, now,
+                  ",".join(f for f in changed if f != "instalments"))  # fmt: skip
+    if plan is not None:
+        _replace_plan(session, actor, contract, existing, plan, now)
     session.flush()
     record(session, "contracts", [contract.customer_id])
-    return read_contract(session, actor, contract.id, now.date())
+    return read_contract(session, actor, contract.id, local_day(now).date)
 
 
 # ---------------------------------------------------------------- the plan
+
+
+def _locked_plan(session: Session, contract_id: int) -> list[Instalment]:
+    stmt = (
+        select(Instalment)
+        .where(Instalment.contract_id == contract_id)
+        .order_by(Instalment.position, Instalment.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return list(session.scalars(stmt))
+
+
+def _key(x: Instalment | InstalmentInput) -> tuple:
+    return (x.id, x.due_on, Decimal(x.amount).quantize(CENT), x.note)
+
+
+def _plan_of(existing: Sequence[Instalment]) -> list[tuple]:
+    return [_key(x) for x in existing]
+
+
+def _check_plan_adds_up(
+    contract: Contract,
+    existing: Sequence[Instalment],
+    plan: Sequence[InstalmentInput] | None,
+    amount: Decimal,
+    signed: bool,
+    allow_difference: bool,
+) -> None:
+    """A signed contract's plan adds up to its amount, and a draft's that added up keeps adding
+    up (the dialog changes the two together): ("instalments", "difference"). Payments are
+    placed on the plan (refresh_contract_totals), so a plan not adding up would leave money
+    owed that no instalment asks for, or money paid that the contract does not count."""
+    before = sum((Decimal(x.amount) for x in existing), ZERO)
+    total = before if plan is None else plan_total(plan)
+    if total >= MONEY_LIMIT:
+        raise _invalid("instalments", "out_of_range")
+    difference = (amount - total).quantize(CENT)
+    if not difference:
+        return
+    if plan is None:
+        if amount == contract.amount:
+            return  # the amount as it was: nothing of the plan's to check
+        added_up = bool(existing) and before == contract.amount
+        if signed or added_up:
+            raise _invalid("instalments", "difference", difference=difference)
+    elif signed or not allow_difference:
+        raise _invalid("instalments", "difference", difference=difference)
+
+
+def _replace_plan(
+    session: Session,
+    actor: UserRow,
+    contract: Contract,
+    existing: Sequence[Instalment],
+    plan: Sequence[InstalmentInput],
+    now: datetime,
+) -> None:
+    """Write the plan (instalments matched by id; one not given removed, a new one added) and
+    place the payments on it again. Refused: removing an instalment (partly) paid
+    ("instalments", "paid_removed"), cutting one below what is paid on it
+    ("instalments.N.amount", "below_paid"), an id of another contract's ("instalments.N.id",
+    "invalid")."""
+    by_id = {x.id: x for x in existing}
+    errors = []
+    for i, x in enumerate(plan):
+        if x.id is not None and x.id not in by_id:
+            errors.append((f"instalments.{i}.id", "invalid"))
+        elif x.id is not None and x.amount < by_id[x.id].paid:
+            errors.append((f"instalments.{i}.amount", "below_paid"))
+    kept = {x.id for x in plan}
+    if any(x.paid > 0 for x in existing if x.id not in kept):
+        errors.append(("instalments", "paid_removed"))
+    if errors:
+        raise ValidationFailed(errors=errors, limits={})
+    gone = [x for x in by_id if x not in kept]
+    if gone:
+        # Let go of the payments that chose them here, not through the foreign key alone: a
+        # database migrated on SQLite before 0011 may lack it.
+        session.execute(update(Payment).where(Payment.instalment_id.in_(gone))
+                        .values(instalment_id=None),
+                        execution_options={"synchronize_session": False})  # fmt: skip
+        session.execute(delete(Instalment).where(Instalment.id.in_(gone)))
+    for position, x in enumerate(plan):
+        if x.id is None:
+            session.add(Instalment(contract_id=contract.id, position=position, due_on=x.due_on,
+                                   amount=x.amount, paid=ZERO, note=x.note))  # fmt: skip
+        else:
+            row = by_id[x.id]
+            row.position, row.due_on, row.amount, row.note = position, x.due_on, x.amount, x.note
+    session.flush()
+    refresh_contract_totals(session, contract.id)
+    add_event(session, contract.id, "plan", actor.id, now, f"{len(plan)}:{plan_total(plan)}")
 
 
 def save_plan(
@@ -357,12 +441,10 @@ def save_plan(
     now: datetime,
     allow_difference: bool = False,
 ) -> ContractDetail:
-    """Replace the payment plan, made on version base_version. Instalments are matched by id:
-    one not given is removed, a new one (id None) added. Refused: a plan not adding up to the
-    amount ("instalments", "difference", difference=amount - plan) unless allow_difference;
-    removing an instalment (partly) paid ("instalments", "paid_removed") or cutting one below
-    what is paid on it ("instalments.N.amount", "below_paid", paid=...); an id of another
-    contract's ("instalments.N.id", "invalid")."""
+    """Replace the payment plan, made on version base_version (a colleague's save since:
+    Conflict, never overwritten). The plan must add up to the amount ("instalments",
+    "difference", difference=amount - plan); a draft's may differ with allow_difference.
+    Otherwise as save_contract's plan: the payments are placed on it again."""
     plan = check_instalments(instalments)
     base_version = check_base(base_version)
     if not isinstance(allow_difference, bool):
@@ -370,35 +452,11 @@ def save_plan(
     contract = contract_for_write(session, actor, contract_id)
     if contract.version != base_version:
         raise version_conflict(session, contract, ["instalments"])
-    difference = plan_difference(contract.amount, plan)
-    if difference and not allow_difference:
-        raise _invalid("instalments", "difference", difference=difference)
-    stmt = select(Instalment).where(Instalment.contract_id == contract.id).with_for_update()
-    existing = {x.id: x for x in session.scalars(stmt)}
-    errors = []
-    for i, x in enumerate(plan):
-        if x.id is not None and x.id not in existing:
-            errors.append((f"instalments.{i}.id", "invalid"))
-        elif x.id is not None and x.amount < existing[x.id].paid:
-            errors.append((f"instalments.{i}.amount", "below_paid"))
-    kept = {x.id for x in plan}
-    if any(x.paid > 0 for x in existing.values() if x.id not in kept):
-        errors.append(("instalments", "paid_removed"))
-    if errors:
-        raise ValidationFailed(errors=errors, limits={})
-    gone = [x for x in existing if x not in kept]
-    if gone:
-        session.execute(delete(Instalment).where(Instalment.id.in_(gone)))
-    for position, x in enumerate(plan):
-        if x.id is None:
-            session.add(Instalment(contract_id=contract.id, position=position, due_on=x.due_on,
-                                   amount=x.amount, paid=ZERO, note=x.note))  # fmt: skip
-        else:
-            row = existing[x.id]
-            row.position, row.due_on, row.amount, row.note = position, x.due_on, x.amount, x.note
+    existing = _locked_plan(session, contract.id)
+    signed = contract.status != "draft" or contract.awaiting_approval
+    _check_plan_adds_up(contract, existing, plan, contract.amount, signed, allow_difference)
+    _replace_plan(session, actor, contract, existing, plan, now)
     touch(contract, actor, now)
     session.flush()
-    refresh_contract_totals(session, contract.id)
-    add_event(session, contract.id, "plan", actor.id, now, f"{len(plan)}:{plan_total(plan)}")
     record(session, "contracts", [contract.customer_id])
-    return read_contract(session, actor, contract.id, now.date())
+    return read_contract(session, actor, contract.id, local_day(now).date)

@@ -2,13 +2,13 @@
 applying it to the plan's instalments, voiding one entered by mistake, recording and deleting
 invoices. Who may: policy.may_collect (the contract's editors and finance).
 
-A payment is applied to the unpaid instalments in due order, or to a chosen one first and then
-the rest in order; what exceeds everything the plan still expects is refused (the error says
-how much is outstanding) unless the caller asks to keep it as the contract's credit. Voiding
-removes the payment's allocations: the instalments it paid are unpaid again. Each write locks
-the contract's customer row, then the contract, then its instalments (the order every
-contract write keeps), and ends with contracts.refresh_contract_totals, which recomputes the
-contract's received, credit and next due day and the instalments' paid from the rows.
+A payment is placed on the unpaid instalments in due order, or on a chosen one first (kept
+with the payment) and then the rest in order; what exceeds everything the plan can still take
+is refused (the error says how much that is) unless the caller asks to keep it as credit.
+Each write locks the contract's customer row, then the contract, then its instalments (the
+order every contract write keeps), and ends with contracts.refresh_contract_totals, which
+places every live payment on the plan again: voiding a payment lets the others' credit fill
+what it had paid, and a payment's credit is taken up when the plan grows.
 """
 
 from __future__ import annotations
@@ -18,13 +18,15 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id
+from crmdesk.models.contract_rules import Allocation as Allocation  # the placing rule,
+from crmdesk.models.contract_rules import allocate as allocate  # kept importable from here
 from crmdesk.models.contracts import contract_for_write, refresh_contract_totals
-from crmdesk.models.deal_rules import MONEY_LIMIT, check_money, check_ref
+from crmdesk.models.deal_rules import CENT, MONEY_LIMIT, check_money, check_ref
 from crmdesk.models.errors import NotFound, ValidationFailed
 from crmdesk.models.schema_contracts import (
     PAYMENT_METHODS,
@@ -61,12 +63,6 @@ class InvoiceInput:
     issued_on: date
     amount: Decimal
     note: str = ""
-
-
-@dataclass(frozen=True)
-class Allocation:
-    instalment_id: int
-    amount: Decimal
 
 
 # ---------------------------------------------------------------- rules without the database
@@ -111,23 +107,6 @@ def check_invoice(data: Any, today: date) -> InvoiceInput:
     return InvoiceInput(number, issued_on, amount, note)
 
 
-def allocate(
-    amount: Decimal, open_amounts: list[tuple[int, Decimal]], first: int | None = None
-) -> tuple[list[Allocation], Decimal]:
-    """Apply `amount` to instalments (id, still unpaid) given in due order: the one with id
-    `first` first, then the others in order. Returns the allocations and what is left over."""
-    order = sorted(open_amounts, key=lambda item: item[0] != first) if first else open_amounts
-    left, parts = amount, []
-    for instalment_id, unpaid in order:
-        if left <= 0:
-            break
-        take = min(left, unpaid)
-        if take > 0:
-            parts.append(Allocation(instalment_id, take))
-            left -= take
-    return parts, left
-
-
 # ---------------------------------------------------------------- locking (contracts.py's)
 
 
@@ -169,46 +148,46 @@ def record_payment(
     *,
     as_credit: bool = False,
 ) -> int:
-    """Record money received and apply it to the plan; the new payment's id.
+    """Record money received and place it on the plan; the new payment's id.
 
-    More than the plan still expects: ValidationFailed ("amount", "over_plan") with
-    params outstanding (and limits["amount"]) = what it still expects, unless as_credit, when
-    the excess is kept as the payment's (and so the contract's) credit. A chosen instalment
-    of another contract: ("instalment_id", "not_found"). A draft: ("status", "draft")."""
+    More than the plan can still take (its instalments' amounts less what is paid on them):
+    ValidationFailed ("amount", "over_plan") with params outstanding (and limits["amount"]) =
+    what it can take, unless as_credit, when the excess is kept as the payment's (and so the
+    contract's) credit. The contract's money in (received and credit) reaching what the
+    database holds: ("amount", "out_of_range") with limits["amount"] = the most it may be. A
+    chosen instalment of another contract: ("instalment_id", "not_found"). A draft:
+    ("status", "draft")."""
     data = check_payment(data, now.date())
     contract = contract_for_write(session, actor, contract_id, collect=True)
     _collectable(contract)
     instalments = _locked_instalments(session, contract.id)
     if data.instalment_id is not None and data.instalment_id not in {i.id for i in instalments}:
         raise ValidationFailed(errors=[("instalment_id", "not_found")], limits={})
-    unpaid = [(i.id, max(i.amount - i.paid, ZERO)) for i in instalments]
-    outstanding = sum((u for _i, u in unpaid), ZERO)
-    parts, left = allocate(data.amount, unpaid, data.instalment_id)
-    if left > 0 and not as_credit:
+    room = sum((max(i.amount - i.paid, ZERO) for i in instalments), ZERO)
+    if data.amount > room and not as_credit:
         raise ValidationFailed(
-            errors=[("amount", "over_plan")], limits={"amount": outstanding},
-            outstanding=outstanding,
-        )  # fmt: skip
+            errors=[("amount", "over_plan")], limits={"amount": room}, outstanding=room
+        )
+    most = MONEY_LIMIT - CENT - contract.received - contract.credit
+    if data.amount > most:
+        raise ValidationFailed(errors=[("amount", "out_of_range")],
+                               limits={"amount": max(most, ZERO)})  # fmt: skip
     payment = Payment(
         contract_id=contract.id, received_on=data.received_on, amount=data.amount,
-        credit=left, method=data.method, reference=data.reference, note=data.note,
-        owner_id=contract.owner_id, team_id=contract.team_id, recorded_by_id=actor.id,
-        recorded_at=now,
+        credit=ZERO, instalment_id=data.instalment_id, method=data.method,
+        reference=data.reference, note=data.note, owner_id=contract.owner_id,
+        team_id=contract.team_id, recorded_by_id=actor.id, recorded_at=now,
     )  # fmt: skip
     session.add(payment)
     session.flush()
-    if parts:
-        rows = [{"payment_id": payment.id, "instalment_id": p.instalment_id, "amount": p.amount}
-                for p in parts]  # fmt: skip
-        session.execute(insert(PaymentAllocation), rows)
-    _finish(session, actor, contract, "payment", f"{data.amount}", now)
+    _finish(session, actor, contract, "payment", f"{data.amount}", now)  # places it
     return payment.id
 
 
 def void_payment(session: Session, actor: UserRow, payment_id: int, now: datetime) -> None:
-    """Void a payment entered by mistake: it stays in the history, marked, and its allocations
-    are removed (the instalments it paid are unpaid again, its credit is gone). Voiding it
-    again: ValidationFailed ("payment", "voided")."""
+    """Void a payment entered by mistake: it stays in the history, marked, its allocations
+    removed, and the live payments are placed on the plan again (another payment's credit
+    fills what it had paid). Voiding it again: ValidationFailed ("payment", "voided")."""
     check_id(payment_id, "payment")
     contract_id = session.scalar(select(Payment.contract_id).where(Payment.id == payment_id))
     if contract_id is None:
