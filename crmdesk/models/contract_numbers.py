@@ -95,7 +95,9 @@ def next_number(session: Session, pattern: str, on: date) -> str:
     .seq_key) locked until the unit of work ends, so two contracts signed at once queue on it
     and never share a number; the first of a year starts after the highest number already made
     (two units racing to create that row: the second fails on its key and Database.write runs
-    it again). A number typed by hand that the sequence reaches is skipped."""
+    it again). A number typed by hand that the sequence reaches is skipped. A number grown
+    longer than the column holds (a short {seq} run past its digits): ("number", "too_long")
+    with limits["number"] = the length allowed."""
     pattern = check_pattern(pattern)
     key = seq_key(on)
     row = session.execute(select(Setting.value).where(Setting.key == key).with_for_update()).first()
@@ -113,5 +115,8 @@ def next_number(session: Session, pattern: str, on: date) -> str:
             break
     else:
         raise ValidationFailed(errors=[("number", "taken")], limits={})
+    length = Contract.number.type.length
+    if len(number) > length:
+        raise ValidationFailed(errors=[("number", "too_long")], limits={"number": length})
     session.execute(update(Setting).where(Setting.key == key).values(value=str(seq)))
     return number

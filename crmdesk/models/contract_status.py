@@ -7,9 +7,10 @@ contract's input filled from a won deal.
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from crmdesk.models.approvals import approvers
@@ -28,12 +29,13 @@ from crmdesk.models.contracts import (
     touch,
     version_conflict,
 )
-from crmdesk.models.deal_rules import lines_total
+from crmdesk.models.deal_rules import CENT, lines_total
 from crmdesk.models.errors import NotFound, ValidationFailed
 from crmdesk.models.policy import customer_for_read, may_edit, may_edit_contract
 from crmdesk.models.pool_actions import notify
-from crmdesk.models.schema_contracts import CONTRACT_STATUSES, Contract, Payment
+from crmdesk.models.schema_contracts import CONTRACT_STATUSES, Contract, Instalment, Payment
 from crmdesk.models.schema_deals import Approval, Deal, DealLine
+from crmdesk.models.today import local_day
 from crmdesk.models.users import UserRow
 
 
@@ -50,10 +52,13 @@ def set_status(
     now: datetime,
 ) -> ContractDetail:
     """Move the contract to a status (contract_rules.STATUS_MOVES; else ("status",
-    "invalid_move")). Activating a draft above the admin's approval limits (amount, a line's
-    discount) files a request instead (Approval kind "contract", the contract awaiting_approval,
-    the team's managers told): approvals.decide_approval activates it or leaves it a draft.
-    Nothing changes status while a request waits ("status", "awaiting_approval")."""
+    "invalid_move")). Activating a draft needs its signing day ("signed_on", "required") and a
+    plan adding up to the amount ("instalments", "difference", difference=amount - plan); above
+    the admin's approval limits (amount, a line's discount) it files a request instead
+    (Approval kind "contract", the contract awaiting_approval, the team's managers told):
+    approvals.decide_approval activates it or leaves it a draft. Nothing changes status while
+    a request waits ("status", "awaiting_approval"). Back to draft with live payments on it:
+    ("status", "has_payments") (a draft takes no money: void them first)."""
     c = Checker()
     status = c.choice("status", status, CONTRACT_STATUSES)
     c.done()
@@ -69,7 +74,10 @@ def set_status(
         lines = stored_lines(session, contract.id)
         reason = ""
         if status == "active" and contract.status == "draft":
+            _check_signable(session, contract)
             reason = approval_reason(contract.amount, lines, contract_settings(session))
+        if status == "draft" and _has_payments(session, contract.id):
+            raise _invalid("status", "has_payments")
         if reason:
             _request_approval(session, actor, contract, reason, now)
         else:
@@ -79,6 +87,29 @@ def set_status(
             session.flush()
             record(session, "contracts", [contract.customer_id])
     return read_contract(session, actor, contract.id, now.date())
+
+
+def _check_signable(session: Session, contract: Contract) -> None:
+    errors, params = [], {}
+    if contract.signed_on is None:
+        errors.append(("signed_on", "required"))
+    planned = session.scalar(
+        select(func.coalesce(func.sum(Instalment.amount), 0)).where(
+            Instalment.contract_id == contract.id
+        )
+    )
+    difference = (contract.amount - Decimal(planned or 0)).quantize(CENT)
+    if difference:
+        errors.append(("instalments", "difference"))
+        params["difference"] = difference
+    if errors:
+        raise ValidationFailed(errors=errors, limits={}, **params)
+
+
+def _has_payments(session: Session, contract_id: int) -> bool:
+    live = select(Payment.id).where(Payment.contract_id == contract_id,
+                                    Payment.voided_at.is_(None))  # fmt: skip
+    return session.scalar(live.limit(1)) is not None
 
 
 def _request_approval(
@@ -139,9 +170,7 @@ def delete_contract(session: Session, actor: UserRow, contract_id: int, now: dat
     came in stays in the receivables (void the payments first: ("contract", "has_payments")).
     A pending request is cancelled."""
     contract = contract_for_write(session, actor, contract_id)
-    live = select(Payment.id).where(Payment.contract_id == contract.id,
-                                    Payment.voided_at.is_(None))  # fmt: skip
-    if session.scalar(live.limit(1)) is not None:
+    if _has_payments(session, contract.id):
         raise _invalid("contract", "has_payments")
     contract.deleted_at, contract.deleted_by_id = now, actor.id
     contract.awaiting_approval = False
@@ -177,8 +206,10 @@ def restore_contract(session: Session, actor: UserRow, contract_id: int, now: da
 
 def contract_from_deal(session: Session, actor: UserRow, deal_id: int) -> ContractInput:
     """A contract's input filled from a won deal the actor may edit (not saved): its customer,
-    owner, title, lines, amount (None when the deal's follows its lines) and the won day as
-    the signing day. Not won: ("deal_id", "not_won")."""
+    owner, title, lines, amount (None when the deal's follows its lines) and the won day (the
+    user's local day) as the signing day. Not won: ("deal_id", "not_won"). A deal that has a
+    contract already (live, not in the recycle bin): ("deal_id", "has_contract") with params
+    contract_id, that contract (the screen opens it)."""
     check_id(deal_id, "deal")
     deal = session.get(Deal, deal_id)
     if deal is None or deal.deleted_at is not None:
@@ -188,11 +219,20 @@ def contract_from_deal(session: Session, actor: UserRow, deal_id: int) -> Contra
     customer_for_read(session, actor, deal.customer_id)
     if deal.status != "won":
         raise _invalid("deal_id", "not_won")
+    existing = session.scalar(
+        select(Contract.id)
+        .where(Contract.deal_id == deal.id, Contract.deleted_at.is_(None))
+        .order_by(Contract.id)
+        .limit(1)
+    )
+    if existing is not None:
+        raise _invalid("deal_id", "has_contract", contract_id=existing)
     stmt = select(DealLine).where(DealLine.deal_id == deal.id)
     lines = line_inputs(session.scalars(stmt.order_by(DealLine.position, DealLine.id)))
     amount = None if lines and deal.amount == lines_total(lines) else deal.amount
     return ContractInput(
         customer_id=deal.customer_id, title=deal.title, amount=amount, deal_id=deal.id,
-        owner_id=deal.owner_id, signed_on=deal.closed_at.date() if deal.closed_at else None,
+        owner_id=deal.owner_id,
+        signed_on=local_day(deal.closed_at).date if deal.closed_at else None,
         lines=lines,
     )  # fmt: skip
