@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models.checks import check_id
-from crmdesk.models.contract_rules import ContractInput
+from crmdesk.models.contract_rules import ContractInput, outstanding, outstanding_column
 from crmdesk.models.deal_rules import LineInput, line_total, lines_total
 from crmdesk.models.deals import LineRow
 from crmdesk.models.errors import NotFound
@@ -99,7 +99,7 @@ class ContractDetail:
     amount: Decimal
     received: Decimal
     credit: Decimal
-    outstanding: Decimal  # amount less received
+    outstanding: Decimal  # contract_rules.outstanding: still owed, never below zero
     plan_difference: Decimal  # amount less the plan's total (0.00: they agree)
     next_due_on: date | None
     status: str  # schema_contracts.CONTRACT_STATUSES
@@ -133,7 +133,7 @@ class ContractRow:
     awaiting_approval: bool
     amount: Decimal
     received: Decimal
-    outstanding: Decimal
+    outstanding: Decimal  # contract_rules.outstanding
     next_due_on: date | None
     signed_on: date | None
     ends_on: date | None
@@ -185,7 +185,7 @@ def read_contract(
     return ContractDetail(
         id=contract.id, data=data, number=contract.number, amount=contract.amount,
         received=contract.received, credit=contract.credit,
-        outstanding=contract.amount - contract.received,
+        outstanding=outstanding(contract.amount, contract.received, contract.credit),
         plan_difference=contract.amount - planned, next_due_on=contract.next_due_on,
         status=contract.status, awaiting_approval=contract.awaiting_approval,
         customer_name=customer_name, owner_name=owner_name, team_id=contract.team_id,
@@ -273,11 +273,12 @@ def customer_contracts(session: Session, actor: UserRow, customer_id: int) -> li
     stmt = (
         select(Contract.id, Contract.number, Contract.title, Contract.status,
                Contract.awaiting_approval, Contract.amount, Contract.received,
-               Contract.amount - Contract.received, Contract.next_due_on, Contract.signed_on,
+               outstanding_column(), Contract.next_due_on, Contract.signed_on,
                Contract.ends_on, func.coalesce(User.name, ""))
         .outerjoin(User, User.id == Contract.owner_id)
         .where(Contract.customer_id == customer_id, Contract.deleted_at.is_(None))
         .order_by(Contract.signed_on.is_(None).desc(), Contract.signed_on.desc(),
                   Contract.id.desc())
     )  # fmt: skip
-    return [ContractRow(*row) for row in session.execute(stmt)]
+    return [ContractRow(*row[:7], Decimal(row[7]).quantize(Decimal("0.01")), *row[8:])
+            for row in session.execute(stmt)]  # fmt: skip

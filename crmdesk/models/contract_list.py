@@ -20,6 +20,7 @@ from sqlalchemy import BigInteger, ColumnElement, Select, cast, exists, func, or
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models.checks import MAX_ID, check_page, clean_search
+from crmdesk.models.contract_rules import outstanding, outstanding_column
 from crmdesk.models.policy import assignable_users, contract_see_condition, list_scopes
 from crmdesk.models.schema import Customer, User
 from crmdesk.models.schema_contracts import CONTRACT_STATUSES, Contract
@@ -75,7 +76,7 @@ class ContractListRow:
     status: str
     amount: Decimal
     received: Decimal
-    outstanding: Decimal  # amount − received, never below zero
+    outstanding: Decimal  # contract_rules.outstanding: still owed, never below zero
     next_due_on: date | None  # the earliest instalment not fully paid
     signed_on: date | None
     ends_on: date | None
@@ -241,7 +242,7 @@ def _order(query: ContractQuery, owner, dialect: str) -> list:
         "amount": (Contract.amount,),
         "received": (Contract.received,),
         # In whole cents: SQLite keeps Numeric as a float, whose differences drift.
-        "outstanding": (cast(func.round((Contract.amount - Contract.received) * 100), BigInteger),),
+        "outstanding": (cast(func.round(outstanding_column() * 100), BigInteger),),
         "next_due_on": (Contract.next_due_on,),
         "signed_on": (Contract.signed_on,),
         "ends_on": (Contract.ends_on,),
@@ -323,7 +324,7 @@ def list_contracts(
         overdue = is_overdue(status, next_due, today)
         rows[contract_id] = ContractListRow(
             contract_id, number, title, customer, owner_name, status, amount, received,
-            max(amount - received, Decimal("0.00")), next_due, signed, ends, overdue, version,
+            outstanding(amount, received, _money(credit)), next_due, signed, ends, overdue, version,
             customer_id, owner_id, _money(credit), bool(awaiting),
             (today - next_due).days if overdue else 0,
         )  # fmt: skip

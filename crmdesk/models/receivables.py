@@ -10,11 +10,12 @@ on it: payments.py) and a terminated contract's remaining plan was called off, s
 receivable; payments_by_month counts money received on any live contract, terminated ones
 included. Visibility is policy.contract_see_condition (finance sees every contract).
 
-Outstanding is a contract's amount less what its payments applied (never below zero: credit
-beyond the plan is shown apart). Overdue is what instalments due before `today` still lack; an
-instalment due today is not overdue. Money is summed as whole cents, integers on every backend
-(SQLite keeps Numeric as a float, whose sums drift), in one GROUP BY over contracts and one over
-instalments for each breakdown.
+Outstanding is contract_rules.outstanding, the one definition the dialog and the list use too:
+the amount less every live payment, never below zero (credit only exists once the plan is
+paid, so with a plan adding up it is the amount less what was placed on it). Overdue is what
+instalments due before `today` still lack; an instalment due today is not overdue. Money is
+summed as whole cents, integers on every backend (SQLite keeps Numeric as a float, whose sums
+drift), in one GROUP BY over contracts and one over instalments for each breakdown.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.models.bulk import id_in
 from crmdesk.models.checks import MAX_PAGE, Checker
+from crmdesk.models.contract_rules import outstanding, outstanding_column
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.policy import contract_see_condition
 from crmdesk.models.schema import Customer, Team, User
@@ -42,6 +44,9 @@ BUCKETS = (30, 60, 90)  # upper ends, in days past due, of the first three age b
 DUE_DAYS = 7  # the Today page: instalments due within a week (and every overdue one)
 EXPIRING_DAYS = 30  # and contracts ending within a month (renewals)
 MAX_DAYS = 3660
+# Rows a breakdown returns: their keys go back into the next statement one bound parameter each
+# (bulk.id_in), which stays well within every server's limits.
+MAX_ROWS = 500
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 
@@ -52,7 +57,7 @@ class Receivable:
     contracted: Decimal
     received: Decimal  # applied to the plan (credit apart)
     credit: Decimal  # received beyond the plan
-    outstanding: Decimal  # contracted - received, never below zero per contract
+    outstanding: Decimal  # contract_rules.outstanding, summed per contract
     overdue: Decimal  # unpaid on instalments due before today
     buckets: tuple[Decimal, Decimal, Decimal, Decimal]  # overdue 1–30, 31–60, 61–90, 90+ days
 
@@ -150,9 +155,7 @@ def _receivable(actor: UserRow) -> list[ColumnElement[bool]]:
 
 
 def _outstanding_cents() -> ColumnElement:
-    owed = case((Contract.amount > Contract.received, Contract.amount - Contract.received),
-                else_=0)  # fmt: skip
-    return func.sum(_cents(owed))
+    return func.sum(_cents(outstanding_column()))
 
 
 def _bucket_sums(today: date) -> list[ColumnElement]:
@@ -212,15 +215,15 @@ def _figures(
     return found
 
 
-def _check(today: Any, days: Any = 0, limit: Any = 1) -> None:
+def _check(today: Any, days: Any = 0, limit: Any = 1, most: int = MAX_PAGE) -> None:
     c = Checker()
     if today is None:
         c.fail("today", "required")
     c.day("today", today)
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DAYS:
         c.fail("days", "out_of_range", MAX_DAYS)
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
-        c.fail("limit", "out_of_range", MAX_PAGE)
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= most:
+        c.fail("limit", "out_of_range", most)
     c.done()
 
 
@@ -259,8 +262,8 @@ def receivables_by_team(session: Session, actor: UserRow, today: date) -> list[R
 def receivables_by_customer(
     session: Session, actor: UserRow, today: date, limit: int = LIMIT
 ) -> list[ReceivableRow]:
-    """The `limit` customers owing the most (outstanding), largest first."""
-    _check(today, limit=limit)
+    """The `limit` (at most MAX_ROWS) customers owing the most (outstanding), largest first."""
+    _check(today, limit=limit, most=MAX_ROWS)
     found = _figures(session, actor, today, Contract.customer_id, limit=limit)
     names = _names(session, Customer, list(found))
     return [ReceivableRow(k, names.get(k, ""), f) for k, f in found.items()]
@@ -274,8 +277,9 @@ def receivables_by_contract(
     customer_id: int | None = None,
     limit: int = LIMIT,
 ) -> list[ContractReceivableRow]:
-    """The `limit` contracts (of one customer, if given) with the most outstanding first."""
-    _check(today, limit=limit)
+    """The `limit` (at most MAX_ROWS) contracts (of one customer, if given) with the most
+    outstanding first."""
+    _check(today, limit=limit, most=MAX_ROWS)
     where = [Contract.customer_id == customer_id] if customer_id is not None else []
     found = _figures(session, actor, today, Contract.id, *where, limit=limit)
     if not found:
@@ -349,7 +353,7 @@ def expiring_contracts(
              Contract.ends_on >= today, Contract.ends_on <= last]  # fmt: skip
     stmt = (
         select(Contract.id, Contract.number, Contract.title, Contract.customer_id, Customer.name,
-               Contract.ends_on, Contract.amount, Contract.received)
+               Contract.ends_on, Contract.amount, Contract.received, Contract.credit)
         .join(Customer, Customer.id == Contract.customer_id)
         .where(*where)
         .order_by(Contract.ends_on, Contract.id)
@@ -357,8 +361,8 @@ def expiring_contracts(
     )  # fmt: skip
     rows = tuple(
         ExpiringRow(cid, number, title, customer_id, customer, ends, (ends - today).days, amount,
-                    max(amount - received, ZERO))
-        for cid, number, title, customer_id, customer, ends, amount, received
+                    outstanding(amount, received, credit))
+        for cid, number, title, customer_id, customer, ends, amount, received, credit
         in session.execute(stmt)
     )  # fmt: skip
     count = select(func.count()).select_from(Contract).where(*where)
