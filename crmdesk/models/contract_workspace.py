@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from crmdesk.models import contract_detail, contract_numbers, contract_status, contracts
 from crmdesk.models.changes import WriteResult
 from crmdesk.models.contract_rules import ContractInput, ContractSettings, InstalmentInput
+from crmdesk.models.today import local_day
 
 
 class ContractMethods:
@@ -25,6 +26,24 @@ class ContractMethods:
                 s, actor, contract_id, data, base_version, self.clock(), overwrite=overwrite
             )
         )
+
+    def save_contract(
+        self,
+        contract_id: int,
+        data: ContractInput,
+        instalments: Sequence[InstalmentInput] | None,
+        base_version: int,
+        overwrite: bool = False,
+        *,
+        allow_difference: bool = False,
+    ) -> WriteResult[contract_detail.ContractDetail]:
+        """The dialog's Save: fields, lines and (unless None) the plan in one unit of work."""
+        return self._write(
+            lambda s, actor: contracts.save_contract(
+                s, actor, contract_id, data, instalments, base_version, self.clock(),
+                overwrite, allow_difference=allow_difference,
+            )
+        )  # fmt: skip
 
     def save_plan(
         self,
@@ -61,8 +80,8 @@ class ContractMethods:
         )
 
     def contract(self, contract_id: int) -> contract_detail.ContractDetail:
-        """today: the clock's day (UTC), for the overdue days."""
-        today = self.clock().date()
+        """today: the user's local day, for the overdue days (as the list counts them)."""
+        today = local_day(self.clock()).date
         return self._read(
             lambda s: contract_detail.read_contract(s, self.actor, contract_id, today)
         )

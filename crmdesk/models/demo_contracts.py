@@ -4,8 +4,9 @@ received (most on time, some late, some still outstanding and overdue, a few par
 one beyond the plan kept as credit), invoices and a history; a few drafts not signed yet, a few
 terminated, the fully paid ones past their end completed.
 
-Every figure the services keep in step is computed here while building, exactly as they would
-leave it: a payment is applied to the unpaid instalments in due order (PaymentAllocation rows),
+Every figure the services keep in step is computed here while building, exactly as
+contract_totals.refresh_contract_totals would leave it: payments, taken in the order received,
+are placed on the unpaid instalments in due order (PaymentAllocation rows; none chooses one),
 Instalment.paid is the sum of its allocations, Contract.received the sum of the live payments'
 allocations, Contract.credit the sum of their credit, Contract.next_due_on the earliest
 instalment not fully paid. Rows go in by the thousand through Core executemany.
@@ -231,7 +232,8 @@ class _Builder:
             at = max(created, self.at(received_on))
             last_at = max(last_at, at)
             self.rows[Payment].append({"id": payment_id, "contract_id": contract_id,
-                "received_on": received_on, "amount": paid, "credit": beyond, "method": method,
+                "received_on": received_on, "amount": paid, "credit": beyond,
+                "instalment_id": None, "method": method,
                 "reference": f"{received_on:%Y%m%d}{rng.randrange(10**6):06d}"
                 if method in ("bank_transfer", "online") else "", "note": "",
                 "owner_id": owner, "team_id": self.team.get(owner),
