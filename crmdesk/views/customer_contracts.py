@@ -1,8 +1,9 @@
 """The customer detail panel's Contracts tab: the customer's contracts (number, title, status,
-amount, received, outstanding, next due) and their sums, read off the GUI thread when the tab
-is shown and again when a change of kind "contracts" or "payments" touches the customer; a
-double-click opens the contract, New contract… starts one for this customer (when the customer
-is the user's to edit)."""
+amount, received, outstanding: blank for a draft or a terminated contract, which owe nothing,
+as in the contracts list; money with its cents, as everywhere) and their sums, read off the
+GUI thread when the tab is shown and again when a change of kind "contracts" or "payments"
+touches the customer; a double-click opens the contract, New contract… starts one for this
+customer (when the customer is the user's to edit)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ from crmdesk.views.labels import labelled
 from crmdesk.views.widgets import ERROR_COLOR
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-MONEY_COLUMNS = (2, 3, 4)
-OUTSTANDING = 4
+MONEY_COLUMNS = (3, 4, 5)
+OUTSTANDING = 5
 KINDS = frozenset({"contracts", "payments"})
 
 
@@ -40,11 +41,11 @@ class CustomerContractsTab(QWidget):
         self.rows: list[ContractRow] = []
         self._stale = False  # the customer changed while the tab was hidden: read when shown
         self._read_once = False  # the customer's contracts were asked for at least once
-        # A 400-pixel panel has room for these; the number and the next due day are the
-        # row's tooltip, an overdue one shows its outstanding sum in red.
-        headers = [self.tr("Contract"), self.tr("Status"), self.tr("Amount"), self.tr("Received"),
-                   self.tr("Outstanding")]  # fmt: skip
-        self.table = table_widget(headers, stretch=0)  # the title takes the width left
+        # The number first, as the contracts list has it (what one says on the phone); the
+        # signing and next due days are the row's tooltip, an overdue one's outstanding red.
+        headers = [self.tr("Number"), self.tr("Contract"), self.tr("Status"), self.tr("Amount"),
+                   self.tr("Received"), self.tr("Outstanding")]  # fmt: skip
+        self.table = table_widget(headers, stretch=1)  # the title takes the width left
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.totals = QLabel()
         self.totals.setObjectName("contractTotals")
@@ -117,7 +118,8 @@ class CustomerContractsTab(QWidget):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for i, r in enumerate(rows):
             self.table.item(i, 0).setData(ID_ROLE, r.id)
-            self.table.item(i, 0).setToolTip(self._tooltip(r))
+            for j in (0, 1):
+                self.table.item(i, j).setToolTip(self._tooltip(r))
             for j in MONEY_COLUMNS:
                 self.table.item(i, j).setTextAlignment(right)
             if is_overdue(r.status, r.next_due_on, today):
@@ -135,10 +137,10 @@ class CustomerContractsTab(QWidget):
         self.totals.hide()
 
     def _cells(self, r: ContractRow) -> tuple[str, ...]:
-        outstanding = money(r.outstanding, cents=False) if r.outstanding else ""
-        return (r.title, contract_status_label(r.status, r.awaiting_approval),
-                money(r.amount, cents=False), money(r.received, cents=False),
-                outstanding)  # fmt: skip
+        owes = r.outstanding and r.status in OWING_STATUSES  # a draft's plan is no debt yet
+        return (r.number, r.title, contract_status_label(r.status, r.awaiting_approval),
+                money(r.amount), money(r.received),
+                money(r.outstanding) if owes else "")  # fmt: skip
 
     def _tooltip(self, r: ContractRow) -> str:
         lines = [f"{r.number} · {r.title}"]
