@@ -3,8 +3,10 @@ received, outstanding, the next instalment due, overdue ones in red), the filter
 owner, status, signed in a period, ending soon, overdue only, a search) and saved views; a
 double-click or Open… opens the contract dialog, New contract… starts one. Those who collect
 (managers, admins, finance) switch to Receivables (receivables_view.py): a rep's line there
-filters the list to that rep. Every read and write goes through the task runner; contracts'
-and payments' changes come back on the change bus and reload the list."""
+filters the list to that rep, a customer's with several contracts to that customer's. A
+contract created from New contract… is selected in the list once saved. Every read and write
+goes through the task runner; contracts' and payments' changes come back on the change bus and
+reload the list."""
 
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ class ContractsPage(QWidget):
         self.settings = ctx.settings
         actor = ws.actor
         self.receivables = None  # built when first shown (receivables_view.py)
+        self._select_id: int | None = None  # a contract just created: selected once listed
 
         scopes = ws.contract_scopes()
         self.filters = FilterBar(contract_filters(scopes), ContractFilters(scope=scopes[0]))
@@ -94,6 +97,7 @@ class ContractsPage(QWidget):
         header.setSortIndicator(self.model.column_index("signed_on"), Qt.SortOrder.DescendingOrder)
         header.blockSignals(False)
         self.model.sort_requested.connect(self._on_sort_requested)
+        self.model.first_page_loaded.connect(self._on_first_page_loaded)
         opener = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table,
                            context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         opener.activated.connect(self._on_open_clicked)
@@ -173,7 +177,9 @@ class ContractsPage(QWidget):
                           lambda _exc: None, owner=self, key="owners")  # fmt: skip
 
     def _on_owners_loaded(self, users) -> None:
-        self.filters.set_choices("owner_id", [(u.name, u.id) for u in users])
+        # finance collects and owns no contract: not an owner to filter by
+        owners = [u for u in users if u.role != "finance"]
+        self.filters.set_choices("owner_id", [(u.name, u.id) for u in owners])
 
     def _empty_text(self, _query) -> str:
         if self.query.filtered:
@@ -234,6 +240,15 @@ class ContractsPage(QWidget):
         self.filters.set_query(replace(self.query, scope=scope, owner_id=owner_id))
         self.tabs.setCurrentIndex(0)
 
+    def show_customer(self, customer_id: int, name: str) -> None:
+        """The list of one customer's contracts (a customer's line in Receivables): searched by
+        the customer's name, the other filters cleared so none of theirs is left out."""
+        scopes = self.workspace.contract_scopes()
+        scope = self.query.scope if self.query.scope != "mine" else scopes[0]
+        self.filters.set_query(ContractFilters(scope=scope, search=name, sort=self.query.sort,
+                                               descending=self.query.descending))  # fmt: skip
+        self.tabs.setCurrentIndex(0)
+
     # -- the two views
     @Slot(int)
     def _on_tab_changed(self, index: int) -> None:
@@ -242,6 +257,7 @@ class ContractsPage(QWidget):
 
             self.receivables = ReceivablesView(self.ctx)
             self.receivables.owner_activated.connect(self.show_owner)
+            self.receivables.customer_activated.connect(self.show_customer)
             self.tabs.blockSignals(True)
             stand_in = self.tabs.widget(1)
             self.tabs.removeTab(1)
@@ -260,7 +276,36 @@ class ContractsPage(QWidget):
 
     @Slot()
     def _on_new_clicked(self) -> None:
-        self.open_contract(None)
+        from crmdesk.views.contract_dialog import open_contract_dialog
+
+        dialog = open_contract_dialog(self.ctx, self, contract_id=None)
+        if dialog is not None:
+            dialog.finished.connect(self._on_new_dialog_finished)
+
+    @Slot()
+    def _on_new_dialog_finished(self) -> None:
+        dialog = self.sender()
+        # created_id: the contract the dialog saved; contract_id: one saved without its plan
+        created = getattr(dialog, "created_id", None) or getattr(dialog, "contract_id", None)
+        if created is not None:
+            self.select_contract(int(created))
+
+    def select_contract(self, contract_id: int) -> None:
+        """Select the contract's row: now if it is listed, else once the list has read again
+        (its save's change reloads the list); not at all when the filters leave it out."""
+        row = self.model.row_of_id(contract_id)
+        if row is not None:
+            self._select_id = None
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        elif self.model.is_loading:
+            self._select_id = contract_id
+
+    @Slot()
+    def _on_first_page_loaded(self) -> None:
+        contract_id, self._select_id = self._select_id, None
+        if contract_id is not None:
+            self.select_contract(contract_id)
 
     @Slot()
     def _on_open_clicked(self) -> None:
