@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from crmdesk.models.changes import WriteResult
 from crmdesk.models.deal_moves import GateRefused
+from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.pipeline import PipelineRow, StageRow
 from crmdesk.views.board import DealRef
 from crmdesk.views.context import PageContext
@@ -51,6 +52,7 @@ class MoveFlow(QObject):
         # can crash Qt on X11).
         self.dragging = False
         self.contract_offer: QMessageBox | None = None  # the question after a win, while open
+        self._titles: dict[int, str] = {}  # deals being won: their titles, for the offer
 
     def move(self, refs: list[DealRef], stage_id: int) -> None:
         self._queue.extend((r, stage_id) for r in refs if r.stage_id != stage_id)
@@ -119,19 +121,19 @@ class MoveFlow(QObject):
         elif value.status == "moved":
             self.ctx.notify(self._moved_text(ref, stage))
             if stage.kind == "won":
-                self.offer_contract(ref.id)
+                self.offer_contract(ref.id, self._titles.pop(ref.id, ""))
         self.moved.emit(value)
         self._next()
 
-    def offer_contract(self, deal_id: int) -> None:
+    def offer_contract(self, deal_id: int, title: str = "") -> None:
         """Won: offer to write the contract now, from the deal's customer, lines and amount. The
         question does not wait (open(), not exec()): moves queued behind this one go on."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Won"),
-            self.tr("Create the contract for this deal now?"),
-            parent=self.page,
-        )
+        text = (fill(self.tr("Create the contract for “%1” now?"), title) if title
+                else self.tr("Create the contract for this deal now?"))  # fmt: skip
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Won"), "", parent=self.page)
+        # plain: a title is the user's text, never markup; Qt wraps it once it is long
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
         box.setInformativeText(self.tr("It starts with the deal's customer, products and amount; "
                                        "you can change them before saving."))  # fmt: skip
         create = box.addButton(self.tr("Create contract…"), QMessageBox.ButtonRole.AcceptRole)
@@ -147,12 +149,24 @@ class MoveFlow(QObject):
         if create:
             ws = self.ctx.workspace
             self.ctx.read(lambda: ws.contract_from_deal(deal_id), self._on_contract_prefilled,
-                          owner=self.page)  # fmt: skip
+                          self._on_prefill_failed, owner=self.page)  # fmt: skip
 
     def _on_contract_prefilled(self, data) -> None:
         from crmdesk.views.contract_dialog import open_contract_dialog  # with its first use
 
         open_contract_dialog(self.ctx, self.page, data=data)
+
+    def _on_prefill_failed(self, exc: BaseException) -> None:
+        """The deal has its contract already (a colleague wrote it, or an earlier win): that
+        one opens, rather than a second contract for the same deal. Anything else is said."""
+        existing = exc.params.get("contract_id") if isinstance(exc, ValidationFailed) else None
+        errors = [tuple(e) for e in exc.params.get("errors", [])] if existing else []
+        if existing is not None and ("deal_id", "has_contract") in errors:
+            from crmdesk.views.contract_dialog import open_contract_dialog
+
+            open_contract_dialog(self.ctx, self.page, contract_id=int(existing))
+            return
+        show_error(self.page, exc)
 
     def _moved_text(self, ref: DealRef, stage: StageRow) -> str:
         if stage.kind == "won":
@@ -221,6 +235,7 @@ class MoveFlow(QObject):
             dialog = WonDialog(detail.data.title, detail.amount or Decimal(0), today, self.page)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 amount, won_on = dialog.value()
+                self._titles[ref.id] = detail.data.title
                 self._write(ref, stage, {}, won_amount=amount, won_on=utc_day(won_on, now))
                 return
         else:
