@@ -1,7 +1,9 @@
 """The contracts page and the customer's Contracts tab driven as a user would, on a real SQLite
 database: the list's received and outstanding (against sums worked out here), every filter,
 a saved view, opening a contract, the tab reloading when a payment or a contract arrives on
-the change bus, winning a deal offering its contract, and `crmdesk screenshot contracts`."""
+the change bus, winning a deal offering its contract, a customer's contracts from Receivables,
+the owner filter's people, a new contract selected once saved, drafts awaiting approval, and
+`crmdesk screenshot contracts`."""
 
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ from decimal import Decimal
 import pytest
 from gui_helpers import type_text
 from helpers import NOW
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel
 from test_cli import run_cli
 
 from crmdesk.models.contract_rules import ContractInput, InstalmentInput
@@ -24,7 +26,13 @@ from crmdesk.models.deal_rules import DealInput, LineInput
 from crmdesk.models.payments import PaymentInput
 from crmdesk.views import deal_move_dialogs
 from crmdesk.views.context import PageContext
-from crmdesk.views.contract_columns import ContractFilters, contract_words, signed_period_dates
+from crmdesk.views.contract_columns import (
+    AWAITING,
+    ContractFilters,
+    awaiting_filter_supported,
+    contract_words,
+    signed_period_dates,
+)
 from crmdesk.views.contracts_page import ContractsPage
 from crmdesk.views.customer_detail import CustomerDetailPanel
 from crmdesk.views.widgets import ERROR_COLOR
@@ -252,19 +260,25 @@ def test_the_customer_tab_lists_its_contracts_and_follows_the_bus(qtbot, ws, mad
     panel.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: len(tab.rows) == 1)
     cells = [tab.table.item(0, j).text() for j in range(tab.table.columnCount())]
-    assert cells == ["华信 ERP", "Active", "¥20,000", "¥5,000", "¥15,000"]
-    assert tab.table.item(0, 4).foreground().color().name() == ERROR_COLOR  # overdue
+    # the number first, money with its cents as everywhere
+    assert cells == [tab.rows[0].number, "华信 ERP", "Active", "¥20,000.00", "¥5,000.00",
+                     "¥15,000.00"]  # fmt: skip
+    assert cells[0].startswith("HT-") and tab.table.horizontalHeaderItem(0).text() == "Number"
+    assert tab.table.item(0, 5).foreground().color().name() == ERROR_COLOR  # overdue
     assert "¥15,000.00" in tab.totals.text() and "¥5,000.00" in tab.totals.text()
     assert tab.new_button.isEnabled()
 
     cid = made.ids["华信 ERP"]
     ctx.write(lambda: ws.record_payment(cid, PaymentInput(TODAY, Decimal("15000"))), owner=tab)
     qtbot.waitUntil(lambda: tab.rows[0].received == Decimal("20000"))
-    assert tab.table.item(0, 4).text() == ""
+    assert tab.table.item(0, 5).text() == ""
     data = ContractInput(customer_id=customer, title="华信 二期", amount=Decimal("5000"))
     ctx.write(lambda: ws.create_contract(data), owner=tab)
     qtbot.waitUntil(lambda: len(tab.rows) == 2)
     assert "¥20,000.00" in tab.totals.text()  # a draft owes nothing yet
+    draft = next(i for i, r in enumerate(tab.rows) if r.status == "draft")
+    assert tab.rows[draft].outstanding == Decimal("5000")  # the model's figure, and yet
+    assert [tab.table.item(draft, j).text() for j in (3, 5)] == ["¥5,000.00", ""]  # as the list
 
     rect = tab.table.visualRect(tab.table.model().index(0, 0))
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -314,7 +328,7 @@ def test_winning_a_deal_offers_its_contract(qtbot, ws, opened, monkeypatch):
     page._on_zone_dropped([DealRef(card.id, card.version, card.stage_id)], "won")
     qtbot.waitUntil(lambda: page.flow.contract_offer is not None)
     box = page.flow.contract_offer
-    assert box.text() == "Create the contract for this deal now?"
+    assert box.text() == "Create the contract for “赢单项目” now?"  # which deal, by name
     create = next(b for b in box.buttons() if b.text() == "Create contract…")
     create.click()
     qtbot.waitUntil(lambda: bool(opened))
@@ -329,7 +343,12 @@ def test_later_leaves_the_deal_without_a_contract(qtbot, ws, opened):
     parent = QDialog()
     qtbot.addWidget(parent)
     flow = MoveFlow(PageContext(ws), parent)
-    flow.offer_contract(1)
+    title = "年度系统集成与运维服务项目（二期扩容）" * 4
+    flow.offer_contract(1, title)
+    label = flow.contract_offer.findChild(QLabel, "qt_msgbox_label")
+    assert label.text() == f"Create the contract for “{title}” now?"
+    # a long title wraps in a box of a sensible width, none of it cut off
+    assert label.wordWrap() and flow.contract_offer.width() <= 700
     later = next(b for b in flow.contract_offer.buttons() if b.text() == "Later")
     later.click()
     assert flow.contract_offer is None and opened == []
@@ -383,3 +402,76 @@ def test_receivables_and_back_to_one_reps_contracts(qtbot, ws, made):
     assert page.tabs.currentIndex() == 0
     qtbot.waitUntil(lambda: titles(page) == ["云帆 续约", "科达 草稿"])
     assert page.filters.controls["owner_id"].currentData() == ws.people.rep_s1.id
+
+
+def test_a_customer_in_receivables_lists_their_contracts(qtbot, ws, made):
+    huaxin = made.customers["上海华信贸易有限公司"]
+    _contract(ws, huaxin, "华信 二期", "3000", ws.people.rep_n2, TODAY,
+              plan=[(TODAY - timedelta(days=3), "3000")])  # fmt: skip
+    page = contracts_page(qtbot, ws)
+    choose(page, "status", "active")  # a filter that would hide none of theirs, cleared
+    page.tabs.tabBar().setCurrentIndex(1)
+    view = page.receivables
+    qtbot.waitUntil(lambda: view.customer_model.rowCount() > 0)
+    names = [view.customer_model.index(r, 0).data() for r in range(view.customer_model.rowCount())]
+    index = view.customer_model.index(names.index("上海华信贸易有限公司"), 0)
+    centre = view.customer_table.visualRect(index).center()
+    qtbot.mouseClick(view.customer_table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.customer_table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert page.tabs.currentIndex() == 0
+    qtbot.waitUntil(lambda: titles(page) == ["华信 ERP", "华信 二期"])
+    assert page.search.text() == "上海华信贸易有限公司" and page.query.status == ""
+
+
+def test_the_owner_filter_offers_no_finance(qtbot, ws, made):
+    fay = _finance(ws)
+    page = contracts_page(qtbot, ws)
+    combo = page.filters.controls["owner_id"]
+    qtbot.waitUntil(lambda: combo.findData(ws.people.rep_n1.id) >= 0)
+    assert combo.findData(fay.id) < 0  # finance collects; owns no contract
+
+
+def test_a_new_contract_is_selected_once_saved(qtbot, ws, made, monkeypatch):
+    """The dialog (its own test's) saves and closes; the page selects what it created."""
+    page = contracts_page(qtbot, ws)
+    data = ContractInput(made.customers["北京星辰科技有限公司"], "星辰 二期", Decimal("1000"),
+                         signed_on=TODAY)  # fmt: skip
+
+    def saved(dialog, result) -> None:
+        dialog.created_id = result.value
+        dialog.reject()  # the dialog closes once saved
+
+    def open_dialog(ctx, parent, **kw):
+        assert kw == {"contract_id": None}
+        dialog = QDialog(parent)
+        save = lambda: ctx.write(lambda: ws.create_contract(data),  # noqa: E731
+                                 lambda r: saved(dialog, r), owner=dialog)  # fmt: skip
+        QTimer.singleShot(0, save)  # Save, clicked after the dialog opened
+        return dialog
+
+    module = types.ModuleType("crmdesk.views.contract_dialog")
+    module.open_contract_dialog = open_dialog
+    monkeypatch.setitem(sys.modules, "crmdesk.views.contract_dialog", module)
+    page.new_button.click()
+    qtbot.waitUntil(lambda: "星辰 二期" in titles(page))
+    qtbot.waitUntil(lambda: bool(page.table.selectionModel().selectedRows()))
+    [row] = page.table.selectionModel().selectedRows()
+    assert page.model.row_at(row.row()).title == "星辰 二期"
+
+
+def test_drafts_awaiting_approval_have_a_filter(qtbot, ws, made):
+    from crmdesk.models.contract_rules import ContractSettings
+
+    if not awaiting_filter_supported():
+        pytest.skip("models/contract_list.py does not filter on awaiting approval yet")
+    ws.save_contract_settings(ContractSettings(approval_amount=Decimal("50000")))
+    big = _contract(ws, made.customers["北京星辰科技有限公司"], "星辰 大单", "80000",
+                    ws.people.rep_n1, TODAY, plan=[(TODAY, "80000")], status="draft")  # fmt: skip
+    ws.set_contract_status(big, "active", ws.contract(big).version)
+    page = contracts_page(qtbot, ws)
+    combo = page.filters.controls["status"]
+    assert combo.itemText(combo.findData(AWAITING)) == "Awaiting approval"
+    choose(page, "status", AWAITING)
+    qtbot.waitUntil(lambda: titles(page) == ["星辰 大单"])
+    choose(page, "status", "draft")
+    qtbot.waitUntil(lambda: "科达 草稿" in titles(page))
