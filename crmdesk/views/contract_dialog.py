@@ -3,11 +3,12 @@ its fields (contract_form.py), product lines (the deal dialog's editor, deal_lin
 plan (contract_plan.py), payments received and invoices (contract_payments.py) and history.
 Non-modal, one window per contract (opening it again raises the first).
 
-Save writes the fields and lines, then the plan when it changed, through the writer thread with
-the buttons off meanwhile. Nothing typed is lost: a refused save says why beside the fields; a
-colleague's save in between merges when it touched other fields and asks when the same ones;
-closing with unsaved edits asks. Payments and invoices are their own writes and leave typed
-fields alone. Finance users see the contract read-only and record payments and invoices."""
+Save writes the fields, lines and the plan when it changed in one unit of work (a new contract:
+created, then its plan), through the writer thread with the buttons off meanwhile. Nothing typed
+is lost: a refused save says why beside the fields; a colleague's save in between merges when it
+touched other fields and asks when the same ones; closing with unsaved edits asks. Payments and
+invoices are their own writes and leave typed fields alone. Finance users see the contract
+read-only and record payments and invoices."""
 
 from __future__ import annotations
 
@@ -393,29 +394,20 @@ class ContractDialog(QDialog):
 
     def _submit(self, data: ContractInput, plan, overwrite: bool, then, failed) -> None:
         ws, base = self.workspace, self.detail
-        form_changed = self._base is None or self.snapshot()[:2] != self._base[:2]
         plan_changed = self._base is None or self.snapshot()[2] != self._base[2]
         created: list[int] = []
 
         def call() -> WriteResult:
-            change, version = Change(), base.version if base is not None else None
-            if base is None:
-                result = ws.create_contract(data)
-                contract_id = result.value
-                created.append(contract_id)
-                change = result.change
-            else:
-                contract_id = base.id
-                if form_changed or overwrite:
-                    result = ws.update_contract(contract_id, data, base.version, overwrite)
-                    change, version = result.change, result.value.version
-            if plan_changed and (plan or base is not None):
-                # The version the fields' save left, else the one shown: a colleague's save of
-                # the plan in between is a conflict, never overwritten.
-                if version is None:
-                    version = ws.contract(contract_id).version
-                change = change | ws.save_plan(contract_id, plan, version).change
-            return WriteResult(contract_id, change)
+            if base is not None:  # fields, lines and the plan (when changed) in one unit
+                return ws.save_contract(base.id, data, plan if plan_changed else None,
+                                        base.version, overwrite)  # fmt: skip
+            result = ws.create_contract(data)
+            created.append(result.value)
+            change = result.change
+            if plan:  # a new contract's plan needs its id: a second write
+                version = ws.contract(result.value).version
+                change = change | ws.save_plan(result.value, plan, version).change
+            return WriteResult(result.value, change)
 
         self.problems.hide()
         self._saving = self.snapshot()
