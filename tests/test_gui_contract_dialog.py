@@ -146,6 +146,14 @@ def test_a_new_contract_with_lines_and_a_30_70_plan(qtbot, ws, star, answers):
     assert again.plan.row_count() == 2 and not again.has_unsaved()
     assert open_contract_dialog(ctx, None, contract_id=row.id) is again  # one window each
     assert again.status.buttons["active"].isVisibleTo(again)
+    qtbot.mouseClick(again.status.buttons["active"], LEFT)  # not signed yet: refused, said
+    assert ws.contract(row.id).status == "draft"
+    assert "Enter the day the contract was signed" in again.problems.text()
+    again.form.signed_on.none.setChecked(False)
+    again.form.signed_on.edit.setDate(QDate(2026, 11, 18))
+    qtbot.mouseClick(again.save_button, LEFT)
+    assert not again.isVisible()
+    again = open_contract_dialog(ctx, None, contract_id=row.id)
     qtbot.mouseClick(again.status.buttons["active"], LEFT)
     assert ws.contract(row.id).status == "active"
     assert "Active" in again.status.label.text() and "is now Active" in notices[-1].text
@@ -188,12 +196,12 @@ def test_payments_follow_the_plan_credit_and_void(qtbot, ws, star, answers):
     assert tab.void_button.isEnabled()
     answers.give("confirm_void_payment", True)
     qtbot.mouseClick(tab.void_button, LEFT)
-    detail = ws.contract(contract_id)
-    assert detail.received == Decimal("8000.00") and detail.credit == Decimal("1000.00")
-    assert [i.paid for i in detail.instalments] == [Decimal("1000.00"), Decimal("7000.00")]
+    detail = ws.contract(contract_id)  # the 9,000 placed again from the first: no credit left
+    assert detail.received == Decimal("9000.00") and detail.credit == Decimal("0.00")
+    assert [i.paid for i in detail.instalments] == [Decimal("3000.00"), Decimal("6000.00")]
     voided = [r for r in range(tab.table.rowCount()) if "(void)" in tab.table.item(r, 1).text()]
-    assert voided == [1] and "Received ¥8,000.00" in tab.summary.text()
-    assert dialog.plan.table.item(0, 4).text() == "¥2,000.00"  # outstanding again
+    assert voided == [1] and "Received ¥9,000.00" in tab.summary.text()
+    assert dialog.plan.table.item(1, 4).text() == "¥1,000.00"  # outstanding again
     assert dialog.history.table.item(0, 2).text() == "Payment voided"
     assert not dialog.has_unsaved()
 
@@ -444,6 +452,8 @@ def test_an_instalment_cut_below_what_is_paid_is_named_as_the_instalment(qtbot, 
     contract_id = active_contract(ws, star)
     pay(ws, contract_id, "2000")
     dialog, plan = open_plan(ws, contract_id)
+    dialog.form.title.selectAll()
+    type_text(qtbot, dialog.form.title, "改过的标题")
     plan.row_widgets(0).amount.selectAll()
     qtbot.keyClicks(plan.row_widgets(0).amount, "1000")
     plan.row_widgets(1).amount.selectAll()
@@ -453,6 +463,8 @@ def test_an_instalment_cut_below_what_is_paid_is_named_as_the_instalment(qtbot, 
     assert dialog.problems.text() == "Instalment 1's amount: less than what is already paid of it."
     assert "contract" not in dialog.problems.text().lower()
     assert plan.row_widgets(0).amount.property("invalid") is True
+    assert ws.contract(contract_id).data.title == "年度服务合同"  # one unit: nothing saved
+    assert dialog.form.title.text() == "改过的标题"  # nor lost
 
 
 def test_the_new_refusals_in_words():

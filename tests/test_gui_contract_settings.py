@@ -4,13 +4,14 @@ a contract above them; the menu item an administrator's only."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from gui_helpers import type_text
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox
 
-from crmdesk.models.contract_rules import ContractInput, ContractSettings
+from crmdesk.models.contract_rules import ContractInput, ContractSettings, plan_one
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.workspace import Workspace
 from crmdesk.views.context import PageContext
@@ -68,12 +69,14 @@ def test_limits_saved_and_then_asked_of_a_contract(qtbot, ws):
     assert (again.amount.text(), again.discount.text()) == ("50,000", "15")
 
     customer = ws.list_customers(CustomerQuery(), 0, 1)[0].id
-    contract_id = ws.create_contract(
-        ContractInput(customer_id=customer, title="大单", amount=Decimal("80000.00"))
-    ).value
+    data = ContractInput(customer_id=customer, title="大单", amount=Decimal("80000.00"),
+                         signed_on=date(2026, 11, 18))  # fmt: skip
+    contract_id = ws.create_contract(data).value
     detail = ws.contract(contract_id)
     assert detail.data.number == "XS26-001"
-    done = ws.set_contract_status(contract_id, "active", detail.version).value
+    plan = plan_one(Decimal("80000.00"), date(2026, 12, 1))
+    version = ws.save_plan(contract_id, plan, detail.version).value.version
+    done = ws.set_contract_status(contract_id, "active", version).value
     assert done.awaiting_approval and done.status == "draft"
 
 
