@@ -1,10 +1,13 @@
 """The pipeline board driven as a user would, on a real SQLite database: the columns and their
 figures (against an independent sum), a card dropped on a gated stage (the dialog asks the
 stage's question, the deal moves only when the database agreed), Won and Lost through their
-drop zones, a refused move that leaves the card where it was, keys that move a card."""
+drop zones, a refused move that leaves the card where it was, keys that move a card; a win
+offers the deal's contract by the deal's name, opening the one it has already if it has one."""
 
 from __future__ import annotations
 
+import sys
+import types
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -16,7 +19,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.deal_rules import DealInput, LineInput
-from crmdesk.views import deal_move_dialogs
+from crmdesk.models.errors import NotFound, ValidationFailed
+from crmdesk.views import deal_flow, deal_move_dialogs
 from crmdesk.views.board import DealRef, encode
 from crmdesk.views.context import PageContext
 from crmdesk.views.pipeline_filters import period_dates
@@ -298,3 +302,39 @@ def test_a_drop_waits_for_the_drag_to_end(qtbot, deals_ws, monkeypatch):
                         lambda d: shown.append(d) or QDialog.DialogCode.Rejected)  # fmt: skip
     page.flow.drag_finished()
     qtbot.waitUntil(lambda: bool(shown))
+
+
+def test_a_won_deal_offers_its_contract_by_name_or_opens_the_one_it_has(qtbot, deals_ws,
+                                                                      monkeypatch):  # fmt: skip
+    opened, errors = [], []
+    module = types.ModuleType("crmdesk.views.contract_dialog")
+    module.open_contract_dialog = lambda ctx, parent, **kw: opened.append(kw)
+    monkeypatch.setitem(sys.modules, "crmdesk.views.contract_dialog", module)
+    monkeypatch.setattr(deal_flow, "show_error", lambda parent, exc: errors.append(exc))
+    monkeypatch.setattr(deal_move_dialogs.WonDialog, "exec", lambda _d: QDialog.DialogCode.Accepted)
+    page = board(qtbot, deals_ws)
+    ref = ref_of(page.columns[0], "项目 3")
+    # the models answer for a deal whose contract exists (a colleague wrote it meanwhile)
+    has_contract = ValidationFailed(errors=[("deal_id", "has_contract")], limits={},
+                                    contract_id=42)  # fmt: skip
+
+    def contract_from_deal(deal_id):
+        assert deal_id == ref.id
+        raise has_contract
+
+    monkeypatch.setattr(deals_ws, "contract_from_deal", contract_from_deal)
+    page._on_zone_dropped([ref], "won")
+    qtbot.waitUntil(lambda: page.flow.contract_offer is not None)
+    box = page.flow.contract_offer
+    assert box.text() == "Create the contract for “项目 3” now?"
+    next(b for b in box.buttons() if b.text() == "Create contract…").click()
+    assert opened == [{"contract_id": 42}] and errors == []  # that one, not a second
+
+    # any other failure is said, and nothing opens
+    def gone(deal_id):
+        raise NotFound(what="deal", id=deal_id)
+
+    monkeypatch.setattr(deals_ws, "contract_from_deal", gone)
+    page.flow.offer_contract(ref.id, "项目 3")
+    next(b for b in page.flow.contract_offer.buttons() if b.text() == "Create contract…").click()
+    assert opened == [{"contract_id": 42}] and [e.code for e in errors] == ["not_found"]
