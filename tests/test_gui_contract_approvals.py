@@ -1,6 +1,7 @@
 """Contracts on the approvals page, driven as a user would on a real SQLite database: a rep's
 contract above the admin's amount limit waits for approval when activated; the team's manager
-sees its number, title and amount, opens it with a double-click, approves it (it becomes
+sees its number, title (whole, or on hover) and amount under a "Stage / status" column, opens it
+with a double-click, approves it (it becomes
 active) or rejects it with a comment (it stays a draft); the rep may cancel the request."""
 
 from __future__ import annotations
@@ -110,3 +111,29 @@ def test_the_rep_cancels_and_another_team_sees_nothing(qtbot, ws, asked):
     ]
     other, _notices = open_page(qtbot, ws, ws.people.manager_s)
     assert other.model.rowCount() == 0
+
+
+def test_a_contracts_number_and_title_are_not_cut_off(qtbot, ws, asked):
+    rep = as_user(ws, ws.people.rep_n1)
+    cid = rep.create_contract(ContractInput(rep.contract(asked).data.customer_id,
+                                            "2026 年度软件许可与实施服务合同", D("90000.00"),
+                                            signed_on=date(2026, 11, 1))).value  # fmt: skip
+    version = rep.save_plan(cid, [InstalmentInput(date(2026, 12, 1), D("90000.00"))],
+                            rep.contract(cid).version).value.version  # fmt: skip
+    rep.set_contract_status(cid, "active", version)
+    page, _notices = open_page(qtbot, ws, ws.people.manager_n)
+    columns = [c.key for c in page.model.columns]
+    stage = columns.index("move")
+    assert page.model.headerData(stage, Qt.Orientation.Horizontal) == "Stage / status"
+    header = page.table.horizontalHeader()
+    assert header.sectionSize(stage) >= header.fontMetrics().horizontalAdvance("Stage / status")
+    texts = cells(page, "deal")
+    assert sorted(texts) == [
+        "HT-2026-0001 年度服务合同",
+        "HT-2026-0002 2026 年度软件许可与实施服务合同",
+    ]
+    room = page.table.columnWidth(columns.index("deal")) - 12  # the cell's margins
+    for row, text in enumerate(texts):
+        assert page.table.fontMetrics().horizontalAdvance(text) <= room, text  # shown whole
+        index = page.model.index(row, columns.index("deal"))
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == text  # and a longer one on hover
