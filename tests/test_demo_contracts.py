@@ -16,6 +16,7 @@ from helpers import NOW
 from sqlalchemy import func, select
 
 from crmdesk.models.contract_list import ContractQuery, count_contracts
+from crmdesk.models.contracts import refresh_contract_totals
 from crmdesk.models.demo import generate_demo
 from crmdesk.models.demo_contracts import add_demo_contracts, add_months, plan_amounts
 from crmdesk.models.demo_deals import add_demo_deals
@@ -130,6 +131,27 @@ def check_kept_figures(t: dict) -> None:
         for e in by["contract_events"][cid]:
             assert c["created_at"] <= e["at"] <= NOW
         assert c["created_at"] <= c["updated_at"] <= NOW
+
+
+def test_placing_the_payments_again_changes_nothing(db, demo):
+    """The demo is what the services would leave: refresh_contract_totals, which every write
+    of a plan or a payment ends with, finds every figure already in place."""
+    _made, before = demo
+    with db.writing() as s:
+        for contract_id in s.scalars(select(Contract.id).order_by(Contract.id)).all():
+            refresh_contract_totals(s, contract_id)
+    after = read_all(db)
+
+    def rows(t, name, key):
+        return sorted(t[name], key=key)
+
+    for name, key in (
+        ("contracts", lambda r: r["id"]),
+        ("instalments", lambda r: r["id"]),
+        ("payments", lambda r: r["id"]),
+        ("payment_allocations", lambda r: (r["payment_id"], r["instalment_id"])),
+    ):
+        assert rows(after, name, key) == rows(before, name, key), name
 
 
 def test_contracts_come_from_most_won_deals(db, demo):
