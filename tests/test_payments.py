@@ -1,8 +1,8 @@
 """Payments received and invoices on SQLite, PostgreSQL and MariaDB: a payment applied to the
 plan in due order or to a chosen instalment first, over-payment refused with what is
 outstanding or kept as credit, voiding placing the other payments again, random sequences of
-payments and voids against a model in Python, who may collect, every input checked, two clients paying
-the same contract at once. Contracts and plans are plain inserts of schema rows."""
+payments and voids against a model in Python, who may collect, every input checked, two clients
+paying the same contract at once. Contracts and plans are plain inserts of schema rows."""
 
 from __future__ import annotations
 
