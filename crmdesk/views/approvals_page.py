@@ -192,12 +192,12 @@ class ApprovalsPage(QWidget):
         return [
             # wide enough for a contract's number and a title; a longer one shows on hover
             Column("deal", self.tr("Deal or contract"), 320, _subject, tooltip=True),
-            Column("customer", self.tr("Customer"), 190, lambda r: r.customer_name, tooltip=True),
+            Column("customer", self.tr("Customer"), 170, lambda r: r.customer_name, tooltip=True),
             Column("amount", self.tr("Amount"), 100, lambda r: money(r.amount)),
             # a deal's stage move, or a contract's status change
-            Column("move", self.tr("Stage / status"), 180, _move, tooltip=True),
+            Column("move", self.tr("Stage / status"), 170, _move, tooltip=True),
             Column(
-                "reason", self.tr("Why"), 200, lambda r: approval_reason(r.reason), tooltip=True
+                "reason", self.tr("Why"), 170, lambda r: approval_reason(r.reason), tooltip=True
             ),  # fmt: skip
             Column("requested_by", self.tr("Requested by"), 100, lambda r: r.requested_by_name),
             Column("requested_at", self.tr("When"), 130, lambda r: local_time(r.requested_at)),
