@@ -173,6 +173,15 @@ def test_money_beyond_what_the_columns_hold_is_refused(db, people):
     assert c.received + c.credit == most
 
 
+def test_a_plan_beyond_what_the_columns_hold_is_refused(db, people):
+    w = ws(db, people.rep_n1)
+    k = w.create_contract(ContractInput(customer(db, people.rep_n1), "合同", D(1))).value
+    half = MONEY_LIMIT / 2
+    with pytest.raises(ValidationFailed) as exc:
+        w.save_plan(k, plan(half, half), w.contract(k).version, allow_difference=True)
+    assert errors_of(exc) == [("instalments", "out_of_range")]
+
+
 # ---------------------------------------------------------------- activation and edits
 
 
