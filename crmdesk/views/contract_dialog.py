@@ -417,6 +417,7 @@ class ContractDialog(QDialog):
             self._set_busy(False)
             title = data.title
             if base is None:
+                self.created_id = result.value  # the page selects it once the dialog closes
                 self.ctx.notify(self.tr("Created the contract “{title}”.").format(title=title))
             else:
                 self.ctx.notify(self.tr("Saved “{title}”.").format(title=title))
