@@ -29,7 +29,6 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.contract_columns import (
     AWAITING,
     ContractFilters,
-    awaiting_filter_supported,
     contract_words,
     signed_period_dates,
 )
@@ -462,8 +461,6 @@ def test_a_new_contract_is_selected_once_saved(qtbot, ws, made, monkeypatch):
 def test_drafts_awaiting_approval_have_a_filter(qtbot, ws, made):
     from crmdesk.models.contract_rules import ContractSettings
 
-    if not awaiting_filter_supported():
-        pytest.skip("models/contract_list.py does not filter on awaiting approval yet")
     ws.save_contract_settings(ContractSettings(approval_amount=Decimal("50000")))
     big = _contract(ws, made.customers["北京星辰科技有限公司"], "星辰 大单", "80000",
                     ws.people.rep_n1, TODAY, plan=[(TODAY, "80000")], status="draft")  # fmt: skip

@@ -27,6 +27,7 @@ from crmdesk.models.schema_contracts import CONTRACT_STATUSES, Contract
 from crmdesk.models.users import UserRow, list_users
 
 SCOPES = ("mine", "team", "all")
+AWAITING = "awaiting_approval"  # a status filter beside CONTRACT_STATUSES
 SORTS = ("number", "title", "customer", "owner", "status", "amount", "received", "outstanding",
          "next_due_on", "signed_on", "ends_on", "created_at", "updated_at")  # fmt: skip
 MAX_IDS = 100_000  # ids one contract_ids call returns
@@ -45,7 +46,7 @@ class ContractQuery:
     scope: str = "all"  # mine / team / all, narrowed to what the actor may see anyway
     owner_id: int | None = None
     search: str = ""  # words of the number, the title or the customer's name, all of them
-    status: str = ""  # one of CONTRACT_STATUSES, "" for any
+    status: str = ""  # one of CONTRACT_STATUSES or AWAITING, "" for any
     signed_from: date | None = None  # signed on or after
     signed_to: date | None = None  # signed on or before
     overdue_only: bool = False  # an instalment due before today still unpaid (is_overdue)
@@ -131,7 +132,7 @@ def clean_query(query: ContractQuery) -> ContractQuery:
         scope=query.scope if query.scope in SCOPES else "all",
         owner_id=None if owner is None else _id_or_nobody(owner),
         search=clean_search(query.search),
-        status=status if status in CONTRACT_STATUSES else "",
+        status=status if status in (*CONTRACT_STATUSES, AWAITING) else "",
         signed_from=_day(query.signed_from),
         signed_to=_day(query.signed_to),
         overdue_only=bool(query.overdue_only),
@@ -190,7 +191,9 @@ def conditions(
         where.append(Contract.team_id == actor.team_id)
     if query.owner_id is not None:
         where.append(Contract.owner_id == query.owner_id)
-    if query.status:
+    if query.status == AWAITING:  # a draft waiting for a manager's decision on activating it
+        where += [Contract.status == "draft", Contract.awaiting_approval.is_(True)]
+    elif query.status:
         where.append(Contract.status == query.status)
     if query.signed_from is not None:
         where.append(Contract.signed_on >= query.signed_from)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QBrush, QColor
 
-from crmdesk.models.contract_list import SCOPES, ContractQuery, clean_query
+from crmdesk.models.contract_list import AWAITING, SCOPES, ContractQuery, clean_query
 from crmdesk.models.schema_contracts import CONTRACT_STATUSES
 from crmdesk.views.deal_words import money
 from crmdesk.views.filter_bar import Filter
@@ -22,9 +22,6 @@ from crmdesk.views.widgets import ERROR_COLOR
 SIGNED_PERIODS = ("this_month", "last_month", "this_quarter", "last_quarter", "this_year",
                   "last_year")  # fmt: skip
 EXPIRING_DAYS = (30, 60, 90)
-# The status filter's entry for drafts sent for approval: a query status of its own, offered
-# once models/contract_list.py keeps it (clean_query) and filters on it (conditions).
-AWAITING = "awaiting_approval"
 _RED = QBrush(QColor(ERROR_COLOR))
 
 
@@ -174,11 +171,6 @@ def scope_label(scope: str) -> str:
     }.get(scope, scope)
 
 
-def awaiting_filter_supported() -> bool:
-    """The model's query keeps the awaiting-approval status (else the entry would list all)."""
-    return clean_query(ContractQuery(status=AWAITING)).status == AWAITING
-
-
 def contract_filters(scopes: list[str]) -> list[Filter]:
     """scopes: those the actor may choose (contract_list.contract_scopes), the first the one
     the list opens with."""
@@ -193,9 +185,9 @@ def contract_filters(scopes: list[str]) -> list[Filter]:
     }
     search = QCoreApplication.translate("ContractColumns", "Search number, title or customer…")
     statuses = tuple((contract_status_label(s), s) for s in CONTRACT_STATUSES)
-    if awaiting_filter_supported():  # after Draft: a draft waiting for a manager's decision
-        statuses = (*statuses[:1], (contract_status_label("draft", True), AWAITING),
-                    *statuses[1:])  # fmt: skip
+    # After Draft: a draft waiting for a manager's decision on activating it.
+    statuses = (*statuses[:1], (contract_status_label("draft", True), AWAITING),
+                *statuses[1:])  # fmt: skip
     ending = tuple((words.ending_within(d), d) for d in EXPIRING_DAYS)
     return [
         Filter("search", "search", search),

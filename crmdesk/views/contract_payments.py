@@ -204,7 +204,7 @@ class PaymentsTab(QWidget):
             self.tr("Received {received} of {amount} · outstanding {outstanding}").format(
                 received=money(detail.received),
                 amount=money(detail.amount),
-                outstanding=money(max(detail.amount - detail.received, Decimal(0))),
+                outstanding=money(detail.outstanding),  # as the rules count it (credit too)
             )  # fmt: skip
             + (
                 self.tr(" · credit {credit}").format(credit=money(detail.credit))

@@ -84,8 +84,7 @@ def _pair_texts(activating: bool) -> dict[tuple[str, str], str]:
         ("amount", "needs_approval"): QCoreApplication.translate(
             "ContractDialog",
             "Amount: above the approval limit an administrator set{limit}, a signed contract's "
-            "amount cannot change here. Put it back to draft and activate it again: a manager "
-            "then approves the new amount.",
+            "amount or discount cannot be raised here. Ask an administrator to make the change.",
         ),
         ("status", "has_payments"): QCoreApplication.translate(
             "ContractDialog",
