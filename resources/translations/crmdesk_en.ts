@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/contract_texts.py" line="167"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="242"/>
         <source>%n instalment(s)</source>
         <translation>
             <numerusform>%n instalment</numerusform>
@@ -204,6 +204,33 @@
         <translation>
             <numerusform>“%1” still holds %Ln open deal: move it to another stage first.</numerusform>
             <numerusform>“%1” still holds %Ln open deals: move them to another stage first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_plan.py" line="305"/>
+        <source>%n instalment(s) already paid (in full or in part) kept as they are; {rest} not yet covered spread over the new ones.</source>
+        <translation>
+            <numerusform>%n instalment already paid (in full or in part) kept as it is; {rest} not yet covered spread over the new ones.</numerusform>
+            <numerusform>%n instalments already paid (in full or in part) kept as they are; {rest} not yet covered spread over the new ones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_plan.py" line="358"/>
+        <source>The contract ends on {end}: %n monthly instalment(s) fit before it.</source>
+        <translation>
+            <numerusform>The contract ends on {end}: %n monthly instalment fits before it.</numerusform>
+            <numerusform>The contract ends on {end}: %n monthly instalments fit before it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_plan.py" line="366"/>
+        <source>only %n before the end day</source>
+        <translation>
+            <numerusform>only %n before the end day</numerusform>
+            <numerusform>only %n before the end day</numerusform>
         </translation>
     </message>
 </context>
@@ -441,7 +468,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../crmdesk/views/today_words.py" line="25"/>
-        <location filename="../../crmdesk/views/today_words.py" line="41"/>
+        <location filename="../../crmdesk/views/today_words.py" line="48"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>in %n day</numerusform>
@@ -481,7 +508,23 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="41"/>
+        <source>%Ln instalment(s)</source>
+        <translation>
+            <numerusform>%Ln instalment</numerusform>
+            <numerusform>%Ln instalments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../crmdesk/views/today_words.py" line="44"/>
+        <source>%Ln more instalment(s) not shown</source>
+        <translation>
+            <numerusform>%Ln more instalment not shown</numerusform>
+            <numerusform>%Ln more instalments not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="51"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -489,7 +532,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="57"/>
+        <location filename="../../crmdesk/views/today_words.py" line="64"/>
         <source>%1 will go back to %2 within %n day(s)</source>
         <translation>
             <numerusform>%1 will go back to %2 within %n day</numerusform>

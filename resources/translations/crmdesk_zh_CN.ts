@@ -141,119 +141,119 @@
         <translation>你提交的、等待主管审批的阶段推进和合同生效申请。审批完成或你撤回申请之前，商机不能推进，合同也不能生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="193"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="194"/>
         <source>Deal or contract</source>
         <translation>商机 / 合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="194"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="195"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="195"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="196"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="196"/>
-        <source>Stage</source>
-        <translation>阶段</translation>
+        <location filename="../../crmdesk/views/approvals_page.py" line="198"/>
+        <source>Stage / status</source>
+        <translation>阶段 / 状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="198"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="200"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="200"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="202"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="201"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="203"/>
         <source>When</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="202"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="204"/>
         <source>Decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="203"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="205"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="204"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="206"/>
         <source>Comment</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="207"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="209"/>
         <source>Decided</source>
         <comment>column: when it was decided</comment>
         <translation>处理时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="247"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="249"/>
         <source>No decided requests yet.</source>
         <translation>还没有已处理的申请。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="249"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="251"/>
         <source>Nothing waits for your approval.</source>
         <translation>没有等待你审批的申请。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="250"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="252"/>
         <source>None of your requests waits for approval.</source>
         <translation>你没有等待审批的申请。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="320"/>
-        <location filename="../../crmdesk/views/approvals_page.py" line="405"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="322"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="407"/>
         <source>Write a comment saying why you reject it: the rep reads it.</source>
         <translation>请填写驳回的理由：销售会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="345"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="347"/>
         <source>Approved: contract %1 is active.</source>
         <translation>已通过：合同 %1 已生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="347"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="349"/>
         <source>Rejected: contract %1 stays a draft.</source>
         <translation>已驳回：合同 %1 仍为草稿。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="352"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="354"/>
         <source>Approved: “%1” moves to %2.</source>
         <translation>已通过：“%1”推进到“%2”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="354"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="356"/>
         <source>Rejected: “%1” stays where it was, not moved to %2.</source>
         <translation>已驳回：“%1”留在原阶段，未推进到“%2”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="376"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="378"/>
         <source>Cancelled the request to activate contract %1: it stays a draft.</source>
         <translation>已撤回合同 %1 的生效申请：合同仍为草稿。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="379"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="381"/>
         <source>Cancelled the request to move “%1”: the deal may move again.</source>
         <translation>已撤回“%1”的推进申请：该商机可以再次移动。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="397"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="399"/>
         <source>The deal no longer has everything the stage asks for (a colleague changed it or the stage&apos;s settings). Ask the rep to complete it, or reject with a comment.</source>
         <translation>该商机已不再满足这个阶段的准入条件（同事修改了商机或阶段设置）。请让销售补全，或填写意见后驳回。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/approvals_page.py" line="403"/>
+        <location filename="../../crmdesk/views/approvals_page.py" line="405"/>
         <source>Someone decided this request already; the list shows it now.</source>
         <translation>这条申请已被他人处理，列表已更新。</translation>
     </message>
@@ -643,27 +643,27 @@
         <translation>搜索合同编号、名称或客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="193"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="196"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="195"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="198"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="198"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="201"/>
         <source>Signed any time</source>
         <translation>签订日期不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="201"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="204"/>
         <source>Any end date</source>
         <translation>结束日期不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="203"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="206"/>
         <source>Overdue only</source>
         <translation>只看逾期</translation>
     </message>
@@ -671,89 +671,89 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="113"/>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="227"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="117"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="233"/>
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="113"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="117"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="115"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="119"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="130"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="134"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="131"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="135"/>
         <source>Lines</source>
         <translation>产品明细</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="132"/>
-        <location filename="../../crmdesk/views/contract_texts.py" line="49"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="136"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="56"/>
         <source>Payment plan</source>
         <translation>回款计划</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="133"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="137"/>
         <source>Payments</source>
         <translation>回款记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="134"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="138"/>
         <source>Invoices</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="135"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="139"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="140"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="144"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="143"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="147"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="228"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="234"/>
         <source>Draft · the number is generated when saved unless typed</source>
         <translation>草稿 · 未填写合同编号时，保存后自动生成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="256"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="264"/>
         <source>Contract {number}</source>
         <translation>合同 {number}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="258"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="266"/>
         <source>received {received} of {amount}</source>
         <translation>已回款 {received} / {amount}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="261"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="269"/>
         <source>read only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="411"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="421"/>
         <source>Created the contract “{title}”.</source>
         <translation>已创建合同“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="413"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="423"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -763,339 +763,421 @@
         <translation>新合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="33"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="36"/>
+        <source>Instalment {n}&apos;s amount</source>
+        <translation>第 {n} 期的金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="37"/>
+        <source>Instalment {n}&apos;s due date</source>
+        <translation>第 {n} 期的到期日</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="38"/>
+        <source>Instalment {n}&apos;s note</source>
+        <translation>第 {n} 期的备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="42"/>
         <source>Instalment {n}</source>
         <translation>第 {n} 期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="38"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="45"/>
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="39"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="46"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="40"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="47"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="41"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="48"/>
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="42"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="49"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="43"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="50"/>
         <source>Amount</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="44"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="51"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="45"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="52"/>
         <source>Starts on</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="46"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="53"/>
         <source>Ends on</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="47"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="54"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="48"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="50"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="57"/>
         <source>Due on</source>
         <translation>计划回款日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="51"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="58"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="61"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="66"/>
+        <source>The payment plan does not add up to the contract amount: correct it on the Payment plan tab and save, then activate the contract.</source>
+        <translation>回款计划合计与合同金额不一致：请在“回款计划”页修正并保存，再提交生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="72"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="132"/>
         <source>The payment plan does not add up to the contract amount: change an instalment, or fill the plan again from a template.</source>
         <translation>回款计划的合计与合同金额不符：请修改某一期，或用模板重新生成回款计划。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="66"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="80"/>
+        <source>Enter the day the contract was signed (Signed on) and save before activating it.</source>
+        <translation>请先填写签订日期并保存，再提交生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="84"/>
+        <source>Amount: above the approval limit an administrator set{limit}, a signed contract&apos;s amount or discount cannot be raised here. Ask an administrator to make the change.</source>
+        <translation>金额：超过管理员设定的审批上限{limit}，已签订合同的金额或折扣不能在此调高。请联系管理员修改。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="89"/>
+        <source>Payments are recorded on this contract, so it cannot go back to draft: void them on the Payments tab first.</source>
+        <translation>该合同已有回款记录，不能退回草稿：请先在“回款”页作废这些回款。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="94"/>
+        <source>Contract number: too long{limit}. A number left blank is made from the pattern in Contract settings; an administrator can shorten it there.</source>
+        <translation>合同编号过长{limit}。编号留空时按“合同设置”中的规则生成；管理员可在那里改短。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="99"/>
+        <source>This deal already has a contract: open it from the customer&apos;s Contracts tab instead of making another.</source>
+        <translation>该商机已有合同：请在客户的“合同”页打开它，不要重复创建。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="111"/>
+        <source> (at most {limit} characters)</source>
+        <translation>（最多 {limit} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="115"/>
+        <source> ({limit})</source>
+        <translation>（{limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="137"/>
         <source>{field}: less than what is already paid of it.</source>
         <translation>{field}：少于该期已回款的金额。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="69"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="140"/>
         <source>An instalment already (partly) paid cannot be removed from the plan.</source>
         <translation>已回款（含部分回款）的期次不能从回款计划中删除。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="72"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="143"/>
         <source>{field}: before the contract starts.</source>
         <translation>{field}：早于合同开始日期。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="75"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="146"/>
         <source>{field}: cannot change while a manager decides on activating the contract.</source>
         <translation>{field}：合同生效审批期间不能修改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="79"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="150"/>
         <source>The contract&apos;s status has changed meanwhile.</source>
         <translation>合同状态在此期间已发生变化。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="82"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="153"/>
         <source>{field}: less than what has already been received on it.</source>
         <translation>{field}：少于已回款的金额。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="85"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="156"/>
         <source>{field}: only a won deal makes a contract.</source>
         <translation>{field}：只有已赢单的商机才能创建合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="88"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="159"/>
         <source>A contract with payments recorded on it cannot be deleted.</source>
         <translation>已登记回款的合同不能删除。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="111"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="186"/>
         <source>This contract no longer exists, or is no longer yours to see: someone may have deleted it or handed it on.</source>
         <translation>该合同已不存在，或你已无权查看：可能已被他人删除或转交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="121"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="196"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="124"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="199"/>
         <source>{who} changed this contract at {at} while you were editing it.</source>
         <translation>在你编辑期间，{who} 于 {at} 修改了该合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="128"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="203"/>
         <source>{who} changed this contract while you were editing it.</source>
         <translation>在你编辑期间，{who} 修改了该合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="135"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="210"/>
         <source>They changed: {fields}.</source>
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="141"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="216"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="142"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="217"/>
         <source>Active</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="143"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="218"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="144"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="219"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="150"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="225"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="151"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="226"/>
         <source>Edited</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="152"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="227"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="153"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="228"/>
         <source>Payment plan changed</source>
         <translation>回款计划变更</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="154"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="229"/>
         <source>Payment recorded</source>
         <translation>登记回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="155"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="230"/>
         <source>Payment voided</source>
         <translation>作废回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="156"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="231"/>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="157"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="232"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="158"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="233"/>
         <source>Approved</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="159"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="234"/>
         <source>Approval refused</source>
         <translation>审批驳回</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="201"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="276"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="216"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="291"/>
         <source>Terminate contract</source>
         <translation>终止合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="217"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="292"/>
         <source>Terminate the contract “{title}”?</source>
         <translation>终止合同“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="220"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="295"/>
         <source>Payments may still be recorded on it; it can go back to draft later.</source>
         <translation>终止后仍可登记回款，之后也可以退回草稿。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="227"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="302"/>
         <source>Terminate</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="230"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="305"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="334"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="318"/>
+        <source>Complete contract</source>
+        <translation>完成合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="319"/>
+        <source>{outstanding} is still outstanding. Mark the contract completed anyway?</source>
+        <translation>仍有 {outstanding} 待回款。确定将合同标记为已完成吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="323"/>
+        <source>What is owed on “{title}” stays in the receivables; payments may still be recorded on it, and it can be reopened.</source>
+        <translation>“{title}”的待回款仍计入应收款；之后仍可登记回款，也可重新执行。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_texts.py" line="331"/>
+        <source>Mark completed</source>
+        <translation>标记为已完成</translation>
     </message>
 </context>
 <context>
     <name>ContractForm</name>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="236"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="251"/>
         <source>Generated when saved</source>
         <translation>保存时自动生成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="240"/>
-        <location filename="../../crmdesk/views/contract_form.py" line="295"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="255"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="310"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="250"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="265"/>
         <source>Number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="251"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="266"/>
         <source>Title *</source>
         <translation>合同名称 *</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="252"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="267"/>
         <source>Customer *</source>
         <translation>客户 *</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="253"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="268"/>
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="254"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="269"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="255"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="270"/>
         <source>Amount</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="256"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="271"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="257"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="272"/>
         <source>Starts on</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="258"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="273"/>
         <source>Ends on</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="259"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="274"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="308"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="323"/>
         <source>The deal this contract was made from.</source>
         <translation>该合同对应的商机。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="326"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="341"/>
         <source>{total} (the lines&apos; total)</source>
         <translation>{total}（产品明细合计）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_form.py" line="388"/>
+        <source>The amount stays as it is while a manager decides on activating.</source>
+        <translation>主管审批期间，金额保持不变。</translation>
     </message>
 </context>
 <context>
     <name>ContractHistory</name>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="53"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="55"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="53"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="55"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="53"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="55"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="53"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="55"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -1103,177 +1185,243 @@
 <context>
     <name>ContractPayments</name>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="239"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="348"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="240"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="349"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="241"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="350"/>
         <source>Cheque</source>
         <translation>支票</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="242"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="351"/>
         <source>Online</source>
         <translation>在线支付</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="248"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="357"/>
         <source>Received on</source>
         <translation>回款日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="249"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="358"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="250"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="359"/>
         <source>Method</source>
         <translation>回款方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="251"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="360"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="252"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="361"/>
         <source>Instalment</source>
         <translation>回款期次</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="253"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="362"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="254"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="363"/>
         <source>Issued on</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="263"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="372"/>
         <source>{field}: a day still to come.</source>
         <translation>{field}：不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="264"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="373"/>
         <source>Payments and invoices are recorded on a signed contract: activate it first.</source>
         <translation>合同生效后才能登记回款和发票：请先提交生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="268"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="377"/>
         <source>This payment is already void.</source>
         <translation>该笔回款已作废。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="269"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="378"/>
         <source>That is more than the plan still expects ({outstanding}).</source>
         <translation>超出了回款计划中尚待回款的金额（{outstanding}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="294"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="403"/>
         <source>More than the plan expects</source>
         <translation>超出回款计划</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="295"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="404"/>
         <source>{amount} is more than the plan still expects ({outstanding}).</source>
         <translation>{amount} 超出了回款计划中尚待回款的金额（{outstanding}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="299"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="408"/>
         <source>Record it anyway and keep {excess} as the contract&apos;s credit, or correct the amount.</source>
         <translation>仍然登记，并将多出的 {excess} 计入合同余额；或者修改金额。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="306"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="415"/>
         <source>Keep as credit</source>
         <translation>计入余额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="311"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="420"/>
         <source>Correct the amount</source>
         <translation>修改金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="325"/>
-        <location filename="../../crmdesk/views/contract_texts.py" line="336"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="434"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="445"/>
         <source>Void payment</source>
         <translation>作废回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="326"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="435"/>
         <source>Void the payment of {amount} received on {day}?</source>
         <translation>作废 {day} 收到的这笔 {amount} 回款？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="329"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="438"/>
         <source>The instalments it paid are unpaid again. The payment stays in the list, marked void.</source>
         <translation>这笔回款冲抵的期次将恢复为未回款。该回款仍保留在列表中，并标记为已作废。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="339"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="448"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
+    <name>ContractSettingsDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="27"/>
+        <source>Contract settings</source>
+        <translation>合同设置</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="33"/>
+        <source>{yyyy} the year, {yy} its last two digits, {mm} the month, {seq:4} the year&apos;s running number in at least 4 digits (exactly one {seq} is needed).</source>
+        <translation>{yyyy} 为年份，{yy} 为年份后两位，{mm} 为月份，{seq:4} 为当年流水号（至少 4 位；必须且只能有一个 {seq}）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="40"/>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="42"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="44"/>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="118"/>
+        <source>Number pattern</source>
+        <translation>编号规则</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="47"/>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="119"/>
+        <source>Approval above the amount</source>
+        <translation>金额超过此值需审批</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="48"/>
+        <source>Approval above a line&apos;s discount (%)</source>
+        <translation>明细折扣超过此值需审批（%）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="53"/>
+        <source>Activating a contract above either limit asks a manager&apos;s approval first. Numbers already given keep theirs; a contract whose number is typed keeps it.</source>
+        <translation>合同超过任一上限时，提交生效需先经主管审批。已生成的编号保持不变；手工填写编号的合同也保留原编号。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="96"/>
+        <source>The year&apos;s first number would read: {number}</source>
+        <translation>当年第一个编号将是：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="120"/>
+        <source>Approval above a line&apos;s discount</source>
+        <translation>明细折扣审批上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="129"/>
+        <source>Number pattern: it needs exactly one {seq} (or {seq:4}), and no other braces than {yyyy}, {yy} and {mm}.</source>
+        <translation>编号规则：必须且只能包含一个 {seq}（或 {seq:4}），除 {yyyy}、{yy}、{mm} 外不能有其他花括号。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="134"/>
+        <source>Approval above a line&apos;s discount: between 0 and 100.</source>
+        <translation>明细折扣审批上限：应在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_settings_dialog.py" line="165"/>
+        <source>Saved the contract settings.</source>
+        <translation>已保存合同设置。</translation>
+    </message>
+</context>
+<context>
     <name>ContractStatusBar</name>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="100"/>
-        <location filename="../../crmdesk/views/contract_form.py" line="140"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="104"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="148"/>
         <source>Activate</source>
         <translation>提交生效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="100"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="104"/>
         <source>Complete</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="101"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="105"/>
         <source>Terminate…</source>
         <translation>终止…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="102"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="106"/>
         <source>Back to draft</source>
         <translation>退回草稿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="110"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="114"/>
         <source>Above the amount or discount an administrator set, activating asks a manager&apos;s approval first.</source>
         <translation>金额或折扣超过管理员设定的标准时，生效前需先经主管审批。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="130"/>
-        <source>Awaiting a manager&apos;s approval (asked by {who} on {at}): the contract becomes active once approved.</source>
-        <translation>等待主管审批（{who} 于 {at} 申请）：审批通过后合同即生效。</translation>
+        <location filename="../../crmdesk/views/contract_form.py" line="133"/>
+        <source>Awaiting a manager&apos;s approval (asked by {who} on {at}): the contract becomes active once approved. Until then its lines, amount and payment plan stay as the manager sees them, and its status cannot change.</source>
+        <translation>等待主管审批（{who} 于 {at} 提交）：审批通过后合同生效。在此之前，产品明细、金额和回款计划保持主管所见的内容，状态也不能更改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="136"/>
-        <source>Awaiting a manager&apos;s approval: the contract becomes active once approved.</source>
-        <translation>等待主管审批：审批通过后合同即生效。</translation>
+        <location filename="../../crmdesk/views/contract_form.py" line="141"/>
+        <source>Awaiting a manager&apos;s approval: the contract becomes active once approved. Until then its lines, amount and payment plan stay as the manager sees them, and its status cannot change.</source>
+        <translation>等待主管审批：审批通过后合同生效。在此之前，产品明细、金额和回款计划保持主管所见的内容，状态也不能更改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="140"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="148"/>
         <source>Reopen</source>
         <translation>重新执行</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="158"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="169"/>
         <source>Sent to a manager for approval: “{title}” becomes active once approved.</source>
         <translation>已提交主管审批：审批通过后，“{title}”即生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="161"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="172"/>
         <source>“{title}” is now {status}.</source>
         <translation>“{title}”的状态已改为“{status}”。</translation>
     </message>
@@ -1295,7 +1443,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/contract_texts.py" line="167"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="242"/>
         <source>%n instalment(s)</source>
         <translation>
             <numerusform>%n 期</numerusform>
@@ -1305,33 +1453,33 @@
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="101"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="105"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="105"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="109"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="130"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="134"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="132"/>
-        <location filename="../../crmdesk/views/contracts_page.py" line="249"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="136"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="265"/>
         <source>Receivables</source>
         <translation>应收款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="180"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="186"/>
         <source>No contract matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="181"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="187"/>
         <source>No contracts yet. A won deal offers to create its contract; or use New contract…</source>
         <translation>还没有合同。赢单后可直接创建合同，或点击“新建合同…”。</translation>
     </message>
@@ -1434,54 +1582,59 @@
 <context>
     <name>CustomerContractsTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="45"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="46"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="45"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="45"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="46"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="45"/>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="158"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="46"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="47"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="160"/>
         <source>Received</source>
         <translation>已回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="46"/>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="159"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="47"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="161"/>
         <source>Outstanding</source>
         <translation>待回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="56"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="57"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="125"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="127"/>
         <source>No contracts with this customer yet.</source>
         <translation>该客户还没有合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="146"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="148"/>
         <source>Signed</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="148"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="150"/>
         <source>Next due</source>
         <translation>下次回款日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="157"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="159"/>
         <source>Contracted</source>
         <translation>合同金额</translation>
     </message>
@@ -1948,7 +2101,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../crmdesk/views/contract_form.py" line="191"/>
+        <location filename="../../crmdesk/views/contract_form.py" line="203"/>
         <source>No date</source>
         <translation>未定</translation>
     </message>
@@ -3251,44 +3404,54 @@
 <context>
     <name>InvoicesTab</name>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="285"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="328"/>
         <source>Number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="285"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="328"/>
         <source>Issued on</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="285"/>
-        <location filename="../../crmdesk/views/contract_payments.py" line="291"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="328"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="336"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="285"/>
-        <location filename="../../crmdesk/views/contract_payments.py" line="293"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="328"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="338"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="288"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="329"/>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="333"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="294"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="339"/>
         <source>Add invoice</source>
         <translation>添加发票</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="298"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="343"/>
         <source>Add an invoice</source>
         <translation>登记发票</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="320"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="358"/>
+        <source>Invoices are recorded once the contract is signed: activate it first.</source>
+        <translation>合同签订后才能登记发票：请先提交生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="371"/>
         <source>Invoiced {total} of {amount}</source>
         <translation>已开票 {total} / {amount}</translation>
     </message>
@@ -3804,52 +3967,57 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/main_window.py" line="129"/>
+        <source>&amp;Contract settings…</source>
+        <translation>合同设置(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="132"/>
+        <location filename="../../crmdesk/views/main_window.py" line="135"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="135"/>
+        <location filename="../../crmdesk/views/main_window.py" line="138"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="143"/>
+        <location filename="../../crmdesk/views/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="147"/>
+        <location filename="../../crmdesk/views/main_window.py" line="150"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="149"/>
+        <location filename="../../crmdesk/views/main_window.py" line="152"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="151"/>
+        <location filename="../../crmdesk/views/main_window.py" line="154"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="156"/>
+        <location filename="../../crmdesk/views/main_window.py" line="159"/>
         <source>&amp;Pipeline</source>
         <translation>销售漏斗(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="160"/>
+        <location filename="../../crmdesk/views/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="167"/>
-        <location filename="../../crmdesk/views/main_window.py" line="193"/>
+        <location filename="../../crmdesk/views/main_window.py" line="171"/>
+        <location filename="../../crmdesk/views/main_window.py" line="197"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -3882,12 +4050,12 @@
 <context>
     <name>MoveFlow</name>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="115"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="117"/>
         <source>Sent for approval: the deal enters %1 once a manager approves.</source>
         <translation>已提交审批：主管通过后，商机将进入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="131"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="133"/>
         <source>Won</source>
         <translation>赢单</translation>
     </message>
@@ -3897,52 +4065,57 @@
         <translation>现在为该商机创建合同吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="135"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="131"/>
+        <source>Create the contract for “%1” now?</source>
+        <translation>现在为“%1”创建合同吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/deal_flow.py" line="137"/>
         <source>It starts with the deal&apos;s customer, products and amount; you can change them before saving.</source>
         <translation>将自动带入商机的客户、产品和金额，保存前可以修改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="137"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="139"/>
         <source>Create contract…</source>
         <translation>创建合同…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="139"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="141"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="159"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="173"/>
         <source>Won. Well done!</source>
         <translation>已赢单，干得好！</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="161"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="175"/>
         <source>Marked as lost.</source>
         <translation>已标记为输单。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="164"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="178"/>
         <source>Moved back to %1.</source>
         <translation>已退回“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="164"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="178"/>
         <source>Moved on to %1.</source>
         <translation>已推进到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="194"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="208"/>
         <source>Not yet</source>
         <translation>暂不能推进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="195"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="209"/>
         <source>“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it.</source>
         <translation>“%1”还不能进入“%2”，尚缺：%3。请打开商机补充。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="198"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="212"/>
         <source>Open the deal</source>
         <translation>打开商机</translation>
     </message>
@@ -3950,108 +4123,113 @@
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="83"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="119"/>
         <source>Received on</source>
         <translation>回款日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="83"/>
-        <location filename="../../crmdesk/views/contract_payments.py" line="95"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="119"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="132"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="83"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="119"/>
         <source>Method</source>
         <translation>回款方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="84"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="120"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="84"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="120"/>
         <source>Applied to</source>
         <translation>对应期次</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="84"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="120"/>
         <source>Credit</source>
         <translation>计入余额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="85"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="121"/>
         <source>Recorded by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="85"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="121"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="88"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="125"/>
         <source>Void payment…</source>
         <translation>作废回款…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="100"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="137"/>
         <source>Reference (bank slip, cheque no.)</source>
         <translation>参考号（银行流水号、支票号）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="102"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="139"/>
         <source>Record payment</source>
         <translation>登记回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="107"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="144"/>
         <source>Record a payment</source>
         <translation>登记回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="114"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="151"/>
         <source>Apply to</source>
         <translation>对应期次</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="139"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="166"/>
+        <source>Payments are recorded once the contract is signed: activate it first.</source>
+        <translation>合同签订后才能登记回款：请先提交生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_payments.py" line="180"/>
         <source>#{n}: {amount}</source>
         <translation>第 {n} 期：{amount}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="145"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="186"/>
         <source>{amount} (void)</source>
         <translation>{amount}（已作废）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="162"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="204"/>
         <source>Received {received} of {amount} · outstanding {outstanding}</source>
         <translation>已回款 {received} / {amount} · 待回款 {outstanding}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="168"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="210"/>
         <source> · credit {credit}</source>
         <translation> · 余额 {credit}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="175"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="217"/>
         <source>The plan, in due order</source>
         <translation>按回款计划顺序冲抵</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="179"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="221"/>
         <source>#{n} due {day}: {left} outstanding</source>
         <translation>第 {n} 期（{day} 到期）：待回款 {left}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="235"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="278"/>
         <source>Recorded a payment of {amount}.</source>
         <translation>已登记回款 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_payments.py" line="264"/>
+        <location filename="../../crmdesk/views/contract_payments.py" line="307"/>
         <source>Voided the payment of {amount}.</source>
         <translation>已作废回款 {amount}。</translation>
     </message>
@@ -4444,103 +4622,139 @@
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="87"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="92"/>
         <source>Due on</source>
         <translation>计划回款日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="87"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="92"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="87"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="92"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="87"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="92"/>
         <source>Paid</source>
         <translation>已回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="88"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="93"/>
         <source>Outstanding</source>
         <translation>待回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="101"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="106"/>
         <source>One payment</source>
         <translation>一次付清</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="102"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="107"/>
         <source>30 / 70</source>
         <translation>30 / 70</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="103"/>
-        <source>Monthly over</source>
-        <translation>按月分期，共</translation>
+        <location filename="../../crmdesk/views/contract_plan.py" line="110"/>
+        <source>Monthly over {months} months</source>
+        <translation>按月分期 {months} 个月</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="107"/>
-        <source> months</source>
-        <translation> 个月</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="108"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="120"/>
         <source>Add instalment</source>
         <translation>添加期次</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="114"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="126"/>
         <source>Fill from the amount:</source>
         <translation>按合同金额生成：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="121"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="128"/>
+        <source>Instalments already paid stay; the template spreads what they do not cover.</source>
+        <translation>已回款的期次保持不变；模板只分摊尚未覆盖的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="141"/>
         <source>No payment plan. Fill one from a template or add instalments.</source>
         <translation>还没有回款计划。可以用模板生成，或逐期添加。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="177"/>
-        <location filename="../../crmdesk/views/contract_plan.py" line="318"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="198"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="436"/>
         <source>Remove this instalment</source>
         <translation>删除此期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="233"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="284"/>
         <source>Enter the contract&apos;s amount (or its lines) first.</source>
         <translation>请先填写合同金额（或产品明细）。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_plan.py" line="305"/>
+        <source>%n instalment(s) already paid (in full or in part) kept as they are; {rest} not yet covered spread over the new ones.</source>
+        <translation>
+            <numerusform>已保留 %n 期已（部分）回款的期次；尚未覆盖的 {rest} 分摊到新期次。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="317"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="312"/>
+        <source>The instalments already paid cover the amount: nothing is left to plan.</source>
+        <translation>已回款的期次已覆盖合同金额，无需再安排。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="352"/>
+        <source>The contract ends on {end}, before a first monthly instalment due on {start}: change the end day or choose another template.</source>
+        <translation>合同于 {end} 结束，早于首期按月回款日 {start}：请修改结束日期或选择其他模板。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_plan.py" line="358"/>
+        <source>The contract ends on {end}: %n monthly instalment(s) fit before it.</source>
+        <translation>
+            <numerusform>合同于 {end} 结束：此前只能安排 %n 期按月回款。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/contract_plan.py" line="366"/>
+        <source>only %n before the end day</source>
+        <translation>
+            <numerusform>结束日前只能安排 %n 期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="369"/>
+        <source>The contract ends on {end}.</source>
+        <translation>合同于 {end} 结束。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/contract_plan.py" line="435"/>
         <source>Already paid in part: it stays in the plan</source>
         <translation>已部分回款：不能从计划中删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="332"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="452"/>
         <source>Plan total: —</source>
         <translation>计划合计：—</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="334"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="454"/>
         <source>Plan total: {total}</source>
         <translation>计划合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="337"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="457"/>
         <source>Plan total: {total} of {amount}</source>
         <translation>计划合计：{total} / {amount}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="343"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="463"/>
         <source>{diff} not in the plan</source>
         <translation>尚有 {diff} 未列入计划</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_plan.py" line="345"/>
+        <location filename="../../crmdesk/views/contract_plan.py" line="465"/>
         <source>{diff} over the amount</source>
         <translation>超出合同金额 {diff}</translation>
     </message>
@@ -5673,111 +5887,111 @@
 <context>
     <name>ReceivablesView</name>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="109"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="107"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="225"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="222"/>
         <source>Receivables</source>
         <translation>应收款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="229"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="226"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="245"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="242"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="248"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="245"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="255"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="252"/>
         <source>By rep</source>
         <translation>按销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="257"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="254"/>
         <source>By customer</source>
         <translation>按客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="282"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="279"/>
         <source>Contracts</source>
         <translation>合同数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="283"/>
-        <location filename="../../crmdesk/views/receivables_view.py" line="343"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="280"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="340"/>
         <source>Contracted</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="284"/>
-        <location filename="../../crmdesk/views/receivables_view.py" line="344"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="281"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="341"/>
         <source>Received</source>
         <translation>已回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="285"/>
-        <location filename="../../crmdesk/views/receivables_view.py" line="345"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="282"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="342"/>
         <source>Outstanding</source>
         <translation>待回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="286"/>
-        <location filename="../../crmdesk/views/receivables_view.py" line="346"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="283"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="343"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="287"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="284"/>
         <source>1–30 days</source>
         <translation>1–30 天</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="288"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="285"/>
         <source>31–60 days</source>
         <translation>31–60 天</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="289"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="286"/>
         <source>61–90 days</source>
         <translation>61–90 天</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="291"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="288"/>
         <source>Over 90 days</source>
         <translation>90 天以上</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="329"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="326"/>
         <source>as of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="334"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="331"/>
         <source>No contracts to collect on.</source>
         <translation>没有需要回款的合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="335"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="332"/>
         <source>No customer owes anything.</source>
         <translation>没有欠款的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="337"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="334"/>
         <source>The %1 customers owing most; the totals above count them all.</source>
         <translation>仅列出待回款最多的 %1 个客户；上方合计包含全部客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/receivables_view.py" line="349"/>
+        <location filename="../../crmdesk/views/receivables_view.py" line="346"/>
         <source>Credit</source>
         <translation>余额</translation>
     </message>
@@ -6386,102 +6600,102 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="70"/>
+        <location filename="../../crmdesk/views/today_page.py" line="117"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="72"/>
+        <location filename="../../crmdesk/views/today_page.py" line="119"/>
         <source>Customers with no follow-up for this long</source>
         <translation>超过这么久没有跟进的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="74"/>
+        <location filename="../../crmdesk/views/today_page.py" line="121"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="78"/>
+        <location filename="../../crmdesk/views/today_page.py" line="125"/>
         <source>Follow-ups due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="79"/>
+        <location filename="../../crmdesk/views/today_page.py" line="126"/>
         <source>About to go back to the pool</source>
         <translation>即将回收到公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="81"/>
+        <location filename="../../crmdesk/views/today_page.py" line="128"/>
         <source>Forgotten customers</source>
         <translation>被遗忘的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="83"/>
+        <location filename="../../crmdesk/views/today_page.py" line="130"/>
         <source>Birthdays this week</source>
         <translation>本周生日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="84"/>
+        <location filename="../../crmdesk/views/today_page.py" line="131"/>
         <source>Payments due</source>
         <translation>回款提醒</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="85"/>
+        <location filename="../../crmdesk/views/today_page.py" line="132"/>
         <source>Contracts ending soon</source>
         <translation>即将到期的合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="87"/>
+        <location filename="../../crmdesk/views/today_page.py" line="134"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="151"/>
+        <location filename="../../crmdesk/views/today_page.py" line="208"/>
         <source>Today · %1</source>
         <translation>今日 · %1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="161"/>
+        <location filename="../../crmdesk/views/today_page.py" line="218"/>
         <source>Nothing due today.</source>
         <translation>今天没有待跟进的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="170"/>
+        <location filename="../../crmdesk/views/today_page.py" line="227"/>
         <source>None of your customers is about to go back to the pool.</source>
         <translation>你的客户中没有即将回收到公海的。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="176"/>
+        <location filename="../../crmdesk/views/today_page.py" line="233"/>
         <source>No forgotten customers.</source>
         <translation>没有被遗忘的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="186"/>
+        <location filename="../../crmdesk/views/today_page.py" line="243"/>
         <source>No birthdays in the next seven days.</source>
         <translation>未来七天没有生日。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="192"/>
+        <location filename="../../crmdesk/views/today_page.py" line="249"/>
         <source>No new notifications.</source>
         <translation>没有新通知。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="204"/>
+        <location filename="../../crmdesk/views/today_page.py" line="265"/>
         <source>No payment falls due this week.</source>
         <translation>本周没有到期的回款。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="213"/>
+        <location filename="../../crmdesk/views/today_page.py" line="275"/>
         <source>No contract ends in the next 30 days.</source>
         <translation>未来 30 天内没有到期的合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="227"/>
+        <location filename="../../crmdesk/views/today_page.py" line="286"/>
         <source>Due on %1: %2, %3 paid</source>
         <translation>%1 到期：%2，已回款 %3</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_page.py" line="232"/>
+        <location filename="../../crmdesk/views/today_page.py" line="292"/>
         <source>Ends on %1; %2 still to collect</source>
         <translation>%1 到期；尚有 %2 待回款</translation>
     </message>
@@ -6514,7 +6728,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../crmdesk/views/today_words.py" line="25"/>
-        <location filename="../../crmdesk/views/today_words.py" line="41"/>
+        <location filename="../../crmdesk/views/today_words.py" line="48"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>%n 天后</numerusform>
@@ -6558,52 +6772,66 @@
             <numerusform>另有 %Ln 条未显示</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../crmdesk/views/today_words.py" line="41"/>
+        <source>%Ln instalment(s)</source>
+        <translation>
+            <numerusform>%Ln 期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/today_words.py" line="44"/>
+        <source>%Ln more instalment(s) not shown</source>
+        <translation>
+            <numerusform>另有 %Ln 期未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="48"/>
         <source>next pass</source>
         <translation>下次回收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="44"/>
+        <location filename="../../crmdesk/views/today_words.py" line="51"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="51"/>
+        <location filename="../../crmdesk/views/today_words.py" line="58"/>
         <source>%1 went back to %2: %3</source>
         <translation>%1 已回收到%2：%3</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="53"/>
+        <location filename="../../crmdesk/views/today_words.py" line="60"/>
         <source>%1 assigned to you from %2 by %3</source>
         <translation>%3 从%2把 %1 分配给了你</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="55"/>
+        <location filename="../../crmdesk/views/today_words.py" line="62"/>
         <source>%1 you had released claimed from %2 by %3</source>
         <translation>你放弃的 %1 已被 %3 从%2领取</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/today_words.py" line="57"/>
+        <location filename="../../crmdesk/views/today_words.py" line="64"/>
         <source>%1 will go back to %2 within %n day(s)</source>
         <translation>
             <numerusform>%1 将在 %n 天内回收到%2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="59"/>
+        <location filename="../../crmdesk/views/today_words.py" line="66"/>
         <source>A request waits for your approval: %1</source>
         <translation>有申请等待你审批：%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="63"/>
+        <location filename="../../crmdesk/views/today_words.py" line="70"/>
         <source>Your request was approved: %1</source>
         <translation>你的申请已通过：%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="64"/>
+        <location filename="../../crmdesk/views/today_words.py" line="71"/>
         <source>Your request was rejected: %1</source>
         <translation>你的申请被驳回：%1</translation>
     </message>
