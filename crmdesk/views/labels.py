@@ -100,6 +100,7 @@ def role_label(code: str) -> str:
         "rep": QCoreApplication.translate("Labels", "Sales rep"),
         "manager": QCoreApplication.translate("Labels", "Manager"),
         "admin": QCoreApplication.translate("Labels", "Administrator"),
+        "finance": QCoreApplication.translate("Labels", "Finance"),
     }.get(code, code)
 
 

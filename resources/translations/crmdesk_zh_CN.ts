@@ -3490,13 +3490,13 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="25"/>
-        <location filename="../../crmdesk/views/labels.py" line="131"/>
+        <location filename="../../crmdesk/views/labels.py" line="132"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/labels.py" line="26"/>
-        <location filename="../../crmdesk/views/labels.py" line="122"/>
+        <location filename="../../crmdesk/views/labels.py" line="123"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
@@ -3616,168 +3616,173 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="108"/>
+        <location filename="../../crmdesk/views/labels.py" line="103"/>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/labels.py" line="109"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="109"/>
+        <location filename="../../crmdesk/views/labels.py" line="110"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="110"/>
+        <location filename="../../crmdesk/views/labels.py" line="111"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="111"/>
+        <location filename="../../crmdesk/views/labels.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="112"/>
+        <location filename="../../crmdesk/views/labels.py" line="113"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="113"/>
+        <location filename="../../crmdesk/views/labels.py" line="114"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="114"/>
+        <location filename="../../crmdesk/views/labels.py" line="115"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="115"/>
+        <location filename="../../crmdesk/views/labels.py" line="116"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="116"/>
+        <location filename="../../crmdesk/views/labels.py" line="117"/>
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="117"/>
+        <location filename="../../crmdesk/views/labels.py" line="118"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="118"/>
+        <location filename="../../crmdesk/views/labels.py" line="119"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="119"/>
+        <location filename="../../crmdesk/views/labels.py" line="120"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="120"/>
+        <location filename="../../crmdesk/views/labels.py" line="121"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="121"/>
+        <location filename="../../crmdesk/views/labels.py" line="122"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="123"/>
+        <location filename="../../crmdesk/views/labels.py" line="124"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="124"/>
+        <location filename="../../crmdesk/views/labels.py" line="125"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="125"/>
-        <location filename="../../crmdesk/views/labels.py" line="139"/>
+        <location filename="../../crmdesk/views/labels.py" line="126"/>
+        <location filename="../../crmdesk/views/labels.py" line="140"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="126"/>
+        <location filename="../../crmdesk/views/labels.py" line="127"/>
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="127"/>
+        <location filename="../../crmdesk/views/labels.py" line="128"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="128"/>
+        <location filename="../../crmdesk/views/labels.py" line="129"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="129"/>
+        <location filename="../../crmdesk/views/labels.py" line="130"/>
         <source>Time of the follow-up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="130"/>
+        <location filename="../../crmdesk/views/labels.py" line="131"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="132"/>
+        <location filename="../../crmdesk/views/labels.py" line="133"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="133"/>
+        <location filename="../../crmdesk/views/labels.py" line="134"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="134"/>
+        <location filename="../../crmdesk/views/labels.py" line="135"/>
         <source>Phone numbers</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="135"/>
+        <location filename="../../crmdesk/views/labels.py" line="136"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="136"/>
+        <location filename="../../crmdesk/views/labels.py" line="137"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="137"/>
+        <location filename="../../crmdesk/views/labels.py" line="138"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="138"/>
+        <location filename="../../crmdesk/views/labels.py" line="139"/>
         <source>Locked customers</source>
         <translation>锁定客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="140"/>
+        <location filename="../../crmdesk/views/labels.py" line="141"/>
         <source>Release reasons</source>
         <translation>放回原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="141"/>
+        <location filename="../../crmdesk/views/labels.py" line="142"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="142"/>
+        <location filename="../../crmdesk/views/labels.py" line="143"/>
         <source>Teams</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/labels.py" line="143"/>
+        <location filename="../../crmdesk/views/labels.py" line="144"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
