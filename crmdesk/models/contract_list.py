@@ -12,25 +12,33 @@ a second query by the page's ids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, ColumnElement, Select, cast, exists, func, or_, select
+from sqlalchemy import BigInteger, ColumnElement, Select, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from crmdesk.models.checks import MAX_ID, check_page, clean_search
+from crmdesk.models.checks import check_page
 from crmdesk.models.contract_rules import outstanding, outstanding_column
+from crmdesk.models.list_query import (
+    MAX_IDS,
+    SCOPES,  # noqa: F401 (contract_columns.py reads the scopes here)
+    SavedQuery,
+    clean_day,
+    cleaned_common,
+    like_pattern,
+    live_conditions,
+    owner_conditions,
+)
 from crmdesk.models.policy import assignable_users, contract_see_condition, list_scopes
 from crmdesk.models.schema import Customer, User
 from crmdesk.models.schema_contracts import CONTRACT_STATUSES, Contract
 from crmdesk.models.users import UserRow, list_users
 
-SCOPES = ("mine", "team", "all")
 AWAITING = "awaiting_approval"  # a status filter beside CONTRACT_STATUSES
 SORTS = ("number", "title", "customer", "owner", "status", "amount", "received", "outstanding",
          "next_due_on", "signed_on", "ends_on", "created_at", "updated_at")  # fmt: skip
-MAX_IDS = 100_000  # ids one contract_ids call returns
 MAX_EXPIRING_DAYS = 3650
 # The statuses under which money is owed: a draft is not in force yet, and a terminated
 # contract's unpaid instalments are no longer asked for (its plan is what was settled).
@@ -40,7 +48,7 @@ _NULLABLE = ("next_due_on", "signed_on", "ends_on")
 
 
 @dataclass(frozen=True)
-class ContractQuery:
+class ContractQuery(SavedQuery):
     """What the contracts list shows. Saved views store to_dict()."""
 
     scope: str = "all"  # mine / team / all, narrowed to what the actor may see anyway
@@ -54,17 +62,8 @@ class ContractQuery:
     sort: str = "signed_on"
     descending: bool = True
 
-    def to_dict(self) -> dict:
-        """Plain JSON values (a saved view): days as ISO text."""
-        return {
-            f.name: v.isoformat() if isinstance(v := getattr(self, f.name), date) else v
-            for f in fields(self)
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> ContractQuery:
-        known = {f.name for f in fields(cls)}
-        return clean_query(cls(**{k: v for k, v in data.items() if k in known}))
+    def cleaned(self) -> ContractQuery:
+        return clean_query(self)
 
 
 @dataclass(frozen=True)
@@ -100,22 +99,6 @@ def overdue_condition(today: date) -> ColumnElement[bool]:
     return Contract.status.in_(OWING_STATUSES) & (Contract.next_due_on < today)
 
 
-def _id_or_nobody(value: object) -> int:
-    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
-    return value if ok else 0  # 0 matches nothing, as an unknown id should
-
-
-def _day(value: object) -> date | None:
-    if isinstance(value, str):  # a saved view's ISO day
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else None
-
-
 def _days(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         return 0
@@ -125,20 +108,15 @@ def _days(value: object) -> int:
 def clean_query(query: ContractQuery) -> ContractQuery:
     """A query any caller (or an old saved view) may have filled oddly, made safe to run: it
     never fails, it narrows or widens to something sensible."""
-    owner = query.owner_id
     status = query.status if isinstance(query.status, str) else ""
     return replace(
         query,
-        scope=query.scope if query.scope in SCOPES else "all",
-        owner_id=None if owner is None else _id_or_nobody(owner),
-        search=clean_search(query.search),
+        **cleaned_common(query, SORTS, "signed_on"),
         status=status if status in (*CONTRACT_STATUSES, AWAITING) else "",
-        signed_from=_day(query.signed_from),
-        signed_to=_day(query.signed_to),
+        signed_from=clean_day(query.signed_from),
+        signed_to=clean_day(query.signed_to),
         overdue_only=bool(query.overdue_only),
         expiring_days=_days(query.expiring_days),
-        sort=query.sort if query.sort in SORTS else "signed_on",
-        descending=bool(query.descending),
     )
 
 
@@ -161,36 +139,16 @@ def contract_owner_choices(session: Session, actor: UserRow) -> list[UserRow]:
 # ---------------------------------------------------------------- conditions
 
 
-def _customer_not_in_bin(dialect: str) -> ColumnElement[bool]:
-    """As deal_board's: NOT IN the bin's ids read once (SQLite, MariaDB); PostgreSQL NOT EXISTS,
-    an anti-join (its NOT IN is hashed only while the bin's ids fit in work_mem)."""
-    binned = aliased(Customer, name="binned")  # the statement may join Customer too
-    gone = binned.deleted_at.is_not(None)
-    if dialect == "postgresql":
-        return ~exists().where(binned.id == Contract.customer_id, gone)
-    return Contract.customer_id.not_in(select(binned.id).where(gone))
-
-
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def conditions(
     session: Session, actor: UserRow, query: ContractQuery, today: date
 ) -> list[ColumnElement[bool]]:
     """The list's WHERE, on the contracts table alone."""
+    dialect = session.get_bind().dialect.name
     where: list[ColumnElement[bool]] = [
-        Contract.deleted_at.is_(None),
-        _customer_not_in_bin(session.get_bind().dialect.name),
+        *live_conditions(Contract.customer_id, Contract.deleted_at, dialect),
         contract_see_condition(actor),
+        *owner_conditions(Contract, actor, query),
     ]
-    if query.scope == "mine":
-        where.append(Contract.owner_id == actor.id)
-    elif query.scope == "team" and actor.team_id is not None:
-        where.append(Contract.team_id == actor.team_id)
-    if query.owner_id is not None:
-        where.append(Contract.owner_id == query.owner_id)
     if query.status == AWAITING:  # a draft waiting for a manager's decision on activating it
         where += [Contract.status == "draft", Contract.awaiting_approval.is_(True)]
     elif query.status:
@@ -206,7 +164,7 @@ def conditions(
         where += [Contract.status == "active", Contract.ends_on >= today, Contract.ends_on <= last]
     named = aliased(Customer, name="named")  # the statement may join Customer for its sort
     for word in query.search.split():
-        pattern = _like(word)
+        pattern = like_pattern(word)
         # The customers named so, read once: joining every contract's customer to test its
         # name took 340-730 ms to count 100,000 contracts on SQLite, this 125 ms.
         customers = select(named.id).where(named.name.ilike(pattern, escape="\\"))

@@ -12,28 +12,36 @@ float, whose sums drift.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import BigInteger, ColumnElement, Select, case, cast, exists, func, or_, select
+from sqlalchemy import BigInteger, ColumnElement, Select, case, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.expression import false
 
-from crmdesk.models.checks import MAX_ID, check_id, check_page, clean_search
+from crmdesk.models.checks import check_id, check_page
+from crmdesk.models.list_query import (
+    MAX_IDS,
+    SavedQuery,
+    clean_day,
+    cleaned_common,
+    id_or_nobody,
+    like_pattern,
+    live_conditions,
+    owner_conditions,
+)
 from crmdesk.models.pipeline import PipelineRow, get_pipeline
 from crmdesk.models.policy import assignable_users, deal_see_condition
 from crmdesk.models.schema import Customer, User
 from crmdesk.models.schema_deals import Deal, Stage
 from crmdesk.models.users import UserRow
 
-SCOPES = ("mine", "team", "all")
 CENT = Decimal("0.01")
-MAX_IDS = 100_000  # ids one deal_ids call returns
 
 
 @dataclass(frozen=True)
-class BoardQuery:
+class BoardQuery(SavedQuery):
     """What the board and the deal list show. pipeline_id 0 (the list only): every pipeline."""
 
     pipeline_id: int = 0
@@ -47,18 +55,8 @@ class BoardQuery:
     sort: str = "stage_entered_at"  # the list's (SORTS); a board column's order is fixed
     descending: bool = True
 
-    def to_dict(self) -> dict:
-        """Plain JSON values (a saved view): dates as ISO text."""
-        return {
-            f.name: v.isoformat() if isinstance(v := getattr(self, f.name), date) else v
-            for f in fields(self)
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict):
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
-        return clean_query(cls(**values))
+    def cleaned(self) -> BoardQuery:
+        return clean_query(self)
 
 
 # The list's query is the board's: one filter bar and one saved view serve both.
@@ -122,37 +120,16 @@ class DealListRow:
     version: int
 
 
-def _id_or_nobody(value: object) -> int:
-    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
-    return value if ok else 0  # 0 matches nothing, as an unknown id should
-
-
-def _day(value: object) -> date | None:
-    if isinstance(value, str):  # a saved view's ISO day
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else None
-
-
 def clean_query(query: BoardQuery) -> BoardQuery:
     """A query any caller (or an old saved view) may have filled oddly, made safe to run."""
-    owner = query.owner_id
     return replace(
         query,
-        pipeline_id=_id_or_nobody(query.pipeline_id),
-        scope=query.scope if query.scope in SCOPES else "all",
-        owner_id=None if owner is None else _id_or_nobody(owner),
-        search=clean_search(query.search),
-        close_from=_day(query.close_from),
-        close_to=_day(query.close_to),
+        **cleaned_common(query, SORTS, "stage_entered_at"),
+        pipeline_id=id_or_nobody(query.pipeline_id),
+        close_from=clean_day(query.close_from),
+        close_to=clean_day(query.close_to),
         stale_only=bool(query.stale_only),
         include_closed=bool(query.include_closed),
-        sort=query.sort if query.sort in SORTS else "stage_entered_at",
-        descending=bool(query.descending),
     )
 
 
@@ -195,22 +172,6 @@ def days_in_stage(entered: datetime, now: datetime) -> int:
 # ---------------------------------------------------------------- conditions
 
 
-def _customer_not_in_bin(dialect: str) -> ColumnElement[bool]:
-    """SQLite and MariaDB: NOT IN the bin's ids, read once (a NOT EXISTS is a lookup of each
-    deal's customer there). PostgreSQL: NOT EXISTS, an anti-join; its NOT IN is hashed only
-    while the bin's ids fit in work_mem, and tests every id of it for every deal past that."""
-    binned = aliased(Customer, name="binned")  # the statement may join Customer too
-    gone = binned.deleted_at.is_not(None)
-    if dialect == "postgresql":
-        return ~exists().where(binned.id == Deal.customer_id, gone)
-    return Deal.customer_id.not_in(select(binned.id).where(gone))
-
-
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def conditions(
     session: Session,
     actor: UserRow,
@@ -219,19 +180,14 @@ def conditions(
     days_by_stage: dict[int, int],
 ) -> list[ColumnElement[bool]]:
     """The WHERE shared by the board and the list (a search needs Customer joined)."""
+    dialect = session.get_bind().dialect.name
     where: list[ColumnElement[bool]] = [
-        Deal.deleted_at.is_(None),
-        _customer_not_in_bin(session.get_bind().dialect.name),
+        *live_conditions(Deal.customer_id, Deal.deleted_at, dialect),
         deal_see_condition(actor),
     ]
     if query.pipeline_id:
         where.append(Deal.pipeline_id == query.pipeline_id)
-    if query.scope == "mine":
-        where.append(Deal.owner_id == actor.id)
-    elif query.scope == "team" and actor.team_id is not None:
-        where.append(Deal.team_id == actor.team_id)
-    if query.owner_id is not None:
-        where.append(Deal.owner_id == query.owner_id)
+    where += owner_conditions(Deal, actor, query)
     if query.close_from is not None:
         where.append(Deal.expected_close >= query.close_from)
     if query.close_to is not None:
@@ -239,7 +195,7 @@ def conditions(
     if query.stale_only:
         where.append(stale_condition(days_by_stage, now))
     for word in query.search.split():
-        pattern = _like(word)
+        pattern = like_pattern(word)
         where.append(
             or_(Deal.title.ilike(pattern, escape="\\"), Customer.name.ilike(pattern, escape="\\"))
         )
