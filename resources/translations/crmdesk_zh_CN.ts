@@ -1582,59 +1582,59 @@
 <context>
     <name>CustomerContractsTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="46"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="49"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="46"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="49"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="46"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="49"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="46"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="49"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="47"/>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="160"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="50"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="96"/>
         <source>Received</source>
         <translation>已回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="47"/>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="161"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="50"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="97"/>
         <source>Outstanding</source>
         <translation>待回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="57"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="53"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="127"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="56"/>
         <source>No contracts with this customer yet.</source>
         <translation>该客户还没有合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="148"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="84"/>
         <source>Signed</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="150"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="86"/>
         <source>Next due</source>
         <translation>下次回款日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_contracts.py" line="159"/>
+        <location filename="../../crmdesk/views/customer_contracts.py" line="95"/>
         <source>Contracted</source>
         <translation>合同金额</translation>
     </message>
@@ -1642,42 +1642,42 @@
 <context>
     <name>CustomerDealsTab</name>
     <message>
-        <location filename="../../crmdesk/views/customer_deals.py" line="33"/>
+        <location filename="../../crmdesk/views/customer_deals.py" line="27"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_deals.py" line="33"/>
+        <location filename="../../crmdesk/views/customer_deals.py" line="27"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_deals.py" line="33"/>
+        <location filename="../../crmdesk/views/customer_deals.py" line="27"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_deals.py" line="33"/>
+        <location filename="../../crmdesk/views/customer_deals.py" line="27"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_deals.py" line="34"/>
+        <location filename="../../crmdesk/views/customer_deals.py" line="28"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_deals.py" line="34"/>
+        <location filename="../../crmdesk/views/customer_deals.py" line="28"/>
         <source>Expected close</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_deals.py" line="41"/>
+        <location filename="../../crmdesk/views/customer_deals.py" line="31"/>
         <source>New deal…</source>
         <translation>新建商机…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_deals.py" line="101"/>
+        <location filename="../../crmdesk/views/customer_deals.py" line="34"/>
         <source>No deals with this customer yet.</source>
         <translation>这个客户还没有商机。</translation>
     </message>
