@@ -14,23 +14,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from crmdesk.models.changes import Change, WriteResult
 from crmdesk.models.contract_rules import ContractInput, InstalmentInput, check_instalments
 from crmdesk.models.errors import Conflict, ValidationFailed
-from crmdesk.tasks import alive
-from crmdesk.views import prompts
 from crmdesk.views.context import PageContext
 from crmdesk.views.contract_form import (
     ContractForm,
@@ -49,12 +38,11 @@ from crmdesk.views.contract_texts import (
 )
 from crmdesk.views.deal_lines import DealLinesEditor
 from crmdesk.views.deal_words import money
-from crmdesk.views.icons import set_icon
-from crmdesk.views.widgets import problem_label
+from crmdesk.views.record_dialogs import OneWindowEach, RecordDialog
 
 DETAILS, LINES, PLAN, PAYMENTS, INVOICES, HISTORY = range(6)
 
-_open: dict[int, ContractDialog] = {}
+_open = OneWindowEach()
 
 
 def open_contract_dialog(
@@ -67,31 +55,18 @@ def open_contract_dialog(
 ) -> ContractDialog:
     """Show the contract (None: a new one, for `customer_id` when given, prefilled from `data`,
     e.g. contract_from_deal's). A contract already open is raised instead of opened twice."""
-    if contract_id is not None:
-        shown = _open.get(contract_id)
-        if shown is not None and alive(shown) and shown.isVisible():
-            shown.raise_()
-            shown.activateWindow()
-            return shown
+    shown = _open.raised(contract_id)
+    if shown is not None:
+        return shown
     dialog = ContractDialog(ctx, parent, contract_id=contract_id, customer_id=customer_id,
                             data=data)  # fmt: skip
     if contract_id is not None:
-        _remember(contract_id, dialog)
+        _open.remember(contract_id, dialog)
     dialog.show()
     return dialog
 
 
-def _remember(contract_id: int, dialog: ContractDialog) -> None:
-    _open[contract_id] = dialog
-    dialog.finished.connect(lambda _r, c=contract_id, w=dialog: _forget(c, w))
-
-
-def _forget(contract_id: int, dialog: ContractDialog) -> None:
-    if _open.get(contract_id) is dialog:
-        del _open[contract_id]
-
-
-class ContractDialog(QDialog):
+class ContractDialog(RecordDialog):
     def __init__(
         self,
         ctx: PageContext,
@@ -101,24 +76,14 @@ class ContractDialog(QDialog):
         customer_id: int | None = None,
         data: ContractInput | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setModal(False)
-        self.ctx, self.workspace = ctx, ctx.workspace
+        super().__init__(ctx, parent)
         self.contract_id = contract_id
         self.customer_id = customer_id if data is None else data.customer_id
         self.prefill = data
         self.detail = None  # contract_detail.ContractDetail once read
-        self._base: tuple | None = None  # what the fields showed when filled
-        self._saving: tuple | None = None  # what is on its way to the database
-        self._busy = False
-        self._closed = False
         self._pending_plan = None  # a plan typed for a contract created without it
         self.setWindowTitle(self.tr("New contract") if contract_id is None else self.tr("Contract"))
 
-        self.heading = QLabel(self.tr("Loading…"))
-        self.heading.setObjectName("detailHeading")
-        self.heading.setWordWrap(True)
         self.status = ContractStatusBar(ctx)
         self.form = ContractForm(ctx)
         self.lines = DealLinesEditor()
@@ -126,12 +91,8 @@ class ContractDialog(QDialog):
         self.payments = PaymentsTab(ctx)
         self.invoices = InvoicesTab(ctx)
         self.history = ContractHistory()
-        details = QScrollArea()
-        details.setWidgetResizable(True)
-        details.setFrameShape(QScrollArea.Shape.NoFrame)
-        details.setWidget(self.form)
         self.tabs = QTabWidget()
-        self.tabs.addTab(details, self.tr("Details"))
+        self.tabs.addTab(self.scrolled(self.form), self.tr("Details"))
         self.tabs.addTab(self.lines, self.tr("Lines"))
         self.tabs.addTab(self.plan, self.tr("Payment plan"))
         self.tabs.addTab(self.payments, self.tr("Payments"))
@@ -139,24 +100,7 @@ class ContractDialog(QDialog):
         self.tabs.addTab(self.history, self.tr("History"))
         for tab in (PAYMENTS, INVOICES, HISTORY):  # a contract not yet saved has none
             self.tabs.setTabVisible(tab, contract_id is not None)
-
-        self.problems = problem_label()
-        self.save_button = QPushButton(self.tr("Save"))
-        set_icon(self.save_button, "save")
-        self.save_button.setDefault(True)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.save_button.clicked.connect(self._on_save_clicked)
-        self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.status)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.problems)
-        layout.addLayout(buttons)
+        self.lay_out([self.status], [])
 
         self.lines.changed.connect(self._on_lines_changed)
         for editor in (self.lines, self.form, self.plan):
@@ -201,9 +145,7 @@ class ContractDialog(QDialog):
                 self.has_unsaved()):  # fmt: skip
             self._show_money(detail)  # a payment came in while the user types: fields stay
             return
-        if all(u.id != actor.id for u in users):
-            users = [actor, *users]
-        self.form.set_users(users)
+        self.form.set_users(self.with_actor(users))
         self.lines.set_products(products)
         if detail is None:
             self._show_new(actor, deal_title, customer_name or "")
@@ -213,10 +155,7 @@ class ContractDialog(QDialog):
         if detail is not None and self._pending_plan is not None:
             self.plan.set_plan(self._pending_plan)  # typed, not saved: Save tries it again
             self._pending_plan = None
-        if detail is None and self.customer_id is None:
-            self.form.customer.edit.setFocus()
-        else:
-            self.form.title.setFocus()
+        self.focus_first(detail)
 
     def _show_new(self, actor, deal_title: str | None, customer_name: str) -> None:
         data = self.prefill
@@ -274,11 +213,8 @@ class ContractDialog(QDialog):
         self.history.fill(detail.events)
         self.status.set_contract(detail, self.has_unsaved())
 
-    def _on_load_failed(self, exc: BaseException) -> None:
-        self.heading.setText(contract_error_text(exc))
-        self.status.hide()
-        self._base = None
-        self._set_enabled(False)
+    def error_text(self, exc: BaseException) -> str:
+        return contract_error_text(exc)
 
     def _load_customer(self, customer_id: int) -> None:
         """The customer's deals to pick from and, for a new contract, their owner."""
@@ -328,12 +264,6 @@ class ContractDialog(QDialog):
     def snapshot(self) -> tuple:
         return self.form.snapshot(), self.lines.snapshot(), self.plan.snapshot()
 
-    def has_unsaved(self) -> bool:
-        if self._base is None or (self.detail is not None and not self.detail.editable):
-            return False
-        now = self.snapshot()
-        return now != self._base and now != self._saving
-
     @Slot()
     def _on_lines_changed(self) -> None:
         self.form.set_lines_total(self.lines.total())
@@ -367,10 +297,6 @@ class ContractDialog(QDialog):
             self.status.set_contract(self.detail, self._busy or self.has_unsaved())
 
     # -- saving
-    @Slot()
-    def _on_save_clicked(self) -> None:
-        self.save()
-
     def save(self, then=None, failed=None) -> None:
         """Save what the fields hold; then() once saved (the dialog has closed), or failed()
         with the reason shown and nothing typed lost."""
@@ -430,7 +356,7 @@ class ContractDialog(QDialog):
             self._saving = None
             if created and self.contract_id is None:  # the contract is saved, its plan not:
                 self.contract_id = created[0]  # the dialog shows it, the plan still as typed
-                _remember(created[0], self)
+                _open.remember(created[0], self)
                 self._pending_plan = plan
                 self.load()
             theirs = exc.params.get("fields") or [] if isinstance(exc, Conflict) else []
@@ -475,19 +401,5 @@ class ContractDialog(QDialog):
             failed()
 
     # -- closing
-    def _close_now(self) -> None:
-        if not self._closed:
-            self._closed = True
-            super().reject()
-
-    def reject(self) -> None:
-        """Close, Esc or the title bar: edits not saved are thrown away only when the user
-        says so (Save saves and closes; a failed save stays with the text)."""
-        if self._closed:
-            return
-        if not self.has_unsaved():
-            self._close_now()
-            return
-        name = self.form.title.text().strip() or self.tr("the new contract")
-        discard = lambda: setattr(self, "_base", None)  # noqa: E731
-        prompts.leave(self, name, True, self.save, discard, self._close_now)
+    def new_name(self) -> str:
+        return self.tr("the new contract")

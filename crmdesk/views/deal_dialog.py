@@ -11,17 +11,8 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QWidget
 
 from crmdesk.models.changes import Change, WriteResult
 from crmdesk.models.customer_card import CustomerCard
@@ -29,8 +20,6 @@ from crmdesk.models.deal_rules import DealInput
 from crmdesk.models.deals import DealDetail
 from crmdesk.models.errors import Conflict, ValidationFailed
 from crmdesk.models.pipeline import PipelineRow
-from crmdesk.tasks import alive
-from crmdesk.views import prompts
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_tabs import FollowUpTab
 from crmdesk.views.deal_form import DealForm
@@ -44,7 +33,7 @@ from crmdesk.views.deal_texts import (
 )
 from crmdesk.views.deal_words import pipeline_name, stage_code_name
 from crmdesk.views.icons import set_icon
-from crmdesk.views.widgets import problem_label
+from crmdesk.views.record_dialogs import OneWindowEach, RecordDialog
 
 DETAILS, LINES, HISTORY, FOLLOW_UPS = range(4)
 
@@ -52,7 +41,7 @@ DETAILS, LINES, HISTORY, FOLLOW_UPS = range(4)
 # Fields a colleague's save and mine are merged by (the stage and pipeline are the board's).
 _MERGED = tuple(f.name for f in fields(DealInput) if f.name not in ("stage_id", "pipeline_id"))
 
-_open: dict[int, DealDialog] = {}
+_open = OneWindowEach()
 
 
 def open_deal_dialog(
@@ -65,28 +54,19 @@ def open_deal_dialog(
 ) -> DealDialog:
     """Show the deal (None: a new one, in `pipeline` and for `customer_id` when given). A deal
     already open is raised instead of opened twice."""
-    if deal_id is not None:
-        shown = _open.get(deal_id)
-        if shown is not None and alive(shown) and shown.isVisible():
-            shown.raise_()
-            shown.activateWindow()
-            return shown
+    shown = _open.raised(deal_id)
+    if shown is not None:
+        return shown
     pipeline_id = pipeline.id if isinstance(pipeline, PipelineRow) else pipeline
     dialog = DealDialog(ctx, parent, deal_id=deal_id, pipeline_id=pipeline_id,
                         customer_id=customer_id)  # fmt: skip
     if deal_id is not None:
-        _open[deal_id] = dialog
-        dialog.finished.connect(lambda _r, d=deal_id, w=dialog: _forget(d, w))
+        _open.remember(deal_id, dialog)
     dialog.show()
     return dialog
 
 
-def _forget(deal_id: int, dialog: DealDialog) -> None:
-    if _open.get(deal_id) is dialog:
-        del _open[deal_id]
-
-
-class DealDialog(QDialog):
+class DealDialog(RecordDialog):
     def __init__(
         self,
         ctx: PageContext,
@@ -96,23 +76,13 @@ class DealDialog(QDialog):
         pipeline_id: int | None = None,
         customer_id: int | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setModal(False)
-        self.ctx, self.workspace = ctx, ctx.workspace
+        super().__init__(ctx, parent)
         self.deal_id = deal_id
         self.pipeline_id = pipeline_id
         self.customer_id = customer_id
         self.detail: DealDetail | None = None
-        self._base: tuple | None = None  # what the fields showed when filled
-        self._saving: tuple | None = None  # what is on its way to the database
-        self._busy = False
-        self._closed = False
         self.setWindowTitle(self.tr("Deal") if deal_id is not None else self.tr("New deal"))
 
-        self.heading = QLabel(self.tr("Loading…"))
-        self.heading.setObjectName("detailHeading")
-        self.heading.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("detailSubheading")
         self.status.setWordWrap(True)
@@ -132,40 +102,18 @@ class DealDialog(QDialog):
         for w in (self.follow_ups.kind, self.follow_ups.content, self.follow_ups.plan_next,
                   self.follow_ups.next_at, self.follow_ups.add_button):  # fmt: skip
             w.hide()  # the customer's timeline, to read; follow-ups are added on the customer
-        details = QScrollArea()
-        details.setWidgetResizable(True)
-        details.setFrameShape(QScrollArea.Shape.NoFrame)
-        details.setWidget(self.form)
         self.tabs = QTabWidget()
-        self.tabs.addTab(details, self.tr("Details"))
+        self.tabs.addTab(self.scrolled(self.form), self.tr("Details"))
         self.tabs.addTab(self.lines, self.tr("Lines"))
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(self.follow_ups, self.tr("Follow-ups"))
         self.tabs.setTabVisible(HISTORY, deal_id is not None)
 
-        self.problems = problem_label()
         self.delete_button = QPushButton(self.tr("Delete deal…"))
         set_icon(self.delete_button, "delete")
         self.delete_button.setVisible(deal_id is not None)
-        self.save_button = QPushButton(self.tr("Save"))
-        set_icon(self.save_button, "save")
-        self.save_button.setDefault(True)
-        self.close_button = QPushButton(self.tr("Close"))
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        self.save_button.clicked.connect(self._on_save_clicked)
-        self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.status)
-        layout.addWidget(self.approval)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.problems)
-        layout.addLayout(buttons)
+        self.lay_out([self.status, self.approval], [self.delete_button])
 
         self.lines.changed.connect(self._on_lines_changed)
         self.lines.changed.connect(self._on_edited)
@@ -190,9 +138,7 @@ class DealDialog(QDialog):
     def _on_loaded(self, got) -> None:
         detail, pipelines, products, users = got
         actor = self.workspace.actor
-        if all(u.id != actor.id for u in users):
-            users = [actor, *users]
-        self.form.set_choices(pipelines, users)
+        self.form.set_choices(pipelines, self.with_actor(users))
         self.lines.set_products(products)
         self.history.set_pipelines(pipelines)
         if detail is None:
@@ -206,10 +152,7 @@ class DealDialog(QDialog):
         else:
             self._show_deal(detail, pipelines)
         self._base = self.snapshot()
-        if detail is None and self.customer_id is None:
-            self.form.customer.edit.setFocus()
-        else:
-            self.form.title.setFocus()
+        self.focus_first(detail)
 
     def _show_deal(self, detail: DealDetail, pipelines: list[PipelineRow]) -> None:
         self.detail = detail
@@ -248,11 +191,8 @@ class DealDialog(QDialog):
         self.approval.setText(note)
         self.approval.setVisible(bool(note))
 
-    def _on_load_failed(self, exc: BaseException) -> None:
-        self.heading.setText(deal_error_text(exc))
-        self.status.hide()
-        self._base = None
-        self._set_enabled(False)
+    def error_text(self, exc: BaseException) -> str:
+        return deal_error_text(exc)
 
     def _load_card(self, customer_id: int) -> None:
         self.ctx.read(
@@ -308,12 +248,6 @@ class DealDialog(QDialog):
     def snapshot(self) -> tuple:
         return self.form.snapshot(), self.lines.snapshot()
 
-    def has_unsaved(self) -> bool:
-        if self._base is None or (self.detail is not None and not self.detail.editable):
-            return False
-        now = self.snapshot()
-        return now != self._base and now != self._saving
-
     @Slot()
     def _on_lines_changed(self) -> None:
         self.form.set_lines_total(self.lines.total())
@@ -342,10 +276,6 @@ class DealDialog(QDialog):
         self.delete_button.setEnabled(not busy and editable)
 
     # -- saving
-    @Slot()
-    def _on_save_clicked(self) -> None:
-        self.save()
-
     def save(self, then=None, failed=None) -> None:
         """Save what the fields hold; then() once saved (the dialog has closed), or failed()
         with the reason shown and nothing typed lost."""
@@ -453,21 +383,5 @@ class DealDialog(QDialog):
         ctx.write(lambda: ws.delete_deal(detail.id), done, error, owner=self)
 
     # -- closing
-    def _close_now(self) -> None:
-        if not self._closed:
-            self._closed = True
-            super().reject()
-
-    def _discard(self) -> None:
-        self._base = None
-
-    def reject(self) -> None:
-        """Close, Esc or the title bar: edits not saved are thrown away only when the user
-        says so (Save saves and closes; a failed save stays with the text)."""
-        if self._closed:
-            return
-        if not self.has_unsaved():
-            self._close_now()
-            return
-        name = self.form.title.text().strip() or self.tr("the new deal")
-        prompts.leave(self, name, True, self.save, self._discard, self._close_now)
+    def new_name(self) -> str:
+        return self.tr("the new deal")

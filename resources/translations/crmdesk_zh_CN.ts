@@ -671,94 +671,79 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="117"/>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="233"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="85"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="172"/>
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="117"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="85"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="119"/>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="134"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="95"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="135"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="96"/>
         <source>Lines</source>
         <translation>产品明细</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="136"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="97"/>
         <location filename="../../crmdesk/views/contract_texts.py" line="56"/>
         <source>Payment plan</source>
         <translation>回款计划</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="137"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="98"/>
         <source>Payments</source>
         <translation>回款记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="138"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="99"/>
         <source>Invoices</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="139"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="100"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="144"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="147"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="234"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="173"/>
         <source>Draft · the number is generated when saved unless typed</source>
         <translation>草稿 · 未填写合同编号时，保存后自动生成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="264"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="203"/>
         <source>Contract {number}</source>
         <translation>合同 {number}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="266"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="205"/>
         <source>received {received} of {amount}</source>
         <translation>已回款 {received} / {amount}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="269"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="208"/>
         <source>read only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="421"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="347"/>
         <source>Created the contract “{title}”.</source>
         <translation>已创建合同“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="423"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="349"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_dialog.py" line="491"/>
+        <location filename="../../crmdesk/views/contract_dialog.py" line="405"/>
         <source>the new contract</source>
         <translation>新合同</translation>
     </message>
@@ -2172,93 +2157,78 @@
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="111"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="84"/>
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="111"/>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="203"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="84"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="149"/>
         <source>New deal</source>
         <translation>新建商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="113"/>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="140"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="106"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="141"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="107"/>
         <source>Lines</source>
         <translation>产品明细</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="142"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="108"/>
         <source>History</source>
         <translation>阶段历史</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="143"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="109"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="147"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="112"/>
         <source>Delete deal…</source>
         <translation>删除商机…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="150"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="153"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="241"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="184"/>
         <source>Deal: {title}</source>
         <translation>商机：{title}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="244"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="187"/>
         <source>read only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="262"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="202"/>
         <source>The customer&apos;s follow-ups could not be read.</source>
         <translation>无法读取该客户的跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="401"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="331"/>
         <source>Created the deal “{title}”.</source>
         <translation>已创建商机“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="403"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="333"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="445"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="375"/>
         <source>Deleted the deal “{title}”.</source>
         <translation>已删除商机“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="446"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="376"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_dialog.py" line="472"/>
+        <location filename="../../crmdesk/views/deal_dialog.py" line="387"/>
         <source>the new deal</source>
         <translation>新商机</translation>
     </message>
@@ -5999,6 +5969,24 @@
         <location filename="../../crmdesk/views/receivables_view.py" line="346"/>
         <source>Credit</source>
         <translation>余额</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/record_dialogs.py" line="68"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/record_dialogs.py" line="72"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/record_dialogs.py" line="75"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
