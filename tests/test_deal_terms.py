@@ -129,3 +129,25 @@ def test_a_request_on_a_customer_in_the_bin_leaves_the_badge(db, people, asked):
     customer_id = manager.deal(deal_id).data.customer_id
     manager.delete_customers([customer_id])
     assert manager.count_pending_approvals() == 0 == len(manager.approvals("pending"))
+
+
+def test_the_board_finds_a_deal_by_its_customers_pinyin_and_phone(db, people, pipeline):
+    """As the customer list finds the customer: initials, full pinyin, a contact's phone."""
+    from crmdesk.models.contacts import ContactInput
+    from crmdesk.models.customers import CustomerInput
+    from crmdesk.models.deal_board import BoardQuery
+    from crmdesk.models.deal_rules import DealInput
+
+    rep = ws(db, people.rep_n1)
+    cid = rep.create_customer(CustomerInput(name="重庆星城科技有限公司"),
+                              [ContactInput(name="王磊", mobile="13912345678")]).value  # fmt: skip
+    other = rep.create_customer(CustomerInput(name="北京华信贸易")).value
+    mine = rep.create_deal(DealInput(cid, "ERP 项目", pipeline.id)).value
+    rep.create_deal(DealInput(other, "ERP 二期", pipeline.id))
+    for term in ("cqxc", "chongqing", "13912345678", "王磊", "星城"):
+        query = BoardQuery(pipeline_id=pipeline.id, scope="mine", search=term)
+        assert rep.list_deals(query, 0, 10) and [d.id for d in rep.list_deals(query, 0, 10)] == [
+            mine
+        ], term
+        first = pipeline.open_stages[0].id
+        assert [c.id for c in rep.stage_cards(query, first, 0, 10)] == [mine], term

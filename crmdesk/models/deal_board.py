@@ -35,6 +35,7 @@ from crmdesk.models.pipeline import PipelineRow, get_pipeline
 from crmdesk.models.policy import assignable_users, deal_see_condition
 from crmdesk.models.schema import Customer, User
 from crmdesk.models.schema_deals import Deal, Stage
+from crmdesk.models.search import term_condition
 from crmdesk.models.users import UserRow
 
 CENT = Decimal("0.01")
@@ -194,10 +195,20 @@ def conditions(
         where.append(Deal.expected_close <= query.close_to)
     if query.stale_only:
         where.append(stale_condition(days_by_stage, now))
-    for word in query.search.split():
+    for i, word in enumerate(query.search.split()):
         pattern = like_pattern(word)
+        # The customer as the customer list finds it too: pinyin initials (cqxc), full pinyin,
+        # contacts and phones (search.term_condition: the FTS indexes on SQLite).
+        # Not for a lone character or a short number ("项目 3" means the title's 3, not every
+        # customer with a 3 in a phone number).
+        wide = len(word) >= 2 and (not word.isdigit() or len(word) >= 4)
+        found = [term_condition(dialect, word.lower(), i)] if wide else []
         where.append(
-            or_(Deal.title.ilike(pattern, escape="\\"), Customer.name.ilike(pattern, escape="\\"))
+            or_(
+                Deal.title.ilike(pattern, escape="\\"),
+                Customer.name.ilike(pattern, escape="\\"),
+                *found,
+            )
         )
     return where
 
