@@ -249,7 +249,7 @@ def _smoke_test() -> int:
     from crmdesk.models.demo import generate_demo
 
     db = open_database(None)
-    generate_demo(db, customers=50, seed=1)
+    generate_demo(db, customers=50, seed=1, pooled=0)  # all 50 owned: the list shows them all
     db.close()
     app, window = _offscreen_window(None, "en", 1200, 800)
     try:

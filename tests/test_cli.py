@@ -240,3 +240,16 @@ def test_recycle_dry_run_lists_and_changes_nothing_then_recycle_moves(tmp_path):
     down = run_cli("recycle", "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert down.returncode == 1 and "cannot be reached" in down.stderr
     assert "Traceback" not in down.stderr
+
+
+def test_the_smoke_test_passes_on_a_fresh_home(tmp_path):
+    """`crmdesk --smoke-test` (the README's) opens the window on demo data and sees every
+    customer it made."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CRMDESK_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "crmdesk", "--smoke-test"], env=env,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "smoke test ok: 50 customers shown" in done.stdout
