@@ -47,6 +47,9 @@ RECYCLE_FIRST_MS = 3000
 RECYCLE_EVERY_MS = 60 * 60 * 1000
 
 
+FINANCE_HIDDEN = ("customers", "pool", "pipeline", "recycle_bin")
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -216,11 +219,20 @@ class MainWindow(QMainWindow):
         self.pool_admin_action.setVisible(actor.is_admin)
         self._customers_menu.menuAction().setVisible(actor.is_admin)
         self._pipeline_menu.menuAction().setVisible(actor.is_admin)
+        # Finance collects on contracts and sees no customer's details: the customer pages (and
+        # New customer) would only ever be empty for them.
+        hidden = FINANCE_HIDDEN if actor.role == "finance" else ()
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            item.setHidden(item.data(Qt.ItemDataRole.UserRole) in hidden)
+        self.new_action.setVisible(not hidden)
+        first = "contracts" if hidden else "customers"
         self.bus.changed.connect(self._on_data_changed)
         self._count_pending_approvals()
-        self.show_page(str(self.settings.value("window/page", "customers")))
+        page = str(self.settings.value("window/page", first))
+        self.show_page(first if page in hidden else page)
         if self.nav.currentRow() < 0:
-            self.show_page("customers")
+            self.show_page(first)
         self._on_nav_row_changed(self.nav.currentRow())
         if self._recycle:
             self._recycle_timer = QTimer(self, interval=RECYCLE_EVERY_MS)
