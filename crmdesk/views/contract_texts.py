@@ -22,7 +22,8 @@ from crmdesk.views.deal_texts import (
     deal_problem_text,
 )
 from crmdesk.views.deal_words import money
-from crmdesk.views.labels import labelled, listing, local_time, sentences
+from crmdesk.views.errors import conflict_text
+from crmdesk.views.labels import labelled
 
 
 def contract_field_label(field: str) -> str:
@@ -193,22 +194,16 @@ def contract_error_text(exc: BaseException, *, activating: bool = False) -> str:
 
 def contract_conflict_text(exc: Conflict) -> str:
     """Who changed the contract, when, and which fields."""
-    who = exc.params.get("by") or QCoreApplication.translate("ContractDialog", "A colleague")
-    at = exc.params.get("at")
-    text = (
-        QCoreApplication.translate(
+    return conflict_text(
+        exc,
+        contract_field_label,
+        at_text=QCoreApplication.translate(
             "ContractDialog", "{who} changed this contract at {at} while you were editing it."
-        )
-        if at is not None
-        else QCoreApplication.translate(
+        ),
+        plain_text=QCoreApplication.translate(
             "ContractDialog", "{who} changed this contract while you were editing it."
-        )
-    ).format(who=who, at=local_time(at))
-    changed = listing(contract_field_label(f) for f in exc.params.get("fields") or [])
-    if not changed:
-        return text
-    they = QCoreApplication.translate("ContractDialog", "They changed: {fields}.")
-    return sentences(text, they.format(fields=changed))
+        ),
+    )
 
 
 def status_label(status: str) -> str:

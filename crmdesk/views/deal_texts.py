@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
 from crmdesk.views import prompts
-from crmdesk.views.errors import error_text, validation_text
-from crmdesk.views.labels import listing, local_time, sentences
+from crmdesk.views.errors import conflict_text, error_text, validation_text
+from crmdesk.views.labels import listing
 
 
 def deal_field_label(field: str) -> str:
@@ -97,23 +97,15 @@ def deal_error_text(exc: BaseException) -> str:
 
 def deal_conflict_text(exc: Conflict) -> str:
     """Who changed the deal, when, and which fields."""
-    who = exc.params.get("by") or QCoreApplication.translate("DealDialog", "A colleague")
-    at = exc.params.get("at")
-    text = (
-        QCoreApplication.translate(
+    return conflict_text(
+        exc,
+        deal_field_label,
+        at_text=QCoreApplication.translate(
             "DealDialog", "{who} changed this deal at {at} while you were editing it."
-        )
-        if at is not None
-        else QCoreApplication.translate(
+        ),
+        plain_text=QCoreApplication.translate(
             "DealDialog", "{who} changed this deal while you were editing it."
-        )
-    ).format(who=who, at=local_time(at))
-    changed = listing(deal_field_label(f) for f in exc.params.get("fields") or [])
-    if not changed:
-        return text
-    return sentences(
-        text,
-        QCoreApplication.translate("DealDialog", "They changed: {fields}.").format(fields=changed),
+        ),
     )
 
 

@@ -131,17 +131,21 @@ def _reason_text(reason: str) -> str:
     )
 
 
-def conflict_text(exc: Conflict) -> str:
-    """Who changed it, when, and which fields (any of them may be unknown)."""
-    fields = listing(field_label(f) for f in exc.params.get("fields") or [])
+def conflict_text(
+    exc: Conflict, label=field_label, *, at_text: str = "", plain_text: str = ""
+) -> str:
+    """Who changed it, when, and which fields (any of them may be unknown). A deal's or a
+    contract's dialog gives its own field labels and its own two sentences ("{who} changed this
+    deal at {at} …" and without the time); a customer's are the default."""
+    fields = listing(label(f) for f in exc.params.get("fields") or [])
     who = exc.params.get("by") or QCoreApplication.translate("Errors", "A colleague")
     at = exc.params.get("at")
     if at is not None:
-        text = QCoreApplication.translate(
+        text = at_text or QCoreApplication.translate(
             "Errors", "{who} changed this customer at {at} while you were editing it."
         )
     else:  # never "at " followed by nothing
-        text = QCoreApplication.translate(
+        text = plain_text or QCoreApplication.translate(
             "Errors", "{who} changed this customer while you were editing it."
         )
     text = text.format(who=who, at=local_time(at))

@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/contract_texts.py" line="242"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="237"/>
         <source>%n instalment(s)</source>
         <translation>
             <numerusform>%n instalment</numerusform>

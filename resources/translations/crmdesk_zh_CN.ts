@@ -693,7 +693,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/contract_dialog.py" line="97"/>
-        <location filename="../../crmdesk/views/contract_texts.py" line="56"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="57"/>
         <source>Payment plan</source>
         <translation>回款计划</translation>
     </message>
@@ -748,188 +748,183 @@
         <translation>新合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="36"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="37"/>
         <source>Instalment {n}&apos;s amount</source>
         <translation>第 {n} 期的金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="37"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="38"/>
         <source>Instalment {n}&apos;s due date</source>
         <translation>第 {n} 期的到期日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="38"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="39"/>
         <source>Instalment {n}&apos;s note</source>
         <translation>第 {n} 期的备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="42"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="43"/>
         <source>Instalment {n}</source>
         <translation>第 {n} 期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="45"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="46"/>
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="46"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="47"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="47"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="48"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="48"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="49"/>
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="49"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="50"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="50"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="51"/>
         <source>Amount</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="51"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="52"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="52"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="53"/>
         <source>Starts on</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="53"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="54"/>
         <source>Ends on</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="54"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="55"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="55"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="57"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="58"/>
         <source>Due on</source>
         <translation>计划回款日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="58"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="59"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="66"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="67"/>
         <source>The payment plan does not add up to the contract amount: correct it on the Payment plan tab and save, then activate the contract.</source>
         <translation>回款计划合计与合同金额不一致：请在“回款计划”页修正并保存，再提交生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="72"/>
-        <location filename="../../crmdesk/views/contract_texts.py" line="132"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="73"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="133"/>
         <source>The payment plan does not add up to the contract amount: change an instalment, or fill the plan again from a template.</source>
         <translation>回款计划的合计与合同金额不符：请修改某一期，或用模板重新生成回款计划。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="80"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="81"/>
         <source>Enter the day the contract was signed (Signed on) and save before activating it.</source>
         <translation>请先填写签订日期并保存，再提交生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="84"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="85"/>
         <source>Amount: above the approval limit an administrator set{limit}, a signed contract&apos;s amount or discount cannot be raised here. Ask an administrator to make the change.</source>
         <translation>金额：超过管理员设定的审批上限{limit}，已签订合同的金额或折扣不能在此调高。请联系管理员修改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="89"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="90"/>
         <source>Payments are recorded on this contract, so it cannot go back to draft: void them on the Payments tab first.</source>
         <translation>该合同已有回款记录，不能退回草稿：请先在“回款”页作废这些回款。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="94"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="95"/>
         <source>Contract number: too long{limit}. A number left blank is made from the pattern in Contract settings; an administrator can shorten it there.</source>
         <translation>合同编号过长{limit}。编号留空时按“合同设置”中的规则生成；管理员可在那里改短。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="99"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="100"/>
         <source>This deal already has a contract: open it from the customer&apos;s Contracts tab instead of making another.</source>
         <translation>该商机已有合同：请在客户的“合同”页打开它，不要重复创建。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="111"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="112"/>
         <source> (at most {limit} characters)</source>
         <translation>（最多 {limit} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="115"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="116"/>
         <source> ({limit})</source>
         <translation>（{limit}）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="137"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="138"/>
         <source>{field}: less than what is already paid of it.</source>
         <translation>{field}：少于该期已回款的金额。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="140"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="141"/>
         <source>An instalment already (partly) paid cannot be removed from the plan.</source>
         <translation>已回款（含部分回款）的期次不能从回款计划中删除。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="143"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="144"/>
         <source>{field}: before the contract starts.</source>
         <translation>{field}：早于合同开始日期。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="146"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="147"/>
         <source>{field}: cannot change while a manager decides on activating the contract.</source>
         <translation>{field}：合同生效审批期间不能修改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="150"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="151"/>
         <source>The contract&apos;s status has changed meanwhile.</source>
         <translation>合同状态在此期间已发生变化。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="153"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="154"/>
         <source>{field}: less than what has already been received on it.</source>
         <translation>{field}：少于已回款的金额。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="156"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="157"/>
         <source>{field}: only a won deal makes a contract.</source>
         <translation>{field}：只有已赢单的商机才能创建合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="159"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="160"/>
         <source>A contract with payments recorded on it cannot be deleted.</source>
         <translation>已登记回款的合同不能删除。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="186"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="187"/>
         <source>This contract no longer exists, or is no longer yours to see: someone may have deleted it or handed it on.</source>
         <translation>该合同已不存在，或你已无权查看：可能已被他人删除或转交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="196"/>
-        <source>A colleague</source>
-        <translation>一位同事</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="199"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="200"/>
         <source>{who} changed this contract at {at} while you were editing it.</source>
         <translation>在你编辑期间，{who} 于 {at} 修改了该合同。</translation>
     </message>
@@ -939,128 +934,123 @@
         <translation>在你编辑期间，{who} 修改了该合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="210"/>
-        <source>They changed: {fields}.</source>
-        <translation>对方修改了：{fields}。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="216"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="211"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="217"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="212"/>
         <source>Active</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="218"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="213"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="219"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="214"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="225"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="220"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="226"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="221"/>
         <source>Edited</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="227"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="222"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="228"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="223"/>
         <source>Payment plan changed</source>
         <translation>回款计划变更</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="229"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="224"/>
         <source>Payment recorded</source>
         <translation>登记回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="230"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="225"/>
         <source>Payment voided</source>
         <translation>作废回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="231"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="226"/>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="232"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="227"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="233"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="228"/>
         <source>Approved</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="234"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="229"/>
         <source>Approval refused</source>
         <translation>审批驳回</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="276"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="271"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="291"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="286"/>
         <source>Terminate contract</source>
         <translation>终止合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="292"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="287"/>
         <source>Terminate the contract “{title}”?</source>
         <translation>终止合同“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="295"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="290"/>
         <source>Payments may still be recorded on it; it can go back to draft later.</source>
         <translation>终止后仍可登记回款，之后也可以退回草稿。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="302"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="297"/>
         <source>Terminate</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="305"/>
-        <location filename="../../crmdesk/views/contract_texts.py" line="334"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="300"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="329"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="318"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="313"/>
         <source>Complete contract</source>
         <translation>完成合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="319"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="314"/>
         <source>{outstanding} is still outstanding. Mark the contract completed anyway?</source>
         <translation>仍有 {outstanding} 待回款。确定将合同标记为已完成吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="323"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="318"/>
         <source>What is owed on “{title}” stays in the receivables; payments may still be recorded on it, and it can be reopened.</source>
         <translation>“{title}”的待回款仍计入应收款；之后仍可登记回款，也可重新执行。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="331"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="326"/>
         <source>Mark completed</source>
         <translation>标记为已完成</translation>
     </message>
@@ -1170,123 +1160,123 @@
 <context>
     <name>ContractPayments</name>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="348"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="343"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="349"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="344"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="350"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="345"/>
         <source>Cheque</source>
         <translation>支票</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="351"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="346"/>
         <source>Online</source>
         <translation>在线支付</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="357"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="352"/>
         <source>Received on</source>
         <translation>回款日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="358"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="353"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="359"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="354"/>
         <source>Method</source>
         <translation>回款方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="360"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="355"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="361"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="356"/>
         <source>Instalment</source>
         <translation>回款期次</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="362"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="357"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="363"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="358"/>
         <source>Issued on</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="372"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="367"/>
         <source>{field}: a day still to come.</source>
         <translation>{field}：不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="373"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="368"/>
         <source>Payments and invoices are recorded on a signed contract: activate it first.</source>
         <translation>合同生效后才能登记回款和发票：请先提交生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="377"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="372"/>
         <source>This payment is already void.</source>
         <translation>该笔回款已作废。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="378"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="373"/>
         <source>That is more than the plan still expects ({outstanding}).</source>
         <translation>超出了回款计划中尚待回款的金额（{outstanding}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="403"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="398"/>
         <source>More than the plan expects</source>
         <translation>超出回款计划</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="404"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="399"/>
         <source>{amount} is more than the plan still expects ({outstanding}).</source>
         <translation>{amount} 超出了回款计划中尚待回款的金额（{outstanding}）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="408"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="403"/>
         <source>Record it anyway and keep {excess} as the contract&apos;s credit, or correct the amount.</source>
         <translation>仍然登记，并将多出的 {excess} 计入合同余额；或者修改金额。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="415"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="410"/>
         <source>Keep as credit</source>
         <translation>计入余额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="420"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="415"/>
         <source>Correct the amount</source>
         <translation>修改金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="434"/>
-        <location filename="../../crmdesk/views/contract_texts.py" line="445"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="429"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="440"/>
         <source>Void payment</source>
         <translation>作废回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="435"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="430"/>
         <source>Void the payment of {amount} received on {day}?</source>
         <translation>作废 {day} 收到的这笔 {amount} 回款？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="438"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="433"/>
         <source>The instalments it paid are unpaid again. The payment stays in the list, marked void.</source>
         <translation>这笔回款冲抵的期次将恢复为未回款。该回款仍保留在列表中，并标记为已作废。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_texts.py" line="448"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="443"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1428,7 +1418,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/contract_texts.py" line="242"/>
+        <location filename="../../crmdesk/views/contract_texts.py" line="237"/>
         <source>%n instalment(s)</source>
         <translation>
             <numerusform>%n 期</numerusform>
@@ -2349,72 +2339,62 @@
         <translation>该商机已不存在，或你已无权查看：可能已被他人删除或转交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="100"/>
-        <source>A colleague</source>
-        <translation>一位同事</translation>
-    </message>
-    <message>
         <location filename="../../crmdesk/views/deal_texts.py" line="103"/>
         <source>{who} changed this deal at {at} while you were editing it.</source>
         <translation>在你编辑期间，{who} 于 {at} 修改了该商机。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="107"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="106"/>
         <source>{who} changed this deal while you were editing it.</source>
         <translation>在你编辑期间，{who} 修改了该商机。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="116"/>
-        <source>They changed: {fields}.</source>
-        <translation>对方修改了：{fields}。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="136"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="128"/>
         <source>Changed by a colleague</source>
         <translation>已被同事修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="138"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="130"/>
         <source>Reload shows their version and loses what you typed in: {fields}. Keep mine saves your changes over theirs; their other changes stay.</source>
         <translation>重新加载将显示对方的版本，你在{fields}中输入的内容会丢失。保留我的将用你的修改覆盖对方的修改；对方的其他修改保持不变。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="146"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="138"/>
         <source>Reload (lose my changes to {fields})</source>
         <translation>重新加载（放弃我对{fields}的修改）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="151"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="143"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="152"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="144"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="163"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="155"/>
         <source>Delete deal</source>
         <translation>删除商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="164"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="156"/>
         <source>Move the deal “{title}” to the recycle bin?</source>
         <translation>将商机“{title}”移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="167"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="159"/>
         <source>You can undo this for a few seconds.</source>
         <translation>几秒内可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="171"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="163"/>
         <source>Move to recycle bin</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_texts.py" line="174"/>
+        <location filename="../../crmdesk/views/deal_texts.py" line="166"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3016,37 +2996,37 @@
         <translation>数据库无法使用。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="157"/>
+        <location filename="../../crmdesk/views/errors.py" line="161"/>
         <source>It stopped there; customers changed before that: {count}.</source>
         <translation>操作在此中止；此前已更改的客户：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="137"/>
+        <location filename="../../crmdesk/views/errors.py" line="141"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="140"/>
+        <location filename="../../crmdesk/views/errors.py" line="144"/>
         <source>{who} changed this customer at {at} while you were editing it.</source>
         <translation>在你编辑期间，{who} 于 {at} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="144"/>
+        <location filename="../../crmdesk/views/errors.py" line="148"/>
         <source>{who} changed this customer while you were editing it.</source>
         <translation>在你编辑期间，{who} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="150"/>
+        <location filename="../../crmdesk/views/errors.py" line="154"/>
         <source>They changed: {fields}.</source>
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="179"/>
+        <location filename="../../crmdesk/views/errors.py" line="183"/>
         <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on.</source>
         <translation>该记录已不存在，或你已无权查看。可能已被他人删除或转交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="171"/>
+        <location filename="../../crmdesk/views/errors.py" line="175"/>
         <source>Your account has been deactivated or removed. Ask an administrator.</source>
         <translation>你的账号已被停用或删除。请联系管理员。</translation>
     </message>
@@ -3056,57 +3036,57 @@
         <translation>{field}格式不正确，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="167"/>
+        <location filename="../../crmdesk/views/errors.py" line="171"/>
         <source>This pool is closed. Ask an administrator to turn it on again.</source>
         <translation>这个公海已停用。请联系管理员重新启用。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="175"/>
+        <location filename="../../crmdesk/views/errors.py" line="179"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>你无权执行此操作。请联系你的经理或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="185"/>
+        <location filename="../../crmdesk/views/errors.py" line="189"/>
         <source>This database was written by a newer version of crmdesk. Install the newest version to open it.</source>
         <translation>此数据库由更新版本的 crmdesk 写入。请安装最新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="191"/>
+        <location filename="../../crmdesk/views/errors.py" line="195"/>
         <source>The database could not be upgraded to this version of crmdesk. Details are in the log file. A local database file was copied to the backup folder first; a server database may need its administrator.</source>
         <translation>无法将数据库升级到此版本的 crmdesk。详细信息见日志文件。本地数据库文件已先复制到备份文件夹；服务器数据库可能需要其管理员处理。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="198"/>
+        <location filename="../../crmdesk/views/errors.py" line="202"/>
         <source>The connection to the database server was lost. What you were doing was not saved; check the network and try again.</source>
         <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="207"/>
+        <location filename="../../crmdesk/views/errors.py" line="211"/>
         <source>Database: {where}</source>
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="212"/>
+        <location filename="../../crmdesk/views/errors.py" line="216"/>
         <source>The database could not answer; it may be damaged or from another program. Details are in the log file.</source>
         <translation>数据库无法给出结果；它可能已损坏，或来自其他程序。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="218"/>
+        <location filename="../../crmdesk/views/errors.py" line="222"/>
         <source>The database refused this change; nothing was saved. Details are in the log file.</source>
         <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="223"/>
+        <location filename="../../crmdesk/views/errors.py" line="227"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="224"/>
+        <location filename="../../crmdesk/views/errors.py" line="228"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
         <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="268"/>
+        <location filename="../../crmdesk/views/errors.py" line="272"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -3856,7 +3836,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="65"/>
+        <location filename="../../crmdesk/views/main_window.py" line="68"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -3896,103 +3876,103 @@
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="98"/>
+        <location filename="../../crmdesk/views/main_window.py" line="101"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="104"/>
+        <location filename="../../crmdesk/views/main_window.py" line="107"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="107"/>
+        <location filename="../../crmdesk/views/main_window.py" line="110"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="111"/>
+        <location filename="../../crmdesk/views/main_window.py" line="114"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="114"/>
+        <location filename="../../crmdesk/views/main_window.py" line="117"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="117"/>
+        <location filename="../../crmdesk/views/main_window.py" line="120"/>
         <source>Manage &amp;tags…</source>
         <translation>管理标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="119"/>
+        <location filename="../../crmdesk/views/main_window.py" line="122"/>
         <source>&amp;Pools…</source>
         <translation>公海设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="122"/>
+        <location filename="../../crmdesk/views/main_window.py" line="125"/>
         <source>Release &amp;reasons and caps…</source>
         <translation>放回原因和上限(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="126"/>
+        <location filename="../../crmdesk/views/main_window.py" line="129"/>
         <source>Pipeline &amp;settings…</source>
         <translation>销售流程设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="129"/>
+        <location filename="../../crmdesk/views/main_window.py" line="132"/>
         <source>&amp;Contract settings…</source>
         <translation>合同设置(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="132"/>
+        <location filename="../../crmdesk/views/main_window.py" line="135"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="135"/>
+        <location filename="../../crmdesk/views/main_window.py" line="138"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="138"/>
+        <location filename="../../crmdesk/views/main_window.py" line="141"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="146"/>
+        <location filename="../../crmdesk/views/main_window.py" line="149"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="150"/>
+        <location filename="../../crmdesk/views/main_window.py" line="153"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="152"/>
+        <location filename="../../crmdesk/views/main_window.py" line="155"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="154"/>
+        <location filename="../../crmdesk/views/main_window.py" line="157"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="159"/>
+        <location filename="../../crmdesk/views/main_window.py" line="162"/>
         <source>&amp;Pipeline</source>
         <translation>销售漏斗(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="164"/>
+        <location filename="../../crmdesk/views/main_window.py" line="167"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="171"/>
-        <location filename="../../crmdesk/views/main_window.py" line="197"/>
+        <location filename="../../crmdesk/views/main_window.py" line="174"/>
+        <location filename="../../crmdesk/views/main_window.py" line="200"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
