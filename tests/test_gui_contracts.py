@@ -30,10 +30,10 @@ from crmdesk.views.contract_columns import (
     AWAITING,
     ContractFilters,
     contract_words,
-    signed_period_dates,
 )
 from crmdesk.views.contracts_page import ContractsPage
 from crmdesk.views.customer_detail import CustomerDetailPanel
+from crmdesk.views.periods import period_dates
 from crmdesk.views.widgets import ERROR_COLOR
 
 TODAY = NOW.date()
@@ -217,7 +217,7 @@ def test_an_odd_saved_view_is_made_safe():
     assert filters == ContractFilters(owner_id=0)  # an unknown owner matches nobody
     query = ContractFilters(signed_period="last_quarter").to_query(date(2026, 2, 10))
     assert (query.signed_from, query.signed_to) == (date(2025, 10, 1), date(2025, 12, 31))
-    assert signed_period_dates("this_month", date(2026, 12, 31)) == (
+    assert period_dates("this_month", date(2026, 12, 31)) == (
         date(2026, 12, 1),
         date(2026, 12, 31),
     )

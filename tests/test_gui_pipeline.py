@@ -23,7 +23,7 @@ from crmdesk.models.errors import NotFound, ValidationFailed
 from crmdesk.views import deal_flow, deal_move_dialogs
 from crmdesk.views.board import DealRef, encode
 from crmdesk.views.context import PageContext
-from crmdesk.views.pipeline_filters import period_dates
+from crmdesk.views.periods import period_dates
 from crmdesk.views.pipeline_page import PipelinePage
 
 

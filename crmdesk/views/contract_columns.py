@@ -7,7 +7,7 @@ model's ContractQuery for today (to_query)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QBrush, QColor
@@ -16,6 +16,7 @@ from crmdesk.models.contract_list import AWAITING, SCOPES, ContractQuery, clean_
 from crmdesk.models.schema_contracts import CONTRACT_STATUSES
 from crmdesk.views.deal_words import money
 from crmdesk.views.filter_bar import Filter
+from crmdesk.views.periods import period_dates
 from crmdesk.views.table_model import Column
 from crmdesk.views.widgets import ERROR_COLOR
 
@@ -23,31 +24,6 @@ SIGNED_PERIODS = ("this_month", "last_month", "this_quarter", "last_quarter", "t
                   "last_year")  # fmt: skip
 EXPIRING_DAYS = (30, 60, 90)
 _RED = QBrush(QColor(ERROR_COLOR))
-
-
-def _month_start(day: date, back: int = 0) -> date:
-    """The first of day's month, `back` months earlier."""
-    months = day.year * 12 + day.month - 1 - back
-    return date(months // 12, months % 12 + 1, 1)
-
-
-def signed_period_dates(period: str, today: date) -> tuple[date | None, date | None]:
-    """The signing days a period means, in the user's calendar ((None, None): any)."""
-    this_month = _month_start(today)
-    quarter = _month_start(today, (today.month - 1) % 3)
-    if period == "this_month":
-        return this_month, _month_start(today, -1) - timedelta(days=1)
-    if period == "last_month":
-        return _month_start(today, 1), this_month - timedelta(days=1)
-    if period == "this_quarter":
-        return quarter, _month_start(quarter, -3) - timedelta(days=1)
-    if period == "last_quarter":
-        return _month_start(quarter, 3), quarter - timedelta(days=1)
-    if period == "this_year":
-        return date(today.year, 1, 1), date(today.year, 12, 31)
-    if period == "last_year":
-        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
-    return None, None
 
 
 @dataclass(frozen=True)
@@ -65,7 +41,7 @@ class ContractFilters:
     descending: bool = True
 
     def to_query(self, today: date) -> ContractQuery:
-        signed_from, signed_to = signed_period_dates(self.signed_period, today)
+        signed_from, signed_to = period_dates(self.signed_period, today)
         values = {k: v for k, v in asdict(self).items() if k != "signed_period"}
         return ContractQuery(**values, signed_from=signed_from, signed_to=signed_to)
 

@@ -38,7 +38,8 @@ from crmdesk.views.deal_words import deal_words, pipeline_name, stage_name
 from crmdesk.views.errors import error_text
 from crmdesk.views.icons import set_icon
 from crmdesk.views.list_panel import ListPanel
-from crmdesk.views.pipeline_filters import PeriodCombo, period_dates
+from crmdesk.views.periods import period_dates
+from crmdesk.views.pipeline_filters import PeriodCombo
 from crmdesk.views.saved_views_bar import SavedViewsBar
 from crmdesk.views.widgets import Banner
 
