@@ -42,7 +42,7 @@
 <context>
     <name>ContractWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/contract_columns.py" line="108"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="84"/>
         <source>%Ln contract(s)</source>
         <translation>
             <numerusform>%Ln contract</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/contract_columns.py" line="111"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="87"/>
         <source>Ending within %n day(s)</source>
         <translation>
             <numerusform>Ending within %n day</numerusform>

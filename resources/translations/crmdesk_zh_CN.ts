@@ -513,157 +513,157 @@
 <context>
     <name>ContractColumns</name>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="95"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="71"/>
         <source>Awaiting approval</source>
         <translation>审批中</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="97"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="73"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="98"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="74"/>
         <source>Active</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="99"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="75"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="100"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="76"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="141"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="117"/>
         <source>Number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="143"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="119"/>
         <source>Contract</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="145"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="121"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="147"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="149"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="125"/>
         <source>Amount</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="151"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="127"/>
         <source>Received</source>
         <translation>已回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="153"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="129"/>
         <source>Outstanding</source>
         <translation>待回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="155"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="131"/>
         <source>Next due</source>
         <translation>下次回款日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="157"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="133"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="159"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="135"/>
         <source>Signed</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="161"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="137"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="168"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="144"/>
         <source>My contracts</source>
         <translation>我的合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="169"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="145"/>
         <source>My team&apos;s contracts</source>
         <translation>我团队的合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="170"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="146"/>
         <source>All contracts</source>
         <translation>全部合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="179"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="155"/>
         <source>Signed this month</source>
         <translation>本月签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="180"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="156"/>
         <source>Signed last month</source>
         <translation>上月签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="181"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="157"/>
         <source>Signed this quarter</source>
         <translation>本季度签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="182"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="158"/>
         <source>Signed last quarter</source>
         <translation>上季度签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="183"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="159"/>
         <source>Signed this year</source>
         <translation>今年签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="184"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="160"/>
         <source>Signed last year</source>
         <translation>去年签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="186"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="162"/>
         <source>Search number, title or customer…</source>
         <translation>搜索合同编号、名称或客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="196"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="172"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="198"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="174"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="201"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="177"/>
         <source>Signed any time</source>
         <translation>签订日期不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="204"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="180"/>
         <source>Any end date</source>
         <translation>结束日期不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="206"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="182"/>
         <source>Overdue only</source>
         <translation>只看逾期</translation>
     </message>
@@ -1404,14 +1404,14 @@
 <context>
     <name>ContractWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/contract_columns.py" line="108"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="84"/>
         <source>%Ln contract(s)</source>
         <translation>
             <numerusform>%Ln 份合同</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/contract_columns.py" line="111"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="87"/>
         <source>Ending within %n day(s)</source>
         <translation>
             <numerusform>%n 天内到期</numerusform>
@@ -4192,32 +4192,32 @@
 <context>
     <name>PeriodCombo</name>
     <message>
-        <location filename="../../crmdesk/views/pipeline_filters.py" line="39"/>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="15"/>
         <source>Any close date</source>
         <translation>预计成交日期不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_filters.py" line="40"/>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="16"/>
         <source>Close date passed</source>
         <translation>已过预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_filters.py" line="41"/>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="17"/>
         <source>Closing this month</source>
         <translation>预计本月成交</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_filters.py" line="42"/>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="18"/>
         <source>Closing next month</source>
         <translation>预计下月成交</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_filters.py" line="43"/>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="19"/>
         <source>Closing this quarter</source>
         <translation>预计本季度成交</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_filters.py" line="44"/>
+        <location filename="../../crmdesk/views/pipeline_filters.py" line="20"/>
         <source>Closing in 90 days</source>
         <translation>预计 90 天内成交</translation>
     </message>
@@ -4225,93 +4225,93 @@
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="66"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="67"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="70"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="71"/>
         <source>Search deals or customers</source>
         <translation>搜索商机或客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="76"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="77"/>
         <source>My deals</source>
         <translation>我的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="76"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="77"/>
         <source>My team&apos;s deals</source>
         <translation>我团队的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="77"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="78"/>
         <source>All deals</source>
         <translation>全部商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="84"/>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="235"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="85"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="236"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="89"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="90"/>
         <source>Stale only</source>
         <translation>只看停滞</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="90"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="91"/>
         <source>Deals that stayed in their stage too long</source>
         <translation>在当前阶段停留过久的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="92"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="93"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="96"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="97"/>
         <source>New deal…</source>
         <translation>新建商机…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="99"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="100"/>
         <source>Board</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="100"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="101"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="122"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="123"/>
         <source>Drop here: Won</source>
         <translation>拖到这里：赢单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="123"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="124"/>
         <source>Drop here: Lost</source>
         <translation>拖到这里：输单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="143"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="144"/>
         <source>No deal matches these filters.</source>
         <translation>没有符合筛选条件的商机。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="169"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="170"/>
         <source>Pipeline:</source>
         <translation>销售流程：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="252"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="253"/>
         <source>No pipeline</source>
         <translation>没有销售流程</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="253"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="254"/>
         <source>There is no pipeline yet: an administrator sets one up in Pipeline settings.</source>
         <translation>还没有销售流程：请管理员在“销售流程设置”中创建。</translation>
     </message>
