@@ -34,8 +34,6 @@ def utc_day(local_day: date, now: datetime) -> date:
 
 
 class MoveFlow(QObject):
-    moved = Signal(object)  # MoveResult
-    finished = Signal()  # the queue is empty
     open_requested = Signal(int)  # a deal to open in its dialog (to add what a gate needs)
 
     def __init__(self, ctx: PageContext, page: QWidget) -> None:
@@ -75,7 +73,6 @@ class MoveFlow(QObject):
         if not self._queue or self.pipeline is None:
             self.busy = False
             self._queue.clear()
-            self.finished.emit()
             return
         self.busy = True
         ref, stage_id = self._queue.popleft()
@@ -122,7 +119,6 @@ class MoveFlow(QObject):
             self.ctx.notify(self._moved_text(ref, stage))
             if stage.kind == "won":
                 self.offer_contract(ref.id, self._titles.pop(ref.id, ""))
-        self.moved.emit(value)
         self._next()
 
     def offer_contract(self, deal_id: int, title: str = "") -> None:

@@ -58,7 +58,6 @@ class PipelinePage(BoardKeys, QWidget):
         self.pipeline: PipelineRow | None = None
         self.columns: list[StageColumn] = []
         self.flow = MoveFlow(ctx, self)
-        self.flow.moved.connect(self._on_flow_moved)
         self.flow.open_requested.connect(self._open_deal)
         self._follow: tuple[int, int] | None = None  # (deal, stage) a key moved: select it there
 
@@ -440,10 +439,6 @@ class PipelinePage(BoardKeys, QWidget):
     def _on_zone_dropped(self, refs: list[DealRef], kind: str) -> None:
         if self.pipeline is not None:
             self.flow.move(refs, self.pipeline.final(kind).id)
-
-    @Slot(object)
-    def _on_flow_moved(self, _result) -> None:
-        pass  # the change bus reloads the columns
 
     # -- opening deals
     def _open_deal(self, deal_id: int | None) -> None:
