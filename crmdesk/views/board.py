@@ -286,7 +286,8 @@ class StageColumn(QFrame):
     def set_figures(self, count: int, total, weighted) -> None:
         words = deal_words()
         self.figures.setText(
-            self.tr("%1 · %2 · weighted %3")
+            # Two lines: a narrow column never breaks a sum (¥889.6 | 万) across them.
+            self.tr("%1 · %2\nweighted %3")
             .replace("%1", words.deals(count))
             .replace("%2", short_money(total))
             .replace("%3", short_money(weighted))

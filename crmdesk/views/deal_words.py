@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from crmdesk.models.pipeline import PipelineRow, QuestionRow, ReasonRow, StageRow
 
@@ -122,9 +122,9 @@ class DealWords(QObject):
         return self.tr("stale: %n day(s) in this stage", "", n)
 
     def large(self, value: Decimal) -> str:
-        # Chinese counts in 万 (10,000); English in thousands and millions.
-        unit = self.tr("10k-unit", "the unit large sums are counted in: 万 in Chinese")
-        if unit == "万":
+        # Chinese counts in 万 (10,000); English in thousands and millions. The language as
+        # labels.listing reads it (the app sets the default locale with the translators).
+        if QLocale().language() == QLocale.Language.Chinese:
             return f"¥{value / 10_000:.1f}万"  # 万 counts are written without separators
         if abs(value) >= 1_000_000:
             return f"¥{value / 1_000_000:,.1f}M"

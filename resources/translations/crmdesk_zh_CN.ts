@@ -2816,12 +2816,6 @@
             <numerusform>停滞：在本阶段 %n 天</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../crmdesk/views/deal_words.py" line="126"/>
-        <source>10k-unit</source>
-        <comment>the unit large sums are counted in: 万 in Chinese</comment>
-        <translation>万</translation>
-    </message>
 </context>
 <context>
     <name>DeleteQuestion</name>
@@ -4005,72 +3999,72 @@
 <context>
     <name>MoveFlow</name>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="117"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="114"/>
         <source>Sent for approval: the deal enters %1 once a manager approves.</source>
         <translation>已提交审批：主管通过后，商机将进入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="133"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="129"/>
         <source>Won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="132"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="128"/>
         <source>Create the contract for this deal now?</source>
         <translation>现在为该商机创建合同吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="131"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="127"/>
         <source>Create the contract for “%1” now?</source>
         <translation>现在为“%1”创建合同吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="137"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="133"/>
         <source>It starts with the deal&apos;s customer, products and amount; you can change them before saving.</source>
         <translation>将自动带入商机的客户、产品和金额，保存前可以修改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="139"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="135"/>
         <source>Create contract…</source>
         <translation>创建合同…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="141"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="137"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="173"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="169"/>
         <source>Won. Well done!</source>
         <translation>已赢单，干得好！</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="175"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="171"/>
         <source>Marked as lost.</source>
         <translation>已标记为输单。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="178"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="174"/>
         <source>Moved back to %1.</source>
         <translation>已退回“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="178"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="174"/>
         <source>Moved on to %1.</source>
         <translation>已推进到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="208"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="204"/>
         <source>Not yet</source>
         <translation>暂不能推进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="209"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="205"/>
         <source>“%1” cannot enter %2 yet. It still needs: %3. Open the deal to add it.</source>
         <translation>“%1”还不能进入“%2”，尚缺：%3。请打开商机补充。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_flow.py" line="212"/>
+        <location filename="../../crmdesk/views/deal_flow.py" line="208"/>
         <source>Open the deal</source>
         <translation>打开商机</translation>
     </message>
@@ -4225,93 +4219,93 @@
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="67"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="66"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="71"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="70"/>
         <source>Search deals or customers</source>
         <translation>搜索商机或客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="77"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="76"/>
         <source>My deals</source>
         <translation>我的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="77"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="76"/>
         <source>My team&apos;s deals</source>
         <translation>我团队的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="78"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="77"/>
         <source>All deals</source>
         <translation>全部商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="85"/>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="236"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="84"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="235"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="90"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="89"/>
         <source>Stale only</source>
         <translation>只看停滞</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="91"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="90"/>
         <source>Deals that stayed in their stage too long</source>
         <translation>在当前阶段停留过久的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="93"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="92"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="97"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="96"/>
         <source>New deal…</source>
         <translation>新建商机…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="100"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="99"/>
         <source>Board</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="101"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="100"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="123"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="122"/>
         <source>Drop here: Won</source>
         <translation>拖到这里：赢单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="124"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="123"/>
         <source>Drop here: Lost</source>
         <translation>拖到这里：输单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="144"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="143"/>
         <source>No deal matches these filters.</source>
         <translation>没有符合筛选条件的商机。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="170"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="169"/>
         <source>Pipeline:</source>
         <translation>销售流程：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="253"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="252"/>
         <source>No pipeline</source>
         <translation>没有销售流程</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="254"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="253"/>
         <source>There is no pipeline yet: an administrator sets one up in Pipeline settings.</source>
         <translation>还没有销售流程：请管理员在“销售流程设置”中创建。</translation>
     </message>
@@ -6357,12 +6351,14 @@
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../crmdesk/views/board.py" line="289"/>
-        <source>%1 · %2 · weighted %3</source>
-        <translation>%1 · %2 · 加权 %3</translation>
+        <location filename="../../crmdesk/views/board.py" line="290"/>
+        <source>%1 · %2
+weighted %3</source>
+        <translation>%1 · %2
+加权 %3</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/board.py" line="295"/>
+        <location filename="../../crmdesk/views/board.py" line="296"/>
         <source>Sum %1, weighted by probability %2</source>
         <translation>合计 %1，按赢率加权 %2</translation>
     </message>
