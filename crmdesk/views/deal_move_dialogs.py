@@ -121,7 +121,7 @@ class GateDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Move to %1").replace("%1", stage_name(target)))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)
         self._answers: list[AnswerField] = []
         self._fields: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
@@ -131,6 +131,8 @@ class GateDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
+        # Inputs as wide as the dialog (a long question would otherwise squeeze them narrow).
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         wanted_fields = [key for _s, kind, key in missing if kind == "field"]
         for key in dict.fromkeys(wanted_fields):
             if key not in EDITABLE_FIELDS:
