@@ -140,6 +140,10 @@ class Customer(Base):
     released_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # last owner
     release_code: Mapped[str] = mapped_column(String(32), default="")
     locked: Mapped[bool] = mapped_column(Boolean, default=False)  # never recycled
+    # Another system's id (an import's duplicate key) and the import that created the row (its
+    # undo deletes by it); migration 0012.
+    external_id: Mapped[str] = mapped_column(String(64), default="")
+    import_id: Mapped[int | None] = mapped_column(Integer)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -189,6 +193,13 @@ class Customer(Base):
             sqlite_where=text("pool_id IS NOT NULL"),
             postgresql_where=text("pool_id IS NOT NULL"),
         ),
+        Index("ix_customers_external", "external_id"),
+        Index(
+            "ix_customers_import",
+            "import_id",
+            sqlite_where=text("import_id IS NOT NULL"),
+            postgresql_where=text("import_id IS NOT NULL"),
+        ),
         CheckConstraint(
             "(owner_id IS NULL OR pool_id IS NULL) AND "
             "(owner_id IS NOT NULL OR pool_id IS NOT NULL OR deleted_at IS NOT NULL)",
@@ -214,11 +225,19 @@ class Contact(Base):
     birthday: Mapped[date | None] = mapped_column(Date)
     is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    import_id: Mapped[int | None] = mapped_column(Integer)  # migration 0012
 
     __table_args__ = (
         Index("ix_contacts_customer", "customer_id"),
         Index("ix_contacts_mobile_digits", "mobile_digits"),
         Index("ix_contacts_phone_digits", "phone_digits"),
+        Index("ix_contacts_email", "email"),  # an import's duplicate key
+        Index(
+            "ix_contacts_import",
+            "import_id",
+            sqlite_where=text("import_id IS NOT NULL"),
+            postgresql_where=text("import_id IS NOT NULL"),
+        ),
     )
 
 
@@ -233,8 +252,17 @@ class FollowUp(Base):
     happened_at: Mapped[datetime] = mapped_column(DateTime)
     next_follow_up_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    import_id: Mapped[int | None] = mapped_column(Integer)  # migration 0012
 
-    __table_args__ = (Index("ix_follow_ups_customer", "customer_id", "happened_at"),)
+    __table_args__ = (
+        Index("ix_follow_ups_customer", "customer_id", "happened_at"),
+        Index(
+            "ix_follow_ups_import",
+            "import_id",
+            sqlite_where=text("import_id IS NOT NULL"),
+            postgresql_where=text("import_id IS NOT NULL"),
+        ),
+    )
 
 
 class OwnershipEvent(Base):
@@ -473,4 +501,4 @@ class Notification(Base):
 
 # The pipeline's tables live in their own module; importing it here puts them on Base.metadata
 # for everyone who imports the schema (the tests' wipe, Alembic's env).
-from crmdesk.models import schema_contracts, schema_deals  # noqa: E402, F401
+from crmdesk.models import schema_contracts, schema_deals, schema_imports  # noqa: E402, F401

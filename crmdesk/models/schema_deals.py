@@ -21,6 +21,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -43,6 +44,10 @@ APPROVAL_STATUSES = ("pending", "approved", "rejected", "cancelled")
 # approval_cancelled.
 MOVE_KINDS = ("created", "moved", "won", "lost", "reopened",
               "approval_requested", "approved", "rejected", "approval_cancelled")  # fmt: skip
+# An imported deal's history (excel_deals.py) is written as created, moved through each open
+# stage up to the one it reached, then won or lost, each move's comment this marker: reports
+# count it as any other history, and the deal's history says it was imported.
+IMPORTED_MARK = "imported"
 
 
 class Pipeline(Base):
@@ -161,10 +166,17 @@ class Deal(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    import_id: Mapped[int | None] = mapped_column(Integer)  # the import that created it (0012)
 
     __mapper_args__ = {"version_id_col": version}
 
     __table_args__ = (
+        Index(
+            "ix_deals_import",
+            "import_id",
+            sqlite_where=text("import_id IS NOT NULL"),
+            postgresql_where=text("import_id IS NOT NULL"),
+        ),
         # A board column's page (newest in the stage first) and its figures, from one index.
         Index("ix_deals_board", "pipeline_id", "stage_id", "stage_entered_at", "id"),
         Index("ix_deals_owner", "owner_id", "stage_id"),
