@@ -1,0 +1,167 @@
+"""The plain values the import steps pass along (ARCHITECTURE §4): read → map → validate (a
+plan) → apply → report. No step holds another's objects; the wizard and the command line hold
+these and call the steps.
+
+Row numbers are the sheet's own (1-based, as Excel shows them); column indexes are 0-based
+positions in the source sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from crmdesk.models.errors import CrmError
+
+# What a cell of a read sheet may hold: calamine's own types (str, int, float, bool,
+# datetime.date, datetime.datetime, datetime.time, datetime.timedelta) or "" when empty.
+Cell = Any
+
+BAD_FILE_CODES = (
+    "not_found",  # the path does not exist or is not a file
+    "unreadable",  # no permission, locked by another program
+    "not_spreadsheet",  # an extension or content we do not read
+    "corrupt",  # a spreadsheet we could not parse
+    "encrypted",  # password-protected
+    "empty",  # no sheet has any data
+    "no_sheet",  # the asked sheet does not exist (params: sheet, sheets)
+    "no_header",  # the asked header row is empty or past the end (params: row)
+)
+
+
+class BadFile(CrmError):
+    """A file that cannot be imported at all; code one of BAD_FILE_CODES, params name what."""
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """One sheet as read: every row (ragged rows padded to `width` with ""), the file's name."""
+
+    file_name: str
+    sheet: str
+    sheets: tuple[str, ...]  # every sheet of the file, in order (one for .csv)
+    rows: list[list[Cell]]
+    width: int
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A field an importer fills: key (the model's name), kind of value, whether a row needs it,
+    and the header texts that suggest it (lower-cased, compared after trimming)."""
+
+    key: str
+    kind: str  # "text", "phone", "email", "date", "datetime", "money", "int", "level",
+    # "status", "stage", "user", "kind" (follow-up kind), "bool", "tags"
+    required: bool = False
+    limit: int | None = None  # characters, from the column's definition
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Source column index → field key (a column mapped to nothing is left out), plus what the
+    importer needs besides: for deals the source's stage names → our stage ids."""
+
+    columns: dict[int, str]
+    stages: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ValueOptions:
+    day_first: bool = False  # 05/03/2024 is 5 March (else 3 May)
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    row: int  # the sheet's row number (1-based)
+    column: int | None  # source column index; None for a problem of the whole row
+    field: str  # field key ("" for a whole row)
+    code: str  # e.g. required, too_long, bad_date, bad_phone, bad_amount, bad_level,
+    # bad_status, bad_email, nul, duplicate_in_file, unknown_owner, unknown_stage,
+    # unknown_customer, ambiguous_customer, owner_not_allowed, exists (duplicate, mode skip)
+    value: str = ""  # the cell as the user typed it (shortened to 100 characters)
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    row: int  # the sheet's row number
+    values: dict[str, Any]  # typed values by field key (only mapped fields, empty left out)
+
+
+@dataclass
+class ImportPlan:
+    """validate()'s answer, before the database is touched: the rows to write, the problems
+    found, and the duplicates within the file (the database's come at apply time)."""
+
+    kind: str  # IMPORT_KINDS
+    header_row: int
+    headers: list[str]
+    mapping: Mapping
+    rows: list[PlannedRow]  # valid rows, in file order
+    problems: list[CellProblem]  # every problem, in file order
+    bad_rows: set[int]  # row numbers with at least one problem (not in rows)
+    total: int  # data rows in the file, empty rows not counted
+    empty_rows: int = 0
+    duplicates_in_file: int = 0  # rows whose key repeats an earlier row's (in problems too)
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """The user's choices for apply()."""
+
+    dedupe_key: str = "name"  # "name", "phone", "email", "external_id", or "" for none
+    on_duplicate: str = "skip"  # "skip", "fill", "overwrite", "create"
+    owner_mode: str = "me"  # "column" (the owner field), "me", "pool"
+    pool_id: int | None = None  # owner_mode "pool"
+    unknown_owner: str = "me"  # owner_mode "column", a name no user has: "create", "me", "reject"
+    create_customers: bool = True  # contacts / follow-ups / deals: a missing customer is made
+    chunk: int = 2000  # rows per committed unit of work
+
+
+DUPLICATE_MODES = ("skip", "fill", "overwrite", "create")
+OWNER_MODES = ("column", "me", "pool")
+UNKNOWN_OWNER = ("create", "me", "reject")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    import_id: int
+    status: str  # done / cancelled / failed
+    rows_total: int
+    rows_done: int  # rows of committed chunks (a cancelled import says how far it got)
+    created: int
+    updated: int
+    skipped: int
+    failed: int
+    reasons: dict[str, int]  # skipped and failed rows by code
+    problems: list[CellProblem]  # every failed or skipped row's problems (for the report)
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One import in the history list."""
+
+    id: int
+    kind: str
+    file_name: str
+    sheet: str
+    actor_name: str
+    started_at: Any  # datetime
+    finished_at: Any
+    status: str
+    rows_total: int
+    created: int
+    updated: int
+    skipped: int
+    failed: int
+    undone_at: Any
+    may_undo: bool
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    removed: int  # rows the import created, now deleted
+    restored: int  # rows it changed, now as they were
+    left: list[tuple[str, int, str, str]]  # (entity, id, name, reason code) left alone
