@@ -1,0 +1,355 @@
+"""Writing a validated import plan (ARCHITECTURE §4): the import's record, its owners resolved
+once, then the rows in chunks, each chunk one committed unit of work, progress reported and
+cancel honoured between chunks; the record says how it ended (done, cancelled, failed) and
+how far it got. Writers per kind (WRITERS) do a chunk's work; excel_deals.py's write_deals
+plugs in for deals with the same signature:
+
+    write(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome
+
+A chunk's counts on the import's record are written in the chunk's own unit of work, so what
+the record says is always what is in the database, even after a crash.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, update
+from sqlalchemy.orm import Session
+
+from crmdesk.models.changes import Change, WriteResult
+from crmdesk.models.checks import Checker
+from crmdesk.models.database import Database
+from crmdesk.models.errors import CrmError, Interrupted, NotFound, PermissionDenied
+from crmdesk.models.excel_context import (
+    ApplyContext,
+    ChunkOutcome,
+    OwnerTable,
+)
+from crmdesk.models.excel_link import link_customers
+from crmdesk.models.excel_owners import resolve_owners
+from crmdesk.models.excel_types import (
+    DUPLICATE_MODES,
+    OWNER_MODES,
+    UNKNOWN_OWNER,
+    CellProblem,
+    ImportOptions,
+    ImportPlan,
+    ImportResult,
+    PlannedRow,
+)
+from crmdesk.models.policy import current_actor
+from crmdesk.models.schema_imports import IMPORT_KINDS, Import
+from crmdesk.models.users import UserRow
+
+Writer = Callable[[ApplyContext, list[PlannedRow]], ChunkOutcome]
+DEDUPE_KEYS = ("name", "phone", "email", "external_id", "")
+MAX_CHUNK = 20_000
+
+
+def _write_customers(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
+    from crmdesk.models.excel_writers import write_customers
+
+    return write_customers(ctx, rows)
+
+
+def _write_contacts(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
+    from crmdesk.models.excel_writers import write_contacts
+
+    return write_contacts(ctx, rows)
+
+
+def _write_follow_ups(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
+    from crmdesk.models.excel_writers import write_follow_ups
+
+    return write_follow_ups(ctx, rows)
+
+
+WRITERS: dict[str, Writer] = {
+    "customers": _write_customers,
+    "contacts": _write_contacts,
+    "follow_ups": _write_follow_ups,
+}
+
+
+def writer_for(kind: str) -> Writer:
+    """The writer of a kind of import; deals' lives in excel_deals.py (imported when needed)."""
+    if kind == "deals":
+        from crmdesk.models.excel_deals import write_deals
+
+        return write_deals
+    return WRITERS[kind]
+
+
+def check_options(options: ImportOptions, kind: str) -> ImportOptions:
+    c = Checker()
+    if not isinstance(options, ImportOptions):
+        c.fail("options", "invalid")
+        c.done()
+    c.choice("kind", kind, IMPORT_KINDS)
+    c.choice("dedupe_key", options.dedupe_key, DEDUPE_KEYS)
+    c.choice("on_duplicate", options.on_duplicate, DUPLICATE_MODES)
+    c.choice("owner_mode", options.owner_mode, OWNER_MODES)
+    c.choice("unknown_owner", options.unknown_owner, UNKNOWN_OWNER)
+    chunk = options.chunk
+    if isinstance(chunk, bool) or not isinstance(chunk, int) or not 1 <= chunk <= MAX_CHUNK:
+        c.fail("chunk", "out_of_range", MAX_CHUNK)
+    if options.owner_mode == "pool" and not isinstance(options.pool_id, int):
+        c.fail("pool_id", "required")
+    c.done()
+    return options
+
+
+def check_pool_import(session: Session, actor: UserRow, pool_id: int) -> None:
+    """Only admins and the pool's own admins fill a pool."""
+    from crmdesk.models.pool import get_pool
+
+    try:
+        pool = get_pool(session, pool_id)
+    except NotFound:
+        raise NotFound(what="pool", id=pool_id) from None
+    if not pool.is_admin(actor):
+        raise PermissionDenied(action="import_pool", pool_id=pool_id)
+
+
+def options_json(plan: ImportPlan, options: ImportOptions) -> str:
+    """The choices and the mapping (by header text, as excel_fields remembers it)."""
+    columns = {
+        (plan.headers[i] if 0 <= i < len(plan.headers) else str(i)): key
+        for i, key in sorted(plan.mapping.columns.items())
+    }
+    data: dict[str, Any] = {
+        "header_row": plan.header_row,
+        "mapping": columns,
+        "stages": plan.mapping.stages,
+        "dedupe_key": options.dedupe_key,
+        "on_duplicate": options.on_duplicate,
+        "owner_mode": options.owner_mode,
+        "pool_id": options.pool_id,
+        "unknown_owner": options.unknown_owner,
+        "create_customers": options.create_customers,
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
+class _Stopped(Exception):
+    """The import's record is no longer running (undone meanwhile): the chunk is rolled back."""
+
+
+class _Tally:
+    """The counts so far, over committed chunks."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        self.bad = sorted(plan.bad_rows)
+        self.bad_codes = _first_codes(plan.problems)
+        self.created = self.updated = 0
+        self.skipped: list[CellProblem] = []
+        self.failed: list[CellProblem] = []
+        self.valid_done = 0
+        self.last_row = 0  # the sheet row the committed chunks reached
+
+    def add(self, outcome: ChunkOutcome, rows: list[PlannedRow]) -> None:
+        self.created += outcome.created
+        self.updated += outcome.updated
+        self.skipped += outcome.skipped
+        self.failed += outcome.failed
+        self.valid_done += len(rows)
+        if rows:
+            self.last_row = rows[-1].row
+
+    def bad_done(self, finished: bool) -> list[int]:
+        """The plan's bad rows the committed chunks have passed (all of them once finished)."""
+        if finished:
+            return self.bad
+        return self.bad[: bisect.bisect_right(self.bad, self.last_row)]
+
+    def values(self, finished: bool, extra: ChunkOutcome | None = None, rows=()) -> dict:
+        created, updated = self.created, self.updated
+        skipped, failed = len(self.skipped), len(self.failed)
+        done = self.valid_done
+        if extra is not None:
+            created, updated = created + extra.created, updated + extra.updated
+            skipped, failed = skipped + len(extra.skipped), failed + len(extra.failed)
+            done += len(rows)
+        last = rows[-1].row if rows else self.last_row
+        bad = self.bad if finished else self.bad[: bisect.bisect_right(self.bad, last)]
+        return {
+            "rows_done": done + len(bad),
+            "created": created,
+            "updated": updated,
+            "skipped": skipped,
+            "failed": failed + len(bad),
+        }
+
+    def reasons(self, finished: bool) -> dict[str, int]:
+        counts: Counter[str] = Counter(p.code for p in self.skipped + self.failed)
+        counts.update(self.bad_codes.get(r, "invalid") for r in self.bad_done(finished))
+        return dict(sorted(counts.items()))
+
+
+def _first_codes(problems: list[CellProblem]) -> dict[int, str]:
+    codes: dict[int, str] = {}
+    for p in problems:
+        codes.setdefault(p.row, p.code)
+    return codes
+
+
+def run_import(
+    db: Database,
+    actor: UserRow,
+    plan: ImportPlan,
+    options: ImportOptions,
+    now: datetime,
+    *,
+    file_name: str = "",
+    sheet: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> WriteResult[ImportResult]:
+    """apply() with the change all its chunks made (for the workspace's WriteResult)."""
+    began = time.monotonic()
+    options = check_options(options, plan.kind)
+    writer = writer_for(plan.kind)
+    c = Checker()
+    file_name = c.text("file_name", file_name[-260:], Import.file_name)
+    sheet = c.text("sheet", sheet[:100], Import.sheet)
+    c.done()
+
+    def start(session: Session) -> tuple[int, dict[str, int], OwnerTable]:
+        me = current_actor(session, actor.id)
+        if options.owner_mode == "pool":
+            check_pool_import(session, me, options.pool_id)
+        import_id = session.execute(
+            insert(Import).values(
+                kind=plan.kind, file_name=file_name, sheet=sheet, actor_id=me.id,
+                started_at=now, status="running", rows_total=plan.total, rows_done=0,
+                created=0, updated=0, skipped=0, failed=0, reasons="",
+                options=options_json(plan, options),
+            )
+        ).inserted_primary_key[0]  # fmt: skip
+        owners, table = resolve_owners(session, me, plan, options, import_id, now)
+        return import_id, owners, table
+
+    first = db.write(start)
+    import_id, owners, table = first.value
+    change = first.change
+    tally = _Tally(plan)
+    rows = plan.rows
+    size = options.chunk
+
+    def chunk_unit(session: Session, part: list[PlannedRow], finished: bool) -> ChunkOutcome:
+        me = current_actor(session, actor.id)
+        ctx = ApplyContext(session, me, now, import_id, options, plan, db.dialect, owners, table)
+        outcome = writer(ctx, part)
+        ctx.flush_items()
+        values = tally.values(finished, outcome, part)
+        done = session.execute(
+            update(Import)
+            .where(Import.id == import_id, Import.status == "running")
+            .values(**values)
+        )
+        if done.rowcount != 1:
+            raise _Stopped()
+        return outcome
+
+    def finish(status: str) -> ImportResult:
+        finished = status == "done"
+        values = tally.values(finished)
+        reasons = tally.reasons(finished)
+
+        def close(session: Session) -> None:
+            session.execute(
+                update(Import)
+                .where(Import.id == import_id, Import.status == "running")
+                .values(
+                    status=status,
+                    finished_at=now,
+                    reasons=json.dumps(reasons, ensure_ascii=False),
+                    **values,
+                )
+            )
+
+        db.write(close)
+        bad = set(tally.bad_done(finished))
+        problems = [p for p in plan.problems if p.row in bad] + tally.skipped + tally.failed
+        problems.sort(key=lambda p: p.row)
+        return ImportResult(
+            import_id=import_id,
+            status=status,
+            rows_total=plan.total,
+            rows_done=values["rows_done"],
+            created=values["created"],
+            updated=values["updated"],
+            skipped=values["skipped"],
+            failed=values["failed"],
+            reasons=reasons,
+            problems=problems,
+            seconds=time.monotonic() - began,
+        )
+
+    starts = list(range(0, len(rows), size)) or [0]
+    for n, begin in enumerate(starts):
+        part = rows[begin : begin + size]
+        finished = n == len(starts) - 1
+        try:
+            result = db.write(lambda s, part=part, fin=finished: chunk_unit(s, part, fin))
+        except _Stopped:
+            return WriteResult(finish("cancelled"), change)
+        except BaseException as exc:
+            partial = WriteResult(finish("failed"), change)
+            if isinstance(exc, CrmError) and n > 0:
+                raise Interrupted(exc, partial) from exc
+            raise
+        tally.add(result.value, part)
+        change = change | result.change
+        if progress is not None:
+            progress(tally.values(finished)["rows_done"], plan.total)
+        if not finished and cancelled is not None and cancelled():
+            return WriteResult(finish("cancelled"), change)
+    return WriteResult(finish("done"), change)
+
+
+def apply(
+    db: Database,
+    actor: UserRow,
+    plan: ImportPlan,
+    options: ImportOptions,
+    now: datetime,
+    *,
+    file_name: str = "",
+    sheet: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Write the plan's rows (module docstring). A failure after some chunks were committed
+    leaves them, marks the import failed and raises Interrupted (its cause the error, its
+    partial the result so far); a failure in the first chunk raises the error itself."""
+    return run_import(
+        db,
+        actor,
+        plan,
+        options,
+        now,
+        file_name=file_name,
+        sheet=sheet,
+        progress=progress,
+        cancelled=cancelled,
+    ).value
+
+
+__all__ = [
+    "WRITERS",
+    "ApplyContext",
+    "Change",
+    "ChunkOutcome",
+    "apply",
+    "link_customers",
+    "run_import",
+    "writer_for",
+]

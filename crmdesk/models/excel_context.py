@@ -1,0 +1,174 @@
+"""What each writer of an import (excel_writers.py, excel_deals.py) is handed for one chunk, and
+what it hands back: ApplyContext (the unit of work, the acting user, the owners resolved once
+for the whole import, the items an undo needs) and ChunkOutcome. excel_apply.py runs the
+chunks; this module holds no SQL beyond the items' insert.
+
+The `before` values of an updated row (ImportItem.before) are JSON: dates, times and Decimals
+are tagged so an undo writes back exactly what was there.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from crmdesk.models.excel_types import CellProblem, ImportOptions, ImportPlan, PlannedRow
+from crmdesk.models.schema_imports import ImportItem
+from crmdesk.models.users import UserRow
+
+VALUE_LIMIT = 100  # characters of a cell a problem quotes
+
+
+@dataclass
+class ChunkOutcome:
+    """One chunk's rows as a writer left them: created and updated count rows of the import's
+    kind; skipped and failed hold one problem a row (its reason code); customer_ids are the
+    customers the chunk touched (created, changed, or given contacts, follow-ups or deals).
+    A writer records its own changes on the session (changes.record)."""
+
+    created: int = 0
+    updated: int = 0
+    skipped: list[CellProblem] = field(default_factory=list)
+    failed: list[CellProblem] = field(default_factory=list)
+    customer_ids: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class OwnerTable:
+    """The import's users, resolved once (excel_owners.resolve_owners): lower-cased names and
+    logins → id (logins win over names), who may be given customers, and each owner's team and
+    stored pinyin key (Customer.team_id and owner_sort follow the owner)."""
+
+    by_name: dict[str, int]
+    assignable: frozenset[int]
+    teams: dict[int, int | None]
+    sort_keys: dict[int, str]
+
+
+@dataclass
+class ApplyContext:
+    """A chunk's unit of work. owners: user ids by lower-cased name or login (owner_for reads
+    it); items: ImportItem rows (dicts) the chunk adds, written by excel_apply after the writer
+    returns."""
+
+    session: Session
+    actor: UserRow
+    now: datetime
+    import_id: int
+    options: ImportOptions
+    plan: ImportPlan
+    dialect: str
+    owners: dict[str, int]
+    table: OwnerTable
+    items: list[dict] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)  # field key → source column index
+
+    def __post_init__(self) -> None:
+        if not self.columns:
+            self.columns = {f: c for c, f in self.plan.mapping.columns.items()}
+
+    def problem(self, row: PlannedRow | int, code: str, field: str = "", value: Any = None):
+        """A problem of this row, at the column `field` was read from (None: the whole row);
+        value defaults to the row's value of the field."""
+        number = row if isinstance(row, int) else row.row
+        if value is None and field and not isinstance(row, int):
+            value = row.values.get(field)
+        return CellProblem(number, self.columns.get(field), field, code, shown(value), None)
+
+    def owner_for(self, row: PlannedRow, field: str = "owner") -> tuple[int | None, Any]:
+        """(user id, None) or (None, problem) for the user named in the row's `field` column.
+
+        owner_mode "me": the actor. owner_mode "pool": (None, None) for field "owner" (the
+        customer goes into options.pool_id; a writer of other rows, deals, uses the actor),
+        the actor for any other field. owner_mode "column": an empty cell is the actor; a name
+        or login (case-insensitive) of an active user is that user if the actor may assign to
+        them, else "owner_not_allowed"; a name no user has: the user the import created for it
+        (unknown_owner "create", admins only: for others "owner_not_allowed"), the actor
+        ("me"), or "unknown_owner" ("reject")."""
+        mode = self.options.owner_mode
+        if mode == "pool":
+            return (None, None) if field == "owner" else (self.actor.id, None)
+        if mode != "column":
+            return self.actor.id, None
+        value = row.values.get(field)
+        key = value.strip().lower() if isinstance(value, str) else ""
+        if not key:
+            return self.actor.id, None
+        user_id = self.owners.get(key)
+        if user_id is None:
+            unknown = self.options.unknown_owner
+            if unknown == "me":
+                return self.actor.id, None
+            code = "owner_not_allowed" if unknown == "create" else "unknown_owner"
+            return None, self.problem(row, code, field)
+        if user_id != self.actor.id and user_id not in self.table.assignable:
+            return None, self.problem(row, "owner_not_allowed", field)
+        return user_id, None
+
+    def updated(
+        self, entity: str, entity_id: int, before: dict[str, Any], version_after: int | None
+    ) -> None:
+        """Note an existing row this import changed: the changed fields' values before it, and
+        the row's version after it (an undo restores only a row nobody changed since)."""
+        self.items.append(
+            {
+                "import_id": self.import_id,
+                "entity": entity,
+                "entity_id": entity_id,
+                "action": "updated",
+                "before": encode_values(before),
+                "version_after": version_after,
+            }
+        )
+
+    def flush_items(self) -> None:
+        if self.items:
+            self.session.execute(insert(ImportItem), self.items)
+            self.items = []
+
+
+def shown(value: Any) -> str:
+    """A value as a problem quotes it: text, shortened."""
+    if value is None:
+        return ""
+    if isinstance(value, (tuple, list)):
+        value = ",".join(str(v) for v in value)
+    return str(value)[:VALUE_LIMIT]
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {"$dt": value.isoformat()}
+    if isinstance(value, date):
+        return {"$d": value.isoformat()}
+    if isinstance(value, Decimal):
+        return {"$dec": str(value)}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1:
+        ((tag, text),) = value.items()
+        if tag == "$dt":
+            return datetime.fromisoformat(text)
+        if tag == "$d":
+            return date.fromisoformat(text)
+        if tag == "$dec":
+            return Decimal(text)
+    return value
+
+
+def encode_values(values: dict[str, Any]) -> str:
+    return json.dumps({k: _encode(v) for k, v in values.items()}, ensure_ascii=False)
+
+
+def decode_values(text: str) -> dict[str, Any]:
+    if not text:
+        return {}
+    return {k: _decode(v) for k, v in json.loads(text).items()}

@@ -1,0 +1,107 @@
+"""An import's users, resolved once before its first chunk: the names and logins its owner (and
+author) cells may name, whom the actor may hand customers to, and, when asked, new users made
+for names nobody has (admins only; an undo deactivates them again when they own nothing)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from crmdesk.models.checks import has_bad_character, limit_of
+from crmdesk.models.excel_context import OwnerTable
+from crmdesk.models.excel_types import ImportOptions, ImportPlan
+from crmdesk.models.pinyin import sort_key
+from crmdesk.models.policy import assignable_users
+from crmdesk.models.schema import User
+from crmdesk.models.schema_imports import ImportItem
+from crmdesk.models.users import UserRow
+
+USER_FIELDS = ("owner", "author")  # the fields of kind "user" (excel_fields.FIELDS)
+MAX_NEW_USERS = 200  # more unknown names than this is a wrong column, not a team
+_LOGIN = re.compile(r"[^a-z0-9._-]")
+
+
+def _named(plan: ImportPlan) -> dict[str, str]:
+    """The user cells of the plan's rows: lower-cased text → the text as first written."""
+    found: dict[str, str] = {}
+    for row in plan.rows:
+        for key in USER_FIELDS:
+            value = row.values.get(key)
+            if isinstance(value, str) and value.strip():
+                found.setdefault(value.strip().lower(), value.strip())
+    return found
+
+
+def _login_for(name: str, taken: set[str]) -> str:
+    """A login for a new user: the name's pinyin (张伟 → zhangwei), unique."""
+    base = _LOGIN.sub("", sort_key(name).replace(" ", "").lower())[:40] or "user"
+    login, n = base, 1
+    while login in taken:
+        n += 1
+        login = f"{base}{n}"
+    taken.add(login)
+    return login
+
+
+def _may_name(name: str) -> bool:
+    return len(name) <= limit_of(User.name) and not has_bad_character(name)
+
+
+def resolve_owners(
+    session: Session,
+    actor: UserRow,
+    plan: ImportPlan,
+    options: ImportOptions,
+    import_id: int,
+    now: datetime,
+) -> tuple[dict[str, int], OwnerTable]:
+    """(user ids by lower-cased name and login, the table of owners). With owner_mode "column"
+    and unknown_owner "create", an admin's import first makes the users its cells name that
+    nobody has (active reps without a team), each an ImportItem (user, created)."""
+    rows = session.execute(
+        select(User.id, User.name, User.login, User.team_id, User.name_sort, User.active)
+    ).all()
+    by_name: dict[str, int] = {}
+    for r in sorted(rows, key=lambda r: r.id):
+        if r.active:
+            by_name.setdefault(r.name.strip().lower(), r.id)
+    for r in rows:  # a login names one user exactly: it wins over a name
+        if r.active:
+            by_name[r.login.strip().lower()] = r.id
+    teams = {r.id: r.team_id for r in rows}
+    keys = {r.id: r.name_sort for r in rows}
+    assignable = {u.id for u in assignable_users(session, actor)}
+    if options.owner_mode == "column" and options.unknown_owner == "create" and actor.is_admin:
+        unknown = {k: v for k, v in _named(plan).items() if k not in by_name and _may_name(v)}
+        if unknown and len(unknown) <= MAX_NEW_USERS:
+            taken = {login.lower() for login in session.scalars(select(User.login))}
+            for key, name in sorted(unknown.items()):
+                user = User(
+                    name=name,
+                    login=_login_for(name, taken),
+                    role="rep",
+                    active=True,
+                    created_at=now,
+                )
+                session.add(user)
+                session.flush()
+                by_name[key] = user.id
+                teams[user.id], keys[user.id] = None, user.name_sort
+                assignable.add(user.id)
+                session.execute(
+                    insert(ImportItem),
+                    [{"import_id": import_id, "entity": "user", "entity_id": user.id,
+                      "action": "created", "before": "", "version_after": None}],
+                )  # fmt: skip
+    table = OwnerTable(by_name, frozenset(assignable), teams, keys)
+    return by_name, table
+
+
+def count_users_created(session: Session, import_id: int) -> int:
+    stmt = select(func.count()).where(
+        ImportItem.import_id == import_id, ImportItem.entity == "user"
+    )
+    return session.scalar(stmt) or 0
