@@ -131,6 +131,12 @@ class MainWindow(QMainWindow):
         self.contract_settings_action = self._action(
             self.tr("&Contract settings…"), "settings", self._on_contract_settings_triggered
         )
+        self.import_action = self._action(
+            self.tr("&Import…"), "add", self._on_import_triggered, QKeySequence("Ctrl+I")
+        )
+        self.import_history_action = self._action(
+            self.tr("Import &history…"), "list", self._on_import_history_triggered
+        )
         quit_action = self._action(
             self.tr("&Quit"), "quit", self.close, QKeySequence.StandardKey.Quit
         )
@@ -141,6 +147,7 @@ class MainWindow(QMainWindow):
         about_action = self._action(self.tr("&About crmdesk"), "about", self._on_about_triggered)
         for action in (self.new_action, self.refresh_action, self.find_action):
             toolbar.addAction(action)
+        for action in self._database_actions():
             action.setEnabled(False)  # until the database is open
         toolbar.addSeparator()
         toolbar.addAction(settings_action)
@@ -148,6 +155,8 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, settings_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.import_history_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menus.addMenu(self.tr("&Edit"))
@@ -167,8 +176,8 @@ class MainWindow(QMainWindow):
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts_action, about_action])
         self.menu_actions = [
-            self.new_action, self.find_action, self.refresh_action, settings_action,
-            self.tags_action, self.shortcuts_action, quit_action,
+            self.new_action, self.find_action, self.refresh_action, self.import_action,
+            settings_action, self.tags_action, self.shortcuts_action, quit_action,
         ]  # fmt: skip
 
         self.user_label = QLabel(self.tr("Opening the database…"))
@@ -191,6 +200,10 @@ class MainWindow(QMainWindow):
         with_shortcut_tip(action)
         return action
 
+    def _database_actions(self) -> tuple[QAction, ...]:
+        return (self.new_action, self.refresh_action, self.find_action, self.import_action,
+                self.import_history_action)  # fmt: skip
+
     def changeEvent(self, event) -> None:
         if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
             refresh_icons()  # dark or light: the icons are drawn in the text colour
@@ -212,7 +225,7 @@ class MainWindow(QMainWindow):
         team = f" · {actor.team_name}" if actor.team_name else ""
         self.user_label.setText(f"{actor.name} ({role_label(actor.role)}{team})")
         self.db_label.setText(workspace.db.display_name())
-        for action in (self.new_action, self.refresh_action, self.find_action):
+        for action in self._database_actions():
             action.setEnabled(True)
         self.tags_action.setVisible(actor.is_admin)
         self.pools_action.setVisible(actor.is_admin)
@@ -225,7 +238,8 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             item.setHidden(item.data(Qt.ItemDataRole.UserRole) in hidden)
-        self.new_action.setVisible(not hidden)
+        for action in (self.new_action, self.import_action, self.import_history_action):
+            action.setVisible(not hidden)  # finance imports no customers
         first = "contracts" if hidden else "customers"
         self.bus.changed.connect(self._on_data_changed)
         self._count_pending_approvals()
@@ -396,6 +410,20 @@ class MainWindow(QMainWindow):
             dialog = make(self.ctx, self)
             dialog.exec()
             dialog.deleteLater()
+
+    @Slot()
+    def _on_import_triggered(self) -> None:
+        from crmdesk.views.import_wizard import open_import_wizard
+
+        if self.ctx is not None:
+            open_import_wizard(self.ctx, self)
+
+    @Slot()
+    def _on_import_history_triggered(self) -> None:
+        from crmdesk.views.import_history import open_import_history
+
+        if self.ctx is not None:
+            open_import_history(self.ctx, self)
 
     @Slot()
     def _on_tags_triggered(self) -> None:

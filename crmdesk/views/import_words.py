@@ -1,0 +1,309 @@
+"""The import's words: what to import, each importer's fields, the problems a row can have (the
+preview's tooltips, the summary's reasons, the error report's last column), a file that cannot
+be read, the duplicate and owner choices, and the counted sentences of the wizard and the
+history. Problem codes come from the models (excel_types.CellProblem, BAD_FILE_CODES); the
+words are here, in the user's language.
+
+The error report is written on a worker thread: `describer(kind)` translates every sentence it
+may need on the GUI thread first and gives a plain function that only fills them in."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale, QObject
+
+from crmdesk.models.excel_types import BadFile, CellProblem
+from crmdesk.views.labels import labelled
+
+KINDS = ("customers", "contacts", "deals", "follow_ups")
+# Problems of a whole row: a sentence of their own, not "Field: …".
+ROW_CODES = frozenset(
+    {"duplicate_in_file", "exists", "not_yours", "unknown_customer", "ambiguous_customer"}
+)
+
+
+def number(n: int) -> str:
+    return QLocale().toString(n)
+
+
+class ImportWords(QObject):
+    """Every sentence of the import in one class (lupdate marks plurals only in a class)."""
+
+    def kind(self, kind: str) -> str:
+        return {
+            "customers": self.tr("Customers"),
+            "contacts": self.tr("Contacts"),
+            "deals": self.tr("Deals"),
+            "follow_ups": self.tr("Follow-ups"),
+        }.get(kind, kind)
+
+    def field(self, kind: str, key: str) -> str:
+        """A field's title (the mapping's choices, the template's header, the problems)."""
+        if kind == "contacts" and key == "name":
+            return self.tr("Contact name")
+        if kind == "contacts" and key == "title":
+            return self.tr("Job title")
+        if kind == "deals" and key == "title":
+            return self.tr("Deal title")
+        if kind == "deals" and key == "created_at":
+            return self.tr("Created on")
+        if kind == "follow_ups" and key == "kind":
+            return self.tr("Kind of follow-up")
+        return {
+            "name": self.tr("Customer name"),
+            "external_id": self.tr("External ID"),
+            "level": self.tr("Level"),
+            "status": self.tr("Status"),
+            "industry": self.tr("Industry"),
+            "province": self.tr("Province"),
+            "city": self.tr("City"),
+            "address": self.tr("Address"),
+            "company_size": self.tr("Company size"),
+            "source": self.tr("Source"),
+            "tags": self.tr("Tags"),
+            "notes": self.tr("Notes"),
+            "owner": self.tr("Owner"),
+            "created_at": self.tr("Created at"),
+            "contact_name": self.tr("Contact name"),
+            "contact_title": self.tr("Contact's job title"),
+            "mobile": self.tr("Mobile"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("E-mail"),
+            "wechat": self.tr("WeChat"),
+            "birthday": self.tr("Birthday"),
+            "customer": self.tr("Customer"),
+            "customer_external_id": self.tr("Customer's external ID"),
+            "title": self.tr("Title"),
+            "is_primary": self.tr("Primary contact"),
+            "kind": self.tr("Kind"),
+            "content": self.tr("Content"),
+            "happened_at": self.tr("Time of the follow-up"),
+            "next_follow_up_at": self.tr("Next follow-up"),
+            "author": self.tr("Written by"),
+            "stage": self.tr("Stage"),
+            "amount": self.tr("Amount"),
+            "product": self.tr("Product"),
+            "close_date": self.tr("Close date"),
+            "lost_reason": self.tr("Lost reason"),
+        }.get(key, key)
+
+    # -- problems
+    def _cell_phrase(self, code: str) -> str:
+        """What is wrong with a cell, after its field's title ("Mobile: …")."""
+        return {
+            "required": self.tr("required, but empty"),
+            "too_long": self.tr("too long: at most {limit} characters"),
+            "nul": self.tr("contains a control character that cannot be stored"),
+            "bad_date": self.tr("not a date (write it like 2024-03-05)"),
+            "bad_phone": self.tr("not a phone number (5 to 20 digits)"),
+            "bad_email": self.tr("not an e-mail address (like name@example.com)"),
+            "bad_amount": self.tr("not an amount (like 1234.50, ¥1,234.50 or 1.2万)"),
+            "bad_number": self.tr("not a whole number"),
+            "bad_level": self.tr("not a level (A, B or C)"),
+            "bad_status": self.tr("not a status (lead, prospect, customer or lost)"),
+            "bad_kind": self.tr("not a kind of follow-up (call, visit, WeChat, e-mail or note)"),
+            "bad_bool": self.tr("write yes or no"),
+            "unknown_owner": self.tr("no user is called “{value}”"),
+            "owner_not_allowed": self.tr("you may not give records to “{value}”"),
+            "unknown_stage": self.tr("the stage “{value}” is not matched to one of ours"),
+        }.get(code, self.tr("this value cannot be imported"))
+
+    def _row_sentence(self, code: str) -> str:
+        return {
+            "duplicate_in_file": self.tr("The same as row {value} above; only the first is "
+                                         "imported."),
+            "exists": self.tr("Already in the database; skipped."),
+            "not_yours": self.tr("Already in the database, and not yours to change."),
+            "unknown_customer": self.tr("No customer is called “{value}”."),
+            "ambiguous_customer": self.tr(
+                "Several customers are called “{value}”; give the customer's external ID."
+            ),
+        }.get(code, self.tr("This row cannot be imported."))  # fmt: skip
+
+    def reason(self, code: str) -> str:
+        """A reason of the summary, counted beside it ("Already in the database: 34")."""
+        return {
+            "required": self.tr("A required value is empty"),
+            "too_long": self.tr("A value is too long"),
+            "nul": self.tr("A value has a control character"),
+            "bad_date": self.tr("Not a date"),
+            "bad_phone": self.tr("Not a phone number"),
+            "bad_email": self.tr("Not an e-mail address"),
+            "bad_amount": self.tr("Not an amount"),
+            "bad_number": self.tr("Not a number"),
+            "bad_level": self.tr("Not a level"),
+            "bad_status": self.tr("Not a status"),
+            "bad_kind": self.tr("Not a kind of follow-up"),
+            "bad_bool": self.tr("Not yes or no"),
+            "duplicate_in_file": self.tr("Repeated in the file"),
+            "exists": self.tr("Already in the database"),
+            "not_yours": self.tr("Already in the database, not yours to change"),
+            "unknown_owner": self.tr("Owner unknown"),
+            "owner_not_allowed": self.tr("Owner you may not assign to"),
+            "unknown_stage": self.tr("Stage not matched"),
+            "unknown_customer": self.tr("Customer not found"),
+            "ambiguous_customer": self.tr("Several customers of that name"),
+        }.get(code, code)
+
+    def templates(self, kind: str) -> tuple[dict, dict, dict]:
+        """(field titles, cell phrases, row sentences) of every code, translated now."""
+        codes = (
+            "required too_long nul bad_date bad_phone bad_email bad_amount bad_number bad_level "
+            "bad_status bad_kind bad_bool unknown_owner owner_not_allowed unknown_stage"
+        ).split()
+        cells = {code: self._cell_phrase(code) for code in codes}
+        cells[""] = self._cell_phrase("")
+        rows = {code: self._row_sentence(code) for code in (*ROW_CODES, "")}
+        from crmdesk.models.excel_fields import FIELDS  # the models' half of the import
+
+        titles = {spec.key: self.field(kind, spec.key) for spec in FIELDS.get(kind, ())}
+        return titles, cells, rows
+
+    # -- a file that cannot be read
+    def bad_file(self, exc: BadFile) -> str:
+        p = exc.params
+        text = {
+            "not_found": self.tr("The file is not there any more. Choose it again."),
+            "unreadable": self.tr(
+                "The file cannot be opened: it may be open in another program (Excel locks the "
+                "files it has open), or you may not read it. Close it there and try again."
+            ),
+            "not_spreadsheet": self.tr(
+                "This is not a spreadsheet crmdesk can read. Save it from Excel as .xlsx "
+                "(or .xls, .ods, .csv) and choose that file."
+            ),
+            "corrupt": self.tr(
+                "The file is damaged and cannot be read. Open it in Excel, save it again as "
+                ".xlsx and choose the new file."
+            ),
+            "encrypted": self.tr(
+                "The file is protected by a password. Open it in Excel, remove the password, "
+                "save it and choose it again."
+            ),
+            "empty": self.tr("The file has no data in any of its sheets."),
+            "no_sheet": self.tr("The file has no sheet called “{sheet}”. Choose another sheet."),
+            "no_header": self.tr(
+                "Row {row} is empty or past the end of the sheet. Choose the row with the "
+                "column titles."
+            ),
+        }.get(exc.code, self.tr("The file cannot be read. Save it again as .xlsx and retry."))
+        return text.format(sheet=p.get("sheet", ""), row=p.get("row", ""))
+
+    # -- choices
+    def dedupe(self, key: str) -> str:
+        return {
+            "name": self.tr("Customer name"),
+            "phone": self.tr("Phone or mobile"),
+            "email": self.tr("E-mail"),
+            "external_id": self.tr("External ID"),
+            "": self.tr("Do not look for duplicates"),
+        }.get(key, key)
+
+    def mode(self, mode: str) -> tuple[str, str]:
+        """(the choice, one line on what it does)."""
+        return {
+            "skip": (self.tr("Skip the row"),
+                     self.tr("The record in crmdesk stays as it is; the row is not imported.")),
+            "fill": (self.tr("Fill empty fields"),
+                     self.tr("The record keeps its values; its empty fields get the row's.")),
+            "overwrite": (self.tr("Overwrite"),
+                          self.tr("The record takes every value the row has for a chosen "
+                                  "column.")),
+            "create": (self.tr("Create anyway"),
+                       self.tr("A new record is made beside the one already there.")),
+        }[mode]  # fmt: skip
+
+    def status(self, status: str) -> str:
+        return {
+            "running": self.tr("Running"),
+            "done": self.tr("Done"),
+            "cancelled": self.tr("Cancelled"),
+            "failed": self.tr("Failed"),
+            "undone": self.tr("Undone"),
+        }.get(status, status)
+
+    def entity(self, entity: str) -> str:
+        return {
+            "customer": self.tr("Customer"),
+            "contact": self.tr("Contact"),
+            "deal": self.tr("Deal"),
+            "follow_up": self.tr("Follow-up"),
+            "user": self.tr("User"),
+        }.get(entity, entity)
+
+    def left_reason(self, code: str) -> str:
+        """Why an undo left a row alone."""
+        return {
+            "changed_since": self.tr("changed since the import"),
+            "has_records": self.tr("has deals, contracts, contacts or follow-ups added since"),
+            "owns_records": self.tr("owns customers or deals now"),
+        }.get(code, code)
+
+    # -- counted
+    def rows(self, n: int) -> str:
+        return self.tr("%Ln row(s)", "", n)
+
+    def with_errors(self, n: int) -> str:
+        return self.tr("%Ln with errors", "", n)
+
+    def duplicates(self, n: int) -> str:
+        return self.tr("%Ln duplicate(s) in the file", "", n)
+
+    def empty_rows(self, n: int) -> str:
+        return self.tr("%Ln empty row(s) skipped", "", n)
+
+    def import_rows(self, n: int) -> str:
+        return self.tr("Import %Ln row(s)", "", n)
+
+    def removed(self, n: int) -> str:
+        return self.tr("Removed %Ln record(s) the import created.", "", n)
+
+    def restored(self, n: int) -> str:
+        return self.tr("Restored %Ln record(s) it had changed.", "", n)
+
+    def left(self, n: int) -> str:
+        return self.tr("Left %Ln record(s) alone:", "", n)
+
+    def more(self, n: int) -> str:
+        return self.tr("and %Ln more.", "", n)
+
+    def seconds_left(self, n: int) -> str:
+        return self.tr("about %n s left", "", n)
+
+    def minutes_left(self, n: int) -> str:
+        return self.tr("about %n min left", "", n)
+
+
+@functools.cache
+def import_words() -> ImportWords:
+    """One instance (cells ask at every paint); tr() reads the language in force each call."""
+    return ImportWords()
+
+
+def describer(kind: str) -> Callable[[CellProblem], str]:
+    """describe(problem) for the error report: the sentences translated now, on the GUI thread;
+    the function returned touches no Qt and may run on a worker."""
+    titles, cells, rows = import_words().templates(kind)
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    colon = "：" if chinese else ": "
+
+    def describe(p: CellProblem) -> str:
+        values = {"value": p.value, "limit": f"{p.limit:,}" if p.limit else ""}
+        if p.code in ROW_CODES or not p.field:
+            return rows.get(p.code, rows[""]).format(**values)
+        phrase = cells.get(p.code, cells[""]).format(**values)
+        return f"{titles.get(p.field, p.field)}{colon}{phrase}"
+
+    return describe
+
+
+def describe(problem: CellProblem, kind: str = "customers") -> str:
+    """One problem in words, on the GUI thread (a preview cell's tooltip)."""
+    words = import_words()
+    values = {"value": problem.value, "limit": f"{problem.limit:,}" if problem.limit else ""}
+    if problem.code in ROW_CODES or not problem.field:
+        return words._row_sentence(problem.code).format(**values)
+    phrase = words._cell_phrase(problem.code).format(**values)
+    return labelled(words.field(kind, problem.field), phrase)
