@@ -227,12 +227,22 @@ def run_import(
             check_pool_import(session, me, options.pool_id)
         import_id = session.execute(
             insert(Import).values(
-                kind=plan.kind, file_name=file_name, sheet=sheet, actor_id=me.id,
-                started_at=now, status="running", rows_total=plan.total, rows_done=0,
-                created=0, updated=0, skipped=0, failed=0, reasons="",
+                kind=plan.kind,
+                file_name=file_name,
+                sheet=sheet,
+                actor_id=me.id,
+                started_at=now,
+                status="running",
+                rows_total=plan.total,
+                rows_done=0,
+                created=0,
+                updated=0,
+                skipped=0,
+                failed=0,
+                reasons="",
                 options=options_json(plan, options),
             )
-        ).inserted_primary_key[0]  # fmt: skip
+        ).inserted_primary_key[0]
         owners, table = resolve_owners(session, me, plan, options, import_id, now)
         return import_id, owners, table
 

@@ -38,8 +38,16 @@ from crmdesk.models.schema import (
     Tag,
 )
 
-CUSTOMER_TEXT = ("industry", "province", "city", "address", "company_size", "source", "notes",
-                 "external_id")  # fmt: skip
+CUSTOMER_TEXT = (
+    "industry",
+    "province",
+    "city",
+    "address",
+    "company_size",
+    "source",
+    "notes",
+    "external_id",
+)
 CONTACT_COLUMNS = ("name", "title", "mobile", "phone", "email", "wechat", "birthday")
 
 
@@ -119,24 +127,83 @@ def bigrams_of(body: str) -> str:
 
 
 _CUSTOMER_COLS = (
-    "name", "level", "status", "industry", "province", "city", "address", "company_size",
-    "source", "tags", "notes", "external_id", "owner_id", "team_id", "created_by_id",
-    "updated_by_id", "created_at", "updated_at", "version", "contact_name", "contact_mobile",
-    "name_sort", "province_sort", "city_sort", "owner_sort", "pool_id", "pool_entered_at",
-    "received_at", "release_code", "locked", "import_id",
-)  # fmt: skip
-_CONTACT_COLS = ("customer_id", "name", "title", "mobile", "phone", "mobile_digits",
-                 "phone_digits", "email", "wechat", "birthday", "is_primary", "created_at",
-                 "import_id")  # fmt: skip
-_EVENT_COLS = ("customer_id", "from_owner_id", "to_owner_id", "kind", "reason_code",
-               "reason_text", "actor_id", "at", "pool_id")  # fmt: skip
+    "name",
+    "level",
+    "status",
+    "industry",
+    "province",
+    "city",
+    "address",
+    "company_size",
+    "source",
+    "tags",
+    "notes",
+    "external_id",
+    "owner_id",
+    "team_id",
+    "created_by_id",
+    "updated_by_id",
+    "created_at",
+    "updated_at",
+    "version",
+    "contact_name",
+    "contact_mobile",
+    "name_sort",
+    "province_sort",
+    "city_sort",
+    "owner_sort",
+    "pool_id",
+    "pool_entered_at",
+    "received_at",
+    "release_code",
+    "locked",
+    "import_id",
+)
+_CONTACT_COLS = (
+    "customer_id",
+    "name",
+    "title",
+    "mobile",
+    "phone",
+    "mobile_digits",
+    "phone_digits",
+    "email",
+    "wechat",
+    "birthday",
+    "is_primary",
+    "created_at",
+    "import_id",
+)
+_EVENT_COLS = (
+    "customer_id",
+    "from_owner_id",
+    "to_owner_id",
+    "kind",
+    "reason_code",
+    "reason_text",
+    "actor_id",
+    "at",
+    "pool_id",
+)
 
 
 def contact_row(customer_id: int, c: dict, primary: bool, now: datetime, import_id: int):
     mobile, phone = c.get("mobile", ""), c.get("phone", "")
-    return (customer_id, c.get("name", ""), c.get("title", ""), mobile, phone, phone_key(mobile),
-            phone_key(phone), c.get("email", ""), c.get("wechat", ""), c.get("birthday"),
-            primary, now, import_id)  # fmt: skip
+    return (
+        customer_id,
+        c.get("name", ""),
+        c.get("title", ""),
+        mobile,
+        phone,
+        phone_key(mobile),
+        phone_key(phone),
+        c.get("email", ""),
+        c.get("wechat", ""),
+        c.get("birthday"),
+        primary,
+        now,
+        import_id,
+    )
 
 
 def insert_customers(ctx, news: Sequence[NewCustomer]) -> list[int]:
@@ -155,18 +222,41 @@ def insert_customers(ctx, news: Sequence[NewCustomer]) -> list[int]:
         first = people[0] if people else None
         owner = new.owner_id
         province, city = v.get("province", ""), v.get("city", "")
-        customers.append((
-            new.name, v.get("level", "C"), v.get("status", "lead"), v.get("industry", ""),
-            province, city, v.get("address", ""), v.get("company_size", ""),
-            v.get("source", ""), ",".join(new.tags), v.get("notes", ""),
-            v.get("external_id", ""), owner, teams.get(owner) if owner else None, actor_id,
-            actor_id, v.get("created_at") or now, now, 1,
-            first.get("name", "") if first else "", first.get("mobile", "") if first else "",
-            name_sort, short_key(province) if province else "",
-            short_key(city) if city else "", keys.get(owner, "") if owner else "",
-            None if owner else pool_id, None if owner else now, now if owner else None,
-            "", False, import_id,
-        ))  # fmt: skip
+        customers.append(
+            (
+                new.name,
+                v.get("level", "C"),
+                v.get("status", "lead"),
+                v.get("industry", ""),
+                province,
+                city,
+                v.get("address", ""),
+                v.get("company_size", ""),
+                v.get("source", ""),
+                ",".join(new.tags),
+                v.get("notes", ""),
+                v.get("external_id", ""),
+                owner,
+                teams.get(owner) if owner else None,
+                actor_id,
+                actor_id,
+                v.get("created_at") or now,
+                now,
+                1,
+                first.get("name", "") if first else "",
+                first.get("mobile", "") if first else "",
+                name_sort,
+                short_key(province) if province else "",
+                short_key(city) if city else "",
+                keys.get(owner, "") if owner else "",
+                None if owner else pool_id,
+                None if owner else now,
+                now if owner else None,
+                "",
+                False,
+                import_id,
+            )
+        )
         triples = [(c.get("name", ""), c.get("mobile", ""), c.get("phone", "")) for c in people]
         bodies.append(body_of(new.name, triples, lines))
     ids = _insert_rows(session, ctx.dialect, customers)
@@ -174,8 +264,9 @@ def insert_customers(ctx, news: Sequence[NewCustomer]) -> list[int]:
         for n, c in enumerate(new.contacts):
             contacts.append(contact_row(cid, c, n == 0, now, import_id))
         owner = new.owner_id
-        events.append((cid, None, owner, "created", "", "", actor_id, now,
-                       None if owner else pool_id))  # fmt: skip
+        events.append(
+            (cid, None, owner, "created", "", "", actor_id, now, None if owner else pool_id)
+        )
         tag_rows.extend((cid, t) for t in new.tags)
     texts = list(zip(ids, bodies, strict=True))
     tags_used = sorted({t for new in news for t in new.tags})
@@ -205,18 +296,22 @@ def _insert_rows(session: Session, dialect: str, rows: list[tuple]) -> list[int]
     return list(session.execute(stmt, params).scalars())
 
 
-def insert_contacts(session: Session, dialect: str, rows: list[tuple]) -> None:
-    """Contacts as contact_row() makes them."""
+def bulk_insert(session: Session, dialect: str, table, cols: Sequence[str], rows: list) -> None:
+    """Rows (tuples in the order of cols) into a table: raw executemany on SQLite, Core
+    executemany on the servers."""
     if not rows:
         return
     if dialect == "sqlite":
-        marks = ",".join("?" * len(_CONTACT_COLS))
-        sql = f"INSERT INTO contacts({','.join(_CONTACT_COLS)}) VALUES({marks})"
+        marks = ",".join("?" * len(cols))
+        sql = f"INSERT INTO {table.name}({','.join(cols)}) VALUES({marks})"
         _cursor(session).executemany(sql, rows)
         return
-    session.execute(
-        insert(Contact.__table__), [dict(zip(_CONTACT_COLS, r, strict=True)) for r in rows]
-    )
+    session.execute(insert(table), [dict(zip(cols, r, strict=True)) for r in rows])
+
+
+def insert_contacts(session: Session, dialect: str, rows: list[tuple]) -> None:
+    """Contacts as contact_row() makes them."""
+    bulk_insert(session, dialect, Contact.__table__, _CONTACT_COLS, rows)
 
 
 def _insert_rest(session, dialect, contacts, events, texts, tag_rows, tags_used, now) -> None:

@@ -38,8 +38,7 @@ def _found(ctx: ApplyContext, names: list[str], externals: list[str]):
     """Live customers by external id and by exact name: key → [(id, owner, team)]."""
     by_ext: dict[str, list[tuple]] = {}
     by_name: dict[str, list[tuple]] = {}
-    cols = (Customer.id, Customer.name, Customer.external_id, Customer.owner_id,
-            Customer.team_id)  # fmt: skip
+    cols = (Customer.id, Customer.name, Customer.external_id, Customer.owner_id, Customer.team_id)
     live = Customer.deleted_at.is_(None)
     for part in pieces(externals):
         stmt = select(*cols).where(Customer.external_id.in_(part), live).order_by(Customer.id)

@@ -93,9 +93,17 @@ def resolve_owners(
                 assignable.add(user.id)
                 session.execute(
                     insert(ImportItem),
-                    [{"import_id": import_id, "entity": "user", "entity_id": user.id,
-                      "action": "created", "before": "", "version_after": None}],
-                )  # fmt: skip
+                    [
+                        {
+                            "import_id": import_id,
+                            "entity": "user",
+                            "entity_id": user.id,
+                            "action": "created",
+                            "before": "",
+                            "version_after": None,
+                        }
+                    ],
+                )
     table = OwnerTable(by_name, frozenset(assignable), teams, keys)
     return by_name, table
 

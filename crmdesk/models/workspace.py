@@ -37,6 +37,7 @@ from crmdesk.models.customer_card import CustomerCard, read_card
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.database import Database
 from crmdesk.models.deal_workspace import DealMethods
+from crmdesk.models.excel_workspace import ExcelMethods
 from crmdesk.models.move_workspace import MoveMethods
 from crmdesk.models.payment_workspace import PaymentMethods
 from crmdesk.models.policy import assignable_users, current_actor
@@ -54,6 +55,7 @@ class Workspace(
     ContractMethods,
     PaymentMethods,
     ContractListMethods,
+    ExcelMethods,
 ):
     def __init__(
         self, db: Database, actor: UserRow, clock: Callable[[], datetime] = utc_now
