@@ -10,8 +10,12 @@ from decimal import Decimal as D
 
 import pytest
 from helpers import NOW
+from sqlalchemy import func, insert, select
 
-from crmdesk.models.excel_deals import (
+from crmdesk.models.customers import CustomerInput, create_customer
+from crmdesk.models.deal_board import BoardQuery
+from crmdesk.models.excel_apply import apply
+from crmdesk.models.excel_deal_rules import (
     PRODUCT_NOTE,
     deal_money,
     deal_notes,
@@ -21,7 +25,20 @@ from crmdesk.models.excel_deals import (
     stage_history,
     stage_lookup,
 )
-from crmdesk.models.schema_deals import IMPORTED_MARK
+from crmdesk.models.excel_types import ImportOptions, ImportPlan, Mapping, PlannedRow
+from crmdesk.models.schema import Customer
+from crmdesk.models.schema_deals import IMPORTED_MARK, Deal, DealLine, DealMove, Product
+from crmdesk.models.workspace import Workspace
+
+
+def ws(db, actor):
+    return Workspace(db, actor, clock=lambda: NOW)
+
+
+def customer(db, owner, name):
+    with db.writing() as s:
+        return create_customer(s, owner, CustomerInput(name=name), NOW)
+
 
 # The default pipeline's shape: five open stages (out of id order on purpose), won, lost.
 STAGES = [(11, 0, "open"), (12, 1, "open"), (15, 2, "open"), (13, 3, "open"), (14, 4, "open"),
@@ -118,3 +135,198 @@ def test_stage_lookup_folds_case_and_spaces():
     names = ("Closed Won", " closed  WON", "prospecting")
     assert [find_stage(found, x) for x in names] == [5, 5, 1]
     assert find_stage(found, "Qualification") is None and find_stage(found, None) is None
+
+
+# ---------------------------------------------------------------- the writer, on 3 backends
+
+KEYS = ("external_id", "title", "customer", "owner", "stage", "amount", "product", "created_at",
+        "close_date", "lost_reason", "source", "notes")  # fmt: skip
+SOURCE_STAGES = {"Prospecting": "initial", "Engaging": "needs", "Won": "won", "Lost": "lost"}
+# external id, title, customer, owner, stage, amount, product, created, close, lost reason
+SHEET = [
+    ("D-001", "星辰·CRM 采购", "星辰科技", "张伟", "Prospecting", D("10000"), "crm-std",
+     datetime(2026, 1, 5, 8, 0), date(2026, 12, 31), None),
+    ("D-002", "云帆·二期", "云帆网络", "张伟", "Prospecting", D("5000"), None,
+     datetime(2026, 2, 1, 8, 0), None, None),
+    ("D-003", "云帆·移动办公", "云帆网络", "张伟", "Engaging", D("2500.50"), "Widget X",
+     datetime(2026, 3, 1, 8, 0), None, None),
+    ("D-004", "海川·报关系统", "海川贸易", "李娜", "Engaging", None, None,
+     datetime(2026, 3, 2, 8, 0), None, None),
+    ("D-005", "星辰·续约", "星辰科技", None, "Won", D("80000"), None,
+     datetime(2026, 2, 1, 8, 0), date(2026, 6, 15), None),
+    ("D-006", "海川·一期", "海川贸易", None, "Won", D("30000"), None,
+     datetime(2026, 4, 1, 8, 0), date(2026, 7, 3), None),
+    ("D-007", "北辰·采购", "北辰制造", None, "Won", D("12000"), "CRM 标准版",
+     datetime(2026, 5, 1, 8, 0), date(2026, 6, 28), None),
+    ("D-008", "云帆·呼叫中心", "云帆网络", None, "Lost", D("40000"), None,
+     datetime(2026, 1, 10, 8, 0), date(2026, 5, 10), "价格太高"),
+    ("D-009", "海川·数据平台", "海川贸易", None, "Lost", None, None,
+     datetime(2026, 1, 11, 8, 0), date(2026, 8, 1), None),
+    ("D-010", "北辰·培训", "北辰制造", None, "Engaging", D("6000"), None,
+     datetime(2026, 9, 1, 8, 0), None, None),
+]  # fmt: skip
+
+
+def make_plan(pipeline, sheet=SHEET, stages=None):
+    codes = {s.code: s.id for s in pipeline.stages}
+    if stages is None:
+        stages = {name: codes[code] for name, code in SOURCE_STAGES.items()}
+    rows = []
+    for i, cells in enumerate(sheet):
+        values = {k: v for k, v in zip(KEYS, cells, strict=False) if v is not None}
+        rows.append(PlannedRow(i + 2, values))
+    return ImportPlan(kind="deals", header_row=1, headers=list(KEYS),
+                      mapping=Mapping(dict(enumerate(KEYS)), stages), rows=rows, problems=[],
+                      bad_rows=set(), total=len(rows))  # fmt: skip
+
+
+def run(db, actor, plan, **options):
+    options = {"owner_mode": "column", "unknown_owner": "reject", **options}
+    return apply(db, actor, plan, ImportOptions(**options), NOW, file_name="deals.xlsx")
+
+
+def add_product(db):
+    with db.writing() as s:
+        price = D("1200.00")
+        s.execute(insert(Product).values(code="CRM-STD", name="CRM 标准版", list_price=price,
+                                         active=True, created_at=NOW))  # fmt: skip
+
+
+def deals_by_external(db):
+    with db.reading() as s:
+        return {d.external_id: d for d in s.scalars(select(Deal))}
+
+
+def history(db, deal_id):
+    with db.reading() as s:
+        stmt = (
+            select(DealMove).where(DealMove.deal_id == deal_id).order_by(DealMove.at, DealMove.id)
+        )
+        return [(m.kind, m.from_stage_id, m.to_stage_id, m.at, m.comment, m.actor_id)
+                for m in s.scalars(stmt)]  # fmt: skip
+
+
+def test_a_sheet_of_deals_from_another_crm(db, people, pipeline):
+    p = people
+    star = customer(db, p.rep_n1, "星辰科技")
+    add_product(db)
+    result = run(db, p.admin, make_plan(pipeline))
+    assert (result.status, result.created, result.updated, result.skipped, result.failed) == (
+        "done", 10, 0, 0, 0)  # fmt: skip
+    stage = {s.code: s for s in pipeline.stages}
+    opens = [s.id for s in pipeline.open_stages]
+    deals = deals_by_external(db)
+    assert len(deals) == 10 and {d.import_id for d in deals.values()} == {result.import_id}
+    assert {d.pipeline_id for d in deals.values()} == {pipeline.id}
+
+    # owners, teams, customers (three made by the import, the existing one linked by name)
+    d1 = deals["D-001"]
+    assert (d1.owner_id, d1.team_id, d1.customer_id) == (p.rep_n1.id, p.rep_n1.team_id, star)
+    assert (deals["D-004"].owner_id, deals["D-004"].team_id) == (p.rep_s1.id, p.rep_s1.team_id)
+    assert deals["D-005"].owner_id == p.admin.id  # no owner in the cell: the importer
+    with db.reading() as s:
+        customers = {c.name: c for c in s.scalars(select(Customer))}
+    assert set(customers) == {"星辰科技", "云帆网络", "海川贸易", "北辰制造"}
+    assert deals["D-003"].customer_id == deals["D-002"].customer_id == customers["云帆网络"].id
+
+    # amounts, the product line, the product not found kept in the notes
+    assert (d1.amount, d1.amount_manual, d1.expected_close) == (
+        D("10000"),
+        False,
+        date(2026, 12, 31),
+    )
+    with db.reading() as s:
+        lines = {(x.deal_id, x.product_id is not None, x.name, x.quantity, x.unit_price)
+                 for x in s.scalars(select(DealLine))}  # fmt: skip
+    assert lines == {(d1.id, True, "CRM 标准版", D(1), D("10000")),
+                     (deals["D-007"].id, True, "CRM 标准版", D(1), D("12000"))}  # fmt: skip
+    d3 = deals["D-003"]
+    assert (d3.amount, d3.amount_manual, d3.notes) == (D("2500.50"), True, "产品: Widget X")
+    assert (deals["D-004"].amount, deals["D-004"].amount_manual) == (D("0"), False)
+
+    # open deals: in their stage since they were created
+    created = datetime(2026, 1, 5, 8)
+    assert (d1.stage_id, d1.status, d1.created_at, d1.stage_entered_at, d1.closed_at) == (
+        stage["initial"].id, "open", created, created, None)  # fmt: skip
+    assert (d1.created_by_id, d1.updated_at, d1.version) == (p.admin.id, NOW, 1)
+    assert history(db, d1.id) == [("created", None, opens[0], d1.created_at, IMPORTED_MARK,
+                                   p.admin.id)]  # fmt: skip
+    moved = history(db, deals["D-010"].id)
+    assert [m[:3] for m in moved] == [("created", None, opens[0]), ("moved", opens[0], opens[1])]
+
+    # won: through every open stage, then won on its close day
+    d5 = deals["D-005"]
+    assert (d5.status, d5.stage_id, d5.closed_at) == ("won", stage["won"].id,
+                                                      datetime(2026, 6, 15, 9, 30))  # fmt: skip
+    moves = history(db, d5.id)
+    assert [m[0] for m in moves] == ["created", "moved", "moved", "moved", "moved", "won"]
+    assert [m[2] for m in moves] == [*opens, stage["won"].id]
+    assert {m[4] for m in moves} == {IMPORTED_MARK} and moves[-1][3] == d5.closed_at
+    assert d5.stage_entered_at == d5.closed_at
+
+    # lost: from the first stage, the sheet's reason as the "other" reason's words
+    d8, d9 = deals["D-008"], deals["D-009"]
+    assert (d8.status, d8.lost_code, d8.lost_text) == ("lost", "other", "价格太高")
+    assert (d9.lost_code, d9.lost_text, d9.closed_at.date()) == ("other", "", date(2026, 8, 1))
+    assert [m[:3] for m in history(db, d8.id)] == [
+        ("created", None, opens[0]), ("lost", opens[0], stage["lost"].id)]  # fmt: skip
+
+    # won deals made their customers customers; the one nobody won stays as it was
+    assert customers["星辰科技"].status == "customer" and customers["星辰科技"].version == 2
+    assert customers["海川贸易"].status == "customer" and customers["海川贸易"].version == 1
+    assert customers["北辰制造"].status == "customer"
+    assert customers["云帆网络"].status == "lead"
+
+    # what the reports read: won deals by closed_at, the funnel by each stage's moves
+    with db.reading() as s:
+
+        def won_in(start, end):
+            stmt = (
+                select(func.count())
+                .select_from(Deal)
+                .where(Deal.status == "won", Deal.closed_at >= start, Deal.closed_at < end)
+            )
+            return s.scalar(stmt)  # fmt: skip
+
+        assert won_in(datetime(2026, 6, 1), datetime(2026, 7, 1)) == 2
+        assert won_in(datetime(2026, 7, 1), datetime(2026, 8, 1)) == 1
+        stmt = select(DealMove.to_stage_id, func.count()).group_by(DealMove.to_stage_id)
+        reached = {to_id: n for to_id, n in s.execute(stmt)}
+    assert [reached.get(i, 0) for i in opens] == [10, 6, 3, 3, 3]
+    assert (reached[stage["won"].id], reached[stage["lost"].id]) == (3, 2)
+
+
+def test_the_board_shows_the_open_ones_in_their_stages(db, people, pipeline):
+    p = people
+    add_product(db)
+    run(db, p.admin, make_plan(pipeline))
+    opens = pipeline.open_stages
+    query = BoardQuery(pipeline_id=pipeline.id)
+    figures = {f.stage_id: f for f in ws(db, p.admin).board_columns(query)}
+    assert [(figures[s.id].count, figures[s.id].total) for s in opens] == [
+        (2, D("15000.00")), (3, D("8500.50")), (0, D(0)), (0, D(0)), (0, D(0))]  # fmt: skip
+    cards = ws(db, p.admin).stage_cards(query, opens[1].id, 0, 50)
+    assert [c.title for c in cards] == ["北辰·培训", "海川·报关系统", "云帆·移动办公"]
+    # 张伟 sees his own three; 李娜 hers; the days in stage count from the sheet's creation
+    mine = {f.stage_id: f.count for f in ws(db, p.rep_n1).board_columns(query)}
+    assert (mine[opens[0].id], mine[opens[1].id]) == (2, 1)
+    card = ws(db, p.rep_s1).stage_cards(query, opens[1].id, 0, 50)
+    assert [(c.title, c.days_in_stage) for c in card] == [
+        ("海川·报关系统", (NOW - datetime(2026, 3, 2, 8)).days)]  # fmt: skip
+    detail = ws(db, p.admin).deal(cards[0].id)
+    assert [(m.kind, m.comment) for m in detail.history] == [
+        ("created", IMPORTED_MARK), ("moved", IMPORTED_MARK)]  # fmt: skip
+
+
+def test_reimport_skip_creates_nothing_and_says_exists(db, people, pipeline):
+    p = people
+    run(db, p.admin, make_plan(pipeline))
+    again = run(db, p.admin, make_plan(pipeline), dedupe_key="external_id")
+    assert (again.created, again.updated, again.skipped, again.failed) == (0, 0, 10, 0)
+    assert again.reasons == {"exists": 10}
+    assert {(x.row, x.field, x.code) for x in again.problems} == {
+        (r, "external_id", "exists") for r in range(2, 12)}  # fmt: skip
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Deal)) == 10
+        assert s.scalar(select(func.count()).select_from(Customer)) == 4
+        assert s.scalar(select(func.count()).select_from(DealMove)) == 30
