@@ -239,6 +239,12 @@ def test_excel_sep_line_tabs_pipes_utf16_and_one_column(tmp_path):
     assert read_sheet(tmp_path / "one.csv").rows == [["名称"], ["甲"], ["乙"]]
 
 
+def test_a_stray_nul_is_a_cell_for_the_value_rules(tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_bytes("名称,备注\n甲,a\x00b\n".encode())
+    assert read_sheet(path).rows[1] == ["甲", "a\x00b"]  # excel_values.text says "nul"
+
+
 def test_ragged_rows_are_padded(tmp_path):
     path = tmp_path / "r.csv"
     path.write_text("a,b\n1\n1,2,3,,\n", encoding="utf-8")

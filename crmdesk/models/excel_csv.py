@@ -43,7 +43,7 @@ def _encoding(sample: bytes) -> tuple[str, int] | None:
     for bom, name in _BOMS:
         if sample.startswith(bom):
             return name, len(bom)
-    if 0 in sample:
+    if sample.count(0) * 10 > len(sample):  # a stray NUL is a bad cell, many are UTF-16
         utf16 = _utf16_without_bom(sample)
         return (utf16, 0) if utf16 else None
     for name in ("utf-8", "gb18030"):
@@ -52,7 +52,7 @@ def _encoding(sample: bytes) -> tuple[str, int] | None:
         except UnicodeDecodeError:
             continue
         controls = sum(1 for ch in decoded if ch < " " and ch not in "\t\r\n\f")
-        return (name, 0) if controls * 100 <= len(decoded) else None
+        return (name, 0) if controls <= max(2, len(decoded) // 50) else None
     return None
 
 
