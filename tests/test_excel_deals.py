@@ -26,6 +26,7 @@ from crmdesk.models.excel_deal_rules import (
     stage_lookup,
 )
 from crmdesk.models.excel_types import ImportOptions, ImportPlan, Mapping, PlannedRow
+from crmdesk.models.excel_undo import undo_import
 from crmdesk.models.schema import Customer
 from crmdesk.models.schema_deals import IMPORTED_MARK, Deal, DealLine, DealMove, Product
 from crmdesk.models.workspace import Workspace
@@ -330,3 +331,99 @@ def test_reimport_skip_creates_nothing_and_says_exists(db, people, pipeline):
         assert s.scalar(select(func.count()).select_from(Deal)) == 10
         assert s.scalar(select(func.count()).select_from(Customer)) == 4
         assert s.scalar(select(func.count()).select_from(DealMove)) == 30
+
+
+def test_overwrite_changes_the_amount_and_an_undo_puts_it_back(db, people, pipeline):
+    p = people
+    first = run(db, p.admin, make_plan(pipeline))
+    changed = [("D-001", "星辰·CRM 采购（扩容）", "星辰科技", "李娜", "Won", D("12000.00")),
+               ("D-005", "星辰·续约", "星辰科技", None, "Won", D("90000.00"), None, None, None,
+                None, "展会")]  # fmt: skip
+    over = run(db, p.admin, make_plan(pipeline, changed), dedupe_key="external_id",
+               on_duplicate="overwrite")  # fmt: skip
+    assert (over.created, over.updated, over.skipped, over.failed) == (0, 2, 0, 0)
+    deals = deals_by_external(db)
+    d1, d5 = deals["D-001"], deals["D-005"]
+    # every field the row has is set; the stage is not (a move is history: the deal's screens')
+    assert (d1.title, d1.amount, d1.amount_manual, d1.owner_id, d1.team_id) == (
+        "星辰·CRM 采购（扩容）", D("12000.00"), True, p.rep_s1.id, p.rep_s1.team_id)  # fmt: skip
+    assert (d1.stage_id, d1.status, d1.version, d1.updated_at) == (
+        pipeline.open_stages[0].id, "open", 2, NOW)  # fmt: skip
+    assert d1.expected_close == date(2026, 12, 31)  # an empty cell clears nothing
+    assert (d5.amount, d5.source, d5.version) == (D("90000.00"), "展会", 2)
+    assert len(history(db, d1.id)) == 1  # no history written for an update
+
+    with db.writing() as s:
+        undone = undo_import(s, p.admin, over.import_id, NOW)
+    assert (undone.restored, undone.left) == (2, [])
+    deals = deals_by_external(db)
+    d1, d5 = deals["D-001"], deals["D-005"]
+    assert (d1.title, d1.amount, d1.amount_manual, d1.owner_id, d1.team_id) == (
+        "星辰·CRM 采购", D("10000.00"), True, p.rep_n1.id, p.rep_n1.team_id)  # fmt: skip
+    assert (d5.amount, d5.source) == (D("80000.00"), "")
+    # the first import's undo then leaves what the second changed (and undid): changed since
+    with db.writing() as s:
+        gone = undo_import(s, p.admin, first.import_id, NOW)
+    assert sorted((e, n, r) for e, _i, n, r in gone.left) == [
+        ("customer", "星辰科技", "has_records"), ("deal", "星辰·CRM 采购", "changed_since"),
+        ("deal", "星辰·续约", "changed_since")]  # fmt: skip
+    assert sorted(deals_by_external(db)) == ["D-001", "D-005"]
+
+
+def test_fill_sets_only_empty_fields(db, people, pipeline):
+    p = people
+    add_product(db)
+    run(db, p.admin, make_plan(pipeline))
+    rows = [("D-001", "另一个标题", "星辰科技", None, "Prospecting", D("1.00"), None, None,
+             date(2027, 3, 1), None, "官网", "补充说明"),
+            ("D-004", "海川", "海川贸易", None, "Engaging", D("777.00"))]  # fmt: skip
+    filled = run(db, p.admin, make_plan(pipeline, rows), dedupe_key="external_id",
+                 on_duplicate="fill")  # fmt: skip
+    assert (filled.updated, filled.skipped) == (2, 0)
+    deals = deals_by_external(db)
+    d1, d4 = deals["D-001"], deals["D-004"]
+    assert (d1.title, d1.amount, d1.expected_close, d1.source, d1.notes) == (
+        "星辰·CRM 采购", D("10000.00"), date(2026, 12, 31), "官网", "补充说明")  # fmt: skip
+    assert (d4.title, d4.amount, d4.amount_manual) == ("海川·报关系统", D("777.00"), True)
+    again = run(db, p.admin, make_plan(pipeline, rows), dedupe_key="external_id",
+                on_duplicate="fill")  # fmt: skip
+    assert (again.updated, again.reasons) == (0, {"exists": 2})  # nothing left to fill
+
+
+def test_rows_that_fail_and_deals_that_are_not_yours(db, people, pipeline):
+    p = people
+    run(db, p.admin, make_plan(pipeline))
+    rows = [("D-001", "星辰", "星辰科技", None, "Prospecting", D("5.00")),  # 张伟's deal
+            ("N-1", "新", "新客户", None, "Qualification"),  # a stage the map does not have
+            ("N-2", "新", "新客户", None, "prospecting", D("-5")),  # negative
+            ("N-3", "新", "新客户", "Nobody", "Prospecting"),  # unknown owner (reject)
+            ("N-4", "新", None, None, "Prospecting"),  # no customer
+            ("N-5", "新", "新客户", None, " PROSPECTING "),
+            ("N-5", "again", "新客户", None, "Prospecting")]  # fmt: skip
+    result = run(db, p.rep_s1, make_plan(pipeline, rows), dedupe_key="external_id",
+                 on_duplicate="overwrite")  # fmt: skip
+    got = {(x.row, x.field, x.code) for x in result.problems if x.row != 6}
+    assert got == {(2, "external_id", "not_yours"), (3, "stage", "unknown_stage"),
+                   (4, "amount", "bad_amount"), (5, "owner", "unknown_owner"),
+                   (8, "external_id", "duplicate_in_file")}  # fmt: skip
+    assert [x.code for x in result.problems if x.row == 6] == ["unknown_customer"]
+    assert (result.created, result.updated, result.skipped, result.failed) == (1, 0, 1, 5)
+    deals = deals_by_external(db)
+    assert deals["D-001"].amount == D("10000.00")
+    n5 = deals["N-5"]
+    assert (n5.owner_id, n5.stage_id) == (p.rep_s1.id, pipeline.open_stages[0].id)
+    with db.reading() as s:
+        made = s.scalars(select(Customer).where(Customer.name == "新客户")).one()
+    assert made.owner_id == p.rep_s1.id and n5.customer_id == made.id
+
+
+def test_create_mode_makes_a_second_deal_and_the_chunks_keep_order(db, people, pipeline):
+    p = people
+    run(db, p.admin, make_plan(pipeline), chunk=3)
+    again = run(db, p.admin, make_plan(pipeline), dedupe_key="external_id",
+                on_duplicate="create", chunk=4)  # fmt: skip
+    assert (again.created, again.skipped) == (10, 0)
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Deal)) == 20
+        moves = s.scalar(select(func.count()).select_from(DealMove))
+    assert moves == 60
