@@ -10,7 +10,7 @@ from decimal import Decimal as D
 
 import pytest
 from helpers import NOW
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from crmdesk.models.customers import CustomerInput, create_customer
 from crmdesk.models.deal_board import BoardQuery
@@ -388,6 +388,15 @@ def test_fill_sets_only_empty_fields(db, people, pipeline):
     again = run(db, p.admin, make_plan(pipeline, rows), dedupe_key="external_id",
                 on_duplicate="fill")  # fmt: skip
     assert (again.updated, again.reasons) == (0, {"exists": 2})  # nothing left to fill
+    # a deal waiting for a manager's approval keeps the amount the manager is deciding on
+    with db.writing() as s:
+        s.execute(update(Deal).where(Deal.id == d4.id).values(
+            awaiting_stage_id=pipeline.open_stages[3].id))  # fmt: skip
+    rows = [("D-004", "海川", "海川贸易", None, "Engaging", D("1.00"))]
+    held = run(db, p.admin, make_plan(pipeline, rows), dedupe_key="external_id",
+               on_duplicate="overwrite")  # fmt: skip
+    assert [(x.field, x.code) for x in held.problems] == [("amount", "awaiting_approval")]
+    assert deals_by_external(db)["D-004"].amount == D("777.00")
 
 
 def test_rows_that_fail_and_deals_that_are_not_yours(db, people, pipeline):

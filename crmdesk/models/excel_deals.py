@@ -119,7 +119,8 @@ def _existing(session: Session, keys: list[str], lock: bool) -> dict[str, Any]:
     as every deal write takes them (deal_moves.lock_deal_row), when they are to be changed."""
     found: dict[str, Any] = {}
     cols = (Deal.id, Deal.external_id, Deal.customer_id, Deal.owner_id, Deal.team_id,
-            Deal.status, Deal.version, Deal.import_id, *(getattr(Deal, k) for k in UPDATABLE
+            Deal.status, Deal.version, Deal.import_id, Deal.awaiting_stage_id,
+            *(getattr(Deal, k) for k in UPDATABLE
             if k not in ("owner_id", "team_id")))  # fmt: skip
     for i in range(0, len(keys), _IN):
         part = keys[i : i + _IN]
@@ -207,6 +208,10 @@ def _update(chunk: _Chunk, items: list[_Row], mode: str) -> list[_Row]:
                     changes["owner_id"] = owner_id
         if not changes:
             chunk.skip(item.row, "external_id", "exists")
+            continue
+        if "amount" in changes and deal.awaiting_stage_id is not None:
+            # a manager is deciding on these terms (deals.update_deal refuses it too)
+            chunk.skip(item.row, "amount", "awaiting_approval")
             continue
         updates.append((deal, changes))
     if updates:
