@@ -43,6 +43,13 @@ class Base(DeclarativeBase):
     pass
 
 
+# Only the few rows an import made: most rows have none (MySQL has no partial indexes).
+IMPORTED_ONLY = {
+    "sqlite_where": text("import_id IS NOT NULL"),
+    "postgresql_where": text("import_id IS NOT NULL"),
+}
+
+
 def SortKey(length: int = SORT_KEY_LIMIT):
     """A pinyin sort key (pinyin.sort_key) compared byte by byte on every backend, so SQL sorts
     as Python's sorted() does: PostgreSQL's "C" collation and MariaDB's utf8mb4_bin (the
@@ -140,8 +147,7 @@ class Customer(Base):
     released_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # last owner
     release_code: Mapped[str] = mapped_column(String(32), default="")
     locked: Mapped[bool] = mapped_column(Boolean, default=False)  # never recycled
-    # Another system's id (an import's duplicate key) and the import that created the row (its
-    # undo deletes by it); migration 0012.
+    # Another system's id and the import that created the row (its undo deletes by it): 0012.
     external_id: Mapped[str] = mapped_column(String(64), default="")
     import_id: Mapped[int | None] = mapped_column(Integer)
 
@@ -194,12 +200,7 @@ class Customer(Base):
             postgresql_where=text("pool_id IS NOT NULL"),
         ),
         Index("ix_customers_external", "external_id"),
-        Index(
-            "ix_customers_import",
-            "import_id",
-            sqlite_where=text("import_id IS NOT NULL"),
-            postgresql_where=text("import_id IS NOT NULL"),
-        ),
+        Index("ix_customers_import", "import_id", **IMPORTED_ONLY),
         CheckConstraint(
             "(owner_id IS NULL OR pool_id IS NULL) AND "
             "(owner_id IS NOT NULL OR pool_id IS NOT NULL OR deleted_at IS NOT NULL)",
@@ -232,12 +233,7 @@ class Contact(Base):
         Index("ix_contacts_mobile_digits", "mobile_digits"),
         Index("ix_contacts_phone_digits", "phone_digits"),
         Index("ix_contacts_email", "email"),  # an import's duplicate key
-        Index(
-            "ix_contacts_import",
-            "import_id",
-            sqlite_where=text("import_id IS NOT NULL"),
-            postgresql_where=text("import_id IS NOT NULL"),
-        ),
+        Index("ix_contacts_import", "import_id", **IMPORTED_ONLY),
     )
 
 
@@ -256,12 +252,7 @@ class FollowUp(Base):
 
     __table_args__ = (
         Index("ix_follow_ups_customer", "customer_id", "happened_at"),
-        Index(
-            "ix_follow_ups_import",
-            "import_id",
-            sqlite_where=text("import_id IS NOT NULL"),
-            postgresql_where=text("import_id IS NOT NULL"),
-        ),
+        Index("ix_follow_ups_import", "import_id", **IMPORTED_ONLY),
     )
 
 
