@@ -136,3 +136,35 @@ def test_values_that_must_never_reach_the_database(db, people):
     with db.reading() as s:
         assert len(s.scalar(select(Customer.notes))) == 10_000
         assert s.scalar(select(func.count()).select_from(Customer)) == 1
+
+
+def test_the_owner_or_pool_rule_holds_through_a_big_chunk(db, people):
+    """SQLite's stand-in for the CHECK is taken off for a big insert (excel_insert): it is back
+    afterwards, and still refuses a customer with neither owner nor pool."""
+    from sqlalchemy import insert, text
+
+    from crmdesk.models import pool
+    from crmdesk.models.schema import Pool
+
+    with db.writing() as s:
+        pool.ensure_defaults(s, LATER)
+        pool_id = s.scalar(select(Pool.id).order_by(Pool.id).limit(1))
+    rows = [{"name": f"池客户{i}"} for i in range(250)]
+    into_pool = ImportOptions(owner_mode="pool", pool_id=pool_id)
+    result = excel_apply.apply(db, people.admin, plan_of("customers", rows), into_pool, LATER)
+    assert result.created == 250
+    owned = excel_apply.apply(db, people.admin, plan_of("customers", ROWS * 40),
+                              ImportOptions(dedupe_key=""), LATER)  # fmt: skip
+    assert owned.created == 280
+    with db.reading() as s:
+        broken = select(func.count()).where(
+            (Customer.owner_id.is_(None)) == (Customer.pool_id.is_(None))
+        )
+        assert s.scalar(broken) == 0
+        if db.dialect == "sqlite":
+            sql = "SELECT count(*) FROM sqlite_master WHERE name = :n"
+            assert s.scalar(text(sql), {"n": "ck_customers_owner_or_pool_insert"}) == 1
+    bad = {"name": "无主", "created_at": LATER, "updated_at": LATER}
+    with pytest.raises(Exception, match="(?i)check|constraint"):
+        with db.writing() as s:
+            s.execute(insert(Customer.__table__).values(**bad))

@@ -32,6 +32,7 @@ from crmdesk.models.excel_context import (
     ChunkOutcome,
     OwnerTable,
 )
+from crmdesk.models.excel_insert import bulk_cache
 from crmdesk.models.excel_link import link_customers
 from crmdesk.models.excel_owners import resolve_owners
 from crmdesk.models.excel_types import (
@@ -256,7 +257,8 @@ def run_import(
     def chunk_unit(session: Session, part: list[PlannedRow], finished: bool) -> ChunkOutcome:
         me = current_actor(session, actor.id)
         ctx = ApplyContext(session, me, now, import_id, options, plan, db.dialect, owners, table)
-        outcome = writer(ctx, part)
+        with bulk_cache(session, db.dialect):
+            outcome = writer(ctx, part)
         ctx.flush_items()
         values = tally.values(finished, outcome, part)
         done = session.execute(

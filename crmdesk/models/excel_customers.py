@@ -21,6 +21,7 @@ from crmdesk.models.excel_insert import (
     CUSTOMER_TEXT,
     NewCustomer,
     contact_row,
+    db_time,
     insert_contacts,
     insert_customers,
     name_texts,
@@ -304,7 +305,8 @@ def _update(ctx: ApplyContext, changes: list, overwrite: bool, out: ChunkOutcome
         if contact_added:
             have = people.setdefault(cid, [])
             if len(have) < MAX_CONTACTS:
-                added.append(contact_row(cid, contact, not have, now, ctx.import_id))
+                at = db_time(ctx.dialect, now)
+                added.append(contact_row(cid, contact, not have, at, ctx.import_id))
                 have.append(None)
                 reindex.add(cid)
         out.updated += 1

@@ -6,6 +6,7 @@ primary contacts and follow-up dates follow in set-based statements."""
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +18,7 @@ from crmdesk.models.checks import EARLIEST, LATEST, clean_time, has_bad_characte
 from crmdesk.models.contacts import MAX_CONTACTS
 from crmdesk.models.excel_context import ApplyContext, ChunkOutcome
 from crmdesk.models.excel_customers import check_row, write_customers
-from crmdesk.models.excel_insert import bulk_insert, contact_row, insert_contacts
+from crmdesk.models.excel_insert import bulk_insert, contact_row, db_time, insert_contacts
 from crmdesk.models.excel_link import link_customers, pieces
 from crmdesk.models.excel_types import PlannedRow
 from crmdesk.models.phones import phone_key
@@ -115,7 +116,8 @@ def write_contacts(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
                 out.failed.append(ctx.problem(row, "too_many_contacts", ""))
                 continue
             first = not have[cid]
-            added.append(contact_row(cid, contact, first, now, ctx.import_id))
+            at = db_time(ctx.dialect, now)
+            added.append(contact_row(cid, contact, first, at, ctx.import_id))
             have[cid].append(None)
             if contact["is_primary"] and not first:
                 primary[cid] = len(added) - 1
@@ -218,18 +220,10 @@ def write_follow_ups(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
             out.skipped.append(ctx.problem(row, "exists", "content"))
             continue
         known.add((cid, at, item["content"]))
-        new.append(
-            (
-                cid,
-                author,
-                item["kind"],
-                item["content"],
-                at,
-                item.get("next_follow_up_at"),
-                ctx.now,
-                ctx.import_id,
-            )
-        )
+        t = functools.partial(db_time, ctx.dialect)
+        nxt = item.get("next_follow_up_at")
+        new.append((cid, author, item["kind"], item["content"], t(at), t(nxt), t(ctx.now),
+                    ctx.import_id))  # fmt: skip
         if cid not in latest or latest[cid][0] <= at:
             latest[cid] = (at, item.get("next_follow_up_at"))
         out.created += 1
