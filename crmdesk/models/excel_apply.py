@@ -24,7 +24,7 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import Change, WriteResult
-from crmdesk.models.checks import Checker
+from crmdesk.models.checks import TEXT_LIMIT, Checker
 from crmdesk.models.database import Database
 from crmdesk.models.errors import CrmError, Interrupted, NotFound, PermissionDenied
 from crmdesk.models.excel_context import (
@@ -120,23 +120,25 @@ def check_pool_import(session: Session, actor: UserRow, pool_id: int) -> None:
 
 
 def options_json(plan: ImportPlan, options: ImportOptions) -> str:
-    """The choices and the mapping (by header text, as excel_fields remembers it)."""
-    columns = {
-        (plan.headers[i] if 0 <= i < len(plan.headers) else str(i)): key
-        for i, key in sorted(plan.mapping.columns.items())
-    }
+    """The choices and the mapping (excel_fields.mapping_to_json: by header text)."""
+    from crmdesk.models.excel_fields import mapping_to_json
+
     data: dict[str, Any] = {
         "header_row": plan.header_row,
-        "mapping": columns,
-        "stages": plan.mapping.stages,
         "dedupe_key": options.dedupe_key,
         "on_duplicate": options.on_duplicate,
         "owner_mode": options.owner_mode,
         "pool_id": options.pool_id,
         "unknown_owner": options.unknown_owner,
         "create_customers": options.create_customers,
+        "chunk": options.chunk,
+        "mapping": json.loads(mapping_to_json(plan.mapping, plan.headers)),
     }
-    return json.dumps(data, ensure_ascii=False)
+    text = json.dumps(data, ensure_ascii=False)
+    if len(text) > TEXT_LIMIT:  # hundreds of long headers: the choices without the mapping
+        del data["mapping"]
+        text = json.dumps(data, ensure_ascii=False)
+    return text
 
 
 class _Stopped(Exception):
