@@ -142,40 +142,40 @@ def _key_values(key: str, customer: dict, contact: dict | None) -> list[str]:
 
 def find_existing(ctx: ApplyContext, key: str, wanted: dict[str, str]) -> dict[str, int]:
     """Live customers by the duplicate key: key value → the oldest customer holding it.
-    wanted: value → its name sort key (the name key) or "" (the others)."""
-    session, live = ctx.session, Customer.deleted_at.is_(None)
+    wanted: value → its name sort key (the name key) or "" (the others).
+
+    The key's index alone in SQL; whether the customer is live and the oldest are decided
+    here. With `deleted_at IS NULL` or ORDER BY in it, PostgreSQL, planning for a table the
+    import has outgrown its statistics of, walked another index testing 500 keys a row: 175
+    ms a query at 20,000 customers, 9 ms by the key's index."""
+    session = ctx.session
     found: dict[str, int] = {}
-    values = sorted(wanted)
-    if key == "name":
-        for part in pieces(sorted(set(wanted.values()))):
-            stmt = select(Customer.id, Customer.name).where(Customer.name_sort.in_(part), live)
-            for cid, name in session.execute(stmt.order_by(Customer.id)):
-                if name in wanted:  # exact: MariaDB's collation ignores case and spaces
-                    found.setdefault(name, cid)
-        return found
-    if key == "external_id":
+
+    def keep(value: str, cid: int, deleted) -> None:
+        if deleted is None and value in wanted and cid < found.get(value, cid + 1):
+            found[value] = cid
+
+    if key in ("name", "external_id"):
+        column = Customer.name if key == "name" else Customer.external_id
+        by = Customer.name_sort if key == "name" else Customer.external_id
+        values = sorted(set(wanted.values())) if key == "name" else sorted(wanted)
         for part in pieces(values):
-            stmt = select(Customer.id, Customer.external_id).where(
-                Customer.external_id.in_(part), live
-            )
-            for cid, ext in session.execute(stmt.order_by(Customer.id)):
-                if ext in wanted:
-                    found.setdefault(ext, cid)
+            stmt = select(Customer.id, column, Customer.deleted_at).where(by.in_(part))
+            for cid, value, deleted in session.execute(stmt):
+                keep(value, cid, deleted)  # exact: MariaDB's collation ignores case, spaces
         return found
-    base = select(Customer.id, Contact.mobile_digits, Contact.phone_digits, Contact.email).join(
-        Contact, Contact.customer_id == Customer.id
-    )
-    for part in pieces(values, 250):
+    base = select(
+        Customer.id, Customer.deleted_at, Contact.mobile_digits, Contact.phone_digits,
+        Contact.email,
+    ).join(Customer, Customer.id == Contact.customer_id)  # fmt: skip
+    for part in pieces(sorted(wanted), 250):
         if key == "phone":
             cond = or_(Contact.mobile_digits.in_(part), Contact.phone_digits.in_(part))
         else:
             cond = Contact.email.in_(part)
-        for cid, mobile, phone, email in session.execute(
-            base.where(cond, live).order_by(Customer.id)
-        ):
+        for cid, deleted, mobile, phone, email in session.execute(base.where(cond)):
             for value in (mobile, phone) if key == "phone" else (email.lower(),):
-                if value in wanted:
-                    found.setdefault(value, cid)
+                keep(value, cid, deleted)
     return found
 
 

@@ -18,10 +18,10 @@ import functools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
 from crmdesk.models import pinyin, search
@@ -360,6 +360,17 @@ def _insert_rows(session: Session, dialect: str, rows: list[tuple]) -> list[int]
         finally:
             cur.execute(found[0].replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
         return ids
+    if dialect == "postgresql":  # ids from the sequence (safe beside other importers), COPY
+        ids = sorted(
+            session.scalars(
+                text("SELECT nextval(pg_get_serial_sequence('customers', 'id')) "
+                     "FROM generate_series(1, :n)"),
+                {"n": len(rows)},
+            )
+        )  # fmt: skip
+        params = [(i, *r) for i, r in zip(ids, rows, strict=True)]
+        bulk_insert(session, dialect, table, ("id", *_CUSTOMER_COLS), params)
+        return ids
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     params = [dict(zip(_CUSTOMER_COLS, r, strict=True)) for r in rows]
     return list(session.execute(stmt, params).scalars())
@@ -374,6 +385,17 @@ def bulk_insert(session: Session, dialect: str, table, cols: Sequence[str], rows
         marks = ",".join("?" * len(cols))
         sql = f"INSERT INTO {table.name}({','.join(cols)}) VALUES({marks})"
         _cursor(session).executemany(sql, rows)
+        return
+    if dialect == "postgresql":
+        # COPY: Core's executemany sends INSERTs of a thousand rows each, which psycopg parses
+        # again every time (too long for its cache): 20,000 customers 16 → … s.
+        raw = session.connection().connection.driver_connection
+        with (
+            raw.cursor() as cur,
+            cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
         return
     session.execute(insert(table), [dict(zip(cols, r, strict=True)) for r in rows])
 
@@ -390,35 +412,16 @@ def _insert_rest(session, dialect, contacts, events, texts, tag_rows, tags_used,
             [{"name": t, "created_at": now} for t in tags_used],
         )
     insert_contacts(session, dialect, contacts)
+    bulk_insert(session, dialect, OwnershipEvent.__table__, _EVENT_COLS, events)
+    bulk_insert(session, dialect, CustomerTag.__table__, ("customer_id", "tag"), tag_rows)
+    bulk_insert(session, dialect, CustomerSearch.__table__, ("customer_id", "body"), texts)
     if dialect == "sqlite":
         cur = _cursor(session)
-        marks = ",".join("?" * len(_EVENT_COLS))
-        cur.executemany(
-            f"INSERT INTO ownership_events({','.join(_EVENT_COLS)}) VALUES({marks})", events
-        )
-        if tag_rows:
-            cur.executemany("INSERT INTO customer_tags(customer_id, tag) VALUES(?, ?)", tag_rows)
-        cur.executemany("INSERT INTO customer_search(customer_id, body) VALUES(?, ?)", texts)
         cur.executemany("INSERT INTO customer_fts_tri(rowid, body) VALUES(?, ?)", texts)
         cur.executemany(
             "INSERT INTO customer_fts_bi(rowid, body) VALUES(?, ?)",
             [(i, bigrams_of(body)) for i, body in texts],
         )
-        return
-    session.execute(
-        insert(OwnershipEvent.__table__), [dict(zip(_EVENT_COLS, e, strict=True)) for e in events]
-    )
-    if tag_rows:
-        session.execute(
-            insert(CustomerTag.__table__), [{"customer_id": i, "tag": t} for i, t in tag_rows]
-        )
-    session.execute(
-        insert(CustomerSearch.__table__), [{"customer_id": i, "body": b} for i, b in texts]
-    )
-    session.execute(insert(CustomerGrams.__table__), search.grams_rows(texts))
-
-
-def as_day(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else None
+    else:
+        grams = [(i, search.grams(body)) for i, body in texts]
+        bulk_insert(session, dialect, CustomerGrams.__table__, ("customer_id", "grams"), grams)

@@ -35,22 +35,26 @@ def _text(row: PlannedRow, key: str) -> str:
 
 
 def _found(ctx: ApplyContext, names: list[str], externals: list[str]):
-    """Live customers by external id and by exact name: key → [(id, owner, team)]."""
+    """Live customers by external id and by exact name: key → [(id, owner, team)], oldest
+    first. Only the key's index in SQL (excel_customers.find_existing says why)."""
     by_ext: dict[str, list[tuple]] = {}
     by_name: dict[str, list[tuple]] = {}
-    cols = (Customer.id, Customer.name, Customer.external_id, Customer.owner_id, Customer.team_id)
-    live = Customer.deleted_at.is_(None)
-    for part in pieces(externals):
-        stmt = select(*cols).where(Customer.external_id.in_(part), live).order_by(Customer.id)
-        for r in ctx.session.execute(stmt):
-            by_ext.setdefault(r.external_id, []).append((r.id, r.owner_id, r.team_id))
-    keys = sorted({name_texts(n)[0] for n in names})
+    cols = (Customer.id, Customer.name, Customer.external_id, Customer.owner_id,
+            Customer.team_id, Customer.deleted_at)  # fmt: skip
     wanted = set(names)
-    for part_keys in pieces(keys):
-        stmt = select(*cols).where(Customer.name_sort.in_(part_keys), live).order_by(Customer.id)
-        for r in ctx.session.execute(stmt):
-            if r.name in wanted:  # exact (MariaDB's collation ignores case and spaces)
-                by_name.setdefault(r.name, []).append((r.id, r.owner_id, r.team_id))
+    keys = sorted({name_texts(n)[0] for n in names})
+    for by, values, into in ((Customer.external_id, externals, by_ext),
+                             (Customer.name_sort, keys, by_name)):  # fmt: skip
+        for part in pieces(values):
+            for r in ctx.session.execute(select(*cols).where(by.in_(part))):
+                if r.deleted_at is not None:
+                    continue
+                if into is by_ext:
+                    by_ext.setdefault(r.external_id, []).append((r.id, r.owner_id, r.team_id))
+                elif r.name in wanted:  # exact (MariaDB's collation ignores case and spaces)
+                    by_name.setdefault(r.name, []).append((r.id, r.owner_id, r.team_id))
+    for group in (*by_ext.values(), *by_name.values()):
+        group.sort()
     return by_ext, by_name
 
 
