@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 
 from crmdesk.models import search
 from crmdesk.models import tags as tags_module
@@ -261,6 +261,7 @@ def _update(ctx: ApplyContext, changes: list, overwrite: bool, out: ChunkOutcome
         for r in session.execute(stmt):
             people.setdefault(r.customer_id, []).append(r)
     edited, reindex, added = [], set(), []
+    groups: dict[tuple, list[dict]] = {}
     for row, cid, customer, contact, tags in changes:
         now_row = current.get(cid)
         if now_row is None or now_row["deleted_at"] is not None:
@@ -290,11 +291,9 @@ def _update(ctx: ApplyContext, changes: list, overwrite: bool, out: ChunkOutcome
                 if f in ("name", "province", "city")
             }
             version = now_row["version"] + 1
-            session.execute(
-                update(Customer.__table__)
-                .where(Customer.__table__.c.id == cid)
-                .values(**new, **keys, version=version, updated_at=now, updated_by_id=actor.id)
-            )
+            values = {**new, **keys, "version": version}
+            groups.setdefault(tuple(sorted(values)), []).append({"b_id": cid, **{
+                f"b_{k}": v for k, v in values.items()}})  # fmt: skip
             now_row.update(new, version=version)
             ctx.updated("customer", cid, before, version)
             if "tags" in new:
@@ -311,6 +310,11 @@ def _update(ctx: ApplyContext, changes: list, overwrite: bool, out: ChunkOutcome
                 reindex.add(cid)
         out.updated += 1
         out.customer_ids.add(cid)
+    t = Customer.__table__
+    for columns, params in groups.items():  # one statement per set of changed columns
+        stamp = {"updated_at": now, "updated_by_id": actor.id}
+        stmt = update(t).where(t.c.id == bindparam("b_id"))
+        session.execute(stmt.values(**{c: bindparam(f"b_{c}") for c in columns}, **stamp), params)
     insert_contacts(session, ctx.dialect, added)
     if reindex:
         search.reindex(session, sorted(reindex))
