@@ -19,7 +19,7 @@ from crmdesk.models.changes import record
 from crmdesk.models.checks import check_id
 from crmdesk.models.errors import CrmError, NotFound, PermissionDenied
 from crmdesk.models.excel_context import decode_values
-from crmdesk.models.excel_insert import name_texts, short_key
+from crmdesk.models.excel_insert import bulk_cache, name_texts, short_key
 from crmdesk.models.excel_link import pieces
 from crmdesk.models.excel_types import ImportRow, UndoResult
 from crmdesk.models.phones import phone_key
@@ -88,12 +88,13 @@ def undo_import(session: Session, actor: UserRow, import_id: int, now: datetime)
     if imp.status == "undone":
         raise CrmError("already_undone", import_id=import_id)
     undo = _Undo(session, actor, import_id, now)
-    undo.restore_items()
-    undo.remove_deals()
-    undo.remove_customers()
-    undo.remove_attached()
-    undo.retire_users()
-    undo.finish()
+    with bulk_cache(session, session.get_bind().dialect.name):
+        undo.restore_items()
+        undo.remove_deals()
+        undo.remove_customers()
+        undo.remove_attached()
+        undo.retire_users()
+        undo.finish()
     imp.status, imp.undone_at, imp.undone_by_id = "undone", now, actor.id
     return UndoResult(undo.removed, undo.restored, undo.left)
 
