@@ -104,6 +104,15 @@ def _outstanding(row) -> str:
     return money(row.outstanding) if row.outstanding and row.status in OWING else ""
 
 
+def _owing(row):
+    """The outstanding amount where the list shows one (a typed cell)."""
+    return row.outstanding if row.outstanding and row.status in OWING else None
+
+
+def _due_on(row) -> date | None:
+    return row.next_due_on if row.next_due_on and row.status in OWING else None
+
+
 def _late(row, _now) -> QBrush | None:
     return _RED if row.overdue else None
 
@@ -123,19 +132,19 @@ def contract_columns() -> list[Column]:
         Column("status", QCoreApplication.translate("ContractColumns", "Status"), 80,
                lambda r: contract_status_label(r.status, r.awaiting_approval), center=True),
         Column("amount", QCoreApplication.translate("ContractColumns", "Amount"), 100,
-               lambda r: money(r.amount)),
+               lambda r: money(r.amount), cell=lambda r: r.amount, kind="money"),
         Column("received", QCoreApplication.translate("ContractColumns", "Received"), 100,
-               lambda r: money(r.received)),
+               lambda r: money(r.received), cell=lambda r: r.received, kind="money"),
         Column("outstanding", QCoreApplication.translate("ContractColumns", "Outstanding"), 100,
-               _outstanding, foreground=_late),
+               _outstanding, foreground=_late, cell=_owing, kind="money"),
         Column("next_due_on", QCoreApplication.translate("ContractColumns", "Next due"), 90,
-               _due, foreground=_late),
+               _due, foreground=_late, cell=_due_on, kind="date"),
         Column("owner", QCoreApplication.translate("ContractColumns", "Owner"), 70,
                lambda r: r.owner_name),
         Column("signed_on", QCoreApplication.translate("ContractColumns", "Signed"), 90,
-               lambda r: _day(r.signed_on)),
+               lambda r: _day(r.signed_on), cell=lambda r: r.signed_on, kind="date"),
         Column("ends_on", QCoreApplication.translate("ContractColumns", "Ends"), 90,
-               lambda r: _day(r.ends_on)),
+               lambda r: _day(r.ends_on), cell=lambda r: r.ends_on, kind="date"),
     ]  # fmt: skip
 
 

@@ -35,6 +35,7 @@ from crmdesk.views.contract_columns import (
 )
 from crmdesk.views.filter_bar import FilterBar
 from crmdesk.views.icons import set_icon
+from crmdesk.views.list_export import ListExporter
 from crmdesk.views.list_panel import ListPanel
 from crmdesk.views.saved_views_bar import SavedViewsBar
 
@@ -119,6 +120,10 @@ class ContractsPage(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addWidget(self.message, 1)
+        self.exporter = ListExporter(
+            ctx, self, self.model, header, lambda: self.tr("Contracts"), self.fitter.user_hidden
+        )
+        bottom.addWidget(self.exporter.button)
         bottom.addWidget(self.open_button)
         listing = QWidget()
         list_layout = QVBoxLayout(listing)

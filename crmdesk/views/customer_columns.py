@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from crmdesk.models.schema import LEVELS, STATUSES
 from crmdesk.views.filter_bar import Filter
 from crmdesk.views.labels import local_time, status_label, tag_list
-from crmdesk.views.table_model import Column
+from crmdesk.views.table_model import Column, local_day, local_moment
 from crmdesk.views.today_words import today_words
 
 _OVERDUE = QBrush(QColor("#d9363e"))
@@ -97,6 +97,8 @@ def customer_columns() -> list[Column]:
             QCoreApplication.translate("CustomerColumns", "Last follow-up"),
             130,
             lambda r: local_time(r.last_follow_up_at),
+            cell=lambda r: local_moment(r.last_follow_up_at),
+            kind="datetime",
         ),
         Column(
             "next_follow_up_at",
@@ -104,6 +106,8 @@ def customer_columns() -> list[Column]:
             130,
             lambda r: local_time(r.next_follow_up_at),
             foreground=_overdue,
+            cell=lambda r: local_moment(r.next_follow_up_at),
+            kind="datetime",
         ),
         # Inside its pool's warning window: when the recycle pass takes it back (models/today).
         Column(
@@ -114,18 +118,24 @@ def customer_columns() -> list[Column]:
             sortable=False,
             center=True,
             foreground=lambda r, _now: _OVERDUE if r.recycle_in is not None else None,
+            cell=lambda r: r.recycle_in,  # days
+            kind="int",
         ),
         Column(
             "created_at",
             QCoreApplication.translate("CustomerColumns", "Created"),
             100,
             lambda r: local_time(r.created_at, False),
+            cell=lambda r: local_day(r.created_at),
+            kind="date",
         ),
         Column(
             "updated_at",
             QCoreApplication.translate("CustomerColumns", "Updated"),
             130,
             lambda r: local_time(r.updated_at),
+            cell=lambda r: local_moment(r.updated_at),
+            kind="datetime",
         ),
     ]
 

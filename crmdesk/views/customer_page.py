@@ -31,6 +31,7 @@ from crmdesk.views.customer_dialog import CustomerDialog
 from crmdesk.views.customer_pool_actions import CustomerPoolActions
 from crmdesk.views.filter_bar import FilterBar
 from crmdesk.views.icons import set_icon
+from crmdesk.views.list_export import ListExporter
 from crmdesk.views.list_panel import ListPanel
 from crmdesk.views.saved_views_bar import SavedViewsBar
 
@@ -128,6 +129,10 @@ class CustomersPage(CustomerPoolActions, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
         top.addWidget(self.saved_views, 1)
+        self.exporter = ListExporter(ctx, self, self.model, self.table.horizontalHeader(),
+                                     lambda: self.tr("Customers"),
+                                     self.fitter.user_hidden)  # fmt: skip
+        top.addWidget(self.exporter.button)
         top.addWidget(self.new_button)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)

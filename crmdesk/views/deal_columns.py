@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush
 from crmdesk.views.board import STALE
 from crmdesk.views.deal_words import deal_words, money, stage_code_name
 from crmdesk.views.labels import local_time
-from crmdesk.views.table_model import Column
+from crmdesk.views.table_model import Column, local_moment
 
 _STALE = QBrush(STALE)
 
@@ -41,16 +41,21 @@ def deal_columns() -> list[Column]:
         Column("stage", QCoreApplication.translate("DealColumns", "Stage"), 120,
                lambda r: stage_code_name(r.stage_code, r.stage_name)),
         Column("amount", QCoreApplication.translate("DealColumns", "Amount"), 110,
-               lambda r: money(r.amount, cents=False) if r.amount else ""),
+               lambda r: money(r.amount, cents=False) if r.amount else "",
+               cell=lambda r: r.amount or None, kind="money"),
         Column("probability", QCoreApplication.translate("DealColumns", "Probability"), 90,
-               lambda r: f"{r.probability}%", center=True),
+               lambda r: f"{r.probability}%", center=True,
+               cell=lambda r: r.probability / 100, kind="percent"),
         Column("owner", QCoreApplication.translate("DealColumns", "Owner"), 90,
                lambda r: r.owner_name),
         Column("expected_close", QCoreApplication.translate("DealColumns", "Expected close"), 100,
-               lambda r: r.expected_close.isoformat() if r.expected_close else ""),
+               lambda r: r.expected_close.isoformat() if r.expected_close else "",
+               cell=lambda r: r.expected_close, kind="date"),
         # Sorted by when the deal entered its stage: the longest in the stage first ascending.
         Column("stage_entered_at", QCoreApplication.translate("DealColumns", "In stage"), 130,
-               _days, foreground=_stale),
+               _days, foreground=_stale,
+               cell=lambda r: r.days_in_stage if r.status == "open" else None, kind="int"),
         Column("updated_at", QCoreApplication.translate("DealColumns", "Updated"), 120,
-               lambda r: local_time(r.updated_at)),
+               lambda r: local_time(r.updated_at),
+               cell=lambda r: local_moment(r.updated_at), kind="datetime"),
     ]  # fmt: skip

@@ -37,6 +37,7 @@ from crmdesk.views.deal_flow import MoveFlow
 from crmdesk.views.deal_words import deal_words, pipeline_name, stage_name
 from crmdesk.views.errors import error_text
 from crmdesk.views.icons import set_icon
+from crmdesk.views.list_export import ListExporter
 from crmdesk.views.list_panel import ListPanel
 from crmdesk.views.periods import period_dates
 from crmdesk.views.pipeline_filters import PeriodCombo
@@ -157,7 +158,12 @@ class PipelinePage(BoardKeys, QWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(self.list.banner)
         list_layout.addWidget(self.list.table, 1)
-        list_layout.addWidget(self.list.count_label)
+        self.exporter = ListExporter(ctx, self, self.list.model, header,
+                                     lambda: self.tr("Deals"))  # fmt: skip
+        below = QHBoxLayout()
+        below.addWidget(self.list.count_label, 1)
+        below.addWidget(self.exporter.button)
+        list_layout.addLayout(below)
         self.stack = QStackedWidget()
         self.stack.addWidget(board)
         self.stack.addWidget(listing)

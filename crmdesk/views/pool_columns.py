@@ -11,17 +11,21 @@ from crmdesk.models.schema import LEVELS
 from crmdesk.views.customer_form import SIZES
 from crmdesk.views.filter_bar import Filter
 from crmdesk.views.labels import local_time, reason_label, rule_words
-from crmdesk.views.table_model import Column
+from crmdesk.views.table_model import Column, local_day
 
 DAYS_CHOICES = (7, 30, 90, 180, 365)
 
 
-def days_in_pool(entered: datetime | None, now: datetime | None = None) -> str:
+def pool_days(entered: datetime | None, now: datetime | None = None) -> int | None:
     if entered is None:
-        return ""
+        return None
     now = now or datetime.now(UTC).replace(tzinfo=None)
-    days = max(0, (now - entered).days)
-    return rule_words().days(days)
+    return max(0, (now - entered).days)
+
+
+def days_in_pool(entered: datetime | None, now: datetime | None = None) -> str:
+    days = pool_days(entered, now)
+    return rule_words().days(days) if days is not None else ""
 
 
 def pool_columns() -> list[Column]:
@@ -40,7 +44,8 @@ def pool_columns() -> list[Column]:
                lambda r: r.contact_mobile, sortable=False),
         # Sorted by when it entered the pool: the longest in the pool first when ascending.
         Column("pool_entered_at", QCoreApplication.translate("PoolColumns", "In pool"), 90,
-               lambda r: days_in_pool(r.pool_entered_at), center=True),
+               lambda r: days_in_pool(r.pool_entered_at), center=True,
+               cell=lambda r: pool_days(r.pool_entered_at), kind="int"),
         Column("released_by", QCoreApplication.translate("PoolColumns", "Released by"), 110,
                lambda r: r.released_by_name, sortable=False),
         Column("release_code", QCoreApplication.translate("PoolColumns", "Why it left"), 120,
@@ -49,7 +54,8 @@ def pool_columns() -> list[Column]:
                sortable=False, tooltip=True),
         Column("last_follow_up_at",
                QCoreApplication.translate("PoolColumns", "Last follow-up"), 100,
-               lambda r: local_time(r.last_follow_up_at, with_time=False)),
+               lambda r: local_time(r.last_follow_up_at, with_time=False),
+               cell=lambda r: local_day(r.last_follow_up_at), kind="date"),
     ]  # fmt: skip
 
 

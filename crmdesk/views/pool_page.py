@@ -34,6 +34,7 @@ from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.filter_bar import FilterBar
 from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import reason_label
+from crmdesk.views.list_export import ListExporter
 from crmdesk.views.list_panel import ListPanel
 from crmdesk.views.pool_columns import pool_columns, pool_filters
 from crmdesk.views.pool_dialogs import MoveDialog, capacity_text, claim_text
@@ -126,6 +127,10 @@ class PoolPage(QWidget):
         top.addWidget(self.pool_combo)
         top.addWidget(self.search, 2)
         top.addWidget(self.saved_views, 1)
+        self.exporter = ListExporter(ctx, self, self.model, header,
+                                     lambda: self.pool.name if self.pool else self.tr("Pool"),
+                                     self.fitter.user_hidden)  # fmt: skip
+        top.addWidget(self.exporter.button)
         top.addWidget(self.settings_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)

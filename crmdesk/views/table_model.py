@@ -14,7 +14,7 @@ import inspect
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
@@ -49,6 +49,31 @@ class Column:
     tooltip: bool = False  # long texts: the whole value as a tooltip
     # A colour for the cell given the row and the model's "now" (e.g. overdue dates in red).
     foreground: Callable[[Any, datetime], QBrush | None] | None = None
+    # What an export writes (views/list_export.py): cell(row) a typed value (a date, a Decimal,
+    # an int; None for an empty cell) formatted as kind says (models.excel_export.KINDS);
+    # without cell, the text shown.
+    cell: Callable[[Any], Any] | None = None
+    kind: str = "text"
+
+
+_EPOCH = datetime(1970, 1, 1)
+_SECOND = timedelta(seconds=1)
+
+
+def local_moment(value: datetime | None) -> datetime | None:
+    """A stored time (naive UTC) as the naive local time, to the second, that a typed cell
+    holds (as local_time shows it). fromtimestamp is three times faster than astimezone, which
+    counts in a 100,000-row export."""
+    if value is None:
+        return None
+    if value < _EPOCH:  # (Windows has no local time before 1970)
+        return value.replace(tzinfo=UTC).astimezone().replace(tzinfo=None, microsecond=0)
+    return datetime.fromtimestamp((value - _EPOCH) // _SECOND)
+
+
+def local_day(value: datetime | None) -> date | None:
+    """A stored time's local day."""
+    return local_moment(value).date() if value is not None else None
 
 
 # (query, offset, limit) -> rows, off-thread; a fetch that takes a `total` keyword is given the
@@ -353,6 +378,18 @@ class WindowedTableModel(QAbstractTableModel):
             self.sort_requested.emit(
                 self.columns[column].key, order == Qt.SortOrder.DescendingOrder
             )
+
+    # -- the whole list, off the GUI thread (an export)
+    def fetch_rows(self, query: Any, offset: int, limit: int, total: int | None = None) -> list:
+        """Rows of a query as the model's pages are fetched; call off the GUI thread."""
+        extra = {"total": total} if total is not None and self._fetch_takes_total else {}
+        return self._fetch(query, offset, limit, **extra)
+
+    def count_rows(self, query: Any) -> int:
+        """A query's exact length (never a capped count); call off the GUI thread."""
+        if "exact" in inspect.signature(self._count).parameters:
+            return self._count(query, exact=True)
+        return self._count(query)
 
     def column_index(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)
