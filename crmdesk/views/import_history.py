@@ -164,7 +164,12 @@ class ImportHistoryDialog(QDialog):
 
     def load(self) -> None:
         ws = self.ctx.workspace
-        self.ctx.read(ws.imports, self._on_loaded, owner=self, key="imports")
+        self.ctx.read(ws.imports, self._on_loaded, self._on_load_failed, owner=self,
+                      key="imports")  # fmt: skip
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        log.warning("import history not read: %r", exc)
+        self.result.setText(error_text(exc))
 
     def _on_loaded(self, rows: list[ImportRow]) -> None:
         selected = self.selected()

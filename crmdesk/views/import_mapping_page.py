@@ -6,6 +6,7 @@ wizard's Next off."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
 from crmdesk.models.excel_types import Mapping, SheetData
 from crmdesk.views.context import PageContext
 from crmdesk.views.deal_words import stage_code_name
+from crmdesk.views.errors import error_text
 from crmdesk.views.import_state import ImportState, cell_text, column_letter
 from crmdesk.views.import_words import import_words
 from crmdesk.views.labels import listing
 from crmdesk.views.widgets import problem_label
 
+log = logging.getLogger(__name__)
 SAMPLES = 3
 MOST_STAGES = 200  # distinct stage names listed (a column of free text is not a stage)
 
@@ -133,7 +136,16 @@ class MappingPage(QWidget):
         self.changed.emit()
         ws, kind, sheet, header_row = self.ctx.workspace, s.kind, s.sheet, s.header_row
         self.ctx.read(lambda: (key, load_mapping(ws, kind, sheet, header_row)),
-                      self._on_loaded, owner=self, key="mapping")  # fmt: skip
+                      self._on_loaded, self._on_load_failed, owner=self, key="mapping")  # fmt: skip
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        """Said on the page (a message box per attempt would only get in the way)."""
+        self._loading = False
+        log.error("the columns could not be read", exc_info=exc)
+        self.note.clear()
+        self.problems.setText(error_text(exc))
+        self.problems.show()
+        self.changed.emit()
 
     def _on_loaded(self, result) -> None:
         from crmdesk.models.excel_fields import FIELDS, suggest_mapping

@@ -5,6 +5,7 @@ are written."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
@@ -25,6 +26,8 @@ from crmdesk.models.excel_types import DUPLICATE_MODES, ImportOptions, ValueOpti
 from crmdesk.views.context import PageContext
 from crmdesk.views.import_state import ImportState
 from crmdesk.views.import_words import import_words
+
+log = logging.getLogger(__name__)
 
 # The keys a kind's rows are found by, and the fields each needs mapped.
 DEDUPE_KEYS = {
@@ -187,7 +190,8 @@ class OptionsPage(QWidget):
         self.create_customers.setVisible(s.kind != "customers")
         if "pool" in modes and self.pools is None:
             ws = self.ctx.workspace
-            self.ctx.read(ws.import_pools, self._on_pools_loaded, owner=self)
+            self.ctx.read(ws.import_pools, self._on_pools_loaded,
+                          lambda exc: log.warning("no pools: %r", exc), owner=self)  # fmt: skip
         self._update()
 
     def _on_pools_loaded(self, pools) -> None:

@@ -30,6 +30,7 @@ from crmdesk.views.errors import error_text
 from crmdesk.views.import_state import ImportState
 from crmdesk.views.import_words import describer, import_words, number
 from crmdesk.views.labels import labelled, sentences
+from crmdesk.views.list_export import export_error_text
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class RunPage(QWidget):
         self.ctx, self.state = ctx, state
         self.words = import_words()
         self.task: Task | None = None
+        self._ended = False
         self._began = 0.0
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
@@ -79,10 +81,12 @@ class RunPage(QWidget):
                        lambda exc: log.warning("the mapping was not remembered: %r", exc),
                        owner=self)  # fmt: skip
         self._began = time.monotonic()
-        self.task = self.ctx.write(
+        self._ended = False
+        task = self.ctx.write(
             lambda control: ws.apply_import(plan, options, file_name, sheet, control),
             self._on_imported, self._on_failed, owner=self, on_progress=self._on_progress,
         )  # fmt: skip
+        self.task = None if self._ended else task  # a runner may have finished it already
 
     def cancel(self) -> None:
         """Stop after the chunk being written (whole chunks stay imported)."""
@@ -108,12 +112,12 @@ class RunPage(QWidget):
         self.speed.setText(" · ".join(parts))
 
     def _on_imported(self, result) -> None:
-        self.task = None
+        self.task, self._ended = None, True
         self.state.result = result.value
         self.finished.emit()
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.task = None
+        self.task, self._ended = None, True
         if isinstance(exc, Interrupted):  # chunks before the error stay: say what they did
             self.state.result = exc.partial.value
             exc = exc.params["cause"]
@@ -162,8 +166,7 @@ class ErrorReport(QObject):
 
     def _on_failed(self, exc: BaseException) -> None:
         log.warning("the error report was not written: %r", exc)
-        self.told.setText(self.tr("The error report could not be saved there (%1). Choose "
-                                  "another folder.").replace("%1", str(exc)))  # fmt: skip
+        self.told.setText(export_error_text(exc) or error_text(exc))
 
 
 class SummaryPage(QWidget):

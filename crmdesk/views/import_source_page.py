@@ -37,6 +37,7 @@ from crmdesk.views.import_state import (
     read_file,
 )
 from crmdesk.views.import_words import KINDS, import_words
+from crmdesk.views.list_export import export_error_text
 from crmdesk.views.widgets import problem_label
 
 log = logging.getLogger(__name__)
@@ -344,8 +345,7 @@ class SourcePage(QWidget):
     def _on_template_failed(self, exc: BaseException) -> None:
         self.template.setEnabled(True)
         log.warning("template not written: %r", exc)
-        self.status.setText(self.tr("The template could not be saved there (%1). Choose another "
-                                    "folder.").replace("%1", str(exc)))  # fmt: skip
+        self.status.setText(export_error_text(exc) or error_text(exc))
 
 
 def template_titles(kind: str) -> dict[str, str]:

@@ -163,6 +163,7 @@ class ImportWizard(QDialog):
             return
         if not self.pages[index].is_ready():
             return
+        self._go(index + 1)  # first: a runner may finish the step's work at once
         if index == SOURCE:
             self.mapping.load()
         elif index == MAPPING:
@@ -171,7 +172,7 @@ class ImportWizard(QDialog):
             self.preview.start()
         elif index == PREVIEW:
             self.run.start()
-        self._go(index + 1)
+        self._update_buttons()
 
     @Slot()
     def _on_back_clicked(self) -> None:
