@@ -9,6 +9,7 @@ import logging
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -74,7 +75,7 @@ class OptionsPage(QWidget):
             explain = QLabel(line)
             explain.setWordWrap(True)
             explain.setContentsMargins(24, 0, 0, 4)
-            explain.setEnabled(False)  # the greyed look of a hint
+            explain.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a hint's grey
             modes.addWidget(button)
             modes.addWidget(explain)
         self.modes.button(0).setChecked(True)

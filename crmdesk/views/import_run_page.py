@@ -225,9 +225,11 @@ class SummaryPage(QWidget):
                                  .replace("%2", number(result.rows_total)))  # fmt: skip
         else:
             seconds = result.seconds if result is not None else 0
-            self.heading.setText(self.tr("Imported %1 in %2 s.")
-                                 .replace("%1", words.rows(result.rows_done if result else 0))
-                                 .replace("%2", f"{seconds:.1f}"))  # fmt: skip
+            text = self.tr("The import is finished.")
+            if seconds >= 0.1:
+                took = self.tr("It took %1 s.").replace("%1", f"{seconds:,.1f}")
+                text = sentences(text, took)
+            self.heading.setText(text)
         for key, label in self.counts.items():
             label.setText(number(getattr(result, key)) if result is not None else "—")
         reasons = result.reasons if result is not None else {}

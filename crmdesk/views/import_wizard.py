@@ -124,7 +124,7 @@ class ImportWizard(QDialog):
             self.tr("Step 3 of 5: duplicates and owners"),
             self.tr("Step 4 of 5: check the rows"),
             self.tr("Step 5 of 5: importing"),
-            self.tr("Done"),
+            self.tr("What the import did"),
         ]
         self.step.setText(titles[index])
         self._update_buttons()
