@@ -1,5 +1,5 @@
 """The command line: start the GUI, fill a database with demo data, take screenshots, run
-the pool's recycle pass.
+the pool's recycle pass, export and import Excel files (cli_excel.py).
 
 Headless commands never open a dialog: whatever goes wrong is one clear line on stderr and a
 non-zero exit code (2 for a usage error, 1 for anything else); the full detail goes to the
@@ -73,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--dark", action="store_true", help="the dark palette")
     shot.add_argument("--as", dest="login", metavar="LOGIN",
                       help="seen by this user (a login, e.g. rep11 of the demo)")  # fmt: skip
+    from crmdesk.cli_excel import add_parsers
+
+    add_parsers(sub)
     return p
 
 
@@ -273,6 +276,10 @@ def main(argv: list[str] | None = None) -> int:
         return _headless(lambda: _screenshot(args))
     if args.command == "recycle":
         return _headless(lambda: _recycle(args))
+    if args.command in ("export", "import"):
+        from crmdesk.cli_excel import run
+
+        return _headless(lambda: run(args))
     if args.smoke_test:
         return _headless(_smoke_test)
     from crmdesk.app import run_gui
