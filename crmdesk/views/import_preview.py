@@ -27,7 +27,13 @@ from crmdesk.models.excel_types import CellProblem, ImportPlan, SheetData
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.import_run_page import ErrorReport
-from crmdesk.views.import_state import PREVIEW_ROWS, ImportState, Polled, cell_text
+from crmdesk.views.import_state import (
+    PREVIEW_ROWS,
+    ImportState,
+    Polled,
+    cell_text,
+    keep_out_of_gc,
+)
 from crmdesk.views.import_words import describe, import_words, number
 from crmdesk.views.widgets import problem_label
 
@@ -250,6 +256,7 @@ class PreviewPage(QWidget):
         if control is not self._control:
             return  # superseded
         self.stop()
+        keep_out_of_gc()
         s = self.state
         s.plan = plan
         self.first, self.bad = first, bad

@@ -34,6 +34,7 @@ from crmdesk.views.import_state import (
     column_letter,
     guess_header,
     header_is_empty,
+    keep_out_of_gc,
     read_file,
 )
 from crmdesk.views.import_words import KINDS, import_words
@@ -199,6 +200,7 @@ class SourcePage(QWidget):
 
     def _on_file_read(self, result: tuple[SheetData, int]) -> None:
         sheet, guessed = result
+        keep_out_of_gc()
         self._reading = False
         self.state.sheet = sheet
         self.browse.setEnabled(True)

@@ -30,7 +30,7 @@ from crmdesk.views.import_options_page import OptionsPage
 from crmdesk.views.import_preview import PreviewPage
 from crmdesk.views.import_run_page import RunPage, SummaryPage
 from crmdesk.views.import_source_page import SourcePage
-from crmdesk.views.import_state import ImportState
+from crmdesk.views.import_state import ImportState, unfreeze_gc
 from crmdesk.views.import_words import import_words
 
 log = logging.getLogger(__name__)
@@ -245,12 +245,14 @@ class ImportWizard(QDialog):
         if self._may_close():
             self.preview.stop()
             self._save_size()
+            unfreeze_gc()
             super().closeEvent(event)
         else:
             event.ignore()
 
     def done(self, result: int) -> None:
         self._save_size()
+        unfreeze_gc()
         super().done(result)
 
     def _restore_size(self) -> None:
