@@ -155,8 +155,14 @@ def _phone_text(s: str) -> str:
             s = phones[0]
     if not 5 <= _digit_count(s) <= 20:
         raise _fail("bad_phone")
+    if _LETTER.search(_PHONE_WORDS.sub("", s)):  # "138-12ab": a typo, not a phone
+        raise _fail("bad_phone")
     return s
 
+
+# Words a phone cell may carry beside its digits: a label or an extension.
+_PHONE_WORDS = re.compile(r"(?i)\b(?:ext|tel|mobile|phone|fax|x)\b\.?|转|分机|手机|电话|座机|传真")
+_LETTER = re.compile(r"[^\W\d_]")
 
 _EMAIL_SEPARATORS = re.compile(r"[;；,，\s]+")
 _NOT = r"@\s<>()\[\]\\\",:;"  # never in an address we take
