@@ -50,6 +50,9 @@ NAMES = {
     "contract": "fa5s.file-contract",
     "board": "fa5s.columns",
     "list": "fa5s.list",
+    "import": "fa5s.file-import",
+    "export": "fa5s.file-export",
+    "history": "fa5s.history",
 }
 
 _users: list[tuple[weakref.ReferenceType | object, str]] = []

@@ -132,10 +132,10 @@ class MainWindow(QMainWindow):
             self.tr("&Contract settings…"), "settings", self._on_contract_settings_triggered
         )
         self.import_action = self._action(
-            self.tr("&Import…"), "add", self._on_import_triggered, QKeySequence("Ctrl+I")
+            self.tr("&Import…"), "import", self._on_import_triggered, QKeySequence("Ctrl+I")
         )
         self.import_history_action = self._action(
-            self.tr("Import &history…"), "list", self._on_import_history_triggered
+            self.tr("Import &history…"), "history", self._on_import_history_triggered
         )
         quit_action = self._action(
             self.tr("&Quit"), "quit", self.close, QKeySequence.StandardKey.Quit
