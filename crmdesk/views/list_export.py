@@ -39,6 +39,7 @@ from crmdesk.models.excel_files import ExportCancelled, ExportFailed
 from crmdesk.tasks import TaskControl
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import show_error
+from crmdesk.views.icons import set_icon
 from crmdesk.views.table_model import Column, WindowedTableModel
 
 log = logging.getLogger(__name__)
@@ -141,6 +142,7 @@ class ListExporter(QObject):
         self.ctx, self.page, self.model, self.header = ctx, page, model, header
         self.name, self.hidden = name, hidden
         self.button = QPushButton(self.tr("Export…"))
+        set_icon(self.button, "export")
         self.button.setToolTip(self.tr("Save the list as shown (columns, filters, order) "
                                        "as an Excel workbook"))  # fmt: skip
         self.button.clicked.connect(self._on_button_clicked)
