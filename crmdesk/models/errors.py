@@ -74,5 +74,9 @@ class Interrupted(CrmError):
     code = "interrupted"
 
     def __init__(self, cause: CrmError, partial: Any) -> None:
-        super().__init__(cause=cause, changed=getattr(partial.value, "changed", 0))
+        value = partial.value
+        if hasattr(value, "rows_done"):  # an import (excel_types.ImportResult): rows written
+            super().__init__(cause=cause, changed=value.created + value.updated, unit="rows")
+        else:
+            super().__init__(cause=cause, changed=getattr(value, "changed", 0), unit="customers")
         self.partial = partial

@@ -158,9 +158,15 @@ def conflict_text(
 def error_text(exc: BaseException) -> str:
     """One or two sentences: what happened and what to do next."""
     if isinstance(exc, Interrupted):
-        done = QCoreApplication.translate(
-            "Errors", "It stopped there; customers changed before that: {count}."
-        ).format(count=QLocale().toString(exc.params["changed"]))
+        if exc.params.get("unit") == "rows":
+            done = QCoreApplication.translate(
+                "Errors", "It stopped there; rows imported before that: {count}."
+            )
+        else:
+            done = QCoreApplication.translate(
+                "Errors", "It stopped there; customers changed before that: {count}."
+            )
+        done = done.format(count=QLocale().toString(exc.params["changed"]))
         return sentences(error_text(exc.params["cause"]), done)
     if isinstance(exc, ValidationFailed):
         return validation_text(exc.params.get("errors", []), exc.params.get("limits") or {})
