@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
+from crmdesk.models import excel_derive
 from crmdesk.models.changes import Change, WriteResult
 from crmdesk.models.checks import TEXT_LIMIT, Checker
 from crmdesk.models.database import Database
@@ -32,7 +33,7 @@ from crmdesk.models.excel_context import (
     ChunkOutcome,
     OwnerTable,
 )
-from crmdesk.models.excel_insert import bulk_cache
+from crmdesk.models.excel_insert import bulk_cache, deferred_checkpoint
 from crmdesk.models.excel_link import link_customers
 from crmdesk.models.excel_owners import resolve_owners
 from crmdesk.models.excel_types import (
@@ -256,10 +257,11 @@ def run_import(
     rows = plan.rows
     size = options.chunk
 
-    def chunk_unit(session: Session, part: list[PlannedRow], finished: bool) -> ChunkOutcome:
+    def chunk_unit(session: Session, part: list[PlannedRow], finished: bool, derived: dict):
         me = current_actor(session, actor.id)
         ctx = ApplyContext(session, me, now, import_id, options, plan, db.dialect, owners, table)
-        with bulk_cache(session, db.dialect):
+        ctx.derived = derived
+        with deferred_checkpoint(session, db.dialect), bulk_cache(session, db.dialect):
             outcome = writer(ctx, part)
         ctx.flush_items()
         values = tally.values(finished, outcome, part)
@@ -307,26 +309,35 @@ def run_import(
             seconds=time.monotonic() - began,
         )
 
-    starts = list(range(0, len(rows), size)) or [0]
-    for n, begin in enumerate(starts):
-        part = rows[begin : begin + size]
-        finished = n == len(starts) - 1
-        try:
-            result = db.write(lambda s, part=part, fin=finished: chunk_unit(s, part, fin))
-        except _Stopped:
-            return WriteResult(finish("cancelled"), change)
-        except BaseException as exc:
-            partial = WriteResult(finish("failed"), change)
-            if isinstance(exc, CrmError) and n > 0:
-                raise Interrupted(exc, partial) from exc
-            raise
-        tally.add(result.value, part)
-        change = change | result.change
-        if progress is not None:
-            progress(tally.values(finished)["rows_done"], plan.total)
-        if not finished and cancelled is not None and cancelled():
-            return WriteResult(finish("cancelled"), change)
-    return WriteResult(finish("done"), change)
+    parts = [rows[begin : begin + size] for begin in range(0, len(rows), size)] or [[]]
+    ahead = None
+    if plan.kind == "customers" and len(rows) >= excel_derive.PREFETCH_FROM:
+        ahead = excel_derive.Prefetch(parts, db.dialect)
+    try:
+        for n, part in enumerate(parts):
+            finished = n == len(parts) - 1
+            derived = ahead.get(n) if ahead is not None else {}
+            try:
+                result = db.write(
+                    lambda s, part=part, fin=finished, d=derived: chunk_unit(s, part, fin, d)
+                )
+            except _Stopped:
+                return WriteResult(finish("cancelled"), change)
+            except BaseException as exc:
+                partial = WriteResult(finish("failed"), change)
+                if isinstance(exc, CrmError) and n > 0:
+                    raise Interrupted(exc, partial) from exc
+                raise
+            tally.add(result.value, part)
+            change = change | result.change
+            if progress is not None:
+                progress(tally.values(finished)["rows_done"], plan.total)
+            if not finished and cancelled is not None and cancelled():
+                return WriteResult(finish("cancelled"), change)
+        return WriteResult(finish("done"), change)
+    finally:
+        if ahead is not None:
+            ahead.close()
 
 
 def apply(

@@ -68,6 +68,8 @@ class ApplyContext:
     table: OwnerTable
     items: list[dict] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)  # field key → source column index
+    # sheet row → ((name, contact), excel_derive.Derived) computed ahead by a worker process
+    derived: dict[int, tuple] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.columns:

@@ -17,6 +17,7 @@ from crmdesk.models.changes import record
 from crmdesk.models.checks import _BAD, EARLIEST, LATEST, clean_time, has_bad_character, limit_of
 from crmdesk.models.contacts import MAX_CONTACTS
 from crmdesk.models.excel_context import ApplyContext, ChunkOutcome
+from crmdesk.models.excel_derive import name_texts
 from crmdesk.models.excel_insert import (
     CUSTOMER_TEXT,
     NewCustomer,
@@ -24,7 +25,6 @@ from crmdesk.models.excel_insert import (
     db_time,
     insert_contacts,
     insert_customers,
-    name_texts,
     short_key,
 )
 from crmdesk.models.excel_link import pieces
@@ -183,6 +183,7 @@ def write_customers(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
     out = ChunkOutcome()
     key, mode = ctx.options.dedupe_key, ctx.options.on_duplicate
     checked = []
+    derived = ctx.derived
     for row in rows:
         clean = check_row(ctx, row)
         if not isinstance(clean, tuple):
@@ -193,7 +194,11 @@ def write_customers(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
             out.failed.append(problem)
             continue
         customer, contact, tags = clean
-        checked.append((row, customer, contact, tags, owner, name_texts(customer["name"])))
+        ahead = derived.get(row.row)
+        if ahead is not None and ahead[0] != _input(customer, contact):
+            ahead = None  # not what is stored: computed here
+        texts = name_texts(customer["name"]) if ahead is None else ahead[1]
+        checked.append((row, customer, contact, tags, owner, texts))
     matches: dict[int, tuple[int, str]] = {}  # row → (existing customer, the key value)
     if key and mode != "create" and checked:
         wanted: dict[str, str] = {}
@@ -213,9 +218,10 @@ def write_customers(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
         match = matches.get(row.row)
         if match is None:
             people = [contact] if contact else []
-            news.append(
-                NewCustomer(row.row, customer["name"], customer, owner, tags, people, texts)
-            )
+            new = NewCustomer(row.row, customer["name"], customer, owner, tags, people, texts[:2])
+            if len(texts) == 4:  # computed ahead: the search text and its index too
+                new.body, new.index = texts[2], texts[3]
+            news.append(new)
         elif mode == "skip":
             shown_field = field if field in row.values else "phone"
             out.skipped.append(ctx.problem(row, "exists", shown_field, match[1]))
@@ -229,6 +235,18 @@ def write_customers(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
         out.customer_ids.update(ids)
         record(ctx.session, "created", ids)
     return out
+
+
+def _input(customer: dict, contact: dict | None) -> tuple:
+    """excel_derive.row_input's form of what a row stores: (name, (contact's name, mobile,
+    phone)); a row without a contact is as one with an empty contact (the same texts)."""
+    if contact is None:
+        return customer["name"], ("", "", "")
+    return customer["name"], (
+        contact.get("name", ""),
+        contact.get("mobile", ""),
+        contact.get("phone", ""),
+    )
 
 
 def _update(ctx: ApplyContext, changes: list, overwrite: bool, out: ChunkOutcome) -> None:
