@@ -48,6 +48,7 @@ LIMITS.update(
     {k: limit_of(getattr(Contact, c)) for k, c in CONTACT_FIELDS.items() if c != "birthday"}
 )
 TAGS_LIMIT = limit_of(Customer.tags)
+SQLITE_IN = 5000  # values in one IN list of a raw SQLite look-up (its limit: 32,766)
 # the customer's own fields an update may set (owner and created_at never change)
 UPDATABLE = ("name", "level", "status", *CUSTOMER_TEXT)
 
@@ -159,6 +160,15 @@ def find_existing(ctx: ApplyContext, key: str, wanted: dict[str, str]) -> dict[s
         column = Customer.name if key == "name" else Customer.external_id
         by = Customer.name_sort if key == "name" else Customer.external_id
         values = sorted(set(wanted.values())) if key == "name" else sorted(wanted)
+        if ctx.dialect == "sqlite":  # raw: SQLAlchemy compiled each 500-value IN anew
+            cur = session.connection().connection.cursor()
+            sql = f"SELECT id, {column.key}, deleted_at FROM customers WHERE {by.key} IN "
+            for part in pieces(values, SQLITE_IN):
+                for cid, value, deleted in cur.execute(
+                    sql + f"({','.join('?' * len(part))})", part
+                ):
+                    keep(value, cid, deleted)
+            return found
         for part in pieces(values):
             stmt = select(Customer.id, column, Customer.deleted_at).where(by.in_(part))
             for cid, value, deleted in session.execute(stmt):
