@@ -132,6 +132,8 @@ class _Progress:
         self.what, self.shown = what, False
 
     def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():  # a script's or a cron job's stderr is for errors only
+            return
         of = f"/{total:,}" if total else ""
         print(f"\r{done:,}{of} {self.what}", end="", file=sys.stderr, flush=True)
         self.shown = True
