@@ -69,7 +69,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="68"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="69"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="72"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="73"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>More than %Ln customer</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="376"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="381"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="380"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
         <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
         <translation>
             <numerusform>%Ln customer not assigned: %1 already owns as many customers as allowed.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="415"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="420"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="403"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="408"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="424"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="429"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -171,6 +171,127 @@
         <translation>
             <numerusform>%Ln older follow-up not shown.</numerusform>
             <numerusform>%Ln older follow-ups not shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryQuestions</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_history.py" line="46"/>
+        <source>It removes the %Ln record(s) the import created</source>
+        <translation>
+            <numerusform>It removes the %Ln record the import created</numerusform>
+            <numerusform>It removes the %Ln records the import created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_history.py" line="47"/>
+        <source>and restores the %Ln record(s) it changed.</source>
+        <translation>
+            <numerusform>and restores the %Ln record it changed.</numerusform>
+            <numerusform>and restores the %Ln records it changed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="246"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="249"/>
+        <source>%Ln with errors</source>
+        <translation>
+            <numerusform>%Ln with errors</numerusform>
+            <numerusform>%Ln with errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="252"/>
+        <source>%Ln duplicate(s) in the file</source>
+        <translation>
+            <numerusform>%Ln duplicate in the file</numerusform>
+            <numerusform>%Ln duplicates in the file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="255"/>
+        <source>%Ln empty row(s) skipped</source>
+        <translation>
+            <numerusform>%Ln empty row skipped</numerusform>
+            <numerusform>%Ln empty rows skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="258"/>
+        <source>Import %Ln row(s)</source>
+        <translation>
+            <numerusform>Import %Ln row</numerusform>
+            <numerusform>Import %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="261"/>
+        <source>Removed %Ln record(s) the import created.</source>
+        <translation>
+            <numerusform>Removed %Ln record the import created.</numerusform>
+            <numerusform>Removed %Ln records the import created.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="264"/>
+        <source>Restored %Ln record(s) it had changed.</source>
+        <translation>
+            <numerusform>Restored %Ln record it had changed.</numerusform>
+            <numerusform>Restored %Ln records it had changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="267"/>
+        <source>Left %Ln record(s) alone:</source>
+        <translation>
+            <numerusform>Left %Ln record alone:</numerusform>
+            <numerusform>Left %Ln records alone:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="270"/>
+        <source>and %Ln more.</source>
+        <translation>
+            <numerusform>and %Ln more.</numerusform>
+            <numerusform>and %Ln more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="273"/>
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>about %n s left</numerusform>
+            <numerusform>about %n s left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="276"/>
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n min left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListExporter</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/list_export.py" line="238"/>
+        <source>Exported %Ln row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln row to %1.</numerusform>
+            <numerusform>Exported %Ln rows to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -275,7 +396,7 @@
 <context>
     <name>PoolFilterWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_columns.py" line="58"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="64"/>
         <source>In the pool ≥ %n day(s)</source>
         <translation>
             <numerusform>In the pool ≥ %n day</numerusform>
@@ -286,7 +407,7 @@
 <context>
     <name>PoolPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="72"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="73"/>
         <source>%Ln customer(s) in the pool</source>
         <translation>
             <numerusform>%Ln customer in the pool</numerusform>
@@ -294,7 +415,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="363"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="368"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>Claimed %Ln customer.</numerusform>
@@ -302,7 +423,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="389"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="394"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -310,7 +431,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="412"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="417"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Moved %Ln customer to %1.</numerusform>

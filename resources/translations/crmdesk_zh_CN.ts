@@ -538,132 +538,132 @@
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="117"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="126"/>
         <source>Number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="119"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="128"/>
         <source>Contract</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="121"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="130"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="123"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="132"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="125"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="134"/>
         <source>Amount</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="127"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="136"/>
         <source>Received</source>
         <translation>已回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="129"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="138"/>
         <source>Outstanding</source>
         <translation>待回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="131"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="140"/>
         <source>Next due</source>
         <translation>下次回款日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="133"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="142"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="135"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="144"/>
         <source>Signed</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="137"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="146"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="144"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="153"/>
         <source>My contracts</source>
         <translation>我的合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="145"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="154"/>
         <source>My team&apos;s contracts</source>
         <translation>我团队的合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="146"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="155"/>
         <source>All contracts</source>
         <translation>全部合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="155"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="164"/>
         <source>Signed this month</source>
         <translation>本月签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="156"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="165"/>
         <source>Signed last month</source>
         <translation>上月签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="157"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="166"/>
         <source>Signed this quarter</source>
         <translation>本季度签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="158"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="167"/>
         <source>Signed last quarter</source>
         <translation>上季度签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="159"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="168"/>
         <source>Signed this year</source>
         <translation>今年签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="160"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="169"/>
         <source>Signed last year</source>
         <translation>去年签订</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="162"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="171"/>
         <source>Search number, title or customer…</source>
         <translation>搜索合同编号、名称或客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="172"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="181"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="174"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="183"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="177"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="186"/>
         <source>Signed any time</source>
         <translation>签订日期不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="180"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="189"/>
         <source>Any end date</source>
         <translation>结束日期不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contract_columns.py" line="182"/>
+        <location filename="../../crmdesk/views/contract_columns.py" line="191"/>
         <source>Overdue only</source>
         <translation>只看逾期</translation>
     </message>
@@ -1428,33 +1428,34 @@
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="105"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="106"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="109"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="110"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="134"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="124"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="139"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="136"/>
-        <location filename="../../crmdesk/views/contracts_page.py" line="265"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="141"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="270"/>
         <source>Receivables</source>
         <translation>应收款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="186"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="191"/>
         <source>No contract matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="187"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="192"/>
         <source>No contracts yet. A won deal offers to create its contract; or use New contract…</source>
         <translation>还没有合同。赢单后可直接创建合同，或点击“新建合同…”。</translation>
     </message>
@@ -1463,7 +1464,7 @@
     <name>CustomerColumns</name>
     <message>
         <location filename="../../crmdesk/views/customer_columns.py" line="29"/>
-        <location filename="../../crmdesk/views/customer_columns.py" line="137"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="147"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1489,7 +1490,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/customer_columns.py" line="64"/>
-        <location filename="../../crmdesk/views/customer_columns.py" line="145"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="155"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -1524,32 +1525,32 @@
         <translation>最近跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="103"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="105"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="111"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="115"/>
         <source>Back to the pool</source>
         <translation>回收公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="120"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="126"/>
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="126"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="134"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="152"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="162"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="159"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="169"/>
         <source>Deleted by</source>
         <translation>删除人</translation>
     </message>
@@ -1888,162 +1889,167 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="178"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="188"/>
         <source>Search name, contact or phone…</source>
         <translation>搜索客户名称、联系人或电话…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="170"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="180"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="171"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="181"/>
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="172"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="182"/>
         <source>All I can see</source>
         <translation>全部可见客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="184"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="194"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="190"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="200"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="196"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="206"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="202"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="212"/>
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="208"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="218"/>
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="211"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="221"/>
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="217"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="227"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="226"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="236"/>
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="72"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="73"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>超过 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="115"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="116"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="223"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="228"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="68"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="69"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="403"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="408"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="424"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="429"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="375"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="380"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="224"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="133"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="229"/>
         <source>No customers here yet.</source>
         <translation>这里还没有客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="376"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="381"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="380"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
         <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
         <translation>
             <numerusform>%Ln 个客户未分配：%1 的客户数已达上限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="402"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="407"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="415"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="420"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="423"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="428"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="57"/>
-        <location filename="../../crmdesk/views/customer_page.py" line="219"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="58"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="224"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="94"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="95"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="96"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="97"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="98"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="99"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2119,27 +2125,27 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_columns.py" line="45"/>
+        <location filename="../../crmdesk/views/deal_columns.py" line="46"/>
         <source>Probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_columns.py" line="47"/>
+        <location filename="../../crmdesk/views/deal_columns.py" line="49"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_columns.py" line="49"/>
+        <location filename="../../crmdesk/views/deal_columns.py" line="51"/>
         <source>Expected close</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_columns.py" line="52"/>
+        <location filename="../../crmdesk/views/deal_columns.py" line="55"/>
         <source>In stage</source>
         <translation>在本阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_columns.py" line="54"/>
+        <location filename="../../crmdesk/views/deal_columns.py" line="58"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -2848,6 +2854,34 @@
     </message>
 </context>
 <context>
+    <name>ErrorReport</name>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="143"/>
+        <source>%1 - errors.xlsx</source>
+        <translation>%1 - 错误报告.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="145"/>
+        <source>Save the error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="147"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="161"/>
+        <source>Saving the error report…</source>
+        <translation>正在保存错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="165"/>
+        <source>Error report saved: %1</source>
+        <translation>错误报告已保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="31"/>
@@ -2990,7 +3024,12 @@
         <translation>数据库无法使用。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="161"/>
+        <location filename="../../crmdesk/views/errors.py" line="162"/>
+        <source>It stopped there; rows imported before that: {count}.</source>
+        <translation>操作在此中止；此前已导入 {count} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="166"/>
         <source>It stopped there; customers changed before that: {count}.</source>
         <translation>操作在此中止；此前已更改的客户：{count} 个。</translation>
     </message>
@@ -3015,12 +3054,12 @@
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="183"/>
+        <location filename="../../crmdesk/views/errors.py" line="189"/>
         <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on.</source>
         <translation>该记录已不存在，或你已无权查看。可能已被他人删除或转交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="175"/>
+        <location filename="../../crmdesk/views/errors.py" line="181"/>
         <source>Your account has been deactivated or removed. Ask an administrator.</source>
         <translation>你的账号已被停用或删除。请联系管理员。</translation>
     </message>
@@ -3030,59 +3069,77 @@
         <translation>{field}格式不正确，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="171"/>
+        <location filename="../../crmdesk/views/errors.py" line="177"/>
         <source>This pool is closed. Ask an administrator to turn it on again.</source>
         <translation>这个公海已停用。请联系管理员重新启用。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="179"/>
+        <location filename="../../crmdesk/views/errors.py" line="185"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>你无权执行此操作。请联系你的经理或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="189"/>
+        <location filename="../../crmdesk/views/errors.py" line="195"/>
         <source>This database was written by a newer version of crmdesk. Install the newest version to open it.</source>
         <translation>此数据库由更新版本的 crmdesk 写入。请安装最新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="195"/>
+        <location filename="../../crmdesk/views/errors.py" line="201"/>
         <source>The database could not be upgraded to this version of crmdesk. Details are in the log file. A local database file was copied to the backup folder first; a server database may need its administrator.</source>
         <translation>无法将数据库升级到此版本的 crmdesk。详细信息见日志文件。本地数据库文件已先复制到备份文件夹；服务器数据库可能需要其管理员处理。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="202"/>
+        <location filename="../../crmdesk/views/errors.py" line="208"/>
         <source>The connection to the database server was lost. What you were doing was not saved; check the network and try again.</source>
         <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="211"/>
+        <location filename="../../crmdesk/views/errors.py" line="217"/>
         <source>Database: {where}</source>
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="216"/>
+        <location filename="../../crmdesk/views/errors.py" line="222"/>
         <source>The database could not answer; it may be damaged or from another program. Details are in the log file.</source>
         <translation>数据库无法给出结果；它可能已损坏，或来自其他程序。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="222"/>
+        <location filename="../../crmdesk/views/errors.py" line="228"/>
         <source>The database refused this change; nothing was saved. Details are in the log file.</source>
         <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="227"/>
+        <location filename="../../crmdesk/views/errors.py" line="233"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="228"/>
+        <location filename="../../crmdesk/views/errors.py" line="234"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
         <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="272"/>
+        <location filename="../../crmdesk/views/errors.py" line="278"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <location filename="../../crmdesk/cli_excel.py" line="169"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/cli_excel.py" line="170"/>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/cli_excel.py" line="171"/>
+        <source>Follow-ups</source>
+        <translation>跟进记录</translation>
     </message>
 </context>
 <context>
@@ -3152,6 +3209,44 @@
     </message>
 </context>
 <context>
+    <name>FollowUpColumns</name>
+    <message>
+        <location filename="../../crmdesk/views/follow_up_columns.py" line="15"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/follow_up_columns.py" line="18"/>
+        <source>Customer ID</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/follow_up_columns.py" line="20"/>
+        <source>Type</source>
+        <translation>跟进方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/follow_up_columns.py" line="22"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/follow_up_columns.py" line="24"/>
+        <source>Date</source>
+        <translation>跟进时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/follow_up_columns.py" line="28"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/follow_up_columns.py" line="31"/>
+        <source>Author</source>
+        <translation>跟进人</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpTab</name>
     <message>
         <location filename="../../crmdesk/views/customer_tabs.py" line="123"/>
@@ -3199,29 +3294,71 @@
         <translation>“%1”进入“%2”之前，请先填写：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="154"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="156"/>
         <source>(must be yes)</source>
         <translation>（须为“是”）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="160"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="162"/>
         <source>Also needed, in the deal itself: %1.</source>
         <translation>还需在商机中填写：%1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="184"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="186"/>
         <source>Answer “%1”.</source>
         <translation>请回答“%1”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="187"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="189"/>
         <source>While the answer to “%1” is No, the deal cannot enter this stage.</source>
         <translation>“%1”的回答为“否”时，商机不能进入此阶段。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="194"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="196"/>
         <source>Enter the amount, e.g. 12000 or 1.2万.</source>
         <translation>请输入金额，例如 12000 或 1.2万。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryQuestions</name>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="41"/>
+        <source>Undo this import</source>
+        <translation>撤销这次导入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="42"/>
+        <source>Undo the import of %1 (%2)?</source>
+        <translation>撤销 %1（%2）的这次导入？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_history.py" line="46"/>
+        <source>It removes the %Ln record(s) the import created</source>
+        <translation>
+            <numerusform>将删除这次导入新建的 %Ln 条记录，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_history.py" line="47"/>
+        <source>and restores the %Ln record(s) it changed.</source>
+        <translation>
+            <numerusform>并恢复它修改过的 %Ln 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="48"/>
+        <source>Records someone changed since are left alone, and listed.</source>
+        <translation>导入后又被修改过的记录保持不变，并会逐一列出。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="50"/>
+        <source>Undo the import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="51"/>
+        <source>Keep it</source>
+        <translation>保留</translation>
     </message>
 </context>
 <context>
@@ -3343,6 +3480,869 @@
         <location filename="../../crmdesk/views/settings_history.py" line="45"/>
         <source>someone</source>
         <translation>某人</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="122"/>
+        <source>Import history</source>
+        <translation>导入历史</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="138"/>
+        <source>No imports yet.</source>
+        <translation>还没有导入记录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="143"/>
+        <source>Undo this import…</source>
+        <translation>撤销这次导入…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="146"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="203"/>
+        <location filename="../../crmdesk/views/import_history.py" line="230"/>
+        <source>This import was undone already.</source>
+        <translation>这次导入已经撤销过了。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="205"/>
+        <source>Only the person who imported it or an administrator may undo it.</source>
+        <translation>只有导入人或管理员可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="218"/>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryTableModel</name>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="101"/>
+        <source>Undone at %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="112"/>
+        <source>When</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="112"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="112"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="112"/>
+        <source>What</source>
+        <translation>导入内容</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="112"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="113"/>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="113"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="113"/>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="113"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewTableModel</name>
+    <message>
+        <location filename="../../crmdesk/views/import_preview.py" line="151"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+</context>
+<context>
+    <name>ImportQuestions</name>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="45"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="46"/>
+        <source>The import is still running. Stop it?</source>
+        <translation>导入仍在进行中。要停止吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="48"/>
+        <source>The rows already written stay imported; Import history can undo them.</source>
+        <translation>已写入的行会保留；可以在“导入历史”中撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="50"/>
+        <source>Stop the import</source>
+        <translation>停止导入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="51"/>
+        <source>Keep importing</source>
+        <translation>继续导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="69"/>
+        <source>Import from a spreadsheet</source>
+        <translation>从电子表格导入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="93"/>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="95"/>
+        <location filename="../../crmdesk/views/import_wizard.py" line="150"/>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="98"/>
+        <location filename="../../crmdesk/views/import_wizard.py" line="155"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="122"/>
+        <source>Step 1 of 5: the file</source>
+        <translation>第 1 步（共 5 步）：选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="123"/>
+        <source>Step 2 of 5: what each column is</source>
+        <translation>第 2 步（共 5 步）：字段对应</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="124"/>
+        <source>Step 3 of 5: duplicates and owners</source>
+        <translation>第 3 步（共 5 步）：重复数据与负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="125"/>
+        <source>Step 4 of 5: check the rows</source>
+        <translation>第 4 步（共 5 步）：检查数据</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="126"/>
+        <source>Step 5 of 5: importing</source>
+        <translation>第 5 步（共 5 步）：正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="127"/>
+        <source>What the import did</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="146"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="148"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_wizard.py" line="152"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWords</name>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="36"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="37"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="38"/>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="39"/>
+        <source>Follow-ups</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="45"/>
+        <location filename="../../crmdesk/views/import_words.py" line="69"/>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="47"/>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="49"/>
+        <source>Deal title</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="51"/>
+        <source>Created on</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="53"/>
+        <source>Kind of follow-up</source>
+        <translation>跟进方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="55"/>
+        <location filename="../../crmdesk/views/import_words.py" line="197"/>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="56"/>
+        <location filename="../../crmdesk/views/import_words.py" line="200"/>
+        <source>External ID</source>
+        <translation>外部编号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="57"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="58"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="59"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="60"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="61"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="62"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="63"/>
+        <source>Company size</source>
+        <translation>公司规模</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="64"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="65"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="66"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="67"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="68"/>
+        <source>Created at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="70"/>
+        <source>Contact&apos;s job title</source>
+        <translation>联系人职务</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="71"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="72"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="73"/>
+        <location filename="../../crmdesk/views/import_words.py" line="199"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="74"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="75"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="76"/>
+        <location filename="../../crmdesk/views/import_words.py" line="229"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="77"/>
+        <source>Customer&apos;s external ID</source>
+        <translation>客户外部编号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="78"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="79"/>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="80"/>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="81"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="82"/>
+        <source>Time of the follow-up</source>
+        <translation>跟进时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="83"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="84"/>
+        <source>Written by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="85"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="86"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="87"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="88"/>
+        <source>Close date</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="89"/>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="96"/>
+        <source>required, but empty</source>
+        <translation>必填，但为空</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="97"/>
+        <source>too long: at most {limit} characters</source>
+        <translation>过长：最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="98"/>
+        <source>contains a control character that cannot be stored</source>
+        <translation>包含无法保存的控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="99"/>
+        <source>not a date (write it like 2024-03-05)</source>
+        <translation>不是有效的日期（请写成 2024-03-05 这样的格式）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="100"/>
+        <source>not a phone number (5 to 20 digits)</source>
+        <translation>不是有效的电话号码（应为 5 到 20 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="101"/>
+        <source>not an e-mail address (like name@example.com)</source>
+        <translation>不是有效的邮箱地址（例如 name@example.com）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="102"/>
+        <source>not an amount (like 1234.50, ¥1,234.50 or 1.2万)</source>
+        <translation>不是有效的金额（例如 1234.50、¥1,234.50 或 1.2万）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="103"/>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="104"/>
+        <source>not a level (A, B or C)</source>
+        <translation>不是有效的级别（A、B 或 C）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="105"/>
+        <source>not a status (lead, prospect, customer or lost)</source>
+        <translation>不是有效的状态（线索、意向客户、成交客户或已流失）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="106"/>
+        <source>not a kind of follow-up (call, visit, WeChat, e-mail or note)</source>
+        <translation>不是有效的跟进方式（电话、拜访、微信、邮件或备注）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="107"/>
+        <source>write yes or no</source>
+        <translation>请填写“是”或“否”</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="108"/>
+        <source>no user is called “{value}”</source>
+        <translation>没有名为“{value}”的用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="109"/>
+        <source>you may not give records to “{value}”</source>
+        <translation>你无权把记录分配给“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="110"/>
+        <source>the stage “{value}” is not matched to one of ours</source>
+        <translation>阶段“{value}”未对应到本系统的阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="111"/>
+        <source>this value cannot be imported</source>
+        <translation>此值无法导入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="115"/>
+        <source>The same as row {value} above; only the first is imported.</source>
+        <translation>与上方第 {value} 行重复；只导入最先出现的一行。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="117"/>
+        <source>Already in the database; skipped.</source>
+        <translation>数据库中已存在；已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="118"/>
+        <source>Already in the database, and not yours to change.</source>
+        <translation>数据库中已存在，且你无权修改。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="119"/>
+        <source>No customer is called “{value}”.</source>
+        <translation>没有名为“{value}”的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="121"/>
+        <source>Several customers are called “{value}”; give the customer&apos;s external ID.</source>
+        <translation>有多个客户名为“{value}”；请填写客户外部编号。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="123"/>
+        <source>This row cannot be imported.</source>
+        <translation>该行无法导入。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="128"/>
+        <source>A required value is empty</source>
+        <translation>必填项为空</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="129"/>
+        <source>A value is too long</source>
+        <translation>内容过长</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="130"/>
+        <source>A value has a control character</source>
+        <translation>含有控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="131"/>
+        <source>Not a date</source>
+        <translation>日期无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="132"/>
+        <source>Not a phone number</source>
+        <translation>电话号码无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="133"/>
+        <source>Not an e-mail address</source>
+        <translation>邮箱地址无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="134"/>
+        <source>Not an amount</source>
+        <translation>金额无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="135"/>
+        <source>Not a number</source>
+        <translation>数字无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="136"/>
+        <source>Not a level</source>
+        <translation>级别无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="137"/>
+        <source>Not a status</source>
+        <translation>状态无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="138"/>
+        <source>Not a kind of follow-up</source>
+        <translation>跟进方式无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="139"/>
+        <source>Not yes or no</source>
+        <translation>不是“是”或“否”</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="140"/>
+        <source>Repeated in the file</source>
+        <translation>文件内重复</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="141"/>
+        <source>Already in the database</source>
+        <translation>数据库中已存在</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="142"/>
+        <source>Already in the database, not yours to change</source>
+        <translation>数据库中已存在，且无权修改</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="143"/>
+        <source>Owner unknown</source>
+        <translation>负责人不存在</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="144"/>
+        <source>Owner you may not assign to</source>
+        <translation>无权分配给该负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="145"/>
+        <source>Stage not matched</source>
+        <translation>阶段未对应</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="146"/>
+        <source>Customer not found</source>
+        <translation>找不到客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="147"/>
+        <source>Several customers of that name</source>
+        <translation>有多个同名客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="168"/>
+        <source>The file is not there any more. Choose it again.</source>
+        <translation>文件已不存在。请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="170"/>
+        <source>The file cannot be opened: it may be open in another program (Excel locks the files it has open), or you may not read it. Close it there and try again.</source>
+        <translation>无法打开文件：文件可能正在其他程序中打开（Excel 会锁定它打开的文件），或你没有读取权限。请在该程序中关闭文件后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="174"/>
+        <source>This is not a spreadsheet crmdesk can read. Save it from Excel as .xlsx (or .xls, .ods, .csv) and choose that file.</source>
+        <translation>这不是 crmdesk 能读取的表格文件。请在 Excel 中另存为 .xlsx（或 .xls、.ods、.csv）格式，再选择该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="178"/>
+        <source>The file is damaged and cannot be read. Open it in Excel, save it again as .xlsx and choose the new file.</source>
+        <translation>文件已损坏，无法读取。请在 Excel 中打开，重新另存为 .xlsx，再选择新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="182"/>
+        <source>The file is protected by a password. Open it in Excel, remove the password, save it and choose it again.</source>
+        <translation>文件设有密码保护。请在 Excel 中打开并取消密码，保存后重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="185"/>
+        <source>The file has no data in any of its sheets.</source>
+        <translation>文件的所有工作表中都没有数据。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="186"/>
+        <source>The file has no sheet called “{sheet}”. Choose another sheet.</source>
+        <translation>文件中没有名为“{sheet}”的工作表。请选择其他工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="188"/>
+        <source>Row {row} is empty or past the end of the sheet. Choose the row with the column titles.</source>
+        <translation>第 {row} 行是空行或已超出工作表末尾。请选择列标题所在的行。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="191"/>
+        <source>The file cannot be read. Save it again as .xlsx and retry.</source>
+        <translation>无法读取文件。请重新另存为 .xlsx 后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="198"/>
+        <source>Phone or mobile</source>
+        <translation>电话或手机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="201"/>
+        <source>Do not look for duplicates</source>
+        <translation>不查重</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="207"/>
+        <source>Skip the row</source>
+        <translation>跳过该行</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="208"/>
+        <source>The record in crmdesk stays as it is; the row is not imported.</source>
+        <translation>crmdesk 中的记录保持不变，该行不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="209"/>
+        <source>Fill empty fields</source>
+        <translation>补全空白字段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="210"/>
+        <source>The record keeps its values; its empty fields get the row&apos;s.</source>
+        <translation>记录保留原有的值，只用该行的值填入空白字段。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="211"/>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="212"/>
+        <source>The record takes every value the row has for a chosen column.</source>
+        <translation>用该行在已对应各列中的值覆盖记录（空白单元格除外）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="214"/>
+        <source>Create anyway</source>
+        <translation>仍然新建</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="215"/>
+        <source>A new record is made beside the one already there.</source>
+        <translation>在已有记录之外再新建一条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="220"/>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="221"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="222"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="223"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="224"/>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="230"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="231"/>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="232"/>
+        <source>Follow-up</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="233"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="239"/>
+        <source>changed since the import</source>
+        <translation>导入后已被修改</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="240"/>
+        <source>has deals, contracts, contacts or follow-ups added since</source>
+        <translation>此后新增了商机、合同、联系人或跟进记录</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="241"/>
+        <source>owns customers or deals now</source>
+        <translation>现已负责客户或商机</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="246"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="249"/>
+        <source>%Ln with errors</source>
+        <translation>
+            <numerusform>%Ln 行有错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="252"/>
+        <source>%Ln duplicate(s) in the file</source>
+        <translation>
+            <numerusform>文件内重复 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="255"/>
+        <source>%Ln empty row(s) skipped</source>
+        <translation>
+            <numerusform>跳过 %Ln 个空行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="258"/>
+        <source>Import %Ln row(s)</source>
+        <translation>
+            <numerusform>导入 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="261"/>
+        <source>Removed %Ln record(s) the import created.</source>
+        <translation>
+            <numerusform>已删除这次导入新建的 %Ln 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="264"/>
+        <source>Restored %Ln record(s) it had changed.</source>
+        <translation>
+            <numerusform>已恢复这次导入修改过的 %Ln 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="267"/>
+        <source>Left %Ln record(s) alone:</source>
+        <translation>
+            <numerusform>%Ln 条记录未撤销：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="270"/>
+        <source>and %Ln more.</source>
+        <translation>
+            <numerusform>还有 %Ln 条。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="273"/>
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>还剩约 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="276"/>
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>还剩约 %n 分钟</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3732,6 +4732,96 @@
     </message>
 </context>
 <context>
+    <name>ListExport</name>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="94"/>
+        <source>The file is open in another program (Excel?). Close it there, or choose another name, and export again.</source>
+        <translation>文件正在其他程序（Excel？）中打开。请先在该程序中关闭文件，或换一个文件名，再重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="99"/>
+        <source>This folder or file may not be written. Choose another folder, such as Documents.</source>
+        <translation>没有写入该文件夹或文件的权限。请选择其他文件夹，例如“文档”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="103"/>
+        <source>The folder does not exist any more. Choose another folder.</source>
+        <translation>文件夹已不存在。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="106"/>
+        <source>The disk is full. Free some space or choose another drive.</source>
+        <translation>磁盘已满。请清理空间，或选择其他磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="112"/>
+        <source>The file could not be written. Details are in the log file.</source>
+        <translation>无法写入文件。详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="118"/>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ListExporter</name>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="144"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="146"/>
+        <source>Save the list as shown (columns, filters, order) as an Excel workbook</source>
+        <translation>按当前显示（列、筛选、排序）将列表保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="171"/>
+        <location filename="../../crmdesk/views/list_export.py" line="237"/>
+        <location filename="../../crmdesk/views/list_export.py" line="257"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="172"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="200"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="200"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="224"/>
+        <source>Exporting… %1 of %2 rows</source>
+        <translation>正在导出… %1 / %2 行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/list_export.py" line="238"/>
+        <source>Exported %Ln row(s) to %1.</source>
+        <translation>
+            <numerusform>已导出 %Ln 行到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="241"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="250"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出；未生成文件。</translation>
+    </message>
+</context>
+<context>
     <name>ListPanel</name>
     <message>
         <location filename="../../crmdesk/views/list_panel.py" line="102"/>
@@ -3759,42 +4849,42 @@
 <context>
     <name>LostDialog</name>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="262"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="264"/>
         <source>Deal lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="265"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="267"/>
         <source>Why was “%1” lost?</source>
         <translation>“%1”为什么输单？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="270"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="272"/>
         <source>(choose a reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="275"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="277"/>
         <source>What happened (required for “Other”)</source>
         <translation>具体情况（原因为“其他”时必填）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="276"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="278"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="277"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="279"/>
         <source>Details:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="286"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="288"/>
         <source>Choose why the deal was lost.</source>
         <translation>请选择输单原因。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="288"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="290"/>
         <source>Say in a few words what happened.</source>
         <translation>请简要说明具体情况。</translation>
     </message>
@@ -3921,54 +5011,147 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/main_window.py" line="135"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="138"/>
+        <source>Import &amp;history…</source>
+        <translation>导入历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="138"/>
+        <location filename="../../crmdesk/views/main_window.py" line="144"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="141"/>
+        <location filename="../../crmdesk/views/main_window.py" line="147"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="149"/>
+        <location filename="../../crmdesk/views/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="153"/>
+        <location filename="../../crmdesk/views/main_window.py" line="162"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="155"/>
+        <location filename="../../crmdesk/views/main_window.py" line="164"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="157"/>
+        <location filename="../../crmdesk/views/main_window.py" line="166"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="162"/>
+        <location filename="../../crmdesk/views/main_window.py" line="171"/>
         <source>&amp;Pipeline</source>
         <translation>销售漏斗(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="167"/>
+        <location filename="../../crmdesk/views/main_window.py" line="176"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="174"/>
-        <location filename="../../crmdesk/views/main_window.py" line="200"/>
+        <location filename="../../crmdesk/views/main_window.py" line="183"/>
+        <location filename="../../crmdesk/views/main_window.py" line="213"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="78"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="78"/>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="78"/>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="84"/>
+        <source>The file&apos;s stages and the stage each becomes here (rows of a stage not matched are not imported):</source>
+        <translation>文件中的阶段及其对应的本系统阶段（未对应阶段的行不会导入）：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="90"/>
+        <source>Stage in the file</source>
+        <translation>文件中的阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="90"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="90"/>
+        <source>Our stage</source>
+        <translation>本系统阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="103"/>
+        <source>* required</source>
+        <translation>* 必填</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="135"/>
+        <source>Reading the columns…</source>
+        <translation>正在读取各列…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="161"/>
+        <source>Using the mapping you saved for this layout of columns.</source>
+        <translation>已沿用你上次为这组列保存的字段对应。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="163"/>
+        <source>Suggested from the column titles; check each one.</source>
+        <translation>已根据列标题自动对应，请逐一核对。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="173"/>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="181"/>
+        <source>— don&apos;t import —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="232"/>
+        <source>Choose a column for: %1.</source>
+        <translation>请为以下字段选择列：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="237"/>
+        <source>%1 is chosen for more than one column (%2); keep one.</source>
+        <translation>“%1”对应了多列（%2），请只保留一列。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="274"/>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
     </message>
 </context>
 <context>
@@ -4067,6 +5250,105 @@
         <location filename="../../crmdesk/views/deal_flow.py" line="208"/>
         <source>Open the deal</source>
         <translation>打开商机</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="65"/>
+        <source>Rows already in crmdesk</source>
+        <translation>crmdesk 中已有的记录</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="84"/>
+        <source>Find them by:</source>
+        <translation>查重依据：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="85"/>
+        <source>When a row matches one:</source>
+        <translation>某行与已有记录重复时：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="87"/>
+        <source>A row repeating an earlier row of the file is never imported twice; the preview marks it.</source>
+        <translation>文件中与前面某行重复的行不会重复导入；预览中会标出。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="92"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="179"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="95"/>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="96"/>
+        <source>Into a pool:</source>
+        <translation>放入公海：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="110"/>
+        <source>A name no user has:</source>
+        <translation>找不到对应用户时：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="118"/>
+        <source>Create the customers the file names that are not in crmdesk yet</source>
+        <translation>文件中的客户在 crmdesk 中不存在时，自动新建</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="123"/>
+        <source>Dates are written day first (05/03/2024 is 5 March 2024)</source>
+        <translation>日期按“日在前”书写（05/03/2024 表示 2024 年 3 月 5 日）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="126"/>
+        <source>Values</source>
+        <translation>数据处理</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="166"/>
+        <source>From the column “%1”</source>
+        <translation>取自“%1”列</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="168"/>
+        <source>From a column of the file (none is chosen for it)</source>
+        <translation>取自文件中的某列（尚未选择对应的列）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="175"/>
+        <source>Owner of the customers the import creates</source>
+        <translation>导入新建的客户的负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="177"/>
+        <source>Written by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="186"/>
+        <source>Create the user</source>
+        <translation>新建该用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="187"/>
+        <source>Assign the row to me</source>
+        <translation>将该行分配给我</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="188"/>
+        <source>Do not import the row</source>
+        <translation>不导入该行</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="222"/>
+        <source>No pool you may import into</source>
+        <translation>没有你可以导入的公海</translation>
     </message>
 </context>
 <context>
@@ -4219,93 +5501,98 @@
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="66"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="67"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="70"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="71"/>
         <source>Search deals or customers</source>
         <translation>搜索商机或客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="76"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="77"/>
         <source>My deals</source>
         <translation>我的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="76"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="77"/>
         <source>My team&apos;s deals</source>
         <translation>我团队的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="77"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="78"/>
         <source>All deals</source>
         <translation>全部商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="84"/>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="235"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="85"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="241"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="89"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="90"/>
         <source>Stale only</source>
         <translation>只看停滞</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="90"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="91"/>
         <source>Deals that stayed in their stage too long</source>
         <translation>在当前阶段停留过久的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="92"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="93"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="96"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="97"/>
         <source>New deal…</source>
         <translation>新建商机…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="99"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="100"/>
         <source>Board</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="100"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="101"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="122"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="123"/>
         <source>Drop here: Won</source>
         <translation>拖到这里：赢单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="123"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="124"/>
         <source>Drop here: Lost</source>
         <translation>拖到这里：输单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="143"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="144"/>
         <source>No deal matches these filters.</source>
         <translation>没有符合筛选条件的商机。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="169"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="162"/>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="175"/>
         <source>Pipeline:</source>
         <translation>销售流程：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="252"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="258"/>
         <source>No pipeline</source>
         <translation>没有销售流程</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pipeline_page.py" line="253"/>
+        <location filename="../../crmdesk/views/pipeline_page.py" line="259"/>
         <source>There is no pipeline yet: an administrator sets one up in Pipeline settings.</source>
         <translation>还没有销售流程：请管理员在“销售流程设置”中创建。</translation>
     </message>
@@ -4904,97 +6191,97 @@
 <context>
     <name>PoolColumns</name>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="29"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="33"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="31"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="35"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="33"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="37"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="35"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="39"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="37"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="41"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="39"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="43"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="42"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="46"/>
         <source>In pool</source>
         <translation>在公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="44"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="49"/>
         <source>Released by</source>
         <translation>前负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="46"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="51"/>
         <source>Why it left</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="51"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="56"/>
         <source>Last follow-up</source>
         <translation>最近跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="68"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="74"/>
         <source>Search name, contact or phone…</source>
         <translation>搜索名称、联系人或电话…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="73"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="79"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="79"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="85"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="85"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="91"/>
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="91"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="97"/>
         <source>Any size</source>
         <translation>全部规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="97"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="103"/>
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="103"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="109"/>
         <source>Any time in the pool</source>
         <translation>在公海时长不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="110"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="116"/>
         <source>Any previous owner</source>
         <translation>全部前负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_columns.py" line="117"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="123"/>
         <source>Any reason</source>
         <translation>全部原因</translation>
     </message>
@@ -5002,7 +6289,7 @@
 <context>
     <name>PoolFilterWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_columns.py" line="58"/>
+        <location filename="../../crmdesk/views/pool_columns.py" line="64"/>
         <source>In the pool ≥ %n day(s)</source>
         <translation>
             <numerusform>在公海 ≥ %n 天</numerusform>
@@ -5012,99 +6299,104 @@
 <context>
     <name>PoolPage</name>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="56"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="57"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="72"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="73"/>
         <source>%Ln customer(s) in the pool</source>
         <translation>
             <numerusform>公海中有 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="101"/>
-        <location filename="../../crmdesk/views/pool_page.py" line="365"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="102"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="370"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="102"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="103"/>
         <source>Take the selected customers as your own</source>
         <translation>把选中的客户领取为自己的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="105"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="106"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="108"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="109"/>
         <source>Move…</source>
         <translation>转移…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="112"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="113"/>
         <source>Pool settings…</source>
         <translation>公海设置…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="125"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="126"/>
         <source>Pool:</source>
         <translation>公海：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="170"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="131"/>
+        <source>Pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="175"/>
         <source>%1 (closed)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="174"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="179"/>
         <source>No pool</source>
         <translation>没有公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="274"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="279"/>
         <source>No pool is open to you. Ask an administrator to add you to one.</source>
         <translation>你还没有可以查看的公海。请联系管理员把你加入一个公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="278"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="283"/>
         <source>No customer in this pool matches the search and filters.</source>
         <translation>这个公海中没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="279"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="284"/>
         <source>This pool is empty: every customer has an owner.</source>
         <translation>这个公海是空的：所有客户都有负责人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="356"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="361"/>
         <source>Claiming…</source>
         <translation>正在领取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="363"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="368"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>已领取 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="389"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="394"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户分配给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="394"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="399"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="412"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="417"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户转移到 %1。</numerusform>
@@ -5454,6 +6746,44 @@
         <translation>
             <numerusform>今日还可领取 %Ln 个</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../crmdesk/views/import_preview.py" line="174"/>
+        <source>Only rows with problems</source>
+        <translation>只看有问题的行</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_preview.py" line="176"/>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_preview.py" line="177"/>
+        <source>The rows with problems and what is wrong with each, as a workbook to correct and import again</source>
+        <translation>将有问题的行及各自的问题保存为 Excel 工作簿，改正后可再次导入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_preview.py" line="227"/>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_preview.py" line="250"/>
+        <source>Checking the rows… %1 of %2</source>
+        <translation>正在检查各行… %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_preview.py" line="273"/>
+        <source>No row can be imported. Save the error report, correct the rows and choose the file again, or go back and change the columns&apos; fields.</source>
+        <translation>没有可以导入的行。请保存错误报告，改正后重新选择文件；或返回上一步，修改各列对应的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_preview.py" line="303"/>
+        <source>The first %1 of them are shown.</source>
+        <translation>仅显示前 %1 行。</translation>
     </message>
 </context>
 <context>
@@ -6184,6 +7514,39 @@
     </message>
 </context>
 <context>
+    <name>RunPage</name>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="53"/>
+        <source>You can go on working in the other windows meanwhile.</source>
+        <translation>导入期间，你可以在其他窗口继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="73"/>
+        <source>Importing %1 from %2…</source>
+        <translation>正在从 %2 导入%1…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="79"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="95"/>
+        <source>Stopping after the rows being written…</source>
+        <translation>正在停止：当前这批行写完后结束…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="104"/>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="106"/>
+        <source>%1 rows/s</source>
+        <translation>%1 行/秒</translation>
+    </message>
+</context>
+<context>
     <name>SavedViewsBar</name>
     <message>
         <location filename="../../crmdesk/views/saved_views_bar.py" line="44"/>
@@ -6349,6 +7712,94 @@
     </message>
 </context>
 <context>
+    <name>SourcePage</name>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="117"/>
+        <source>Choose a file, or drop one on this window</source>
+        <translation>选择文件，或将文件拖到此窗口</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="118"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="120"/>
+        <source>Download template…</source>
+        <translation>下载模板…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="122"/>
+        <source>A workbook with the column titles this import knows and an example row</source>
+        <translation>包含本导入可识别的列标题和一行示例的 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="154"/>
+        <source>Header row:</source>
+        <translation>标题行：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="158"/>
+        <source>What to import:</source>
+        <translation>导入内容：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="159"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="160"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="161"/>
+        <source>The row with the column titles is marked; click another row to choose it.</source>
+        <translation>列标题所在的行已标出；点击其他行可改选。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="193"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="258"/>
+        <source>%1 · sheet %2 · up to %3 below the header</source>
+        <translation>%1 · 工作表 %2 · 标题行以下最多 %3</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="311"/>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="312"/>
+        <source>Spreadsheets (%1);;All files (*)</source>
+        <translation>电子表格 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="321"/>
+        <source>%1 template.xlsx</source>
+        <translation>%1导入模板.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="323"/>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="324"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="345"/>
+        <source>Template saved: %1</source>
+        <translation>模板已保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>StageColumn</name>
     <message>
         <location filename="../../crmdesk/views/board.py" line="290"/>
@@ -6452,6 +7903,69 @@ weighted %3</source>
         <location filename="../../crmdesk/views/board.py" line="247"/>
         <source>No deals here. Drag a card here to move it.</source>
         <translation>这里还没有商机。把卡片拖到这里即可推进。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="184"/>
+        <source>Created:</source>
+        <translation>新建：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="185"/>
+        <source>Updated:</source>
+        <translation>更新：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="186"/>
+        <source>Skipped:</source>
+        <translation>跳过：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="187"/>
+        <source>Not imported (errors):</source>
+        <translation>未导入（有错误）：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="190"/>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="191"/>
+        <source>The rows not imported and why, as a workbook to correct and import again</source>
+        <translation>将未导入的行及原因保存为 Excel 工作簿，改正后可再次导入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="194"/>
+        <source>Open import history</source>
+        <translation>打开导入历史</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="215"/>
+        <source>The import stopped on an error: %1</source>
+        <translation>导入因错误而中止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="217"/>
+        <source>The %1 rows before it stay imported; Import history can undo them.</source>
+        <translation>此前的 %1 行已导入并保留；可以在“导入历史”中撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="222"/>
+        <source>Cancelled after %1 of %2 rows; the rest of the file was not imported.</source>
+        <translation>已在导入 %1 / %2 行后取消；文件中其余的行未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="228"/>
+        <source>The import is finished.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="230"/>
+        <source>It took %1 s.</source>
+        <translation>用时 %1 秒。</translation>
     </message>
 </context>
 <context>
@@ -6808,32 +8322,32 @@ weighted %3</source>
 <context>
     <name>WonDialog</name>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="222"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="224"/>
         <source>Deal won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="225"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="227"/>
         <source>Congratulations! Confirm the final figures of “%1”.</source>
         <translation>恭喜！请确认“%1”的最终成交信息。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="233"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="235"/>
         <source>Final amount:</source>
         <translation>成交金额：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="234"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="236"/>
         <source>Won on:</source>
         <translation>赢单日期：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="243"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="245"/>
         <source>Enter the final amount, e.g. 12000 or 1.2万.</source>
         <translation>请输入成交金额，例如 12000 或 1.2万。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="248"/>
+        <location filename="../../crmdesk/views/deal_move_dialogs.py" line="250"/>
         <source>A deal cannot be won on a day still to come.</source>
         <translation>赢单日期不能晚于今天。</translation>
     </message>
