@@ -16,6 +16,7 @@ This module imports no SQLAlchemy (the worker starts faster without it).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -145,7 +146,7 @@ class Prefetch:
         self.futures: dict[int, Any] = {}
         self.inputs: dict[int, list] = {}
         self.pool = None
-        if len(chunks) > 1:
+        if len(chunks) > 1 and (os.cpu_count() or 1) > 1:  # one core: no gain, only overhead
             try:
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
