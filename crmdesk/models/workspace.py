@@ -38,6 +38,7 @@ from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.database import Database
 from crmdesk.models.deal_workspace import DealMethods
 from crmdesk.models.excel_workspace import ExcelMethods
+from crmdesk.models.follow_up_workspace import FollowUpListMethods
 from crmdesk.models.move_workspace import MoveMethods
 from crmdesk.models.payment_workspace import PaymentMethods
 from crmdesk.models.policy import assignable_users, current_actor
@@ -56,6 +57,7 @@ class Workspace(
     PaymentMethods,
     ContractListMethods,
     ExcelMethods,
+    FollowUpListMethods,
 ):
     def __init__(
         self, db: Database, actor: UserRow, clock: Callable[[], datetime] = utc_now

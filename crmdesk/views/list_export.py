@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -123,7 +123,8 @@ def export_error_text(exc: BaseException) -> str:
 
 class ListExporter(QObject):
     """A page's Export… button and what it starts. name(): the list's name (the sheet and the
-    file are called after it); hidden: see shown_columns."""
+    file are called after it); hidden: see shown_columns. Without a model (and no button
+    shown), run() exports rows of another source (export_follow_ups)."""
 
     progressed = Signal(int, int)  # from the worker: rows written, total
     finished = Signal(int, str)  # rows written, path
@@ -133,8 +134,8 @@ class ListExporter(QObject):
         self,
         ctx: PageContext,
         page: QWidget,
-        model: WindowedTableModel,
-        header: QHeaderView,
+        model: WindowedTableModel | None,
+        header: QHeaderView | None,
         name: Callable[[], str],
         hidden: Callable[[int], bool] | None = None,
     ) -> None:
@@ -179,22 +180,39 @@ class ListExporter(QObject):
 
     def start(self, path: str) -> None:
         """Export the list as it is now to path (off the GUI thread)."""
-        from crmdesk.models.excel_export import ExportColumn, write_table
-
-        query = self.model.query
+        query = self.model.query if self.model is not None else None
         if query is None or self.busy:
             return
         shown = shown_columns(self.model, self.header, self.hidden)
         columns = [c for c, _width in shown]
+        model = self.model
+
+        def rows(control: TaskControl) -> tuple[int, Iterator[list]]:
+            total = model.count_rows(query)
+            return total, export_rows(model, query, columns, total, control.cancelled)
+
+        self.run(path, shown, rows)
+
+    def run(
+        self,
+        path: str,
+        shown: list[tuple[Column, int]],
+        rows: Callable[[TaskControl], tuple[int, Iterable[list]]],
+    ) -> None:
+        """Write (column, width in pixels) headers and rows(control) -> (total, typed rows) to
+        path, off the GUI thread, with the progress dialog and the messages."""
+        from crmdesk.models.excel_export import ExportColumn, write_table
+
+        if self.busy:
+            return
         heads = [ExportColumn(c.title, c.kind, max(4, round(px / PIXELS_PER_CHARACTER)))
                  for c, px in shown]  # fmt: skip
-        model, title = self.model, self.name()
+        title = self.name()
         control = TaskControl(self.progressed.emit)
 
         def work() -> int:
-            total = model.count_rows(query)
-            rows = export_rows(model, query, columns, total, control.cancelled)
-            return write_table(path, title, heads, rows, total, control.progress,
+            total, cells = rows(control)
+            return write_table(path, title, heads, cells, total, control.progress,
                                control.cancelled)  # fmt: skip
 
         dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self.page)
@@ -208,7 +226,7 @@ class ListExporter(QObject):
         self.button.setEnabled(False)
         self.ctx.runner.read(
             work,
-            lambda rows: self._on_done(rows, path),
+            lambda written: self._on_done(written, path),
             self._on_failed,
             owner=self,
         )
@@ -255,3 +273,42 @@ class ListExporter(QObject):
             show_error(self.page, exc)
             return
         QMessageBox.warning(self.page, self.tr("Export to Excel"), text)
+
+
+def follow_up_cells(workspace, columns: list[Column], control: TaskControl):
+    """(total, typed rows) of every follow-up the user may see, read a chunk per call."""
+    getters = [c.cell or c.value for c in columns]
+    total = workspace.count_follow_up_rows()
+
+    def cells() -> Iterator[list]:
+        after = None
+        while True:
+            if control.cancelled():
+                raise ExportCancelled()
+            chunk = workspace.follow_up_rows(limit=EXPORT_PAGE, after=after)
+            for row in chunk:
+                yield [get(row) for get in getters]
+            if len(chunk) < EXPORT_PAGE:
+                return
+            after = (chunk[-1].happened_at, chunk[-1].id)
+
+    return total, cells()
+
+
+def export_follow_ups(ctx: PageContext, parent: QWidget) -> ListExporter | None:
+    """File › Export follow-ups…: every follow-up the user may see, newest first, with the
+    columns `crmdesk export follow-ups` writes (titles the follow-up importer recognises)."""
+    from crmdesk.views.follow_up_columns import follow_up_columns
+
+    exporter = ListExporter(
+        ctx, parent, None, None, lambda: QCoreApplication.translate("ListExport", "Follow-ups")
+    )
+    path = exporter.ask_path()
+    if not path:
+        exporter.deleteLater()
+        return None
+    columns = follow_up_columns()
+    workspace = ctx.workspace
+    exporter.run(path, [(c, c.width) for c in columns],
+                 lambda control: follow_up_cells(workspace, columns, control))  # fmt: skip
+    return exporter

@@ -132,10 +132,13 @@ class MainWindow(QMainWindow):
             self.tr("&Contract settings…"), "settings", self._on_contract_settings_triggered
         )
         self.import_action = self._action(
-            self.tr("&Import…"), "import", self._on_import_triggered, QKeySequence("Ctrl+I")
+            self.tr("&Import…"), "import", lambda: self._excel("import"), QKeySequence("Ctrl+I")
         )
         self.import_history_action = self._action(
-            self.tr("Import &history…"), "history", self._on_import_history_triggered
+            self.tr("Import &history…"), "history", lambda: self._excel("history")
+        )
+        self.export_follow_ups_action = self._action(
+            self.tr("Export &follow-ups…"), "export", lambda: self._excel("follow_ups")
         )
         quit_action = self._action(
             self.tr("&Quit"), "quit", self.close, QKeySequence.StandardKey.Quit
@@ -156,7 +159,9 @@ class MainWindow(QMainWindow):
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, settings_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.import_history_action])
+        file_menu.addActions(
+            [self.import_action, self.import_history_action, self.export_follow_ups_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menus.addMenu(self.tr("&Edit"))
@@ -202,7 +207,7 @@ class MainWindow(QMainWindow):
 
     def _database_actions(self) -> tuple[QAction, ...]:
         return (self.new_action, self.refresh_action, self.find_action, self.import_action,
-                self.import_history_action)  # fmt: skip
+                self.import_history_action, self.export_follow_ups_action)  # fmt: skip
 
     def changeEvent(self, event) -> None:
         if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
@@ -238,8 +243,9 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             item.setHidden(item.data(Qt.ItemDataRole.UserRole) in hidden)
-        for action in (self.new_action, self.import_action, self.import_history_action):
-            action.setVisible(not hidden)  # finance imports no customers
+        for action in (self.new_action, self.import_action, self.import_history_action,
+                       self.export_follow_ups_action):  # fmt: skip
+            action.setVisible(not hidden)  # finance imports no customers, sees no follow-ups
         first = "contracts" if hidden else "customers"
         self.bus.changed.connect(self._on_data_changed)
         self._count_pending_approvals()
@@ -411,19 +417,15 @@ class MainWindow(QMainWindow):
             dialog.exec()
             dialog.deleteLater()
 
-    @Slot()
-    def _on_import_triggered(self) -> None:
-        from crmdesk.views.import_wizard import open_import_wizard
+    def _excel(self, what: str) -> None:
+        """File's Excel actions: the import wizard, the import history, the follow-ups export."""
+        from crmdesk.views import import_history, import_wizard, list_export
 
+        opener = {"import": import_wizard.open_import_wizard,
+                  "history": import_history.open_import_history,
+                  "follow_ups": list_export.export_follow_ups}[what]  # fmt: skip
         if self.ctx is not None:
-            open_import_wizard(self.ctx, self)
-
-    @Slot()
-    def _on_import_history_triggered(self) -> None:
-        from crmdesk.views.import_history import open_import_history
-
-        if self.ctx is not None:
-            open_import_history(self.ctx, self)
+            opener(self.ctx, self)
 
     @Slot()
     def _on_tags_triggered(self) -> None:

@@ -287,7 +287,7 @@
 <context>
     <name>ListExporter</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_export.py" line="238"/>
+        <location filename="../../crmdesk/views/list_export.py" line="256"/>
         <source>Exported %Ln row(s) to %1.</source>
         <translation>
             <numerusform>Exported %Ln row to %1.</numerusform>

@@ -4763,60 +4763,65 @@
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/list_export.py" line="304"/>
+        <source>Follow-ups</source>
+        <translation>跟进记录</translation>
+    </message>
 </context>
 <context>
     <name>ListExporter</name>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="144"/>
+        <location filename="../../crmdesk/views/list_export.py" line="145"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="146"/>
+        <location filename="../../crmdesk/views/list_export.py" line="147"/>
         <source>Save the list as shown (columns, filters, order) as an Excel workbook</source>
         <translation>按当前显示（列、筛选、排序）将列表保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="171"/>
-        <location filename="../../crmdesk/views/list_export.py" line="237"/>
-        <location filename="../../crmdesk/views/list_export.py" line="257"/>
+        <location filename="../../crmdesk/views/list_export.py" line="172"/>
+        <location filename="../../crmdesk/views/list_export.py" line="255"/>
+        <location filename="../../crmdesk/views/list_export.py" line="275"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="172"/>
+        <location filename="../../crmdesk/views/list_export.py" line="173"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="200"/>
+        <location filename="../../crmdesk/views/list_export.py" line="218"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="200"/>
+        <location filename="../../crmdesk/views/list_export.py" line="218"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="224"/>
+        <location filename="../../crmdesk/views/list_export.py" line="242"/>
         <source>Exporting… %1 of %2 rows</source>
         <translation>正在导出… %1 / %2 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_export.py" line="238"/>
+        <location filename="../../crmdesk/views/list_export.py" line="256"/>
         <source>Exported %Ln row(s) to %1.</source>
         <translation>
             <numerusform>已导出 %Ln 行到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="241"/>
+        <location filename="../../crmdesk/views/list_export.py" line="259"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="250"/>
+        <location filename="../../crmdesk/views/list_export.py" line="268"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出；未生成文件。</translation>
     </message>
@@ -5021,52 +5026,57 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/main_window.py" line="141"/>
+        <source>Export &amp;follow-ups…</source>
+        <translation>导出跟进记录(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="144"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="144"/>
+        <location filename="../../crmdesk/views/main_window.py" line="147"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="147"/>
+        <location filename="../../crmdesk/views/main_window.py" line="150"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="156"/>
+        <location filename="../../crmdesk/views/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="162"/>
+        <location filename="../../crmdesk/views/main_window.py" line="167"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="164"/>
+        <location filename="../../crmdesk/views/main_window.py" line="169"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="166"/>
+        <location filename="../../crmdesk/views/main_window.py" line="171"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="171"/>
+        <location filename="../../crmdesk/views/main_window.py" line="176"/>
         <source>&amp;Pipeline</source>
         <translation>销售漏斗(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="176"/>
+        <location filename="../../crmdesk/views/main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="183"/>
-        <location filename="../../crmdesk/views/main_window.py" line="213"/>
+        <location filename="../../crmdesk/views/main_window.py" line="188"/>
+        <location filename="../../crmdesk/views/main_window.py" line="218"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
