@@ -1,7 +1,8 @@
 """The schema of contracts and payment collection (合同与回款): contracts with their product
 lines, payment plans (instalments), payments received and how each was applied to the
 instalments, invoices, and a contract's history. Kept beside schema.py, which imports it;
-migration 0010 creates the tables (0011: a payment's chosen instalment).
+migration 0010 creates the tables (0011: a payment's chosen instalment; 0013: the import_id
+marking the contracts and payments an Excel import made).
 
 A contract's `received` (payments applied), `credit` (what the plan could not take) and
 `next_due_on` (the earliest instalment not yet fully paid) are kept in step by every write of
@@ -17,7 +18,7 @@ from decimal import Decimal
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crmdesk.models.schema import Base
+from crmdesk.models.schema import IMPORTED_ONLY, Base
 
 Money = Numeric(14, 2)
 
@@ -62,10 +63,12 @@ class Contract(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    import_id: Mapped[int | None] = mapped_column(Integer)  # the import that created it (0013)
 
     __mapper_args__ = {"version_id_col": version}
 
     __table_args__ = (
+        Index("ix_contracts_import", "import_id", **IMPORTED_ONLY),
         Index("ix_contracts_owner", "owner_id", "signed_on"),
         Index("ix_contracts_team", "team_id", "signed_on"),
         Index("ix_contracts_customer", "customer_id"),
@@ -137,8 +140,10 @@ class Payment(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
     voided_at: Mapped[datetime | None] = mapped_column(DateTime)
     voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    import_id: Mapped[int | None] = mapped_column(Integer)  # the import that recorded it (0013)
 
     __table_args__ = (
+        Index("ix_payments_import", "import_id", **IMPORTED_ONLY),
         Index("ix_payments_contract", "contract_id", "received_on"),
         # Payments received per month by rep (targets and reports).
         Index("ix_payments_received", "received_on", "owner_id", "amount"),
