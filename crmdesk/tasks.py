@@ -1,6 +1,7 @@
 """Running work off the GUI thread and delivering its result (or error) back onto it.
 
-Database writes go through one dedicated thread so they are serialized; reads run on a small
+Database writes go through one dedicated thread so they are serialized (long, chunked writes
+through a second, so short writes run between their chunks); reads run on a small
 pool. Results arrive through signals connected to @Slot methods of a carrier living on the GUI
 thread (PySide6 needs real slots for cross-thread delivery), which then calls the requester's
 callbacks there.
@@ -153,6 +154,11 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
+        # Long writes (those reporting progress: an import, a bulk action, the recycle pass)
+        # commit chunk by chunk on a lane of their own, so the user's short writes (a note, a
+        # saved customer) run between two chunks instead of after the whole job.
+        self._long_writes = QThreadPool(self)
+        self._long_writes.setMaxThreadCount(1)
         self._reads = QThreadPool(self)
         self._reads.setMaxThreadCount(2)
         self._live: set[_Carrier] = set()
@@ -210,8 +216,10 @@ class TaskRunner(QObject):
         key: str | None = None,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Task:
-        """With on_progress, fn is called with a TaskControl (progress, cancelled)."""
-        return self._submit(self._writes, fn, on_done, on_error, owner, key, on_progress)
+        """With on_progress, fn is called with a TaskControl (progress, cancelled) and runs on
+        the long writes' lane: it must commit in chunks (bulk.run, excel_apply.apply)."""
+        pool = self._long_writes if on_progress is not None else self._writes
+        return self._submit(pool, fn, on_done, on_error, owner, key, on_progress)
 
     @property
     def busy(self) -> bool:
@@ -225,6 +233,7 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30000) -> None:
         self._reads.waitForDone(msecs)
         self._writes.waitForDone(msecs)
+        self._long_writes.waitForDone(msecs)
 
 
 class SyncRunner:

@@ -102,3 +102,26 @@ def test_long_work_reports_progress_and_stops_when_cancelled(qtbot):
     assert all(t == 1000 for _d, t in seen)
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)
     assert len(seen) < 300  # throttled, not one signal per step
+
+
+def test_a_short_write_runs_between_the_chunks_of_a_long_one(qtbot):
+    """An import or a bulk action (a write with progress) does not hold the user's own saves
+    back until it ends: they run on the writer thread while it goes on."""
+    import threading
+
+    runner = TaskRunner()
+    release = threading.Event()
+    order = []
+
+    def long_job(control):
+        for step in range(100):
+            if release.wait(0.05):
+                break
+            control.progress(step, 100)
+        order.append("long")
+        return "long"
+
+    runner.write(long_job, lambda _r: None, on_progress=lambda _d, _t: None)
+    runner.write(lambda: order.append("short") or "short", lambda _r: release.set())
+    qtbot.waitUntil(lambda: order == ["short", "long"], timeout=5000)
+    runner.wait()
