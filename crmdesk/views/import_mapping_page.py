@@ -47,14 +47,41 @@ def data_cells(sheet: SheetData, header_row: int, limit: int | None = None):
                 return
 
 
+def column_values(sheet: SheetData, header_row: int) -> dict[int, Counter[str]]:
+    """Off-thread, for a deals import: each column's values counted as the check reads them
+    (the stage map lists the stage column's), a column dropped past MOST_STAGES distinct values
+    (free text is no stage). The whole sheet is read once here, never on the GUI thread."""
+    from crmdesk.models.excel_values import text
+
+    counts: dict[int, Counter[str]] = {}
+    dropped: set[int] = set()
+    for cells in data_cells(sheet, header_row):
+        for column, cell in enumerate(cells):
+            if column in dropped:
+                continue
+            try:
+                value = text(cell, None)
+            except ValueError:
+                continue
+            if value:
+                seen = counts.setdefault(column, Counter())
+                seen[value] += 1
+                if len(seen) > MOST_STAGES:
+                    dropped.add(column)
+                    del counts[column]
+    return counts
+
+
 def load_mapping(ws, kind: str, sheet: SheetData, header_row: int):
-    """Off-thread: the headers, the mapping saved for them (or None), the pipeline's stages."""
+    """Off-thread: the headers, the mapping saved for them (or None), the pipeline's stages and
+    (deals) the columns' values."""
     from crmdesk.models.excel_read import header_texts
 
     headers = header_texts(sheet.rows, header_row)
     remembered = ws.remembered_mapping(kind, headers)
     stages = ws.import_plan_stages() if kind == "deals" else []
-    return headers, remembered, stages
+    values = column_values(sheet, header_row) if kind == "deals" else {}
+    return headers, remembered, stages, values
 
 
 class MappingPage(QWidget):
@@ -70,6 +97,7 @@ class MappingPage(QWidget):
         self.stage_values: list[str] = []
         self._stage_column: int | None = None
         self._remembered_stages: dict[str, int] = {}
+        self._column_values: dict[int, Counter[str]] = {}
 
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -150,12 +178,13 @@ class MappingPage(QWidget):
     def _on_loaded(self, result) -> None:
         from crmdesk.models.excel_fields import FIELDS, suggest_mapping
 
-        key, (headers, remembered, stages) = result
+        key, (headers, remembered, stages, values) = result
         self._loading = False
         self._loaded_for = key
         s = self.state
         s.headers = list(headers)
         self.stages = list(stages)
+        self._column_values = values
         mapping = remembered or suggest_mapping(s.kind, headers)
         if remembered is not None:
             self.note.setText(self.tr("Using the mapping you saved for this layout of columns."))
@@ -250,17 +279,7 @@ class MappingPage(QWidget):
             return
         self._stage_column = column
         kept = {**self._remembered_stages, **self.stage_map()}
-        counts: Counter[str] = Counter()
-        if column is not None:
-            from crmdesk.models.excel_values import text
-
-            for cells in data_cells(self.state.sheet, self.state.header_row):
-                try:  # the stage names as the check reads them
-                    value = text(cells[column], None) if column < len(cells) else ""
-                except ValueError:
-                    continue
-                if value:
-                    counts[value] += 1
+        counts = self._column_values.get(column, Counter()) if column is not None else Counter()
         self.stage_values = [name for name, _n in counts.most_common(MOST_STAGES)]
         from crmdesk.models.excel_fields import suggest_stage_map
 
