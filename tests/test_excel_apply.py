@@ -153,8 +153,8 @@ def test_each_duplicate_mode_by_each_key(db, people, key):
             assert result.updated == 1
             assert (c.industry, c.city, c.version) == ("制造业", "杭州", 2)  # only the empty
             assert c.city_sort == sort_key("杭州") and c.name == name
-            assert [(i.entity, i.action, i.version_after) for i in items] == [
-                ("customer", "updated", 2)]  # fmt: skip
+            assert [(i.entity, i.action, i.version_after) for i in items
+                    if i.entity == "customer"] == [("customer", "updated", 2)]  # fmt: skip
         elif mode == "overwrite":
             assert result.updated == 1
             assert (c.industry, c.city) == ("贸易", "杭州")

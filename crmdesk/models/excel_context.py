@@ -15,14 +15,19 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from crmdesk.models.excel_types import CellProblem, ImportOptions, ImportPlan, PlannedRow
+from crmdesk.models.schema import Contact
 from crmdesk.models.schema_imports import ImportItem
 from crmdesk.models.users import UserRow
 
 VALUE_LIMIT = 100  # characters of a cell a problem quotes
+# A contact's fields an item keeps as the import left them (contacts have no version: an undo
+# compares the row with this before it restores or removes it), under the key AFTER.
+CONTACT_ROW = ("name", "title", "mobile", "phone", "email", "wechat", "birthday", "is_primary")
+AFTER = "$after"
 
 
 @dataclass
@@ -114,20 +119,63 @@ class ApplyContext:
         return user_id, None
 
     def updated(
-        self, entity: str, entity_id: int, before: dict[str, Any], version_after: int | None
+        self,
+        entity: str,
+        entity_id: int,
+        before: dict[str, Any],
+        version_after: int | None,
+        after: dict[str, Any] | None = None,
     ) -> None:
         """Note an existing row this import changed: the changed fields' values before it, and
-        the row's version after it (an undo restores only a row nobody changed since)."""
+        the row's version after it (an undo restores only a row nobody changed since). A row
+        without a version (a contact) gives instead the whole row as the import left it
+        (`after`, CONTACT_ROW): an undo compares it with the row as it is."""
+        values = dict(before)
+        if after is not None:
+            values[AFTER] = after
         self.items.append(
             {
                 "import_id": self.import_id,
                 "entity": entity,
                 "entity_id": entity_id,
                 "action": "updated",
-                "before": encode_values(before),
+                "before": encode_values(values),
                 "version_after": version_after,
             }
         )
+
+    def contacts_added(self, customer_ids) -> None:
+        """Note the contacts this chunk added to customers (an item "created" each, with the
+        contact as the import left it), those that have no such item yet: an undo removes one
+        only if nobody changed it since. Called once a chunk, after the contacts' insert."""
+        ids = sorted(set(customer_ids))
+        pending = {i["entity_id"] for i in self.items if i["entity"] == "contact"}
+        noted = select(ImportItem.entity_id).where(
+            ImportItem.import_id == self.import_id,
+            ImportItem.entity == "contact",
+            ImportItem.action == "created",
+        )
+        columns = [Contact.id, *(getattr(Contact, f) for f in CONTACT_ROW)]
+        for begin in range(0, len(ids), 500):
+            stmt = select(*columns).where(
+                Contact.import_id == self.import_id,
+                Contact.customer_id.in_(ids[begin : begin + 500]),
+                Contact.id.not_in(noted),
+            )
+            for row in self.session.execute(stmt.order_by(Contact.id)):
+                if row.id in pending:
+                    continue
+                after = {f: getattr(row, f) for f in CONTACT_ROW}
+                self.items.append(
+                    {
+                        "import_id": self.import_id,
+                        "entity": "contact",
+                        "entity_id": row.id,
+                        "action": "created",
+                        "before": encode_values({AFTER: after}),
+                        "version_after": None,
+                    }
+                )
 
     def flush_items(self) -> None:
         if self.items:
@@ -167,10 +215,20 @@ def _decode(value: Any) -> Any:
 
 
 def encode_values(values: dict[str, Any]) -> str:
-    return json.dumps({k: _encode(v) for k, v in values.items()}, ensure_ascii=False)
+    """JSON of {field: value}; the AFTER entry, a row of its own, encoded likewise."""
+    return json.dumps(
+        {
+            k: {f: _encode(x) for f, x in v.items()} if k == AFTER else _encode(v)
+            for k, v in values.items()
+        },
+        ensure_ascii=False,
+    )
 
 
 def decode_values(text: str) -> dict[str, Any]:
     if not text:
         return {}
-    return {k: _decode(v) for k, v in json.loads(text).items()}
+    return {
+        k: {f: _decode(x) for f, x in v.items()} if k == AFTER else _decode(v)
+        for k, v in json.loads(text).items()
+    }

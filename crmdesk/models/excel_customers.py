@@ -344,6 +344,7 @@ def _update(ctx: ApplyContext, changes: list, overwrite: bool, out: ChunkOutcome
         stmt = update(t).where(t.c.id == bindparam("b_id"))
         session.execute(stmt.values(**{c: bindparam(f"b_{c}") for c in columns}, **stamp), params)
     insert_contacts(session, ctx.dialect, added)
+    ctx.contacts_added(r[0] for r in added)  # an undo removes one only if nobody changed it
     if reindex:
         search.reindex(session, sorted(reindex))
     if edited:

@@ -11,12 +11,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import DateTime, and_, bindparam, case, null, or_, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from crmdesk.models import search
 from crmdesk.models.changes import record
 from crmdesk.models.checks import EARLIEST, LATEST, clean_time, has_bad_character, limit_of
 from crmdesk.models.contacts import MAX_CONTACTS
-from crmdesk.models.excel_context import ApplyContext, ChunkOutcome
+from crmdesk.models.excel_context import CONTACT_ROW, ApplyContext, ChunkOutcome
 from crmdesk.models.excel_customers import check_row, write_customers
 from crmdesk.models.excel_insert import bulk_insert, contact_row, db_time, insert_contacts
 from crmdesk.models.excel_link import link_customers, pieces
@@ -109,7 +110,10 @@ def write_contacts(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
                 if f in new:
                     new[f"{f}_digits"] = phone_key(new[f])
             session.execute(update(Contact.__table__).where(Contact.id == same.id).values(**new))
-            ctx.updated("contact", same.id, before, None)
+            for f, v in new.items():  # a later row of the chunk sees (and notes) this state
+                set_committed_value(same, f, v)
+            after = {f: getattr(same, f) for f in CONTACT_ROW}
+            ctx.updated("contact", same.id, before, None, after)
             edited.append(same.id)
         else:
             if len(have[cid]) >= MAX_CONTACTS:
@@ -139,6 +143,7 @@ def write_contacts(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
                 if r[0] == cid:
                     added[k] = (*r[:10], k == n, *r[11:])
     insert_contacts(session, ctx.dialect, added)
+    ctx.contacts_added(r[0] for r in added)
     if touched:
         search.reindex(session, sorted(touched))
         record(session, "contacts", touched)
