@@ -247,6 +247,21 @@ def test_the_error_report_keeps_the_failed_rows_as_they_were_and_marks_bad_cells
     assert header == 1 and header_texts(again.rows, header)[:4] == _sheet().rows[1]
 
 
+def test_an_error_report_shows_phones_as_digits_and_wraps_its_errors(tmp_path):
+    """A phone Excel stored as a number reads 13812345678 in the report, not 1.38E+10; the
+    errors column wraps; a column is as wide as its values."""
+    long_name = "内蒙古自治区呼和浩特市某某科技发展有限责任公司"
+    sheet = SheetData("a.xlsx", "客户", ("客户",), [["客户名称", "手机"],
+                      [long_name, 13812345678.0]], 2)  # fmt: skip
+    problems = [CellProblem(2, 0, "name", "too_long"), CellProblem(2, 1, "mobile", "bad")]
+    path = tmp_path / "phones.xlsx"
+    write_error_report(path, sheet, 1, problems)
+    ws = load_workbook(path).active
+    assert ws["B2"].value == 13812345678 and ws["B2"].number_format == "0"
+    assert ws["C2"].alignment.wrap_text
+    assert ws.column_dimensions["A"].width >= 40 > ws.column_dimensions["B"].width >= 13
+
+
 def test_an_error_report_of_no_rows_is_its_header(tmp_path):
     path = tmp_path / "none.xlsx"
     assert write_error_report(path, _sheet(), 2, []) == 0

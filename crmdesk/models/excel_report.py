@@ -36,6 +36,32 @@ def _clean(value: Any) -> Any:
     return value
 
 
+WIDTH_SAMPLE = 200  # reported rows whose values size the columns
+
+
+def _is_long_number(value: Any) -> bool:
+    """A whole number of 8 digits or more (a phone or an id stored as a number), which a
+    spreadsheet would show in scientific notation."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and abs(value) >= 10_000_000
+        and float(value).is_integer()
+    )
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if _is_long_number(value):
+        return str(int(value))
+    if isinstance(value, datetime):
+        return "2024-03-05 14:30"
+    if isinstance(value, date):
+        return "2024-03-05"
+    return str(value).split("\n", 1)[0]
+
+
 def _cell(ws, value: Any, **style: Any):
     from openpyxl.cell import WriteOnlyCell
 
@@ -68,17 +94,22 @@ def write_error_report(
     def write(tmp: str) -> int:
         from openpyxl import Workbook
         from openpyxl.comments import Comment
-        from openpyxl.styles import Font, PatternFill
+        from openpyxl.styles import Alignment, Font, PatternFill
         from openpyxl.utils import get_column_letter
 
         wb = Workbook(write_only=True)
         ws = wb.create_sheet((sheet.sheet or "Sheet")[:31])
         bold, fill = Font(bold=True), PatternFill("solid", fgColor=BAD_FILL)
+        wrap = Alignment(wrap_text=True, vertical="top")
+        shown = [sheet.rows[r - 1] for r in sorted(by_row)[:WIDTH_SAMPLE]
+                 if 0 < r <= len(sheet.rows)]  # fmt: skip
         for i in range(width):
-            text = str(header[i]) if i < len(header) and header[i] not in (None, "") else ""
-            ws.column_dimensions[get_column_letter(i + 1)].width = max(
-                10, min(40, display_width(text) + 3)
-            )
+            # As wide as the title and the reported rows' values (within reason).
+            texts = [header[i] if i < len(header) else None] + [
+                row[i] if i < len(row) else None for row in shown
+            ]
+            wide = max(display_width(_shown(v)) for v in texts)
+            ws.column_dimensions[get_column_letter(i + 1)].width = max(8, min(40, wide + 2))
         ws.column_dimensions[get_column_letter(width + 1)].width = 60
         ws.freeze_panes = "A2"
         cells = [_cell(ws, header[i] if i < len(header) else None, font=bold)
@@ -100,12 +131,15 @@ def write_error_report(
             out: list[Any] = [_clean(v) for v in source[:width]]
             out += [None] * (width - len(out))
             for i, value in enumerate(out):
-                if (isinstance(value, str) and value[:1] in ("=", "#")) or i in bad:
-                    out[i] = _cell(ws, value)
+                long_number = _is_long_number(value)
+                if (isinstance(value, str) and value[:1] in ("=", "#")) or i in bad or long_number:
+                    out[i] = _cell(ws, int(value) if long_number else value)
+                    if long_number:  # a phone stored as a number: its digits, not 1.38E+10
+                        out[i].number_format = "0"
                     if i in bad:
                         out[i].fill = fill
                         out[i].comment = Comment("\n".join(bad[i]), COMMENT_AUTHOR)
-            out.append("\n".join(words))
+            out.append(_cell(ws, "\n".join(words), alignment=wrap))
             ws.append(out)
             written += 1
         ws.auto_filter.ref = f"A1:{get_column_letter(width + 1)}{written + 1}"
