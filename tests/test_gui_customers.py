@@ -64,6 +64,25 @@ def test_clicking_a_header_sorts_in_sql(qtbot, ws):
     assert second == list(reversed(first))
 
 
+def test_a_column_the_list_cannot_sort_by_keeps_the_arrow_where_the_rows_are_sorted(qtbot, ws):
+    """Mobile is derived from the contacts: a click on it does not sort, so the header's arrow
+    goes back to Customer instead of promising an order the rows (and an export) lack."""
+    page = make_page(qtbot, ws)
+    header = page.table.horizontalHeader()
+    name = page.model.column_index("name")
+
+    def click(key: str) -> None:
+        x = header.sectionViewportPosition(page.model.column_index(key)) + 10
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    click("name")
+    before = page_names(page), header.sortIndicatorOrder()
+    click("mobile")
+    qtbot.waitUntil(lambda: header.sortIndicatorSection() == name, timeout=2000)
+    assert (page_names(page), header.sortIndicatorOrder()) == before
+    assert page.query.sort == "name"
+
+
 def test_filters_and_saved_view_restore(qtbot, ws, monkeypatch):
     page = make_page(qtbot, ws)
     level = page.filters.controls["level"]

@@ -51,7 +51,7 @@ from crmdesk.models.schema_imports import IMPORT_KINDS, Import
 from crmdesk.models.users import UserRow
 
 Writer = Callable[[ApplyContext, list[PlannedRow]], ChunkOutcome]
-DEDUPE_KEYS = ("name", "phone", "email", "external_id", "")
+DEDUPE_KEYS = ("name", "phone", "email", "external_id", "number", "payment", "")
 MAX_CHUNK = 20_000
 
 
@@ -81,11 +81,20 @@ WRITERS: dict[str, Writer] = {
 
 
 def writer_for(kind: str) -> Writer:
-    """The writer of a kind of import; deals' lives in excel_deals.py (imported when needed)."""
+    """The writer of a kind of import; deals', contracts' and payments' live in their own
+    modules (imported when needed)."""
     if kind == "deals":
         from crmdesk.models.excel_deals import write_deals
 
         return write_deals
+    if kind == "contracts":
+        from crmdesk.models.excel_contracts import write_contracts
+
+        return write_contracts
+    if kind == "payments":
+        from crmdesk.models.excel_payments import write_payments
+
+        return write_payments
     return WRITERS[kind]
 
 

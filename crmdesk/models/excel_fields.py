@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crmdesk.models.checks import TEXT_LIMIT, limit_of
+from crmdesk.models.excel_contract_fields import contract_fields
 from crmdesk.models.excel_types import FieldSpec, Mapping
 from crmdesk.models.schema import Contact, Customer, FollowUp, User
 from crmdesk.models.schema_deals import Deal, DealLine, Stage
@@ -206,6 +207,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
            "备注|notes|说明|描述|商机描述|备注信息|note|description|remark|remarks|comments|"
            "comment|memo"),
     ),
+    **contract_fields(_f, _CUSTOMER_REF, _CUSTOMER_ID_REF, _OWNER, _NOTES),
 }
 # fmt: on
 

@@ -18,6 +18,7 @@ from typing import Any
 from crmdesk.models import excel_values as values_
 from crmdesk.models import tags as tags_module
 from crmdesk.models.checks import limit_of
+from crmdesk.models.excel_contract_fields import contract_status, payment_method
 from crmdesk.models.excel_fields import CUSTOMER_LINK, FIELDS, normalize_header
 from crmdesk.models.excel_read import data_rows, header_texts
 from crmdesk.models.excel_types import (
@@ -35,7 +36,7 @@ from crmdesk.models.schema import Customer
 
 PROGRESS_ROWS = 5000  # progress reported, cancel polled, every this many rows
 SHOWN = 100  # characters of a bad cell kept in its problem
-DEDUPE_KEYS = ("name", "phone", "email", "external_id")
+DEDUPE_KEYS = ("name", "phone", "email", "external_id", "number", "payment")
 _TAGS_LIMIT = limit_of(Customer.tags)
 
 
@@ -96,6 +97,8 @@ def _converter(
         "status": values_.status,
         "kind": values_.follow_up_kind,
         "bool": values_.yes_no,
+        "contract_status": contract_status,
+        "method": payment_method,
     }.get(kind)
     if rule is None:
         raise ValueError(f"unknown field kind {kind!r}")
@@ -173,6 +176,10 @@ def _dedupe(kind: str, key: str) -> tuple[Callable, str] | None:
                 return (ref, v["title"]) if ref and v.get("title") else None
 
             return titled, "title"
+    if kind == "contracts" and key == "number":
+        return (lambda v: v.get("number")), "number"
+    # Payments: two equal payments on a day may both be real; apply matches them one to one
+    # against those recorded (excel_payments), so the file's repeats are no problem here.
     return None
 
 
@@ -190,7 +197,8 @@ def validate(
     as trimmed text, a stage one of mapping.stages' names) and every problem, in file order.
 
     Codes: those of the value rules (too_long with its limit, nul, bad_phone, bad_email,
-    bad_date, bad_amount, bad_number, bad_level, bad_status, bad_kind, bad_bool), "required"
+    bad_date, bad_amount, bad_number, bad_level, bad_status, bad_kind, bad_bool,
+    bad_contract_status, bad_method), "required"
     (a required field empty or not mapped; for contacts, follow-ups and deals, field
     "customer" when neither the customer's name nor its external id is given),
     "unknown_stage", "duplicate_in_file" (value: the earlier row's number; only rows without

@@ -22,6 +22,7 @@ from crmdesk.models.excel_context import decode_values
 from crmdesk.models.excel_insert import bulk_cache, name_texts, short_key
 from crmdesk.models.excel_link import pieces
 from crmdesk.models.excel_types import ImportRow, UndoResult
+from crmdesk.models.excel_undo_contracts import remove_contract_rows
 from crmdesk.models.phones import phone_key
 from crmdesk.models.schema import (
     Contact,
@@ -90,6 +91,7 @@ def undo_import(session: Session, actor: UserRow, import_id: int, now: datetime)
     undo = _Undo(session, actor, import_id, now)
     with bulk_cache(session, session.get_bind().dialect.name):
         undo.restore_items()
+        remove_contract_rows(undo)  # before the deals and customers they hang off
         undo.remove_deals()
         undo.remove_customers()
         undo.remove_attached()
@@ -125,6 +127,7 @@ class _Undo:
         for table, entity, label in (
             (Customer, "customer", Customer.name),
             (Deal, "deal", Deal.title),
+            (Contract, "contract", Contract.title),
         ):
             items = self.items(entity)
             for part in pieces(items):
@@ -178,8 +181,8 @@ class _Undo:
                 self.reindex.add(row_id)
             self.note("edited", [row_id])
         else:
-            customer = self.session.scalar(select(Deal.customer_id).where(Deal.id == row_id))
-            self.note("deals", [customer] if customer else [])
+            customer = self.session.scalar(select(table.customer_id).where(table.id == row_id))
+            self.note(f"{entity}s", [customer] if customer else [])
         self.restored += 1
 
     # ------------------------------------------------------------ created rows gone

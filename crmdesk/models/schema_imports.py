@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from crmdesk.models.schema import Base
 
-IMPORT_KINDS = ("customers", "contacts", "deals", "follow_ups")
+IMPORT_KINDS = ("customers", "contacts", "deals", "follow_ups", "contracts", "payments")
 # running: rows are being written (or the program died while it ran: whole chunks are in);
 # done; cancelled (whole chunks are in, rows_done says how far); failed (a fatal error after
 # some chunks); undone.
@@ -22,7 +22,7 @@ IMPORT_STATUSES = ("running", "done", "cancelled", "failed", "undone")
 # An item: a row the import changed (action "updated", with the fields' values before it and the
 # row's version after it, so an undo restores only what nobody touched since), or a user it
 # created (action "created", entity "user": an undo deactivates them when they own nothing).
-ITEM_ENTITIES = ("customer", "contact", "deal", "follow_up", "user")
+ITEM_ENTITIES = ("customer", "contact", "deal", "follow_up", "user", "contract")
 ITEM_ACTIONS = ("created", "updated")
 
 

@@ -217,7 +217,31 @@ def list_table(model: QAbstractItemModel, widths: list[int] | None = None) -> Li
     table.verticalHeader().setDefaultSectionSize(26)
     for i, width in enumerate(widths or []):
         table.setColumnWidth(i, width)
+    _keep_sort_indicator(table)
     return table
+
+
+def _keep_sort_indicator(table: QTableView) -> None:
+    """A click on a column the list cannot sort by (its Column says sortable=False: a contact
+    derived from another table) puts the header's arrow back where the rows are sorted, instead
+    of promising an order the rows (and an export of them) do not have."""
+    header = table.horizontalHeader()
+    shown = [header.sortIndicatorSection(), header.sortIndicatorOrder()]
+
+    def put_back() -> None:
+        header.blockSignals(True)  # the rows are already in this order: no new sort
+        header.setSortIndicator(shown[0], shown[1])
+        header.blockSignals(False)
+        header.viewport().update()
+
+    def changed(section: int, order: Qt.SortOrder) -> None:
+        columns = getattr(table.model(), "columns", None)
+        if columns is not None and 0 <= section < len(columns) and not columns[section].sortable:
+            QTimer.singleShot(0, put_back)  # after the view has set the arrow itself
+        else:
+            shown[:] = [section, order]
+
+    header.sortIndicatorChanged.connect(changed)
 
 
 def make_typeable(combo: QComboBox, *, free_text: bool = False) -> QComboBox:
