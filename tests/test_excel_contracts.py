@@ -28,7 +28,8 @@ from crmdesk.models.schema import Customer, User
 from crmdesk.models.schema_contracts import Contract, Instalment, Payment
 from crmdesk.models.users import get_user
 
-CONTRACT_HEADERS = ["合同编号", "客户名称", "合同名称", "合同金额", "签订日期", "到期日期", "合同状态"]
+CONTRACT_HEADERS = ["合同编号", "客户名称", "合同名称", "合同金额", "签订日期", "到期日期",
+                    "合同状态"]  # fmt: skip
 PAYMENT_HEADERS = ["合同号", "到账日期", "回款金额", "付款方式", "流水号"]
 
 
@@ -123,8 +124,7 @@ def signed(db, people, tmp_path):
     return star, path, result
 
 
-def test_contracts_import_links_customers_keeps_numbers_and_normalises_statuses(db, people,
-                                                                                signed):  # fmt: skip
+def test_contracts_import_links_customers_keeps_numbers_and_normalises_statuses(db, people, signed):
     star, path, result = signed
     p = people
     assert (result.status, result.created, result.failed) == ("done", 3, 0)
@@ -222,7 +222,9 @@ def test_undo_removes_payments_then_contracts_and_the_totals_follow(db, people, 
     with db.writing() as s:  # the contracts first: those with the other import's payments stay
         first = undo_import(s, p.rep_n1, contracts.import_id, NOW)
     assert sorted((e, n, r) for e, _i, n, r in first.left) == [
-        ("contract", "HT-X-001", "has_records"), ("contract", "HT-X-003", "has_records")]
+        ("contract", "HT-X-001", "has_records"),
+        ("contract", "HT-X-003", "has_records"),
+    ]
     assert set(contracts_of(db)) == {"HT-X-001", "HT-X-003"}
     with db.writing() as s:
         second = undo_import(s, p.rep_n1, paid.import_id, NOW)
@@ -254,8 +256,7 @@ def finance(db):
         return get_user(s, u.id)
 
 
-def test_a_rep_records_no_payments_on_anothers_contract_finance_does(db, people, signed,
-                                                                     tmp_path):  # fmt: skip
+def test_a_rep_records_no_payments_on_anothers_contract_finance_does(db, people, signed, tmp_path):
     p = people
     path = payments_file(tmp_path)
     other = run(db, p.rep_n2, "payments", path, "payment")  # the same team, not his contracts
