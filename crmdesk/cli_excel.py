@@ -20,17 +20,22 @@ from typing import Any
 
 EXPORTS = ("customers", "deals", "follow-ups")
 IMPORTS = {"customers": "customers", "contacts": "contacts", "deals": "deals",
-           "follow-ups": "follow_ups"}  # fmt: skip
+           "follow-ups": "follow_ups", "contracts": "contracts",
+           "payments": "payments"}  # fmt: skip
 # What an importer may find duplicates by, the first the default (when its column is mapped).
 DEDUPE = {
     "customers": ("name", "phone", "email", "external_id"),
     "contacts": ("phone", "email"),
     "deals": ("external_id",),
     "follow_ups": (),
+    "contracts": ("number",),
+    "payments": ("payment",),  # contract, day, amount and reference
 }
 KEY_FIELDS = {"name": ("name",), "phone": ("mobile", "phone"), "email": ("email",),
-              "external_id": ("external_id",)}  # fmt: skip
-OWNER_FIELD = {"customers": "owner", "deals": "owner", "follow_ups": "author"}
+              "external_id": ("external_id",), "number": ("number",),
+              "payment": ("contract",)}  # fmt: skip
+OWNER_FIELD = {"customers": "owner", "deals": "owner", "follow_ups": "author",
+               "contracts": "owner"}  # fmt: skip
 
 
 def _positive(text: str) -> int:
@@ -47,7 +52,9 @@ def add_parsers(sub) -> None:
     exp.add_argument("--as", dest="login", metavar="LOGIN", help="as this user sees them")
     exp.add_argument("--lang", dest="sub_lang", help="language of the titles, e.g. zh_CN")
 
-    imp = sub.add_parser("import", help="import customers, contacts, deals or follow-ups")
+    imp = sub.add_parser(
+        "import", help="import customers, contacts, deals, follow-ups, contracts or payments"
+    )
     imp.add_argument("what", choices=list(IMPORTS))
     imp.add_argument("file", help=".xlsx .xlsm .xls .ods .csv")
     imp.add_argument("--db", metavar="URL", dest="sub_db")
@@ -66,11 +73,12 @@ def add_parsers(sub) -> None:
                      default="skip")  # fmt: skip
     imp.add_argument(
         "--dedupe",
-        choices=("name", "phone", "email", "external_id", "none"),
+        choices=("name", "phone", "email", "external_id", "number", "payment", "none"),
         help="how rows already in crmdesk are found (default: by kind)",
     )
-    imp.add_argument("--owner", choices=("me", "column"), default="me",
-                     help="owner of new rows: me, or the file's owner column")  # fmt: skip
+    imp.add_argument("--owner", choices=("me", "column"), default=None,
+                     help="owner of new rows: the file's owner column (the default when one is "
+                          "mapped, as in the wizard), or me")  # fmt: skip
     imp.add_argument("--report", metavar="ERRORS.xlsx", help="write the failed rows here")
     imp.add_argument("--day-first", action="store_true", help="05/03/2024 is 5 March")
 
@@ -155,9 +163,12 @@ class _Progress:
 def _export(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
 
+    from crmdesk.cli import CommandFailed
     from crmdesk.models.excel_export import ExportColumn, check_target, write_table
     from crmdesk.views.list_export import PIXELS_PER_CHARACTER
 
+    if not args.out.lower().endswith(".xlsx"):  # an .xlsx named .csv would puzzle whoever opens it
+        raise CommandFailed(f"{args.out}: exports are Excel workbooks; name the file *.xlsx")
     check_target(args.out)  # before the database: a wrong folder is said at once
     ws = _workspace(args.sub_db or args.db, args.login)
     progress = _Progress(args.what)
@@ -249,8 +260,9 @@ def _import(args: argparse.Namespace) -> int:
             mapping = Mapping(mapping.columns, _stage_map(ws, sheet, header_row, mapping,
                                                           stages_json))  # fmt: skip
         dedupe = _dedupe_key(args.dedupe, kind, mapping)
-        owner = args.owner
-        if owner == "column" and OWNER_FIELD.get(kind) not in mapping.columns.values():
+        has_owner = OWNER_FIELD.get(kind) in mapping.columns.values()
+        owner = args.owner or ("column" if has_owner else "me")
+        if owner == "column" and not has_owner:
             raise CommandFailed(f"--owner column: no column is mapped to {OWNER_FIELD.get(kind)}")
         plan = validate(kind, sheet, header_row, mapping, ValueOptions(day_first=args.day_first),
                         dedupe, checking)  # fmt: skip

@@ -257,3 +257,28 @@ def test_follow_ups_import_to_their_customers(url, tmp_path):
     finally:
         db.close()
     assert after == before + 2 and days[0].date() == datetime(2024, 3, 5).date() == days[1].date()
+
+
+def test_an_export_to_another_kind_of_file_is_refused(demo_url, tmp_path):
+    said = failed(run_cli("export", "customers", str(tmp_path / "out.csv"), "--db", demo_url))
+    assert "*.xlsx" in said and not (tmp_path / "out.csv").exists()
+
+
+def test_new_customers_go_to_the_owner_column_when_one_is_mapped(url, tmp_path):
+    """As in the wizard: the file's 负责人 decides, without --owner."""
+    ws = workspace(url, "rep11")
+    rep = ws.actor
+    ws.db.close()
+    source = tmp_path / "owned.xlsx"
+    wb = Workbook()
+    wb.active.append(["客户名称", "负责人"])
+    wb.active.append(["嘉兴远航纺织有限公司", rep.name])
+    wb.save(source)
+    ok(run_cli("import", "customers", str(source), "--db", url))
+    ws = workspace(url)
+    try:
+        owner = ws.db.read(lambda s: s.scalar(
+            select(Customer.owner_id).where(Customer.name == "嘉兴远航纺织有限公司")))  # fmt: skip
+    finally:
+        ws.db.close()
+    assert owner == rep.id != ws.actor.id
