@@ -276,3 +276,45 @@ def test_a_rep_records_no_payments_on_anothers_contract_finance_does(db, people,
     # The team's manager may collect on it too (and finds those four recorded).
     team = run(db, p.manager_n, "payments", path, "payment")
     assert team.skipped == 4 and team.created == 0
+
+
+def test_the_command_line_imports_contracts_then_payments_once(tmp_path):
+    from test_cli import run_cli
+
+    from crmdesk.models.customer_list import CustomerQuery
+    from crmdesk.models.database import open_database
+    from crmdesk.models.demo import generate_demo
+    from crmdesk.models.users import local_actor, os_login
+    from crmdesk.models.workspace import Workspace
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    db = open_database(url)
+    generate_demo(db, customers=10, seed=5, pooled=0)
+    actor = db.read(lambda s: local_actor(s, os_login()))
+    name = Workspace(db, actor).list_customers(CustomerQuery(scope="all"), 0, 1)[0].name
+    db.close()
+    contracts = tmp_path / "合同.csv"
+    contracts.write_text("合同编号,客户名称,合同名称,合同金额,签订日期,结束日期,合同状态\n"
+                         f"CLI-001,{name},年度服务,\"¥1,000.50\",2026-03-05,2026-12-31,执行中\n",
+                         "utf-8")  # fmt: skip
+    payments = tmp_path / "回款.csv"
+    payments.write_text("合同编号,到账日期,回款金额,付款方式,流水号\n"
+                        "CLI-001,2026-04-01,400.25,转账,B-1\n", "utf-8")  # fmt: skip
+    done = run_cli("import", "contracts", str(contracts), "--db", url)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("imported 1 rows: 1 created")
+    for created, skipped in ((1, 0), (0, 1)):
+        paid = run_cli("import", "payments", str(payments), "--db", url, "--as", "finance1")
+        assert paid.returncode == 0, paid.stderr
+        assert f"{created} created, 0 updated, {skipped} skipped, 0 failed" in paid.stdout
+    db = open_database(url)
+    try:
+        with db.reading() as s:
+            c = s.scalars(select(Contract).where(Contract.number == "CLI-001")).one()
+            assert (c.amount, c.received, outstanding(c.amount, c.received, c.credit)) == (
+                D("1000.50"),
+                D("400.25"),
+                D("600.25"),
+            )
+    finally:
+        db.close()

@@ -13,7 +13,7 @@ from gui_helpers import GuiThreadGuard, QueueRunner, make_page, page_names, type
 from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 from test_gui_contracts import contracts_page, made  # noqa: F401 (a fixture)
 from test_gui_pipeline import board, deals_ws  # noqa: F401 (a fixture)
 from test_gui_pool import pool_page, pool_ws  # noqa: F401 (a fixture)
@@ -22,7 +22,7 @@ from crmdesk.models import excel_files
 from crmdesk.models.contacts import ContactInput
 from crmdesk.models.customers import CustomerInput
 from crmdesk.models.excel_export import MONEY_FORMAT
-from crmdesk.views import customer_page, list_export
+from crmdesk.views import customer_page, file_dialogs, list_export
 from crmdesk.views.table_model import local_moment
 
 
@@ -33,7 +33,7 @@ def saved(monkeypatch, tmp_path):
     told: dict[str, list] = {"info": [], "warning": [], "opened": []}
     (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "export.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(file_dialogs, "save_file_name",
                         lambda *a, **k: (str(target.with_suffix("")), ""))  # fmt: skip
 
     def exec_box(box):

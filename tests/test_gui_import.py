@@ -15,12 +15,11 @@ import pytest
 from gui_helpers import QueueRunner
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog
 
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.excel_types import BadFile
 from crmdesk.tasks import TaskRunner
-from crmdesk.views import import_history, import_wizard
+from crmdesk.views import file_dialogs, import_history, import_wizard
 from crmdesk.views.context import PageContext
 from crmdesk.views.import_history import ImportHistoryDialog
 from crmdesk.views.import_preview import PROBLEM_TINT
@@ -82,7 +81,7 @@ def open_wizard(qtbot, ctx) -> ImportWizard:
 
 def choose_file(qtbot, wizard, monkeypatch, path: Path, runner=None) -> None:
     """Browse… and pick the file (the file dialog answered by the test)."""
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: (str(path), ""))
     qtbot.mouseClick(wizard.source.browse, Qt.MouseButton.LeftButton)
     if runner is not None:
         runner.run_all()
@@ -218,7 +217,7 @@ def test_problem_cells_are_marked_and_the_error_report_is_saved(
     assert summary.reasons.isVisible() and summary.reasons.text()
     assert summary.report.isVisible()
     out = tmp_path / "errors.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(out), ""))
     qtbot.mouseClick(summary.report, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "saved" in summary.told.text())
     book = openpyxl.load_workbook(out)

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import openpyxl
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 from test_gui_contracts import _finance
 from test_gui_import import (
@@ -23,6 +22,7 @@ from test_gui_import import (
 
 from crmdesk.models.schema import Customer
 from crmdesk.models.workspace import Workspace
+from crmdesk.views import file_dialogs
 from crmdesk.views.context import PageContext
 from crmdesk.views.import_history import ImportHistoryDialog
 from crmdesk.views.import_wizard import SUMMARY, ImportWizard
@@ -69,7 +69,7 @@ def test_a_downloaded_template_is_read_back_with_every_column_known(qtbot, ws, t
                                                                      monkeypatch):  # fmt: skip
     wizard = open_wizard(qtbot, PageContext(ws))
     out = tmp_path / "template.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(out), ""))
     qtbot.mouseClick(wizard.source.template, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "saved" in wizard.source.status.text())
     assert out.exists()

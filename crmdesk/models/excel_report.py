@@ -209,10 +209,12 @@ def write_template(path: str | Path, kind: str, titles: dict[str, str] | None = 
     """A blank sheet for an importer: a header of its fields (titles[key] when given, else
     the first Chinese alias), required ones bold, and one example row. Titles the importer
     recognises are the point: the translated titles given should be among the aliases."""
+    from crmdesk.models.excel_contract_fields import EXAMPLES
     from crmdesk.models.excel_fields import FIELDS
 
     specs = FIELDS[kind]
     titles = titles or {}
+    examples = _EXAMPLES | EXAMPLES.get(kind, {})  # a contract's title is no job title
 
     def write(tmp: str) -> None:
         from openpyxl import Workbook
@@ -228,7 +230,7 @@ def write_template(path: str | Path, kind: str, titles: dict[str, str] | None = 
             head.data_type = "s"
             if spec.required:
                 head.font = Font(bold=True)
-            example = _EXAMPLES.get(spec.key, _BY_KIND.get(spec.kind, ""))
+            example = examples.get(spec.key, _BY_KIND.get(spec.kind, ""))
             if example != "":
                 cell = ws.cell(2, i, example)
                 if isinstance(example, str):

@@ -36,12 +36,16 @@ DEDUPE_KEYS = {
     "contacts": ("phone", "email", ""),
     "deals": ("external_id", ""),
     "follow_ups": ("",),
+    "contracts": ("number", ""),
+    "payments": ("payment", ""),
 }
 KEY_FIELDS = {
     "name": ("name",),
     "phone": ("mobile", "phone"),
     "email": ("email",),
     "external_id": ("external_id",),
+    "number": ("number",),
+    "payment": ("contract",),
     "": (),
 }
 OWNER_MODES = {  # contacts have no owner: the mode is the owner of customers they create
@@ -49,8 +53,13 @@ OWNER_MODES = {  # contacts have no owner: the mode is the owner of customers th
     "contacts": ("me", "pool"),
     "deals": ("column", "me"),
     "follow_ups": ("column", "me"),
+    "contracts": ("column", "me"),
+    "payments": ("me",),  # a payment is its contract's owner's
 }
-OWNER_FIELD = {"customers": "owner", "deals": "owner", "follow_ups": "author"}
+OWNER_FIELD = {"customers": "owner", "deals": "owner", "follow_ups": "author",
+               "contracts": "owner"}  # fmt: skip
+# A payment found again is skipped or recorded anyway; its fields are not rewritten by a sheet.
+KIND_MODES = {"payments": ("skip", "create")}
 
 
 class OptionsPage(QWidget):
@@ -188,7 +197,8 @@ class OptionsPage(QWidget):
         self.unknown.addItem(self.tr("Do not import the row"), "reject")
         self.unknown.setCurrentIndex(max(0, self.unknown.findData(chosen or "me")))
         self.unknown.blockSignals(False)
-        self.create_customers.setVisible(s.kind != "customers")
+        self.owner_box.setVisible(s.kind != "payments")
+        self.create_customers.setVisible(s.kind not in ("customers", "payments"))
         if "pool" in modes and self.pools is None:
             ws = self.ctx.workspace
             self.ctx.read(ws.import_pools, self._on_pools_loaded,
@@ -235,6 +245,7 @@ class OptionsPage(QWidget):
             create_customers=self.create_customers.isChecked(),
         )
         s.value_options = ValueOptions(day_first=self.day_first.isChecked())
-        for button in self.modes.buttons():  # the modes mean nothing without a key
-            button.setEnabled(bool(key))
+        allowed = KIND_MODES.get(s.kind, DUPLICATE_MODES)
+        for i, button in enumerate(self.modes.buttons()):  # the modes mean nothing without a key
+            button.setEnabled(bool(key) and DUPLICATE_MODES[i] in allowed)
         self.changed.emit()

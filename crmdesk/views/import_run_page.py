@@ -12,7 +12,6 @@ import time
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from crmdesk.models.errors import Interrupted
 from crmdesk.models.excel_types import CellProblem, ImportResult, SheetData
 from crmdesk.tasks import Task
+from crmdesk.views import file_dialogs
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.import_state import ImportState
@@ -141,7 +141,7 @@ class ErrorReport(QObject):
         folder = str(settings.value("import/folder", "") or "") if settings is not None else ""
         stem = os.path.splitext(sheet.file_name)[0]
         name = self.tr("%1 - errors.xlsx").replace("%1", stem)
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = file_dialogs.save_file_name(
             self.page, self.tr("Save the error report"),
             os.path.join(folder or os.path.expanduser("~"), name),
             self.tr("Excel workbook (*.xlsx)"),

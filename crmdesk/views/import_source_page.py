@@ -12,7 +12,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSettings,
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.models.excel_types import BadFile, SheetData
+from crmdesk.views import file_dialogs
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.import_state import (
@@ -307,7 +307,7 @@ class SourcePage(QWidget):
 
     @Slot()
     def _on_browse_clicked(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = file_dialogs.open_file_name(
             self, self.tr("Choose the file to import"), self._folder(),
             self.tr("Spreadsheets (%1);;All files (*)").replace("%1", FILE_FILTER),
         )  # fmt: skip
@@ -319,7 +319,7 @@ class SourcePage(QWidget):
     def _on_template_clicked(self) -> None:
         kind = self.state.kind
         name = self.tr("%1 template.xlsx").replace("%1", self.words.kind(kind))
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = file_dialogs.save_file_name(
             self, self.tr("Save the template"), os.path.join(self._folder(), name),
             self.tr("Excel workbook (*.xlsx)"),
         )  # fmt: skip

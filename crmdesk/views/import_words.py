@@ -17,10 +17,21 @@ from PySide6.QtCore import QLocale, QObject
 from crmdesk.models.excel_types import BadFile, CellProblem
 from crmdesk.views.labels import labelled
 
-KINDS = ("customers", "contacts", "deals", "follow_ups")
+KINDS = ("customers", "contacts", "deals", "follow_ups", "contracts", "payments")
 # Problems of a whole row: a sentence of their own, not "Field: …".
 ROW_CODES = frozenset(
-    {"duplicate_in_file", "exists", "not_yours", "unknown_customer", "ambiguous_customer"}
+    {
+        "duplicate_in_file",
+        "exists",
+        "not_yours",
+        "unknown_customer",
+        "ambiguous_customer",
+        "unknown_contract",
+        "draft_contract",
+        "number_taken",
+        "unknown_deal",
+        "ambiguous_deal",
+    }
 )
 
 
@@ -37,6 +48,8 @@ class ImportWords(QObject):
             "contacts": self.tr("Contacts"),
             "deals": self.tr("Deals"),
             "follow_ups": self.tr("Follow-ups"),
+            "contracts": self.tr("Contracts"),
+            "payments": self.tr("Payments"),
         }.get(kind, kind)
 
     def field(self, kind: str, key: str) -> str:
@@ -51,6 +64,10 @@ class ImportWords(QObject):
             return self.tr("Created on")
         if kind == "follow_ups" and key == "kind":
             return self.tr("Kind of follow-up")
+        if kind == "contracts" and key == "title":
+            return self.tr("Contract title")
+        if kind == "contracts" and key == "status":
+            return self.tr("Contract status")
         return {
             "name": self.tr("Customer name"),
             "external_id": self.tr("External ID"),
@@ -87,6 +104,16 @@ class ImportWords(QObject):
             "product": self.tr("Product"),
             "close_date": self.tr("Close date"),
             "lost_reason": self.tr("Lost reason"),
+            "number": self.tr("Contract number"),
+            "contract": self.tr("Contract number"),
+            "deal": self.tr("Deal"),
+            "signed_on": self.tr("Signed on"),
+            "starts_on": self.tr("Starts on"),
+            "ends_on": self.tr("Ends on"),
+            "received_on": self.tr("Received on"),
+            "method": self.tr("Payment method"),
+            "reference": self.tr("Reference"),
+            "note": self.tr("Note"),
         }.get(key, key)
 
     # -- problems
@@ -108,6 +135,16 @@ class ImportWords(QObject):
             "unknown_owner": self.tr("no user is called “{value}”"),
             "owner_not_allowed": self.tr("you may not give records to “{value}”"),
             "unknown_stage": self.tr("the stage “{value}” is not matched to one of ours"),
+            "bad_contract_status": self.tr(
+                "not a contract status (draft, active, completed or terminated)"
+            ),
+            "bad_method": self.tr("not a payment method (bank transfer, cash, cheque or online)"),
+            "before_start": self.tr("before the contract starts"),
+            "needs_approval": self.tr(
+                "above the approval limit: a manager approves activating it (import it as a draft)"
+            ),
+            "future": self.tr("a day still to come"),
+            "out_of_range": self.tr("more than the contract can hold"),
         }.get(code, self.tr("this value cannot be imported"))
 
     def _row_sentence(self, code: str) -> str:
@@ -120,6 +157,14 @@ class ImportWords(QObject):
             "ambiguous_customer": self.tr(
                 "Several customers are called “{value}”; give the customer's external ID."
             ),
+            "unknown_contract": self.tr("No contract you may see has the number “{value}”."),
+            "draft_contract": self.tr("The contract “{value}” is a draft: it takes no money "
+                                      "until it is signed."),
+            "number_taken": self.tr("Another contract has the number “{value}”; leave the "
+                                    "number empty to have one given."),
+            "unknown_deal": self.tr("The customer has no deal “{value}”."),
+            "ambiguous_deal": self.tr("The customer has several deals called “{value}”; give "
+                                      "the deal's external ID."),
         }.get(code, self.tr("This row cannot be imported."))  # fmt: skip
 
     def reason(self, code: str) -> str:
@@ -145,13 +190,25 @@ class ImportWords(QObject):
             "unknown_stage": self.tr("Stage not matched"),
             "unknown_customer": self.tr("Customer not found"),
             "ambiguous_customer": self.tr("Several customers of that name"),
+            "bad_contract_status": self.tr("Not a contract status"),
+            "bad_method": self.tr("Not a payment method"),
+            "before_start": self.tr("Ends before it starts"),
+            "needs_approval": self.tr("Needs a manager's approval"),
+            "future": self.tr("Dated in the future"),
+            "out_of_range": self.tr("Too much for the contract"),
+            "unknown_contract": self.tr("Contract not found"),
+            "draft_contract": self.tr("Contract still a draft"),
+            "number_taken": self.tr("Contract number taken"),
+            "unknown_deal": self.tr("Deal not found"),
+            "ambiguous_deal": self.tr("Several deals of that title"),
         }.get(code, code)
 
     def templates(self, kind: str) -> tuple[dict, dict, dict]:
         """(field titles, cell phrases, row sentences) of every code, translated now."""
         codes = (
             "required too_long nul bad_date bad_phone bad_email bad_amount bad_number bad_level "
-            "bad_status bad_kind bad_bool unknown_owner owner_not_allowed unknown_stage"
+            "bad_status bad_kind bad_bool unknown_owner owner_not_allowed unknown_stage "
+            "bad_contract_status bad_method before_start needs_approval future out_of_range"
         ).split()
         cells = {code: self._cell_phrase(code) for code in codes}
         cells[""] = self._cell_phrase("")
@@ -198,6 +255,8 @@ class ImportWords(QObject):
             "phone": self.tr("Phone or mobile"),
             "email": self.tr("E-mail"),
             "external_id": self.tr("External ID"),
+            "number": self.tr("Contract number"),
+            "payment": self.tr("Contract, day, amount and reference"),
             "": self.tr("Do not look for duplicates"),
         }.get(key, key)
 
@@ -231,6 +290,8 @@ class ImportWords(QObject):
             "deal": self.tr("Deal"),
             "follow_up": self.tr("Follow-up"),
             "user": self.tr("User"),
+            "contract": self.tr("Contract"),
+            "payment": self.tr("Payment"),
         }.get(entity, entity)
 
     def left_reason(self, code: str) -> str:

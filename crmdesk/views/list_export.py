@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHeaderView,
     QMessageBox,
     QProgressDialog,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.excel_files import ExportCancelled, ExportFailed
 from crmdesk.tasks import TaskControl
+from crmdesk.views import file_dialogs
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import show_error
 from crmdesk.views.icons import set_icon
@@ -168,7 +168,7 @@ class ListExporter(QObject):
                 QStandardPaths.StandardLocation.DocumentsLocation
             )
         name = f"{self.name()} {date.today().isoformat()}.xlsx"
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = file_dialogs.save_file_name(
             self.page, self.tr("Export to Excel"), os.path.join(folder, name),
             self.tr("Excel workbook (*.xlsx)"),
         )  # fmt: skip

@@ -254,16 +254,15 @@ def ask_open_failed(parent: QWidget | None, exc: BaseException, is_default: bool
 
 def choose_database_file(parent: QWidget | None) -> str:
     """A database file to open, or a new one to create; "" when the user cancels."""
-    from PySide6.QtWidgets import QFileDialog
-
     from crmdesk import paths
+    from crmdesk.views import file_dialogs
 
-    path, _filter = QFileDialog.getSaveFileName(
+    path, _filter = file_dialogs.save_file_name(
         parent,
         QCoreApplication.translate("Prompts", "Choose a database file"),
         str(paths.data_dir()),
         QCoreApplication.translate("Prompts", "crmdesk databases (*.sqlite *.db);;All files (*)"),
-        options=QFileDialog.Option.DontConfirmOverwrite,
+        confirm_overwrite=False,
     )
     return path
 
