@@ -165,3 +165,5 @@ class UndoResult:
     removed: int  # rows the import created, now deleted
     restored: int  # rows it changed, now as they were
     left: list[tuple[str, int, str, str]]  # (entity, id, name, reason code) left alone
+    # False: cancelled between units of work; the import stays "undoing" (undo it again)
+    complete: bool = True

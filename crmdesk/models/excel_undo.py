@@ -1,52 +1,70 @@
 """The history of imports, and undoing one: what it created goes (hard delete, with everything
 that hangs off it and its search index rows), what it changed comes back, users it made are
-deactivated when they own nothing; whatever someone changed since stays, and is named.
+deactivated when they own nothing; whatever someone changed since stays, and is named
+(excel_undo_rows.py does the rows).
 
-Set-based, in pieces of at most 500 ids, in one unit of work (the import's record locked
-first: a chunk of the same import still being written stops when it finds it undone)."""
+run_undo, the program's way, works in units of work of UNIT ids each, like the import: a first
+short unit marks the import "undoing" (a chunk of it still being written then finds it no
+longer running and stops), each unit re-reads and locks its rows and re-checks them, and the
+last marks it "undone". Progress is reported and cancel honoured between units; an undo that
+was cancelled or interrupted stays "undoing", and running it again does what is left (the
+items done are marked, the rows removed are gone). undo_import does the same in one unit of
+work (tests and scripts)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete, exists, func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from crmdesk.models import search
-from crmdesk.models import tags as tags_module
-from crmdesk.models.changes import record
+from crmdesk.models.changes import WriteResult
 from crmdesk.models.checks import check_id
+from crmdesk.models.database import Database
 from crmdesk.models.errors import CrmError, NotFound, PermissionDenied
-from crmdesk.models.excel_context import decode_values
-from crmdesk.models.excel_insert import bulk_cache, name_texts, short_key
+from crmdesk.models.excel_insert import bulk_cache
 from crmdesk.models.excel_link import pieces
 from crmdesk.models.excel_types import ImportRow, UndoResult
 from crmdesk.models.excel_undo_contracts import remove_contract_rows
-from crmdesk.models.phones import phone_key
-from crmdesk.models.schema import (
-    Contact,
-    Customer,
-    CustomerSearch,
-    CustomerTag,
-    FollowUp,
-    Tag,
-    User,
-)
-from crmdesk.models.schema_contracts import Contract
+from crmdesk.models.excel_undo_rows import DONE, RESTORABLE, Left, Undo
+from crmdesk.models.policy import current_actor
+from crmdesk.models.schema import Contact, Customer, FollowUp, User
 from crmdesk.models.schema_deals import Deal
 from crmdesk.models.schema_imports import Import, ImportItem
 from crmdesk.models.users import UserRow
 
-Left = tuple[str, int, str, str]
+_Undo = Undo  # the name excel_undo_contracts knows it by
+
+UNIT = 2000  # ids an undo's unit of work handles (100,000 customers: ~0.2 s a unit on SQLite)
+
+# An import still "running" whose program was killed never moves on. The record has no time of
+# its last chunk (and needs none): it is shown "interrupted" once it has run longer than any
+# live import of its size could, STALE_AFTER plus a second for every ROWS_PER_SECOND rows (the
+# import writes ~10,000 rows a second on SQLite, a few thousand on the servers). It can then be
+# undone. Misjudging a live one is harmless: its undo marks it "undoing" first, and the
+# import's next chunk, finding it no longer running, is rolled back and the import stops.
+STALE_AFTER = timedelta(minutes=10)
+ROWS_PER_SECOND = 1000
+
+
+def shown_status(status: str, started_at: datetime, rows_total: int, now: datetime | None) -> str:
+    """The status the history shows: "interrupted" for a "running" import past its time."""
+    if status != "running" or now is None or started_at is None:
+        return status
+    limit = STALE_AFTER + timedelta(seconds=(rows_total or 0) / ROWS_PER_SECOND)
+    return "interrupted" if now - started_at > limit else status
 
 
 def may_undo(actor: UserRow, actor_id: int | None, status: str) -> bool:
     return status != "undone" and actor.active and (actor.is_admin or actor_id == actor.id)
 
 
-def list_imports(session: Session, actor: UserRow, limit: int = 200) -> list[ImportRow]:
-    """Newest first; admins see every import, others their own."""
+def list_imports(
+    session: Session, actor: UserRow, limit: int = 200, now: datetime | None = None
+) -> list[ImportRow]:
+    """Newest first; admins see every import, others their own. now: to tell an interrupted
+    import (shown_status)."""
     who = aliased(User)
     stmt = (
         select(Import, func.coalesce(who.name, ""))
@@ -56,296 +74,163 @@ def list_imports(session: Session, actor: UserRow, limit: int = 200) -> list[Imp
     )
     if not actor.is_admin:
         stmt = stmt.where(Import.actor_id == actor.id)
-    return [
-        ImportRow(
-            i.id,
-            i.kind,
-            i.file_name,
-            i.sheet,
-            name,
-            i.started_at,
-            i.finished_at,
-            i.status,
-            i.rows_total,
-            i.created,
-            i.updated,
-            i.skipped,
-            i.failed,
-            i.undone_at,
-            may_undo(actor, i.actor_id, i.status),
+    rows = []
+    for i, name in session.execute(stmt):
+        status = shown_status(i.status, i.started_at, i.rows_total, now)
+        rows.append(
+            ImportRow(
+                i.id,
+                i.kind,
+                i.file_name,
+                i.sheet,
+                name,
+                i.started_at,
+                i.finished_at,
+                status,
+                i.rows_total,
+                i.created,
+                i.updated,
+                i.skipped,
+                i.failed,
+                i.undone_at,
+                may_undo(actor, i.actor_id, status),
+            )
         )
-        for i, name in session.execute(stmt)
-    ]
+    return rows
 
 
-def undo_import(session: Session, actor: UserRow, import_id: int, now: datetime) -> UndoResult:
-    """Undo an import (module docstring): only its own user or an admin, once."""
+def _open(session: Session, actor: UserRow, import_id: int) -> Import:
+    """The import's record, locked: only its own user or an admin, not undone."""
     check_id(import_id, "import")
     imp = session.scalars(select(Import).where(Import.id == import_id).with_for_update()).first()
-    if imp is None or not (actor.is_admin or imp.actor_id == actor.id):
-        if imp is None:
-            raise NotFound(what="import", id=import_id)
+    if imp is None:
+        raise NotFound(what="import", id=import_id)
+    if not actor.active or not (actor.is_admin or imp.actor_id == actor.id):
         raise PermissionDenied(action="undo_import", import_id=import_id)
     if imp.status == "undone":
         raise CrmError("already_undone", import_id=import_id)
-    undo = _Undo(session, actor, import_id, now)
-    with bulk_cache(session, session.get_bind().dialect.name):
-        undo.restore_items()
-        remove_contract_rows(undo)  # before the deals and customers they hang off
-        undo.remove_deals()
-        undo.remove_customers()
-        undo.remove_attached()
-        undo.retire_users()
-        undo.finish()
+    return imp
+
+
+Step = tuple[str, list[int]]
+
+
+def _plan(session: Session, import_id: int) -> list[Step]:
+    """What is left to undo, step by step, as ids (in the order the steps run)."""
+    x = import_id
+
+    def item_ids(entity: str, actions: tuple[str, ...]) -> list[int]:
+        stmt = select(ImportItem.entity_id).where(
+            ImportItem.import_id == x, ImportItem.entity == entity, ImportItem.action.in_(actions)
+        )
+        return sorted(set(session.scalars(stmt)))
+
+    def marked(table) -> list[int]:
+        stmt = select(table.id).where(table.import_id == x)
+        return list(session.scalars(stmt.order_by(table.id)))
+
+    not_created = or_(Customer.import_id.is_(None), Customer.import_id != x)
+    added = select(Contact.id).join(Customer, Customer.id == Contact.customer_id)
+    contacts = set(session.scalars(added.where(Contact.import_id == x, not_created)))
+    contacts.update(item_ids("contact", ("updated", "created")))
+    follow = select(FollowUp.id).join(Customer, Customer.id == FollowUp.customer_id)
+    follow = follow.where(FollowUp.import_id == x, not_created)
+    steps: list[Step] = [(f"restore_{e}", item_ids(e, ("updated",))) for e in RESTORABLE]
+    steps += [
+        ("contacts", sorted(contacts)),
+        ("contract_rows", [0]),  # excel_undo_contracts: before the deals and customers
+        ("deals", marked(Deal)),
+        ("customers", marked(Customer)),
+        ("follow_ups", list(session.scalars(follow.order_by(FollowUp.customer_id, FollowUp.id)))),
+        ("users", item_ids("user", ("created",))),
+    ]  # fmt: skip
+    return [(name, ids) for name, ids in steps if ids]
+
+
+def _step(undo: Undo, name: str, ids: list[int]) -> None:
+    if name.startswith("restore_"):
+        undo.restore(name.removeprefix("restore_"), ids)
+    elif name == "contacts":
+        undo.contacts(ids)
+    elif name == "contract_rows":
+        remove_contract_rows(undo)
+    elif name == "deals":
+        undo.remove_deals(ids)
+    elif name == "customers":
+        undo.remove_customers(ids)
+    elif name == "follow_ups":
+        undo.remove_follow_ups(ids)
+    elif name == "users":
+        undo.retire_users(ids)
+
+
+def _done(imp: Import, actor: UserRow, now: datetime) -> None:
     imp.status, imp.undone_at, imp.undone_by_id = "undone", now, actor.id
+
+
+def undo_import(session: Session, actor: UserRow, import_id: int, now: datetime) -> UndoResult:
+    """Undo an import in one unit of work (module docstring): only its own user or an admin,
+    once."""
+    imp = _open(session, actor, import_id)
+    imp.status = "undoing"
+    undo = Undo(session, actor, import_id, now)
+    with bulk_cache(session, session.get_bind().dialect.name):
+        for name, ids in _plan(session, import_id):
+            _step(undo, name, ids)
+        undo.finish()
+    _done(imp, actor, now)
     return UndoResult(undo.removed, undo.restored, undo.left)
 
 
-class _Undo:
-    def __init__(self, session: Session, actor: UserRow, import_id: int, now: datetime) -> None:
-        self.session, self.actor, self.import_id, self.now = session, actor, import_id, now
-        self.removed = self.restored = 0
-        self.left: list[Left] = []
-        self.reindex: set[int] = set()  # customers whose contacts or name changed
-        self.kinds: dict[str, set[int]] = {}  # change kind → customer ids
+def run_undo(
+    db: Database,
+    actor: UserRow,
+    import_id: int,
+    now: datetime,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> WriteResult[UndoResult]:
+    """Undo an import in units of work (module docstring), with the change of them all.
+    progress(done, total) counts the ids handled; cancelled() is asked between units: the
+    result then has complete False, and the import stays "undoing" (run it again to finish).
+    An error after some units likewise leaves them done and the import "undoing"."""
 
-    def note(self, kind: str, ids: Iterable[int]) -> None:
-        self.kinds.setdefault(kind, set()).update(ids)
+    def begin(session: Session) -> None:
+        imp = _open(session, current_actor(session, actor.id), import_id)
+        imp.status = "undoing"
 
-    def items(self, entity: str, action: str = "updated") -> list[ImportItem]:
-        stmt = select(ImportItem).where(
-            ImportItem.import_id == self.import_id,
-            ImportItem.entity == entity,
-            ImportItem.action == action,
-        )
-        return list(self.session.scalars(stmt.order_by(ImportItem.entity_id, ImportItem.id)))
+    change = db.write(begin).change
+    steps = db.read(lambda s: _plan(s, import_id))
+    total = sum(len(ids) for name, ids in steps if name != "contract_rows")
+    done = removed = restored = 0
+    left: list[Left] = []
 
-    # ------------------------------------------------------------ changed rows back
-    def restore_items(self) -> None:
-        """The rows the import changed, as they were, where nobody changed them since (the
-        version it left); in reverse order, so a row changed twice ends as it was first."""
-        for table, entity, label in (
-            (Customer, "customer", Customer.name),
-            (Deal, "deal", Deal.title),
-            (Contract, "contract", Contract.title),
-        ):
-            items = self.items(entity)
-            for part in pieces(items):
-                ids = sorted({i.entity_id for i in part})
-                stmt = select(table.id, table.version, label).where(table.id.in_(ids))
-                rows = {r[0]: r for r in self.session.execute(stmt.with_for_update())}
-                for item in reversed(part):
-                    row = rows.get(item.entity_id)
-                    if row is None or row[1] != item.version_after:
-                        self.left.append(
-                            (entity, item.entity_id, row[2] if row else "", "changed_since")
-                        )
-                        continue
-                    self._put_back(table, entity, item.entity_id, decode_values(item.before))
-                    rows[item.entity_id] = (row[0], row[1] + 1, row[2])
-        for item in reversed(self.items("contact")):
-            contact = self.session.get(Contact, item.entity_id)
-            if contact is None:
-                continue
-            before = decode_values(item.before)
-            for f in ("mobile", "phone"):
-                if f in before:
-                    before[f"{f}_digits"] = phone_key(before[f])
-            self.session.execute(
-                update(Contact.__table__).where(Contact.id == contact.id).values(**before)
-            )
-            self.reindex.add(contact.customer_id)
-            self.note("contacts", [contact.customer_id])
-            self.restored += 1
+    def unit(session: Session, name: str, ids: list[int], last: bool):
+        me = current_actor(session, actor.id)
+        imp = _open(session, me, import_id)  # locked: one unit of one undo at a time
+        undo = Undo(session, me, import_id, now)
+        with bulk_cache(session, db.dialect):
+            if name:
+                _step(undo, name, ids)
+            undo.finish()
+        if last:
+            _done(imp, me, now)
+        return undo.removed, undo.restored, undo.left
 
-    def _put_back(self, table, entity: str, row_id: int, before: dict) -> None:
-        values = dict(before)
-        if entity == "customer":
-            for f in ("name", "province", "city"):
-                if f in values:
-                    text = values[f] or ""
-                    key = name_texts(text)[0] if f == "name" else short_key(text) if text else ""
-                    values[f"{f}_sort"] = key
-        stamp = {
-            "version": table.version + 1,
-            "updated_at": self.now,
-            "updated_by_id": self.actor.id,
-        }
-        self.session.execute(
-            update(table.__table__).where(table.__table__.c.id == row_id).values(**values, **stamp)
-        )
-        if entity == "customer":
-            if "tags" in values:
-                tags_module.sync(self.session, row_id, tags_module.split(values["tags"]), self.now)
-            if "name" in values:
-                self.reindex.add(row_id)
-            self.note("edited", [row_id])
-        else:
-            customer = self.session.scalar(select(table.customer_id).where(table.id == row_id))
-            self.note(f"{entity}s", [customer] if customer else [])
-        self.restored += 1
+    parts = [(name, part) for name, ids in steps for part in pieces(ids, UNIT)]
+    for n, (name, part) in enumerate(parts):
+        result = db.write(lambda s, name=name, part=part: unit(s, name, part, False))
+        change = change | result.change
+        removed, restored = removed + result.value[0], restored + result.value[1]
+        left += result.value[2]
+        done += 0 if name == "contract_rows" else len(part)  # a step without ids of its own
+        if progress is not None:
+            progress(done, total)
+        if n < len(parts) - 1 and cancelled is not None and cancelled():
+            return WriteResult(UndoResult(removed, restored, left, complete=False), change)
+    change = change | db.write(lambda s: unit(s, "", [], True)).change
+    return WriteResult(UndoResult(removed, restored, left), change)
 
-    # ------------------------------------------------------------ created rows gone
-    def remove_deals(self) -> None:
-        """Deals the import created and nobody touched since (version 1, no contract)."""
-        ids = self._marked(Deal)
-        for part in pieces(ids):
-            contract = exists().where(Contract.deal_id == Deal.id)
-            stmt = select(Deal.id, Deal.title, Deal.version, Deal.customer_id, contract)
-            rows = self.session.execute(stmt.where(Deal.id.in_(part)).with_for_update(of=Deal))
-            gone, customers = [], set()
-            for did, title, version, customer_id, has_contract in rows:
-                if version != 1 or has_contract:
-                    self.left.append(
-                        ("deal", did, title, "has_records" if has_contract else "changed_since")
-                    )
-                    continue
-                gone.append(did)
-                customers.add(customer_id)
-            if gone:
-                self.session.execute(delete(Deal).where(Deal.id.in_(gone)))
-                self.removed += len(gone)
-                self.note("deals", customers)
 
-    def _marked(self, table) -> list[int]:
-        stmt = select(table.id).where(table.import_id == self.import_id).order_by(table.id)
-        return list(self.session.scalars(stmt))
-
-    def remove_customers(self) -> None:
-        """Customers the import created, unchanged since (version 1) and with nothing but what
-        the import gave them: no deal, no contract, no contact or follow-up of anyone else."""
-        x = self.import_id
-        others = or_(FollowUp.import_id.is_(None), FollowUp.import_id != x)
-        other_contacts = or_(Contact.import_id.is_(None), Contact.import_id != x)
-        self.kept_created: set[int] = set()
-        for part in pieces(self._marked(Customer)):
-            stmt = select(
-                Customer.id,
-                Customer.name,
-                Customer.version,
-                exists().where(Deal.customer_id == Customer.id),
-                exists().where(Contract.customer_id == Customer.id),
-                exists().where(FollowUp.customer_id == Customer.id, others),
-                exists().where(Contact.customer_id == Customer.id, other_contacts),
-            ).where(Customer.id.in_(part))
-            gone = []
-            for cid, name, version, deals, contracts, follow, people in self.session.execute(
-                stmt.order_by(Customer.id).with_for_update(of=Customer)
-            ):
-                if version != 1 or deals or contracts or follow or people:
-                    reason = "changed_since" if version != 1 else "has_records"
-                    self.left.append(("customer", cid, name, reason))
-                    self.kept_created.add(cid)
-                else:
-                    gone.append(cid)
-            if gone:
-                self._delete_customers(gone)
-
-    def _delete_customers(self, ids: list[int]) -> None:
-        session = self.session
-        if session.get_bind().dialect.name == "sqlite":  # contentless FTS: told the old text
-            stmt = select(CustomerSearch.customer_id, CustomerSearch.body)
-            search._fts_delete(
-                session, session.execute(stmt.where(CustomerSearch.customer_id.in_(ids))).all()
-            )
-        carried = set(
-            session.scalars(select(CustomerTag.tag).where(CustomerTag.customer_id.in_(ids)))
-        )
-        session.execute(delete(Customer).where(Customer.id.in_(ids)))  # the rest cascades
-        if carried:
-            still = select(CustomerTag.customer_id).where(CustomerTag.tag == Tag.name).exists()
-            session.execute(delete(Tag).where(Tag.name.in_(sorted(carried)), ~still))
-        self.removed += len(ids)
-        self.note("deleted", ids)
-
-    def remove_attached(self) -> None:
-        """Contacts and follow-ups the import added to customers it did not create (those it
-        created and that stay keep theirs: someone works with them now)."""
-        x = self.import_id
-        own = set(self._marked(Customer))
-        for table, kind in ((Contact, "contacts"), (FollowUp, "follow_up")):
-            stmt = select(table.id, table.customer_id).where(table.import_id == x)
-            rows = [(i, c) for i, c in self.session.execute(stmt) if c not in own]
-            for part in pieces(rows):
-                ids = [i for i, _c in part]
-                customers = {c for _i, c in part}
-                if table is FollowUp:
-                    self._follow_up_dates_before(sorted(customers), ids)
-                self.session.execute(delete(table).where(table.id.in_(ids)))
-                self.removed += len(ids)
-                self.note(kind, customers)
-                if table is Contact:
-                    self.reindex.update(customers)
-
-    def _follow_up_dates_before(self, customers: list[int], going: list[int]) -> None:
-        """Each customer's last and next follow-up dates from the follow-ups that stay."""
-        going_set = set(going)
-        stmt = select(
-            FollowUp.id, FollowUp.customer_id, FollowUp.happened_at, FollowUp.next_follow_up_at
-        ).where(FollowUp.customer_id.in_(customers))
-        newest: dict[int, tuple] = {}
-        planned_by_going: dict[int, set] = {}
-        for fid, cid, at, nxt in self.session.execute(stmt):
-            if fid in going_set:
-                planned_by_going.setdefault(cid, set()).add(nxt)
-            elif cid not in newest or newest[cid][0] <= at:
-                newest[cid] = (at, nxt)
-        current = dict(
-            self.session.execute(
-                select(Customer.id, Customer.next_follow_up_at).where(Customer.id.in_(customers))
-            ).all()
-        )
-        for cid in customers:
-            at, nxt = newest.get(cid, (None, None))
-            values = {"last_follow_up_at": at}
-            if current.get(cid) is not None and current[cid] in planned_by_going.get(cid, ()):
-                values["next_follow_up_at"] = nxt  # the plan came with the import
-            self.session.execute(
-                update(Customer.__table__).where(Customer.__table__.c.id == cid).values(**values)
-            )
-
-    def retire_users(self) -> None:
-        """Users the import made, deactivated unless they own something now."""
-        for item in self.items("user", "created"):
-            uid = item.entity_id
-            owns = self.session.execute(
-                select(
-                    exists().where(Customer.owner_id == uid),
-                    exists().where(Deal.owner_id == uid),
-                    exists().where(Contract.owner_id == uid),
-                )
-            ).one()
-            name = self.session.scalar(select(User.name).where(User.id == uid)) or ""
-            if any(owns):
-                self.left.append(("user", uid, name, "has_records"))
-                continue
-            self.session.execute(update(User).where(User.id == uid).values(active=False))
-
-    def finish(self) -> None:
-        """Search texts and primary contacts of the customers that stay, and the change."""
-        live = set(self.kinds.get("deleted", ()))
-        ids = sorted(self.reindex - live)
-        for part in pieces(ids):
-            self._one_primary(part)
-            search.reindex(self.session, part)
-        for kind, customers in self.kinds.items():
-            record(self.session, kind, customers)
-
-    def _one_primary(self, customers: list[int]) -> None:
-        """A customer whose primary contact went gets its oldest one as primary."""
-        has = select(Contact.customer_id).where(
-            Contact.customer_id.in_(customers), Contact.is_primary.is_(True)
-        )
-        with_primary = set(self.session.scalars(has))
-        missing = [c for c in customers if c not in with_primary]
-        for part in pieces(missing):
-            first = (
-                select(func.min(Contact.id))
-                .where(Contact.customer_id.in_(part))
-                .group_by(Contact.customer_id)
-            )
-            ids = list(self.session.scalars(first))
-            if ids:
-                self.session.execute(
-                    update(Contact.__table__).where(Contact.id.in_(ids)).values(is_primary=True)
-                )
+__all__ = ["DONE", "list_imports", "may_undo", "run_undo", "shown_status", "undo_import"]

@@ -8,7 +8,14 @@ from typing import Any
 
 from crmdesk.models import excel_undo
 from crmdesk.models.changes import WriteResult
-from crmdesk.models.excel_types import ImportOptions, ImportPlan, ImportResult, ImportRow, Mapping
+from crmdesk.models.excel_types import (
+    ImportOptions,
+    ImportPlan,
+    ImportResult,
+    ImportRow,
+    Mapping,
+    UndoResult,
+)
 from crmdesk.models.policy import current_actor
 
 
@@ -68,11 +75,20 @@ class ExcelMethods:
         )
 
     def imports(self, limit: int = 200) -> list[ImportRow]:
-        return self._read(lambda s: excel_undo.list_imports(s, self.actor, limit))
+        now = self.clock()
+        return self._read(lambda s: excel_undo.list_imports(s, self.actor, limit, now))
 
-    def undo_import(self, import_id: int) -> WriteResult:
-        return self._write(
-            lambda s, actor: excel_undo.undo_import(s, actor, import_id, self.clock())
+    def undo_import(self, import_id: int, control: Any = None) -> WriteResult[UndoResult]:
+        """Undo in units of work (excel_undo.run_undo). control: as apply_import's; cancelled,
+        the result's complete is False and the import stays "undoing" (undo it again)."""
+        self.actor = self.db.read(lambda s: current_actor(s, self.actor.id))
+        return excel_undo.run_undo(
+            self.db,
+            self.actor,
+            import_id,
+            self.clock(),
+            progress=getattr(control, "progress", None),
+            cancelled=getattr(control, "cancelled", None),
         )
 
     def import_pools(self) -> list[tuple[int, str]]:

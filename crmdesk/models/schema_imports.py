@@ -17,8 +17,10 @@ from crmdesk.models.schema import Base
 IMPORT_KINDS = ("customers", "contacts", "deals", "follow_ups", "contracts", "payments")
 # running: rows are being written (or the program died while it ran: whole chunks are in);
 # done; cancelled (whole chunks are in, rows_done says how far); failed (a fatal error after
-# some chunks); undone.
-IMPORT_STATUSES = ("running", "done", "cancelled", "failed", "undone")
+# some chunks); undoing (an undo is under way, or was cancelled or interrupted: undoing it
+# again finishes it); undone. The history shows a "running" import past any live one's time as
+# "interrupted" (excel_undo.shown_status: computed, never stored).
+IMPORT_STATUSES = ("running", "done", "cancelled", "failed", "undoing", "undone")
 # An item: a row the import changed (action "updated", with the fields' values before it and the
 # row's version after it, so an undo restores only what nobody touched since), or a user it
 # created (action "created", entity "user": an undo deactivates them when they own nothing).
