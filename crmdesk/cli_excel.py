@@ -226,6 +226,7 @@ def _source(ws, what: str) -> tuple[list, Any, int]:
 
 def _import(args: argparse.Namespace) -> int:
     from crmdesk.cli import CommandFailed
+    from crmdesk.models.excel_dates import SystemZone
     from crmdesk.models.excel_export import check_target, write_error_report
     from crmdesk.models.excel_fields import check_mapping, known_header, suggest_mapping
     from crmdesk.models.excel_plan import validate
@@ -264,8 +265,10 @@ def _import(args: argparse.Namespace) -> int:
         owner = args.owner or ("column" if has_owner else "me")
         if owner == "column" and not has_owner:
             raise CommandFailed(f"--owner column: no column is mapped to {OWNER_FIELD.get(kind)}")
-        plan = validate(kind, sheet, header_row, mapping, ValueOptions(day_first=args.day_first),
-                        dedupe, checking)  # fmt: skip
+        # the sheet's times are the user's wall clock: stored in UTC (ARCHITECTURE §2)
+        values = ValueOptions(day_first=args.day_first, zone=SystemZone())
+        plan = validate(kind, sheet, header_row, mapping, values, dedupe, checking,
+                        on_duplicate=args.on_duplicate)  # fmt: skip
         checking.end()
         options = ImportOptions(dedupe_key=dedupe, on_duplicate=args.on_duplicate,
                                 owner_mode=owner if kind != "contacts" else "me")  # fmt: skip

@@ -32,6 +32,11 @@ def codes(plan) -> list[tuple[int, int | None, str, str]]:
     return [(p.row, p.column, p.field, p.code) for p in plan.problems]
 
 
+def repeats(plan) -> list[tuple[int, int | None, str, str]]:
+    """The rows skipped within the file (mode skip, validate's default)."""
+    return [(p.row, p.column, p.field, p.code) for p in plan.skipped]
+
+
 CUSTOMER_HEADER = ["客户名称", "手机", "电话", "邮箱", "客户级别", "客户状态", "创建时间", "生日",
                    "标签", "负责人", "备注", "客户编号"]  # fmt: skip
 
@@ -150,14 +155,28 @@ def test_one_row_reports_every_problem_at_once():
 def test_duplicates_by_name_point_at_the_first_row():
     data = sheet(["客户名称", "手机"], ["星辰", ""], ["月亮", ""], [" 星辰 ", ""], ["星辰", ""])
     plan = check("customers", data, dedupe="name")
-    assert plan.problems == [
-        CellProblem(4, 0, "name", "duplicate_in_file", "2"),
-        CellProblem(5, 0, "name", "duplicate_in_file", "2"),
+    assert plan.skipped == [
+        CellProblem(4, 0, "name", "exists_in_file", "2"),
+        CellProblem(5, 0, "name", "exists_in_file", "2"),
     ]
-    assert plan.duplicates_in_file == 2
+    assert plan.problems == [] and plan.bad_rows == set() and plan.repeats == {}
+    assert plan.duplicates_in_file == 2 and plan.total == 4
     assert [r.row for r in plan.rows] == [2, 3]
     # without a key nothing is a duplicate
-    assert check("customers", data).problems == []
+    assert check("customers", data).skipped == []
+
+
+def test_the_duplicate_mode_decides_what_a_repeat_in_the_file_is():
+    data = sheet(["客户名称", "手机"], ["星辰", ""], ["月亮", ""], [" 星辰 ", ""], ["星辰", ""])
+    mapping = suggest_mapping("customers", data.rows[0])
+    for mode in ("fill", "overwrite"):  # written after the first row, which they update
+        plan = validate("customers", data, 1, mapping, ValueOptions(), "name", on_duplicate=mode)
+        assert [r.row for r in plan.rows] == [2, 3, 4, 5]
+        assert plan.repeats == {4: 2, 5: 2} and plan.skipped == [] and not plan.problems
+        assert plan.duplicates_in_file == 2
+    plan = validate("customers", data, 1, mapping, ValueOptions(), "name", on_duplicate="create")
+    assert [r.row for r in plan.rows] == [2, 3, 4, 5]
+    assert (plan.repeats, plan.skipped, plan.duplicates_in_file) == ({}, [], 0)
 
 
 def test_duplicates_by_phone_compare_the_numbers_key():
@@ -172,12 +191,12 @@ def test_duplicates_by_phone_compare_the_numbers_key():
         ["七", "", ""],
     )
     plan = check("customers", data, dedupe="phone")
-    assert codes(plan) == [
-        (3, 1, "mobile", "duplicate_in_file"),
-        (4, 2, "phone", "duplicate_in_file"),  # no mobile: reported on the phone
-        (6, 2, "phone", "duplicate_in_file"),
+    assert repeats(plan) == [
+        (3, 1, "mobile", "exists_in_file"),
+        (4, 2, "phone", "exists_in_file"),  # no mobile: reported on the phone
+        (6, 2, "phone", "exists_in_file"),
     ]
-    assert [p.value for p in plan.problems] == ["2", "2", "5"]
+    assert [p.value for p in plan.skipped] == ["2", "2", "5"]
     assert plan.duplicates_in_file == 3
 
 
@@ -198,23 +217,20 @@ def test_duplicates_by_email_ignore_case_and_by_external_id_are_exact():
     data = sheet(["客户名称", "邮箱", "客户编号"], ["一", "Li@Example.com", "A1"],
                  ["二", "li@example.COM", "a1"], ["三", " LI@example.com ", "A1 "])  # fmt: skip
     plan = check("customers", data, dedupe="email")
-    assert [(p.row, p.field, p.value) for p in plan.problems] == [(3, "email", "2"),
-                                                                   (4, "email", "2")]  # fmt: skip
+    assert [(p.row, p.field, p.value) for p in plan.skipped] == [(3, "email", "2"),
+                                                                  (4, "email", "2")]  # fmt: skip
     plan = check("customers", data, dedupe="external_id")
-    assert [(p.row, p.column, p.field, p.value) for p in plan.problems] == [
+    assert [(p.row, p.column, p.field, p.value) for p in plan.skipped] == [
         (4, 2, "external_id", "2")
     ]
 
 
 def test_a_bad_row_is_never_the_first_of_duplicates():
-    data = sheet(["客户名称", "手机"], ["星辰", "1"], ["星辰", ""], ["星辰", "x"])
+    data = sheet(["客户名称", "手机"], ["星辰", "1"], ["星辰", ""], ["星辰", "x"], ["星辰", ""])
     plan = check("customers", data, dedupe="name")
-    assert codes(plan) == [
-        (2, 1, "mobile", "bad_phone"),
-        (4, 1, "mobile", "bad_phone"),
-        (4, 0, "name", "duplicate_in_file"),
-    ]
-    assert plan.problems[-1].value == "3"
+    assert codes(plan) == [(2, 1, "mobile", "bad_phone"), (4, 1, "mobile", "bad_phone")]
+    assert repeats(plan) == [(5, 0, "name", "exists_in_file")]
+    assert plan.skipped[0].value == "3"
     assert [r.row for r in plan.rows] == [3]
     assert plan.duplicates_in_file == 1
 
@@ -229,12 +245,12 @@ def test_a_contacts_phone_and_name_repeat_only_within_one_customer():
         ["", "C9", "王芳", "13900000000", ""],
     )
     plan = check("contacts", data, dedupe="phone")
-    assert [(p.row, p.field, p.value) for p in plan.problems] == [(4, "mobile", "2")]
+    assert [(p.row, p.field, p.value) for p in plan.skipped] == [(4, "mobile", "2")]
     plan = check("contacts", data, dedupe="name")
-    assert [(p.row, p.field, p.value) for p in plan.problems] == [(6, "name", "5")]
+    assert [(p.row, p.field, p.value) for p in plan.skipped] == [(6, "name", "5")]
     plan = check("contacts", data, dedupe="email")  # a person's e-mail, whatever the customer
-    assert [(p.row, p.field, p.value) for p in plan.problems] == [(3, "email", "2")]
-    assert check("contacts", data, dedupe="external_id").problems == []
+    assert [(p.row, p.field, p.value) for p in plan.skipped] == [(3, "email", "2")]
+    assert check("contacts", data, dedupe="external_id").skipped == []
 
 
 def test_deals_repeat_by_external_id_or_title_within_a_customer():
@@ -246,11 +262,11 @@ def test_deals_repeat_by_external_id_or_title_within_a_customer():
     )
     mapping = Mapping(suggest_mapping("deals", data.rows[0]).columns, {"Won": 6})
     plan = validate("deals", data, 1, mapping, ValueOptions(), "external_id")
-    assert [(p.row, p.column, p.field, p.value) for p in plan.problems] == [
+    assert [(p.row, p.column, p.field, p.value) for p in plan.skipped] == [
         (4, 0, "external_id", "2")
     ]
     plan = validate("deals", data, 1, mapping, ValueOptions(), "name")
-    assert [(p.row, p.field, p.value) for p in plan.problems] == [(4, "title", "2")]
+    assert [(p.row, p.field, p.value) for p in plan.skipped] == [(4, "title", "2")]
 
 
 def test_an_unknown_dedupe_key_is_a_mistake():
@@ -363,3 +379,21 @@ def test_cancel_stops_with_the_plan_of_the_rows_read_so_far():
     assert plan.total == 2 * PROGRESS_ROWS - 2  # one empty row; the row it stopped at unread
     assert (len(plan.rows), plan.empty_rows) == (plan.total, 1)
     assert plan.rows[-1].row == 2 * PROGRESS_ROWS
+
+
+def test_times_are_the_sheets_wall_clock_stored_in_utc_and_dates_stay_dates():
+    from zoneinfo import ZoneInfo
+
+    data = sheet(["客户名称", "创建时间", "生日"], ["星辰", "2024-03-05 14:30", "1990-05-06"],
+                 ["月亮", datetime(2024, 3, 5), datetime(1990, 5, 6)])  # fmt: skip
+    mapping = Mapping({0: "name", 1: "created_at", 2: "birthday"})
+    shanghai = ValueOptions(zone=ZoneInfo("Asia/Shanghai"))
+    first, second = validate("customers", data, 1, mapping, shanghai).rows
+    assert first.values["created_at"] == datetime(2024, 3, 5, 6, 30)  # 14:30 in Shanghai
+    assert second.values["created_at"] == datetime(2024, 3, 4, 16, 0)  # its midnight
+    assert first.values["birthday"] == second.values["birthday"] == date(1990, 5, 6)
+    utc = validate("customers", data, 1, mapping, ValueOptions()).rows[0]  # the default
+    assert utc.values["created_at"] == datetime(2024, 3, 5, 14, 30)
+    early = sheet(["客户名称", "创建时间"], ["星辰", "1900-01-01 01:00"])
+    plan = validate("customers", early, 1, Mapping({0: "name", 1: "created_at"}), shanghai)
+    assert codes(plan) == [(2, 1, "created_at", "bad_date")]  # 1899 in UTC

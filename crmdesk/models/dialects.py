@@ -178,3 +178,34 @@ def insert_ignore(table, dialect: str):
 
         return sqlite_insert(table).on_conflict_do_nothing()
     return insert(table).prefix_with("IGNORE")
+
+
+IMPORT_LOCK_KEY = 0x43524D_11  # PostgreSQL's advisory lock of importers ("CRM", issue 11)
+IMPORT_LOCK_SETTING = "import_lock"  # MySQL/MariaDB: the settings row importers lock
+
+
+def prepare_import_lock(db: Database) -> None:
+    """MySQL/MariaDB: make sure the row serialize_imports locks exists, in a unit of its own (an
+    INSERT IGNORE that meets the row takes a shared lock: in the same transaction as the
+    FOR UPDATE, two importers would deadlock upgrading it)."""
+    if db.dialect not in ("mysql", "mariadb"):
+        return
+    from crmdesk.models.schema import Setting
+
+    stmt = insert_ignore(Setting.__table__, db.dialect)
+    db.write(lambda s: s.execute(stmt.values(key=IMPORT_LOCK_SETTING, value="")))
+
+
+def serialize_imports(session, dialect: str) -> None:
+    """Hold, until the unit of work ends, the lock importers take before they look for
+    duplicates, so two desktops importing the same file never both create a row: PostgreSQL an
+    advisory transaction lock; MySQL/MariaDB the settings row prepare_import_lock made, FOR
+    UPDATE; SQLite nothing (a write unit holds the database's write lock from BEGIN
+    IMMEDIATE). Only importers wait for it, not other writers."""
+    if dialect == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": IMPORT_LOCK_KEY})
+    elif dialect in ("mysql", "mariadb"):
+        session.execute(
+            text("SELECT value FROM settings WHERE `key` = :k FOR UPDATE"),
+            {"k": IMPORT_LOCK_SETTING},
+        )

@@ -27,6 +27,7 @@ from crmdesk.models import excel_derive
 from crmdesk.models.changes import Change, WriteResult
 from crmdesk.models.checks import TEXT_LIMIT, Checker
 from crmdesk.models.database import Database
+from crmdesk.models.dialects import prepare_import_lock, serialize_imports
 from crmdesk.models.errors import CrmError, Interrupted, NotFound, PermissionDenied
 from crmdesk.models.excel_context import (
     ApplyContext,
@@ -46,7 +47,7 @@ from crmdesk.models.excel_types import (
     ImportResult,
     PlannedRow,
 )
-from crmdesk.models.policy import current_actor
+from crmdesk.models.policy import current_actor, may_import
 from crmdesk.models.schema_imports import IMPORT_KINDS, Import
 from crmdesk.models.users import UserRow
 
@@ -161,9 +162,12 @@ class _Tally:
     def __init__(self, plan: ImportPlan) -> None:
         self.bad = sorted(plan.bad_rows)
         self.bad_codes = _first_codes(plan.problems)
+        self.repeated = sorted(plan.skipped, key=lambda p: p.row)  # skipped within the file
+        self.repeated_rows = [p.row for p in self.repeated]
         self.created = self.updated = 0
         self.skipped: list[CellProblem] = []
         self.failed: list[CellProblem] = []
+        self.notes: list[CellProblem] = []  # of rows created or updated (ChunkOutcome.notes)
         self.valid_done = 0
         self.last_row = 0  # the sheet row the committed chunks reached
 
@@ -172,15 +176,23 @@ class _Tally:
         self.updated += outcome.updated
         self.skipped += outcome.skipped
         self.failed += outcome.failed
+        self.notes += outcome.notes
         self.valid_done += len(rows)
         if rows:
-            self.last_row = rows[-1].row
+            self.last_row = max(self.last_row, rows[-1].row)
 
     def bad_done(self, finished: bool) -> list[int]:
         """The plan's bad rows the committed chunks have passed (all of them once finished)."""
         if finished:
             return self.bad
         return self.bad[: bisect.bisect_right(self.bad, self.last_row)]
+
+    def repeated_done(self, finished: bool, last: int | None = None) -> list[CellProblem]:
+        """The plan's rows skipped within the file that the committed chunks have passed."""
+        if finished:
+            return self.repeated
+        at = self.last_row if last is None else last
+        return self.repeated[: bisect.bisect_right(self.repeated_rows, at)]
 
     def values(self, finished: bool, extra: ChunkOutcome | None = None, rows=()) -> dict:
         created, updated = self.created, self.updated
@@ -190,20 +202,42 @@ class _Tally:
             created, updated = created + extra.created, updated + extra.updated
             skipped, failed = skipped + len(extra.skipped), failed + len(extra.failed)
             done += len(rows)
-        last = rows[-1].row if rows else self.last_row
+        last = max(rows[-1].row, self.last_row) if rows else self.last_row
         bad = self.bad if finished else self.bad[: bisect.bisect_right(self.bad, last)]
+        repeated = len(self.repeated_done(finished, last))
         return {
-            "rows_done": done + len(bad),
+            "rows_done": done + len(bad) + repeated,
             "created": created,
             "updated": updated,
-            "skipped": skipped,
+            "skipped": skipped + repeated,
             "failed": failed + len(bad),
         }
 
     def reasons(self, finished: bool) -> dict[str, int]:
-        counts: Counter[str] = Counter(p.code for p in self.skipped + self.failed)
+        passed = self.repeated_done(finished)
+        counts: Counter[str] = Counter(p.code for p in self.skipped + self.failed + passed)
         counts.update(self.bad_codes.get(r, "invalid") for r in self.bad_done(finished))
         return dict(sorted(counts.items()))
+
+
+def chunks(rows: list[PlannedRow], size: int, repeats: dict[int, int]) -> list[list[PlannedRow]]:
+    """The rows in file order, `size` a chunk; a row repeating an earlier one (plan.repeats)
+    starts a new chunk when a row of its key is in the current one, so that it finds, and
+    updates, what the earlier chunk committed."""
+    if not repeats:
+        return [rows[begin : begin + size] for begin in range(0, len(rows), size)] or [[]]
+    parts: list[list[PlannedRow]] = []
+    part: list[PlannedRow] = []
+    keys: set[int] = set()
+    for row in rows:
+        key = repeats.get(row.row, row.row)
+        if len(part) >= size or key in keys:
+            parts.append(part)
+            part, keys = [], set()
+        part.append(row)
+        keys.add(key)
+    parts.append(part)
+    return parts
 
 
 def _first_codes(problems: list[CellProblem]) -> dict[int, str]:
@@ -234,8 +268,13 @@ def run_import(
     sheet = c.text("sheet", sheet[:100], Import.sheet)
     c.done()
 
+    prepare_import_lock(db)
+
     def start(session: Session) -> tuple[int, dict[str, int], OwnerTable]:
+        serialize_imports(session, db.dialect)  # users it creates: one importer at a time
         me = current_actor(session, actor.id)
+        if not may_import(me, plan.kind):
+            raise PermissionDenied(action="import", kind=plan.kind)
         if options.owner_mode == "pool":
             check_pool_import(session, me, options.pool_id)
         import_id = session.execute(
@@ -267,6 +306,9 @@ def run_import(
     size = options.chunk
 
     def chunk_unit(session: Session, part: list[PlannedRow], finished: bool, derived: dict):
+        # First, before anything is read: another importer's chunk (the same file on another
+        # desktop) commits before this one looks for duplicates.
+        serialize_imports(session, db.dialect)
         me = current_actor(session, actor.id)
         ctx = ApplyContext(session, me, now, import_id, options, plan, db.dialect, owners, table)
         ctx.derived = derived
@@ -303,6 +345,7 @@ def run_import(
         db.write(close)
         bad = set(tally.bad_done(finished))
         problems = [p for p in plan.problems if p.row in bad] + tally.skipped + tally.failed
+        problems += tally.repeated_done(finished) + tally.notes
         problems.sort(key=lambda p: p.row)
         return ImportResult(
             import_id=import_id,
@@ -318,7 +361,7 @@ def run_import(
             seconds=time.monotonic() - began,
         )
 
-    parts = [rows[begin : begin + size] for begin in range(0, len(rows), size)] or [[]]
+    parts = chunks(rows, size, plan.repeats)
     ahead = None
     if plan.kind == "customers" and len(rows) >= excel_derive.PREFETCH_FROM:
         ahead = excel_derive.Prefetch(parts, db.dialect)

@@ -35,12 +35,15 @@ class ChunkOutcome:
     """One chunk's rows as a writer left them: created and updated count rows of the import's
     kind; skipped and failed hold one problem a row (its reason code); customer_ids are the
     customers the chunk touched (created, changed, or given contacts, follow-ups or deals).
-    A writer records its own changes on the session (changes.record)."""
+    A writer records its own changes on the session (changes.record). notes: a problem of a
+    row counted created or updated that left a part of it out (a contact that did not fit):
+    in the result's problems, not counted again."""
 
     created: int = 0
     updated: int = 0
     skipped: list[CellProblem] = field(default_factory=list)
     failed: list[CellProblem] = field(default_factory=list)
+    notes: list[CellProblem] = field(default_factory=list)
     customer_ids: set[int] = field(default_factory=set)
 
 
@@ -54,6 +57,8 @@ class OwnerTable:
     assignable: frozenset[int]
     teams: dict[int, int | None]
     sort_keys: dict[int, str]
+    ambiguous: frozenset[str] = frozenset()  # lower-cased names two active users share
+    too_many_new: bool = False  # unknown_owner "create" named more than MAX_NEW_USERS
 
 
 @dataclass
@@ -95,9 +100,11 @@ class ApplyContext:
         customer goes into options.pool_id; a writer of other rows, deals, uses the actor),
         the actor for any other field. owner_mode "column": an empty cell is the actor; a name
         or login (case-insensitive) of an active user is that user if the actor may assign to
-        them, else "owner_not_allowed"; a name no user has: the user the import created for it
-        (unknown_owner "create", admins only: for others "owner_not_allowed"), the actor
-        ("me"), or "unknown_owner" ("reject")."""
+        them, else "owner_not_allowed"; a name two active users share (and no login) is
+        "ambiguous_owner"; a name no user has: the user the import created for it
+        (unknown_owner "create", admins only: for others "owner_not_allowed"; more new names
+        than excel_owners.MAX_NEW_USERS: "too_many_new_users"), the actor ("me"), or
+        "unknown_owner" ("reject")."""
         mode = self.options.owner_mode
         if mode == "pool":
             return (None, None) if field == "owner" else (self.actor.id, None)
@@ -109,10 +116,14 @@ class ApplyContext:
             return self.actor.id, None
         user_id = self.owners.get(key)
         if user_id is None:
+            if key in self.table.ambiguous:
+                return None, self.problem(row, "ambiguous_owner", field)
             unknown = self.options.unknown_owner
             if unknown == "me":
                 return self.actor.id, None
             code = "owner_not_allowed" if unknown == "create" else "unknown_owner"
+            if unknown == "create" and self.table.too_many_new:
+                code = "too_many_new_users"
             return None, self.problem(row, code, field)
         if user_id != self.actor.id and user_id not in self.table.assignable:
             return None, self.problem(row, "owner_not_allowed", field)

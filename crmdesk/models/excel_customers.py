@@ -311,6 +311,14 @@ def _update(ctx: ApplyContext, changes: list, overwrite: bool, out: ChunkOutcome
         if not new and not contact_added:
             out.skipped.append(ctx.problem(row, "unchanged", ""))
             continue
+        full = contact_added and len(people.get(cid, ())) >= MAX_CONTACTS
+        if full:  # the contact does not fit: never an "updated" row with nothing written
+            problem = ctx.problem(row, "too_many_contacts", "contact_name")
+            if not new:
+                out.failed.append(problem)
+                continue
+            out.notes.append(problem)  # the customer's fields are, the contact is not
+            contact_added = False
         if new:
             before = {f: now_row[f] for f in new}
             keys = {
@@ -331,11 +339,10 @@ def _update(ctx: ApplyContext, changes: list, overwrite: bool, out: ChunkOutcome
             edited.append(cid)
         if contact_added:
             have = people.setdefault(cid, [])
-            if len(have) < MAX_CONTACTS:
-                at = db_time(ctx.dialect, now)
-                added.append(contact_row(cid, contact, not have, at, ctx.import_id))
-                have.append(None)
-                reindex.add(cid)
+            at = db_time(ctx.dialect, now)
+            added.append(contact_row(cid, contact, not have, at, ctx.import_id))
+            have.append(None)
+            reindex.add(cid)
         out.updated += 1
         out.customer_ids.add(cid)
     t = Customer.__table__

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from crmdesk.models.checks import EARLIEST, LATEST
@@ -158,3 +158,44 @@ def moment(v: Any, day_first: bool = False) -> datetime:
             raise _fail("bad_date")
         return v
     return _moment(v, day_first)
+
+
+def to_utc(at: datetime, zone: tzinfo) -> datetime:
+    """A sheet's wall-clock time in `zone` as stored: naive UTC; outside the schema's years
+    → bad_date."""
+    if zone is UTC:
+        return at
+    utc = at.replace(tzinfo=zone).astimezone(UTC).replace(tzinfo=None)
+    if not EARLIEST <= utc <= LATEST:
+        raise _fail("bad_date")
+    return utc
+
+
+class SystemZone(tzinfo):
+    """The computer's own zone, with the offset the system gives for each moment (summer time
+    included), as the app shows stored times (views.table_model.local_moment). The wizard and
+    the command line hand it to validate (ValueOptions.zone); a moment the system cannot place
+    (before 1970 on Windows) takes today's offset."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        try:
+            return (dt or datetime(2000, 1, 1)).replace(tzinfo=None).astimezone().utcoffset()
+        except (OverflowError, OSError, ValueError):
+            return datetime.now(UTC).astimezone().utcoffset()
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "local"
+
+    def fromutc(self, dt: datetime) -> datetime:
+        naive = dt.replace(tzinfo=None)
+        try:
+            local = naive.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError):
+            local = naive + datetime.now(UTC).astimezone().utcoffset()
+        return local.replace(tzinfo=self)
+
+    def __repr__(self) -> str:
+        return "SystemZone()"

@@ -25,7 +25,8 @@ _LOGIN = re.compile(r"[^a-z0-9._-]")
 
 
 def _named(plan: ImportPlan) -> dict[str, str]:
-    """The user cells of the plan's rows: lower-cased text → the text as first written."""
+    """The user cells of the plan's rows (the rows validate passed: a row it refused makes no
+    user): lower-cased text → the text as first written."""
     found: dict[str, str] = {}
     for row in plan.rows:
         for key in USER_FIELDS:
@@ -64,19 +65,29 @@ def resolve_owners(
     rows = session.execute(
         select(User.id, User.name, User.login, User.team_id, User.name_sort, User.active)
     ).all()
-    by_name: dict[str, int] = {}
-    for r in sorted(rows, key=lambda r: r.id):
+    named: dict[str, list[int]] = {}
+    for r in rows:
         if r.active:
-            by_name.setdefault(r.name.strip().lower(), r.id)
+            named.setdefault(r.name.strip().lower(), []).append(r.id)
+    by_name = {k: ids[0] for k, ids in named.items() if len(ids) == 1}
+    ambiguous = {k for k, ids in named.items() if len(ids) > 1}  # 张伟 and 张伟: which one?
     for r in rows:  # a login names one user exactly: it wins over a name
         if r.active:
-            by_name[r.login.strip().lower()] = r.id
+            login = r.login.strip().lower()
+            by_name[login] = r.id
+            ambiguous.discard(login)
     teams = {r.id: r.team_id for r in rows}
     keys = {r.id: r.name_sort for r in rows}
     assignable = {u.id for u in assignable_users(session, actor)}
+    too_many = False
     if options.owner_mode == "column" and options.unknown_owner == "create" and actor.is_admin:
-        unknown = {k: v for k, v in _named(plan).items() if k not in by_name and _may_name(v)}
-        if unknown and len(unknown) <= MAX_NEW_USERS:
+        unknown = {
+            k: v
+            for k, v in _named(plan).items()
+            if k not in by_name and k not in ambiguous and _may_name(v)
+        }
+        too_many = len(unknown) > MAX_NEW_USERS  # their rows fail "too_many_new_users"
+        if unknown and not too_many:
             taken = {login.lower() for login in session.scalars(select(User.login))}
             for key, name in sorted(unknown.items()):
                 user = User(
@@ -104,7 +115,7 @@ def resolve_owners(
                         }
                     ],
                 )
-    table = OwnerTable(by_name, frozenset(assignable), teams, keys)
+    table = OwnerTable(by_name, frozenset(assignable), teams, keys, frozenset(ambiguous), too_many)
     return by_name, table
 
 

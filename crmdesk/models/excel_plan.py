@@ -12,13 +12,14 @@ only when one occurs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from crmdesk.models import excel_values as values_
 from crmdesk.models import tags as tags_module
 from crmdesk.models.checks import limit_of
 from crmdesk.models.excel_contract_fields import contract_status, payment_method
+from crmdesk.models.excel_dates import to_utc
 from crmdesk.models.excel_fields import CUSTOMER_LINK, FIELDS, normalize_header
 from crmdesk.models.excel_read import data_rows, header_texts
 from crmdesk.models.excel_types import (
@@ -60,7 +61,15 @@ def _converter(
     if kind == "date":
         return values_.day, options.day_first
     if kind == "datetime":
-        return values_.moment, options.day_first
+        if options.zone is UTC:
+            return values_.moment, options.day_first
+        zone = options.zone
+
+        def moment(v: Cell, day_first: bool) -> datetime:
+            """The sheet's wall-clock time, stored in UTC."""
+            return to_utc(values_.moment(v, day_first), zone)
+
+        return moment, options.day_first
     if kind == "stage":
         by_text = {normalize_header(name): name for name in stages}
 
@@ -192,17 +201,23 @@ def validate(
     dedupe_key: str = "",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    *,
+    on_duplicate: str = "skip",
 ) -> ImportPlan:
     """The plan of an import: valid rows (typed values, empty cells left out; users and stages
-    as trimmed text, a stage one of mapping.stages' names) and every problem, in file order.
+    as trimmed text, a stage one of mapping.stages' names; times in UTC, read as wall-clock
+    times of value_options.zone) and every problem, in file order.
 
     Codes: those of the value rules (too_long with its limit, nul, bad_phone, bad_email,
     bad_date, bad_amount, bad_number, bad_level, bad_status, bad_kind, bad_bool,
     bad_contract_status, bad_method), "required"
     (a required field empty or not mapped; for contacts, follow-ups and deals, field
     "customer" when neither the customer's name nor its external id is given),
-    "unknown_stage", "duplicate_in_file" (value: the earlier row's number; only rows without
-    problems count as earlier rows). progress(done, total) in sheet rows after the header;
+    "unknown_stage". A row whose duplicate key repeats an earlier row's (only rows without
+    problems count as earlier rows) is what on_duplicate makes of it: "create" none (no key
+    within the file); "skip" skipped "exists_in_file" (plan.skipped, value: the earlier row's
+    number); "fill" and "overwrite" a row to write (plan.repeats: apply writes it after its
+    first row, which it then updates). progress(done, total) in sheet rows after the header;
     cancelled() polled as often: when it says so, the plan of the rows read so far."""
     specs = {s.key: s for s in FIELDS[kind]}
     headers = header_texts(sheet.rows, header_row)
@@ -217,7 +232,11 @@ def validate(
     required = [(s.key, by_field.get(s.key)) for s in FIELDS[kind] if s.required]
     link = CUSTOMER_LINK[0] in specs
     link_column = by_field.get(CUSTOMER_LINK[0], by_field.get(CUSTOMER_LINK[1]))
-    dedupe = _dedupe(kind, dedupe_key) if dedupe_key else None
+    if on_duplicate not in ("skip", "fill", "overwrite", "create"):
+        raise ValueError(f"unknown duplicate mode {on_duplicate!r}")
+    dedupe = _dedupe(kind, dedupe_key) if dedupe_key and on_duplicate != "create" else None
+    skipped: list[CellProblem] = []
+    repeats: dict[int, int] = {}
     width = max(mapping.columns, default=-1) + 1
 
     rows: list[PlannedRow] = []
@@ -270,24 +289,24 @@ def validate(
                 if found is None:
                     found = []
                 found.append(CellProblem(number, link_column, CUSTOMER_LINK[0], "required"))
-        if dedupe is not None:
+        if dedupe is not None and found is None:
             k = dedupe[0](values)
             if k:
                 first = seen.get(k)
-                if first is not None:
-                    if found is None:
-                        found = []
-                    field = dedupe[1]
-                    if field == "mobile" and "mobile" not in values:
-                        field = "phone"
-                    found.append(
-                        CellProblem(
-                            number, by_field.get(field), field, "duplicate_in_file", str(first)
-                        )
-                    )
-                    duplicates += 1
-                elif found is None:
+                if first is None:
                     seen[k] = number
+                else:
+                    duplicates += 1
+                    if on_duplicate == "skip":
+                        field = dedupe[1]
+                        if field == "mobile" and "mobile" not in values:
+                            field = "phone"
+                        column = by_field.get(field)
+                        skipped.append(
+                            CellProblem(number, column, field, "exists_in_file", str(first))
+                        )
+                        continue
+                    repeats[number] = first
         if found is None:
             rows.append(PlannedRow(number, values))
         else:
@@ -310,4 +329,6 @@ def validate(
         total=total,
         empty_rows=empty,
         duplicates_in_file=duplicates,
+        skipped=skipped,
+        repeats=repeats,
     )

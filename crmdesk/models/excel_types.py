@@ -9,6 +9,7 @@ positions in the source sheet.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, tzinfo
 from typing import Any
 
 from crmdesk.models.errors import CrmError
@@ -69,6 +70,10 @@ class Mapping:
 @dataclass(frozen=True)
 class ValueOptions:
     day_first: bool = False  # 05/03/2024 is 5 March (else 3 May)
+    # The zone of the sheet's times (wall-clock times of its author): validate stores them in
+    # UTC (ARCHITECTURE §2). The wizard and the command line pass the computer's own zone
+    # (excel_dates.SystemZone); rules never read it themselves.
+    zone: tzinfo = UTC
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,9 @@ class CellProblem:
     field: str  # field key ("" for a whole row)
     code: str  # e.g. required, too_long, bad_date, bad_phone, bad_amount, bad_level,
     # bad_status, bad_email, nul, duplicate_in_file, unknown_owner, unknown_stage,
-    # unknown_customer, ambiguous_customer, owner_not_allowed, exists (duplicate, mode skip)
+    # unknown_customer, ambiguous_customer, owner_not_allowed, exists (duplicate, mode skip),
+    # exists_in_file (a repeat of an earlier row, mode skip), ambiguous_owner,
+    # too_many_new_users, too_many_contacts
     value: str = ""  # the cell as the user typed it (shortened to 100 characters)
     limit: int | None = None
 
@@ -103,7 +110,13 @@ class ImportPlan:
     bad_rows: set[int]  # row numbers with at least one problem (not in rows)
     total: int  # data rows in the file, empty rows not counted
     empty_rows: int = 0
-    duplicates_in_file: int = 0  # rows whose key repeats an earlier row's (in problems too)
+    duplicates_in_file: int = 0  # rows whose key repeats an earlier valid row's
+    # Repeats by the duplicate mode validate was given: "skip": the rows, not in rows, each
+    # skipped "exists_in_file" (value: the earlier row's number); "fill"/"overwrite": in rows,
+    # row → the earlier row's number (apply writes a repeat in a later chunk than its first
+    # row, so it updates what that row made or found); "create": none.
+    skipped: list[CellProblem] = field(default_factory=list)
+    repeats: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

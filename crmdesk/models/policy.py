@@ -136,6 +136,15 @@ def may_approve(actor: UserRow, team_id: int | None) -> bool:
     return actor.active and actor.is_manager and team_id is not None and team_id == actor.team_id
 
 
+# Kinds of import finance may not run: the rows would be theirs, on pages finance does not see.
+FINANCE_NO_IMPORT = ("customers", "contacts", "deals", "follow_ups")
+
+
+def may_import(actor: UserRow, kind: str) -> bool:
+    """Whether the actor may run an import of this kind (excel_apply.run_import checks it)."""
+    return not (actor.role == "finance" and kind in FINANCE_NO_IMPORT)
+
+
 def may_see(actor: UserRow, owner_id: int | None, owner_team_id: int | None) -> bool:
     return _owns(actor, owner_id, owner_team_id)
 

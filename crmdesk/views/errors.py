@@ -182,6 +182,12 @@ def error_text(exc: BaseException) -> str:
                 "Errors",
                 "Your account has been deactivated or removed. Ask an administrator.",
             )
+        if exc.params.get("action") == "import":
+            return QCoreApplication.translate(
+                "Errors",
+                "Your role may not import customers, contacts, deals or follow-ups. Ask a "
+                "colleague in sales or an administrator.",
+            )
         return QCoreApplication.translate(
             "Errors", "You are not allowed to do this. Ask your manager or an administrator."
         )

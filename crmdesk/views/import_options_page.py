@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.models.excel_dates import SystemZone
 from crmdesk.models.excel_types import DUPLICATE_MODES, ImportOptions, ValueOptions
 from crmdesk.views.context import PageContext
 from crmdesk.views.import_state import ImportState
@@ -244,7 +245,8 @@ class OptionsPage(QWidget):
             unknown_owner=self.unknown.currentData() or "me",
             create_customers=self.create_customers.isChecked(),
         )
-        s.value_options = ValueOptions(day_first=self.day_first.isChecked())
+        # the sheet's times are the user's wall clock: stored in UTC (ARCHITECTURE §2)
+        s.value_options = ValueOptions(day_first=self.day_first.isChecked(), zone=SystemZone())
         allowed = KIND_MODES.get(s.kind, DUPLICATE_MODES)
         for i, button in enumerate(self.modes.buttons()):  # the modes mean nothing without a key
             button.setEnabled(bool(key) and DUPLICATE_MODES[i] in allowed)

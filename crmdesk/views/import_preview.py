@@ -9,6 +9,7 @@ import itertools
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -50,11 +51,23 @@ class PreviewRow:
     problems: dict[int, tuple[CellProblem, ...]]  # shown column (or ROW) -> its problems
 
 
+def _shown(value, zone: tzinfo):
+    """A planned value as the user reads it: a time (stored in UTC) on the sheet's clock."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+    return value
+
+
 def preview_rows(
-    sheet: SheetData, plan: ImportPlan, columns: list[tuple[int, str]], limit: int = PREVIEW_ROWS
+    sheet: SheetData,
+    plan: ImportPlan,
+    columns: list[tuple[int, str]],
+    limit: int = PREVIEW_ROWS,
+    zone: tzinfo = UTC,
 ) -> tuple[list[PreviewRow], list[PreviewRow]]:
     """(the first rows, the first rows with problems): valid rows show their values as they
-    will be imported, rows with problems the cells as typed. Off-thread."""
+    will be imported (times in `zone`, the sheet's), rows with problems the cells as typed.
+    Off-thread."""
     from crmdesk.models.excel_read import data_rows
 
     shown = {source: i for i, (source, _key) in enumerate(columns)}
@@ -72,7 +85,7 @@ def preview_rows(
             continue
         values = planned.get(number_)
         if values is not None:
-            texts = tuple(cell_text(values.get(key, "")) for _source, key in columns)
+            texts = tuple(cell_text(_shown(values.get(key, ""), zone)) for _s, key in columns)
         else:
             texts = tuple(
                 cell_text(cells[source]).strip() if source < len(cells) else ""
@@ -91,13 +104,15 @@ def preview_rows(
 
 def run_check(args: tuple, control: Polled):
     """Off-thread: validate the file, and what the preview shows of it. args: (kind, sheet,
-    header row, mapping, value options, dedupe key), taken when the check started."""
+    header row, mapping, value options, dedupe key, duplicate mode), taken when the check
+    started."""
     from crmdesk.models.excel_plan import validate
 
-    sheet = args[1]
-    plan = validate(*args, progress=control.progress, cancelled=control.cancelled)
+    sheet, mode = args[1], args[6]
+    plan = validate(*args[:6], progress=control.progress, cancelled=control.cancelled,
+                    on_duplicate=mode)  # fmt: skip
     columns = sorted(plan.mapping.columns.items())
-    first, bad = preview_rows(sheet, plan, columns)
+    first, bad = preview_rows(sheet, plan, columns, zone=args[4].zone)
     return plan, columns, first, bad
 
 
@@ -229,7 +244,9 @@ class PreviewPage(QWidget):
         self.progress.show()
         self._timer.start()
         self.changed.emit()
-        args = (s.kind, s.sheet, s.header_row, s.mapping, s.value_options, s.options.dedupe_key)
+        options = s.options
+        args = (s.kind, s.sheet, s.header_row, s.mapping, s.value_options, options.dedupe_key,
+                options.on_duplicate)  # fmt: skip
         self.ctx.runner.read(lambda: (control, run_check(args, control)), self._on_checked,
                              lambda exc: self._on_check_failed(control, exc),
                              owner=self, key="check")  # fmt: skip
@@ -263,8 +280,10 @@ class PreviewPage(QWidget):
         self.titles = [self.words.field(s.kind, key) for _source, key in columns]
         self.headers = [s.headers[c] if c < len(s.headers) else "" for c, _key in columns]
         parts = [self.words.rows(plan.total), self.words.with_errors(len(plan.bad_rows))]
-        if plan.duplicates_in_file:
-            parts.append(self.words.duplicates(plan.duplicates_in_file))
+        if plan.skipped:  # repeats of an earlier row, mode skip
+            parts.append(self.words.repeats_skipped(len(plan.skipped)))
+        if plan.repeats:  # mode fill or overwrite: they update what the earlier row imports
+            parts.append(self.words.repeats_update(len(plan.repeats)))
         if plan.empty_rows:
             parts.append(self.words.empty_rows(plan.empty_rows))
         self.totals.setText(" · ".join(parts))

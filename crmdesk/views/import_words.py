@@ -22,6 +22,8 @@ KINDS = ("customers", "contacts", "deals", "follow_ups", "contracts", "payments"
 ROW_CODES = frozenset(
     {
         "duplicate_in_file",
+        "exists_in_file",
+        "too_many_contacts",
         "exists",
         "not_yours",
         "unknown_customer",
@@ -134,6 +136,11 @@ class ImportWords(QObject):
             "bad_bool": self.tr("write yes or no"),
             "unknown_owner": self.tr("no user is called “{value}”"),
             "owner_not_allowed": self.tr("you may not give records to “{value}”"),
+            "ambiguous_owner": self.tr("several users are called “{value}”; write their login"),
+            "too_many_new_users": self.tr(
+                "the file names too many people nobody is called "
+                "(at most 200 new users); check the column"
+            ),
             "unknown_stage": self.tr("the stage “{value}” is not matched to one of ours"),
             "bad_contract_status": self.tr(
                 "not a contract status (draft, active, completed or terminated)"
@@ -152,6 +159,9 @@ class ImportWords(QObject):
             "duplicate_in_file": self.tr("The same as row {value} above; only the first is "
                                          "imported."),
             "exists": self.tr("Already in the database; skipped."),
+            "exists_in_file": self.tr("The same as row {value} above; skipped."),
+            "too_many_contacts": self.tr("The customer already has the most contacts it may "
+                                         "have; this row's contact was not added."),
             "not_yours": self.tr("Already in the database, and not yours to change."),
             "unknown_customer": self.tr("No customer is called “{value}”."),
             "ambiguous_customer": self.tr(
@@ -184,6 +194,10 @@ class ImportWords(QObject):
             "bad_bool": self.tr("Not yes or no"),
             "duplicate_in_file": self.tr("Repeated in the file"),
             "exists": self.tr("Already in the database"),
+            "exists_in_file": self.tr("Repeats an earlier row"),
+            "too_many_contacts": self.tr("The customer has too many contacts"),
+            "ambiguous_owner": self.tr("Several users of that name"),
+            "too_many_new_users": self.tr("Too many new users"),
             "not_yours": self.tr("Already in the database, not yours to change"),
             "unknown_owner": self.tr("Owner unknown"),
             "owner_not_allowed": self.tr("Owner you may not assign to"),
@@ -311,6 +325,12 @@ class ImportWords(QObject):
 
     def duplicates(self, n: int) -> str:
         return self.tr("%Ln duplicate(s) in the file", "", n)
+
+    def repeats_skipped(self, n: int) -> str:
+        return self.tr("%Ln repeat(s) an earlier row: skipped", "", n)
+
+    def repeats_update(self, n: int) -> str:
+        return self.tr("%Ln repeat(s) an earlier row: update(s) what it imports", "", n)
 
     def empty_rows(self, n: int) -> str:
         return self.tr("%Ln empty row(s) skipped", "", n)
