@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -140,6 +141,8 @@ class ImportHistoryDialog(QDialog):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()  # an undo of many rows runs in units of work
+        self.progress.hide()
         self.undo = QPushButton(self.tr("Undo this import…"))
         self.undo.setEnabled(False)
         self.undo.clicked.connect(self._on_undo_clicked)
@@ -153,6 +156,7 @@ class ImportHistoryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.result)
+        layout.addWidget(self.progress)
         layout.addLayout(buttons)
         self._undoing = False
         settings = ctx.settings
@@ -216,16 +220,36 @@ class ImportHistoryDialog(QDialog):
         self._undoing = True
         self.undo.setEnabled(False)
         self.result.setText(self.tr("Undoing the import…"))
-        self.ctx.write(lambda: ws.undo_import(row.id), self._on_undone, self._on_undo_failed,
-                       owner=self)  # fmt: skip
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        # With progress it runs on the long writes' lane, a unit at a time: the window's own
+        # saves go on meanwhile.
+        self.ctx.write(
+            lambda control: ws.undo_import(row.id, control),
+            self._on_undone,
+            self._on_undo_failed,
+            owner=self,
+            on_progress=self._on_progressed,
+        )
+
+    def _on_progressed(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
 
     def _on_undone(self, result: WriteResult[UndoResult]) -> None:
         self._undoing = False
-        self.result.setText(self.undo_text(result.value))
+        self.progress.hide()
+        text = self.undo_text(result.value)
+        if not result.value.complete:
+            text += "\n" + self.tr("The undo stopped before the end; undo the import again to "
+                                   "finish it.")  # fmt: skip
+        self.result.setText(text)
         self.load()
 
     def _on_undo_failed(self, exc: BaseException) -> None:
         self._undoing = False
+        self.progress.hide()
         if isinstance(exc, CrmError) and exc.code == "already_undone":
             self.result.setText(self.tr("This import was undone already."))
         else:
