@@ -128,14 +128,18 @@ def test_the_file_menu_opens_one_wizard_and_the_history(qtbot, ws, tmp_path):
     window.runner.wait()
 
 
-def test_finance_has_no_import(qtbot, ws, tmp_path):
+def test_finance_imports_contracts_and_payments_only(qtbot, ws, tmp_path):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(Workspace(ws.db, _finance(ws), clock=ws.clock), settings, recycle=False)
+    finance = Workspace(ws.db, _finance(ws), clock=ws.clock)
+    window = MainWindow(finance, settings, recycle=False)
     qtbot.addWidget(window)
     window.show()
-    assert not window.import_action.isVisible()
-    assert not window.import_history_action.isVisible()
+    assert window.import_action.isVisible() and window.import_history_action.isVisible()
+    assert not window.export_follow_ups_action.isVisible()
     window.runner.wait()
+    wizard = open_wizard(qtbot, PageContext(finance))
+    kinds = [wizard.source.kind.itemData(i) for i in range(wizard.source.kind.count())]
+    assert kinds == ["contracts", "payments"] and wizard.state.kind == "contracts"
 
 
 def test_a_deal_amount_in_wan_arrives_as_a_number(qtbot, ws, tmp_path, monkeypatch):

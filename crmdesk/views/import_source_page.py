@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.models.excel_types import BadFile, SheetData
+from crmdesk.models.policy import may_import
 from crmdesk.views import file_dialogs
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
@@ -109,8 +110,13 @@ class SourcePage(QWidget):
         self._header_chosen = False  # the user chose the header row: a new kind keeps it
 
         self.kind = QComboBox()
-        for kind in KINDS:
-            self.kind.addItem(self.words.kind(kind), kind)
+        actor = ctx.workspace.actor
+        for kind in KINDS:  # finance imports contracts and payments only (policy.may_import)
+            if may_import(actor, kind):
+                self.kind.addItem(self.words.kind(kind), kind)
+        if self.kind.findData(state.kind) < 0:
+            state.kind = self.kind.itemData(0)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(state.kind)))
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.path = QLineEdit()
         self.path.setReadOnly(True)

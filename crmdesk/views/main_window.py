@@ -243,9 +243,8 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             item.setHidden(item.data(Qt.ItemDataRole.UserRole) in hidden)
-        for action in (self.new_action, self.import_action, self.import_history_action,
-                       self.export_follow_ups_action):  # fmt: skip
-            action.setVisible(not hidden)  # finance imports no customers, sees no follow-ups
+        for action in (self.new_action, self.export_follow_ups_action):
+            action.setVisible(not hidden)  # finance sees no customers (imports payments)
         first = "contracts" if hidden else "customers"
         self.bus.changed.connect(self._on_data_changed)
         self._count_pending_approvals()
