@@ -26,10 +26,11 @@ def median_ms(samples: list[float]) -> float:
     return round(statistics.median(samples) * 1000, 1)
 
 
-def demo_database(customers: int, seed: int = 7) -> str:
-    """A demo SQLite database of this size, built once and reused."""
+def demo_database(customers: int, seed: int = 7, owned_only: bool = False) -> str:
+    """A demo SQLite database of this size, built once and reused; owned_only: none of its
+    customers in a pool (every one on the customer list)."""
     DATA.mkdir(exist_ok=True)
-    path = DATA / f"customers-{customers}.sqlite"
+    path = DATA / f"customers-{customers}{'-owned' if owned_only else ''}.sqlite"
     url = f"sqlite:///{path}"
     if not path.exists():
         from crmdesk.models.database import open_database
@@ -37,7 +38,8 @@ def demo_database(customers: int, seed: int = 7) -> str:
 
         start = time.perf_counter()
         db = open_database(url)
-        generate_demo(db, customers=customers, seed=seed, deals=False)
+        extra = {"pooled": 0} if owned_only else {}
+        generate_demo(db, customers=customers, seed=seed, deals=False, **extra)
         db.close()
         print(f"built {path.name} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     return url
