@@ -230,7 +230,12 @@ def _import(args: argparse.Namespace) -> int:
     from crmdesk.models.excel_export import check_target, write_error_report
     from crmdesk.models.excel_fields import check_mapping, known_header, suggest_mapping
     from crmdesk.models.excel_plan import validate
-    from crmdesk.models.excel_read import guess_header_row, header_texts, read_sheet
+    from crmdesk.models.excel_read import (
+        guess_header_row,
+        header_texts,
+        header_titles,
+        read_sheet,
+    )
     from crmdesk.models.excel_types import BadFile, ImportOptions, Mapping, ValueOptions
     from crmdesk.views.import_words import describer, import_words
 
@@ -240,6 +245,9 @@ def _import(args: argparse.Namespace) -> int:
     sheet = read_sheet(args.file, args.sheet)
     if args.header_row is not None and args.header_row > len(sheet.rows):
         raise BadFile("no_header", row=args.header_row)
+    if args.header_row is not None and header_titles(sheet.rows, args.header_row) < 2:
+        # a title row chosen by hand maps one column and imports the titles as data
+        raise BadFile("few_titles", row=args.header_row)
     header_row = args.header_row or guess_header_row(sheet.rows, lambda h: known_header(kind, h))
     headers = header_texts(sheet.rows, header_row)
     ws = _workspace(args.sub_db or args.db, args.login)

@@ -168,10 +168,13 @@ class _Tally:
         self.skipped: list[CellProblem] = []
         self.failed: list[CellProblem] = []
         self.notes: list[CellProblem] = []  # of rows created or updated (ChunkOutcome.notes)
+        self.assigned: dict[int, str] = {}  # ApplyContext.assigned of the rows written
         self.valid_done = 0
         self.last_row = 0  # the sheet row the committed chunks reached
 
-    def add(self, outcome: ChunkOutcome, rows: list[PlannedRow]) -> None:
+    def add(self, outcome: ChunkOutcome, rows: list[PlannedRow], assigned: dict) -> None:
+        refused = {p.row for p in outcome.skipped} | {p.row for p in outcome.failed}
+        self.assigned.update((r, n) for r, n in assigned.items() if r not in refused)
         self.created += outcome.created
         self.updated += outcome.updated
         self.skipped += outcome.skipped
@@ -302,6 +305,7 @@ def run_import(
     import_id, owners, table = first.value
     change = first.change
     tally = _Tally(plan)
+    outcome_assigned: list[dict] = [{}]  # the last chunk's ApplyContext.assigned
     rows = plan.rows
     size = options.chunk
 
@@ -315,6 +319,7 @@ def run_import(
         with deferred_checkpoint(session, db.dialect), bulk_cache(session, db.dialect):
             outcome = writer(ctx, part)
         ctx.flush_items()
+        outcome_assigned[0] = ctx.assigned
         values = tally.values(finished, outcome, part)
         done = session.execute(
             update(Import)
@@ -359,6 +364,9 @@ def run_import(
             reasons=reasons,
             problems=problems,
             seconds=time.monotonic() - began,
+            assigned_to_you=len(tally.assigned),
+            unknown_owners=tuple(sorted(set(tally.assigned.values()), key=str.lower)),
+            users_created=table.created,
         )
 
     parts = chunks(rows, size, plan.repeats)
@@ -380,7 +388,7 @@ def run_import(
                 if isinstance(exc, CrmError) and n > 0:
                     raise Interrupted(exc, partial) from exc
                 raise
-            tally.add(result.value, part)
+            tally.add(result.value, part, outcome_assigned[0])
             change = change | result.change
             if progress is not None:
                 progress(tally.values(finished)["rows_done"], plan.total)

@@ -59,6 +59,7 @@ class OwnerTable:
     sort_keys: dict[int, str]
     ambiguous: frozenset[str] = frozenset()  # lower-cased names two active users share
     too_many_new: bool = False  # unknown_owner "create" named more than MAX_NEW_USERS
+    created: tuple[str, ...] = ()  # the names of the users the import made, sorted
 
 
 @dataclass
@@ -80,6 +81,10 @@ class ApplyContext:
     columns: dict[str, int] = field(default_factory=dict)  # field key → source column index
     # sheet row → ((name, contact), excel_derive.Derived) computed ahead by a worker process
     derived: dict[int, tuple] = field(default_factory=dict)
+    # sheet row → the owner name no user has, of rows owner_for gave the actor (unknown_owner
+    # "me"); a writer drops the rows it then only updates (their owner stays): the result
+    # counts those of the rows written that are neither skipped nor failed.
+    assigned: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.columns:
@@ -120,6 +125,7 @@ class ApplyContext:
                 return None, self.problem(row, "ambiguous_owner", field)
             unknown = self.options.unknown_owner
             if unknown == "me":
+                self.assigned[row.row] = value.strip()
                 return self.actor.id, None
             code = "owner_not_allowed" if unknown == "create" else "unknown_owner"
             if unknown == "create" and self.table.too_many_new:

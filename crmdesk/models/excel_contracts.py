@@ -111,8 +111,8 @@ def _prepare(chunk: _Chunk, rows: list[PlannedRow]) -> list[_Row]:
             chunk.fail(row, "signed_on", "required")
             continue
         amount = v.get("amount", ZERO)
-        if amount < 0:
-            chunk.fail(row, "amount", "bad_amount")
+        if amount < 0:  # validate's code for it too (the preview and the run agree)
+            chunk.fail(row, "amount", "negative_amount")
             continue
         if settings is not None and status in _APPROVED and approval_reason(amount, (), settings):
             # A manager approves activating such a contract (contract_status.set_status): a

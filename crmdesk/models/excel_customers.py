@@ -17,7 +17,7 @@ from crmdesk.models.changes import record
 from crmdesk.models.checks import _BAD, EARLIEST, LATEST, clean_time, has_bad_character, limit_of
 from crmdesk.models.contacts import MAX_CONTACTS
 from crmdesk.models.excel_context import ApplyContext, ChunkOutcome
-from crmdesk.models.excel_derive import name_texts
+from crmdesk.models.excel_derive import contact_name, name_texts
 from crmdesk.models.excel_insert import (
     CUSTOMER_TEXT,
     NewCustomer,
@@ -120,6 +120,8 @@ def check_row(ctx: ApplyContext, row: PlannedRow):
             if len(",".join(tags)) > TAGS_LIMIT:
                 return ctx.problem(row, "too_long", key)
     customer["name"] = customer["name"].strip()
+    if contact and not contact.get("name"):  # excel_derive.contact_name says why
+        contact["name"] = contact_name(values, customer["name"])
     return customer, (contact or None), tags
 
 
@@ -236,6 +238,7 @@ def write_customers(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
             shown_field = field if field in row.values else "phone"
             out.skipped.append(ctx.problem(row, "exists", shown_field, match[1]))
         else:
+            ctx.assigned.pop(row.row, None)  # an update keeps the customer's owner
             changes.append((row, match[0], customer, contact, tags))
     if changes:
         _update(ctx, changes, mode == "overwrite", out)

@@ -144,8 +144,11 @@ def deal_money(
     becomes a line (quantity 1, the sheet's amount as its price, else the product's list
     price) whose total the amount is, as the deal form keeps it; a product not found goes into
     the notes and the amount is the rep's own (amount_manual), as is an amount without a
-    product. ValueError("bad_amount"): negative or past Numeric(14, 2)."""
-    if amount is not None and not ZERO <= amount < MONEY_LIMIT:
+    product. ValueError("negative_amount"): negative (validate refuses it too); "bad_amount":
+    past Numeric(14, 2)."""
+    if amount is not None and amount < ZERO:
+        raise ValueError("negative_amount")
+    if amount is not None and amount >= MONEY_LIMIT:
         raise ValueError("bad_amount")
     found = products.get(fold(product)) if product else None
     if found is None:

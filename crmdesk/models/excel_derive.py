@@ -28,6 +28,9 @@ from crmdesk.models.pinyin import SORT_KEY_LIMIT
 
 _PHONE_LIKE = re.compile(r"^[\d\s\-+()]+$")  # search._PHONE_LIKE (a test keeps them equal)
 PREFETCH_FROM = 20_000  # rows of a customers import: fewer are done before a worker starts
+CONTACT_NAME_LIMIT = 100  # limit_of(Contact.name) (a test keeps them equal: no SQLAlchemy here)
+# a customers import's fields that make the row's contact (excel_customers.CONTACT_FIELDS)
+CONTACT_KEYS = ("contact_name", "contact_title", "mobile", "phone", "email", "wechat", "birthday")
 AHEAD = 4  # chunks handed to the worker ahead of the one being written
 
 Triple = tuple[str, str, str]  # a contact's (name, mobile, phone)
@@ -126,10 +129,29 @@ def row_input(values: dict[str, Any]) -> tuple[str, Triple] | None:
     """(trimmed name, (contact name, mobile, phone)) of a customers import row as the writer
     will store it (excel_customers.check_row), or None for a row it will refuse anyway."""
     name = values.get("name")
-    contact = (values.get("contact_name", ""), values.get("mobile", ""), values.get("phone", ""))
-    if name.__class__ is not str or any(x.__class__ is not str for x in contact):
+    if name.__class__ is not str:
+        return None
+    contact = (
+        contact_name(values, name),
+        values.get("mobile", ""),
+        values.get("phone", ""),
+    )
+    if any(x.__class__ is not str for x in contact):
         return None
     return name.strip(), contact
+
+
+def contact_name(values: dict[str, Any], name: str) -> Any:
+    """The name of a customers import row's contact. A phone, mobile or e-mail with no
+    person's name beside it (no contact-name column, or its cell empty) is the company's own:
+    its switchboard, its info@ address. The contact is then named after the customer, which is
+    how a CRM user looks it up and what a call list shows, never left without a name; no
+    word is added to it ("总机", "main line"), which a user would have to remove in another
+    language. A row without any contact field has no contact: ""."""
+    given = values.get("contact_name", "")
+    if given or not any(values.get(k) for k in CONTACT_KEYS):
+        return given
+    return name.strip()[:CONTACT_NAME_LIMIT]
 
 
 class Prefetch:

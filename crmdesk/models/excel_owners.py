@@ -80,6 +80,7 @@ def resolve_owners(
     keys = {r.id: r.name_sort for r in rows}
     assignable = {u.id for u in assignable_users(session, actor)}
     too_many = False
+    created: list[str] = []
     if options.owner_mode == "column" and options.unknown_owner == "create" and actor.is_admin:
         unknown = {
             k: v
@@ -100,6 +101,7 @@ def resolve_owners(
                 session.add(user)
                 session.flush()
                 by_name[key] = user.id
+                created.append(name)
                 teams[user.id], keys[user.id] = None, user.name_sort
                 assignable.add(user.id)
                 session.execute(
@@ -115,7 +117,10 @@ def resolve_owners(
                         }
                     ],
                 )
-    table = OwnerTable(by_name, frozenset(assignable), teams, keys, frozenset(ambiguous), too_many)
+    table = OwnerTable(
+        by_name, frozenset(assignable), teams, keys, frozenset(ambiguous), too_many,
+        tuple(created),
+    )  # fmt: skip
     return by_name, table
 
 

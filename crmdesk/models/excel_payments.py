@@ -130,7 +130,7 @@ def write_payments(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
     overwrite skip it too: a payment's fields are the money's record, not to be rewritten by a
     sheet). Failed: "unknown_contract" (no live contract of that number the actor may see),
     "not_yours" (seen, not the actor's to collect on), "draft_contract" (a draft takes no
-    money), "future" (received after tomorrow), "bad_amount" (zero or less), "out_of_range"
+    money), "future" (received after tomorrow), "negative_amount" or "zero_amount", "out_of_range"
     (the contract's money past what the column holds). The method defaults to a bank
     transfer. The outcome's customer_ids are the contracts' customers (change "payments")."""
     session, actor = ctx.session, ctx.actor
@@ -156,8 +156,9 @@ def write_payments(ctx: ApplyContext, rows: list[PlannedRow]) -> ChunkOutcome:
             failed.append(ctx.problem(row, "draft_contract", "contract"))
         elif v["received_on"] > latest:
             failed.append(ctx.problem(row, "future", "received_on"))
-        elif v["amount"] <= 0:
-            failed.append(ctx.problem(row, "bad_amount", "amount"))
+        elif v["amount"] <= 0:  # validate's codes for them too
+            code = "zero_amount" if v["amount"] == 0 else "negative_amount"
+            failed.append(ctx.problem(row, code, "amount"))
         elif dedupe and order.get(row.row, 0) < recorded[payment_key(v, c.id)]:
             skipped.append(ctx.problem(row, "exists", "amount"))
         elif money[c.id] + v["amount"] > MONEY_LIMIT - CENT:

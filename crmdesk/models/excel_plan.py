@@ -17,7 +17,7 @@ from typing import Any
 
 from crmdesk.models import excel_values as values_
 from crmdesk.models import tags as tags_module
-from crmdesk.models.checks import limit_of
+from crmdesk.models.checks import EARLIEST, LATEST, limit_of
 from crmdesk.models.excel_contract_fields import contract_status, payment_method
 from crmdesk.models.excel_dates import to_utc
 from crmdesk.models.excel_fields import CUSTOMER_LINK, FIELDS, normalize_header
@@ -39,6 +39,14 @@ PROGRESS_ROWS = 5000  # progress reported, cancel polled, every this many rows
 SHOWN = 100  # characters of a bad cell kept in its problem
 DEDUPE_KEYS = ("name", "phone", "email", "external_id", "number", "payment")
 _TAGS_LIMIT = limit_of(Customer.tags)
+# A row whose label (its first filled cell, or its name or title) is one of these, the rest
+# numbers or empty, sums up the rows above it: it is no record (normalized: lower case, no
+# spaces, no colon).
+TOTAL_WORDS = frozenset(
+    {"合计", "小计", "总计", "总合计", "共计", "total", "totals", "subtotal", "sum", "grandtotal"}
+)
+_TOTAL_FIRST = frozenset(w[0] for w in TOTAL_WORDS)
+_FIRST_DAY, _LAST_DAY = EARLIEST.date(), LATEST.date()
 
 
 def _one(rule: Callable[[Cell], Any]) -> Callable[[Cell, Any], Any]:
@@ -58,16 +66,28 @@ def _converter(
         return values_.phone, limit
     if kind == "email":
         return values_.email, limit
+    # Days and times within what the writers store (checks.EARLIEST..LATEST): "0001-01-01"
+    # fails here, as the run would fail it.
     if kind == "date":
-        return values_.day, options.day_first
+
+        def day(v: Cell, day_first: bool) -> date:
+            d = values_.day(v, day_first)
+            if not _FIRST_DAY <= d <= _LAST_DAY:
+                raise ValueError("bad_date")
+            return d
+
+        return day, options.day_first
     if kind == "datetime":
-        if options.zone is UTC:
-            return values_.moment, options.day_first
-        zone = options.zone
+        zone = None if options.zone is UTC else options.zone
 
         def moment(v: Cell, day_first: bool) -> datetime:
             """The sheet's wall-clock time, stored in UTC."""
-            return to_utc(values_.moment(v, day_first), zone)
+            at = values_.moment(v, day_first)
+            if zone is not None:
+                at = to_utc(at, zone)
+            if not EARLIEST <= at <= LATEST:
+                raise ValueError("bad_date")
+            return at
 
         return moment, options.day_first
     if kind == "stage":
@@ -125,6 +145,102 @@ def _shown(v: Cell) -> str:
     else:
         s = str(v)
     return s[:SHOWN]
+
+
+def _is_empty(v: Cell) -> bool:
+    return v is None or (v.__class__ is str and (not v or v.isspace()))
+
+
+def _total_word(v: Cell) -> bool:
+    if v.__class__ is not str or len(v) > 20:
+        return False
+    if v[:1].lower() not in _TOTAL_FIRST and not v[:1].isspace():  # the common case: fast
+        return False
+    word = "".join(v.split()).lower().rstrip(":：")
+    return word in TOTAL_WORDS
+
+
+def _numeric(v: Cell) -> bool:
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return True
+    try:
+        values_.money(v)
+    except (ValueError, TypeError, ArithmeticError):
+        return False
+    return True
+
+
+def totals_label(cells: list[Cell], name_index: int | None) -> int | None:
+    """The column of the label of a totals row (合计, 小计, Total, …: TOTAL_WORDS in the first
+    filled cell or in the name/title column), or None for any other row. The rest of a totals
+    row is numbers (a formula's cached value is one), empty, or at most one text per two
+    numbers ("合计 | 18家 | 45000 | 3000"): a customer called "Total" with an address and a
+    city is a customer."""
+    label = None
+    for i, v in enumerate(cells):
+        if not _is_empty(v):
+            label = i if _total_word(v) else None
+            break
+    if label is None:
+        if name_index is None or name_index >= len(cells) or not _total_word(cells[name_index]):
+            return None
+        label = name_index
+    texts = numbers = 0
+    for i, v in enumerate(cells):
+        if i == label or _is_empty(v):
+            continue
+        if _numeric(v):
+            numbers += 1
+        else:
+            texts += 1
+    return label if texts * 2 <= numbers or texts == 0 else None
+
+
+def _row_rules(kind: str) -> Callable[[dict[str, Any]], list[tuple[str, str]]] | None:
+    """The checks of a row's values together that the kind's writer makes (field, code), so
+    that the preview refuses what the run would: a negative amount (deals, contracts,
+    payments; a payment of nothing too), a contract ending before it starts or in force
+    without a signing day, a next follow-up not after the follow-up."""
+
+    def money(values: dict[str, Any]) -> list[tuple[str, str]]:
+        amount = values.get("amount")
+        if amount is None:
+            return []
+        if amount < 0:
+            return [("amount", "negative_amount")]
+        if amount == 0 and kind == "payments":
+            return [("amount", "zero_amount")]
+        return []
+
+    if kind in ("deals", "payments"):
+        return money
+    if kind == "contracts":
+
+        def contract(values: dict[str, Any]) -> list[tuple[str, str]]:
+            found = money(values)
+            starts, ends = values.get("starts_on"), values.get("ends_on")
+            if starts is not None and ends is not None and ends < starts:
+                found.append(("ends_on", "before_start"))
+            status = values.get("status")  # excel_contracts.import_status: none is active
+            if status not in (None, "draft") and values.get("signed_on") is None:
+                found.append(("signed_on", "required"))
+            return found
+
+        return contract
+    if kind == "follow_ups":
+
+        def follow_up(values: dict[str, Any]) -> list[tuple[str, str]]:
+            at, nxt = values.get("happened_at"), values.get("next_follow_up_at")
+            if (
+                at is not None
+                and nxt is not None
+                and nxt.replace(microsecond=0) <= at.replace(microsecond=0)
+            ):
+                return [("next_follow_up_at", "not_after_happened")]
+            return []
+
+        return follow_up
+    return None
 
 
 def _customer_ref(values: dict[str, Any]) -> tuple[str, str] | None:
@@ -235,6 +351,8 @@ def validate(
     if on_duplicate not in ("skip", "fill", "overwrite", "create"):
         raise ValueError(f"unknown duplicate mode {on_duplicate!r}")
     dedupe = _dedupe(kind, dedupe_key) if dedupe_key and on_duplicate != "create" else None
+    rules = _row_rules(kind)
+    name_index = by_field.get("name", by_field.get("title"))
     skipped: list[CellProblem] = []
     repeats: dict[int, int] = {}
     width = max(mapping.columns, default=-1) + 1
@@ -261,6 +379,10 @@ def validate(
         last = number
         if len(cells) < width:
             cells = list(cells) + [""] * (width - len(cells))
+        label = totals_label(cells, name_index)
+        if label is not None:
+            skipped.append(CellProblem(number, label, "", "totals_row", _shown(cells[label])))
+            continue
         values: dict[str, Any] = {}
         found: list[CellProblem] | None = None
         for index, key, rule, arg, limit in cols:
@@ -279,6 +401,14 @@ def validate(
                 if found is None:
                     found = []
                 found.append(CellProblem(number, index, key, code, _shown(v), at_most))
+        if rules is not None:
+            for key, code in rules(values):
+                if found is None:
+                    found = []
+                values.pop(key, None)
+                at = by_field.get(key)
+                shown = _shown(cells[at]) if at is not None else ""  # the cell as typed
+                found.append(CellProblem(number, at, key, code, shown))
         for key, index in required:
             if key not in values and not (found and any(p.field == key for p in found)):
                 if found is None:

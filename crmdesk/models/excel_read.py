@@ -425,3 +425,26 @@ def data_rows(sheet: SheetData, header_row: int) -> Iterator[tuple[int, list[Cel
             if cell != "" and (cell.__class__ is not str or not cell.isspace()):
                 yield number, row
                 break
+
+
+HEADER_LOOK_ROWS = 20  # data rows below a header row looked at to tell which columns hold data
+
+
+def header_titles(rows: list[list[Cell]], header_row: int) -> int:
+    """The header row's non-empty cells."""
+    if not 1 <= header_row <= len(rows):
+        return 0
+    return sum(1 for c in rows[header_row - 1] if c != "" and str(c).strip())
+
+
+def header_looks_wrong(rows: list[list[Cell]], header_row: int) -> bool:
+    """Whether header_row looks like a title or a data row rather than the column titles: fewer
+    than 2 titles, or most of the columns holding data below it (in its next HEADER_LOOK_ROWS
+    rows) without a title. A warning, not a refusal: some sheets are like that."""
+    if header_titles(rows, header_row) < 2:
+        return True
+    titled = {i for i, c in enumerate(rows[header_row - 1]) if c != "" and str(c).strip()}
+    used: set[int] = set()
+    for row in rows[header_row : header_row + HEADER_LOOK_ROWS]:
+        used.update(i for i, c in enumerate(row) if c != "" and str(c).strip())
+    return len(used - titled) * 2 > len(used)

@@ -27,6 +27,7 @@ BAD_FILE_CODES = (
     "empty",  # no sheet has any data
     "no_sheet",  # the asked sheet does not exist (params: sheet, sheets)
     "no_header",  # the asked header row is empty or past the end (params: row)
+    "few_titles",  # the asked header row has fewer than 2 titles (params: row)
 )
 
 
@@ -85,7 +86,7 @@ class CellProblem:
     # bad_status, bad_email, nul, duplicate_in_file, unknown_owner, unknown_stage,
     # unknown_customer, ambiguous_customer, owner_not_allowed, exists (duplicate, mode skip),
     # exists_in_file (a repeat of an earlier row, mode skip), ambiguous_owner,
-    # too_many_new_users, too_many_contacts
+    # too_many_new_users, too_many_contacts, totals_row, negative_amount … (PROBLEM_CODES)
     value: str = ""  # the cell as the user typed it (shortened to 100 characters)
     limit: int | None = None
 
@@ -132,6 +133,26 @@ class ImportOptions:
     chunk: int = 2000  # rows per committed unit of work
 
 
+# Every code a CellProblem of the models may carry (validate's, the value rules', the writers'):
+# the views give each its words, and a test holds the two lists together.
+PROBLEM_CODES = (
+    # the value rules and validate
+    "required", "too_long", "nul", "invalid", "bad_phone", "bad_email", "bad_date",
+    "bad_amount", "negative_amount", "zero_amount", "bad_number", "bad_level", "bad_status",
+    "bad_kind", "bad_bool", "bad_contract_status", "bad_method", "unknown_stage",
+    "duplicate_in_file", "exists_in_file", "totals_row", "before_start", "not_after_happened",
+    # the writers
+    "exists", "unchanged", "not_yours", "unknown_owner", "owner_not_allowed", "ambiguous_owner",
+    "too_many_new_users", "too_many_contacts", "unknown_customer", "ambiguous_customer",
+    "unknown_contract", "draft_contract", "future", "out_of_range", "needs_approval",
+    "awaiting_approval", "number_taken", "unknown_deal", "ambiguous_deal",
+)  # fmt: skip
+# The statuses the history shows: the stored ones (schema_imports.IMPORT_STATUSES) and
+# "interrupted" (a running import its program left, excel_undo.shown_status).
+HISTORY_STATUSES = ("running", "done", "cancelled", "failed", "undoing", "undone", "interrupted")
+# Why an undo left a row alone (UndoResult.left's reason codes).
+LEFT_REASONS = ("changed_since", "has_records", "owns_records", "not_yours")
+
 DUPLICATE_MODES = ("skip", "fill", "overwrite", "create")
 OWNER_MODES = ("column", "me", "pool")
 UNKNOWN_OWNER = ("create", "me", "reject")
@@ -150,6 +171,11 @@ class ImportResult:
     reasons: dict[str, int]  # skipped and failed rows by code
     problems: list[CellProblem]  # every failed or skipped row's problems (for the report)
     seconds: float = 0.0
+    # unknown_owner "me": rows written with the actor as owner because their owner cell names
+    # no user, and those names as written; unknown_owner "create": the users made.
+    assigned_to_you: int = 0
+    unknown_owners: tuple[str, ...] = ()
+    users_created: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

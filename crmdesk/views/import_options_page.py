@@ -245,6 +245,7 @@ class OptionsPage(QWidget):
             unknown_owner=self.unknown.currentData() or "me",
             create_customers=self.create_customers.isChecked(),
         )
+        s.pool_name = self.pool.currentText() if mode == "pool" else ""
         # the sheet's times are the user's wall clock: stored in UTC (ARCHITECTURE §2)
         s.value_options = ValueOptions(day_first=self.day_first.isChecked(), zone=SystemZone())
         allowed = KIND_MODES.get(s.kind, DUPLICATE_MODES)

@@ -279,14 +279,24 @@ class PreviewPage(QWidget):
         self.first, self.bad = first, bad
         self.titles = [self.words.field(s.kind, key) for _source, key in columns]
         self.headers = [s.headers[c] if c < len(s.headers) else "" for c, _key in columns]
+        # bad_rows holds the rows with errors only: repeats and totals rows are plan.skipped
         parts = [self.words.rows(plan.total), self.words.with_errors(len(plan.bad_rows))]
-        if plan.skipped:  # repeats of an earlier row, mode skip
-            parts.append(self.words.repeats_skipped(len(plan.skipped)))
+        totals = sum(1 for p in plan.skipped if p.code == "totals_row")
+        repeats = len(plan.skipped) - totals
+        if repeats:  # repeats of an earlier row, mode skip
+            parts.append(self.words.repeats_skipped(repeats))
+        if totals:
+            parts.append(self.words.totals_rows(totals))
         if plan.repeats:  # mode fill or overwrite: they update what the earlier row imports
             parts.append(self.words.repeats_update(len(plan.repeats)))
         if plan.empty_rows:
             parts.append(self.words.empty_rows(plan.empty_rows))
-        self.totals.setText(" · ".join(parts))
+        text = " · ".join(parts)
+        if s.options.dedupe_key and s.options.on_duplicate != "create" and plan.rows:
+            # the database is only looked at when the import runs: no count of it here
+            text += "\n" + self.tr("Rows already in crmdesk are found when the import runs; "
+                                   "the summary counts them.")  # fmt: skip
+        self.totals.setText(text)
         self.report.setVisible(bool(plan.bad_rows))
         if not plan.rows:
             self.problem.setText(self.tr("No row can be imported. Save the error report, correct "

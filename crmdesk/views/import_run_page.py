@@ -187,6 +187,9 @@ class SummaryPage(QWidget):
         form.addRow(self.tr("Not imported (errors):"), self.counts["failed"])
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
+        self.owners = QLabel()  # where the rows went: a pool, the user, users created
+        self.owners.setObjectName("importOwners")
+        self.owners.setWordWrap(True)
         self.report = QPushButton(self.tr("Save error report…"))
         self.report.setToolTip(self.tr("The rows not imported and why, as a workbook to correct "
                                        "and import again"))  # fmt: skip
@@ -204,6 +207,7 @@ class SummaryPage(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.reasons)
+        layout.addWidget(self.owners)
         layout.addLayout(buttons)
         layout.addWidget(self.told)
         layout.addStretch(1)
@@ -239,9 +243,37 @@ class SummaryPage(QWidget):
         ]
         self.reasons.setText("\n".join(lines))
         self.reasons.setVisible(bool(lines))
+        told = self._owners_text(result)
+        self.owners.setText(told)
+        self.owners.setVisible(bool(told))
         self.report.setVisible(bool(result is not None and result.problems))
         self.told.clear()
+
+    def _owners_text(self, result: ImportResult | None) -> str:
+        """Where the rows went when it is not what the list shows: into a pool (the customer
+        list does not show them), to the user for want of an owner, to new users."""
+        if result is None:
+            return ""
+        s, lines = self.state, []
+        if s.options.owner_mode == "pool" and s.pool_name and result.created:
+            lines.append(self.tr("The new customers are in the pool %1, not in your list.")
+                         .replace("%1", s.pool_name))  # fmt: skip
+        if result.assigned_to_you:
+            lines.append(self.words.assigned_to_you(result.assigned_to_you,
+                                                    _names(result.unknown_owners)))  # fmt: skip
+        if result.users_created:
+            lines.append(self.words.users_created(len(result.users_created),
+                                                  _names(result.users_created)))  # fmt: skip
+        return "\n".join(lines)
 
     def _on_report_clicked(self) -> None:
         s = self.state
         self.saver.save(s.kind, s.sheet, s.header_row, s.result.problems)
+
+
+def _names(names, shown: int = 10) -> str:
+    """The first names, then how many more: a list that fits on the page."""
+    text = ", ".join(names[:shown])
+    if len(names) > shown:
+        text += " " + import_words().more(len(names) - shown)
+    return text

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.models.excel_read import header_looks_wrong
 from crmdesk.models.excel_types import BadFile, SheetData
 from crmdesk.models.policy import may_import
 from crmdesk.views import file_dialogs
@@ -69,6 +70,7 @@ class RawRowsTableModel(QAbstractTableModel):
         if self.rows:
             last = self.index(len(self.rows) - 1, self.width - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.rows) - 1)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -92,11 +94,24 @@ class RawRowsTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return column_letter(section)
-        return str(section + 1)
+        vertical = orientation == Qt.Orientation.Vertical
+        header = vertical and section + 1 == self.header_row
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not vertical:
+                return column_letter(section)
+            # the header row named in its number's cell, not only tinted: seen at a glance
+            return (
+                self.tr("%1 Titles").replace("%1", str(section + 1)) if header else str(section + 1)
+            )
+        if role == Qt.ItemDataRole.FontRole and header:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and vertical:
+            if header:
+                return self.tr("The row with the column titles")
+            return self.tr("Double-click to make this the row with the column titles")
+        return None
 
 
 class SourcePage(QWidget):
@@ -141,11 +156,17 @@ class SourcePage(QWidget):
         self.grid.setSelectionMode(QTableView.SelectionMode.NoSelection)
         self.grid.verticalHeader().setDefaultSectionSize(24)
         self.grid.horizontalHeader().setDefaultSectionSize(110)
-        self.grid.clicked.connect(self._on_grid_clicked)
-        self.grid.verticalHeader().sectionClicked.connect(self._on_row_header_clicked)
+        # A double-click chooses the header row: a stray click (reading the rows, scrolling)
+        # once moved it and mapped the file's title as its only column.
+        self.grid.doubleClicked.connect(self._on_grid_double_clicked)
+        self.grid.verticalHeader().sectionDoubleClicked.connect(self._on_row_header_clicked)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.problem = problem_label()
+        self.warning = QLabel()  # a header row that looks wrong: said, not refused
+        self.warning.setObjectName("headerWarning")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
@@ -164,14 +185,15 @@ class SourcePage(QWidget):
         form.addRow(self.tr("What to import:"), kind_row)
         form.addRow(self.tr("File:"), file_row)
         form.addRow(self.tr("Sheet:"), sheet_row)
-        hint = QLabel(self.tr("The row with the column titles is marked; click another row to "
-                              "choose it."))  # fmt: skip
+        hint = QLabel(self.tr("The row with the column titles is marked “Titles”; double-click "
+                              "another row, or change the header row, to choose it."))  # fmt: skip
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.warning)
         layout.addWidget(self.problem)
         self._show_sheet_controls()
 
@@ -250,6 +272,7 @@ class SourcePage(QWidget):
     def _check_header(self) -> None:
         sheet = self.state.sheet
         self.problem.hide()
+        self.warning.hide()
         if sheet is None:
             self.status.clear()
         elif not sheet.rows:
@@ -259,6 +282,9 @@ class SourcePage(QWidget):
             bad = BadFile("no_header", row=self.state.header_row)
             self.problem.setText(self.words.bad_file(bad))
             self.problem.show()
+        elif header_looks_wrong(sheet.rows, self.state.header_row):
+            self.warning.setText(self.words.header_warning(self.state.header_row))
+            self.warning.show()
         if sheet is not None:
             data = max(0, len(sheet.rows) - self.state.header_row)
             self.status.setText(self.tr("%1 · sheet %2 · up to %3 below the header")
@@ -291,7 +317,7 @@ class SourcePage(QWidget):
         self._check_header()
 
     @Slot(QModelIndex)
-    def _on_grid_clicked(self, index: QModelIndex) -> None:
+    def _on_grid_double_clicked(self, index: QModelIndex) -> None:
         self.header.setValue(index.row() + 1)
 
     @Slot(int)

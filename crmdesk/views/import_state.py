@@ -35,6 +35,7 @@ class ImportState:
     mapping: Mapping | None = None
     value_options: ValueOptions = field(default_factory=ValueOptions)
     options: ImportOptions = field(default_factory=ImportOptions)
+    pool_name: str = ""  # the pool of options.pool_id, as the options page listed it
     plan: ImportPlan | None = None
     result: ImportResult | None = None
     error: BaseException | None = None  # the import stopped on this

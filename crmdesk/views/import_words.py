@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, QObject
 
-from crmdesk.models.excel_types import BadFile, CellProblem
+from crmdesk.models.excel_types import PROBLEM_CODES, BadFile, CellProblem
 from crmdesk.views.labels import labelled
 
 KINDS = ("customers", "contacts", "deals", "follow_ups", "contracts", "payments")
@@ -33,6 +33,8 @@ ROW_CODES = frozenset(
         "number_taken",
         "unknown_deal",
         "ambiguous_deal",
+        "unchanged",
+        "totals_row",
     }
 )
 
@@ -152,6 +154,13 @@ class ImportWords(QObject):
             ),
             "future": self.tr("a day still to come"),
             "out_of_range": self.tr("more than the contract can hold"),
+            "invalid": self.tr("this value cannot be stored"),
+            "negative_amount": self.tr("cannot be negative"),
+            "zero_amount": self.tr("cannot be zero"),
+            "not_after_happened": self.tr("must be after the time of the follow-up"),
+            "awaiting_approval": self.tr(
+                "the deal waits for a manager's approval; it was left as it is"
+            ),
         }.get(code, self.tr("this value cannot be imported"))
 
     def _row_sentence(self, code: str) -> str:
@@ -175,6 +184,9 @@ class ImportWords(QObject):
             "unknown_deal": self.tr("The customer has no deal “{value}”."),
             "ambiguous_deal": self.tr("The customer has several deals called “{value}”; give "
                                       "the deal's external ID."),
+            "unchanged": self.tr("Already in the database with these values; nothing to "
+                                 "change."),
+            "totals_row": self.tr("A totals row (“{value}”): not a record; skipped."),
         }.get(code, self.tr("This row cannot be imported."))  # fmt: skip
 
     def reason(self, code: str) -> str:
@@ -215,15 +227,18 @@ class ImportWords(QObject):
             "number_taken": self.tr("Contract number taken"),
             "unknown_deal": self.tr("Deal not found"),
             "ambiguous_deal": self.tr("Several deals of that title"),
+            "invalid": self.tr("A value cannot be stored"),
+            "negative_amount": self.tr("Negative amount"),
+            "zero_amount": self.tr("Amount of zero"),
+            "not_after_happened": self.tr("Next follow-up not after the follow-up"),
+            "awaiting_approval": self.tr("Deal awaiting approval"),
+            "unchanged": self.tr("Already in the database, unchanged"),
+            "totals_row": self.tr("Totals row"),
         }.get(code, code)
 
     def templates(self, kind: str) -> tuple[dict, dict, dict]:
         """(field titles, cell phrases, row sentences) of every code, translated now."""
-        codes = (
-            "required too_long nul bad_date bad_phone bad_email bad_amount bad_number bad_level "
-            "bad_status bad_kind bad_bool unknown_owner owner_not_allowed unknown_stage "
-            "bad_contract_status bad_method before_start needs_approval future out_of_range"
-        ).split()
+        codes = [code for code in PROBLEM_CODES if code not in ROW_CODES]
         cells = {code: self._cell_phrase(code) for code in codes}
         cells[""] = self._cell_phrase("")
         rows = {code: self._row_sentence(code) for code in (*ROW_CODES, "")}
@@ -258,6 +273,10 @@ class ImportWords(QObject):
             "no_header": self.tr(
                 "Row {row} is empty or past the end of the sheet. Choose the row with the "
                 "column titles."
+            ),
+            "few_titles": self.tr(
+                "Row {row} has fewer than 2 column titles: it looks like a title, not the row "
+                "of column titles. Choose the row with the column titles."
             ),
         }.get(exc.code, self.tr("The file cannot be read. Save it again as .xlsx and retry."))
         return text.format(sheet=p.get("sheet", ""), row=p.get("row", ""))
@@ -295,6 +314,8 @@ class ImportWords(QObject):
             "cancelled": self.tr("Cancelled"),
             "failed": self.tr("Failed"),
             "undone": self.tr("Undone"),
+            "undoing": self.tr("Undo not finished"),
+            "interrupted": self.tr("Interrupted"),
         }.get(status, status)
 
     def entity(self, entity: str) -> str:
@@ -314,6 +335,7 @@ class ImportWords(QObject):
             "changed_since": self.tr("changed since the import"),
             "has_records": self.tr("has deals, contracts, contacts or follow-ups added since"),
             "owns_records": self.tr("owns customers or deals now"),
+            "not_yours": self.tr("no longer yours to change"),
         }.get(code, code)
 
     # -- counted
@@ -332,6 +354,17 @@ class ImportWords(QObject):
     def repeats_update(self, n: int) -> str:
         return self.tr("%Ln repeat(s) an earlier row: update(s) what it imports", "", n)
 
+    def totals_rows(self, n: int) -> str:
+        return self.tr("%Ln totals row(s) skipped", "", n)
+
+    def assigned_to_you(self, n: int, names: str) -> str:
+        return self.tr("%Ln row(s) were given to you: their owner is no user (%1).", "", n).replace(
+            "%1", names
+        )
+
+    def users_created(self, n: int, names: str) -> str:
+        return self.tr("%Ln user(s) were created: %1.", "", n).replace("%1", names)
+
     def empty_rows(self, n: int) -> str:
         return self.tr("%Ln empty row(s) skipped", "", n)
 
@@ -346,6 +379,11 @@ class ImportWords(QObject):
 
     def left(self, n: int) -> str:
         return self.tr("Left %Ln record(s) alone:", "", n)
+
+    def header_warning(self, row: int) -> str:
+        return self.tr("Row %1 looks like a title, not column titles: most columns would "
+                       "have no name. Choose the row with the column titles if it is another "
+                       "one.").replace("%1", number(row))  # fmt: skip
 
     def more(self, n: int) -> str:
         return self.tr("and %Ln more.", "", n)
