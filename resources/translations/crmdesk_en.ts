@@ -177,7 +177,7 @@
 <context>
     <name>HistoryQuestions</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_history.py" line="46"/>
+        <location filename="../../crmdesk/views/import_history.py" line="47"/>
         <source>It removes the %Ln record(s) the import created</source>
         <translation>
             <numerusform>It removes the %Ln record the import created</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_history.py" line="47"/>
+        <location filename="../../crmdesk/views/import_history.py" line="48"/>
         <source>and restores the %Ln record(s) it changed.</source>
         <translation>
             <numerusform>and restores the %Ln record it changed.</numerusform>
@@ -196,7 +196,7 @@
 <context>
     <name>ImportWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="246"/>
+        <location filename="../../crmdesk/views/import_words.py" line="343"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -204,7 +204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="249"/>
+        <location filename="../../crmdesk/views/import_words.py" line="346"/>
         <source>%Ln with errors</source>
         <translation>
             <numerusform>%Ln with errors</numerusform>
@@ -212,7 +212,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="252"/>
+        <location filename="../../crmdesk/views/import_words.py" line="349"/>
         <source>%Ln duplicate(s) in the file</source>
         <translation>
             <numerusform>%Ln duplicate in the file</numerusform>
@@ -220,7 +220,47 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="255"/>
+        <location filename="../../crmdesk/views/import_words.py" line="352"/>
+        <source>%Ln repeat(s) an earlier row: skipped</source>
+        <translation>
+            <numerusform>%Ln row repeats an earlier row: skipped</numerusform>
+            <numerusform>%Ln rows repeat an earlier row: skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="355"/>
+        <source>%Ln repeat(s) an earlier row: update(s) what it imports</source>
+        <translation>
+            <numerusform>%Ln row repeats an earlier row: it updates what that row imports</numerusform>
+            <numerusform>%Ln rows repeat an earlier row: they update what it imports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="358"/>
+        <source>%Ln totals row(s) skipped</source>
+        <translation>
+            <numerusform>%Ln totals row skipped</numerusform>
+            <numerusform>%Ln totals rows skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="361"/>
+        <source>%Ln row(s) were given to you: their owner is no user (%1).</source>
+        <translation>
+            <numerusform>%Ln row was given to you: its owner is no user (%1).</numerusform>
+            <numerusform>%Ln rows were given to you: their owner is no user (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="366"/>
+        <source>%Ln user(s) were created: %1.</source>
+        <translation>
+            <numerusform>%Ln user was created: %1.</numerusform>
+            <numerusform>%Ln users were created: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="369"/>
         <source>%Ln empty row(s) skipped</source>
         <translation>
             <numerusform>%Ln empty row skipped</numerusform>
@@ -228,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="258"/>
+        <location filename="../../crmdesk/views/import_words.py" line="372"/>
         <source>Import %Ln row(s)</source>
         <translation>
             <numerusform>Import %Ln row</numerusform>
@@ -236,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="261"/>
+        <location filename="../../crmdesk/views/import_words.py" line="375"/>
         <source>Removed %Ln record(s) the import created.</source>
         <translation>
             <numerusform>Removed %Ln record the import created.</numerusform>
@@ -244,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="264"/>
+        <location filename="../../crmdesk/views/import_words.py" line="378"/>
         <source>Restored %Ln record(s) it had changed.</source>
         <translation>
             <numerusform>Restored %Ln record it had changed.</numerusform>
@@ -252,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="267"/>
+        <location filename="../../crmdesk/views/import_words.py" line="381"/>
         <source>Left %Ln record(s) alone:</source>
         <translation>
             <numerusform>Left %Ln record alone:</numerusform>
@@ -260,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="270"/>
+        <location filename="../../crmdesk/views/import_words.py" line="389"/>
         <source>and %Ln more.</source>
         <translation>
             <numerusform>and %Ln more.</numerusform>
@@ -268,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="273"/>
+        <location filename="../../crmdesk/views/import_words.py" line="392"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>about %n s left</numerusform>
@@ -276,7 +316,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="276"/>
+        <location filename="../../crmdesk/views/import_words.py" line="395"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>about %n min left</numerusform>

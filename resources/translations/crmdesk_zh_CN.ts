@@ -3054,7 +3054,7 @@
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="189"/>
+        <location filename="../../crmdesk/views/errors.py" line="195"/>
         <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on.</source>
         <translation>该记录已不存在，或你已无权查看。可能已被他人删除或转交。</translation>
     </message>
@@ -3074,52 +3074,57 @@
         <translation>这个公海已停用。请联系管理员重新启用。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="185"/>
+        <location filename="../../crmdesk/views/errors.py" line="186"/>
+        <source>Your role may not import customers, contacts, deals or follow-ups. Ask a colleague in sales or an administrator.</source>
+        <translation>你的角色无权导入客户、联系人、商机或跟进记录。请联系销售同事或管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="191"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>你无权执行此操作。请联系你的经理或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="195"/>
+        <location filename="../../crmdesk/views/errors.py" line="201"/>
         <source>This database was written by a newer version of crmdesk. Install the newest version to open it.</source>
         <translation>此数据库由更新版本的 crmdesk 写入。请安装最新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="201"/>
+        <location filename="../../crmdesk/views/errors.py" line="207"/>
         <source>The database could not be upgraded to this version of crmdesk. Details are in the log file. A local database file was copied to the backup folder first; a server database may need its administrator.</source>
         <translation>无法将数据库升级到此版本的 crmdesk。详细信息见日志文件。本地数据库文件已先复制到备份文件夹；服务器数据库可能需要其管理员处理。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="208"/>
+        <location filename="../../crmdesk/views/errors.py" line="214"/>
         <source>The connection to the database server was lost. What you were doing was not saved; check the network and try again.</source>
         <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="217"/>
+        <location filename="../../crmdesk/views/errors.py" line="223"/>
         <source>Database: {where}</source>
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="222"/>
+        <location filename="../../crmdesk/views/errors.py" line="228"/>
         <source>The database could not answer; it may be damaged or from another program. Details are in the log file.</source>
         <translation>数据库无法给出结果；它可能已损坏，或来自其他程序。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="228"/>
+        <location filename="../../crmdesk/views/errors.py" line="234"/>
         <source>The database refused this change; nothing was saved. Details are in the log file.</source>
         <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="233"/>
+        <location filename="../../crmdesk/views/errors.py" line="239"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="234"/>
+        <location filename="../../crmdesk/views/errors.py" line="240"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
         <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="278"/>
+        <location filename="../../crmdesk/views/errors.py" line="284"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -3127,17 +3132,17 @@
 <context>
     <name>ExportCommand</name>
     <message>
-        <location filename="../../crmdesk/cli_excel.py" line="169"/>
+        <location filename="../../crmdesk/cli_excel.py" line="180"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/cli_excel.py" line="170"/>
+        <location filename="../../crmdesk/cli_excel.py" line="181"/>
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/cli_excel.py" line="171"/>
+        <location filename="../../crmdesk/cli_excel.py" line="182"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
@@ -3322,41 +3327,41 @@
 <context>
     <name>HistoryQuestions</name>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="41"/>
+        <location filename="../../crmdesk/views/import_history.py" line="42"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="42"/>
+        <location filename="../../crmdesk/views/import_history.py" line="43"/>
         <source>Undo the import of %1 (%2)?</source>
         <translation>撤销 %1（%2）的这次导入？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_history.py" line="46"/>
+        <location filename="../../crmdesk/views/import_history.py" line="47"/>
         <source>It removes the %Ln record(s) the import created</source>
         <translation>
             <numerusform>将删除这次导入新建的 %Ln 条记录，</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_history.py" line="47"/>
+        <location filename="../../crmdesk/views/import_history.py" line="48"/>
         <source>and restores the %Ln record(s) it changed.</source>
         <translation>
             <numerusform>并恢复它修改过的 %Ln 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="48"/>
+        <location filename="../../crmdesk/views/import_history.py" line="49"/>
         <source>Records someone changed since are left alone, and listed.</source>
         <translation>导入后又被修改过的记录保持不变，并会逐一列出。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="50"/>
+        <location filename="../../crmdesk/views/import_history.py" line="51"/>
         <source>Undo the import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="51"/>
+        <location filename="../../crmdesk/views/import_history.py" line="52"/>
         <source>Keep it</source>
         <translation>保留</translation>
     </message>
@@ -3485,91 +3490,96 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="122"/>
+        <location filename="../../crmdesk/views/import_history.py" line="123"/>
         <source>Import history</source>
         <translation>导入历史</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="138"/>
+        <location filename="../../crmdesk/views/import_history.py" line="139"/>
         <source>No imports yet.</source>
         <translation>还没有导入记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="143"/>
+        <location filename="../../crmdesk/views/import_history.py" line="146"/>
         <source>Undo this import…</source>
         <translation>撤销这次导入…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="146"/>
+        <location filename="../../crmdesk/views/import_history.py" line="149"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="203"/>
-        <location filename="../../crmdesk/views/import_history.py" line="230"/>
+        <location filename="../../crmdesk/views/import_history.py" line="207"/>
+        <location filename="../../crmdesk/views/import_history.py" line="254"/>
         <source>This import was undone already.</source>
         <translation>这次导入已经撤销过了。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="205"/>
+        <location filename="../../crmdesk/views/import_history.py" line="209"/>
         <source>Only the person who imported it or an administrator may undo it.</source>
         <translation>只有导入人或管理员可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="218"/>
+        <location filename="../../crmdesk/views/import_history.py" line="222"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_history.py" line="245"/>
+        <source>The undo stopped before the end; undo the import again to finish it.</source>
+        <translation>撤销未完成就中止了；请再次撤销这次导入以完成撤销。</translation>
     </message>
 </context>
 <context>
     <name>ImportHistoryTableModel</name>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="101"/>
+        <location filename="../../crmdesk/views/import_history.py" line="102"/>
         <source>Undone at %1</source>
         <translation>已于 %1 撤销</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="112"/>
+        <location filename="../../crmdesk/views/import_history.py" line="113"/>
         <source>When</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="112"/>
+        <location filename="../../crmdesk/views/import_history.py" line="113"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="112"/>
+        <location filename="../../crmdesk/views/import_history.py" line="113"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="112"/>
+        <location filename="../../crmdesk/views/import_history.py" line="113"/>
         <source>What</source>
         <translation>导入内容</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="112"/>
+        <location filename="../../crmdesk/views/import_history.py" line="113"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="113"/>
+        <location filename="../../crmdesk/views/import_history.py" line="114"/>
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="113"/>
+        <location filename="../../crmdesk/views/import_history.py" line="114"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="113"/>
+        <location filename="../../crmdesk/views/import_history.py" line="114"/>
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_history.py" line="113"/>
+        <location filename="../../crmdesk/views/import_history.py" line="114"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
@@ -3577,7 +3587,7 @@
 <context>
     <name>ImportPreviewTableModel</name>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="151"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="166"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -3683,662 +3693,1020 @@
 <context>
     <name>ImportWords</name>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="36"/>
+        <location filename="../../crmdesk/views/import_words.py" line="51"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="37"/>
+        <location filename="../../crmdesk/views/import_words.py" line="52"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="38"/>
+        <location filename="../../crmdesk/views/import_words.py" line="53"/>
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="39"/>
+        <location filename="../../crmdesk/views/import_words.py" line="54"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="45"/>
-        <location filename="../../crmdesk/views/import_words.py" line="69"/>
+        <location filename="../../crmdesk/views/import_words.py" line="55"/>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="56"/>
+        <source>Payments</source>
+        <translation>回款记录</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="62"/>
+        <location filename="../../crmdesk/views/import_words.py" line="90"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="47"/>
+        <location filename="../../crmdesk/views/import_words.py" line="64"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="49"/>
+        <location filename="../../crmdesk/views/import_words.py" line="66"/>
         <source>Deal title</source>
         <translation>商机名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="51"/>
+        <location filename="../../crmdesk/views/import_words.py" line="68"/>
         <source>Created on</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="53"/>
+        <location filename="../../crmdesk/views/import_words.py" line="70"/>
         <source>Kind of follow-up</source>
         <translation>跟进方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="55"/>
-        <location filename="../../crmdesk/views/import_words.py" line="197"/>
+        <location filename="../../crmdesk/views/import_words.py" line="72"/>
+        <source>Contract title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="74"/>
+        <source>Contract status</source>
+        <translation>合同状态</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="76"/>
+        <location filename="../../crmdesk/views/import_words.py" line="287"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="56"/>
-        <location filename="../../crmdesk/views/import_words.py" line="200"/>
+        <location filename="../../crmdesk/views/import_words.py" line="77"/>
+        <location filename="../../crmdesk/views/import_words.py" line="290"/>
         <source>External ID</source>
         <translation>外部编号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="57"/>
+        <location filename="../../crmdesk/views/import_words.py" line="78"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="58"/>
+        <location filename="../../crmdesk/views/import_words.py" line="79"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="59"/>
+        <location filename="../../crmdesk/views/import_words.py" line="80"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="60"/>
+        <location filename="../../crmdesk/views/import_words.py" line="81"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="61"/>
+        <location filename="../../crmdesk/views/import_words.py" line="82"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="62"/>
+        <location filename="../../crmdesk/views/import_words.py" line="83"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="63"/>
+        <location filename="../../crmdesk/views/import_words.py" line="84"/>
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="64"/>
+        <location filename="../../crmdesk/views/import_words.py" line="85"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="65"/>
+        <location filename="../../crmdesk/views/import_words.py" line="86"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="66"/>
+        <location filename="../../crmdesk/views/import_words.py" line="87"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="67"/>
+        <location filename="../../crmdesk/views/import_words.py" line="88"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="68"/>
+        <location filename="../../crmdesk/views/import_words.py" line="89"/>
         <source>Created at</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="70"/>
+        <location filename="../../crmdesk/views/import_words.py" line="91"/>
         <source>Contact&apos;s job title</source>
         <translation>联系人职务</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="71"/>
+        <location filename="../../crmdesk/views/import_words.py" line="92"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="72"/>
+        <location filename="../../crmdesk/views/import_words.py" line="93"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="73"/>
-        <location filename="../../crmdesk/views/import_words.py" line="199"/>
+        <location filename="../../crmdesk/views/import_words.py" line="94"/>
+        <location filename="../../crmdesk/views/import_words.py" line="289"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="74"/>
+        <location filename="../../crmdesk/views/import_words.py" line="95"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="75"/>
+        <location filename="../../crmdesk/views/import_words.py" line="96"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="76"/>
-        <location filename="../../crmdesk/views/import_words.py" line="229"/>
+        <location filename="../../crmdesk/views/import_words.py" line="97"/>
+        <location filename="../../crmdesk/views/import_words.py" line="323"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="77"/>
+        <location filename="../../crmdesk/views/import_words.py" line="98"/>
         <source>Customer&apos;s external ID</source>
         <translation>客户外部编号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="78"/>
+        <location filename="../../crmdesk/views/import_words.py" line="99"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="79"/>
+        <location filename="../../crmdesk/views/import_words.py" line="100"/>
         <source>Primary contact</source>
         <translation>主要联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="80"/>
+        <location filename="../../crmdesk/views/import_words.py" line="101"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="81"/>
+        <location filename="../../crmdesk/views/import_words.py" line="102"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="82"/>
+        <location filename="../../crmdesk/views/import_words.py" line="103"/>
         <source>Time of the follow-up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="83"/>
+        <location filename="../../crmdesk/views/import_words.py" line="104"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="84"/>
+        <location filename="../../crmdesk/views/import_words.py" line="105"/>
         <source>Written by</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="85"/>
+        <location filename="../../crmdesk/views/import_words.py" line="106"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="86"/>
+        <location filename="../../crmdesk/views/import_words.py" line="107"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="87"/>
+        <location filename="../../crmdesk/views/import_words.py" line="108"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="88"/>
+        <location filename="../../crmdesk/views/import_words.py" line="109"/>
         <source>Close date</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="89"/>
+        <location filename="../../crmdesk/views/import_words.py" line="110"/>
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="96"/>
+        <location filename="../../crmdesk/views/import_words.py" line="111"/>
+        <location filename="../../crmdesk/views/import_words.py" line="112"/>
+        <location filename="../../crmdesk/views/import_words.py" line="291"/>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="114"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="115"/>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="116"/>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="117"/>
+        <source>Received on</source>
+        <translation>回款日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="118"/>
+        <source>Payment method</source>
+        <translation>回款方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="119"/>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="120"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="127"/>
         <source>required, but empty</source>
         <translation>必填，但为空</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="97"/>
+        <location filename="../../crmdesk/views/import_words.py" line="128"/>
         <source>too long: at most {limit} characters</source>
         <translation>过长：最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="98"/>
+        <location filename="../../crmdesk/views/import_words.py" line="129"/>
         <source>contains a control character that cannot be stored</source>
         <translation>包含无法保存的控制字符</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="99"/>
+        <location filename="../../crmdesk/views/import_words.py" line="130"/>
         <source>not a date (write it like 2024-03-05)</source>
         <translation>不是有效的日期（请写成 2024-03-05 这样的格式）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="100"/>
+        <location filename="../../crmdesk/views/import_words.py" line="131"/>
         <source>not a phone number (5 to 20 digits)</source>
         <translation>不是有效的电话号码（应为 5 到 20 位数字）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="101"/>
+        <location filename="../../crmdesk/views/import_words.py" line="132"/>
         <source>not an e-mail address (like name@example.com)</source>
         <translation>不是有效的邮箱地址（例如 name@example.com）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="102"/>
+        <location filename="../../crmdesk/views/import_words.py" line="133"/>
         <source>not an amount (like 1234.50, ¥1,234.50 or 1.2万)</source>
         <translation>不是有效的金额（例如 1234.50、¥1,234.50 或 1.2万）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="103"/>
+        <location filename="../../crmdesk/views/import_words.py" line="134"/>
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="104"/>
+        <location filename="../../crmdesk/views/import_words.py" line="135"/>
         <source>not a level (A, B or C)</source>
         <translation>不是有效的级别（A、B 或 C）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="105"/>
+        <location filename="../../crmdesk/views/import_words.py" line="136"/>
         <source>not a status (lead, prospect, customer or lost)</source>
         <translation>不是有效的状态（线索、意向客户、成交客户或已流失）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="106"/>
+        <location filename="../../crmdesk/views/import_words.py" line="137"/>
         <source>not a kind of follow-up (call, visit, WeChat, e-mail or note)</source>
         <translation>不是有效的跟进方式（电话、拜访、微信、邮件或备注）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="107"/>
+        <location filename="../../crmdesk/views/import_words.py" line="138"/>
         <source>write yes or no</source>
         <translation>请填写“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="108"/>
+        <location filename="../../crmdesk/views/import_words.py" line="139"/>
         <source>no user is called “{value}”</source>
         <translation>没有名为“{value}”的用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="109"/>
+        <location filename="../../crmdesk/views/import_words.py" line="140"/>
         <source>you may not give records to “{value}”</source>
         <translation>你无权把记录分配给“{value}”</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="110"/>
+        <location filename="../../crmdesk/views/import_words.py" line="141"/>
+        <source>several users are called “{value}”; write their login</source>
+        <translation>有多个用户名为“{value}”；请填写其登录名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="143"/>
+        <source>the file names too many people nobody is called (at most 200 new users); check the column</source>
+        <translation>文件中不存在的用户名过多（最多新建 200 个用户）；请检查该列</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="146"/>
         <source>the stage “{value}” is not matched to one of ours</source>
         <translation>阶段“{value}”未对应到本系统的阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="111"/>
+        <location filename="../../crmdesk/views/import_words.py" line="148"/>
+        <source>not a contract status (draft, active, completed or terminated)</source>
+        <translation>不是有效的合同状态（草稿、执行中、已完成或已终止）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="150"/>
+        <source>not a payment method (bank transfer, cash, cheque or online)</source>
+        <translation>不是有效的回款方式（银行转账、现金、支票或在线支付）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="151"/>
+        <source>before the contract starts</source>
+        <translation>早于合同开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="153"/>
+        <source>above the approval limit: a manager approves activating it (import it as a draft)</source>
+        <translation>超过审批上限：须经主管审批才能生效（请以草稿状态导入）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="155"/>
+        <source>a day still to come</source>
+        <translation>是未来的日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="156"/>
+        <source>more than the contract can hold</source>
+        <translation>超出合同可记录的金额上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="157"/>
+        <source>this value cannot be stored</source>
+        <translation>此值无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="158"/>
+        <source>cannot be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="159"/>
+        <source>cannot be zero</source>
+        <translation>不能为零</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="160"/>
+        <source>must be after the time of the follow-up</source>
+        <translation>必须晚于跟进时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="162"/>
+        <source>the deal waits for a manager&apos;s approval; it was left as it is</source>
+        <translation>该商机正在等待主管审批，已保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="164"/>
         <source>this value cannot be imported</source>
         <translation>此值无法导入</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="115"/>
+        <location filename="../../crmdesk/views/import_words.py" line="168"/>
         <source>The same as row {value} above; only the first is imported.</source>
         <translation>与上方第 {value} 行重复；只导入最先出现的一行。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="117"/>
+        <location filename="../../crmdesk/views/import_words.py" line="170"/>
         <source>Already in the database; skipped.</source>
         <translation>数据库中已存在；已跳过。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="118"/>
+        <location filename="../../crmdesk/views/import_words.py" line="171"/>
+        <source>The same as row {value} above; skipped.</source>
+        <translation>与上方第 {value} 行重复；已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="172"/>
+        <source>The customer already has the most contacts it may have; this row&apos;s contact was not added.</source>
+        <translation>该客户的联系人已达上限；此行的联系人未添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="174"/>
         <source>Already in the database, and not yours to change.</source>
         <translation>数据库中已存在，且你无权修改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="119"/>
+        <location filename="../../crmdesk/views/import_words.py" line="175"/>
         <source>No customer is called “{value}”.</source>
         <translation>没有名为“{value}”的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="121"/>
+        <location filename="../../crmdesk/views/import_words.py" line="177"/>
         <source>Several customers are called “{value}”; give the customer&apos;s external ID.</source>
         <translation>有多个客户名为“{value}”；请填写客户外部编号。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="123"/>
+        <location filename="../../crmdesk/views/import_words.py" line="179"/>
+        <source>No contract you may see has the number “{value}”.</source>
+        <translation>你可查看的合同中没有编号为“{value}”的合同。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="180"/>
+        <source>The contract “{value}” is a draft: it takes no money until it is signed.</source>
+        <translation>合同“{value}”是草稿：签订生效前不能登记回款。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="182"/>
+        <source>Another contract has the number “{value}”; leave the number empty to have one given.</source>
+        <translation>已有其他合同使用编号“{value}”；请将编号留空，由系统自动生成。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="184"/>
+        <source>The customer has no deal “{value}”.</source>
+        <translation>该客户没有商机“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="185"/>
+        <source>The customer has several deals called “{value}”; give the deal&apos;s external ID.</source>
+        <translation>该客户有多个名为“{value}”的商机；请填写商机的外部编号。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="187"/>
+        <source>Already in the database with these values; nothing to change.</source>
+        <translation>数据库中已存在且内容相同；无需更改。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="189"/>
+        <source>A totals row (“{value}”): not a record; skipped.</source>
+        <translation>合计行（“{value}”）：不是记录；已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="190"/>
         <source>This row cannot be imported.</source>
         <translation>该行无法导入。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="128"/>
+        <location filename="../../crmdesk/views/import_words.py" line="195"/>
         <source>A required value is empty</source>
         <translation>必填项为空</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="129"/>
+        <location filename="../../crmdesk/views/import_words.py" line="196"/>
         <source>A value is too long</source>
         <translation>内容过长</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="130"/>
+        <location filename="../../crmdesk/views/import_words.py" line="197"/>
         <source>A value has a control character</source>
         <translation>含有控制字符</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="131"/>
+        <location filename="../../crmdesk/views/import_words.py" line="198"/>
         <source>Not a date</source>
         <translation>日期无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="132"/>
+        <location filename="../../crmdesk/views/import_words.py" line="199"/>
         <source>Not a phone number</source>
         <translation>电话号码无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="133"/>
+        <location filename="../../crmdesk/views/import_words.py" line="200"/>
         <source>Not an e-mail address</source>
         <translation>邮箱地址无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="134"/>
+        <location filename="../../crmdesk/views/import_words.py" line="201"/>
         <source>Not an amount</source>
         <translation>金额无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="135"/>
+        <location filename="../../crmdesk/views/import_words.py" line="202"/>
         <source>Not a number</source>
         <translation>数字无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="136"/>
+        <location filename="../../crmdesk/views/import_words.py" line="203"/>
         <source>Not a level</source>
         <translation>级别无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="137"/>
+        <location filename="../../crmdesk/views/import_words.py" line="204"/>
         <source>Not a status</source>
         <translation>状态无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="138"/>
+        <location filename="../../crmdesk/views/import_words.py" line="205"/>
         <source>Not a kind of follow-up</source>
         <translation>跟进方式无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="139"/>
+        <location filename="../../crmdesk/views/import_words.py" line="206"/>
         <source>Not yes or no</source>
         <translation>不是“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="140"/>
+        <location filename="../../crmdesk/views/import_words.py" line="207"/>
         <source>Repeated in the file</source>
         <translation>文件内重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="141"/>
+        <location filename="../../crmdesk/views/import_words.py" line="208"/>
         <source>Already in the database</source>
         <translation>数据库中已存在</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="142"/>
+        <location filename="../../crmdesk/views/import_words.py" line="209"/>
+        <source>Repeats an earlier row</source>
+        <translation>与前面的行重复</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="210"/>
+        <source>The customer has too many contacts</source>
+        <translation>客户联系人过多</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="211"/>
+        <source>Several users of that name</source>
+        <translation>有多个同名用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="212"/>
+        <source>Too many new users</source>
+        <translation>新用户过多</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="213"/>
         <source>Already in the database, not yours to change</source>
         <translation>数据库中已存在，且无权修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="143"/>
+        <location filename="../../crmdesk/views/import_words.py" line="214"/>
         <source>Owner unknown</source>
         <translation>负责人不存在</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="144"/>
+        <location filename="../../crmdesk/views/import_words.py" line="215"/>
         <source>Owner you may not assign to</source>
         <translation>无权分配给该负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="145"/>
+        <location filename="../../crmdesk/views/import_words.py" line="216"/>
         <source>Stage not matched</source>
         <translation>阶段未对应</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="146"/>
+        <location filename="../../crmdesk/views/import_words.py" line="217"/>
         <source>Customer not found</source>
         <translation>找不到客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="147"/>
+        <location filename="../../crmdesk/views/import_words.py" line="218"/>
         <source>Several customers of that name</source>
         <translation>有多个同名客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="168"/>
+        <location filename="../../crmdesk/views/import_words.py" line="219"/>
+        <source>Not a contract status</source>
+        <translation>合同状态无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="220"/>
+        <source>Not a payment method</source>
+        <translation>回款方式无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="221"/>
+        <source>Ends before it starts</source>
+        <translation>结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="222"/>
+        <source>Needs a manager&apos;s approval</source>
+        <translation>需主管审批</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="223"/>
+        <source>Dated in the future</source>
+        <translation>日期在未来</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="224"/>
+        <source>Too much for the contract</source>
+        <translation>超出合同金额上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="225"/>
+        <source>Contract not found</source>
+        <translation>找不到合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="226"/>
+        <source>Contract still a draft</source>
+        <translation>合同仍是草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="227"/>
+        <source>Contract number taken</source>
+        <translation>合同编号已被使用</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="228"/>
+        <source>Deal not found</source>
+        <translation>找不到商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="229"/>
+        <source>Several deals of that title</source>
+        <translation>有多个同名商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="230"/>
+        <source>A value cannot be stored</source>
+        <translation>有值无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="231"/>
+        <source>Negative amount</source>
+        <translation>金额为负数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="232"/>
+        <source>Amount of zero</source>
+        <translation>金额为零</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="233"/>
+        <source>Next follow-up not after the follow-up</source>
+        <translation>下次跟进不晚于本次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="234"/>
+        <source>Deal awaiting approval</source>
+        <translation>商机待审批</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="235"/>
+        <source>Already in the database, unchanged</source>
+        <translation>数据库中已存在，无变化</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="236"/>
+        <source>Totals row</source>
+        <translation>合计行</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="254"/>
         <source>The file is not there any more. Choose it again.</source>
         <translation>文件已不存在。请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="170"/>
+        <location filename="../../crmdesk/views/import_words.py" line="256"/>
         <source>The file cannot be opened: it may be open in another program (Excel locks the files it has open), or you may not read it. Close it there and try again.</source>
         <translation>无法打开文件：文件可能正在其他程序中打开（Excel 会锁定它打开的文件），或你没有读取权限。请在该程序中关闭文件后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="174"/>
+        <location filename="../../crmdesk/views/import_words.py" line="260"/>
         <source>This is not a spreadsheet crmdesk can read. Save it from Excel as .xlsx (or .xls, .ods, .csv) and choose that file.</source>
         <translation>这不是 crmdesk 能读取的表格文件。请在 Excel 中另存为 .xlsx（或 .xls、.ods、.csv）格式，再选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="178"/>
+        <location filename="../../crmdesk/views/import_words.py" line="264"/>
         <source>The file is damaged and cannot be read. Open it in Excel, save it again as .xlsx and choose the new file.</source>
         <translation>文件已损坏，无法读取。请在 Excel 中打开，重新另存为 .xlsx，再选择新文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="182"/>
+        <location filename="../../crmdesk/views/import_words.py" line="268"/>
         <source>The file is protected by a password. Open it in Excel, remove the password, save it and choose it again.</source>
         <translation>文件设有密码保护。请在 Excel 中打开并取消密码，保存后重新选择。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="185"/>
+        <location filename="../../crmdesk/views/import_words.py" line="271"/>
         <source>The file has no data in any of its sheets.</source>
         <translation>文件的所有工作表中都没有数据。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="186"/>
+        <location filename="../../crmdesk/views/import_words.py" line="272"/>
         <source>The file has no sheet called “{sheet}”. Choose another sheet.</source>
         <translation>文件中没有名为“{sheet}”的工作表。请选择其他工作表。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="188"/>
+        <location filename="../../crmdesk/views/import_words.py" line="274"/>
         <source>Row {row} is empty or past the end of the sheet. Choose the row with the column titles.</source>
         <translation>第 {row} 行是空行或已超出工作表末尾。请选择列标题所在的行。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="191"/>
+        <location filename="../../crmdesk/views/import_words.py" line="278"/>
+        <source>Row {row} has fewer than 2 column titles: it looks like a title, not the row of column titles. Choose the row with the column titles.</source>
+        <translation>第 {row} 行的列标题不足 2 个：它看起来是表格标题，而不是列标题行。请选择列标题所在的行。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="281"/>
         <source>The file cannot be read. Save it again as .xlsx and retry.</source>
         <translation>无法读取文件。请重新另存为 .xlsx 后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="198"/>
+        <location filename="../../crmdesk/views/import_words.py" line="288"/>
         <source>Phone or mobile</source>
         <translation>电话或手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="201"/>
+        <location filename="../../crmdesk/views/import_words.py" line="292"/>
+        <source>Contract, day, amount and reference</source>
+        <translation>合同、日期、金额和参考号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="293"/>
         <source>Do not look for duplicates</source>
         <translation>不查重</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="207"/>
+        <location filename="../../crmdesk/views/import_words.py" line="299"/>
         <source>Skip the row</source>
         <translation>跳过该行</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="208"/>
+        <location filename="../../crmdesk/views/import_words.py" line="300"/>
         <source>The record in crmdesk stays as it is; the row is not imported.</source>
         <translation>crmdesk 中的记录保持不变，该行不导入。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="209"/>
+        <location filename="../../crmdesk/views/import_words.py" line="301"/>
         <source>Fill empty fields</source>
         <translation>补全空白字段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="210"/>
+        <location filename="../../crmdesk/views/import_words.py" line="302"/>
         <source>The record keeps its values; its empty fields get the row&apos;s.</source>
         <translation>记录保留原有的值，只用该行的值填入空白字段。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="211"/>
+        <location filename="../../crmdesk/views/import_words.py" line="303"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="212"/>
+        <location filename="../../crmdesk/views/import_words.py" line="304"/>
         <source>The record takes every value the row has for a chosen column.</source>
         <translation>用该行在已对应各列中的值覆盖记录（空白单元格除外）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="214"/>
+        <location filename="../../crmdesk/views/import_words.py" line="306"/>
         <source>Create anyway</source>
         <translation>仍然新建</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="215"/>
+        <location filename="../../crmdesk/views/import_words.py" line="307"/>
         <source>A new record is made beside the one already there.</source>
         <translation>在已有记录之外再新建一条记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="220"/>
+        <location filename="../../crmdesk/views/import_words.py" line="312"/>
         <source>Running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="221"/>
+        <location filename="../../crmdesk/views/import_words.py" line="313"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="222"/>
+        <location filename="../../crmdesk/views/import_words.py" line="314"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="223"/>
+        <location filename="../../crmdesk/views/import_words.py" line="315"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="224"/>
+        <location filename="../../crmdesk/views/import_words.py" line="316"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="230"/>
+        <location filename="../../crmdesk/views/import_words.py" line="317"/>
+        <source>Undo not finished</source>
+        <translation>撤销未完成</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="318"/>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="324"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="231"/>
+        <location filename="../../crmdesk/views/import_words.py" line="113"/>
+        <location filename="../../crmdesk/views/import_words.py" line="325"/>
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="232"/>
+        <location filename="../../crmdesk/views/import_words.py" line="326"/>
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="233"/>
+        <location filename="../../crmdesk/views/import_words.py" line="327"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="239"/>
+        <location filename="../../crmdesk/views/import_words.py" line="328"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="329"/>
+        <source>Payment</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="335"/>
         <source>changed since the import</source>
         <translation>导入后已被修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="240"/>
+        <location filename="../../crmdesk/views/import_words.py" line="336"/>
         <source>has deals, contracts, contacts or follow-ups added since</source>
         <translation>此后新增了商机、合同、联系人或跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="241"/>
+        <location filename="../../crmdesk/views/import_words.py" line="337"/>
         <source>owns customers or deals now</source>
         <translation>现已负责客户或商机</translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="338"/>
+        <source>no longer yours to change</source>
+        <translation>你已无权修改</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="246"/>
+        <location filename="../../crmdesk/views/import_words.py" line="343"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="249"/>
+        <location filename="../../crmdesk/views/import_words.py" line="346"/>
         <source>%Ln with errors</source>
         <translation>
             <numerusform>%Ln 行有错误</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="252"/>
+        <location filename="../../crmdesk/views/import_words.py" line="349"/>
         <source>%Ln duplicate(s) in the file</source>
         <translation>
             <numerusform>文件内重复 %Ln 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="255"/>
+        <location filename="../../crmdesk/views/import_words.py" line="352"/>
+        <source>%Ln repeat(s) an earlier row: skipped</source>
+        <translation>
+            <numerusform>%Ln 行与前面的行重复：已跳过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="355"/>
+        <source>%Ln repeat(s) an earlier row: update(s) what it imports</source>
+        <translation>
+            <numerusform>%Ln 行与前面的行重复：将更新前一行导入的记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="358"/>
+        <source>%Ln totals row(s) skipped</source>
+        <translation>
+            <numerusform>跳过 %Ln 个合计行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="361"/>
+        <source>%Ln row(s) were given to you: their owner is no user (%1).</source>
+        <translation>
+            <numerusform>%Ln 行已分配给你：其负责人不是系统用户（%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="366"/>
+        <source>%Ln user(s) were created: %1.</source>
+        <translation>
+            <numerusform>已新建 %Ln 个用户：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="369"/>
         <source>%Ln empty row(s) skipped</source>
         <translation>
             <numerusform>跳过 %Ln 个空行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="258"/>
+        <location filename="../../crmdesk/views/import_words.py" line="372"/>
         <source>Import %Ln row(s)</source>
         <translation>
             <numerusform>导入 %Ln 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="261"/>
+        <location filename="../../crmdesk/views/import_words.py" line="375"/>
         <source>Removed %Ln record(s) the import created.</source>
         <translation>
             <numerusform>已删除这次导入新建的 %Ln 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="264"/>
+        <location filename="../../crmdesk/views/import_words.py" line="378"/>
         <source>Restored %Ln record(s) it had changed.</source>
         <translation>
             <numerusform>已恢复这次导入修改过的 %Ln 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="267"/>
+        <location filename="../../crmdesk/views/import_words.py" line="381"/>
         <source>Left %Ln record(s) alone:</source>
         <translation>
             <numerusform>%Ln 条记录未撤销：</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="384"/>
+        <source>Row %1 looks like a title, not column titles: most columns would have no name. Choose the row with the column titles if it is another one.</source>
+        <translation>第 %1 行看起来是表格标题，而不是列标题：大多数列将没有名称。如果列标题在其他行，请选择那一行。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="270"/>
+        <location filename="../../crmdesk/views/import_words.py" line="389"/>
         <source>and %Ln more.</source>
         <translation>
             <numerusform>还有 %Ln 条。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="273"/>
+        <location filename="../../crmdesk/views/import_words.py" line="392"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>还剩约 %n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="276"/>
+        <location filename="../../crmdesk/views/import_words.py" line="395"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>还剩约 %n 分钟</numerusform>
@@ -5084,82 +5452,82 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="78"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="106"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="78"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="106"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="78"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="106"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="84"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="112"/>
         <source>The file&apos;s stages and the stage each becomes here (rows of a stage not matched are not imported):</source>
         <translation>文件中的阶段及其对应的本系统阶段（未对应阶段的行不会导入）：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="90"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="118"/>
         <source>Stage in the file</source>
         <translation>文件中的阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="90"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="118"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="90"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="118"/>
         <source>Our stage</source>
         <translation>本系统阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="103"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="131"/>
         <source>* required</source>
         <translation>* 必填</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="135"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="163"/>
         <source>Reading the columns…</source>
         <translation>正在读取各列…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="161"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="190"/>
         <source>Using the mapping you saved for this layout of columns.</source>
         <translation>已沿用你上次为这组列保存的字段对应。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="163"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="192"/>
         <source>Suggested from the column titles; check each one.</source>
         <translation>已根据列标题自动对应，请逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="173"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="202"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="181"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="210"/>
         <source>— don&apos;t import —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="232"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="261"/>
         <source>Choose a column for: %1.</source>
         <translation>请为以下字段选择列：%1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="237"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="266"/>
         <source>%1 is chosen for more than one column (%2); keep one.</source>
         <translation>“%1”对应了多列（%2），请只保留一列。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_mapping_page.py" line="274"/>
+        <location filename="../../crmdesk/views/import_mapping_page.py" line="293"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
@@ -5265,98 +5633,98 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="65"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="75"/>
         <source>Rows already in crmdesk</source>
         <translation>crmdesk 中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="84"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="94"/>
         <source>Find them by:</source>
         <translation>查重依据：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="85"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="95"/>
         <source>When a row matches one:</source>
         <translation>某行与已有记录重复时：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="87"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="97"/>
         <source>A row repeating an earlier row of the file is never imported twice; the preview marks it.</source>
         <translation>文件中与前面某行重复的行不会重复导入；预览中会标出。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="92"/>
-        <location filename="../../crmdesk/views/import_options_page.py" line="179"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="102"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="189"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="95"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="105"/>
         <source>Me</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="96"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="106"/>
         <source>Into a pool:</source>
         <translation>放入公海：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="110"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="120"/>
         <source>A name no user has:</source>
         <translation>找不到对应用户时：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="118"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="128"/>
         <source>Create the customers the file names that are not in crmdesk yet</source>
         <translation>文件中的客户在 crmdesk 中不存在时，自动新建</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="123"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="133"/>
         <source>Dates are written day first (05/03/2024 is 5 March 2024)</source>
         <translation>日期按“日在前”书写（05/03/2024 表示 2024 年 3 月 5 日）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="126"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="136"/>
         <source>Values</source>
         <translation>数据处理</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="166"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="176"/>
         <source>From the column “%1”</source>
         <translation>取自“%1”列</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="168"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="178"/>
         <source>From a column of the file (none is chosen for it)</source>
         <translation>取自文件中的某列（尚未选择对应的列）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="175"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="185"/>
         <source>Owner of the customers the import creates</source>
         <translation>导入新建的客户的负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="177"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="187"/>
         <source>Written by</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="186"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="196"/>
         <source>Create the user</source>
         <translation>新建该用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="187"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="197"/>
         <source>Assign the row to me</source>
         <translation>将该行分配给我</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="188"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="198"/>
         <source>Do not import the row</source>
         <translation>不导入该行</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="222"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="233"/>
         <source>No pool you may import into</source>
         <translation>没有你可以导入的公海</translation>
     </message>
@@ -6761,37 +7129,42 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="174"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="189"/>
         <source>Only rows with problems</source>
         <translation>只看有问题的行</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="176"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="191"/>
         <source>Save error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="177"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="192"/>
         <source>The rows with problems and what is wrong with each, as a workbook to correct and import again</source>
         <translation>将有问题的行及各自的问题保存为 Excel 工作簿，改正后可再次导入</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="227"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="242"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="250"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="267"/>
         <source>Checking the rows… %1 of %2</source>
         <translation>正在检查各行… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="273"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="297"/>
+        <source>Rows already in crmdesk are found when the import runs; the summary counts them.</source>
+        <translation>crmdesk 中已有的行会在导入时查找，并在导入结果中统计。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_preview.py" line="302"/>
         <source>No row can be imported. Save the error report, correct the rows and choose the file again, or go back and change the columns&apos; fields.</source>
         <translation>没有可以导入的行。请保存错误报告，改正后重新选择文件；或返回上一步，修改各列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="303"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="332"/>
         <source>The first %1 of them are shown.</source>
         <translation>仅显示前 %1 行。</translation>
     </message>
@@ -6914,7 +7287,7 @@
     <message>
         <location filename="../../crmdesk/views/prompts.py" line="62"/>
         <location filename="../../crmdesk/views/prompts.py" line="149"/>
-        <location filename="../../crmdesk/views/prompts.py" line="289"/>
+        <location filename="../../crmdesk/views/prompts.py" line="288"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -7030,28 +7403,28 @@
         <translation>接下来要怎么做？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="263"/>
+        <location filename="../../crmdesk/views/prompts.py" line="262"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="265"/>
+        <location filename="../../crmdesk/views/prompts.py" line="264"/>
         <source>crmdesk databases (*.sqlite *.db);;All files (*)</source>
         <translation>crmdesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="276"/>
-        <location filename="../../crmdesk/views/prompts.py" line="286"/>
+        <location filename="../../crmdesk/views/prompts.py" line="275"/>
+        <location filename="../../crmdesk/views/prompts.py" line="285"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="277"/>
+        <location filename="../../crmdesk/views/prompts.py" line="276"/>
         <source>Remove {name} from this customer?</source>
         <translation>从该客户中移除{name}？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="280"/>
+        <location filename="../../crmdesk/views/prompts.py" line="279"/>
         <source>Their details go; the follow-ups already logged stay.</source>
         <translation>联系人资料会被移除，已记录的跟进不受影响。</translation>
     </message>
@@ -7133,6 +7506,24 @@
         <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="250"/>
         <source>(no text yet)</source>
         <translation>（尚无内容）</translation>
+    </message>
+</context>
+<context>
+    <name>RawRowsTableModel</name>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="104"/>
+        <source>%1 Titles</source>
+        <translation>%1 标题行</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="112"/>
+        <source>The row with the column titles</source>
+        <translation>列标题所在的行</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="113"/>
+        <source>Double-click to make this the row with the column titles</source>
+        <translation>双击将此行设为列标题行</translation>
     </message>
 </context>
 <context>
@@ -7724,87 +8115,87 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="117"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="138"/>
         <source>Choose a file, or drop one on this window</source>
         <translation>选择文件，或将文件拖到此窗口</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="118"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="139"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="120"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="141"/>
         <source>Download template…</source>
         <translation>下载模板…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="122"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="143"/>
         <source>A workbook with the column titles this import knows and an example row</source>
         <translation>包含本导入可识别的列标题和一行示例的 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="154"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="181"/>
         <source>Header row:</source>
         <translation>标题行：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="158"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="185"/>
         <source>What to import:</source>
         <translation>导入内容：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="159"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="186"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="160"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="187"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="161"/>
-        <source>The row with the column titles is marked; click another row to choose it.</source>
-        <translation>列标题所在的行已标出；点击其他行可改选。</translation>
+        <location filename="../../crmdesk/views/import_source_page.py" line="188"/>
+        <source>The row with the column titles is marked “Titles”; double-click another row, or change the header row, to choose it.</source>
+        <translation>列标题所在的行标有“标题行”；如需更改，请双击其他行，或修改标题行。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="193"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="221"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="258"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="290"/>
         <source>%1 · sheet %2 · up to %3 below the header</source>
         <translation>%1 · 工作表 %2 · 标题行以下最多 %3</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="311"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="343"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="312"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="344"/>
         <source>Spreadsheets (%1);;All files (*)</source>
         <translation>电子表格 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="321"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="353"/>
         <source>%1 template.xlsx</source>
         <translation>%1导入模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="323"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="355"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="324"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="356"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="345"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="377"/>
         <source>Template saved: %1</source>
         <translation>模板已保存：%1</translation>
     </message>
@@ -7938,44 +8329,49 @@ weighted %3</source>
         <translation>未导入（有错误）：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="190"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="193"/>
         <source>Save error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="191"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="194"/>
         <source>The rows not imported and why, as a workbook to correct and import again</source>
         <translation>将未导入的行及原因保存为 Excel 工作簿，改正后可再次导入</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="194"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="197"/>
         <source>Open import history</source>
         <translation>打开导入历史</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="215"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="219"/>
         <source>The import stopped on an error: %1</source>
         <translation>导入因错误而中止：%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="217"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="221"/>
         <source>The %1 rows before it stay imported; Import history can undo them.</source>
         <translation>此前的 %1 行已导入并保留；可以在“导入历史”中撤销。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="222"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="226"/>
         <source>Cancelled after %1 of %2 rows; the rest of the file was not imported.</source>
         <translation>已在导入 %1 / %2 行后取消；文件中其余的行未导入。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="228"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="232"/>
         <source>The import is finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="230"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="234"/>
         <source>It took %1 s.</source>
         <translation>用时 %1 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_run_page.py" line="259"/>
+        <source>The new customers are in the pool %1, not in your list.</source>
+        <translation>新客户在公海“%1”中，不在你的客户列表里。</translation>
     </message>
 </context>
 <context>
