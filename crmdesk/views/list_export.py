@@ -148,6 +148,7 @@ class ListExporter(QObject):
                                        "as an Excel workbook"))  # fmt: skip
         self.button.clicked.connect(self._on_button_clicked)
         self.dialog: QProgressDialog | None = None
+        self._control: TaskControl | None = None
         self.progressed.connect(self._on_progressed)
 
     @property
@@ -221,7 +222,11 @@ class ListExporter(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setValue(0)
-        dialog.canceled.connect(control.cancel)
+        # Through a slot of ours: a connection to control.cancel itself was torn down on the
+        # worker thread when the job let go of control, taking Qt's lock while it waited for
+        # Python's, as the GUI thread closing the dialog held Python's and waited for Qt's.
+        self._control = control
+        dialog.canceled.connect(self._on_cancel_requested)
         self.dialog = dialog
         self.button.setEnabled(False)
         self.ctx.runner.read(
@@ -241,6 +246,11 @@ class ListExporter(QObject):
         locale = QLocale()
         self.dialog.setLabelText(self.tr("Exporting… %1 of %2 rows").replace(
             "%1", locale.toString(done)).replace("%2", locale.toString(total)))  # fmt: skip
+
+    @Slot()
+    def _on_cancel_requested(self) -> None:
+        if self._control is not None:
+            self._control.cancel()
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
