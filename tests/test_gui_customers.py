@@ -753,3 +753,23 @@ def test_a_new_customer_starts_as_a_level_c_lead(qtbot, ws):
     type_text(qtbot, dialog.form.name, "新线索公司")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert ws.customer(dialog.created_id).data.level == "C"
+
+
+def test_cancel_in_a_bulk_actions_progress_dialog_asks_the_job_to_stop(qtbot, ws, answers):
+    """Cancel reaches the running job (through the actions' own slot)."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    runner = QueueRunner()
+    page = make_page(qtbot, ws, ctx=PageContext(ws, runner))
+    runner.run_all()
+    page.table.selectAll()
+    answers.give("confirm_delete", True)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    while page.findChild(QProgressDialog) is None and runner.jobs:
+        runner.run_next()  # the count, then the question
+    dialog = page.findChild(QProgressDialog)
+    write = next(task for task, *_rest in runner.jobs if _rest[-1] is not None)
+    assert not write.cancelled
+    dialog.canceled.emit()  # its Cancel button clicked
+    assert write.cancelled
+    runner.run_all()

@@ -19,12 +19,13 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    Slot,
 )
 from PySide6.QtWidgets import QProgressDialog, QTableView, QWidget
 
 from crmdesk.models.bulk import BulkResult, Target
 from crmdesk.models.changes import WriteResult
-from crmdesk.tasks import TaskControl
+from crmdesk.tasks import Task, TaskControl
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import show_error
 from crmdesk.views.labels import sentences
@@ -89,6 +90,7 @@ class BulkActions(QObject):
         self.ctx, self.page, self.table, self.model, self.deleted = ctx, page, table, model, deleted
         self._ids_of = ids_of
         self.busy = False
+        self._task: Task | None = None
         self._job: _Job | None = None
         # Select all while the count is still coming: when the rows grow, "all" grows with them.
         # A reload of the same list (after a write) keeps what was selected, by id, so the user
@@ -255,7 +257,15 @@ class BulkActions(QObject):
             owner=self.page,
             on_progress=progressed,
         )
-        dialog.canceled.connect(task.cancel)
+        # Through a slot of ours, not to task.cancel itself (see list_export: a connection to a
+        # plain callable torn down off the GUI thread deadlocked a closing progress dialog).
+        self._task = task
+        dialog.canceled.connect(self._on_cancel_requested)
+
+    @Slot()
+    def _on_cancel_requested(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
 
     def _on_failed(self, exc: BaseException) -> None:
         self.status.emit("")
