@@ -81,6 +81,9 @@ def add_parsers(sub) -> None:
                           "mapped, as in the wizard), or me")  # fmt: skip
     imp.add_argument("--report", metavar="ERRORS.xlsx", help="write the failed rows here")
     imp.add_argument("--day-first", action="store_true", help="05/03/2024 is 5 March")
+    imp.add_argument("--keep-rows", action="store_true",
+                     help="import rows with a bad optional cell (a date, level, phone… not "
+                          "understood), leaving that cell empty; --report lists them")  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
@@ -274,7 +277,8 @@ def _import(args: argparse.Namespace) -> int:
         if owner == "column" and not has_owner:
             raise CommandFailed(f"--owner column: no column is mapped to {OWNER_FIELD.get(kind)}")
         # the sheet's times are the user's wall clock: stored in UTC (ARCHITECTURE §2)
-        values = ValueOptions(day_first=args.day_first, zone=SystemZone())
+        values = ValueOptions(day_first=args.day_first, zone=SystemZone(),
+                              keep_rows=args.keep_rows)  # fmt: skip
         plan = validate(kind, sheet, header_row, mapping, values, dedupe, checking,
                         on_duplicate=args.on_duplicate)  # fmt: skip
         checking.end()
@@ -290,6 +294,9 @@ def _import(args: argparse.Namespace) -> int:
             report = f"; report: {args.report}"
         elif result.problems:
             report = "; add --report ERRORS.xlsx for the rows not imported and why"
+        if result.left_empty:  # keep_rows: "; 9 cells left empty (bad_date 8, bad_level 1)"
+            counts = ", ".join(f"{code} {n:,}" for code, n in result.left_empty.items())
+            report = f"; {sum(result.left_empty.values()):,} cells left empty ({counts})" + report
     finally:
         checking.end()
         importing.end()

@@ -17,6 +17,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -168,12 +169,16 @@ class _Tally:
         self.skipped: list[CellProblem] = []
         self.failed: list[CellProblem] = []
         self.notes: list[CellProblem] = []  # of rows created or updated (ChunkOutcome.notes)
+        self.left = sorted(plan.notes, key=lambda p: p.row)  # cells left empty (keep_rows)
+        self.left_rows = [p.row for p in self.left]
+        self.refused: set[int] = set()  # rows the writers skipped or failed
         self.assigned: dict[int, str] = {}  # ApplyContext.assigned of the rows written
         self.valid_done = 0
         self.last_row = 0  # the sheet row the committed chunks reached
 
     def add(self, outcome: ChunkOutcome, rows: list[PlannedRow], assigned: dict) -> None:
         refused = {p.row for p in outcome.skipped} | {p.row for p in outcome.failed}
+        self.refused |= refused
         self.assigned.update((r, n) for r, n in assigned.items() if r not in refused)
         self.created += outcome.created
         self.updated += outcome.updated
@@ -196,6 +201,12 @@ class _Tally:
             return self.repeated
         at = self.last_row if last is None else last
         return self.repeated[: bisect.bisect_right(self.repeated_rows, at)]
+
+    def left_done(self) -> list[CellProblem]:
+        """The cells left empty of the rows the committed chunks wrote; a row the writer
+        refused was not written: its bad cell is a problem of the row, not left empty."""
+        done = self.left[: bisect.bisect_right(self.left_rows, self.last_row)]
+        return [replace(p, left_empty=False) if p.row in self.refused else p for p in done]
 
     def values(self, finished: bool, extra: ChunkOutcome | None = None, rows=()) -> dict:
         created, updated = self.created, self.updated
@@ -350,7 +361,8 @@ def run_import(
         db.write(close)
         bad = set(tally.bad_done(finished))
         problems = [p for p in plan.problems if p.row in bad] + tally.skipped + tally.failed
-        problems += tally.repeated_done(finished) + tally.notes
+        left = tally.left_done()
+        problems += tally.repeated_done(finished) + tally.notes + left
         problems.sort(key=lambda p: p.row)
         return ImportResult(
             import_id=import_id,
@@ -367,6 +379,7 @@ def run_import(
             assigned_to_you=len(tally.assigned),
             unknown_owners=tuple(sorted(set(tally.assigned.values()), key=str.lower)),
             users_created=table.created,
+            left_empty=dict(sorted(Counter(p.code for p in left if p.left_empty).items())),
         )
 
     parts = chunks(rows, size, plan.repeats)

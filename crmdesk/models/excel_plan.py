@@ -12,6 +12,7 @@ only when one occurs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -47,6 +48,18 @@ TOTAL_WORDS = frozenset(
 )
 _TOTAL_FIRST = frozenset(w[0] for w in TOTAL_WORDS)
 _FIRST_DAY, _LAST_DAY = EARLIEST.date(), LATEST.date()
+# ValueOptions.keep_rows: the problems of an optional cell that leave the cell empty instead of
+# failing the row. A value crmdesk cannot read (a close date "Q3 2026", a level "重要客户") holds
+# nothing storable, and the note keeps it in the result and the error report. Text too long or
+# with a control character still fails the row: it is the user's own words (an address, notes),
+# and dropping them whole would lose what cutting or cleaning the cell in the sheet keeps. So do
+# the checks of a row's values together (a negative amount…), and a cell of the duplicate key
+# (an e-mail or phone left out would make a duplicate instead of finding the record).
+LEFT_EMPTY_CODES = frozenset(
+    {"bad_date", "bad_phone", "bad_email", "bad_amount", "bad_number", "bad_level",
+     "bad_status", "bad_kind", "bad_bool", "bad_contract_status", "bad_method"}
+)  # fmt: skip
+_KEY_FIELDS = {"phone": ("mobile", "phone"), "email": ("email",)}
 
 
 def _one(rule: Callable[[Cell], Any]) -> Callable[[Cell, Any], Any]:
@@ -329,11 +342,13 @@ def validate(
     bad_contract_status, bad_method), "required"
     (a required field empty or not mapped; for contacts, follow-ups and deals, field
     "customer" when neither the customer's name nor its external id is given),
-    "unknown_stage". A row whose duplicate key repeats an earlier row's (only rows without
-    problems count as earlier rows) is what on_duplicate makes of it: "create" none (no key
-    within the file); "skip" skipped "exists_in_file" (plan.skipped, value: the earlier row's
-    number); "fill" and "overwrite" a row to write (plan.repeats: apply writes it after its
-    first row, which it then updates). progress(done, total) in sheet rows after the header;
+    "unknown_stage". value_options.keep_rows: a bad optional cell (LEFT_EMPTY_CODES) is
+    left out of the row's values, its problem in plan.notes (left_empty).
+    A row whose duplicate key repeats an earlier row's (only rows without problems count as
+    earlier rows) is what on_duplicate makes of it: "create" none (no key within the file);
+    "skip" skipped "exists_in_file" (plan.skipped, value: the earlier row's number);
+    "fill" and "overwrite" a row to write (plan.repeats: apply writes it after its first row,
+    which it then updates). progress(done, total) in sheet rows after the header;
     cancelled() polled as often: when it says so, the plan of the rows read so far."""
     specs = {s.key: s for s in FIELDS[kind]}
     headers = header_texts(sheet.rows, header_row)
@@ -352,6 +367,11 @@ def validate(
         raise ValueError(f"unknown duplicate mode {on_duplicate!r}")
     dedupe = _dedupe(kind, dedupe_key) if dedupe_key and on_duplicate != "create" else None
     rules = _row_rules(kind)
+    keep: frozenset[str] = frozenset()  # the fields whose bad cell is left empty
+    if value_options.keep_rows:
+        keys = _KEY_FIELDS.get(dedupe_key, ()) if dedupe is not None else ()
+        keep = frozenset(k for k, s in specs.items() if not s.required and k not in keys)
+    notes: list[CellProblem] = []
     name_index = by_field.get("name", by_field.get("title"))
     skipped: list[CellProblem] = []
     repeats: dict[int, int] = {}
@@ -385,6 +405,7 @@ def validate(
             continue
         values: dict[str, Any] = {}
         found: list[CellProblem] | None = None
+        left: list[CellProblem] | None = None  # bad cells left empty (keep_rows)
         for index, key, rule, arg, limit in cols:
             v = cells[index]
             if v.__class__ is str:
@@ -398,6 +419,11 @@ def validate(
                 args = exc.args if isinstance(exc, ValueError) else ()
                 code = args[0] if args and isinstance(args[0], str) else "invalid"
                 at_most = (args[1] if len(args) > 1 else limit) if code == "too_long" else None
+                if key in keep and code in LEFT_EMPTY_CODES:
+                    if left is None:
+                        left = []
+                    left.append(CellProblem(number, index, key, code, _shown(v), None, True))
+                    continue
                 if found is None:
                     found = []
                 found.append(CellProblem(number, index, key, code, _shown(v), at_most))
@@ -439,7 +465,11 @@ def validate(
                     repeats[number] = first
         if found is None:
             rows.append(PlannedRow(number, values))
-        else:
+            if left is not None:
+                notes.extend(left)
+        else:  # the cells that would have been left empty are problems of the bad row too
+            if left is not None:
+                found += [replace(p, left_empty=False) for p in left]
             problems.extend(found)
             bad_rows.add(number)
     if stopped:
@@ -461,4 +491,5 @@ def validate(
         duplicates_in_file=duplicates,
         skipped=skipped,
         repeats=repeats,
+        notes=notes,
     )

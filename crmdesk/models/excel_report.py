@@ -16,6 +16,7 @@ from crmdesk.models.excel_types import CellProblem, SheetData
 
 ERRORS_TITLE = "错误 / Errors"
 BAD_FILL = "FFC7CE"  # Excel's own light red for bad cells
+LEFT_FILL = "FFEB9C"  # Excel's own light amber: a bad cell the import left empty (keep_rows)
 COMMENT_AUTHOR = "crmdesk"
 
 
@@ -83,7 +84,8 @@ def write_error_report(
 ) -> int:
     """The header row and the original cells of every row with a problem (in the file's order,
     so the report can be fixed and imported again), a last column listing each row's problems
-    in words (describe), and each bad cell filled light red with its problems as a comment.
+    in words (describe), and each bad cell filled light red with its problems as a comment
+    (amber when every problem of the cell is left_empty: the row was imported without it).
     Returns the rows written."""
     by_row: dict[int, list[CellProblem]] = {}
     for p in problems:
@@ -100,6 +102,7 @@ def write_error_report(
         wb = Workbook(write_only=True)
         ws = wb.create_sheet((sheet.sheet or "Sheet")[:31])
         bold, fill = Font(bold=True), PatternFill("solid", fgColor=BAD_FILL)
+        amber = PatternFill("solid", fgColor=LEFT_FILL)
         wrap = Alignment(wrap_text=True, vertical="top")
         shown = [sheet.rows[r - 1] for r in sorted(by_row)[:WIDTH_SAMPLE]
                  if 0 < r <= len(sheet.rows)]  # fmt: skip
@@ -121,12 +124,15 @@ def write_error_report(
                 continue
             found = by_row[row_no]
             bad: dict[int, list[str]] = {}
+            red: set[int] = set()  # cells with a problem that is not left_empty
             words = []
             for p in found:
                 text = describe(p)
                 words.append(text)
                 if p.column is not None and 0 <= p.column < width:
                     bad.setdefault(p.column, []).append(text)
+                    if not p.left_empty:
+                        red.add(p.column)
             source = sheet.rows[row_no - 1]
             out: list[Any] = [_clean(v) for v in source[:width]]
             out += [None] * (width - len(out))
@@ -137,7 +143,7 @@ def write_error_report(
                     if long_number:  # a phone stored as a number: its digits, not 1.38E+10
                         out[i].number_format = "0"
                     if i in bad:
-                        out[i].fill = fill
+                        out[i].fill = fill if i in red else amber
                         out[i].comment = Comment("\n".join(bad[i]), COMMENT_AUTHOR)
             out.append(_cell(ws, "\n".join(words), alignment=wrap))
             ws.append(out)

@@ -75,6 +75,9 @@ class ValueOptions:
     # UTC (ARCHITECTURE §2). The wizard and the command line pass the computer's own zone
     # (excel_dates.SystemZone); rules never read it themselves.
     zone: tzinfo = UTC
+    # Import rows with a bad optional cell, leaving that cell empty (the problem goes to
+    # ImportPlan.notes, left_empty); excel_plan.LEFT_EMPTY_CODES says which problems.
+    keep_rows: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,9 @@ class CellProblem:
     # too_many_new_users, too_many_contacts, totals_row, negative_amount … (PROBLEM_CODES)
     value: str = ""  # the cell as the user typed it (shortened to 100 characters)
     limit: int | None = None
+    # The row is imported without this cell's value (ValueOptions.keep_rows): a note, not an
+    # error of the row.
+    left_empty: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,9 @@ class ImportPlan:
     # row, so it updates what that row made or found); "create": none.
     skipped: list[CellProblem] = field(default_factory=list)
     repeats: dict[int, int] = field(default_factory=dict)
+    # ValueOptions.keep_rows: the bad optional cells of rows in `rows`, each left_empty (the
+    # row is written without the cell's value), in file order.
+    notes: list[CellProblem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -176,6 +185,9 @@ class ImportResult:
     assigned_to_you: int = 0
     unknown_owners: tuple[str, ...] = ()
     users_created: tuple[str, ...] = ()
+    # ValueOptions.keep_rows: cells of the rows written that were left empty, by problem code
+    # (their problems are in `problems`, left_empty).
+    left_empty: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -133,10 +133,22 @@ class OptionsPage(QWidget):
             self.tr("Dates are written day first (05/03/2024 is 5 March 2024)")
         )
         self.day_first.toggled.connect(self._on_changed)
+        self.keep_rows = QCheckBox(
+            self.tr("Import rows with a bad optional cell, leaving that cell empty")
+        )
+        self.keep_rows.setToolTip(
+            self.tr(
+                "A date, level, status, phone, e-mail, amount or yes/no crmdesk cannot read in a "
+                "column that is not required: the row is imported without it, and the summary "
+                "and the error report say which cells were left empty"
+            )
+        )
+        self.keep_rows.toggled.connect(self._on_changed)
         other = QGroupBox(self.tr("Values"))
         rest = QVBoxLayout(other)
         rest.addWidget(self.create_customers)
         rest.addWidget(self.day_first)
+        rest.addWidget(self.keep_rows)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.dedupe_box)
@@ -247,7 +259,11 @@ class OptionsPage(QWidget):
         )
         s.pool_name = self.pool.currentText() if mode == "pool" else ""
         # the sheet's times are the user's wall clock: stored in UTC (ARCHITECTURE §2)
-        s.value_options = ValueOptions(day_first=self.day_first.isChecked(), zone=SystemZone())
+        s.value_options = ValueOptions(
+            day_first=self.day_first.isChecked(),
+            zone=SystemZone(),
+            keep_rows=self.keep_rows.isChecked(),
+        )
         allowed = KIND_MODES.get(s.kind, DUPLICATE_MODES)
         for i, button in enumerate(self.modes.buttons()):  # the modes mean nothing without a key
             button.setEnabled(bool(key) and DUPLICATE_MODES[i] in allowed)

@@ -1,7 +1,8 @@
 """The import wizard's check before anything is written: the models validate the file on a
 worker (with progress: a big file takes a moment), the totals say how many rows will be
 imported, and the first rows are shown with each problem cell tinted red and its problem in
-words as the tooltip (ImportPreviewTableModel), or only the rows with problems."""
+words as the tooltip (ImportPreviewTableModel), or only the rows with problems. A bad optional
+cell the import leaves empty (ValueOptions.keep_rows) is tinted amber: its row is imported."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from crmdesk.views.widgets import problem_label
 
 log = logging.getLogger(__name__)
 PROBLEM_TINT = QBrush(QColor(217, 54, 62, 70))  # ERROR_COLOR, see-through: light and dark
+LEFT_EMPTY_TINT = QBrush(QColor(230, 160, 20, 80))  # amber: left empty, the row is imported
 POLL_MS = 100
 ROW = -1  # a problem of the whole row: shown on the row number
 
@@ -72,13 +74,14 @@ def preview_rows(
 
     shown = {source: i for i, (source, _key) in enumerate(columns)}
     problems: dict[int, list[CellProblem]] = defaultdict(list)
-    for p in plan.problems:
+    for p in itertools.chain(plan.problems, plan.notes):
         problems[p.row].append(p)
+    with_problems = len(plan.bad_rows) + len({p.row for p in plan.notes})
     planned = {r.row: r.values for r in itertools.islice(plan.rows, limit)}
     first: list[PreviewRow] = []
     bad: list[PreviewRow] = []
     for number_, cells in data_rows(sheet, plan.header_row):
-        if len(first) >= limit and (len(bad) >= limit or len(bad) >= len(plan.bad_rows)):
+        if len(first) >= limit and (len(bad) >= limit or len(bad) >= with_problems):
             break
         found = problems.get(number_)
         if len(first) >= limit and not found:
@@ -153,8 +156,10 @@ class ImportPreviewTableModel(QAbstractTableModel):
             problems = self._problems(row, column)
             return "\n".join(describe(p, self.kind) for p in problems) or None
         if role == Qt.ItemDataRole.BackgroundRole:
-            mine = ROW in row.problems if column == 0 else column - 1 in row.problems
-            return PROBLEM_TINT if mine or (column == 0 and row.problems) else None
+            problems = self._problems(row, column)
+            if not problems:
+                return None
+            return LEFT_EMPTY_TINT if all(p.left_empty for p in problems) else PROBLEM_TINT
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -291,19 +296,21 @@ class PreviewPage(QWidget):
             parts.append(self.words.repeats_update(len(plan.repeats)))
         if plan.empty_rows:
             parts.append(self.words.empty_rows(plan.empty_rows))
+        if plan.notes:  # keep_rows: bad optional cells, their rows imported
+            parts.append(self.words.to_leave_empty(len(plan.notes)))
         text = " · ".join(parts)
         if s.options.dedupe_key and s.options.on_duplicate != "create" and plan.rows:
             # the database is only looked at when the import runs: no count of it here
             text += "\n" + self.tr("Rows already in crmdesk are found when the import runs; "
                                    "the summary counts them.")  # fmt: skip
         self.totals.setText(text)
-        self.report.setVisible(bool(plan.bad_rows))
+        self.report.setVisible(bool(plan.bad_rows or plan.notes))
         if not plan.rows:
             self.problem.setText(self.tr("No row can be imported. Save the error report, correct "
                                          "the rows and choose the file again, or go back and "
                                          "change the columns' fields."))  # fmt: skip
             self.problem.show()
-        self.only_problems.setEnabled(bool(plan.bad_rows))
+        self.only_problems.setEnabled(bool(plan.bad_rows or plan.notes))
         self._show_rows()
         self.table.resizeColumnsToContents()
         for column in range(1, self.model.columnCount()):
@@ -324,10 +331,10 @@ class PreviewPage(QWidget):
         plan = self.state.plan
         if plan is None:
             return
-        only = self.only_problems.isChecked() and bool(plan.bad_rows)
+        only = self.only_problems.isChecked() and bool(plan.bad_rows or plan.notes)
         rows = self.bad if only else self.first
         self.model.set_rows(self.state.kind, self.titles, self.headers, rows)
-        total = len(plan.bad_rows) if only else plan.total
+        total = len(plan.bad_rows) + len({p.row for p in plan.notes}) if only else plan.total
         self.shown_note.setVisible(total > len(rows))
         self.shown_note.setText(self.tr("The first %1 of them are shown.")
                                 .replace("%1", number(len(rows))))  # fmt: skip
@@ -335,4 +342,5 @@ class PreviewPage(QWidget):
     def _on_report_clicked(self) -> None:
         s, plan = self.state, self.state.plan
         if plan is not None:
-            self.saver.save(s.kind, s.sheet, s.header_row, plan.problems)
+            problems = sorted(plan.problems + plan.notes, key=lambda p: p.row)
+            self.saver.save(s.kind, s.sheet, s.header_row, problems, planned=True)

@@ -135,8 +135,14 @@ class ErrorReport(QObject):
         self.ctx, self.page, self.told = ctx, page, told
 
     def save(
-        self, kind: str, sheet: SheetData, header_row: int, problems: list[CellProblem]
+        self,
+        kind: str,
+        sheet: SheetData,
+        header_row: int,
+        problems: list[CellProblem],
+        planned: bool = False,
     ) -> None:
+        """planned: the preview's report, before the import (cells "will be" left empty)."""
         settings: QSettings | None = self.ctx.settings
         folder = str(settings.value("import/folder", "") or "") if settings is not None else ""
         stem = os.path.splitext(sheet.file_name)[0]
@@ -150,7 +156,7 @@ class ErrorReport(QObject):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        describe = describer(kind)  # translated here, filled in on the worker
+        describe = describer(kind, planned)  # translated here, filled in on the worker
 
         def write() -> str:
             from crmdesk.models.excel_export import write_error_report
@@ -187,6 +193,9 @@ class SummaryPage(QWidget):
         form.addRow(self.tr("Not imported (errors):"), self.counts["failed"])
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
+        self.left_empty = QLabel()  # the bad optional cells left empty (keep_rows)
+        self.left_empty.setObjectName("importLeftEmpty")
+        self.left_empty.setWordWrap(True)
         self.owners = QLabel()  # where the rows went: a pool, the user, users created
         self.owners.setObjectName("importOwners")
         self.owners.setWordWrap(True)
@@ -207,6 +216,7 @@ class SummaryPage(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.reasons)
+        layout.addWidget(self.left_empty)
         layout.addWidget(self.owners)
         layout.addLayout(buttons)
         layout.addWidget(self.told)
@@ -243,6 +253,16 @@ class SummaryPage(QWidget):
         ]
         self.reasons.setText("\n".join(lines))
         self.reasons.setVisible(bool(lines))
+        left = result.left_empty if result is not None else {}
+        told = ""
+        if left:  # "3 cells were left empty: Not a date: 2, Not a level: 1"
+            counts = ", ".join(
+                labelled(words.reason(code), number(n))
+                for code, n in sorted(left.items(), key=lambda item: -item[1])
+            )
+            told = f"{words.left_empty(sum(left.values()))} {counts}"
+        self.left_empty.setText(told)
+        self.left_empty.setVisible(bool(told))
         told = self._owners_text(result)
         self.owners.setText(told)
         self.owners.setVisible(bool(told))

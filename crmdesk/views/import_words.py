@@ -357,6 +357,20 @@ class ImportWords(QObject):
     def totals_rows(self, n: int) -> str:
         return self.tr("%Ln totals row(s) skipped", "", n)
 
+    def to_leave_empty(self, n: int) -> str:
+        """The preview's count of bad optional cells the import will leave empty."""
+        return self.tr("%Ln cell(s) to leave empty", "", n)
+
+    def left_empty(self, n: int) -> str:
+        """The summary's line before the counts by reason of the cells left empty."""
+        return self.tr("%Ln cell(s) were left empty:", "", n)
+
+    def left_empty_note(self, planned: bool) -> str:
+        """After a bad cell's problem: what the import does (planned) or did with the cell."""
+        if planned:
+            return self.tr("{problem} — the row will be imported with this cell empty")
+        return self.tr("{problem} — the row was imported with this cell empty")
+
     def assigned_to_you(self, n: int, names: str) -> str:
         return self.tr("%Ln row(s) were given to you: their owner is no user (%1).", "", n).replace(
             "%1", names
@@ -401,10 +415,12 @@ def import_words() -> ImportWords:
     return ImportWords()
 
 
-def describer(kind: str) -> Callable[[CellProblem], str]:
+def describer(kind: str, planned: bool = False) -> Callable[[CellProblem], str]:
     """describe(problem) for the error report: the sentences translated now, on the GUI thread;
-    the function returned touches no Qt and may run on a worker."""
+    the function returned touches no Qt and may run on a worker. A left_empty problem says the
+    row is (planned: will be) imported with the cell empty."""
     titles, cells, rows = import_words().templates(kind)
+    left = import_words().left_empty_note(planned)
     chinese = QLocale().language() == QLocale.Language.Chinese
     colon = "：" if chinese else ": "
 
@@ -413,7 +429,8 @@ def describer(kind: str) -> Callable[[CellProblem], str]:
         if p.code in ROW_CODES or not p.field:
             return rows.get(p.code, rows[""]).format(**values)
         phrase = cells.get(p.code, cells[""]).format(**values)
-        return f"{titles.get(p.field, p.field)}{colon}{phrase}"
+        text = f"{titles.get(p.field, p.field)}{colon}{phrase}"
+        return left.replace("{problem}", text) if p.left_empty else text
 
     return describe
 
@@ -425,4 +442,7 @@ def describe(problem: CellProblem, kind: str = "customers") -> str:
     if problem.code in ROW_CODES or not problem.field:
         return words._row_sentence(problem.code).format(**values)
     phrase = words._cell_phrase(problem.code).format(**values)
-    return labelled(words.field(kind, problem.field), phrase)
+    text = labelled(words.field(kind, problem.field), phrase)
+    if problem.left_empty:  # the preview's: the import is still to come
+        return words.left_empty_note(True).replace("{problem}", text)
+    return text
