@@ -15,7 +15,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="280"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="290"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>%Ln customer skipped: its tags would be too long.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="284"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="294"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>Cancelled; %Ln customer was not changed.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="286"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="296"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln customer needed no change.</numerusform>
@@ -244,7 +244,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="361"/>
+        <location filename="../../crmdesk/views/import_words.py" line="362"/>
+        <source>%Ln cell(s) to leave empty</source>
+        <translation>
+            <numerusform>%Ln cell to leave empty</numerusform>
+            <numerusform>%Ln cells to leave empty</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="366"/>
+        <source>%Ln cell(s) were left empty:</source>
+        <translation>
+            <numerusform>%Ln cell were left empty:</numerusform>
+            <numerusform>%Ln cells were left empty:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="375"/>
         <source>%Ln row(s) were given to you: their owner is no user (%1).</source>
         <translation>
             <numerusform>%Ln row was given to you: its owner is no user (%1).</numerusform>
@@ -252,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="366"/>
+        <location filename="../../crmdesk/views/import_words.py" line="380"/>
         <source>%Ln user(s) were created: %1.</source>
         <translation>
             <numerusform>%Ln user was created: %1.</numerusform>
@@ -260,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="369"/>
+        <location filename="../../crmdesk/views/import_words.py" line="383"/>
         <source>%Ln empty row(s) skipped</source>
         <translation>
             <numerusform>%Ln empty row skipped</numerusform>
@@ -268,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="372"/>
+        <location filename="../../crmdesk/views/import_words.py" line="386"/>
         <source>Import %Ln row(s)</source>
         <translation>
             <numerusform>Import %Ln row</numerusform>
@@ -276,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="375"/>
+        <location filename="../../crmdesk/views/import_words.py" line="389"/>
         <source>Removed %Ln record(s) the import created.</source>
         <translation>
             <numerusform>Removed %Ln record the import created.</numerusform>
@@ -284,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="378"/>
+        <location filename="../../crmdesk/views/import_words.py" line="392"/>
         <source>Restored %Ln record(s) it had changed.</source>
         <translation>
             <numerusform>Restored %Ln record it had changed.</numerusform>
@@ -292,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="381"/>
+        <location filename="../../crmdesk/views/import_words.py" line="395"/>
         <source>Left %Ln record(s) alone:</source>
         <translation>
             <numerusform>Left %Ln record alone:</numerusform>
@@ -300,7 +316,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="389"/>
+        <location filename="../../crmdesk/views/import_words.py" line="403"/>
         <source>and %Ln more.</source>
         <translation>
             <numerusform>and %Ln more.</numerusform>
@@ -308,7 +324,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="392"/>
+        <location filename="../../crmdesk/views/import_words.py" line="406"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>about %n s left</numerusform>
@@ -316,7 +332,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="395"/>
+        <location filename="../../crmdesk/views/import_words.py" line="409"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>about %n min left</numerusform>
@@ -327,7 +343,7 @@
 <context>
     <name>ListExporter</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_export.py" line="256"/>
+        <location filename="../../crmdesk/views/list_export.py" line="266"/>
         <source>Exported %Ln row(s) to %1.</source>
         <translation>
             <numerusform>Exported %Ln row to %1.</numerusform>

@@ -314,36 +314,36 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="183"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="185"/>
         <source>Counting the customers this applies to…</source>
         <translation>正在统计涉及的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="222"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="224"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="245"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="247"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="280"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="290"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>已跳过 %Ln 个客户：标签总长度会超出上限。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="284"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="294"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>已取消；%Ln 个客户未更改。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="286"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="296"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln 个客户无需更改。</numerusform>
@@ -2856,27 +2856,27 @@
 <context>
     <name>ErrorReport</name>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="143"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="149"/>
         <source>%1 - errors.xlsx</source>
         <translation>%1 - 错误报告.xlsx</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="145"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="151"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="147"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="153"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="161"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="167"/>
         <source>Saving the error report…</source>
         <translation>正在保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="165"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="171"/>
         <source>Error report saved: %1</source>
         <translation>错误报告已保存：%1</translation>
     </message>
@@ -3132,17 +3132,17 @@
 <context>
     <name>ExportCommand</name>
     <message>
-        <location filename="../../crmdesk/cli_excel.py" line="180"/>
+        <location filename="../../crmdesk/cli_excel.py" line="183"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/cli_excel.py" line="181"/>
+        <location filename="../../crmdesk/cli_excel.py" line="184"/>
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/cli_excel.py" line="182"/>
+        <location filename="../../crmdesk/cli_excel.py" line="185"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
@@ -3587,7 +3587,7 @@
 <context>
     <name>ImportPreviewTableModel</name>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="166"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="171"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -4638,75 +4638,99 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="361"/>
+        <location filename="../../crmdesk/views/import_words.py" line="362"/>
+        <source>%Ln cell(s) to leave empty</source>
+        <translation>
+            <numerusform>%Ln 个单元格将留空</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="366"/>
+        <source>%Ln cell(s) were left empty:</source>
+        <translation>
+            <numerusform>%Ln 个单元格已留空：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="371"/>
+        <source>{problem} — the row will be imported with this cell empty</source>
+        <translation>{problem}——该行将导入，此单元格留空</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="372"/>
+        <source>{problem} — the row was imported with this cell empty</source>
+        <translation>{problem}——该行已导入，此单元格留空</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/import_words.py" line="375"/>
         <source>%Ln row(s) were given to you: their owner is no user (%1).</source>
         <translation>
             <numerusform>%Ln 行已分配给你：其负责人不是系统用户（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="366"/>
+        <location filename="../../crmdesk/views/import_words.py" line="380"/>
         <source>%Ln user(s) were created: %1.</source>
         <translation>
             <numerusform>已新建 %Ln 个用户：%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="369"/>
+        <location filename="../../crmdesk/views/import_words.py" line="383"/>
         <source>%Ln empty row(s) skipped</source>
         <translation>
             <numerusform>跳过 %Ln 个空行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="372"/>
+        <location filename="../../crmdesk/views/import_words.py" line="386"/>
         <source>Import %Ln row(s)</source>
         <translation>
             <numerusform>导入 %Ln 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="375"/>
+        <location filename="../../crmdesk/views/import_words.py" line="389"/>
         <source>Removed %Ln record(s) the import created.</source>
         <translation>
             <numerusform>已删除这次导入新建的 %Ln 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="378"/>
+        <location filename="../../crmdesk/views/import_words.py" line="392"/>
         <source>Restored %Ln record(s) it had changed.</source>
         <translation>
             <numerusform>已恢复这次导入修改过的 %Ln 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="381"/>
+        <location filename="../../crmdesk/views/import_words.py" line="395"/>
         <source>Left %Ln record(s) alone:</source>
         <translation>
             <numerusform>%Ln 条记录未撤销：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="384"/>
+        <location filename="../../crmdesk/views/import_words.py" line="398"/>
         <source>Row %1 looks like a title, not column titles: most columns would have no name. Choose the row with the column titles if it is another one.</source>
         <translation>第 %1 行看起来是表格标题，而不是列标题：大多数列将没有名称。如果列标题在其他行，请选择那一行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="389"/>
+        <location filename="../../crmdesk/views/import_words.py" line="403"/>
         <source>and %Ln more.</source>
         <translation>
             <numerusform>还有 %Ln 条。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="392"/>
+        <location filename="../../crmdesk/views/import_words.py" line="406"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>还剩约 %n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="395"/>
+        <location filename="../../crmdesk/views/import_words.py" line="409"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>还剩约 %n 分钟</numerusform>
@@ -5132,7 +5156,7 @@
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="304"/>
+        <location filename="../../crmdesk/views/list_export.py" line="314"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
@@ -5150,46 +5174,46 @@
         <translation>按当前显示（列、筛选、排序）将列表保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="172"/>
-        <location filename="../../crmdesk/views/list_export.py" line="255"/>
-        <location filename="../../crmdesk/views/list_export.py" line="275"/>
+        <location filename="../../crmdesk/views/list_export.py" line="173"/>
+        <location filename="../../crmdesk/views/list_export.py" line="265"/>
+        <location filename="../../crmdesk/views/list_export.py" line="285"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="173"/>
+        <location filename="../../crmdesk/views/list_export.py" line="174"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="218"/>
+        <location filename="../../crmdesk/views/list_export.py" line="219"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="218"/>
+        <location filename="../../crmdesk/views/list_export.py" line="219"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="242"/>
+        <location filename="../../crmdesk/views/list_export.py" line="247"/>
         <source>Exporting… %1 of %2 rows</source>
         <translation>正在导出… %1 / %2 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_export.py" line="256"/>
+        <location filename="../../crmdesk/views/list_export.py" line="266"/>
         <source>Exported %Ln row(s) to %1.</source>
         <translation>
             <numerusform>已导出 %Ln 行到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="259"/>
+        <location filename="../../crmdesk/views/list_export.py" line="269"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="268"/>
+        <location filename="../../crmdesk/views/list_export.py" line="278"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出；未生成文件。</translation>
     </message>
@@ -5654,7 +5678,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/import_options_page.py" line="102"/>
-        <location filename="../../crmdesk/views/import_options_page.py" line="189"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="201"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -5684,47 +5708,57 @@
         <translation>日期按“日在前”书写（05/03/2024 表示 2024 年 3 月 5 日）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="136"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="137"/>
+        <source>Import rows with a bad optional cell, leaving that cell empty</source>
+        <translation>非必填列的值无法识别时，仍导入该行并将该单元格留空</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="141"/>
+        <source>A date, level, status, phone, e-mail, amount or yes/no crmdesk cannot read in a column that is not required: the row is imported without it, and the summary and the error report say which cells were left empty</source>
+        <translation>非必填列中 crmdesk 无法识别的日期、级别、状态、电话、邮箱、金额或是/否：该行照常导入但不含此值，导入结果和错误报告会列出留空的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_options_page.py" line="147"/>
         <source>Values</source>
         <translation>数据处理</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="176"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="188"/>
         <source>From the column “%1”</source>
         <translation>取自“%1”列</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="178"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="190"/>
         <source>From a column of the file (none is chosen for it)</source>
         <translation>取自文件中的某列（尚未选择对应的列）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="185"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="197"/>
         <source>Owner of the customers the import creates</source>
         <translation>导入新建的客户的负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="187"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="199"/>
         <source>Written by</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="196"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="208"/>
         <source>Create the user</source>
         <translation>新建该用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="197"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="209"/>
         <source>Assign the row to me</source>
         <translation>将该行分配给我</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="198"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="210"/>
         <source>Do not import the row</source>
         <translation>不导入该行</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_options_page.py" line="233"/>
+        <location filename="../../crmdesk/views/import_options_page.py" line="245"/>
         <source>No pool you may import into</source>
         <translation>没有你可以导入的公海</translation>
     </message>
@@ -7129,42 +7163,42 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="189"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="194"/>
         <source>Only rows with problems</source>
         <translation>只看有问题的行</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="191"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="196"/>
         <source>Save error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="192"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="197"/>
         <source>The rows with problems and what is wrong with each, as a workbook to correct and import again</source>
         <translation>将有问题的行及各自的问题保存为 Excel 工作簿，改正后可再次导入</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="242"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="247"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="267"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="272"/>
         <source>Checking the rows… %1 of %2</source>
         <translation>正在检查各行… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="297"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="304"/>
         <source>Rows already in crmdesk are found when the import runs; the summary counts them.</source>
         <translation>crmdesk 中已有的行会在导入时查找，并在导入结果中统计。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="302"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="309"/>
         <source>No row can be imported. Save the error report, correct the rows and choose the file again, or go back and change the columns&apos; fields.</source>
         <translation>没有可以导入的行。请保存错误报告，改正后重新选择文件；或返回上一步，修改各列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_preview.py" line="332"/>
+        <location filename="../../crmdesk/views/import_preview.py" line="339"/>
         <source>The first %1 of them are shown.</source>
         <translation>仅显示前 %1 行。</translation>
     </message>
@@ -8309,67 +8343,67 @@ weighted %3</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="184"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="190"/>
         <source>Created:</source>
         <translation>新建：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="185"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="191"/>
         <source>Updated:</source>
         <translation>更新：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="186"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="192"/>
         <source>Skipped:</source>
         <translation>跳过：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="187"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="193"/>
         <source>Not imported (errors):</source>
         <translation>未导入（有错误）：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="193"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="202"/>
         <source>Save error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="194"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="203"/>
         <source>The rows not imported and why, as a workbook to correct and import again</source>
         <translation>将未导入的行及原因保存为 Excel 工作簿，改正后可再次导入</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="197"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="206"/>
         <source>Open import history</source>
         <translation>打开导入历史</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="219"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="229"/>
         <source>The import stopped on an error: %1</source>
         <translation>导入因错误而中止：%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="221"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="231"/>
         <source>The %1 rows before it stay imported; Import history can undo them.</source>
         <translation>此前的 %1 行已导入并保留；可以在“导入历史”中撤销。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="226"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="236"/>
         <source>Cancelled after %1 of %2 rows; the rest of the file was not imported.</source>
         <translation>已在导入 %1 / %2 行后取消；文件中其余的行未导入。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="232"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="242"/>
         <source>The import is finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="234"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="244"/>
         <source>It took %1 s.</source>
         <translation>用时 %1 秒。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_run_page.py" line="259"/>
+        <location filename="../../crmdesk/views/import_run_page.py" line="279"/>
         <source>The new customers are in the pool %1, not in your list.</source>
         <translation>新客户在公海“%1”中，不在你的客户列表里。</translation>
     </message>
