@@ -255,7 +255,7 @@
         <location filename="../../crmdesk/views/import_words.py" line="366"/>
         <source>%Ln cell(s) were left empty:</source>
         <translation>
-            <numerusform>%Ln cell were left empty:</numerusform>
+            <numerusform>%Ln cell was left empty:</numerusform>
             <numerusform>%Ln cells were left empty:</numerusform>
         </translation>
     </message>
