@@ -163,6 +163,11 @@ class SourcePage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.problem = problem_label()
+        # The kind the file's titles suggest, said beside the kind until the user picks one.
+        self.guessed = QLabel()
+        self.guessed.setWordWrap(True)
+        self._kind_chosen = False
+        self._guessing = False
         self.warning = QLabel()  # a header row that looks wrong: said, not refused
         self.warning.setObjectName("headerWarning")
         self.warning.setWordWrap(True)
@@ -173,7 +178,7 @@ class SourcePage(QWidget):
         file_row.addWidget(self.browse)
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.kind)
-        kind_row.addStretch(1)
+        kind_row.addWidget(self.guessed, 1)
         kind_row.addWidget(self.template)
         sheet_row = QHBoxLayout()
         sheet_row.addWidget(self.sheets)
@@ -203,6 +208,7 @@ class SourcePage(QWidget):
         return not self._reading and sheet is not None and not self.problem.isVisible()
 
     def set_kind(self, kind: str) -> None:
+        self._kind_chosen = True
         index = self.kind.findData(kind)
         if index >= 0:
             self.kind.setCurrentIndex(index)
@@ -247,6 +253,26 @@ class SourcePage(QWidget):
         self.grid.scrollTo(self.raw.index(max(0, self.header.value() - 2), 0))
         self._show_sheet_controls()
         self._check_header()
+        self._guess_kind(sheet)
+
+    def _guess_kind(self, sheet: SheetData) -> None:
+        """Until the user picks the kind, the one the titles fit (excel_guess), said."""
+        from crmdesk.models.excel_guess import guess_kind
+        from crmdesk.models.excel_read import header_texts
+
+        self.guessed.clear()
+        if self._kind_chosen or not sheet.rows or self.state.header_row > len(sheet.rows):
+            return
+        kinds = [self.kind.itemData(i) for i in range(self.kind.count())]
+        headers = header_texts(sheet.rows, self.state.header_row)
+        kind = guess_kind(headers, kinds, self.state.kind)
+        if kind == self.state.kind:
+            return
+        self._guessing = True
+        self.set_kind(kind)
+        self._kind_chosen = self._guessing = False
+        self.guessed.setText(self.tr("The columns look like %1; change it here if not.")
+                             .replace("%1", self.words.kind(kind)))  # fmt: skip
 
     def _on_file_failed(self, exc: BaseException) -> None:
         self._reading = False
@@ -295,6 +321,9 @@ class SourcePage(QWidget):
     # -- the user's choices
     @Slot(int)
     def _on_kind_changed(self, _index: int) -> None:
+        if not self._guessing:  # the user's own choice: no more guessing, no more note
+            self._kind_chosen = True
+            self.guessed.clear()
         self.state.kind = self.kind.currentData()
         sheet = self.state.sheet
         if sheet is not None and not self._header_chosen:
