@@ -25,7 +25,16 @@ from crmdesk.models.excel_deal_rules import (
     stage_history,
     stage_lookup,
 )
-from crmdesk.models.excel_types import ImportOptions, ImportPlan, Mapping, PlannedRow
+from crmdesk.models.excel_fields import suggest_mapping
+from crmdesk.models.excel_plan import validate
+from crmdesk.models.excel_types import (
+    ImportOptions,
+    ImportPlan,
+    Mapping,
+    PlannedRow,
+    SheetData,
+    ValueOptions,
+)
 from crmdesk.models.excel_undo import undo_import
 from crmdesk.models.schema import Customer
 from crmdesk.models.schema_deals import IMPORTED_MARK, Deal, DealLine, DealMove, Product
@@ -437,3 +446,50 @@ def test_create_mode_makes_a_second_deal_and_the_chunks_keep_order(db, people, p
         assert s.scalar(select(func.count()).select_from(Deal)) == 20
         moves = s.scalar(select(func.count()).select_from(DealMove))
     assert moves == 60
+
+
+# ---------------------------------------------------------------- the deal's own probability
+
+
+def probability_plan(pipeline, rows):
+    """A sheet read and validated: the probability through its rule (excel_values.percent)."""
+    header = ["商机编号", "商机名称", "客户名称", "销售阶段", "赢率 (%)"]
+    cells = [header, *(list(r) for r in rows)]
+    data = SheetData("deals.xlsx", "Sheet1", ("Sheet1",), cells, len(header))
+    columns = suggest_mapping("deals", header).columns
+    assert columns[4] == "probability"
+    mapping = Mapping(columns, {"Prospecting": pipeline.open_stages[0].id})
+    return validate("deals", data, 1, mapping, ValueOptions())
+
+
+def test_a_deals_probability_is_written_filled_and_overwritten(db, people, pipeline):
+    p = people
+    rows = [("P-1", "甲", "星辰科技", "Prospecting", "60%"),
+            ("P-2", "乙", "星辰科技", "Prospecting", 0.25),  # a %-formatted cell
+            ("P-3", "丙", "星辰科技", "Prospecting", 80.0),
+            ("P-4", "丁", "星辰科技", "Prospecting", ""),
+            ("P-5", "戊", "星辰科技", "Prospecting", "六成")]  # fmt: skip
+    plan = probability_plan(pipeline, rows)
+    assert [(x.row, x.field, x.code, x.value) for x in plan.problems] == [
+        (6, "probability", "bad_percent", "六成")]  # fmt: skip
+    assert run(db, p.admin, plan).created == 4
+    deals = deals_by_external(db)
+    assert {k: d.probability for k, d in deals.items()} == {"P-1": 60, "P-2": 25, "P-3": 80,
+                                                           "P-4": None}  # fmt: skip
+    shown = ws(db, p.admin).deal(deals["P-4"].id).probability  # the stage's
+    assert shown == pipeline.open_stages[0].probability
+    assert ws(db, p.admin).deal(deals["P-1"].id).probability == 60
+
+    again = [("P-1", "甲", "星辰科技", "Prospecting", "10%"),
+             ("P-4", "丁", "星辰科技", "Prospecting", "30%")]  # fmt: skip
+    filled = run(db, p.admin, probability_plan(pipeline, again), dedupe_key="external_id",
+                 on_duplicate="fill")  # fmt: skip
+    assert (filled.updated, filled.reasons) == (1, {"exists": 1})  # P-1 had its own
+    deals = deals_by_external(db)
+    assert (deals["P-1"].probability, deals["P-4"].probability) == (60, 30)
+    over = run(db, p.admin, probability_plan(pipeline, again), dedupe_key="external_id",
+               on_duplicate="overwrite")  # fmt: skip
+    assert over.updated == 1 and deals_by_external(db)["P-1"].probability == 10
+    with db.writing() as s:
+        assert undo_import(s, p.admin, over.import_id, NOW).restored == 1
+    assert deals_by_external(db)["P-1"].probability == 60

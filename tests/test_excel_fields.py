@@ -285,6 +285,31 @@ def test_contacts_follow_ups_and_deals_have_their_own_words():
     }
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["赢率", "成交概率", "赢单率", "可能性", "概率", "Probability", "Probability (%)",
+     "Win probability", "Win %", "赢率 (%)", "PROBABILITY"],
+)  # fmt: skip
+def test_a_deals_probability_column_maps_by_its_names(header):
+    got = mapped("deals", ["商机名称", "客户名称", "销售阶段", "预计金额", header])
+    assert got == {"商机名称": "title", "客户名称": "customer", "销售阶段": "stage",
+                   "预计金额": "amount", header: "probability"}  # fmt: skip
+
+
+def test_the_deals_template_reads_back_with_its_probability(tmp_path):
+    from crmdesk.models.excel_plan import validate
+    from crmdesk.models.excel_read import read_sheet
+    from crmdesk.models.excel_report import write_template
+    from crmdesk.models.excel_types import ValueOptions
+
+    write_template(tmp_path / "deals.xlsx", "deals")
+    data = read_sheet(tmp_path / "deals.xlsx")
+    mapping = suggest_mapping("deals", data.rows[0])
+    plan = validate("deals", data, 1, Mapping(mapping.columns, {"需求分析": 7}), ValueOptions())
+    assert plan.problems == [] and plan.rows[0].values["probability"] == 60
+    assert field_spec("deals", "probability").kind == "percent"
+
+
 def test_known_header_tells_the_header_row_apart():
     assert known_header("customers", "客户名称")
     assert known_header("customers", "Phone")

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from crmdesk.models import excel_values as v
 
 CODES = {"nul", "too_long", "bad_phone", "bad_email", "bad_date", "bad_amount", "bad_number",
-         "bad_level", "bad_status", "bad_kind", "bad_bool"}  # fmt: skip
-RULES = [v.text, v.phone, v.email, v.day, v.moment, v.money, v.integer, v.level, v.status,
-         v.follow_up_kind, v.yes_no, v.tags]  # fmt: skip
+         "bad_percent", "bad_level", "bad_status", "bad_kind", "bad_bool"}  # fmt: skip
+RULES = [v.text, v.phone, v.email, v.day, v.moment, v.money, v.integer, v.percent, v.level,
+         v.status, v.follow_up_kind, v.yes_no, v.tags]  # fmt: skip
 
 
 def code_of(rule, value, *args):
@@ -204,6 +204,26 @@ def test_integer(cell, expected):
 @pytest.mark.parametrize("cell", ["abc", 12.5, "12.5", True, "1,2", 2**63, "NaN", "inf", None])
 def test_bad_number(cell):
     assert code_of(v.integer, cell) == "bad_number"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("60%", 60), ("60 %", 60), (" 60% ", 60), ("６０％", 60), (60, 60), (60.0, 60), ("60", 60),
+     (0.6, 60), ("0.6", 60), (0.125, 13), ("12.5%", 13), (1.0, 100), (1, 1), ("1", 1),
+     (0, 0), (0.0, 0), ("0%", 0), (100, 100), ("100%", 100), (Decimal("0.35"), 35),
+     ("75 percent", 75)],
+)  # fmt: skip
+def test_percent(cell, expected):
+    """0–100; a fraction is what a %-formatted Excel cell holds (0.6 shown as 60%)."""
+    assert v.percent(cell) == expected
+
+
+@pytest.mark.parametrize(
+    "cell", ["六成", "abc", "%", "101", 101, "-5%", -1, 100.5, True, "NaN", float("nan"), "1e3",
+             float("inf"), None, date(2024, 3, 5)],
+)  # fmt: skip
+def test_bad_percent(cell):
+    assert code_of(v.percent, cell) == "bad_percent"
 
 
 # -- choices ----------------------------------------------------------------------------------

@@ -44,13 +44,13 @@ from crmdesk.models.schema_deals import Deal, DealLine, DealMove, Product
 
 # What fill and overwrite may set on a deal found by its external id. Neither moves it between
 # stages nor changes its customer or lines: those are history and the deal's own screens'.
-UPDATABLE = ("title", "amount", "amount_manual", "expected_close", "source", "notes",
-             "lost_text", "owner_id", "team_id")  # fmt: skip
-_DEAL_COLS = ("id", "customer_id", "title", "amount", "amount_manual", "currency", "owner_id",
-              "team_id", "pipeline_id", "stage_id", "status", "expected_close", "source",
-              "competitor", "notes", "external_id", "created_at", "created_by_id", "updated_at",
-              "updated_by_id", "stage_entered_at", "closed_at", "lost_code", "lost_text",
-              "version", "import_id")  # fmt: skip
+UPDATABLE = ("title", "amount", "amount_manual", "probability", "expected_close", "source",
+             "notes", "lost_text", "owner_id", "team_id")  # fmt: skip
+_DEAL_COLS = ("id", "customer_id", "title", "amount", "amount_manual", "probability",
+              "currency", "owner_id", "team_id", "pipeline_id", "stage_id", "status",
+              "expected_close", "source", "competitor", "notes", "external_id", "created_at",
+              "created_by_id", "updated_at", "updated_by_id", "stage_entered_at", "closed_at",
+              "lost_code", "lost_text", "version", "import_id")  # fmt: skip
 _LINE_COLS = ("deal_id", "position", "product_id", "name", "quantity", "unit_price", "discount")
 _MOVE_COLS = ("deal_id", "kind", "from_stage_id", "to_stage_id", "at", "actor_id", "comment",
               "answers")  # fmt: skip
@@ -144,12 +144,15 @@ def _changes(item: _Row, deal: Any, mode: str, notes: str) -> dict[str, Any]:
     empty cell clears nothing) changes of a found deal, as {column: new value}."""
     v, money = item.row.values, item.money
     given: dict[str, Any] = {"title": pick(v, "title"), "expected_close": _day(v), "source":
-                             pick(v, "source"), "notes": notes or None}  # fmt: skip
+                             pick(v, "source"), "notes": notes or None,
+                             "probability": v.get("probability")}  # fmt: skip
     if pick(v, "amount") is not None or money.line is not None:
         given["amount"] = money.amount
     if deal.status == "lost":
         given["lost_text"] = pick(v, "lost_reason")
-    empty = {"title": "", "expected_close": None, "source": "", "notes": "", "lost_text": ""}
+    # empty: what fill may fill in (a deal without its own probability takes its stage's)
+    empty = {"title": "", "expected_close": None, "source": "", "notes": "", "lost_text": "",
+             "probability": None}  # fmt: skip
     changes: dict[str, Any] = {}
     for key, value in given.items():
         if value is None or value == getattr(deal, key):
@@ -338,7 +341,8 @@ def _create(chunk: _Chunk, items: list[_Row]) -> int:
         status = stage.kind
         deals.append({
             "customer_id": customer_id, "title": v["title"], "amount": money.amount,
-            "amount_manual": money.amount_manual, "currency": "CNY", "owner_id": item.owner_id,
+            "amount_manual": money.amount_manual, "probability": v.get("probability"),
+            "currency": "CNY", "owner_id": item.owner_id,
             "team_id": teams.get(item.owner_id), "pipeline_id": item.pipeline.id,
             "stage_id": stage.id, "status": status, "expected_close": times.expected_close,
             "source": pick(v, "source") or "", "competitor": "",

@@ -27,9 +27,9 @@ from sqlalchemy.orm import Session
 
 from crmdesk.models.checks import TEXT_LIMIT, limit_of
 from crmdesk.models.excel_contract_fields import contract_fields
+from crmdesk.models.excel_deal_fields import deal_fields
 from crmdesk.models.excel_types import FieldSpec, Mapping
 from crmdesk.models.schema import Contact, Customer, FollowUp, User
-from crmdesk.models.schema_deals import Deal, DealLine, Stage
 from crmdesk.models.schema_imports import IMPORT_KINDS, ImportMapping
 
 
@@ -172,41 +172,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
            "跟进人|author|记录人|创建人|负责人|销售|销售员|业务员|填写人|提交人|拜访人|"
            "owner|created by|assigned to|user|sales rep|logged by|salesperson"),
     ),
-    "deals": (
-        _f("external_id", "text", Deal.external_id,
-           "商机编号|external id|商机id|机会编号|机会id|项目编号|编号|id|deal id|opportunity id|"
-           "record id|crm id"),
-        _f("title", "text", Deal.title,
-           "商机名称|deal name|机会名称|项目名称|商机|机会|销售机会|商机标题|标题|名称|项目|"
-           "opportunity|opportunity name|deal|title|name", required=True),
-        _f("customer", "text", Customer.name, _CUSTOMER_REF),
-        _f("customer_external_id", "text", Customer.external_id, _CUSTOMER_ID_REF),
-        _f("owner", "user", User.name,
-           _OWNER + "|商机负责人|商机所有人|deal owner|opportunity owner"),
-        _f("stage", "stage", Stage.name,
-           "阶段|stage|销售阶段|商机阶段|当前阶段|机会阶段|进展阶段|商机状态|状态|deal stage|"
-           "pipeline stage|sales stage|opportunity stage|status", required=True),
-        _f("amount", "money", None,
-           "金额|amount|预计金额|成交金额|商机金额|预计成交金额|合同金额|销售金额|预算金额|"
-           "总金额|金额(元)|deal amount|value|deal value|opportunity amount|total|revenue|"
-           "expected revenue"),
-        _f("product", "text", DealLine.name,
-           "产品|product|产品名称|意向产品|商品|产品线|product name|products|item"),
-        _f("created_at", "datetime", None, _CREATED + "|立项时间|立项日期"),
-        _f("close_date", "date", None,
-           "预计成交日期|close date|结单日期|成交日期|预计结单日期|预计签单日期|签单日期|"
-           "关闭日期|赢单日期|输单日期|结束日期|closed date|expected close date|close|"
-           "closing date|expected close|date closed|won date|lost date"),
-        _f("lost_reason", "text", Deal.lost_text,
-           "输单原因|lost reason|丢单原因|失败原因|关闭原因|loss reason|closed lost reason|"
-           "reason lost|reason"),
-        _f("source", "text", Deal.source,
-           "来源|source|商机来源|线索来源|机会来源|渠道|lead source|deal source|"
-           "opportunity source|original source"),
-        _f("notes", "text", Deal.notes,
-           "备注|notes|说明|描述|商机描述|备注信息|note|description|remark|remarks|comments|"
-           "comment|memo"),
-    ),
+    **deal_fields(_f, _CUSTOMER_REF, _CUSTOMER_ID_REF, _OWNER, _CREATED),
     **contract_fields(_f, _CUSTOMER_REF, _CUSTOMER_ID_REF, _OWNER, _NOTES),
 }
 # fmt: on

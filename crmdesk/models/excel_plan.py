@@ -56,8 +56,8 @@ _FIRST_DAY, _LAST_DAY = EARLIEST.date(), LATEST.date()
 # the checks of a row's values together (a negative amount…), and a cell of the duplicate key
 # (an e-mail or phone left out would make a duplicate instead of finding the record).
 LEFT_EMPTY_CODES = frozenset(
-    {"bad_date", "bad_phone", "bad_email", "bad_amount", "bad_number", "bad_level",
-     "bad_status", "bad_kind", "bad_bool", "bad_contract_status", "bad_method"}
+    {"bad_date", "bad_phone", "bad_email", "bad_amount", "bad_number", "bad_percent",
+     "bad_level", "bad_status", "bad_kind", "bad_bool", "bad_contract_status", "bad_method"}
 )  # fmt: skip
 _KEY_FIELDS = {"phone": ("mobile", "phone"), "email": ("email",)}
 
@@ -135,6 +135,7 @@ def _converter(
     rule = {
         "money": values_.money,
         "int": values_.integer,
+        "percent": values_.percent,
         "level": values_.level,
         "status": values_.status,
         "kind": values_.follow_up_kind,
@@ -338,8 +339,8 @@ def validate(
     times of value_options.zone) and every problem, in file order.
 
     Codes: those of the value rules (too_long with its limit, nul, bad_phone, bad_email,
-    bad_date, bad_amount, bad_number, bad_level, bad_status, bad_kind, bad_bool,
-    bad_contract_status, bad_method), "required"
+    bad_date, bad_amount, bad_number, bad_percent, bad_level, bad_status, bad_kind,
+    bad_bool, bad_contract_status, bad_method), "required"
     (a required field empty or not mapped; for contacts, follow-ups and deals, field
     "customer" when neither the customer's name nor its external id is given),
     "unknown_stage". value_options.keep_rows: a bad optional cell (LEFT_EMPTY_CODES) is

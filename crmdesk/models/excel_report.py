@@ -190,6 +190,7 @@ _EXAMPLES: dict[str, Any] = {
     "next_follow_up_at": datetime(2024, 3, 12, 10, 0),
     "stage": "需求分析",
     "amount": Decimal("120000.00"),
+    "probability": "60%",
     "product": "CRM 标准版",
     "close_date": date(2024, 6, 30),
     "lost_reason": "",

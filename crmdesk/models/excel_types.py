@@ -147,8 +147,8 @@ class ImportOptions:
 PROBLEM_CODES = (
     # the value rules and validate
     "required", "too_long", "nul", "invalid", "bad_phone", "bad_email", "bad_date",
-    "bad_amount", "negative_amount", "zero_amount", "bad_number", "bad_level", "bad_status",
-    "bad_kind", "bad_bool", "bad_contract_status", "bad_method", "unknown_stage",
+    "bad_amount", "negative_amount", "zero_amount", "bad_number", "bad_percent", "bad_level",
+    "bad_status", "bad_kind", "bad_bool", "bad_contract_status", "bad_method", "unknown_stage",
     "duplicate_in_file", "exists_in_file", "totals_row", "before_start", "not_after_happened",
     # the writers
     "exists", "unchanged", "not_yours", "unknown_owner", "owner_not_allowed", "ambiguous_owner",

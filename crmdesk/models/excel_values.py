@@ -7,8 +7,8 @@ float phone, a date cell calamine already typed. None and "" are the caller's co
 is required or not): the rules are never called with them. Text that is only blanks comes back
 "" from text(); the other rules refuse it. Dates and times: excel_dates (day, moment).
 
-Codes: nul, too_long, bad_phone, bad_email, bad_date, bad_amount, bad_number, bad_level,
-bad_status, bad_kind, bad_bool.
+Codes: nul, too_long, bad_phone, bad_email, bad_date, bad_amount, bad_number, bad_percent,
+bad_level, bad_status, bad_kind, bad_bool.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from crmdesk.models.excel_dates import day, moment
 from crmdesk.models.schema import FOLLOW_UP_KINDS, LEVELS, STATUSES
 from crmdesk.models.tags import TAG_LIMIT
 
-__all__ = ["day", "email", "follow_up_kind", "integer", "level", "moment", "money", "phone",
-           "status", "tags", "text", "yes_no"]  # fmt: skip
+__all__ = ["day", "email", "follow_up_kind", "integer", "level", "moment", "money", "percent",
+           "phone", "status", "tags", "text", "yes_no"]  # fmt: skip
 MONEY_LIMIT = Decimal(10) ** 12
 _CENT = Decimal("0.01")
 _INT_LIMIT = 2**63
@@ -309,6 +309,56 @@ def integer(v: Any) -> int:
     if not -_INT_LIMIT < n < _INT_LIMIT:
         raise _fail("bad_number")
     return n
+
+
+_PERCENT_SIGNS = ("%", "％", "percent")
+
+
+def percent(v: Any) -> int:
+    """A percentage 0–100, rounded half up to a whole one: "60%", "60 %", "６０％", "12.5%"
+    (13), 60, "60"; a fraction ≤ 1 is what a %-formatted Excel cell holds (0.6, "0.6" →
+    60, a float 1.0 → 100; a whole 1 is 1%). Anything else, or outside 0–100,
+    "bad_percent"."""
+    if isinstance(v, bool):
+        raise _fail("bad_percent")
+    if isinstance(v, int):
+        d = Decimal(v)
+    elif isinstance(v, float):
+        if v != v or v in (float("inf"), float("-inf")):
+            raise _fail("bad_percent")
+        d = Decimal(repr(v))
+        if 0 <= d <= 1:
+            d *= 100
+    elif isinstance(v, str):
+        d = _percent_text(v)
+    elif isinstance(v, Decimal):
+        d = v * 100 if v.is_finite() and 0 < v < 1 else v
+    else:
+        raise _fail("bad_percent")
+    if not d.is_finite() or not 0 <= d <= 100:
+        raise _fail("bad_percent")
+    return int(d.quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def _percent_text(v: str) -> Decimal:
+    s = v.strip()
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s)
+    s = s.lower()
+    marked = False
+    for sign in _PERCENT_SIGNS:
+        if s.endswith(sign):
+            s, marked = s[: -len(sign)].rstrip(), True
+            break
+    try:
+        d = Decimal(s)
+    except InvalidOperation:
+        raise _fail("bad_percent") from None
+    if not d.is_finite():
+        raise _fail("bad_percent")
+    if not marked and 0 < d < 1:  # "0.6": a fraction written out
+        d *= 100
+    return d
 
 
 # -- choices -----------------------------------------------------------------------------------
