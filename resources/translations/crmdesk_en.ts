@@ -196,7 +196,7 @@
 <context>
     <name>ImportWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="343"/>
+        <location filename="../../crmdesk/views/import_words.py" line="346"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -204,7 +204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="346"/>
+        <location filename="../../crmdesk/views/import_words.py" line="349"/>
         <source>%Ln with errors</source>
         <translation>
             <numerusform>%Ln with errors</numerusform>
@@ -212,7 +212,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="349"/>
+        <location filename="../../crmdesk/views/import_words.py" line="352"/>
         <source>%Ln duplicate(s) in the file</source>
         <translation>
             <numerusform>%Ln duplicate in the file</numerusform>
@@ -220,7 +220,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="352"/>
+        <location filename="../../crmdesk/views/import_words.py" line="355"/>
         <source>%Ln repeat(s) an earlier row: skipped</source>
         <translation>
             <numerusform>%Ln row repeats an earlier row: skipped</numerusform>
@@ -228,7 +228,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="355"/>
+        <location filename="../../crmdesk/views/import_words.py" line="358"/>
         <source>%Ln repeat(s) an earlier row: update(s) what it imports</source>
         <translation>
             <numerusform>%Ln row repeats an earlier row: it updates what that row imports</numerusform>
@@ -236,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="358"/>
+        <location filename="../../crmdesk/views/import_words.py" line="361"/>
         <source>%Ln totals row(s) skipped</source>
         <translation>
             <numerusform>%Ln totals row skipped</numerusform>
@@ -244,7 +244,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="362"/>
+        <location filename="../../crmdesk/views/import_words.py" line="365"/>
         <source>%Ln cell(s) to leave empty</source>
         <translation>
             <numerusform>%Ln cell to leave empty</numerusform>
@@ -252,7 +252,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="366"/>
+        <location filename="../../crmdesk/views/import_words.py" line="369"/>
         <source>%Ln cell(s) were left empty:</source>
         <translation>
             <numerusform>%Ln cell was left empty:</numerusform>
@@ -260,7 +260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="375"/>
+        <location filename="../../crmdesk/views/import_words.py" line="378"/>
         <source>%Ln row(s) were given to you: their owner is no user (%1).</source>
         <translation>
             <numerusform>%Ln row was given to you: its owner is no user (%1).</numerusform>
@@ -268,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="380"/>
+        <location filename="../../crmdesk/views/import_words.py" line="383"/>
         <source>%Ln user(s) were created: %1.</source>
         <translation>
             <numerusform>%Ln user was created: %1.</numerusform>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="383"/>
+        <location filename="../../crmdesk/views/import_words.py" line="386"/>
         <source>%Ln empty row(s) skipped</source>
         <translation>
             <numerusform>%Ln empty row skipped</numerusform>
@@ -284,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="386"/>
+        <location filename="../../crmdesk/views/import_words.py" line="389"/>
         <source>Import %Ln row(s)</source>
         <translation>
             <numerusform>Import %Ln row</numerusform>
@@ -292,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="389"/>
+        <location filename="../../crmdesk/views/import_words.py" line="392"/>
         <source>Removed %Ln record(s) the import created.</source>
         <translation>
             <numerusform>Removed %Ln record the import created.</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="392"/>
+        <location filename="../../crmdesk/views/import_words.py" line="395"/>
         <source>Restored %Ln record(s) it had changed.</source>
         <translation>
             <numerusform>Restored %Ln record it had changed.</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="395"/>
+        <location filename="../../crmdesk/views/import_words.py" line="398"/>
         <source>Left %Ln record(s) alone:</source>
         <translation>
             <numerusform>Left %Ln record alone:</numerusform>
@@ -316,7 +316,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="403"/>
+        <location filename="../../crmdesk/views/import_words.py" line="406"/>
         <source>and %Ln more.</source>
         <translation>
             <numerusform>and %Ln more.</numerusform>
@@ -324,7 +324,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="406"/>
+        <location filename="../../crmdesk/views/import_words.py" line="409"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>about %n s left</numerusform>
@@ -332,7 +332,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="409"/>
+        <location filename="../../crmdesk/views/import_words.py" line="412"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>about %n min left</numerusform>

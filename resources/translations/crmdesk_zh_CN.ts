@@ -3760,13 +3760,13 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/import_words.py" line="76"/>
-        <location filename="../../crmdesk/views/import_words.py" line="287"/>
+        <location filename="../../crmdesk/views/import_words.py" line="290"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/import_words.py" line="77"/>
-        <location filename="../../crmdesk/views/import_words.py" line="290"/>
+        <location filename="../../crmdesk/views/import_words.py" line="293"/>
         <source>External ID</source>
         <translation>外部编号</translation>
     </message>
@@ -3847,7 +3847,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/import_words.py" line="94"/>
-        <location filename="../../crmdesk/views/import_words.py" line="289"/>
+        <location filename="../../crmdesk/views/import_words.py" line="292"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
@@ -3863,7 +3863,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/import_words.py" line="97"/>
-        <location filename="../../crmdesk/views/import_words.py" line="323"/>
+        <location filename="../../crmdesk/views/import_words.py" line="326"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -3919,818 +3919,833 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/import_words.py" line="108"/>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="109"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="109"/>
+        <location filename="../../crmdesk/views/import_words.py" line="110"/>
         <source>Close date</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="110"/>
+        <location filename="../../crmdesk/views/import_words.py" line="111"/>
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="111"/>
         <location filename="../../crmdesk/views/import_words.py" line="112"/>
-        <location filename="../../crmdesk/views/import_words.py" line="291"/>
+        <location filename="../../crmdesk/views/import_words.py" line="113"/>
+        <location filename="../../crmdesk/views/import_words.py" line="294"/>
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="114"/>
+        <location filename="../../crmdesk/views/import_words.py" line="115"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="115"/>
+        <location filename="../../crmdesk/views/import_words.py" line="116"/>
         <source>Starts on</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="116"/>
+        <location filename="../../crmdesk/views/import_words.py" line="117"/>
         <source>Ends on</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="117"/>
+        <location filename="../../crmdesk/views/import_words.py" line="118"/>
         <source>Received on</source>
         <translation>回款日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="118"/>
+        <location filename="../../crmdesk/views/import_words.py" line="119"/>
         <source>Payment method</source>
         <translation>回款方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="119"/>
+        <location filename="../../crmdesk/views/import_words.py" line="120"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="120"/>
+        <location filename="../../crmdesk/views/import_words.py" line="121"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="127"/>
+        <location filename="../../crmdesk/views/import_words.py" line="128"/>
         <source>required, but empty</source>
         <translation>必填，但为空</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="128"/>
+        <location filename="../../crmdesk/views/import_words.py" line="129"/>
         <source>too long: at most {limit} characters</source>
         <translation>过长：最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="129"/>
+        <location filename="../../crmdesk/views/import_words.py" line="130"/>
         <source>contains a control character that cannot be stored</source>
         <translation>包含无法保存的控制字符</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="130"/>
+        <location filename="../../crmdesk/views/import_words.py" line="131"/>
         <source>not a date (write it like 2024-03-05)</source>
         <translation>不是有效的日期（请写成 2024-03-05 这样的格式）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="131"/>
+        <location filename="../../crmdesk/views/import_words.py" line="132"/>
         <source>not a phone number (5 to 20 digits)</source>
         <translation>不是有效的电话号码（应为 5 到 20 位数字）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="132"/>
+        <location filename="../../crmdesk/views/import_words.py" line="133"/>
         <source>not an e-mail address (like name@example.com)</source>
         <translation>不是有效的邮箱地址（例如 name@example.com）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="133"/>
+        <location filename="../../crmdesk/views/import_words.py" line="134"/>
         <source>not an amount (like 1234.50, ¥1,234.50 or 1.2万)</source>
         <translation>不是有效的金额（例如 1234.50、¥1,234.50 或 1.2万）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="134"/>
+        <location filename="../../crmdesk/views/import_words.py" line="135"/>
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="135"/>
+        <location filename="../../crmdesk/views/import_words.py" line="136"/>
+        <source>not a percentage from 0 to 100 (like 60%, 60 or 0.6)</source>
+        <translation>不是 0 到 100 之间的百分比（如 60%、60 或 0.6）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="137"/>
         <source>not a level (A, B or C)</source>
         <translation>不是有效的级别（A、B 或 C）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="136"/>
+        <location filename="../../crmdesk/views/import_words.py" line="138"/>
         <source>not a status (lead, prospect, customer or lost)</source>
         <translation>不是有效的状态（线索、意向客户、成交客户或已流失）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="137"/>
+        <location filename="../../crmdesk/views/import_words.py" line="139"/>
         <source>not a kind of follow-up (call, visit, WeChat, e-mail or note)</source>
         <translation>不是有效的跟进方式（电话、拜访、微信、邮件或备注）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="138"/>
+        <location filename="../../crmdesk/views/import_words.py" line="140"/>
         <source>write yes or no</source>
         <translation>请填写“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="139"/>
+        <location filename="../../crmdesk/views/import_words.py" line="141"/>
         <source>no user is called “{value}”</source>
         <translation>没有名为“{value}”的用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="140"/>
+        <location filename="../../crmdesk/views/import_words.py" line="142"/>
         <source>you may not give records to “{value}”</source>
         <translation>你无权把记录分配给“{value}”</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="141"/>
+        <location filename="../../crmdesk/views/import_words.py" line="143"/>
         <source>several users are called “{value}”; write their login</source>
         <translation>有多个用户名为“{value}”；请填写其登录名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="143"/>
+        <location filename="../../crmdesk/views/import_words.py" line="145"/>
         <source>the file names too many people nobody is called (at most 200 new users); check the column</source>
         <translation>文件中不存在的用户名过多（最多新建 200 个用户）；请检查该列</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="146"/>
+        <location filename="../../crmdesk/views/import_words.py" line="148"/>
         <source>the stage “{value}” is not matched to one of ours</source>
         <translation>阶段“{value}”未对应到本系统的阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="148"/>
+        <location filename="../../crmdesk/views/import_words.py" line="150"/>
         <source>not a contract status (draft, active, completed or terminated)</source>
         <translation>不是有效的合同状态（草稿、执行中、已完成或已终止）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="150"/>
+        <location filename="../../crmdesk/views/import_words.py" line="152"/>
         <source>not a payment method (bank transfer, cash, cheque or online)</source>
         <translation>不是有效的回款方式（银行转账、现金、支票或在线支付）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="151"/>
+        <location filename="../../crmdesk/views/import_words.py" line="153"/>
         <source>before the contract starts</source>
         <translation>早于合同开始日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="153"/>
+        <location filename="../../crmdesk/views/import_words.py" line="155"/>
         <source>above the approval limit: a manager approves activating it (import it as a draft)</source>
         <translation>超过审批上限：须经主管审批才能生效（请以草稿状态导入）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="155"/>
+        <location filename="../../crmdesk/views/import_words.py" line="157"/>
         <source>a day still to come</source>
         <translation>是未来的日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="156"/>
+        <location filename="../../crmdesk/views/import_words.py" line="158"/>
         <source>more than the contract can hold</source>
         <translation>超出合同可记录的金额上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="157"/>
+        <location filename="../../crmdesk/views/import_words.py" line="159"/>
         <source>this value cannot be stored</source>
         <translation>此值无法保存</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="158"/>
+        <location filename="../../crmdesk/views/import_words.py" line="160"/>
         <source>cannot be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="159"/>
+        <location filename="../../crmdesk/views/import_words.py" line="161"/>
         <source>cannot be zero</source>
         <translation>不能为零</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="160"/>
+        <location filename="../../crmdesk/views/import_words.py" line="162"/>
         <source>must be after the time of the follow-up</source>
         <translation>必须晚于跟进时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="162"/>
+        <location filename="../../crmdesk/views/import_words.py" line="164"/>
         <source>the deal waits for a manager&apos;s approval; it was left as it is</source>
         <translation>该商机正在等待主管审批，已保持不变</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="164"/>
+        <location filename="../../crmdesk/views/import_words.py" line="166"/>
         <source>this value cannot be imported</source>
         <translation>此值无法导入</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="168"/>
+        <location filename="../../crmdesk/views/import_words.py" line="170"/>
         <source>The same as row {value} above; only the first is imported.</source>
         <translation>与上方第 {value} 行重复；只导入最先出现的一行。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="170"/>
+        <location filename="../../crmdesk/views/import_words.py" line="172"/>
         <source>Already in the database; skipped.</source>
         <translation>数据库中已存在；已跳过。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="171"/>
+        <location filename="../../crmdesk/views/import_words.py" line="173"/>
         <source>The same as row {value} above; skipped.</source>
         <translation>与上方第 {value} 行重复；已跳过。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="172"/>
+        <location filename="../../crmdesk/views/import_words.py" line="174"/>
         <source>The customer already has the most contacts it may have; this row&apos;s contact was not added.</source>
         <translation>该客户的联系人已达上限；此行的联系人未添加。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="174"/>
+        <location filename="../../crmdesk/views/import_words.py" line="176"/>
         <source>Already in the database, and not yours to change.</source>
         <translation>数据库中已存在，且你无权修改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="175"/>
+        <location filename="../../crmdesk/views/import_words.py" line="177"/>
         <source>No customer is called “{value}”.</source>
         <translation>没有名为“{value}”的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="177"/>
+        <location filename="../../crmdesk/views/import_words.py" line="179"/>
         <source>Several customers are called “{value}”; give the customer&apos;s external ID.</source>
         <translation>有多个客户名为“{value}”；请填写客户外部编号。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="179"/>
+        <location filename="../../crmdesk/views/import_words.py" line="181"/>
         <source>No contract you may see has the number “{value}”.</source>
         <translation>你可查看的合同中没有编号为“{value}”的合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="180"/>
+        <location filename="../../crmdesk/views/import_words.py" line="182"/>
         <source>The contract “{value}” is a draft: it takes no money until it is signed.</source>
         <translation>合同“{value}”是草稿：签订生效前不能登记回款。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="182"/>
+        <location filename="../../crmdesk/views/import_words.py" line="184"/>
         <source>Another contract has the number “{value}”; leave the number empty to have one given.</source>
         <translation>已有其他合同使用编号“{value}”；请将编号留空，由系统自动生成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="184"/>
+        <location filename="../../crmdesk/views/import_words.py" line="186"/>
         <source>The customer has no deal “{value}”.</source>
         <translation>该客户没有商机“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="185"/>
+        <location filename="../../crmdesk/views/import_words.py" line="187"/>
         <source>The customer has several deals called “{value}”; give the deal&apos;s external ID.</source>
         <translation>该客户有多个名为“{value}”的商机；请填写商机的外部编号。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="187"/>
+        <location filename="../../crmdesk/views/import_words.py" line="189"/>
         <source>Already in the database with these values; nothing to change.</source>
         <translation>数据库中已存在且内容相同；无需更改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="189"/>
+        <location filename="../../crmdesk/views/import_words.py" line="191"/>
         <source>A totals row (“{value}”): not a record; skipped.</source>
         <translation>合计行（“{value}”）：不是记录；已跳过。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="190"/>
+        <location filename="../../crmdesk/views/import_words.py" line="192"/>
         <source>This row cannot be imported.</source>
         <translation>该行无法导入。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="195"/>
+        <location filename="../../crmdesk/views/import_words.py" line="197"/>
         <source>A required value is empty</source>
         <translation>必填项为空</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="196"/>
+        <location filename="../../crmdesk/views/import_words.py" line="198"/>
         <source>A value is too long</source>
         <translation>内容过长</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="197"/>
+        <location filename="../../crmdesk/views/import_words.py" line="199"/>
         <source>A value has a control character</source>
         <translation>含有控制字符</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="198"/>
+        <location filename="../../crmdesk/views/import_words.py" line="200"/>
         <source>Not a date</source>
         <translation>日期无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="199"/>
+        <location filename="../../crmdesk/views/import_words.py" line="201"/>
         <source>Not a phone number</source>
         <translation>电话号码无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="200"/>
+        <location filename="../../crmdesk/views/import_words.py" line="202"/>
         <source>Not an e-mail address</source>
         <translation>邮箱地址无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="201"/>
+        <location filename="../../crmdesk/views/import_words.py" line="203"/>
         <source>Not an amount</source>
         <translation>金额无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="202"/>
+        <location filename="../../crmdesk/views/import_words.py" line="204"/>
         <source>Not a number</source>
         <translation>数字无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="203"/>
+        <location filename="../../crmdesk/views/import_words.py" line="205"/>
+        <source>Not a percentage</source>
+        <translation>百分比无效</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_words.py" line="206"/>
         <source>Not a level</source>
         <translation>级别无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="204"/>
+        <location filename="../../crmdesk/views/import_words.py" line="207"/>
         <source>Not a status</source>
         <translation>状态无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="205"/>
+        <location filename="../../crmdesk/views/import_words.py" line="208"/>
         <source>Not a kind of follow-up</source>
         <translation>跟进方式无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="206"/>
+        <location filename="../../crmdesk/views/import_words.py" line="209"/>
         <source>Not yes or no</source>
         <translation>不是“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="207"/>
+        <location filename="../../crmdesk/views/import_words.py" line="210"/>
         <source>Repeated in the file</source>
         <translation>文件内重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="208"/>
+        <location filename="../../crmdesk/views/import_words.py" line="211"/>
         <source>Already in the database</source>
         <translation>数据库中已存在</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="209"/>
+        <location filename="../../crmdesk/views/import_words.py" line="212"/>
         <source>Repeats an earlier row</source>
         <translation>与前面的行重复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="210"/>
+        <location filename="../../crmdesk/views/import_words.py" line="213"/>
         <source>The customer has too many contacts</source>
         <translation>客户联系人过多</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="211"/>
+        <location filename="../../crmdesk/views/import_words.py" line="214"/>
         <source>Several users of that name</source>
         <translation>有多个同名用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="212"/>
+        <location filename="../../crmdesk/views/import_words.py" line="215"/>
         <source>Too many new users</source>
         <translation>新用户过多</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="213"/>
+        <location filename="../../crmdesk/views/import_words.py" line="216"/>
         <source>Already in the database, not yours to change</source>
         <translation>数据库中已存在，且无权修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="214"/>
+        <location filename="../../crmdesk/views/import_words.py" line="217"/>
         <source>Owner unknown</source>
         <translation>负责人不存在</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="215"/>
+        <location filename="../../crmdesk/views/import_words.py" line="218"/>
         <source>Owner you may not assign to</source>
         <translation>无权分配给该负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="216"/>
+        <location filename="../../crmdesk/views/import_words.py" line="219"/>
         <source>Stage not matched</source>
         <translation>阶段未对应</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="217"/>
+        <location filename="../../crmdesk/views/import_words.py" line="220"/>
         <source>Customer not found</source>
         <translation>找不到客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="218"/>
+        <location filename="../../crmdesk/views/import_words.py" line="221"/>
         <source>Several customers of that name</source>
         <translation>有多个同名客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="219"/>
+        <location filename="../../crmdesk/views/import_words.py" line="222"/>
         <source>Not a contract status</source>
         <translation>合同状态无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="220"/>
+        <location filename="../../crmdesk/views/import_words.py" line="223"/>
         <source>Not a payment method</source>
         <translation>回款方式无效</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="221"/>
+        <location filename="../../crmdesk/views/import_words.py" line="224"/>
         <source>Ends before it starts</source>
         <translation>结束日期早于开始日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="222"/>
+        <location filename="../../crmdesk/views/import_words.py" line="225"/>
         <source>Needs a manager&apos;s approval</source>
         <translation>需主管审批</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="223"/>
+        <location filename="../../crmdesk/views/import_words.py" line="226"/>
         <source>Dated in the future</source>
         <translation>日期在未来</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="224"/>
+        <location filename="../../crmdesk/views/import_words.py" line="227"/>
         <source>Too much for the contract</source>
         <translation>超出合同金额上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="225"/>
+        <location filename="../../crmdesk/views/import_words.py" line="228"/>
         <source>Contract not found</source>
         <translation>找不到合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="226"/>
+        <location filename="../../crmdesk/views/import_words.py" line="229"/>
         <source>Contract still a draft</source>
         <translation>合同仍是草稿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="227"/>
+        <location filename="../../crmdesk/views/import_words.py" line="230"/>
         <source>Contract number taken</source>
         <translation>合同编号已被使用</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="228"/>
+        <location filename="../../crmdesk/views/import_words.py" line="231"/>
         <source>Deal not found</source>
         <translation>找不到商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="229"/>
+        <location filename="../../crmdesk/views/import_words.py" line="232"/>
         <source>Several deals of that title</source>
         <translation>有多个同名商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="230"/>
+        <location filename="../../crmdesk/views/import_words.py" line="233"/>
         <source>A value cannot be stored</source>
         <translation>有值无法保存</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="231"/>
+        <location filename="../../crmdesk/views/import_words.py" line="234"/>
         <source>Negative amount</source>
         <translation>金额为负数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="232"/>
+        <location filename="../../crmdesk/views/import_words.py" line="235"/>
         <source>Amount of zero</source>
         <translation>金额为零</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="233"/>
+        <location filename="../../crmdesk/views/import_words.py" line="236"/>
         <source>Next follow-up not after the follow-up</source>
         <translation>下次跟进不晚于本次跟进</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="234"/>
+        <location filename="../../crmdesk/views/import_words.py" line="237"/>
         <source>Deal awaiting approval</source>
         <translation>商机待审批</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="235"/>
+        <location filename="../../crmdesk/views/import_words.py" line="238"/>
         <source>Already in the database, unchanged</source>
         <translation>数据库中已存在，无变化</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="236"/>
+        <location filename="../../crmdesk/views/import_words.py" line="239"/>
         <source>Totals row</source>
         <translation>合计行</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="254"/>
+        <location filename="../../crmdesk/views/import_words.py" line="257"/>
         <source>The file is not there any more. Choose it again.</source>
         <translation>文件已不存在。请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="256"/>
+        <location filename="../../crmdesk/views/import_words.py" line="259"/>
         <source>The file cannot be opened: it may be open in another program (Excel locks the files it has open), or you may not read it. Close it there and try again.</source>
         <translation>无法打开文件：文件可能正在其他程序中打开（Excel 会锁定它打开的文件），或你没有读取权限。请在该程序中关闭文件后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="260"/>
+        <location filename="../../crmdesk/views/import_words.py" line="263"/>
         <source>This is not a spreadsheet crmdesk can read. Save it from Excel as .xlsx (or .xls, .ods, .csv) and choose that file.</source>
         <translation>这不是 crmdesk 能读取的表格文件。请在 Excel 中另存为 .xlsx（或 .xls、.ods、.csv）格式，再选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="264"/>
+        <location filename="../../crmdesk/views/import_words.py" line="267"/>
         <source>The file is damaged and cannot be read. Open it in Excel, save it again as .xlsx and choose the new file.</source>
         <translation>文件已损坏，无法读取。请在 Excel 中打开，重新另存为 .xlsx，再选择新文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="268"/>
+        <location filename="../../crmdesk/views/import_words.py" line="271"/>
         <source>The file is protected by a password. Open it in Excel, remove the password, save it and choose it again.</source>
         <translation>文件设有密码保护。请在 Excel 中打开并取消密码，保存后重新选择。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="271"/>
+        <location filename="../../crmdesk/views/import_words.py" line="274"/>
         <source>The file has no data in any of its sheets.</source>
         <translation>文件的所有工作表中都没有数据。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="272"/>
+        <location filename="../../crmdesk/views/import_words.py" line="275"/>
         <source>The file has no sheet called “{sheet}”. Choose another sheet.</source>
         <translation>文件中没有名为“{sheet}”的工作表。请选择其他工作表。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="274"/>
+        <location filename="../../crmdesk/views/import_words.py" line="277"/>
         <source>Row {row} is empty or past the end of the sheet. Choose the row with the column titles.</source>
         <translation>第 {row} 行是空行或已超出工作表末尾。请选择列标题所在的行。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="278"/>
+        <location filename="../../crmdesk/views/import_words.py" line="281"/>
         <source>Row {row} has fewer than 2 column titles: it looks like a title, not the row of column titles. Choose the row with the column titles.</source>
         <translation>第 {row} 行的列标题不足 2 个：它看起来是表格标题，而不是列标题行。请选择列标题所在的行。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="281"/>
+        <location filename="../../crmdesk/views/import_words.py" line="284"/>
         <source>The file cannot be read. Save it again as .xlsx and retry.</source>
         <translation>无法读取文件。请重新另存为 .xlsx 后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="288"/>
+        <location filename="../../crmdesk/views/import_words.py" line="291"/>
         <source>Phone or mobile</source>
         <translation>电话或手机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="292"/>
+        <location filename="../../crmdesk/views/import_words.py" line="295"/>
         <source>Contract, day, amount and reference</source>
         <translation>合同、日期、金额和参考号</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="293"/>
+        <location filename="../../crmdesk/views/import_words.py" line="296"/>
         <source>Do not look for duplicates</source>
         <translation>不查重</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="299"/>
+        <location filename="../../crmdesk/views/import_words.py" line="302"/>
         <source>Skip the row</source>
         <translation>跳过该行</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="300"/>
+        <location filename="../../crmdesk/views/import_words.py" line="303"/>
         <source>The record in crmdesk stays as it is; the row is not imported.</source>
         <translation>crmdesk 中的记录保持不变，该行不导入。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="301"/>
+        <location filename="../../crmdesk/views/import_words.py" line="304"/>
         <source>Fill empty fields</source>
         <translation>补全空白字段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="302"/>
+        <location filename="../../crmdesk/views/import_words.py" line="305"/>
         <source>The record keeps its values; its empty fields get the row&apos;s.</source>
         <translation>记录保留原有的值，只用该行的值填入空白字段。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="303"/>
+        <location filename="../../crmdesk/views/import_words.py" line="306"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="304"/>
+        <location filename="../../crmdesk/views/import_words.py" line="307"/>
         <source>The record takes every value the row has for a chosen column.</source>
         <translation>用该行在已对应各列中的值覆盖记录（空白单元格除外）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="306"/>
+        <location filename="../../crmdesk/views/import_words.py" line="309"/>
         <source>Create anyway</source>
         <translation>仍然新建</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="307"/>
+        <location filename="../../crmdesk/views/import_words.py" line="310"/>
         <source>A new record is made beside the one already there.</source>
         <translation>在已有记录之外再新建一条记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="312"/>
+        <location filename="../../crmdesk/views/import_words.py" line="315"/>
         <source>Running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="313"/>
+        <location filename="../../crmdesk/views/import_words.py" line="316"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="314"/>
+        <location filename="../../crmdesk/views/import_words.py" line="317"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="315"/>
+        <location filename="../../crmdesk/views/import_words.py" line="318"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="316"/>
+        <location filename="../../crmdesk/views/import_words.py" line="319"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="317"/>
+        <location filename="../../crmdesk/views/import_words.py" line="320"/>
         <source>Undo not finished</source>
         <translation>撤销未完成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="318"/>
+        <location filename="../../crmdesk/views/import_words.py" line="321"/>
         <source>Interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="324"/>
+        <location filename="../../crmdesk/views/import_words.py" line="327"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="113"/>
-        <location filename="../../crmdesk/views/import_words.py" line="325"/>
+        <location filename="../../crmdesk/views/import_words.py" line="114"/>
+        <location filename="../../crmdesk/views/import_words.py" line="328"/>
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="326"/>
+        <location filename="../../crmdesk/views/import_words.py" line="329"/>
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="327"/>
+        <location filename="../../crmdesk/views/import_words.py" line="330"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="328"/>
+        <location filename="../../crmdesk/views/import_words.py" line="331"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="329"/>
+        <location filename="../../crmdesk/views/import_words.py" line="332"/>
         <source>Payment</source>
         <translation>回款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="335"/>
+        <location filename="../../crmdesk/views/import_words.py" line="338"/>
         <source>changed since the import</source>
         <translation>导入后已被修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="336"/>
+        <location filename="../../crmdesk/views/import_words.py" line="339"/>
         <source>has deals, contracts, contacts or follow-ups added since</source>
         <translation>此后新增了商机、合同、联系人或跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="337"/>
+        <location filename="../../crmdesk/views/import_words.py" line="340"/>
         <source>owns customers or deals now</source>
         <translation>现已负责客户或商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="338"/>
+        <location filename="../../crmdesk/views/import_words.py" line="341"/>
         <source>no longer yours to change</source>
         <translation>你已无权修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="343"/>
+        <location filename="../../crmdesk/views/import_words.py" line="346"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="346"/>
+        <location filename="../../crmdesk/views/import_words.py" line="349"/>
         <source>%Ln with errors</source>
         <translation>
             <numerusform>%Ln 行有错误</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="349"/>
+        <location filename="../../crmdesk/views/import_words.py" line="352"/>
         <source>%Ln duplicate(s) in the file</source>
         <translation>
             <numerusform>文件内重复 %Ln 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="352"/>
+        <location filename="../../crmdesk/views/import_words.py" line="355"/>
         <source>%Ln repeat(s) an earlier row: skipped</source>
         <translation>
             <numerusform>%Ln 行与前面的行重复：已跳过</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="355"/>
+        <location filename="../../crmdesk/views/import_words.py" line="358"/>
         <source>%Ln repeat(s) an earlier row: update(s) what it imports</source>
         <translation>
             <numerusform>%Ln 行与前面的行重复：将更新前一行导入的记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="358"/>
+        <location filename="../../crmdesk/views/import_words.py" line="361"/>
         <source>%Ln totals row(s) skipped</source>
         <translation>
             <numerusform>跳过 %Ln 个合计行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="362"/>
+        <location filename="../../crmdesk/views/import_words.py" line="365"/>
         <source>%Ln cell(s) to leave empty</source>
         <translation>
             <numerusform>%Ln 个单元格将留空</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="366"/>
+        <location filename="../../crmdesk/views/import_words.py" line="369"/>
         <source>%Ln cell(s) were left empty:</source>
         <translation>
             <numerusform>%Ln 个单元格已留空：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="371"/>
+        <location filename="../../crmdesk/views/import_words.py" line="374"/>
         <source>{problem} — the row will be imported with this cell empty</source>
         <translation>{problem}——该行将导入，此单元格留空</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="372"/>
+        <location filename="../../crmdesk/views/import_words.py" line="375"/>
         <source>{problem} — the row was imported with this cell empty</source>
         <translation>{problem}——该行已导入，此单元格留空</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="375"/>
+        <location filename="../../crmdesk/views/import_words.py" line="378"/>
         <source>%Ln row(s) were given to you: their owner is no user (%1).</source>
         <translation>
             <numerusform>%Ln 行已分配给你：其负责人不是系统用户（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="380"/>
+        <location filename="../../crmdesk/views/import_words.py" line="383"/>
         <source>%Ln user(s) were created: %1.</source>
         <translation>
             <numerusform>已新建 %Ln 个用户：%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="383"/>
+        <location filename="../../crmdesk/views/import_words.py" line="386"/>
         <source>%Ln empty row(s) skipped</source>
         <translation>
             <numerusform>跳过 %Ln 个空行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="386"/>
+        <location filename="../../crmdesk/views/import_words.py" line="389"/>
         <source>Import %Ln row(s)</source>
         <translation>
             <numerusform>导入 %Ln 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="389"/>
+        <location filename="../../crmdesk/views/import_words.py" line="392"/>
         <source>Removed %Ln record(s) the import created.</source>
         <translation>
             <numerusform>已删除这次导入新建的 %Ln 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="392"/>
+        <location filename="../../crmdesk/views/import_words.py" line="395"/>
         <source>Restored %Ln record(s) it had changed.</source>
         <translation>
             <numerusform>已恢复这次导入修改过的 %Ln 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="395"/>
+        <location filename="../../crmdesk/views/import_words.py" line="398"/>
         <source>Left %Ln record(s) alone:</source>
         <translation>
             <numerusform>%Ln 条记录未撤销：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_words.py" line="398"/>
+        <location filename="../../crmdesk/views/import_words.py" line="401"/>
         <source>Row %1 looks like a title, not column titles: most columns would have no name. Choose the row with the column titles if it is another one.</source>
         <translation>第 %1 行看起来是表格标题，而不是列标题：大多数列将没有名称。如果列标题在其他行，请选择那一行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="403"/>
+        <location filename="../../crmdesk/views/import_words.py" line="406"/>
         <source>and %Ln more.</source>
         <translation>
             <numerusform>还有 %Ln 条。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="406"/>
+        <location filename="../../crmdesk/views/import_words.py" line="409"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>还剩约 %n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/import_words.py" line="409"/>
+        <location filename="../../crmdesk/views/import_words.py" line="412"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>还剩约 %n 分钟</numerusform>
@@ -8169,67 +8184,72 @@
         <translation>包含本导入可识别的列标题和一行示例的 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="181"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="186"/>
         <source>Header row:</source>
         <translation>标题行：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="185"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="190"/>
         <source>What to import:</source>
         <translation>导入内容：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="186"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="191"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="187"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="192"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="188"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="193"/>
         <source>The row with the column titles is marked “Titles”; double-click another row, or change the header row, to choose it.</source>
         <translation>列标题所在的行标有“标题行”；如需更改，请双击其他行，或修改标题行。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="221"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="227"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="290"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="274"/>
+        <source>The columns look like %1; change it here if not.</source>
+        <translation>这些列看起来是%1；如果不是，请在这里更改。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/import_source_page.py" line="316"/>
         <source>%1 · sheet %2 · up to %3 below the header</source>
         <translation>%1 · 工作表 %2 · 标题行以下最多 %3</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="343"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="372"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="344"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="373"/>
         <source>Spreadsheets (%1);;All files (*)</source>
         <translation>电子表格 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="353"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="382"/>
         <source>%1 template.xlsx</source>
         <translation>%1导入模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="355"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="384"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="356"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="385"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/import_source_page.py" line="377"/>
+        <location filename="../../crmdesk/views/import_source_page.py" line="406"/>
         <source>Template saved: %1</source>
         <translation>模板已保存：%1</translation>
     </message>
