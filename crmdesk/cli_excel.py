@@ -123,6 +123,20 @@ def _workspace(url: str | None, login: str | None):
     from crmdesk.models.users import find_user_by_login
     from crmdesk.models.workspace import Workspace
 
+    if url:  # a mistyped path would make an empty database and blame "nobody is set up"
+        from pathlib import Path
+
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+        path = parsed.database or ""
+        if (
+            parsed.get_backend_name() == "sqlite"
+            and path not in ("", ":memory:")
+            and not (path.startswith("file:") or Path(path).exists())
+        ):
+            raise CommandFailed(f"no database at {path}: check the path (crmdesk demo or the "
+                                "app makes one)")  # fmt: skip
     workspace, db = local_workspace(url)
     if login:
         user = db.read(lambda s: find_user_by_login(s, login))

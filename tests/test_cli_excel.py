@@ -327,3 +327,14 @@ def test_follow_ups_exported_and_imported_keep_their_times_in_another_zone(url, 
     finally:
         db.close()
     assert imported == [t.replace(microsecond=0) for t in before]  # the hour is not shifted
+
+
+def test_a_mistyped_database_path_is_refused_and_no_file_is_made(tmp_path):
+    missing = tmp_path / "nope.sqlite"
+    said = failed(run_cli("export", "customers", str(tmp_path / "o.xlsx"), "--db",
+                          f"sqlite:///{missing}"))  # fmt: skip
+    assert "no database at" in said and not missing.exists()
+    source = tmp_path / "list.xlsx"
+    _customers_sheet(source)
+    said = failed(run_cli("import", "customers", str(source), "--db", f"sqlite:///{missing}"))
+    assert "no database at" in said and not missing.exists()
