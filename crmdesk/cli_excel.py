@@ -213,13 +213,13 @@ def _source(ws, what: str) -> tuple[list, Any, int]:
     from crmdesk.views.table_model import WindowedTableModel
 
     if what == "follow-ups":
-        from crmdesk.models.follow_up_list import count_follow_up_rows, iter_follow_up_rows
+        from crmdesk.models.follow_up_list import iter_follow_up_rows
         from crmdesk.views.follow_up_columns import follow_up_columns
 
         columns = follow_up_columns()
         getters = [c.cell or c.value for c in columns]
-        total = ws.db.read(lambda s: count_follow_up_rows(s, ws.actor))
-        rows = ([g(r) for g in getters] for r in iter_follow_up_rows(ws.db.read, ws.actor))
+        total = ws.count_follow_up_rows()
+        rows = ([g(r) for g in getters] for r in iter_follow_up_rows(ws.follow_up_rows))
         return columns, rows, total
     if what == "customers":
         from crmdesk.models.customer_list import CustomerQuery

@@ -4,7 +4,7 @@ log is never read with a deep OFFSET."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -84,15 +84,17 @@ def follow_up_rows(
 
 
 def iter_follow_up_rows(
-    read, actor: UserRow, chunk: int = CHUNK, cancelled=None
+    fetch: Callable[[int, tuple[datetime, int] | None], list[FollowUpListRow]],
+    chunk: int = CHUNK,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[FollowUpListRow]:
-    """Every visible follow-up, one read (read(fn) runs fn(session), e.g. Database.read) per
-    chunk."""
+    """Every visible follow-up, one fetch(limit, after) per chunk (a workspace's
+    follow_up_rows: each chunk its own read), stopping when cancelled() says so."""
     after = None
     while True:
         if cancelled is not None and cancelled():
             return
-        rows = read(lambda s, after=after: follow_up_rows(s, actor, chunk, after))
+        rows = fetch(chunk, after)
         yield from rows
         if len(rows) < chunk:
             return

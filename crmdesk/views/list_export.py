@@ -287,20 +287,16 @@ class ListExporter(QObject):
 
 def follow_up_cells(workspace, columns: list[Column], control: TaskControl):
     """(total, typed rows) of every follow-up the user may see, read a chunk per call."""
+    from crmdesk.models.follow_up_list import iter_follow_up_rows
+
     getters = [c.cell or c.value for c in columns]
     total = workspace.count_follow_up_rows()
 
     def cells() -> Iterator[list]:
-        after = None
-        while True:
-            if control.cancelled():
-                raise ExportCancelled()
-            chunk = workspace.follow_up_rows(limit=EXPORT_PAGE, after=after)
-            for row in chunk:
-                yield [get(row) for get in getters]
-            if len(chunk) < EXPORT_PAGE:
-                return
-            after = (chunk[-1].happened_at, chunk[-1].id)
+        for row in iter_follow_up_rows(workspace.follow_up_rows, EXPORT_PAGE, control.cancelled):
+            yield [get(row) for get in getters]
+        if control.cancelled():
+            raise ExportCancelled()
 
     return total, cells()
 
