@@ -462,11 +462,9 @@ def test_data_rows():
     assert [n for n, _ in data_rows(sheet, 0)] == [1, 2, 4, 5]
 
 
-def test_reading_adds_little_to_calamine(tmp_path):
-    """read_sheet is calamine's parse plus a pass over the rows (measured: +4% on 100k rows ×
-    15 columns); here on 20k rows, with room for a loaded machine."""
-    import time
-
+def test_a_long_sheet_is_read_whole(tmp_path):
+    """20,000 rows come back, as calamine reads them (the speed is bench/import_100k.py's:
+    read_s beside calamine_s)."""
     from python_calamine import CalamineWorkbook
 
     wb = openpyxl.Workbook(write_only=True)
@@ -476,13 +474,10 @@ def test_reading_adds_little_to_calamine(tmp_path):
         ws.append([f"公司{i}", 13812345678 + i, "北京", 1200.5] * 3)
     path = tmp_path / "big.xlsx"
     wb.save(path)
-    start = time.perf_counter()
-    CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S").to_python()
-    bare = time.perf_counter() - start
-    start = time.perf_counter()
+    bare = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S").to_python()
     sheet = read_sheet(path)
     assert sum(1 for _ in data_rows(sheet, guess_header_row(sheet.rows))) == 20_000
-    assert time.perf_counter() - start < bare * 1.5 + 0.2
+    assert sheet.rows[-1][:4] == bare[-1][:4] == ["公司19999", 13812345678 + 19999, "北京", 1200.5]
 
 
 def test_no_pyside_in_reading():

@@ -4,7 +4,6 @@ database."""
 
 from __future__ import annotations
 
-import time as clock
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -338,17 +337,14 @@ def test_clean_text_is_stable(cell):
     assert v.text(once) == once
 
 
-def test_the_common_case_is_cheap():
-    """100k rows × 15 typical columns well under the import's budget (about a second)."""
+def test_a_typical_row_converts():
+    """A row of 15 typical cells through their rules (their speed is bench/import_100k.py's
+    validate_s)."""
     row = ["上海某某贸易有限公司", "A级", "客户", "制造业", "上海", "浦东新区", "张三", "经理",
            13812345678.0, "021-12345678", "zhang@example.com", datetime(2024, 3, 5, 9, 0),
            "¥12,000.00", "重点,续约", "备注 ..."]  # fmt: skip
     rules = [v.text, v.level, v.status, v.text, v.text, v.text, v.text, v.text, v.phone,
              v.phone, v.email, v.moment, v.money, v.tags, v.text]  # fmt: skip
-    pairs = list(zip(rules, row, strict=True))
-    start = clock.perf_counter()
-    for _ in range(20_000):
-        for rule, cell in pairs:
-            rule(cell)
-    per_100k = (clock.perf_counter() - start) * 5
-    assert per_100k < 4.0  # generous for a loaded test machine; measured ~1 s
+    out = [rule(cell) for rule, cell in zip(rules, row, strict=True)]
+    assert out[1:3] == ["A", "customer"] and out[8] == "13812345678"
+    assert out[12] == Decimal("12000.00") and out[13] == ("重点", "续约")
