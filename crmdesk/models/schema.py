@@ -492,4 +492,9 @@ class Notification(Base):
 
 # The pipeline's tables live in their own module; importing it here puts them on Base.metadata
 # for everyone who imports the schema (the tests' wipe, Alembic's env).
-from crmdesk.models import schema_contracts, schema_deals, schema_imports  # noqa: E402, F401
+from crmdesk.models import (  # noqa: E402, F401
+    schema_contracts,
+    schema_deals,
+    schema_imports,
+    schema_targets,
+)

@@ -167,6 +167,10 @@ class Deal(Base):
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
     import_id: Mapped[int | None] = mapped_column(Integer)  # the import that created it (0012)
+    # The furthest open stage (by position) the deal has entered, kept by every writer of the
+    # stage history (0014): the funnel counts a deal in every open stage up to it from one
+    # index, instead of walking the history of every deal (analytics.py).
+    reached_stage_id: Mapped[int | None] = mapped_column(Integer)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -185,6 +189,19 @@ class Deal(Base):
         Index("ix_deals_closed", "status", "closed_at"),
         Index("ix_deals_expected", "expected_close"),
         Index("ix_deals_external", "external_id"),
+        # The funnel: a pipeline's deals created in a period, all it counts in the index (0014).
+        Index(
+            "ix_deals_cohort",
+            "pipeline_id",
+            "created_at",
+            "owner_id",
+            "team_id",
+            "reached_stage_id",
+            "status",
+            "amount",
+            "closed_at",
+            "deleted_at",
+        ),  # fmt: skip
     )
 
 
@@ -236,6 +253,9 @@ class DealMove(Base):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     comment: Mapped[str] = mapped_column(String(500), default="")
     answers: Mapped[str] = mapped_column(Text, default="")
+    # On a move that leaves a stage (moved, won, lost, reopened): the seconds the deal spent in
+    # from_stage_id, from its stage_entered_at (0014); the funnel's days per stage.
+    stage_seconds: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         Index("ix_deal_moves_deal", "deal_id", "at"),

@@ -1,0 +1,94 @@
+"""Fill deals.reached_stage_id and deal_moves.stage_seconds from the stage history, for the
+deals that were there before migration 0014 added them. Written against the tables as 0014
+left them (its own table definitions, not the ORM's), so later columns cannot break it.
+
+What they mean (every writer of the history keeps them so from then on):
+- a deal's reached_stage_id is the open stage of the highest position among the stages its
+  history entered it into (created, moved, reopened); None if it never was in an open stage;
+- a move that changes a deal's stage (moved, won, lost, reopened) carries stage_seconds, the
+  seconds between it and the move that put the deal into the stage it leaves. Approval steps
+  (approval_requested, approved, rejected, approval_cancelled) do not change the stage."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    select,
+    update,
+)
+
+STAGE_CHANGES = ("created", "moved", "won", "lost", "reopened")
+CHUNK = 2000
+
+_meta = MetaData()
+_stages = Table("stages", _meta, Column("id", Integer), Column("position", Integer),
+                Column("kind", String(8)))  # fmt: skip
+_deals = Table("deals", _meta, Column("id", Integer), Column("reached_stage_id", Integer))
+_moves = Table("deal_moves", _meta, Column("id", Integer), Column("deal_id", Integer),
+               Column("kind", String(24)), Column("to_stage_id", Integer),
+               Column("at", DateTime), Column("stage_seconds", Integer))  # fmt: skip
+
+
+def history_facts(moves, positions: dict[int, tuple[int, str]]):
+    """For one deal's moves (kind, to_stage_id, at, id) in history order: its reached stage
+    and {move id: stage_seconds}."""
+    reached, best, entered, seconds = None, None, None, {}
+    for kind, to_stage, at, move_id in moves:
+        if kind not in STAGE_CHANGES:
+            continue
+        if kind != "created" and entered is not None:
+            seconds[move_id] = max(0, int((at - entered).total_seconds()))
+        entered = at
+        position, stage_kind = positions.get(to_stage, (None, ""))
+        if stage_kind == "open" and kind != "won" and (best is None or position > best):
+            reached, best = to_stage, position
+    return reached, seconds
+
+
+def backfill_reached(bind: Connection) -> None:
+    positions = {sid: (pos, kind) for sid, pos, kind in bind.execute(select(_stages))}
+    last = 0
+    while True:
+        ids = bind.scalars(
+            select(_deals.c.id).where(_deals.c.id > last).order_by(_deals.c.id).limit(CHUNK)
+        ).all()
+        if not ids:
+            return
+        last = ids[-1]
+        rows = bind.execute(
+            select(_moves.c.deal_id, _moves.c.kind, _moves.c.to_stage_id, _moves.c.at,
+                   _moves.c.id)
+            .where(_moves.c.deal_id >= ids[0], _moves.c.deal_id <= last)
+            .order_by(_moves.c.deal_id, _moves.c.at, _moves.c.id)
+        ).all()  # fmt: skip
+        by_deal: dict[int, list] = {}
+        for deal_id, *move in rows:
+            by_deal.setdefault(deal_id, []).append(move)
+        reached_rows, second_rows = [], []
+        for deal_id, moves in by_deal.items():
+            reached, seconds = history_facts(moves, positions)
+            if reached is not None:
+                reached_rows.append({"b_id": deal_id, "b_reached": reached})
+            second_rows += [{"b_id": mid, "b_seconds": s} for mid, s in seconds.items()]
+        if reached_rows:
+            bind.execute(
+                update(_deals).where(_deals.c.id == _bp("b_id"))
+                .values(reached_stage_id=_bp("b_reached")), reached_rows
+            )  # fmt: skip
+        if second_rows:
+            bind.execute(
+                update(_moves).where(_moves.c.id == _bp("b_id"))
+                .values(stage_seconds=_bp("b_seconds")), second_rows
+            )  # fmt: skip
+
+
+def _bp(name: str):
+    from sqlalchemy import bindparam
+
+    return bindparam(name)
