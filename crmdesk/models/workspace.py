@@ -44,6 +44,7 @@ from crmdesk.models.payment_workspace import PaymentMethods
 from crmdesk.models.policy import assignable_users, current_actor
 from crmdesk.models.pool_workspace import PoolMethods
 from crmdesk.models.users import UserRow
+from crmdesk.models.work_report_workspace import WorkReportMethods
 
 T = TypeVar("T")
 
@@ -58,6 +59,7 @@ class Workspace(
     ContractListMethods,
     ExcelMethods,
     FollowUpListMethods,
+    WorkReportMethods,
 ):
     def __init__(
         self, db: Database, actor: UserRow, clock: Callable[[], datetime] = utc_now
