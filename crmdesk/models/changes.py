@@ -7,7 +7,8 @@ saved_views; deals (a deal created, edited, moved, won, lost or deleted: custome
 deals' customers), approvals (requested or decided), pipelines (an admin changed pipelines,
 stages, products or lost reasons); contracts (a contract created, edited, its plan or status
 changed: customer_ids are the contracts' customers), payments (payments or invoices recorded or
-voided: customer_ids likewise). Later areas add theirs (targets)."""
+voided: customer_ids likewise); targets (target cells set, changed or cleared, by hand or by an
+import); work_reports (a work report or a comment on one written)."""
 
 from __future__ import annotations
 

@@ -43,6 +43,7 @@ from crmdesk.models.move_workspace import MoveMethods
 from crmdesk.models.payment_workspace import PaymentMethods
 from crmdesk.models.policy import assignable_users, current_actor
 from crmdesk.models.pool_workspace import PoolMethods
+from crmdesk.models.target_workspace import TargetMethods
 from crmdesk.models.users import UserRow
 from crmdesk.models.work_report_workspace import WorkReportMethods
 
@@ -60,6 +61,7 @@ class Workspace(
     ExcelMethods,
     FollowUpListMethods,
     WorkReportMethods,
+    TargetMethods,
 ):
     def __init__(
         self, db: Database, actor: UserRow, clock: Callable[[], datetime] = utc_now

@@ -1,0 +1,167 @@
+"""What was achieved against a target, per rep and local calendar month, in one GROUP BY per
+metric, and its roll-ups: rep → team (the rep's CURRENT team, users.team_id) → company (the sum
+of every rep, those without a team included: they count for the company only).
+
+Per metric (schema_targets.TARGET_METRICS), credited to a user:
+- won_amount / won_count: deals won (status "won"), not deleted, closed_at in the period, by
+  deals.owner_id; the amount summed as whole cents;
+- payments: payments not voided, on contracts not deleted, received_on (a date) in the period,
+  by payments.owner_id (the contract's owner when the money came);
+- new_customers: customers not deleted, created_at in the period, by created_by_id;
+- follow_ups: follow-ups whose customer is not deleted, happened_at in the period, by author_id.
+
+A month is a local calendar month: its bounds are the local midnights of its first days as
+naive UTC (periods.local_midnight_utc, tz None = the system's zone), so a deal won at
+2026-03-31 17:00 UTC counts for April in Asia/Shanghai. The month a row falls in is a CASE over
+those bound instants, grouped by its output name (a CASE with bound parameters repeated in
+GROUP BY is a different expression to PostgreSQL: receivables.payments_by_month does the same).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, tzinfo
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, ColumnElement, case, cast, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from crmdesk.models.errors import ValidationFailed
+from crmdesk.models.periods import MAX_YEAR, MIN_YEAR, Period, local_midnight_utc
+from crmdesk.models.schema import Customer, FollowUp, User
+from crmdesk.models.schema_contracts import Contract, Payment
+from crmdesk.models.schema_deals import Deal
+from crmdesk.models.schema_targets import MONEY_METRICS, TARGET_METRICS
+
+CENT = Decimal("0.01")
+MAX_MONTHS = 120  # ten years in one statement's CASE
+
+# (user_id, year, month) → the figure; money as Decimal to the cent, counts as whole Decimals.
+RepMonths = dict[tuple[int, int, int], Decimal]
+# (scope, scope_id, year, month) → the figure, for every rep, team and the company (id 0).
+ScopeMonths = dict[tuple[str, int, int, int], Decimal]
+
+
+def cents_of(value: Any) -> ColumnElement:
+    return cast(func.round(value * 100), BigInteger)
+
+
+def month_list(first_day: date, end_day: date) -> list[Period]:
+    """The months from first_day (a month's first day) up to end_day (exclusive, likewise)."""
+    ok = (
+        isinstance(first_day, date)
+        and isinstance(end_day, date)
+        and not isinstance(first_day, datetime)
+        and not isinstance(end_day, datetime)
+        and first_day.day == 1
+        and end_day.day == 1
+        and first_day < end_day
+        and MIN_YEAR <= first_day.year
+        and end_day.year <= MAX_YEAR + 1
+    )
+    if not ok:
+        raise ValidationFailed(errors=[("period", "out_of_range")], limits={})
+    months = []
+    y, m = first_day.year, first_day.month
+    while (y, m) < (end_day.year, end_day.month):
+        months.append(Period(y, 0, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    if len(months) > MAX_MONTHS:
+        raise ValidationFailed(errors=[("period", "too_long")], limits={"period": MAX_MONTHS})
+    return months
+
+
+def _source(metric: str) -> tuple[ColumnElement, ColumnElement, Any, list, list]:
+    """(the time column, the user column, the figure summed, joins, conditions) of a metric."""
+    if metric in ("won_amount", "won_count"):
+        figure = func.sum(cents_of(Deal.amount)) if metric == "won_amount" else func.count()
+        where = [Deal.status == "won", Deal.deleted_at.is_(None)]
+        return Deal.closed_at, Deal.owner_id, figure, [], where
+    if metric == "payments":
+        joins = [(Contract, Contract.id == Payment.contract_id)]
+        where = [Payment.voided_at.is_(None), Contract.deleted_at.is_(None)]
+        return (
+            Payment.received_on,
+            Payment.owner_id,
+            func.sum(cents_of(Payment.amount)),
+            joins,
+            where,
+        )
+    if metric == "new_customers":
+        return Customer.created_at, Customer.created_by_id, func.count(), [],\
+            [Customer.deleted_at.is_(None)]  # fmt: skip
+    if metric == "follow_ups":
+        joins = [(Customer, Customer.id == FollowUp.customer_id)]
+        return FollowUp.happened_at, FollowUp.author_id, func.count(), joins,\
+            [Customer.deleted_at.is_(None)]  # fmt: skip
+    raise ValidationFailed(errors=[("metric", "unknown")], limits={})
+
+
+def achieved_by_rep_month(
+    session: Session,
+    metric: str,
+    first_day: date,
+    end_day: date,
+    tz: tzinfo | None,
+    *where: ColumnElement[bool],
+) -> RepMonths:
+    """The metric's figure per user and local month over [first_day, end_day) (whole months),
+    in one statement. Months with nothing are absent. `where`: further conditions (tests)."""
+    if metric not in TARGET_METRICS:
+        raise ValidationFailed(errors=[("metric", "unknown")], limits={})
+    months = month_list(first_day, end_day)
+    column, user, figure, joins, conditions = _source(metric)
+    starts = [m.first_day for m in months] + [months[-1].end_day]
+    if metric != "payments":  # a date column compares with days; the others with instants
+        starts = [local_midnight_utc(d, tz) for d in starts]
+    bucket = case(
+        *[(column < starts[i + 1], i) for i in range(len(months) - 1)], else_=len(months) - 1
+    ).label("bucket")
+    stmt = select(bucket, user, figure)
+    for table, on in joins:
+        stmt = stmt.join(table, on)
+    stmt = stmt.where(
+        *conditions, *where, column >= starts[0], column < starts[-1], user.is_not(None)
+    ).group_by(literal_column("bucket"), user)
+    money = metric in MONEY_METRICS
+    found: RepMonths = {}
+    for i, uid, value in session.execute(stmt):
+        m = months[int(i)]
+        amount = (Decimal(int(value or 0)) / 100).quantize(CENT) if money else Decimal(int(value))
+        found[(int(uid), m.year, m.month)] = amount
+    return found
+
+
+def teams_of_users(session: Session) -> dict[int, int | None]:
+    """Every user's current team (None: none)."""
+    return {uid: team for uid, team in session.execute(select(User.id, User.team_id))}
+
+
+def roll_up(achieved: RepMonths, team_of: dict[int, int | None]) -> ScopeMonths:
+    """Per month: each rep's figure, each team's (its current members'), the company's (all)."""
+    out: ScopeMonths = defaultdict(Decimal)
+    for (uid, y, m), v in achieved.items():
+        out[("rep", uid, y, m)] += v
+        team = team_of.get(uid)
+        if team is not None:
+            out[("team", team, y, m)] += v
+        out[("company", 0, y, m)] += v
+    return dict(out)
+
+
+def total(scopes: ScopeMonths, scope: str, scope_id: int, months: Iterable[Period]) -> Decimal:
+    """A scope's figure over some months (0 where nothing was achieved)."""
+    return sum(
+        (scopes.get((scope, scope_id, m.year, m.month), Decimal(0)) for m in months), Decimal(0)
+    )
+
+
+def achieved_scopes(
+    session: Session, metric: str, first_day: date, end_day: date, tz: tzinfo | None
+) -> ScopeMonths:
+    """achieved_by_rep_month rolled up to teams and the company."""
+    return roll_up(
+        achieved_by_rep_month(session, metric, first_day, end_day, tz), teams_of_users(session)
+    )
