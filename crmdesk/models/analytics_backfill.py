@@ -7,9 +7,14 @@ What they mean (every writer of the history keeps them so from then on):
   history entered it into (created, moved, reopened); None if it never was in an open stage;
 - a move that changes a deal's stage (moved, won, lost, reopened) carries stage_seconds, the
   seconds between it and the move that put the deal into the stage it leaves. Approval steps
-  (approval_requested, approved, rejected, approval_cancelled) do not change the stage."""
+  (approval_requested, approved, rejected, approval_cancelled) do not change the stage.
+
+The writers keep them through the helpers at the end (stage_seconds_since, reached_after),
+the bulk writers (excel_deals, demo_deals) through history_facts over the rows they write."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from sqlalchemy import (
     Column,
@@ -92,3 +97,31 @@ def _bp(name: str):
     from sqlalchemy import bindparam
 
     return bindparam(name)
+
+
+# ---------------------------------------------------------------- for the writers
+
+
+def stage_seconds_since(entered: datetime | None, now: datetime) -> int | None:
+    """A stage-changing move's stage_seconds: from the deal's stage_entered_at (the moment of
+    the move that put it there) to now."""
+    if entered is None:
+        return None
+    return max(0, int((now - entered).total_seconds()))
+
+
+def reached_after(session, reached_id: int | None, target_id: int, kind: str) -> int | None:
+    """The deal's reached_stage_id after a move of this kind (MOVE_KINDS) into target_id:
+    the target when it is an open stage further (by position) than the one reached so far."""
+    if kind not in ("created", "moved", "reopened"):
+        return reached_id
+    wanted = [target_id] if reached_id is None else [target_id, reached_id]
+    rows = {sid: (pos, k) for sid, pos, k in session.execute(
+        select(_stages.c.id, _stages.c.position, _stages.c.kind)
+        .where(_stages.c.id.in_(wanted)))}  # fmt: skip
+    position, stage_kind = rows.get(target_id, (None, ""))
+    if stage_kind != "open":
+        return reached_id
+    if reached_id is None or reached_id not in rows or position > rows[reached_id][0]:
+        return target_id
+    return reached_id

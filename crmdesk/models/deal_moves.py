@@ -23,6 +23,7 @@ from decimal import Decimal
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from crmdesk.models.analytics_backfill import STAGE_CHANGES, reached_after, stage_seconds_since
 from crmdesk.models.changes import record
 from crmdesk.models.checks import MAX_ID, Checker, check_id
 from crmdesk.models.deal_rules import MONEY_LIMIT, LineInput, check_money, lines_total
@@ -374,10 +375,13 @@ def bump(
 
 
 def add_move(session, deal: Deal, kind: str, to_stage_id, actor_id, now, comment="", answers=""):
+    """A line of the history; a stage change carries the seconds spent in the stage it leaves
+    (deal still as read: its stage_entered_at is when it entered it; analytics_backfill)."""
+    seconds = stage_seconds_since(deal.stage_entered_at, now) if kind in STAGE_CHANGES else None
     session.execute(
         insert(DealMove).values(
             deal_id=deal.id, kind=kind, from_stage_id=deal.stage_id, to_stage_id=to_stage_id,
-            at=now, actor_id=actor_id, comment=comment, answers=answers,
+            at=now, actor_id=actor_id, comment=comment, answers=answers, stage_seconds=seconds,
         )
     )  # fmt: skip
 
@@ -396,7 +400,9 @@ def apply_move(
     deal's new version. mover_id: whose move the history names (the requester of an approved
     move), the actor by default."""
     deal, target, plan, given, closing = move.deal, move.target, move.plan, move.given, move.closing
-    values: dict = {"stage_id": target.id, "stage_entered_at": now, "awaiting_stage_id": None}
+    values: dict = {"stage_id": target.id, "stage_entered_at": now, "awaiting_stage_id": None,
+                    "reached_stage_id": reached_after(session, deal.reached_stage_id, target.id,
+                                                      plan.kind)}  # fmt: skip
     if plan.kind == "won":
         values |= {"status": "won", "closed_at": closed_at(closing.won_on, now),
                    "amount": plan.amount, "amount_manual": plan.amount_manual,

@@ -214,7 +214,7 @@ def create_deal(session: Session, actor: UserRow, data: DealInput, now: datetime
     deal = Deal(
         customer_id=customer.id, owner_id=owner_id, team_id=team_id, pipeline_id=pipeline.id,
         stage_id=stage.id, status="open", currency="CNY", created_at=now, created_by_id=actor.id,
-        updated_at=now, updated_by_id=actor.id, stage_entered_at=now,
+        updated_at=now, updated_by_id=actor.id, stage_entered_at=now, reached_stage_id=stage.id,
     )  # fmt: skip
     _apply(deal, data)
     session.add(deal)

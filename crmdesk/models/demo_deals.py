@@ -21,6 +21,7 @@ from decimal import Decimal
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from crmdesk.models.analytics_backfill import history_facts
 from crmdesk.models.checks import clean_time
 from crmdesk.models.deal_moves import approval_needed
 from crmdesk.models.deal_rules import LineInput, line_total
@@ -68,11 +69,11 @@ _DEAL_COLS = ["id", "customer_id", "title", "amount", "amount_manual", "currency
               "team_id", "pipeline_id", "stage_id", "status", "probability", "expected_close",
               "source", "competitor", "notes", "external_id", "created_at", "created_by_id",
               "updated_at", "updated_by_id", "stage_entered_at", "closed_at", "lost_code",
-              "lost_text", "awaiting_stage_id", "version"]  # fmt: skip
+              "lost_text", "awaiting_stage_id", "version", "reached_stage_id"]  # fmt: skip
 _LINE_COLS = ["id", "deal_id", "position", "product_id", "name", "quantity", "unit_price",
               "discount"]  # fmt: skip
 _MOVE_COLS = ["id", "deal_id", "kind", "from_stage_id", "to_stage_id", "at", "actor_id",
-              "comment", "answers"]  # fmt: skip
+              "comment", "answers", "stage_seconds"]  # fmt: skip
 _ANSWER_COLS = ["deal_id", "question_id", "answer", "answered_at", "answered_by_id"]
 _APPROVAL_COLS = ["id", "kind", "deal_id", "to_stage_id", "reason", "status", "team_id",
                   "requested_by_id", "requested_at", "decided_by_id", "decided_at", "comment",
@@ -118,6 +119,7 @@ class _Builder:
                  reasons: list[str]) -> None:  # fmt: skip
         self.rng, self.now, self.products, self.reasons = rng, now, products, reasons
         self.pipeline = pipeline
+        self.positions = {s.id: (s.position, s.kind) for s in pipeline.stages}
         self.opens = pipeline.open_stages
         self.won_stage, self.lost_stage = pipeline.final("won"), pipeline.final("lost")
         # The stage a waiting deal asks for: the first (after the first) whose gate may ask a
@@ -224,9 +226,14 @@ class _Builder:
             moves.append(("approval_requested", last.id, target.id, asked,
                           owner, self._answers_json(target, given)))  # fmt: skip
             updated = asked
-        for kind, from_id, to_id, at, actor, text in moves:
+        # reached_stage_id and stage_seconds as analytics_backfill defines them
+        reached, seconds = history_facts(
+            [(kind, to_id, at, i) for i, (kind, _f, to_id, at, _a, _t) in enumerate(moves)],
+            self.positions,
+        )
+        for i, (kind, from_id, to_id, at, actor, text) in enumerate(moves):
             self.moves.append((self.move_id, deal_id, kind, from_id, to_id, self.t(at), actor,
-                               "", text))  # fmt: skip
+                               "", text, seconds.get(i)))  # fmt: skip
             self.move_id += 1
         for qid, (answer, at) in answered.items():
             self.answers.append((deal_id, qid, answer, self.t(at), owner))
@@ -260,7 +267,7 @@ class _Builder:
             self.team.get(owner), self.pipeline.id, last.id, outcome, probability,
             self.d(expected), source, competitor, "", "", self.t(times[0]), owner,
             self.t(updated), owner, self.t(end), self.t(closed), lost_code, lost_text,
-            target.id if target is not None else None, len(moves),
+            target.id if target is not None else None, len(moves), reached,
         ))  # fmt: skip
         self.counts[outcome] += 1
         self.counts["lines"] += len(lines)

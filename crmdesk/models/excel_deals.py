@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Numeric, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from crmdesk.models.analytics_backfill import history_facts
 from crmdesk.models.changes import record
 from crmdesk.models.excel_context import ApplyContext, ChunkOutcome
 from crmdesk.models.excel_deal_rules import (
@@ -50,10 +51,10 @@ _DEAL_COLS = ("id", "customer_id", "title", "amount", "amount_manual", "probabil
               "currency", "owner_id", "team_id", "pipeline_id", "stage_id", "status",
               "expected_close", "source", "competitor", "notes", "external_id", "created_at",
               "created_by_id", "updated_at", "updated_by_id", "stage_entered_at", "closed_at",
-              "lost_code", "lost_text", "version", "import_id")  # fmt: skip
+              "lost_code", "lost_text", "version", "import_id", "reached_stage_id")  # fmt: skip
 _LINE_COLS = ("deal_id", "position", "product_id", "name", "quantity", "unit_price", "discount")
 _MOVE_COLS = ("deal_id", "kind", "from_stage_id", "to_stage_id", "at", "actor_id", "comment",
-              "answers")  # fmt: skip
+              "answers", "stage_seconds")  # fmt: skip
 _IN = 500  # ids or keys an IN list carries
 
 
@@ -310,6 +311,18 @@ def _insert_deals(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     return list(session.scalars(stmt, [{c: r[c] for c in cols} for r in rows]))
 
 
+def _facts(history: list[dict[str, Any]], places: list[StagePlace]) -> int | None:
+    """The deal's reached stage; each move's stage_seconds set (analytics_backfill's meaning,
+    from the same function the backfill uses)."""
+    positions = {p.id: (p.position, p.kind) for p in places}
+    reached, seconds = history_facts(
+        [(m["kind"], m["to_stage_id"], m["at"], i) for i, m in enumerate(history)], positions
+    )
+    for i, move in enumerate(history):
+        move["stage_seconds"] = seconds.get(i)
+    return reached
+
+
 def _create(chunk: _Chunk, items: list[_Row]) -> int:
     """Insert the rows' deals with their lines and histories; how many."""
     ctx, session = chunk.ctx, chunk.session
@@ -360,8 +373,10 @@ def _create(chunk: _Chunk, items: list[_Row]) -> int:
             places = shapes[item.pipeline.id] = [
                 StagePlace(s.id, s.position, s.kind) for s in item.pipeline.stages
             ]
-        moves.append(stage_history(places, stage.id, times.created_at, times.closed_at,
-                                   ctx.actor.id))  # fmt: skip
+        history = stage_history(places, stage.id, times.created_at, times.closed_at,
+                                ctx.actor.id)  # fmt: skip
+        deals[-1]["reached_stage_id"] = _facts(history, places)
+        moves.append(history)
         chunk.customer_ids.add(customer_id)
         if status == "won":
             won.add(customer_id)

@@ -27,6 +27,7 @@ from crmdesk.models import (
     tags,
     today,
 )
+from crmdesk.models.analytics_workspace import AnalyticsMethods
 from crmdesk.models.board_workspace import BoardMethods
 from crmdesk.models.bulk import BulkResult, Cancelled, Progress, Target
 from crmdesk.models.changes import WriteResult
@@ -62,6 +63,7 @@ class Workspace(
     FollowUpListMethods,
     WorkReportMethods,
     TargetMethods,
+    AnalyticsMethods,
 ):
     def __init__(
         self, db: Database, actor: UserRow, clock: Callable[[], datetime] = utc_now

@@ -1,0 +1,231 @@
+"""The reports' figures (issue 12), as SQL aggregations that agree on SQLite, PostgreSQL and
+MariaDB: the funnel here, the monthly breakdown in analytics_breakdown.py, the reps' activity in
+analytics_activity.py, the rows behind a figure in analytics_drill.py; their results are
+analytics_types.py's. This module also owns what they share: who is counted (the actor's
+visibility and the chosen scope), money summed as integer cents, stored times compared with
+local calendar days as naive UTC bounds (periods.py), the one dialect-specific expression.
+
+The funnel, for a pipeline, a range of local days and a scope: the cohort is the deals created
+in the range, not deleted, that the actor may see (policy.deal_see_condition), narrowed to the
+actor's team ("team"), the actor ("mine") or one owner (owner_id). For each open stage in
+position order: the deals that reached it = the won deals + the deals whose reached_stage_id
+(analytics_backfill: the furthest open stage their history entered) is at or past its
+position; their amount; the conversion from the previous stage (%); the average days in the
+stage = AVG(stage_seconds) / 86400 of the cohort's moves that left it. Then won and lost (count,
+amount), the win rate won ÷ (won + lost) and the average cycle, days from created_at to
+closed_at of the won deals. Counts and amounts come from ix_deals_cohort in ONE GROUP BY
+(reached_stage_id, status); the days per stage from one more query.
+"""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    cast,
+    extract,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from crmdesk.models.analytics_types import (
+    FunnelResult,
+    FunnelStage,
+    check_days,
+    check_scope,
+)
+from crmdesk.models.checks import Checker, check_id
+from crmdesk.models.errors import NotFound
+from crmdesk.models.periods import day_bounds
+from crmdesk.models.policy import deal_see_condition, see_condition
+from crmdesk.models.schema_deals import Deal, DealMove, Stage
+from crmdesk.models.users import UserRow
+
+CENT = Decimal("0.01")
+TENTH = Decimal("0.1")
+DAY_SECONDS = 86400
+
+
+# ---------------------------------------------------------------- shared
+
+
+def cents(value: Any) -> ColumnElement:
+    """Money as integer cents, so the three databases sum it alike (receivables._cents)."""
+    return cast(func.round(value * 100), BigInteger)
+
+
+def money(value: Any) -> Decimal:
+    """Summed cents (an integer, or a fraction of one where a deal's amount was split) as
+    money, rounded half up to the cent."""
+    return (Decimal(str(value or 0)) / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def tenth(value: Decimal) -> Decimal:
+    return value.quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def percent(part: int, whole: int) -> Decimal | None:
+    return tenth(Decimal(100 * part) / whole) if whole else None
+
+
+def days_of(seconds: Any, count: int) -> Decimal | None:
+    return tenth(Decimal(str(seconds or 0)) / count / DAY_SECONDS) if count else None
+
+
+def scope_conditions(
+    actor: UserRow, scope: str, owner_id: int | None, user: Any, team: Any
+) -> list[ColumnElement[bool]]:
+    """Rows credited to `user` (whose team is `team`) that the actor may see and the scope
+    keeps: admin everything, a manager their team, a rep themself (policy.see_condition's
+    rule, on the credited user), then the scope's narrowing."""
+    found = [see_condition(actor, owner=user, team=team)]
+    if owner_id is not None:
+        found.append(user == owner_id)
+    elif scope == "team":
+        found.append(team == actor.team_id if actor.team_id is not None else false())
+    elif scope == "mine":
+        found.append(user == actor.id)
+    return found
+
+
+def deal_scope(actor: UserRow, scope: str, owner_id: int | None) -> list[ColumnElement[bool]]:
+    """Live deals the actor may see (policy.deal_see_condition), narrowed by the scope."""
+    return [
+        Deal.deleted_at.is_(None),
+        deal_see_condition(actor),
+        *scope_conditions(actor, scope, owner_id, Deal.owner_id, Deal.team_id)[1:],
+    ]
+
+
+def seconds_between(dialect: str, start: Any, end: Any) -> ColumnElement:
+    """end − start in seconds. The one dialect-specific expression of the reports: no portable
+    SQL subtracts two timestamps into a number."""
+    if dialect == "sqlite":
+        return cast(func.strftime("%s", end), Integer) - cast(func.strftime("%s", start), Integer)
+    if dialect == "postgresql":
+        return extract("epoch", end - start)
+    return func.timestampdiff(literal_column("SECOND"), start, end)  # MySQL / MariaDB
+
+
+def dialect_of(session: Session) -> str:
+    name = session.get_bind().dialect.name
+    return "mysql" if name in ("mysql", "mariadb") else name
+
+
+# ---------------------------------------------------------------- the funnel
+
+
+def check_funnel(scope: Any, owner_id: Any, first_day: Any, end_day: Any) -> None:
+    c = Checker()
+    check_scope(c, scope, owner_id)
+    check_days(c, first_day, end_day)
+    c.done()
+
+
+def cohort_conditions(
+    actor: UserRow,
+    pipeline_id: int,
+    first_day: date,
+    end_day: date,
+    scope: str,
+    owner_id: int | None,
+    tz: tzinfo | None,
+) -> list[ColumnElement[bool]]:
+    """The funnel's cohort: the pipeline's live deals created in [first_day, end_day) local,
+    that the actor may see, in scope. (Also the drill's: the same rows.)"""
+    start, end = day_bounds(first_day, end_day, tz)
+    return [Deal.pipeline_id == pipeline_id, Deal.created_at >= start, Deal.created_at < end,
+            *deal_scope(actor, scope, owner_id)]  # fmt: skip
+
+
+def pipeline_stages(session: Session, pipeline_id: int) -> list[Any]:
+    """Every stage of the pipeline (turned-off ones too: a deal may have reached one), by
+    position: rows of id, name, code, kind, position, active. NotFound: no such pipeline."""
+    check_id(pipeline_id, "pipeline")
+    rows = session.execute(
+        select(Stage.id, Stage.name, Stage.code, Stage.kind, Stage.position, Stage.active)
+        .where(Stage.pipeline_id == pipeline_id)
+        .order_by(Stage.position, Stage.id)
+    ).all()  # fmt: skip
+    if not rows:
+        raise NotFound(what="pipeline", id=pipeline_id)
+    return rows
+
+
+def reached_condition(stages: list[Any], stage_id: int) -> ColumnElement[bool]:
+    """Deals that reached this open stage: won, or reached a stage at or past its position."""
+    stage = next((s for s in stages if s.id == stage_id and s.kind == "open"), None)
+    if stage is None:
+        raise NotFound(what="stage", id=stage_id)
+    ids = [s.id for s in stages if s.kind == "open" and s.position >= stage.position]
+    return or_(Deal.status == "won", Deal.reached_stage_id.in_(ids))
+
+
+def funnel(
+    session: Session,
+    actor: UserRow,
+    pipeline_id: int,
+    first_day: date,
+    end_day: date,
+    scope: str = "all",
+    owner_id: int | None = None,
+    tz: tzinfo | None = None,
+) -> FunnelResult:
+    """The funnel of the deals created in [first_day, end_day) (local days): see the module's
+    text. Stages shown: the pipeline's active open stages."""
+    check_funnel(scope, owner_id, first_day, end_day)
+    stages = pipeline_stages(session, pipeline_id)
+    where = cohort_conditions(actor, pipeline_id, first_day, end_day, scope, owner_id, tz)
+    cycle = seconds_between(dialect_of(session), Deal.created_at, Deal.closed_at)
+    groups = session.execute(
+        select(Deal.reached_stage_id, Deal.status, func.count(), func.sum(cents(Deal.amount)),
+               func.sum(cycle))
+        .where(*where)
+        .group_by(Deal.reached_stage_id, Deal.status)
+    ).all()  # fmt: skip
+    moves = session.execute(
+        select(DealMove.from_stage_id, func.sum(DealMove.stage_seconds), func.count())
+        .join(Deal, Deal.id == DealMove.deal_id)
+        .where(*where, DealMove.stage_seconds.is_not(None))
+        .group_by(DealMove.from_stage_id)
+    ).all()  # fmt: skip
+    in_stage = {sid: (seconds, int(n)) for sid, seconds, n in moves}
+    position = {s.id: s.position for s in stages if s.kind == "open"}
+    totals = {"won": [0, 0, 0], "lost": [0, 0, 0]}
+    created, created_cents = 0, 0
+    for _reached, status, n, amount, seconds in groups:
+        created, created_cents = created + n, created_cents + int(amount or 0)
+        if status in totals:
+            t = totals[status]
+            t[0], t[1], t[2] = t[0] + n, t[1] + int(amount or 0), t[2] + (seconds or 0)
+    rows, previous = [], None
+    for s in stages:
+        if s.kind != "open" or not s.active:
+            continue
+        n, amount = totals["won"][0], totals["won"][1]
+        for reached, status, count, cents_, _seconds in groups:
+            if status != "won" and reached in position and position[reached] >= s.position:
+                n, amount = n + count, amount + int(cents_ or 0)
+        seconds, moved = in_stage.get(s.id, (0, 0))
+        conversion = None if previous is None else percent(n, previous)
+        rows.append(FunnelStage(s.id, s.name, s.code, s.position, n, money(amount), conversion,
+                                days_of(seconds, moved)))  # fmt: skip
+        previous = n
+    won, lost = totals["won"], totals["lost"]
+    final = {s.kind: (s.id, s.name, s.code) for s in stages if s.kind != "open"}
+    return FunnelResult(
+        pipeline_id=pipeline_id, first_day=first_day, end_day=end_day, created=created,
+        created_amount=money(created_cents), stages=tuple(rows), won=won[0],
+        won_amount=money(won[1]), lost=lost[0], lost_amount=money(lost[1]),
+        win_rate=percent(won[0], won[0] + lost[0]), cycle_days=days_of(won[2], won[0]),
+        won_stage=final.get("won"), lost_stage=final.get("lost"),
+    )  # fmt: skip
