@@ -7,11 +7,14 @@ or manager, under their current team. A user who is admin or finance, or inactiv
 (a target stored for them stays stored, unseen, and counts in no roll-up).
 
 Roll-up (the spec's): a cell that is set shows its value; an unset cell shows the sum of its
-period children (a year: its quarters; a quarter: its months) when any of them shows a value,
-else the sum of its people children (the company: the teams and the reps without a team; a
-team: its reps) for the same period, else nothing. "Unallocated" of a set cell = its value − the
-sum of its children's shown values, once over its period children and once over its people
-children (None when it is unset or has no such children); the views show it when not zero.
+period children (a year: its quarters; a quarter: its months) when the row has a set cell of
+its own within the period (its own breakdown), else the sum of its people children (the
+company: the teams and the reps without a team; a team: its reps) for the same period; nothing
+(None) when none of them shows a value. (A team whose reps hold quarters and months, and which
+has no cells of its own, thus shows its reps' quarters, not the sum of their months.)
+"Unallocated" of a set cell = its value − the sum of its children's shown values, once over its
+period children and once over its people children (None when it is unset or has no such
+children); the views show it when not zero.
 
 Access: admin edits every row; a manager sees the company row (read-only) and edits their
 team's row and its reps'; a rep (and anyone else) sees the company, their team and themself,
@@ -93,6 +96,11 @@ class TargetTree:
     def stored(self, node: Node, period: Period) -> StoredCell | None:
         return self.cells.get((node[0], node[1], period))
 
+    def _has_own_below(self, node: Node, period: Period) -> bool:
+        """Whether the row has a set cell within the period (its own breakdown)."""
+        kids = period.months() + (period.quarters() if not period.quarter else [])
+        return any(self.stored(node, k) is not None for k in kids if k != period)
+
     def shown(self, node: Node, period: Period) -> Decimal | None:
         key = (node, period)
         if key in self._shown:
@@ -100,10 +108,10 @@ class TargetTree:
         cell = self.stored(node, period)
         if cell is not None:
             result: Decimal | None = cell.value
-        else:
+        elif self._has_own_below(node, period):
             result = _sum([self.shown(node, c) for c in period_children(period)])
-            if result is None:
-                result = _sum([self.shown(c, period) for c in self.children.get(node, [])])
+        else:
+            result = _sum([self.shown(c, period) for c in self.children.get(node, [])])
         self._shown[key] = result
         return result
 
