@@ -143,7 +143,7 @@ class MyReportPanel(QGroupBox):
         for field, code in exc.params.get("errors", []):
             label = self.field_label(field)
             if code == "too_long":
-                limit = QLocale().toString(limits.get(field, REPORT_TEXT_LIMIT))
+                limit = f"{limits.get(field, REPORT_TEXT_LIMIT):,}"
                 line = self.tr("%1 is too long: at most %2 characters.").replace("%1", label)
                 line = line.replace("%2", limit)
             elif code == "bad_character":
