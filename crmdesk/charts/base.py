@@ -120,6 +120,8 @@ class ChartBase(pg.PlotWidget):
     """A PlotWidget locked to the picture its chart sets: no wheel zoom, no drag pan, no
     pyqtgraph menu (its items are English only and its "View All" loses the layout)."""
 
+    data_axes: tuple[str, ...] = ()  # the axes the chart shows when it has data
+
     def __init__(self, parent: QWidget | None = None, axis_items: dict | None = None) -> None:
         self._ready = False  # Qt sends change events from inside the base constructor
         super().__init__(parent, axisItems=axis_items)
@@ -197,6 +199,9 @@ class ChartBase(pg.PlotWidget):
     def show_empty(self, text: str | None) -> None:
         """The centred "no data" text (None hides it). The view is reset to 0…1 so the text
         sits in the middle whatever the chart drew before."""
+        # Axes with nothing to measure would show pyqtgraph's 0…1 ticks: hidden while empty.
+        for name in self.data_axes:
+            self.getPlotItem().showAxis(name, text is None)
         if text is None:
             self._empty.setVisible(False)
             return

@@ -25,6 +25,7 @@ AXIS_EXTRA_PX = 18  # tick length, pyqtgraph's text offset and a margin
 
 class HBarChart(ChartBase):
     bar_clicked = Signal(int)
+    data_axes = ("left",)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

@@ -25,6 +25,7 @@ from crmdesk.charts.series import StackedBarData
 
 STACK_WIDTH = 0.62  # of a category's width
 GROUP_WIDTH = 0.8
+WORD_JOINER = "\u2060"
 
 
 class ChartLegend(pg.GraphicsWidget):
@@ -44,9 +45,12 @@ class ChartLegend(pg.GraphicsWidget):
         parts = []
         for name, color, line in entries:
             mark = "━" if line else "■"
+            # Word joiners: a line may break between entries, never inside a Chinese name
+            # (Qt's rich text ignores white-space:nowrap on a span).
+            joined = escape(WORD_JOINER.join(name))
             parts.append(
-                f'<span style="color:{color}">{mark}</span>&nbsp;'
-                f'<span style="color:{text_color}">{escape(name).replace(" ", "&nbsp;")}</span>'
+                f'<span style="color:{color}">{mark}</span>{WORD_JOINER}&nbsp;{WORD_JOINER}'
+                f'<span style="color:{text_color}">{joined}</span>'
             )
         self.text.setFont(font)
         self.text.setHtml(" &nbsp;&nbsp; ".join(parts))
@@ -59,16 +63,18 @@ class ChartLegend(pg.GraphicsWidget):
     def _fit(self) -> None:
         self.text.setTextWidth(max(self.size().width(), 50.0))
         height = self.text.boundingRect().height() if self.entries else 0.0
-        if abs(self.minimumHeight() - height) > 0.5:
+        # Exactly its text's height: a layout row with room to spare would take a share.
+        if abs(self.minimumHeight() - height) > 0.5 or abs(self.maximumHeight() - height) > 0.5:
             self.setMinimumHeight(height)
             self.setMaximumHeight(height)
 
     def plain_text(self) -> str:
-        return self.text.toPlainText()
+        return self.text.toPlainText().replace(WORD_JOINER, "")
 
 
 class StackedBarChart(ChartBase):
     segment_clicked = Signal(int, int)  # series index, category index
+    data_axes = ("left", "bottom")
 
     def __init__(self, parent=None) -> None:
         self.left_axis = FormatAxis("left")
@@ -138,6 +144,7 @@ class StackedBarChart(ChartBase):
             self.target.setVisible(False)
         if top == low:
             top = low + 1.0
+        # The bars stand on the bottom axis (zero); headroom above for the tallest and the target.
         self._y_range = (low * 1.08 if low < 0 else 0.0, top * 1.08 if top > 0 else 0.0)
         self._recolor()
         self._relayout()
