@@ -116,15 +116,18 @@ def achieved_by_rep_month(
     starts = [m.first_day for m in months] + [months[-1].end_day]
     if metric != "payments":  # a date column compares with days; the others with instants
         starts = [local_midnight_utc(d, tz) for d in starts]
-    bucket = case(
-        *[(column < starts[i + 1], i) for i in range(len(months) - 1)], else_=len(months) - 1
-    ).label("bucket")
-    stmt = select(bucket, user, figure)
+    if len(months) > 1:
+        bucket = case(
+            *[(column < starts[i + 1], i) for i in range(len(months) - 1)], else_=len(months) - 1
+        ).label("bucket")
+        stmt = select(bucket, user, figure).group_by(literal_column("bucket"), user)
+    else:  # one month: a CASE needs at least one WHEN
+        stmt = select(literal_column("0"), user, figure).group_by(user)
     for table, on in joins:
         stmt = stmt.join(table, on)
     stmt = stmt.where(
         *conditions, *where, column >= starts[0], column < starts[-1], user.is_not(None)
-    ).group_by(literal_column("bucket"), user)
+    )
     money = metric in MONEY_METRICS
     found: RepMonths = {}
     for i, uid, value in session.execute(stmt):
