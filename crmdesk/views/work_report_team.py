@@ -38,10 +38,6 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 SPANS = (1, 7, 30)  # periods the list covers, ending with the chosen one (weekly: weeks // 7)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WorkReports", text)
-
-
 def period_text(kind: str, first: date, last: date) -> str:
     if kind == "daily" or first == last:
         return first.isoformat()
@@ -50,8 +46,12 @@ def period_text(kind: str, first: date, last: date) -> str:
 
 def status_text(status: str, edited: bool) -> str:
     if status != "submitted":
-        return tr("Draft")
-    return tr("Submitted, edited since") if edited else tr("Submitted")
+        return QCoreApplication.translate("WorkReports", "Draft")
+    return (
+        QCoreApplication.translate("WorkReports", "Submitted, edited since")
+        if edited
+        else QCoreApplication.translate("WorkReports", "Submitted")
+    )
 
 
 def report_columns() -> list[Column]:
@@ -61,39 +61,129 @@ def report_columns() -> list[Column]:
         return lambda r: str(getattr(r.figures, key))
 
     return [
-        Column("period", tr("Period"), 150,
-               lambda r: period_text(r.kind, r.period_start, r.period_end),
-               cell=lambda r: r.period_start, kind="date"),
-        Column("author", tr("Author"), 90, lambda r: r.author_name),
-        Column("team", tr("Team"), 80, lambda r: r.team_name),
-        Column("status", tr("Status"), 110,
-               lambda r: status_text(r.status, r.edited_after_submit)),
-        Column("submitted_at", tr("Submitted at"), 130, lambda r: local_time(r.submitted_at),
-               cell=lambda r: local_moment(r.submitted_at), kind="datetime"),
-        Column("excerpt", tr("Summary"), 320, lambda r: r.excerpt, tooltip=True),
-        Column("comments", tr("Comments"), 70, lambda r: str(r.comment_count) or "",
-               cell=lambda r: r.comment_count, kind="number", center=True),
+        Column(
+            "period",
+            QCoreApplication.translate("WorkReports", "Period"),
+            150,
+            lambda r: period_text(r.kind, r.period_start, r.period_end),
+            cell=lambda r: r.period_start,
+            kind="date",
+        ),
+        Column(
+            "author",
+            QCoreApplication.translate("WorkReports", "Author"),
+            90,
+            lambda r: r.author_name,
+        ),
+        Column(
+            "team", QCoreApplication.translate("WorkReports", "Team"), 80, lambda r: r.team_name
+        ),
+        Column(
+            "status",
+            QCoreApplication.translate("WorkReports", "Status"),
+            110,
+            lambda r: status_text(r.status, r.edited_after_submit),
+        ),
+        Column(
+            "submitted_at",
+            QCoreApplication.translate("WorkReports", "Submitted at"),
+            130,
+            lambda r: local_time(r.submitted_at),
+            cell=lambda r: local_moment(r.submitted_at),
+            kind="datetime",
+        ),
+        Column(
+            "excerpt",
+            QCoreApplication.translate("WorkReports", "Summary"),
+            320,
+            lambda r: r.excerpt,
+            tooltip=True,
+        ),
+        Column(
+            "comments",
+            QCoreApplication.translate("WorkReports", "Comments"),
+            84,
+            lambda r: str(r.comment_count) or "",
+            cell=lambda r: r.comment_count,
+            kind="number",
+            center=True,
+        ),
     ] + [  # export only (export_columns)
-        Column("new_customers", tr("New customers"), 80, figure("new_customers"),
-               cell=lambda r: r.figures.new_customers, kind="number"),
-        Column("follow_ups", tr("Follow-ups"), 80, lambda r: str(r.figures.follow_up_total),
-               cell=lambda r: r.figures.follow_up_total, kind="number"),
-        Column("visits", tr("Visits"), 60, lambda r: str(r.figures.visits),
-               cell=lambda r: r.figures.visits, kind="number"),
-        Column("deals_created", tr("Deals created"), 80, figure("deals_created"),
-               cell=lambda r: r.figures.deals_created, kind="number"),
-        Column("deals_moved", tr("Deals moved"), 80, figure("deals_moved"),
-               cell=lambda r: r.figures.deals_moved, kind="number"),
-        Column("deals_won", tr("Deals won"), 70, figure("deals_won"),
-               cell=lambda r: r.figures.deals_won, kind="number"),
-        Column("won_amount", tr("Won amount"), 110, lambda r: money(r.figures.won_amount),
-               cell=lambda r: r.figures.won_amount, kind="money"),
-        Column("payments", tr("Payments received"), 110, lambda r: money(r.figures.payments),
-               cell=lambda r: r.figures.payments, kind="money"),
-        Column("done", tr("Work done"), 400, lambda r: r.done),
-        Column("problems", tr("Problems"), 300, lambda r: r.problems),
-        Column("plan", tr("Plan"), 300, lambda r: r.plan),
-    ]  # fmt: skip
+        Column(
+            "new_customers",
+            QCoreApplication.translate("WorkReports", "New customers"),
+            80,
+            figure("new_customers"),
+            cell=lambda r: r.figures.new_customers,
+            kind="number",
+        ),
+        Column(
+            "follow_ups",
+            QCoreApplication.translate("WorkReports", "Follow-ups"),
+            80,
+            lambda r: str(r.figures.follow_up_total),
+            cell=lambda r: r.figures.follow_up_total,
+            kind="number",
+        ),
+        Column(
+            "visits",
+            QCoreApplication.translate("WorkReports", "Visits"),
+            60,
+            lambda r: str(r.figures.visits),
+            cell=lambda r: r.figures.visits,
+            kind="number",
+        ),
+        Column(
+            "deals_created",
+            QCoreApplication.translate("WorkReports", "Deals created"),
+            80,
+            figure("deals_created"),
+            cell=lambda r: r.figures.deals_created,
+            kind="number",
+        ),
+        Column(
+            "deals_moved",
+            QCoreApplication.translate("WorkReports", "Deals moved"),
+            80,
+            figure("deals_moved"),
+            cell=lambda r: r.figures.deals_moved,
+            kind="number",
+        ),
+        Column(
+            "deals_won",
+            QCoreApplication.translate("WorkReports", "Deals won"),
+            70,
+            figure("deals_won"),
+            cell=lambda r: r.figures.deals_won,
+            kind="number",
+        ),
+        Column(
+            "won_amount",
+            QCoreApplication.translate("WorkReports", "Won amount"),
+            110,
+            lambda r: money(r.figures.won_amount),
+            cell=lambda r: r.figures.won_amount,
+            kind="money",
+        ),
+        Column(
+            "payments",
+            QCoreApplication.translate("WorkReports", "Payments received"),
+            110,
+            lambda r: money(r.figures.payments),
+            cell=lambda r: r.figures.payments,
+            kind="money",
+        ),
+        Column(
+            "done", QCoreApplication.translate("WorkReports", "Work done"), 400, lambda r: r.done
+        ),
+        Column(
+            "problems",
+            QCoreApplication.translate("WorkReports", "Problems"),
+            300,
+            lambda r: r.problems,
+        ),
+        Column("plan", QCoreApplication.translate("WorkReports", "Plan"), 300, lambda r: r.plan),
+    ]
 
 
 LIST_COLUMNS = 7  # the first columns of report_columns() are the list's
