@@ -53,6 +53,9 @@ NAMES = {
     "import": "fa5s.file-import",
     "export": "fa5s.file-export",
     "history": "fa5s.history",
+    "targets": "fa5s.bullseye",
+    "reports": "fa5s.chart-bar",
+    "work_reports": "fa5s.clipboard-list",
 }
 
 _users: list[tuple[weakref.ReferenceType | object, str]] = []

@@ -47,6 +47,24 @@ def _contracts(ctx: PageContext) -> QWidget:
     return ContractsPage(ctx)
 
 
+def _targets(ctx: PageContext) -> QWidget:
+    from crmdesk.views.targets_page import TargetsPage
+
+    return TargetsPage(ctx)
+
+
+def _reports(ctx: PageContext) -> QWidget:
+    from crmdesk.views.reports_page import ReportsPage
+
+    return ReportsPage(ctx)
+
+
+def _work_reports(ctx: PageContext) -> QWidget:
+    from crmdesk.views.work_reports_page import WorkReportsPage
+
+    return WorkReportsPage(ctx)
+
+
 def _recycle_bin(ctx: PageContext) -> QWidget:
     from crmdesk.views.recycle_bin_page import RecycleBinPage
 
@@ -60,9 +78,13 @@ PAGES: dict[str, Callable[[PageContext], QWidget]] = {
     "pipeline": _pipeline,
     "approvals": _approvals,
     "contracts": _contracts,
+    "work_reports": _work_reports,
     "recycle_bin": _recycle_bin,
 }
-ICONS = {"approvals": "approval", "contracts": "contract"}  # an icon key not the page's own
+ICONS = {"approvals": "approval", "contracts": "contract"}
+# Pages whose module is being built (issue 12): listed here until it lands, so the navigation
+# never offers a page that cannot open.
+_COMING = {"targets": _targets, "reports": _reports}  # an icon key not the page's own
 
 
 def page_titles() -> dict[str, str]:
@@ -74,5 +96,8 @@ def page_titles() -> dict[str, str]:
         "pipeline": QCoreApplication.translate("MainWindow", "Pipeline"),
         "approvals": QCoreApplication.translate("MainWindow", "Approvals"),
         "contracts": QCoreApplication.translate("MainWindow", "Contracts"),
+        "targets": QCoreApplication.translate("MainWindow", "Targets"),
+        "reports": QCoreApplication.translate("MainWindow", "Reports"),
+        "work_reports": QCoreApplication.translate("MainWindow", "Work reports"),
         "recycle_bin": QCoreApplication.translate("MainWindow", "Recycle bin"),
     }
