@@ -289,3 +289,26 @@ def test_wheel_and_drag_do_not_move_the_picture_and_there_is_no_menu(qtbot, stac
     assert stacked.view_box.viewRange() == before
     assert not stacked.view_box.menuEnabled()
     assert not stacked.getPlotItem().menuEnabled()
+
+
+def test_the_pointer_is_a_hand_over_what_a_click_opens(qtbot, stacked):
+    viewport = stacked.viewport()
+
+    def move_to(pos: QPoint) -> None:
+        qtbot.mouseMove(viewport, pos)
+        QApplication.processEvents()  # queued moves would be merged into the last one
+
+    move_to(QPoint(1, 1))
+    move_to(stacked.viewport_pos(1.0, 25000.0))
+    qtbot.waitUntil(lambda: viewport.cursor().shape() == Qt.CursorShape.PointingHandCursor)
+    move_to(stacked.viewport_pos(1.0, 45000.0))  # above the bar
+    qtbot.waitUntil(lambda: viewport.cursor().shape() == Qt.CursorShape.ArrowCursor)
+
+
+def test_many_rows_ask_for_the_height_their_names_need(hbar):
+    names = tuple(f"销售代表{i}" for i in range(30))
+    hbar.set_data(HBarData(names, tuple(float(i) for i in range(30))))
+    line = hbar.fontMetrics().height()
+    assert hbar.minimumHeight() >= 30 * line * 1.5
+    hbar.set_data(HBarData(names[:2], (1.0, 2.0)))
+    assert hbar.minimumHeight() == 200

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from os import PathLike
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
@@ -34,6 +34,9 @@ SERIES_COLORS: tuple[str, ...] = (
     "#a0cbe8",
     "#d37295",
 )
+
+
+MIN_WIDTH, MIN_HEIGHT = 320, 200
 
 
 def series_color(index: int) -> QColor:
@@ -131,7 +134,7 @@ class ChartBase(pg.PlotWidget):
         item.hideButtons()
         item.setContentsMargins(6, 10, 12, 6)  # room for the ends of tick texts
         self.view_box.disableAutoRange()
-        self.setMinimumSize(320, 200)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self._empty = pg.TextItem(anchor=(0.5, 0.5))
         self._empty.setVisible(False)
         self.view_box.addItem(self._empty, ignoreBounds=True)
@@ -243,10 +246,26 @@ class ChartBase(pg.PlotWidget):
                 QToolTip.hideText()
                 event.ignore()
             return True
+        if event.type() == QEvent.Type.MouseMove and not event.buttons():
+            # Here, not on the scene's sigMouseMoved: pyqtgraph drops moves that come quickly
+            # one after another, and the last one (where the pointer stopped) must count.
+            self._update_cursor(event.position())
         return super().viewportEvent(event)
 
+    def fit_rows(self, rows: int, lines_per_row: float) -> None:
+        """A minimum height at which `rows` rows of text do not overlap."""
+        line = QFontMetrics(self.font()).height()
+        self.setMinimumHeight(max(MIN_HEIGHT, int(rows * lines_per_row * line) + 40))
+
+    def _update_cursor(self, pos: QPointF) -> None:
+        # A pointing hand says "this opens something" over what a click would open.
+        if self.hit_at(pos) is None:
+            self.viewport().unsetCursor()
+        else:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+
     def _on_scene_clicked(self, event) -> None:
-        if event.button() != pg.QtCore.Qt.MouseButton.LeftButton or event.double():
+        if event.button() != Qt.MouseButton.LeftButton or event.double():
             return
         scene = event.scenePos()
         if not self.view_box.sceneBoundingRect().contains(scene):

@@ -58,6 +58,7 @@ class FunnelChart(ChartBase):
             self.show_empty(data.empty_text)
             return
         self.show_empty(None)
+        self.fit_rows(n, 2.6)  # two lines of text beside each bar
         # A stage with deals keeps a sliver of a bar, however small beside the first.
         widths = [0.0 if s.count <= 0 else max(s.count / top, 0.01) for s in stages]
         self.bars.setOpts(

@@ -60,16 +60,9 @@ class HBarChart(ChartBase):
             label.setText(data.text(i))
             # A negative value's text goes to the left of its bar's end.
             label.setAnchor((1, 0.5) if values[i] < 0 else (0, 0.5))
-        self.updateGeometry()
+        self.fit_rows(n, 1.5)  # names a line and a half apart at least
         self._recolor()
         self._relayout()
-
-    def minimumSizeHint(self):
-        # Rows never closer than a line and a half of text: names would overlap.
-        hint = super().minimumSizeHint()
-        rows = max(len(self.data.categories), 1) if hasattr(self, "data") else 1
-        hint.setHeight(max(hint.height(), int(rows * QFontMetrics(self.font()).height() * 1.5)))
-        return hint
 
     def _recolor(self) -> None:
         if not hasattr(self, "labels"):
