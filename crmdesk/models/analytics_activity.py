@@ -88,11 +88,15 @@ def activity(
                FollowUp.happened_at < end, *people)
     )  # fmt: skip
     n = len(buckets)
-    bucket = case(*[(FollowUp.happened_at < edges[i + 1], i) for i in range(n - 1)],
-                  else_=n - 1).label("bucket")  # fmt: skip
-    per_bucket = live_follow_ups.add_columns(FollowUp.author_id, bucket, func.count()).group_by(
-        FollowUp.author_id, literal_column("bucket")
-    )
+    if n == 1:  # a CASE needs a WHEN
+        per_bucket = live_follow_ups.add_columns(
+            FollowUp.author_id, literal_column("0"), func.count()
+        ).group_by(FollowUp.author_id)
+    else:
+        bucket = case(*[(FollowUp.happened_at < edges[i + 1], i) for i in range(n - 1)],
+                      else_=n - 1).label("bucket")  # fmt: skip
+        per_bucket = live_follow_ups.add_columns(FollowUp.author_id, bucket, func.count())
+        per_bucket = per_bucket.group_by(FollowUp.author_id, literal_column("bucket"))
     per_kind = live_follow_ups.add_columns(FollowUp.author_id, FollowUp.kind, func.count())
     per_kind = per_kind.group_by(FollowUp.author_id, FollowUp.kind)
     creator = aliased(User)

@@ -30,9 +30,11 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Numeric,
     Select,
     and_,
     case,
+    cast,
     distinct,
     false,
     func,
@@ -65,6 +67,7 @@ from crmdesk.models.users import UserRow
 
 POOL_IN = ("released", "recycled")
 POOL_OUT = ("claimed", "assigned")
+WIDE = Numeric(38, 6)  # a line's weight: quantity × price × (100 − discount), exactly
 TEXT_BYS = ("source", "industry", "lost_reason", "follow_up_kind")
 
 
@@ -106,7 +109,8 @@ def _deal_source(measure: str, by: str, actor, scope, owner_id, start, end) -> S
     if by == "industry":
         joins.append((Customer, Customer.id == Deal.customer_id))
     if by == "product":
-        weight = DealLine.quantity * DealLine.unit_price * (100 - DealLine.discount)
+        # Typed wide: left to itself SQLAlchemy casts the sums to the discount's Numeric(5, 2)
+        weight = cast(DealLine.quantity * DealLine.unit_price * (100 - DealLine.discount), WIDE)
         totals = (
             select(DealLine.deal_id.label("deal_id"), func.sum(weight).label("w"),
                    func.count().label("n"))
@@ -116,11 +120,11 @@ def _deal_source(measure: str, by: str, actor, scope, owner_id, start, end) -> S
             .subquery()
         )  # fmt: skip
         joins += [(DealLine, DealLine.deal_id == Deal.id), (totals, totals.c.deal_id == Deal.id)]
-        # The deal's cents over its lines by weight; * 1.0 keeps the division exact where
-        # both sides are integers (PostgreSQL and SQLite would truncate it).
-        value = case((totals.c.w > 0, cents(Deal.amount) * 1.0 * weight / totals.c.w),
-                     (totals.c.n > 0, cents(Deal.amount) * 1.0 / totals.c.n),
-                     else_=cents(Deal.amount) * 1.0)  # fmt: skip
+        # The deal's cents over its lines by weight, as exact decimals (integers would divide
+        # with truncation on PostgreSQL and SQLite).
+        whole = cast(cents(Deal.amount), WIDE)
+        value = case((totals.c.w > 0, whole * weight / totals.c.w),
+                     (totals.c.n > 0, whole / cast(totals.c.n, WIDE)), else_=whole)  # fmt: skip
         keys["product"] = DealLine.product_id
     return Source(Deal, tuple(joins), tuple(where), Deal.closed_at, keys[by], value, Deal.id,
                   by == "product", True)  # fmt: skip
@@ -204,10 +208,12 @@ def _labels(session: Session, by: str, keys: list[Any]) -> dict[Any, tuple[str, 
     wanted = [k for k in keys if k not in (None, "")]
     if by in ("rep", "team", "product") and wanted:
         table = {"rep": User, "team": Team, "product": Product}[by]
-        names = dict(session.execute(select(table.id, table.name).where(table.id.in_(wanted))))
+        names = dict(
+            session.execute(select(table.id, table.name).where(table.id.in_(wanted))).all()
+        )
         return {k: (names.get(k, ""), "") for k in wanted}
     if by == "lost_reason" and wanted:
-        labels = dict(session.execute(select(LostReason.code, LostReason.label)))
+        labels = dict(session.execute(select(LostReason.code, LostReason.label)).all())
         # built-in reasons carry no label: their code, which the views translate
         return {k: (labels[k], "") if labels.get(k) else ("", k) for k in wanted}
     if by == "follow_up_kind":
@@ -244,11 +250,16 @@ def breakdown(
     check_breakdown(measure, by, first_month, months, scope, owner_id)
     bounds = month_bounds(first_month, months, tz)
     src = source(measure, by, actor, scope, owner_id, bounds[0], bounds[-1])
-    bucket = case(*[(src.at < bounds[i + 1], i) for i in range(months - 1)],
-                  else_=months - 1).label("month")  # fmt: skip
     is_money = measure in MONEY_MEASURES
     keys = [] if src.key is None else [src.key]
-    stmt = src.select(bucket, *keys, src.figure(is_money)).group_by(literal_column("month"), *keys)
+    if months == 1:  # a CASE needs a WHEN
+        stmt = src.select(literal_column("0"), *keys, src.figure(is_money))
+        stmt = stmt.group_by(*keys) if keys else stmt
+    else:
+        bucket = case(*[(src.at < bounds[i + 1], i) for i in range(months - 1)],
+                      else_=months - 1).label("month")  # fmt: skip
+        stmt = src.select(bucket, *keys, src.figure(is_money))
+        stmt = stmt.group_by(literal_column("month"), *keys)
     cells: dict[Any, list[Any]] = {}
     for row in session.execute(stmt):
         key = None if src.key is None else row[1]
