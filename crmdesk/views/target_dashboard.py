@@ -1,0 +1,332 @@
+"""The targets page's Dashboard tab: the cards (target, achieved, completion with ahead / behind
+in words and colour, gap, forecast for the won amount, time elapsed), the target-vs-actual
+monthly bars with the target line, and the ranking of reps or teams (sortable).
+
+It only lays out what one read of the workspace (target_dashboard) returned; the page does the
+reading. The chart module (pyqtgraph, numpy) is imported when the panel is built, never when
+this module is imported, so the window starts without them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.models.target_progress import ProgressResult, RankRow, status_of
+from crmdesk.views import target_words as words
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+SORT_ROLE = Qt.ItemDataRole.UserRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# (key, width) of the ranking's columns; their titles are translated in headerData.
+RANK_COLUMNS = (("rank", 52), ("name", 80), ("team", 84), ("target", 104), ("achieved", 104),
+                ("completion", 86), ("gap", 100))  # fmt: skip
+
+
+class Card(QFrame):
+    """A figure with its title above and a line of detail under it."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("targetCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("color: palette(placeholder-text);")
+        self.value = QLabel("—")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 8, 12, 8)
+        column.setSpacing(2)
+        column.addWidget(self.title)
+        column.addWidget(self.value)
+        column.addWidget(self.detail)
+        column.addStretch(1)
+
+    def set(self, value: str, detail: str = "", color: str = "") -> None:
+        self.value.setText(value or "—")
+        self.value.setStyleSheet(f"color: {color};" if color else "")
+        self.detail.setText(detail)
+
+    def set_detail_color(self, color: str) -> None:
+        self.detail.setStyleSheet(f"color: {color}; font-weight: 600;" if color else "")
+
+
+class RankingTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[RankRow] = []
+        self.metric = "won_amount"
+        self.elapsed = 0.0
+        self.level = "rep"
+        self.palette_source: QWidget | None = None
+
+    def set_rows(self, rows: list[RankRow], metric: str, elapsed: float, level: str) -> None:
+        self.beginResetModel()
+        self.rows, self.metric, self.elapsed, self.level = list(rows), metric, elapsed, level
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(RANK_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(RANK_COLUMNS):
+            return None
+        key = RANK_COLUMNS[section][0]
+        if role == _DISPLAY:
+            return {
+                "rank": self.tr("Rank"),
+                "name": self.tr("Rep") if self.level == "rep" else self.tr("Team"),
+                "team": self.tr("Team"),
+                "target": self.tr("Target"),
+                "achieved": self.tr("Achieved"),
+                "completion": self.tr("Completion"),
+                "gap": self.tr("Gap"),
+            }[key]
+        if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("name", "team"):
+            return _RIGHT
+        return None
+
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        key = RANK_COLUMNS[index.column()][0]
+        if role == _DISPLAY:
+            return {
+                "rank": str(r.rank),
+                "name": r.name,
+                "team": r.team_name or words.no_team(),
+                "target": words.value_text(self.metric, r.target),
+                "achieved": words.value_text(self.metric, r.achieved),
+                "completion": words.percent_text(r.completion),
+                "gap": words.value_text(self.metric, r.gap),
+            }[key]
+        if role == SORT_ROLE:
+            value = getattr(r, key if key != "team" else "team_name")
+            if isinstance(value, Decimal):
+                return float(value)
+            return -1.0 if value is None and key != "name" else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("name", "team"):
+            return _RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and key == "completion":
+            source = self.palette_source
+            status = status_of(r.completion, self.elapsed)
+            color = words.status_color(status, source.palette()) if source else None
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and key == "completion":
+            return words.status_text(status_of(r.completion, self.elapsed))
+        return None
+
+
+class DashboardPanel(QWidget):
+    level_changed = Signal(str)  # "rep" or "team"
+    month_clicked = Signal(object)  # the Period of the bar clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from crmdesk.charts.series import StackedBarData
+        from crmdesk.charts.stacked import StackedBarChart  # pyqtgraph: only when built
+
+        self.progress: ProgressResult | None = None
+        self.ranking: list[RankRow] = []
+        self.level = "rep"
+        self.cards = {
+            "target": Card(self.tr("Target")),
+            "achieved": Card(self.tr("Achieved")),
+            "completion": Card(self.tr("Completion")),
+            "gap": Card(self.tr("Gap")),
+            "forecast": Card(self.tr("Forecast")),
+            "elapsed": Card(self.tr("Time elapsed")),
+        }
+        self.cards["forecast"].setToolTip(
+            self.tr(
+                "Open deals expected to close from today to the end of the period, each "
+                "weighted by its probability."
+            )  # fmt: skip
+        )
+        row = QGridLayout()
+        row.setSpacing(8)
+        for i, card in enumerate(self.cards.values()):
+            row.addWidget(card, 0, i)
+            row.setColumnStretch(i, 1)
+
+        self.chart = StackedBarChart()
+        self.chart.set_data(StackedBarData())
+        self.chart.segment_clicked.connect(self._on_segment_clicked)
+        self.chart_title = QLabel()
+        self.chart_title.setStyleSheet("font-weight: 600;")
+        chart_box = QWidget()
+        column = QVBoxLayout(chart_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.chart_title)
+        column.addWidget(self.chart, 1)
+
+        self.rep_button = QPushButton(self.tr("Reps"))
+        self.team_button = QPushButton(self.tr("Teams"))
+        self.levels = QButtonGroup(self)
+        for i, button in enumerate((self.rep_button, self.team_button)):
+            button.setCheckable(True)
+            self.levels.addButton(button, i)
+        self.rep_button.setChecked(True)
+        self.levels.idClicked.connect(self._on_level_clicked)
+        self.ranking_title = QLabel(self.tr("Ranking"))
+        self.ranking_title.setStyleSheet("font-weight: 600;")
+        self.rank_model = RankingTableModel(self)
+        self.rank_model.palette_source = self
+        self.rank_proxy = QSortFilterProxyModel(self)
+        self.rank_proxy.setSourceModel(self.rank_model)
+        self.rank_proxy.setSortRole(SORT_ROLE)
+        self.rank_table = QTableView()
+        self.rank_table.setModel(self.rank_proxy)
+        self.rank_table.setSortingEnabled(True)
+        self.rank_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.rank_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rank_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rank_table.setAlternatingRowColors(True)
+        self.rank_table.setWordWrap(False)
+        self.rank_table.verticalHeader().hide()
+        self.rank_table.verticalHeader().setDefaultSectionSize(24)
+        header = self.rank_table.horizontalHeader()
+        for i, (_key, width) in enumerate(RANK_COLUMNS):
+            self.rank_table.setColumnWidth(i, width)
+        header.setStretchLastSection(True)
+        top = QHBoxLayout()
+        top.addWidget(self.ranking_title)
+        top.addStretch(1)
+        top.addWidget(self.rep_button)
+        top.addWidget(self.team_button)
+        rank_box = QWidget()
+        column = QVBoxLayout(rank_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.rank_table, 1)
+
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(chart_box)
+        self.split.addWidget(rank_box)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([560, 620])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.split, 1)
+
+    # -- figures
+    def set_data(self, progress: ProgressResult, ranking: list[RankRow], level: str) -> None:
+        self.progress, self.ranking, self.level = progress, list(ranking), level
+        self.levels.button(0 if level == "rep" else 1).setChecked(True)
+        self._fill_cards()
+        self._fill_chart()
+        self.rank_model.set_rows(self.ranking, progress.metric, progress.elapsed, level)
+        self.rank_table.setColumnHidden(2, level == "team")
+        self.rank_proxy.sort(
+            self.rank_table.horizontalHeader().sortIndicatorSection(),
+            self.rank_table.horizontalHeader().sortIndicatorOrder(),
+        )
+
+    @property
+    def has_data(self) -> bool:
+        return self.progress is not None
+
+    def _fill_cards(self) -> None:
+        p = self.progress
+        m = p.metric
+        value = lambda v: words.value_text(m, v)  # noqa: E731
+        cards = self.cards
+        if p.target is None:
+            cards["target"].set("", self.tr("No target set for this period."))
+        else:
+            cards["target"].set(value(p.target), words.period_name(p.period))
+        cards["achieved"].set(value(p.achieved), words.metric_name(m))
+        color = words.status_color(p.status, self.palette())
+        css = color.name() if color is not None else ""
+        cards["completion"].set(words.percent_text(p.completion), words.status_text(p.status), css)
+        cards["completion"].set_detail_color(css)
+        if p.gap is None:
+            cards["gap"].set("", self.tr("No target set for this period."))
+        elif p.gap == 0:
+            cards["gap"].set(value(p.gap), self.tr("Target reached."))
+        else:
+            cards["gap"].set(value(p.gap), self.tr("Still to go."))
+        cards["forecast"].setVisible(p.forecast is not None)
+        if p.forecast is not None:
+            cards["forecast"].set(value(p.forecast), self.tr("Weighted open deals due by the "
+                                                             "period's end"))  # fmt: skip
+        days = p.period.days
+        gone = round(p.elapsed * days / 100)
+        detail = self.tr("Day %1 of %2").replace("%1", str(gone)).replace("%2", str(days))
+        cards["elapsed"].set(words.percent_text(p.elapsed), detail)
+
+    def _fill_chart(self) -> None:
+        from crmdesk.charts.series import BarSeries, StackedBarData, TargetLine
+
+        p = self.progress
+        m = p.metric
+        months = p.months
+        targets = tuple(float(x.target) if x.target is not None else None for x in months)
+        has_target = any(t is not None for t in targets)
+        data = StackedBarData(
+            categories=tuple(words.month_name(x.period.month) for x in months),
+            series=(BarSeries(self.tr("Achieved"), tuple(float(x.achieved) for x in months), 0),),
+            target=TargetLine(self.tr("Target"), targets) if has_target else None,
+            stacked=False,
+            value_format=lambda v: words.value_text(m, Decimal(str(round(v, 2)))),
+            axis_format=lambda v: words.short_value(m, v),
+        )
+        self.chart.set_data(data)
+        title = self.tr("%1 by month: achieved and target")
+        self.chart_title.setText(title.replace("%1", words.metric_name(m)))
+
+    # -- events
+    @Slot(int)
+    def _on_level_clicked(self, button_id: int) -> None:
+        level = "rep" if button_id == 0 else "team"
+        if level != self.level:
+            self.level = level
+            self.level_changed.emit(level)
+
+    @Slot(int, int)
+    def _on_segment_clicked(self, _series: int, category: int) -> None:
+        if self.progress is not None and 0 <= category < len(self.progress.months):
+            self.month_clicked.emit(self.progress.months[category].period)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The status colours have a light and a dark shade: pick again with the palette.
+        if event.type() == QEvent.Type.PaletteChange and self.progress is not None:
+            self._fill_cards()
+        super().changeEvent(event)

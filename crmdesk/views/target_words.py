@@ -1,0 +1,244 @@
+"""The targets page's words: names of the metrics, scopes, periods, progress statuses, split
+methods, a split plan's notes and the problems of an imported file, and how a target's value is
+written (money or a count; the chart's short axis ticks: 12.3万 / 123k). No raw code reaches the
+screen: anything unknown falls back to a plain sentence, not to the code."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QColor, QPalette
+
+from crmdesk.models.periods import Period
+from crmdesk.models.schema_targets import MONEY_METRICS, TARGET_METRICS
+
+CONTEXT = "TargetWords"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def chinese() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def metric_name(code: str) -> str:
+    return {
+        "won_amount": QCoreApplication.translate(CONTEXT, "Won amount"),
+        "won_count": QCoreApplication.translate(CONTEXT, "Won deals"),
+        "payments": QCoreApplication.translate(CONTEXT, "Payments received"),
+        "new_customers": QCoreApplication.translate(CONTEXT, "New customers"),
+        "follow_ups": QCoreApplication.translate(CONTEXT, "Follow-ups"),
+    }.get(code, QCoreApplication.translate(CONTEXT, "Target"))
+
+
+def metrics() -> list[tuple[str, str]]:
+    return [(code, metric_name(code)) for code in TARGET_METRICS]
+
+
+def is_money(metric: str) -> bool:
+    return metric in MONEY_METRICS
+
+
+def company_name() -> str:
+    return QCoreApplication.translate(CONTEXT, "Company")
+
+
+def no_team() -> str:
+    return QCoreApplication.translate(CONTEXT, "No team")
+
+
+def month_name(month: int) -> str:
+    """Jan … Dec, 1月 … 12月 (the locale's short month names)."""
+    return QLocale().standaloneMonthName(month, QLocale.FormatType.ShortFormat)
+
+
+def quarter_name(quarter: int) -> str:
+    return QCoreApplication.translate(CONTEXT, "Q%1").replace("%1", str(quarter))
+
+
+def period_column(period: Period) -> str:
+    """A column head of the distribution grid: Year, Q1, Jan."""
+    if period.month:
+        return month_name(period.month)
+    if period.quarter:
+        return quarter_name(period.quarter)
+    return QCoreApplication.translate(CONTEXT, "Year")
+
+
+def period_name(period: Period) -> str:
+    """The whole year 2026 / Q1 2026 / Jan 2026 (2026年 / 2026年第1季度 / 2026年1月)."""
+    if period.month:
+        text = QCoreApplication.translate(CONTEXT, "%2 %1")
+        return text.replace("%1", str(period.year)).replace("%2", month_name(period.month))
+    if period.quarter:
+        text = QCoreApplication.translate(CONTEXT, "Q%2 %1")
+        return text.replace("%1", str(period.year)).replace("%2", str(period.quarter))
+    return QCoreApplication.translate(CONTEXT, "Year %1").replace("%1", str(period.year))
+
+
+def period_choices() -> list[tuple[tuple[int, int], str]]:
+    """The period selector: (quarter, month) and its name, whole year first."""
+    out = [((0, 0), QCoreApplication.translate(CONTEXT, "Whole year"))]
+    out += [((q, 0), quarter_name(q)) for q in range(1, 5)]
+    out += [((0, m), QLocale().standaloneMonthName(m)) for m in range(1, 13)]
+    return out
+
+
+def status_text(status: str | None) -> str:
+    return {
+        "ahead": QCoreApplication.translate(CONTEXT, "Ahead of time"),
+        "behind": QCoreApplication.translate(CONTEXT, "Behind time"),
+        "on_track": QCoreApplication.translate(CONTEXT, "On track"),
+    }.get(status or "", QCoreApplication.translate(CONTEXT, "No target set"))
+
+
+def status_color(status: str | None, palette: QPalette) -> QColor | None:
+    """Green ahead, red behind, blue on track: darker shades on a light window, lighter ones on
+    a dark window, so the words stay readable in both."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    colours = {
+        "ahead": ("#1b7f3b", "#5fd07f"),
+        "behind": ("#c62828", "#ff7b7b"),
+        "on_track": ("#1f5fbf", "#7ab4ff"),
+    }
+    pair = colours.get(status or "")
+    return QColor(pair[1] if dark else pair[0]) if pair else None
+
+
+# -- values
+
+
+def value_text(metric: str, value: Decimal | None, *, sign: bool = True) -> str:
+    """¥12,345.60 (cents only when there are some) or 1,234; "" for None."""
+    if value is None:
+        return ""
+    value = Decimal(value)
+    if not is_money(metric):
+        return f"{value.quantize(Decimal(1)):,}"
+    prefix = "¥" if sign else ""
+    if value == value.to_integral_value():
+        return f"{prefix}{value.quantize(Decimal(1)):,}"
+    return f"{prefix}{value:,.2f}"
+
+
+def short_value(metric: str, value: float) -> str:
+    """An axis tick: ¥12.3万 / ¥1.2M / ¥120k for money, whole counts for the rest."""
+    if not is_money(metric):
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    size = abs(value)
+    if chinese() and size >= 10_000:
+        return f"¥{value / 10_000:.1f}万".replace(".0万", "万")
+    if size >= 1_000_000:
+        return f"¥{value / 1_000_000:.1f}M".replace(".0M", "M")
+    if size >= 1_000:
+        return f"¥{value / 1_000:.0f}k"
+    return f"¥{value:,.0f}"
+
+
+def percent_text(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}%"
+
+
+def parse_value(text: str) -> Decimal | None | str:
+    """A typed target: a Decimal, None for an empty cell (clear it), or "invalid". Accepts
+    thousands separators, a currency sign, full-width digits and 万 (×10,000)."""
+    t = text.strip().translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,"))
+    for junk in ("¥", "￥", ",", " ", "\u00a0"):
+        t = t.replace(junk, "")
+    if not t:
+        return None
+    factor = Decimal(1)
+    if t.endswith("万"):
+        t, factor = t[:-1], Decimal(10_000)
+    try:
+        value = Decimal(t) * factor
+    except ArithmeticError:
+        return "invalid"
+    return value if value.is_finite() else "invalid"
+
+
+def value_problem(code: str) -> str:
+    return {
+        "invalid": _t("Type a number, like 120000 or 12万."),
+        "negative": _t("A target cannot be negative."),
+        "too_large": _t("This target is too large."),
+        "not_whole": _t("A count target is a whole number; money goes to the cent."),
+    }.get(code, _t("This value cannot be used as a target."))
+
+
+# -- splits
+
+
+def method_name(code: str) -> str:
+    return {
+        "even": _t("Evenly"),
+        "last_year": _t("By last year's share"),
+        "suggested": _t("Suggested (70% of the last 3 months, plus a share of the rest)"),
+    }.get(code, _t("Evenly"))
+
+
+def weight_name(code: str) -> str:
+    return {
+        "even": _t("Rest split evenly"),
+        "last_year": _t("Rest split by last year's share"),
+    }.get(code, _t("Rest split evenly"))
+
+
+def note_text(code: str) -> str:
+    return {
+        "bases_exceed_total": _t(
+            "The recent months alone already pass the total, so the total is split in "
+            "proportion to them."
+        ),
+        "no_history": _t("There are no figures to go by, so the total is split evenly."),
+        "even_weights": _t("Last year has no figures to go by, so the total is split evenly."),
+    }.get(code, "")
+
+
+def split_failure(field: str, code: str) -> str:
+    """A plan that could not be made (ValidationFailed of plan_split)."""
+    if (field, code) == ("total", "required"):
+        return _t("There is no target here to split yet: type one first.")
+    if (field, code) == ("children", "none"):
+        return _t("There is nobody under this row to split the target over.")
+    if field == "total" and code == "not_whole":
+        return _t("A count target is a whole number; make the total whole first.")
+    if field == "total":
+        return value_problem(code)
+    return _t("This target cannot be split.")
+
+
+# -- an imported file's problems
+
+
+def file_column(column: str) -> str:
+    if column in ("Q1", "Q2", "Q3", "Q4"):
+        return quarter_name(int(column[1]))
+    if column.isdigit() and 1 <= int(column) <= 12:
+        return month_name(int(column))
+    return {
+        "scope": _t("Scope"),
+        "login": _t("Login or team"),
+        "name": _t("Name"),
+        "year": _t("Year"),
+        "total": _t("Year"),
+        "values": _t("Target columns"),
+    }.get(column, column)
+
+
+def file_problem(code: str) -> str:
+    return {
+        "missing_column": _t("This column is missing from the sheet."),
+        "unknown_scope": _t("The scope must be company, team or rep."),
+        "unknown_name": _t("No team or active rep by this name or login."),
+        "not_allowed": _t("You may not set targets for this row."),
+        "bad_year": _t("Not a year."),
+        "duplicate": _t("This row appears twice for the same year."),
+        "bad_number": _t("Not a number."),
+        "negative": _t("A target cannot be negative."),
+        "too_large": _t("Too large."),
+        "not_whole": _t("A count must be whole; money goes to the cent."),
+    }.get(code, _t("This value cannot be used."))
