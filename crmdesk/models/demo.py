@@ -369,16 +369,17 @@ def generate_demo(
             progress(done, customers)
     with db.engine.begin() as conn:
         reset_id_sequences(conn, ["customers", "contacts", "follow_ups", "ownership_events"])
-    if deals:  # the owned customers' deals across the pipeline (demo_deals.py)
-        from crmdesk.models.demo_deals import add_demo_deals
+    if deals:  # the owned customers' deals, contracts for most won ones, targets, work reports
+        from crmdesk.models import demo_contracts, demo_deals, demo_targets, demo_work_reports
 
-        with db.writing() as s:
-            made = add_demo_deals(s, now, rng=random.Random(seed + 1))
-        # Contracts for most won deals, their plans, payments and invoices (demo_contracts.py).
-        from crmdesk.models.demo_contracts import add_demo_contracts
-
-        with db.writing() as s:
-            signed = add_demo_contracts(s, now, rng=random.Random(seed + 2))
+        with db.writing() as s:  # across the pipeline, with their history
+            made = demo_deals.add_demo_deals(s, now, rng=random.Random(seed + 1))
+        with db.writing() as s:  # plans, payments and invoices too
+            signed = demo_contracts.add_demo_contracts(s, now, rng=random.Random(seed + 2))
+        with db.writing() as s:  # the year's, paced by each rep's rows above
+            demo_targets.add_demo_targets(s, now, rng=random.Random(seed + 3))
+        with db.writing() as s:  # the last two weeks', their figures from the rows above
+            demo_work_reports.add_demo_work_reports(s, now, random.Random(seed + 4))
     refresh_statistics(db)
     n_deals = made.deals if deals else 0
     n_contracts = signed.contracts if deals else 0
