@@ -38,7 +38,7 @@ from crmdesk.charts.series import (
 from crmdesk.charts.stacked import StackedBarChart
 from crmdesk.models.analytics_types import BY_FOR, MONEY_MEASURES, ActivityResult, Breakdown
 from crmdesk.models.analytics_types import FunnelResult as Funnel
-from crmdesk.views.deal_words import money, short_money
+from crmdesk.views.deal_words import money
 from crmdesk.views.report_sheets import activity_table, breakdown_table, funnel_rows
 from crmdesk.views.report_words import (
     MONTHLY_MEASURES,
@@ -114,8 +114,9 @@ class FunnelPanel(QWidget):
         side = QVBoxLayout()
         side.addWidget(caption(self.tr("Deals created in the period, by the furthest stage "
                                        "they reached")))  # fmt: skip
-        side.addWidget(self.table, 1)
+        side.addWidget(self.table)
         side.addWidget(self.summary)
+        side.addStretch(1)
         row = QHBoxLayout(self)
         row.addWidget(self.chart, 3)
         row.addLayout(side, 2)
@@ -128,7 +129,7 @@ class FunnelPanel(QWidget):
             FunnelStage(
                 name=r.name,
                 count=r.deals,
-                amount_text=short_money(r.amount),
+                amount_text=compact(float(r.amount), True),
                 conversion_text=(self.tr("%1 of the previous").replace(
                     "%1", percent_text(r.conversion)) if r.conversion is not None else ""),
                 count_text=self.tr("%1 deals").replace("%1", f"{r.deals:,}"),
@@ -150,6 +151,9 @@ class FunnelPanel(QWidget):
             self.tr("Win rate: <b>%1</b>").replace("%1", percent_text(f.win_rate) or "–"),
             self.tr("Average cycle: <b>%1</b>").replace("%1", days_text(f.cycle_days) or "–"),
         ]  # fmt: skip
+        # As tall as its rows: the figures under it stay next to the table.
+        header = self.table.horizontalHeader().height()
+        self.table.setFixedHeight(header + 24 * len(self.rows) + 2 * self.table.frameWidth())
         self.summary.setText("<br>".join(parts))
 
 
