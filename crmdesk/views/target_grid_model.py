@@ -266,6 +266,8 @@ class TargetTreeModel(QAbstractItemModel):
     def index_of(self, scope: str, scope_id: int, period: Period | None = None) -> QModelIndex:
         for i, r in enumerate(self._rows):
             if (r.scope, r.scope_id) == (scope, scope_id):
+                if period is not None and period not in self.periods:
+                    return QModelIndex()  # a period of another year
                 column = 0 if period is None else self.periods.index(period) + 1
                 return self._index_of(i, column)
         return QModelIndex()

@@ -51,6 +51,14 @@ def default_scope(actor) -> tuple[str, int]:
     return ("rep", actor.id)
 
 
+def find(box: QComboBox, data) -> int:
+    """The item holding `data` (findData compares Python tuples by identity, not value)."""
+    for i in range(box.count()):
+        if tuple(box.itemData(i) or ()) == tuple(data):
+            return i
+    return -1
+
+
 class TargetsPage(QWidget):
     month_clicked = Signal(object, str, int)  # the month (Period), scope, scope id
 
@@ -141,10 +149,9 @@ class TargetsPage(QWidget):
         if year is not None:
             self.year_box.setValue(year)
         if period is not None:
-            self.period_box.setCurrentIndex(self.period_box.findData((period.quarter,
-                                                                      period.month)))  # fmt: skip
+            self.period_box.setCurrentIndex(find(self.period_box, (period.quarter, period.month)))
         if scope is not None:
-            self.scope_box.setCurrentIndex(self.scope_box.findData(scope))
+            self.scope_box.setCurrentIndex(find(self.scope_box, scope))
 
     # -- reading
     @Slot()
@@ -185,7 +192,7 @@ class TargetsPage(QWidget):
         box.clear()
         for row in grid.rows:
             box.addItem(self._scope_text(row), (row.scope, row.scope_id))
-        index = box.findData(self.scope)
+        index = find(box, self.scope)
         box.setCurrentIndex(max(index, 0))
         box.blockSignals(False)
         if index < 0 and box.count():

@@ -1,0 +1,161 @@
+"""The Targets page's dashboard as its users see it, on a real SQLite database: the cards show
+the rules' figures (workspace.target_progress) for the metric, period and scope chosen in the
+selectors, the bars show the months and the target line, the ranking follows the rules' order
+and sorts by a click; a colleague's change reloads it; the real task runner delivers it; the
+page module does not import pyqtgraph."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+from decimal import Decimal as D
+
+from gui_helpers import GuiThreadGuard
+from PySide6.QtCore import QPoint, Qt
+from test_gui_targets_helpers import YEAR, Y, as_user, make_page, sales, won
+
+from crmdesk.models.changes import Change
+from crmdesk.models.periods import Period
+from crmdesk.models.targets import TargetInput
+from crmdesk.tasks import TaskRunner
+from crmdesk.views import target_words as words
+from crmdesk.views.context import ChangeBus
+
+
+def cards(page) -> dict[str, str]:
+    return {k: c.value.text() for k, c in page.dashboard.cards.items() if c.isVisibleTo(page)}
+
+
+def expected_cards(progress) -> dict[str, str]:
+    m = progress.metric
+    out = {
+        "target": words.value_text(m, progress.target) or "—",
+        "achieved": words.value_text(m, progress.achieved),
+        "completion": words.percent_text(progress.completion) or "—",
+        "gap": words.value_text(m, progress.gap) or "—",
+        "elapsed": words.percent_text(progress.elapsed),
+    }
+    if progress.forecast is not None:  # money won only; the card is hidden otherwise
+        out["forecast"] = words.value_text(m, progress.forecast)
+    return out
+
+
+def ranking_names(page) -> list[str]:
+    table = page.dashboard.rank_table
+    model = table.model()
+    return [model.index(r, 1).data() for r in range(model.rowCount())]
+
+
+def test_cards_show_the_rules_figures(qtbot, ws):
+    p = sales(ws)
+    page = make_page(qtbot, ws)
+    progress = ws.target_progress("won_amount", YEAR, "company", 0)
+    assert progress.target == D("1000000") and progress.achieved == D("285000.50")
+    assert cards(page) == expected_cards(progress)
+    completion = page.dashboard.cards["completion"]
+    assert completion.detail.text() == words.status_text(progress.status)
+    assert progress.status == "behind"  # 28.5% done, 89% of the year gone
+    # the bars: a month each, achieved and the target line
+    data = page.dashboard.chart.data
+    assert len(data.categories) == 12
+    assert data.series[0].values[1] == 210000.0 and data.series[0].values[4] == 30000.5
+    # the company's February rolls up from the one rep's month; other months have no target
+    assert data.target.values == tuple(
+        float(m.target) if m.target is not None else None for m in progress.months
+    )
+    assert data.target.values[1] == 10000.0 and data.target.values[0] is None
+    assert p is not None
+
+
+def test_switching_metric_period_and_scope_reads_again(qtbot, ws):
+    p = sales(ws)
+    page = make_page(qtbot, ws)
+    page.select(scope=("team", p.rep_n1.team_id))
+    assert page.scope_box.currentText().strip() == "North"
+    north = ws.target_progress("won_amount", YEAR, "team", p.rep_n1.team_id)
+    assert cards(page) == expected_cards(north)
+    assert north.achieved == D("240000.50")
+
+    february = Period(Y, 0, 2)
+    page.select(period=february, scope=("rep", p.rep_s1.id))
+    s1 = ws.target_progress("won_amount", february, "rep", p.rep_s1.id)
+    assert cards(page) == expected_cards(s1)
+    assert s1.target == D("10000") and s1.achieved == 0
+    assert page.dashboard.chart.data.target.values == (10000.0,)
+
+    page.select(metric="won_count", period=YEAR, scope=("company", 0))
+    counts = ws.target_progress("won_count", YEAR, "company", 0)
+    assert cards(page) == expected_cards(counts)
+    assert cards(page)["achieved"] == "4"
+    assert not page.dashboard.cards["forecast"].isVisibleTo(page)  # money won only
+
+
+def test_ranking_order_levels_and_sorting(qtbot, ws):
+    sales(ws)
+    page = make_page(qtbot, ws)
+    rules = ws.target_ranking("won_amount", YEAR, "rep")
+    assert ranking_names(page) == [r.name for r in rules]
+    # 李娜's year is her one month (450%), then Ned's 90% of 100k, then 张伟's 75%
+    assert [r.name for r in rules[:3]] == ["李娜", "Ned North", "张伟"]
+    qtbot.mouseClick(page.dashboard.team_button, Qt.MouseButton.LeftButton)
+    teams = ws.target_ranking("won_amount", YEAR, "team")
+    assert ranking_names(page) == [r.name for r in teams] == ["North", "South"]
+    assert page.dashboard.rank_table.isColumnHidden(2)
+    # a click on the Achieved head sorts by the figure, not by its text
+    qtbot.mouseClick(page.dashboard.rep_button, Qt.MouseButton.LeftButton)
+    header = page.dashboard.rank_table.horizontalHeader()
+    x = header.sectionViewportPosition(4) + header.sectionSize(4) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    model = page.dashboard.rank_table.model()
+    values = [model.index(r, 4).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+    assert values == sorted(values) or values == sorted(values, reverse=True)
+    assert len(set(values)) > 2
+
+
+def test_a_rep_sees_the_company_their_team_and_themself(qtbot, ws):
+    p = sales(ws)
+    page = make_page(qtbot, as_user(ws, p.rep_n2))
+    assert page.scope == ("rep", p.rep_n2.id)
+    scopes = [page.scope_box.itemData(i) for i in range(page.scope_box.count())]
+    assert scopes == [("company", 0), ("team", p.rep_n2.team_id), ("rep", p.rep_n2.id)]
+    mine = ws.target_progress("won_amount", YEAR, "rep", p.rep_n2.id)
+    assert cards(page) == expected_cards(mine)
+    assert ranking_names(page) == ["Ned North"]
+
+
+def test_a_change_on_the_bus_reloads(qtbot, ws):
+    p = sales(ws)
+    bus = ChangeBus()
+    page = make_page(qtbot, ws, bus=bus)
+    version = ws.target_grid("won_amount", Y).row("company", 0).cell(YEAR).version
+    result = ws.save_targets([TargetInput("won_amount", "company", 0, YEAR, D("2000000"),
+                                          version)])  # fmt: skip
+    assert cards(page)["target"] == "¥1,000,000"  # nobody said yet
+    bus.changed.emit(result.change)
+    assert cards(page)["target"] == "¥2,000,000"
+    won(ws, p.rep_s1, "5000", datetime(Y, 3, 1, 3))
+    bus.changed.emit(Change(frozenset({"deals"})))
+    assert cards(page)["achieved"] == "¥290,000.50"
+
+
+def test_the_real_runner_fills_the_dashboard_off_the_gui_thread(qtbot, ws):
+    sales(ws)
+    guard = GuiThreadGuard(ws)
+    runner = TaskRunner()
+    page = make_page(qtbot, guard, runner=runner)
+    qtbot.waitUntil(lambda: page.dashboard.has_data and page.scope_box.count() > 1, timeout=10000)
+    runner.wait()
+    assert "target_dashboard" not in guard.calls_on_gui_thread
+    assert "target_grid" not in guard.calls_on_gui_thread
+    progress = ws.target_progress("won_amount", YEAR, "company", 0)
+    assert cards(page) == expected_cards(progress)
+
+
+def test_importing_the_page_does_not_import_pyqtgraph():
+    code = (
+        "import sys; import crmdesk.views.targets_page; "
+        "print('pyqtgraph' in sys.modules, 'numpy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
