@@ -120,8 +120,8 @@ class TargetsPage(QWidget):
         self.period_box.currentIndexChanged.connect(self._on_period_changed)
         self.scope_box.currentIndexChanged.connect(self._on_scope_changed)
         ctx.bus.changed.connect(self._on_changed)
+        self._grid_asked = False
         self.reload_dashboard()
-        self.editor.load(self.metric_code, self.year)
 
     # -- what is chosen
     @property
@@ -157,7 +157,8 @@ class TargetsPage(QWidget):
     @Slot()
     def reload(self) -> None:
         self.reload_dashboard()
-        self.editor.reload()
+        if self._grid_asked:
+            self.editor.reload()
 
     def reload_dashboard(self) -> None:
         if not self.isVisible() and self.dashboard.has_data:
@@ -175,9 +176,18 @@ class TargetsPage(QWidget):
         (progress, ranking), level = result
         self.banner.hide()
         self.dashboard.set_data(progress, ranking, level)
+        self._ask_grid()
 
     def _on_read_failed(self, exc: BaseException) -> None:
         self.banner.show_message(error_text(exc))
+        self._ask_grid()
+
+    def _ask_grid(self) -> None:
+        """The grid (the editor's, and the scope list) is read once the dashboard has come:
+        the first paint does not share the read threads, or the GIL, with it."""
+        if not self._grid_asked:
+            self._grid_asked = True
+            self.editor.load(self.metric_code, self.year)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -202,7 +212,7 @@ class TargetsPage(QWidget):
     def _on_changed(self, change: Change) -> None:
         if change.kinds & RELOAD_KINDS:
             self.reload_dashboard()
-        if "targets" in change.kinds:
+        if "targets" in change.kinds and self._grid_asked:
             self.editor.reload()
 
     # -- the selectors
@@ -215,6 +225,7 @@ class TargetsPage(QWidget):
         def proceed() -> None:
             self.metric_code, self.year = metric, year
             self.reload_dashboard()
+            self._grid_asked = True
             self.editor.load(metric, year)
 
         def stay() -> None:  # the selectors back to what the editor shows
