@@ -139,6 +139,24 @@ def test_a_change_on_the_bus_reloads(qtbot, ws):
     assert cards(page)["achieved"] == "¥290,000.50"
 
 
+def test_a_click_on_a_month_lists_the_deals_behind_it(qtbot, ws):
+    p = sales(ws)
+    page = make_page(qtbot, ws)
+    chart = page.dashboard.chart
+    qtbot.waitUntil(lambda: chart.hit_at(chart.viewport_pos(1, 1000)) is not None)
+    with qtbot.waitSignal(page.month_clicked) as clicked:
+        qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton,
+                         pos=chart.viewport_pos(1, 1000))  # fmt: skip
+    assert clicked.args == [Period(Y, 0, 2), "company", 0]
+    qtbot.waitUntil(lambda: page.drill_dialog is not None and page.drill_dialog.count is not None)
+    assert page.drill_dialog.count == 2  # 张伟's and Ned's February deals
+    page.drill_dialog.close()
+    page.select(scope=("rep", p.rep_n1.id))
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.viewport_pos(1, 1000))
+    qtbot.waitUntil(lambda: page.drill_dialog.count is not None)
+    assert page.drill_dialog.count == 1
+
+
 def test_the_real_runner_fills_the_dashboard_off_the_gui_thread(qtbot, ws):
     sales(ws)
     guard = GuiThreadGuard(ws)

@@ -269,10 +269,8 @@ class TargetsPage(QWidget):
         self.month_clicked.emit(month, scope, scope_id)
         if self.metric_code not in DRILL_MEASURES:
             return  # payments: no list of rows behind the bar
-        try:
-            from crmdesk.views.drill_dialog import DrillDialog
-        except ImportError:  # the reports' dialog is not part of this build yet
-            return
+        from crmdesk.views.drill_dialog import DrillDialog
+
         ws, metric = self.workspace, self.metric_code
         by, key, owner = "none", None, None
         if scope == "team":
@@ -286,5 +284,6 @@ class TargetsPage(QWidget):
 
         title = f"{words.metric_name(metric)} · {words.period_name(month)} · "
         title += self.scope_box.currentText().strip()
-        self.drill_dialog = DrillDialog(self.ctx, title, fetch, self)
+        kind = "deals" if metric in ("won_amount", "won_count") else "customers"
+        self.drill_dialog = DrillDialog(self.ctx, title, fetch, self, kind)
         self.drill_dialog.show()
