@@ -18,8 +18,8 @@ from collections.abc import Callable
 from crmdesk import __version__
 
 log = logging.getLogger("crmdesk")
-PAGES = ("today", "customers", "pool", "pipeline", "approvals", "contracts", "reports",
-         "work_reports", "recycle_bin")  # fmt: skip
+PAGES = ("today", "customers", "pool", "pipeline", "approvals", "contracts", "targets",
+         "reports", "work_reports", "recycle_bin")  # fmt: skip
 WAIT_S = 30
 
 

@@ -78,6 +78,7 @@ PAGES: dict[str, Callable[[PageContext], QWidget]] = {
     "pipeline": _pipeline,
     "approvals": _approvals,
     "contracts": _contracts,
+    "targets": _targets,
     "reports": _reports,
     "work_reports": _work_reports,
     "recycle_bin": _recycle_bin,
