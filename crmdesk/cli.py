@@ -204,9 +204,11 @@ def _settle(app, window, what: str) -> None:
     """Process events until the window's background work is done (or fail after WAIT_S)."""
     deadline = time.monotonic() + WAIT_S
 
+    from crmdesk.views.chart_loader import loader
+
     def busy() -> bool:
         counting = any(getattr(p, "is_counting", False) for p in window.pages.values())
-        return window.runner.busy or counting
+        return window.runner.busy or counting or loader().loading()
 
     while busy():
         if time.monotonic() > deadline:

@@ -21,7 +21,7 @@ import os
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Signal, Slot
+from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 from crmdesk.models.analytics_types import DEAL_MEASURES, DrillResult
 from crmdesk.models.changes import Change
 from crmdesk.models.today import local_day
+from crmdesk.tasks import SyncRunner
 from crmdesk.views import file_dialogs
+from crmdesk.views.chart_loader import loader
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.list_export import FOLDER_SETTING, export_error_text
@@ -66,10 +68,40 @@ class ReportsPage(QWidget):
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__()
-        from crmdesk.views import report_panels  # the charts: imported when the page is built
-
         self.ctx = ctx
         self.workspace = ctx.workspace
+        self.built = False
+        self.page_layout = QVBoxLayout(self)
+        # The charts' modules (pyqtgraph) load off the GUI thread the first time (chart_loader);
+        # the tests' synchronous runner loads them at once.
+        charts = loader()
+        if isinstance(ctx.runner, SyncRunner):
+            charts.load_now()
+        if charts.loaded():
+            self._build()
+            return
+        self.waiting = QLabel(self.tr("Loading the charts…"))
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setEnabled(False)
+        self.page_layout.addWidget(self.waiting)
+        charts.ready.connect(self._on_charts_ready)
+        charts.start()
+
+    @Slot()
+    def _on_charts_ready(self) -> None:
+        if self.built:
+            return
+        if loader().error is not None:
+            self.waiting.setText(self.tr("The charts could not be drawn (see the log)."))
+            return
+        self.waiting.hide()
+        self._build()
+
+    def _build(self) -> None:
+        from crmdesk.views import report_panels  # the charts: imported when the page is built
+
+        ctx = self.ctx
+        self.built = True
         today = local_day(self.workspace.clock()).date
         self.reader = ReportReader(self.workspace)
         self.filters = ReportFilters(self.workspace.actor, today)
@@ -115,7 +147,7 @@ class ReportsPage(QWidget):
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.png_button)
         bar.addWidget(self.workbook_button)
-        layout = QVBoxLayout(self)
+        layout = self.page_layout
         layout.addLayout(bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
@@ -140,6 +172,8 @@ class ReportsPage(QWidget):
     @Slot()
     def reload(self) -> None:
         """Every tab is read again: the one shown now, the others when shown."""
+        if not self.built:
+            return  # the page reads when it is built
         self.banner.hide()
         self._stale = set(TABS)
         self._dirty = False
@@ -212,7 +246,7 @@ class ReportsPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._dirty:
+        if self.built and self._dirty:
             self.reload()
 
     # -- drilling

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.target_progress import ProgressResult, RankRow, status_of
 from crmdesk.views import target_words as words
+from crmdesk.views.chart_loader import loader
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -154,12 +155,10 @@ class RankingTableModel(QAbstractTableModel):
 class DashboardPanel(QWidget):
     level_changed = Signal(str)  # "rep" or "team"
     month_clicked = Signal(object)  # the Period of the bar clicked
+    chart_shown = Signal()  # the chart was built (its modules loaded)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, load_charts_now: bool = False) -> None:
         super().__init__(parent)
-        from crmdesk.charts.series import StackedBarData
-        from crmdesk.charts.stacked import StackedBarChart  # pyqtgraph: only when built
-
         self.progress: ProgressResult | None = None
         self.ranking: list[RankRow] = []
         self.level = "rep"
@@ -183,16 +182,19 @@ class DashboardPanel(QWidget):
             row.addWidget(card, 0, i)
             row.setColumnStretch(i, 1)
 
-        self.chart = StackedBarChart()
-        self.chart.set_data(StackedBarData())
-        self.chart.segment_clicked.connect(self._on_segment_clicked)
+        # The chart (pyqtgraph) is built when its modules have loaded, off the GUI thread the
+        # first time (chart_loader): the cards and the ranking do not wait for it.
+        self.chart = None
+        self.chart_placeholder = QLabel(self.tr("Loading the chart…"))
+        self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_placeholder.setEnabled(False)
         self.chart_title = QLabel()
         self.chart_title.setStyleSheet("font-weight: 600;")
         chart_box = QWidget()
-        column = QVBoxLayout(chart_box)
+        self.chart_column = column = QVBoxLayout(chart_box)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.chart_title)
-        column.addWidget(self.chart, 1)
+        column.addWidget(self.chart_placeholder, 1)
 
         self.rep_button = QPushButton(self.tr("Reps"))
         self.team_button = QPushButton(self.tr("Teams"))
@@ -245,6 +247,31 @@ class DashboardPanel(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.split, 1)
+        charts = loader()
+        if load_charts_now:
+            charts.load_now()
+        if charts.loaded():
+            self._on_charts_ready()
+        else:
+            charts.ready.connect(self._on_charts_ready)
+            charts.start()
+
+    @Slot()
+    def _on_charts_ready(self) -> None:
+        if self.chart is not None:
+            return
+        if loader().error is not None:
+            self.chart_placeholder.setText(self.tr("The chart could not be drawn (see the log)."))
+            return
+        from crmdesk.charts.stacked import StackedBarChart
+
+        self.chart = StackedBarChart()
+        self.chart.segment_clicked.connect(self._on_segment_clicked)
+        self.chart_column.replaceWidget(self.chart_placeholder, self.chart)
+        self.chart_placeholder.hide()
+        if self.progress is not None:
+            self._fill_chart()
+        self.chart_shown.emit()
 
     # -- figures
     def set_data(self, progress: ProgressResult, ranking: list[RankRow], level: str) -> None:
@@ -293,6 +320,8 @@ class DashboardPanel(QWidget):
         cards["elapsed"].set(words.percent_text(p.elapsed), detail)
 
     def _fill_chart(self) -> None:
+        if self.chart is None:
+            return  # drawn when the chart is built
         from crmdesk.charts.series import BarSeries, StackedBarData, TargetLine
 
         p = self.progress

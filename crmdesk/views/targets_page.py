@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from crmdesk.models.changes import Change
 from crmdesk.models.periods import MAX_YEAR, MIN_YEAR, Period
 from crmdesk.models.today import local_day
+from crmdesk.tasks import SyncRunner
 from crmdesk.views import prompts
 from crmdesk.views import target_words as words
 from crmdesk.views.context import PageContext
@@ -102,7 +103,9 @@ class TargetsPage(QWidget):
         self.banner = Banner()
         self.banner.retry_clicked.connect(self.reload)
 
-        self.dashboard = DashboardPanel()
+        # The tests' synchronous runner draws at once; the real one loads the charts off the
+        # GUI thread while the cards and the ranking paint.
+        self.dashboard = DashboardPanel(load_charts_now=isinstance(ctx.runner, SyncRunner))
         self.dashboard.level_changed.connect(self._on_level_changed)
         self.dashboard.month_clicked.connect(self._on_month_clicked)
         self.editor = DistributionPanel(ctx)
