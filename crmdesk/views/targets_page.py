@@ -62,6 +62,7 @@ def find(box: QComboBox, data) -> int:
 
 class TargetsPage(QWidget):
     month_clicked = Signal(object, str, int)  # the month (Period), scope, scope id
+    open_requested = Signal(int)  # a customer of a drill-down to show (the window opens it)
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -289,4 +290,5 @@ class TargetsPage(QWidget):
         title += self.scope_box.currentText().strip()
         kind = "deals" if metric in ("won_amount", "won_count") else "customers"
         self.drill_dialog = DrillDialog(self.ctx, title, fetch, self, kind)
+        self.drill_dialog.customer_requested.connect(self.open_requested)
         self.drill_dialog.show()
