@@ -55,6 +55,16 @@ def test_lupdate_finds_nothing_new_or_unfinished(tmp_path, language, plural_only
     ), f"run pyside6-lupdate on {committed.name}: it is behind the sources"
 
 
+def test_every_string_has_a_context_the_program_asks_in():
+    """A string lupdate finds outside self.tr() and QCoreApplication.translate("Context", …)
+    (a module's own tr() wrapper, say) is filed under no context, where the program, asking
+    in its wrapper's context, never finds its translation."""
+    root = ET.parse(FOLDER / "crmdesk_zh_CN.ts").getroot()
+    nameless = [m.find("source").text for c in root.iter("context") if not c.findtext("name")
+                for m in c.iter("message")]  # fmt: skip
+    assert nameless == []
+
+
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_the_compiled_files_match_the_translations(tmp_path, language):
     ts = FOLDER / f"crmdesk_{language}.ts"

@@ -36,47 +36,139 @@ DrillFetch = Callable[[int, int], DrillResult]
 
 
 def drill_deal_columns() -> list[Column]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DrillDialog", text)
-
     return [
-        Column("title", tr("Deal"), 200, lambda r: r.title, sortable=False, tooltip=True),
-        Column("customer", tr("Customer"), 190, lambda r: r.customer_name, sortable=False,
-               tooltip=True),
-        Column("owner", tr("Owner"), 90, lambda r: r.owner_name, sortable=False),
-        Column("stage", tr("Stage"), 120, lambda r: stage_code_name(r.stage_code, r.stage_name),
-               sortable=False),
-        Column("status", tr("Status"), 70, lambda r: status_text(r.status), sortable=False,
-               center=True),
-        Column("amount", tr("Amount"), 110, lambda r: money(r.amount), sortable=False,
-               cell=lambda r: r.amount, kind="money"),
-        Column("created", tr("Created"), 100, lambda r: local_time(r.created_at, False),
-               sortable=False, cell=lambda r: local_moment(r.created_at), kind="datetime"),
-        Column("closed", tr("Closed"), 100, lambda r: local_time(r.closed_at, False),
-               sortable=False, cell=lambda r: local_moment(r.closed_at), kind="datetime"),
-    ]  # fmt: skip
+        Column(
+            "title",
+            QCoreApplication.translate("DrillDialog", "Deal"),
+            200,
+            lambda r: r.title,
+            sortable=False,
+            tooltip=True,
+        ),
+        Column(
+            "customer",
+            QCoreApplication.translate("DrillDialog", "Customer"),
+            190,
+            lambda r: r.customer_name,
+            sortable=False,
+            tooltip=True,
+        ),
+        Column(
+            "owner",
+            QCoreApplication.translate("DrillDialog", "Owner"),
+            90,
+            lambda r: r.owner_name,
+            sortable=False,
+        ),
+        Column(
+            "stage",
+            QCoreApplication.translate("DrillDialog", "Stage"),
+            120,
+            lambda r: stage_code_name(r.stage_code, r.stage_name),
+            sortable=False,
+        ),
+        Column(
+            "status",
+            QCoreApplication.translate("DrillDialog", "Status"),
+            70,
+            lambda r: status_text(r.status),
+            sortable=False,
+            center=True,
+        ),
+        Column(
+            "amount",
+            QCoreApplication.translate("DrillDialog", "Amount"),
+            110,
+            lambda r: money(r.amount),
+            sortable=False,
+            cell=lambda r: r.amount,
+            kind="money",
+        ),
+        Column(
+            "created",
+            QCoreApplication.translate("DrillDialog", "Created"),
+            100,
+            lambda r: local_time(r.created_at, False),
+            sortable=False,
+            cell=lambda r: local_moment(r.created_at),
+            kind="datetime",
+        ),
+        Column(
+            "closed",
+            QCoreApplication.translate("DrillDialog", "Closed"),
+            100,
+            lambda r: local_time(r.closed_at, False),
+            sortable=False,
+            cell=lambda r: local_moment(r.closed_at),
+            kind="datetime",
+        ),
+    ]
 
 
 def drill_customer_columns(at_title: str = "") -> list[Column]:
     """at_title: what the counted moment is (the follow-up's time, the pool event's); ""
     when it is the customer's creation (then the column is left out)."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DrillDialog", text)
-
     columns = [
-        Column("name", tr("Customer"), 220, lambda r: r.name, sortable=False, tooltip=True),
-        Column("owner", tr("Owner"), 90, lambda r: r.owner_name, sortable=False),
-        Column("industry", tr("Industry"), 110, lambda r: r.industry, sortable=False),
-        Column("source", tr("Source"), 110, lambda r: r.source, sortable=False),
-        Column("status", tr("Status"), 80, lambda r: status_label(r.status), sortable=False,
-               center=True),
-        Column("created", tr("Created"), 130, lambda r: local_time(r.created_at),
-               sortable=False, cell=lambda r: local_moment(r.created_at), kind="datetime"),
-    ]  # fmt: skip
+        Column(
+            "name",
+            QCoreApplication.translate("DrillDialog", "Customer"),
+            220,
+            lambda r: r.name,
+            sortable=False,
+            tooltip=True,
+        ),
+        Column(
+            "owner",
+            QCoreApplication.translate("DrillDialog", "Owner"),
+            90,
+            lambda r: r.owner_name,
+            sortable=False,
+        ),
+        Column(
+            "industry",
+            QCoreApplication.translate("DrillDialog", "Industry"),
+            110,
+            lambda r: r.industry,
+            sortable=False,
+        ),
+        Column(
+            "source",
+            QCoreApplication.translate("DrillDialog", "Source"),
+            110,
+            lambda r: r.source,
+            sortable=False,
+        ),
+        Column(
+            "status",
+            QCoreApplication.translate("DrillDialog", "Status"),
+            80,
+            lambda r: status_label(r.status),
+            sortable=False,
+            center=True,
+        ),
+        Column(
+            "created",
+            QCoreApplication.translate("DrillDialog", "Created"),
+            130,
+            lambda r: local_time(r.created_at),
+            sortable=False,
+            cell=lambda r: local_moment(r.created_at),
+            kind="datetime",
+        ),
+    ]
     if at_title:
-        columns.append(Column("at", at_title, 130, lambda r: local_time(r.at), sortable=False,
-                              cell=lambda r: local_moment(r.at), kind="datetime"))  # fmt: skip
+        columns.append(
+            Column(
+                "at",
+                at_title,
+                130,
+                lambda r: local_time(r.at),
+                sortable=False,
+                cell=lambda r: local_moment(r.at),
+                kind="datetime",
+            )
+        )
     return columns
 
 
@@ -123,8 +215,9 @@ class DrillDialog(QDialog):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.hint = QLabel(self.tr("Double-click a row to open it."))
         self.hint.setEnabled(False)
-        self.exporter = ListExporter(ctx, self, self.model, self.table.horizontalHeader(),
-                                     lambda: self.windowTitle())  # fmt: skip
+        self.exporter = ListExporter(
+            ctx, self, self.model, self.table.horizontalHeader(), lambda: self.windowTitle()
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -145,8 +238,14 @@ class DrillDialog(QDialog):
         self.reload()
 
     def _make_model(self, columns: list[Column]) -> WindowedTableModel:
-        model = WindowedTableModel(columns, self._fetch_rows, self._count_rows, self.ctx.runner,
-                                   self.ctx.workspace.clock, self)  # fmt: skip
+        model = WindowedTableModel(
+            columns,
+            self._fetch_rows,
+            self._count_rows,
+            self.ctx.runner,
+            self.ctx.workspace.clock,
+            self,
+        )
         model.first_page_loaded.connect(self._on_first_page_loaded)
         model.load_failed.connect(self._on_load_failed)
         return model

@@ -21,10 +21,6 @@ from crmdesk.views.report_words import TARGET_METRIC, by_name, measure_name
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportsPage", text)
-
-
 class ReportReader:
     """Binds a workspace (or anything with its methods, e.g. a test's guard)."""
 
@@ -56,14 +52,17 @@ class ReportReader:
         return self.ws.funnel(q.pipeline_id, q.first_day, q.end_day, q.scope, q.owner_id)
 
     def totals(self, q: ReportQuery) -> tuple[Breakdown, Breakdown]:
-        return (self.breakdown("lost_count", "lost_reason", q),
-                self.breakdown("won_amount", "source", q))  # fmt: skip
+        return (
+            self.breakdown("lost_count", "lost_reason", q),
+            self.breakdown("won_amount", "source", q),
+        )
 
     def activity(self, q: ReportQuery, granularity: str):
         return self.ws.activity(q.first_day, q.end_day, granularity, q.scope, q.owner_id)
 
-    def reader(self, tab: str, q: ReportQuery, measure: str, by: str,
-               granularity: str) -> Callable[[], Any]:  # fmt: skip
+    def reader(
+        self, tab: str, q: ReportQuery, measure: str, by: str, granularity: str
+    ) -> Callable[[], Any]:
         """A tab's figures, read by the returned function (off the GUI thread)."""
         if tab == "funnel":
             return lambda: self.funnel(q)
@@ -73,8 +72,9 @@ class ReportReader:
             return lambda: self.totals(q)
         return lambda: self.activity(q, granularity)
 
-    def workbook_writer(self, path: str, q: ReportQuery, measure: str, by: str,
-                        granularity: str, period: str) -> Callable[[], str]:  # fmt: skip
+    def workbook_writer(
+        self, path: str, q: ReportQuery, measure: str, by: str, granularity: str, period: str
+    ) -> Callable[[], str]:
         """Every report read and written to path as a workbook (off the GUI thread)."""
         from crmdesk.models.report_workbook import write_report_workbook
         from crmdesk.views import report_sheets as sheets
@@ -82,15 +82,38 @@ class ReportReader:
         def work() -> str:
             sheet_list = []
             if q.pipeline_id is not None:
-                sheet_list.append(sheets.funnel_sheet(self.funnel(q), tr("Funnel"), period))
+                sheet_list.append(
+                    sheets.funnel_sheet(
+                        self.funnel(q), QCoreApplication.translate("ReportsPage", "Funnel"), period
+                    )
+                )
             b = self.breakdown(measure, by, q)
             title = f"{measure_name(measure)} ({by_name(by)})"
             sheet_list.append(sheets.monthly_sheet(b, self.targets(measure, q), title, period))
             lost, sources = self.totals(q)
-            sheet_list.append(sheets.totals_sheet(lost, tr("Lost reasons"), tr("Reason"), period))
-            sheet_list.append(sheets.totals_sheet(sources, tr("Sources"), tr("Source"), period))
-            sheet_list.append(sheets.activity_sheet(self.activity(q, granularity),
-                                                    tr("Activity"), period))  # fmt: skip
+            sheet_list.append(
+                sheets.totals_sheet(
+                    lost,
+                    QCoreApplication.translate("ReportsPage", "Lost reasons"),
+                    QCoreApplication.translate("ReportsPage", "Reason"),
+                    period,
+                )
+            )
+            sheet_list.append(
+                sheets.totals_sheet(
+                    sources,
+                    QCoreApplication.translate("ReportsPage", "Sources"),
+                    QCoreApplication.translate("ReportsPage", "Source"),
+                    period,
+                )
+            )
+            sheet_list.append(
+                sheets.activity_sheet(
+                    self.activity(q, granularity),
+                    QCoreApplication.translate("ReportsPage", "Activity"),
+                    period,
+                )
+            )
             write_report_workbook(path, sheet_list)
             return path
 

@@ -17,52 +17,56 @@ from crmdesk.views.deal_words import lost_reason_label, money
 from crmdesk.views.labels import kind_label
 
 # The breakdown measures the Monthly report offers, in this order, and their target metric.
-MONTHLY_MEASURES = ("won_amount", "won_count", "new_customers", "follow_ups", "pool_in",
-                    "pool_out", "lost_count", "lost_amount")  # fmt: skip
+MONTHLY_MEASURES = (
+    "won_amount",
+    "won_count",
+    "new_customers",
+    "follow_ups",
+    "pool_in",
+    "pool_out",
+    "lost_count",
+    "lost_amount",
+)
 TARGET_METRIC = {m: m for m in ("won_amount", "won_count", "new_customers", "follow_ups")}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportWords", text)
 
 
 def measure_name(measure: str) -> str:
     return {
-        "won_amount": tr("Won amount"),
-        "won_count": tr("Deals won"),
-        "lost_amount": tr("Lost amount"),
-        "lost_count": tr("Deals lost"),
-        "new_customers": tr("New customers"),
-        "follow_ups": tr("Follow-ups"),
-        "pool_in": tr("Into the pool"),
-        "pool_out": tr("Out of the pool"),
+        "won_amount": QCoreApplication.translate("ReportWords", "Won amount"),
+        "won_count": QCoreApplication.translate("ReportWords", "Deals won"),
+        "lost_amount": QCoreApplication.translate("ReportWords", "Lost amount"),
+        "lost_count": QCoreApplication.translate("ReportWords", "Deals lost"),
+        "new_customers": QCoreApplication.translate("ReportWords", "New customers"),
+        "follow_ups": QCoreApplication.translate("ReportWords", "Follow-ups"),
+        "pool_in": QCoreApplication.translate("ReportWords", "Into the pool"),
+        "pool_out": QCoreApplication.translate("ReportWords", "Out of the pool"),
     }.get(measure, measure)
 
 
 def by_name(by: str) -> str:
     return {
-        "none": tr("No breakdown"),
-        "rep": tr("By rep"),
-        "team": tr("By team"),
-        "source": tr("By source"),
-        "product": tr("By product"),
-        "industry": tr("By industry"),
-        "lost_reason": tr("By lost reason"),
-        "follow_up_kind": tr("By kind"),
+        "none": QCoreApplication.translate("ReportWords", "No breakdown"),
+        "rep": QCoreApplication.translate("ReportWords", "By rep"),
+        "team": QCoreApplication.translate("ReportWords", "By team"),
+        "source": QCoreApplication.translate("ReportWords", "By source"),
+        "product": QCoreApplication.translate("ReportWords", "By product"),
+        "industry": QCoreApplication.translate("ReportWords", "By industry"),
+        "lost_reason": QCoreApplication.translate("ReportWords", "By lost reason"),
+        "follow_up_kind": QCoreApplication.translate("ReportWords", "By kind"),
     }.get(by, by)
 
 
 def none_name(by: str) -> str:
     """The series of rows without a key (no source, no team…)."""
     return {
-        "rep": tr("No owner"),
-        "team": tr("No team"),
-        "source": tr("No source"),
-        "product": tr("No product"),
-        "industry": tr("No industry"),
-        "lost_reason": tr("No reason given"),
-        "follow_up_kind": tr("No kind"),
-    }.get(by, tr("None"))
+        "rep": QCoreApplication.translate("ReportWords", "No owner"),
+        "team": QCoreApplication.translate("ReportWords", "No team"),
+        "source": QCoreApplication.translate("ReportWords", "No source"),
+        "product": QCoreApplication.translate("ReportWords", "No product"),
+        "industry": QCoreApplication.translate("ReportWords", "No industry"),
+        "lost_reason": QCoreApplication.translate("ReportWords", "No reason given"),
+        "follow_up_kind": QCoreApplication.translate("ReportWords", "No kind"),
+    }.get(by, QCoreApplication.translate("ReportWords", "None"))
 
 
 def series_name(series: Series, by: str, measure: str) -> str:
@@ -71,7 +75,7 @@ def series_name(series: Series, by: str, measure: str) -> str:
     if series.code == NONE:
         return none_name(by)
     if series.code == OTHER and by != "lost_reason":  # (a built-in lost reason is "other" too)
-        return tr("Others")
+        return QCoreApplication.translate("ReportWords", "Others")
     if series.code and by == "lost_reason":
         return lost_reason_label(series.code)
     if series.code and by == "follow_up_kind":
@@ -104,7 +108,9 @@ def bucket_label(first: date, granularity: str, with_year: bool) -> str:
     if granularity == "month":
         return month_label(Period(first.year, 0, first.month), with_year)
     if granularity == "week":
-        return tr("Week of %1").replace("%1", day_label(first))
+        return QCoreApplication.translate("ReportWords", "Week of %1").replace(
+            "%1", day_label(first)
+        )
     return day_label(first)
 
 
@@ -137,4 +143,8 @@ def percent_text(value: Decimal | float | None) -> str:
 
 
 def days_text(value: Decimal | float | None) -> str:
-    return "" if value is None else tr("%1 d").replace("%1", f"{float(value):.1f}")
+    return (
+        ""
+        if value is None
+        else QCoreApplication.translate("ReportWords", "%1 d").replace("%1", f"{float(value):.1f}")
+    )

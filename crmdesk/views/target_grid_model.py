@@ -78,8 +78,11 @@ class GridState:
             self.edits = {}
         self._rows = {(r.scope, r.scope_id): r for r in grid.rows} if grid else {}
         if grid is not None:  # an edit the fresh grid already holds is no longer an edit
-            self.edits = {k: e for k, e in self.edits.items()
-                          if (k[0], k[1]) in self._rows and self._stored(k) != e[0]}  # fmt: skip
+            self.edits = {
+                k: e
+                for k, e in self.edits.items()
+                if (k[0], k[1]) in self._rows and self._stored(k) != e[0]
+            }
         self._rebuild(base=True)
 
     def _stored(self, key: Key) -> Decimal | None:
@@ -96,11 +99,24 @@ class GridState:
             self._t0 = self._t1 = None
             return
         visible = set(self._rows)
-        people = [Person(r.scope, r.scope_id, r.name, r.login, r.team_id,
-                         r.parent if r.parent in visible else None, r.depth)
-                  for r in grid.rows]  # fmt: skip
-        cells = {(r.scope, r.scope_id, c.period): StoredCell(c.value, c.version or 0, None)
-                 for r in grid.rows for c in r.cells if c.value is not None}  # fmt: skip
+        people = [
+            Person(
+                r.scope,
+                r.scope_id,
+                r.name,
+                r.login,
+                r.team_id,
+                r.parent if r.parent in visible else None,
+                r.depth,
+            )
+            for r in grid.rows
+        ]
+        cells = {
+            (r.scope, r.scope_id, c.period): StoredCell(c.value, c.version or 0, None)
+            for r in grid.rows
+            for c in r.cells
+            if c.value is not None
+        }
         if base or self._t0 is None:
             self._t0 = TargetTree(grid.year, people, dict(cells))
         for key, (value, _version) in self.edits.items():
@@ -158,9 +174,12 @@ class GridState:
         grid = self.grid
         if grid is None:
             return []
-        return [TargetInput(grid.metric, s, sid, p, value, version)
-                for (s, sid, p), (value, version) in sorted(
-                    self.edits.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2]))]  # fmt: skip
+        return [
+            TargetInput(grid.metric, s, sid, p, value, version)
+            for (s, sid, p), (value, version) in sorted(
+                self.edits.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])
+            )
+        ]
 
 
 def value_problem_code(metric: str, unit: Decimal, value: Decimal | None) -> str | None:
@@ -377,34 +396,57 @@ class TargetTreeModel(QAbstractItemModel):
 
 def cell_text(metric: str, row: TargetRow, cell: CellView, year: bool, sep: str = " ") -> str:
     """What a cell holds, in words: set or rolled up, what is left to split, whether changed."""
-    tr = lambda text: QCoreApplication.translate("TargetTreeModel", text)  # noqa: E731
     parts = []
     if cell.value is None and cell.shown is not None:
-        parts.append(tr("Not set: the sum of the parts below, %1.").replace(
-            "%1", words.value_text(metric, cell.shown)))  # fmt: skip
+        parts.append(
+            QCoreApplication.translate(
+                "TargetTreeModel", "Not set: the sum of the parts below, %1."
+            ).replace("%1", words.value_text(metric, cell.shown))
+        )
     if cell.people_left:
-        who = tr("teams and reps") if row.scope == "company" else tr("reps")
+        who = (
+            QCoreApplication.translate("TargetTreeModel", "teams and reps")
+            if row.scope == "company"
+            else QCoreApplication.translate("TargetTreeModel", "reps")
+        )
         if cell.people_left > 0:
-            text = tr("%1 not yet split over its %2.")
+            text = QCoreApplication.translate("TargetTreeModel", "%1 not yet split over its %2.")
         else:
-            text = tr("Its %2 add up to %1 more than this target.")
-        parts.append(text.replace("%1", words.value_text(metric, abs(cell.people_left)))
-                     .replace("%2", who))  # fmt: skip
+            text = QCoreApplication.translate(
+                "TargetTreeModel", "Its %2 add up to %1 more than this target."
+            )
+        parts.append(
+            text.replace("%1", words.value_text(metric, abs(cell.people_left))).replace("%2", who)
+        )
     if cell.periods_left:
         if cell.periods_left > 0:
             text = (
-                tr("%1 not yet split over its quarters.")
+                QCoreApplication.translate("TargetTreeModel", "%1 not yet split over its quarters.")
                 if year
-                else tr("%1 not yet split over its months.")
+                else QCoreApplication.translate(
+                    "TargetTreeModel", "%1 not yet split over its months."
+                )
             )
         else:
             text = (
-                tr("Its quarters add up to %1 more than this target.")
+                QCoreApplication.translate(
+                    "TargetTreeModel", "Its quarters add up to %1 more than this target."
+                )
                 if year
-                else tr("Its months add up to %1 more than this target.")
+                else QCoreApplication.translate(
+                    "TargetTreeModel", "Its months add up to %1 more than this target."
+                )
             )
         parts.append(text.replace("%1", words.value_text(metric, abs(cell.periods_left))))
     if cell.edited:
-        was = words.value_text(metric, cell.stored) if cell.stored is not None else tr("not set")
-        parts.append(tr("Changed, not saved yet (was %1).").replace("%1", was))
+        was = (
+            words.value_text(metric, cell.stored)
+            if cell.stored is not None
+            else QCoreApplication.translate("TargetTreeModel", "not set")
+        )
+        parts.append(
+            QCoreApplication.translate(
+                "TargetTreeModel", "Changed, not saved yet (was %1)."
+            ).replace("%1", was)
+        )
     return sep.join(parts)

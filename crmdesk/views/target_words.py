@@ -13,12 +13,6 @@ from PySide6.QtGui import QColor, QPalette
 from crmdesk.models.periods import Period
 from crmdesk.models.schema_targets import MONEY_METRICS, TARGET_METRICS
 
-CONTEXT = "TargetWords"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def chinese() -> bool:
     return QLocale().language() == QLocale.Language.Chinese
@@ -26,12 +20,12 @@ def chinese() -> bool:
 
 def metric_name(code: str) -> str:
     return {
-        "won_amount": QCoreApplication.translate(CONTEXT, "Won amount"),
-        "won_count": QCoreApplication.translate(CONTEXT, "Won deals"),
-        "payments": QCoreApplication.translate(CONTEXT, "Payments received"),
-        "new_customers": QCoreApplication.translate(CONTEXT, "New customers"),
-        "follow_ups": QCoreApplication.translate(CONTEXT, "Follow-ups"),
-    }.get(code, QCoreApplication.translate(CONTEXT, "Target"))
+        "won_amount": QCoreApplication.translate("TargetWords", "Won amount"),
+        "won_count": QCoreApplication.translate("TargetWords", "Won deals"),
+        "payments": QCoreApplication.translate("TargetWords", "Payments received"),
+        "new_customers": QCoreApplication.translate("TargetWords", "New customers"),
+        "follow_ups": QCoreApplication.translate("TargetWords", "Follow-ups"),
+    }.get(code, QCoreApplication.translate("TargetWords", "Target"))
 
 
 def metrics() -> list[tuple[str, str]]:
@@ -43,11 +37,11 @@ def is_money(metric: str) -> bool:
 
 
 def company_name() -> str:
-    return QCoreApplication.translate(CONTEXT, "Company")
+    return QCoreApplication.translate("TargetWords", "Company")
 
 
 def no_team() -> str:
-    return QCoreApplication.translate(CONTEXT, "No team")
+    return QCoreApplication.translate("TargetWords", "No team")
 
 
 def month_name(month: int) -> str:
@@ -56,7 +50,7 @@ def month_name(month: int) -> str:
 
 
 def quarter_name(quarter: int) -> str:
-    return QCoreApplication.translate(CONTEXT, "Q%1").replace("%1", str(quarter))
+    return QCoreApplication.translate("TargetWords", "Q%1").replace("%1", str(quarter))
 
 
 def period_column(period: Period) -> str:
@@ -65,23 +59,23 @@ def period_column(period: Period) -> str:
         return month_name(period.month)
     if period.quarter:
         return quarter_name(period.quarter)
-    return QCoreApplication.translate(CONTEXT, "Year")
+    return QCoreApplication.translate("TargetWords", "Year")
 
 
 def period_name(period: Period) -> str:
     """The whole year 2026 / Q1 2026 / Jan 2026 (2026年 / 2026年第1季度 / 2026年1月)."""
     if period.month:
-        text = QCoreApplication.translate(CONTEXT, "%2 %1")
+        text = QCoreApplication.translate("TargetWords", "%2 %1")
         return text.replace("%1", str(period.year)).replace("%2", month_name(period.month))
     if period.quarter:
-        text = QCoreApplication.translate(CONTEXT, "Q%2 %1")
+        text = QCoreApplication.translate("TargetWords", "Q%2 %1")
         return text.replace("%1", str(period.year)).replace("%2", str(period.quarter))
-    return QCoreApplication.translate(CONTEXT, "Year %1").replace("%1", str(period.year))
+    return QCoreApplication.translate("TargetWords", "Year %1").replace("%1", str(period.year))
 
 
 def period_choices() -> list[tuple[tuple[int, int], str]]:
     """The period selector: (quarter, month) and its name, whole year first."""
-    out = [((0, 0), QCoreApplication.translate(CONTEXT, "Whole year"))]
+    out = [((0, 0), QCoreApplication.translate("TargetWords", "Whole year"))]
     out += [((q, 0), quarter_name(q)) for q in range(1, 5)]
     out += [((0, m), QLocale().standaloneMonthName(m)) for m in range(1, 13)]
     return out
@@ -89,10 +83,10 @@ def period_choices() -> list[tuple[tuple[int, int], str]]:
 
 def status_text(status: str | None) -> str:
     return {
-        "ahead": QCoreApplication.translate(CONTEXT, "Ahead of time"),
-        "behind": QCoreApplication.translate(CONTEXT, "Behind time"),
-        "on_track": QCoreApplication.translate(CONTEXT, "On track"),
-    }.get(status or "", QCoreApplication.translate(CONTEXT, "No target set"))
+        "ahead": QCoreApplication.translate("TargetWords", "Ahead of time"),
+        "behind": QCoreApplication.translate("TargetWords", "Behind time"),
+        "on_track": QCoreApplication.translate("TargetWords", "On track"),
+    }.get(status or "", QCoreApplication.translate("TargetWords", "No target set"))
 
 
 def status_color(status: str | None, palette: QPalette) -> QColor | None:
@@ -162,11 +156,13 @@ def parse_value(text: str) -> Decimal | None | str:
 
 def value_problem(code: str) -> str:
     return {
-        "invalid": _t("Type a number, like 120000 or 12万."),
-        "negative": _t("A target cannot be negative."),
-        "too_large": _t("This target is too large."),
-        "not_whole": _t("A count target is a whole number; money goes to the cent."),
-    }.get(code, _t("This value cannot be used as a target."))
+        "invalid": QCoreApplication.translate("TargetWords", "Type a number, like 120000 or 12万."),
+        "negative": QCoreApplication.translate("TargetWords", "A target cannot be negative."),
+        "too_large": QCoreApplication.translate("TargetWords", "This target is too large."),
+        "not_whole": QCoreApplication.translate(
+            "TargetWords", "A count target is a whole number; money goes to the cent."
+        ),
+    }.get(code, QCoreApplication.translate("TargetWords", "This value cannot be used as a target."))
 
 
 # -- splits
@@ -174,41 +170,54 @@ def value_problem(code: str) -> str:
 
 def method_name(code: str) -> str:
     return {
-        "even": _t("Evenly"),
-        "last_year": _t("By last year's share"),
-        "suggested": _t("Suggested (70% of the last 3 months, plus a share of the rest)"),
-    }.get(code, _t("Evenly"))
+        "even": QCoreApplication.translate("TargetWords", "Evenly"),
+        "last_year": QCoreApplication.translate("TargetWords", "By last year's share"),
+        "suggested": QCoreApplication.translate(
+            "TargetWords", "Suggested (70% of the last 3 months, plus a share of the rest)"
+        ),
+    }.get(code, QCoreApplication.translate("TargetWords", "Evenly"))
 
 
 def weight_name(code: str) -> str:
     return {
-        "even": _t("Rest split evenly"),
-        "last_year": _t("Rest split by last year's share"),
-    }.get(code, _t("Rest split evenly"))
+        "even": QCoreApplication.translate("TargetWords", "Rest split evenly"),
+        "last_year": QCoreApplication.translate("TargetWords", "Rest split by last year's share"),
+    }.get(code, QCoreApplication.translate("TargetWords", "Rest split evenly"))
 
 
 def note_text(code: str) -> str:
     return {
-        "bases_exceed_total": _t(
+        "bases_exceed_total": QCoreApplication.translate(
+            "TargetWords",
             "The recent months alone already pass the total, so the total is split in "
-            "proportion to them."
+            "proportion to them.",
         ),
-        "no_history": _t("There are no figures to go by, so the total is split evenly."),
-        "even_weights": _t("Last year has no figures to go by, so the total is split evenly."),
+        "no_history": QCoreApplication.translate(
+            "TargetWords", "There are no figures to go by, so the total is split evenly."
+        ),
+        "even_weights": QCoreApplication.translate(
+            "TargetWords", "Last year has no figures to go by, so the total is split evenly."
+        ),
     }.get(code, "")
 
 
 def split_failure(field: str, code: str) -> str:
     """A plan that could not be made (ValidationFailed of plan_split)."""
     if (field, code) == ("total", "required"):
-        return _t("There is no target here to split yet: type one first.")
+        return QCoreApplication.translate(
+            "TargetWords", "There is no target here to split yet: type one first."
+        )
     if (field, code) == ("children", "none"):
-        return _t("There is nobody under this row to split the target over.")
+        return QCoreApplication.translate(
+            "TargetWords", "There is nobody under this row to split the target over."
+        )
     if field == "total" and code == "not_whole":
-        return _t("A count target is a whole number; make the total whole first.")
+        return QCoreApplication.translate(
+            "TargetWords", "A count target is a whole number; make the total whole first."
+        )
     if field == "total":
         return value_problem(code)
-    return _t("This target cannot be split.")
+    return QCoreApplication.translate("TargetWords", "This target cannot be split.")
 
 
 # -- an imported file's problems
@@ -220,25 +229,37 @@ def file_column(column: str) -> str:
     if column.isdigit() and 1 <= int(column) <= 12:
         return month_name(int(column))
     return {
-        "scope": _t("Scope"),
-        "login": _t("Login or team"),
-        "name": _t("Name"),
-        "year": _t("Year"),
-        "total": _t("Year"),
-        "values": _t("Target columns"),
+        "scope": QCoreApplication.translate("TargetWords", "Scope"),
+        "login": QCoreApplication.translate("TargetWords", "Login or team"),
+        "name": QCoreApplication.translate("TargetWords", "Name"),
+        "year": QCoreApplication.translate("TargetWords", "Year"),
+        "total": QCoreApplication.translate("TargetWords", "Year"),
+        "values": QCoreApplication.translate("TargetWords", "Target columns"),
     }.get(column, column)
 
 
 def file_problem(code: str) -> str:
     return {
-        "missing_column": _t("This column is missing from the sheet."),
-        "unknown_scope": _t("The scope must be company, team or rep."),
-        "unknown_name": _t("No team or active rep by this name or login."),
-        "not_allowed": _t("You may not set targets for this row."),
-        "bad_year": _t("Not a year."),
-        "duplicate": _t("This row appears twice for the same year."),
-        "bad_number": _t("Not a number."),
-        "negative": _t("A target cannot be negative."),
-        "too_large": _t("Too large."),
-        "not_whole": _t("A count must be whole; money goes to the cent."),
-    }.get(code, _t("This value cannot be used."))
+        "missing_column": QCoreApplication.translate(
+            "TargetWords", "This column is missing from the sheet."
+        ),
+        "unknown_scope": QCoreApplication.translate(
+            "TargetWords", "The scope must be company, team or rep."
+        ),
+        "unknown_name": QCoreApplication.translate(
+            "TargetWords", "No team or active rep by this name or login."
+        ),
+        "not_allowed": QCoreApplication.translate(
+            "TargetWords", "You may not set targets for this row."
+        ),
+        "bad_year": QCoreApplication.translate("TargetWords", "Not a year."),
+        "duplicate": QCoreApplication.translate(
+            "TargetWords", "This row appears twice for the same year."
+        ),
+        "bad_number": QCoreApplication.translate("TargetWords", "Not a number."),
+        "negative": QCoreApplication.translate("TargetWords", "A target cannot be negative."),
+        "too_large": QCoreApplication.translate("TargetWords", "Too large."),
+        "not_whole": QCoreApplication.translate(
+            "TargetWords", "A count must be whole; money goes to the cent."
+        ),
+    }.get(code, QCoreApplication.translate("TargetWords", "This value cannot be used."))

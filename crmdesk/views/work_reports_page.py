@@ -308,7 +308,8 @@ class WorkReportsPage(QWidget):
                 body = e(text).replace("\n", "<br>")
                 parts.append(f"<h4>{e(titles[key])}</h4><p>{body}</p>")
         if view.comments:
-            parts.append(f"<h4>{e(self.tr('Comments'))}</h4>")
+            heading = self.tr("Comments")  # outside the f-string: lupdate reads literals only
+            parts.append(f"<h4>{e(heading)}</h4>")
             for c in view.comments:
                 body = e(c.text).replace("\n", "<br>")
                 parts.append(f"<p><b>{e(c.author_name)}</b> · {e(local_time(c.at))}<br>{body}</p>")

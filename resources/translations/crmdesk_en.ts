@@ -164,6 +164,28 @@
     </message>
 </context>
 <context>
+    <name>DistributionPanel</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/target_editor.py" line="183"/>
+        <source>%n unsaved change(s).</source>
+        <translation>
+            <numerusform>%n unsaved change.</numerusform>
+            <numerusform>%n unsaved changes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/drill_dialog.py" line="282"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FollowUpTab</name>
     <message numerus="yes">
         <location filename="../../crmdesk/views/customer_tabs.py" line="169"/>
@@ -622,6 +644,25 @@
         <translation>
             <numerusform>Remove the tag “%1” from %Ln customer?</numerusform>
             <numerusform>Remove the tag “%1” from %Ln customers?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamPanel</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/work_report_team.py" line="374"/>
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n report</numerusform>
+            <numerusform>%n reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/work_report_team.py" line="386"/>
+        <source>Not submitted for %1: %n</source>
+        <translation>
+            <numerusform>Not submitted for %1: %n</numerusform>
+            <numerusform>Not submitted for %1: %n</numerusform>
         </translation>
     </message>
 </context>

@@ -55,6 +55,34 @@
     </message>
 </context>
 <context>
+    <name>ActivityPanel</name>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="300"/>
+        <source>Per day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="300"/>
+        <source>Per week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="301"/>
+        <source>Per month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="310"/>
+        <source>Follow-ups</source>
+        <translation>跟进次数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="332"/>
+        <source>%1 people</source>
+        <translation>%1 人</translation>
+    </message>
+</context>
+<context>
     <name>AnswerField</name>
     <message>
         <location filename="../../crmdesk/views/deal_move_dialogs.py" line="82"/>
@@ -2080,6 +2108,102 @@
     </message>
 </context>
 <context>
+    <name>DashboardPanel</name>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="166"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="335"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="167"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="334"/>
+        <source>Achieved</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="168"/>
+        <source>Completion</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="169"/>
+        <source>Gap</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="170"/>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="171"/>
+        <source>Time elapsed</source>
+        <translation>时间进度</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="175"/>
+        <source>Open deals expected to close from today to the end of the period, each weighted by its probability.</source>
+        <translation>预计在今天至本期末之间成交的进行中商机，按各自的赢率加权。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="188"/>
+        <source>Loading the chart…</source>
+        <translation>正在加载图表…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="199"/>
+        <source>Reps</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="200"/>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="207"/>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="264"/>
+        <source>The chart could not be drawn (see the log).</source>
+        <translation>图表无法绘制（详见日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="299"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="308"/>
+        <source>No target set for this period.</source>
+        <translation>本期未设置目标。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="310"/>
+        <source>Target reached.</source>
+        <translation>已达成目标。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="312"/>
+        <source>Still to go.</source>
+        <translation>距目标还差。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="315"/>
+        <source>Weighted open deals due by the period&apos;s end</source>
+        <translation>本期末前预计成交的进行中商机（按赢率加权）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="319"/>
+        <source>Day %1 of %2</source>
+        <translation>第 %1 天 / 共 %2 天</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="341"/>
+        <source>%1 by month: achieved and target</source>
+        <translation>各月%1：已完成与目标</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../crmdesk/views/contract_form.py" line="203"/>
@@ -2854,6 +2978,200 @@
     </message>
 </context>
 <context>
+    <name>DistributionPanel</name>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="80"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="81"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="82"/>
+        <source>Split to months…</source>
+        <translation>分解到各月…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="83"/>
+        <source>Split to teams / reps…</source>
+        <translation>分解到团队 / 销售…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="84"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="85"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="178"/>
+        <source>You may not change this row.</source>
+        <translation>你无权修改这一行。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/target_editor.py" line="183"/>
+        <source>%n unsaved change(s).</source>
+        <translation>
+            <numerusform>%n 处修改未保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="226"/>
+        <source>Targets saved.</source>
+        <translation>目标已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="255"/>
+        <source>A colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="258"/>
+        <source>%1 changed these targets at %2 while you were editing: %3.</source>
+        <translation>在你编辑期间，%1 于 %2 修改了这些目标：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="261"/>
+        <source>%1 changed these targets while you were editing: %3.</source>
+        <translation>在你编辑期间，%1 修改了这些目标：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="263"/>
+        <source>Your values are kept. Save again to put yours over theirs, or Revert to see theirs.</source>
+        <translation>你填写的值仍然保留。再次保存会用你的值覆盖对方的值；点“还原”可查看对方的值。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="269"/>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="270"/>
+        <source>Your values are kept.</source>
+        <translation>你填写的值仍然保留。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="292"/>
+        <source>Split %1&apos;s target for %2 (%3).</source>
+        <translation>分解%1在%2的目标（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="332"/>
+        <source>Export targets</source>
+        <translation>导出目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="333"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="343"/>
+        <source>Exported %1 rows to %2.</source>
+        <translation>已导出 %1 行到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="352"/>
+        <source>Import targets</source>
+        <translation>导入目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="353"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="379"/>
+        <source>Imported targets: %1 cells changed.</source>
+        <translation>已导入目标：修改了 %1 个单元格。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="42"/>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="50"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="115"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="58"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="123"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="65"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="72"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="144"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="80"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="89"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="152"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="98"/>
+        <source>Closed</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="130"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="137"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="207"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="214"/>
+        <source>No rows behind this figure.</source>
+        <translation>这个数字没有对应的明细。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="216"/>
+        <source>Double-click a row to open it.</source>
+        <translation>双击一行可打开。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/drill_dialog.py" line="282"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln 条明细</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorReport</name>
     <message>
         <location filename="../../crmdesk/views/import_run_page.py" line="149"/>
@@ -3132,17 +3450,17 @@
 <context>
     <name>ExportCommand</name>
     <message>
-        <location filename="../../crmdesk/cli_excel.py" line="183"/>
+        <location filename="../../crmdesk/cli_excel.py" line="197"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/cli_excel.py" line="184"/>
+        <location filename="../../crmdesk/cli_excel.py" line="198"/>
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/cli_excel.py" line="185"/>
+        <location filename="../../crmdesk/cli_excel.py" line="199"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
@@ -3284,6 +3602,84 @@
         <translation>
             <numerusform>还有 %Ln 条更早的跟进记录未显示。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FunnelPanel</name>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="113"/>
+        <source>Double-click a row to list its deals</source>
+        <translation>双击一行查看对应的商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="115"/>
+        <source>Deals created in the period, by the furthest stage they reached</source>
+        <translation>本期新建的商机，按到达的最远阶段统计</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="133"/>
+        <source>%1 of the previous</source>
+        <translation>上一阶段的 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="135"/>
+        <source>%1 deals</source>
+        <translation>%1 个商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="139"/>
+        <source>No deals were created in this period.</source>
+        <translation>本期没有新建商机。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="140"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="140"/>
+        <source>Deals</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="140"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="140"/>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="141"/>
+        <source>Avg. days in stage</source>
+        <translation>平均停留天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="146"/>
+        <source>Created: &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>新建：&lt;b&gt;%1&lt;/b&gt;（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="148"/>
+        <source>Won: &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>赢单：&lt;b&gt;%1&lt;/b&gt;（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="150"/>
+        <source>Lost: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>输单：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="151"/>
+        <source>Win rate: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>赢单率：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="152"/>
+        <source>Average cycle: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>平均成交周期：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -5171,7 +5567,7 @@
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_export.py" line="314"/>
+        <location filename="../../crmdesk/views/list_export.py" line="310"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
@@ -5337,37 +5733,52 @@
         <translation>crmdesk</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pages.py" line="71"/>
+        <location filename="../../crmdesk/views/pages.py" line="95"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pages.py" line="72"/>
+        <location filename="../../crmdesk/views/pages.py" line="96"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pages.py" line="73"/>
+        <location filename="../../crmdesk/views/pages.py" line="97"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pages.py" line="74"/>
+        <location filename="../../crmdesk/views/pages.py" line="98"/>
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pages.py" line="75"/>
+        <location filename="../../crmdesk/views/pages.py" line="99"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pages.py" line="76"/>
+        <location filename="../../crmdesk/views/pages.py" line="100"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pages.py" line="77"/>
+        <location filename="../../crmdesk/views/pages.py" line="101"/>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pages.py" line="102"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pages.py" line="103"/>
+        <source>Work reports</source>
+        <translation>工作报告</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pages.py" line="104"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
@@ -5572,6 +5983,35 @@
     </message>
 </context>
 <context>
+    <name>MonthlyPanel</name>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="183"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="227"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="246"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="231"/>
+        <source>Nothing to show for this period.</source>
+        <translation>本期没有可显示的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="236"/>
+        <source>No target set for these months</source>
+        <translation>这几个月未设置目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="238"/>
+        <source>Dashed line: the target</source>
+        <translation>虚线：目标</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <location filename="../../crmdesk/views/pool_dialogs.py" line="229"/>
@@ -5667,6 +6107,151 @@
         <location filename="../../crmdesk/views/deal_flow.py" line="208"/>
         <source>Open the deal</source>
         <translation>打开商机</translation>
+    </message>
+</context>
+<context>
+    <name>MyReportPanel</name>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="37"/>
+        <source>My report</source>
+        <translation>我的报告</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="59"/>
+        <source>Counted by the program; stored with each save.</source>
+        <translation>由程序自动统计；每次保存时一并记录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="76"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="77"/>
+        <source>Show the report as saved; what you typed is lost</source>
+        <translation>显示已保存的报告；你刚输入的内容将丢失</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="80"/>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="81"/>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="231"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="104"/>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="105"/>
+        <source>Follow-ups</source>
+        <translation>跟进次数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="106"/>
+        <source>Visits</source>
+        <translation>拜访次数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="107"/>
+        <source>Deals created</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="108"/>
+        <source>Deals moved</source>
+        <translation>推进商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="109"/>
+        <source>Deals won</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="110"/>
+        <source>Payments received</source>
+        <translation>回款额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="115"/>
+        <source>This week&apos;s work</source>
+        <translation>本周工作</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="115"/>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="117"/>
+        <source>Problems</source>
+        <translation>遇到的问题</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="116"/>
+        <source>Plan for next week</source>
+        <translation>下周计划</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="117"/>
+        <source>Today&apos;s work</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="118"/>
+        <source>Plan for tomorrow</source>
+        <translation>明日计划</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="147"/>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1过长：最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="150"/>
+        <source>%1 contains a character that cannot be stored.</source>
+        <translation>%1包含无法保存的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="153"/>
+        <source>Write what you did (or a problem or a plan) before submitting.</source>
+        <translation>提交前请先填写工作内容（或遇到的问题、计划）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="155"/>
+        <source>%1 is not valid.</source>
+        <translation>%1无效。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="187"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="218"/>
+        <source>Not written yet.</source>
+        <translation>尚未填写。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="220"/>
+        <source>Draft saved at %1; not submitted yet.</source>
+        <translation>草稿已于 %1 保存；尚未提交。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="224"/>
+        <source>Submitted at %1.</source>
+        <translation>已于 %1 提交。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="226"/>
+        <source>Edited since, at %1.</source>
+        <translation>之后于 %1 修改过。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_editor.py" line="231"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
     </message>
 </context>
 <context>
@@ -7558,6 +8143,45 @@
     </message>
 </context>
 <context>
+    <name>RankingTableModel</name>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="111"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="112"/>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="112"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="113"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="114"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="115"/>
+        <source>Achieved</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="116"/>
+        <source>Completion</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="117"/>
+        <source>Gap</source>
+        <translation>差额</translation>
+    </message>
+</context>
+<context>
     <name>RawRowsTableModel</name>
     <message>
         <location filename="../../crmdesk/views/import_source_page.py" line="104"/>
@@ -7899,6 +8523,482 @@
         <location filename="../../crmdesk/views/pool_admin_dialog.py" line="81"/>
         <source>“%1” always stays on: a rep can always give a reason in their own words.</source>
         <translation>“%1”始终启用：销售总可以用自己的话说明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFilters</name>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="81"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="82"/>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="83"/>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="84"/>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="85"/>
+        <source>Months…</source>
+        <translation>自选月份…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="97"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="99"/>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="99"/>
+        <source>My team</source>
+        <translation>我的团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="100"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="107"/>
+        <source>The pipeline the funnel shows</source>
+        <translation>销售漏斗所显示的销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="111"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="117"/>
+        <source>Whose</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="120"/>
+        <source>Pipeline</source>
+        <translation>销售流程</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSheets</name>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="56"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="61"/>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="72"/>
+        <source>Deals created: %1</source>
+        <translation>新建商机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="75"/>
+        <source>Win rate: %1</source>
+        <translation>赢单率：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="78"/>
+        <source>Average cycle (days): %1</source>
+        <translation>平均成交周期（天）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="85"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="86"/>
+        <source>Deals</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="87"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="88"/>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="89"/>
+        <source>Days in stage</source>
+        <translation>阶段停留天数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="104"/>
+        <source>Series</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="106"/>
+        <location filename="../../crmdesk/views/report_sheets.py" line="110"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="122"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="133"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="170"/>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="171"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="172"/>
+        <source>Follow-ups</source>
+        <translation>跟进次数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="177"/>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="178"/>
+        <source>Deals created</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="179"/>
+        <source>Deals won</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_sheets.py" line="180"/>
+        <source>Won amount</source>
+        <translation>赢单金额</translation>
+    </message>
+</context>
+<context>
+    <name>ReportViewer</name>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="253"/>
+        <source>Write a comment…</source>
+        <translation>写评论…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="255"/>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="269"/>
+        <source>Select a report in the list to read it.</source>
+        <translation>在列表中选择一份报告即可查看。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWords</name>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="35"/>
+        <source>Won amount</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="36"/>
+        <source>Deals won</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="37"/>
+        <source>Lost amount</source>
+        <translation>输单金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="38"/>
+        <source>Deals lost</source>
+        <translation>输单数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="39"/>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="40"/>
+        <source>Follow-ups</source>
+        <translation>跟进次数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="41"/>
+        <source>Into the pool</source>
+        <translation>进入公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="42"/>
+        <source>Out of the pool</source>
+        <translation>离开公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="48"/>
+        <source>No breakdown</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="49"/>
+        <source>By rep</source>
+        <translation>按销售</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="50"/>
+        <source>By team</source>
+        <translation>按团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="51"/>
+        <source>By source</source>
+        <translation>按来源</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="52"/>
+        <source>By product</source>
+        <translation>按产品</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="53"/>
+        <source>By industry</source>
+        <translation>按行业</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="54"/>
+        <source>By lost reason</source>
+        <translation>按输单原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="55"/>
+        <source>By kind</source>
+        <translation>按跟进方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="62"/>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="63"/>
+        <source>No team</source>
+        <translation>无团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="64"/>
+        <source>No source</source>
+        <translation>无来源</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="65"/>
+        <source>No product</source>
+        <translation>无产品</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="66"/>
+        <source>No industry</source>
+        <translation>无行业</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="67"/>
+        <source>No reason given</source>
+        <translation>未填原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="68"/>
+        <source>No kind</source>
+        <translation>无跟进方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="69"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="78"/>
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="111"/>
+        <source>Week of %1</source>
+        <translation>%1当周</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_words.py" line="149"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../crmdesk/views/report_data.py" line="87"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="132"/>
+        <source>Funnel</source>
+        <translation>销售漏斗</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_data.py" line="97"/>
+        <source>Lost reasons</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_data.py" line="98"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_data.py" line="105"/>
+        <source>Sources</source>
+        <translation>客户来源</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_data.py" line="106"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_data.py" line="113"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="133"/>
+        <source>Activity</source>
+        <translation>活动量</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="83"/>
+        <source>Loading the charts…</source>
+        <translation>正在加载图表…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="95"/>
+        <source>The charts could not be drawn (see the log).</source>
+        <translation>图表无法绘制（详见日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="109"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="111"/>
+        <source>Export PNG…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="112"/>
+        <source>Save the report shown as a picture</source>
+        <translation>将当前显示的报表保存为图片</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="114"/>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="115"/>
+        <source>Save every report as an Excel workbook: a sheet each, with its table and a chart</source>
+        <translation>将所有报表保存为一个 Excel 工作簿：每个报表一个工作表，包含表格和图表</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="118"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="132"/>
+        <source>Monthly</source>
+        <translation>月度统计</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="132"/>
+        <source>Lost reasons and sources</source>
+        <translation>输单原因与客户来源</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="307"/>
+        <source>Follow-up at</source>
+        <translation>跟进时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="307"/>
+        <source>Into the pool at</source>
+        <translation>进入公海时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="308"/>
+        <source>Out of the pool at</source>
+        <translation>离开公海时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="333"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="353"/>
+        <source>Export PNG</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="334"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="348"/>
+        <source>Saved the picture to %1.</source>
+        <translation>已将图片保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="352"/>
+        <source>The picture could not be saved. Choose another folder, such as Documents.</source>
+        <translation>图片无法保存。请选择其他文件夹，例如“文档”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="357"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="369"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="379"/>
+        <source>Export workbook</source>
+        <translation>导出工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="357"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="358"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/reports_page.py" line="370"/>
+        <source>Saved every report to %1.</source>
+        <translation>已将所有报表保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -8255,6 +9355,64 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="63"/>
+        <source>Split to months</source>
+        <translation>分解到各月</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="65"/>
+        <source>Split to teams and reps</source>
+        <translation>分解到团队和销售</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="74"/>
+        <source>The rest</source>
+        <translation>其余部分</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="76"/>
+        <source>Method</source>
+        <translation>分解方式</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="79"/>
+        <source>Part</source>
+        <translation>分项</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="79"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="79"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="145"/>
+        <source>Took one unit of the rounding.</source>
+        <translation>分得了舍入后余下的一个单位。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="154"/>
+        <source>The parts add up exactly to %1.</source>
+        <translation>各分项合计正好为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="159"/>
+        <source>Rounding to the cent left %1; one cent each went to: %2.</source>
+        <translation>四舍五入到分后余下 %1；以下各项各多分 1 分：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="161"/>
+        <source>Rounding to whole numbers left %1; one each went to: %2.</source>
+        <translation>取整后余下 %1；以下各项各多分 1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>StageColumn</name>
     <message>
         <location filename="../../crmdesk/views/board.py" line="290"/>
@@ -8541,6 +9699,505 @@ weighted %3</source>
     </message>
 </context>
 <context>
+    <name>TargetImportDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/target_import_dialog.py" line="32"/>
+        <source>Import targets</source>
+        <translation>导入目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_import_dialog.py" line="33"/>
+        <source>%1: %2 rows with %3 targets for “%4”.</source>
+        <translation>%1：%2 行，共 %3 个“%4”目标。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_import_dialog.py" line="38"/>
+        <source>%1 problems in %2 rows: nothing is imported from those rows.</source>
+        <translation>%2 行中有 %1 个问题：这些行不会导入。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_import_dialog.py" line="41"/>
+        <source>No problems found. Empty cells leave the targets as they are.</source>
+        <translation>未发现问题。空白单元格不会改动对应的目标。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_import_dialog.py" line="47"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_import_dialog.py" line="47"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_import_dialog.py" line="47"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_import_dialog.py" line="47"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_import_dialog.py" line="65"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_import_dialog.py" line="66"/>
+        <source>Import the good rows</source>
+        <translation>只导入无误的行</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_import_dialog.py" line="67"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TargetTreeModel</name>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="329"/>
+        <source>Team / rep</source>
+        <translation>团队 / 销售</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="402"/>
+        <source>Not set: the sum of the parts below, %1.</source>
+        <translation>未设置：下级合计为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="408"/>
+        <source>teams and reps</source>
+        <translation>团队和销售</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="410"/>
+        <source>reps</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="413"/>
+        <source>%1 not yet split over its %2.</source>
+        <translation>还有 %1 未分解到%2。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="415"/>
+        <source>Its %2 add up to %1 more than this target.</source>
+        <translation>%2合计比该目标多 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="424"/>
+        <source>%1 not yet split over its quarters.</source>
+        <translation>还有 %1 未分解到各季度。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="426"/>
+        <source>%1 not yet split over its months.</source>
+        <translation>还有 %1 未分解到各月。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="432"/>
+        <source>Its quarters add up to %1 more than this target.</source>
+        <translation>各季度合计比该目标多 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="436"/>
+        <source>Its months add up to %1 more than this target.</source>
+        <translation>各月合计比该目标多 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="445"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="448"/>
+        <source>Changed, not saved yet (was %1).</source>
+        <translation>已修改，尚未保存（原为 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>TargetWords</name>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="23"/>
+        <source>Won amount</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="24"/>
+        <source>Won deals</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="25"/>
+        <source>Payments received</source>
+        <translation>回款额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="26"/>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="27"/>
+        <source>Follow-ups</source>
+        <translation>跟进次数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="28"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="40"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="44"/>
+        <source>No team</source>
+        <translation>无团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="53"/>
+        <source>Q%1</source>
+        <translation>Q%1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="62"/>
+        <location filename="../../crmdesk/views/target_words.py" line="235"/>
+        <location filename="../../crmdesk/views/target_words.py" line="236"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="68"/>
+        <source>%2 %1</source>
+        <translation>%1年%2</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="71"/>
+        <source>Q%2 %1</source>
+        <translation>%1年第%2季度</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="73"/>
+        <source>Year %1</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="78"/>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="86"/>
+        <source>Ahead of time</source>
+        <translation>超前于时间进度</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="87"/>
+        <source>Behind time</source>
+        <translation>落后于时间进度</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="88"/>
+        <source>On track</source>
+        <translation>与时间进度持平</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="89"/>
+        <source>No target set</source>
+        <translation>未设目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="159"/>
+        <source>Type a number, like 120000 or 12万.</source>
+        <translation>请输入数字，如 120000 或 12万。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="160"/>
+        <location filename="../../crmdesk/views/target_words.py" line="260"/>
+        <source>A target cannot be negative.</source>
+        <translation>目标不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="161"/>
+        <source>This target is too large.</source>
+        <translation>目标数值过大。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="162"/>
+        <source>A count target is a whole number; money goes to the cent.</source>
+        <translation>数量目标须为整数；金额精确到分。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="165"/>
+        <source>This value cannot be used as a target.</source>
+        <translation>此数值不能作为目标。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="173"/>
+        <location filename="../../crmdesk/views/target_words.py" line="178"/>
+        <source>Evenly</source>
+        <translation>平均分配</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="174"/>
+        <source>By last year&apos;s share</source>
+        <translation>按去年占比</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="175"/>
+        <source>Suggested (70% of the last 3 months, plus a share of the rest)</source>
+        <translation>建议（近 3 个月平均的 70%，再分摊其余部分）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="183"/>
+        <location filename="../../crmdesk/views/target_words.py" line="185"/>
+        <source>Rest split evenly</source>
+        <translation>其余部分平均分配</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="184"/>
+        <source>Rest split by last year&apos;s share</source>
+        <translation>其余部分按去年占比分配</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="190"/>
+        <source>The recent months alone already pass the total, so the total is split in proportion to them.</source>
+        <translation>仅近几个月的基数就已超过总目标，因此按其比例分解总目标。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="195"/>
+        <source>There are no figures to go by, so the total is split evenly.</source>
+        <translation>没有可参考的数据，因此总目标平均分配。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="198"/>
+        <source>Last year has no figures to go by, so the total is split evenly.</source>
+        <translation>去年没有可参考的数据，因此总目标平均分配。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="207"/>
+        <source>There is no target here to split yet: type one first.</source>
+        <translation>这里还没有可分解的目标：请先输入。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="211"/>
+        <source>There is nobody under this row to split the target over.</source>
+        <translation>此行下没有可分配目标的成员。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="215"/>
+        <source>A count target is a whole number; make the total whole first.</source>
+        <translation>数量目标须为整数；请先把总数改为整数。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="220"/>
+        <source>This target cannot be split.</source>
+        <translation>此目标无法分解。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="232"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="233"/>
+        <source>Login or team</source>
+        <translation>登录名或团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="234"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="237"/>
+        <source>Target columns</source>
+        <translation>目标列</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="243"/>
+        <source>This column is missing from the sheet.</source>
+        <translation>表格中缺少此列。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="246"/>
+        <source>The scope must be company, team or rep.</source>
+        <translation>范围须为公司、团队或销售。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="249"/>
+        <source>No team or active rep by this name or login.</source>
+        <translation>没有此名称或登录名的团队或在职销售。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="252"/>
+        <source>You may not set targets for this row.</source>
+        <translation>您无权为此行设定目标。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="255"/>
+        <source>Not a year.</source>
+        <translation>不是有效的年份。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="256"/>
+        <source>This row appears twice for the same year.</source>
+        <translation>同一年份中此行出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="259"/>
+        <source>Not a number.</source>
+        <translation>不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="261"/>
+        <source>Too large.</source>
+        <translation>数值过大。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="262"/>
+        <source>A count must be whole; money goes to the cent.</source>
+        <translation>数量须为整数；金额精确到分。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="265"/>
+        <source>This value cannot be used.</source>
+        <translation>此数值不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPage</name>
+    <message>
+        <location filename="../../crmdesk/views/targets_page.py" line="95"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/targets_page.py" line="96"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/targets_page.py" line="97"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/targets_page.py" line="98"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/targets_page.py" line="115"/>
+        <source>Dashboard</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/targets_page.py" line="116"/>
+        <source>Distribution</source>
+        <translation>目标分配</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/targets_page.py" line="266"/>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPanel</name>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="306"/>
+        <source>Team reports</source>
+        <translation>团队报告</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="306"/>
+        <source>My reports</source>
+        <translation>我的报告</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="309"/>
+        <source>Search reports and names</source>
+        <translation>搜索报告内容和姓名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="315"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="322"/>
+        <source>No reports in these days.</source>
+        <translation>这段时间没有报告。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="359"/>
+        <source>This day</source>
+        <translation>当天</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="359"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="359"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="361"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="361"/>
+        <source>Last 4 weeks</source>
+        <translation>最近 4 周</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="361"/>
+        <source>Last 12 weeks</source>
+        <translation>最近 12 周</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/work_report_team.py" line="374"/>
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n 份报告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="376"/>
+        <source>only the newest are shown: narrow the search</source>
+        <translation>只显示了最新的报告：请缩小搜索范围</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="383"/>
+        <source>draft not submitted</source>
+        <translation>草稿未提交</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/work_report_team.py" line="386"/>
+        <source>Not submitted for %1: %n</source>
+        <translation>
+            <numerusform>%1 未提交：%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="387"/>
+        <source>Everyone has submitted for %1.</source>
+        <translation>%1 全员已提交。</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <location filename="../../crmdesk/views/today_page.py" line="117"/>
@@ -8780,6 +10437,29 @@ weighted %3</source>
     </message>
 </context>
 <context>
+    <name>TotalsPanel</name>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="263"/>
+        <source>Deals lost, by reason</source>
+        <translation>输单商机（按原因）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="264"/>
+        <source>Won amount, by source</source>
+        <translation>赢单金额（按来源）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="276"/>
+        <source>No deal was lost in this period.</source>
+        <translation>本期没有输单。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_panels.py" line="277"/>
+        <source>No deal was won in this period.</source>
+        <translation>本期没有赢单。</translation>
+    </message>
+</context>
+<context>
     <name>WonDialog</name>
     <message>
         <location filename="../../crmdesk/views/deal_move_dialogs.py" line="224"/>
@@ -8810,6 +10490,192 @@ weighted %3</source>
         <location filename="../../crmdesk/views/deal_move_dialogs.py" line="250"/>
         <source>A deal cannot be won on a day still to come.</source>
         <translation>赢单日期不能晚于今天。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkReports</name>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="49"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="51"/>
+        <source>Submitted, edited since</source>
+        <translation>已提交，之后有修改</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="53"/>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="66"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="74"/>
+        <source>Author</source>
+        <translation>填写人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="79"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="83"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="89"/>
+        <source>Submitted at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="97"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="104"/>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="114"/>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="122"/>
+        <source>Follow-ups</source>
+        <translation>跟进次数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="130"/>
+        <source>Visits</source>
+        <translation>拜访次数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="138"/>
+        <source>Deals created</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="146"/>
+        <source>Deals moved</source>
+        <translation>推进商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="154"/>
+        <source>Deals won</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="162"/>
+        <source>Won amount</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="170"/>
+        <source>Payments received</source>
+        <translation>回款额</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="177"/>
+        <source>Work done</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="181"/>
+        <source>Problems</source>
+        <translation>遇到的问题</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="185"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+</context>
+<context>
+    <name>WorkReportsPage</name>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="60"/>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="61"/>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="69"/>
+        <source>Previous day or week</source>
+        <translation>上一天或上一周</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="71"/>
+        <source>Next day or week</source>
+        <translation>下一天或下一周</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="80"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="133"/>
+        <source>Daily report for %1</source>
+        <translation>%1 日报</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="135"/>
+        <source>Weekly report for %1 – %2</source>
+        <translation>%1 – %2 周报</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="249"/>
+        <source>Report submitted.</source>
+        <translation>报告已提交。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="251"/>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="270"/>
+        <source>{who} saved this report at {at}, perhaps on another computer.</source>
+        <translation>{who} 于 {at} 保存了这份报告（可能是在另一台电脑上）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="271"/>
+        <source>{who} saved this report meanwhile, perhaps on another computer.</source>
+        <translation>在此期间，{who} 保存了这份报告（可能是在另一台电脑上）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="277"/>
+        <source>Your text is still here: copy what you want to keep, then Reload.</source>
+        <translation>你输入的内容仍在：请先复制要保留的部分，再点“重新加载”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="311"/>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="335"/>
+        <source>Daily reports</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="335"/>
+        <source>Weekly reports</source>
+        <translation>周报</translation>
     </message>
 </context>
 </TS>
