@@ -210,13 +210,16 @@ def _settle(app, window, what: str) -> None:
         counting = any(getattr(p, "is_counting", False) for p in window.pages.values())
         return window.runner.busy or counting or loader().loading()
 
-    while busy():
-        if time.monotonic() > deadline:
-            raise CommandFailed(f"timed out after {WAIT_S} s waiting for {what}")
-        app.processEvents()
-        time.sleep(0.005)
-    for _ in range(5):
-        app.processEvents()
+    while True:
+        while busy():
+            if time.monotonic() > deadline:
+                raise CommandFailed(f"timed out after {WAIT_S} s waiting for {what}")
+            app.processEvents()
+            time.sleep(0.005)
+        for _ in range(5):
+            app.processEvents()
+        if not busy():  # what arrived may have started more (charts loaded: their reads)
+            break
     if _errors:
         raise _errors[0]
     for page in window.pages.values():  # a list that could not load shows its reason there

@@ -502,3 +502,21 @@ def test_a_pool_that_asks_keeps_customers_with_an_open_deal(db, people, pipeline
     stayed = {c for c, (owner, _pool) in owners(db, due).items() if owner is not None}
     assert stayed == ({open_} if exempt else set())
     assert result.moved == (4 if exempt else 5)
+
+
+def test_a_deal_won_on_a_local_day_closes_on_that_day_in_the_users_zone():
+    from zoneinfo import ZoneInfo
+
+    from crmdesk.models.deal_moves import closed_at
+
+    shanghai, new_york = ZoneInfo("Asia/Shanghai"), ZoneInfo("America/New_York")
+    # 07:00 on 1 April in Shanghai is still 31 March in UTC: won "on 31 March" is March there.
+    now = datetime(2026, 3, 31, 23, 0)
+    assert closed_at(date(2026, 3, 31), now, shanghai) == datetime(2026, 3, 30, 23, 0)
+    # Won "today" (1 April, Shanghai) is now itself.
+    assert closed_at(date(2026, 4, 1), now, shanghai) == now
+    # Evening in New York (19:00 on 31 March) is 1 April in UTC: won today is 31 March there.
+    evening = datetime(2026, 4, 1, 0, 0)
+    assert closed_at(date(2026, 3, 31), evening, new_york) == evening
+    assert closed_at(date(2026, 3, 30), evening, new_york) == datetime(2026, 3, 31, 0, 0)
+    assert closed_at(None, now, shanghai) == now

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
 
 from sqlalchemy import delete, insert, select, update
@@ -349,10 +349,20 @@ def answers_json(plan: Plan, given: Mapping[int, str]) -> str:
     return json.dumps(pairs, ensure_ascii=False) if pairs else ""
 
 
-def closed_at(won_on: date | None, now: datetime) -> datetime:
+def closed_at(won_on: date | None, now: datetime, tz: tzinfo | None = None) -> datetime:
+    """When a deal won on the local day `won_on` closed, as stored (naive UTC): that day at the
+    local time of `now`, never later than now. The day is the user's (tz; None: the system's),
+    so a deal won "on 31 March" counts for March wherever the clock's UTC date is."""
     if won_on is None:
         return now
-    return min(datetime.combine(won_on, now.time()), now)
+    aware = now.replace(tzinfo=UTC)
+    local = aware.astimezone() if tz is None else aware.astimezone(tz)
+    moment = datetime.combine(won_on, local.time().replace(tzinfo=None)).replace(
+        tzinfo=local.tzinfo
+    )
+    if tz is None:  # the system's offset on that day, not today's (summer time)
+        moment = moment.replace(tzinfo=None).astimezone()
+    return min(moment.astimezone(UTC).replace(tzinfo=None), now)
 
 
 def bump(
