@@ -331,3 +331,23 @@ def test_split_refusals(db, history):
         plan(db, p.admin, "won_amount", YEAR, "company", 0, method="magic", total_value=D(1))
     with pytest.raises(PermissionDenied):
         plan(db, p.rep_n1, "won_amount", YEAR, "team", p.rep_s1.team_id, total_value=D(1))
+
+
+@pytest.mark.parametrize("method", ["even", "last_year", "suggested"])
+def test_split_needs_edit_access(db, history, method):
+    """A plan shows each child's history: only who may edit the row may ask for one."""
+    p, north, south = history, history.rep_n1.team_id, history.rep_s1.team_id
+    kw = {"method": method, "total_value": D("1000.00")}
+    for actor, scope, sid in (
+        (p.rep_n1, "company", 0),  # a rep reads the company row
+        (p.rep_n1, "team", north),  # and their team's
+        (p.manager_n, "company", 0),  # a manager reads the company row
+        (p.manager_s, "team", north),  # another team's manager
+    ):
+        with pytest.raises(PermissionDenied):
+            plan(db, actor, "won_amount", YEAR, scope, sid, **kw)
+    own = plan(db, p.manager_n, "won_amount", YEAR, "team", north, **kw)
+    assert sum(own.as_dict().values()) == D("1000.00")
+    south_plan = plan(db, p.manager_s, "won_amount", YEAR, "team", south, over="months", **kw)
+    assert sum(south_plan.as_dict().values()) == D("1000.00")
+    assert plan(db, p.admin, "won_amount", YEAR, "company", 0, **kw).as_dict()

@@ -351,7 +351,8 @@ def plan_split(
     achieved in the same period a year before); "suggested" (base = each child's average of the
     last 3 full months before today × 70%, the increment split by `weight`: "even" or
     "last_year"). total_value: the total to split (None: the cell's shown value). Writes nothing:
-    the caller saves the parts through save_targets."""
+    the caller saves the parts through save_targets. Only who may edit the row may plan (else
+    PermissionDenied): admin any row, a manager their team's row and its reps'."""
     _check_metric_year(metric, getattr(period, "year", None))
     errors = []
     if not isinstance(period, Period):
@@ -366,7 +367,9 @@ def plan_split(
         raise ValidationFailed(errors=errors, limits={})
     tree = load_tree(session, metric, period.year)
     person = tree.by_node.get((scope, scope_id))
-    if person is None or access(actor, person) is None:
+    # Edit access, as save_targets asks: a plan shows each child's history (last year, the
+    # last 3 months), which a reader of the row may not see (the ranking hides it from a rep).
+    if person is None or access(actor, person) != "edit":
         raise PermissionDenied(what="target", scope=scope, id=scope_id)
     node = person.node
     whole = tree.shown(node, period) if total_value is None else total_value
