@@ -90,6 +90,15 @@ def build(path: Path, deals: int, customers: int) -> dict:
     deal_rows, move_rows, move_id = [], [], 1
     conn = db.engine.raw_connection()
     cursor = conn.cursor()
+    # Indexes dropped for the load and made again after it, from sorted data: inserting 1M
+    # rows at random places of nine indexes ran at ~400 deals a second.
+    indexes = cursor.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        " AND tbl_name IN ('deals', 'deal_moves')"
+    ).fetchall()
+    for name, _sql in indexes:
+        cursor.execute(f"DROP INDEX {name}")
+    conn.commit()
     deal_sql = (
         "INSERT INTO deals(id, customer_id, title, amount, amount_manual, currency, owner_id,"
         " team_id, pipeline_id, stage_id, status, source, competitor, notes, external_id,"
@@ -111,10 +120,12 @@ def build(path: Path, deals: int, customers: int) -> dict:
         deal_rows.clear()
         move_rows.clear()
 
+    # Created in id order, as a live database grows (ids and created_at rise together).
+    starts = sorted(now - timedelta(seconds=rng.randrange(span)) for _ in range(deals))
     for deal_id in range(1, deals + 1):
         owner, team = reps[rng.randrange(len(reps))]
         pool = by_owner.get(owner) or any_customer
-        created = now - timedelta(seconds=rng.randrange(span))
+        created = starts[deal_id - 1]
         last = min(len(opens) - 1, int(rng.expovariate(0.8)))
         stages = [opens[0]]
         i = 0
@@ -152,8 +163,13 @@ def build(path: Path, deals: int, customers: int) -> dict:
         ))  # fmt: skip
         if len(deal_rows) >= 50_000:
             flush()
-            log(f"{deal_id} deals, {time.perf_counter() - start:.0f} s")
+            if deal_id % 200_000 == 0:
+                log(f"{deal_id} deals, {time.perf_counter() - start:.0f} s")
     flush()
+    for name, sql in indexes:
+        log("index", name, f"{time.perf_counter() - start:.0f} s")
+        cursor.execute(sql)
+    conn.commit()
     cursor.close()
     conn.close()
     refresh_statistics(db)

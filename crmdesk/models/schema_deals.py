@@ -186,18 +186,22 @@ class Deal(Base):
         Index("ix_deals_owner", "owner_id", "stage_id"),
         Index("ix_deals_team", "team_id", "stage_id"),
         Index("ix_deals_customer", "customer_id", "status"),
-        Index("ix_deals_closed", "status", "closed_at"),
+        # Won or lost in a period, and all the monthly breakdown sums, from the index (0014).
+        Index(
+            "ix_deals_closed", "status", "closed_at", "owner_id", "team_id", "amount", "deleted_at"
+        ),  # fmt: skip
         Index("ix_deals_expected", "expected_close"),
         Index("ix_deals_external", "external_id"),
-        # The funnel: a pipeline's deals created in a period, all it counts in the index (0014).
+        # The funnel: a pipeline's deals created in a period, all it counts in the index (0014),
+        # one range per reached stage and status (analytics.funnel: no sort of the cohort).
         Index(
             "ix_deals_cohort",
             "pipeline_id",
+            "reached_stage_id",
+            "status",
             "created_at",
             "owner_id",
             "team_id",
-            "reached_stage_id",
-            "status",
             "amount",
             "closed_at",
             "deleted_at",

@@ -83,12 +83,20 @@ def upgrade() -> None:
 
 
 def _create_report_indexes() -> None:
-    # The funnel: a pipeline's deals created in a period, with all it counts, from the index.
+    # The funnel: a pipeline's deals created in a period, with all it counts, from the index,
+    # one range per reached stage and status (no sort of the cohort: analytics.funnel).
     op.create_index(
         "ix_deals_cohort",
         "deals",
-        ["pipeline_id", "created_at", "owner_id", "team_id", "reached_stage_id", "status",
+        ["pipeline_id", "reached_stage_id", "status", "created_at", "owner_id", "team_id",
          "amount", "closed_at", "deleted_at"],
+    )  # fmt: skip
+    # Won (lost) deals by closed_at with what the monthly breakdown sums: 0009's two columns
+    # left a table read a deal (SQLite: 690 ms for a year of won deals at 1M, 255 covered).
+    op.drop_index("ix_deals_closed", table_name="deals")
+    op.create_index(
+        "ix_deals_closed", "deals", ["status", "closed_at", "owner_id", "team_id", "amount",
+                                     "deleted_at"],
     )  # fmt: skip
 
 
@@ -109,6 +117,8 @@ def _drop_column(table: str, column: str) -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_deals_cohort", table_name="deals")
+    op.drop_index("ix_deals_closed", table_name="deals")
+    op.create_index("ix_deals_closed", "deals", ["status", "closed_at"])
     _drop_column("deal_moves", "stage_seconds")
     _drop_column("deals", "reached_stage_id")
     # The tables take their indexes with them (MariaDB refuses to drop one a foreign key uses).
