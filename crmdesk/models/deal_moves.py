@@ -8,7 +8,7 @@ A refused move writes nothing, not even the answers it was given.
 
 Choices made here: a deal may be won from any stage (a quick sale is real), only the won
 stage's own gate applying; backward moves and reopening (from won or lost) pass no gate; a won
-deal's closed_at is `now` moved back to the won day (same time of day, never later than now).
+deal's closed_at is the won day (local) at the local time of now, never later than now.
 Approval requests and decisions are approvals.py.
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import delete, insert, select, update
@@ -28,6 +28,7 @@ from crmdesk.models.changes import record
 from crmdesk.models.checks import MAX_ID, Checker, check_id
 from crmdesk.models.deal_rules import MONEY_LIMIT, LineInput, check_money, lines_total
 from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
+from crmdesk.models.periods import moment_on_day as closed_at
 from crmdesk.models.pipeline import PipelineRow, QuestionRow, StageRow, get_pipeline
 from crmdesk.models.policy import may_edit, may_see
 from crmdesk.models.schema import Customer, User
@@ -347,22 +348,6 @@ def answers_json(plan: Plan, given: Mapping[int, str]) -> str:
     """The answers given for the stages entered or skipped, as the history keeps them."""
     pairs = [[q.text, given[q.id]] for s in plan.stages for q in s.questions if q.id in given]
     return json.dumps(pairs, ensure_ascii=False) if pairs else ""
-
-
-def closed_at(won_on: date | None, now: datetime, tz: tzinfo | None = None) -> datetime:
-    """When a deal won on the local day `won_on` closed, as stored (naive UTC): that day at the
-    local time of `now`, never later than now. The day is the user's (tz; None: the system's),
-    so a deal won "on 31 March" counts for March wherever the clock's UTC date is."""
-    if won_on is None:
-        return now
-    aware = now.replace(tzinfo=UTC)
-    local = aware.astimezone() if tz is None else aware.astimezone(tz)
-    moment = datetime.combine(won_on, local.time().replace(tzinfo=None)).replace(
-        tzinfo=local.tzinfo
-    )
-    if tz is None:  # the system's offset on that day, not today's (summer time)
-        moment = moment.replace(tzinfo=None).astimezone()
-    return min(moment.astimezone(UTC).replace(tzinfo=None), now)
 
 
 def bump(

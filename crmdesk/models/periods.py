@@ -115,3 +115,19 @@ def elapsed_fraction(period: Period, today: date) -> float:
     if today >= period.end_day - timedelta(days=1):
         return 1.0
     return ((today - period.first_day).days + 1) / period.days
+
+
+def moment_on_day(won_on: date | None, now: datetime, tz: tzinfo | None = None) -> datetime:
+    """A moment on the local day `won_on` as stored (naive UTC): that day at the local time of
+    `now`, never later than now (a deal won "on 31 March": deal_moves.closed_at). The day is
+    the user's (tz; None: the system's), so it counts for March wherever the UTC date is."""
+    if won_on is None:
+        return now
+    aware = now.replace(tzinfo=UTC)
+    local = aware.astimezone() if tz is None else aware.astimezone(tz)
+    moment = datetime.combine(won_on, local.time().replace(tzinfo=None)).replace(
+        tzinfo=local.tzinfo
+    )
+    if tz is None:  # the system's offset on that day, not today's (summer time)
+        moment = moment.replace(tzinfo=None).astimezone()
+    return min(moment.astimezone(UTC).replace(tzinfo=None), now)
