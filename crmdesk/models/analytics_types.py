@@ -122,6 +122,7 @@ class DrillDealRow:
     amount: Decimal
     created_at: datetime
     closed_at: datetime | None
+    hidden: bool = False  # counted, but the reader may not see it: title and customer blanked
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class DrillCustomerRow:
     status: str
     created_at: datetime
     at: datetime  # the moment counted: created, the follow-up, the pool event
+    hidden: bool = False  # counted, but the reader may not see the customer: name blanked
 
 
 @dataclass(frozen=True)
