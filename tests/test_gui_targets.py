@@ -8,19 +8,24 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
 
 from gui_helpers import GuiThreadGuard
+from helpers import NOW
 from PySide6.QtCore import QPoint, Qt
+from sqlalchemy import select
 from test_gui_targets_helpers import YEAR, Y, as_user, make_page, sales, won
 
 from crmdesk.models.changes import Change
 from crmdesk.models.periods import Period
+from crmdesk.models.schema_deals import Deal, Stage
 from crmdesk.models.targets import TargetInput
 from crmdesk.tasks import TaskRunner
 from crmdesk.views import target_words as words
 from crmdesk.views.context import ChangeBus
+from crmdesk.views.report_words import compact
 
 
 def cards(page) -> dict[str, str]:
@@ -36,8 +41,8 @@ def expected_cards(progress) -> dict[str, str]:
         "gap": words.value_text(m, progress.gap) or "—",
         "elapsed": words.percent_text(progress.elapsed),
     }
-    if progress.forecast is not None:  # money won only; the card is hidden otherwise
-        out["forecast"] = words.value_text(m, progress.forecast)
+    if progress.forecast is not None:  # money won only, whole yuan; else the card is hidden
+        out["forecast"] = words.value_text(m, progress.forecast.quantize(D(1), ROUND_HALF_UP))
     return out
 
 
@@ -113,6 +118,26 @@ def test_ranking_order_levels_and_sorting(qtbot, ws):
     assert len(set(values)) > 2
 
 
+def test_forecast_in_whole_yuan_and_short_axis_money(qtbot, ws):
+    p = sales(ws)
+    with ws.db.writing() as s:
+        deal = s.get(Deal, s.scalar(select(Deal.id).order_by(Deal.id).limit(1)))
+        opens = select(Stage).where(Stage.pipeline_id == deal.pipeline_id, Stage.kind == "open")
+        stage = s.scalar(opens.order_by(Stage.position))
+        s.add(Deal(customer_id=deal.customer_id, title="open", amount=D("1000.05"),
+                   owner_id=p.rep_n1.id, team_id=p.rep_n1.team_id, pipeline_id=deal.pipeline_id,
+                   stage_id=stage.id, status="open", created_at=NOW, updated_at=NOW,
+                   stage_entered_at=NOW, probability=50,
+                   expected_close=NOW.date() + timedelta(days=10)))  # fmt: skip
+    page = make_page(qtbot, ws)
+    progress = ws.target_progress("won_amount", YEAR, "company", 0)
+    assert progress.forecast == D("500.03")
+    assert cards(page)["forecast"] == "¥500"
+    axis = page.dashboard.chart.data.axis_format
+    assert [axis(v) for v in (12_345, 2_500_000, 800)] == ["¥12K", "¥2.5M", "¥800"]
+    assert axis(12_345) == compact(12_345, True)  # the reports' short money
+
+
 def test_a_rep_sees_the_company_their_team_and_themself(qtbot, ws):
     p = sales(ws)
     page = make_page(qtbot, as_user(ws, p.rep_n2))
@@ -155,6 +180,25 @@ def test_a_click_on_a_month_lists_the_deals_behind_it(qtbot, ws):
     qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.viewport_pos(1, 1000))
     qtbot.waitUntil(lambda: page.drill_dialog.count is not None)
     assert page.drill_dialog.count == 1
+
+
+def test_a_manager_drills_the_company_bar_as_counted(qtbot, ws):
+    """The company's February bar counts North's two deals; South's manager may open neither:
+    the list still has both (the bar's count), blanked and hidden."""
+    p = sales(ws)
+    south = as_user(ws, p.manager_s)
+    page = make_page(qtbot, south)
+    page.select(metric="won_count", scope=("company", 0))
+    qtbot.waitUntil(lambda: page.dashboard.progress.metric == "won_count")
+    assert page.dashboard.progress.months[1].achieved == 2
+    chart = page.dashboard.chart
+    qtbot.waitUntil(lambda: chart.hit_at(chart.viewport_pos(1, 1)) is not None)
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.viewport_pos(1, 1))
+    qtbot.waitUntil(lambda: page.drill_dialog is not None and page.drill_dialog.count is not None)
+    assert page.drill_dialog.count == 2
+    rows = [page.drill_dialog.model.loaded_row(i) for i in range(2)]
+    assert [(r.title, r.customer_name, r.hidden) for r in rows] == [("", "", True)] * 2
+    assert {r.owner_name for r in rows} == {p.rep_n1.name, p.rep_n2.name}
 
 
 def test_the_real_runner_fills_the_dashboard_off_the_gui_thread(qtbot, ws):

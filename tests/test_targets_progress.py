@@ -25,6 +25,7 @@ from crmdesk.models.schema_targets import TARGET_METRICS
 from crmdesk.models.target_progress import (
     achieved_by_rep_month,
     dashboard,
+    month_targets,
     progress,
     ranking,
 )
@@ -327,3 +328,37 @@ def test_refusals(db, world):
     with pytest.raises(ValidationFailed):
         db.read(lambda s: dashboard(s, p.admin, "won_amount", "2026", "company", 0, "rep",
                                     NOW.date()))  # fmt: skip
+
+
+def test_month_targets_are_the_progress_months(db, people):
+    """The reports' target line: each month's shown target (set, or rolled up from the reps,
+    across a year's end), as progress gives it; refused where progress is."""
+    p, north = people, people.rep_n1.team_id
+    with db.writing() as s:
+        save_targets(s, p.admin, NOW, [
+            TargetInput("won_count", "rep", p.rep_n1.id, Period(Y, 0, 12), D(4)),
+            TargetInput("won_count", "rep", p.rep_n2.id, Period(Y, 0, 12), D(3)),
+            TargetInput("won_count", "team", north, Period(Y + 1, 0, 1), D(9)),
+            TargetInput("won_count", "company", 0, Period(Y + 1, 1), D(30)),
+        ])  # fmt: skip
+    months = [Period(Y, 0, 11), Period(Y, 0, 12), Period(Y + 1, 0, 1), Period(Y + 1, 0, 2)]
+    for actor, scope, sid, expected in (
+        (p.admin, "company", 0, [None, D(7), D(9), None]),
+        (p.manager_n, "team", north, [None, D(7), D(9), None]),
+        (p.rep_n1, "rep", p.rep_n1.id, [None, D(4), None, None]),
+    ):
+        ws = Workspace(db, actor, clock=lambda: NOW)
+        got = ws.target_months("won_count", scope, sid, months)
+        assert got == expected
+        for year in (Y, Y + 1):
+            bars = ws.target_progress("won_count", Period(year), scope, sid)
+            shown = {m.period: m.target for m in bars.months}
+            assert [shown[m] for m in months if m.year == year] == [
+                g for g, m in zip(got, months, strict=True) if m.year == year
+            ]
+    with pytest.raises(PermissionDenied):
+        db.read(lambda s: month_targets(s, p.rep_n1, "won_count", "rep", p.rep_n2.id, months))
+    with pytest.raises(ValidationFailed):
+        db.read(lambda s: month_targets(s, p.admin, "won_count", "company", 0, [Period(Y)]))
+    direct = db.read(lambda s: month_targets(s, p.admin, "won_count", "company", 0, months))
+    assert direct == [None, D(7), D(9), None]

@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from crmdesk.models.checks import Checker
 from crmdesk.models.errors import PermissionDenied, ValidationFailed
 from crmdesk.models.periods import Period, elapsed_fraction
 from crmdesk.models.pinyin import sort_key
@@ -47,6 +48,7 @@ __all__ = [
     "RankRow",
     "achieved_by_rep_month",
     "dashboard",
+    "month_targets",
     "progress",
     "ranking",
 ]
@@ -185,6 +187,36 @@ def progress(
     node = _visible(tree, actor, scope, scope_id)
     scopes = achieved_scopes(session, metric, period.first_day, period.end_day, tz)
     return _progress(session, tree, scopes, metric, period, node, today)
+
+
+MAX_TARGET_MONTHS = 120
+
+
+def month_targets(
+    session: Session,
+    actor: UserRow,
+    metric: str,
+    scope: str,
+    scope_id: int,
+    months: list[Period],
+) -> list[Decimal | None]:
+    """The target shown (set, or rolled up) of each month for a scope the actor sees (else
+    PermissionDenied): only the target tree of each year asked is read, nothing achieved (the
+    reports' target line)."""
+    c = Checker()
+    if metric not in TARGET_METRICS:
+        c.fail("metric", "unknown")
+    if not isinstance(months, list | tuple) or len(months) > MAX_TARGET_MONTHS:
+        c.fail("months", "invalid", MAX_TARGET_MONTHS)
+    elif not all(isinstance(m, Period) and m.month for m in months):
+        c.fail("months", "invalid", MAX_TARGET_MONTHS)
+    c.done()
+    found: dict[Period, Decimal | None] = {}
+    for year in sorted({m.year for m in months}):
+        tree = load_tree(session, metric, year)
+        node = _visible(tree, actor, scope, scope_id)
+        found |= {m: tree.shown(node, m) for m in months if m.year == year}
+    return [found[m] for m in months]
 
 
 def _ranking(

@@ -9,7 +9,8 @@ from datetime import date, tzinfo
 from decimal import Decimal
 from pathlib import Path
 
-from crmdesk.models import target_excel, target_progress, targets
+from crmdesk.models import target_achieved, target_excel, target_progress, targets
+from crmdesk.models.analytics_types import DrillResult
 from crmdesk.models.changes import WriteResult
 from crmdesk.models.excel_read import read_sheet
 from crmdesk.models.periods import Period
@@ -69,6 +70,15 @@ class TargetMethods:
             )
         )
 
+    def target_months(
+        self, metric: str, scope: str, scope_id: int, months: Sequence[Period]
+    ) -> list[Decimal | None]:
+        """Each month's target shown for the scope (target_progress.month_targets)."""
+        months = list(months)
+        return self._read(
+            lambda s: target_progress.month_targets(s, self.actor, metric, scope, scope_id, months)
+        )
+
     def target_ranking(
         self,
         metric: str,
@@ -97,6 +107,23 @@ class TargetMethods:
         return self._read(
             lambda s: target_progress.dashboard(
                 s, self.actor, metric, period, scope, scope_id, level, day, tz
+            )
+        )
+
+    def target_month_rows(
+        self,
+        metric: str,
+        scope: str,
+        scope_id: int,
+        month: Period,
+        tz: tzinfo | None = None,
+        offset: int = 0,
+        limit: int = 500,
+    ) -> DrillResult:
+        """The rows behind a month's achieved bar (target_achieved.achieved_rows)."""
+        return self._read(
+            lambda s: target_achieved.achieved_rows(
+                s, self.actor, metric, scope, scope_id, month, tz, offset, limit
             )
         )
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 
 from crmdesk.models.analytics_types import Breakdown
 from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
-from crmdesk.models.periods import Period
 from crmdesk.views.report_filters import ReportQuery
 from crmdesk.views.report_words import TARGET_METRIC, by_name, measure_name
 
@@ -34,16 +33,11 @@ class ReportReader:
         if metric is None:
             return None
         scope, scope_id = q.target_scope()
-        found: dict[tuple[int, int], Decimal | None] = {}
-        try:
-            for year in sorted({p.year for p in q.month_periods}):
-                progress = self.ws.target_progress(metric, Period(year), scope, scope_id)
-                for m in progress.months:
-                    found[(m.period.year, m.period.month)] = m.target
+        try:  # the targets alone (no achieved figures, no forecast: the breakdown has them)
+            return tuple(self.ws.target_months(metric, scope, scope_id, list(q.month_periods)))
         except (PermissionDenied, NotFound, ValidationFailed) as exc:
             log.info("no target line: %r", exc)
             return None
-        return tuple(found.get((p.year, p.month)) for p in q.month_periods)
 
     def breakdown(self, measure: str, by: str, q: ReportQuery) -> Breakdown:
         return self.ws.breakdown(measure, by, q.first_month, q.months, q.scope, q.owner_id)

@@ -8,7 +8,7 @@ this module is imported, so the window starts without them."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,7 +44,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 SORT_ROLE = Qt.ItemDataRole.UserRole
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # (key, width) of the ranking's columns; their titles are translated in headerData.
-RANK_COLUMNS = (("rank", 52), ("name", 80), ("team", 84), ("target", 104), ("achieved", 104),
+RANK_COLUMNS = (("rank", 52), ("name", 80), ("team", 84), ("target", 98), ("achieved", 98),
                 ("completion", 86), ("gap", 100))  # fmt: skip
 
 
@@ -116,9 +117,7 @@ class RankingTableModel(QAbstractTableModel):
                 "completion": self.tr("Completion"),
                 "gap": self.tr("Gap"),
             }[key]
-        if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("name", "team"):
-            return _RIGHT
-        return None
+        return None  # centred (Qt's default): Fusion draws the sort arrow over a right end
 
     def data(self, index: QModelIndex, role: int = _DISPLAY):
         if not index.isValid():
@@ -224,6 +223,7 @@ class DashboardPanel(QWidget):
         header = self.rank_table.horizontalHeader()
         for i, (_key, width) in enumerate(RANK_COLUMNS):
             self.rank_table.setColumnWidth(i, width)
+        self._fit_titles()
         header.setStretchLastSection(True)
         top = QHBoxLayout()
         top.addWidget(self.ranking_title)
@@ -280,11 +280,27 @@ class DashboardPanel(QWidget):
         self._fill_cards()
         self._fill_chart()
         self.rank_model.set_rows(self.ranking, progress.metric, progress.elapsed, level)
+        self._fit_titles()  # the name column's title follows the level
         self.rank_table.setColumnHidden(2, level == "team")
         self.rank_proxy.sort(
             self.rank_table.horizontalHeader().sortIndicatorSection(),
             self.rank_table.horizontalHeader().sortIndicatorOrder(),
         )
+
+    def _fit_titles(self) -> None:
+        """Widen a column whose centred title would run under the sort arrow (Fusion draws it
+        at the section's right end, over the text: "Rank" was cut): the title, and the arrow's
+        room with its margin on both sides."""
+        header = self.rank_table.horizontalHeader()
+        style, metrics = header.style(), header.fontMetrics()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        # Fusion's arrow: the section's right 2 × margin + height / 2 (SE_HeaderArrow)
+        arrow = 2 * margin + max(header.height(), header.sizeHint().height()) // 2
+        for i in range(len(RANK_COLUMNS)):
+            title = str(self.rank_model.headerData(i, Qt.Orientation.Horizontal) or "")
+            need = metrics.horizontalAdvance(title) + 2 * arrow + 2
+            if header.sectionSize(i) < need:
+                self.rank_table.setColumnWidth(i, need)
 
     @property
     def has_data(self) -> bool:
@@ -312,8 +328,10 @@ class DashboardPanel(QWidget):
             cards["gap"].set(value(p.gap), self.tr("Still to go."))
         cards["forecast"].setVisible(p.forecast is not None)
         if p.forecast is not None:
-            cards["forecast"].set(value(p.forecast), self.tr("Weighted open deals due by the "
-                                                             "period's end"))  # fmt: skip
+            # whole yuan, as the other cards read: an estimate's cents say nothing
+            forecast = p.forecast.quantize(Decimal(1), ROUND_HALF_UP)
+            cards["forecast"].set(value(forecast), self.tr("Weighted open deals due by the "
+                                                           "period's end"))  # fmt: skip
         days = p.period.days
         gone = round(p.elapsed * days / 100)
         detail = self.tr("Day %1 of %2").replace("%1", str(gone)).replace("%2", str(days))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from crmdesk.models.periods import Period
 from crmdesk.models.schema_targets import MONEY_METRICS, TARGET_METRICS
+from crmdesk.views.report_words import compact
 
 
 def chinese() -> bool:
@@ -119,17 +120,9 @@ def value_text(metric: str, value: Decimal | None, *, sign: bool = True) -> str:
 
 
 def short_value(metric: str, value: float) -> str:
-    """An axis tick: ¥12.3万 / ¥1.2M / ¥120k for money, whole counts for the rest."""
-    if not is_money(metric):
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    size = abs(value)
-    if chinese() and size >= 10_000:
-        return f"¥{value / 10_000:.1f}万".replace(".0万", "万")
-    if size >= 1_000_000:
-        return f"¥{value / 1_000_000:.1f}M".replace(".0M", "M")
-    if size >= 1_000:
-        return f"¥{value / 1_000:.0f}k"
-    return f"¥{value:,.0f}"
+    """An axis tick, as the reports write it (report_words.compact): ¥12.3万 / ¥1.2亿 in
+    Chinese, ¥123K / ¥1.2M otherwise, for money; whole counts for the rest."""
+    return compact(value, is_money(metric))
 
 
 def percent_text(value: float | None) -> str:

@@ -9,8 +9,9 @@ or, when it was hidden then, once it is shown. Unsaved targets are never thrown 
 another metric or year, or leaving the page, asks first (prompts.leave); a reload keeps them.
 
 Clicking a month's bar opens the rows behind it (the won deals, the new customers or the
-follow-ups; payments have no such list) in the reports' drill dialog; the page also says which
-month was clicked (month_clicked)."""
+follow-ups; payments have no such list) in the reports' drill dialog: the rows the bar counts,
+by its own rules (workspace.target_month_rows), those the user may not open among them hidden;
+the page also says which month was clicked (month_clicked)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.changes import Change
 from crmdesk.models.periods import MAX_YEAR, MIN_YEAR, Period
+from crmdesk.models.target_achieved import DRILL_METRICS
 from crmdesk.models.today import local_day
 from crmdesk.tasks import SyncRunner
 from crmdesk.views import prompts
@@ -39,7 +41,7 @@ from crmdesk.views.widgets import Banner
 
 RELOAD_KINDS = frozenset({"targets", "deals", "payments", "contracts", "created", "follow_up",
                           "deleted", "restored"})  # fmt: skip
-DRILL_MEASURES = ("won_amount", "won_count", "new_customers", "follow_ups")
+DRILL_MEASURES = DRILL_METRICS  # payments: no list of rows
 
 
 def default_scope(actor) -> tuple[str, int]:
@@ -276,19 +278,15 @@ class TargetsPage(QWidget):
         from crmdesk.views.drill_dialog import DrillDialog
 
         ws, metric = self.workspace, self.metric_code
-        by, key, owner = "none", None, None
-        if scope == "team":
-            by, key = "team", scope_id
-        elif scope == "rep":
-            owner = scope_id
 
-        def fetch(offset: int, limit: int):
-            return ws.drill_breakdown(metric, by, month, 1, key=key, month=0, owner_id=owner,
-                                      offset=offset, limit=limit)  # fmt: skip
+        def fetch(offset: int, limit: int):  # the bar's own rows (target_achieved.achieved_rows)
+            return ws.target_month_rows(metric, scope, scope_id, month, offset=offset,
+                                        limit=limit)  # fmt: skip
 
         title = f"{words.metric_name(metric)} · {words.period_name(month)} · "
         title += self.scope_box.currentText().strip()
         kind = "deals" if metric in ("won_amount", "won_count") else "customers"
-        self.drill_dialog = DrillDialog(self.ctx, title, fetch, self, kind)
+        at_title = self.tr("Followed up") if metric == "follow_ups" else ""
+        self.drill_dialog = DrillDialog(self.ctx, title, fetch, self, kind, at_title)
         self.drill_dialog.customer_requested.connect(self.open_requested)
         self.drill_dialog.show()
