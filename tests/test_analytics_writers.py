@@ -1,8 +1,9 @@
 """Every writer of the stage history keeps deals.reached_stage_id and deal_moves.stage_seconds as
 analytics_backfill defines them: after each kind of write (create, forward, skip, back, won,
 lost, reopen, an import, the demo) the stored values equal history_facts over the stored
-history, on SQLite, PostgreSQL and MariaDB. Also the shared helpers of the analytics tests: a
-pipeline without gates and a deal written through the workspace."""
+history, on SQLite, PostgreSQL and MariaDB; the backfill limited to one pipeline (after its
+stages were reordered) rewrites that pipeline's deals and no other. Also the shared helpers of
+the analytics tests: a pipeline without gates and a deal written through the workspace."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from helpers import NOW
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from test_excel_deals import add_product, make_plan, run
 
-from crmdesk.models.analytics_backfill import history_facts
+from crmdesk.models.analytics_backfill import backfill_reached, history_facts
 from crmdesk.models.deals import DealInput
 from crmdesk.models.demo_deals import add_demo_deals
 from crmdesk.models.schema import Customer
@@ -154,3 +155,46 @@ def test_the_demo_writes_them(db, people):
     with db.reading() as s:
         assert s.scalar(select(Deal.id).where(Deal.reached_stage_id.is_(None))) is None
         assert s.scalar(select(DealMove.id).where(DealMove.stage_seconds > 0)) is not None
+
+
+def _facts_of(db, pipeline_id):
+    """(deal id → reached_stage_id, move id → stage_seconds) stored for one pipeline's deals."""
+    with db.reading() as s:
+        reached = dict(s.execute(select(Deal.id, Deal.reached_stage_id)
+                                 .where(Deal.pipeline_id == pipeline_id)).all())  # fmt: skip
+        seconds = dict(s.execute(
+            select(DealMove.id, DealMove.stage_seconds).join(Deal, Deal.id == DealMove.deal_id)
+            .where(Deal.pipeline_id == pipeline_id)).all())  # fmt: skip
+    return reached, seconds
+
+
+def test_the_backfill_of_one_pipeline_touches_only_its_deals(db, people, pipeline):
+    first, second = plain_pipeline(db, "One"), plain_pipeline(db, "Two")
+    rep = people.rep_n1
+    clock = Clock(NOW - timedelta(days=20))
+    ws = Workspace(db, rep, clock=clock)
+    customer = add_customer(db, rep)
+    for st in (first, second, first, second):  # interleaved ids: one range holds both
+        data = DealInput(customer_id=customer, title="交易", pipeline_id=st["pipeline"],
+                         amount=Decimal("1000"))  # fmt: skip
+        deal_id = ws.create_deal(data).value
+        for code in ("c", "b"):
+            clock.tick(days=2)
+            ws.move_deal(deal_id, st[code], deal_version(db, deal_id))
+    # An admin swaps b and c of both pipelines: the deals' furthest stage is b now.
+    with db.writing() as s:
+        for st in (first, second):
+            s.execute(update(Stage).where(Stage.id == st["b"]).values(position=2))
+            s.execute(update(Stage).where(Stage.id == st["c"]).values(position=1))
+        s.execute(update(DealMove).values(stage_seconds=None))
+    before = _facts_of(db, second["pipeline"])
+    assert set(before[0].values()) == {second["c"]}
+    with db.writing() as s:
+        backfill_reached(s.connection(), pipeline_id=first["pipeline"])
+    assert _facts_of(db, second["pipeline"]) == before
+    reached, seconds = _facts_of(db, first["pipeline"])
+    assert set(reached.values()) == {first["b"]}
+    assert sorted(seconds.values(), key=str) == [172800] * 4 + [None] * 2
+    with db.writing() as s:
+        backfill_reached(s.connection(), pipeline_id=second["pipeline"])
+    assert assert_facts(db) == 12

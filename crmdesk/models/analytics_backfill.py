@@ -34,7 +34,8 @@ CHUNK = 2000
 _meta = MetaData()
 _stages = Table("stages", _meta, Column("id", Integer), Column("position", Integer),
                 Column("kind", String(8)))  # fmt: skip
-_deals = Table("deals", _meta, Column("id", Integer), Column("reached_stage_id", Integer))
+_deals = Table("deals", _meta, Column("id", Integer), Column("pipeline_id", Integer),
+               Column("reached_stage_id", Integer))  # fmt: skip
 _moves = Table("deal_moves", _meta, Column("id", Integer), Column("deal_id", Integer),
                Column("kind", String(24)), Column("to_stage_id", Integer),
                Column("at", DateTime), Column("stage_seconds", Integer))  # fmt: skip
@@ -56,31 +57,45 @@ def history_facts(moves, positions: dict[int, tuple[int, str]]):
     return reached, seconds
 
 
-def backfill_reached(bind: Connection) -> None:
+def backfill_reached(bind: Connection, pipeline_id: int | None = None) -> None:
+    """Recompute reached_stage_id and stage_seconds from the stored history, of every deal or
+    of one pipeline's deals (pipeline_admin.save_pipeline, after an admin reordered its stages:
+    the furthest stage by position may be another one now). Writes only the values that
+    differ, so a recount of a pipeline whose order did not change writes nothing."""
     positions = {sid: (pos, kind) for sid, pos, kind in bind.execute(select(_stages))}
     last = 0
     while True:
-        ids = bind.scalars(
-            select(_deals.c.id).where(_deals.c.id > last).order_by(_deals.c.id).limit(CHUNK)
-        ).all()
-        if not ids:
+        chunk = select(_deals.c.id, _deals.c.reached_stage_id).where(_deals.c.id > last)
+        if pipeline_id is not None:
+            chunk = chunk.where(_deals.c.pipeline_id == pipeline_id)
+        deals = dict(bind.execute(chunk.order_by(_deals.c.id).limit(CHUNK)).all())
+        if not deals:
             return
-        last = ids[-1]
+        first, last = min(deals), max(deals)
+        # The moves of the chunk's deals, from ix_deal_moves_deal.
+        where = [_moves.c.deal_id >= first, _moves.c.deal_id <= last]
+        if pipeline_id is not None:  # the range may hold other pipelines' deals: not theirs
+            where.append(_moves.c.deal_id.in_(
+                select(_deals.c.id).where(_deals.c.pipeline_id == pipeline_id,
+                                          _deals.c.id >= first, _deals.c.id <= last)))  # fmt: skip
         rows = bind.execute(
             select(_moves.c.deal_id, _moves.c.kind, _moves.c.to_stage_id, _moves.c.at,
-                   _moves.c.id)
-            .where(_moves.c.deal_id >= ids[0], _moves.c.deal_id <= last)
-            .order_by(_moves.c.deal_id, _moves.c.at, _moves.c.id)
+                   _moves.c.id, _moves.c.stage_seconds)
+            .where(*where).order_by(_moves.c.deal_id, _moves.c.at, _moves.c.id)
         ).all()  # fmt: skip
-        by_deal: dict[int, list] = {}
-        for deal_id, *move in rows:
-            by_deal.setdefault(deal_id, []).append(move)
+        by_deal: dict[int, list] = {deal_id: [] for deal_id in deals}
+        stored: dict[int, int | None] = {}
+        for deal_id, kind, to_stage, at, move_id, seconds in rows:
+            if deal_id in by_deal:  # (a move left by a deal removed without its history)
+                by_deal[deal_id].append((kind, to_stage, at, move_id))
+                stored[move_id] = seconds
         reached_rows, second_rows = [], []
         for deal_id, moves in by_deal.items():
             reached, seconds = history_facts(moves, positions)
-            if reached is not None:
+            if reached != deals[deal_id]:
                 reached_rows.append({"b_id": deal_id, "b_reached": reached})
-            second_rows += [{"b_id": mid, "b_seconds": s} for mid, s in seconds.items()]
+            second_rows += [{"b_id": m[3], "b_seconds": seconds.get(m[3])} for m in moves
+                            if seconds.get(m[3]) != stored[m[3]]]  # fmt: skip
         if reached_rows:
             bind.execute(
                 update(_deals).where(_deals.c.id == _bp("b_id"))
