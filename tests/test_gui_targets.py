@@ -138,6 +138,21 @@ def test_forecast_in_whole_yuan_and_short_axis_money(qtbot, ws):
     assert axis(12_345) == compact(12_345, True)  # the reports' short money
 
 
+def test_ranking_titles_clear_of_the_sort_arrow(qtbot, ws):
+    """Fusion draws the sort arrow over a section's right end: the titles are centred and each
+    section leaves the arrow's room on both sides of its title ("Rank" was cut)."""
+    sales(ws)
+    page = make_page(qtbot, ws)
+    header = page.dashboard.rank_table.horizontalHeader()
+    model = header.model()
+    arrow = 2 * 2 + header.height() // 2  # PM_HeaderMargin 2 + half the height (SE_HeaderArrow)
+    for i in range(model.columnCount()):
+        title = model.headerData(i, Qt.Orientation.Horizontal)
+        assert model.headerData(i, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole)\
+            is None  # fmt: skip
+        assert header.sectionSize(i) >= header.fontMetrics().horizontalAdvance(title) + 2 * arrow
+
+
 def test_a_rep_sees_the_company_their_team_and_themself(qtbot, ws):
     p = sales(ws)
     page = make_page(qtbot, as_user(ws, p.rep_n2))
