@@ -70,8 +70,10 @@ class ChartLoader(QObject):
         except BaseException as exc:  # reported by the page in words; the window lives on
             log.exception("could not load the charts")
             self.error = exc
-        self._done.set()
+        # Posted before the flag flips: whoever sees loading() end finds `ready` already in
+        # the event queue (the screenshot command settles on that).
         self.ready.emit()
+        self._done.set()
 
 
 _loader: ChartLoader | None = None
