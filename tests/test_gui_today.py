@@ -124,3 +124,27 @@ def test_the_window_runs_the_recycle_pass(qtbot, ws, tmp_path):
     qtbot.waitUntil(lambda: page_names(page) == ["深圳科达电子有限公司"], timeout=5000)
     window.close()
     window.runner.wait()
+
+
+def test_a_comment_on_ones_report_shows_on_today_in_words(qtbot, ws):
+    from crmdesk.models import work_reports as wr
+
+    p = ws.people
+    rep = as_user(ws, p.rep_n1)
+    day = NOW.date()
+    start = wr.period_of_report("weekly", day)[0]
+    daily = rep.save_work_report(wr.ReportInput("daily", day, done="拜访", submit=True)).value
+    weekly = rep.save_work_report(wr.ReportInput("weekly", start, done="周报", submit=True)).value
+    as_user(ws, p.manager_n).comment_work_report(daily.id, "很好")
+    rep.comment_work_report(daily.id, "收到")  # one's own reply: no notice
+    page = TodayPage(PageContext(rep))
+    qtbot.addWidget(page)
+    page.show()
+    [note] = texts(page.notifications)
+    assert note.endswith(f"Nina North commented on your daily report of {day.isoformat()}")
+    as_user(ws, p.admin).comment_work_report(weekly.id, "ok")
+    page.reload()
+    assert texts(page.notifications)[0].endswith(
+        f"{p.admin.name} commented on your weekly report for the week of {start.isoformat()}"
+    )
+    page.notifications.itemActivated.emit(page.notifications.item(0))  # opens nothing, no error

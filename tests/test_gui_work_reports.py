@@ -102,6 +102,83 @@ def test_search_narrows_the_list(qtbot, ws):
     assert [r.author_name for r in page.team.model.rows] == ["Ned North"]
 
 
+def test_search_runs_as_one_types_and_closes_a_report_it_hides(qtbot, ws):
+    people = ws.people
+    shown = _submit_for(ws, people.rep_n1, "拜访星辰科技")
+    _submit_for(ws, people.rep_n2, "phone calls")
+    page = _page(qtbot, _ws(ws, people.manager_n))
+    page.team.select_report(shown.id)
+    viewer = page.team.viewer
+    assert viewer.report_id == shown.id and viewer.comment_box.isEnabled()
+    type_text(qtbot, page.team.search, "phone")
+    assert page.team.search_timer.isActive()  # one search per pause, not one per key
+    qtbot.waitUntil(lambda: [r.author_name for r in page.team.model.rows] == ["Ned North"])
+    # The report read before is no longer in the list: it is closed, no comment on it.
+    assert viewer.report_id is None and viewer.text.toPlainText() == ""
+    assert not viewer.comment_box.isEnabled() and not viewer.comment_button.isEnabled()
+    page.team.search.setText("zzz")
+    qtbot.waitUntil(lambda: page.team.model.rows == [])
+    assert page.team.table.empty_text == "No reports match “zzz”."
+    page.team.search.clear()  # the clear button: everything again at once
+    assert len(page.team.model.rows) == 2
+    assert page.team.table.empty_text == "No reports in these days."
+
+
+def test_a_week_fits_its_column_and_an_edit_after_submitting_shows(qtbot, ws):
+    from crmdesk.views.work_report_team import period_text
+
+    people = ws.people
+    rep = _ws(ws, people.rep_n1)
+    start, end = wr.period_of_report("weekly", TODAY)
+    report = rep.save_work_report(wr.ReportInput("weekly", start, done="本周", submit=True)).value
+    manager = _ws(ws, people.manager_n)
+    manager.comment_work_report(report.id, "看过了")
+    with ws.db.writing() as s:  # the rep corrects it an hour after the comment
+        later = NOW + timedelta(hours=1)
+        wr.save_report(s, people.rep_n1, later, wr.ReportInput(
+            "weekly", start, done="本周，改正", submit=True, version=report.version))  # fmt: skip
+    page = _page(qtbot, manager)
+    qtbot.mouseClick(page.weekly_button, LEFT)
+    assert page.weekly_button.isChecked() and not page.daily_button.isChecked()
+    week = period_text("weekly", start, end)
+    if start.year == end.year:
+        assert week == f"{start.isoformat()} – {end.strftime('%m-%d')}"
+    model, header = page.team.model, page.team.table.horizontalHeader()
+    assert model.index(0, 0).data() == week
+    for col in (0, 3):  # period and status are not cut short with "…"
+        text = model.index(0, col).data()
+        assert header.sectionSize(col) > header.fontMetrics().horizontalAdvance(text)
+    assert model.index(0, 3).data() == "Submitted, edited since"
+    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("Last edited ")
+    page.team.table.selectRow(0)
+    text = page.team.viewer.text.toPlainText()
+    assert "Submitted, edited since" in text and "Last edited" in text
+    assert "edited after the last comment" in text and "本周，改正" in text
+
+
+def test_the_export_ends_with_the_comments(qtbot, ws, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QMessageBox
+
+    from crmdesk.views import file_dialogs
+
+    people = ws.people
+    report = _submit_for(ws, people.rep_n1, "拜访")
+    _submit_for(ws, people.rep_n2, "phone calls")
+    _ws(ws, people.manager_n).comment_work_report(report.id, "很好\n继续")
+    _ws(ws, people.rep_n1).comment_work_report(report.id, "收到")
+    out = tmp_path / "reports.xlsx"
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
+    page = _page(qtbot, _ws(ws, people.manager_n))
+    qtbot.mouseClick(page.team.export_button, LEFT)
+    qtbot.waitUntil(out.exists)
+    rows = [[c.value for c in row] for row in load_workbook(out).active.iter_rows()]
+    assert rows[0][-1] == "Comment texts"
+    last = {r[1]: r[-1] for r in rows[1:]}
+    assert last == {"张伟": "Nina North: 很好\n继续\n张伟: 收到", "Ned North": None}
+
+
 def test_a_failed_save_keeps_the_text(qtbot, ws):
     rep = ws.people.rep_n1
     page = _page(qtbot, _ws(ws, rep))

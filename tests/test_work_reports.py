@@ -347,3 +347,59 @@ def test_a_rep_may_not_comment_on_a_colleagues_report(db, people):
     with pytest.raises(NotFound):
         with db.writing() as s:
             wr.comment(s, people.rep_n2, NOW, report.id, "hi")
+
+
+def _notices(db):
+    from crmdesk.models.schema import Notification
+
+    stmt = select(Notification.user_id, Notification.kind, Notification.detail,
+                  Notification.customer_id).order_by(Notification.id)  # fmt: skip
+    return db.read(lambda s: [tuple(r) for r in s.execute(stmt)])
+
+
+def test_a_comment_by_someone_else_notifies_the_author(db, people):
+    report = _submitted(db, people.rep_n1)
+    weekly = _submitted(db, people.rep_n1, kind="weekly")
+    result = db.write(lambda s: wr.comment(s, people.manager_n, NOW, report.id, "很好"))
+    assert {"work_reports", "notifications"} <= result.change.kinds  # Today reads again
+    db.write(lambda s: wr.comment(s, people.admin, NOW, weekly.id, "ok"))
+    assert _notices(db) == [
+        (people.rep_n1.id, wr.NOTICE, f"daily:{DAY.isoformat()}:Nina North", None),
+        (people.rep_n1.id, wr.NOTICE, f"weekly:{MONDAY.isoformat()}:{people.admin.name}", None),
+    ]
+    # The author's reply notifies nobody; a refused comment leaves no notification behind.
+    mine = db.write(lambda s: wr.comment(s, people.rep_n1, NOW, report.id, "收到"))
+    assert "notifications" not in mine.change.kinds
+    with pytest.raises(ValidationFailed):
+        db.write(lambda s: wr.comment(s, people.manager_n, NOW, report.id, "a\x00"))
+    assert len(_notices(db)) == 2
+    from crmdesk.models.today import unread_notifications
+
+    [newest, _first] = db.read(lambda s: unread_notifications(s, people.rep_n1)).rows
+    assert newest.kind == wr.NOTICE and newest.detail.startswith("weekly:")
+
+
+def test_resaving_a_submitted_report_unchanged_is_not_an_edit(db, people):
+    sub = _submitted(db, people.rep_n1, done="原文")
+    later = NOW + timedelta(hours=2)
+    same = _save(db, people.rep_n1, _input(done="原文", submit=True, version=sub.version), later)
+    assert not same.edited_after_submit and same.updated_at == sub.updated_at
+    changed = _save(db, people.rep_n1, _input(done="改了", version=same.version), later)
+    assert changed.edited_after_submit and changed.updated_at == later
+    [row] = db.read(
+        lambda s: wl.team_reports(s, people.manager_n, "daily", DAY, DAY + timedelta(1))
+    ).rows
+    assert row.edited_after_submit and row.updated_at == later
+
+
+def test_comment_lines_for_the_export(db, people):
+    a = _submitted(db, people.rep_n1)
+    b = _submitted(db, people.rep_n2)
+    s1 = _submitted(db, people.rep_s1)
+    db.write(lambda s: wr.comment(s, people.manager_n, NOW, a.id, "第一条\n两行"))
+    db.write(lambda s: wr.comment(s, people.rep_n1, NOW + timedelta(minutes=1), a.id, "收到"))
+    db.write(lambda s: wr.comment(s, people.admin, NOW, s1.id, "south"))
+    ids = [a.id, b.id, s1.id]
+    got = db.read(lambda s: wl.comment_lines(s, people.manager_n, ids))
+    assert got == {a.id: "Nina North: 第一条\n两行\n张伟: 收到"}  # not the south's report
+    assert set(db.read(lambda s: wl.comment_lines(s, people.admin, ids))) == {a.id, s1.id}

@@ -116,7 +116,7 @@ class BirthdayRow:
 @dataclass(frozen=True)
 class NotificationRow:
     id: int
-    kind: str  # schema.NOTIFICATION_KINDS
+    kind: str  # schema.NOTIFICATION_KINDS; work_reports.NOTICE "report_comment" (its detail)
     customer_id: int | None  # None when the notice is about several customers (count)
     customer_name: str
     pool_id: int | None

@@ -6,6 +6,8 @@ Search: every word must match (LIKE, case-insensitive, % and _ escaped) the repo
 problems or plan text or its author's name. Missing: the active reps and managers of the
 reader's team (an admin: everybody's, teamless users included; a rep: themself) without a
 SUBMITTED report for the period (a draft does not count, and says so: has_draft).
+comment_lines: the comments of listed reports for the export's last column, one
+"author: text" line each, oldest first (reports the reader may not read give nothing).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, and_, case, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
+from crmdesk.models.bulk import CHUNK, id_in
 from crmdesk.models.checks import check_id, clean_search
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.list_query import like_pattern
@@ -188,3 +191,22 @@ def missing(session: Session, actor: UserRow, kind: str, day: date) -> list[Miss
     )  # fmt: skip
     return [MissingRow(uid, name, team or "", status == "draft")
             for uid, name, team, status in session.execute(stmt)]  # fmt: skip
+
+
+def comment_lines(session: Session, actor: UserRow, report_ids) -> dict[int, str]:
+    """{report id: its comments as "author: text" lines, oldest first} for the reports among
+    report_ids the actor may read that have comments."""
+    wanted = sorted({check_id(i, "work_report") for i in report_ids})
+    lines: dict[int, list[str]] = {}
+    for k in range(0, len(wanted), CHUNK):
+        stmt = (
+            select(WorkReportComment.report_id, User.name, WorkReportComment.text)
+            .join(WorkReport, WorkReport.id == WorkReportComment.report_id)
+            .outerjoin(User, User.id == WorkReportComment.author_id)
+            .where(see_condition(actor),
+                   id_in(session, wanted[k : k + CHUNK], WorkReportComment.report_id))
+            .order_by(WorkReportComment.report_id, WorkReportComment.at, WorkReportComment.id)
+        )  # fmt: skip
+        for report_id, name, text in session.execute(stmt):
+            lines.setdefault(report_id, []).append(f"{name or ''}: {text}")
+    return {rid: "\n".join(texts) for rid, texts in lines.items()}

@@ -81,6 +81,10 @@ class WorkReportMethods:
 
         return self._read(read)
 
+    def work_report_comment_lines(self, report_ids) -> dict[int, str]:
+        """The export's comments column: work_report_list.comment_lines."""
+        return self._read(lambda s: work_report_list.comment_lines(s, self.actor, report_ids))
+
     def comment_work_report(self, report_id: int, text: str) -> WriteResult[int]:
         return self._write(
             lambda s, actor: work_reports.comment(s, actor, self.clock(), report_id, text)

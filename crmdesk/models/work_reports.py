@@ -12,8 +12,14 @@ Decided here:
 - A save names the version it started from (None for a new report); a report changed since
   (from another computer) is a Conflict naming who and when, never a silent overwrite.
 - Others' drafts are private: readers see submitted reports only (policy in work_report_list).
-- Comments: admins, managers of the report's team, and the author (to reply).
-Every write records the change kind "work_reports".
+  "Edited" means its text changed: saving a submitted report with the same texts (its figures
+  recounted) does not move updated_at, so it does not claim an edit nobody made.
+- Comments: admins, managers of the report's team, and the author (to reply). A comment by
+  anyone but the author leaves the author a notification (kind "report_comment", detail
+  "<kind>:<period start>:<commenter's name>", no customer: Today shows it in words) in the same
+  unit of work; the author's own replies notify nobody.
+Every write records the change kind "work_reports" (a comment that notifies: "notifications"
+too, so the author's Today page reads again).
 """
 
 from __future__ import annotations
@@ -25,9 +31,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import record
-from crmdesk.models.checks import Checker, check_id, has_bad_character
+from crmdesk.models.checks import Checker, check_id, has_bad_character, limit_of
 from crmdesk.models.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from crmdesk.models.schema import User
+from crmdesk.models.pool_actions import notify
+from crmdesk.models.schema import Notification, User
 from crmdesk.models.schema_targets import REPORT_KINDS, WorkReport, WorkReportComment
 from crmdesk.models.users import UserRow
 from crmdesk.models.work_report_figures import ReportFigures, figures, period_of_report
@@ -47,6 +54,7 @@ __all__ = [
 ]
 
 CHANGE = "work_reports"
+NOTICE = "report_comment"  # the author's notification of someone else's comment (today.py)
 # A report's text field: enough for a long weekly report, far below what every backend's TEXT
 # holds (checks.TEXT_LIMIT), and what the page's boxes let one type.
 TEXT_FIELDS = ("done", "problems", "plan")
@@ -207,10 +215,12 @@ def save_report(
         session.add(report)
     elif data.version != report.version:
         raise _conflict(session, report, data)
+    texts = tuple(getattr(data, f) for f in TEXT_FIELDS)
+    if report.status != "submitted" or texts != tuple(getattr(report, f) for f in TEXT_FIELDS):
+        report.updated_at = now  # a submitted report resaved unchanged is not "edited since"
     report.team_id = actor.team_id
     report.figures = figs.to_json()
-    report.done, report.problems, report.plan = data.done, data.problems, data.plan
-    report.updated_at = now
+    report.done, report.problems, report.plan = texts
     if data.submit and report.status != "submitted":
         report.status, report.submitted_at = "submitted", now
     session.flush()
@@ -266,6 +276,11 @@ def comment(session: Session, actor: UserRow, now: datetime, report_id: int, tex
     session.add(row)
     session.flush()
     record(session, CHANGE)
+    if report.author_id != actor.id:
+        detail = f"{report.kind}:{report.period_start.isoformat()}:{actor.name}"
+        notify(session, [report.author_id], NOTICE, now,
+               detail=detail[: limit_of(Notification.detail)])  # fmt: skip
+        record(session, "notifications")
     return row.id
 
 

@@ -69,9 +69,22 @@ class TodayWords(QObject):
             if verdict == "approved":
                 return self.tr("Your request was approved: %1").replace("%1", title)
             return self.tr("Your request was rejected: %1").replace("%1", title)
+        elif n.kind == "report_comment":
+            return self.report_comment(n.detail)
         else:
             text = "%1"
         return text.replace("%1", what).replace("%2", n.pool_name)
+
+    def report_comment(self, detail: str) -> str:
+        """work_reports.NOTICE: detail "<daily|weekly>:<period start>:<commenter's name>" (the
+        name last: it may hold a colon)."""
+        kind, _sep, rest = detail.partition(":")
+        day, _sep, who = rest.partition(":")
+        if kind == "weekly":
+            text = self.tr("%1 commented on your weekly report for the week of %2")
+        else:
+            text = self.tr("%1 commented on your daily report of %2")
+        return text.replace("%2", day).replace("%1", who)
 
 
 @functools.cache

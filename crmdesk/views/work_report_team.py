@@ -3,14 +3,23 @@
 report opened from the list, read-only, with its comments and a box to add one.
 
 The panel holds no rules: rows come from the workspace (work_report_list.py) through the page's
-reads, and a comment is a workspace write; the page tells the panel what to show."""
+reads, and a comment is a workspace write; the page tells the panel what to show. The search
+runs as the user types, once per pause (SEARCH_DELAY_MS; Enter or clearing the box at once)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,12 +45,25 @@ from crmdesk.views.widgets import list_table
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 SPANS = (1, 7, 30)  # periods the list covers, ending with the chosen one (weekly: weeks // 7)
+SEARCH_DELAY_MS = 300  # a search per pause in typing, not per key
+# Every column but the summary as wide as its longest text (a week's two dates, "Submitted,
+# edited since" not cut with "…"), the summary taking what is left.
+FIT_COLUMNS = (0, 1, 2, 3, 4, 6)
 
 
 def period_text(kind: str, first: date, last: date) -> str:
+    """A day, or a week "2026-11-23 – 11-29" (the year once when both ends share it)."""
     if kind == "daily" or first == last:
         return first.isoformat()
-    return f"{first.isoformat()} – {last.isoformat()}"
+    end = last.strftime("%m-%d") if last.year == first.year else last.isoformat()
+    week = QCoreApplication.translate("WorkReports", "%1 – %2")
+    return week.replace("%2", end).replace("%1", first.isoformat())
+
+
+def edited_text(updated_at) -> str:
+    """When a submitted report was last edited (its status says "edited since")."""
+    text = QCoreApplication.translate("WorkReports", "Last edited %1")
+    return text.replace("%1", local_time(updated_at))
 
 
 def status_text(status: str, edited: bool) -> str:
@@ -221,8 +243,11 @@ class ReportsTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role == _DISPLAY:
             return column.value(row)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.value(row) or None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip:
+                return column.value(row) or None
+            if column.key == "status" and row.edited_after_submit:
+                return edited_text(row.updated_at)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.center:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -308,7 +333,9 @@ class TeamPanel(QGroupBox):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search reports and names"))
         self.search.setClearButtonEnabled(True)
-        self.search.returnPressed.connect(self.search_changed)
+        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.search_changed)
+        self.search.returnPressed.connect(self.flush_search)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.span = QComboBox()
         self.span.currentIndexChanged.connect(self.search_changed)
@@ -326,6 +353,7 @@ class TeamPanel(QGroupBox):
         self.missing = QListWidget()
         self.missing.setMaximumHeight(120)
         self.viewer = ReportViewer()
+        self._fit_exactly = True
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
@@ -352,6 +380,7 @@ class TeamPanel(QGroupBox):
         layout.addWidget(self.split)
 
     def set_kind(self, kind: str) -> None:
+        self._fit_exactly = True
         keep = self.span.currentIndex()
         self.span.blockSignals(True)
         self.span.clear()
@@ -367,10 +396,20 @@ class TeamPanel(QGroupBox):
         n = SPANS[max(0, self.span.currentIndex())]
         return n if kind == "daily" else (1, 4, 12)[SPANS.index(n)]
 
-    def set_reports(self, reports, missing: tuple[MissingRow, ...], period: str) -> None:
-        """reports: work_report_list.ReportList. Keeps the report shown selected."""
+    def set_reports(
+        self, reports, missing: tuple[MissingRow, ...], period: str, search: str = ""
+    ) -> None:
+        """reports: work_report_list.ReportList, found for `search`. Keeps the report shown
+        selected, or, when the list no longer holds it, closes it (no comment on a report one
+        cannot see in the list)."""
         current = self.viewer.report_id
         self.model.set_rows(reports.rows)
+        if search.strip():
+            empty = self.tr("No reports match “%1”.").replace("%1", search.strip())
+        else:
+            empty = self.tr("No reports in these days.")
+        self.table.set_empty_text(empty)
+        self._fit_columns()
         text = self.tr("%n report(s)", "", len(reports.rows))
         if reports.cut:
             text += " · " + self.tr("only the newest are shown: narrow the search")
@@ -392,6 +431,22 @@ class TeamPanel(QGroupBox):
                 self.table.selectRow(row)
                 self.table.selectionModel().blockSignals(False)
                 break
+        else:
+            if current is not None:
+                self.viewer.show_nothing()
+
+    def _fit_columns(self) -> None:
+        """FIT_COLUMNS to their texts: exactly at the first rows of a kind (daily and weekly
+        periods differ in width), afterwards only wider, never narrowing what the user set."""
+        if not self.model.rows:
+            return
+        header = self.table.horizontalHeader()
+        for col in FIT_COLUMNS:
+            title = header.fontMetrics().horizontalAdvance(self.model.columns[col].title) + 24
+            need = max(self.table.sizeHintForColumn(col), title)
+            if self._fit_exactly or header.sectionSize(col) < need:
+                header.resizeSection(col, need)
+        self._fit_exactly = False
 
     def select_report(self, report_id: int) -> bool:
         for row, r in enumerate(self.model.rows):
@@ -400,10 +455,18 @@ class TeamPanel(QGroupBox):
                 return True
         return False
 
+    @Slot()
+    def flush_search(self) -> None:
+        """Search for the typed text now rather than after the pause (Enter)."""
+        self.search_timer.stop()
+        self.search_changed.emit()
+
     @Slot(str)
     def _on_search_text_changed(self, text: str) -> None:
         if not text:  # the clear button: show everything again at once
-            self.search_changed.emit()
+            self.flush_search()
+        else:
+            self.search_timer.start()  # restarted by every key: one search per pause
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

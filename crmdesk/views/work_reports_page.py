@@ -14,7 +14,8 @@ from __future__ import annotations
 import html
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QDate, QEvent, Qt, Slot
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -35,9 +36,33 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.errors import conflict_text, error_text
 from crmdesk.views.labels import local_time
 from crmdesk.views.list_export import ListExporter
+from crmdesk.views.table_model import Column
 from crmdesk.views.widgets import Banner
 from crmdesk.views.work_report_editor import MyReportPanel
-from crmdesk.views.work_report_team import TeamPanel, period_text, report_columns, status_text
+from crmdesk.views.work_report_team import (
+    TeamPanel,
+    edited_text,
+    period_text,
+    report_columns,
+    status_text,
+)
+
+# Daily | Weekly as one segmented control: Fusion draws a checked push button a shade darker,
+# which the dark look hides; the chosen one takes the palette's highlight (light and dark, as
+# the navigation's selected page does), colours from the palette so a change of look follows.
+# The border is the text's colour, faint: the dark palette sets no "mid" of its own (Fusion's
+# light grey stood out round the unchosen button); filled in again when the palette changes.
+SEGMENTS = """
+QPushButton { background: palette(button); color: palette(button-text);
+    border: 1px solid BORDER; padding: 4px 16px; min-height: 18px; }
+QPushButton:hover:!checked { background: palette(midlight); }
+QPushButton:focus:!checked { border-color: palette(highlight); }
+QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight); }
+QPushButton#segmentFirst { border-top-left-radius: 4px; border-bottom-left-radius: 4px;
+    border-right: none; }
+QPushButton#segmentLast { border-top-right-radius: 4px; border-bottom-right-radius: 4px; }
+"""
 
 # What changes the page's figures or lists: reports and comments, and what the figures count.
 RELOAD_KINDS = frozenset(
@@ -60,9 +85,16 @@ class WorkReportsPage(QWidget):
         self.daily_button = QPushButton(self.tr("Daily report"))
         self.weekly_button = QPushButton(self.tr("Weekly report"))
         self.kinds = QButtonGroup(self)
+        self.kind_toggle = QWidget()
+        self._style_kinds()
+        toggle = QHBoxLayout(self.kind_toggle)
+        toggle.setContentsMargins(0, 0, 0, 0)
+        toggle.setSpacing(0)
         for i, button in enumerate((self.daily_button, self.weekly_button)):
             button.setCheckable(True)
+            button.setObjectName("segmentLast" if i else "segmentFirst")
             self.kinds.addButton(button, i)
+            toggle.addWidget(button)
         self.daily_button.setChecked(True)
         self.kinds.idClicked.connect(self._on_kind_clicked)
         self.prev_button = QPushButton("‹")
@@ -95,8 +127,7 @@ class WorkReportsPage(QWidget):
         self.exporter = ListExporter(ctx, self, None, None, self._export_name)
 
         bar = QHBoxLayout()
-        bar.addWidget(self.daily_button)
-        bar.addWidget(self.weekly_button)
+        bar.addWidget(self.kind_toggle)
         bar.addSpacing(16)
         bar.addWidget(self.prev_button)
         bar.addWidget(self.date_edit)
@@ -117,6 +148,16 @@ class WorkReportsPage(QWidget):
         ctx.bus.changed.connect(self._on_changed)
         self._show_period()
         self.reload()
+
+    def _style_kinds(self) -> None:
+        c = self.palette().color(QPalette.ColorRole.ButtonText)
+        border = f"rgba({c.red()}, {c.green()}, {c.blue()}, 90)"
+        self.kind_toggle.setStyleSheet(SEGMENTS.replace("BORDER", border))
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            self._style_kinds()
+        super().changeEvent(event)
 
     # -- the period
     @property
@@ -195,9 +236,11 @@ class WorkReportsPage(QWidget):
         start = first - timedelta(days=(span - 1) * (1 if kind == "daily" else 7))
         end = last + timedelta(days=1)
         search = self.team.search.text()
+        # key "team": a newer read (the next pause in typing) supersedes one still running
         self.ctx.read(
             lambda: self.workspace.team_work_reports(kind, start, end, day, search),
-            self._on_team_loaded, self._on_read_failed, owner=self, key="team",
+            lambda result: self._on_team_loaded(result, search),
+            self._on_read_failed, owner=self, key="team",
         )  # fmt: skip
 
     def _on_mine_loaded(self, detail) -> None:
@@ -210,9 +253,10 @@ class WorkReportsPage(QWidget):
         self.detail = detail
         self.mine.load(detail)
 
-    def _on_team_loaded(self, result) -> None:
+    def _on_team_loaded(self, result, search: str = "") -> None:
         first, last = self.period
-        self.team.set_reports(result.reports, result.missing, period_text(self.kind, first, last))
+        period = period_text(self.kind, first, last)
+        self.team.set_reports(result.reports, result.missing, period, search)
         if self.team.viewer.report_id is not None:
             self._on_report_selected(self.team.viewer.report_id)
 
@@ -291,6 +335,8 @@ class WorkReportsPage(QWidget):
                       self._on_read_failed, owner=self, key="report")  # fmt: skip
 
     def _on_report_loaded(self, view) -> None:
+        if not any(r.id == view.report.id for r in self.team.model.rows):
+            return  # the list moved on (a search) while it was read: it stays closed
         self.team.viewer.show_report(view, self.report_html(view))
 
     def report_html(self, view) -> str:
@@ -298,8 +344,10 @@ class WorkReportsPage(QWidget):
         e = html.escape
         period = period_text(r.kind, r.period_start, r.period_end)
         when = " · " + local_time(r.submitted_at) if r.submitted_at else ""
-        head = (f"<h3>{e(r.author_name)} · {e(period)}</h3>"
-                f"<p>{e(status_text(r.status, r.edited_after_submit))}{e(when)}</p>")  # fmt: skip
+        status = e(status_text(r.status, r.edited_after_submit) + when)
+        if r.edited_after_submit:  # stands out: a manager who answered sees the text changed
+            status = f"<b>{status} · {e(edited_text(r.updated_at))}</b>"
+        head = f"<h3>{e(r.author_name)} · {e(period)}</h3><p>{status}</p>"
         parts = [head, f"<p>{e(self.mine.figures_line(r.figures))}</p>"]
         titles = self.mine.titles(r.kind)
         for key in ("done", "problems", "plan"):
@@ -313,6 +361,9 @@ class WorkReportsPage(QWidget):
             for c in view.comments:
                 body = e(c.text).replace("\n", "<br>")
                 parts.append(f"<p><b>{e(c.author_name)}</b> · {e(local_time(c.at))}<br>{body}</p>")
+            if r.edited_after_submit and r.updated_at > view.comments[-1].at:
+                note = self.tr("The report was edited after the last comment, at %1.")
+                parts.append(f"<p><i>{e(note.replace('%1', local_time(r.updated_at)))}</i></p>")
         return "".join(parts)
 
     @Slot(int, str)
@@ -340,10 +391,16 @@ class WorkReportsPage(QWidget):
         if not path:
             return
         columns = report_columns()
+        comments = Column("all_comments", self.tr("Comment texts"), 400, lambda _r: "")
         rows = list(self.team.model.rows)  # the list as shown
         getters = [c.cell or c.value for c in columns]
+        workspace = self.workspace
 
-        def cells(_control):
-            return len(rows), ([get(r) for get in getters] for r in rows)
+        def cells(_control):  # off the GUI thread: the comments are read here
+            lines = workspace.work_report_comment_lines([r.id for r in rows])
+            return len(rows), ([get(r) for get in getters] + [lines.get(r.id, "")]
+                               for r in rows)  # fmt: skip
+
+        columns.append(comments)
 
         self.exporter.run(path, [(c, c.width) for c in columns], cells)
