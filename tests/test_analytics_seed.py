@@ -147,6 +147,9 @@ def _deal(s, rng, pipe, owner, customer_id, products, i) -> None:
         else "", deleted_at=NOW if rng.random() < 0.06 else None, version=1,
         reached_stage_id=reached,
     )).inserted_primary_key[0]  # fmt: skip
+    if "deal_created_at" in DealMove.__table__.c:  # the deal's created_at on a move with seconds
+        for m in moves:
+            m["deal_created_at"] = created if m["stage_seconds"] is not None else None
     s.execute(insert(DealMove), [m | {"deal_id": deal_id} for m in moves])
     for position in range(rng.choice((0, 0, 1, 2, 3))):
         product = rng.choice(products + [None])
@@ -200,3 +203,49 @@ def half_up(value, places="0.1") -> Decimal:
 
 def day_of(at: datetime, tz=SHANGHAI) -> date:
     return local(at, tz).date()
+
+
+def history_by_hand(r) -> tuple[dict[int, int | None], dict[int, int]]:
+    """Every deal's furthest open stage by the stages' CURRENT positions (created, moved or
+    reopened into it), and every stage-changing move's seconds in the stage it leaves (since
+    the stage change before it), from the moves alone: what reached_stage_id and stage_seconds
+    must hold, written again without analytics_backfill."""
+    position = {s.id: s.position for s in r["stages"] if s.kind == "open"}
+    history: dict[int, list] = {d.id: [] for d in r["deals"]}
+    for m in sorted(r["moves"], key=lambda m: (m.at, m.id)):
+        history[m.deal_id].append(m)
+    reached: dict[int, int | None] = {}
+    seconds: dict[int, int] = {}
+    for deal_id, moves in history.items():
+        best, entered = None, None
+        for m in moves:
+            if m.kind not in ("created", "moved", "won", "lost", "reopened"):
+                continue  # approval steps leave the deal where it is
+            if m.kind != "created" and entered is not None:
+                seconds[m.id] = max(0, int((m.at - entered).total_seconds()))
+            entered = m.at
+            if (
+                m.kind in ("created", "moved", "reopened")
+                and m.to_stage_id in position
+                and (best is None or position[m.to_stage_id] > position[best])
+            ):
+                best = m.to_stage_id
+        reached[deal_id] = best
+    return reached, seconds
+
+
+def reorder(db, admin, pipeline_id: int, codes: tuple[str, ...]) -> None:
+    """The admin saves the pipeline with its open stages in the order of their codes (the
+    settings dialog's way: every stage sent back, only the order changed)."""
+    from crmdesk.models.pipeline import get_pipeline
+    from crmdesk.models.pipeline_admin import StageInput
+    from crmdesk.models.schema_deals import Pipeline
+    from crmdesk.models.workspace import Workspace
+
+    p = db.read(lambda s: get_pipeline(s, pipeline_id))
+    version = db.read(lambda s: s.get(Pipeline, pipeline_id).version)
+    by_code = {s.code: s for s in p.stages}
+    stages = [by_code[c] for c in codes] + [s for s in p.stages if s.kind != "open"]
+    inputs = [StageInput(s.id, s.name, s.kind, s.probability, s.stale_days, s.required_fields,
+                         s.approval, s.approval_threshold) for s in stages]  # fmt: skip
+    Workspace(db, admin, clock=lambda: NOW).save_pipeline(pipeline_id, p.name, inputs, version)

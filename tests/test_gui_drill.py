@@ -1,7 +1,9 @@
 """The drill-down dialog driven as a user would, on a demo database: it lists exactly the rows
 a drill_* call gives (its count, every page of them as the table scrolls), read off the GUI
 thread; a double-click opens the deal's dialog or asks for the customer; Export… writes the
-rows; a failed read says so with Retry."""
+rows; a failed read says so with Retry; a row counted but not the reader's to open (a customer
+their rep created, handed to another team since) shows greyed as not visible, opens nothing and
+exports blank."""
 
 from __future__ import annotations
 
@@ -11,11 +13,19 @@ from gui_helpers import GuiThreadGuard
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_gui_reports_data import answered, demo_db, demo_file, demo_ws  # noqa: F401
+from sqlalchemy import select
+from test_gui_reports_data import (  # noqa: F401
+    answered,
+    demo_db,
+    demo_file,
+    demo_ws,
+    workspace_as,
+)
 
 from crmdesk.models.analytics_types import DrillCustomerRow, DrillDealRow
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.periods import Period
+from crmdesk.models.schema import User
 from crmdesk.tasks import TaskRunner
 from crmdesk.views.context import PageContext
 from crmdesk.views.deal_dialog import DealDialog
@@ -140,3 +150,36 @@ def test_the_real_runner_reads_off_the_gui_thread(qtbot, demo_ws):  # noqa: F811
     assert dialog.count == demo_ws.drill_breakdown("follow_ups", "none", *YEAR).count
     assert guard.calls_on_gui_thread == []
     runner.wait()
+
+
+def test_a_row_the_reader_may_not_open_is_greyed_and_blank(qtbot, demo_db, answered):  # noqa: F811
+    users = demo_db.read(lambda s: s.execute(select(User.id, User.role, User.team_id)).all())
+    manager_id, team = next((u, t) for u, role, t in users if role == "manager" and t)
+    stranger = next(u for u, role, t in users if role == "rep" and t not in (None, team))
+    manager = workspace_as(demo_db, manager_id)
+
+    def fetch(offset, limit):
+        return manager.drill_breakdown("new_customers", "none", *YEAR, offset=offset,
+                                       limit=limit)  # fmt: skip
+
+    first = fetch(0, 1).rows[0]
+    assert not first.hidden and first.name
+    # an admin hands the customer (created by the manager's rep) to another team's rep
+    workspace_as(demo_db, 1).assign_customers([first.id], stranger, "other", "换人")
+    dialog = open_dialog(qtbot, PageContext(manager), fetch, kind="customers")
+    row = dialog.model.loaded_row(0)
+    assert row.id == first.id and row.hidden and row.name == ""
+    assert dialog.count == fetch(0, 1).count  # still counted
+    model = dialog.model
+    assert model.data(model.index(0, 0)) == "(not visible to you)"
+    grey = model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole)
+    assert grey is not None and grey.color().name() == "#8c8f94"
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is None
+    with qtbot.assertNotEmitted(dialog.customer_requested):
+        double_click(qtbot, dialog.table, model.index(0, 0))
+    with qtbot.waitSignal(dialog.customer_requested):  # a visible row still opens
+        double_click(qtbot, dialog.table, model.index(1, 0))
+    qtbot.mouseClick(dialog.exporter.button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(answered["path"]).active
+    exported = list(sheet.iter_rows(values_only=True))[1]
+    assert exported[0] in (None, "") and exported[1] in (None, "")

@@ -10,7 +10,7 @@ from decimal import Decimal as D
 
 import pytest
 from helpers import NOW
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from crmdesk.models.customers import CustomerInput, create_customer
 from crmdesk.models.deals import DealInput
@@ -299,3 +299,56 @@ def test_lost_reasons_added_and_turned_off(db, people, pipeline):
         ws(db, people.manager_n).add_lost_reason("经理的")
     with pytest.raises(PermissionDenied):
         ws(db, people.rep_n1).set_lost_reason_active("price", True)
+
+
+def test_reordering_the_stages_recomputes_the_furthest_stage_reached(db, people, pipeline):
+    """reached_stage_id is the furthest open stage by position: after the admin reorders the
+    open stages, the pipeline's deals are recomputed (the funnel equals one computed from the
+    moves by the new order); only reached_stage_id, and only this pipeline's deals; a save that
+    keeps the order recomputes nothing."""
+    from test_analytics import funnel_as_dict, funnel_by_hand
+    from test_analytics_seed import SHANGHAI, history_by_hand, reorder, rows
+    from test_analytics_writers import Clock, add_customer, deal_version, plain_pipeline
+
+    from crmdesk.models.analytics import funnel
+    from crmdesk.models.schema_deals import Deal, DealMove
+
+    st, other = plain_pipeline(db, "甲"), plain_pipeline(db, "乙")
+    clock = Clock(NOW - timedelta(days=30))
+    rep = Workspace(db, people.rep_n1, clock=clock)
+    customer = add_customer(db, people.rep_n1)
+    paths = [("a", "b", "c"), ("a", "d", "a"), ("b", "won"), ("a", "c", "lost"), ("c", "b")]
+    ids = []
+    for pipe, path in [(st, p) for p in paths] + [(other, ("a", "d"))]:
+        deal = rep.create_deal(DealInput(customer, "交易", pipe["pipeline"], pipe[path[0]],
+                                         amount=D(100))).value  # fmt: skip
+        for code in path[1:]:
+            clock.tick(hours=5)
+            extra = {"won": {"won_amount": D(100)}, "lost": {"lost_code": "price"}}.get(code, {})
+            rep.move_deal(deal, pipe[code], deal_version(db, deal), **extra)
+        ids.append(deal)
+    with db.writing() as s:  # wrong on purpose: only a recount would put them right
+        s.execute(update(Deal).where(Deal.id.in_([ids[0], ids[-1]])).values(
+            reached_stage_id=st["a"]))  # fmt: skip
+
+    def stored():
+        return db.read(lambda s: {i: (r, v, u) for i, r, v, u in s.execute(
+            select(Deal.id, Deal.reached_stage_id, Deal.version, Deal.updated_at))})  # fmt: skip
+
+    def seconds():
+        return db.read(lambda s: s.execute(select(DealMove.id, DealMove.stage_seconds)).all())
+
+    before, moved = stored(), seconds()
+    reorder(db, people.admin, st["pipeline"], ("a", "b", "c", "d"))  # the same order
+    assert stored() == before
+    reorder(db, people.admin, st["pipeline"], ("c", "a", "d", "b"))
+    after = stored()
+    assert [after[i][0] for i in ids] == [st["b"], st["d"], st["b"], st["a"], st["b"], st["a"]]
+    assert {i: v[1:] for i, v in after.items()} == {i: v[1:] for i, v in before.items()}
+    assert seconds() == moved
+    r = rows(db)
+    assert {i: after[i][0] for i in ids[:-1]} == {i: history_by_hand(r)[0][i] for i in ids[:-1]}
+    whole = (NOW.date() - timedelta(days=60), NOW.date() + timedelta(days=1))
+    got = db.read(lambda s: funnel(s, people.admin, st["pipeline"], *whole, tz=SHANGHAI))
+    assert [(s.code, s.deals) for s in got.stages] == [("c", 5), ("a", 5), ("d", 4), ("b", 3)]
+    assert funnel_as_dict(got) == funnel_by_hand(r, people.admin, st["pipeline"], *whole)

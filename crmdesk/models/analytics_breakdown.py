@@ -18,7 +18,8 @@ price × (100 − discount)); a deal without lines (or whose lines total nothing
 product ("none") or evenly over its lines; counts count a deal once under each of its products.
 Months are buckets of a CASE over the months' UTC bounds, grouped by its label (as
 receivables.payments_by_month). Series are sorted by total, largest first; past MAX_SERIES the
-rest is one "other" series. Empty keys (no source, no team…) are the "none" series.
+rest is one folded series (code and key OTHER, "_rest"). Empty keys (no source, no team…) are
+the "none" series.
 """
 
 from __future__ import annotations
@@ -226,7 +227,7 @@ def rank(series: list[Series]) -> list[Series]:
 
 
 def fold_other(series: list[Series], months: int) -> list[Series]:
-    """The first MAX_SERIES series, and the rest summed as one "other" series."""
+    """The first MAX_SERIES series, and the rest summed as one folded series (OTHER)."""
     if len(series) <= MAX_SERIES:
         return series
     rest = series[MAX_SERIES:]
@@ -282,7 +283,9 @@ def breakdown(
 
 def key_condition(src: Source, by: str, key: Any, code: str,
                   shown: list[Series]) -> ColumnElement[bool]:  # fmt: skip
-    """The rows of one series (by its key and code; "other": every key past the shown ones)."""
+    """The rows of one series, by its code and key: code OTHER, every key past the shown ones
+    (and the empty key when no "none" series is shown); else the key's own rows (a built-in
+    lost reason "other" is one such key)."""
     if by == "none" or src.key is None:
         return true()
     empty = [src.key.is_(None)] + ([src.key == ""] if by in TEXT_BYS else [])

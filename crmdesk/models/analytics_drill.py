@@ -4,14 +4,24 @@ series). Built from the very conditions the figures are (analytics.cohort_condit
 reached_condition, analytics_breakdown.source and key_condition), so the count a drill gives
 is the figure clicked: the number of deals for a deal measure (a deal counted once, as its
 count figure does), the number of rows (customers created, follow-ups, pool events, a
-customer row each) for the others."""
+customer row each) for the others.
+
+Rows are chosen by who a figure credits (a deal's owner; a customer's creator, a follow-up's
+author, a pool event's rep), not by who may open the row now: a customer created by a rep of
+the actor's team and handed to another team since is counted in the team's new customers and
+follow-ups, yet policy.customer_for_read refuses it to the team's manager. Such a row is still
+listed (the count stays the figure), but hidden: hidden True and its names blanked (a deal's
+title and customer; a customer's name, owner, industry and source). A deal is visible by
+policy.deal_see_condition, a customer by policy.see_condition or by being in a pool the actor
+sees (policy.visible_pool_ids), as customer_for_read decides."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, tzinfo
 from typing import Any
 
-from sqlalchemy import ColumnElement, distinct, func, select
+from sqlalchemy import ColumnElement, case, distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models.analytics import (
@@ -37,6 +47,7 @@ from crmdesk.models.analytics_types import (
 from crmdesk.models.checks import Checker
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.periods import Period
+from crmdesk.models.policy import deal_see_condition, see_condition, visible_pool_ids
 from crmdesk.models.schema import Customer, User
 from crmdesk.models.schema_deals import Deal, Stage
 from crmdesk.models.users import UserRow
@@ -44,13 +55,17 @@ from crmdesk.models.users import UserRow
 FUNNEL_PARTS = ("created", "stage", "won", "lost")
 
 
-def _deal_rows(session: Session, ids: Any, offset: int, limit: int) -> tuple[DrillDealRow, ...]:
-    """The deals whose ids the subquery selects, the latest created first."""
+def _deal_rows(
+    session: Session, actor: UserRow, ids: Any, offset: int, limit: int
+) -> tuple[DrillDealRow, ...]:
+    """The deals whose ids the subquery selects, the latest created first; those the actor may
+    not see hidden (see the module's text)."""
     owner = aliased(User)
+    hidden = case((deal_see_condition(actor), 0), else_=1)
     stmt = (
         select(Deal.id, Deal.title, Deal.customer_id, Customer.name,
                func.coalesce(owner.name, ""), Stage.name, Stage.code, Deal.status, Deal.amount,
-               Deal.created_at, Deal.closed_at)
+               Deal.created_at, Deal.closed_at, hidden)
         .join(Customer, Customer.id == Deal.customer_id)
         .join(Stage, Stage.id == Deal.stage_id)
         .outerjoin(owner, owner.id == Deal.owner_id)
@@ -59,7 +74,21 @@ def _deal_rows(session: Session, ids: Any, offset: int, limit: int) -> tuple[Dri
         .offset(offset)
         .limit(limit)
     )  # fmt: skip
-    return tuple(DrillDealRow(*row) for row in session.execute(stmt))
+    found = []
+    for *values, secret in session.execute(stmt):
+        row = DrillDealRow(*values)
+        found.append(replace(row, title="", customer_name="", hidden=True) if secret else row)
+    return tuple(found)
+
+
+def customer_hidden(session: Session, actor: UserRow) -> ColumnElement[int]:
+    """1 for a customer row the actor may not open (policy.customer_for_read's rule), else 0."""
+    visible: ColumnElement[bool] = see_condition(actor)
+    if not actor.is_admin:
+        pools = visible_pool_ids(session, actor)
+        if pools:
+            visible = or_(visible, Customer.pool_id.in_(sorted(pools)))
+    return case((visible, 0), else_=1)
 
 
 def drill_funnel(
@@ -96,7 +125,7 @@ def drill_funnel(
         where.append(Deal.status == part)
     count = session.scalar(select(func.count()).select_from(Deal).where(*where)) or 0
     ids = select(Deal.id).where(*where)
-    return DrillResult(int(count), _deal_rows(session, ids, offset, limit))
+    return DrillResult(int(count), _deal_rows(session, actor, ids, offset, limit))
 
 
 def drill_breakdown(
@@ -116,8 +145,8 @@ def drill_breakdown(
     limit: int = 500,
 ) -> DrillResult:
     """The rows behind a breakdown's segment: the series given by its key and code (as the
-    Breakdown gave them; code "other": the series folded into "other"), in month `month` (an
-    index into the breakdown's months; None: all of them). Deal measures list deals
+    Breakdown gave them; code OTHER, "_rest": the series folded past MAX_SERIES), in month
+    `month` (an index into the breakdown's months; None: all of them). Deal measures list deals
     (DrillDealRow); the others a customer row per counted row (DrillCustomerRow)."""
     check_breakdown(measure, by, first_month, months, scope, owner_id)
     c = Checker()
@@ -140,17 +169,23 @@ def drill_breakdown(
     if src.deals:
         count = session.scalar(src.select(func.count(distinct(src.row_id))).where(*where))
         ids = src.select(src.row_id).where(*where)
-        return DrillResult(int(count or 0), _deal_rows(session, ids, offset, limit))
+        return DrillResult(int(count or 0), _deal_rows(session, actor, ids, offset, limit))
     count = session.scalar(src.select(func.count()).where(*where))
     owner = aliased(User)
     stmt = (
         src.select(Customer.id, Customer.name, func.coalesce(owner.name, ""), Customer.industry,
-                   Customer.source, Customer.status, Customer.created_at, src.at)
+                   Customer.source, Customer.status, Customer.created_at, src.at,
+                   customer_hidden(session, actor))
         .outerjoin(owner, owner.id == Customer.owner_id)
         .where(*where)
         .order_by(src.at.desc(), src.row_id.desc())
         .offset(offset)
         .limit(limit)
     )  # fmt: skip
-    rows = tuple(DrillCustomerRow(*row) for row in session.execute(stmt))
-    return DrillResult(int(count or 0), rows)
+    rows = []
+    for *values, secret in session.execute(stmt):
+        row = DrillCustomerRow(*values)
+        if secret:
+            row = replace(row, name="", owner_name="", industry="", source="", hidden=True)
+        rows.append(row)
+    return DrillResult(int(count or 0), tuple(rows))

@@ -29,13 +29,15 @@ BY_FOR = {
     "pool_out": ("none", "rep", "team", "source", "industry"),
 }
 MAX_MONTHS = 36
-MAX_SERIES = 12  # series shown; the rest summed into one "other" series
+MAX_SERIES = 12  # series shown; the rest summed into one folded series (OTHER)
 MAX_BUCKETS = 366  # activity's days (or weeks, months) in one report
 GRANULARITIES = ("day", "week", "month")
 MAX_DRILL = 10_000  # rows one drill page may ask for
 # Codes the views translate: an empty key ("none": no source, no team, no product…), the
-# series of everything past MAX_SERIES ("other"), the single series of by "none" ("all").
-NONE, OTHER, ALL = "none", "other", "all"
+# series of everything past MAX_SERIES ("_rest", its key too), the single series of by "none"
+# ("all"). "_rest", not "other": "other" is a built-in lost reason (a series of its own), and
+# no reason code, follow-up kind or built-in word starts with "_".
+NONE, OTHER, ALL = "none", "_rest", "all"
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ class Breakdown:
     measure: str
     by: str
     months: tuple[Period, ...]
-    series: tuple[Series, ...]  # by total, largest first; at most MAX_SERIES + "other"
+    series: tuple[Series, ...]  # by total, largest first; at most MAX_SERIES + OTHER
     totals: tuple[Decimal, ...]  # per month, the sum of the series
     total: Decimal
 

@@ -3,6 +3,11 @@ fields, questions, an approval rule), products, and lost reasons.
 
 Stages and questions are never deleted, only turned off (deals and their history point at
 them); a stage still holding live open deals cannot be taken out. Reading them is pipeline.py.
+
+A deal's reached_stage_id is the furthest open stage, by position, its history entered
+(analytics_backfill): a save that changes the order of the pipeline's open stages (or turns one
+into or out of "open") recomputes it for the pipeline's deals in the same unit of work, else
+the funnel would count deals in stages they never entered.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from crmdesk.models.analytics_backfill import backfill_reached
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id, limit_of
 from crmdesk.models.deal_rules import MONEY_LIMIT, check_money
@@ -261,9 +267,11 @@ def save_pipeline(
     if session.scalar(taken) is not None:
         raise ValidationFailed(errors=[("name", "taken")], limits={})
     old: dict[int, Stage] = {}
+    before: list[int] = []  # the open stages' order before the save (the rows change below)
     if pipeline_id is not None:
         stmt = select(Stage).where(Stage.pipeline_id == pipeline_id)
         old = {s.id: s for s in session.scalars(stmt)}
+        before = _open_order(session, pipeline_id)
     _check_ids(session, old, clean)
     kept = {s.id: s for s in clean if s.id is not None}
     live = [s for s in old.values() if s.active]
@@ -292,8 +300,20 @@ def save_pipeline(
     if gone:
         session.execute(update(Stage).where(Stage.id.in_(gone)).values(active=False))
     session.flush()
+    if pipeline_id is not None:
+        # New stages left out: no deal entered one, adding it moves no deal's furthest stage.
+        if [i for i in _open_order(session, pipeline_id) if i in old] != before:
+            backfill_reached(session.connection(), pipeline_id=pipeline_id)
     record(session, "pipelines")
     return pipeline.id
+
+
+def _open_order(session: Session, pipeline_id: int) -> list[int]:
+    """The pipeline's open stages (turned-off ones too: a deal may have reached one), by
+    position as reached_stage_id reads them."""
+    return list(session.scalars(
+        select(Stage.id).where(Stage.pipeline_id == pipeline_id, Stage.kind == "open")
+        .order_by(Stage.position, Stage.id)))  # fmt: skip
 
 
 def _save_stage(

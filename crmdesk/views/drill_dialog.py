@@ -7,13 +7,19 @@ exports its rows through the lists' Export… (list_export.ListExporter).
 
 fetch(offset, limit) -> DrillResult is the caller's drill_* call with its arguments bound; the
 dialog runs it through ctx.read, never on the GUI thread. Which columns it shows follows the
-rows that come back (DrillDealRow or DrillCustomerRow)."""
+rows that come back (DrillDealRow or DrillCustomerRow).
+
+A hidden row (counted by the figure, but one the reader may not open: analytics_drill's text)
+shows "(not visible to you)" for its name, in grey, opens nothing on a double-click, and exports
+with its blanked cells empty."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,17 +39,36 @@ from crmdesk.views.table_model import Column, WindowedTableModel, local_moment
 from crmdesk.views.widgets import Banner, list_table
 
 DrillFetch = Callable[[int, int], DrillResult]
+_HIDDEN_BRUSH = QBrush(QColor("#8c8f94"))  # the lists' muted grey, readable light and dark
+
+
+def _hidden_text() -> str:
+    return QCoreApplication.translate("DrillDialog", "(not visible to you)")
+
+
+def _grey(row, _now) -> QBrush | None:
+    return _HIDDEN_BRUSH if getattr(row, "hidden", False) else None
+
+
+def _secret(text: Callable) -> Callable:
+    """A name column's text: the placeholder for a hidden row."""
+    return lambda r: _hidden_text() if r.hidden else text(r)
+
+
+def _greyed(columns: list[Column]) -> list[Column]:
+    return [replace(c, foreground=_grey) for c in columns]
 
 
 def drill_deal_columns() -> list[Column]:
-    return [
+    columns = [
         Column(
             "title",
             QCoreApplication.translate("DrillDialog", "Deal"),
             200,
-            lambda r: r.title,
+            _secret(lambda r: r.title),
             sortable=False,
             tooltip=True,
+            cell=lambda r: r.title,  # a hidden row's blank, not the placeholder
         ),
         Column(
             "customer",
@@ -103,6 +128,7 @@ def drill_deal_columns() -> list[Column]:
             kind="datetime",
         ),
     ]
+    return _greyed(columns)
 
 
 def drill_customer_columns(at_title: str = "") -> list[Column]:
@@ -114,9 +140,10 @@ def drill_customer_columns(at_title: str = "") -> list[Column]:
             "name",
             QCoreApplication.translate("DrillDialog", "Customer"),
             220,
-            lambda r: r.name,
+            _secret(lambda r: r.name),
             sortable=False,
             tooltip=True,
+            cell=lambda r: r.name,  # a hidden row's blank, not the placeholder
         ),
         Column(
             "owner",
@@ -169,7 +196,7 @@ def drill_customer_columns(at_title: str = "") -> list[Column]:
                 kind="datetime",
             )
         )
-    return columns
+    return _greyed(columns)
 
 
 class DrillDialog(QDialog):
@@ -300,6 +327,8 @@ class DrillDialog(QDialog):
     # -- opening a row
     def _on_table_double_clicked(self, index) -> None:
         row = self.model.loaded_row(index.row()) if index.isValid() else None
+        if getattr(row, "hidden", False):
+            return  # counted, but not the reader's to open
         if isinstance(row, DrillDealRow):
             from crmdesk.views.deal_dialog import open_deal_dialog
 

@@ -1,8 +1,8 @@
 """Words of the reports page: the measures', groupings', periods' and granularities' names, a
-breakdown series' name (its code translated: "none", "other", built-in lost reasons, follow-up
-kinds; the deal words' and labels' existing translations reused), month and bucket labels, and
-numbers written for a chart: full money for a hovered value, compact (12.3万 / 123K) on an axis.
-No pyqtgraph here."""
+breakdown series' name (its code translated: "none", the folded "_rest", built-in lost
+reasons, follow-up kinds; the deal words' and labels' existing translations reused), month
+and bucket labels, and numbers written for a chart: full money for a hovered value, compact
+(12.3万 / 123K) on an axis. No pyqtgraph here."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def series_name(series: Series, by: str, measure: str) -> str:
         return measure_name(measure)
     if series.code == NONE:
         return none_name(by)
-    if series.code == OTHER and by != "lost_reason":  # (a built-in lost reason is "other" too)
+    if series.code == OTHER:  # the folded series ("_rest": no lost reason's code)
         return QCoreApplication.translate("ReportWords", "Others")
     if series.code and by == "lost_reason":
         return lost_reason_label(series.code)
