@@ -15,6 +15,7 @@ from datetime import date
 from gui_helpers import GuiThreadGuard
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from test_gui_reports_data import answered, demo_db, demo_file, demo_ws, workspace_as  # noqa: F401
 
 from crmdesk.models.changes import Change
@@ -71,6 +72,31 @@ def test_the_funnel_shows_the_rules_figures(qtbot, demo_ws):  # noqa: F811
     ]
     assert table.item(0, 0).text() == "Initial contact"
     assert f"{f.win_rate:.1f}%" in page.funnel.summary.text()
+    assert_fits(table)
+
+
+def assert_fits(table) -> None:
+    """As tall as its rows (nothing to scroll, no empty space below); no column clipped."""
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert table.viewport().height() == rows
+    assert table.verticalScrollBar().maximum() == table.horizontalScrollBar().maximum() == 0
+    header = table.horizontalHeader()
+    for c in range(table.columnCount()):
+        assert table.columnWidth(c) >= max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+
+
+def test_the_funnel_table_still_fits_in_a_larger_font(qtbot, demo_ws):  # noqa: F811
+    """A font (or style: dark, Chinese) that changes after the figures arrived: the table is
+    sized again to its rows and columns ("Avg. days in stage" was clipped, a row hidden)."""
+    page = make_page(qtbot, demo_ws)
+    table = page.funnel.table
+    assert table.rowCount() == 7
+    font = QFont(page.font())
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    page.setFont(font)
+    qtbot.waitUntil(lambda: table.horizontalHeader().height()
+                    == table.horizontalHeader().sizeHint().height())  # fmt: skip
+    assert_fits(table)
 
 
 def test_the_other_reports_show_the_rules_figures(qtbot, demo_ws):  # noqa: F811

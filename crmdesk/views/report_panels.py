@@ -109,6 +109,16 @@ class FunnelPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.table = make_table()
+        # Every row and column shown, no scroll bars (show_result sizes the table to them):
+        # the stage's name takes what width is left, the figures their own.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        # Sized again when a font or style changes the header's or a column's size after.
+        header.geometriesChanged.connect(self._fit_table)
+        header.sectionResized.connect(self._fit_table)
         self.table.doubleClicked.connect(lambda index: self.part_clicked.emit(index.row()))
         self.table.setToolTip(self.tr("Double-click a row to list its deals"))
         side = QVBoxLayout()
@@ -151,10 +161,23 @@ class FunnelPanel(QWidget):
             self.tr("Win rate: <b>%1</b>").replace("%1", percent_text(f.win_rate) or "–"),
             self.tr("Average cycle: <b>%1</b>").replace("%1", days_text(f.cycle_days) or "–"),
         ]  # fmt: skip
-        # As tall as its rows: the figures under it stay next to the table.
-        header = self.table.horizontalHeader().height()
-        self.table.setFixedHeight(header + 24 * len(self.rows) + 2 * self.table.frameWidth())
+        self._fit_table()
         self.summary.setText("<br>".join(parts))
+
+    def _fit_table(self) -> None:
+        """As tall as its rows (the figures under it stay next to the table) and at least as
+        wide as its columns (a long header, "Avg. days in stage", is not clipped)."""
+        table, header = self.table, self.table.horizontalHeader()
+        if not table.columnCount():
+            return
+        if header.sectionResizeMode(0) != QHeaderView.ResizeMode.Stretch:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        frame = 2 * table.frameWidth()
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(header.sizeHint().height() + rows + frame)
+        widths = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+                  for c in range(table.columnCount())]  # fmt: skip
+        table.setMinimumWidth(sum(widths) + frame)
 
 
 class MonthlyPanel(QWidget):
