@@ -465,9 +465,9 @@ class SettingsChange(Base):
 
 SETTINGS_AREAS = ("pool", "reasons", "caps")
 
-# approval: a deal waits for the user's decision (detail: its title); approval_decided: the
-# user's request was decided (detail: "approved:<title>" or "rejected:<title>");
-# report_comment: someone commented on the user's work report (detail: "kind:day:name").
+# approval: a deal awaits the user's decision (detail: its title); approval_decided: the user's
+# request was decided ("approved:<title>" / "rejected:<title>"); report_comment: a comment on
+# the user's work report ("kind:day:name").
 NOTIFICATION_KINDS = ("recycled", "assigned", "claimed", "recycle_warning", "approval",
                       "approval_decided", "report_comment")  # fmt: skip
 
