@@ -448,8 +448,7 @@ class Setting(Base):
 
 
 class SettingsChange(Base):
-    """Who changed which of the pools' settings, and when (a pool's settings, the release
-    reasons, the caps): an administrator can see why the pool behaves as it does today."""
+    """Who changed which pool settings (a pool's, the release reasons, the caps), and when."""
 
     __tablename__ = "settings_changes"
 
