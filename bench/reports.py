@@ -10,15 +10,16 @@ Usage:
 then the deals and their stage histories by raw executemany (demo_deals would take a
 customer's whole history per deal; here only what the reports read): each deal created into
 the first open stage and moved forward (a skip now and then, a step back sometimes) up to the
-stage it reached, then won or lost or left open, with reached_stage_id and stage_seconds as
-analytics_backfill defines them; then full planner statistics. The build's clock is kept beside
-the file (PATH.json), so every run counts the same "current year".
+stage it reached, then won or lost or left open, with reached_stage_id, stage_seconds and
+deal_created_at as analytics_backfill defines them; then full planner statistics. The build's
+clock is kept beside the file (PATH.json), so every run counts the same "current year".
 
 --models times, through the Workspace as the admin (a read each, as the reports page calls
 them): the funnel of the deals created this year (funnel_ms) and the won amount by rep for the
-last 12 months (monthly_ms); baseline in the same run: one COUNT(*) of the year's cohort from
-ix_deals_cohort (cohort_count_ms). Medians of --runs runs, in ms, with the load average at the
-start and the end; one JSON line at the end.
+last 12 months (monthly_ms); the same funnel read by a manager (their team's deals:
+funnel_manager_ms) and by a rep (their own: funnel_rep_ms); baseline in the same run: one
+COUNT(*) of the year's cohort from ix_deals_cohort (cohort_count_ms). Medians of --runs
+runs, in ms, with the load average at the start and the end; one JSON line at the end.
 
 The GUI part (dashboard_first_paint_ms) is the reports page's: measure_gui below is where it
 goes, its keys merged into the same JSON line.
@@ -108,7 +109,7 @@ def build(path: Path, deals: int, customers: int) -> dict:
     )
     move_sql = (
         "INSERT INTO deal_moves(id, deal_id, kind, from_stage_id, to_stage_id, at, actor_id,"
-        " comment, answers, stage_seconds) VALUES(?,?,?,?,?,?,?,'','',?)"
+        " comment, answers, stage_seconds, deal_created_at) VALUES(?,?,?,?,?,?,?,'','',?,?)"
     )
     sources = ["官网", "电话营销", "展会", "转介绍", "网络广告", ""]
     reasons = ["price", "competitor", "no_budget", "timing"]
@@ -141,6 +142,7 @@ def build(path: Path, deals: int, customers: int) -> dict:
         if outcome != "open":
             stages.append(won if outcome == "won" else lost)
         at, previous, reached = created, None, opens[last].id
+        born = created.strftime(SQLITE_TIME)
         room = max(60.0, min(age, 200 * 86400) / len(stages))
         for k, stage in enumerate(stages):
             seconds = None
@@ -150,7 +152,8 @@ def build(path: Path, deals: int, customers: int) -> dict:
                 seconds = int((at - previous[1]).total_seconds())
             kind = "created" if not k else stage.kind if stage.kind != "open" else "moved"
             move_rows.append((move_id, deal_id, kind, previous[0] if previous else None,
-                              stage.id, at.strftime(SQLITE_TIME), owner, seconds))  # fmt: skip
+                              stage.id, at.strftime(SQLITE_TIME), owner, seconds,
+                              None if seconds is None else born))  # fmt: skip
             move_id += 1
             previous = (stage.id, at)
         closed = at.strftime(SQLITE_TIME) if outcome != "open" else None
@@ -228,6 +231,16 @@ def measure_models(path: Path, runs: int) -> dict:
     figures["cohort_count_ms"], cohort = _timed(cohort_count, runs)
     figures["cohort"] = cohort
     figures["funnel_ms"], funnel = _timed(lambda: ws.funnel(pipeline.id, first, end), runs)
+    for role in ("manager", "rep"):  # the first team's: its deals are in the cohort
+        with db.reading() as s:
+            team = s.scalar(select(func.min(Deal.team_id)))
+            who = s.scalar(select(func.min(User.id)).where(User.role == role,
+                                                           User.team_id == team))  # fmt: skip
+            who = get_user(s, who)
+        figures[f"funnel_{role}_ms"], _f = _timed(
+            lambda who=who: Workspace(db, who, clock=lambda: now).funnel(pipeline.id, first, end),
+            runs,
+        )
     figures["monthly_ms"], monthly = _timed(
         lambda: ws.breakdown("won_amount", "rep", first_month, 12), runs
     )

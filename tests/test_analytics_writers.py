@@ -1,4 +1,5 @@
-"""Every writer of the stage history keeps deals.reached_stage_id and deal_moves.stage_seconds as
+"""Every writer of the stage history keeps deals.reached_stage_id, deal_moves.stage_seconds and
+deal_moves.deal_created_at (the deal's created_at, on the moves with stage_seconds) as
 analytics_backfill defines them: after each kind of write (create, forward, skip, back, won,
 lost, reopen, an import, the demo) the stored values equal history_facts over the stored
 history, on SQLite, PostgreSQL and MariaDB; the backfill limited to one pipeline (after its
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from helpers import NOW
 from sqlalchemy import insert, select, update
@@ -68,14 +69,16 @@ def deal_version(db, deal_id) -> int:
 
 def assert_facts(db) -> int:
     """Every deal's stored reached_stage_id and every move's stage_seconds equal history_facts
-    over its stored history; how many moves were checked."""
+    over its stored history, and the moves with stage_seconds (only they) carry the deal's
+    created_at; how many moves were checked."""
     with db.reading() as s:
         positions = {i: (p, k) for i, p, k in s.execute(select(Stage.id, Stage.position,
                                                                Stage.kind))}  # fmt: skip
         reached = dict(s.execute(select(Deal.id, Deal.reached_stage_id)).all())
+        created = dict(s.execute(select(Deal.id, Deal.created_at)).all())
         moves = s.execute(
             select(DealMove.deal_id, DealMove.kind, DealMove.to_stage_id, DealMove.at,
-                   DealMove.id, DealMove.stage_seconds)
+                   DealMove.id, DealMove.stage_seconds, DealMove.deal_created_at)
             .order_by(DealMove.deal_id, DealMove.at, DealMove.id)
         ).all()  # fmt: skip
     by_deal: dict[int, list] = {}
@@ -88,6 +91,9 @@ def assert_facts(db) -> int:
         assert stored == want, deal_id
         assert {m.id: m.stage_seconds for m in history} == {m.id: seconds.get(m.id)
                                                            for m in history}, deal_id  # fmt: skip
+        assert {m.id: m.deal_created_at for m in history} == {
+            m.id: None if m.id not in seconds else created[deal_id] for m in history
+        }, deal_id
     return len(moves)
 
 
@@ -158,13 +164,15 @@ def test_the_demo_writes_them(db, people):
 
 
 def _facts_of(db, pipeline_id):
-    """(deal id → reached_stage_id, move id → stage_seconds) stored for one pipeline's deals."""
+    """(deal id → reached_stage_id, move id → (stage_seconds, deal_created_at)) stored for one
+    pipeline's deals."""
     with db.reading() as s:
         reached = dict(s.execute(select(Deal.id, Deal.reached_stage_id)
                                  .where(Deal.pipeline_id == pipeline_id)).all())  # fmt: skip
-        seconds = dict(s.execute(
-            select(DealMove.id, DealMove.stage_seconds).join(Deal, Deal.id == DealMove.deal_id)
-            .where(Deal.pipeline_id == pipeline_id)).all())  # fmt: skip
+        seconds = {i: (t, c) for i, t, c in s.execute(
+            select(DealMove.id, DealMove.stage_seconds, DealMove.deal_created_at)
+            .join(Deal, Deal.id == DealMove.deal_id)
+            .where(Deal.pipeline_id == pipeline_id))}  # fmt: skip
     return reached, seconds
 
 
@@ -186,7 +194,7 @@ def test_the_backfill_of_one_pipeline_touches_only_its_deals(db, people, pipelin
         for st in (first, second):
             s.execute(update(Stage).where(Stage.id == st["b"]).values(position=2))
             s.execute(update(Stage).where(Stage.id == st["c"]).values(position=1))
-        s.execute(update(DealMove).values(stage_seconds=None))
+        s.execute(update(DealMove).values(stage_seconds=None, deal_created_at=None))
     before = _facts_of(db, second["pipeline"])
     assert set(before[0].values()) == {second["c"]}
     with db.writing() as s:
@@ -194,7 +202,45 @@ def test_the_backfill_of_one_pipeline_touches_only_its_deals(db, people, pipelin
     assert _facts_of(db, second["pipeline"]) == before
     reached, seconds = _facts_of(db, first["pipeline"])
     assert set(reached.values()) == {first["b"]}
-    assert sorted(seconds.values(), key=str) == [172800] * 4 + [None] * 2
+    assert sorted(t for t, _c in seconds.values() if t) == [172800] * 4
+    assert sum(c is not None for _t, c in seconds.values()) == 4
     with db.writing() as s:
         backfill_reached(s.connection(), pipeline_id=second["pipeline"])
     assert assert_facts(db) == 12
+
+
+def test_the_funnels_days_from_the_moves_copy_of_created_at(db, people, pipeline):
+    """The admin's days per stage come from the moves alone (their deal_created_at), less the
+    moves of deleted deals; a manager's from their team's deals: both equal the moves' seconds
+    of the cohort's live deals, recounted here."""
+    st = plain_pipeline(db)
+    rep = people.rep_n1  # the North team's: the manager's "all" is every deal here too
+    clock = Clock(NOW - timedelta(days=60))
+    ws = Workspace(db, rep, clock=clock)
+    customer = add_customer(db, rep)
+    made = []
+    for n in range(6):
+        data = DealInput(customer_id=customer, title="交易", pipeline_id=st["pipeline"],
+                         amount=Decimal("1000"))  # fmt: skip
+        made.append(ws.create_deal(data).value)
+        for code in ("b", "c", "a", "d", "b")[: n % 5 + 1]:
+            clock.tick(days=9 if n == 3 else 0, hours=5 + 7 * n, seconds=n)  # 3: deleted
+            ws.move_deal(made[-1], st[code], deal_version(db, made[-1]))
+    clock.tick(days=40)  # after the cohort's range: created later, not counted
+    late = ws.create_deal(DealInput(customer_id=customer, title="后", pipeline_id=st["pipeline"],
+                                    amount=Decimal("1"))).value  # fmt: skip
+    ws.move_deal(late, st["b"], deal_version(db, late))
+    Workspace(db, people.admin, clock=clock).delete_deal(made[3])
+    live = set(made) - {made[3]}
+    with db.reading() as s:
+        moves = s.execute(select(DealMove.deal_id, DealMove.from_stage_id,
+                                 DealMove.stage_seconds)).all()  # fmt: skip
+    first, end = (NOW - timedelta(days=61)).date(), (NOW - timedelta(days=1)).date()
+    for actor in (people.admin, people.manager_n):
+        got = Workspace(db, actor, clock=clock).funnel(st["pipeline"], first, end)
+        assert got.created == 5
+        for stage in got.stages:
+            secs = [t for d, f, t in moves if d in live and f == stage.stage_id and t is not None]
+            want = Decimal(sum(secs)) / len(secs) / 86400 if secs else None
+            assert stage.avg_days == (want and want.quantize(Decimal("0.1"), ROUND_HALF_UP))
+        assert [s.avg_days is not None for s in got.stages] == [True] * 4

@@ -7,10 +7,14 @@ What they mean (every writer of the history keeps them so from then on):
   history entered it into (created, moved, reopened); None if it never was in an open stage;
 - a move that changes a deal's stage (moved, won, lost, reopened) carries stage_seconds, the
   seconds between it and the move that put the deal into the stage it leaves. Approval steps
-  (approval_requested, approved, rejected, approval_cancelled) do not change the stage.
+  (approval_requested, approved, rejected, approval_cancelled) do not change the stage;
+- the moves that carry stage_seconds, and only they, carry deal_created_at, the deal's
+  created_at (never changed): the funnel's days per stage of a cohort read them without a
+  join on deals (analytics.funnel).
 
-The writers keep them through the helpers at the end (stage_seconds_since, reached_after),
-the bulk writers (excel_deals, demo_deals) through history_facts over the rows they write."""
+The writers keep them through the helpers at the end (stage_seconds_since, reached_after,
+created_beside), the bulk writers (excel_deals, demo_deals) through history_facts over the rows
+they write."""
 
 from __future__ import annotations
 
@@ -35,10 +39,11 @@ _meta = MetaData()
 _stages = Table("stages", _meta, Column("id", Integer), Column("position", Integer),
                 Column("kind", String(8)))  # fmt: skip
 _deals = Table("deals", _meta, Column("id", Integer), Column("pipeline_id", Integer),
-               Column("reached_stage_id", Integer))  # fmt: skip
+               Column("created_at", DateTime), Column("reached_stage_id", Integer))  # fmt: skip
 _moves = Table("deal_moves", _meta, Column("id", Integer), Column("deal_id", Integer),
                Column("kind", String(24)), Column("to_stage_id", Integer),
-               Column("at", DateTime), Column("stage_seconds", Integer))  # fmt: skip
+               Column("at", DateTime), Column("stage_seconds", Integer),
+               Column("deal_created_at", DateTime))  # fmt: skip
 
 
 def history_facts(moves, positions: dict[int, tuple[int, str]]):
@@ -58,17 +63,20 @@ def history_facts(moves, positions: dict[int, tuple[int, str]]):
 
 
 def backfill_reached(bind: Connection, pipeline_id: int | None = None) -> None:
-    """Recompute reached_stage_id and stage_seconds from the stored history, of every deal or
-    of one pipeline's deals (pipeline_admin.save_pipeline, after an admin reordered its stages:
-    the furthest stage by position may be another one now). Writes only the values that
-    differ, so a recount of a pipeline whose order did not change writes nothing."""
+    """Recompute reached_stage_id, stage_seconds and deal_created_at from the stored history
+    and the deals' created_at, of every deal or of one pipeline's deals
+    (pipeline_admin.save_pipeline, after an admin reordered its stages: the furthest stage by
+    position may be another one now). Writes only the values that differ, so a recount of a
+    pipeline whose order did not change writes nothing."""
     positions = {sid: (pos, kind) for sid, pos, kind in bind.execute(select(_stages))}
     last = 0
     while True:
-        chunk = select(_deals.c.id, _deals.c.reached_stage_id).where(_deals.c.id > last)
+        chunk = select(_deals.c.id, _deals.c.reached_stage_id, _deals.c.created_at).where(
+            _deals.c.id > last
+        )
         if pipeline_id is not None:
             chunk = chunk.where(_deals.c.pipeline_id == pipeline_id)
-        deals = dict(bind.execute(chunk.order_by(_deals.c.id).limit(CHUNK)).all())
+        deals = {i: (r, c) for i, r, c in bind.execute(chunk.order_by(_deals.c.id).limit(CHUNK))}
         if not deals:
             return
         first, last = min(deals), max(deals)
@@ -80,22 +88,26 @@ def backfill_reached(bind: Connection, pipeline_id: int | None = None) -> None:
                                           _deals.c.id >= first, _deals.c.id <= last)))  # fmt: skip
         rows = bind.execute(
             select(_moves.c.deal_id, _moves.c.kind, _moves.c.to_stage_id, _moves.c.at,
-                   _moves.c.id, _moves.c.stage_seconds)
+                   _moves.c.id, _moves.c.stage_seconds, _moves.c.deal_created_at)
             .where(*where).order_by(_moves.c.deal_id, _moves.c.at, _moves.c.id)
         ).all()  # fmt: skip
         by_deal: dict[int, list] = {deal_id: [] for deal_id in deals}
-        stored: dict[int, int | None] = {}
-        for deal_id, kind, to_stage, at, move_id, seconds in rows:
+        stored: dict[int, tuple] = {}
+        for deal_id, kind, to_stage, at, move_id, seconds, created in rows:
             if deal_id in by_deal:  # (a move left by a deal removed without its history)
                 by_deal[deal_id].append((kind, to_stage, at, move_id))
-                stored[move_id] = seconds
+                stored[move_id] = (seconds, created)
         reached_rows, second_rows = [], []
         for deal_id, moves in by_deal.items():
             reached, seconds = history_facts(moves, positions)
-            if reached != deals[deal_id]:
+            if reached != deals[deal_id][0]:
                 reached_rows.append({"b_id": deal_id, "b_reached": reached})
-            second_rows += [{"b_id": m[3], "b_seconds": seconds.get(m[3])} for m in moves
-                            if seconds.get(m[3]) != stored[m[3]]]  # fmt: skip
+            for move in moves:
+                want = seconds.get(move[3])
+                want = (want, created_beside(want, deals[deal_id][1]))
+                if want != stored[move[3]]:
+                    second_rows.append({"b_id": move[3], "b_seconds": want[0],
+                                        "b_created": want[1]})  # fmt: skip
         if reached_rows:
             bind.execute(
                 update(_deals).where(_deals.c.id == _bp("b_id"))
@@ -104,7 +116,8 @@ def backfill_reached(bind: Connection, pipeline_id: int | None = None) -> None:
         if second_rows:
             bind.execute(
                 update(_moves).where(_moves.c.id == _bp("b_id"))
-                .values(stage_seconds=_bp("b_seconds")), second_rows
+                .values(stage_seconds=_bp("b_seconds"), deal_created_at=_bp("b_created")),
+                second_rows
             )  # fmt: skip
 
 
@@ -123,6 +136,11 @@ def stage_seconds_since(entered: datetime | None, now: datetime) -> int | None:
     if entered is None:
         return None
     return max(0, int((now - entered).total_seconds()))
+
+
+def created_beside(stage_seconds: int | None, deal_created_at: datetime) -> datetime | None:
+    """A move's deal_created_at: the deal's created_at where the move carries stage_seconds."""
+    return None if stage_seconds is None else deal_created_at
 
 
 def reached_after(session, reached_id: int | None, target_id: int, kind: str) -> int | None:

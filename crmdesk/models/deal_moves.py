@@ -371,12 +371,14 @@ def bump(
 
 def add_move(session, deal: Deal, kind: str, to_stage_id, actor_id, now, comment="", answers=""):
     """A line of the history; a stage change carries the seconds spent in the stage it leaves
-    (deal still as read: its stage_entered_at is when it entered it; analytics_backfill)."""
+    (deal still as read: its stage_entered_at is when it entered it) and the deal's created_at
+    beside them (analytics_backfill)."""
     seconds = stage_seconds_since(deal.stage_entered_at, now) if kind in STAGE_CHANGES else None
     session.execute(
         insert(DealMove).values(
             deal_id=deal.id, kind=kind, from_stage_id=deal.stage_id, to_stage_id=to_stage_id,
             at=now, actor_id=actor_id, comment=comment, answers=answers, stage_seconds=seconds,
+            deal_created_at=None if seconds is None else deal.created_at,
         )
     )  # fmt: skip
 

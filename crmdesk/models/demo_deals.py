@@ -73,7 +73,7 @@ _DEAL_COLS = ["id", "customer_id", "title", "amount", "amount_manual", "currency
 _LINE_COLS = ["id", "deal_id", "position", "product_id", "name", "quantity", "unit_price",
               "discount"]  # fmt: skip
 _MOVE_COLS = ["id", "deal_id", "kind", "from_stage_id", "to_stage_id", "at", "actor_id",
-              "comment", "answers", "stage_seconds"]  # fmt: skip
+              "comment", "answers", "stage_seconds", "deal_created_at"]  # fmt: skip
 _ANSWER_COLS = ["deal_id", "question_id", "answer", "answered_at", "answered_by_id"]
 _APPROVAL_COLS = ["id", "kind", "deal_id", "to_stage_id", "reason", "status", "team_id",
                   "requested_by_id", "requested_at", "decided_by_id", "decided_at", "comment",
@@ -226,14 +226,15 @@ class _Builder:
             moves.append(("approval_requested", last.id, target.id, asked,
                           owner, self._answers_json(target, given)))  # fmt: skip
             updated = asked
-        # reached_stage_id and stage_seconds as analytics_backfill defines them
+        # reached_stage_id, stage_seconds and deal_created_at as analytics_backfill defines them
         reached, seconds = history_facts(
             [(kind, to_id, at, i) for i, (kind, _f, to_id, at, _a, _t) in enumerate(moves)],
             self.positions,
         )
         for i, (kind, from_id, to_id, at, actor, text) in enumerate(moves):
             self.moves.append((self.move_id, deal_id, kind, from_id, to_id, self.t(at), actor,
-                               "", text, seconds.get(i)))  # fmt: skip
+                               "", text, seconds.get(i),
+                               None if seconds.get(i) is None else self.t(times[0])))  # fmt: skip
             self.move_id += 1
         for qid, (answer, at) in answered.items():
             self.answers.append((deal_id, qid, answer, self.t(at), owner))

@@ -54,7 +54,7 @@ _DEAL_COLS = ("id", "customer_id", "title", "amount", "amount_manual", "probabil
               "lost_code", "lost_text", "version", "import_id", "reached_stage_id")  # fmt: skip
 _LINE_COLS = ("deal_id", "position", "product_id", "name", "quantity", "unit_price", "discount")
 _MOVE_COLS = ("deal_id", "kind", "from_stage_id", "to_stage_id", "at", "actor_id", "comment",
-              "answers", "stage_seconds")  # fmt: skip
+              "answers", "stage_seconds", "deal_created_at")  # fmt: skip
 _IN = 500  # ids or keys an IN list carries
 
 
@@ -311,15 +311,16 @@ def _insert_deals(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     return list(session.scalars(stmt, [{c: r[c] for c in cols} for r in rows]))
 
 
-def _facts(history: list[dict[str, Any]], places: list[StagePlace]) -> int | None:
-    """The deal's reached stage; each move's stage_seconds set (analytics_backfill's meaning,
-    from the same function the backfill uses)."""
+def _facts(history: list[dict[str, Any]], places: list[StagePlace], created_at) -> int | None:
+    """The deal's reached stage; each move's stage_seconds and deal_created_at set
+    (analytics_backfill's meaning, from the same function the backfill uses)."""
     positions = {p.id: (p.position, p.kind) for p in places}
     reached, seconds = history_facts(
         [(m["kind"], m["to_stage_id"], m["at"], i) for i, m in enumerate(history)], positions
     )
     for i, move in enumerate(history):
         move["stage_seconds"] = seconds.get(i)
+        move["deal_created_at"] = None if seconds.get(i) is None else created_at
     return reached
 
 
@@ -375,7 +376,7 @@ def _create(chunk: _Chunk, items: list[_Row]) -> int:
             ]
         history = stage_history(places, stage.id, times.created_at, times.closed_at,
                                 ctx.actor.id)  # fmt: skip
-        deals[-1]["reached_stage_id"] = _facts(history, places)
+        deals[-1]["reached_stage_id"] = _facts(history, places, times.created_at)
         moves.append(history)
         chunk.customer_ids.add(customer_id)
         if status == "won":

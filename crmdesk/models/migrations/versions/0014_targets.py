@@ -1,8 +1,9 @@
 """Targets and reports: the target grid (targets), the reps' daily and weekly reports and their
 comments (work_reports, work_report_comments); on deals, the furthest open stage each deal has
 reached (reached_stage_id) and on the stage history the time a deal spent in the stage a move
-left (stage_seconds), which the funnel reads instead of walking the whole history (analytics.py),
-with the indexes the funnel and the monthly breakdowns are served from.
+left (stage_seconds) with the deal's created_at beside it (deal_created_at), which the funnel
+reads instead of walking the whole history (analytics.py), with the indexes the funnel and the
+monthly breakdowns are served from.
 
 Revision ID: 0014
 Revises: 0013
@@ -78,6 +79,7 @@ def upgrade() -> None:
     # Plain columns (no foreign key): SQLite adds them in place.
     op.add_column("deals", sa.Column("reached_stage_id", sa.Integer(), nullable=True))
     op.add_column("deal_moves", sa.Column("stage_seconds", sa.Integer(), nullable=True))
+    op.add_column("deal_moves", sa.Column("deal_created_at", sa.DateTime(), nullable=True))
     _create_report_indexes()
     _backfill(op.get_bind())
 
@@ -91,6 +93,22 @@ def _create_report_indexes() -> None:
         ["pipeline_id", "reached_stage_id", "status", "created_at", "owner_id", "team_id",
          "amount", "closed_at", "deleted_at"],
     )  # fmt: skip
+    # The funnel's days per stage: the admin's cohort as one range per stage (1M deals:
+    # 1.0 s joined on deals, ~55 ms from this index); a team's or a rep's from their deals.
+    op.create_index(
+        "ix_deal_moves_cohort", "deal_moves", ["from_stage_id", "deal_created_at", "stage_seconds"]
+    )
+    op.create_index(
+        "ix_deal_moves_stage", "deal_moves", ["deal_id", "from_stage_id", "stage_seconds"]
+    )
+    # The cohort's deleted deals, whose moves the days take back out (partial but on MySQL).
+    op.create_index(
+        "ix_deals_deleted",
+        "deals",
+        ["deleted_at", "pipeline_id", "created_at"],
+        sqlite_where=sa.text("deleted_at IS NOT NULL"),
+        postgresql_where=sa.text("deleted_at IS NOT NULL"),
+    )
     # Won (lost) deals by closed_at with what the monthly breakdown sums: 0009's two columns
     # left a table read a deal (SQLite: 690 ms for a year of won deals at 1M, 255 covered).
     op.drop_index("ix_deals_closed", table_name="deals")
@@ -101,8 +119,8 @@ def _create_report_indexes() -> None:
 
 
 def _backfill(bind) -> None:
-    """reached_stage_id and stage_seconds for the deals already there (analytics.py says what
-    they mean)."""
+    """reached_stage_id, stage_seconds and deal_created_at for the deals already there
+    (analytics_backfill says what they mean)."""
     from crmdesk.models.analytics_backfill import backfill_reached
 
     backfill_reached(bind)
@@ -116,6 +134,15 @@ def _drop_column(table: str, column: str) -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_deals_deleted", table_name="deals")
+    op.drop_index("ix_deal_moves_stage", table_name="deal_moves")
+    if op.get_bind().dialect.name == "mysql":
+        # InnoDB dropped the index it had made for the from_stage_id foreign key when
+        # ix_deal_moves_cohort (from_stage_id, …) could serve it, and refuses to drop that one
+        # while the key has no other: its own index back first, under its own name.
+        op.create_index("from_stage_id", "deal_moves", ["from_stage_id"])
+    op.drop_index("ix_deal_moves_cohort", table_name="deal_moves")
+    _drop_column("deal_moves", "deal_created_at")
     op.drop_index("ix_deals_cohort", table_name="deals")
     op.drop_index("ix_deals_closed", table_name="deals")
     op.create_index("ix_deals_closed", "deals", ["status", "closed_at"])
