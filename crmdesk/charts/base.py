@@ -1,5 +1,7 @@
-"""What every chart shares: pyqtgraph's one-time set-up, the series colours, the colours taken
-from the application palette (light and dark), PNG export, and ChartBase — a PlotWidget that
+"""What every chart shares: pyqtgraph's one-time set-up, the series colours (twelve, and two
+neutral greys for "Others" and "none" series, lighter or darker to suit the background), the
+colours taken from the application palette (light and dark), PNG export (a picture with a
+title line above it: titled_image), and ChartBase — a PlotWidget that
 cannot be zoomed, panned or given pyqtgraph's English context menu, shows a centred "no data"
 text, recolours itself when the palette changes, and turns a hover or a left click into a
 hit-test in data coordinates that each chart answers.
@@ -14,12 +16,16 @@ from dataclasses import dataclass
 from os import PathLike
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
+from crmdesk.charts.series import NEUTRAL, NEUTRAL_ALT
+
 # Mid-luminance colours (Tableau 10 and two more) that stay distinct, and readable, on a white
-# and on a near-black background alike.
+# and on a near-black background alike. No grey among them: grey is kept for the neutral
+# series (Tableau's "#bab0ac" gave way to Tableau 20's olive), so a folded "Others" never looks
+# like a named series.
 SERIES_COLORS: tuple[str, ...] = (
     "#4e79a7",
     "#f28e2b",
@@ -30,7 +36,7 @@ SERIES_COLORS: tuple[str, ...] = (
     "#b07aa1",
     "#ff9da7",
     "#9c755f",
-    "#bab0ac",
+    "#b6992d",
     "#a0cbe8",
     "#d37295",
 )
@@ -39,7 +45,21 @@ SERIES_COLORS: tuple[str, ...] = (
 MIN_WIDTH, MIN_HEIGHT = 320, 200
 
 
-def series_color(index: int) -> QColor:
+# Colour indices below zero: the neutral greys (BarSeries.color / HBarData.color).
+# (light background, dark background): mid greys that read as "not a series of its own",
+# ALT a step lighter on white (darker on black) for a second neutral series beside the first.
+NEUTRAL_COLORS: dict[int, tuple[str, str]] = {
+    NEUTRAL: ("#8e8e8e", "#9a9a9a"),
+    NEUTRAL_ALT: ("#c4c4c4", "#656565"),
+}
+
+
+def series_color(index: int, dark: bool = False) -> QColor:
+    """A series' colour: 0… the palette (wrapping round), NEUTRAL / NEUTRAL_ALT the greys of
+    the light or the dark background."""
+    if index < 0:
+        light, on_dark = NEUTRAL_COLORS.get(index, NEUTRAL_COLORS[NEUTRAL])
+        return QColor(on_dark if dark else light)
     return QColor(SERIES_COLORS[index % len(SERIES_COLORS)])
 
 
@@ -90,6 +110,34 @@ _configure()
 def export_png(widget: QWidget, path: str | PathLike) -> bool:
     """The widget as it looks now, saved as a PNG; False when the file could not be written."""
     return widget.grab().save(str(path), "PNG")
+
+
+def titled_image(picture: QImage, title: str, font: QFont, background: QColor,
+                 text: QColor) -> QImage:  # fmt: skip
+    """The picture with a title line above it (what, when, whose: an exported chart read
+    elsewhere keeps its context). A title wider than the picture is elided; the picture's
+    device pixel ratio is kept, so the title is as sharp as the chart."""
+    ratio = picture.devicePixelRatio() or 1.0
+    width = round(picture.width() / ratio)
+    bold = QFont(font)
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    pad = max(6, metrics.height() // 2)
+    band = metrics.height() + 2 * pad
+    height = band + round(picture.height() / ratio)
+    out = QImage(round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32)
+    out.setDevicePixelRatio(ratio)
+    out.fill(background)
+    painter = QPainter(out)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setFont(bold)
+    painter.setPen(text)
+    line = metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(width - 2 * pad, 10))
+    align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(QRectF(pad, 0, width - 2 * pad, band), int(align), line)
+    painter.drawImage(QPointF(0, band), picture)
+    painter.end()
+    return out
 
 
 def text_width(font: QFont, text: str) -> int:

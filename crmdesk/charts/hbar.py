@@ -67,7 +67,7 @@ class HBarChart(ChartBase):
     def _recolor(self) -> None:
         if not hasattr(self, "labels"):
             return
-        self.bars.setOpts(brush=series_color(self.data.color))
+        self.bars.setOpts(brush=series_color(self.data.color, self.colors.dark))
         for label in self.labels:
             label.setColor(self.colors.text)
             label.setFont(self.font())

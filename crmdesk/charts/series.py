@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 Formatter = Callable[[float], str]
+NEUTRAL, NEUTRAL_ALT = -1, -2  # colour indices of the neutral greys (base.NEUTRAL_COLORS)
 
 
 def plain_number(value: float) -> str:
@@ -51,7 +52,9 @@ class FunnelData:
 @dataclass(frozen=True)
 class BarSeries:
     """One stacked (or grouped) series: a value per category; `color` indexes the chart
-    palette (base.SERIES_COLORS, wrapping round)."""
+    palette (base.SERIES_COLORS, wrapping round: the page numbers its series so that no two
+    shown share one), or is NEUTRAL (-1) / NEUTRAL_ALT (-2): the palette's neutral greys, for
+    "Others" and the series of rows without a value (light or dark to suit the background)."""
 
     name: str
     values: tuple[float, ...]

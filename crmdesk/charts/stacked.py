@@ -1,75 +1,29 @@
-"""StackedBarChart: text categories (months) along x, series stacked per category (or side by
-side in the plain "actual" mode), an optional target drawn as a step line, a legend under the
-plot. Hover over a segment shows series, category and value; a left click emits
-segment_clicked(series_index, category_index). The y axis ticks and the hovered value are
-written by the page's formatters (StackedBarData.axis_format / value_format).
+"""StackedBarChart: text categories (months) along x, series stacked per category (or side by side
+in the plain "actual" mode), an optional target drawn as a step line, a legend under the plot
+(legend.py: rows of unbroken names, a long one shortened, its whole name on hover). A series'
+colour index may be a neutral grey (base.NEUTRAL: "Others", "none"). Hover over a segment shows
+series, category and value; a left click emits segment_clicked(series_index, category_index).
+The y axis ticks and the hovered value are written by the page's formatters
+(StackedBarData.axis_format / value_format).
 
 One BarGraphItem per series, kept between redraws (a pool that only grows; spare items are
 hidden), so new data updates the same items instead of rebuilding the scene. Negative values
-stack downwards from zero, positive ones upwards.
-"""
+stack downwards from zero, positive ones upwards."""
 
 from __future__ import annotations
 
 import math
-from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QGraphicsTextItem
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 
 from crmdesk.charts.base import ChartBase, FormatAxis, series_color, text_width
+from crmdesk.charts.legend import ChartLegend
 from crmdesk.charts.series import StackedBarData
 
 STACK_WIDTH = 0.62  # of a category's width
 GROUP_WIDTH = 0.8
-WORD_JOINER = "\u2060"
-
-
-class ChartLegend(pg.GraphicsWidget):
-    """Coloured squares (a dash for a line) and names, centred, wrapping onto more lines when
-    the chart is narrow. One text item: it updates in place and cannot be dragged away."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.text = QGraphicsTextItem(self)
-        option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        self.text.document().setDefaultTextOption(option)
-        self.entries: list[tuple[str, str, bool]] = []  # (name, colour, is a line)
-
-    def set_entries(self, entries: list[tuple[str, str, bool]], text_color: str, font) -> None:
-        self.entries = entries
-        parts = []
-        for name, color, line in entries:
-            mark = "━" if line else "■"
-            # Word joiners: a line may break between entries, never inside a Chinese name
-            # (Qt's rich text ignores white-space:nowrap on a span).
-            joined = escape(WORD_JOINER.join(name))
-            parts.append(
-                f'<span style="color:{color}">{mark}</span>{WORD_JOINER}&nbsp;{WORD_JOINER}'
-                f'<span style="color:{text_color}">{joined}</span>'
-            )
-        self.text.setFont(font)
-        self.text.setHtml(" &nbsp;&nbsp; ".join(parts))
-        self._fit()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        self.text.setTextWidth(max(self.size().width(), 50.0))
-        height = self.text.boundingRect().height() if self.entries else 0.0
-        # Exactly its text's height: a layout row with room to spare would take a share.
-        if abs(self.minimumHeight() - height) > 0.5 or abs(self.maximumHeight() - height) > 0.5:
-            self.setMinimumHeight(height)
-            self.setMaximumHeight(height)
-
-    def plain_text(self) -> str:
-        return self.text.toPlainText().replace(WORD_JOINER, "")
 
 
 class StackedBarChart(ChartBase):
@@ -154,12 +108,13 @@ class StackedBarChart(ChartBase):
             return
         data = self.data
         separator = pg.mkPen(self.colors.background, width=1)
+        dark = self.colors.dark
         for s, series in enumerate(data.series):
-            self.bars[s].setOpts(brush=series_color(series.color), pen=separator)
+            self.bars[s].setOpts(brush=series_color(series.color, dark), pen=separator)
         self.target.setPen(pg.mkPen(self.colors.text, width=2, style=Qt.PenStyle.DashLine))
         entries = []
         if not data.is_empty:
-            entries = [(s.name, series_color(s.color).name(), False) for s in data.series]
+            entries = [(s.name, series_color(s.color, dark).name(), False) for s in data.series]
             if data.target is not None:
                 entries.append((data.target.name, self.colors.text.name(), True))
         self.legend.set_entries(entries, self.colors.text.name(), self.font())
@@ -193,6 +148,13 @@ class StackedBarChart(ChartBase):
                 if heights[c] != 0 and min(a, b) <= y <= max(a, b):
                     return s, int(c)
         return None
+
+    def tooltip_at(self, pos: QPoint | QPointF) -> str:
+        """A segment's figures, or over the legend an entry's whole name."""
+        scene = self.mapToScene(QPoint(int(pos.x()), int(pos.y())))
+        if self.legend.isVisible() and self.legend.sceneBoundingRect().contains(scene):
+            return self.legend.tooltip_at(self.legend.mapFromScene(scene))
+        return super().tooltip_at(pos)
 
     def _tooltip(self, hit: tuple[int, int]) -> str:
         s, c = hit

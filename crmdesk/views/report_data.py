@@ -67,9 +67,10 @@ class ReportReader:
         return lambda: self.activity(q, granularity)
 
     def workbook_writer(
-        self, path: str, q: ReportQuery, measure: str, by: str, granularity: str, period: str
+        self, path: str, q: ReportQuery, measure: str, by: str, granularity: str, subtitle: str
     ) -> Callable[[], str]:
-        """Every report read and written to path as a workbook (off the GUI thread)."""
+        """Every report read and written to path as a workbook (off the GUI thread); each sheet
+        notes `subtitle`: the period and whose figures ("2026-01 – 2026-12 · 华东销售部")."""
         from crmdesk.models.report_workbook import write_report_workbook
         from crmdesk.views import report_sheets as sheets
 
@@ -78,19 +79,21 @@ class ReportReader:
             if q.pipeline_id is not None:
                 sheet_list.append(
                     sheets.funnel_sheet(
-                        self.funnel(q), QCoreApplication.translate("ReportsPage", "Funnel"), period
+                        self.funnel(q),
+                        QCoreApplication.translate("ReportsPage", "Funnel"),
+                        subtitle,
                     )
                 )
             b = self.breakdown(measure, by, q)
             title = f"{measure_name(measure)} ({by_name(by)})"
-            sheet_list.append(sheets.monthly_sheet(b, self.targets(measure, q), title, period))
+            sheet_list.append(sheets.monthly_sheet(b, self.targets(measure, q), title, subtitle))
             lost, sources = self.totals(q)
             sheet_list.append(
                 sheets.totals_sheet(
                     lost,
                     QCoreApplication.translate("ReportsPage", "Lost reasons"),
                     QCoreApplication.translate("ReportsPage", "Reason"),
-                    period,
+                    subtitle,
                 )
             )
             sheet_list.append(
@@ -98,14 +101,14 @@ class ReportReader:
                     sources,
                     QCoreApplication.translate("ReportsPage", "Sources"),
                     QCoreApplication.translate("ReportsPage", "Source"),
-                    period,
+                    subtitle,
                 )
             )
             sheet_list.append(
                 sheets.activity_sheet(
                     self.activity(q, granularity),
                     QCoreApplication.translate("ReportsPage", "Activity"),
-                    period,
+                    subtitle,
                 )
             )
             write_report_workbook(path, sheet_list)

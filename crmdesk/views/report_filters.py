@@ -1,7 +1,10 @@
 """The reports page's top bar: the period (this month, this quarter, this year, last year, or a
-range of months from–to), the scope (everyone, my team, mine, one rep: only what the actor may
-see, policy.list_scopes and the owners the pipeline's filter offers), the pipeline (for the
-funnel); and ReportQuery, what every report of the page is read with."""
+range of months from–to: the two fields always agree — a "from" set after "to" moves "to" to it,
+a "to" set before "from" moves "from", a range longer than MAX_MONTHS moves the other end in —
+and a note beside them, and their tooltips, say when a range was adjusted), the scope (everyone,
+my team, mine, one rep: only what the actor may see, policy.list_scopes and the owners the
+pipeline's filter offers), the pipeline (for the funnel); and ReportQuery, what every report of
+the page is read with."""
 
 from __future__ import annotations
 
@@ -59,6 +62,11 @@ class ReportQuery:
         return "company", 0
 
 
+def _months_between(first: QDate, last: QDate) -> int:
+    """How many months first … last covers (both counted)."""
+    return (last.year() - first.year()) * 12 + last.month() - first.month() + 1
+
+
 def period_months(key: str, today: date) -> tuple[Period, int]:
     """(first month, count) of a preset period around today."""
     if key == "this_quarter":
@@ -93,8 +101,17 @@ class ReportFilters(QWidget):
         for edit in (self.from_edit, self.to_edit):
             edit.setDisplayFormat("yyyy-MM")
             edit.setDateRange(QDate(2000, 1, 1), QDate(2199, 12, 1))
-            edit.dateChanged.connect(self._on_months_changed)
+            # A typed month counts when typed (Enter, focus out), not at each keystroke: a
+            # half-typed year would move the other field.
+            edit.setKeyboardTracking(False)
+        self.from_edit.setToolTip(self.tr("The first month of the range"))
+        self.to_edit.setToolTip(self.tr("The last month of the range"))
+        self.tips = (self.from_edit.toolTip(), self.to_edit.toolTip())
+        self.from_edit.dateChanged.connect(self._on_from_changed)
+        self.to_edit.dateChanged.connect(self._on_to_changed)
         self.to_label = QLabel(self.tr("to"))
+        self.range_note = QLabel()  # says when a range was adjusted
+        self.range_note.setEnabled(False)
         self.scope_combo = QComboBox()
         scope_names = {"all": self.tr("Everyone"), "team": self.tr("My team"),
                        "mine": self.tr("Mine")}  # fmt: skip
@@ -113,6 +130,7 @@ class ReportFilters(QWidget):
         row.addWidget(self.from_edit)
         row.addWidget(self.to_label)
         row.addWidget(self.to_edit)
+        row.addWidget(self.range_note)
         row.addSpacing(12)
         row.addWidget(QLabel(self.tr("Whose")))
         row.addWidget(self.scope_combo)
@@ -149,9 +167,9 @@ class ReportFilters(QWidget):
         key = self.period_combo.currentData()
         if key == "custom":
             a, b = self.from_edit.date(), self.to_edit.date()
-            if b < a:
+            if b < a:  # the fields are kept in order (_on_*_changed); a safeguard
                 a, b = b, a
-            months = (b.year() - a.year()) * 12 + b.month() - a.month() + 1
+            months = _months_between(a, b)
             first, count = Period(a.year(), 0, a.month()), min(max(months, 1), MAX_MONTHS)
         else:
             first, count = period_months(key, self.today)
@@ -162,12 +180,26 @@ class ReportFilters(QWidget):
         return ReportQuery(first, count, scope, owner, self.pipeline_combo.currentData(),
                            self.actor.id, self.actor.team_id)  # fmt: skip
 
+    def scope_text(self, q: ReportQuery) -> str:
+        """Whose figures a query reads, in words for a title: the rep's, the actor's own, the
+        team's name, or everyone's."""
+        if q.owner_id is not None:
+            index = self.scope_combo.findData(f"rep:{q.owner_id}")
+            if index >= 0:
+                return self.scope_combo.itemText(index)
+        if q.scope == "mine" or q.owner_id == self.actor.id:
+            return self.actor.name
+        if q.scope == "team":
+            return self.actor.team_name or self.tr("My team")
+        return self.tr("Everyone")
+
     def period_key(self) -> str:
         return self.period_combo.currentData()
 
     def _show_custom(self, shown: bool) -> None:
         for w in (self.from_edit, self.to_label, self.to_edit):
             w.setVisible(shown)
+        self.range_note.setVisible(shown and bool(self.range_note.text()))
 
     @Slot(int)
     def _on_period_activated(self, _index: int) -> None:
@@ -175,7 +207,46 @@ class ReportFilters(QWidget):
         self._show_custom(custom)
         self.changed.emit()
 
-    @Slot()
+    @Slot(QDate)
+    def _on_from_changed(self, first: QDate) -> None:
+        last = self.to_edit.date()
+        if last < first:
+            self._adjust(self.to_edit, first, self.tr("Adjusted: the range ends no earlier "
+                                                      "than it starts."))  # fmt: skip
+        elif _months_between(first, last) > MAX_MONTHS:
+            self._adjust(self.to_edit, first.addMonths(MAX_MONTHS - 1), self._too_long())
+        else:
+            self._note("")
+        self._on_months_changed()
+
+    @Slot(QDate)
+    def _on_to_changed(self, last: QDate) -> None:
+        first = self.from_edit.date()
+        if last < first:
+            self._adjust(self.from_edit, last, self.tr("Adjusted: the range starts no later "
+                                                       "than it ends."))  # fmt: skip
+        elif _months_between(first, last) > MAX_MONTHS:
+            self._adjust(self.from_edit, last.addMonths(1 - MAX_MONTHS), self._too_long())
+        else:
+            self._note("")
+        self._on_months_changed()
+
+    def _too_long(self) -> str:
+        return self.tr("Adjusted: a range covers at most %1 months.").replace("%1", str(MAX_MONTHS))
+
+    def _adjust(self, edit: QDateEdit, to: QDate, why: str) -> None:
+        """Moves the other field without a second change (the query is read once)."""
+        edit.blockSignals(True)
+        edit.setDate(to)
+        edit.blockSignals(False)
+        self._note(why)
+
+    def _note(self, why: str) -> None:
+        self.range_note.setText(why)
+        self.range_note.setVisible(bool(why) and self.from_edit.isVisibleTo(self))
+        for edit, tip in zip((self.from_edit, self.to_edit), self.tips, strict=True):
+            edit.setToolTip(f"{tip}\n{why}" if why else tip)
+
     def _on_months_changed(self) -> None:
         if self.period_combo.currentData() == "custom":
             self.changed.emit()

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from crmdesk.charts.funnel import FunnelChart
 from crmdesk.charts.hbar import HBarChart
 from crmdesk.charts.series import (
+    NEUTRAL,
+    NEUTRAL_ALT,
     BarSeries,
     FunnelData,
     FunnelStage,
@@ -36,7 +38,14 @@ from crmdesk.charts.series import (
     TargetLine,
 )
 from crmdesk.charts.stacked import StackedBarChart
-from crmdesk.models.analytics_types import BY_FOR, MONEY_MEASURES, ActivityResult, Breakdown
+from crmdesk.models.analytics_types import (
+    BY_FOR,
+    MONEY_MEASURES,
+    NONE,
+    OTHER,
+    ActivityResult,
+    Breakdown,
+)
 from crmdesk.models.analytics_types import FunnelResult as Funnel
 from crmdesk.views.deal_words import money
 from crmdesk.views.report_sheets import activity_table, breakdown_table, funnel_rows
@@ -83,6 +92,22 @@ def fill_table(table: QTableWidget, headers: list[str], rows: list[list[str]],
             item.setTextAlignment(_RIGHT if c >= numeric_from else Qt.AlignmentFlag.AlignVCenter)
     table.resizeColumnsToContents()
     table.setUpdatesEnabled(True)
+
+
+def series_colors(codes: list[str]) -> list[int]:
+    """Each series' colour index: the named series numbered through the palette in order (at
+    most MAX_SERIES = the palette's twelve, so no two share a colour), the folded "Others" and
+    the rows without a value in the neutral greys (two of them when both are shown)."""
+    colors, named = [], 0
+    for code in codes:
+        if code == OTHER:
+            colors.append(NEUTRAL)
+        elif code == NONE:
+            colors.append(NEUTRAL_ALT if OTHER in codes else NEUTRAL)
+        else:
+            colors.append(named)
+            named += 1
+    return colors
 
 
 def caption(text: str = "") -> QLabel:
@@ -242,8 +267,9 @@ class MonthlyPanel(QWidget):
     def show_result(self, b: Breakdown, targets: tuple[Decimal | None, ...] | None) -> None:
         self.result = b
         is_money = b.measure in MONEY_MEASURES
+        colors = series_colors([s.code for s in b.series])
         series = tuple(BarSeries(series_name(s, b.by, b.measure), tuple(float(v) for v in s.values),
-                                 i) for i, s in enumerate(b.series))  # fmt: skip
+                                 c) for s, c in zip(b.series, colors, strict=True))  # fmt: skip
         target = None
         if targets is not None and any(t is not None for t in targets):
             values = tuple(None if t is None else float(t) for t in targets)

@@ -9,7 +9,9 @@ supersedes an older one. While a read runs the charts keep their picture and a q
 segment or a bar opens a DrillDialog listing the rows behind that very figure (the matching
 analytics drill_* call). Export PNG saves the current tab's picture; Export workbook… writes
 every report as a sheet with its table and a native chart (report_sheets, report_workbook),
-read and written off the GUI thread.
+read and written off the GUI thread. Both say what they show: the picture gets a title line
+drawn above it (the report, the period, whose figures), each sheet's note the period and whose
+figures.
 
 The charts (pyqtgraph, numpy) are imported when the page is built (report_panels), never when
 this module is imported."""
@@ -43,7 +45,7 @@ from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.list_export import FOLDER_SETTING, export_error_text
 from crmdesk.views.report_data import ReportReader
 from crmdesk.views.report_filters import ReportFilters, ReportQuery
-from crmdesk.views.report_words import measure_name, month_label, series_name
+from crmdesk.views.report_words import by_name, measure_name, month_label, series_name
 from crmdesk.views.widgets import Banner
 
 if TYPE_CHECKING:
@@ -325,16 +327,45 @@ class ReportsPage(QWidget):
             settings.setValue(FOLDER_SETTING, os.path.dirname(path))
         return path
 
+    def subtitle(self, q: ReportQuery) -> str:
+        """The period and whose figures: "2026-01 – 2026-12 · 华东销售部"."""
+        return " · ".join((period_text(q), self.filters.scope_text(q)))
+
+    def picture_title(self, tab: str) -> str:
+        """The exported picture's title line: the report, the period, whose figures."""
+        q = self.queries.get(tab) or self.query()
+        if tab == "funnel":
+            name = " · ".join((self.tr("Funnel"), self.filters.pipeline_combo.currentText()))
+        elif tab == "monthly":
+            name = " · ".join((measure_name(self.monthly.measure), by_name(self.monthly.by)))
+        else:
+            name = self.tabs.tabText(TABS.index(tab))
+        return " · ".join((name, self.subtitle(q)))
+
+    def picture(self, tab: str):
+        """The tab's picture as it is now, with its title line above it (a QImage)."""
+        from crmdesk.charts.base import titled_image  # the charts are loaded once built
+
+        widget = {"funnel": self.funnel.chart, "monthly": self.monthly.chart,
+                  "totals": self.totals, "activity": self.activity.table}[tab]  # fmt: skip
+        colors = getattr(widget, "colors", None)  # a chart's own (light or dark) colours
+        if colors is not None:
+            background, text = colors.background, colors.text
+        else:
+            palette = widget.palette()
+            background = palette.color(palette.ColorRole.Window)
+            text = palette.color(palette.ColorRole.WindowText)
+        return titled_image(widget.grab().toImage(), self.picture_title(tab), self.font(),
+                            background, text)  # fmt: skip
+
     @Slot()
     def _on_png_clicked(self) -> None:
         tab = self.current_tab()
-        widget = {"funnel": self.funnel.chart, "monthly": self.monthly.chart,
-                  "totals": self.totals, "activity": self.activity.table}[tab]  # fmt: skip
         path = self._ask_path(self.tr("Export PNG"), self.tabs.tabText(self.tabs.currentIndex()),
                               self.tr("PNG image (*.png)"), ".png")  # fmt: skip
         if not path:
             return
-        image = widget.grab().toImage()  # the picture now, on the GUI thread; saved off it
+        image = self.picture(tab)  # the picture now, on the GUI thread; saved off it
 
         def save() -> str:
             if not image.save(path, "PNG"):
@@ -360,7 +391,7 @@ class ReportsPage(QWidget):
             return
         q = self.query()
         work = self.reader.workbook_writer(path, q, self.monthly.measure, self.monthly.by,
-                                           self._granularity(q), period_text(q))  # fmt: skip
+                                           self._granularity(q), self.subtitle(q))  # fmt: skip
         self.workbook_button.setEnabled(False)
         self.ctx.read(work, self._on_workbook_written, self._on_workbook_failed, owner=self)
 
