@@ -253,6 +253,7 @@ class FollowUp(Base):
     __table_args__ = (
         Index("ix_follow_ups_customer", "customer_id", "happened_at"),
         Index("ix_follow_ups_import", "import_id", **IMPORTED_ONLY),
+        Index("ix_follow_ups_happened", "happened_at", "author_id"),  # per rep and month (0014)
     )
 
 
@@ -464,9 +465,8 @@ class SettingsChange(Base):
 
 SETTINGS_AREAS = ("pool", "reasons", "caps")
 
-# approval: a deal awaits the user's decision (detail: its title); approval_decided: the user's
-# request was decided ("approved:<title>" / "rejected:<title>"); report_comment: a comment on
-# the user's work report ("kind:day:name").
+# approval: a deal awaits the user's decision (its title); approval_decided: the user's request
+# was decided ("approved:<title>"/"rejected:<title>"); report_comment: on their work report.
 NOTIFICATION_KINDS = ("recycled", "assigned", "claimed", "recycle_warning", "approval",
                       "approval_decided", "report_comment")  # fmt: skip
 

@@ -284,6 +284,7 @@ class DealMove(Base):
         # admin's whole cohort; a team's or a rep's deals' own from their ids (0014).
         Index("ix_deal_moves_cohort", "from_stage_id", "deal_created_at", "stage_seconds"),
         Index("ix_deal_moves_stage", "deal_id", "from_stage_id", "stage_seconds"),
+        Index("ix_deal_moves_at", "at", "actor_id"),  # a work report's day: who moved what (0014)
     )
 
 

@@ -101,6 +101,10 @@ def _create_report_indexes() -> None:
     op.create_index(
         "ix_deal_moves_stage", "deal_moves", ["deal_id", "from_stage_id", "stage_seconds"]
     )
+    # Achieved follow-ups per rep and month (targets, reports) and a work report's day: a range
+    # of days, then the author or the mover (no index led by either date before).
+    op.create_index("ix_follow_ups_happened", "follow_ups", ["happened_at", "author_id"])
+    op.create_index("ix_deal_moves_at", "deal_moves", ["at", "actor_id"])
     # The cohort's deleted deals, whose moves the days take back out (partial but on MySQL).
     op.create_index(
         "ix_deals_deleted",
@@ -134,6 +138,8 @@ def _drop_column(table: str, column: str) -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_deal_moves_at", table_name="deal_moves")
+    op.drop_index("ix_follow_ups_happened", table_name="follow_ups")
     op.drop_index("ix_deals_deleted", table_name="deals")
     op.drop_index("ix_deal_moves_stage", table_name="deal_moves")
     if op.get_bind().dialect.name == "mysql":
