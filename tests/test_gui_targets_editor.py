@@ -14,7 +14,7 @@ from test_gui_targets_helpers import YEAR, Y, as_user, make_page, sales, shown, 
 
 from crmdesk.models.periods import Period
 from crmdesk.models.targets import TargetInput
-from crmdesk.views import file_dialogs
+from crmdesk.views import file_dialogs, target_editor
 from crmdesk.views import target_words as words
 
 LEFT = Qt.MouseButton.LeftButton
@@ -42,7 +42,10 @@ def test_type_a_target_see_the_roll_up_and_save(qtbot, ws):
     assert model.data(model.index_of("rep", p.rep_n2.id, YEAR), Qt.ItemDataRole.FontRole) is None
 
 
-def test_revert_and_bad_input(qtbot, ws):
+def test_revert_and_bad_input(qtbot, ws, monkeypatch):
+    asked = []
+    answer = [False]
+    monkeypatch.setattr(target_editor, "ask_revert", lambda _w, n: asked.append(n) or answer[0])
     p = sales(ws)
     page = make_page(qtbot, ws)
     editor = page.editor
@@ -52,11 +55,15 @@ def test_revert_and_bad_input(qtbot, ws):
     assert words.parse_value("12万") == D("120000")
     type_cell(qtbot, page, "team", p.rep_s1.team_id, Period(Y, 1), "120000")
     assert shown(page, "team", p.rep_s1.team_id, Period(Y, 1)) == "120,000"
+    assert editor.problem.isHidden() and not editor.problem.text()  # the complaint is over
     type_cell(qtbot, page, "company", 0, YEAR, "")  # an emptied cell clears the target
     assert editor.model.state.cell("company", 0, YEAR).value is None
     assert editor.dirty
+    qtbot.mouseClick(editor.revert_button, LEFT)  # asked first: No keeps the edits
+    assert asked == [2] and editor.dirty
+    answer[0] = True
     qtbot.mouseClick(editor.revert_button, LEFT)
-    assert not editor.dirty
+    assert asked == [2, 2] and not editor.dirty
     assert shown(page, "team", p.rep_s1.team_id, Period(Y, 1)) == "10,000"  # 李娜's February
     assert shown(page, "company", 0, YEAR) == "1,000,000"
     assert ws.target_grid("won_amount", Y).row("company", 0).cell(YEAR).value == D("1000000")

@@ -17,8 +17,10 @@ from crmdesk.models.target_split import (
     EVEN_WEIGHTS,
     NO_HISTORY,
     ONE,
+    SOME_WITHOUT_HISTORY,
     split_by_weights,
     split_even,
+    split_unit,
     suggested,
     unit_of,
 )
@@ -67,6 +69,8 @@ def test_weighted_split_is_exact(n, unit, weights):
             if keyed[k] == 0:
                 assert v == 0
     assert (EVEN_WEIGHTS in plan.notes) == (whole == 0)
+    short = total > 0 and whole > 0 and any(w == 0 for w in weights)
+    assert (SOME_WITHOUT_HISTORY in plan.notes) == short
 
 
 @given(cents, units, st.lists(amounts, min_size=1, max_size=20), st.lists(amounts, max_size=20))
@@ -76,6 +80,7 @@ def test_suggested_split_is_exact(n, unit, averages, weights):
     w = {i: weights[i] for i in range(min(len(weights), len(averages)))}
     plan = suggested(total, avg, w, unit)
     check_exact(plan, total, unit, list(avg))
+    assert [k for k, _b in plan.bases] == list(avg)
     bases = {k: (a * D("0.7")).quantize(unit, "ROUND_HALF_UP") for k, a in avg.items()}
     if sum(bases.values()) <= total:
         for k, v in plan.parts:
@@ -111,6 +116,51 @@ def test_suggestion_base_and_increment():
     # by weights 1:3 for the increment 719.99 → 180.00 (179.9975 + the leftover) / 539.99
     plan = suggested(D("1000.00"), {"a": D(300), "b": D("100.01")}, {"a": D(1), "b": D(3)}, CENT)
     assert plan.as_dict() == {"a": D("390.00"), "b": D("610.00")}
+
+
+def test_suggestion_bases_count_the_months_each_part_covers():
+    """A year's split: each base is 12 average months × 70%, so a rep who sold 4× another
+    gets a far larger share (not 16–18% each, as one month's base made it)."""
+    avg = {"a": D(100000), "b": D(200000), "c": D(400000)}
+    plan = suggested(D(6000000), avg, {k: D(1) for k in avg}, ONE, months=12)
+    assert plan.bases == (("a", D(840000)), ("b", D(1680000)), ("c", D(3360000)))
+    # the increment 120,000 evenly: 40,000 each
+    assert plan.as_dict() == {"a": D(880000), "b": D(1720000), "c": D(3400000)}
+    shares = {k: v / D(6000000) for k, v in plan.parts}
+    assert shares["c"] > 3 * shares["a"]
+    quarter = suggested(D(1500000), avg, {k: D(1) for k in avg}, ONE, months=3)
+    assert dict(quarter.bases) == {"a": D(210000), "b": D(420000), "c": D(840000)}
+    assert quarter.as_dict()["a"] == D(220000)
+    one = suggested(D(1000), {"a": D(100)}, {"a": D(1)}, ONE)  # a month: one month's base
+    assert one.bases == (("a", D(70)),)
+    for bad in (0, 13, True, 1.5):
+        with pytest.raises(ValidationFailed):
+            suggested(D(1000), {"a": D(100)}, {"a": D(1)}, ONE, months=bad)
+
+
+def test_money_splits_in_whole_yuan_unless_the_total_has_cents():
+    assert split_unit("won_amount", D("4000000")) == ONE
+    assert split_unit("won_amount", D("4000000.00")) == ONE
+    assert split_unit("payments", D("4000000.50")) == CENT
+    assert split_unit("won_count", D(12)) == ONE
+    plan = split_even(D("4000000"), list(range(1, 13)), split_unit("won_amount", D("4000000")))
+    assert [v for _k, v in plan.parts] == [D(333334)] * 4 + [D(333333)] * 8
+    assert plan.remainder == D(4) and plan.remainder_keys == (1, 2, 3, 4) and plan.unit == ONE
+
+
+def test_a_zero_weight_taking_nothing_is_noted():
+    plan = split_by_weights(D(900), {"a": D(3), "b": D(0), "c": D(6)}, ONE)
+    assert plan.as_dict() == {"a": D(300), "b": D(0), "c": D(600)}
+    assert plan.notes == (SOME_WITHOUT_HISTORY,)
+    assert split_by_weights(D(0), {"a": D(3), "b": D(0)}, ONE).notes == ()
+    assert split_by_weights(D(900), {"a": D(3), "b": D(6)}, ONE).notes == ()
+    # the suggestion: a part with no base and no weight gets nothing: noted
+    got = suggested(D(1000), {"a": D(100), "b": D(0)}, {"a": D(1), "b": D(0)}, ONE)
+    assert got.as_dict() == {"a": D(1000), "b": D(0)}
+    assert SOME_WITHOUT_HISTORY in got.notes
+    # a base but no weight: it keeps its base, nothing to note
+    got = suggested(D(1000), {"a": D(100), "b": D(100)}, {"a": D(1), "b": D(0)}, ONE)
+    assert got.as_dict() == {"a": D(930), "b": D(70)} and got.notes == ()
 
 
 def test_suggestion_when_bases_pass_the_total():

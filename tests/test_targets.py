@@ -16,7 +16,7 @@ from crmdesk.models.periods import Period
 from crmdesk.models.schema import User
 from crmdesk.models.schema_deals import Deal
 from crmdesk.models.schema_targets import Target
-from crmdesk.models.target_split import BASES_EXCEED, NO_HISTORY
+from crmdesk.models.target_split import BASES_EXCEED, NO_HISTORY, SOME_WITHOUT_HISTORY
 from crmdesk.models.targets import TargetInput, plan_split, read_grid, save_targets
 from crmdesk.models.users import get_user
 from crmdesk.models.workspace import Workspace
@@ -270,10 +270,21 @@ def test_split_even_over_people_and_months(db, history):
     got = plan(db, p.admin, "won_amount", YEAR, "team", north)
     assert sum(v for _k, v in got.parts) == D("1000.00")
     assert {k for k, _v in got.parts} == {("rep", u.id) for u in (p.manager_n, p.rep_n1, p.rep_n2)}
-    assert got.remainder == D("0.01") and got.remainder_key == got.parts[0][0]
+    # a total of whole yuan splits in whole yuan: 334 + 333 + 333, the yuan left stated
+    assert got.unit == D(1) and sorted(got.as_dict().values()) == [D(333), D(333), D(334)]
+    assert got.remainder == D(1) and got.remainder_key == got.parts[0][0]
     months = plan(db, p.admin, "won_amount", YEAR, "team", north, over="months")
     assert [k for k, _v in months.parts] == YEAR.months()
-    assert months.as_dict()[JAN] == D("83.34") and months.as_dict()[Period(Y, 0, 12)] == D("83.33")
+    assert [v for _k, v in months.parts] == [D(84)] * 4 + [D(83)] * 8
+    assert months.remainder_keys == tuple(YEAR.months()[:4])
+    big = plan(db, p.admin, "won_amount", YEAR, "team", north, over="months",
+               total_value=D("4000000"))  # fmt: skip
+    assert [v for _k, v in big.parts] == [D(333334)] * 4 + [D(333333)] * 8
+    # cents only when the total has cents
+    cents = plan(db, p.admin, "won_amount", YEAR, "team", north, over="months",
+                 total_value=D("1000.50"))  # fmt: skip
+    assert cents.unit == D("0.01") and cents.as_dict()[JAN] == D("83.38")
+    assert sum(cents.as_dict().values()) == D("1000.50")
     company = plan(db, p.admin, "won_amount", YEAR, "company", 0, total_value=D("90.00"))
     assert {k for k, _v in company.parts} == {("team", north), ("team", p.rep_s1.team_id),
                                               ("rep", p.rep_x.id)}  # fmt: skip
@@ -282,13 +293,14 @@ def test_split_even_over_people_and_months(db, history):
 def test_split_by_last_year(db, history):
     p = history
     save(db, p.admin, cell("company", 0, YEAR, "8000.00"))
-    got = plan(db, p.admin, "won_amount", YEAR, "company", 0, method="last_year").as_dict()
+    got = plan(db, p.admin, "won_amount", YEAR, "company", 0, method="last_year")
     # last year: North 3000 + 1000, South 4000, the lone rep 0
-    assert got == {
-        ("team", p.rep_n1.team_id): D("4000.00"),
-        ("team", p.rep_s1.team_id): D("4000.00"),
-        ("rep", p.rep_x.id): D("0.00"),
+    assert got.as_dict() == {
+        ("team", p.rep_n1.team_id): D("4000"),
+        ("team", p.rep_s1.team_id): D("4000"),
+        ("rep", p.rep_x.id): D("0"),
     }
+    assert got.notes == (SOME_WITHOUT_HISTORY,)  # the lone rep's ¥0 is said, not silent
     months = plan(db, p.admin, "won_amount", YEAR, "company", 0, over="months", method="last_year")
     assert months.as_dict()[MAR] == D("3000.00") and months.as_dict()[Period(Y, 0, 7)] == D(
         "5000.00"
@@ -296,29 +308,48 @@ def test_split_by_last_year(db, history):
     empty = plan(db, p.admin, "won_amount", Period(2030), "company", 0, method="last_year",
                  total_value=D("3.00"))  # fmt: skip
     assert NO_HISTORY in empty.notes and sum(empty.as_dict().values()) == D("3.00")
+    assert SOME_WITHOUT_HISTORY not in empty.notes  # split evenly: nobody gets nothing
+    nothing = plan(db, p.admin, "won_amount", YEAR, "company", 0, method="last_year",
+                   total_value=D(0))  # fmt: skip
+    assert SOME_WITHOUT_HISTORY not in nothing.notes  # a total of 0: nobody is short
 
 
 def test_split_suggested(db, history):
     p, north = history, history.rep_n1.team_id
-    # Aug-Oct averages: rep_n1 300 → base 210; rep_n2 3000 → base 2100; manager 0.
+    n1, n2, mgr = ("rep", p.rep_n1.id), ("rep", p.rep_n2.id), ("rep", p.manager_n.id)
+    # Aug-Oct average months: rep_n1 300, rep_n2 3000, the manager 0. Over a year each base
+    # is 12 of those months × 70%: 2520 and 25200; the increment 3000 splits evenly.
     split = plan(db, p.admin, "won_amount", YEAR, "team", north, method="suggested",
-                 total_value=D("3310.00"))  # fmt: skip
-    got = split.as_dict()
-    first = split.parts[0][0]  # the tree's first rep takes the leftover cent
-    assert split.remainder_key == first and split.remainder == D("0.01")
-    extra = {k: D("0.01") if k == first else D(0) for k in got}
-    assert got[("rep", p.rep_n1.id)] == D("210.00") + D("333.33") + extra[("rep", p.rep_n1.id)]
-    assert got[("rep", p.rep_n2.id)] == D("2100.00") + D("333.33") + extra[("rep", p.rep_n2.id)]
-    assert got[("rep", p.manager_n.id)] == D("333.33") + extra[("rep", p.manager_n.id)]
+                 total_value=D("30720"))  # fmt: skip
+    assert split.as_dict() == {n1: D(3520), n2: D(26200), mgr: D(1000)}
+    assert dict(split.bases) == {n1: D(2520), n2: D(25200), mgr: D(0)}
+    assert [k for k, _b in split.bases] == [k for k, _v in split.parts]
+    assert split.remainder == 0 and split.notes == ()
+    odd = plan(db, p.admin, "won_amount", YEAR, "team", north, method="suggested",
+               total_value=D("30721"))  # fmt: skip
+    first = odd.parts[0][0]  # the tree's first rep takes the leftover yuan
+    assert odd.remainder_key == first and odd.remainder == D(1)
+    assert odd.as_dict()[first] == split.as_dict()[first] + 1
+    # a quarter: 3 months' bases (630, 6300), the increment 1000 as 334 / 333 / 333
+    quarter = plan(db, p.admin, "won_amount", Period(Y, 4), "team", north, method="suggested",
+                   total_value=D("7930"))  # fmt: skip
+    assert dict(quarter.bases) == {n1: D(630), n2: D(6300), mgr: D(0)}
+    assert sum(quarter.as_dict().values()) == D(7930)
+    assert quarter.as_dict()[n2] - D(6300) in (D(333), D(334))
+    # over months: each month is one month's base, the team's (900 + 9000) / 3 × 70% = 2310
+    months = plan(db, p.admin, "won_amount", YEAR, "team", north, over="months",
+                  method="suggested", total_value=D("30000"))  # fmt: skip
+    assert set(dict(months.bases).values()) == {D(2310)}
+    assert set(months.as_dict().values()) == {D(2500)}
     small = plan(db, p.admin, "won_amount", YEAR, "team", north, method="suggested",
                  total_value=D("100.00"))  # fmt: skip
-    assert small.notes == (BASES_EXCEED,) and sum(small.as_dict().values()) == D("100.00")
+    assert small.notes == (BASES_EXCEED, SOME_WITHOUT_HISTORY)
+    assert sum(small.as_dict().values()) == D("100.00") and small.as_dict()[mgr] == 0
     weighted = plan(db, p.admin, "won_amount", YEAR, "team", north, method="suggested",
-                    weight="last_year", total_value=D("6310.00")).as_dict()  # fmt: skip
+                    weight="last_year", total_value=D("31720"))  # fmt: skip
     # increment 4000 by last year's 3000 : 1000 : 0
-    assert weighted[("rep", p.rep_n1.id)] == D("3210.00")
-    assert weighted[("rep", p.rep_n2.id)] == D("3100.00")
-    assert weighted[("rep", p.manager_n.id)] == D("0.00")
+    assert weighted.as_dict() == {n1: D(5520), n2: D(26200), mgr: D(0)}
+    assert SOME_WITHOUT_HISTORY in weighted.notes
 
 
 def test_split_refusals(db, history):

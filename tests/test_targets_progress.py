@@ -220,12 +220,19 @@ def test_roll_ups_progress_and_months(db, world):
     assert lone.gap is None
 
 
-def test_status_within_five_points_is_on_track(db, people):
+def test_status_is_relative_to_the_time_elapsed(db, people):
     from crmdesk.models.target_progress import status_of
 
     assert status_of(None, 50.0) is None
-    assert status_of(55.0, 50.0) == "on_track" and status_of(45.0, 50.0) == "on_track"
-    assert status_of(55.1, 50.0) == "ahead" and status_of(44.9, 50.0) == "behind"
+    # within ±5% of the time gone (completion ÷ elapsed in 0.95 … 1.05)
+    assert status_of(52.4, 50.0) == "on_track" and status_of(47.6, 50.0) == "on_track"
+    assert status_of(52.6, 50.0) == "ahead" and status_of(47.4, 50.0) == "behind"
+    # the try-out's cases, judged alike now: 11.8% at 16.1% gone (0.73 of the pace) is behind,
+    # as 86% at 92.9% (0.93) is; 90% at 92.9% (0.97) is on track
+    assert status_of(11.8, 16.1) == "behind"
+    assert status_of(86.0, 92.9) == "behind" and status_of(90.0, 92.9) == "on_track"
+    assert status_of(3.0, 2.0) == "ahead"  # ±5 points would have called it on track
+    assert status_of(0.0, 0.0) == "on_track"  # nothing is due yet
 
 
 def test_forecast(db, world):
@@ -311,6 +318,30 @@ def test_dashboard_and_workspace_agree(db, world):
     assert both[0] == alone
     assert both[1] == ws.target_ranking("payments", YEAR, "rep", tz=SHANGHAI)
     assert alone.elapsed == pytest.approx((NOW.date() - date(Y, 1, 1)).days * 100 / 365 + 100 / 365)
+
+
+def test_the_dashboard_says_what_the_people_leave_unallocated(db, people):
+    p = people
+    north, south = p.rep_n1.team_id, p.rep_s1.team_id
+    with db.writing() as s:
+        save_targets(s, p.admin, NOW, [
+            TargetInput("won_count", "company", 0, YEAR, D(100)),
+            TargetInput("won_count", "team", north, YEAR, D(40)),
+            TargetInput("won_count", "team", south, YEAR, D(35)),
+            TargetInput("won_count", "rep", p.rep_n1.id, YEAR, D(15)),
+            TargetInput("won_count", "rep", p.rep_n2.id, YEAR, D(10)),
+        ])  # fmt: skip
+    ws = Workspace(db, p.admin, clock=lambda: NOW)
+    team, _rank = ws.target_dashboard("won_count", YEAR, "team", north, "rep")
+    assert team.people_left == D(15)  # 40 − (15 + 10 + the manager's none)
+    company, _rank = ws.target_dashboard("won_count", YEAR, "company", 0, "team")
+    assert company.people_left == D(100) - D(40) - D(35)  # the lone rep has none
+    rep, _rank = ws.target_dashboard("won_count", YEAR, "rep", p.rep_n1.id, "rep")
+    assert rep.people_left is None  # no people under a rep
+    south_row, _rank = ws.target_dashboard("won_count", YEAR, "team", south, "rep")
+    assert south_row.people_left == D(35)  # its reps hold nothing yet
+    q1, _rank = ws.target_dashboard("won_count", Period(Y, 1), "team", north, "rep")
+    assert q1.people_left is None  # the team's own Q1 is not set
 
 
 def test_refusals(db, world):

@@ -4,8 +4,12 @@ was achieved (target_achieved), completion, time elapsed, ahead / behind, the ga
 
 - completion % = achieved ÷ target × 100 (None without a target, or with a target of 0);
 - elapsed % = periods.elapsed_fraction × 100 (today counted as gone);
-- status: "on_track" when completion is within ±5 points of elapsed, "ahead" above, "behind"
-  below; None without a completion;
+- status: relative to the time gone: "on_track" when completion ÷ elapsed is within ±5%
+  (0.95 … 1.05: 11.8% done at 16.1% gone is behind, 90% at 92.9% on track), "ahead" above,
+  "behind" below; elapsed 0 (the period not begun): "on_track", nothing is due yet; None
+  without a completion;
+- people_left: what the scope's own set target leaves unallocated to its people (a company's
+  teams and teamless reps, a team's reps): target_tree.people_left (None: unset, or none);
 - gap = max(target − achieved, 0) (None without a target);
 - forecast (won_amount): open deals in the scope, not deleted, expected_close from today (or
   the period's start, if later) to the period's end, amount × (the deal's probability, else its
@@ -53,7 +57,7 @@ __all__ = [
     "ranking",
 ]
 
-ON_TRACK_POINTS = 5.0
+ON_TRACK_RATIO = 0.05  # on track: completion within ±5% of the time elapsed (relative)
 LEVELS = ("rep", "team")
 CENT = Decimal("0.01")
 
@@ -79,6 +83,7 @@ class ProgressResult:
     gap: Decimal | None
     forecast: Decimal | None  # won_amount only
     months: tuple[MonthProgress, ...]
+    people_left: Decimal | None = None  # the set target less its people's (None: unset/none)
 
 
 @dataclass(frozen=True)
@@ -110,11 +115,15 @@ def _completion(target: Decimal | None, achieved: Decimal) -> float | None:
 
 
 def status_of(completion: float | None, elapsed: float) -> str | None:
+    """ahead / on_track / behind by completion ÷ elapsed (both percent) against 1 ± 5%."""
     if completion is None:
         return None
-    if completion > elapsed + ON_TRACK_POINTS:
+    if elapsed <= 0:
+        return "on_track"  # nothing is due yet
+    pace = completion / elapsed
+    if pace > 1 + ON_TRACK_RATIO:
         return "ahead"
-    if completion < elapsed - ON_TRACK_POINTS:
+    if pace < 1 - ON_TRACK_RATIO:
         return "behind"
     return "on_track"
 
@@ -161,7 +170,7 @@ def _progress(
     ahead = forecast(session, period, *node, today) if metric == "won_amount" else None
     return ProgressResult(metric, period, node[0], node[1], target, achieved, completion, elapsed,
                           status_of(completion, elapsed), _gap(target, achieved), ahead,
-                          months)  # fmt: skip
+                          months, tree.people_left(node, period))  # fmt: skip
 
 
 def _visible(tree: TargetTree, actor: UserRow, scope: str, scope_id: int) -> tuple[str, int]:

@@ -1,12 +1,15 @@
 """Splitting a target into parts (teams, reps, months), without the database: evenly, by
-weights (last year's share) and the seed's suggestion (base = the last 3 months' average × 70%,
-the increment = total − the bases, split by a weight).
+weights (last year's share) and the seed's suggestion (base = the last 3 months' average month
+× 70% × the months of the period each part covers, the increment = total − the bases, split by
+a weight).
 
-The parts always add up exactly to the total. Money splits to the cent (unit 0.01), counts to
-whole numbers (unit 1). Every part is first its exact share rounded down to the unit; the units
-left over (fewer than there are parts) go one each to the parts whose share lost the most to
-the rounding (largest remainder; ties → the first key), so 100 deals over 12 months are four
-9s and eight 8s, never one 12. The plan says where they went (remainder_keys) and how much
+The parts always add up exactly to the total. Counts split to whole numbers (unit 1); money to
+whole yuan when the total is whole yuan, to the cent only when the total has cents
+(split_unit): 4,000,000 over 12 months is 333,334 × 4 and 333,333 × 8, not 333,333.34.
+Every part is first its exact share rounded down to the unit; the units left over (fewer than
+there are parts) go one each to the parts whose share lost the most to the rounding (largest
+remainder; ties → the first key), so 100 deals over 12 months are four 9s and eight 8s, never
+one 12. The plan says where they went (remainder_keys) and how much
 rounding moved in all (remainder).
 """
 
@@ -30,17 +33,24 @@ MAX_PARTS = 1000
 BASES_EXCEED = "bases_exceed_total"  # suggested: the bases alone pass the total; split by them
 NO_HISTORY = "no_history"  # no achieved figures to weigh by: split evenly instead
 EVEN_WEIGHTS = "even_weights"  # weights all zero: split evenly
+# some parts get nothing because their weight (or base) is zero while the total is not
+SOME_WITHOUT_HISTORY = "some_without_history"
 
 
 @dataclass(frozen=True)
 class SplitPlan:
     """parts in the keys' order; remainder: what rounding moved (≥ 0, less than one unit per
-    part); remainder_keys: the parts that took one unit of it each (largest remainder first)."""
+    part); remainder_keys: the parts that took one unit of it each (largest remainder first);
+    unit: what the parts were rounded to (0.01 or 1); bases: the suggestion's base of each
+    part, in the keys' order (empty for the other methods; a part's increment is its value −
+    its base)."""
 
     parts: tuple[tuple[Any, Decimal], ...]
     remainder: Decimal = Decimal(0)
     remainder_keys: tuple[Any, ...] = ()
     notes: tuple[str, ...] = ()
+    unit: Decimal = CENT
+    bases: tuple[tuple[Any, Decimal], ...] = ()
 
     @property
     def remainder_key(self) -> Any | None:
@@ -54,12 +64,26 @@ class SplitPlan:
     def as_dict(self) -> dict[Any, Decimal]:
         return dict(self.parts)
 
+    def base_of(self, key: Any) -> Decimal | None:
+        """The suggestion's base of a part (None: not a suggestion)."""
+        return dict(self.bases).get(key)
+
 
 def unit_of(metric: str) -> Decimal:
     """The smallest part of a metric's target: a cent for money, one for counts."""
     if metric not in TARGET_METRICS:
         raise ValidationFailed(errors=[("metric", "unknown")], limits={})
     return CENT if metric in MONEY_METRICS else ONE
+
+
+def split_unit(metric: str, total: Decimal) -> Decimal:
+    """What a split of `total` rounds its parts to: counts whole; money in whole yuan when the
+    total is whole yuan (a manager's ¥4,000,000 is not cut into cents), else to the cent."""
+    unit = unit_of(metric)
+    if unit == CENT and isinstance(total, Decimal | int) and Decimal(total).is_finite():
+        if Decimal(total) % ONE == 0:
+            return ONE
+    return unit
 
 
 def _fail(field: str, code: str) -> ValidationFailed:
@@ -108,8 +132,11 @@ def _largest_remainder(
     parts = tuple(
         (k, (Decimal(n) * unit).quantize(unit)) for k, n in zip(keys, floors, strict=True)
     )
+    notes = tuple(notes)
+    if units and any(w == 0 for w in weights) and SOME_WITHOUT_HISTORY not in notes:
+        notes += (SOME_WITHOUT_HISTORY,)  # a zero weight takes nothing of a total > 0
     return SplitPlan(
-        parts, (Decimal(left) * unit).quantize(unit), tuple(keys[i] for i in order), tuple(notes)
+        parts, (Decimal(left) * unit).quantize(unit), tuple(keys[i] for i in order), notes, unit
     )
 
 
@@ -134,7 +161,8 @@ def split_by_weights(
     total: Decimal, weights: Mapping[Hashable, Decimal], unit: Decimal
 ) -> SplitPlan:
     """total in proportion to the weights (keys in the mapping's order; a negative weight counts
-    as zero); all weights zero → even, with the note EVEN_WEIGHTS."""
+    as zero); all weights zero → even, with the note EVEN_WEIGHTS; some zero while the total is
+    not → those parts get 0, with the note SOME_WITHOUT_HISTORY."""
     keys = list(weights)
     units = _check(total, keys, unit)
     scaled = _scaled([weights[k] for k in keys])
@@ -149,31 +177,42 @@ def suggested(
     weights: Mapping[Hashable, Decimal],
     unit: Decimal,
     ratio: Decimal = RATIO,
+    months: int = 1,
 ) -> SplitPlan:
-    """The seed's suggestion: each key's base = its average of the last 3 months × ratio (70%),
-    rounded half up to the unit; the increment (total − the bases) split by `weights` (keys
-    missing there weigh 0; all zero → even). When the bases alone pass the total, the total is
-    split in proportion to the bases instead (note BASES_EXCEED); no history at all (every
-    base 0) gives the increment's split alone (note NO_HISTORY)."""
+    """The seed's suggestion: each key's base = its average month of the last 3 months × ratio
+    (70%) × `months` (the months the part covers: 12 for a rep's share of a year, 3 of a
+    quarter, 1 for a month of a split over months), rounded half up to the unit; the increment
+    (total − the bases) split by `weights` (keys missing there weigh 0; all zero → even). When
+    the bases alone pass the total, the total is split in proportion to the bases instead (note
+    BASES_EXCEED); no history at all (every base 0) gives the increment's split alone (note
+    NO_HISTORY). The plan carries the bases (SplitPlan.bases; with BASES_EXCEED the increments,
+    value − base, are negative: the bases scaled down to the total)."""
     keys = list(last3_avg)
     _check(total, keys, unit)
     if not isinstance(ratio, Decimal) or not Decimal(0) <= ratio <= Decimal(1):
         raise _fail("ratio", "invalid")
+    if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 12:
+        raise _fail("months", "invalid")
     _scaled([last3_avg[k] for k in keys])  # checks the averages
     bases = {
-        k: max((Decimal(last3_avg[k]) * ratio).quantize(unit, ROUND_HALF_UP), Decimal(0))
+        k: max((Decimal(last3_avg[k]) * ratio * months).quantize(unit, ROUND_HALF_UP), Decimal(0))
         for k in keys
     }
     base_sum = sum(bases.values(), Decimal(0))
     if base_sum > total:
         plan = split_by_weights(total, bases, unit)
-        return SplitPlan(plan.parts, plan.remainder, plan.remainder_keys, (BASES_EXCEED,))
+        notes = (BASES_EXCEED, *plan.notes)
+        return SplitPlan(plan.parts, plan.remainder, plan.remainder_keys, notes, unit,
+                         tuple(bases.items()))  # fmt: skip
     increment = split_by_weights(total - base_sum, {k: weights.get(k, Decimal(0)) for k in keys},
                                  unit)  # fmt: skip
     notes = (NO_HISTORY,) if not base_sum else ()
-    notes += increment.notes
+    notes += tuple(n for n in increment.notes if n != SOME_WITHOUT_HISTORY)
     parts = tuple((k, bases[k] + v) for k, v in increment.parts)
-    return SplitPlan(parts, increment.remainder, increment.remainder_keys, notes)
+    if total and any(v == 0 for _k, v in parts):
+        notes += (SOME_WITHOUT_HISTORY,)  # no base and no weight: nothing of the total
+    return SplitPlan(parts, increment.remainder, increment.remainder_keys, notes, unit,
+                     tuple(bases.items()))  # fmt: skip
 
 
 def floor_to(value: Decimal, unit: Decimal) -> Decimal:

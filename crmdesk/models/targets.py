@@ -16,7 +16,7 @@ clears the cell.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from typing import Any
@@ -36,6 +36,7 @@ from crmdesk.models.target_split import (
     SplitPlan,
     split_by_weights,
     split_even,
+    split_unit,
     suggested,
     unit_of,
 )
@@ -348,9 +349,12 @@ def plan_split(
     """How to split a cell (the parent: scope/scope_id over period) over its children: "people"
     (the company's teams and teamless reps; a team's reps; keys (scope, id)) or "months" (the
     period's months; keys Periods). method: "even"; "last_year" (each child's share of what was
-    achieved in the same period a year before); "suggested" (base = each child's average of the
-    last 3 full months before today × 70%, the increment split by `weight`: "even" or
-    "last_year"). total_value: the total to split (None: the cell's shown value). Writes nothing:
+    achieved in the same period a year before); "suggested" (base = each child's average month
+    of the last 3 full months before today × 70% × the months each child's part covers: over
+    people, the months of `period` (12 for a year, 3 for a quarter, 1 for a month); over months,
+    1; the increment split by `weight`: "even" or "last_year"). Parts are whole yuan when the
+    total is whole yuan, cents only when it has cents (target_split.split_unit); counts whole.
+    total_value: the total to split (None: the cell's shown value). Writes nothing:
     the caller saves the parts through save_targets. Only who may edit the row may plan (else
     PermissionDenied): admin any row, a manager their team's row and its reps'."""
     _check_metric_year(metric, getattr(period, "year", None))
@@ -375,7 +379,7 @@ def plan_split(
     whole = tree.shown(node, period) if total_value is None else total_value
     if whole is None:
         raise ValidationFailed(errors=[("total", "required")], limits={})
-    unit = unit_of(metric)
+    unit = split_unit(metric, whole)
     if over == "people":
         keys: list[Any] = list(tree.children.get(node, []))
     else:
@@ -411,14 +415,17 @@ def plan_split(
         averages = {k: (total(scopes, k[0], k[1], recent) / 3).quantize(Decimal("0.0001"))
                     for k in keys}  # fmt: skip
     weights = last_year if last_year is not None else {k: Decimal(1) for k in keys}
-    return suggested(whole, averages, weights, unit)
+    # A part's base is a month's worth for each month it covers: a rep's share of the year
+    # holds 12 of them (one month's base against a year's total made the split nearly even).
+    months = len(period.months()) if over == "people" else 1
+    return suggested(whole, averages, weights, unit, months=months)
 
 
 def _noted(plan: SplitPlan, no_history: bool) -> SplitPlan:
     if not no_history:
         return plan
     notes = (NO_HISTORY, *(n for n in plan.notes if n != NO_HISTORY))
-    return SplitPlan(plan.parts, plan.remainder, plan.remainder_keys, notes)
+    return replace(plan, notes=notes)
 
 
 __all__ = [

@@ -3,8 +3,13 @@ in words and colour, gap, forecast for the won amount, time elapsed), the target
 monthly bars with the target line, and the ranking of reps or teams (sortable).
 
 It only lays out what one read of the workspace (target_dashboard) returned; the page does the
-reading. The chart module (pyqtgraph, numpy) is imported when the panel is built, never when
-this module is imported, so the window starts without them."""
+reading. The Target card says what the scope's own target leaves unallocated to its teams or
+reps (ProgressResult.people_left); the Completion card's tooltip and the ranking's say what the
+colours mean; a metric without a forecast hides the card and its column (the others widen); a
+period with no target and nothing achieved shows the chart's empty text, not empty axes.
+
+The chart module (pyqtgraph, numpy) is imported when the panel is built, never when this module
+is imported, so the window starts without them."""
 
 from __future__ import annotations
 
@@ -147,7 +152,8 @@ class RankingTableModel(QAbstractTableModel):
             color = words.status_color(status, source.palette()) if source else None
             return QBrush(color) if color is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and key == "completion":
-            return words.status_text(status_of(r.completion, self.elapsed))
+            status = words.status_text(status_of(r.completion, self.elapsed))
+            return f"{status}\n\n{words.status_key()}"
         return None
 
 
@@ -169,17 +175,17 @@ class DashboardPanel(QWidget):
             "forecast": Card(self.tr("Forecast")),
             "elapsed": Card(self.tr("Time elapsed")),
         }
+        self.cards["completion"].setToolTip(words.status_key())
         self.cards["forecast"].setToolTip(
             self.tr(
                 "Open deals expected to close from today to the end of the period, each "
                 "weighted by its probability."
             )  # fmt: skip
         )
-        row = QGridLayout()
+        self.hidden_cards: set[str] = set()  # a card a metric does not have (the forecast)
+        self.card_grid = row = QGridLayout()
         row.setSpacing(8)
-        for i, card in enumerate(self.cards.values()):
-            row.addWidget(card, 0, i)
-            row.setColumnStretch(i, 1)
+        self._place_cards()
 
         # The chart (pyqtgraph) is built when its modules have loaded, off the GUI thread the
         # first time (chart_loader): the cards and the ranking do not wait for it.
@@ -256,6 +262,21 @@ class DashboardPanel(QWidget):
             charts.ready.connect(self._on_charts_ready)
             charts.start()
 
+    def _place_cards(self) -> None:
+        """The shown cards side by side, each column stretching alike: a hidden card leaves
+        no gap (its column is taken out, not left empty)."""
+        grid = self.card_grid
+        for card in self.cards.values():
+            grid.removeWidget(card)
+        for i in range(grid.columnCount()):
+            grid.setColumnStretch(i, 0)
+        shown = [c for k, c in self.cards.items() if k not in self.hidden_cards]
+        for card in self.cards.values():
+            card.setHidden(card not in shown)
+        for i, card in enumerate(shown):
+            grid.addWidget(card, 0, i)
+            grid.setColumnStretch(i, 1)
+
     @Slot()
     def _on_charts_ready(self) -> None:
         if self.chart is not None:
@@ -314,7 +335,7 @@ class DashboardPanel(QWidget):
         if p.target is None:
             cards["target"].set("", self.tr("No target set for this period."))
         else:
-            cards["target"].set(value(p.target), words.period_name(p.period))
+            cards["target"].set(value(p.target), self.target_detail(p))
         cards["achieved"].set(value(p.achieved), words.metric_name(m))
         color = words.status_color(p.status, self.palette())
         css = color.name() if color is not None else ""
@@ -326,7 +347,9 @@ class DashboardPanel(QWidget):
             cards["gap"].set(value(p.gap), self.tr("Target reached."))
         else:
             cards["gap"].set(value(p.gap), self.tr("Still to go."))
-        cards["forecast"].setVisible(p.forecast is not None)
+        if ("forecast" in self.hidden_cards) != (p.forecast is None):
+            self.hidden_cards ^= {"forecast"}
+            self._place_cards()
         if p.forecast is not None:
             # whole yuan, as the other cards read: an estimate's cents say nothing
             forecast = p.forecast.quantize(Decimal(1), ROUND_HALF_UP)
@@ -336,6 +359,22 @@ class DashboardPanel(QWidget):
         gone = round(p.elapsed * days / 100)
         detail = self.tr("Day %1 of %2").replace("%1", str(gone)).replace("%2", str(days))
         cards["elapsed"].set(words.percent_text(p.elapsed), detail)
+
+    def target_detail(self, p: ProgressResult) -> str:
+        """The period, and what the scope's own target leaves to its teams or reps."""
+        period = words.period_name(p.period)
+        if not p.people_left:
+            return period
+        amount = words.value_text(p.metric, abs(p.people_left))
+        if p.people_left > 0 and p.scope == "company":
+            text = self.tr("%1 not allocated to teams")
+        elif p.people_left > 0:
+            text = self.tr("%1 not allocated to reps")
+        elif p.scope == "company":
+            text = self.tr("Teams hold %1 more than this")
+        else:
+            text = self.tr("Reps hold %1 more than this")
+        return f"{period}\n{text.replace('%1', amount)}"
 
     def _fill_chart(self) -> None:
         if self.chart is None:
@@ -347,6 +386,13 @@ class DashboardPanel(QWidget):
         months = p.months
         targets = tuple(float(x.target) if x.target is not None else None for x in months)
         has_target = any(t is not None for t in targets)
+        title = self.tr("%1 by month: achieved and target")
+        self.chart_title.setText(title.replace("%1", words.metric_name(m)))
+        if not has_target and not any(x.achieved for x in months):
+            # nothing to draw: say so, rather than empty axes running 0.1 … 1.0
+            empty = self.tr("No targets or results in this period.")
+            self.chart.set_data(StackedBarData(empty_text=empty))
+            return
         data = StackedBarData(
             categories=tuple(words.month_name(x.period.month) for x in months),
             series=(BarSeries(self.tr("Achieved"), tuple(float(x.achieved) for x in months), 0),),
@@ -356,8 +402,6 @@ class DashboardPanel(QWidget):
             axis_format=lambda v: words.short_value(m, v),
         )
         self.chart.set_data(data)
-        title = self.tr("%1 by month: achieved and target")
-        self.chart_title.setText(title.replace("%1", words.metric_name(m)))
 
     # -- events
     @Slot(int)

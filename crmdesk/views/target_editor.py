@@ -5,8 +5,13 @@ Import….
 Edits stay in the model (target_grid_model.GridState) until saved: a reload of the grid (a
 colleague's change, a change of another kind) keeps them; a failed save keeps them and says
 why; a conflict names who changed which cells, and the next Save puts the user's values over
-theirs (after being told). Reading and writing go through the task runner (ctx.read /
-ctx.write): the GUI thread never waits on the database."""
+theirs (after being told). Revert asks before it throws edits away. Reading and writing go
+through the task runner (ctx.read / ctx.write): the GUI thread never waits on the database.
+
+Who may change no row at all (a rep) finds Import…, the split buttons, Save and Revert disabled,
+a tooltip saying why. A message under the tree stays only while it is true: a typed value's
+problem goes once a valid value is typed, a file's once the next import works. The columns are
+as wide as their widest figure (measured with the view's font, capped; the tree scrolls)."""
 
 from __future__ import annotations
 
@@ -14,11 +19,19 @@ import os
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStandardPaths, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QStandardPaths,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -35,12 +48,30 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.import_words import import_words
 from crmdesk.views.labels import listing, local_time, sentences
-from crmdesk.views.target_grid_model import TargetTreeModel, cell_text
+from crmdesk.views.target_grid_model import TargetTreeModel, fit_columns
 from crmdesk.views.target_import_dialog import TargetImportDialog
 from crmdesk.views.target_split_dialog import SplitDialog
 from crmdesk.views.widgets import problem_label
 
 FOLDER_SETTING = "targets/folder"
+
+
+def ask_revert(parent: QWidget, count: int) -> bool:
+    """Revert throws the unsaved edits away: True when the user says so (No is the default)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("DistributionPanel", "Revert"),
+        QCoreApplication.translate("DistributionPanel", "Revert %n change(s)?", "", count),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "DistributionPanel", "The targets you changed go back to what is saved."
+        )
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class DistributionPanel(QWidget):
@@ -57,10 +88,12 @@ class DistributionPanel(QWidget):
         self.split_dialog: SplitDialog | None = None
         self.import_dialog: TargetImportDialog | None = None
         self._conflicts: list = []
+        self._problem_kind = ""  # what the message under the tree is about: "cell", "file", …
 
         self.model = TargetTreeModel(self)
         self.model.problem.connect(self._on_model_problem)
         self.model.edited.connect(self._update_buttons)
+        self.model.edited.connect(self.fit_columns)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
@@ -141,13 +174,30 @@ class DistributionPanel(QWidget):
         self._update_buttons()
 
     def _on_read_failed(self, exc: BaseException) -> None:
-        self.problem.setText(error_text(exc))
+        self.show_problem(error_text(exc), "read")
+
+    def show_problem(self, text: str, kind: str) -> None:
+        """The message under the tree; kind: what it is about ("cell", "file", "save", "read"),
+        so what puts it right takes it away."""
+        self._problem_kind = kind
+        self.problem.setText(text)
         self.problem.show()
+
+    def clear_problem(self, *kinds: str) -> None:
+        """Take the message away when it is about one of `kinds` (none given: whatever)."""
+        if not kinds or self._problem_kind in kinds:
+            self._problem_kind = ""
+            self.problem.clear()
+            self.problem.hide()
 
     @Slot()
     def _on_model_reset(self) -> None:
         self.tree.expandAll()
-        self.tree.setColumnWidth(0, 160)
+        self.fit_columns()
+
+    @Slot()
+    def fit_columns(self) -> None:
+        fit_columns(self.tree, self.model)
 
     # -- selection and the line under the tree
     def select(self, scope: str, scope_id: int, period: Period | None = None) -> None:
@@ -173,7 +223,7 @@ class DistributionPanel(QWidget):
         period = period or Period(self.year)  # the name column: the row's year
         cell = self.model.state.cell(row.scope, row.scope_id, period)
         where = f"{self.model.row_name(row)} · {words.period_name(period)}"
-        text = cell_text(self.metric_code, row, cell, period.kind == "year")
+        text = words.cell_text(self.metric_code, row, cell, period.kind == "year")
         if not row.editable:
             text = sentences(text, self.tr("You may not change this row."))
         self.info.setText(sentences(f"{where}: {text}" if text else where, self._dirty_text()))
@@ -182,24 +232,44 @@ class DistributionPanel(QWidget):
         n = len(self.model.state.edits)
         return self.tr("%n unsaved change(s).", "", n) if n else ""
 
+    @property
+    def may_edit_any(self) -> bool:
+        """Whether the user may change any row of the grid (a rep may change none)."""
+        grid = self.model.grid
+        return grid is not None and any(r.editable for r in grid.rows)
+
     @Slot()
     def _update_buttons(self) -> None:
         row, period = self.current()
         busy = self.saving
+        may = self.may_edit_any
         self.save_button.setEnabled(self.dirty and not busy)
         self.revert_button.setEnabled(self.dirty and not busy)
         editable = row is not None and row.editable and not busy
         self.months_button.setEnabled(editable and (period is None or period.kind != "month"))
         has_kids = row is not None and row.scope in ("company", "team")
         self.people_button.setEnabled(editable and has_kids)
-        self.import_button.setEnabled(not busy)
+        self.import_button.setEnabled(may and not busy)
         self.export_button.setEnabled(self.loaded)
+        if self.loaded and not may:
+            why = self.tr("You may not change any target here.")
+        elif row is not None and not row.editable:
+            why = self.tr("You may not change this row.")
+        else:
+            why = ""
+        for button in (self.months_button, self.people_button):
+            button.setToolTip(why)
+        for button in (self.import_button, self.save_button, self.revert_button):
+            button.setToolTip(why if self.loaded and not may else "")
         self._update_info()
 
     @Slot(str)
     def _on_model_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.show()
+        """A typed value that cannot be a target ("" once a valid one is in)."""
+        if text:
+            self.show_problem(text, "cell")
+        else:
+            self.clear_problem("cell")
 
     # -- saving
     @Slot()
@@ -216,7 +286,7 @@ class DistributionPanel(QWidget):
         sent = dict(self.model.state.edits)
         self.saving = True
         self.model.read_only = True
-        self.problem.hide()
+        self.clear_problem()
         self._update_buttons()
 
         def done(_result) -> None:
@@ -231,8 +301,7 @@ class DistributionPanel(QWidget):
 
         def failed(exc: BaseException) -> None:
             self._end_save()
-            self.problem.setText(self.failure_text(exc))
-            self.problem.show()
+            self.show_problem(self.failure_text(exc), "save")
             if isinstance(exc, Conflict):
                 self._conflicts = [tuple(c) for c in exc.params.get("cells") or []]
                 self.reload()
@@ -271,8 +340,11 @@ class DistributionPanel(QWidget):
 
     @Slot()
     def _on_revert_clicked(self) -> None:
+        count = len(self.model.state.edits)
+        if not count or not ask_revert(self, count):
+            return
         self.model.revert()
-        self.problem.hide()
+        self.clear_problem()
 
     # -- splitting
     def open_split(self, over: str) -> SplitDialog | None:
@@ -368,6 +440,7 @@ class DistributionPanel(QWidget):
         self.ctx.read(read, self._on_file_read, self._on_file_failed, owner=self, key="import")
 
     def _on_file_read(self, plan) -> None:
+        self.clear_problem("file")  # this file was read: the last one's problem is over
         dialog = TargetImportDialog(plan, self)
         self.import_dialog = dialog
 
@@ -376,8 +449,12 @@ class DistributionPanel(QWidget):
             ws = self.workspace
 
             def done(result) -> None:
-                text = self.tr("Imported targets: %1 cells changed.")
-                self.ctx.notify(text.replace("%1", str(result.value)))
+                self.clear_problem("file")
+                text = self.tr("Imported %n target(s).", "", plan.cells)
+                if result.value != plan.cells:  # some held those values already
+                    changed = self.tr("%n changed.", "", result.value)
+                    text = sentences(text, changed)
+                self.ctx.notify(text)
 
             self.ctx.write(lambda: ws.import_targets(plan, keep_good=keep_good), done,
                            self._on_file_failed, owner=self)  # fmt: skip
@@ -387,7 +464,6 @@ class DistributionPanel(QWidget):
 
     def _on_file_failed(self, exc: BaseException) -> None:
         if isinstance(exc, BadFile):
-            self.problem.setText(import_words().bad_file(exc))
+            self.show_problem(import_words().bad_file(exc), "file")
         else:
-            self.problem.setText(error_text(exc))
-        self.problem.show()
+            self.show_problem(error_text(exc), "file")

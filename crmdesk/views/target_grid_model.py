@@ -10,7 +10,8 @@ because an edit only ever changes rows the actor sees and edits.
 
 Unallocated: a set cell whose children (periods or people) do not add up to it gets a tinted
 background (amber: some left to split; red: the children pass it) and a tooltip saying how
-much; the panel under the tree says it in words for the selected cell."""
+much; the panel under the tree says it in words for the selected cell. Only on rows the user
+may edit: a warning about what they cannot change is noise (a rep sees none)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 from crmdesk.models.periods import Period
@@ -34,6 +35,11 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # Translucent tints: they read on a light and on a dark base alike.
 UNDER_TINT = QColor(255, 170, 0, 70)
 OVER_TINT = QColor(230, 40, 40, 80)
+COLUMN_PAD = 18  # a cell's margins and the focus frame, either side of the text
+# The widest a figure's column grows: 9,999,999,999 (a larger one is elided; its tooltip and
+# the line under the tree say it whole).
+WIDEST_FIGURE = "9,999,999,999"
+NAME_CAP = 280
 
 
 @dataclass(frozen=True)
@@ -197,7 +203,7 @@ def value_problem_code(metric: str, unit: Decimal, value: Decimal | None) -> str
 class TargetTreeModel(QAbstractItemModel):
     """The grid as a tree; cells of rows the actor may edit are editable (not while saving)."""
 
-    problem = Signal(str)  # a typed value that cannot be a target, in words
+    problem = Signal(str)  # a typed value that cannot be a target, in words; "" once one is
     edited = Signal()  # the edits changed (dirty or not)
 
     def __init__(self, parent=None) -> None:
@@ -367,6 +373,8 @@ class TargetTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and cell.value is None:
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         if role == Qt.ItemDataRole.BackgroundRole:
+            if not row.editable:
+                return None  # no warning about what the user cannot change
             lefts = [v for v in (cell.people_left, cell.periods_left) if v]
             if any(v < 0 for v in lefts):
                 return QBrush(OVER_TINT)
@@ -374,7 +382,7 @@ class TargetTreeModel(QAbstractItemModel):
                 return QBrush(UNDER_TINT)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell_text(metric, row, cell, index.column() == 1, "\n") or None
+            return words.cell_text(metric, row, cell, index.column() == 1, "\n") or None
         return None
 
     def setData(self, index: QModelIndex, value, role: int = _EDIT) -> bool:
@@ -391,62 +399,38 @@ class TargetTreeModel(QAbstractItemModel):
         if parsed is not None:
             parsed = parsed.quantize(self.grid.unit)
         self.set_values({key: parsed})
+        self.problem.emit("")  # the cell holds a valid value: an earlier complaint is over
         return True
 
+    def column_texts(self, column: int) -> list[str]:
+        """What every row shows in a column of figures (the panel sizes the column by it)."""
+        if column <= 0 or column > len(self.periods):
+            return []
+        period, metric = self.periods[column - 1], self.grid.metric
+        return [
+            words.value_text(metric, self.state.cell(r.scope, r.scope_id, period).shown,
+                             sign=False)
+            for r in self._rows
+        ]  # fmt: skip
 
-def cell_text(metric: str, row: TargetRow, cell: CellView, year: bool, sep: str = " ") -> str:
-    """What a cell holds, in words: set or rolled up, what is left to split, whether changed."""
-    parts = []
-    if cell.value is None and cell.shown is not None:
-        parts.append(
-            QCoreApplication.translate(
-                "TargetTreeModel", "Not set: the sum of the parts below, %1."
-            ).replace("%1", words.value_text(metric, cell.shown))
-        )
-    if cell.people_left:
-        who = (
-            QCoreApplication.translate("TargetTreeModel", "teams and reps")
-            if row.scope == "company"
-            else QCoreApplication.translate("TargetTreeModel", "reps")
-        )
-        if cell.people_left > 0:
-            text = QCoreApplication.translate("TargetTreeModel", "%1 not yet split over its %2.")
-        else:
-            text = QCoreApplication.translate(
-                "TargetTreeModel", "Its %2 add up to %1 more than this target."
-            )
-        parts.append(
-            text.replace("%1", words.value_text(metric, abs(cell.people_left))).replace("%2", who)
-        )
-    if cell.periods_left:
-        if cell.periods_left > 0:
-            text = (
-                QCoreApplication.translate("TargetTreeModel", "%1 not yet split over its quarters.")
-                if year
-                else QCoreApplication.translate(
-                    "TargetTreeModel", "%1 not yet split over its months."
-                )
-            )
-        else:
-            text = (
-                QCoreApplication.translate(
-                    "TargetTreeModel", "Its quarters add up to %1 more than this target."
-                )
-                if year
-                else QCoreApplication.translate(
-                    "TargetTreeModel", "Its months add up to %1 more than this target."
-                )
-            )
-        parts.append(text.replace("%1", words.value_text(metric, abs(cell.periods_left))))
-    if cell.edited:
-        was = (
-            words.value_text(metric, cell.stored)
-            if cell.stored is not None
-            else QCoreApplication.translate("TargetTreeModel", "not set")
-        )
-        parts.append(
-            QCoreApplication.translate(
-                "TargetTreeModel", "Changed, not saved yet (was %1)."
-            ).replace("%1", was)
-        )
-    return sep.join(parts)
+
+def fit_columns(tree, model: TargetTreeModel) -> None:
+    """Each column of the tree as wide as its widest text (its title, or a figure in the font
+    an edited cell uses), up to a cap: no "130,544,…"; the tree scrolls sideways instead."""
+    if model.grid is None:
+        return
+    font = QFont(tree.font())
+    font.setBold(True)
+    font.setItalic(True)
+    cells, head = QFontMetrics(font), tree.header().fontMetrics()
+    cap = cells.horizontalAdvance(WIDEST_FIGURE) + COLUMN_PAD
+    indent = tree.indentation()
+    names = [indent * (r.depth + 1) + cells.horizontalAdvance(model.row_name(r))
+             for r in model.grid.rows]  # fmt: skip
+    title = head.horizontalAdvance(str(model.headerData(0, Qt.Orientation.Horizontal)))
+    tree.setColumnWidth(0, min(max([title, *names]) + COLUMN_PAD, NAME_CAP))
+    for column in range(1, model.columnCount()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        need = [cells.horizontalAdvance(t) for t in model.column_texts(column)]
+        need.append(head.horizontalAdvance(title))
+        tree.setColumnWidth(column, min(max(need) + COLUMN_PAD, cap))

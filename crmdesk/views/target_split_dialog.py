@@ -2,8 +2,10 @@
 team's target over its teams and reps. The user picks the method (evenly, by last year's share,
 or the suggestion: 70% of each part's last 3 months' average as a base, the rest split by a
 weight); the plan comes from the rules (workspace.plan_target_split, read off the GUI thread)
-and is previewed with where the rounding went. Apply hands the parts back (parts: key →
-value); the editor shows them as unsaved edits and the user saves."""
+and is previewed with where the rounding went (money in whole yuan when the total is whole,
+cents only when it has some) and, for the suggestion, each part's base and increment so the
+figures can be checked; parts that get nothing for want of history are named. Apply hands
+the parts back (parts: key → value); the editor shows them as unsaved edits and the user saves."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.periods import Period
-from crmdesk.models.target_split import SplitPlan
+from crmdesk.models.target_split import ONE, SOME_WITHOUT_HISTORY, SplitPlan
 from crmdesk.views import target_words as words
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
@@ -37,6 +39,8 @@ from crmdesk.views.widgets import problem_label
 METHODS = ("even", "last_year", "suggested")
 WEIGHTS = ("even", "last_year")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# The preview's columns: the part, the suggestion's base and increment, the part, its share.
+PART, BASE, INCREMENT, TARGET, SHARE = range(5)
 
 
 class SplitDialog(QDialog):
@@ -75,13 +79,22 @@ class SplitDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Method"), self.method)
         form.addRow(self.weight_label, self.weight)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Part"), self.tr("Target"), self.tr("Share")])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Part"), self.tr("Base"),
+                                              self.tr("Increment"), self.tr("Target"),
+                                              self.tr("Share")])  # fmt: skip
+        header = self.table.horizontalHeaderItem
+        header(BASE).setToolTip(self.tr("70% of the part's average month over the last 3 full "
+                                        "months, times the months it covers."))  # fmt: skip
+        header(INCREMENT).setToolTip(self.tr("The part's share of the total less the bases."))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(1, 130)
-        self.table.setColumnWidth(2, 70)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(PART, QHeaderView.ResizeMode.Stretch)
+        for column in (BASE, INCREMENT, TARGET, SHARE):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.remainder = QLabel()
         self.remainder.setWordWrap(True)
         self.notes = QLabel()
@@ -102,7 +115,7 @@ class SplitDialog(QDialog):
         layout.addWidget(self.notes)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.resize(460, 520)
+        self.resize(640, 520)
         self.method.currentIndexChanged.connect(self._on_choice_changed)
         self.weight.currentIndexChanged.connect(self._on_choice_changed)
         self._on_choice_changed()
@@ -130,22 +143,38 @@ class SplitDialog(QDialog):
     def _on_plan_loaded(self, plan: SplitPlan) -> None:
         self.plan = plan
         self.problem.hide()
+        value = lambda v: words.value_text(self.metric_code, v)  # noqa: E731
+        bases = dict(plan.bases)
+        self.table.setColumnHidden(BASE, not plan.bases)
+        self.table.setColumnHidden(INCREMENT, not plan.bases)
         self.table.setRowCount(len(plan.parts))
-        for i, (key, value) in enumerate(plan.parts):
-            share = f"{value * 100 / self.total:.1f}%" if self.total else ""
-            cells = (self.names.get(key, ""), words.value_text(self.metric_code, value), share)
-            for c, text in enumerate(cells):
+        for i, (key, part) in enumerate(plan.parts):
+            base = bases.get(key)
+            cells = {
+                PART: self.names.get(key, ""),
+                BASE: value(base) if base is not None else "",
+                INCREMENT: value(part - base) if base is not None else "",
+                TARGET: value(part),
+                SHARE: f"{part * 100 / self.total:.1f}%" if self.total else "",
+            }
+            for c, text in cells.items():
                 item = QTableWidgetItem(text)
-                if c:
+                if c != PART:
                     item.setTextAlignment(_RIGHT)
-                if key in plan.remainder_keys and c == 1:
+                if key in plan.remainder_keys and c == TARGET:
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
                     item.setToolTip(self.tr("Took one unit of the rounding."))
                 self.table.setItem(i, c, item)
         self.remainder.setText(self.remainder_text(plan))
-        self.notes.setText(sentences(*(words.note_text(n) for n in plan.notes)))
+        notes = []
+        for note in plan.notes:
+            names = ""
+            if note == SOME_WITHOUT_HISTORY:
+                names = listing(self.names.get(k, "") for k, v in plan.parts if not v)
+            notes.append(words.note_text(note, names))
+        self.notes.setText(sentences(*notes))
         self.notes.setVisible(bool(plan.notes))
         self.apply_button.setEnabled(bool(plan.parts))
 
@@ -155,7 +184,9 @@ class SplitDialog(QDialog):
         if not plan.remainder:
             return exact
         money = words.is_money(self.metric_code)
-        if money:
+        if money and plan.unit == ONE:
+            text = self.tr("Rounding to whole yuan left %1; one yuan each went to: %2.")
+        elif money:
             text = self.tr("Rounding to the cent left %1; one cent each went to: %2.")
         else:
             text = self.tr("Rounding to whole numbers left %1; one each went to: %2.")

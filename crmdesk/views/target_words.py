@@ -1,11 +1,13 @@
 """The targets page's words: names of the metrics, scopes, periods, progress statuses, split
-methods, a split plan's notes and the problems of an imported file, and how a target's value is
+methods, a split plan's notes, a grid cell in words (cell_text) and the problems of an imported
+file, and how a target's value is
 written (money or a count; the chart's short axis ticks: 12.3万 / 123k). No raw code reaches the
 screen: anything unknown falls back to a plain sentence, not to the code."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor, QPalette
@@ -13,6 +15,10 @@ from PySide6.QtGui import QColor, QPalette
 from crmdesk.models.periods import Period
 from crmdesk.models.schema_targets import MONEY_METRICS, TARGET_METRICS
 from crmdesk.views.report_words import compact
+
+if TYPE_CHECKING:  # the grid's types, for the annotations of cell_text only
+    from crmdesk.models.targets import TargetRow
+    from crmdesk.views.target_grid_model import CellView
 
 
 def chinese() -> bool:
@@ -46,7 +52,8 @@ def no_team() -> str:
 
 
 def month_name(month: int) -> str:
-    """Jan … Dec, 1月 … 12月 (the locale's short month names)."""
+    """Jan … Dec, 1月 … 12月 (the locale's short month names): the one name of a month on the
+    page (the Period selector, the grid's columns, the chart, the split dialog)."""
     return QLocale().standaloneMonthName(month, QLocale.FormatType.ShortFormat)
 
 
@@ -78,7 +85,7 @@ def period_choices() -> list[tuple[tuple[int, int], str]]:
     """The period selector: (quarter, month) and its name, whole year first."""
     out = [((0, 0), QCoreApplication.translate("TargetWords", "Whole year"))]
     out += [((q, 0), quarter_name(q)) for q in range(1, 5)]
-    out += [((0, m), QLocale().standaloneMonthName(m)) for m in range(1, 13)]
+    out += [((0, m), month_name(m)) for m in range(1, 13)]
     return out
 
 
@@ -88,6 +95,18 @@ def status_text(status: str | None) -> str:
         "behind": QCoreApplication.translate("TargetWords", "Behind time"),
         "on_track": QCoreApplication.translate("TargetWords", "On track"),
     }.get(status or "", QCoreApplication.translate("TargetWords", "No target set"))
+
+
+def status_key() -> str:
+    """What the status colours mean (the Completion card's and the ranking's tooltip)."""
+    return QCoreApplication.translate(
+        "TargetWords",
+        "Completion compared with the time elapsed:\n"
+        "Ahead (green): more than 5% ahead of the time elapsed.\n"
+        "On track (blue): within 5% of the time elapsed, either way.\n"
+        "Behind (red): more than 5% behind the time elapsed.\n"
+        "For example, at 50% of the time, 47.5% to 52.5% done is on track.",
+    )
 
 
 def status_color(status: str | None, palette: QPalette) -> QColor | None:
@@ -178,7 +197,15 @@ def weight_name(code: str) -> str:
     }.get(code, QCoreApplication.translate("TargetWords", "Rest split evenly"))
 
 
-def note_text(code: str) -> str:
+def note_text(code: str, names: str = "") -> str:
+    """A plan's note in words; names: the parts it concerns (some_without_history: those that
+    get nothing), listed when given."""
+    if code == "some_without_history" and names:
+        return QCoreApplication.translate(
+            "TargetWords",
+            "No figures to go by for %1, so they get nothing of the total: change them by hand "
+            "after applying if they should have a share.",
+        ).replace("%1", names)
     return {
         "bases_exceed_total": QCoreApplication.translate(
             "TargetWords",
@@ -190,6 +217,11 @@ def note_text(code: str) -> str:
         ),
         "even_weights": QCoreApplication.translate(
             "TargetWords", "Last year has no figures to go by, so the total is split evenly."
+        ),
+        "some_without_history": QCoreApplication.translate(
+            "TargetWords",
+            "Parts with no figures to go by get nothing of the total: change them by hand "
+            "after applying if they should have a share.",
         ),
     }.get(code, "")
 
@@ -256,3 +288,64 @@ def file_problem(code: str) -> str:
             "TargetWords", "A count must be whole; money goes to the cent."
         ),
     }.get(code, QCoreApplication.translate("TargetWords", "This value cannot be used."))
+
+
+# -- a cell of the distribution grid
+def cell_text(metric: str, row: TargetRow, cell: CellView, year: bool, sep: str = " ") -> str:
+    """What a cell holds, in words: set or rolled up, what is left to split (on a row the user
+    may edit), whether changed."""
+    parts = []
+    if cell.value is None and cell.shown is not None:
+        parts.append(
+            QCoreApplication.translate(
+                "TargetTreeModel", "Not set: the sum of the parts below, %1."
+            ).replace("%1", value_text(metric, cell.shown))
+        )
+    warn = row.editable  # what is left to split: said only to who may split it
+    if warn and cell.people_left:
+        who = (
+            QCoreApplication.translate("TargetTreeModel", "teams and reps")
+            if row.scope == "company"
+            else QCoreApplication.translate("TargetTreeModel", "reps")
+        )
+        if cell.people_left > 0:
+            text = QCoreApplication.translate("TargetTreeModel", "%1 not yet split over its %2.")
+        else:
+            text = QCoreApplication.translate(
+                "TargetTreeModel", "Its %2 add up to %1 more than this target."
+            )
+        parts.append(
+            text.replace("%1", value_text(metric, abs(cell.people_left))).replace("%2", who)
+        )
+    if warn and cell.periods_left:
+        if cell.periods_left > 0:
+            text = (
+                QCoreApplication.translate("TargetTreeModel", "%1 not yet split over its quarters.")
+                if year
+                else QCoreApplication.translate(
+                    "TargetTreeModel", "%1 not yet split over its months."
+                )
+            )
+        else:
+            text = (
+                QCoreApplication.translate(
+                    "TargetTreeModel", "Its quarters add up to %1 more than this target."
+                )
+                if year
+                else QCoreApplication.translate(
+                    "TargetTreeModel", "Its months add up to %1 more than this target."
+                )
+            )
+        parts.append(text.replace("%1", value_text(metric, abs(cell.periods_left))))
+    if cell.edited:
+        was = (
+            value_text(metric, cell.stored)
+            if cell.stored is not None
+            else QCoreApplication.translate("TargetTreeModel", "not set")
+        )
+        parts.append(
+            QCoreApplication.translate(
+                "TargetTreeModel", "Changed, not saved yet (was %1)."
+            ).replace("%1", was)
+        )
+    return sep.join(parts)
