@@ -166,18 +166,34 @@
 <context>
     <name>DistributionPanel</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/target_editor.py" line="183"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="233"/>
         <source>%n unsaved change(s).</source>
         <translation>
             <numerusform>%n unsaved change.</numerusform>
             <numerusform>%n unsaved changes.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/target_editor.py" line="453"/>
+        <source>Imported %n target(s).</source>
+        <translation>
+            <numerusform>Imported %n target.</numerusform>
+            <numerusform>Imported %n targets.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/target_editor.py" line="455"/>
+        <source>%n changed.</source>
+        <translation>
+            <numerusform>%n changed.</numerusform>
+            <numerusform>%n changed.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/drill_dialog.py" line="282"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="309"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -650,7 +666,7 @@
 <context>
     <name>TeamPanel</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/work_report_team.py" line="374"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="413"/>
         <source>%n report(s)</source>
         <translation>
             <numerusform>%n report</numerusform>
@@ -658,7 +674,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/work_report_team.py" line="386"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="425"/>
         <source>Not submitted for %1: %n</source>
         <translation>
             <numerusform>Not submitted for %1: %n</numerusform>

@@ -57,27 +57,27 @@
 <context>
     <name>ActivityPanel</name>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="300"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="349"/>
         <source>Per day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="300"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="349"/>
         <source>Per week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="301"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="350"/>
         <source>Per month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="310"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="359"/>
         <source>Follow-ups</source>
         <translation>跟进次数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="332"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="381"/>
         <source>%1 people</source>
         <translation>%1 人</translation>
     </message>
@@ -2110,97 +2110,122 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="166"/>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="335"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="171"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="399"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="167"/>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="334"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="172"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="398"/>
         <source>Achieved</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="168"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="173"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="169"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="174"/>
         <source>Gap</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="170"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="175"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="171"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="176"/>
         <source>Time elapsed</source>
         <translation>时间进度</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="175"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="181"/>
         <source>Open deals expected to close from today to the end of the period, each weighted by its probability.</source>
         <translation>预计在今天至本期末之间成交的进行中商机，按各自的赢率加权。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="188"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="193"/>
         <source>Loading the chart…</source>
         <translation>正在加载图表…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="199"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="204"/>
         <source>Reps</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="200"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="205"/>
         <source>Teams</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="207"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="212"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="264"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="285"/>
         <source>The chart could not be drawn (see the log).</source>
         <translation>图表无法绘制（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="299"/>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="308"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="336"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="345"/>
         <source>No target set for this period.</source>
         <translation>本期未设置目标。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="310"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="347"/>
         <source>Target reached.</source>
         <translation>已达成目标。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="312"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="349"/>
         <source>Still to go.</source>
         <translation>距目标还差。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="315"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="356"/>
         <source>Weighted open deals due by the period&apos;s end</source>
         <translation>本期末前预计成交的进行中商机（按赢率加权）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="319"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="360"/>
         <source>Day %1 of %2</source>
         <translation>第 %1 天 / 共 %2 天</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="341"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="370"/>
+        <source>%1 not allocated to teams</source>
+        <translation>%1 未分配到团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="372"/>
+        <source>%1 not allocated to reps</source>
+        <translation>%1 未分配到销售</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="374"/>
+        <source>Teams hold %1 more than this</source>
+        <translation>各团队目标合计比此目标多 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="376"/>
+        <source>Reps hold %1 more than this</source>
+        <translation>各销售目标合计比此目标多 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="389"/>
         <source>%1 by month: achieved and target</source>
         <translation>各月%1：已完成与目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="393"/>
+        <source>No targets or results in this period.</source>
+        <translation>此期间没有目标，也没有业绩。</translation>
     </message>
 </context>
 <context>
@@ -2980,191 +3005,222 @@
 <context>
     <name>DistributionPanel</name>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="80"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="113"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="81"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="63"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="114"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="82"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="64"/>
+        <source>Revert %n change(s)?</source>
+        <translation>撤销 %n 处修改？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="69"/>
+        <source>The targets you changed go back to what is saved.</source>
+        <translation>您修改过的目标将恢复为已保存的值。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="115"/>
         <source>Split to months…</source>
         <translation>分解到各月…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="83"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="116"/>
         <source>Split to teams / reps…</source>
         <translation>分解到团队 / 销售…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="84"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="117"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="85"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="118"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="178"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="228"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="257"/>
         <source>You may not change this row.</source>
         <translation>你无权修改这一行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/target_editor.py" line="183"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="233"/>
         <source>%n unsaved change(s).</source>
         <translation>
             <numerusform>%n 处修改未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="226"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="255"/>
+        <source>You may not change any target here.</source>
+        <translation>您无权修改这里的任何目标。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_editor.py" line="296"/>
         <source>Targets saved.</source>
         <translation>目标已保存。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="255"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="324"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="258"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="327"/>
         <source>%1 changed these targets at %2 while you were editing: %3.</source>
         <translation>在你编辑期间，%1 于 %2 修改了这些目标：%3。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="261"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="330"/>
         <source>%1 changed these targets while you were editing: %3.</source>
         <translation>在你编辑期间，%1 修改了这些目标：%3。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="263"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="332"/>
         <source>Your values are kept. Save again to put yours over theirs, or Revert to see theirs.</source>
         <translation>你填写的值仍然保留。再次保存会用你的值覆盖对方的值；点“还原”可查看对方的值。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="269"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="338"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="270"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="339"/>
         <source>Your values are kept.</source>
         <translation>你填写的值仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="292"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="364"/>
         <source>Split %1&apos;s target for %2 (%3).</source>
         <translation>分解%1在%2的目标（%3）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="332"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="404"/>
         <source>Export targets</source>
         <translation>导出目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="333"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="405"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="343"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="415"/>
         <source>Exported %1 rows to %2.</source>
         <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="352"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="424"/>
         <source>Import targets</source>
         <translation>导入目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="353"/>
+        <location filename="../../crmdesk/views/target_editor.py" line="425"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
-    <message>
-        <location filename="../../crmdesk/views/target_editor.py" line="379"/>
-        <source>Imported targets: %1 cells changed.</source>
-        <translation>已导入目标：修改了 %1 个单元格。</translation>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/target_editor.py" line="453"/>
+        <source>Imported %n target(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个目标。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/target_editor.py" line="455"/>
+        <source>%n changed.</source>
+        <translation>
+            <numerusform>其中 %n 个有变化。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="42"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="46"/>
+        <source>(not visible to you)</source>
+        <translation>（您无权查看）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="66"/>
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="50"/>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="115"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="75"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="141"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="58"/>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="123"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="83"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="150"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="65"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="90"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="72"/>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="144"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="97"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="171"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="80"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="105"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="89"/>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="152"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="114"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="179"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="98"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="123"/>
         <source>Closed</source>
         <translation>关闭日期</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="130"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="157"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="137"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="164"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="207"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="234"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="214"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="241"/>
         <source>No rows behind this figure.</source>
         <translation>这个数字没有对应的明细。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/drill_dialog.py" line="216"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="243"/>
         <source>Double-click a row to open it.</source>
         <translation>双击一行可打开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/drill_dialog.py" line="282"/>
+        <location filename="../../crmdesk/views/drill_dialog.py" line="309"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln 条明细</numerusform>
@@ -3607,77 +3663,77 @@
 <context>
     <name>FunnelPanel</name>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="113"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="148"/>
         <source>Double-click a row to list its deals</source>
         <translation>双击一行查看对应的商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="115"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="150"/>
         <source>Deals created in the period, by the furthest stage they reached</source>
         <translation>本期新建的商机，按到达的最远阶段统计</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="133"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="168"/>
         <source>%1 of the previous</source>
         <translation>上一阶段的 %1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="135"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="170"/>
         <source>%1 deals</source>
         <translation>%1 个商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="139"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="174"/>
         <source>No deals were created in this period.</source>
         <translation>本期没有新建商机。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="140"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="175"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="140"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="175"/>
         <source>Deals</source>
         <translation>商机数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="140"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="175"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="140"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="175"/>
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="141"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="176"/>
         <source>Avg. days in stage</source>
         <translation>平均停留天数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="146"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="181"/>
         <source>Created: &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>新建：&lt;b&gt;%1&lt;/b&gt;（%2）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="148"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="183"/>
         <source>Won: &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>赢单：&lt;b&gt;%1&lt;/b&gt;（%2）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="150"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="185"/>
         <source>Lost: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>输单：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="151"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="186"/>
         <source>Win rate: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>赢单率：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="152"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="187"/>
         <source>Average cycle: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>平均成交周期：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -5985,28 +6041,28 @@
 <context>
     <name>MonthlyPanel</name>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="183"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="231"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="227"/>
-        <location filename="../../crmdesk/views/report_panels.py" line="246"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="276"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="295"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="231"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="280"/>
         <source>Nothing to show for this period.</source>
         <translation>本期没有可显示的数据。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="236"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="285"/>
         <source>No target set for these months</source>
         <translation>这几个月未设置目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="238"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="287"/>
         <source>Dashed line: the target</source>
         <translation>虚线：目标</translation>
     </message>
@@ -8145,38 +8201,38 @@
 <context>
     <name>RankingTableModel</name>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="111"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="117"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="112"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="118"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="112"/>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="113"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="118"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="119"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="114"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="120"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="115"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="121"/>
         <source>Achieved</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="116"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="122"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="117"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="123"/>
         <source>Gap</source>
         <translation>差额</translation>
     </message>
@@ -8528,69 +8584,96 @@
 <context>
     <name>ReportFilters</name>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="81"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="89"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="82"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="90"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="83"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="91"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="84"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="92"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="85"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="93"/>
         <source>Months…</source>
         <translation>自选月份…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="97"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="107"/>
+        <source>The first month of the range</source>
+        <translation>范围的起始月份</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="108"/>
+        <source>The last month of the range</source>
+        <translation>范围的结束月份</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="112"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="99"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="116"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="194"/>
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="99"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="116"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="193"/>
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="100"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="117"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="107"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="124"/>
         <source>The pipeline the funnel shows</source>
         <translation>销售漏斗所显示的销售流程</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="111"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="128"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="117"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="135"/>
         <source>Whose</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_filters.py" line="120"/>
+        <location filename="../../crmdesk/views/report_filters.py" line="138"/>
         <source>Pipeline</source>
         <translation>销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="214"/>
+        <source>Adjusted: the range ends no earlier than it starts.</source>
+        <translation>已调整：结束月份不早于起始月份。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="226"/>
+        <source>Adjusted: the range starts no later than it ends.</source>
+        <translation>已调整：起始月份不晚于结束月份。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/report_filters.py" line="235"/>
+        <source>Adjusted: a range covers at most %1 months.</source>
+        <translation>已调整：范围最多 %1 个月。</translation>
     </message>
 </context>
 <context>
@@ -8705,17 +8788,17 @@
 <context>
     <name>ReportViewer</name>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="253"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="278"/>
         <source>Write a comment…</source>
         <translation>写评论…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="255"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="280"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="269"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="294"/>
         <source>Select a report in the list to read it.</source>
         <translation>在列表中选择一份报告即可查看。</translation>
     </message>
@@ -8861,142 +8944,143 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../crmdesk/views/report_data.py" line="87"/>
-        <location filename="../../crmdesk/views/reports_page.py" line="132"/>
+        <location filename="../../crmdesk/views/report_data.py" line="83"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="134"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="338"/>
         <source>Funnel</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_data.py" line="97"/>
+        <location filename="../../crmdesk/views/report_data.py" line="94"/>
         <source>Lost reasons</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_data.py" line="98"/>
+        <location filename="../../crmdesk/views/report_data.py" line="95"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_data.py" line="105"/>
+        <location filename="../../crmdesk/views/report_data.py" line="102"/>
         <source>Sources</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_data.py" line="106"/>
+        <location filename="../../crmdesk/views/report_data.py" line="103"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_data.py" line="113"/>
-        <location filename="../../crmdesk/views/reports_page.py" line="133"/>
+        <location filename="../../crmdesk/views/report_data.py" line="110"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="135"/>
         <source>Activity</source>
         <translation>活动量</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="83"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="85"/>
         <source>Loading the charts…</source>
         <translation>正在加载图表…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="95"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="97"/>
         <source>The charts could not be drawn (see the log).</source>
         <translation>图表无法绘制（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="109"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="111"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="111"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="113"/>
         <source>Export PNG…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="112"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="114"/>
         <source>Save the report shown as a picture</source>
         <translation>将当前显示的报表保存为图片</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="114"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="116"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="115"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="117"/>
         <source>Save every report as an Excel workbook: a sheet each, with its table and a chart</source>
         <translation>将所有报表保存为一个 Excel 工作簿：每个报表一个工作表，包含表格和图表</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="118"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="120"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="132"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="134"/>
         <source>Monthly</source>
         <translation>月度统计</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="132"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="134"/>
         <source>Lost reasons and sources</source>
         <translation>输单原因与客户来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="307"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="309"/>
         <source>Follow-up at</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="307"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="309"/>
         <source>Into the pool at</source>
         <translation>进入公海时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="308"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="310"/>
         <source>Out of the pool at</source>
         <translation>离开公海时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="333"/>
-        <location filename="../../crmdesk/views/reports_page.py" line="353"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="364"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="384"/>
         <source>Export PNG</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="334"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="365"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="348"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="379"/>
         <source>Saved the picture to %1.</source>
         <translation>已将图片保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="352"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="383"/>
         <source>The picture could not be saved. Choose another folder, such as Documents.</source>
         <translation>图片无法保存。请选择其他文件夹，例如“文档”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="357"/>
-        <location filename="../../crmdesk/views/reports_page.py" line="369"/>
-        <location filename="../../crmdesk/views/reports_page.py" line="379"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="388"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="400"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="410"/>
         <source>Export workbook</source>
         <translation>导出工作簿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="357"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="388"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="358"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="389"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="370"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="401"/>
         <source>Saved every report to %1.</source>
         <translation>已将所有报表保存到 %1。</translation>
     </message>
@@ -9357,57 +9441,82 @@
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../crmdesk/views/target_split_dialog.py" line="63"/>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="67"/>
         <source>Split to months</source>
         <translation>分解到各月</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_split_dialog.py" line="65"/>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="69"/>
         <source>Split to teams and reps</source>
         <translation>分解到团队和销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_split_dialog.py" line="74"/>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="78"/>
         <source>The rest</source>
         <translation>其余部分</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_split_dialog.py" line="76"/>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="80"/>
         <source>Method</source>
         <translation>分解方式</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_split_dialog.py" line="79"/>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="83"/>
         <source>Part</source>
         <translation>分项</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_split_dialog.py" line="79"/>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="83"/>
+        <source>Base</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="84"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_split_dialog.py" line="79"/>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="84"/>
+        <source>Increment</source>
+        <translation>增量</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="85"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_split_dialog.py" line="145"/>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="87"/>
+        <source>70% of the part&apos;s average month over the last 3 full months, times the months it covers.</source>
+        <translation>近 3 个完整月份的月均值 × 70% × 所覆盖的月数。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="89"/>
+        <source>The part&apos;s share of the total less the bases.</source>
+        <translation>总目标减去各基数后，分给该项的部分。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="168"/>
         <source>Took one unit of the rounding.</source>
         <translation>分得了舍入后余下的一个单位。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_split_dialog.py" line="154"/>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="183"/>
         <source>The parts add up exactly to %1.</source>
         <translation>各分项合计正好为 %1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_split_dialog.py" line="159"/>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="188"/>
+        <source>Rounding to whole yuan left %1; one yuan each went to: %2.</source>
+        <translation>按整元分配后余下 %1，每项多分 1 元的是：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="190"/>
         <source>Rounding to the cent left %1; one cent each went to: %2.</source>
         <translation>四舍五入到分后余下 %1；以下各项各多分 1 分：%2。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_split_dialog.py" line="161"/>
+        <location filename="../../crmdesk/views/target_split_dialog.py" line="192"/>
         <source>Rounding to whole numbers left %1; one each went to: %2.</source>
         <translation>取整后余下 %1；以下各项各多分 1：%2。</translation>
     </message>
@@ -9759,62 +9868,62 @@ weighted %3</source>
 <context>
     <name>TargetTreeModel</name>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="329"/>
+        <location filename="../../crmdesk/views/target_grid_model.py" line="335"/>
         <source>Team / rep</source>
         <translation>团队 / 销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="402"/>
+        <location filename="../../crmdesk/views/target_words.py" line="300"/>
         <source>Not set: the sum of the parts below, %1.</source>
         <translation>未设置：下级合计为 %1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="408"/>
+        <location filename="../../crmdesk/views/target_words.py" line="307"/>
         <source>teams and reps</source>
         <translation>团队和销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="410"/>
+        <location filename="../../crmdesk/views/target_words.py" line="309"/>
         <source>reps</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="413"/>
+        <location filename="../../crmdesk/views/target_words.py" line="312"/>
         <source>%1 not yet split over its %2.</source>
         <translation>还有 %1 未分解到%2。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="415"/>
+        <location filename="../../crmdesk/views/target_words.py" line="314"/>
         <source>Its %2 add up to %1 more than this target.</source>
         <translation>%2合计比该目标多 %1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="424"/>
+        <location filename="../../crmdesk/views/target_words.py" line="323"/>
         <source>%1 not yet split over its quarters.</source>
         <translation>还有 %1 未分解到各季度。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="426"/>
+        <location filename="../../crmdesk/views/target_words.py" line="325"/>
         <source>%1 not yet split over its months.</source>
         <translation>还有 %1 未分解到各月。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="432"/>
+        <location filename="../../crmdesk/views/target_words.py" line="331"/>
         <source>Its quarters add up to %1 more than this target.</source>
         <translation>各季度合计比该目标多 %1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="436"/>
+        <location filename="../../crmdesk/views/target_words.py" line="335"/>
         <source>Its months add up to %1 more than this target.</source>
         <translation>各月合计比该目标多 %1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="445"/>
+        <location filename="../../crmdesk/views/target_words.py" line="344"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_grid_model.py" line="448"/>
+        <location filename="../../crmdesk/views/target_words.py" line="347"/>
         <source>Changed, not saved yet (was %1).</source>
         <translation>已修改，尚未保存（原为 %1）。</translation>
     </message>
@@ -9822,252 +9931,275 @@ weighted %3</source>
 <context>
     <name>TargetWords</name>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="23"/>
+        <location filename="../../crmdesk/views/target_words.py" line="30"/>
         <source>Won amount</source>
         <translation>赢单金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="24"/>
+        <location filename="../../crmdesk/views/target_words.py" line="31"/>
         <source>Won deals</source>
         <translation>赢单数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="25"/>
+        <location filename="../../crmdesk/views/target_words.py" line="32"/>
         <source>Payments received</source>
         <translation>回款额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="26"/>
+        <location filename="../../crmdesk/views/target_words.py" line="33"/>
         <source>New customers</source>
         <translation>新增客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="27"/>
+        <location filename="../../crmdesk/views/target_words.py" line="34"/>
         <source>Follow-ups</source>
         <translation>跟进次数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="28"/>
+        <location filename="../../crmdesk/views/target_words.py" line="35"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="40"/>
+        <location filename="../../crmdesk/views/target_words.py" line="47"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="44"/>
+        <location filename="../../crmdesk/views/target_words.py" line="51"/>
         <source>No team</source>
         <translation>无团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="53"/>
+        <location filename="../../crmdesk/views/target_words.py" line="61"/>
         <source>Q%1</source>
         <translation>Q%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="62"/>
-        <location filename="../../crmdesk/views/target_words.py" line="235"/>
-        <location filename="../../crmdesk/views/target_words.py" line="236"/>
+        <location filename="../../crmdesk/views/target_words.py" line="70"/>
+        <location filename="../../crmdesk/views/target_words.py" line="260"/>
+        <location filename="../../crmdesk/views/target_words.py" line="261"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="68"/>
+        <location filename="../../crmdesk/views/target_words.py" line="76"/>
         <source>%2 %1</source>
         <translation>%1年%2</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="71"/>
+        <location filename="../../crmdesk/views/target_words.py" line="79"/>
         <source>Q%2 %1</source>
         <translation>%1年第%2季度</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="73"/>
+        <location filename="../../crmdesk/views/target_words.py" line="81"/>
         <source>Year %1</source>
         <translation>%1年</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="78"/>
+        <location filename="../../crmdesk/views/target_words.py" line="86"/>
         <source>Whole year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="86"/>
+        <location filename="../../crmdesk/views/target_words.py" line="94"/>
         <source>Ahead of time</source>
         <translation>超前于时间进度</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="87"/>
+        <location filename="../../crmdesk/views/target_words.py" line="95"/>
         <source>Behind time</source>
         <translation>落后于时间进度</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="88"/>
+        <location filename="../../crmdesk/views/target_words.py" line="96"/>
         <source>On track</source>
         <translation>与时间进度持平</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="89"/>
+        <location filename="../../crmdesk/views/target_words.py" line="97"/>
         <source>No target set</source>
         <translation>未设目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="159"/>
+        <location filename="../../crmdesk/views/target_words.py" line="102"/>
+        <source>Completion compared with the time elapsed:
+Ahead (green): more than 5% ahead of the time elapsed.
+On track (blue): within 5% of the time elapsed, either way.
+Behind (red): more than 5% behind the time elapsed.
+For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
+        <translation>完成率与时间进度的比较：
+超前（绿色）：比时间进度快 5% 以上。
+正常（蓝色）：与时间进度相差不超过 5%。
+落后（红色）：比时间进度慢 5% 以上。
+例如时间过半（50%）时，完成 47.5% 至 52.5% 为正常。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="171"/>
         <source>Type a number, like 120000 or 12万.</source>
         <translation>请输入数字，如 120000 或 12万。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="160"/>
-        <location filename="../../crmdesk/views/target_words.py" line="260"/>
+        <location filename="../../crmdesk/views/target_words.py" line="172"/>
+        <location filename="../../crmdesk/views/target_words.py" line="285"/>
         <source>A target cannot be negative.</source>
         <translation>目标不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="161"/>
+        <location filename="../../crmdesk/views/target_words.py" line="173"/>
         <source>This target is too large.</source>
         <translation>目标数值过大。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="162"/>
+        <location filename="../../crmdesk/views/target_words.py" line="174"/>
         <source>A count target is a whole number; money goes to the cent.</source>
         <translation>数量目标须为整数；金额精确到分。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="165"/>
+        <location filename="../../crmdesk/views/target_words.py" line="177"/>
         <source>This value cannot be used as a target.</source>
         <translation>此数值不能作为目标。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="173"/>
-        <location filename="../../crmdesk/views/target_words.py" line="178"/>
+        <location filename="../../crmdesk/views/target_words.py" line="185"/>
+        <location filename="../../crmdesk/views/target_words.py" line="190"/>
         <source>Evenly</source>
         <translation>平均分配</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="174"/>
+        <location filename="../../crmdesk/views/target_words.py" line="186"/>
         <source>By last year&apos;s share</source>
         <translation>按去年占比</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="175"/>
+        <location filename="../../crmdesk/views/target_words.py" line="187"/>
         <source>Suggested (70% of the last 3 months, plus a share of the rest)</source>
         <translation>建议（近 3 个月平均的 70%，再分摊其余部分）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="183"/>
-        <location filename="../../crmdesk/views/target_words.py" line="185"/>
+        <location filename="../../crmdesk/views/target_words.py" line="195"/>
+        <location filename="../../crmdesk/views/target_words.py" line="197"/>
         <source>Rest split evenly</source>
         <translation>其余部分平均分配</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="184"/>
+        <location filename="../../crmdesk/views/target_words.py" line="196"/>
         <source>Rest split by last year&apos;s share</source>
         <translation>其余部分按去年占比分配</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="190"/>
+        <location filename="../../crmdesk/views/target_words.py" line="204"/>
+        <source>No figures to go by for %1, so they get nothing of the total: change them by hand after applying if they should have a share.</source>
+        <translation>%1 没有可参考的数据，因此分不到目标：如需分配，请在应用后手动修改。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="210"/>
         <source>The recent months alone already pass the total, so the total is split in proportion to them.</source>
         <translation>仅近几个月的基数就已超过总目标，因此按其比例分解总目标。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="195"/>
+        <location filename="../../crmdesk/views/target_words.py" line="215"/>
         <source>There are no figures to go by, so the total is split evenly.</source>
         <translation>没有可参考的数据，因此总目标平均分配。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="198"/>
+        <location filename="../../crmdesk/views/target_words.py" line="218"/>
         <source>Last year has no figures to go by, so the total is split evenly.</source>
         <translation>去年没有可参考的数据，因此总目标平均分配。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="207"/>
+        <location filename="../../crmdesk/views/target_words.py" line="221"/>
+        <source>Parts with no figures to go by get nothing of the total: change them by hand after applying if they should have a share.</source>
+        <translation>没有可参考数据的分项分不到目标：如需分配，请在应用后手动修改。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/target_words.py" line="232"/>
         <source>There is no target here to split yet: type one first.</source>
         <translation>这里还没有可分解的目标：请先输入。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="211"/>
+        <location filename="../../crmdesk/views/target_words.py" line="236"/>
         <source>There is nobody under this row to split the target over.</source>
         <translation>此行下没有可分配目标的成员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="215"/>
+        <location filename="../../crmdesk/views/target_words.py" line="240"/>
         <source>A count target is a whole number; make the total whole first.</source>
         <translation>数量目标须为整数；请先把总数改为整数。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="220"/>
+        <location filename="../../crmdesk/views/target_words.py" line="245"/>
         <source>This target cannot be split.</source>
         <translation>此目标无法分解。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="232"/>
+        <location filename="../../crmdesk/views/target_words.py" line="257"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="233"/>
+        <location filename="../../crmdesk/views/target_words.py" line="258"/>
         <source>Login or team</source>
         <translation>登录名或团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="234"/>
+        <location filename="../../crmdesk/views/target_words.py" line="259"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="237"/>
+        <location filename="../../crmdesk/views/target_words.py" line="262"/>
         <source>Target columns</source>
         <translation>目标列</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="243"/>
+        <location filename="../../crmdesk/views/target_words.py" line="268"/>
         <source>This column is missing from the sheet.</source>
         <translation>表格中缺少此列。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="246"/>
+        <location filename="../../crmdesk/views/target_words.py" line="271"/>
         <source>The scope must be company, team or rep.</source>
         <translation>范围须为公司、团队或销售。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="249"/>
+        <location filename="../../crmdesk/views/target_words.py" line="274"/>
         <source>No team or active rep by this name or login.</source>
         <translation>没有此名称或登录名的团队或在职销售。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="252"/>
+        <location filename="../../crmdesk/views/target_words.py" line="277"/>
         <source>You may not set targets for this row.</source>
         <translation>您无权为此行设定目标。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="255"/>
+        <location filename="../../crmdesk/views/target_words.py" line="280"/>
         <source>Not a year.</source>
         <translation>不是有效的年份。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="256"/>
+        <location filename="../../crmdesk/views/target_words.py" line="281"/>
         <source>This row appears twice for the same year.</source>
         <translation>同一年份中此行出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="259"/>
+        <location filename="../../crmdesk/views/target_words.py" line="284"/>
         <source>Not a number.</source>
         <translation>不是数字。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="261"/>
+        <location filename="../../crmdesk/views/target_words.py" line="286"/>
         <source>Too large.</source>
         <translation>数值过大。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="262"/>
+        <location filename="../../crmdesk/views/target_words.py" line="287"/>
         <source>A count must be whole; money goes to the cent.</source>
         <translation>数量须为整数；金额精确到分。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_words.py" line="265"/>
+        <location filename="../../crmdesk/views/target_words.py" line="290"/>
         <source>This value cannot be used.</source>
         <translation>此数值不可用。</translation>
     </message>
@@ -10075,124 +10207,135 @@ weighted %3</source>
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../crmdesk/views/targets_page.py" line="95"/>
+        <location filename="../../crmdesk/views/targets_page.py" line="97"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/targets_page.py" line="96"/>
+        <location filename="../../crmdesk/views/targets_page.py" line="98"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/targets_page.py" line="97"/>
+        <location filename="../../crmdesk/views/targets_page.py" line="99"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/targets_page.py" line="98"/>
+        <location filename="../../crmdesk/views/targets_page.py" line="100"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/targets_page.py" line="115"/>
+        <location filename="../../crmdesk/views/targets_page.py" line="117"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/targets_page.py" line="116"/>
+        <location filename="../../crmdesk/views/targets_page.py" line="118"/>
         <source>Distribution</source>
         <translation>目标分配</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/targets_page.py" line="266"/>
+        <location filename="../../crmdesk/views/targets_page.py" line="268"/>
         <source>Targets</source>
         <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/targets_page.py" line="289"/>
+        <source>Followed up</source>
+        <translation>跟进时间</translation>
     </message>
 </context>
 <context>
     <name>TeamPanel</name>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="306"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="331"/>
         <source>Team reports</source>
         <translation>团队报告</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="306"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="331"/>
         <source>My reports</source>
         <translation>我的报告</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="309"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="334"/>
         <source>Search reports and names</source>
         <translation>搜索报告内容和姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="315"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="342"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="322"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="349"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="410"/>
         <source>No reports in these days.</source>
         <translation>这段时间没有报告。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="359"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="388"/>
         <source>This day</source>
         <translation>当天</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="359"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="388"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="359"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="388"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="361"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="390"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="361"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="390"/>
         <source>Last 4 weeks</source>
         <translation>最近 4 周</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="361"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="390"/>
         <source>Last 12 weeks</source>
         <translation>最近 12 周</translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="408"/>
+        <source>No reports match “%1”.</source>
+        <translation>没有与“%1”匹配的报告。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/work_report_team.py" line="374"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="413"/>
         <source>%n report(s)</source>
         <translation>
             <numerusform>%n 份报告</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="376"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="415"/>
         <source>only the newest are shown: narrow the search</source>
         <translation>只显示了最新的报告：请缩小搜索范围</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="383"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="422"/>
         <source>draft not submitted</source>
         <translation>草稿未提交</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/work_report_team.py" line="386"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="425"/>
         <source>Not submitted for %1: %n</source>
         <translation>
             <numerusform>%1 未提交：%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="387"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="426"/>
         <source>Everyone has submitted for %1.</source>
         <translation>%1 全员已提交。</translation>
     </message>
@@ -10435,26 +10578,36 @@ weighted %3</source>
         <source>Your request was rejected: %1</source>
         <translation>你的申请被驳回：%1</translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="84"/>
+        <source>%1 commented on your weekly report for the week of %2</source>
+        <translation>%1 评论了您 %2 当周的周报</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="86"/>
+        <source>%1 commented on your daily report of %2</source>
+        <translation>%1 评论了您 %2 的日报</translation>
+    </message>
 </context>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="263"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="312"/>
         <source>Deals lost, by reason</source>
         <translation>输单商机（按原因）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="264"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="313"/>
         <source>Won amount, by source</source>
         <translation>赢单金额（按来源）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="276"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="325"/>
         <source>No deal was lost in this period.</source>
         <translation>本期没有输单。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/report_panels.py" line="277"/>
+        <location filename="../../crmdesk/views/report_panels.py" line="326"/>
         <source>No deal was won in this period.</source>
         <translation>本期没有赢单。</translation>
     </message>
@@ -10495,107 +10648,117 @@ weighted %3</source>
 <context>
     <name>WorkReports</name>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="49"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="59"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="65"/>
+        <source>Last edited %1</source>
+        <translation>最后修改于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_report_team.py" line="71"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="51"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="73"/>
         <source>Submitted, edited since</source>
         <translation>已提交，之后有修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="53"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="75"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="66"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="88"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="74"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="96"/>
         <source>Author</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="79"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="101"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="83"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="89"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="111"/>
         <source>Submitted at</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="97"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="119"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="104"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="126"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="114"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="136"/>
         <source>New customers</source>
         <translation>新增客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="122"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="144"/>
         <source>Follow-ups</source>
         <translation>跟进次数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="130"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="152"/>
         <source>Visits</source>
         <translation>拜访次数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="138"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="160"/>
         <source>Deals created</source>
         <translation>新建商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="146"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="168"/>
         <source>Deals moved</source>
         <translation>推进商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="154"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="176"/>
         <source>Deals won</source>
         <translation>赢单数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="162"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="184"/>
         <source>Won amount</source>
         <translation>赢单金额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="170"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="192"/>
         <source>Payments received</source>
         <translation>回款额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="177"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="199"/>
         <source>Work done</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="181"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="203"/>
         <source>Problems</source>
         <translation>遇到的问题</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_report_team.py" line="185"/>
+        <location filename="../../crmdesk/views/work_report_team.py" line="207"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
@@ -10603,79 +10766,89 @@ weighted %3</source>
 <context>
     <name>WorkReportsPage</name>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="60"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="85"/>
         <source>Daily report</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="61"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="86"/>
         <source>Weekly report</source>
         <translation>周报</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="69"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="101"/>
         <source>Previous day or week</source>
         <translation>上一天或上一周</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="71"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="103"/>
         <source>Next day or week</source>
         <translation>下一天或下一周</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="80"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="112"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="133"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="174"/>
         <source>Daily report for %1</source>
         <translation>%1 日报</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="135"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="176"/>
         <source>Weekly report for %1 – %2</source>
         <translation>%1 – %2 周报</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="249"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="293"/>
         <source>Report submitted.</source>
         <translation>报告已提交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="251"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="295"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="270"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="314"/>
         <source>{who} saved this report at {at}, perhaps on another computer.</source>
         <translation>{who} 于 {at} 保存了这份报告（可能是在另一台电脑上）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="271"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="315"/>
         <source>{who} saved this report meanwhile, perhaps on another computer.</source>
         <translation>在此期间，{who} 保存了这份报告（可能是在另一台电脑上）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="277"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="321"/>
         <source>Your text is still here: copy what you want to keep, then Reload.</source>
         <translation>你输入的内容仍在：请先复制要保留的部分，再点“重新加载”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="311"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="359"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="335"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="365"/>
+        <source>The report was edited after the last comment, at %1.</source>
+        <translation>报告在最后一条评论之后被修改过，修改时间 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="386"/>
         <source>Daily reports</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="335"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="386"/>
         <source>Weekly reports</source>
         <translation>周报</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="394"/>
+        <source>Comment texts</source>
+        <translation>评论内容</translation>
     </message>
 </context>
 </TS>
