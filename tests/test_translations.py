@@ -159,3 +159,13 @@ def test_english_has_real_plurals(qapp):
     finally:
         for translator in qapp.findChildren(QTranslator):
             QApplication.removeTranslator(translator)
+
+
+def test_sentences_are_joined_by_their_own_language_not_the_systems():
+    """An English window on a Chinese system kept "…(was ¥3,315,000).1 unsaved change." (no
+    space): the joint follows each sentence's own last character."""
+    from crmdesk.views.labels import sentences
+
+    assert sentences("Saved.", "1 unsaved change.") == "Saved. 1 unsaved change."
+    assert sentences("已保存。", "另有 1 处修改未保存。") == "已保存。另有 1 处修改未保存。"
+    assert sentences("", "Only.", "") == "Only."

@@ -153,10 +153,17 @@ def local_time(value: datetime | None, with_time: bool = True) -> str:
     return local.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
 
 
+_FULL_WIDTH_ENDS = "。！？；：）」』”"
+
+
 def sentences(*parts: str) -> str:
-    """Sentences one after another: a space between them in English, none after Chinese 。"""
-    chinese = QLocale().language() == QLocale.Language.Chinese
-    return ("" if chinese else " ").join(p for p in parts if p)
+    """Sentences one after another: a space between them in English, none after Chinese 。.
+    Decided by each sentence's own last character, not the locale: an English window on a
+    Chinese system (or the reverse) still reads right."""
+    out = ""
+    for p in (p for p in parts if p):
+        out += ("" if not out or out[-1] in _FULL_WIDTH_ENDS else " ") + p
+    return out
 
 
 def listing(items) -> str:
