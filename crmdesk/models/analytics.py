@@ -26,11 +26,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
     Integer,
     String,
-    cast,
     extract,
     false,
     func,
@@ -55,6 +53,7 @@ from crmdesk.models.errors import NotFound
 from crmdesk.models.periods import day_bounds
 from crmdesk.models.policy import deal_see_condition, see_condition
 from crmdesk.models.schema_deals import Deal, DealMove, Stage
+from crmdesk.models.sums import cents
 from crmdesk.models.users import UserRow
 
 CENT = Decimal("0.01")
@@ -63,11 +62,6 @@ DAY_SECONDS = 86400
 
 
 # ---------------------------------------------------------------- shared
-
-
-def cents(value: Any) -> ColumnElement:
-    """Money as integer cents, so the three databases sum it alike (receivables._cents)."""
-    return cast(func.round(value * 100), BigInteger)
 
 
 def money(value: Any) -> Decimal:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, cast, delete, func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from crmdesk.models.checks import clean_time
@@ -38,6 +38,7 @@ from crmdesk.models.schema import Customer, FollowUp, User
 from crmdesk.models.schema_contracts import Contract, Payment
 from crmdesk.models.schema_deals import Deal
 from crmdesk.models.schema_targets import MONEY_METRICS, TARGET_METRICS, Target
+from crmdesk.models.sums import cents
 
 SELLER_ROLES = ("rep", "manager")  # the demo's customer owners
 AHEAD, ON_TRACK, BEHIND = 0.8, 1.0, 1.4  # year target = pace × this
@@ -61,10 +62,6 @@ class DemoTargets:
     behind: tuple[int, ...]  # the sellers given pace × BEHIND
 
 
-def _cents(value) -> object:
-    return cast(func.round(value * 100), BigInteger)
-
-
 def _units(metric: str, rows) -> dict[int, int]:
     """{user id: achieved} in whole yuan for money (cents rounded), a count otherwise."""
     out = {}
@@ -80,7 +77,7 @@ def achieved(
 ) -> dict[int, int]:
     """What each user achieved in [start, end) (naive UTC; payments by the local day)."""
     if metric in ("won_amount", "won_count"):
-        value = func.sum(_cents(Deal.amount)) if metric == "won_amount" else func.count()
+        value = func.sum(cents(Deal.amount)) if metric == "won_amount" else func.count()
         query = (
             select(Deal.owner_id, value)
             .where(Deal.status == "won", Deal.deleted_at.is_(None))
@@ -90,7 +87,7 @@ def achieved(
     elif metric == "payments":
         first, last = _local_day(start, tz), _local_day(end, tz)
         query = (
-            select(Payment.owner_id, func.sum(_cents(Payment.amount)))
+            select(Payment.owner_id, func.sum(cents(Payment.amount)))
             .join(Contract, Contract.id == Payment.contract_id)
             .where(Payment.voided_at.is_(None), Contract.deleted_at.is_(None))
             .where(Payment.received_on >= first, Payment.received_on < last)

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, case, cast, func, literal_column, select
+from sqlalchemy import ColumnElement, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from crmdesk.models.bulk import id_in
@@ -36,6 +36,7 @@ from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.policy import contract_see_condition
 from crmdesk.models.schema import Customer, Team, User
 from crmdesk.models.schema_contracts import Contract, Instalment, Payment
+from crmdesk.models.sums import cents, money_of
 from crmdesk.models.today import LIMIT, SectionResult
 from crmdesk.models.users import UserRow
 
@@ -131,14 +132,6 @@ class MonthRow:
 # ---------------------------------------------------------------- conditions and sums
 
 
-def _cents(value: Any) -> ColumnElement:
-    return cast(func.round(value * 100), BigInteger)
-
-
-def _money(cents: Any) -> Decimal:
-    return (Decimal(int(cents or 0)) / 100).quantize(CENT)
-
-
 def _live(actor: UserRow) -> list[ColumnElement[bool]]:
     """Visible live contracts whose customer is live. The recycle bin's customers are few and
     indexed (ix_customers_deleted): a NOT IN over them, no join with every customer."""
@@ -155,12 +148,12 @@ def _receivable(actor: UserRow) -> list[ColumnElement[bool]]:
 
 
 def _outstanding_cents() -> ColumnElement:
-    return func.sum(_cents(outstanding_column()))
+    return func.sum(cents(outstanding_column()))
 
 
 def _bucket_sums(today: date) -> list[ColumnElement]:
     """Unpaid cents of overdue instalments, per age bucket (days past due = today - due_on)."""
-    unpaid = _cents(Instalment.amount - Instalment.paid)
+    unpaid = cents(Instalment.amount - Instalment.paid)
     edges = [today - timedelta(days=d) for d in BUCKETS]  # due on or after: at most d days
     conditions = [
         Instalment.due_on >= edges[0],
@@ -182,8 +175,8 @@ def _figures(
     """Figures per value of key (None: one total, keyed None), in the order of the outstanding
     amount, largest first; limit: only the first so many keys."""
     keys = [key] if key is not None else []
-    sums = select(*keys, func.count(), func.sum(_cents(Contract.amount)),
-                  func.sum(_cents(Contract.received)), func.sum(_cents(Contract.credit)),
+    sums = select(*keys, func.count(), func.sum(cents(Contract.amount)),
+                  func.sum(cents(Contract.received)), func.sum(cents(Contract.credit)),
                   _outstanding_cents()).where(*_receivable(actor), *where)  # fmt: skip
     if key is not None:
         sums = sums.group_by(key).order_by(_outstanding_cents().desc(), key)
@@ -202,7 +195,7 @@ def _figures(
         overdue = overdue.group_by(key)
     ages = {}
     for row in session.execute(overdue):
-        ages[row[0] if key is not None else None] = tuple(_money(c) for c in row[len(keys) :])
+        ages[row[0] if key is not None else None] = tuple(money_of(c) for c in row[len(keys) :])
     found: dict[Any, Receivable] = {}
     for row in contract_rows:
         k = row[0] if key is not None else None
@@ -210,8 +203,9 @@ def _figures(
         if not count:
             continue
         buckets = ages.get(k, EMPTY.buckets)
-        found[k] = Receivable(int(count), _money(contracted), _money(received), _money(credit),
-                              _money(outstanding), sum(buckets, ZERO), buckets)  # fmt: skip
+        found[k] = Receivable(int(count), money_of(contracted), money_of(received),
+                              money_of(credit), money_of(outstanding), sum(buckets, ZERO),
+                              buckets)  # fmt: skip
     return found
 
 
@@ -394,7 +388,7 @@ def payments_by_month(session: Session, actor: UserRow, year: int) -> list[Month
     # Grouped by the output's name: a CASE with bound dates repeated in GROUP BY is a different
     # expression to PostgreSQL (its parameters are numbered anew).
     stmt = (
-        select(month, Payment.owner_id, Payment.team_id, func.sum(_cents(Payment.amount)),
+        select(month, Payment.owner_id, Payment.team_id, func.sum(cents(Payment.amount)),
                func.count())
         .join(Contract, Contract.id == Payment.contract_id)
         .where(*_live(actor), Payment.voided_at.is_(None),
@@ -403,7 +397,7 @@ def payments_by_month(session: Session, actor: UserRow, year: int) -> list[Month
     )  # fmt: skip
     found = session.execute(stmt).all()
     names = _names(session, User, list({r[1] for r in found}))
-    rows = [MonthRow(int(m), owner, names.get(owner, ""), team, _money(cents), int(n))
+    rows = [MonthRow(int(m), owner, names.get(owner, ""), team, money_of(cents), int(n))
             for m, owner, team, cents, n in found]  # fmt: skip
     rows.sort(key=lambda r: (r.month, r.owner_name, r.owner_id or 0, r.team_id or 0))
     return rows

@@ -34,7 +34,7 @@ from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, case, cast, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models.analytics_types import (
@@ -51,6 +51,7 @@ from crmdesk.models.schema import Customer, FollowUp, User
 from crmdesk.models.schema_contracts import Contract, Payment
 from crmdesk.models.schema_deals import Deal, Stage
 from crmdesk.models.schema_targets import MONEY_METRICS, TARGET_METRICS, TARGET_SCOPES
+from crmdesk.models.sums import cents
 from crmdesk.models.users import UserRow
 
 CENT = Decimal("0.01")
@@ -60,10 +61,6 @@ MAX_MONTHS = 120  # ten years in one statement's CASE
 RepMonths = dict[tuple[int, int, int], Decimal]
 # (scope, scope_id, year, month) → the figure, for every rep, team and the company (id 0).
 ScopeMonths = dict[tuple[str, int, int, int], Decimal]
-
-
-def cents_of(value: Any) -> ColumnElement:
-    return cast(func.round(value * 100), BigInteger)
 
 
 def month_list(first_day: date, end_day: date) -> list[Period]:
@@ -94,7 +91,7 @@ def month_list(first_day: date, end_day: date) -> list[Period]:
 def _source(metric: str) -> tuple[ColumnElement, ColumnElement, Any, list, list]:
     """(the time column, the user column, the figure summed, joins, conditions) of a metric."""
     if metric in ("won_amount", "won_count"):
-        figure = func.sum(cents_of(Deal.amount)) if metric == "won_amount" else func.count()
+        figure = func.sum(cents(Deal.amount)) if metric == "won_amount" else func.count()
         where = [Deal.status == "won", Deal.deleted_at.is_(None)]
         return Deal.closed_at, Deal.owner_id, figure, [], where
     if metric == "payments":
@@ -103,7 +100,7 @@ def _source(metric: str) -> tuple[ColumnElement, ColumnElement, Any, list, list]
         return (
             Payment.received_on,
             Payment.owner_id,
-            func.sum(cents_of(Payment.amount)),
+            func.sum(cents(Payment.amount)),
             joins,
             where,
         )

@@ -36,11 +36,11 @@ from crmdesk.models.pinyin import sort_key
 from crmdesk.models.schema import User
 from crmdesk.models.schema_deals import Deal, Stage
 from crmdesk.models.schema_targets import TARGET_METRICS
+from crmdesk.models.sums import cents
 from crmdesk.models.target_achieved import (
     ScopeMonths,
     achieved_by_rep_month,
     achieved_scopes,
-    cents_of,
     total,
 )
 from crmdesk.models.target_tree import TargetTree, access, load_tree
@@ -137,7 +137,7 @@ def forecast(session: Session, period: Period, scope: str, scope_id: int, today:
     start = max(today, period.first_day)
     probability = func.coalesce(Deal.probability, Stage.probability)
     stmt = (
-        select(func.sum(cents_of(Deal.amount) * probability))
+        select(func.sum(cents(Deal.amount) * probability))
         .join(Stage, Stage.id == Deal.stage_id)
         .where(Deal.status == "open", Deal.deleted_at.is_(None),
                Deal.expected_close >= start, Deal.expected_close < period.end_day)

@@ -22,9 +22,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import BigInteger, cast, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crmdesk.models.errors import ValidationFailed
@@ -33,6 +32,7 @@ from crmdesk.models.schema import FOLLOW_UP_KINDS, Customer, FollowUp
 from crmdesk.models.schema_contracts import Contract, Payment
 from crmdesk.models.schema_deals import Deal, DealMove
 from crmdesk.models.schema_targets import REPORT_KINDS
+from crmdesk.models.sums import cents, money_of
 
 CENT = Decimal("0.01")
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
@@ -49,14 +49,6 @@ def period_of_report(kind: str, day: date) -> tuple[date, date]:
         return day, day
     monday = day - timedelta(days=day.weekday())
     return monday, monday + timedelta(days=6)
-
-
-def _cents(value: Any):
-    return cast(func.round(value * 100), BigInteger)
-
-
-def _money(cents: Any) -> Decimal:
-    return (Decimal(int(cents or 0)) / 100).quantize(CENT)
 
 
 @dataclass(frozen=True)
@@ -159,13 +151,13 @@ def figures(
         )
     )  # fmt: skip
     won_count, won_cents = session.execute(
-        select(func.count(), func.sum(_cents(Deal.amount))).where(
+        select(func.count(), func.sum(cents(Deal.amount))).where(
             Deal.owner_id == user_id, Deal.status == "won", Deal.closed_at >= lo,
             Deal.closed_at < hi, Deal.deleted_at.is_(None),
         )
     ).one()  # fmt: skip
     paid_cents = session.scalar(
-        select(func.sum(_cents(Payment.amount)))
+        select(func.sum(cents(Payment.amount)))
         .join(Contract, Contract.id == Payment.contract_id)
         .where(
             Payment.owner_id == user_id, Payment.voided_at.is_(None),
@@ -179,6 +171,6 @@ def figures(
         int(created or 0),
         int(moved or 0),
         int(won_count or 0),
-        _money(won_cents),
-        _money(paid_cents),
+        money_of(won_cents),
+        money_of(paid_cents),
     )
