@@ -39,7 +39,6 @@ from sqlalchemy import (
     distinct,
     false,
     func,
-    literal_column,
     or_,
     select,
     true,
@@ -252,20 +251,20 @@ def breakdown(
     bounds = month_bounds(first_month, months, tz)
     src = source(measure, by, actor, scope, owner_id, bounds[0], bounds[-1])
     is_money = measure in MONEY_MEASURES
-    keys = [] if src.key is None else [src.key]
-    if months == 1:  # a CASE needs a WHEN
-        stmt = src.select(literal_column("0"), *keys, src.figure(is_money))
-        stmt = stmt.group_by(*keys) if keys else stmt
-    else:
-        bucket = case(*[(src.at < bounds[i + 1], i) for i in range(months - 1)],
-                      else_=months - 1).label("month")  # fmt: skip
-        stmt = src.select(bucket, *keys, src.figure(is_money))
-        stmt = stmt.group_by(literal_column("month"), *keys)
+    # One statement a month (an index range grouped by the key), not one bucketing the range
+    # by a CASE: at 1M deals the year's won amount by rep took 93 ms so, 262 ms as one.
     cells: dict[Any, list[Any]] = {}
-    for row in session.execute(stmt):
-        key = None if src.key is None else row[1]
-        key = None if key == "" else key
-        cells.setdefault(key, [0] * months)[int(row[0])] += row[-1] or 0
+    for i in range(months):
+        # The month's own source: a second range on the same column (the whole span's) made
+        # SQLite walk the span every month, not knowing which range was the narrower.
+        month = source(measure, by, actor, scope, owner_id, bounds[i], bounds[i + 1])
+        month_keys = [] if month.key is None else [month.key]
+        stmt = month.select(*month_keys, month.figure(is_money))
+        stmt = stmt.group_by(*month_keys) if month_keys else stmt
+        for row in session.execute(stmt):
+            key = None if src.key is None else row[0]
+            key = None if key == "" else key
+            cells.setdefault(key, [0] * months)[i] += row[-1] or 0
     labels = _labels(session, by, list(cells))
     series = []
     for key, raw in cells.items():
