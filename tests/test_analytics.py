@@ -23,7 +23,7 @@ from test_analytics_seed import (
 )
 
 from crmdesk.models import analytics, analytics_breakdown, analytics_drill
-from crmdesk.models.analytics_types import BY_FOR, MEASURES, MONEY_MEASURES
+from crmdesk.models.analytics_types import BY_FOR, MEASURES, MONEY_MEASURES, NONE, OTHER
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.periods import Period
 
@@ -290,16 +290,21 @@ def test_every_measure_by_every_grouping_against_a_recomputation(db, people, pip
 def test_drill_counts_equal_the_segments(db, people, pipeline):
     seed(db, people)
     first, months = Period(2025, 0, 10), 14
-    for actor, scope, owner in cases(people)[:3]:
+    # Everyone, and a team (a manager's "all" is the team anyway).
+    for actor, scope, owner in cases(people)[:2]:
         for measure in MEASURES:
             for by in BY_FOR[measure]:
                 counted = measure.replace("amount", "count")  # a deal measure's count figure
                 b = db.read(lambda s, a=actor, m=counted, y=by, sc=scope, o=owner:
                             analytics_breakdown.breakdown(s, a, m, y, first, months, sc, o,
                                                           SHANGHAI))  # fmt: skip
-                for series in b.series:
+                # The two largest series and the special ones (no value, the folded rest): the
+                # conditions differ by kind of key, not by which key (keeps the test quick on
+                # the servers, where every drill is a round trip).
+                checked = [x for i, x in enumerate(b.series) if i < 2 or x.code in (NONE, OTHER)]
+                for series in checked:
                     filled = [i for i in range(months) if series.values[i]]
-                    for month in [None, *filled[:3]]:  # the whole series, a few months
+                    for month in [None, *filled[:1]]:  # the whole series, its first month
                         figure = series.total if month is None else series.values[month]
                         drill = db.read(lambda s, a=actor, sc=scope, o=owner, x=series, mo=month,
                                         m=measure, y=by: analytics_drill.drill_breakdown(
