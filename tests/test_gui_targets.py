@@ -76,20 +76,20 @@ def test_cards_show_the_rules_figures(qtbot, ws):
 def test_switching_metric_period_and_scope_reads_again(qtbot, ws):
     p = sales(ws)
     page = make_page(qtbot, ws)
-    page.choose(scope=("team", p.rep_n1.team_id))
+    page.select(scope=("team", p.rep_n1.team_id))
     assert page.scope_box.currentText().strip() == "North"
     north = ws.target_progress("won_amount", YEAR, "team", p.rep_n1.team_id)
     assert cards(page) == expected_cards(north)
     assert north.achieved == D("240000.50")
 
     february = Period(Y, 0, 2)
-    page.choose(period=february, scope=("rep", p.rep_s1.id))
+    page.select(period=february, scope=("rep", p.rep_s1.id))
     s1 = ws.target_progress("won_amount", february, "rep", p.rep_s1.id)
     assert cards(page) == expected_cards(s1)
     assert s1.target == D("10000") and s1.achieved == 0
     assert page.dashboard.chart.data.target.values == (10000.0,)
 
-    page.choose(metric="won_count", period=YEAR, scope=("company", 0))
+    page.select(metric="won_count", period=YEAR, scope=("company", 0))
     counts = ws.target_progress("won_count", YEAR, "company", 0)
     assert cards(page) == expected_cards(counts)
     assert cards(page)["achieved"] == "4"
@@ -191,7 +191,7 @@ def test_a_click_on_a_month_lists_the_deals_behind_it(qtbot, ws):
     qtbot.waitUntil(lambda: page.drill_dialog is not None and page.drill_dialog.count is not None)
     assert page.drill_dialog.count == 2  # 张伟's and Ned's February deals
     page.drill_dialog.close()
-    page.choose(scope=("rep", p.rep_n1.id))
+    page.select(scope=("rep", p.rep_n1.id))
     qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.viewport_pos(1, 1000))
     qtbot.waitUntil(lambda: page.drill_dialog.count is not None)
     assert page.drill_dialog.count == 1
@@ -203,7 +203,7 @@ def test_a_manager_drills_the_company_bar_as_counted(qtbot, ws):
     p = sales(ws)
     south = as_user(ws, p.manager_s)
     page = make_page(qtbot, south)
-    page.choose(metric="won_count", scope=("company", 0))
+    page.select(metric="won_count", scope=("company", 0))
     qtbot.waitUntil(lambda: page.dashboard.progress.metric == "won_count")
     assert page.dashboard.progress.months[1].achieved == 2
     chart = page.dashboard.chart

@@ -100,7 +100,7 @@ def test_a_rep_may_edit_nothing(qtbot, ws):
         for per in model.periods
     ]
     assert flags and not any(f & Qt.ItemFlag.ItemIsEditable for f in flags)
-    page.editor.select_cell("rep", p.rep_n1.id, YEAR)
+    page.editor.select("rep", p.rep_n1.id, YEAR)
     assert not page.editor.months_button.isEnabled()
     assert not page.editor.people_button.isEnabled()
 
@@ -111,7 +111,7 @@ def test_split_a_team_over_its_reps_exactly(qtbot, ws):
     editor = page.editor
     page.tabs.setCurrentWidget(editor)
     type_cell(qtbot, page, "team", p.rep_s1.team_id, YEAR, "100000.01")
-    editor.select_cell("company", 0, YEAR)
+    editor.select("company", 0, YEAR)
     qtbot.mouseClick(editor.people_button, LEFT)
     dialog = editor.split_dialog
     assert dialog is not None and dialog.plan is not None
@@ -124,7 +124,7 @@ def test_split_a_team_over_its_reps_exactly(qtbot, ws):
 
     # the team's year over its months: 100,000.01 → 8,333.33 twelve times, and the 5 cents
     # rounding leaves one each to January … May
-    editor.select_cell("team", south, YEAR)
+    editor.select("team", south, YEAR)
     type_cell(qtbot, page, "team", south, YEAR, "100000.01")
     qtbot.mouseClick(editor.months_button, LEFT)
     dialog = editor.split_dialog
@@ -147,7 +147,7 @@ def test_suggested_split_says_why_when_there_is_no_history(qtbot, ws):
     p = sales(ws)
     page = make_page(qtbot, ws)
     editor = page.editor
-    editor.select_cell("team", p.rep_n1.team_id, YEAR)
+    editor.select("team", p.rep_n1.team_id, YEAR)
     qtbot.mouseClick(editor.people_button, LEFT)
     dialog = editor.split_dialog
     dialog.set_method("suggested")

@@ -36,7 +36,7 @@ def test_suggested_split_shows_a_years_base_and_the_increment(qtbot, ws):
     page = make_page(qtbot, ws)
     editor = page.editor
     south = p.rep_s1.team_id
-    editor.select_cell("team", south, YEAR)
+    editor.select("team", south, YEAR)
     qtbot.mouseClick(editor.people_button, LEFT)
     dialog = editor.split_dialog
     dialog.set_method("suggested")
@@ -54,7 +54,7 @@ def test_last_years_share_names_who_gets_nothing(qtbot, ws):
     won(ws, p.rep_n1, "5000.00", datetime(Y - 1, 3, 1, 3))  # last year: only 张伟 sold
     page = make_page(qtbot, ws)
     editor = page.editor
-    editor.select_cell("team", p.rep_n1.team_id, YEAR)
+    editor.select("team", p.rep_n1.team_id, YEAR)
     qtbot.mouseClick(editor.people_button, LEFT)
     dialog = editor.split_dialog
     dialog.set_method("last_year")
@@ -70,7 +70,7 @@ def test_money_splits_in_whole_yuan_and_columns_fit_their_figures(qtbot, ws):
     editor = page.editor
     type_cell(qtbot, page, "rep", p.rep_n2.id, YEAR, "4000000")
     type_cell(qtbot, page, "company", 0, YEAR, "130544000")
-    editor.select_cell("rep", p.rep_n2.id, YEAR)
+    editor.select("rep", p.rep_n2.id, YEAR)
     qtbot.mouseClick(editor.months_button, LEFT)
     dialog = editor.split_dialog
     assert dialog.plan.unit == D(1)
@@ -97,7 +97,7 @@ def test_a_rep_is_offered_nothing_and_warned_of_nothing(qtbot, ws):
     page = make_page(qtbot, as_user(ws, p.rep_n1))
     editor = page.editor
     page.tabs.setCurrentWidget(editor)
-    editor.select_cell("team", p.rep_n1.team_id, YEAR)
+    editor.select("team", p.rep_n1.team_id, YEAR)
     for button in (editor.import_button, editor.months_button, editor.people_button,
                    editor.save_button, editor.revert_button):  # fmt: skip
         assert not button.isEnabled()
@@ -160,11 +160,11 @@ def test_empty_year_and_no_forecast_leave_no_gaps(qtbot, ws):
     sales(ws)
     page = make_page(qtbot, ws)
     dashboard = page.dashboard
-    page.choose(year=Y + 3)
+    page.select(year=Y + 3)
     assert dashboard.chart.empty_text == dashboard.tr("No targets or results in this period.")
-    page.choose(year=Y)
+    page.select(year=Y)
     assert dashboard.chart.empty_text is None
-    page.choose(metric="won_count")  # no forecast: its card and its column go
+    page.select(metric="won_count")  # no forecast: its card and its column go
     QApplication.processEvents()
     grid = dashboard.card_grid
     shown = [c for c in dashboard.cards.values() if c.isVisibleTo(page)]
@@ -194,8 +194,8 @@ def test_the_target_card_says_what_is_not_allocated(qtbot, ws):
     # the company: 1,000,000 − North's 400,000 − South's 300,000
     assert card.detail.text().endswith(page.dashboard.tr("%1 not allocated to teams")
                                        .replace("%1", "¥300,000"))  # fmt: skip
-    page.choose(scope=("team", p.rep_n1.team_id))  # 400,000 − 200,000 − 100,000
+    page.select(scope=("team", p.rep_n1.team_id))  # 400,000 − 200,000 − 100,000
     assert card.detail.text().endswith(page.dashboard.tr("%1 not allocated to reps")
                                        .replace("%1", "¥100,000"))  # fmt: skip
-    page.choose(scope=("rep", p.rep_n1.id))
+    page.select(scope=("rep", p.rep_n1.id))
     assert card.detail.text() == words.period_name(YEAR)

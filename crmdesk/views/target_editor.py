@@ -169,7 +169,7 @@ class DistributionPanel(QWidget):
             self.model.state.rebase(self._conflicts)
             self._conflicts = []
         if current is not None:
-            self.select_cell(current[0], current[1], current[2])
+            self.select(current[0], current[1], current[2])
         self.grid_loaded.emit(grid)
         self._update_buttons()
 
@@ -200,7 +200,7 @@ class DistributionPanel(QWidget):
         fit_columns(self.tree, self.model)
 
     # -- selection and the line under the tree
-    def select_cell(self, scope: str, scope_id: int, period: Period | None = None) -> None:
+    def select(self, scope: str, scope_id: int, period: Period | None = None) -> None:
         index = self.model.index_of(scope, scope_id, period)
         if index.isValid():
             self.tree.selectionModel().setCurrentIndex(

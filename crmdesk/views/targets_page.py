@@ -142,7 +142,7 @@ class TargetsPage(QWidget):
             return words.company_name()
         return "\u2003" * row.depth + row.name  # indented: the tree's shape in a list
 
-    def choose(
+    def select(
         self,
         metric: str | None = None,
         year: int | None = None,
