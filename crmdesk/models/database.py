@@ -10,6 +10,7 @@ import logging
 import random
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -28,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from crmdesk import paths
+from crmdesk.models.change_feed import append_change, claim_receipt
 from crmdesk.models.changes import WriteResult, recorded
 from crmdesk.models.dialects import refresh_stale_statistics, refresh_statistics
 from crmdesk.models.errors import (
@@ -60,6 +62,8 @@ class Database:
         self.engine = engine
         self.dialect = engine.dialect.name
         self.url = engine.url
+        # Which program wrote a change-feed entry: a client skips its own (change_feed.py).
+        self.client_id = uuid.uuid4().hex
         self._read = sessionmaker(engine, expire_on_commit=False)
         # SQLite: a write transaction takes the write lock up front (BEGIN IMMEDIATE), so two
         # writers queue on busy_timeout instead of failing half-way through an upgrade of locks.
@@ -95,17 +99,27 @@ class Database:
                 error = CrmError("read_failed", **error.params)
             raise error from exc
 
-    def write(self, fn: Callable[[Session], T]) -> WriteResult[T]:
+    def write(self, fn: Callable[[Session], T], key: str | None = None) -> WriteResult[T]:
         """Run fn as one unit of work and return its value with what it changed.
 
         A unit of work that lost a deadlock or a serialization failure (or a check-then-insert
         race) is run again from the start, a bounded number of times, before the error is
-        reported; fn must therefore read what it decides on inside the unit of work."""
+        reported; fn must therefore read what it decides on inside the unit of work.
+
+        key: the write's idempotency key (a uuid4 string the caller keeps until the write is
+        known to have landed). It is stored with the unit of work; a write sent again with the
+        same key after a lost connection raises AlreadyApplied instead of writing twice.
+        A unit of work that changed something adds its Change to the change feed, which
+        colleagues' clients poll (change_feed.py)."""
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
                 with self._write() as session, session.begin():
+                    if key is not None:
+                        claim_receipt(session, key)
                     value = fn(session)
                     change = recorded(session)
+                    if not change.empty:
+                        append_change(session, change, self.client_id)
                 return WriteResult(value, change)
             except SQLAlchemyError as exc:
                 # A constraint is worth one more look (a check-then-insert race); a second

@@ -183,6 +183,7 @@ def check_assignable(session: Session, actor: UserRow, user_id: int) -> UserRow:
 def current_actor(session: Session, actor_id: int) -> UserRow:
     """The acting user as the database has them now: a deactivation or a new role takes effect
     at the next write, not at the next start of the program."""
+    session.info["actor_id"] = actor_id  # whose change the feed records (change_feed.py)
     try:
         actor = get_user(session, actor_id)
     except NotFound:

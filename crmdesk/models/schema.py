@@ -1,8 +1,5 @@
-"""The database schema as typed ORM classes. Migrations (migrations/versions) create it.
-
-Times are naive UTC. Money, when it comes, is Numeric(14, 2). Rows edited by people carry a
-version column (optimistic locking) and rows users delete carry deleted_at (recycle bin).
-"""
+"""The database schema as typed ORM classes, made by migrations/versions. Times are naive UTC;
+rows people edit carry a version column, rows users delete carry deleted_at (recycle bin)."""
 
 from __future__ import annotations
 
@@ -84,8 +81,11 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16), default="rep")
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    # Filled when shared-server login arrives; the local file runs as its local user.
+    # Server sign-in (auth.py); the local file runs as its local user, without one.
     password_hash: Mapped[str | None] = mapped_column(String(255))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     name_sort: Mapped[str] = mapped_column(SortKey(60), default="")
     customer_cap: Mapped[int | None] = mapped_column(Integer)
@@ -131,10 +131,8 @@ class Customer(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
-    # Pinyin sort keys (pinyin.sort_key), kept in step with name, province, city and the
-    # owner's name: each sort is an index walk in pinyin order (阿里 before 北京 before 重庆).
-    # The name, province and city keys follow the ORM attribute (below); owner_sort is written
-    # wherever owner_id is (create, assign) and when a user is renamed.
+    # Pinyin sort keys (pinyin.sort_key) for index walks in pinyin order (阿里 < 北京 < 重庆):
+    # name, province, city follow the ORM attribute (below); owner_sort follows owner_id.
     name_sort: Mapped[str] = mapped_column(SortKey(), default="")
     province_sort: Mapped[str] = mapped_column(SortKey(60), default="")
     city_sort: Mapped[str] = mapped_column(SortKey(60), default="")
@@ -465,15 +463,18 @@ class SettingsChange(Base):
 
 SETTINGS_AREAS = ("pool", "reasons", "caps")
 
-# approval: a deal awaits the user's decision (its title); approval_decided: the user's request
-# was decided ("approved:<title>"/"rejected:<title>"); report_comment: on their work report.
-NOTIFICATION_KINDS = ("recycled", "assigned", "claimed", "recycle_warning", "approval",
-                      "approval_decided", "report_comment")  # fmt: skip
+# approval: a deal awaits the user's decision; approval_decided: "approved:<title>"/"rejected:
+# <title>"; report_comment: on their work report; collaborator: added to a customer;
+# shared_follow_up: someone else's follow-up on a customer they own or share (collaborators.py).
+NOTIFICATION_KINDS = tuple(
+    "recycled assigned claimed recycle_warning approval approval_decided report_comment "
+    "collaborator shared_follow_up".split()
+)
 
 
 class Notification(Base):
-    """Something a user should hear about. One per event and user; a recycle pass writes one per
-    former owner and rule with how many customers (count), customer_id when only one."""
+    """Something a user should hear about; a recycle pass writes one per former owner and rule
+    (count: how many customers, customer_id when only one)."""
 
     __tablename__ = "notifications"
 
@@ -490,11 +491,10 @@ class Notification(Base):
     __table_args__ = (Index("ix_notifications_user", "user_id", "read_at", "created_at"),)
 
 
-# The pipeline's tables live in their own module; importing it here puts them on Base.metadata
-# for everyone who imports the schema (the tests' wipe, Alembic's env).
 from crmdesk.models import (  # noqa: E402, F401
     schema_contracts,
     schema_deals,
     schema_imports,
     schema_targets,
+    schema_team,
 )
