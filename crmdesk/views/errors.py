@@ -157,6 +157,11 @@ def conflict_text(
 
 def error_text(exc: BaseException) -> str:
     """One or two sentences: what happened and what to do next."""
+    from crmdesk.views.errors_team import team_error_text
+
+    text = team_error_text(exc)
+    if text:
+        return text
     if isinstance(exc, Interrupted):
         if exc.params.get("unit") == "rows":
             done = QCoreApplication.translate(
