@@ -22,6 +22,7 @@ class UserRow:
     team_id: int | None
     team_name: str
     active: bool
+    must_change_password: bool = False  # signed in with a password an admin set (auth.py)
 
     @property
     def is_admin(self) -> bool:
@@ -40,7 +41,16 @@ def _user_rows(session: Session, *where: ColumnElement[bool]) -> list[UserRow]:
         .order_by(User.name_sort, User.name, User.id)
     )
     return [
-        UserRow(u.id, u.name, u.login, u.role, u.team_id, team or "", u.active)
+        UserRow(
+            u.id,
+            u.name,
+            u.login,
+            u.role,
+            u.team_id,
+            team or "",
+            u.active,
+            bool(u.must_change_password),
+        )
         for u, team in session.execute(stmt)
     ]
 
