@@ -120,6 +120,7 @@ class _Carrier(QObject):
     def _on_job_failed(self, exc: object) -> None:
         deliver = self._deliverable()
         self._close()
+        self._runner._tell_failure(exc)
         if not deliver:
             log.debug("dropped the error of a task nobody waits for: %r", exc)
         elif self._on_error is not None:
@@ -149,7 +150,24 @@ class _Job(QRunnable):
             self.carrier.finished.emit(result)
 
 
-class TaskRunner(QObject):
+class _FailureListeners:
+    """Who hears of every failed task (both runners)."""
+
+    def add_failure_listener(self, listener: Callable[[BaseException], None]) -> None:
+        """listener(exc) runs on the GUI thread for every task that failed, before the task's
+        own error callback and even when nobody waits for it any more (a superseded page, a
+        closed dialog): the connection watch learns of a lost server whoever ran into it."""
+        self.__dict__.setdefault("_failure_listeners", []).append(listener)
+
+    def _tell_failure(self, exc: object) -> None:
+        for listener in list(self.__dict__.get("_failure_listeners", ())):
+            try:
+                listener(exc)
+            except Exception:  # a listener's fault must not keep the error from its task
+                log.exception("a failure listener failed")
+
+
+class TaskRunner(_FailureListeners, QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._writes = QThreadPool(self)
@@ -236,7 +254,7 @@ class TaskRunner(QObject):
         self._long_writes.waitForDone(msecs)
 
 
-class SyncRunner:
+class SyncRunner(_FailureListeners):
     """Runs at once on the calling thread (tests, scripts); the same interface."""
 
     busy = False
@@ -248,6 +266,7 @@ class SyncRunner:
             result = fn(control) if on_progress is not None else fn()
         except Exception as exc:
             task.finished = True
+            self._tell_failure(exc)
             if alive(owner):
                 if on_error is None:
                     raise

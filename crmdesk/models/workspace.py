@@ -81,7 +81,11 @@ class Workspace(
             self.actor = actor  # later reads see the new role too
             return fn(session, actor)
 
-        return self.db.write(unit)
+        # The window's key for this write, if it gave one: a retry after a lost connection
+        # lands once (write_keys.py).
+        from crmdesk.models import write_keys
+
+        return self.db.write(unit, key=write_keys.take())
 
     # -- reading
     @property
