@@ -47,7 +47,7 @@ def _backend_db(request, tmp_path_factory):
     if not os.environ.get(var):
         pytest.skip(f"{var} is not set: no {backend} server to test against")
     url, drop = server_database(os.environ[var], "crmdesk_test")
-    db = open_database(url)
+    db = open_database(url, setup=True)  # an empty server is set up only when asked
     yield db
     db.close()
     drop()

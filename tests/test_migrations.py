@@ -111,7 +111,7 @@ def url_0001(request, tmp_path):
 
 
 def test_an_old_database_is_upgraded_with_its_data(url_0001):
-    db = open_database(url_0001)
+    db = open_database(url_0001, upgrade=True)
     try:
         with db.reading() as s:
             admin, manager = get_user(s, 1), get_user(s, 2)
@@ -179,7 +179,7 @@ def test_the_upgrade_can_be_undone_and_redone(url_0001):
                 command.upgrade(cfg, target) if target == "head" else command.downgrade(cfg, target)
     finally:
         engine.dispose()
-    db = open_database(url_0001)
+    db = open_database(url_0001, upgrade=True)
     try:
         with db.reading() as s:
             q = CustomerQuery(search="星辰科技")
@@ -193,7 +193,7 @@ def test_a_pool_can_be_added_after_the_upgrade_made_the_first(url_0001):
     from crmdesk.models import pool
     from crmdesk.models.checks import utc_now
 
-    db = open_database(url_0001)  # 0007 made the first pool (公海) with its id given
+    db = open_database(url_0001, upgrade=True)  # 0007 made the first pool (公海) with its id given
     try:
         with db.writing() as s:
             admin = get_user(s, 1)

@@ -41,6 +41,7 @@ from crmdesk.models.errors import (
     SchemaTooNew,
 )
 from crmdesk.models.migrations import HEAD
+from crmdesk.models.server_setup import SchemaTooOld, ServerNotSetUp
 
 T = TypeVar("T")
 
@@ -278,11 +279,16 @@ def upgrade_schema(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def open_database(url: str | None = None) -> Database:
-    """Open (creating or upgrading as needed) the database at url; None means the local file.
+def open_database(
+    url: str | None = None, *, setup: bool = False, upgrade: bool = False
+) -> Database:
+    """Open the database at url; None means the local file, which is created or upgraded as
+    needed (after a backup). A server is set up or upgraded only when asked (server_setup.py).
 
-    Raises DatabaseUnavailable (with a reason) when it cannot be used, SchemaTooNew when it was
-    written by a newer crmdesk and MigrationFailed when an upgrade did not go through.
+    Raises DatabaseUnavailable (with a reason) when it cannot be used, ServerNotSetUp for an
+    empty server without setup, SchemaTooOld for an older server schema without upgrade,
+    SchemaTooNew when it was written by a newer crmdesk and MigrationFailed when a set-up or an
+    upgrade did not go through.
     """
     url = normalize_url(url)
     shown = make_url(url).render_as_string(hide_password=True)
@@ -306,22 +312,12 @@ def open_database(url: str | None = None) -> Database:
         if current != head:
             if current is not None and current not in _known_revisions():
                 raise SchemaTooNew(found=current, known=head)
-            try:
-                if current is not None and engine.dialect.name == "sqlite":
-                    backup_sqlite(engine, f"before-{head}")
-                log.info("upgrading schema of %s from %s to %s", shown, current, head)
-                upgrade_schema(engine)
-            except SQLAlchemyError as exc:
-                if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-                    raise ConnectionLost(detail=str(exc)) from exc
-                # The database, not the migration, is at fault (no right to create tables, a
-                # read-only file or server, a full disk, another program's lock): say so, as
-                # when opening, because that is what the user can act on.
-                if failure_reason(exc, engine.dialect.name) in _NOT_THE_MIGRATION:
-                    raise unavailable(exc, engine.dialect.name, shown) from exc
-                raise MigrationFailed(found=current, target=head, detail=str(exc)) from exc
-            except OSError as exc:  # the backup could not be written
-                raise MigrationFailed(found=current, target=head, detail=str(exc)) from exc
+            if engine.dialect.name != "sqlite":
+                if current is None and not setup:
+                    raise ServerNotSetUp(url=shown)
+                if current is not None and not upgrade:
+                    raise SchemaTooOld(found=current, needed=head)
+            migrate(engine, current, shown)
     except Exception:
         engine.dispose()
         raise
@@ -329,6 +325,34 @@ def open_database(url: str | None = None) -> Database:
     if current is not None and current != head:
         refresh_statistics(db)  # the upgrade may have filled columns and built indexes
     return db
+
+
+def migrate(engine: Engine, current: str | None, shown: str) -> str | None:
+    """Bring the database from current to HEAD: a local file after a backup, a server under the
+    upgrade lock. Returns the revision the migration started from (a server's, read again under
+    the lock: HEAD when another client has just done it)."""
+    head = HEAD
+    try:
+        if engine.dialect.name != "sqlite":
+            from crmdesk.models.server_setup import upgrade_locked
+
+            return upgrade_locked(engine)[0]
+        if current is not None:
+            backup_sqlite(engine, f"before-{head}")
+        log.info("upgrading schema of %s from %s to %s", shown, current, head)
+        upgrade_schema(engine)
+        return current
+    except SQLAlchemyError as exc:
+        if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            raise ConnectionLost(detail=str(exc)) from exc
+        # The database, not the migration, is at fault (no right to create tables, a
+        # read-only file or server, a full disk, another program's lock): say so, as
+        # when opening, because that is what the user can act on.
+        if failure_reason(exc, engine.dialect.name) in _NOT_THE_MIGRATION:
+            raise unavailable(exc, engine.dialect.name, shown) from exc
+        raise MigrationFailed(found=current, target=head, detail=str(exc)) from exc
+    except OSError as exc:  # the backup could not be written
+        raise MigrationFailed(found=current, target=head, detail=str(exc)) from exc
 
 
 # ---------------------------------------------------------------- errors, by dialect
