@@ -45,6 +45,7 @@ from crmdesk.models.payment_workspace import PaymentMethods
 from crmdesk.models.policy import assignable_users, current_actor
 from crmdesk.models.pool_workspace import PoolMethods
 from crmdesk.models.target_workspace import TargetMethods
+from crmdesk.models.user_admin_workspace import UserAdminMethods
 from crmdesk.models.users import UserRow
 from crmdesk.models.work_report_workspace import WorkReportMethods
 
@@ -64,6 +65,7 @@ class Workspace(
     WorkReportMethods,
     TargetMethods,
     AnalyticsMethods,
+    UserAdminMethods,
 ):
     def __init__(
         self, db: Database, actor: UserRow, clock: Callable[[], datetime] = utc_now
