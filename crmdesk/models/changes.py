@@ -35,6 +35,10 @@ class Change:
     kinds: frozenset[str] = frozenset()
     customer_ids: frozenset[int] = frozenset()
     count: int = 0  # customers changed; more than len(customer_ids) when ids were left out
+    # A colleague's change read from the change feed (change_feed.py), and who made it (their
+    # names, comma-separated, when one poll brought several): a page may say so.
+    by: str = ""
+    remote: bool = False
 
     @property
     def empty(self) -> bool:
@@ -52,14 +56,16 @@ class Change:
 
     def __or__(self, other: Change) -> Change:
         kinds = self.kinds | other.kinds
+        names = [n for n in (*self.by.split(", "), *other.by.split(", ")) if n]
+        who = {"by": ", ".join(dict.fromkeys(names)), "remote": self.remote or other.remote}
         if self.many or other.many:
             # Chunks of a bulk action, which are disjoint: the counts add up, and "many" stays
             # many (never the ids of an arbitrary last few).
-            return Change(kinds, frozenset(), self.count + other.count)
+            return Change(kinds, frozenset(), self.count + other.count, **who)
         ids = self.customer_ids | other.customer_ids
         if len(ids) > ID_LIMIT:
-            return Change(kinds, frozenset(), len(ids))
-        return Change(kinds, ids, len(ids))
+            return Change(kinds, frozenset(), len(ids), **who)
+        return Change(kinds, ids, len(ids), **who)
 
 
 def change_of(kind: str, customer_ids: Iterable[int] = ()) -> Change:
