@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, problems
 from crmdesk.models.errors import ValidationFailed
-from crmdesk.models.policy import customer_for_write
+from crmdesk.models.policy import customer_for_follow_up
 from crmdesk.models.schema import (
     FOLLOW_UP_KINDS,
     Customer,
@@ -122,8 +122,12 @@ def bump_follow_up_dates(
 def add_follow_up(
     session: Session, actor: UserRow, customer_id: int, data: FollowUpInput, now: datetime
 ) -> int:
+    """Its editors and its collaborators may; on a shared customer the owner and the other
+    collaborators are told (collaborators.notify_follow_up)."""
+    from crmdesk.models.collaborators import notify_follow_up
+
     data = check_follow_up(data)
-    customer = customer_for_write(session, actor, customer_id)  # the customer row first
+    customer = customer_for_follow_up(session, actor, customer_id)  # the customer row first
     row = FollowUp(
         customer_id=customer_id,
         author_id=actor.id,
@@ -137,6 +141,7 @@ def add_follow_up(
     session.flush()
     bump_follow_up_dates(session, customer_id, data.happened_at, data.next_follow_up_at)
     session.expire(customer)
+    notify_follow_up(session, actor, customer_id, now)
     record(session, "follow_up", [customer_id])
     return row.id
 

@@ -4,17 +4,20 @@ Every rule answers twice: as a SQL condition (lists, counts and set-based bulk s
 for one row (a customer with its owner and its owner's team, both on the customer row, so no
 rule costs a query per row). Seeing and editing are separate questions: today a rep sees and
 edits their own customers, a manager those of the team, an admin all; a pool's members see the
-customers in it (and their history) but edit none before claiming one (pool.py).
+customers in it (and their history) but edit none before claiming one (pool.py). A customer's
+collaborators (collaborators.py) see it and log follow-ups on it, and edit nothing else:
+shared_condition for lists, customer_for_read and customer_for_follow_up for one customer.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, false, select, true, update
+from sqlalchemy import ColumnElement, Select, and_, false, select, true, update
 from sqlalchemy.orm import Session
 
 from crmdesk.models.checks import check_id
 from crmdesk.models.errors import NotFound, PermissionDenied
 from crmdesk.models.schema import Customer, User
+from crmdesk.models.schema_team import Collaborator
 from crmdesk.models.users import UserRow, get_user, list_users, team_members
 
 
@@ -47,6 +50,32 @@ def edit_condition(
 ) -> ColumnElement[bool]:
     """Customers the actor may change (fields, contacts, follow-ups, owner, tags, bin)."""
     return _owned_condition(actor, owner, team)
+
+
+# Up to this many shared customers go into a list's WHERE as literal ids (rowid/primary key
+# lookups every backend plans well); past it, the collaborators' index as a subquery.
+SHARED_INLINE = 500
+
+
+def shared_condition(session: Session, actor: UserRow) -> ColumnElement[bool] | None:
+    """The live-owned customers shared with the actor (collaborators.py), or None when there
+    are none: the common case then adds nothing to a list's WHERE, and the plans of the owned
+    lists stay exactly as they were. The actor's shares are read first (a range of
+    ix_customer_collaborators_user): an `OR id IN (SELECT …)` beside the owner's condition
+    kept SQLite from walking the (owner_id, updated_at) index (bench/customer_list_shared.py).
+    A customer in a pool (no owner) is never seen this way, even if a stale row remained."""
+    if not actor.active:
+        return None
+    mine = select(Collaborator.customer_id).where(Collaborator.user_id == actor.id)
+    ids = list(session.scalars(mine.order_by(Collaborator.customer_id).limit(SHARED_INLINE + 1)))
+    if not ids:
+        return None
+    shared = Customer.id.in_(ids) if len(ids) <= SHARED_INLINE else Customer.id.in_(mine)
+    return and_(shared, Customer.owner_id.is_not(None))
+
+
+def is_collaborator(session: Session, actor: UserRow, customer_id: int) -> bool:
+    return actor.active and session.get(Collaborator, (customer_id, actor.id)) is not None
 
 
 def team_of(session: Session, user_id: int | None) -> int | None:
@@ -206,6 +235,8 @@ def customer_for_read(session: Session, actor: UserRow, customer_id: int) -> tup
         raise NotFound(what="customer", id=customer_id)
     customer, team = row
     if not may_see(actor, customer.owner_id, team):
+        if customer.owner_id is not None and is_collaborator(session, actor, customer_id):
+            return customer, False  # a collaborator reads it and logs follow-ups, edits not
         if customer.pool_id is None or not in_visible_pool(session, actor, customer.pool_id):
             raise NotFound(what="customer", id=customer_id)
         return customer, False  # a pool's member reads it (its history too), claims to edit
@@ -235,8 +266,29 @@ def customer_for_write(session: Session, actor: UserRow, customer_id: int) -> Cu
     if row is None or row[0].deleted_at is not None:
         raise NotFound(what="customer", id=customer_id)
     customer, team = row
+    if may_edit(actor, customer.owner_id, team):
+        return customer
+    seen = may_see(actor, customer.owner_id, team)
+    if not seen and not (
+        customer.owner_id is not None and is_collaborator(session, actor, customer_id)
+    ):
+        raise NotFound(what="customer", id=customer_id)
+    raise PermissionDenied(action="edit", customer_id=customer_id)  # seen, not theirs to edit
+
+
+def customer_for_follow_up(session: Session, actor: UserRow, customer_id: int) -> Customer:
+    """customer_for_write for logging a follow-up: its editors, and its collaborators while
+    someone owns it (the row locked likewise)."""
+    check_id(customer_id, "customer")
+    stmt = _with_owner_team(customer_id).with_for_update().execution_options(populate_existing=True)
+    row = session.execute(stmt).first()
+    if row is None or row[0].deleted_at is not None:
+        raise NotFound(what="customer", id=customer_id)
+    customer, team = row
+    if may_edit(actor, customer.owner_id, team):
+        return customer
+    if customer.owner_id is not None and is_collaborator(session, actor, customer_id):
+        return customer
     if not may_see(actor, customer.owner_id, team):
         raise NotFound(what="customer", id=customer_id)
-    if not may_edit(actor, customer.owner_id, team):
-        raise PermissionDenied(action="edit", customer_id=customer_id)
-    return customer
+    raise PermissionDenied(action="edit", customer_id=customer_id)

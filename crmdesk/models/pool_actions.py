@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from crmdesk.models.bulk import id_in, lock_editable, lock_user_row, stamp
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id
+from crmdesk.models.collaborators import forget_customers
 from crmdesk.models.deals import follow_owner
 from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
 from crmdesk.models.pool import (
@@ -329,6 +330,7 @@ def release(
             ),
             execution_options={"synchronize_session": False},
         )  # fmt: skip
+    forget_customers(session, ids)  # in a pool nobody collaborates (collaborators.py)
     record(session, "ownership", ids)
     return len(ids)
 

@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.models.bulk import CHUNK, POSTGRESQL_CHUNK, UNIT_SECONDS, id_in
 from crmdesk.models.changes import Change, record
+from crmdesk.models.collaborators import forget_customers
 from crmdesk.models.database import Database, create_db_engine
 from crmdesk.models.pool import PoolRow, RuleRow, coverage_order, home_condition, list_pools
 from crmdesk.models.schema import LEVELS, Customer, Notification, OwnershipEvent, User
@@ -337,6 +338,7 @@ def _move_chunk(session: Session, pools, passes, which, ids: list[int], now, tol
         execution_options={"synchronize_session": False},
     )  # fmt: skip
     moving = [r.id for r in locked]
+    forget_customers(session, moving)  # in a pool nobody collaborates (collaborators.py)
     record(session, "ownership", moving)
     return len(moving)
 

@@ -32,6 +32,7 @@ from crmdesk.models.board_workspace import BoardMethods
 from crmdesk.models.bulk import BulkResult, Cancelled, Progress, Target
 from crmdesk.models.changes import WriteResult
 from crmdesk.models.checks import utc_now
+from crmdesk.models.collaborator_workspace import CollaboratorMethods
 from crmdesk.models.contract_list_workspace import ContractListMethods
 from crmdesk.models.contract_workspace import ContractMethods
 from crmdesk.models.customer_card import CustomerCard, read_card
@@ -66,6 +67,7 @@ class Workspace(
     TargetMethods,
     AnalyticsMethods,
     UserAdminMethods,
+    CollaboratorMethods,
 ):
     def __init__(
         self, db: Database, actor: UserRow, clock: Callable[[], datetime] = utc_now
