@@ -247,7 +247,7 @@ def bench_backend(backend: str, args) -> dict:
     watches: dict[str, LockWatch] = {}
     db = None
     try:
-        db = open_database(url)
+        db = open_database(url, setup=True)
         start = time.perf_counter()
         generate_demo(db, customers=args.customers, seed=7, deals=False)
         figures["generate_demo_s"] = round(time.perf_counter() - start, 1)
