@@ -1,10 +1,12 @@
-"""First start (who are you, demo data or empty) and the settings dialog."""
+"""First start (who are you, demo data or empty), an empty server's first administrator, a
+server database older than the program, and the settings dialog."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -127,3 +129,175 @@ class SettingsDialog(QDialog):
 
     def value(self) -> str:
         return self.language.currentData()
+
+
+class FirstAdminDialog(QDialog):
+    """An empty server database, set up: its first administrator (name, login, password
+    twice). create(name, login, password) runs on the runner's write lane (set the database
+    up, then auth.create_first_admin) and returns the signed-in user, kept in .user; a
+    refusal keeps the dialog open with what was typed."""
+
+    def __init__(self, runner, create, where: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set up the team's database"))
+        self.runner, self.create = runner, create
+        self.user = None
+        intro = QLabel(
+            self.tr(
+                "{database} is empty. crmdesk will set it up and make you its first "
+                "administrator: you then add your colleagues under File › Users and teams."
+            ).format(database=where)
+        )
+        intro.setWordWrap(True)
+        intro.setMinimumWidth(420)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. Alex Chen"))
+        self.login = QLineEdit()
+        self.password = QLineEdit()
+        self.again = QLineEdit()
+        for edit in (self.password, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        for edit in (self.name, self.login, self.password, self.again):
+            edit.textEdited.connect(lambda _text: self.problem.hide())
+        rules = QLabel(self.tr("At least 8 characters, and not your login name."))
+        rules.setObjectName("hint")
+        self.problem = problem_label()
+        form = QFormLayout()
+        form.addRow(self.tr("Your name"), self.name)
+        form.addRow(self.tr("Login"), self.login)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Again"), self.again)
+        form.addRow("", rules)
+        self.buttons = ok_cancel(self, self._on_ok_clicked)
+        self.ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        self.ok.setText(self.tr("Set up"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def _on_ok_clicked(self) -> None:
+        from crmdesk.views.password_dialogs import new_password_problem
+
+        if not self.ok.isEnabled():
+            return
+        name, login = self.name.text().strip(), self.login.text().strip()
+        if not name or not login:
+            self._say(self.tr("Enter your name and a login name."))
+            return
+        problem = new_password_problem(self.password.text(), self.again.text(), login)
+        if problem:
+            self.again.clear()
+            self._say(problem)
+            return
+        self.ok.setEnabled(False)
+        password, create = self.password.text(), self.create
+        self.runner.write(
+            lambda: create(name, login, password), self._on_created, self._on_failed, owner=self
+        )
+
+    def _on_created(self, user) -> None:
+        self.ok.setEnabled(True)
+        self.user = user
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        from crmdesk.views.errors import error_text
+
+        self.ok.setEnabled(True)
+        self._say(error_text(exc))
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        self.adjustSize()  # the words may wrap onto more lines
+
+
+class SchemaTooOldDialog(QDialog):
+    """The server's database is older than this program: an administrator upgrades it here
+    (login and password, server_setup.upgrade_server on the runner) or everyone waits for
+    them. upgrade(login, password) returns (from, to). Accepted once upgraded."""
+
+    def __init__(
+        self, runner, upgrade, found: str, needed: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("The database needs an upgrade"))
+        self.runner, self.upgrade, self.needed = runner, upgrade, needed
+        intro = QLabel(
+            self.tr(
+                "This database is at version {found}; this program needs version {needed}. "
+                "An administrator can upgrade it now; everyone else: ask your administrator "
+                "to upgrade the database to version {needed}."
+            ).format(found=found or "?", needed=needed)
+        )
+        intro.setWordWrap(True)
+        intro.setMinimumWidth(420)
+        note = QLabel(
+            self.tr(
+                "Upgrading changes the database for the whole team: colleagues still on an "
+                "older crmdesk must install this version."
+            )
+        )
+        note.setWordWrap(True)
+        note.setObjectName("hint")
+        self.login = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for edit in (self.login, self.password):
+            edit.textEdited.connect(lambda _text: self.problem.hide())
+        self.problem = problem_label()
+        form = QFormLayout()
+        form.addRow(self.tr("Administrator's login"), self.login)
+        form.addRow(self.tr("Password"), self.password)
+        self.buttons = QDialogButtonBox()
+        self.upgrade_button = self.buttons.addButton(
+            self.tr("Upgrade now"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self._on_upgrade_clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def _on_upgrade_clicked(self) -> None:
+        if not self.upgrade_button.isEnabled():
+            return
+        login, password = self.login.text().strip(), self.password.text()
+        if not login or not password:
+            self._say(self.tr("Enter an administrator's login and password."))
+            return
+        self.upgrade_button.setEnabled(False)
+        self.upgrade_button.setText(self.tr("Upgrading…"))
+        upgrade = self.upgrade
+        self.runner.write(
+            lambda: upgrade(login, password), self._on_upgraded, self._on_failed, owner=self
+        )
+
+    def _on_upgraded(self, _revisions) -> None:
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        from crmdesk.views.errors import error_text
+
+        self.upgrade_button.setEnabled(True)
+        self.upgrade_button.setText(self.tr("Upgrade now"))
+        self.password.clear()
+        if getattr(exc, "params", {}).get("reason") == "not_admin":
+            text = self.tr(
+                "Only an administrator can upgrade the database. Ask your administrator to "
+                "upgrade the database to version {needed}."
+            ).format(needed=self.needed)
+        else:
+            text = error_text(exc)
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        self.adjustSize()  # the words may wrap onto more lines
