@@ -1,0 +1,380 @@
+"""An administrator's forms for one user: UserEditDialog (a new user with their first
+password, or an existing one's name, login, role, team and caps) and ResetPasswordDialog (a new
+password the user must change at their next sign-in). Each writes itself and closes only once
+the write is saved: a refusal is said in the form, with everything typed still there."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.models.auth import PASSWORD_MAX, PASSWORD_MIN
+from crmdesk.models.errors import ValidationFailed
+from crmdesk.models.pool import MAX_CAP
+from crmdesk.models.user_admin import UserInput
+from crmdesk.views.context import PageContext
+from crmdesk.views.errors import error_text
+from crmdesk.views.labels import role_label
+from crmdesk.views.widgets import ERROR_COLOR, ok_cancel, problem_label
+
+ROLES = ("rep", "manager", "admin", "finance")
+MARKED = f"QLineEdit, QComboBox {{ border: 1px solid {ERROR_COLOR}; }}"
+# Letters and digits a reader cannot confuse (no 0/O, 1/l/I) for a password read out or copied
+# by hand to a colleague; 14 of them are ~80 bits.
+PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+PASSWORD_LENGTH = 14
+
+
+def _field_line(field: str, code: str) -> str | None:
+    """One problem of the users' and teams' forms in words, for the fields the shared
+    validation words do not name; None: theirs will do."""
+    t = QCoreApplication.translate
+    if field == "login":
+        return {
+            "taken": t("UserForm", "Someone else already signs in with this login. Choose "
+                       "another."),
+            "invalid": t("UserForm", "A login may not contain spaces."),
+            "required": t("UserForm", "Type the login they sign in with."),
+            "too_long": t("UserForm", "The login is too long: at most 100 characters."),
+            "bad_character": t("UserForm", "The login contains a character that cannot be "
+                               "stored."),
+        }.get(code)  # fmt: skip
+    if field == "password":
+        return {
+            "too_short": t("UserForm", "The password is too short: at least {n} "
+                           "characters.").format(n=PASSWORD_MIN),
+            "too_long": t("UserForm", "The password is too long: at most {n} "
+                          "characters.").format(n=PASSWORD_MAX),
+            "one_character": t("UserForm", "The password may not be one character repeated."),
+            "same_as_login": t("UserForm", "The password may not be the login."),
+            "bad_character": t("UserForm", "The password contains a character that cannot be "
+                               "used."),
+        }.get(code, t("UserForm", "This password cannot be used. Choose another."))  # fmt: skip
+    if field in ("customer_cap", "locked_cap") and code == "out_of_range":
+        text = t("UserForm", "{cap}: enter a number from 1 to {high}, or leave it blank.")
+        cap = t("UserForm", "Customer cap") if field == "customer_cap" else t(
+            "UserForm", "Locked-customer cap")  # fmt: skip
+        return text.format(cap=cap, high=QLocale().toString(MAX_CAP))
+    if field == "team" and code == "not_found":
+        return t("UserForm", "The team chosen no longer exists. Choose another.")
+    if field == "role":
+        return t("UserForm", "Choose one of the roles.")
+    if field in ("to_user", "deals_to_user"):
+        return t("UserForm", "The colleague chosen can no longer take over (deactivated, "
+                 "removed or in finance). Choose another.")  # fmt: skip
+    if field == "pool" and code == "not_found":
+        return t("UserForm", "The pool chosen no longer exists. Choose another.")
+    if field == "name" and code == "taken":
+        return t("UserForm", "Another team already has this name.")
+    return None
+
+
+def problem_text(exc: BaseException) -> str:
+    """A refusal of a users' or teams' form in words: the fields' own lines where the shared
+    words would name a field by its code, else error_text's."""
+    if not isinstance(exc, ValidationFailed):
+        return error_text(exc)
+    lines = []
+    for field, code in exc.params.get("errors", []):
+        line = _field_line(field.rsplit(".", 1)[-1], code)
+        if line is None:
+            line = error_text(ValidationFailed(errors=[(field, code)],
+                                               limits=exc.params.get("limits") or {}))  # fmt: skip
+        if line not in lines:
+            lines.append(line)
+    return "\n".join(lines) or error_text(exc)
+
+
+def problem_fields(exc: BaseException) -> list[str]:
+    """The forms' fields a ValidationFailed names (its last dotted part)."""
+    if not isinstance(exc, ValidationFailed):
+        return []
+    return [field.rsplit(".", 1)[-1] for field, _code in exc.params.get("errors", [])]
+
+
+def generated_password() -> str:
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
+
+
+class PasswordPair(QWidget):
+    """A password typed twice (the two must agree), with Generate: a random one shown in clear
+    so that it can be passed on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first = QLineEdit()
+        self.second = QLineEdit()
+        for edit in (self.first, self.second):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMaxLength(128)
+        self.second.setPlaceholderText(self.tr("Type it again"))
+        self.generate = QPushButton(self.tr("Generate"))
+        self.generate.setToolTip(self.tr("Make up a strong password and show it"))
+        self.generate.clicked.connect(self._on_generate_clicked)
+        self.shown = QCheckBox(self.tr("Show"))
+        self.shown.toggled.connect(self._on_shown_toggled)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.first, 1)
+        top.addWidget(self.generate)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.second, 1)
+        bottom.addWidget(self.shown)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+
+    def password(self) -> str:
+        return self.first.text()
+
+    def problem(self) -> str:
+        """What is wrong before asking the database: nothing typed, or the two differ (the
+        rules on length and so on are the model's, said in its words)."""
+        if not self.first.text():
+            return self.tr("Type a password, or press Generate.")
+        if self.first.text() != self.second.text():
+            return self.tr("The two passwords differ. Type the same password twice.")
+        return ""
+
+    def _on_generate_clicked(self) -> None:
+        password = generated_password()
+        self.first.setText(password)
+        self.second.setText(password)
+        self.shown.setChecked(True)
+        self.first.selectAll()
+        self.first.setFocus()
+
+    def _on_shown_toggled(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        for edit in (self.first, self.second):
+            edit.setEchoMode(mode)
+
+
+def cap_edit(placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,9}"), edit))
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def cap_value(edit: QLineEdit) -> int | None:
+    text = edit.text().strip()
+    return int(text) if text.isdigit() else None
+
+
+class UserEditDialog(QDialog):
+    """A new user (user is None: with a first password) or an existing one's details. teams:
+    (id, name) of the teams to choose from. saved_id: the user's id once saved."""
+
+    def __init__(
+        self,
+        ctx: PageContext,
+        teams: Sequence[tuple[int, str]],
+        user: Any = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.user = ctx, user
+        self.saved_id: int | None = None
+        new = user is None
+        self.setWindowTitle(self.tr("New user") if new else self.tr("Edit user"))
+        self.setMinimumWidth(480)
+        self.name = QLineEdit()
+        self.name.setMaxLength(100)
+        self.login = QLineEdit()
+        self.login.setMaxLength(100)
+        self.login.setToolTip(self.tr("What they type to sign in; letter case does not matter."))
+        self.role = QComboBox()
+        for code in ROLES:
+            self.role.addItem(role_label(code), code)
+        self.team = QComboBox()
+        self.team.addItem(self.tr("No team"), None)
+        for team_id, name in teams:
+            self.team.addItem(name, team_id)
+        self.customer_cap = cap_edit(self.tr("The team's cap"))
+        self.locked_cap = cap_edit(self.tr("The team's cap"))
+        self.password = PasswordPair() if new else None
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Login"), self.login)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Team"), self.team)
+        form.addRow(self.tr("Customer cap"), self.customer_cap)
+        form.addRow(self.tr("Locked-customer cap"), self.locked_cap)
+        if self.password is not None:
+            form.addRow(self.tr("Password"), self.password)
+        self.problem = problem_label()
+        buttons = ok_cancel(self, self._on_ok_clicked, save=True)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        if new:
+            self.ok_button.setText(self.tr("Create user"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if new:
+            note = QLabel(
+                self.tr(
+                    "Give them their password in person. They choose their own the first "
+                    "time they sign in."
+                )
+            )
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        if user is not None:
+            self._fill(user)
+
+    def _fill(self, user: Any) -> None:
+        self.name.setText(user.name)
+        self.login.setText(user.login)
+        index = self.role.findData(user.role)
+        if index < 0:  # a role this version does not know: shown, and kept unless changed
+            self.role.addItem(user.role, user.role)
+            index = self.role.count() - 1
+        self.role.setCurrentIndex(index)
+        index = self.team.findData(user.team_id)
+        self.team.setCurrentIndex(max(index, 0))
+        for edit, value in ((self.customer_cap, user.customer_cap),
+                            (self.locked_cap, user.locked_cap)):  # fmt: skip
+            edit.setText("" if value is None else str(value))
+
+    def value(self) -> UserInput:
+        return UserInput(
+            name=self.name.text().strip(),
+            login=self.login.text().strip(),
+            role=self.role.currentData(),
+            team_id=self.team.currentData(),
+            customer_cap=cap_value(self.customer_cap),
+            locked_cap=cap_value(self.locked_cap),
+        )
+
+    def _fields(self) -> dict[str, QWidget]:
+        fields: dict[str, QWidget] = {
+            "name": self.name,
+            "login": self.login,
+            "role": self.role,
+            "team": self.team,
+            "customer_cap": self.customer_cap,
+            "locked_cap": self.locked_cap,
+        }
+        if self.password is not None:
+            fields["password"] = self.password.first
+        return fields
+
+    def _on_ok_clicked(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
+        for widget in self._fields().values():
+            widget.setStyleSheet("")
+        data = self.value()
+        problem, field = "", ""
+        if not data.name:
+            problem, field = self.tr("Type the user's name."), "name"
+        elif not data.login:
+            problem, field = self.tr("Type the login they sign in with."), "login"
+        elif self.password is not None and self.password.problem():
+            problem, field = self.password.problem(), "password"
+        if problem:
+            self._show_problem(problem, [field])
+            return
+        self.ok_button.setEnabled(False)  # one save at a time
+        self.problem.hide()
+        ws = self.ctx.workspace
+        if self.user is None:
+            password = self.password.password()
+            call = lambda: ws.create_user(data, password)  # noqa: E731
+        else:
+            user_id = self.user.id
+            call = lambda: ws.update_user(user_id, data)  # noqa: E731
+        self.ctx.write(call, self._on_saved, self._on_save_failed, owner=self)
+
+    def _on_saved(self, result) -> None:
+        self.saved_id = result.value if self.user is None else self.user.id
+        self.accept()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self._show_problem(problem_text(exc), problem_fields(exc))
+
+    def _show_problem(self, text: str, fields: list[str]) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        widgets = [self._fields()[f] for f in fields if f in self._fields()]
+        for widget in widgets:
+            widget.setStyleSheet(MARKED)
+        if widgets:
+            widgets[0].setFocus()
+
+
+class ResetPasswordDialog(QDialog):
+    """An administrator sets a new password for someone who forgot theirs: they must choose
+    their own at their next sign-in, and a lock-out ends."""
+
+    def __init__(self, ctx: PageContext, user: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.user = ctx, user
+        self.setWindowTitle(self.tr("Reset password"))
+        self.setMinimumWidth(440)
+        intro = QLabel(
+            self.tr(
+                "A new password for {name} ({login}). They must choose their own the next "
+                "time they sign in."
+            ).format(name=user.name, login=user.login)
+        )
+        intro.setWordWrap(True)
+        self.password = PasswordPair()
+        form = QFormLayout()
+        form.addRow(self.tr("New password"), self.password)
+        self.problem = problem_label()
+        buttons = ok_cancel(self, self._on_ok_clicked)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Reset password"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _on_ok_clicked(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
+        problem = self.password.problem()
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            return
+        self.ok_button.setEnabled(False)
+        self.problem.hide()
+        ws, user_id, password = self.ctx.workspace, self.user.id, self.password.password()
+        self.ctx.write(lambda: ws.reset_password(user_id, password), self._on_saved,
+                       self._on_save_failed, owner=self)  # fmt: skip
+
+    def _on_saved(self, _result) -> None:
+        self.accept()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.problem.setText(problem_text(exc))
+        self.problem.show()
+        if problem_fields(exc):
+            self.password.first.setStyleSheet(MARKED)
+            self.password.first.setFocus()
