@@ -445,3 +445,26 @@ def test_screenshot(qtbot, ws, tmp_path, tab):
     dialog.tabs.setCurrentIndex(tab)
     dialog.users.choose(ws.people.rep_s1.id)
     assert not dialog.grab().isNull()
+
+
+def test_the_dialog_never_waits_on_the_database(qtbot, ws):
+    from gui_helpers import GuiThreadGuard
+
+    from crmdesk.tasks import TaskRunner
+
+    ned = ws.people.rep_n2
+    with ws.db.writing() as s:
+        s.execute(update(User).where(User.id == ned.id).values(locked_until=NOW + timedelta(1)))
+    guard = GuiThreadGuard(ws)
+    runner = TaskRunner()
+    dialog = open_dialog(qtbot, guard, runner)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    choose(dialog, ned)
+    qtbot.mouseClick(dialog.users.unlock_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.users.message.isVisible(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: cell(dialog, ned.name, UsersTableModel.STATUS) == "Active", timeout=5000
+    )
+    runner.wait()
+    assert guard.calls_on_gui_thread == []
+    assert row_of(ws, ned.id).locked_until is None
