@@ -9,7 +9,7 @@ import secrets
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRegularExpression
+from PySide6.QtCore import QLocale, QObject, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,48 +42,58 @@ PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PASSWORD_LENGTH = 14
 
 
-def _field_line(field: str, code: str) -> str | None:
-    """One problem of the users' and teams' forms in words, for the fields the shared
-    validation words do not name; None: theirs will do."""
-    t = QCoreApplication.translate
-    if field == "login":
+class FormWords(QObject):
+    """The users' and teams' forms' problems in words, for the fields the shared validation
+    words do not name (a login, a password, a colleague to hand over to)."""
+
+    def login(self, code: str) -> str | None:
         return {
-            "taken": t("UserForm", "Someone else already signs in with this login. Choose "
-                       "another."),
-            "invalid": t("UserForm", "A login may not contain spaces."),
-            "required": t("UserForm", "Type the login they sign in with."),
-            "too_long": t("UserForm", "The login is too long: at most 100 characters."),
-            "bad_character": t("UserForm", "The login contains a character that cannot be "
-                               "stored."),
-        }.get(code)  # fmt: skip
-    if field == "password":
+            "taken": self.tr("Someone else already signs in with this login. Choose another."),
+            "invalid": self.tr("A login may not contain spaces."),
+            "required": self.tr("Type the login they sign in with."),
+            "too_long": self.tr("The login is too long: at most 100 characters."),
+            "bad_character": self.tr("The login contains a character that cannot be stored."),
+        }.get(code)
+
+    def password(self, code: str) -> str:
+        if code == "too_short":
+            return self.tr("The password is too short: at least {n} characters.").format(
+                n=PASSWORD_MIN
+            )
+        if code == "too_long":
+            return self.tr("The password is too long: at most {n} characters.").format(
+                n=PASSWORD_MAX
+            )
         return {
-            "too_short": t("UserForm", "The password is too short: at least {n} "
-                           "characters.").format(n=PASSWORD_MIN),
-            "too_long": t("UserForm", "The password is too long: at most {n} "
-                          "characters.").format(n=PASSWORD_MAX),
-            "one_character": t("UserForm", "The password may not be one character repeated."),
-            "same_as_login": t("UserForm", "The password may not be the login."),
-            "bad_character": t("UserForm", "The password contains a character that cannot be "
-                               "used."),
-        }.get(code, t("UserForm", "This password cannot be used. Choose another."))  # fmt: skip
-    if field in ("customer_cap", "locked_cap") and code == "out_of_range":
-        text = t("UserForm", "{cap}: enter a number from 1 to {high}, or leave it blank.")
-        cap = t("UserForm", "Customer cap") if field == "customer_cap" else t(
-            "UserForm", "Locked-customer cap")  # fmt: skip
-        return text.format(cap=cap, high=QLocale().toString(MAX_CAP))
-    if field == "team" and code == "not_found":
-        return t("UserForm", "The team chosen no longer exists. Choose another.")
-    if field == "role":
-        return t("UserForm", "Choose one of the roles.")
-    if field in ("to_user", "deals_to_user"):
-        return t("UserForm", "The colleague chosen can no longer take over (deactivated, "
-                 "removed or in finance). Choose another.")  # fmt: skip
-    if field == "pool" and code == "not_found":
-        return t("UserForm", "The pool chosen no longer exists. Choose another.")
-    if field == "name" and code == "taken":
-        return t("UserForm", "Another team already has this name.")
-    return None
+            "one_character": self.tr("The password may not be one character repeated."),
+            "same_as_login": self.tr("The password may not be the login."),
+            "bad_character": self.tr("The password contains a character that cannot be used."),
+        }.get(code, self.tr("This password cannot be used. Choose another."))
+
+    def line(self, field: str, code: str) -> str | None:
+        """One problem in words; None: the shared words will do."""
+        if field == "login":
+            return self.login(code)
+        if field == "password":
+            return self.password(code)
+        if field in ("customer_cap", "locked_cap") and code == "out_of_range":
+            text = self.tr("{cap}: enter a number from 1 to {high}, or leave it blank.")
+            cap = self.tr("Customer cap")
+            if field == "locked_cap":
+                cap = self.tr("Locked-customer cap")
+            return text.format(cap=cap, high=QLocale().toString(MAX_CAP))
+        if field == "team" and code == "not_found":
+            return self.tr("The team chosen no longer exists. Choose another.")
+        if field == "role":
+            return self.tr("Choose one of the roles.")
+        if field in ("to_user", "deals_to_user"):
+            return self.tr("The colleague chosen can no longer take over (deactivated, removed "
+                           "or in finance). Choose another.")  # fmt: skip
+        if field == "pool" and code == "not_found":
+            return self.tr("The pool chosen no longer exists. Choose another.")
+        if field == "name" and code == "taken":
+            return self.tr("Another team already has this name.")
+        return None
 
 
 def problem_text(exc: BaseException) -> str:
@@ -91,9 +101,9 @@ def problem_text(exc: BaseException) -> str:
     words would name a field by its code, else error_text's."""
     if not isinstance(exc, ValidationFailed):
         return error_text(exc)
-    lines = []
+    lines, words = [], FormWords()
     for field, code in exc.params.get("errors", []):
-        line = _field_line(field.rsplit(".", 1)[-1], code)
+        line = words.line(field.rsplit(".", 1)[-1], code)
         if line is None:
             line = error_text(ValidationFailed(errors=[(field, code)],
                                                limits=exc.params.get("limits") or {}))  # fmt: skip
