@@ -169,11 +169,17 @@ def test_an_admin_changes_a_role_and_the_table_says_so(qtbot, ws, monkeypatch):
     def fill(form: UserEditDialog):
         assert form.name.text() == ned.name and form.role.currentData() == "rep"
         form.role.setCurrentIndex(form.role.findData("manager"))
+        assert not form.team_note.isVisible()
+        form.team.setCurrentIndex(form.team.findData(ws.people.manager_s.team_id))
+        assert form.team_note.isVisible()  # what moves with them is said before
 
     drive(monkeypatch, qtbot, UserEditDialog, fill)
     qtbot.mouseClick(dialog.users.edit_button, LEFT)
     assert cell(dialog, ned.name, UsersTableModel.ROLE) == "Manager"
+    assert cell(dialog, ned.name, UsersTableModel.TEAM) == "South"
     assert row_of(ws, ned.id).role == "manager"
+    mine = as_user(ws, ws.people.manager_s).list_customers(CustomerQuery(scope="team"), 0, 10)
+    assert "上海华信贸易有限公司" in {r.name for r in mine}  # Ned's customer came along
     assert dialog.users.selected().id == ned.id  # still the chosen row
 
 

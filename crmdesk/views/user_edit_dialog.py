@@ -248,10 +248,20 @@ class UserEditDialog(QDialog):
             )
             note.setWordWrap(True)
             layout.addWidget(note)
+        # update_user moves what they own into the new team (policy.move_to_team): said before
+        self.team_note = QLabel(self.tr("Their customers, deals and contracts move with them "
+                                        "to the new team."))  # fmt: skip
+        self.team_note.setWordWrap(True)
+        self.team_note.hide()
+        layout.addWidget(self.team_note)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         if user is not None:
             self._fill(user)
+            self.team.currentIndexChanged.connect(self._on_team_changed)
+
+    def _on_team_changed(self, _index: int) -> None:
+        self.team_note.setVisible(self.team.currentData() != self.user.team_id)
 
     def _fill(self, user: Any) -> None:
         self.name.setText(user.name)
