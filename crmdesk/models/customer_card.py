@@ -19,7 +19,7 @@ from crmdesk.models.follow_ups import (
     list_follow_ups,
     list_ownership_events,
 )
-from crmdesk.models.policy import customer_for_read
+from crmdesk.models.policy import customer_for_read, is_collaborator
 from crmdesk.models.pool import get_pool
 from crmdesk.models.pool_list import mask_email, mask_phone, mask_text
 from crmdesk.models.today import RecycleDueRow, recycle_dates
@@ -37,6 +37,8 @@ class CustomerCard:
     recycle: RecycleDueRow | None = None  # about to go back to a pool (inside its warning)
     pool_name: str = ""  # nobody owns it: it sits in this pool
     pool_entered_at: datetime | None = None
+    # Whether the actor may log a follow-up: its editors, and its collaborators (policy.py).
+    may_follow_up: bool = False
 
 
 def read_card(
@@ -59,6 +61,8 @@ def read_card(
         recycle=recycle_dates(session, [customer_id], now).get(customer_id) if now else None,
         pool_name=pool.name if pool is not None else "",
         pool_entered_at=customer.pool_entered_at,
+        may_follow_up=editable
+        or (customer.owner_id is not None and is_collaborator(session, actor, customer_id)),
     )
 
 

@@ -180,7 +180,9 @@ def customer_filters(scopes: list[str], with_owner: bool = False) -> list[Filter
         "mine": QCoreApplication.translate("CustomersPage", "My customers"),
         "team": QCoreApplication.translate("CustomersPage", "My team"),
         "all": QCoreApplication.translate("CustomersPage", "All I can see"),
+        "shared": QCoreApplication.translate("CustomersPage", "Shared with me"),
     }
+    scopes = [*scopes, "shared"]  # colleagues' customers shared with me (collaborators.py)
     return [
         Filter(
             "search",

@@ -34,6 +34,7 @@ from crmdesk.models.customers import (
 from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
 from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.views import prompts
+from crmdesk.views.collaborators_panel import CollaboratorsPanel
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_contracts import CustomerContractsTab
 from crmdesk.views.customer_deals import CustomerDealsTab
@@ -134,6 +135,7 @@ class CustomerDetailPanel(ContactActions, QWidget):
         # history: ownership and overwrites kept on record
         self.history = HistoryTable()
         self.tabs.addTab(self.history, self.tr("History"))
+        self.collaborators_tab = CollaboratorsPanel(ctx, self.tabs)  # "Shared with"
 
         self.empty = QLabel(
             self.tr(
@@ -217,6 +219,7 @@ class CustomerDetailPanel(ContactActions, QWidget):
         if not same:
             self.fu_next.setDateTime(QDateTime(QDate.currentDate().addDays(7), QTime(10, 0)))
         self._set_editable(d.editable)
+        self.collaborators_tab.show_card(card, self.fu_add)  # a collaborator logs follow-ups
 
     def _on_card_failed(self, exc: BaseException) -> None:
         if isinstance(exc, NotFound):
@@ -251,7 +254,7 @@ class CustomerDetailPanel(ContactActions, QWidget):
 
     def has_unsaved(self) -> bool:
         """Edits in the form, or a follow-up typed and not added."""
-        if self.detail is None or not self.detail.editable:
+        if self.detail is None or not self.collaborators_tab.may_follow_up:
             return False
         return self.is_dirty() or bool(self.fu_content.toPlainText().strip())
 

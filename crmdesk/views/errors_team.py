@@ -5,7 +5,7 @@ these"."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication  # noqa: F401  (the sections below use it)
+from PySide6.QtCore import QCoreApplication
 
 from crmdesk.models.errors import CrmError
 
@@ -38,4 +38,28 @@ def _live_words(exc: CrmError) -> str | None:
 
 # --- collaborators (collaborators.py)
 def _collaborator_words(exc: CrmError) -> str | None:
-    return None
+    if exc.code != "collaborator_refused":
+        return None
+    reason, name = exc.params.get("reason"), str(exc.params.get("name", ""))
+    if reason == "is_owner":
+        text = QCoreApplication.translate(
+            "Collaborators", "{name} owns this customer and needs no sharing."
+        )
+    elif reason == "inactive":
+        text = QCoreApplication.translate(
+            "Collaborators", "{name} is deactivated: choose an active colleague."
+        )
+    elif reason == "in_pool":
+        text = QCoreApplication.translate(
+            "Collaborators",
+            "Nobody owns this customer: it is in a pool. Claim it before sharing it.",
+        )
+    elif reason == "too_many":
+        text = QCoreApplication.translate(
+            "Collaborators",
+            "This customer is shared with {limit} colleagues already, the most it can be. "
+            "Remove one first.",
+        )
+    else:
+        return None
+    return text.format(name=name, limit=exc.params.get("limit", ""))

@@ -71,6 +71,11 @@ class TodayWords(QObject):
             return self.tr("Your request was rejected: %1").replace("%1", title)
         elif n.kind == "report_comment":
             return self.report_comment(n.detail)
+        elif n.kind == "collaborator":  # detail: who shared it (collaborators.py)
+            return self.tr("%1 shared %2 with you").replace("%2", what).replace("%1", n.detail)
+        elif n.kind == "shared_follow_up":  # detail: who logged it
+            text = self.tr("%1 logged a follow-up on %2, shared with you")
+            return text.replace("%2", what).replace("%1", n.detail)
         else:
             text = "%1"
         return text.replace("%1", what).replace("%2", n.pool_name)

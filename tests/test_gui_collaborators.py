@@ -1,0 +1,117 @@
+"""Collaborators driven as users would (views/collaborators_panel.py in the customer detail
+panel, the list's "Shared with me"): the owner shares a customer, the colleague finds it, logs
+a follow-up (the owner is told) and stops sharing; the words of a refusal and of the
+notifications."""
+
+from __future__ import annotations
+
+from gui_helpers import make_page, page_names, type_text
+from helpers import NOW
+from PySide6.QtCore import Qt
+
+from crmdesk.models.collaborators import CollaboratorRefused
+from crmdesk.models.customer_list import CustomerQuery
+from crmdesk.models.today import NotificationRow
+from crmdesk.models.workspace import Workspace
+from crmdesk.views.context import PageContext
+from crmdesk.views.errors import error_text
+from crmdesk.views.today_words import today_words
+
+CUSTOMER = "北京星辰科技有限公司"  # rep_n1's (gui_helpers.ws)
+
+
+def as_user(ws, login: str) -> Workspace:
+    return Workspace(ws.db, getattr(ws.people, login), clock=lambda: NOW)
+
+
+def click(qtbot, button) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def open_customer(page, name: str):
+    page.table.selectRow(page_names(page).index(name))
+    return page.detail
+
+
+def test_share_find_follow_up_and_stop_sharing(qtbot, ws):
+    owner_ws = as_user(ws, "rep_n1")
+    owner_ctx = PageContext(owner_ws)
+    notices = []
+    owner_ctx.bus.notice.connect(lambda n: notices.append(n.text))
+    owner_page = make_page(qtbot, owner_ws, ctx=owner_ctx)
+    detail = open_customer(owner_page, CUSTOMER)
+    panel = detail.collaborators_tab
+    detail.tabs.setCurrentWidget(panel)
+    assert panel.add_button.isVisible()
+    names = [panel.colleague.itemText(i) for i in range(panel.colleague.count())]
+    assert "李娜" in names and "张伟" not in names  # the owner is not offered
+    panel.colleague.setCurrentIndex(panel.colleague.findData(ws.people.rep_s1.id))
+    click(qtbot, panel.add_button)
+    qtbot.waitUntil(lambda: panel.list.count() == 1 and "李娜" in panel.list.item(0).text())
+    assert "李娜" in notices[-1]
+    assert panel.colleague.findData(ws.people.rep_s1.id) == -1  # offered no more
+
+    # the colleague: "Shared with me", the card read-only but for follow-ups
+    mine = make_page(qtbot, as_user(ws, "rep_s1"))
+    assert CUSTOMER not in page_names(mine)  # "My customers" stays theirs alone
+    scope = mine.filters.controls["scope"]
+    scope.setCurrentIndex(scope.findData("shared"))
+    qtbot.waitUntil(lambda: page_names(mine) == [CUSTOMER])
+    theirs = open_customer(mine, CUSTOMER)
+    qtbot.waitUntil(lambda: theirs.detail is not None)
+    assert not theirs.form.isEnabled() and not theirs.save_button.isEnabled()
+    assert not theirs.add_contact_button.isEnabled()
+    assert theirs.fu_add.isEnabled()
+    theirs.tabs.setCurrentWidget(theirs.follow_up_tab)
+    type_text(qtbot, theirs.fu_content, "我也联系了客户")
+    assert theirs.has_unsaved()  # typed and not added: leaving asks
+    click(qtbot, theirs.fu_add)
+    qtbot.waitUntil(lambda: "我也联系了客户" in theirs.timeline.toPlainText())
+
+    # the owner is told, in words
+    told = [n for n in owner_ws.today().notifications.rows if n.kind == "shared_follow_up"]
+    assert len(told) == 1
+    assert today_words().notification(told[0]) == (
+        f"李娜 logged a follow-up on {CUSTOMER}, shared with you"
+    )
+
+    # the colleague stops sharing with themselves: the customer leaves their list
+    their_panel = theirs.collaborators_tab
+    theirs.tabs.setCurrentWidget(their_panel)
+    assert not their_panel.add_button.isVisible()
+    their_panel.list.setCurrentRow(0)
+    assert their_panel.remove_button.text() == "Stop sharing with me"
+    click(qtbot, their_panel.remove_button)
+    qtbot.waitUntil(lambda: page_names(mine) == [])
+
+
+def test_the_owner_removes_a_collaborator(qtbot, ws):
+    owner_ws = as_user(ws, "rep_n1")
+    customer_id = ws.customer_ids(CustomerQuery(search=CUSTOMER), 0, 1)[0]
+    owner_ws.add_collaborator(customer_id, ws.people.rep_s1.id)
+    page = make_page(qtbot, owner_ws)
+    detail = open_customer(page, CUSTOMER)
+    panel = detail.collaborators_tab
+    detail.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.list.count() == 1 and panel.shown is not None)
+    panel.list.setCurrentRow(0)
+    assert panel.remove_button.text() == "Remove"
+    click(qtbot, panel.remove_button)
+    qtbot.waitUntil(lambda: "Not shared" in panel.list.item(0).text())
+    assert owner_ws.collaborators(customer_id).rows == ()
+
+
+def test_an_admin_may_share_any_customer_and_the_words(qtbot, ws):
+    assert "Claim it" in error_text(CollaboratorRefused(reason="in_pool"))
+    assert "李娜 owns" in error_text(CollaboratorRefused(reason="is_owner", name="李娜"))
+    assert "20" in error_text(CollaboratorRefused(reason="too_many", limit=20))
+    shared = NotificationRow(1, "collaborator", 5, CUSTOMER, None, "", 1, "张伟", NOW)
+    assert today_words().notification(shared) == f"张伟 shared {CUSTOMER} with you"
+    # admin's page: an admin may share anyone's customer
+    page = make_page(qtbot, ws)
+    detail = open_customer(page, "深圳科达电子有限公司")
+    panel = detail.collaborators_tab
+    detail.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.shown is not None)
+    assert panel.add_button.isVisible()
