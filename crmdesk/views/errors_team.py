@@ -33,6 +33,14 @@ def _server_words(exc: CrmError) -> str | None:
 
 # --- the change feed, lost connections, idempotent writes (change_feed.py)
 def _live_words(exc: CrmError) -> str | None:
+    # lost connections (connection_watch.py, PageContext.write): a write sent again after the
+    # reconnection whose first attempt had landed. The window counts it as done; these words
+    # are for any other caller that lets it out.
+    if exc.code == "already_applied":
+        return QCoreApplication.translate(
+            "Errors",
+            "This was saved before the connection dropped; it was not saved a second time.",
+        )
     return None
 
 
