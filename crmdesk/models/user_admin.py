@@ -137,8 +137,8 @@ def _counts(session: Session, user_ids: list[int] | None = None) -> tuple[dict, 
     if user_ids is not None:
         cust = cust.where(Customer.owner_id.in_(user_ids))
         deals = deals.where(Deal.owner_id.in_(user_ids))
-    customers = dict(session.execute(cust.group_by(Customer.owner_id)).tuples().all())
-    open_deals = dict(session.execute(deals.group_by(Deal.owner_id)).tuples().all())
+    customers = dict(session.execute(cust.group_by(Customer.owner_id)).all())
+    open_deals = dict(session.execute(deals.group_by(Deal.owner_id)).all())
     return customers, open_deals
 
 
@@ -230,17 +230,14 @@ def create_user(
     """A new active user with an initial password, which they must change at their first
     sign-in (the admin knows it)."""
     _admin(actor, "create_user")
+    login = getattr(data, "login", "")
+    problems = password_problems(password, login if isinstance(login, str) else "")
     try:
         data = check_user(session, data)
-        problems = []
     except ValidationFailed as exc:
-        problems = list(exc.params["errors"])
-        data = None
-    login = data.login if data else ""
-    problems += password_problems(password, login)
+        raise ValidationFailed(errors=exc.params["errors"] + problems, limits={}) from None
     if problems:
         raise ValidationFailed(errors=problems, limits={})
-    assert data is not None
     user = User(
         name=data.name, login=data.login, role=data.role, team_id=data.team_id, active=True,
         created_at=now, customer_cap=data.customer_cap, locked_cap=data.locked_cap,
