@@ -8,7 +8,9 @@ deals' customers), approvals (requested or decided), pipelines (an admin changed
 stages, products or lost reasons); contracts (a contract created, edited, its plan or status
 changed: customer_ids are the contracts' customers), payments (payments or invoices recorded or
 voided: customer_ids likewise); targets (target cells set, changed or cleared, by hand or by an
-import); work_reports (a work report or a comment on one written)."""
+import); work_reports (a work report or a comment on one written); users (a user or a team
+created, edited, deactivated or reactivated, a password changed, reset or unlocked: no
+customer ids; a deactivation's handover records ownership and deals too)."""
 
 from __future__ import annotations
 
