@@ -1,9 +1,8 @@
 """The customer detail panel: fields, contacts, the follow-up timeline and ownership history.
 
-One read (the customer's card) fills it, through the task runner; writes go through the runner
-too, their buttons waiting meanwhile. A failed save keeps what the user typed. When a change on
-the bus touches the customer shown, the card is read again, but an edit in progress in the form
-is never overwritten."""
+One read (the customer's card) fills it, through the runner; writes go through it too, their
+buttons waiting. A failed save keeps what was typed. A change touching the customer reads the
+card again; an edited form is kept (a colleague's change: live_refresh.RemoteEditNotice)."""
 
 from __future__ import annotations
 
@@ -43,6 +42,7 @@ from crmdesk.views.customer_tabs import ContactsTab, FollowUpTab, HistoryTable, 
 from crmdesk.views.detail_contacts import ContactActions
 from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.icons import set_icon
+from crmdesk.views.live_refresh import RemoteEditNotice
 from crmdesk.views.widgets import Banner, TagChips, problem_label
 
 
@@ -153,6 +153,7 @@ class CustomerDetailPanel(ContactActions, QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty, 1)
         ctx.bus.changed.connect(self._on_data_changed)
+        self.remote_notice = RemoteEditNotice(self)  # a colleague changed what is being edited
         self._show_state(False)
 
     # -- loading
@@ -160,6 +161,7 @@ class CustomerDetailPanel(ContactActions, QWidget):
         """Show this customer (None: nothing); its card loads off the GUI thread."""
         self.customer_id = customer_id
         self.banner.hide()
+        self.remote_notice.hide()
         if customer_id is None:
             self.detail = self._base = None
             self.deals_tab.show_customer(None)

@@ -79,6 +79,7 @@ class CustomersPage(CustomerPoolActions, QWidget):
             self.list.message,
         )
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
+        self.model.refreshed.connect(self._on_first_page_loaded)
         self._setup_table()
         # A narrow window hides the least needed columns first (0: never).
         priority = {"name": 0, "level": 1, "status": 1, "owner": 1, "contact": 2,
@@ -216,7 +217,7 @@ class CustomersPage(CustomerPoolActions, QWidget):
     def _on_data_changed(self, change: Change) -> None:
         if not change.touches_customers():
             return
-        self.reload()
+        self.model.refresh()  # in place: the selection, current row and scroll stay
         if change.kinds & {"created", "edited", "tags"}:
             self._load_choices()  # a new industry, source or tag typed by someone
 

@@ -6,6 +6,11 @@ runner when the view first paints one of its rows; until it arrives its rows sho
 placeholder, and when it arrives they are filled with dataChanged. A page whose fetch failed is
 forgotten and asked again a moment later, never cached empty. The scrollbar is true and End
 jumps to the last row at once. Sorting re-queries in SQL. Columns are declared (Column).
+
+A change to the rows of the same query (a colleague's write, from the change feed) refreshes
+in place (refresh): the pages on screen are read again and moved rows keep their selection and
+the current row (persistent indexes follow the ids), the scroll position stays, a deleted row
+just goes.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ PAGE_SIZE = 100  # a screen shows ~30 rows; a smaller page is a faster first pai
 MAX_PAGES = 80  # ~8,000 rows kept
 COUNT_DELAY_MS = 250
 RETRY_MS = 2000
+REFRESH_PAGES = 3  # the most recently shown pages: those on screen (~30 rows span ≤ 2)
 PLACEHOLDER = "…"
 _MUTED = QBrush(QColor("#8c8f94"))
 
@@ -90,6 +96,7 @@ class WindowedTableModel(QAbstractTableModel):
     first_page_loaded = Signal()  # after set_query: the rows are there (the count may follow)
     count_loaded = Signal(int)
     load_failed = Signal(object)  # once per query, with the first error
+    refreshed = Signal()  # refresh(): the rows on screen are the database's again
 
     def __init__(
         self,
@@ -118,6 +125,8 @@ class WindowedTableModel(QAbstractTableModel):
         self._counting = False
         self._loading = False
         self._in_data = False
+        self._refreshing = False
+        self._refresh_again = False
         self._now = clock()
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self._on_count_timer_timeout)
@@ -149,6 +158,92 @@ class WindowedTableModel(QAbstractTableModel):
     def reload(self) -> None:
         if self.query is not None:
             self.set_query(self.query)
+
+    def refresh(self) -> None:
+        """The same query read again where the user is, without a reset: the pages most
+        recently shown are fetched (one task; the others are forgotten and fetched when shown
+        again) and put in place. A refresh asked while one runs follows it."""
+        if self._loading or self.shown_query is None or self.shown_query != self.query:
+            self.reload()  # a query on its way: start it again, after the change
+            return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        pages = list(self._pages)[-REFRESH_PAGES:] or [0]
+        generation, query = self._generation, self.query
+        known = self._fetch_takes_total and not self._counting and not self._capped
+        extra = {"total": self._total} if known else {}
+        self._runner.read(
+            lambda: (
+                generation,
+                {p: self._fetch(query, p * PAGE_SIZE, PAGE_SIZE, **extra) for p in pages},
+            ),
+            self._on_refreshed,
+            self._on_refresh_failed,
+            owner=self,
+            key="refresh",
+        )
+
+    def _on_refresh_failed(self, exc: BaseException) -> None:
+        # The rows shown stay; the next change (or the reconnection's) refreshes again.
+        self._refreshing = self._refresh_again = False
+
+    def _on_refreshed(self, result: tuple[int, dict[int, list]]) -> None:
+        generation, fresh = result
+        self._refreshing = False
+        if generation != self._generation:
+            self._refresh_again = False  # another query is loading: it is fresh
+            return
+        self._put_in_place(fresh)
+        self._now = self._clock()
+        self.refreshed.emit()
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+
+    def _put_in_place(self, fresh: dict[int, list]) -> None:
+        def ids(rows: list | None) -> list | None:
+            return None if rows is None else [r.id for r in rows]
+
+        order = [p for p in self._pages if p in fresh] + [p for p in fresh if p not in self._pages]
+        if all(ids(fresh[p]) == ids(self._pages.get(p)) for p in fresh):
+            self._pages = OrderedDict((p, fresh[p]) for p in order)
+            for p in order:  # the same rows in the same places: their cells repaint
+                last = min(p * PAGE_SIZE + len(fresh[p]), self._total) - 1
+                if last >= p * PAGE_SIZE:
+                    self.dataChanged.emit(
+                        self.index(p * PAGE_SIZE, 0), self.index(last, len(self.columns) - 1)
+                    )
+        else:
+            self.layoutAboutToBeChanged.emit()
+            persistent = self.persistentIndexList()
+            before = [self.loaded_row(i.row()) for i in persistent]
+            self._pages = OrderedDict((p, fresh[p]) for p in order)
+            places = {
+                r.id: p * PAGE_SIZE + n for p, rows in fresh.items() for n, r in enumerate(rows)
+            }
+            moved_from, moved_to = [], []
+            for index, old in zip(persistent, before, strict=True):
+                if old is None:
+                    continue  # a row of a page not at hand: where it was
+                row = places.get(old.id)
+                if row is None and index.row() // PAGE_SIZE not in fresh:
+                    continue  # its page was not read again: assume it stays
+                moved_from.append(index)
+                moved_to.append(
+                    self.index(row, index.column()) if row is not None else QModelIndex()
+                )
+            self.changePersistentIndexList(moved_from, moved_to)
+            self.layoutChanged.emit()
+        end = [p * PAGE_SIZE + len(rows) for p, rows in fresh.items() if len(rows) < PAGE_SIZE]
+        if end and not self._capped:  # a short page is where the list ends now
+            self._count_timer.stop()
+            self._counting = False
+            self.set_total(min(end))
+            self.count_loaded.emit(self._total)
+        elif self.count_cap is None or self._total <= self.count_cap:
+            self._count_timer.start()  # rows may have come or gone beyond what was read
 
     def _on_first_page_loaded(self, result: tuple[int, list]) -> None:
         generation, rows = result
