@@ -247,3 +247,30 @@ def test_the_first_admin_of_an_empty_database_and_never_a_second_time(db):
     with pytest.raises(CrmError) as caught:
         db.write(lambda s: auth.create_first_admin(s, "Other", "other", "other password", NOW))
     assert caught.value.code == "already_set_up"
+
+
+# ---------------------------------------------------------------- the words a user reads
+
+
+def test_each_refusal_and_problem_has_its_own_words(qapp):
+    from crmdesk.views.errors import error_text
+
+    texts = [
+        error_text(SignInRefused(reason))
+        for reason in ("bad_credentials", "inactive", "no_password")
+    ]
+    texts.append(error_text(SignInRefused("locked", NOW)))
+    texts += [error_text(CrmError(code)) for code in ("already_set_up", "last_admin")]
+    texts.append(error_text(CrmError("team_not_empty", members=3)))
+    texts.append(error_text(PermissionDenied(action="deactivate_self")))
+    generic = error_text(CrmError("something_else"))
+    assert len(set(texts)) == len(texts) and generic not in texts
+    assert "3" in texts[-2] and "locked" in texts[3]
+    mixed = ValidationFailed(
+        errors=[("password", "too_short"), ("login", "taken"), ("name", "required")], limits={}
+    )
+    lines = error_text(mixed).split("\n")
+    assert len(lines) == 3 and lines[0] == "The password needs at least 8 characters."
+    assert error_text(ValidationFailed(errors=[("name", "required")], limits={})) == (
+        "Name is required."
+    )

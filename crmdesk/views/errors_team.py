@@ -22,7 +22,128 @@ def team_error_text(exc: BaseException) -> str | None:
 
 # --- signing in, passwords, users and teams (auth.py, user_admin.py)
 def _auth_words(exc: CrmError) -> str | None:
+    from crmdesk.models.errors import PermissionDenied, ValidationFailed
+    from crmdesk.views.labels import local_time
+
+    if exc.code == "sign_in_refused":
+        reason = exc.params.get("reason")
+        if reason == "locked":
+            return QCoreApplication.translate(
+                "Errors",
+                "Too many wrong passwords: this account is locked until {time}. Try again then, "
+                "or ask an administrator to unlock it.",
+            ).format(time=local_time(exc.params.get("until")))
+        if reason == "inactive":
+            return QCoreApplication.translate(
+                "Errors", "This account has been deactivated. Ask an administrator."
+            )
+        if reason == "no_password":
+            return QCoreApplication.translate(
+                "Errors", "This account has no password yet. Ask an administrator to set one."
+            )
+        return QCoreApplication.translate("Errors", "The login or the password is wrong.")
+    if exc.code == "already_set_up":
+        return QCoreApplication.translate(
+            "Errors", "This database already has users: sign in with your login instead."
+        )
+    if exc.code == "last_admin":
+        return QCoreApplication.translate(
+            "Errors",
+            "This is the last active administrator. Make someone else an administrator first.",
+        )
+    if exc.code == "team_not_empty":
+        return QCoreApplication.translate(
+            "Errors",
+            "This team still has %n member(s), deactivated ones included. Move them to "
+            "another team first.",
+            "",
+            int(exc.params.get("members", 0)),
+        )
+    if isinstance(exc, PermissionDenied) and exc.params.get("action") == "deactivate_self":
+        return QCoreApplication.translate(
+            "Errors", "You cannot deactivate yourself; another administrator can."
+        )
+    if isinstance(exc, ValidationFailed):
+        return _auth_validation_words(exc)
     return None
+
+
+def _auth_validation_words(exc: CrmError) -> str | None:
+    """Lines for the problems of a user, a password or a handover; the others as usual."""
+    from crmdesk.views.errors import validation_text
+
+    words = {
+        ("password", "too_short"): QCoreApplication.translate(
+            "Errors", "The password needs at least 8 characters."
+        ),
+        ("password", "too_long"): QCoreApplication.translate(
+            "Errors", "The password may have at most 128 characters."
+        ),
+        ("password", "one_character"): QCoreApplication.translate(
+            "Errors", "The password cannot be one character repeated."
+        ),
+        ("password", "same_as_login"): QCoreApplication.translate(
+            "Errors", "The password cannot be the login."
+        ),
+        ("password", "bad_character"): QCoreApplication.translate(
+            "Errors", "The password contains a character that cannot be used."
+        ),
+        ("password", "unchanged"): QCoreApplication.translate(
+            "Errors", "The new password must differ from the old one."
+        ),
+        ("password", "invalid"): QCoreApplication.translate("Errors", "Enter a password."),
+        ("old_password", "wrong"): QCoreApplication.translate(
+            "Errors", "The current password is wrong."
+        ),
+        ("login", "required"): QCoreApplication.translate("Errors", "Enter a login."),
+        ("login", "invalid"): QCoreApplication.translate(
+            "Errors", "A login cannot contain spaces."
+        ),
+        ("login", "taken"): QCoreApplication.translate("Errors", "Someone already has this login."),
+        ("login", "too_long"): QCoreApplication.translate("Errors", "The login is too long."),
+        ("role", "invalid"): QCoreApplication.translate("Errors", "Choose a role."),
+        ("team", "not_found"): QCoreApplication.translate(
+            "Errors", "The team chosen no longer exists."
+        ),
+        ("customer_cap", "out_of_range"): QCoreApplication.translate(
+            "Errors", "The customer cap is a whole number from 1 up, or empty for none."
+        ),
+        ("locked_cap", "out_of_range"): QCoreApplication.translate(
+            "Errors", "The locked cap is a whole number from 1 up, or empty for none."
+        ),
+        ("to_user", "required"): QCoreApplication.translate(
+            "Errors", "Choose a colleague or a pool to take over the customers."
+        ),
+        ("to_user", "invalid"): QCoreApplication.translate(
+            "Errors", "The colleague chosen cannot take customers over (deactivated or finance)."
+        ),
+        ("to_user", "not_found"): QCoreApplication.translate(
+            "Errors", "The colleague chosen no longer exists."
+        ),
+        ("deals_to_user", "required"): QCoreApplication.translate(
+            "Errors", "Choose a colleague to take over the open deals."
+        ),
+        ("deals_to_user", "invalid"): QCoreApplication.translate(
+            "Errors", "The colleague chosen cannot take deals over (deactivated or finance)."
+        ),
+        ("deals_to_user", "not_found"): QCoreApplication.translate(
+            "Errors", "The colleague chosen no longer exists."
+        ),
+        ("pool", "not_found"): QCoreApplication.translate(
+            "Errors", "The pool chosen no longer exists."
+        ),
+        ("user", "inactive"): QCoreApplication.translate(
+            "Errors", "This user is already deactivated."
+        ),
+    }
+    errors = list(exc.params.get("errors") or [])
+    if not any(tuple(e) in words for e in errors):
+        return None
+    lines = [words[tuple(e)] for e in errors if tuple(e) in words]
+    rest = [tuple(e) for e in errors if tuple(e) not in words]
+    if rest:
+        lines.append(validation_text(rest, exc.params.get("limits") or {}))
+    return "\n".join(dict.fromkeys(lines))
 
 
 # --- opening, setting up and upgrading a server; copying; backups (database.py, db_copy.py,
