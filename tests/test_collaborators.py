@@ -224,3 +224,14 @@ def test_many_shares_go_through_the_subquery(db, people, monkeypatch):
         ws(db, people.rep_n1).add_collaborator(cid, people.rep_s1.id)
     assert names(db, people.rep_s1, "shared") == {"客户0", "客户1", "客户2"}
     assert ws(db, people.rep_s1).count_customers(CustomerQuery(scope="shared")) == 3
+
+
+def test_a_customer_handed_to_its_collaborator_lists_them_no_more(db, people, shared):
+    north, _south = shared
+    make_pool(db, people.admin)  # the transfer reasons
+    ws(db, people.rep_n1).add_collaborator(north, people.rep_s1.id)
+    ws(db, people.rep_n1).add_collaborator(north, people.rep_n2.id)
+    ws(db, people.admin).assign_customers([north], people.rep_s1.id, "rebalance", "")
+    rows = ws(db, people.rep_s1).collaborators(north).rows
+    assert [r.user_id for r in rows] == [people.rep_n2.id]
+    assert ws(db, people.rep_s1).customer_card(north).detail.editable  # theirs now

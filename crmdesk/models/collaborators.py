@@ -5,9 +5,10 @@ They edit none of its fields and neither delete, release nor transfer it (policy
 Collaborators are removed, set-based, where they stop making sense:
 - the customer goes to a pool: forget_customers, called by pool_actions.release and the recycle
   pass (recycle._move_chunk), in the same unit of work as the move. A claim starts afresh.
-- a collaborator is deactivated: forget_user, for user_admin.deactivate_user. Until then an
-  inactive user sees nothing anyway (policy.current_actor refuses them), and lists leave them
-  out (list_collaborators).
+- a collaborator is deactivated: user_admin.deactivate_user deletes their rows (as forget_user
+  does). An inactive user sees nothing anyway (policy.current_actor refuses them), and lists
+  and notices leave them out (list_collaborators, collaborator_ids).
+A customer handed to one of its collaborators keeps the row, unlisted while they own it.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def list_collaborators(session: Session, actor: UserRow, customer_id: int) -> Co
         .outerjoin(Team, Team.id == User.team_id)
         .outerjoin(adder, adder.c.id == Collaborator.added_by_id)
         .where(Collaborator.customer_id == customer_id, User.active.is_(True))
+        .where(Collaborator.user_id != (customer.owner_id or 0))  # now its owner
         .order_by(User.name_sort, User.id)
     )
     rows = tuple(CollaboratorRow(*row) for row in session.execute(stmt))
