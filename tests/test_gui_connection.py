@@ -229,3 +229,22 @@ def test_a_local_file_is_not_watched(qtbot, ws, tmp_path):
     window = MainWindow(ws, settings, recycle=False)
     qtbot.addWidget(window)
     assert install_connection_watch(window) is None and window.ctx.connection is None
+
+
+def test_the_broad_change_names_every_kind_the_services_record():
+    """After a reconnection every page must reload: a kind missing from EVERY_KIND would leave
+    the page that listens for it showing what it showed before the drop."""
+    import re
+    from pathlib import Path
+
+    import crmdesk.models
+    from crmdesk.views.context import EVERY_KIND
+
+    source = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in Path(crmdesk.models.__file__).parent.glob("*.py")
+    )
+    recorded = set(re.findall(r"\b(?:record|change_of)\([^()\"]*?\"([a-z_]+)\"", source))
+    recorded |= set(re.findall(r"^CHANGE = \"([a-z_]+)\"", source, re.MULTILINE))
+    assert {"created", "ownership", "deals", "work_reports"} <= recorded  # the scan works
+    assert recorded <= EVERY_KIND

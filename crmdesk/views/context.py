@@ -50,7 +50,7 @@ EVERY_KIND = frozenset(
     {
         "created", "edited", "deleted", "restored", "ownership", "follow_up", "tags",
         "contacts", "saved_views", "deals", "approvals", "pipelines", "contracts", "payments",
-        "targets", "work_reports", "notifications", "pools", "users", "collaborators",
+        "targets", "work_reports", "notifications", "pools", "users",
     }
 )  # fmt: skip
 BROAD_CHANGE = Change(EVERY_KIND, frozenset(), 1)
