@@ -139,6 +139,19 @@ def test_five_failures_in_a_row_lock_the_account_for_fifteen_minutes(db, people)
     assert state(db, people.rep_n2.id)[:2] == (0, None)
 
 
+def test_failures_at_the_same_time_all_count(db, people):
+    """Five wrong passwords sent at once (a script guessing in parallel) lock the account as
+    five in a row do: the row lock makes each count on the one before."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    set_password(db, people.rep_n2.id)
+    with ThreadPoolExecutor(auth.LOCK_AFTER) as pool:
+        answers = list(pool.map(lambda i: refusal(db, "rep_n2", f"guess {i}"), range(5)))
+    assert {a.params["reason"] for a in answers} == {"bad_credentials"}
+    assert state(db, people.rep_n2.id)[0] == auth.LOCK_AFTER
+    assert refusal(db, "rep_n2", SECRET).params["reason"] == "locked"
+
+
 def test_a_success_resets_the_count_of_failures(db, people):
     set_password(db, people.rep_n2.id)
     for _ in range(auth.LOCK_AFTER - 1):

@@ -101,22 +101,21 @@ class SignInResult:
 
 def find_login(session: Session, login: str) -> User | None:
     """The user with this login, trimmed and case-insensitively (an exact match first when
-    two differ only in case), the row locked: failures of one login count up in turn."""
+    two differ only in case), their row locked: failures of one login count up in turn. Found
+    first without a lock, then locked by primary key: a locking read of lower(login) would
+    scan, and on MariaDB lock, every user's row."""
     wanted = login.strip() if isinstance(login, str) else ""
     if not wanted or has_bad_character(wanted):
         return None
-    stmt = (
-        select(User)
-        .where(func.lower(User.login) == wanted.lower())
-        .order_by(User.id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    found = list(session.scalars(stmt))
+    stmt = select(User.id, User.login).where(func.lower(User.login) == wanted.lower())
+    found = [(uid, name) for uid, name in session.execute(stmt.order_by(User.id))]
     # SQLite's lower() folds ASCII only: Python's casefold decides for the rest.
-    found = [u for u in found if u.login.casefold() == wanted.casefold()] or found
-    exact = [u for u in found if u.login == wanted]
-    return (exact or found or [None])[0]
+    found = [f for f in found if f[1].casefold() == wanted.casefold()] or found
+    exact = [f for f in found if f[1] == wanted]
+    chosen = (exact or found or [None])[0]
+    if chosen is None:
+        return None
+    return session.get(User, chosen[0], with_for_update=True, populate_existing=True)
 
 
 def sign_in(session: Session, login: str, password: str, now: datetime) -> SignInResult:
