@@ -123,7 +123,7 @@ def test_an_admin_creates_a_user_told_what_to_fix_first(qtbot, ws, monkeypatch):
             qtbot.keyClicks(form.password.first, PASSWORD)
             qtbot.keyClicks(form.password.second, PASSWORD + "x")
             qtbot.mouseClick(form.ok_button, LEFT)
-            assert form.isVisible() and "differ" in form.problem.text()  # not even asked
+            assert form.isVisible() and "not the same" in form.problem.text()  # not even asked
             form.password.second.setText(PASSWORD)
             qtbot.mouseClick(form.ok_button, LEFT)  # the login is taken: the model says so
             assert form.isVisible() and form.problem.isVisible()
@@ -210,7 +210,7 @@ def test_an_admin_resets_a_password(qtbot, ws, monkeypatch):
         qtbot.keyClicks(form.password.first, "short")
         qtbot.keyClicks(form.password.second, "short")
         qtbot.mouseClick(form.ok_button, LEFT)  # the model's rule, in words
-        assert form.isVisible() and form.problem.text()
+        assert form.isVisible() and "at least 8 characters" in form.problem.text()
         for edit in (form.password.first, form.password.second):
             edit.setText(PASSWORD)
 

@@ -27,7 +27,6 @@ from crmdesk.models.user_admin import Handover
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.labels import reason_label, sentences
-from crmdesk.views.user_edit_dialog import problem_text
 from crmdesk.views.widgets import ok_cancel, problem_label
 
 TRANSFER_REASON = "handover"  # an ownership transfer's reason (labels.reason_label)
@@ -298,7 +297,7 @@ class HandoverDialog(QDialog):
 
     def _on_deactivate_failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        self._show_problem(problem_text(exc))
+        self._show_problem(error_text(exc))
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)

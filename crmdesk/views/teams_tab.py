@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.models.errors import CrmError
+from crmdesk.models.errors import CrmError, ValidationFailed
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.user_edit_dialog import (
@@ -32,7 +32,6 @@ from crmdesk.views.user_edit_dialog import (
     cap_edit,
     cap_value,
     problem_fields,
-    problem_text,
 )
 from crmdesk.views.widgets import ok_cancel, problem_label
 
@@ -114,7 +113,12 @@ class TeamDialog(QDialog):
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        self._show_problem(problem_text(exc), problem_fields(exc))
+        text = error_text(exc)
+        if isinstance(exc, ValidationFailed) and ("name", "taken") in map(
+            tuple, exc.params.get("errors", [])
+        ):
+            text = self.tr("Another team already has this name.")
+        self._show_problem(text, problem_fields(exc))
 
     def _show_problem(self, text: str, fields: list[str]) -> None:
         self.problem.setText(text)

@@ -9,7 +9,7 @@ import secrets
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QRegularExpression
+from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.models.auth import PASSWORD_MAX, PASSWORD_MIN
 from crmdesk.models.errors import ValidationFailed
-from crmdesk.models.pool import MAX_CAP
 from crmdesk.models.user_admin import UserInput
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.labels import role_label
+from crmdesk.views.password_dialogs import new_password_problem
 from crmdesk.views.widgets import ERROR_COLOR, ok_cancel, problem_label
 
 ROLES = ("rep", "manager", "admin", "finance")
@@ -40,76 +39,6 @@ MARKED = f"QLineEdit, QComboBox {{ border: 1px solid {ERROR_COLOR}; }}"
 # by hand to a colleague; 14 of them are ~80 bits.
 PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PASSWORD_LENGTH = 14
-
-
-class FormWords(QObject):
-    """The users' and teams' forms' problems in words, for the fields the shared validation
-    words do not name (a login, a password, a colleague to hand over to)."""
-
-    def login(self, code: str) -> str | None:
-        return {
-            "taken": self.tr("Someone else already signs in with this login. Choose another."),
-            "invalid": self.tr("A login may not contain spaces."),
-            "required": self.tr("Type the login they sign in with."),
-            "too_long": self.tr("The login is too long: at most 100 characters."),
-            "bad_character": self.tr("The login contains a character that cannot be stored."),
-        }.get(code)
-
-    def password(self, code: str) -> str:
-        if code == "too_short":
-            return self.tr("The password is too short: at least {n} characters.").format(
-                n=PASSWORD_MIN
-            )
-        if code == "too_long":
-            return self.tr("The password is too long: at most {n} characters.").format(
-                n=PASSWORD_MAX
-            )
-        return {
-            "one_character": self.tr("The password may not be one character repeated."),
-            "same_as_login": self.tr("The password may not be the login."),
-            "bad_character": self.tr("The password contains a character that cannot be used."),
-        }.get(code, self.tr("This password cannot be used. Choose another."))
-
-    def line(self, field: str, code: str) -> str | None:
-        """One problem in words; None: the shared words will do."""
-        if field == "login":
-            return self.login(code)
-        if field == "password":
-            return self.password(code)
-        if field in ("customer_cap", "locked_cap") and code == "out_of_range":
-            text = self.tr("{cap}: enter a number from 1 to {high}, or leave it blank.")
-            cap = self.tr("Customer cap")
-            if field == "locked_cap":
-                cap = self.tr("Locked-customer cap")
-            return text.format(cap=cap, high=QLocale().toString(MAX_CAP))
-        if field == "team" and code == "not_found":
-            return self.tr("The team chosen no longer exists. Choose another.")
-        if field == "role":
-            return self.tr("Choose one of the roles.")
-        if field in ("to_user", "deals_to_user"):
-            return self.tr("The colleague chosen can no longer take over (deactivated, removed "
-                           "or in finance). Choose another.")  # fmt: skip
-        if field == "pool" and code == "not_found":
-            return self.tr("The pool chosen no longer exists. Choose another.")
-        if field == "name" and code == "taken":
-            return self.tr("Another team already has this name.")
-        return None
-
-
-def problem_text(exc: BaseException) -> str:
-    """A refusal of a users' or teams' form in words: the fields' own lines where the shared
-    words would name a field by its code, else error_text's."""
-    if not isinstance(exc, ValidationFailed):
-        return error_text(exc)
-    lines, words = [], FormWords()
-    for field, code in exc.params.get("errors", []):
-        line = words.line(field.rsplit(".", 1)[-1], code)
-        if line is None:
-            line = error_text(ValidationFailed(errors=[(field, code)],
-                                               limits=exc.params.get("limits") or {}))  # fmt: skip
-        if line not in lines:
-            lines.append(line)
-    return "\n".join(lines) or error_text(exc)
 
 
 def problem_fields(exc: BaseException) -> list[str]:
@@ -156,14 +85,10 @@ class PasswordPair(QWidget):
     def password(self) -> str:
         return self.first.text()
 
-    def problem(self) -> str:
-        """What is wrong before asking the database: nothing typed, or the two differ (the
-        rules on length and so on are the model's, said in its words)."""
-        if not self.first.text():
-            return self.tr("Type a password, or press Generate.")
-        if self.first.text() != self.second.text():
-            return self.tr("The two passwords differ. Type the same password twice.")
-        return ""
+    def problem(self, login: str) -> str:
+        """What is wrong before asking the database (the model checks again): the password
+        rules, and whether the two agree; the same words as one's own change of password."""
+        return new_password_problem(self.first.text(), self.second.text(), login)
 
     def _on_generate_clicked(self) -> None:
         password = generated_password()
@@ -311,8 +236,8 @@ class UserEditDialog(QDialog):
             problem, field = self.tr("Type the user's name."), "name"
         elif not data.login:
             problem, field = self.tr("Type the login they sign in with."), "login"
-        elif self.password is not None and self.password.problem():
-            problem, field = self.password.problem(), "password"
+        elif self.password is not None and self.password.problem(data.login):
+            problem, field = self.password.problem(data.login), "password"
         if problem:
             self._show_problem(problem, [field])
             return
@@ -333,7 +258,7 @@ class UserEditDialog(QDialog):
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        self._show_problem(problem_text(exc), problem_fields(exc))
+        self._show_problem(error_text(exc), problem_fields(exc))
 
     def _show_problem(self, text: str, fields: list[str]) -> None:
         self.problem.setText(text)
@@ -377,7 +302,7 @@ class ResetPasswordDialog(QDialog):
     def _on_ok_clicked(self) -> None:
         if not self.ok_button.isEnabled():
             return
-        problem = self.password.problem()
+        problem = self.password.problem(self.user.login)
         if problem:
             self.problem.setText(problem)
             self.problem.show()
@@ -393,7 +318,7 @@ class ResetPasswordDialog(QDialog):
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        self.problem.setText(problem_text(exc))
+        self.problem.setText(error_text(exc))
         self.problem.show()
         if problem_fields(exc):
             self.password.first.setStyleSheet(MARKED)
