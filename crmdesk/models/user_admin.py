@@ -357,11 +357,13 @@ def _transfer(session, user_id, to_user: UserRow, actor, now, code, text) -> Non
     )  # fmt: skip
 
 
-def _release(session, user_id, pool_id, actor, now, code, text, ids) -> None:
+def _release(session, user_id, pool_id, actor, now, code, text) -> None:
     """As pool_actions.release gives a customer back: a "released" event with the reason, the
     owner cleared, the pool set; a customer's collaborators leave with it (the pool's members
     see it now)."""
     _events(session, user_id, "released", actor, now, pool_id=pool_id, code=code, text=text)
+    theirs = select(Customer.id).where(Customer.owner_id == user_id).scalar_subquery()
+    session.execute(delete(Collaborator).where(Collaborator.customer_id.in_(theirs)))
     session.execute(
         update(Customer)
         .where(Customer.owner_id == user_id)
@@ -376,9 +378,6 @@ def _release(session, user_id, pool_id, actor, now, code, text, ids) -> None:
         ),
         execution_options={"synchronize_session": False},
     )  # fmt: skip
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        session.execute(delete(Collaborator).where(Collaborator.customer_id.in_(chunk)))
 
 
 def _move_deals(session, user_id, deals_to: UserRow, actor, now) -> int:
@@ -421,7 +420,7 @@ def deactivate_user(
         lock_user_row(session, receiver)
     ids = _owned_ids(session, user.id)
     if ids and pool is not None:
-        _release(session, user.id, pool.id, actor, now, code, text, ids)
+        _release(session, user.id, pool.id, actor, now, code, text)
     elif ids and to_user is not None:
         _transfer(session, user.id, to_user, actor, now, code, text)
     if ids:

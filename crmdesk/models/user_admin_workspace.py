@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sqlalchemy.orm import Session
+
 from crmdesk.models import auth, user_admin
 from crmdesk.models.changes import WriteResult
+from crmdesk.models.policy import current_actor
 from crmdesk.models.user_admin import (
     DeactivateResult,
     Handover,
@@ -15,21 +18,28 @@ from crmdesk.models.user_admin import (
     UserAdminRow,
     UserInput,
 )
+from crmdesk.models.users import UserRow
 
 
 class UserAdminMethods:
     """Needs the Workspace's _read, _write, clock and actor."""
 
+    def _admin_reader(self, session: Session) -> UserRow:
+        """The acting user as the database has them now: the reads here are an admin's (or a
+        manager's), and a role taken away a minute ago no longer reads them."""
+        self.actor = current_actor(session, self.actor.id)
+        return self.actor
+
     def users_admin(self) -> list[UserAdminRow]:
         """Every user with their counts (admins); a manager gets their team's."""
-        return self._read(lambda s: user_admin.list_users_admin(s, self.actor))
+        return self._read(lambda s: user_admin.list_users_admin(s, self._admin_reader(s)))
 
     def teams_admin(self) -> list[TeamRow]:
-        return self._read(lambda s: user_admin.list_teams(s, self.actor))
+        return self._read(lambda s: user_admin.list_teams(s, self._admin_reader(s)))
 
     def handover_counts(self, user_id: int) -> tuple[int, int]:
         """(customers, open deals) the user holds: what a deactivation hands over."""
-        return self._read(lambda s: user_admin.handover_counts(s, self.actor, user_id))
+        return self._read(lambda s: user_admin.handover_counts(s, self._admin_reader(s), user_id))
 
     def create_user(self, data: UserInput, password: str) -> WriteResult[int]:
         return self._write(
