@@ -248,3 +248,36 @@ def test_the_broad_change_names_every_kind_the_services_record():
     recorded |= set(re.findall(r"^CHANGE = \"([a-z_]+)\"", source, re.MULTILINE))
     assert {"created", "ownership", "deals", "work_reports"} <= recorded  # the scan works
     assert recorded <= EVERY_KIND
+
+
+def test_the_change_feed_poll_finds_the_lost_server_and_the_window_recovers(
+    qtbot, server, link, tmp_path
+):
+    """Nobody clicks anything: the live refresh's poll is what runs into the dead server. The
+    banner comes, and goes once the server is back; the window keeps working."""
+    from crmdesk.views.live_refresh import install_live_refresh
+    from crmdesk.views.main_window import MainWindow
+
+    _db, people = server
+    ws = Workspace(link.db, people.admin, clock=lambda: NOW)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ws, settings, recycle=False)
+    qtbot.addWidget(window)
+    window.show()
+    watch = install_connection_watch(window)
+    live = window.live_refresh if hasattr(window, "live_refresh") else install_live_refresh(window)
+    live.timer.setInterval(100)
+    watch._tick.setInterval(20)
+    qtbot.waitUntil(lambda: live.polls >= 1, timeout=10_000)
+    link.down()
+    qtbot.waitUntil(lambda: not watch.banner.isHidden(), timeout=10_000)
+    assert watch.down and live.failures >= 1
+    qtbot.waitUntil(lambda: watch.probes >= 2, timeout=10_000)  # still down: probing on
+    assert not watch.banner.isHidden()
+    link.up()
+    qtbot.waitUntil(lambda: watch.banner.isHidden() and not watch.down, timeout=15_000)
+    polls = live.polls
+    qtbot.waitUntil(lambda: live.polls > polls + 1, timeout=10_000)  # polling again
+    assert window.notice_line.text.text() == "Connected again."
+    window.runner.cancel_all()
+    window.runner.wait()
