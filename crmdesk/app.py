@@ -121,7 +121,11 @@ def _install_excepthook() -> None:
 
 def local_workspace(url: str | None, create_admin_as: str | None = None):
     """Open the database and find who works on it, without any window: (workspace or None
-    when nobody is set up yet, database). Raises the project's errors (CrmError)."""
+    when nobody is set up yet, database). Raises the project's errors (CrmError).
+
+    The window uses it for the local file only (a server asks to sign in: _Opening). Headless
+    commands (crmdesk screenshot --db SERVER --as LOGIN) use it on a server too, with no
+    password: whoever holds the database's own credentials (the URL) may read it anyway."""
     from crmdesk.models.database import open_database
     from crmdesk.models.users import count_users, create_local_admin, local_actor, os_login
     from crmdesk.models.workspace import Workspace, utc_now
@@ -172,22 +176,48 @@ def load_demo_with_progress(db, parent=None) -> None:
     runner.wait()
 
 
+def _is_server(url: str | None) -> bool:
+    if not url:
+        return False
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).get_backend_name() != "sqlite"
+    except ArgumentError:
+        return False  # not a URL: it fails to open as a file, and says so
+
+
 class _Opening:
     """Start-up after the window is shown: the database layer is imported and the database
     opened on a worker thread (~0.3 s of imports, and a server may be slow to answer), then
-    the first start is asked for on the GUI thread if nobody is set up, then the window gets
-    its workspace. A database that does not open offers what to do next (prompts.
-    ask_open_failed): retry, another file, the default local file, or quit. The database
-    chosen there or at the first start is remembered for the next start ("database/url")."""
+    the window gets its workspace. Everything the user is asked runs on the GUI thread in a
+    dialog whose database work goes to the runner.
 
-    def __init__(self, window, url: str | None) -> None:
-        self.window, self.url = window, url
+    The local file: nobody set up yet → the first start (FirstRunDialog); else its local user,
+    no password. A server: open it, then sign in (LoginDialog; must_change_password → the
+    change-password dialog before the window opens). An empty server → confirm, then its first
+    admin (FirstAdminDialog: set up under the upgrade lock, auth.create_first_admin). An older
+    schema → SchemaTooOldDialog (an admin upgrades; everyone else is told to ask). The server
+    refused the password → the connect dialog on that profile (no keychain: asked each time).
+    A database that does not open offers what to do next (prompts.ask_open_failed): retry,
+    another file, a server (the connect dialog), the default local file, or quit. The choice
+    is remembered for the next start (profiles.json; the legacy "database/url" setting
+    mirrors it, without a password)."""
+
+    def __init__(self, window, url: str | None, profile: str | None = None) -> None:
+        self.window, self.url, self.profile = window, url, profile
 
     def start(self) -> None:
         url = self.url
 
         def open_and_warm():
-            opened = local_workspace(url)
+            if _is_server(url):
+                from crmdesk.models.database import open_database
+
+                opened = (None, open_database(url))  # who works is asked next: sign in
+            else:
+                opened = local_workspace(url)
             # The first page's modules are imported here, off the GUI thread, while it waits
             # anyway (~27 ms); building the page then costs the window only its widgets.
             importlib.import_module("crmdesk.views.customer_page")
@@ -198,8 +228,14 @@ class _Opening:
     def _remember(self, url: str | None) -> None:
         """Use this database now and at the next start; a password is never written to the
         settings file (the next start asks the server without it, and says so if refused)."""
+        from crmdesk.models import profiles
+
         self.url = url
         settings = self.window.settings
+        try:
+            self.profile = profiles.remember_url(url).name
+        except (ValueError, OSError) as exc:  # not a URL: it fails to open, not worth keeping
+            log.warning("database choice not remembered: %r", exc)
         if url is None:
             settings.remove("database/url")
             return
@@ -213,17 +249,24 @@ class _Opening:
             return
         settings.setValue("database/url", kept)
 
+    def _quit(self, db=None) -> None:
+        if db is not None:
+            db.close()
+        QApplication.exit(1)
+
     def _on_opened(self, opened) -> None:
         workspace, db = opened
         if workspace is not None:
             self.window.attach(workspace)
             return
+        if not db.is_local:
+            self._sign_in(db)
+            return
         from crmdesk.views.setup_dialogs import FirstRunDialog
 
         dialog = FirstRunDialog(self.window)
         if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
-            db.close()
-            QApplication.exit(1)
+            self._quit(db)
             return
         name, start = dialog.value()
         if start == "server":  # that server's database instead of this empty file
@@ -245,10 +288,138 @@ class _Opening:
             self._on_failed,
         )
 
+    # -- a server: signing in, its first admin, its upgrade
+    def _sign_in(self, db) -> None:
+        from crmdesk.views.login_dialog import LoginDialog
+
+        settings = self.window.settings
+        dialog = LoginDialog(db, self.window.runner, self.window,
+                             str(settings.value("database/login", "") or ""))  # fmt: skip
+        accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
+        user = dialog.user
+        dialog.deleteLater()
+        if not accepted:  # another database, perhaps; else quit
+            db.close()
+            self._connect()
+            return
+        settings.setValue("database/login", user.login)
+        if user.must_change_password and not self._forced_change(db, user):
+            self._quit(db)
+            return
+        self._attach(db, user)
+
+    def _forced_change(self, db, user) -> bool:
+        """An admin reset the password: the user chooses their own before the window opens."""
+        from crmdesk.models.auth import change_password
+        from crmdesk.models.checks import utc_now
+        from crmdesk.views.password_dialogs import ChangePasswordDialog
+
+        def change(old: str, new: str):
+            return db.write(lambda s: change_password(s, user.id, old, new, utc_now()))
+
+        dialog = ChangePasswordDialog(self.window.runner, change, user.login, self.window, True)
+        accepted = dialog.exec() == ChangePasswordDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted
+
+    def _attach(self, db, user) -> None:
+        from crmdesk.models.workspace import Workspace
+
+        self.window.attach(Workspace(db, user))
+
+    def _set_up(self, exc) -> None:
+        """An empty server database: set it up (after asking) and make its first admin."""
+        from crmdesk.views import prompts
+        from crmdesk.views.setup_dialogs import FirstAdminDialog
+
+        where = exc.params.get("url") or ""
+        if not prompts.confirm_set_up(self.window, where):
+            self._connect()
+            return
+        url, made = self.url, []
+
+        def create(name: str, login: str, password: str):
+            from crmdesk.models.auth import create_first_admin
+            from crmdesk.models.checks import utc_now
+            from crmdesk.models.database import open_database
+            from crmdesk.models.errors import CrmError
+
+            if not made:
+                made.append(open_database(url, setup=True))
+            db = made[0]
+            try:
+                write = db.write(lambda s: create_first_admin(s, name, login, password, utc_now()))
+            except CrmError as error:
+                if error.code == "already_set_up":  # a colleague was first: sign in instead
+                    return None
+                raise
+            return write.value
+
+        dialog = FirstAdminDialog(self.window.runner, create, where, self.window)
+        accepted = dialog.exec() == FirstAdminDialog.DialogCode.Accepted
+        user = dialog.user
+        dialog.deleteLater()
+        db = made[0] if made else None
+        if not accepted:
+            self._quit(db)
+        elif user is None:
+            self._sign_in(db)
+        else:
+            self.window.settings.setValue("database/login", user.login)
+            self._attach(db, user)
+
+    def _upgrade(self, exc) -> None:
+        """An older server schema: an admin upgrades it here, then everyone signs in."""
+        from crmdesk.views.setup_dialogs import SchemaTooOldDialog
+
+        url = self.url
+
+        def upgrade(login: str, password: str):
+            from crmdesk.models.server_setup import upgrade_server
+
+            return upgrade_server(url, login, password)
+
+        found, needed = exc.params.get("found") or "", exc.params.get("needed") or ""
+        dialog = SchemaTooOldDialog(self.window.runner, upgrade, found, needed, self.window)
+        accepted = dialog.exec() == SchemaTooOldDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self.start()
+        else:
+            self._quit()
+
+    def _connect(self, message: str = "") -> None:
+        """The connect dialog: a profile chosen opens now (and next time); cancelled: quit."""
+        from crmdesk.views.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self.window.runner, self.window, self.profile, message)
+        accepted = dialog.exec() == ConnectDialog.DialogCode.Accepted
+        if accepted:
+            self.url, self.profile = dialog.url(), dialog.chosen.name
+            self.window.settings.remove("database/url")  # profiles.json says which, now
+        dialog.deleteLater()
+        if accepted:
+            self.start()
+        else:
+            self._quit()
+
     def _on_failed(self, exc: BaseException) -> None:
         from crmdesk.views import prompts
 
         log.warning("the database did not open: %r", exc)
+        code = getattr(exc, "code", "")
+        if code == "server_not_set_up":
+            self._set_up(exc)
+            return
+        if code == "schema_too_old":
+            self._upgrade(exc)
+            return
+        params = getattr(exc, "params", {}) or {}
+        if _is_server(self.url) and params.get("reason") == "auth_failed":
+            from crmdesk.views.errors import error_text
+
+            self._connect(error_text(exc))  # the password: typed again (or for the first time)
+            return
         while True:
             answer = prompts.ask_open_failed(self.window, exc, self.url is None)
             if answer == "retry":
@@ -256,6 +427,8 @@ class _Opening:
             elif answer == "default":
                 self._remember(None)
                 self.start()
+            elif answer == "connect":
+                self._connect()
             elif answer == "choose":
                 path = prompts.choose_database_file(self.window)
                 if not path:
@@ -265,6 +438,21 @@ class _Opening:
             else:
                 QApplication.exit(1)
             return
+
+
+def start_url(settings) -> tuple[str | None, str | None]:
+    """(the URL to open when none was given, its profile's name): the last profile used (its
+    password from the keychain, if kept there), else the legacy setting, else the local file."""
+    from crmdesk.models import profiles
+
+    profile = profiles.last_profile()
+    if profile is not None:
+        if profile.name == profiles.LOCAL_NAME:
+            return None, profile.name
+        return profiles.profile_url(profile, profiles.load_password(profile)), profile.name
+    if settings.value("database/url", ""):
+        return str(settings.value("database/url")), None  # chosen by an older crmdesk
+    return None, None
 
 
 def start_gui(url: str | None, language: str | None = None, argv: list[str] | None = None):
@@ -277,9 +465,10 @@ def start_gui(url: str | None, language: str | None = None, argv: list[str] | No
     settings = open_settings()
     window = MainWindow(None, settings)
     window.show()
-    if url is None and settings.value("database/url", ""):
-        url = str(settings.value("database/url"))  # chosen at the first start or after a failure
-    _Opening(window, url).start()
+    profile = None
+    if url is None:
+        url, profile = start_url(settings)
+    _Opening(window, url, profile).start()
     return app, window
 
 

@@ -225,12 +225,15 @@ def error_details(exc: BaseException) -> str:
 
 
 def ask_open_failed(parent: QWidget | None, exc: BaseException, is_default: bool) -> str:
-    """The database did not open: "retry", "choose" (another file), "default" (the default
-    local file; not offered when that is the one that failed) or "quit"."""
+    """The database did not open: "retry", "choose" (another file), "connect" (a server, in
+    the connect dialog), "default" (the default local file; not offered when that is the one
+    that failed) or "quit"."""
     Role = QMessageBox.ButtonRole
     buttons = [
         ("retry", QCoreApplication.translate("Prompts", "Retry"), Role.AcceptRole),
         ("choose", QCoreApplication.translate("Prompts", "Choose another database file…"),
+         Role.ActionRole),
+        ("connect", QCoreApplication.translate("Prompts", "Connect to a server…"),
          Role.ActionRole),
     ]  # fmt: skip
     if not is_default:
@@ -250,6 +253,28 @@ def ask_open_failed(parent: QWidget | None, exc: BaseException, is_default: bool
         error_details(exc),
     )
     return "quit" if answer == "cancel" else answer
+
+
+def confirm_set_up(parent: QWidget | None, where: str) -> bool:
+    """An empty server database: set it up for crmdesk? (Cancel is the default.)"""
+    Role = QMessageBox.ButtonRole
+    answer = _ask(
+        parent,
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Prompts", "An empty database"),
+        QCoreApplication.translate("Prompts", "Set up this empty database for crmdesk?"),
+        QCoreApplication.translate(
+            "Prompts",
+            "{database} has no tables yet. crmdesk will create its tables, and you will be "
+            "its first administrator. Choose Cancel if this is not your team's database.",
+        ).format(database=where),
+        [
+            ("set_up", QCoreApplication.translate("Prompts", "Set up"), Role.AcceptRole),
+            ("cancel", QCoreApplication.translate("Prompts", "Cancel"), Role.RejectRole),
+        ],  # fmt: skip
+        "cancel",
+    )
+    return answer == "set_up"
 
 
 def choose_database_file(parent: QWidget | None) -> str:
