@@ -380,6 +380,8 @@ def test_teams_new_edit_and_a_non_empty_team_is_not_deleted(qtbot, ws, monkeypat
     assert "North" in [t.name for t in ws.teams_admin()]
     assert teams.problem.isVisible() and "3" in teams.problem.text()
     assert not asked  # refused at once, without a question first
+    teams.choose(ws.people.manager_s.team_id)
+    assert not teams.problem.isVisible()  # it was about North
 
     def fill(form: TeamDialog):
         qtbot.keyClicks(form.name, "East")

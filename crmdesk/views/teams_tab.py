@@ -153,7 +153,7 @@ class TeamsTab(QWidget):
         for column in (self.MEMBERS, self.CUSTOMER_CAP, self.LOCKED_CAP):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(column, 150)
-        self.table.itemSelectionChanged.connect(self.update_buttons)
+        self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_edit_clicked)
         self.new_button = QPushButton(self.tr("New team…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -222,6 +222,10 @@ class TeamsTab(QWidget):
                 self.table.selectRow(i)
                 return True
         return False
+
+    def _on_selection_changed(self) -> None:
+        self.problem.hide()  # it was about the team chosen before
+        self.update_buttons()
 
     def update_buttons(self) -> None:
         busy, row = self.dialog.busy, self.selected()

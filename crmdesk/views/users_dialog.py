@@ -175,7 +175,7 @@ class UsersTab(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((150, 110, 110, 110, 80, 80)):
             self.table.setColumnWidth(column, width)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_edit_clicked)
         self.new_button = QPushButton(self.tr("New user…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -233,6 +233,10 @@ class UsersTab(QWidget):
                 self.table.scrollTo(index)
                 return True
         return False
+
+    def _on_selection_changed(self, *_args) -> None:
+        self.problem.hide()  # it was about the row chosen before
+        self._update_buttons()
 
     def _on_search_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
