@@ -214,3 +214,32 @@ def test_the_detail_panel_reloads_at_once_when_nothing_is_edited(qtbot, ws, coll
     page.table.selectRow(page_names(page).index("杭州云帆网络有限公司"))
     assert detail.detail.data.name == "杭州云帆网络有限公司"
     assert not detail.remote_notice.isVisible()
+
+
+def test_two_clients_on_each_backend_see_each_others_writes(qtbot, db, people):
+    """Two programs (two engines, two users) on SQLite, PostgreSQL and MariaDB: each one's
+    write reaches the other's bus, named, and never its own."""
+    from crmdesk.models.customers import CustomerInput
+
+    other_db = open_database(db.url.render_as_string(hide_password=False))
+    try:
+        mine = Workspace(db, people.manager_n, clock=lambda: NOW)
+        theirs = Workspace(other_db, people.rep_n1, clock=lambda: NOW)
+        heard = {}
+        lives = {}
+        for who, workspace in (("mine", mine), ("theirs", theirs)):
+            ctx = PageContext(workspace)
+            heard[who] = []
+            ctx.bus.changed.connect(heard[who].append)
+            lives[who] = LiveRefresh(ctx, interval_ms=60_000)
+            lives[who].poll_now()
+        made = theirs.create_customer(CustomerInput(name="星辰科技"), [], people.rep_n1.id)
+        mine.create_customer(CustomerInput(name="华信贸易"), [], people.rep_n2.id)
+        for live in lives.values():
+            live.poll_now()
+        assert [(c.kinds, c.customer_ids, c.by) for c in heard["mine"]] == [
+            ({"created"}, {made.value}, "张伟")
+        ]
+        assert [(c.kinds, c.by) for c in heard["theirs"]] == [({"created"}, "Nina North")]
+    finally:
+        other_db.close()
