@@ -8,7 +8,7 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
@@ -416,9 +416,17 @@ class _Opening:
             return
         params = getattr(exc, "params", {}) or {}
         if _is_server(self.url) and params.get("reason") == "auth_failed":
+            from sqlalchemy.engine import make_url
+
             from crmdesk.views.errors import error_text
 
-            self._connect(error_text(exc))  # the password: typed again (or for the first time)
+            if make_url(self.url).password is None:  # no keychain, or nothing kept there yet
+                message = QCoreApplication.translate(
+                    "Opening", "The server asks for this connection's password: enter it."
+                )
+            else:
+                message = error_text(exc)
+            self._connect(message)
             return
         while True:
             answer = prompts.ask_open_failed(self.window, exc, self.url is None)

@@ -190,7 +190,10 @@ class ConnectDialog(QDialog):
         wanted = select or (last.name if last else profiles.LOCAL_NAME)
         self._fill_list()
         names = [p.name for p in self.profiles]
+        self.list.blockSignals(True)
         self.list.setCurrentRow(names.index(wanted) if wanted in names else 0)
+        self.list.blockSignals(False)
+        self._show(self.current())  # also when the row did not change (only the local file)
 
     # -- the list
     def _label(self, profile: Profile) -> str:

@@ -1,0 +1,288 @@
+"""The connect dialog (views/connect_dialog.py): profiles saved without passwords (read back
+from the files), the keychain when there is one, Test connection against real PostgreSQL and
+MariaDB servers, and the start-up that asks for a server's password; File › Connect's
+restart command."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import keyring
+import pytest
+from helpers import server_database
+from keyring.backends import fail
+from PySide6.QtCore import Qt, QTimer
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from test_profiles import MemoryKeyring
+
+from crmdesk import app as app_module
+from crmdesk import paths
+from crmdesk.models import profiles
+from crmdesk.models.database import open_database
+from crmdesk.models.errors import DatabaseUnavailable
+from crmdesk.tasks import SyncRunner, TaskRunner
+from crmdesk.views.connect_dialog import ConnectDialog, probe_text
+from crmdesk.views.errors import error_text
+from crmdesk.views.team_menu import restart_command
+
+SERVERS = {"postgresql": "CRMDESK_TEST_PG_URL", "mariadb": "CRMDESK_TEST_MYSQL_URL"}
+SECRET = "Kw9-secret-pw"
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("CRMDESK_HOME", str(tmp_path))
+    previous = keyring.get_keyring()
+    yield tmp_path
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(params=list(SERVERS))
+def admin_url(request):
+    var = SERVERS[request.param]
+    if not os.environ.get(var):
+        pytest.skip(f"{var} is not set")
+    return os.environ[var]
+
+
+def _fill(qtbot, dialog: ConnectDialog, kind: str, url, password: str = "") -> None:
+    """Type a server's fields as a user would (the profile is the one shown)."""
+    dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+    for edit, value in ((dialog.host, url.host), (dialog.database, url.database or ""),
+                        (dialog.user, url.username or "")):  # fmt: skip
+        edit.clear()
+        qtbot.keyClicks(edit, value)
+    dialog.port.setValue(url.port or profiles.DEFAULT_PORTS[kind])
+    dialog.password.clear()
+    if password:
+        qtbot.keyClicks(dialog.password, password)
+
+
+def _kind(url) -> str:
+    return "postgresql" if url.get_backend_name() == "postgresql" else "mysql"
+
+
+def test_profiles_are_saved_and_passwords_never_written_to_a_file(qtbot, home):
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    dialog = ConnectDialog(SyncRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.count() == 1 and not dialog.delete.isEnabled()  # the local file stays
+    qtbot.mouseClick(dialog.new, Qt.MouseButton.LeftButton)
+    assert dialog.list.count() == 2 and dialog.delete.isEnabled()
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "Office")
+    _fill(qtbot, dialog, "postgresql", make_url("postgresql://lin@db.example.cn/crm"), SECRET)
+    assert dialog.remember.isVisible()
+    dialog.remember.setChecked(True)
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == ConnectDialog.DialogCode.Accepted
+    assert dialog.chosen.name == "Office" and make_url(dialog.url()).password == SECRET
+    saved = profiles.last_profile()
+    assert (saved.kind, saved.host, saved.port, saved.database, saved.user) == (
+        "postgresql", "db.example.cn", 5432, "crm", "lin",
+    )  # fmt: skip
+    assert memory.kept == {("crmdesk", saved.account()): SECRET}
+    settings = app_module.open_settings()
+    url, name = app_module.start_url(settings)  # the next start: this profile, its password
+    assert name == "Office" and make_url(url).password == SECRET
+    settings.sync()
+    for path in (paths.config_dir() / "profiles.json", paths.config_dir() / "settings.ini"):
+        if path.exists():
+            assert SECRET not in path.read_text(encoding="utf-8")
+    # Again, without Remember: the keychain forgets it.
+    again = ConnectDialog(SyncRunner())
+    qtbot.addWidget(again)
+    assert again.current().name == "Office" and again.password.text() == SECRET
+    again.remember.setChecked(False)
+    qtbot.mouseClick(again.connect_button, Qt.MouseButton.LeftButton)
+    assert memory.kept == {}
+
+
+def test_without_a_keychain_the_password_is_asked_each_time(qtbot, home):
+    keyring.set_keyring(fail.Keyring())
+    dialog = ConnectDialog(SyncRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.new, Qt.MouseButton.LeftButton)
+    assert not dialog.remember.isVisible() and dialog.no_keyring.isVisible()
+    _fill(qtbot, dialog, "mysql", make_url("mysql://root@10.1.2.3/team"), SECRET)
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == ConnectDialog.DialogCode.Accepted
+    assert SECRET not in (paths.config_dir() / "profiles.json").read_text(encoding="utf-8")
+    url, _name = app_module.start_url(app_module.open_settings())
+    assert make_url(url).password is None and make_url(url).drivername == "mysql+pymysql"
+
+
+def test_fields_ports_names_and_delete(qtbot, home):
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    dialog = ConnectDialog(SyncRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.new, Qt.MouseButton.LeftButton)
+    assert dialog.port.value() == 5432 and dialog.host.isVisible() and not dialog.path.isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("mysql"))
+    assert dialog.port.value() == 3306  # the other server's default followed
+    dialog.port.setValue(3307)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("postgresql"))
+    assert dialog.port.value() == 3307  # a port the user chose stays
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert dialog.problem.isVisible() and not dialog.result()  # no server, no database
+    qtbot.mouseClick(dialog.new, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.host, "h")
+    qtbot.keyClicks(dialog.database, "d")
+    dialog.name.setText(dialog.profiles[1].name)
+    dialog.name.textEdited.emit(dialog.name.text())
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert "already has this name" in dialog.problem.text() and not dialog.result()
+    gone = dialog.current()
+    profiles.save_password(gone, SECRET)
+    qtbot.mouseClick(dialog.delete, Qt.MouseButton.LeftButton)
+    assert gone not in dialog.profiles and profiles.load_password(gone) is None
+    dialog.list.setCurrentRow(0)
+    assert dialog.path.isVisible() and not dialog.host.isVisible()
+    assert not dialog.delete.isEnabled() and not dialog.kind.isEnabled()
+
+
+def _test(qtbot, dialog: ConnectDialog) -> str:
+    dialog.status.clear()
+    qtbot.mouseClick(dialog.test, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.test.isEnabled() and bool(dialog.status.text()), timeout=30_000)
+    return dialog.status.text()
+
+
+def _words(reason: str) -> str:
+    """The first line of error_text for an unusable database (the second names it)."""
+    return error_text(DatabaseUnavailable(reason=reason)).splitlines()[0]
+
+
+def test_test_connection_tells_what_is_wrong(qtbot, home, admin_url):
+    """On the real runner: a user the server refuses, a database that is not there, an empty
+    one (it will be set up), and one ready for work."""
+    keyring.set_keyring(fail.Keyring())
+    admin = make_url(admin_url)
+    kind = _kind(admin)
+    empty, drop = server_database(admin_url, "crmdesk_connect")
+    runner = TaskRunner()
+    dialog = ConnectDialog(runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.new, Qt.MouseButton.LeftButton)
+    try:
+        if kind == "postgresql":  # trust authentication: an unknown role is what it refuses
+            refused = admin.set(username="nobody_" + uuid.uuid4().hex[:6])
+            _fill(qtbot, dialog, kind, refused.set(database=make_url(empty).database))
+        else:
+            _fill(qtbot, dialog, kind, make_url(empty), "wrong-password")
+        assert _test(qtbot, dialog).startswith(_words("auth_failed"))
+        _fill(qtbot, dialog, kind, make_url(empty).set(database="no_such_db_x1"))
+        assert _test(qtbot, dialog).startswith(_words("database_missing"))
+        _fill(qtbot, dialog, kind, make_url(empty))
+        assert _test(qtbot, dialog) == probe_text("empty")
+        assert not open_database_tables(empty)  # testing set nothing up
+        open_database(empty, setup=True).close()
+        assert _test(qtbot, dialog) == probe_text("ok")
+    finally:
+        runner.wait()
+        drop()
+
+
+def open_database_tables(url: str) -> list[str]:
+    from sqlalchemy import inspect
+
+    engine = create_engine(url)
+    try:
+        return inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
+
+
+def test_a_server_that_wants_a_password_asks_for_it_at_start(qtbot, home, monkeypatch):
+    """The last profile is a MariaDB account with a password and there is no keychain: the
+    start opens the connect dialog on it; typed, the server opens and asks to sign in."""
+    from crmdesk.models.auth import hash_password
+    from crmdesk.models.checks import utc_now
+    from crmdesk.models.schema import User
+    from crmdesk.views.login_dialog import LoginDialog
+
+    if not os.environ.get(SERVERS["mariadb"]):
+        pytest.skip("no MariaDB server")
+    keyring.set_keyring(fail.Keyring())
+    admin_url = os.environ[SERVERS["mariadb"]]
+    url, drop = server_database(admin_url, "crmdesk_pw")
+    database = make_url(url).database
+    account = "crm_" + uuid.uuid4().hex[:8]
+    root = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with root.connect() as conn:
+        conn.execute(text(f"CREATE USER '{account}'@'%' IDENTIFIED BY '{SECRET}'"))
+        conn.execute(text(f"GRANT ALL ON `{database}`.* TO '{account}'@'%'"))
+    db = open_database(url, setup=True)
+    with db.writing() as s:
+        s.add(User(name="王强", login="wang", role="rep", active=True, created_at=utc_now(),
+                   password_hash=hash_password("lantern-92")))  # fmt: skip
+    db.close()
+    server = make_url(url)
+    profile = profiles.Profile("Team", "mysql", host=server.host, port=server.port or 3306,
+                               database=database, user=account)  # fmt: skip
+    profiles.save_profiles([profiles.local_profile(), profile], last="Team")
+    shown = []
+
+    def connect(dialog):
+        shown.append((dialog.current().name, dialog.intro.text()))
+        qtbot.keyClicks(dialog.password, SECRET)
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+
+    def sign_in(dialog):
+        qtbot.keyClicks(dialog.login, "wang")
+        qtbot.keyClicks(dialog.password, "lantern-92")
+        qtbot.mouseClick(dialog.sign_in, Qt.MouseButton.LeftButton)
+
+    for cls, act in ((ConnectDialog, connect), (LoginDialog, sign_in)):
+        monkeypatch.setattr(cls, "exec", _driven(cls.exec, act))
+    window = None
+    try:
+        _app, window = app_module.start_gui(None, "en", ["t"])
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.workspace is not None, timeout=60_000)
+        assert shown == [("Team", "The server asks for this connection's password: enter it.")]
+        assert window.workspace.actor.login == "wang"
+        assert SECRET not in (paths.config_dir() / "profiles.json").read_text(encoding="utf-8")
+    finally:
+        if window is not None:
+            window.close()
+            window.runner.wait()
+            if window.workspace is not None:
+                window.workspace.db.close()
+        drop()
+        with root.connect() as conn:
+            conn.execute(text(f"DROP USER '{account}'@'%'"))
+        root.dispose()
+
+
+def _driven(real_exec, act):
+    def exec_(self):
+        QTimer.singleShot(0, lambda: act(self))
+        QTimer.singleShot(60_000, self.reject)
+        return real_exec(self)
+
+    return exec_
+
+
+def test_restart_command_drops_db_only_when_switching():
+    argv = ["/venv/bin/crmdesk", "--db", "postgresql://x@y/z", "--lang", "en"]
+    assert restart_command(argv, "/py", False, keep_db=True) == (
+        "/py", ["/venv/bin/crmdesk", "--db", "postgresql://x@y/z", "--lang", "en"],
+    )  # fmt: skip
+    assert restart_command(argv, "/py", False, keep_db=False) == (
+        "/py", ["/venv/bin/crmdesk", "--lang", "en"],
+    )  # fmt: skip
+    module = ["/src/crmdesk/__main__.py", "--db=sqlite:///a.sqlite"]
+    assert restart_command(module, "/py", False, keep_db=False) == ("/py", ["-m", "crmdesk"])
+    frozen = ["/Applications/crmdesk", "--lang", "zh_CN"]
+    assert restart_command(frozen, "/Applications/crmdesk", True, keep_db=False) == (
+        "/Applications/crmdesk", ["--lang", "zh_CN"],
+    )  # fmt: skip
