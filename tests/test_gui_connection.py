@@ -281,3 +281,25 @@ def test_the_change_feed_poll_finds_the_lost_server_and_the_window_recovers(
     assert window.notice_line.text.text() == "Connected again."
     window.runner.cancel_all()
     window.runner.wait()
+
+
+def test_a_caller_that_needs_the_lost_value_gets_the_notice_not_a_traceback(
+    qtbot, server, link, boxes
+):
+    _db, people = server
+    ws = Workspace(link.db, people.admin, clock=lambda: NOW)
+    w = Watched(qtbot, ws, tick_ms=60_000)
+    owner = QDialog()
+    qtbot.addWidget(owner)
+    claimed: list = []
+    assert _count(link.db, Customer) == 2  # connected: the COMMIT cut is the write's own
+    link.lose_next_commit_answer()
+    w.ctx.write(
+        lambda: ws.create_customer(CustomerInput(name="值丢了")),
+        lambda result: claimed.append(result.value.real),  # None has no .real: AttributeError
+        owner=owner,
+    )
+    assert w.watch.down and _count(link.db, Customer, Customer.name == "值丢了") == 1
+    w.watch.retry_now()
+    assert claimed == [] and w.notices[-1] == "Saved before the connection dropped."
+    assert _count(link.db, Customer, Customer.name == "值丢了") == 1 and boxes == []

@@ -157,7 +157,12 @@ class PageContext:
 
         def failed(exc: BaseException) -> None:
             if attempts[0] > 1 and isinstance(exc, CrmError) and exc.code == "already_applied":
-                done(WriteResult(None, BROAD_CHANGE))  # the dialog closes; its own notice…
+                try:
+                    done(WriteResult(None, BROAD_CHANGE))  # the dialog closes; its notice…
+                except (AttributeError, TypeError):
+                    # An on_done that reads what the first attempt returned (a claim's
+                    # outcome) cannot have it; the reload and the notice say what happened.
+                    log.info("a write's value was lost with the connection", exc_info=True)
                 self.notify(  # …gives way to the truth
                     QCoreApplication.translate(
                         "PageContext", "Saved before the connection dropped."
