@@ -16,9 +16,11 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
-from sqlalchemy import text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from crmdesk.models.errors import CrmError
 
@@ -65,9 +67,11 @@ def _mysql_lock_name(conn: Connection) -> str:
 
 
 @contextmanager
-def upgrade_lock(engine: Engine, wait_s: float = UPGRADE_WAIT_S) -> Iterator[None]:
+def upgrade_lock(engine: Engine, wait_s: float | None = None) -> Iterator[None]:
     """Hold the database-wide upgrade lock for the block (a session lock on a connection of its
-    own, so the migration's transactions are free to commit); UpgradeInProgress after wait_s."""
+    own, so the migration's transactions are free to commit); UpgradeInProgress after wait_s
+    (default UPGRADE_WAIT_S)."""
+    wait_s = UPGRADE_WAIT_S if wait_s is None else wait_s
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         if engine.dialect.name == "postgresql":
             # Polled rather than a blocking pg_advisory_lock: the wait is bounded.
@@ -106,3 +110,89 @@ def upgrade_locked(engine: Engine) -> tuple[str | None, str]:
             log.info("upgrading schema of %s from %s to %s", engine.url, found, HEAD)
             database.upgrade_schema(engine)
     return found, HEAD
+
+
+def _check_admin(conn: Connection, login: str, password: str, now: datetime) -> None:
+    """login is an active admin with this password, read by plain SQL from whatever schema the
+    database is at (users.login, password_hash, role and active exist since 0001; the lock-out
+    columns since 0015). Refusals answer as signing in does (auth.sign_in)."""
+    from crmdesk.models.auth import SignInRefused, _dummy, verify_password
+    from crmdesk.models.migrations import HEAD
+
+    locks = "locked_until" in {c["name"] for c in inspect(conn).get_columns("users")}
+    row = conn.execute(
+        text(
+            "SELECT password_hash, role, active"
+            + (", locked_until" if locks else ", NULL")
+            + " FROM users WHERE lower(login) = :login"
+        ),
+        {"login": (login or "").strip().lower()},
+    ).first()
+    password = password if isinstance(password, str) else ""
+    if row is None:
+        verify_password(password, _dummy())  # as slow as a real login's check
+        raise SignInRefused("bad_credentials")
+    password_hash, role, active, locked_until = row
+    if locked_until is not None and now < locked_until:
+        verify_password(password, password_hash or _dummy())
+        raise SignInRefused("locked", locked_until)
+    if not password_hash:
+        verify_password(password, _dummy())
+        raise SignInRefused("no_password")
+    if not verify_password(password, password_hash):
+        raise SignInRefused("bad_credentials")
+    if not active:
+        raise SignInRefused("inactive")
+    if role != "admin":
+        raise UpgradeRefused(reason="not_admin", needed=HEAD)
+
+
+def upgrade_server(
+    url: str, login: str, password: str, now: datetime | None = None
+) -> tuple[str, str]:
+    """Upgrade the server database at url to this program's schema, as the admin login (checked
+    against the database's current schema, before anything changes). Returns (revision before,
+    revision after); (HEAD, HEAD) when there was nothing to do, e.g. another admin has just
+    done it. A local file needs no admin: it is opened, which upgrades it after a backup.
+
+    Raises SignInRefused (bad_credentials, locked, no_password, inactive), UpgradeRefused
+    (not_admin), ServerNotSetUp, SchemaTooNew, UpgradeInProgress, DatabaseUnavailable,
+    MigrationFailed."""
+    from crmdesk.models import database as dbm
+    from crmdesk.models.checks import utc_now
+    from crmdesk.models.dialects import refresh_statistics
+    from crmdesk.models.errors import DatabaseUnavailable, SchemaTooNew
+    from crmdesk.models.migrations import HEAD
+
+    url = dbm.normalize_url(url)
+    shown = make_url(url).render_as_string(hide_password=True)
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = dbm.create_db_engine(url)
+        try:
+            before = dbm._stored_revision(engine)
+        finally:
+            engine.dispose()
+        dbm.open_database(url).close()
+        return before or HEAD, HEAD
+    engine = dbm.create_db_engine(url)
+    try:
+        try:
+            current = dbm._stored_revision(engine)
+            if current is None:
+                if dbm._holds_other_tables(engine):
+                    raise DatabaseUnavailable(reason="not_a_database", url=shown)
+                raise ServerNotSetUp(url=shown)
+            if current not in dbm._known_revisions():
+                raise SchemaTooNew(found=current, known=HEAD)
+            with engine.connect() as conn:
+                _check_admin(conn, login, password, now or utc_now())
+        except SQLAlchemyError as exc:
+            raise dbm.unavailable(exc, engine.dialect.name, shown) from exc
+        if current == HEAD:
+            return HEAD, HEAD
+        found = dbm.migrate(engine, current, shown) or current
+        if found != HEAD:
+            refresh_statistics(dbm.Database(engine))
+        return found, HEAD
+    finally:
+        engine.dispose()
