@@ -303,3 +303,24 @@ def test_a_caller_that_needs_the_lost_value_gets_the_notice_not_a_traceback(
     w.watch.retry_now()
     assert claimed == [] and w.notices[-1] == "Saved before the connection dropped."
     assert _count(link.db, Customer, Customer.name == "值丢了") == 1 and boxes == []
+
+
+def test_the_customer_dialog_keeps_what_was_typed_when_the_retry_fails_too(qtbot, server, boxes):
+    db, people = server
+    ws = Workspace(db, people.admin, clock=lambda: NOW)
+    w = Watched(qtbot, ws, tick_ms=60_000)
+    dialog = CustomerDialog(w.ctx, None)
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.form.name, "两次断线的客户")
+    type_text(qtbot, dialog.contact_name, "王五")
+    with cut_before(db, "INSERT INTO customers", times=2):
+        qtbot.mouseClick(dialog.save_button, LEFT)
+        qtbot.mouseClick(w.banner.retry, LEFT)
+    assert dialog.result() == 0 and dialog.save_button.isEnabled()
+    assert dialog.problems.text() == error_text(ConnectionLost())  # said in the dialog
+    assert dialog.form.name.text() == "两次断线的客户" and dialog.contact_name.text() == "王五"
+    assert _count(db, Customer, Customer.name == "两次断线的客户") == 0 and boxes == []
+    qtbot.mouseClick(w.banner.retry, LEFT)
+    qtbot.mouseClick(dialog.save_button, LEFT)  # Save again, once the server is back
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert _count(db, Customer, Customer.name == "两次断线的客户") == 1
