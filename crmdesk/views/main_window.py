@@ -33,6 +33,7 @@ from crmdesk.views.icons import set_icon
 from crmdesk.views.labels import role_label
 from crmdesk.views.pages import ICONS, PAGES, page_titles
 from crmdesk.views.setup_dialogs import SettingsDialog
+from crmdesk.views.team_menu import add_team_actions
 from crmdesk.views.widgets import NoticeLine
 
 if TYPE_CHECKING:
@@ -163,6 +164,8 @@ class MainWindow(QMainWindow):
             [self.import_action, self.import_history_action, self.export_follow_ups_action]
         )
         file_menu.addSeparator()
+        self.team_actions = add_team_actions(self, file_menu)  # views/team_menu.py
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menus.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
@@ -258,6 +261,7 @@ class MainWindow(QMainWindow):
             self._recycle_timer.timeout.connect(self._on_recycle_timer_timeout)
             self._recycle_timer.start()
             QTimer.singleShot(RECYCLE_FIRST_MS, self._on_recycle_timer_timeout)
+        self.team_actions.attach(workspace, services=self._recycle)  # live refresh, backups…
         if workspace.db.is_local:  # planner statistics, for fast filter choices and sorts
             self.runner.write(
                 lambda: refresh_statistics(workspace.db, only_if_missing=True),
