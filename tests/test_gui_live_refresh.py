@@ -243,3 +243,26 @@ def test_two_clients_on_each_backend_see_each_others_writes(qtbot, db, people):
         assert [(c.kinds, c.by) for c in heard["theirs"]] == [({"created"}, "Nina North")]
     finally:
         other_db.close()
+
+
+def test_my_own_new_customer_is_selected_even_when_i_was_far_down_the_list(qtbot, ws):
+    from crmdesk.models.customers import CustomerInput
+
+    generate_demo(ws.db, customers=600, seed=4, pooled=0)
+    ctx = PageContext(ws)
+    page = make_page(qtbot, ws, ctx=ctx)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 5 * PAGE_SIZE, timeout=3000)
+    far = 4 * PAGE_SIZE + 50  # the first page is no longer among those on screen
+    for row in range(PAGE_SIZE, far + 1, PAGE_SIZE // 2):  # scrolled down page by page
+        page.table.scrollTo(page.model.index(row, 0))
+        qtbot.wait(20)
+    page.table.selectRow(far)
+    made = []
+    ctx.write(
+        lambda: ws.create_customer(CustomerInput(name="全新客户"), [], ws.people.rep_n1.id),
+        lambda result: made.append(result.value),
+        owner=page,
+    )
+    page.select_customer(made[0])
+    assert page.selected_id() == made[0]
+    assert page.detail.customer_id == made[0]

@@ -217,7 +217,10 @@ class CustomersPage(CustomerPoolActions, QWidget):
     def _on_data_changed(self, change: Change) -> None:
         if not change.touches_customers():
             return
-        self.model.refresh()  # in place: the selection, current row and scroll stay
+        if "created" in change.kinds and not change.remote:
+            self.reload()  # the user's new customer: the list goes to it (select_customer)
+        else:
+            self.model.refresh()  # in place: the selection, current row and scroll stay
         if change.kinds & {"created", "edited", "tags"}:
             self._load_choices()  # a new industry, source or tag typed by someone
 
