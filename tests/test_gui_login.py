@@ -13,6 +13,7 @@ from helpers import server_database
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select, update
+from sqlalchemy import text as sql
 
 from crmdesk import app as app_module
 from crmdesk.models.auth import LOCK_AFTER, SignInRefused, hash_password, verify_password
@@ -319,3 +320,57 @@ def test_first_admin_dialog_keeps_what_was_typed_when_refused(qtbot):
     assert dialog.problem.isVisible() and dialog.result() != FirstAdminDialog.DialogCode.Accepted
     assert (dialog.name.text(), dialog.login.text()) == ("林萍", "lin")
     assert dialog.ok.isEnabled()
+
+
+def _server_at(url: str, revision: str) -> None:
+    """The server database migrated to an older revision, as an older crmdesk left it."""
+    from alembic import command
+
+    from crmdesk.models.database import _alembic_config, create_db_engine, normalize_url
+
+    engine = create_db_engine(normalize_url(url))
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        for login, role in (("boss", "admin"), ("wang", "rep")):
+            conn.execute(
+                sql("INSERT INTO users (name, name_sort, login, role, active, created_at, "
+                    "password_hash) VALUES (:n, :n, :n, :r, :a, :at, :h)"),
+                {"n": login, "r": role, "a": True, "at": utc_now(),
+                 "h": hash_password(PASSWORD)},
+            )  # fmt: skip
+    engine.dispose()
+
+
+def test_an_older_server_is_upgraded_by_an_admin_then_signed_in(
+    qtbot, empty_server, monkeypatch, tmp_path
+):
+    from crmdesk.models.migrations import HEAD
+
+    monkeypatch.setenv("CRMDESK_HOME", str(tmp_path))
+    _server_at(empty_server, "0014")
+    said = []
+
+    def upgrade(dialog):
+        qtbot.keyClicks(dialog.login, "wang")  # a rep: told to ask
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        qtbot.mouseClick(dialog.upgrade_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=60_000)
+        said.append(dialog.problem.text())
+        dialog.login.setText("boss")
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        qtbot.mouseClick(dialog.upgrade_button, Qt.MouseButton.LeftButton)
+
+    upgrades = _drive(monkeypatch, SchemaTooOldDialog, upgrade)
+    logins = _drive(monkeypatch, LoginDialog, lambda d: _sign_in(qtbot, d, "wang", PASSWORD))
+    window = _window(qtbot, empty_server)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=90_000)
+    assert len(upgrades) == 1 and len(logins) == 1
+    assert f"ask your administrator to upgrade the database to version {HEAD}" in said[0].lower()
+    assert window.workspace.actor.login == "wang"
+    revision = window.workspace.db.read(
+        lambda s: s.execute(sql("SELECT version_num FROM alembic_version")).scalar()
+    )
+    assert revision == HEAD
+    _close(window)
