@@ -75,8 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--as", dest="login", metavar="LOGIN",
                       help="seen by this user (a login, e.g. rep11 of the demo)")  # fmt: skip
     from crmdesk.cli_excel import add_parsers
+    from crmdesk.cli_server import add_parsers as add_server_parsers
 
     add_parsers(sub)
+    add_server_parsers(sub)
     return p
 
 
@@ -118,7 +120,7 @@ def _demo(args: argparse.Namespace) -> int:
     from crmdesk.models.database import open_database
     from crmdesk.models.demo import generate_demo
 
-    db = open_database(args.sub_db or args.db)
+    db = open_database(args.sub_db or args.db, setup=True)  # demo data: a new server's too
     start = time.perf_counter()
 
     def progress(done: int, total: int) -> None:
@@ -286,6 +288,10 @@ def main(argv: list[str] | None = None) -> int:
         from crmdesk.cli_excel import run
 
         return _headless(lambda: run(args))
+    if args.command in ("setup", "upgrade", "copy", "backup"):
+        from crmdesk.cli_server import run as run_server
+
+        return _headless(lambda: run_server(args))
     if args.smoke_test:
         return _headless(_smoke_test)
     from crmdesk.app import run_gui

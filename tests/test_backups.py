@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -133,3 +134,14 @@ def test_a_backup_from_a_newer_program_is_refused(db_file):
     with pytest.raises(BackupFailed) as err:
         backups.restore_backup(taken, db_file, MONDAY)
     assert err.value.params["what"] == "too_new"
+
+
+def test_the_command_line_backs_up_the_local_file_only(db_file, home):
+    from test_server_setup import one_line_failure, run_cli
+
+    done = run_cli("backup", "--db", f"sqlite:///{db_file}")
+    assert done.returncode == 0, done.stderr
+    made = Path(done.stdout.strip())
+    assert made.is_file() and made.parent == paths.backup_dir()
+    refused = run_cli("backup", "--db", "postgresql://postgres@127.0.0.1:1/crm")
+    assert "on the server" in one_line_failure(refused)

@@ -152,3 +152,15 @@ def test_a_server_copy_checks_the_counts(demo_file, empty_server, monkeypatch):
     assert err.value.code == "copy_mismatch" and err.value.params["table"] == "contacts"
     monkeypatch.undo()
     assert counts(empty_server)["customers"] == 0  # rolled back
+
+
+def test_the_command_line_copies_and_refuses_a_full_target(demo_file, tmp_path):
+    from test_server_setup import one_line_failure, run_cli
+
+    target = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    done = run_cli("copy", "--from", demo_file, "--to", target)
+    assert done.returncode == 0, done.stderr
+    total = sum(counts(demo_file).values())
+    assert done.stdout.startswith(f"copied {total:,} rows")
+    assert "already holds data" in one_line_failure(run_cli("copy", "--from", demo_file,
+                                                            "--to", target))  # fmt: skip

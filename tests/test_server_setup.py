@@ -5,6 +5,8 @@ old schema); two upgrades at once take turns under the lock and neither fails.""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from datetime import timedelta
 
@@ -160,3 +162,51 @@ def test_a_held_lock_makes_the_other_upgrade_wait_then_give_up(old_url, monkeypa
         engine.dispose()
     open_database(old_url, upgrade=True).close()  # free again
     assert revision(old_url) == HEAD
+
+
+def run_cli(*args: str, password: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "CRMDESK_PASSWORD"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    if password is not None:
+        env["CRMDESK_PASSWORD"] = password
+    return subprocess.run(
+        [sys.executable, "-m", "crmdesk", *args], capture_output=True, text=True, timeout=300,
+        env=env, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def one_line_failure(done: subprocess.CompletedProcess) -> str:
+    assert done.returncode == 1, done.stdout
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("crmdesk: "), done.stderr
+    return lines[0]
+
+
+def test_the_command_line_sets_a_server_up_once(empty_url):
+    no_password = run_cli("setup", "--db", empty_url, "--login", "boss", "--name", "Boss")
+    assert "CRMDESK_PASSWORD" in one_line_failure(no_password)
+    args = ("setup", "--db", empty_url, "--login", "boss", "--name", "Boss")
+    done = run_cli(*args, password=PASSWORD)
+    assert done.returncode == 0, done.stderr
+    assert "first admin: boss" in done.stdout
+    assert "already has users" in one_line_failure(run_cli(*args, password=PASSWORD))
+    from crmdesk.models.auth import sign_in_db
+
+    db = open_database(empty_url)
+    try:
+        assert sign_in_db(db, "boss", PASSWORD, NOW).role == "admin"
+    finally:
+        db.close()
+
+
+def test_the_command_line_upgrades_as_an_admin(old_url):
+    wrong = run_cli("upgrade", "--db", old_url, "--login", "admin", password="nope")
+    assert "password" in one_line_failure(wrong)
+    rep = run_cli("upgrade", "--db", old_url, "--login", "rep", password=PASSWORD)
+    assert "administrator" in one_line_failure(rep)
+    assert revision(old_url) == "0001"
+    done = run_cli("upgrade", "--db", old_url, "--login", "admin", password=PASSWORD)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"upgraded from 0001 to {HEAD}"
+    again = run_cli("upgrade", "--db", old_url, "--login", "admin", password=PASSWORD)
+    assert again.returncode == 0 and "nothing to do" in again.stdout

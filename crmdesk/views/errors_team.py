@@ -149,6 +149,69 @@ def _auth_validation_words(exc: CrmError) -> str | None:
 # --- opening, setting up and upgrading a server; copying; backups (database.py, db_copy.py,
 # backups.py)
 def _server_words(exc: CrmError) -> str | None:
+    code, params = exc.code, exc.params
+    if code == "server_not_set_up":
+        return QCoreApplication.translate(
+            "Errors",
+            "This server database is empty: it has not been set up for crmdesk yet. An "
+            "administrator sets it up and becomes its first user.",
+        )
+    if code == "schema_too_old":
+        return QCoreApplication.translate(
+            "Errors",
+            "This database is at version {found}; this program needs version {needed}. Ask your "
+            "administrator to upgrade the database to version {needed}.",
+        ).format(found=params.get("found"), needed=params.get("needed"))
+    if code == "upgrade_refused":  # the login is right but not an administrator's
+        return QCoreApplication.translate(
+            "Errors",
+            "Only an administrator can upgrade the database. Ask your administrator to upgrade "
+            "it to version {needed}.",
+        ).format(needed=params.get("needed"))
+    if code == "upgrade_in_progress":
+        return QCoreApplication.translate(
+            "Errors",
+            "Someone else is upgrading this database right now. Try again in a few minutes.",
+        )
+    if code == "target_not_empty":
+        return QCoreApplication.translate(
+            "Errors",
+            "The target database already holds data (table {table}). Copy into an empty "
+            "database: nothing was changed.",
+        ).format(table=params.get("table"))
+    if code == "copy_mismatch":
+        return QCoreApplication.translate(
+            "Errors",
+            "The copy was checked and found incomplete ({table}: {found} rows instead of "
+            "{expected}), so it was not kept. Try again; details are in the log file.",
+        ).format(
+            table=params.get("table"), found=params.get("found"), expected=params.get("expected")
+        )
+    if code == "copy_cancelled":
+        return QCoreApplication.translate(
+            "Errors", "The copy was cancelled; the target database was left as it was."
+        )
+    if code == "backup_failed":
+        what, path = params.get("what"), params.get("path", "")
+        if what == "not_a_backup":
+            return QCoreApplication.translate(
+                "Errors", "{path} is not a crmdesk backup (or it is damaged): nothing was restored."
+            ).format(path=path)
+        if what == "too_new":
+            return QCoreApplication.translate(
+                "Errors",
+                "{path} was written by a newer version of crmdesk: install it to restore this "
+                "backup. Nothing was restored.",
+            ).format(path=path)
+        if what == "restore":
+            return QCoreApplication.translate(
+                "Errors",
+                "The backup could not be restored: {detail}. Your database was copied to the "
+                "backup folder before the attempt.",
+            ).format(detail=params.get("detail", ""))
+        return QCoreApplication.translate(
+            "Errors", "The backup could not be written to {path}: {detail}"
+        ).format(path=path, detail=params.get("detail", ""))
     return None
 
 

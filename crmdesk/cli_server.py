@@ -1,0 +1,131 @@
+"""`crmdesk setup`, `upgrade`, `copy` and `backup`: a server database's set-up and upgrades, a
+whole database copied to another, a backup of the local file, without a window.
+
+A password is never an argument (it would sit in the shell's history and the process list): it
+comes from the CRMDESK_PASSWORD environment variable, else a prompt without echo when stdin is
+a terminal, else the command fails. Headless, as every command: one line on stderr and exit 1
+when something goes wrong (cli._headless).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import time
+
+COMMANDS = ("setup", "upgrade", "copy", "backup")
+PASSWORD_VARIABLE = "CRMDESK_PASSWORD"
+
+
+def add_parsers(sub) -> None:
+    setup = sub.add_parser("setup", help="set up an empty server database and its first admin")
+    setup.add_argument("--db", metavar="URL", dest="sub_db", required=True)
+    setup.add_argument("--login", required=True, help="the first admin's login")
+    setup.add_argument("--name", required=True, help="the first admin's name")
+
+    upgrade = sub.add_parser(
+        "upgrade", help="upgrade a server database to this program's schema (an admin)"
+    )
+    upgrade.add_argument("--db", metavar="URL", dest="sub_db", required=True)
+    upgrade.add_argument("--login", required=True, help="an admin's login")
+
+    copy = sub.add_parser("copy", help="copy a whole database into an empty one")
+    copy.add_argument("--from", dest="source", metavar="URL",
+                      help="the database to copy (default: the local file)")  # fmt: skip
+    copy.add_argument("--to", dest="target", metavar="URL", required=True,
+                      help="an empty database (a server's is set up first)")  # fmt: skip
+
+    backup = sub.add_parser("backup", help="back up the local database file now")
+    backup.add_argument("--db", metavar="URL", dest="sub_db",
+                        help="a SQLite file's URL (default: the local file)")  # fmt: skip
+
+
+def password(prompt: str) -> str:
+    from crmdesk.cli import CommandFailed
+
+    value = os.environ.get(PASSWORD_VARIABLE)
+    if value:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise CommandFailed(
+        f"no password: set {PASSWORD_VARIABLE} or run the command in a terminal to be asked"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    return {"setup": _setup, "upgrade": _upgrade, "copy": _copy, "backup": _backup}[args.command](
+        args
+    )
+
+
+def _setup(args: argparse.Namespace) -> int:
+    from crmdesk.models.auth import create_first_admin
+    from crmdesk.models.checks import utc_now
+    from crmdesk.models.database import open_database
+
+    secret = password(f"Password for the new admin {args.login}: ")
+    db = open_database(args.sub_db, setup=True)
+    try:
+        user = db.write(
+            lambda s: create_first_admin(s, args.name, args.login, secret, utc_now())
+        ).value
+        where = db.display_name()
+    finally:
+        db.close()
+    print(f"set up {where}; first admin: {user.login}")
+    return 0
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    from crmdesk.models.server_setup import upgrade_server
+
+    secret = password(f"Password for {args.login}: ")
+    before, after = upgrade_server(args.sub_db, args.login, secret)
+    if before == after:
+        print(f"already at {after}; nothing to do")
+    else:
+        print(f"upgraded from {before} to {after}")
+    return 0
+
+
+def _copy(args: argparse.Namespace) -> int:
+    from crmdesk.models.database import normalize_url
+    from crmdesk.models.db_copy import copy_database
+
+    start = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done:,}/{total:,} rows", end="", file=sys.stderr, flush=True)
+
+    result = copy_database(normalize_url(args.source), normalize_url(args.target), progress)
+    print(file=sys.stderr)
+    seconds = time.perf_counter() - start
+    print(f"copied {result.total:,} rows in {len(result.rows)} tables in {seconds:.1f} s")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    from crmdesk.cli import CommandFailed
+    from crmdesk.models.backups import back_up_now
+    from crmdesk.models.database import normalize_url
+
+    url = make_url(normalize_url(args.sub_db or args.db))
+    if url.get_backend_name() != "sqlite":
+        raise CommandFailed(
+            "a server database is backed up on the server (pg_dump, mariadb-dump), "
+            "by its administrator"
+        )
+    path = Path(url.database or "")
+    if not path.is_file():
+        raise CommandFailed(f"no database file at {path}")
+    from datetime import datetime
+
+    print(back_up_now(path, datetime.now()))  # the user's day names the file
+    return 0
