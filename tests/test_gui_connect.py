@@ -286,3 +286,81 @@ def test_restart_command_drops_db_only_when_switching():
     assert restart_command(frozen, "/Applications/crmdesk", True, keep_db=False) == (
         "/Applications/crmdesk", ["--lang", "zh_CN"],
     )  # fmt: skip
+
+
+# ------------------------------------------------------------------ the File menu
+
+
+def _window(qtbot, workspace, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from crmdesk.views.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, settings, recycle=False)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_file_menu_on_the_local_file(qtbot, ws, tmp_path, monkeypatch, home):
+    from crmdesk.views import team_menu
+
+    window = _window(qtbot, ws, tmp_path)
+    actions = window.team_actions
+    assert actions.connect_action.isVisible() and actions.users_action.isVisible()
+    assert actions.back_up_action.isVisible() and actions.restore_action.isVisible()
+    assert not actions.change_password_action.isVisible()  # no passwords on the local file
+    assert not actions.sign_out_action.isVisible()
+    restarted = []
+    monkeypatch.setattr(team_menu, "restart", lambda w, keep_db=True: restarted.append(keep_db))
+
+    def choose_local(dialog):
+        dialog.list.setCurrentRow(0)
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+
+    real = ConnectDialog.exec
+    monkeypatch.setattr(ConnectDialog, "exec", _driven(real, choose_local))
+    actions.connect_action.trigger()
+    assert restarted == [False]  # started again on the chosen profile, not on --db
+    assert profiles.last_profile() == profiles.local_profile()
+    monkeypatch.setattr(ConnectDialog, "exec", _driven(real, lambda d: d.reject()))
+    actions.connect_action.trigger()
+    assert restarted == [False]  # cancelled: nothing
+
+
+def test_file_menu_on_a_server_changes_the_password(qtbot, db, people, tmp_path, monkeypatch):
+    from sqlalchemy import select, update
+
+    from crmdesk.models.auth import hash_password, verify_password
+    from crmdesk.models.schema import User
+    from crmdesk.models.workspace import Workspace
+    from crmdesk.views import team_menu
+    from crmdesk.views.password_dialogs import ChangePasswordDialog
+
+    if db.is_local:
+        pytest.skip("a server's menu: the local file has no passwords")
+    monkeypatch.setenv("CRMDESK_HOME", str(tmp_path))
+    with db.writing() as s:
+        s.execute(update(User).where(User.id == people.rep_n1.id)
+                  .values(password_hash=hash_password("lantern-92")))  # fmt: skip
+    window = _window(qtbot, Workspace(db, people.rep_n1), tmp_path)
+    actions = window.team_actions
+    assert actions.change_password_action.isVisible() and actions.sign_out_action.isVisible()
+    assert not actions.users_action.isVisible() and not actions.copy_action.isVisible()
+    assert not actions.back_up_action.isVisible()
+
+    def change(dialog):
+        for edit, typed in ((dialog.old, "lantern-92"), (dialog.new, "harbour-light-3"),
+                            (dialog.again, "harbour-light-3")):  # fmt: skip
+            qtbot.keyClicks(edit, typed)
+        qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+
+    monkeypatch.setattr(ChangePasswordDialog, "exec", _driven(ChangePasswordDialog.exec, change))
+    actions.change_password_action.trigger()
+    window.runner.wait()
+    stored = db.read(lambda s: s.scalar(select(User.password_hash).where(User.login == "rep_n1")))
+    assert verify_password("harbour-light-3", stored)
+    restarted = []
+    monkeypatch.setattr(team_menu, "restart", lambda w, keep_db=True: restarted.append(keep_db))
+    actions.sign_out_action.trigger()
+    assert restarted == [True]  # the same database, the sign-in again
