@@ -275,10 +275,10 @@ def _driven(real_exec, act):
 def test_restart_command_drops_db_only_when_switching():
     argv = ["/venv/bin/crmdesk", "--db", "postgresql://x@y/z", "--lang", "en"]
     assert restart_command(argv, "/py", False, keep_db=True) == (
-        "/py", ["/venv/bin/crmdesk", "--db", "postgresql://x@y/z", "--lang", "en"],
+        "/py", ["-m", "crmdesk", "--db", "postgresql://x@y/z", "--lang", "en"],
     )  # fmt: skip
     assert restart_command(argv, "/py", False, keep_db=False) == (
-        "/py", ["/venv/bin/crmdesk", "--lang", "en"],
+        "/py", ["-m", "crmdesk", "--lang", "en"],
     )  # fmt: skip
     module = ["/src/crmdesk/__main__.py", "--db=sqlite:///a.sqlite"]
     assert restart_command(module, "/py", False, keep_db=False) == ("/py", ["-m", "crmdesk"])
@@ -364,3 +364,42 @@ def test_file_menu_on_a_server_changes_the_password(qtbot, db, people, tmp_path,
     monkeypatch.setattr(team_menu, "restart", lambda w, keep_db=True: restarted.append(keep_db))
     actions.sign_out_action.trigger()
     assert restarted == [True]  # the same database, the sign-in again
+
+
+def test_a_database_that_did_not_open_offers_the_connect_dialog(qtbot, home, monkeypatch):
+    from crmdesk.views import prompts
+    from crmdesk.views.setup_dialogs import FirstRunDialog
+
+    keyring.set_keyring(fail.Keyring())
+    broken = home / "notes.db"
+    broken.write_text("a shopping list, not a database\n")
+    chosen = home / "team.sqlite"
+    asked = []
+    monkeypatch.setattr(prompts, "ask_open_failed",
+                        lambda parent, exc, is_default: asked.append(exc) or "connect")  # fmt: skip
+
+    def pick_file(dialog):
+        qtbot.mouseClick(dialog.new, Qt.MouseButton.LeftButton)
+        dialog.kind.setCurrentIndex(dialog.kind.findData("sqlite"))
+        qtbot.keyClicks(dialog.path, str(chosen))
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+
+    def first_run(dialog):
+        dialog.name.setText("林萍")
+        return FirstRunDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectDialog, "exec", _driven(ConnectDialog.exec, pick_file))
+    monkeypatch.setattr(FirstRunDialog, "exec", first_run)
+    _app, window = app_module.start_gui(f"sqlite:///{broken}", "en", ["t"])
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: window.workspace is not None, timeout=30_000)
+        assert len(asked) == 1 and chosen.exists()
+        assert window.workspace.db.url.database == str(chosen)
+        last = profiles.last_profile()
+        assert last.is_local and last.path == str(chosen)  # and next time
+    finally:
+        window.close()
+        window.runner.wait()
+        if window.workspace is not None:
+            window.workspace.db.close()

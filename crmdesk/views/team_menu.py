@@ -37,12 +37,11 @@ def restart_command(
             elif not arg.startswith("--db="):
                 kept.append(arg)
         args = kept
-    if frozen:
+    if frozen:  # the bundled program: itself, with the arguments
         return executable, args
-    script = argv[0] if argv else ""
-    if not script or script.endswith("__main__.py") or script == "-m":
-        return executable, ["-m", "crmdesk", *args]  # python -m crmdesk
-    return executable, [script, *args]  # the installed crmdesk script
+    # python -m crmdesk whether it was started that way or by the installed script (on Windows
+    # an .exe launcher python cannot run as a script)
+    return executable, ["-m", "crmdesk", *args]
 
 
 def restart(window, keep_db: bool = True) -> bool:
