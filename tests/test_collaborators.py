@@ -235,3 +235,34 @@ def test_a_customer_handed_to_its_collaborator_lists_them_no_more(db, people, sh
     rows = ws(db, people.rep_s1).collaborators(north).rows
     assert [r.user_id for r in rows] == [people.rep_n2.id]
     assert ws(db, people.rep_s1).customer_card(north).detail.editable  # theirs now
+
+
+def test_pages_of_owned_and_shared_customers_interleave_in_the_lists_order(db, people):
+    """Two parts (customer_list._parts): every page, the far half read from the end too, is
+    the slice of the whole list; a share the actor sees anyway is counted once."""
+    from datetime import timedelta
+
+    admin = ws(db, people.admin)
+    ids = []
+    for i in range(8):  # even: rep_n2's own; odd: rep_s1's, shared with rep_n2
+        owner = people.rep_n2 if i % 2 == 0 else people.rep_s1
+        ids.append(admin.create_customer(CustomerInput(name=f"客户{i}"), owner_id=owner.id).value)
+    with db.writing() as s:
+        for i, cid in enumerate(ids):
+            at = NOW - timedelta(hours=i)
+            s.execute(update(Customer).where(Customer.id == cid).values(updated_at=at))
+    for cid in ids[1::2]:
+        ws(db, people.rep_s1).add_collaborator(cid, people.rep_n2.id)
+    ws(db, people.rep_n2).add_collaborator(ids[0], people.manager_n.id)  # seen by team anyway
+    rep = ws(db, people.rep_n2)
+    query = CustomerQuery(scope="all")
+    assert rep.count_customers(query) == 8 and rep.count_customers(query, exact=True) == 8
+    whole = [r.id for r in rep.list_customers(query, 0, 100)]
+    assert whole == ids  # newest first
+    for offset in range(0, 8, 3):
+        page = [r.id for r in rep.list_customers(query, offset, 3, total=8)]
+        assert page == whole[offset : offset + 3], offset
+    by_name = CustomerQuery(scope="all", sort="name", descending=False)
+    assert [r.name for r in rep.list_customers(by_name, 2, 3)] == ["客户2", "客户3", "客户4"]
+    manager = ws(db, people.manager_n)
+    assert manager.count_customers(query) == len(manager.list_customers(query, 0, 100))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, false, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models import pinyin, regions, search, tags
@@ -153,10 +153,11 @@ def conditions(
     *,
     for_page: bool = False,
     deleted: bool = False,
+    part: str = "both",
 ) -> list[ColumnElement[bool]]:
-    """The WHERE of the list (or of the recycle bin, deleted=True). For a page (ORDER BY …
-    LIMIT) on SQLite the filters carry a planner hint so the sort column's index drives; see
-    dialects.no_index. The exceptions: a selective search, which drives by id, and a rep's own
+    """The WHERE of the list (or of the recycle bin, deleted=True); part: "owned" or "shared"
+    (only those not seen otherwise; [] if none), see _parts. For a page (ORDER BY … LIMIT) on
+    SQLite the filters carry a planner hint so the sort column's index drives (no_index). The exceptions: a selective search, which drives by id, and a rep's own
     list by date, which the (owner_id, updated_at) index serves exactly."""
     query = clean_query(query)
     dialect = session.get_bind().dialect.name
@@ -175,9 +176,15 @@ def conditions(
     # Customers shared with the actor: in "all I can see" and in "shared with me"; none (the
     # common case) adds nothing (policy.shared_condition).
     widened = query.scope == "shared" or (query.scope == "all" and not actor.is_admin)
-    shared = shared_condition(session, actor) if widened and not deleted else None
+    shared = None
+    if widened and not deleted and part != "owned":
+        shared = shared_condition(session, actor, hidden_only=query.scope != "shared")
     if query.scope == "shared":
         seen = false() if shared is None else shared
+    elif part == "shared":
+        if shared is None:
+            return []
+        seen = shared
     elif shared is not None:
         seen = or_(seen, shared)
     where: list[ColumnElement[bool]] = [
@@ -225,6 +232,20 @@ def conditions(
     return where
 
 
+def _parts(
+    session: Session, actor: UserRow, query: CustomerQuery, now: datetime, for_page: bool
+) -> list[list[ColumnElement[bool]]]:
+    """The WHERE as one part, or two disjoint ones when customers are shared with a rep or a
+    manager beyond what they see anyway ("all I can see"): theirs (the WHERE the list had before
+    collaborators: its index walks stay) and the shared. A page tops each, a count adds them."""
+    query = clean_query(query)
+    if query.scope != "all" or actor.is_admin:
+        return [conditions(session, actor, query, now, for_page=for_page)]
+    shared = conditions(session, actor, query, now, for_page=for_page, part="shared")
+    owned = conditions(session, actor, query, now, for_page=for_page, part="owned")
+    return [owned, shared] if shared else [owned]
+
+
 # Where a full count of a long list cannot take under 0.3 s, the list's count stops here and
 # the list says "More than 1,000 customers" until someone asks for the full count or scrolls to
 # its end. 1,000, not 10,000: a common term's matches are found by testing rows one by one,
@@ -254,12 +275,17 @@ def count_statement(
     at_most: int | None = None,
 ) -> Select:
     query = clean_query(query)
-    if at_most is None:
-        where = conditions(session, actor, query, now)
-        return select(func.count()).select_from(Customer).where(*where)
-    if session.get_bind().dialect.name == "mysql" and query.search:
+    if at_most is not None and session.get_bind().dialect.name == "mysql" and query.search:
         return _up_to(_mysql_searched_ids(session, actor, query, now), at_most)
-    return _up_to(select(Customer.id).where(*conditions(session, actor, query, now)), at_most)
+    counts = [
+        select(func.count()).select_from(Customer).where(*where)
+        if at_most is None
+        else _up_to(select(Customer.id).where(*where), at_most)
+        for where in _parts(session, actor, query, now, for_page=False)
+    ]
+    if len(counts) == 1:
+        return counts[0]
+    return select(counts[0].scalar_subquery() + counts[1].scalar_subquery())
 
 
 def _up_to(ids: Select, at_most: int) -> Select:
@@ -304,7 +330,8 @@ def count_customers(
     (_full_count_is_fast), it counts in full."""
     if at_most is not None and _full_count_is_fast(session.get_bind().dialect.name, query):
         at_most = None
-    return session.scalar(count_statement(session, actor, query, now, at_most)) or 0
+    found = session.scalar(count_statement(session, actor, query, now, at_most)) or 0
+    return found if at_most is None else min(found, at_most + 1)  # two parts add up
 
 
 def _order(query: CustomerQuery, reverse: bool = False) -> list:
@@ -314,36 +341,40 @@ def _order(query: CustomerQuery, reverse: bool = False) -> list:
     return [c.desc() if descending else c.asc() for c in columns]
 
 
-def _list_statement(
-    session: Session, actor: UserRow, query: CustomerQuery, now: datetime, reverse: bool = False
-) -> Select:
+def _list_statement(session, actor, query, now, reverse=False, offset=0, limit=None) -> Select:
+    """A page (no limit: the whole list, one WHERE). Two parts (_parts): the top offset + limit
+    ids of each, each by its own index, then the page of those."""
     query = clean_query(query)
-    owner = owner_alias()
-    return (
-        select(
-            Customer.id,
-            Customer.name,
-            Customer.level,
-            Customer.status,
-            Customer.industry,
-            Customer.province,
-            Customer.city,
-            Customer.source,
-            Customer.company_size,
-            Customer.tags,
-            Customer.owner_id,
-            func.coalesce(owner.name, ""),
-            Customer.contact_name,
-            Customer.contact_mobile,
-            Customer.last_follow_up_at,
-            Customer.next_follow_up_at,
-            Customer.created_at,
-            Customer.updated_at,
-        )
-        .outerjoin(owner, owner.id == Customer.owner_id)
-        .where(*conditions(session, actor, query, now, for_page=True))
-        .order_by(*_order(query, reverse))
-    )
+    order = _order(query, reverse)
+    parts = [conditions(session, actor, query, now, for_page=True)]
+    if limit is not None:
+        parts = _parts(session, actor, query, now, for_page=True)
+    stmt = _columns(owner_alias())
+    if len(parts) == 1:
+        stmt = stmt.where(*parts[0]).order_by(*order)
+        return stmt if limit is None else stmt.offset(offset).limit(limit)
+    tops = [
+        select(Customer.id).where(*where).order_by(*order).limit(offset + limit).subquery()
+        for where in parts
+    ]
+    ids = union_all(*(select(top.c.id) for top in tops)).subquery()
+    stmt = stmt.join(ids, ids.c.id == Customer.id)
+    return stmt.order_by(*order).offset(offset).limit(limit)
+
+
+def _columns(owner) -> Select:
+    """CustomerRow's columns, in its order."""
+
+    def of(names: str) -> list:
+        return [getattr(Customer, name) for name in names.split()]
+
+    return select(
+        *of("id name level status industry province city source company_size tags owner_id"),
+        func.coalesce(owner.name, ""),
+        *of(
+            "contact_name contact_mobile last_follow_up_at next_follow_up_at created_at updated_at"
+        ),
+    ).outerjoin(owner, owner.id == Customer.owner_id)
 
 
 def list_customers(
@@ -362,10 +393,9 @@ def list_customers(
     offset, limit = check_page(offset, limit)
     if isinstance(total, int) and not isinstance(total, bool) and total // 2 < offset < total:
         rows = min(limit, total - offset)
-        stmt = _list_statement(session, actor, query, now, reverse=True)
-        stmt = stmt.offset(total - offset - rows).limit(rows)
+        stmt = _list_statement(session, actor, query, now, True, total - offset - rows, rows)
         return [CustomerRow(*row) for row in reversed(session.execute(stmt).all())]
-    stmt = _list_statement(session, actor, query, now).offset(offset).limit(limit)
+    stmt = _list_statement(session, actor, query, now, False, offset, limit)
     return [CustomerRow(*row) for row in session.execute(stmt)]
 
 
