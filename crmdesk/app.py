@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from crmdesk import __version__, paths
+from crmdesk.views.server_opening import ServerOpening, start_url
 
 log = logging.getLogger("crmdesk")
 
@@ -188,7 +189,7 @@ def _is_server(url: str | None) -> bool:
         return False  # not a URL: it fails to open as a file, and says so
 
 
-class _Opening:
+class _Opening(ServerOpening):
     """Start-up after the window is shown: the database layer is imported and the database
     opened on a worker thread (~0.3 s of imports, and a server may be slow to answer), then
     the window gets its workspace. Everything the user is asked runs on the GUI thread in a
@@ -249,11 +250,6 @@ class _Opening:
             return
         settings.setValue("database/url", kept)
 
-    def _quit(self, db=None) -> None:
-        if db is not None:
-            db.close()
-        QApplication.exit(1)
-
     def _on_opened(self, opened) -> None:
         workspace, db = opened
         if workspace is not None:
@@ -289,120 +285,6 @@ class _Opening:
         )
 
     # -- a server: signing in, its first admin, its upgrade
-    def _sign_in(self, db) -> None:
-        from crmdesk.views.login_dialog import LoginDialog
-
-        settings = self.window.settings
-        dialog = LoginDialog(db, self.window.runner, self.window,
-                             str(settings.value("database/login", "") or ""))  # fmt: skip
-        accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
-        user = dialog.user
-        dialog.deleteLater()
-        if not accepted:  # another database, perhaps; else quit
-            db.close()
-            self._connect()
-            return
-        settings.setValue("database/login", user.login)
-        if user.must_change_password and not self._forced_change(db, user):
-            self._quit(db)
-            return
-        self._attach(db, user)
-
-    def _forced_change(self, db, user) -> bool:
-        """An admin reset the password: the user chooses their own before the window opens."""
-        from crmdesk.models.auth import change_password
-        from crmdesk.models.checks import utc_now
-        from crmdesk.views.password_dialogs import ChangePasswordDialog
-
-        def change(old: str, new: str):
-            return db.write(lambda s: change_password(s, user.id, old, new, utc_now()))
-
-        dialog = ChangePasswordDialog(self.window.runner, change, user.login, self.window, True)
-        accepted = dialog.exec() == ChangePasswordDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        return accepted
-
-    def _attach(self, db, user) -> None:
-        from crmdesk.models.workspace import Workspace
-
-        self.window.attach(Workspace(db, user))
-
-    def _set_up(self, exc) -> None:
-        """An empty server database: set it up (after asking) and make its first admin."""
-        from crmdesk.views import prompts
-        from crmdesk.views.setup_dialogs import FirstAdminDialog
-
-        where = exc.params.get("url") or ""
-        if not prompts.confirm_set_up(self.window, where):
-            self._connect()
-            return
-        url, made = self.url, []
-
-        def create(name: str, login: str, password: str):
-            from crmdesk.models.auth import create_first_admin
-            from crmdesk.models.checks import utc_now
-            from crmdesk.models.database import open_database
-            from crmdesk.models.errors import CrmError
-
-            if not made:
-                made.append(open_database(url, setup=True))
-            db = made[0]
-            try:
-                write = db.write(lambda s: create_first_admin(s, name, login, password, utc_now()))
-            except CrmError as error:
-                if error.code == "already_set_up":  # a colleague was first: sign in instead
-                    return None
-                raise
-            return write.value
-
-        dialog = FirstAdminDialog(self.window.runner, create, where, self.window)
-        accepted = dialog.exec() == FirstAdminDialog.DialogCode.Accepted
-        user = dialog.user
-        dialog.deleteLater()
-        db = made[0] if made else None
-        if not accepted:
-            self._quit(db)
-        elif user is None:
-            self._sign_in(db)
-        else:
-            self.window.settings.setValue("database/login", user.login)
-            self._attach(db, user)
-
-    def _upgrade(self, exc) -> None:
-        """An older server schema: an admin upgrades it here, then everyone signs in."""
-        from crmdesk.views.setup_dialogs import SchemaTooOldDialog
-
-        url = self.url
-
-        def upgrade(login: str, password: str):
-            from crmdesk.models.server_setup import upgrade_server
-
-            return upgrade_server(url, login, password)
-
-        found, needed = exc.params.get("found") or "", exc.params.get("needed") or ""
-        dialog = SchemaTooOldDialog(self.window.runner, upgrade, found, needed, self.window)
-        accepted = dialog.exec() == SchemaTooOldDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if accepted:
-            self.start()
-        else:
-            self._quit()
-
-    def _connect(self, message: str = "") -> None:
-        """The connect dialog: a profile chosen opens now (and next time); cancelled: quit."""
-        from crmdesk.views.connect_dialog import ConnectDialog
-
-        dialog = ConnectDialog(self.window.runner, self.window, self.profile, message)
-        accepted = dialog.exec() == ConnectDialog.DialogCode.Accepted
-        if accepted:
-            self.url, self.profile = dialog.url(), dialog.chosen.name
-            self.window.settings.remove("database/url")  # profiles.json says which, now
-        dialog.deleteLater()
-        if accepted:
-            self.start()
-        else:
-            self._quit()
-
     def _on_failed(self, exc: BaseException) -> None:
         from crmdesk.views import prompts
 
@@ -448,21 +330,6 @@ class _Opening:
             return
 
 
-def start_url(settings) -> tuple[str | None, str | None]:
-    """(the URL to open when none was given, its profile's name): the last profile used (its
-    password from the keychain, if kept there), else the legacy setting, else the local file."""
-    from crmdesk.models import profiles
-
-    profile = profiles.last_profile()
-    if profile is not None:
-        if profile.name == profiles.LOCAL_NAME:
-            return None, profile.name
-        return profiles.profile_url(profile, profiles.load_password(profile)), profile.name
-    if settings.value("database/url", ""):
-        return str(settings.value("database/url")), None  # chosen by an older crmdesk
-    return None, None
-
-
 def start_gui(url: str | None, language: str | None = None, argv: list[str] | None = None):
     """The application with its main window shown and the database opening behind it."""
     setup_logging()
@@ -480,9 +347,39 @@ def start_gui(url: str | None, language: str | None = None, argv: list[str] | No
     return app, window
 
 
+def open_in_new_window(old, url: str | None, profile: str | None = None):
+    """Another database (File › Connect) or another sign-in (File › Sign out) in a new main
+    window: the old one closes first (asking about unsaved edits; None when the user stayed),
+    its database is closed, and the new one opens url as at start-up. In the same process, so
+    a password typed for this session (no keychain) is not asked again."""
+    from crmdesk.views.main_window import MainWindow
+
+    app = QApplication.instance()
+    app.setQuitOnLastWindowClosed(False)  # for the moment between the two windows
+    try:
+        closed = old.close()
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+    if not closed:
+        return None
+    if old.workspace is not None:
+        old.workspace.db.close()
+    window = MainWindow(None, old.settings)
+    window.show()
+    _windows[:] = [window]
+    old.deleteLater()
+    _Opening(window, url, profile).start()
+    return window
+
+
+_windows: list = []  # the main window (run_gui closes its database at the end)
+
+
 def run_gui(url: str | None, language: str | None = None) -> int:
     app, window = start_gui(url, language)
+    _windows[:] = [window]
     code = app.exec()
+    window = _windows[0]
     window.runner.wait()
     if window.workspace is not None:
         window.workspace.db.close()

@@ -13,6 +13,7 @@ import pytest
 from helpers import server_database
 from keyring.backends import fail
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from test_profiles import MemoryKeyring
@@ -25,7 +26,6 @@ from crmdesk.models.errors import DatabaseUnavailable
 from crmdesk.tasks import SyncRunner, TaskRunner
 from crmdesk.views.connect_dialog import ConnectDialog, probe_text
 from crmdesk.views.errors import error_text
-from crmdesk.views.team_menu import restart_command
 
 SERVERS = {"postgresql": "CRMDESK_TEST_PG_URL", "mariadb": "CRMDESK_TEST_MYSQL_URL"}
 SECRET = "Kw9-secret-pw"
@@ -272,22 +272,6 @@ def _driven(real_exec, act):
     return exec_
 
 
-def test_restart_command_drops_db_only_when_switching():
-    argv = ["/venv/bin/crmdesk", "--db", "postgresql://x@y/z", "--lang", "en"]
-    assert restart_command(argv, "/py", False, keep_db=True) == (
-        "/py", ["-m", "crmdesk", "--db", "postgresql://x@y/z", "--lang", "en"],
-    )  # fmt: skip
-    assert restart_command(argv, "/py", False, keep_db=False) == (
-        "/py", ["-m", "crmdesk", "--lang", "en"],
-    )  # fmt: skip
-    module = ["/src/crmdesk/__main__.py", "--db=sqlite:///a.sqlite"]
-    assert restart_command(module, "/py", False, keep_db=False) == ("/py", ["-m", "crmdesk"])
-    frozen = ["/Applications/crmdesk", "--lang", "zh_CN"]
-    assert restart_command(frozen, "/Applications/crmdesk", True, keep_db=False) == (
-        "/Applications/crmdesk", ["--lang", "zh_CN"],
-    )  # fmt: skip
-
-
 # ------------------------------------------------------------------ the File menu
 
 
@@ -298,12 +282,19 @@ def _window(qtbot, workspace, tmp_path):
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(workspace, settings, recycle=False)
-    qtbot.addWidget(window)
+    window.show()  # not given to qtbot: File › Connect and Sign out delete it
     return window
 
 
+def _gone(window) -> bool:
+    from shiboken6 import Shiboken
+
+    QApplication.processEvents()
+    return not Shiboken.isValid(window) or not window.isVisible()
+
+
 def test_file_menu_on_the_local_file(qtbot, ws, tmp_path, monkeypatch, home):
-    from crmdesk.views import team_menu
+    from crmdesk.views.setup_dialogs import FirstRunDialog
 
     window = _window(qtbot, ws, tmp_path)
     actions = window.team_actions
@@ -311,21 +302,36 @@ def test_file_menu_on_the_local_file(qtbot, ws, tmp_path, monkeypatch, home):
     assert actions.back_up_action.isVisible() and actions.restore_action.isVisible()
     assert not actions.change_password_action.isVisible()  # no passwords on the local file
     assert not actions.sign_out_action.isVisible()
-    restarted = []
-    monkeypatch.setattr(team_menu, "restart", lambda w, keep_db=True: restarted.append(keep_db))
-
-    def choose_local(dialog):
-        dialog.list.setCurrentRow(0)
-        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
-
     real = ConnectDialog.exec
-    monkeypatch.setattr(ConnectDialog, "exec", _driven(real, choose_local))
-    actions.connect_action.trigger()
-    assert restarted == [False]  # started again on the chosen profile, not on --db
-    assert profiles.last_profile() == profiles.local_profile()
     monkeypatch.setattr(ConnectDialog, "exec", _driven(real, lambda d: d.reject()))
     actions.connect_action.trigger()
-    assert restarted == [False]  # cancelled: nothing
+    assert window.isVisible()  # cancelled: nothing changed
+    other = home / "other.sqlite"
+
+    def choose_file(dialog):
+        dialog.list.setCurrentRow(0)
+        qtbot.keyClicks(dialog.path, str(other))
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+
+    def first_run(dialog):
+        dialog.name.setText("林萍")
+        return FirstRunDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectDialog, "exec", _driven(real, choose_file))
+    monkeypatch.setattr(FirstRunDialog, "exec", first_run)
+    actions.connect_action.trigger()
+    new = app_module._windows[0]
+    qtbot.addWidget(new)
+    try:
+        qtbot.waitUntil(lambda: new.workspace is not None, timeout=30_000)
+        assert _gone(window) and new is not window  # the old window gone
+        assert new.workspace.db.url.database == str(other)
+        assert profiles.last_profile().path == str(other)  # and at the next start
+    finally:
+        new.close()
+        new.runner.wait()
+        if new.workspace is not None:
+            new.workspace.db.close()
 
 
 def test_file_menu_on_a_server_changes_the_password(qtbot, db, people, tmp_path, monkeypatch):
@@ -334,7 +340,7 @@ def test_file_menu_on_a_server_changes_the_password(qtbot, db, people, tmp_path,
     from crmdesk.models.auth import hash_password, verify_password
     from crmdesk.models.schema import User
     from crmdesk.models.workspace import Workspace
-    from crmdesk.views import team_menu
+    from crmdesk.views.login_dialog import LoginDialog
     from crmdesk.views.password_dialogs import ChangePasswordDialog
 
     if db.is_local:
@@ -360,10 +366,25 @@ def test_file_menu_on_a_server_changes_the_password(qtbot, db, people, tmp_path,
     window.runner.wait()
     stored = db.read(lambda s: s.scalar(select(User.password_hash).where(User.login == "rep_n1")))
     assert verify_password("harbour-light-3", stored)
-    restarted = []
-    monkeypatch.setattr(team_menu, "restart", lambda w, keep_db=True: restarted.append(keep_db))
-    actions.sign_out_action.trigger()
-    assert restarted == [True]  # the same database, the sign-in again
+    with db.writing() as s:
+        s.execute(update(User).where(User.id == people.rep_n2.id)
+                  .values(password_hash=hash_password("other-pass-55")))  # fmt: skip
+
+    def sign_in(dialog):
+        qtbot.keyClicks(dialog.login, "rep_n2")
+        qtbot.keyClicks(dialog.password, "other-pass-55")
+        qtbot.mouseClick(dialog.sign_in, Qt.MouseButton.LeftButton)
+
+    monkeypatch.setattr(LoginDialog, "exec", _driven(LoginDialog.exec, sign_in))
+    actions.sign_out_action.trigger()  # the same database, the sign-in again
+    new = app_module._windows[0]
+    qtbot.addWidget(new)
+    try:
+        qtbot.waitUntil(lambda: new.workspace is not None, timeout=30_000)
+        assert new.workspace.actor.login == "rep_n2" and _gone(window)
+    finally:
+        new.close()
+        new.runner.wait()
 
 
 def test_a_database_that_did_not_open_offers_the_connect_dialog(qtbot, home, monkeypatch):

@@ -2,60 +2,21 @@
 users and teams (admin), back up now / restore (the local file) and copy the database to
 another (admin). Built here so the main window only adds them and tells them who works.
 
-Switching the database and signing out restart the program (the simplest correct way: every
-page, timer and poller starts again on the new database); the choice is the last profile, so
-the new process opens it. A password not kept in a keychain is asked again there."""
+Switching the database and signing out replace the main window (app.open_in_new_window): every
+page, timer and poller starts again on the new database or for the new sign-in, and a password
+typed for this session is not asked again."""
 
 from __future__ import annotations
 
 import logging
-import sys
 
-from PySide6.QtCore import QObject, QProcess, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 
 from crmdesk.views.icons import set_icon
 
 log = logging.getLogger(__name__)
-
-
-def restart_command(
-    argv: list[str], executable: str, frozen: bool, keep_db: bool
-) -> tuple[str, list[str]]:
-    """(program, arguments) that start this program again; keep_db False drops --db (the
-    last profile is opened instead)."""
-    args = list(argv[1:])
-    if not keep_db:
-        kept: list[str] = []
-        skip = False
-        for arg in args:
-            if skip:
-                skip = False
-            elif arg == "--db":
-                skip = True
-            elif not arg.startswith("--db="):
-                kept.append(arg)
-        args = kept
-    if frozen:  # the bundled program: itself, with the arguments
-        return executable, args
-    # python -m crmdesk whether it was started that way or by the installed script (on Windows
-    # an .exe launcher python cannot run as a script)
-    return executable, ["-m", "crmdesk", *args]
-
-
-def restart(window, keep_db: bool = True) -> bool:
-    """Close the window (unsaved edits asked about first) and start the program again;
-    False when the user stayed."""
-    if not window.close():
-        return False
-    program, args = restart_command(
-        sys.argv, sys.executable, bool(getattr(sys, "frozen", False)), keep_db
-    )
-    if not QProcess.startDetached(program, args):
-        log.error("the program could not be started again: %s %s", program, args)
-    QApplication.quit()
-    return True
 
 
 class TeamActions(QObject):
@@ -112,10 +73,13 @@ class TeamActions(QObject):
 
         dialog = ConnectDialog(self.window.runner, self.window)
         accepted = dialog.exec() == ConnectDialog.DialogCode.Accepted
+        url, chosen = dialog.url(), dialog.chosen
         dialog.deleteLater()
-        if accepted:  # the chosen profile is the last one now: the program starts on it
+        if accepted:  # the chosen profile is the last one now (profiles.json)
+            from crmdesk.app import open_in_new_window
+
             self.window.settings.remove("database/url")
-            restart(self.window, keep_db=False)
+            open_in_new_window(self.window, url, chosen.name)
 
     @Slot()
     def _on_change_password_triggered(self) -> None:
@@ -133,7 +97,12 @@ class TeamActions(QObject):
 
     @Slot()
     def _on_sign_out_triggered(self) -> None:
-        restart(self.window, keep_db=True)
+        from crmdesk.app import open_in_new_window
+
+        workspace = self.window.workspace
+        if workspace is not None:  # the same database (and password), the sign-in again
+            url = workspace.db.url.render_as_string(hide_password=False)
+            open_in_new_window(self.window, url)
 
     @Slot()
     def _on_users_triggered(self) -> None:
