@@ -8,8 +8,9 @@ Uses the databases bench/server_lists.py builds. For a rep and a manager, each c
 list twice, turn about: "before" with shared_condition answering None (exactly the WHERE the
 list had before collaborators) and "after" as it is now, with the actor sharing in N of other
 teams' customers (rows put into customer_collaborators for the run and taken out after; 600 is
-past SHARED_INLINE: the subquery form). Ends with one JSON line: medians in ms and the ratios
-after/before per backend, role, case."""
+past SHARED_INLINE: the subquery form), and "or": the shares as one WHERE, `owned OR id IN (…)`,
+the form the list does not use (customer_list._parts). Ends with one JSON line: medians in ms
+and the ratios after/before and or/before per backend, role, case."""
 
 from __future__ import annotations
 
@@ -56,9 +57,13 @@ def main() -> None:
     from crmdesk.models.workspace import Workspace
 
     real = customer_list.shared_condition  # the name the list calls
+    parts = customer_list._parts
 
     def none(*_args, **_kwargs):
         return None
+
+    def one_where(session, actor, query, now, for_page):  # the `OR id IN (…)` form
+        return [customer_list.conditions(session, actor, query, now, for_page=for_page)]
 
     figures: dict[str, float] = {}
     for backend in [b for b in args.backends.split(",") if b]:
@@ -77,13 +82,14 @@ def main() -> None:
                     if scope == "shared" and n == 0:
                         continue
                     query = CustomerQuery(scope=scope, sort=sort)
-                    labels = ("before", "after", "count_before", "count_after")
+                    labels = ("before", "after", "or", "count_before", "count_after", "count_or")
                     samples: dict[str, list[float]] = {label: [] for label in labels}
                     for run in range(args.runs + 1):  # the first run of each warms the caches
-                        for label in ("before", "after"):
-                            if scope == "shared" and label == "before":
-                                continue  # no such list before
-                            customer_list.shared_condition = real if label == "after" else none
+                        for label in ("before", "after", "or"):
+                            if scope == "shared" and label != "after":
+                                continue  # no such list before; one part
+                            customer_list.shared_condition = none if label == "before" else real
+                            customer_list._parts = one_where if label == "or" else parts
                             start = time.perf_counter()
                             ws.list_customers(query, 0, 100)
                             page = time.perf_counter() - start
@@ -93,7 +99,7 @@ def main() -> None:
                             if run:
                                 samples[label].append(page)
                                 samples["count_" + label].append(count)
-                    customer_list.shared_condition = real
+                    customer_list.shared_condition, customer_list._parts = real, parts
                     key = f"{backend}.{role}.shares{n}.{scope}.{sort}"
                     line = []
                     for label, values in samples.items():
@@ -101,13 +107,13 @@ def main() -> None:
                             figures[f"{key}.{label}_ms"] = median_ms(values)
                             line.append(f"{label} {median_ms(values)}")
                     for what in ("", "count_"):
-                        b, a = (
-                            figures.get(f"{key}.{what}before_ms"),
-                            figures[f"{key}.{what}after_ms"],
-                        )
-                        if b:
-                            figures[f"{key}.{what}ratio"] = round(a / b, 2)
-                            line.append(f"{what}ratio {a / b:.2f}")
+                        b = figures.get(f"{key}.{what}before_ms")
+                        for form in ("after", "or"):
+                            a = figures.get(f"{key}.{what}{form}_ms")
+                            if b and a:
+                                name = f"{what}ratio" + ("_or" if form == "or" else "")
+                                figures[f"{key}.{name}"] = round(a / b, 2)
+                                line.append(f"{name} {a / b:.2f}")
                     print(f"{key:48} " + " · ".join(line), file=sys.stderr)
             share(db, actor, 0, ws.clock())
         db.close()
