@@ -97,11 +97,17 @@ def _copy(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
 
+    shown: list[bool] = []
+
     def progress(done: int, total: int) -> None:
+        shown.append(True)
         print(f"\r{done:,}/{total:,} rows", end="", file=sys.stderr, flush=True)
 
-    result = copy_database(normalize_url(args.source), normalize_url(args.target), progress)
-    print(file=sys.stderr)
+    try:
+        result = copy_database(normalize_url(args.source), normalize_url(args.target), progress)
+    finally:
+        if shown:  # the progress line ends before the result or the error's line
+            print(file=sys.stderr)
     seconds = time.perf_counter() - start
     print(f"copied {result.total:,} rows in {len(result.rows)} tables in {seconds:.1f} s")
     return 0
