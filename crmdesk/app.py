@@ -210,9 +210,10 @@ class _Opening(ServerOpening):
         self.window, self.url, self.profile = window, url, profile
 
     def start(self) -> None:
-        url = self.url
+        asked = self.url
 
         def open_and_warm():
+            url = self.url = self.kept_password(asked)  # read here only after this returns
             if _is_server(url):
                 from crmdesk.models.database import open_database
 

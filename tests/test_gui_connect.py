@@ -87,8 +87,10 @@ def test_profiles_are_saved_and_passwords_never_written_to_a_file(qtbot, home):
     )  # fmt: skip
     assert memory.kept == {("crmdesk", saved.account()): SECRET}
     settings = app_module.open_settings()
-    url, name = app_module.start_url(settings)  # the next start: this profile, its password
-    assert name == "Office" and make_url(url).password == SECRET
+    url, name = app_module.start_url(settings)  # the next start: this profile …
+    assert name == "Office" and make_url(url).password is None
+    opening = app_module._Opening(None, url, name)
+    assert make_url(opening.kept_password(url)).password == SECRET  # … its password, off-thread
     settings.sync()
     for path in (paths.config_dir() / "profiles.json", paths.config_dir() / "settings.ini"):
         if path.exists():

@@ -21,6 +21,21 @@ class ServerOpening:
             db.close()
         QApplication.exit(1)
 
+    def kept_password(self, url: str | None) -> str | None:
+        """(On the worker thread.) A server URL of a profile, without a password: with the one
+        the keychain keeps for it, if any."""
+        from sqlalchemy.engine import make_url
+
+        from crmdesk.models import profiles
+
+        if not self.profile or not url or url.startswith("sqlite"):
+            return url
+        if make_url(url).password is not None:
+            return url
+        profile = next((p for p in profiles.load_profiles() if p.name == self.profile), None)
+        password = profiles.load_password(profile) if profile is not None else None
+        return profiles.profile_url(profile, password) if password else url
+
     def _sign_in(self, db) -> None:
         from crmdesk.views.login_dialog import LoginDialog
 
@@ -137,15 +152,16 @@ class ServerOpening:
 
 
 def start_url(settings) -> tuple[str | None, str | None]:
-    """(the URL to open when none was given, its profile's name): the last profile used (its
-    password from the keychain, if kept there), else the legacy setting, else the local file."""
+    """(the URL to open when none was given, its profile's name): the last profile used, else
+    the legacy setting, else the local file. Without the password: the keychain is asked on the
+    worker thread (kept_password; importing keyring and finding its backend takes ~0.14 s)."""
     from crmdesk.models import profiles
 
     profile = profiles.last_profile()
     if profile is not None:
         if profile.name == profiles.LOCAL_NAME:
             return None, profile.name
-        return profiles.profile_url(profile, profiles.load_password(profile)), profile.name
+        return profiles.profile_url(profile), profile.name
     if settings.value("database/url", ""):
         return str(settings.value("database/url")), None  # chosen by an older crmdesk
     return None, None
