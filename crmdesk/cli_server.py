@@ -36,6 +36,8 @@ def add_parsers(sub) -> None:
                       help="the database to copy (default: the local file)")  # fmt: skip
     copy.add_argument("--to", dest="target", metavar="URL", required=True,
                       help="an empty database (a server's is set up first)")  # fmt: skip
+    copy.add_argument("--login", help="an admin of the copy who gets a password (the local "
+                      "file's users have none: on a server nobody could sign in)")  # fmt: skip
 
     backup = sub.add_parser("backup", help="back up the local database file now")
     backup.add_argument("--db", metavar="URL", dest="sub_db",
@@ -95,8 +97,10 @@ def _copy(args: argparse.Namespace) -> int:
     from crmdesk.models.database import normalize_url
     from crmdesk.models.db_copy import copy_database
 
+    admin = None
+    if args.login:
+        admin = (args.login, password(f"New password for {args.login} in the copy: "))
     start = time.perf_counter()
-
     shown: list[bool] = []
 
     def progress(done: int, total: int) -> None:
@@ -104,7 +108,9 @@ def _copy(args: argparse.Namespace) -> int:
         print(f"\r{done:,}/{total:,} rows", end="", file=sys.stderr, flush=True)
 
     try:
-        result = copy_database(normalize_url(args.source), normalize_url(args.target), progress)
+        result = copy_database(
+            normalize_url(args.source), normalize_url(args.target), progress, admin=admin
+        )
     finally:
         if shown:  # the progress line ends before the result or the error's line
             print(file=sys.stderr)

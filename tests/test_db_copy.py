@@ -77,9 +77,26 @@ def found_by_search(url: str, term: str) -> list[int]:
         db.close()
 
 
+def admin_login(url: str) -> str:
+    db = open_database(url)
+    try:
+        with db.reading() as s:
+            return s.scalar(select(User.login).where(User.role == "admin").order_by(User.id))
+    finally:
+        db.close()
+
+
 def test_the_local_file_copies_to_a_server_and_back(demo_file, empty_server, tmp_path):
+    from crmdesk.models.auth import sign_in_db
+
     seen: list[tuple[int, int]] = []
-    result = copy_database(demo_file, empty_server, lambda d, t: seen.append((d, t)))
+    login = admin_login(demo_file)
+    with pytest.raises(CrmError) as err:  # not an admin of the source: refused before copying
+        copy_database(demo_file, empty_server, admin=("nobody", "a good password"))
+    assert err.value.code == "copy_admin_unknown"
+    result = copy_database(
+        demo_file, empty_server, lambda d, t: seen.append((d, t)), admin=(login, "a good password")
+    )
     source = counts(demo_file)
     assert result.rows == source
     assert counts(empty_server) == source
@@ -89,6 +106,11 @@ def test_the_local_file_copies_to_a_server_and_back(demo_file, empty_server, tmp
     assert first_customer(empty_server)[:2] == (cid, name)  # ids kept
     term = name[:4]
     assert found_by_search(empty_server, term) == found_by_search(demo_file, term) != []
+    db = open_database(empty_server)  # the admin can sign in on the server
+    try:
+        assert sign_in_db(db, login, "a good password", NOW).role == "admin"
+    finally:
+        db.close()
     # New rows take ids past the copied ones (sequences / AUTO_INCREMENT moved on).
     db = open_database(empty_server)
     try:

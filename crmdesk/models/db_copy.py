@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 import crmdesk.models.schema_team  # noqa: F401  (its tables belong to the metadata copied)
@@ -60,21 +60,30 @@ def copy_database(
     dst_url: str,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    admin: tuple[str, str] | None = None,
 ) -> CopyResult:
     """Copy every row of the database at src_url into the one at dst_url.
 
     The source must be at this program's schema (a local file is upgraded as when opened; a
     server at an older one raises SchemaTooOld). The target is set up if empty; one holding
     data raises CrmError("target_not_empty", table=…). A count that differs at the end raises
-    CrmError("copy_mismatch", table=…, expected=…, found=…) and nothing is kept."""
+    CrmError("copy_mismatch", table=…, expected=…, found=…) and nothing is kept.
+
+    admin: (login, password) of an active admin of the source whose password the copy gets.
+    The local file's users have none, so a file copied to a server needs it for anyone to sign
+    in; CrmError("copy_admin_unknown", login=…) if the login is not an active admin."""
     from crmdesk.models.database import open_database
     from crmdesk.models.dialects import refresh_statistics
 
+    if admin is not None:
+        from crmdesk.models.auth import check_password_rules
+
+        check_password_rules(admin[1], admin[0])
     src = open_database(src_url)
     try:
         dst = open_database(dst_url, setup=True)
         try:
-            rows = _copy(src.engine, dst.engine, progress, cancelled)
+            rows = _copy(src.engine, dst.engine, progress, cancelled, admin)
             _after_commit(dst.engine)
             refresh_statistics(dst)
         finally:
@@ -91,10 +100,11 @@ def _snapshot_options(dialect: str) -> dict:
     return {} if dialect == "sqlite" else {"isolation_level": "REPEATABLE READ"}
 
 
-def _copy(src_engine, dst_engine, progress, cancelled) -> dict[str, int]:
+def _copy(src_engine, dst_engine, progress, cancelled, admin) -> dict[str, int]:
     tables = _tables()
     options = _snapshot_options(src_engine.dialect.name)
     with src_engine.connect().execution_options(**options) as src, src.begin():
+        admin_id = None if admin is None else _admin_id(src, admin[0])
         expected = {t.name: _count(src, t) for t in tables}
         total, done = sum(expected.values()), 0
         with dst_engine.begin() as dst:
@@ -129,7 +139,36 @@ def _copy(src_engine, dst_engine, progress, cancelled) -> dict[str, int]:
                     )  # fmt: skip
             _rebuild_search(dst)
             _reset_counters(dst, tables)
+            if admin_id is not None:
+                _set_password(dst, admin_id, admin[1])
     return expected
+
+
+def _admin_id(src: Connection, login: str) -> int:
+    from crmdesk.models.schema import User
+
+    row = src.execute(
+        select(User.id, User.role, User.active).where(
+            func.lower(User.login) == login.strip().lower()
+        )
+    ).first()
+    if row is None or row.role != "admin" or not row.active:
+        raise CrmError("copy_admin_unknown", login=login)
+    return row.id
+
+
+def _set_password(dst: Connection, user_id: int, password: str) -> None:
+    from crmdesk.models.auth import hash_password
+    from crmdesk.models.schema import User
+
+    dst.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(
+            password_hash=hash_password(password), must_change_password=False, failed_logins=0,
+            locked_until=None,
+        )
+    )  # fmt: skip
 
 
 def _rebuild_search(dst: Connection) -> None:

@@ -187,6 +187,10 @@ def _server_words(exc: CrmError) -> str | None:
         ).format(
             table=params.get("table"), found=params.get("found"), expected=params.get("expected")
         )
+    if code == "copy_admin_unknown":
+        return QCoreApplication.translate(
+            "Errors", "{login} is not an active administrator of the database being copied."
+        ).format(login=params.get("login"))
     if code == "copy_cancelled":
         return QCoreApplication.translate(
             "Errors", "The copy was cancelled; the target database was left as it was."
