@@ -183,6 +183,8 @@ def test_test_connection_tells_what_is_wrong(qtbot, home, admin_url):
         assert _test(qtbot, dialog).startswith(_words("auth_failed"))
         _fill(qtbot, dialog, kind, make_url(empty).set(database="no_such_db_x1"))
         assert _test(qtbot, dialog).startswith(_words("database_missing"))
+        _fill(qtbot, dialog, kind, make_url(empty).set(port=1))  # nobody listens there
+        assert _test(qtbot, dialog).startswith(_words("unreachable"))
         _fill(qtbot, dialog, kind, make_url(empty))
         assert _test(qtbot, dialog) == probe_text("empty")
         assert not open_database_tables(empty)  # testing set nothing up
