@@ -131,10 +131,15 @@ def test_copy_to_a_file_reports_the_rows_and_a_second_copy_is_refused(
     monkeypatch.setattr(QMessageBox, "information",
                         lambda parent, title, text, *a: said.append(text))  # fmt: skip
     target = tmp_path / "copy.sqlite"
-    backup_actions.copy_database(window, f"sqlite:///{target}")
+    login = window.workspace.actor.login
+    backup_actions.copy_database(window, f"sqlite:///{target}", (login, "a good password"))
     qtbot.waitUntil(lambda: bool(said) or bool(window.errors), timeout=20_000)
     assert window.errors == [] and "Copied" in said[0]
     assert customers_in(target) == 4
+    conn = sqlite3.connect(target)
+    stored = conn.execute("SELECT password_hash FROM users WHERE login = ?", (login,)).fetchone()
+    conn.close()
+    assert stored[0].startswith("scrypt$")
     backup_actions.copy_database(window, f"sqlite:///{target}")
     qtbot.waitUntil(lambda: bool(window.errors), timeout=20_000)
     assert window.errors[0].code == "target_not_empty"
@@ -151,3 +156,7 @@ def test_the_copy_dialog_turns_a_path_into_a_file_url(qtbot, tmp_path):
     assert dialog.target_url() == f"sqlite:///{(tmp_path / 'team.sqlite').as_posix()}"
     dialog.url.setText("postgresql://crm@db.example/crm")
     assert dialog.target_url() == "postgresql://crm@db.example/crm"
+    assert dialog.admin() is None  # no password typed: none given
+    dialog.login.setText("admin")
+    qtbot.keyClicks(dialog.password, "a good password")
+    assert dialog.admin() == ("admin", "a good password")

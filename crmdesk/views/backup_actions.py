@@ -242,9 +242,21 @@ def restore_from_backup(window) -> bool:
 class CopyTargetDialog(QDialog):
     """Where to copy the database: a server's URL or a new file."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, login: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Copy database to…"))
+        # The local file's users have no password: on a server copy nobody could sign in.
+        self.login = QLineEdit(login)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("A new password for this administrator"))
+        admin_note = QLabel(
+            self.tr(
+                "To sign in to a server copy of this file, give an administrator a password "
+                "in the copy (optional):"
+            )
+        )
+        admin_note.setWordWrap(True)
         self.url = QLineEdit()
         self.url.setPlaceholderText(self.tr("postgresql://user:password@host/database"))
         browse = QPushButton(self.tr("File…"))
@@ -269,8 +281,13 @@ class CopyTargetDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(row)
+        layout.addWidget(admin_note)
+        admin_row = QHBoxLayout()
+        admin_row.addWidget(self.login)
+        admin_row.addWidget(self.password, 1)
+        layout.addLayout(admin_row)
         layout.addWidget(self.buttons)
-        self.resize(520, 150)
+        self.resize(520, 200)
         self._on_url_text_changed("")
 
     def _on_browse_clicked(self) -> None:
@@ -284,6 +301,10 @@ class CopyTargetDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(text.strip()))
 
+    def admin(self) -> tuple[str, str] | None:
+        login, password = self.login.text().strip(), self.password.text()
+        return (login, password) if login and password else None
+
     def target_url(self) -> str:
         text = self.url.text().strip()
         if "://" in text:
@@ -291,19 +312,20 @@ class CopyTargetDialog(QDialog):
         return "sqlite:///" + Path(text).expanduser().as_posix()
 
 
-def copy_database(window, target: str | None = None) -> None:
+def copy_database(window, target: str | None = None, admin: tuple[str, str] | None = None) -> None:
     """Copy the window's database to another (asked for when target is None), with progress
-    and Cancel; the result or the error is said at the end."""
+    and Cancel; the result or the error is said at the end. admin: (login, password) given to
+    that administrator in the copy (db_copy.copy_database)."""
     from crmdesk.models import db_copy
 
     ws = window.workspace
     if ws is None:
         return
     if target is None:
-        dialog = CopyTargetDialog(window)
+        dialog = CopyTargetDialog(window, ws.actor.login if ws.db.is_local else "")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        target = dialog.target_url()
+        target, admin = dialog.target_url(), dialog.admin()
     source = ws.db.url.render_as_string(hide_password=False)
     progress = QProgressDialog(
         QCoreApplication.translate("BackupActions", "Copying the database…"),
@@ -318,7 +340,9 @@ def copy_database(window, target: str | None = None) -> None:
     window.copy_progress = progress  # for tests and to keep it alive
 
     def run(control):
-        return db_copy.copy_database(source, target, control.progress, control.cancelled)
+        return db_copy.copy_database(
+            source, target, control.progress, control.cancelled, admin=admin
+        )
 
     def moved(done: int, total: int) -> None:
         progress.setMaximum(max(total, 1))
