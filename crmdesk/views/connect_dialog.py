@@ -194,6 +194,8 @@ class ConnectDialog(QDialog):
         self.list.setCurrentRow(names.index(wanted) if wanted in names else 0)
         self.list.blockSignals(False)
         self._show(self.current())  # also when the row did not change (only the local file)
+        if message and not self.current().is_local:
+            self.password.setFocus()  # asked for because of it
 
     # -- the list
     def _label(self, profile: Profile) -> str:
