@@ -63,6 +63,14 @@ def test_the_daily_backup_is_made_once(qtbot, window):
     qtbot.wait(50)
     rows = backups.list_backups(db_file(window))
     assert [r.kind for r in rows] == ["daily"] and window.notices == [] and window.errors == []
+    timer = window.daily_backup_timer
+    assert timer.isActive()  # checked again hourly
+    backup_actions.run_daily_backup(window)  # attached again: the same timer
+    assert window.daily_backup_timer is timer
+    window.runner.wait()
+    rows[0].path.unlink()  # as if the day had changed: the next check makes one
+    timer.timeout.emit()
+    qtbot.waitUntil(lambda: len(backups.list_backups(db_file(window))) == 1, timeout=10_000)
 
 
 def test_the_restore_dialog_lists_the_backups_newest_first(qtbot, tmp_path):

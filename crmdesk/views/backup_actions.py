@@ -12,7 +12,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QProcess, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QProcess, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -74,10 +74,27 @@ def back_up_now(window) -> None:
     )
 
 
+DAILY_CHECK_MS = 60 * 60 * 1000
+
+
 def run_daily_backup(window) -> None:
-    """Today's automatic backup of the local file (and pruning), once a day, on the runner;
-    nothing for a server (its administrator backs it up). A failure is a notice, not a
-    dialog: the user did not ask for it."""
+    """Today's automatic backup of the local file (and pruning), on the runner; checked again
+    hourly, so a window left open overnight backs up the next day too. Nothing for a server
+    (its administrator backs it up). A failure is a notice, not a dialog: the user did not ask
+    for it."""
+    path = _local_file(window)
+    if path is None:
+        return
+    timer = getattr(window, "daily_backup_timer", None)
+    if timer is None:  # attach may run again: one timer
+        timer = window.daily_backup_timer = QTimer(window)
+        timer.setInterval(DAILY_CHECK_MS)
+        timer.timeout.connect(lambda: _daily_backup(window))
+        timer.start()
+    _daily_backup(window)
+
+
+def _daily_backup(window) -> None:
     from crmdesk.models import backups
 
     path = _local_file(window)
