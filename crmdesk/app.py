@@ -348,29 +348,32 @@ def start_gui(url: str | None, language: str | None = None, argv: list[str] | No
     return app, window
 
 
-def open_in_new_window(old, url: str | None, profile: str | None = None):
+def open_in_new_window(old, url: str | None, profile: str | None = None) -> None:
     """Another database (File › Connect) or another sign-in (File › Sign out) in a new main
-    window: the old one closes first (asking about unsaved edits; None when the user stayed),
-    its database is closed, and the new one opens url as at start-up. In the same process, so
-    a password typed for this session (no keychain) is not asked again."""
-    from crmdesk.views.main_window import MainWindow
+    window, once the old one may go (a page with unsaved edits asks first, and a save runs
+    before): the old window closes, its database is closed, and the new one opens url as at
+    start-up (_windows[0]). In the same process, so a password typed for this session (no
+    keychain) is not asked again."""
 
-    app = QApplication.instance()
-    app.setQuitOnLastWindowClosed(False)  # for the moment between the two windows
-    try:
-        closed = old.close()
-    finally:
-        app.setQuitOnLastWindowClosed(True)
-    if not closed:
-        return None
-    if old.workspace is not None:
-        old.workspace.db.close()
-    window = MainWindow(None, old.settings)
-    window.show()
-    _windows[:] = [window]
-    old.deleteLater()
-    _Opening(window, url, profile).start()
-    return window
+    def switch() -> None:
+        from crmdesk.views.main_window import MainWindow
+
+        app = QApplication.instance()
+        app.setQuitOnLastWindowClosed(False)  # for the moment between the two windows
+        try:
+            old._closing = True  # the unsaved edits are answered for
+            old.close()
+        finally:
+            app.setQuitOnLastWindowClosed(True)
+        if old.workspace is not None:
+            old.workspace.db.close()
+        window = MainWindow(None, old.settings)
+        window.show()
+        _windows[:] = [window]
+        old.deleteLater()
+        _Opening(window, url, profile).start()
+
+    old._leave_page(switch)
 
 
 _windows: list = []  # the main window (run_gui closes its database at the end)

@@ -428,3 +428,50 @@ def test_a_database_that_did_not_open_offers_the_connect_dialog(qtbot, home, mon
         window.runner.wait()
         if window.workspace is not None:
             window.workspace.db.close()
+
+
+def test_switching_asks_about_unsaved_edits_first(qtbot, ws, answers, tmp_path, monkeypatch, home):
+    from gui_helpers import page_names
+
+    from crmdesk.views.setup_dialogs import FirstRunDialog
+
+    window = _window(qtbot, ws, tmp_path)
+    page = window.customers
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4 and not page.model.is_loading)
+    page.table.selectRow(page_names(page).index("北京星辰科技有限公司"))
+    qtbot.waitUntil(lambda: page.detail.detail is not None)
+    cid = page.detail.detail.id
+    page.detail.form.notes.setPlainText("换库前写的")
+    other = home / "other.sqlite"
+
+    def choose_file(dialog):
+        dialog.list.setCurrentRow(0)
+        dialog.path.clear()
+        qtbot.keyClicks(dialog.path, str(other))
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+
+    def first_run(dialog):
+        dialog.name.setText("林萍")
+        return FirstRunDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectDialog, "exec", _driven(ConnectDialog.exec, choose_file))
+    monkeypatch.setattr(FirstRunDialog, "exec", first_run)
+    app_module._windows[:] = [window]
+    answers.give("ask_unsaved", "cancel")
+    window.team_actions.connect_action.trigger()
+    assert window.isVisible() and app_module._windows == [window]  # stayed, edits kept
+    assert page.detail.form.notes.toPlainText() == "换库前写的"
+    answers.give("ask_unsaved", "save")
+    window.team_actions.connect_action.trigger()
+    qtbot.waitUntil(lambda: app_module._windows[0] is not window, timeout=30_000)
+    new = app_module._windows[0]
+    qtbot.addWidget(new)
+    try:
+        qtbot.waitUntil(lambda: new.workspace is not None, timeout=30_000)
+        assert ws.customer(cid).data.notes == "换库前写的"  # saved before the switch
+        assert new.workspace.db.url.database == str(other)
+    finally:
+        new.close()
+        new.runner.wait()
+        if new.workspace is not None:
+            new.workspace.db.close()
