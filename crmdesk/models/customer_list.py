@@ -157,8 +157,8 @@ def conditions(
 ) -> list[ColumnElement[bool]]:
     """The WHERE of the list (or of the recycle bin, deleted=True); part: "owned" or "shared"
     (only those not seen otherwise; [] if none), see _parts. For a page (ORDER BY … LIMIT) on
-    SQLite the filters carry a planner hint so the sort column's index drives (no_index). The exceptions: a selective search, which drives by id, and a rep's own
-    list by date, which the (owner_id, updated_at) index serves exactly."""
+    SQLite the filters carry a planner hint so the sort column's index drives (no_index), but
+    for a selective search (by id) and a rep's own list by date ((owner_id, updated_at))."""
     query = clean_query(query)
     dialect = session.get_bind().dialect.name
     condition, selective = search.search_condition(session, query.search, for_page)
