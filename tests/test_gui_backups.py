@@ -168,3 +168,9 @@ def test_the_copy_dialog_turns_a_path_into_a_file_url(qtbot, tmp_path):
     dialog.login.setText("admin")
     qtbot.keyClicks(dialog.password, "a good password")
     assert dialog.admin() == ("admin", "a good password")
+
+
+def test_the_restart_runs_the_package_or_the_bundle():
+    argv = ["/usr/bin/crmdesk", "--db", "sqlite:////tmp/x.sqlite"]
+    assert backup_actions.restart_arguments(argv, frozen=False) == ["-m", "crmdesk", *argv[1:]]
+    assert backup_actions.restart_arguments(argv, frozen=True) == argv[1:]

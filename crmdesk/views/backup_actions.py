@@ -196,17 +196,18 @@ def confirm_restore(parent: QWidget, row: BackupRow) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def restart_program() -> None:
-    """Start the program again (a new process on the same arguments) and end this one."""
-    try:
-        from crmdesk.views.team_menu import restart_command
+def restart_arguments(argv: list[str], frozen: bool) -> list[str]:
+    """The arguments that start this program again: a bundle runs itself; Python runs the
+    package (python -m crmdesk), since argv[0] may be a launcher Python cannot run."""
+    return list(argv[1:]) if frozen else ["-m", "crmdesk", *argv[1:]]
 
-        frozen = bool(getattr(sys, "frozen", False))
-        program, args = restart_command(sys.argv, sys.executable, frozen, True)
-    except ImportError:
-        program, args = sys.executable, list(sys.argv)
-    if not QProcess.startDetached(program, args):
-        log.error("the program could not be started again: %s %s", program, args)
+
+def restart_program() -> None:
+    """Start the program again (a new process, the same arguments) and end this one: the
+    restored file is opened as at start-up (the local file needs no password)."""
+    args = restart_arguments(sys.argv, bool(getattr(sys, "frozen", False)))
+    if not QProcess.startDetached(sys.executable, args):
+        log.error("the program could not be started again: %s %s", sys.executable, args)
     QApplication.quit()
 
 
