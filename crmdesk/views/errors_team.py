@@ -52,12 +52,13 @@ def _auth_words(exc: CrmError) -> str | None:
             "This is the last active administrator. Make someone else an administrator first.",
         )
     if exc.code == "team_not_empty":
+        members = int(exc.params.get("members", 0))  # lupdate skips a call among the arguments
         return QCoreApplication.translate(
             "Errors",
-            "This team still has %n member(s), deactivated ones included. Move them to "
+            "Members still in this team: %n (deactivated ones included). Move them to "
             "another team first.",
             "",
-            int(exc.params.get("members", 0)),
+            members,
         )
     if isinstance(exc, PermissionDenied) and exc.params.get("action") == "deactivate_self":
         return QCoreApplication.translate(

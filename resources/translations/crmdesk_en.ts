@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="381"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="389"/>
         <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
         <translation>
             <numerusform>%Ln customer not assigned: %1 already owns as many customers as allowed.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="420"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="424"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="408"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="412"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="429"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="433"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -209,6 +209,25 @@
         <translation>
             <numerusform>%Ln older follow-up not shown.</numerusform>
             <numerusform>%Ln older follow-ups not shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="39"/>
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="42"/>
+        <source>%Ln open deal(s)</source>
+        <translation>
+            <numerusform>%Ln open deal</numerusform>
+            <numerusform>%Ln open deals</numerusform>
         </translation>
     </message>
 </context>

@@ -332,6 +332,81 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="64"/>
+        <source>Backed up to {path}.</source>
+        <translation>已备份到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="109"/>
+        <source>The daily backup could not be made: {reason}</source>
+        <translation>无法完成每日备份：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="124"/>
+        <source>Daily</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="125"/>
+        <source>Backed up by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="126"/>
+        <source>Before a restore</source>
+        <translation>恢复前备份</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="127"/>
+        <source>Before an upgrade</source>
+        <translation>升级前备份</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="129"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="186"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="226"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="187"/>
+        <source>Replace your database with the backup of {at}? Changes made since then are undone (your database as it is now is kept as a backup). The program starts again.</source>
+        <translation>用 {at} 的备份替换当前数据库？此后所做的修改都将撤销（当前数据库会先保留为一份备份）。程序将重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="227"/>
+        <source>There are no backups of this database yet.</source>
+        <translation>此数据库还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="349"/>
+        <source>Copying the database…</source>
+        <translation>正在复制数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="350"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="355"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="373"/>
+        <source>Copy database to…</source>
+        <translation>复制数据库到…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="374"/>
+        <source>Copied {rows} rows in {tables} tables.</source>
+        <translation>已复制 {tables} 张表中的 {rows} 行数据。</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../crmdesk/views/widgets.py" line="59"/>
@@ -425,11 +500,315 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="113"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="117"/>
+        <source>Your password was set by an administrator. Choose your own before you start.</source>
+        <translation>你的密码是由管理员设置的。开始使用前，请设置你自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="120"/>
+        <source>Choose a new password for {login}.</source>
+        <translation>请为 {login} 设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="127"/>
+        <source>At least 8 characters, and not your login name.</source>
+        <translation>至少 8 个字符，且不能与登录名相同。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="131"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="132"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="133"/>
+        <source>Again</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="155"/>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+</context>
+<context>
     <name>CheckList</name>
     <message>
         <location filename="../../crmdesk/views/pool_settings_parts.py" line="104"/>
         <source>Ticked</source>
         <translation>已勾选</translation>
+    </message>
+</context>
+<context>
+    <name>Collaborators</name>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="242"/>
+        <source>{name} owns this customer and needs no sharing.</source>
+        <translation>{name}是该客户的负责人，无需共享。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="246"/>
+        <source>{name} is deactivated: choose an active colleague.</source>
+        <translation>{name}已被停用：请选择一位在职的同事。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="250"/>
+        <source>Nobody owns this customer: it is in a pool. Claim it before sharing it.</source>
+        <translation>该客户没有负责人，目前在公海中。请先领取，再共享。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="255"/>
+        <source>This customer is shared with {limit} colleagues already, the most it can be. Remove one first.</source>
+        <translation>该客户已与 {limit} 位同事共享，已达上限。请先移除一位协作人。</translation>
+    </message>
+</context>
+<context>
+    <name>CollaboratorsPanel</name>
+    <message>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="43"/>
+        <source>Colleagues this customer is shared with see it and may log follow-ups on it; they are told of new follow-ups. Only its owner&apos;s side edits it.</source>
+        <translation>协作人可以查看该客户并添加跟进记录，有新的跟进时也会收到通知。只有负责人一方可以编辑客户资料。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="53"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="55"/>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="164"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="66"/>
+        <source>Shared with</source>
+        <translation>协作人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="122"/>
+        <source>added by %1</source>
+        <translation>由 %1 添加</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="127"/>
+        <source>Not shared with anyone.</source>
+        <translation>尚未与任何人共享。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="164"/>
+        <source>Stop sharing with me</source>
+        <translation>退出协作</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="176"/>
+        <source>Shared with {name}.</source>
+        <translation>已添加协作人{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="190"/>
+        <source>No longer shared with {name}.</source>
+        <translation>已移除协作人{name}。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="58"/>
+        <source>Connected. The database is empty: crmdesk will set it up when you connect, and you will create its first administrator.</source>
+        <translation>连接成功。数据库是空的：连接时 crmdesk 会完成初始化，由你创建第一个管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="64"/>
+        <source>Connected, but the database was made by an older version of crmdesk. An administrator must upgrade it before anyone can work in it.</source>
+        <translation>连接成功，但该数据库由旧版本的 crmdesk 创建。需由管理员升级后才能使用。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="70"/>
+        <source>There is no file there yet: a new, empty database will be made.</source>
+        <translation>该位置还没有文件：将新建一个空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="73"/>
+        <source>Connected. The database is ready.</source>
+        <translation>连接成功。数据库已就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="85"/>
+        <source>Connect to a database</source>
+        <translation>连接数据库</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="98"/>
+        <source>Local file on this computer</source>
+        <translation>本机文件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="99"/>
+        <source>PostgreSQL server</source>
+        <translation>PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="100"/>
+        <source>MySQL or MariaDB server</source>
+        <translation>MySQL 或 MariaDB 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="102"/>
+        <source>The default file (in your data folder)</source>
+        <translation>默认文件（位于数据文件夹中）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="103"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="112"/>
+        <source>e.g. 192.168.1.5 or db.example.cn</source>
+        <translation>例如：192.168.1.5 或 db.example.cn</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="119"/>
+        <source>Remember the password in this computer&apos;s keychain</source>
+        <translation>在本机的密码钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="122"/>
+        <source>This computer has no keychain: the password is asked for at each start.</source>
+        <translation>本机没有密码钥匙串：每次启动时都需要输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="127"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="128"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="129"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="130"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="131"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="132"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="133"/>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="134"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="146"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="148"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="150"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="154"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="203"/>
+        <source>This computer (local file)</source>
+        <translation>本机（本地文件）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="312"/>
+        <source>New server</source>
+        <translation>新服务器</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="341"/>
+        <source>Give the connection a name.</source>
+        <translation>请为连接命名。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="343"/>
+        <source>Another connection already has this name.</source>
+        <translation>已有同名的连接。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="346"/>
+        <source>Enter the server&apos;s address.</source>
+        <translation>请输入服务器地址。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="348"/>
+        <source>Enter the database&apos;s name.</source>
+        <translation>请输入数据库名称。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="367"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../crmdesk/views/connection_watch.py" line="56"/>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connection_watch.py" line="66"/>
+        <source>The connection to the server was lost. Retrying in {n} s…</source>
+        <translation>与服务器的连接已断开，{n} 秒后重试…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connection_watch.py" line="72"/>
+        <source>The connection to the server was lost. Connecting…</source>
+        <translation>与服务器的连接已断开，正在重新连接…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionWatch</name>
+    <message>
+        <location filename="../../crmdesk/views/connection_watch.py" line="176"/>
+        <source>Connected again.</source>
+        <translation>已重新连接。</translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1868,54 @@
     </message>
 </context>
 <context>
+    <name>CopyTargetDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="265"/>
+        <source>Copy database to…</source>
+        <translation>复制数据库到…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="270"/>
+        <source>A new password for this administrator</source>
+        <translation>为该管理员设置的新密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="273"/>
+        <source>To sign in to a server copy of this file, give an administrator a password in the copy (optional):</source>
+        <translation>如需登录复制到服务器上的数据库，请在副本中为一位管理员设置密码（选填）：</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="279"/>
+        <source>postgresql://user:password@host/database</source>
+        <translation>postgresql://用户名:密码@服务器/数据库</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="280"/>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="284"/>
+        <source>Everything is copied into an empty database: a server database (its URL) or a new file. A server&apos;s database is set up for crmdesk first.</source>
+        <translation>所有数据将复制到一个空数据库：服务器数据库（填写其地址）或新文件。服务器数据库会先按 crmdesk 的要求完成初始化。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="295"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="313"/>
+        <source>Copy to a new file</source>
+        <translation>复制到新文件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="313"/>
+        <source>crmdesk database (*.sqlite)</source>
+        <translation>crmdesk 数据库 (*.sqlite)</translation>
+    </message>
+</context>
+<context>
     <name>CustomerColumns</name>
     <message>
         <location filename="../../crmdesk/views/customer_columns.py" line="29"/>
@@ -1689,52 +2116,52 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="85"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="86"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="87"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="92"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="93"/>
         <source>Save changes (%1)</source>
         <translation>保存修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="108"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="109"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="120"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="121"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="128"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="129"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="130"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="131"/>
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="132"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="133"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="136"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="137"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="175"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="179"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1754,12 +2181,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="225"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="230"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="457"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="462"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
@@ -1779,13 +2206,13 @@
         <translation>已移除联系人{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="485"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="490"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="140"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="167"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="142"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="171"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
@@ -1917,7 +2344,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="188"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="190"/>
         <source>Search name, contact or phone…</source>
         <translation>搜索客户名称、联系人或电话…</translation>
     </message>
@@ -1937,42 +2364,47 @@
         <translation>全部可见客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="194"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="183"/>
+        <source>Shared with me</source>
+        <translation>我协作的客户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_columns.py" line="196"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="200"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="202"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="206"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="208"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="212"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="214"/>
         <source>Any province</source>
         <translation>全部省份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="218"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="220"/>
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="221"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="223"/>
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="227"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="229"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_columns.py" line="236"/>
+        <location filename="../../crmdesk/views/customer_columns.py" line="238"/>
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
@@ -1984,12 +2416,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="116"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="117"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="228"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="232"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
@@ -2001,83 +2433,83 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="408"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="412"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="429"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="433"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="380"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="384"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="133"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="134"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="229"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="233"/>
         <source>No customers here yet.</source>
         <translation>这里还没有客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="381"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="389"/>
         <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
         <translation>
             <numerusform>%Ln 个客户未分配：%1 的客户数已达上限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="407"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="411"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="420"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="424"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="428"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="432"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/customer_page.py" line="58"/>
-        <location filename="../../crmdesk/views/customer_page.py" line="224"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="228"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="95"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="96"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="97"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="98"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="99"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="100"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -3398,12 +3830,12 @@
         <translation>数据库无法使用。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="162"/>
+        <location filename="../../crmdesk/views/errors.py" line="167"/>
         <source>It stopped there; rows imported before that: {count}.</source>
         <translation>操作在此中止；此前已导入 {count} 行。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="166"/>
+        <location filename="../../crmdesk/views/errors.py" line="171"/>
         <source>It stopped there; customers changed before that: {count}.</source>
         <translation>操作在此中止；此前已更改的客户：{count} 个。</translation>
     </message>
@@ -3428,12 +3860,12 @@
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="195"/>
+        <location filename="../../crmdesk/views/errors.py" line="200"/>
         <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on.</source>
         <translation>该记录已不存在，或你已无权查看。可能已被他人删除或转交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="181"/>
+        <location filename="../../crmdesk/views/errors.py" line="186"/>
         <source>Your account has been deactivated or removed. Ask an administrator.</source>
         <translation>你的账号已被停用或删除。请联系管理员。</translation>
     </message>
@@ -3443,64 +3875,285 @@
         <translation>{field}格式不正确，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="177"/>
+        <location filename="../../crmdesk/views/errors.py" line="182"/>
         <source>This pool is closed. Ask an administrator to turn it on again.</source>
         <translation>这个公海已停用。请联系管理员重新启用。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="186"/>
+        <location filename="../../crmdesk/views/errors.py" line="191"/>
         <source>Your role may not import customers, contacts, deals or follow-ups. Ask a colleague in sales or an administrator.</source>
         <translation>你的角色无权导入客户、联系人、商机或跟进记录。请联系销售同事或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="191"/>
+        <location filename="../../crmdesk/views/errors.py" line="196"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>你无权执行此操作。请联系你的经理或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="201"/>
+        <location filename="../../crmdesk/views/errors.py" line="206"/>
         <source>This database was written by a newer version of crmdesk. Install the newest version to open it.</source>
         <translation>此数据库由更新版本的 crmdesk 写入。请安装最新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="207"/>
+        <location filename="../../crmdesk/views/errors.py" line="212"/>
         <source>The database could not be upgraded to this version of crmdesk. Details are in the log file. A local database file was copied to the backup folder first; a server database may need its administrator.</source>
         <translation>无法将数据库升级到此版本的 crmdesk。详细信息见日志文件。本地数据库文件已先复制到备份文件夹；服务器数据库可能需要其管理员处理。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="214"/>
+        <location filename="../../crmdesk/views/errors.py" line="219"/>
         <source>The connection to the database server was lost. What you were doing was not saved; check the network and try again.</source>
         <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="223"/>
+        <location filename="../../crmdesk/views/errors.py" line="228"/>
         <source>Database: {where}</source>
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="228"/>
+        <location filename="../../crmdesk/views/errors.py" line="233"/>
         <source>The database could not answer; it may be damaged or from another program. Details are in the log file.</source>
         <translation>数据库无法给出结果；它可能已损坏，或来自其他程序。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="234"/>
+        <location filename="../../crmdesk/views/errors.py" line="239"/>
         <source>The database refused this change; nothing was saved. Details are in the log file.</source>
         <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="239"/>
+        <location filename="../../crmdesk/views/errors.py" line="244"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="240"/>
+        <location filename="../../crmdesk/views/errors.py" line="245"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
         <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="284"/>
+        <location filename="../../crmdesk/views/errors.py" line="289"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="31"/>
+        <source>Too many wrong passwords: this account is locked until {time}. Try again then, or ask an administrator to unlock it.</source>
+        <translation>密码错误次数过多：该账号已锁定至 {time}。请届时再试，或请管理员解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="37"/>
+        <source>This account has been deactivated. Ask an administrator.</source>
+        <translation>该账号已被停用。请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="41"/>
+        <source>This account has no password yet. Ask an administrator to set one.</source>
+        <translation>该账号还没有设置密码。请联系管理员设置。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="44"/>
+        <source>The login or the password is wrong.</source>
+        <translation>登录名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="46"/>
+        <source>This database already has users: sign in with your login instead.</source>
+        <translation>此数据库已有用户：请用你的登录名登录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="50"/>
+        <source>This is the last active administrator. Make someone else an administrator first.</source>
+        <translation>这是最后一位在职的管理员。请先将其他人设为管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="56"/>
+        <source>Members still in this team: %n (deactivated ones included). Move them to another team first.</source>
+        <translation>该团队仍有 %n 名成员（含已停用的）。请先将他们移到其他团队。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="64"/>
+        <source>You cannot deactivate yourself; another administrator can.</source>
+        <translation>你不能停用自己的账号；可由其他管理员停用。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="77"/>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="80"/>
+        <source>The password may have at most 128 characters.</source>
+        <translation>密码最多 128 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="83"/>
+        <source>The password cannot be one character repeated.</source>
+        <translation>密码不能由同一个字符重复组成。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="86"/>
+        <source>The password cannot be the login.</source>
+        <translation>密码不能与登录名相同。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="89"/>
+        <source>The password contains a character that cannot be used.</source>
+        <translation>密码中包含不可使用的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="92"/>
+        <source>The new password must differ from the old one.</source>
+        <translation>新密码不能与旧密码相同。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="95"/>
+        <source>Enter a password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="96"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="99"/>
+        <source>Enter a login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="100"/>
+        <source>A login cannot contain spaces.</source>
+        <translation>登录名不能包含空格。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="103"/>
+        <source>Someone already has this login.</source>
+        <translation>该登录名已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="104"/>
+        <source>The login is too long.</source>
+        <translation>登录名太长。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="105"/>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="106"/>
+        <source>The team chosen no longer exists.</source>
+        <translation>所选团队已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="109"/>
+        <source>The customer cap is a whole number from 1 up, or empty for none.</source>
+        <translation>客户上限应为不小于 1 的整数，留空表示不限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="112"/>
+        <source>The locked cap is a whole number from 1 up, or empty for none.</source>
+        <translation>锁定上限应为不小于 1 的整数，留空表示不限。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="115"/>
+        <source>Choose a colleague or a pool to take over the customers.</source>
+        <translation>请选择接手客户的同事或公海。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="118"/>
+        <source>The colleague chosen cannot take customers over (deactivated or finance).</source>
+        <translation>所选同事不能接手客户（已停用或为财务）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="121"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="130"/>
+        <source>The colleague chosen no longer exists.</source>
+        <translation>所选同事已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="124"/>
+        <source>Choose a colleague to take over the open deals.</source>
+        <translation>请选择接手进行中商机的同事。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="127"/>
+        <source>The colleague chosen cannot take deals over (deactivated or finance).</source>
+        <translation>所选同事不能接手商机（已停用或为财务）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="133"/>
+        <source>The pool chosen no longer exists.</source>
+        <translation>所选公海已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="136"/>
+        <source>This user is already deactivated.</source>
+        <translation>该用户已被停用。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="155"/>
+        <source>This server database is empty: it has not been set up for crmdesk yet. An administrator sets it up and becomes its first user.</source>
+        <translation>该服务器数据库是空的，尚未为 crmdesk 初始化。由管理员完成初始化，并成为它的第一个用户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="161"/>
+        <source>This database is at version {found}; this program needs version {needed}. Ask your administrator to upgrade the database to version {needed}.</source>
+        <translation>此数据库的版本为 {found}，本程序需要版本 {needed}。请让管理员将数据库升级到版本 {needed}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="167"/>
+        <source>Only an administrator can upgrade the database. Ask your administrator to upgrade it to version {needed}.</source>
+        <translation>只有管理员可以升级数据库。请让管理员将其升级到版本 {needed}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="173"/>
+        <source>Someone else is upgrading this database right now. Try again in a few minutes.</source>
+        <translation>其他人正在升级此数据库。请几分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="178"/>
+        <source>The target database already holds data (table {table}). Copy into an empty database: nothing was changed.</source>
+        <translation>目标数据库中已有数据（表 {table}）。请复制到空数据库；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="184"/>
+        <source>The copy was checked and found incomplete ({table}: {found} rows instead of {expected}), so it was not kept. Try again; details are in the log file.</source>
+        <translation>复制结果经校验不完整（{table}：{found} 行，应为 {expected} 行），因此未予保留。请重试；详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="192"/>
+        <source>{login} is not an active administrator of the database being copied.</source>
+        <translation>{login} 不是被复制数据库的在职管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="196"/>
+        <source>The copy was cancelled; the target database was left as it was.</source>
+        <translation>复制已取消；目标数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="202"/>
+        <source>{path} is not a crmdesk backup (or it is damaged): nothing was restored.</source>
+        <translation>{path} 不是 crmdesk 备份（或已损坏）：未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="206"/>
+        <source>{path} was written by a newer version of crmdesk: install it to restore this backup. Nothing was restored.</source>
+        <translation>{path} 由更新版本的 crmdesk 写入：请安装该版本后再恢复此备份。未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="212"/>
+        <source>The backup could not be restored: {detail}. Your database was copied to the backup folder before the attempt.</source>
+        <translation>无法恢复备份：{detail}。恢复前，你的数据库已复制到备份文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="217"/>
+        <source>The backup could not be written to {path}: {detail}</source>
+        <translation>无法将备份写入 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="229"/>
+        <source>This was saved before the connection dropped; it was not saved a second time.</source>
+        <translation>此内容在连接断开前已保存，未重复保存。</translation>
     </message>
 </context>
 <context>
@@ -3530,59 +4183,112 @@
     </message>
 </context>
 <context>
-    <name>FirstRunDialog</name>
+    <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="29"/>
-        <source>Welcome to crmdesk</source>
-        <translation>欢迎使用 crmdesk</translation>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="142"/>
+        <source>Set up the team&apos;s database</source>
+        <translation>初始化团队数据库</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="31"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="147"/>
+        <source>{database} is empty. crmdesk will set it up and make you its first administrator: you then add your colleagues under File › Users and teams.</source>
+        <translation>{database} 是空的。crmdesk 将完成初始化，并将你设为第一个管理员；之后你可以在“文件 › 用户和团队”中添加同事。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="154"/>
         <source>e.g. Alex Chen</source>
         <translation>例如：王伟</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="32"/>
-        <source>Start with an empty database on this computer</source>
-        <translation>在这台电脑上从空白数据库开始</translation>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="162"/>
+        <source>At least 8 characters, and not your login name.</source>
+        <translation>至少 8 个字符，且不能与登录名相同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="33"/>
-        <source>Load demo data to look around (2,000 customers)</source>
-        <translation>载入演示数据，先看看效果（2,000 个客户）</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="34"/>
-        <source>Connect to my team&apos;s database server</source>
-        <translation>连接团队的数据库服务器</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="41"/>
-        <source>The address your administrator gave you, e.g. postgresql://name@server/crm or mysql://name@server/crm.</source>
-        <translation>填写管理员提供的地址，例如 postgresql://用户名@服务器/crm 或 mysql://用户名@服务器/crm。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="55"/>
-        <source>crmdesk keeps your customers in a file on this computer, or on your team&apos;s database server. On this computer, you are its administrator.</source>
-        <translation>crmdesk 把客户资料保存在这台电脑上的文件里，或保存在团队的数据库服务器上。在这台电脑上，你就是管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="98"/>
-        <source>Enter a server address that starts with postgresql:// or mysql://.</source>
-        <translation>请输入以 postgresql:// 或 mysql:// 开头的服务器地址。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="48"/>
-        <source>Please enter your name.</source>
-        <translation>请输入你的姓名。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="62"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="166"/>
         <source>Your name</source>
         <translation>你的姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/app.py" line="154"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="167"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="168"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="169"/>
+        <source>Again</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="173"/>
+        <source>Set up</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="187"/>
+        <source>Enter your name and a login name.</source>
+        <translation>请输入你的姓名和登录名。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="31"/>
+        <source>Welcome to crmdesk</source>
+        <translation>欢迎使用 crmdesk</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="33"/>
+        <source>e.g. Alex Chen</source>
+        <translation>例如：王伟</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="34"/>
+        <source>Start with an empty database on this computer</source>
+        <translation>在这台电脑上从空白数据库开始</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="35"/>
+        <source>Load demo data to look around (2,000 customers)</source>
+        <translation>载入演示数据，先看看效果（2,000 个客户）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="36"/>
+        <source>Connect to my team&apos;s database server</source>
+        <translation>连接团队的数据库服务器</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="43"/>
+        <source>The address your administrator gave you, e.g. postgresql://name@server/crm or mysql://name@server/crm.</source>
+        <translation>填写管理员提供的地址，例如 postgresql://用户名@服务器/crm 或 mysql://用户名@服务器/crm。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="57"/>
+        <source>crmdesk keeps your customers in a file on this computer, or on your team&apos;s database server. On this computer, you are its administrator.</source>
+        <translation>crmdesk 把客户资料保存在这台电脑上的文件里，或保存在团队的数据库服务器上。在这台电脑上，你就是管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="100"/>
+        <source>Enter a server address that starts with postgresql:// or mysql://.</source>
+        <translation>请输入以 postgresql:// 或 mysql:// 开头的服务器地址。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="50"/>
+        <source>Please enter your name.</source>
+        <translation>请输入你的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="64"/>
+        <source>Your name</source>
+        <translation>你的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/app.py" line="159"/>
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
@@ -3774,6 +4480,197 @@
         <location filename="../../crmdesk/views/deal_move_dialogs.py" line="196"/>
         <source>Enter the amount, e.g. 12000 or 1.2万.</source>
         <translation>请输入金额，例如 12000 或 1.2万。</translation>
+    </message>
+</context>
+<context>
+    <name>Handover</name>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="49"/>
+        <source>Deactivate user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="52"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="311"/>
+        <source>Deactivated {name}.</source>
+        <translation>已停用{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="313"/>
+        <source>{customers} went to {colleague}.</source>
+        <translation>{customers}已转交给{colleague}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="316"/>
+        <source>{customers} went back to the pool {pool}.</source>
+        <translation>{customers}已放回公海“{pool}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="319"/>
+        <source>{deals} went to {colleague}.</source>
+        <translation>{deals}已转交给{colleague}。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="71"/>
+        <source>Deactivate {name}</source>
+        <translation>停用{name}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="73"/>
+        <source>Counting what they hold…</source>
+        <translation>正在统计其名下的客户和商机…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="75"/>
+        <source>Transfer their customers to a colleague</source>
+        <translation>将其客户转交给同事</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="76"/>
+        <source>Release their customers to a pool</source>
+        <translation>将其客户放回公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="87"/>
+        <source>What the next owner should know</source>
+        <translation>下一位负责人需要知道的情况</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="93"/>
+        <source>Colleague</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="95"/>
+        <source>Pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="96"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="97"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="98"/>
+        <source>Open deals go to</source>
+        <translation>进行中的商机转交给</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="104"/>
+        <source>They can no longer sign in; nothing of theirs is deleted, and contracts keep them as owner. An administrator can reactivate them later.</source>
+        <translation>停用后该用户将无法登录；其数据不会被删除，合同的负责人也保持不变。管理员之后可以重新启用该用户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="112"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="143"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="199"/>
+        <source>Choose a colleague…</source>
+        <translation>请选择同事…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="145"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="197"/>
+        <source>The same colleague</source>
+        <translation>同一位同事</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="156"/>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="178"/>
+        <source>{name} owns no customers and no open deals: there is nothing to hand over.</source>
+        <translation>{name}名下没有客户，也没有进行中的商机，无需交接。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="181"/>
+        <source>{name} owns {customers} and {deals}. Choose where they go.</source>
+        <translation>{name}名下有 {customers}和 {deals}。请选择交接去向。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="229"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="242"/>
+        <source>Choose the colleague who takes over their open deals.</source>
+        <translation>请选择接手其进行中商机的同事。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="233"/>
+        <source>Choose the colleague who takes over their customers.</source>
+        <translation>请选择接手其客户的同事。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="236"/>
+        <source>Choose the pool their customers go back to.</source>
+        <translation>请选择其客户要放回的公海。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="238"/>
+        <source>Choose why the customers go back to the pool.</source>
+        <translation>请选择放回公海的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="240"/>
+        <source>Please say why in a few words.</source>
+        <translation>请简要说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="250"/>
+        <source>Deactivate {name}? They will no longer be able to sign in.</source>
+        <translation>停用{name}？停用后该用户将无法登录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="256"/>
+        <source>{customers} go to {colleague}.</source>
+        <translation>{customers}将转交给{colleague}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="260"/>
+        <source>{customers} go back to the pool {pool}.</source>
+        <translation>{customers}将放回公海“{pool}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="264"/>
+        <source>{deals} go to {colleague}.</source>
+        <translation>{deals}将转交给{colleague}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="267"/>
+        <source>Deactivate {name}?</source>
+        <translation>停用{name}？</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="39"/>
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln 个客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="42"/>
+        <source>%Ln open deal(s)</source>
+        <translation>
+            <numerusform>%Ln 个进行中的商机</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5711,6 +6608,45 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/login_dialog.py" line="32"/>
+        <location filename="../../crmdesk/views/login_dialog.py" line="48"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/login_dialog.py" line="35"/>
+        <source>Sign in to {database}</source>
+        <translation>登录 {database}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/login_dialog.py" line="39"/>
+        <source>Your login name</source>
+        <translation>你的登录名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/login_dialog.py" line="44"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/login_dialog.py" line="45"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/login_dialog.py" line="72"/>
+        <source>Enter your login name.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/login_dialog.py" line="76"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>LostDialog</name>
     <message>
         <location filename="../../crmdesk/views/deal_move_dialogs.py" line="264"/>
@@ -5784,7 +6720,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="68"/>
+        <location filename="../../crmdesk/views/main_window.py" line="69"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -5839,118 +6775,118 @@
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="101"/>
+        <location filename="../../crmdesk/views/main_window.py" line="102"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="107"/>
+        <location filename="../../crmdesk/views/main_window.py" line="108"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="110"/>
+        <location filename="../../crmdesk/views/main_window.py" line="111"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="114"/>
+        <location filename="../../crmdesk/views/main_window.py" line="115"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="117"/>
+        <location filename="../../crmdesk/views/main_window.py" line="118"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="120"/>
+        <location filename="../../crmdesk/views/main_window.py" line="121"/>
         <source>Manage &amp;tags…</source>
         <translation>管理标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="122"/>
+        <location filename="../../crmdesk/views/main_window.py" line="123"/>
         <source>&amp;Pools…</source>
         <translation>公海设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="125"/>
+        <location filename="../../crmdesk/views/main_window.py" line="126"/>
         <source>Release &amp;reasons and caps…</source>
         <translation>放回原因和上限(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="129"/>
+        <location filename="../../crmdesk/views/main_window.py" line="130"/>
         <source>Pipeline &amp;settings…</source>
         <translation>销售流程设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="132"/>
+        <location filename="../../crmdesk/views/main_window.py" line="133"/>
         <source>&amp;Contract settings…</source>
         <translation>合同设置(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="135"/>
+        <location filename="../../crmdesk/views/main_window.py" line="136"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="138"/>
+        <location filename="../../crmdesk/views/main_window.py" line="139"/>
         <source>Import &amp;history…</source>
         <translation>导入历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="141"/>
+        <location filename="../../crmdesk/views/main_window.py" line="142"/>
         <source>Export &amp;follow-ups…</source>
         <translation>导出跟进记录(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="144"/>
+        <location filename="../../crmdesk/views/main_window.py" line="145"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="147"/>
+        <location filename="../../crmdesk/views/main_window.py" line="148"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="150"/>
+        <location filename="../../crmdesk/views/main_window.py" line="151"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="159"/>
+        <location filename="../../crmdesk/views/main_window.py" line="160"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="167"/>
+        <location filename="../../crmdesk/views/main_window.py" line="170"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="169"/>
+        <location filename="../../crmdesk/views/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="171"/>
+        <location filename="../../crmdesk/views/main_window.py" line="174"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="176"/>
+        <location filename="../../crmdesk/views/main_window.py" line="179"/>
         <source>&amp;Pipeline</source>
         <translation>销售漏斗(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="181"/>
+        <location filename="../../crmdesk/views/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="188"/>
-        <location filename="../../crmdesk/views/main_window.py" line="218"/>
+        <location filename="../../crmdesk/views/main_window.py" line="191"/>
+        <location filename="../../crmdesk/views/main_window.py" line="221"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -6311,6 +7247,37 @@
     </message>
 </context>
 <context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="56"/>
+        <source>Set a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="59"/>
+        <source>A new password for {name} ({login}). They must change it when they next sign in.</source>
+        <translation>为{name}（{login}）设置新密码。该用户下次登录时必须修改密码。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="68"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="69"/>
+        <source>Again</source>
+        <translation>确认新密码</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../crmdesk/app.py" line="307"/>
+        <source>The server asks for this connection&apos;s password: enter it.</source>
+        <translation>服务器要求提供此连接的密码，请输入。</translation>
+    </message>
+</context>
+<context>
     <name>OptionsPage</name>
     <message>
         <location filename="../../crmdesk/views/import_options_page.py" line="75"/>
@@ -6417,6 +7384,45 @@
         <location filename="../../crmdesk/views/import_options_page.py" line="245"/>
         <source>No pool you may import into</source>
         <translation>没有你可以导入的公海</translation>
+    </message>
+</context>
+<context>
+    <name>PageContext</name>
+    <message>
+        <location filename="../../crmdesk/views/context.py" line="167"/>
+        <source>Saved before the connection dropped.</source>
+        <translation>已在连接断开前保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialogs</name>
+    <message>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="44"/>
+        <source>The two passwords are not the same: type the new one again.</source>
+        <translation>两次输入的密码不一致：请重新输入新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPair</name>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="66"/>
+        <source>Type it again</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="67"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="68"/>
+        <source>Make up a strong password and show it</source>
+        <translation>生成一个高强度密码并显示出来</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="70"/>
+        <source>Show</source>
+        <translation>显示</translation>
     </message>
 </context>
 <context>
@@ -7977,7 +8983,8 @@
     <message>
         <location filename="../../crmdesk/views/prompts.py" line="62"/>
         <location filename="../../crmdesk/views/prompts.py" line="149"/>
-        <location filename="../../crmdesk/views/prompts.py" line="288"/>
+        <location filename="../../crmdesk/views/prompts.py" line="273"/>
+        <location filename="../../crmdesk/views/prompts.py" line="313"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -8063,58 +9070,83 @@
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="232"/>
+        <location filename="../../crmdesk/views/prompts.py" line="233"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="233"/>
+        <location filename="../../crmdesk/views/prompts.py" line="234"/>
         <source>Choose another database file…</source>
         <translation>选择其他数据库文件…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="238"/>
+        <location filename="../../crmdesk/views/prompts.py" line="236"/>
+        <source>Connect to a server…</source>
+        <translation>连接服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="241"/>
         <source>Open the default local database</source>
         <translation>打开默认的本地数据库</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="241"/>
+        <location filename="../../crmdesk/views/prompts.py" line="244"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="245"/>
+        <location filename="../../crmdesk/views/prompts.py" line="248"/>
         <source>The database did not open</source>
         <translation>数据库未能打开</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="247"/>
+        <location filename="../../crmdesk/views/prompts.py" line="250"/>
         <source>What would you like to do?</source>
         <translation>接下来要怎么做？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="262"/>
+        <location filename="../../crmdesk/views/prompts.py" line="264"/>
+        <source>An empty database</source>
+        <translation>空数据库</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="265"/>
+        <source>Set up this empty database for crmdesk?</source>
+        <translation>要为 crmdesk 初始化这个空数据库吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="266"/>
+        <source>{database} has no tables yet. crmdesk will create its tables, and you will be its first administrator. Choose Cancel if this is not your team&apos;s database.</source>
+        <translation>{database} 中还没有任何表。crmdesk 将创建所需的表，你将成为它的第一个管理员。如果这不是你团队的数据库，请选择“取消”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="272"/>
+        <source>Set up</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/prompts.py" line="287"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="264"/>
+        <location filename="../../crmdesk/views/prompts.py" line="289"/>
         <source>crmdesk databases (*.sqlite *.db);;All files (*)</source>
         <translation>crmdesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="275"/>
-        <location filename="../../crmdesk/views/prompts.py" line="285"/>
+        <location filename="../../crmdesk/views/prompts.py" line="300"/>
+        <location filename="../../crmdesk/views/prompts.py" line="310"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="276"/>
+        <location filename="../../crmdesk/views/prompts.py" line="301"/>
         <source>Remove {name} from this customer?</source>
         <translation>从该客户中移除{name}？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/prompts.py" line="279"/>
+        <location filename="../../crmdesk/views/prompts.py" line="304"/>
         <source>Their details go; the follow-ups already logged stay.</source>
         <translation>联系人资料会被移除，已记录的跟进不受影响。</translation>
     </message>
@@ -8579,6 +9611,29 @@
         <location filename="../../crmdesk/views/pool_admin_dialog.py" line="81"/>
         <source>“%1” always stays on: a rep can always give a reason in their own words.</source>
         <translation>“%1”始终启用：销售总可以用自己的话说明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteEditNotice</name>
+    <message>
+        <location filename="../../crmdesk/views/live_refresh.py" line="154"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/live_refresh.py" line="155"/>
+        <source>Show their version (your edits are dropped)</source>
+        <translation>显示对方的版本（你的修改将被丢弃）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/live_refresh.py" line="172"/>
+        <source>A colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/live_refresh.py" line="173"/>
+        <source>{name} changed this customer just now.</source>
+        <translation>{name} 刚刚修改了该客户。</translation>
     </message>
 </context>
 <context>
@@ -9086,6 +10141,43 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="280"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="295"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="284"/>
+        <source>A new password for {name} ({login}). They must choose their own the next time they sign in.</source>
+        <translation>为{name}（{login}）设置新密码。该用户下次登录时必须设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="291"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="137"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="152"/>
+        <source>The program closes, puts the chosen backup in place of your database and starts again. Your database as it is now is kept as a backup first.</source>
+        <translation>程序将关闭，用所选备份替换当前数据库，然后重新启动。当前数据库会先保留为一份备份。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="160"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+</context>
+<context>
     <name>RuleWords</name>
     <message numerus="yes">
         <location filename="../../crmdesk/views/labels.py" line="69"/>
@@ -9242,24 +10334,78 @@
     </message>
 </context>
 <context>
+    <name>SchemaTooOldDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="226"/>
+        <source>The database needs an upgrade</source>
+        <translation>数据库需要升级</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="230"/>
+        <source>This database is at version {found}; this program needs version {needed}. An administrator can upgrade it now; everyone else: ask your administrator to upgrade the database to version {needed}.</source>
+        <translation>此数据库的版本为 {found}，本程序需要版本 {needed}。管理员可以现在升级；其他用户请让管理员将数据库升级到版本 {needed}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="239"/>
+        <source>Upgrading changes the database for the whole team: colleagues still on an older crmdesk must install this version.</source>
+        <translation>升级会影响整个团队的数据库：仍在使用旧版 crmdesk 的同事必须安装此版本。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="252"/>
+        <source>Administrator&apos;s login</source>
+        <translation>管理员登录名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="253"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="256"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="289"/>
+        <source>Upgrade now</source>
+        <translation>立即升级</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="258"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="273"/>
+        <source>Enter an administrator&apos;s login and password.</source>
+        <translation>请输入管理员的登录名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="276"/>
+        <source>Upgrading…</source>
+        <translation>正在升级…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="293"/>
+        <source>Only an administrator can upgrade the database. Ask your administrator to upgrade the database to version {needed}.</source>
+        <translation>只有管理员可以升级数据库。请让管理员将数据库升级到版本 {needed}。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="113"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="115"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="116"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="118"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="118"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="120"/>
         <source>A new language applies the next time crmdesk starts.</source>
         <translation>新的语言将在下次启动 crmdesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="121"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="123"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -10248,6 +11394,98 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
     </message>
 </context>
 <context>
+    <name>TeamActions</name>
+    <message>
+        <location filename="../../crmdesk/views/team_menu.py" line="28"/>
+        <source>&amp;Connect to a database…</source>
+        <translation>连接数据库(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/team_menu.py" line="31"/>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/team_menu.py" line="33"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/team_menu.py" line="36"/>
+        <source>&amp;Users and teams…</source>
+        <translation>用户和团队(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/team_menu.py" line="38"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/team_menu.py" line="40"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/team_menu.py" line="42"/>
+        <source>Cop&amp;y database to…</source>
+        <translation>复制数据库到(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/team_menu.py" line="95"/>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="64"/>
+        <source>New team</source>
+        <translation>新建团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="64"/>
+        <source>Edit team</source>
+        <translation>编辑团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="68"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="69"/>
+        <source>No cap</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="71"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="72"/>
+        <source>Customer cap</source>
+        <translation>客户上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="73"/>
+        <source>Locked-customer cap</source>
+        <translation>锁定客户上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="74"/>
+        <source>How many customers each member may own, and keep locked. A user&apos;s own caps, when set, come first.</source>
+        <translation>每位成员最多可拥有和锁定的客户数。如果为用户单独设置了上限，以用户的上限为准。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="101"/>
+        <source>Type the team&apos;s name.</source>
+        <translation>请输入团队名称。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="120"/>
+        <source>Another team already has this name.</source>
+        <translation>已有同名的团队。</translation>
+    </message>
+</context>
+<context>
     <name>TeamPanel</name>
     <message>
         <location filename="../../crmdesk/views/work_report_team.py" line="331"/>
@@ -10338,6 +11576,94 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
         <location filename="../../crmdesk/views/work_report_team.py" line="426"/>
         <source>Everyone has submitted for %1.</source>
         <translation>%1 全员已提交。</translation>
+    </message>
+</context>
+<context>
+    <name>Teams</name>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="46"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="49"/>
+        <source>Delete team</source>
+        <translation>删除团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="47"/>
+        <source>Delete the team “{name}”?</source>
+        <translation>删除团队“{name}”？</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsTab</name>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="144"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="144"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="145"/>
+        <source>Customer cap</source>
+        <translation>客户上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="146"/>
+        <source>Locked-customer cap</source>
+        <translation>锁定客户上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="158"/>
+        <source>New team…</source>
+        <translation>新建团队…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="159"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="160"/>
+        <source>Rename the team or change its caps</source>
+        <translation>重命名团队或修改其上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="161"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="162"/>
+        <source>Only a team without members can be deleted</source>
+        <translation>只能删除没有成员的团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="191"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="193"/>
+        <source>No cap</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="211"/>
+        <source>{active} (+{gone} deactivated)</source>
+        <translation>{active}（另有 {gone} 人已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="253"/>
+        <source>Created the team {name}.</source>
+        <translation>已创建团队“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="262"/>
+        <source>Saved the team {name}.</source>
+        <translation>已保存团队“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="275"/>
+        <source>Deleted the team {name}.</source>
+        <translation>已删除团队“{name}”。</translation>
     </message>
 </context>
 <context>
@@ -10579,12 +11905,22 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
         <translation>你的申请被驳回：%1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="84"/>
+        <location filename="../../crmdesk/views/today_words.py" line="75"/>
+        <source>%1 shared %2 with you</source>
+        <translation>%1 与你共享了客户 %2</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="77"/>
+        <source>%1 logged a follow-up on %2, shared with you</source>
+        <translation>%1 跟进了与你共享的客户 %2</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="89"/>
         <source>%1 commented on your weekly report for the week of %2</source>
         <translation>%1 评论了您 %2 当周的周报</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="86"/>
+        <location filename="../../crmdesk/views/today_words.py" line="91"/>
         <source>%1 commented on your daily report of %2</source>
         <translation>%1 评论了您 %2 的日报</translation>
     </message>
@@ -10610,6 +11946,254 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
         <location filename="../../crmdesk/views/report_panels.py" line="326"/>
         <source>No deal was won in this period.</source>
         <translation>本期没有赢单。</translation>
+    </message>
+</context>
+<context>
+    <name>UserEditDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="134"/>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="134"/>
+        <source>Edit user</source>
+        <translation>编辑用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="140"/>
+        <source>What they type to sign in; letter case does not matter.</source>
+        <translation>登录时输入的名称，不区分大小写。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="145"/>
+        <source>No team</source>
+        <translation>无团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="148"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="149"/>
+        <source>The team&apos;s cap</source>
+        <translation>使用团队的上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="152"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="153"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="154"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="155"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="156"/>
+        <source>Customer cap</source>
+        <translation>客户上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="157"/>
+        <source>Locked-customer cap</source>
+        <translation>锁定客户上限</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="159"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="164"/>
+        <source>Create user</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="170"/>
+        <source>Give them their password in person. They choose their own the first time they sign in.</source>
+        <translation>请当面告知对方密码。对方首次登录时会设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="177"/>
+        <source>Their customers, deals and contracts move with them to the new team.</source>
+        <translation>该用户的客户、商机和合同将随其转入新团队。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="236"/>
+        <source>Type the user&apos;s name.</source>
+        <translation>请输入用户姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="238"/>
+        <source>Type the login they sign in with.</source>
+        <translation>请输入用户登录时使用的登录名。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="335"/>
+        <source>Users and teams</source>
+        <translation>用户和团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="339"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="340"/>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="342"/>
+        <source>Only an administrator may change users and teams.</source>
+        <translation>只有管理员可以修改用户和团队。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="161"/>
+        <source>Search by name, login or team</source>
+        <translation>按姓名、登录名或团队搜索</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="180"/>
+        <source>New user…</source>
+        <translation>新建用户…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="181"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="182"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="183"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="184"/>
+        <source>Deactivate…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="185"/>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="279"/>
+        <source>Created the user {name}.</source>
+        <translation>已创建用户{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="288"/>
+        <source>Saved {name}.</source>
+        <translation>已保存{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="296"/>
+        <source>Set a new password for {name}. They choose their own at their next sign-in.</source>
+        <translation>已为{name}设置新密码。该用户下次登录时会设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="305"/>
+        <source>Unlocked {name}: they may sign in again.</source>
+        <translation>已解锁{name}：该用户可以再次登录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="323"/>
+        <source>Reactivated {name}: they may sign in again.</source>
+        <translation>已重新启用{name}：该用户可以再次登录。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTableModel</name>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="88"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="89"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="90"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="91"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="92"/>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="93"/>
+        <source>Open deals</source>
+        <translation>进行中商机</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="94"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="99"/>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="101"/>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="103"/>
+        <source>Active, no password yet</source>
+        <translation>在职，尚未设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="104"/>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="120"/>
+        <source>No team</source>
+        <translation>无团队</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="140"/>
+        <source>Too many wrong passwords. Unlock lets them try again now.</source>
+        <translation>密码错误次数过多。解锁后该用户可立即重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/users_dialog.py" line="142"/>
+        <source>They cannot sign in until an administrator sets a password (Reset password…).</source>
+        <translation>管理员设置密码（重置密码…）之前，该用户无法登录。</translation>
     </message>
 </context>
 <context>
