@@ -178,3 +178,29 @@ def test_a_release_that_fails_keeps_what_was_typed(qtbot, ws, monkeypatch):
     assert seen["open"] and seen["typed"] == "选了别家" and "Reason" in seen["problem"]
     assert page.model.rowCount() == 1  # released on the second try
     assert "Released 1 customer" in page.message.text()
+
+
+def test_a_colleagues_claim_refreshes_the_pool_in_place(qtbot, pool_ws):
+    """A claim by a colleague, heard through the change feed (a remote Change), takes its row
+    out of the list without a reload: the row the rep had chosen stays chosen."""
+    from crmdesk.views.live_refresh import LiveRefresh
+
+    p = pool_ws.people
+    page = pool_page(qtbot, pool_ws, p.rep_n1)
+    live = LiveRefresh(page.ctx, interval_ms=60_000)
+    live.poll_now()  # the cursor starts at the feed's end
+    kept = next(r for r in range(2) if page.model.row_at(r).name == "杭州云帆网络有限公司")
+    kept_id = page.model.row_at(kept).id
+    other_id = page.model.row_at(1 - kept).id
+    page.table.selectRow(kept)
+    qtbot.waitUntil(lambda: page.detail.customer_id == kept_id)
+    reloads = []
+    page.list.model.modelReset.connect(lambda: reloads.append(1))
+    colleague = Workspace(type(pool_ws.db)(pool_ws.db.engine), p.rep_n2, clock=lambda: NOW)
+    colleague.claim(page.query.pool_id, [other_id])  # another program: its own client id
+    live.poll_now()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    assert page.model.row_at(0).id == kept_id
+    assert page.table.currentIndex().row() == 0
+    assert page.detail.customer_id == kept_id
+    assert reloads == []  # in place, not a reset

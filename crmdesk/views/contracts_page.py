@@ -195,7 +195,11 @@ class ContractsPage(QWidget):
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
         if change.kinds & RELOAD_KINDS:
-            self.list.reload()
+            # A colleague's change: the rows shown in place, the user's place kept.
+            if change.remote:
+                self.list.refresh()
+            else:
+                self.list.reload()
 
     def leave(self, proceed, stay=None) -> None:
         proceed()  # nothing here is edited: contracts are edited in their dialog

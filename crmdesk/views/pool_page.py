@@ -271,7 +271,10 @@ class PoolPage(QWidget):
             self._load_pools()
             return
         if change.touches_customers():
-            self.reload()
+            if change.remote and self.query.pool_id:
+                self.list.refresh()  # a colleague's claim: the rest of the list stays put
+            else:
+                self.reload()
             self._load_capacity()
 
     def _empty_text(self, q: PoolQuery | None) -> str:

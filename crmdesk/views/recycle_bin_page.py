@@ -98,7 +98,10 @@ class RecycleBinPage(QWidget):
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
         if change.kinds & {"deleted", "restored", "ownership", "edited"}:
-            self.reload()
+            if change.remote:
+                self.list.refresh()  # a colleague's change: the user's place kept
+            else:
+                self.reload()
 
     @Slot()
     def _on_restore_clicked(self) -> None:
