@@ -266,3 +266,23 @@ def test_my_own_new_customer_is_selected_even_when_i_was_far_down_the_list(qtbot
     page.select_customer(made[0])
     assert page.selected_id() == made[0]
     assert page.detail.customer_id == made[0]
+
+
+def test_a_colleague_deleting_the_customer_being_edited_keeps_what_was_typed(qtbot, ws, colleague):
+    ctx = PageContext(ws)
+    page = make_page(qtbot, ws, ctx=ctx)
+    live = LiveRefresh(ctx, interval_ms=60_000)
+    live.poll_now()
+    detail = _open_in_detail(page, "北京星辰科技有限公司")
+    gone_id = detail.customer_id
+    detail.form.notes.clear()
+    type_text(qtbot, detail.form.notes, "notes typed before it went")
+    colleague.delete_customers([gone_id])
+    live.poll_now()
+    qtbot.waitUntil(lambda: page.model.row_of_id(gone_id) is None, timeout=3000)
+    assert detail.remote_notice.isVisible()
+    assert detail.remote_notice.label.text().startswith("Ada Admin deleted this customer")
+    assert not detail.remote_notice.reload_button.isVisible()
+    assert detail.customer_id == gone_id
+    assert detail.form.isVisible()
+    assert detail.form.notes.toPlainText() == "notes typed before it went"

@@ -1,5 +1,4 @@
 """The customer detail panel: fields, contacts, the follow-up timeline and ownership history.
-
 One read (the customer's card) fills it, through the runner; writes go through it too, their
 buttons waiting. A failed save keeps what was typed. A change touching the customer reads the
 card again; an edited form is kept (a colleague's change: live_refresh.RemoteEditNotice)."""
@@ -237,10 +236,10 @@ class CustomerDetailPanel(ContactActions, QWidget):
     def _on_data_changed(self, change: Change) -> None:
         if self.customer_id is None or not change.affects(self.customer_id):
             return
-        if change.kinds == {"deleted"} and self.customer_id in change.customer_ids:
-            self.show_customer(None)  # deleted here: nothing to say but "select one"
-        else:
-            self.reload()
+        gone = change.kinds == {"deleted"} and self.customer_id in change.customer_ids
+        if gone and change.remote and self.has_unsaved():
+            return  # a colleague's delete: the form and what was typed stay (RemoteEditNotice)
+        self.show_customer(None) if gone else self.reload()  # ours: nothing left to show
 
     def set_choices(self, industries, provinces, sources) -> None:
         self.form.set_choices(industries, provinces, sources)

@@ -168,9 +168,23 @@ class RemoteEditNotice(QFrame):
         panel = self.panel
         if panel.customer_id is None or not change.affects(panel.customer_id):
             return
-        if change.remote and panel.is_dirty():
+        gone = change.kinds == {"deleted"} and panel.customer_id in change.customer_ids
+        if change.remote and gone and panel.has_unsaved():
+            # The panel keeps the form up (customer_detail._on_data_changed): what was typed
+            # can still be copied; a save would find the customer gone and say so.
+            name = change.by or self.tr("A colleague")
+            self.label.setText(
+                self.tr(
+                    "{name} deleted this customer just now (it is in the recycle bin). What you "
+                    "typed is still here: copy it, or ask them to restore the customer."
+                ).format(name=name)
+            )
+            self.reload_button.hide()
+            self.show()
+        elif change.remote and panel.is_dirty():
             name = change.by or self.tr("A colleague")
             self.label.setText(self.tr("{name} changed this customer just now.").format(name=name))
+            self.reload_button.show()
             self.show()
         elif not panel.is_dirty():
             self.hide()  # saved or put back since: the form is what is stored

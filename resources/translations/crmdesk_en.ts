@@ -411,7 +411,7 @@
 <context>
     <name>ListPanel</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_panel.py" line="113"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="119"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>%Ln selected</numerusform>
@@ -528,7 +528,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="368"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="371"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>Claimed %Ln customer.</numerusform>
@@ -536,7 +536,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="394"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="397"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -544,7 +544,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="417"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="420"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Moved %Ln customer to %1.</numerusform>
@@ -606,7 +606,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="110"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="113"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>

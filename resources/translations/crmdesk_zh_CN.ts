@@ -1852,7 +1852,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/contracts_page.py" line="141"/>
-        <location filename="../../crmdesk/views/contracts_page.py" line="270"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="274"/>
         <source>Receivables</source>
         <translation>应收款</translation>
     </message>
@@ -2116,52 +2116,52 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="85"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="87"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="86"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="93"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="92"/>
         <source>Save changes (%1)</source>
         <translation>保存修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="109"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="108"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="121"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="120"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="129"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="128"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="131"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="130"/>
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="133"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="132"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="137"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="136"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="179"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="178"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2181,12 +2181,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="230"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="229"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="462"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="461"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
@@ -2206,13 +2206,13 @@
         <translation>已移除联系人{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="490"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="489"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="142"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="171"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="141"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="170"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
@@ -6585,22 +6585,22 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="102"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="108"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="104"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="110"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="106"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="112"/>
         <source>Count all</source>
         <translation>统计全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_panel.py" line="113"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="119"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>已选 %Ln 个</numerusform>
@@ -8386,7 +8386,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/pool_page.py" line="102"/>
-        <location filename="../../crmdesk/views/pool_page.py" line="370"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="373"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
@@ -8431,46 +8431,46 @@
         <translation>没有公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="279"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="282"/>
         <source>No pool is open to you. Ask an administrator to add you to one.</source>
         <translation>你还没有可以查看的公海。请联系管理员把你加入一个公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="283"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="286"/>
         <source>No customer in this pool matches the search and filters.</source>
         <translation>这个公海中没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="284"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="287"/>
         <source>This pool is empty: every customer has an owner.</source>
         <translation>这个公海是空的：所有客户都有负责人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="361"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="364"/>
         <source>Claiming…</source>
         <translation>正在领取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="368"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="371"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>已领取 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="394"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="397"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户分配给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="399"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="402"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="417"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="420"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户转移到 %1。</numerusform>
@@ -9508,14 +9508,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="110"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="113"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/recycle_bin_page.py" line="109"/>
+        <location filename="../../crmdesk/views/recycle_bin_page.py" line="112"/>
         <source>Restoring customers…</source>
         <translation>正在恢复客户…</translation>
     </message>
@@ -9626,12 +9626,18 @@
         <translation>显示对方的版本（你的修改将被丢弃）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="172"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="175"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="185"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="173"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="178"/>
+        <source>{name} deleted this customer just now (it is in the recycle bin). What you typed is still here: copy it, or ask them to restore the customer.</source>
+        <translation>{name}刚刚删除了这个客户（已移入回收站）。你输入的内容还在：可以先复制下来，或请对方恢复该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/live_refresh.py" line="186"/>
         <source>{name} changed this customer just now.</source>
         <translation>{name} 刚刚修改了该客户。</translation>
     </message>
