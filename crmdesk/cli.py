@@ -116,11 +116,65 @@ def _plain(exc: BaseException) -> str:
     return f"{text} ({detail})" if detail else text
 
 
+def _demo_admin_password(url: str | None) -> str | None:
+    """On a server, the password the demo's administrator gets (CRMDESK_PASSWORD), checked
+    before any demo data is written."""
+    from crmdesk.cli_server import PASSWORD_VARIABLE
+    from crmdesk.models.auth import check_password_rules
+    from crmdesk.models.database import normalize_url
+
+    if normalize_url(url).startswith("sqlite"):
+        return None  # the local file signs nobody in
+    secret = os.environ.get(PASSWORD_VARIABLE) or None
+    if secret is not None:
+        check_password_rules(secret)
+    return secret
+
+
+def _demo_server_admin(db, url: str | None, secret: str | None) -> None:
+    """Demo users have no password, and a server signs everyone in: when no active admin has
+    one, the demo's admin gets CRMDESK_PASSWORD, else stderr says how to give them one. (This,
+    rather than the sign-in offering to set a password for a passwordless admin: that dialog
+    would trust whoever reaches it on a server already in use, and the command line, run by
+    whoever holds the database's credentials, needs no new GUI path.)"""
+    from sqlalchemy import select
+    from sqlalchemy.engine import make_url
+
+    from crmdesk.models.auth import set_password_by_login
+    from crmdesk.models.checks import utc_now
+    from crmdesk.models.database import normalize_url
+    from crmdesk.models.schema import User
+
+    def admins(s):
+        return s.execute(
+            select(User.login, User.password_hash)
+            .where(User.role == "admin", User.active.is_(True))
+            .order_by(User.id)
+        ).all()  # fmt: skip
+
+    found = db.read(admins)
+    if not found or any(hashed for _login, hashed in found):
+        return
+    login = found[0][0]
+    if secret is not None:
+        db.write(lambda s: set_password_by_login(s, login, secret, utc_now()))
+        print(f"the administrator {login} signs in with the password in CRMDESK_PASSWORD; "
+              "the demo's other users get theirs under File › Users and teams…",
+              file=sys.stderr)  # fmt: skip
+        return
+    shown = make_url(normalize_url(url)).render_as_string(hide_password=True)
+    print(f"nobody can sign in yet: give the administrator {login} a password with "
+          f"`crmdesk set-password --db {shown} --login {login}` (or set CRMDESK_PASSWORD "
+          "before `crmdesk demo`)", file=sys.stderr)  # fmt: skip
+
+
 def _demo(args: argparse.Namespace) -> int:
     from crmdesk.models.database import open_database
     from crmdesk.models.demo import generate_demo
 
-    db = open_database(args.sub_db or args.db, setup=True)  # demo data: a new server's too
+    url = args.sub_db or args.db
+    secret = _demo_admin_password(url)
+    db = open_database(url, setup=True)  # demo data: a new server's too
     start = time.perf_counter()
 
     def progress(done: int, total: int) -> None:
@@ -128,9 +182,11 @@ def _demo(args: argparse.Namespace) -> int:
 
     try:
         result = generate_demo(db, customers=args.customers, seed=args.seed, progress=progress)
+        print(file=sys.stderr)
+        if db.engine.dialect.name != "sqlite":
+            _demo_server_admin(db, url, secret)
     finally:
         db.close()
-    print(file=sys.stderr)
     print(
         f"{result.customers:,} customers, {result.contacts:,} contacts, "
         f"{result.follow_ups:,} follow-ups, {result.deals:,} deals, "
@@ -288,7 +344,9 @@ def main(argv: list[str] | None = None) -> int:
         from crmdesk.cli_excel import run
 
         return _headless(lambda: run(args))
-    if args.command in ("setup", "upgrade", "copy", "backup"):
+    from crmdesk.cli_server import COMMANDS as SERVER_COMMANDS
+
+    if args.command in SERVER_COMMANDS:
         from crmdesk.cli_server import run as run_server
 
         return _headless(lambda: run_server(args))

@@ -1,5 +1,6 @@
-"""`crmdesk setup`, `upgrade`, `copy` and `backup`: a server database's set-up and upgrades, a
-whole database copied to another, a backup of the local file, without a window.
+"""`crmdesk setup`, `upgrade`, `set-password`, `copy` and `backup`: a server database's set-up
+and upgrades, a password set by whoever holds the database's credentials, a whole database
+copied to another, a backup of the local file, without a window.
 
 A password is never an argument (it would sit in the shell's history and the process list): it
 comes from the CRMDESK_PASSWORD environment variable, else a prompt without echo when stdin is
@@ -15,7 +16,7 @@ import os
 import sys
 import time
 
-COMMANDS = ("setup", "upgrade", "copy", "backup")
+COMMANDS = ("setup", "upgrade", "set-password", "copy", "backup")
 PASSWORD_VARIABLE = "CRMDESK_PASSWORD"
 
 
@@ -30,6 +31,16 @@ def add_parsers(sub) -> None:
     )
     upgrade.add_argument("--db", metavar="URL", dest="sub_db", required=True)
     upgrade.add_argument("--login", required=True, help="an admin's login")
+
+    set_password = sub.add_parser(
+        "set-password",
+        help="set a user's password (for whoever holds the database's credentials; unlocks "
+        "the account)",
+    )
+    set_password.add_argument("--db", metavar="URL", dest="sub_db", required=True)
+    set_password.add_argument("--login", required=True, help="the user's login")
+    set_password.add_argument("--must-change", action="store_true",
+                              help="the user chooses their own at the next sign-in")  # fmt: skip
 
     copy = sub.add_parser("copy", help="copy a whole database into an empty one")
     copy.add_argument("--from", dest="source", metavar="URL",
@@ -57,10 +68,28 @@ def password(prompt: str) -> str:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    return {"setup": _setup, "upgrade": _upgrade, "copy": _copy, "backup": _backup}[args.command](
-        args
+def new_password(login: str) -> str:
+    """A new password for login: CRMDESK_PASSWORD, else asked twice without echo on a terminal."""
+    from crmdesk.cli import CommandFailed
+
+    value = os.environ.get(PASSWORD_VARIABLE)
+    if value:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(f"New password for {login}: ")
+        if getpass.getpass("Again: ") != first:
+            raise CommandFailed("the two passwords differ: nothing was changed")
+        return first
+    raise CommandFailed(
+        f"no password: set {PASSWORD_VARIABLE} or run the command in a terminal to be asked"
     )
+
+
+def run(args: argparse.Namespace) -> int:
+    return {
+        "setup": _setup, "upgrade": _upgrade, "set-password": _set_password, "copy": _copy,
+        "backup": _backup,
+    }[args.command](args)  # fmt: skip
 
 
 def _setup(args: argparse.Namespace) -> int:
@@ -82,14 +111,42 @@ def _setup(args: argparse.Namespace) -> int:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
-    from crmdesk.models.server_setup import upgrade_server
+    from crmdesk.models.server_setup import UpgradeRefused, upgrade_server
 
-    secret = password(f"Password for {args.login}: ")
-    before, after = upgrade_server(args.sub_db, args.login, secret)
+    secret = password(f"Password for {args.login} (empty if you have none yet): ")
+    try:
+        before, after = upgrade_server(args.sub_db, args.login, secret)
+    except UpgradeRefused as refused:
+        if refused.params.get("reason") != "needs_password":
+            raise
+        # A server written by an older crmdesk: nobody has a password. The one given
+        # (CRMDESK_PASSWORD, else asked twice) becomes this admin's, with the upgrade.
+        if not os.environ.get(PASSWORD_VARIABLE):
+            print(f"{args.login} has no password yet: choose one.", file=sys.stderr)
+        chosen = new_password(args.login)
+        before, after = upgrade_server(args.sub_db, args.login, secret, new_password=chosen)
+        print(f"{args.login}'s password is set: sign in with it", file=sys.stderr)
     if before == after:
         print(f"already at {after}; nothing to do")
     else:
         print(f"upgraded from {before} to {after}")
+    return 0
+
+
+def _set_password(args: argparse.Namespace) -> int:
+    from crmdesk.models.auth import set_password_by_login
+    from crmdesk.models.checks import utc_now
+    from crmdesk.models.database import open_database
+
+    secret = new_password(args.login)
+    db = open_database(args.sub_db)
+    try:
+        user = db.write(
+            lambda s: set_password_by_login(s, args.login, secret, utc_now(), args.must_change)
+        ).value
+    finally:
+        db.close()
+    print(f"password set for {user.login}")
     return 0
 
 

@@ -120,6 +120,22 @@ def test_an_unknown_login_takes_about_as_long_as_a_wrong_password(db, people):
     assert unknown > wrong * 0.4, (unknown, wrong)  # both hash: no early answer
 
 
+def test_the_dummy_hash_is_made_before_the_timed_sign_in(db, people, monkeypatch):
+    """Else the first unknown login of a process would hash twice (the dummy, then the check)
+    and take twice as long as a wrong password."""
+    monkeypatch.setattr(auth, "_dummy_hash", [])
+    seen = []
+    write = db.write
+
+    def watched(fn, key=None):
+        seen.append(bool(auth._dummy_hash))
+        return write(fn, key)
+
+    monkeypatch.setattr(db, "write", watched)
+    refusal(db, "nobody_here", SECRET)
+    assert seen == [True]
+
+
 def test_five_failures_in_a_row_lock_the_account_for_fifteen_minutes(db, people):
     set_password(db, people.rep_n2.id)
     for i in range(auth.LOCK_AFTER - 1):
@@ -243,6 +259,27 @@ def test_only_an_admin_resets_or_unlocks(db, people, who):
         ws.unlock_user(people.rep_n2.id)
 
 
+def test_whoever_holds_the_database_sets_a_password_by_login_which_unlocks(db, people):
+    rep = people.rep_n2.id
+    assert refusal(db, "rep_n2", SECRET).params["reason"] == "no_password"
+    with pytest.raises(CrmError) as unknown:
+        db.write(lambda s: auth.set_password_by_login(s, "nobody_here", SECRET, NOW))
+    assert unknown.value.code == "unknown_login" and unknown.value.params == {
+        "login": "nobody_here"
+    }
+    with pytest.raises(ValidationFailed):
+        db.write(lambda s: auth.set_password_by_login(s, "rep_n2", "rep_n2", NOW))
+    row = db.write(lambda s: auth.set_password_by_login(s, " REP_N2 ", SECRET, NOW)).value
+    assert row.id == rep and not row.must_change_password
+    assert sign_in_db(db, "rep_n2", SECRET, NOW).id == rep
+    for _ in range(auth.LOCK_AFTER):
+        refusal(db, "rep_n2", "not the password")
+    assert refusal(db, "rep_n2", SECRET).params["reason"] == "locked"
+    db.write(lambda s: auth.set_password_by_login(s, "rep_n2", "second secret", NOW, True))
+    assert state(db, rep)[:3] == (0, None, True)
+    assert sign_in_db(db, "rep_n2", "second secret", NOW).must_change_password
+
+
 # ---------------------------------------------------------------- the first admin
 
 
@@ -279,6 +316,8 @@ def test_each_refusal_and_problem_has_its_own_words(qapp):
     generic = error_text(CrmError("something_else"))
     assert len(set(texts)) == len(texts) and generic not in texts
     assert "3" in texts[-2] and "locked" in texts[3]
+    assert "crmdesk set-password" in texts[2]  # an administrator's way in, too
+    assert "login who" in error_text(CrmError("unknown_login", login="who"))
     mixed = ValidationFailed(
         errors=[("password", "too_short"), ("login", "taken"), ("name", "required")], limits={}
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import record
@@ -74,7 +74,9 @@ _dummy_hash: list[str] = []  # hashed once, when first needed
 
 def _dummy() -> str:
     """A hash to check an unknown login's password against: it answers as slowly as a real
-    one, so the time taken does not tell which logins exist."""
+    one, so the time taken does not tell which logins exist. Made once, the first time, before
+    the timed part of a sign-in (sign_in_db, server_setup.upgrade_server call it first): else
+    the first unknown login of a process would take two hashes' time."""
     if not _dummy_hash:
         _dummy_hash.append(hash_password(secrets.token_hex(16)))
     return _dummy_hash[0]
@@ -152,6 +154,7 @@ def sign_in(session: Session, login: str, password: str, now: datetime) -> SignI
 def sign_in_db(db: Database, login: str, password: str, now: datetime) -> UserRow:
     """Sign in through the database's write (the failure count is committed), then raise the
     refusal, if any."""
+    _dummy()  # made now, not while the sign-in is timed
     result = db.write(lambda s: sign_in(s, login, password, now)).value
     if result.refusal is not None:
         raise result.refusal
@@ -232,6 +235,26 @@ def reset_password(session: Session, admin: UserRow, user_id: int, new: str, now
     record(session, "users")
 
 
+def set_password_by_login(
+    session: Session, login: str, password: str, now: datetime, must_change: bool = False
+) -> UserRow:
+    """Set a user's password without signing in (`crmdesk set-password`): allowed to whoever
+    holds the database's own credentials, who can change any row anyway (an older crmdesk let
+    them in as an administrator without a password). The way in for accounts that have none: a
+    server written by an older crmdesk, demo users. Unlocks the account; CrmError unknown_login
+    when no user has this login."""
+    user = find_login(session, login)
+    if user is None:
+        raise CrmError("unknown_login", login=login.strip() if isinstance(login, str) else "")
+    check_password_rules(password, user.login)
+    user.password_hash = hash_password(password)
+    user.must_change_password = must_change
+    user.failed_logins, user.locked_until = 0, None
+    session.flush()
+    record(session, "users")
+    return get_user(session, user.id)
+
+
 def unlock_user(session: Session, admin: UserRow, user_id: int, now: datetime) -> None:
     _admin_only(admin, "unlock_user")
     user = _locked_user(session, user_id)
@@ -264,7 +287,12 @@ def create_first_admin(
     session: Session, name: str, login: str, password: str, now: datetime
 ) -> UserRow:
     """The first user of an empty server database, an admin; refused (already_set_up) once the
-    database has any user."""
+    database has any user. Two clients setting up the same server take turns: on a server the
+    one row of alembic_version is locked first (every set-up database has it), so the second
+    counts the users only once the first has committed (READ COMMITTED: the count sees it);
+    SQLite's BEGIN IMMEDIATE already serializes writers."""
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(text("SELECT version_num FROM alembic_version FOR UPDATE"))
     if session.scalar(select(func.count()).select_from(User)):
         raise CrmError("already_set_up")
     c = Checker()

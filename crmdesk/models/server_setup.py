@@ -16,7 +16,7 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
@@ -48,8 +48,9 @@ class SchemaTooOld(CrmError):
 
 
 class UpgradeRefused(CrmError):
-    """upgrade_server's login is not an active admin with that password. params: reason
-    (bad_credentials: unknown login or wrong password, alike; not_admin; inactive), needed."""
+    """upgrade_server's login is not an admin (reason not_admin), or is an active admin without a
+    password who gave no new one (needs_password: a server written before 0015, whose users have
+    none). params: reason, needed (this program's revision)."""
 
     code = "upgrade_refused"
 
@@ -112,53 +113,155 @@ def upgrade_locked(engine: Engine) -> tuple[str | None, str]:
     return found, HEAD
 
 
-def _check_admin(conn: Connection, login: str, password: str, now: datetime) -> None:
-    """login is an active admin with this password, read by plain SQL from whatever schema the
-    database is at (users.login, password_hash, role and active exist since 0001; the lock-out
-    columns since 0015). Refusals answer as signing in does (auth.sign_in)."""
-    from crmdesk.models.auth import SignInRefused, _dummy, verify_password
+# Failed upgrade sign-ins on a schema older than the lock-out columns (0015), counted in this
+# process only: {(database, user id): (failures, locked until)}. Such a schema was written by a
+# crmdesk that let anyone holding the database's credentials in as an administrator, so there
+# is nothing more to guard; this only keeps a dialog from being a fast password oracle.
+_old_schema_failures: dict[tuple[str, int], tuple[int, datetime | None]] = {}
+
+
+def _find_user(conn: Connection, login: str) -> int | None:
+    """The id of the user with this login, matched as auth.find_login does (trimmed, any case,
+    an exact match first)."""
+    from crmdesk.models.checks import has_bad_character
+
+    wanted = login.strip() if isinstance(login, str) else ""
+    if not wanted or has_bad_character(wanted):
+        return None
+    found = conn.execute(
+        text("SELECT id, login FROM users WHERE lower(login) = :login ORDER BY id"),
+        {"login": wanted.lower()},
+    ).all()
+    found = [f for f in found if f[1].casefold() == wanted.casefold()] or found
+    exact = [f for f in found if f[1] == wanted]
+    chosen = (exact or found or [None])[0]
+    return None if chosen is None else chosen[0]
+
+
+def _check_admin(
+    conn: Connection, where: str, login: str, password: str, now: datetime,
+    new_password: str | None,
+) -> CrmError | None:  # fmt: skip
+    """Whether login is an active admin with this password, read and counted by plain SQL on
+    whatever schema the database is at (users.login, password_hash, role and active exist since
+    0001; failed_logins and locked_until since 0015). Answers as auth.sign_in does: a failure is
+    counted (in the row when the schema has the columns, else in this process), LOCK_AFTER in a
+    row lock the account for LOCK_MINUTES, a success resets the count. The refusal is returned,
+    so that the caller commits the count before raising it.
+
+    An active admin without a password (every user of a server written before 0015: nothing
+    wrote password_hash then) gets new_password, after check_password_rules; without one the
+    answer is UpgradeRefused(needs_password). This grants nothing new: whoever calls this holds
+    the database's credentials, which the older crmdesk let in as an administrator without a
+    password, and which can change any row anyway."""
+    from crmdesk.models.auth import (
+        LOCK_AFTER,
+        LOCK_MINUTES,
+        SignInRefused,
+        _dummy,
+        check_password_rules,
+        hash_password,
+        verify_password,
+    )
+    from crmdesk.models.errors import ValidationFailed
     from crmdesk.models.migrations import HEAD
 
-    locks = "locked_until" in {c["name"] for c in inspect(conn).get_columns("users")}
-    row = conn.execute(
-        text(
-            "SELECT password_hash, role, active"
-            + (", locked_until" if locks else ", NULL")
-            + " FROM users WHERE lower(login) = :login"
-        ),
-        {"login": (login or "").strip().lower()},
-    ).first()
     password = password if isinstance(password, str) else ""
+    columns = {c["name"] for c in inspect(conn).get_columns("users")}
+    counted = {"failed_logins", "locked_until"} <= columns
+    user_id = _find_user(conn, login)
+    row = None
+    if user_id is not None:  # locked by primary key: failures of one login count up in turn
+        row = conn.execute(
+            text(
+                "SELECT login, password_hash, role, active"
+                + (", failed_logins, locked_until" if counted else ", 0, NULL")
+                + " FROM users WHERE id = :id FOR UPDATE"
+            ),
+            {"id": user_id},
+        ).first()
     if row is None:
         verify_password(password, _dummy())  # as slow as a real login's check
-        raise SignInRefused("bad_credentials")
-    password_hash, role, active, locked_until = row
-    if locked_until is not None and now < locked_until:
+        return SignInRefused("bad_credentials")
+    stored_login, password_hash, role, active, failed, locked_until = row
+    key = (where, user_id)
+    if not counted:
+        failed, locked_until = _old_schema_failures.get(key, (0, None))
+    failed = failed or 0
+
+    def keep(failures: int, until: datetime | None) -> None:
+        if counted:
+            conn.execute(
+                text("UPDATE users SET failed_logins = :f, locked_until = :u WHERE id = :id"),
+                {"f": failures, "u": until, "id": user_id},
+            )
+        elif failures or until:
+            _old_schema_failures[key] = (failures, until)
+        else:
+            _old_schema_failures.pop(key, None)
+
+    if locked_until is not None and now >= locked_until:
+        failed, locked_until = 0, None  # the lock has served its time
+        keep(0, None)
+    if locked_until is not None:
         verify_password(password, password_hash or _dummy())
-        raise SignInRefused("locked", locked_until)
+        return SignInRefused("locked", locked_until)
     if not password_hash:
         verify_password(password, _dummy())
-        raise SignInRefused("no_password")
+        if not active:
+            return SignInRefused("inactive")
+        if role != "admin":
+            return UpgradeRefused(reason="not_admin", needed=HEAD)
+        if new_password is None:
+            return UpgradeRefused(reason="needs_password", needed=HEAD)
+        try:
+            check_password_rules(new_password, stored_login)
+        except ValidationFailed as weak:
+            return weak
+        extra = ", must_change_password = :f" if "must_change_password" in columns else ""
+        conn.execute(
+            text(f"UPDATE users SET password_hash = :h{extra} WHERE id = :id"),
+            {"h": hash_password(new_password), "f": False, "id": user_id},
+        )
+        keep(0, None)
+        return None
     if not verify_password(password, password_hash):
-        raise SignInRefused("bad_credentials")
-    if not active:
-        raise SignInRefused("inactive")
+        failed += 1
+        if failed >= LOCK_AFTER:
+            locked_until = now + timedelta(minutes=LOCK_MINUTES)
+        keep(failed, locked_until)
+        return SignInRefused("bad_credentials")
+    if not active:  # told only to who knows the password
+        return SignInRefused("inactive")
+    if failed:
+        keep(0, None)
     if role != "admin":
-        raise UpgradeRefused(reason="not_admin", needed=HEAD)
+        return UpgradeRefused(reason="not_admin", needed=HEAD)
+    return None
 
 
 def upgrade_server(
-    url: str, login: str, password: str, now: datetime | None = None
+    url: str,
+    login: str,
+    password: str,
+    now: datetime | None = None,
+    new_password: str | None = None,
 ) -> tuple[str, str]:
     """Upgrade the server database at url to this program's schema, as the admin login (checked
-    against the database's current schema, before anything changes). Returns (revision before,
-    revision after); (HEAD, HEAD) when there was nothing to do, e.g. another admin has just
-    done it. A local file needs no admin: it is opened, which upgrades it after a backup.
+    against the database's current schema, before anything changes, and counted as a sign-in:
+    wrong passwords lock the account). Returns (revision before, revision after); (HEAD, HEAD)
+    when there was nothing to do, e.g. another admin has just done it. The password is checked
+    even then: "nothing to do" is said only to an admin, and an admin without a password gets
+    new_password also when a colleague upgraded first. An admin without a password (a server
+    written by an older crmdesk) passes new_password, which becomes theirs (see _check_admin).
+    A local file needs no admin: it is opened, which upgrades it after a backup.
 
-    Raises SignInRefused (bad_credentials, locked, no_password, inactive), UpgradeRefused
-    (not_admin), ServerNotSetUp, SchemaTooNew, UpgradeInProgress, DatabaseUnavailable,
+    Raises SignInRefused (bad_credentials, locked, inactive), UpgradeRefused (not_admin;
+    needs_password: an admin without a password, and no new_password), ValidationFailed (a
+    weak new_password), ServerNotSetUp, SchemaTooNew, UpgradeInProgress, DatabaseUnavailable,
     MigrationFailed."""
     from crmdesk.models import database as dbm
+    from crmdesk.models.auth import _dummy
     from crmdesk.models.checks import utc_now
     from crmdesk.models.dialects import refresh_statistics
     from crmdesk.models.errors import DatabaseUnavailable, SchemaTooNew
@@ -184,10 +287,14 @@ def upgrade_server(
                 raise ServerNotSetUp(url=shown)
             if current not in dbm._known_revisions():
                 raise SchemaTooNew(found=current, known=HEAD)
-            with engine.connect() as conn:
-                _check_admin(conn, login, password, now or utc_now())
+            _dummy()  # made now, not while the password check is timed
+            with engine.begin() as conn:  # the count of failures commits before the refusal
+                refusal = _check_admin(conn, shown, login, password, now or utc_now(),
+                                       new_password)  # fmt: skip
         except SQLAlchemyError as exc:
             raise dbm.unavailable(exc, engine.dialect.name, shown) from exc
+        if refusal is not None:
+            raise refusal
         if current == HEAD:
             return HEAD, HEAD
         found = dbm.migrate(engine, current, shown) or current

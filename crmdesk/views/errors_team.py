@@ -39,9 +39,15 @@ def _auth_words(exc: CrmError) -> str | None:
             )
         if reason == "no_password":
             return QCoreApplication.translate(
-                "Errors", "This account has no password yet. Ask an administrator to set one."
+                "Errors",
+                "This account has no password yet. Ask an administrator to set one (File › "
+                "Users and teams… › Reset password, or crmdesk set-password).",
             )
         return QCoreApplication.translate("Errors", "The login or the password is wrong.")
+    if exc.code == "unknown_login":
+        return QCoreApplication.translate("Errors", "No user has the login {login}.").format(
+            login=exc.params.get("login")
+        )
     if exc.code == "already_set_up":
         return QCoreApplication.translate(
             "Errors", "This database already has users: sign in with your login instead."
@@ -163,6 +169,12 @@ def _server_words(exc: CrmError) -> str | None:
             "This database is at version {found}; this program needs version {needed}. Ask your "
             "administrator to upgrade the database to version {needed}.",
         ).format(found=params.get("found"), needed=params.get("needed"))
+    if code == "upgrade_refused" and params.get("reason") == "needs_password":
+        return QCoreApplication.translate(
+            "Errors",
+            "This administrator has no password yet (older versions of crmdesk used none). "
+            "Choose one: it is set with the upgrade.",
+        )
     if code == "upgrade_refused":  # the login is right but not an administrator's
         return QCoreApplication.translate(
             "Errors",

@@ -121,10 +121,10 @@ class ServerOpening:
 
         url = self.url
 
-        def upgrade(login: str, password: str):
+        def upgrade(login: str, password: str, new_password: str | None = None):
             from crmdesk.models.server_setup import upgrade_server
 
-            return upgrade_server(url, login, password)
+            return upgrade_server(url, login, password, new_password=new_password)
 
         found, needed = exc.params.get("found") or "", exc.params.get("needed") or ""
         dialog = SchemaTooOldDialog(self.window.runner, upgrade, found, needed, self.window)

@@ -217,7 +217,11 @@ class FirstAdminDialog(QDialog):
 class SchemaTooOldDialog(QDialog):
     """The server's database is older than this program: an administrator upgrades it here
     (login and password, server_setup.upgrade_server on the runner) or everyone waits for
-    them. upgrade(login, password) returns (from, to). Accepted once upgraded."""
+    them. upgrade(login, password) returns (from, to). Accepted once upgraded.
+
+    A server written by an older crmdesk has no passwords: when the server answers that the
+    admin has none (UpgradeRefused needs_password), the dialog asks for a new one twice instead
+    and calls upgrade(login, "", new_password), which sets it with the upgrade."""
 
     def __init__(
         self, runner, upgrade, found: str, needed: str, parent: QWidget | None = None
@@ -244,13 +248,21 @@ class SchemaTooOldDialog(QDialog):
         note.setObjectName("hint")
         self.login = QLineEdit()
         self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        for edit in (self.login, self.password):
+        self.password.setPlaceholderText(self.tr("empty if you have none yet"))
+        self.new_password = QLineEdit()  # shown for an admin without a password
+        self.again = QLineEdit()
+        for edit in (self.password, self.new_password, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        for edit in (self.login, self.password, self.new_password, self.again):
             edit.textEdited.connect(lambda _text: self.problem.hide())
+        self.login.textEdited.connect(lambda _text: self._ask_new_password(False))
         self.problem = problem_label()
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Administrator's login"), self.login)
         form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("New password"), self.new_password)
+        form.addRow(self.tr("Again"), self.again)
+        self._ask_new_password(False)
         self.buttons = QDialogButtonBox()
         self.upgrade_button = self.buttons.addButton(
             self.tr("Upgrade now"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -265,19 +277,44 @@ class SchemaTooOldDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
+    def asks_new_password(self) -> bool:
+        return not self.new_password.isHidden()
+
+    def _ask_new_password(self, on: bool) -> None:
+        """The admin has no password yet: a new one, twice, instead of the password."""
+        self.form.setRowVisible(self.password, not on)
+        self.form.setRowVisible(self.new_password, on)
+        self.form.setRowVisible(self.again, on)
+        self.new_password.clear()
+        self.again.clear()
+        if on:
+            self.new_password.setFocus()
+
     def _on_upgrade_clicked(self) -> None:
+        from crmdesk.views.password_dialogs import new_password_problem
+
         if not self.upgrade_button.isEnabled():
             return
         login, password = self.login.text().strip(), self.password.text()
-        if not login or not password:
+        new = None
+        if self.asks_new_password():
+            problem = new_password_problem(self.new_password.text(), self.again.text(), login)
+            if problem:
+                self.again.clear()
+                self._say(problem)
+                return
+            password, new = "", self.new_password.text()
+        elif not login:  # the password may be empty: an older server's admin has none
             self._say(self.tr("Enter an administrator's login and password."))
             return
         self.upgrade_button.setEnabled(False)
         self.upgrade_button.setText(self.tr("Upgrading…"))
         upgrade = self.upgrade
         self.runner.write(
-            lambda: upgrade(login, password), self._on_upgraded, self._on_failed, owner=self
-        )
+            (lambda: upgrade(login, password)) if new is None
+            else (lambda: upgrade(login, password, new)),
+            self._on_upgraded, self._on_failed, owner=self,
+        )  # fmt: skip
 
     def _on_upgraded(self, _revisions) -> None:
         self.accept()
@@ -288,7 +325,13 @@ class SchemaTooOldDialog(QDialog):
         self.upgrade_button.setEnabled(True)
         self.upgrade_button.setText(self.tr("Upgrade now"))
         self.password.clear()
-        if getattr(exc, "params", {}).get("reason") == "not_admin":
+        if getattr(exc, "params", {}).get("reason") == "needs_password":
+            self._ask_new_password(True)
+            text = self.tr(
+                "{login} has no password yet (older versions of crmdesk used none). Choose "
+                "one: it is set with the upgrade, and you sign in with it afterwards."
+            ).format(login=self.login.text().strip())
+        elif getattr(exc, "params", {}).get("reason") == "not_admin":
             text = self.tr(
                 "Only an administrator can upgrade the database. Ask your administrator to "
                 "upgrade the database to version {needed}."
