@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select, update
 
-from crmdesk.models import policy
+from crmdesk.models import customer_list, policy
 from crmdesk.models.contacts import ContactInput
+from crmdesk.models.customer_card import read_card
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.customers import CustomerInput
 from crmdesk.models.errors import NotFound, PermissionDenied
@@ -116,3 +119,63 @@ def test_managers_assign_within_their_team_only(db, people, book, now):
         manager.assign_customers([book["rep_n1"]], people.rep_s1.id, "rebalance", "")
     moved = manager.assign_customers([book["rep_n1"]], people.rep_n2.id, "rebalance", "")
     assert moved.value.changed == 1
+
+
+@pytest.mark.parametrize("login", ["admin", "manager_n"])
+def test_an_inactive_admin_or_manager_sees_no_customer(db, people, book, now, login):
+    """Active is asked before the role's shortcut: in lists, counts, cards and row checks."""
+    actor = getattr(people, login)
+    gone = replace(actor, active=False)
+    with db.reading() as s:
+        assert s.scalars(select(Customer.id).where(policy.see_condition(actor))).all()
+        for scope in ("all", "team", "mine"):
+            query = CustomerQuery(scope=scope)
+            assert customer_list.list_customers(s, gone, query, now) == []
+            assert customer_list.count_customers(s, gone, query, now) == 0
+        assert s.scalars(select(Customer.id).where(policy.see_condition(gone))).all() == []
+        assert s.scalars(select(Customer.id).where(policy.deal_see_condition(gone))).all() == []
+        for customer_id in book.values():
+            with pytest.raises(NotFound):
+                read_card(s, gone, customer_id, now)
+        rows = s.execute(select(Customer.owner_id, Customer.team_id)).all()
+        assert not any(policy.may_see(gone, o, t) or policy.may_edit(gone, o, t) for o, t in rows)
+        assert not policy.may_approve(gone, people.rep_n1.team_id)
+        assert policy.assignable_users(s, gone) == [] and policy.list_scopes(gone) == ["mine"]
+
+
+@pytest.mark.parametrize("login", ["admin", "manager_n"])
+def test_a_deactivated_users_reads_are_refused_once_the_actor_is_read_again(
+    db, people, book, now, login
+):
+    """The window's reads (not only its writes) stop: the workspace reads the actor again when
+    the one it holds is older than actor_max_age_s (0 here: at the next read)."""
+    reader = ws(db, getattr(people, login), now)
+    assert reader.count_customers(CustomerQuery()) >= 2
+    with db.writing() as s:  # a colleague deactivates them while the window is open
+        s.execute(update(User).where(User.id == reader.actor.id).values(active=False))
+    assert reader.count_customers(CustomerQuery()) >= 2  # the actor held is a few seconds old
+    reader.actor_max_age_s = 0
+    for read in (
+        lambda: reader.count_customers(CustomerQuery()),
+        lambda: reader.list_customers(CustomerQuery(), 0, 100),
+        lambda: reader.customer_card(book["rep_n1"]),
+        lambda: reader.filter_choices(),
+    ):
+        with pytest.raises(PermissionDenied) as err:
+            read()
+        assert err.value.code == "inactive"
+    assert not reader.actor.active
+    with pytest.raises(PermissionDenied):
+        reader.fresh_actor()
+
+
+def test_a_demoted_admins_reads_narrow_within_the_actor_max_age(db, people, book, now):
+    admin = ws(db, people.admin, now)
+    assert admin.count_customers(CustomerQuery(scope="all")) == 4
+    with db.writing() as s:
+        s.execute(update(User).where(User.id == people.admin.id).values(role="rep"))
+    admin.actor_max_age_s = 0
+    assert admin.count_customers(CustomerQuery(scope="all")) == 1  # their own only
+    assert admin.actor.role == "rep" and admin.fresh_actor().role == "rep"
+    with pytest.raises(NotFound):
+        admin.customer_card(book["rep_n1"])

@@ -24,10 +24,11 @@ from crmdesk.models.users import UserRow, get_user, list_users, team_members
 def _owned_condition(
     actor: UserRow, owner: ColumnElement, team: ColumnElement
 ) -> ColumnElement[bool]:
-    if actor.is_admin:
-        return true()
+    # Active first, before any shortcut of a role: a deactivated admin or manager sees nothing.
     if not actor.active:
         return false()
+    if actor.is_admin:
+        return true()
     if actor.is_manager and actor.team_id is not None:
         return team == actor.team_id  # Customer.team_id: the owner's team (see sync_teams)
     return owner == actor.id
@@ -136,9 +137,11 @@ def sync_teams(session: Session, user_ids: list[int]) -> None:
 
 
 def _owns(actor: UserRow, owner_id: int | None, owner_team_id: int | None) -> bool:
+    if not actor.active:  # before the admin's shortcut, as in _owned_condition
+        return False
     if actor.is_admin:
         return True
-    if not actor.active or owner_id is None:
+    if owner_id is None:
         return False
     if owner_id == actor.id:
         return True
@@ -179,10 +182,10 @@ def may_collect(actor: UserRow, owner_id: int | None, team_id: int | None) -> bo
 
 
 def may_approve(actor: UserRow, team_id: int | None) -> bool:
-    """Who decides an approval: an admin, or a manager of the requester's team."""
-    if actor.is_admin:
-        return True
-    return actor.active and actor.is_manager and team_id is not None and team_id == actor.team_id
+    """Who decides an approval: an admin, or a manager of the requester's team (active)."""
+    if not actor.active:
+        return False
+    return actor.is_admin or (actor.is_manager and team_id is not None and team_id == actor.team_id)
 
 
 # Kinds of import finance may not run: the rows would be theirs, on pages finance does not see.
@@ -204,7 +207,9 @@ def may_edit(actor: UserRow, owner_id: int | None, owner_team_id: int | None) ->
 
 def list_scopes(actor: UserRow) -> list[str]:
     """Which of the list's scopes (customer_list.SCOPES) the actor may choose, the first being
-    the one a list opens with."""
+    the one a list opens with. A deactivated user's lists are empty whatever the scope."""
+    if not actor.active:
+        return ["mine"]
     if actor.is_admin:
         return ["all", "team", "mine"] if actor.team_id else ["all", "mine"]
     if actor.is_manager and actor.team_id:
@@ -213,11 +218,14 @@ def list_scopes(actor: UserRow) -> list[str]:
 
 
 def assignable_users(session: Session, actor: UserRow) -> list[UserRow]:
-    """Whom the actor may hand customers to: anyone active (admin), else the actor's team."""
+    """Whom the actor may hand customers to: anyone active (admin), else the actor's team;
+    nobody when the actor is no longer active."""
+    if not actor.active:
+        return []
     if actor.is_admin:
         return list_users(session)
     if actor.team_id is None or not actor.is_manager:
-        return [actor] if actor.active else []
+        return [actor]
     return team_members(session, actor.team_id)
 
 

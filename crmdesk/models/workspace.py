@@ -4,13 +4,15 @@ is several, one a chunk).
 Views call these methods (off the GUI thread, through the task runner) and get plain rows
 back; they never hold a session or build SQL. Every write returns a WriteResult: its value and
 the Change it made, which the window broadcasts to every page. Every write reads the acting
-user afresh, so a deactivation or a new role takes effect at once. Time comes from an
-injectable clock so rules stay testable.
+user afresh, so a deactivation or a new role takes effect at once; reads do within a few
+seconds (_read). Time comes from an injectable clock so rules stay testable.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TypeVar
 
@@ -39,6 +41,7 @@ from crmdesk.models.customer_card import CustomerCard, read_card
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.database import Database
 from crmdesk.models.deal_workspace import DealMethods
+from crmdesk.models.errors import NotFound, PermissionDenied
 from crmdesk.models.excel_workspace import ExcelMethods
 from crmdesk.models.follow_up_workspace import FollowUpListMethods
 from crmdesk.models.move_workspace import MoveMethods
@@ -47,10 +50,11 @@ from crmdesk.models.policy import assignable_users, current_actor
 from crmdesk.models.pool_workspace import PoolMethods
 from crmdesk.models.target_workspace import TargetMethods
 from crmdesk.models.user_admin_workspace import UserAdminMethods
-from crmdesk.models.users import UserRow
+from crmdesk.models.users import UserRow, get_user
 from crmdesk.models.work_report_workspace import WorkReportMethods
 
 T = TypeVar("T")
+ACTOR_MAX_AGE_S = 5.0
 
 
 class Workspace(
@@ -75,9 +79,43 @@ class Workspace(
         self.db = db
         self.actor = actor
         self.clock = clock
+        # Reads re-read the actor when the one held is older than this (_read): one primary-key
+        # lookup in the read's own session every few seconds, not one per read (a round trip
+        # more for every page fetch) nor a join of users into every list, count and card
+        # statement (hundreds of them, their plans tuned without it). A deactivation or a new
+        # role reaches the reads within this, about the live refresh's poll; writes read the
+        # actor each time (_write).
+        self.actor_max_age_s = ACTOR_MAX_AGE_S
+        self._actor_read_at = time.monotonic()  # the caller has just read it (sign-in)
 
     def _read(self, fn: Callable[[Session], T]) -> T:
-        return self.db.read(fn)
+        """fn in a read, as the acting user the database has now (at most actor_max_age_s
+        old): a colleague may deactivate or demote them while this window reads."""
+
+        def unit(session: Session) -> T:
+            if time.monotonic() - self._actor_read_at >= self.actor_max_age_s:
+                self._reread_actor(session)
+            if not self.actor.active:  # refused, not an empty page: the window signs out
+                raise PermissionDenied("inactive", user_id=self.actor.id)
+            return fn(session)
+
+        return self.db.read(unit)
+
+    def _reread_actor(self, session: Session) -> UserRow:
+        """The actor's own row again, by primary key, in the caller's session."""
+        read_at = time.monotonic()
+        try:
+            actor = get_user(session, self.actor.id)
+        except NotFound:  # removed: as deactivated
+            actor = replace(self.actor, active=False)
+        self.actor, self._actor_read_at = actor, read_at  # the lambdas read self.actor after
+        return actor
+
+    def fresh_actor(self) -> UserRow:
+        """The acting user as the database has them now, read at once (the session guard asks
+        after a colleague changed users); PermissionDenied("inactive") if deactivated."""
+        self._actor_read_at = float("-inf")
+        return self._read(lambda s: self.actor)
 
     def _write(self, fn: Callable[[Session, UserRow], T]) -> WriteResult[T]:
         def unit(session: Session) -> T:
