@@ -266,3 +266,69 @@ def test_pages_of_owned_and_shared_customers_interleave_in_the_lists_order(db, p
     assert [r.name for r in rep.list_customers(by_name, 2, 3)] == ["客户2", "客户3", "客户4"]
     manager = ws(db, people.manager_n)
     assert manager.count_customers(query) == len(manager.list_customers(query, 0, 100))
+
+
+def _rows_of(db, user_id: int) -> list[int]:
+    with db.reading() as s:
+        stmt = select(Collaborator.customer_id).where(Collaborator.user_id == user_id)
+        return list(s.scalars(stmt))
+
+
+def _gone_for(db, user, customer_id: int) -> None:
+    """The customer is out of this user's reach: not listed, no card, no follow-up."""
+    assert "共享客户" not in names(db, user) | names(db, user, "shared")
+    with pytest.raises(NotFound):
+        ws(db, user).customer_card(customer_id)
+    with pytest.raises(NotFound):
+        ws(db, user).add_follow_up(customer_id, FollowUpInput("call", "x", NOW))
+
+
+def test_a_bulk_transfer_away_from_a_former_collaborator_takes_the_customer_from_them(
+    db, people, shared
+):
+    north, _south = shared
+    make_pool(db, people.admin)  # the transfer reasons
+    admin = ws(db, people.admin)
+    ws(db, people.rep_n1).add_collaborator(north, people.rep_s1.id)
+    admin.assign_customers([north], people.rep_s1.id, "rebalance", "")
+    assert _rows_of(db, people.rep_s1.id) == []  # the owner's own row went with the handover
+    admin.assign_customers([north], people.rep_n2.id, "rebalance", "")  # meant to take it away
+    _gone_for(db, people.rep_s1, north)
+    assert ws(db, people.rep_n2).customer_card(north).detail.editable
+
+
+def test_a_deactivations_transfer_to_a_collaborator_drops_their_row(db, people, shared):
+    from crmdesk.models.user_admin import Handover
+
+    north, _south = shared
+    make_pool(db, people.admin)
+    admin = ws(db, people.admin)
+    ws(db, people.rep_n1).add_collaborator(north, people.rep_n2.id)
+    ws(db, people.rep_n1).add_collaborator(north, people.rep_s1.id)
+    admin.deactivate_user(people.rep_n1.id, Handover(to_user_id=people.rep_n2.id))
+    assert _rows_of(db, people.rep_n2.id) == [] and _rows_of(db, people.rep_s1.id) == [north]
+    admin.assign_customers([north], people.manager_s.id, "rebalance", "")
+    _gone_for(db, people.rep_n2, north)
+
+
+def test_a_claim_or_an_assignment_from_a_pool_leaves_the_new_owner_no_row(db, people, shared):
+    """A row left on a pooled customer by any path (release and recycle remove them) goes when
+    the customer is claimed or assigned from the pool."""
+    north, south = shared
+    pool_id = make_pool(db, people.admin)
+    admin = ws(db, people.admin)
+    with db.writing() as s:
+        s.execute(
+            update(Customer)
+            .where(Customer.id.in_([north, south]))
+            .values(owner_id=None, team_id=None, owner_sort="", pool_id=pool_id,
+                    pool_entered_at=NOW)
+        )  # fmt: skip
+        for customer_id, user in ((north, people.rep_n2), (south, people.rep_s1)):
+            s.add(Collaborator(customer_id=customer_id, user_id=user.id,
+                               added_by_id=people.admin.id, added_at=NOW))  # fmt: skip
+    assert ws(db, people.rep_n2).claim(pool_id, [north]).value.claimed == (north,)
+    assert admin.assign_from_pool(pool_id, [south], people.rep_s1.id).value.claimed == (south,)
+    assert _rows_of(db, people.rep_n2.id) == [] and _rows_of(db, people.rep_s1.id) == []
+    admin.assign_customers([north], people.rep_n1.id, "rebalance", "")
+    _gone_for(db, people.rep_n2, north)

@@ -50,6 +50,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import Change, WriteResult, record
 from crmdesk.models.checks import Checker, check_id
+from crmdesk.models.collaborators import forget_owner
 from crmdesk.models.customer_list import CustomerQuery, conditions
 from crmdesk.models.database import Database
 from crmdesk.models.deals import follow_owner
@@ -118,9 +119,8 @@ class BulkResult:
     changed: int
     skipped: int = 0  # could not take the change (a tag that would not fit; over a cap)
     cancelled: bool = False
-    at: datetime | None = field(
-        default=None, compare=False
-    )  # the time the action stamped on what it changed (undo_delete)
+    # the time the action stamped on what it changed (undo_delete)
+    at: datetime | None = field(default=None, compare=False)
 
 
 def _chunks(ids: Sequence[int], dialect: str) -> list[list[int]]:
@@ -448,6 +448,7 @@ def assign_action(
                 update_ids(session, moving, new_owner(actor))
         if moving:
             record(session, "ownership", moving)
+            forget_owner(session, to_user_id, moving)  # a collaborator who owns it now
             customers = id_in(session, moving, Deal.customer_id)
             follow_owner(session, moving, to_user_id, to_owner["team_id"], actor.id, now, customers)
         return mine_n, len(moving), over

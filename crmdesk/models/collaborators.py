@@ -8,7 +8,9 @@ Collaborators are removed, set-based, where they stop making sense:
 - a collaborator is deactivated: user_admin.deactivate_user deletes their rows (as forget_user
   does). An inactive user sees nothing anyway (policy.current_actor refuses them), and lists
   and notices leave them out (list_collaborators, collaborator_ids).
-A customer handed to one of its collaborators keeps the row, unlisted while they own it.
+- a collaborator becomes the customer's owner (bulk.assign_action, user_admin's transfer, a
+  claim or an assignment from a pool): forget_owner drops their own row, so a later transfer
+  away takes the customer from them as from any owner.
 """
 
 from __future__ import annotations
@@ -186,6 +188,20 @@ def forget_customers(session: Session, customer_ids: Sequence[int]) -> None:
     if customer_ids:
         column = Collaborator.customer_id
         session.execute(delete(Collaborator).where(id_in(session, customer_ids, column)))
+
+
+def forget_owner(session: Session, owner_id: int, customer_ids: Sequence[int]) -> None:
+    """These customers (at most a bulk chunk: bulk.id_in) now belong to owner_id: their row as
+    a collaborator goes (kept, it would give them the customer back after a transfer away)."""
+    from crmdesk.models.bulk import id_in
+
+    if customer_ids:
+        column = Collaborator.customer_id
+        session.execute(
+            delete(Collaborator).where(
+                Collaborator.user_id == owner_id, id_in(session, customer_ids, column)
+            )
+        )
 
 
 def forget_user(session: Session, user_id: int) -> None:

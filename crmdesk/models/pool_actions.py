@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from crmdesk.models.bulk import id_in, lock_editable, lock_user_row, stamp
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id
-from crmdesk.models.collaborators import forget_customers
+from crmdesk.models.collaborators import forget_customers, forget_owner
 from crmdesk.models.deals import follow_owner
 from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
 from crmdesk.models.pool import (
@@ -200,6 +200,7 @@ def _hand_over(session, pool, user, actor, accepted, rows, kind, now) -> None:
         notify(session, [former], "claimed", now, pool_id=pool.id, count=len(mine),
                customer_id=mine[0] if len(mine) == 1 else None, detail=user.name)  # fmt: skip
     record(session, "ownership", accepted)
+    forget_owner(session, user.id, accepted)  # none while pooled (release forgets), to be sure
     customers = id_in(session, accepted, Deal.customer_id)
     follow_owner(session, accepted, user.id, user.team_id, actor.id, now, customers)
 

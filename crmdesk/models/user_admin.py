@@ -347,6 +347,9 @@ def _transfer(session, user_id, to_user: UserRow, actor, now, code, text) -> Non
     """As bulk.assign_action hands over an owned customer: a "transferred" event each, the
     owner's team and stored sort key with them."""
     _events(session, user_id, "transferred", actor, now, to=to_user.id, code=code, text=text)
+    theirs = select(Customer.id).where(Customer.owner_id == user_id).scalar_subquery()
+    mine = Collaborator.user_id == to_user.id  # the new owner's row as a collaborator goes
+    session.execute(delete(Collaborator).where(mine, Collaborator.customer_id.in_(theirs)))
     key = select(User.name_sort).where(User.id == to_user.id).scalar_subquery()
     session.execute(
         update(Customer)
