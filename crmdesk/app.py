@@ -336,7 +336,11 @@ def start_gui(url: str | None, language: str | None = None, argv: list[str] | No
     setup_logging()
     app = create_application(argv if argv is not None else sys.argv, language)
     _install_excepthook()
+    from crmdesk.tasks import GuiThreadCollector
     from crmdesk.views.main_window import MainWindow
+
+    if not any(isinstance(c, GuiThreadCollector) for c in app.children()):
+        GuiThreadCollector(app)  # owned by the application: garbage collected on its thread
 
     settings = open_settings()
     window = MainWindow(None, settings)

@@ -92,7 +92,11 @@ class _Carrier(QObject):
         on_error: Callback | None,
         on_progress: Callable[[int, int], None] | None,
     ) -> None:
-        super().__init__()
+        # Owned by the runner (C++), not by its Python wrapper: the worker thread may drop the
+        # last Python reference after its emit, and a QObject must not be destroyed on a thread
+        # other than its own while the GUI thread delivers its signal (a segfault seen after
+        # creating a customer). _close() deletes it on the GUI thread with deleteLater().
+        super().__init__(runner if isinstance(runner, QObject) else None)
         self._runner, self._task, self._owner, self._key = runner, task, owner, key
         self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
         self.finished.connect(self._on_job_finished)
@@ -106,6 +110,7 @@ class _Carrier(QObject):
     def _close(self) -> None:
         self._task.finished = True
         self._runner._live.discard(self)
+        self.deleteLater()
         if self._key is not None and self._runner._latest.get(self._key) is self._task:
             del self._runner._latest[self._key]
 
@@ -145,9 +150,15 @@ class _Job(QRunnable):
             result = self.fn()
         except Exception as exc:  # delivered to the GUI thread, shown there
             log.debug("task failed", exc_info=True)
-            self.carrier.failed.emit(exc)
+            self._emit(self.carrier.failed, exc)
         else:
-            self.carrier.finished.emit(result)
+            self._emit(self.carrier.finished, result)
+
+    def _emit(self, signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the runner (and its carriers) went with a closed window
+            log.debug("a task finished after its runner was deleted")
 
 
 class _FailureListeners:
@@ -165,6 +176,33 @@ class _FailureListeners:
                 listener(exc)
             except Exception:  # a listener's fault must not keep the error from its task
                 log.exception("a failure listener failed")
+
+
+class GuiThreadCollector(QObject):
+    """Python's cyclic garbage collector run on the GUI thread only, on a timer. Left to itself
+    it runs on whichever thread happens to allocate, a worker's included, and a cycle holding a
+    widget (a closed dialog in a lambda's closure) is then destroyed there, under the GUI
+    thread's feet. Anki does the same (aqt's GarbageCollector)."""
+
+    def __init__(self, parent: QObject, interval_ms: int = 5000) -> None:
+        import gc
+
+        from PySide6.QtCore import QTimer
+
+        super().__init__(parent)
+        self._gc = gc
+        self._threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self.timer.start(interval_ms)
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        gen0, gen1, gen2 = self._gc.get_count()
+        if gen0 > self._threshold[0]:
+            generation = 2 if gen2 > self._threshold[2] else 1 if gen1 > self._threshold[1] else 0
+            self._gc.collect(generation)
 
 
 class TaskRunner(_FailureListeners, QObject):

@@ -89,3 +89,14 @@ def pipeline(db):
     with db.writing() as s:
         pipeline_id = create_default_pipeline(s, NOW)
     return db.read(lambda s: get_pipeline(s, pipeline_id))
+
+
+@pytest.fixture(autouse=True)
+def _collector_left_on():
+    """A test that starts the GUI (app.start_gui) hands garbage collection to the GUI thread's
+    timer (tasks.GuiThreadCollector); the tests after it get the automatic collector back."""
+    import gc
+
+    yield
+    if not gc.isenabled():
+        gc.enable()

@@ -125,3 +125,62 @@ def test_a_short_write_runs_between_the_chunks_of_a_long_one(qtbot):
     runner.write(lambda: order.append("short") or "short", lambda _r: release.set())
     qtbot.waitUntil(lambda: order == ["short", "long"], timeout=5000)
     runner.wait()
+
+
+def test_a_carrier_is_destroyed_on_the_gui_thread_whoever_drops_it_last(qtbot):
+    """The worker thread may hold the last Python reference to a task's carrier after its emit;
+    the carrier belongs to the runner and goes with deleteLater() on the GUI thread, never with
+    that reference (destroyed on the worker while its signal was delivered: a segfault)."""
+    import threading
+
+    from PySide6.QtCore import QCoreApplication
+
+    runner = TaskRunner()
+    main = threading.get_ident()
+    destroyed_on = []
+    release = threading.Event()
+    done = []
+
+    def job():
+        release.wait(5)
+        return 1
+
+    runner.read(job, done.append)
+    carrier = next(iter(runner._live))
+    assert carrier.parent() is runner
+    carrier.destroyed.connect(lambda *_: destroyed_on.append(threading.get_ident()))
+    del carrier
+    release.set()
+    qtbot.waitUntil(lambda: done == [1], timeout=5000)
+    runner.wait()
+    QCoreApplication.sendPostedEvents(None, 0)  # deleteLater's event (type DeferredDelete)
+    qtbot.waitUntil(lambda: bool(destroyed_on), timeout=5000)
+    assert destroyed_on == [main]
+    assert not [c for c in runner.children() if type(c).__name__ == "_Carrier"]
+
+
+def test_the_gui_thread_collector_takes_garbage_collection_off_the_workers(qtbot):
+    import gc
+
+    from PySide6.QtCore import QObject as Parent
+
+    from crmdesk.tasks import GuiThreadCollector
+
+    parent = Parent()
+    was = gc.isenabled()
+    try:
+        collector = GuiThreadCollector(parent, interval_ms=10)
+        assert not gc.isenabled()  # no thread collects by itself any more
+
+        class Cycle:
+            pass
+
+        for _ in range(gc.get_threshold()[0] * 2):  # enough cycles to pass generation 0's bar
+            a = Cycle()
+            a.me = a
+        del a
+        qtbot.waitUntil(lambda: gc.get_count()[0] < gc.get_threshold()[0], timeout=3000)
+        collector.timer.stop()
+    finally:
+        if was:
+            gc.enable()
