@@ -97,12 +97,7 @@ class TeamActions(QObject):
 
     @Slot()
     def _on_sign_out_triggered(self) -> None:
-        from crmdesk.app import open_in_new_window
-
-        workspace = self.window.workspace
-        if workspace is not None:  # the same database (and password), the sign-in again
-            url = workspace.db.url.render_as_string(hide_password=False)
-            open_in_new_window(self.window, url)
+        sign_out(self.window)
 
     @Slot()
     def _on_users_triggered(self) -> None:
@@ -133,14 +128,26 @@ class TeamActions(QObject):
         backup_actions.copy_database(self.window)
 
 
+def sign_out(window) -> None:
+    """File › Sign out, and the session guard's for a deactivated user (session_guard.py)."""
+    from crmdesk.app import open_in_new_window
+
+    workspace = window.workspace
+    if workspace is not None:  # the same database (and password), the sign-in again
+        url = workspace.db.url.render_as_string(hide_password=False)
+        open_in_new_window(window, url)
+
+
 def install_team_services(window) -> None:
     """Called from MainWindow.attach (through TeamActions.attach); the modules are imported
     here, when a workspace is attached, not when the window is built."""
     from crmdesk.views.backup_actions import run_daily_backup
     from crmdesk.views.connection_watch import install_connection_watch
     from crmdesk.views.live_refresh import install_live_refresh
+    from crmdesk.views.session_guard import install_session_guard
 
     install_live_refresh(window)
+    install_session_guard(window)  # a deactivated user signed out, a new role shown
     install_connection_watch(window)
     run_daily_backup(window)
 
