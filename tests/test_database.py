@@ -349,3 +349,19 @@ def test_another_programs_database_is_refused_and_left_as_it_was(tmp_path):
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     conn.close()
     assert tables == ["notes"]  # nothing of crmdesk's written into it
+
+
+def test_a_database_closed_to_connections_is_unreachable_not_missing(empty_server_db):
+    """PostgreSQL's 'database "x" is not currently accepting connections' (maintenance, a
+    restart) is a server to wait for, not a database to create (the try-out saw 'no database of
+    this name' and no connection banner)."""
+    backend, admin, url = empty_server_db
+    if backend != "postgresql":
+        pytest.skip("PostgreSQL's own answer")
+    with admin.connect() as conn:
+        conn.execute(text(f'ALTER DATABASE "{url.database}" ALLOW_CONNECTIONS false'))
+    try:
+        assert reason_of(_plain(url)) == "unreachable"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{url.database}" ALLOW_CONNECTIONS true'))

@@ -407,6 +407,10 @@ _PG_STATES = {
 # psycopg gives no SQLSTATE for a failed connection attempt; the server's words say why. First
 # match wins: 'permission denied for database "x"' is about rights, not a missing database.
 _PG_TEXTS = (
+    # The server is there but lets nobody in for now (maintenance, a restart, a failover):
+    # a lost server, retried (the connection watch), not a missing database.
+    ("not currently accepting connections", "unreachable"),
+    ("the database system is", "unreachable"),  # … starting up / shutting down / in recovery
     ("password authentication failed", "auth_failed"),
     ("no password supplied", "auth_failed"),
     ("pg_hba.conf", "auth_failed"),
