@@ -94,9 +94,10 @@ class Workspace(
 
         def unit(session: Session) -> T:
             if time.monotonic() - self._actor_read_at >= self.actor_max_age_s:
-                self._reread_actor(session)
-            if not self.actor.active:  # refused, not an empty page: the window signs out
-                raise PermissionDenied("inactive", user_id=self.actor.id)
+                if not self._reread_actor(session).active:
+                    # Refused, so the window learns it and signs out (views/session_guard.py);
+                    # the reads until the next re-read see nothing (policy: active first).
+                    raise PermissionDenied("inactive", user_id=self.actor.id)
             return fn(session)
 
         return self.db.read(unit)
