@@ -87,8 +87,9 @@ def test_a_collaborator_logs_follow_ups_and_edits_nothing_else(db, people, share
     rep_s1.add_follow_up(north, FollowUpInput("call", "我也打了个电话", NOW))
     # the owner and the other collaborator hear of it; the author does not
     told = notices(db, "shared_follow_up")
-    assert sorted(u for u, _c, _d in told) == sorted([people.rep_n1.id, people.rep_n2.id])
-    assert {(c, d) for _u, c, d in told} == {(north, "李娜")}
+    assert sorted(told) == sorted(
+        [(people.rep_n1.id, north, "owner:李娜"), (people.rep_n2.id, north, "shared:李娜")]
+    )  # the owner's says it is theirs (today_words: "on your customer")
     assert rep_s1.customer_card(north).follow_ups[0].content == "我也打了个电话"
 
     base = rep_s1.customer(north)
@@ -116,7 +117,7 @@ def test_an_unshared_customer_stays_quiet_and_the_owners_follow_up_tells_collabo
     assert notices(db, "shared_follow_up") == []  # nothing shared: as before
     ws(db, people.manager_n).add_collaborator(north, people.rep_s1.id)  # the owner's manager
     ws(db, people.rep_n1).add_follow_up(north, FollowUpInput("visit", "拜访", NOW))
-    assert notices(db, "shared_follow_up") == [(people.rep_s1.id, north, "张伟")]
+    assert notices(db, "shared_follow_up") == [(people.rep_s1.id, north, "shared:张伟")]
 
 
 def test_who_may_add_and_remove(db, people, shared):

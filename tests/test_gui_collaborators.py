@@ -73,7 +73,7 @@ def test_share_find_follow_up_and_stop_sharing(qtbot, ws):
     told = [n for n in owner_ws.today().notifications.rows if n.kind == "shared_follow_up"]
     assert len(told) == 1
     assert today_words().notification(told[0]) == (
-        f"李娜 logged a follow-up on {CUSTOMER}, shared with you"
+        f"李娜 logged a follow-up on your customer {CUSTOMER}"
     )
 
     # the colleague stops sharing with themselves: the customer leaves their list
@@ -108,6 +108,13 @@ def test_an_admin_may_share_any_customer_and_the_words(qtbot, ws):
     assert "20" in error_text(CollaboratorRefused(reason="too_many", limit=20))
     shared = NotificationRow(1, "collaborator", 5, CUSTOMER, None, "", 1, "张伟", NOW)
     assert today_words().notification(shared) == f"张伟 shared {CUSTOMER} with you"
+    for detail, words in (
+        ("shared:张伟", f"张伟 logged a follow-up on {CUSTOMER}, shared with you"),
+        ("owner:张伟", f"张伟 logged a follow-up on your customer {CUSTOMER}"),
+        ("张伟", f"张伟 logged a follow-up on {CUSTOMER}, shared with you"),  # an older row
+    ):
+        row = NotificationRow(2, "shared_follow_up", 5, CUSTOMER, None, "", 1, detail, NOW)
+        assert today_words().notification(row) == words
     # admin's page: an admin may share anyone's customer
     page = make_page(qtbot, ws)
     detail = open_customer(page, "深圳科达电子有限公司")
@@ -115,3 +122,49 @@ def test_an_admin_may_share_any_customer_and_the_words(qtbot, ws):
     detail.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.shown is not None)
     assert panel.add_button.isVisible()
+
+
+def test_owner_only_actions_on_a_shared_customer(qtbot, ws, monkeypatch):
+    from crmdesk.views import customer_pool_actions
+
+    told = []
+    monkeypatch.setattr(
+        customer_pool_actions.QMessageBox, "information", lambda *a: told.append(a[2])
+    )
+    customer_id = ws.customer_ids(CustomerQuery(search=CUSTOMER), 0, 1)[0]
+    as_user(ws, "rep_n1").add_collaborator(customer_id, ws.people.rep_s1.id)
+    page = make_page(qtbot, as_user(ws, "rep_s1"))
+    scope = page.filters.controls["scope"]
+    scope.setCurrentIndex(scope.findData("shared"))
+    qtbot.waitUntil(lambda: page_names(page) == [CUSTOMER])
+    open_customer(page, CUSTOMER)
+    buttons = (page.release_button, page.lock_button, page.assign_button, page.tag_button,
+               page.delete_button)  # fmt: skip
+    for button in buttons:
+        assert not button.isEnabled(), button.text()
+        assert "Only the customer's owner" in button.toolTip()
+    # The Delete key still comes to the action: it says why, never nothing.
+    page._on_delete_clicked()
+    page._on_release_clicked()
+    assert told == [
+        f"Only the owner (张伟) or a manager can delete {CUSTOMER}.",
+        f"Only the owner (张伟) or a manager can release {CUSTOMER} to the pool.",
+    ]
+    assert page.message.text() == told[-1]
+    assert ws.count_customers(CustomerQuery(search=CUSTOMER)) == 1  # nothing deleted
+    # One's own customers: enabled again, their usual tooltip back.
+    scope.setCurrentIndex(scope.findData("mine"))
+    qtbot.waitUntil(lambda: len(page_names(page)) == 2)
+    page.table.selectRow(0)
+    assert page.delete_button.isEnabled() and page.release_button.isEnabled()
+    assert "public pool" in page.release_button.toolTip()
+
+
+def test_a_refusal_names_the_customers():
+    from crmdesk.views.customer_pool_actions import OwnerOnlyWords
+
+    words = OwnerOnlyWords()
+    assert words.names(["A", "B", "C", "D", "E"]) == "A, B, C and 2 more"
+    assert words.refused("tag", "Bob %2", "Acme") == (
+        "Only the owner (Bob %2) or a manager can change the tags of Acme."
+    )

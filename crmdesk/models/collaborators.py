@@ -171,13 +171,17 @@ def notify(
 
 def notify_follow_up(session: Session, actor: UserRow, customer_id: int, now: datetime) -> None:
     """Someone logged a follow-up on a shared customer: its owner and collaborators hear of it
-    ("shared_follow_up"), the author not. A customer nobody shares stays quiet, as before."""
+    ("shared_follow_up"), the author not. A customer nobody shares stays quiet, as before.
+    The detail says to whom: "owner:<author>" for the owner (it is theirs: "on your customer"),
+    "shared:<author>" for a collaborator (today_words; an older row holds the name alone)."""
     others = collaborator_ids(session, customer_id)
     if not others:
         return
     owner = session.scalar(select(Customer.owner_id).where(Customer.id == customer_id))
-    told = {*others, *([owner] if owner is not None else [])} - {actor.id}
-    notify(session, sorted(told), "shared_follow_up", customer_id, actor.name, now)
+    shared = set(others) - {actor.id, owner}
+    notify(session, sorted(shared), "shared_follow_up", customer_id, "shared:" + actor.name, now)
+    if owner is not None and owner != actor.id:
+        notify(session, [owner], "shared_follow_up", customer_id, "owner:" + actor.name, now)
 
 
 def forget_customers(session: Session, customer_ids: Sequence[int]) -> None:

@@ -173,14 +173,16 @@ class BulkActions(QObject):
         done_text: Callable[[int], str],
         undo: Callable[[BulkResult], None] | None = None,
         skipped_text: Callable[[int], str] | None = None,
+        refused: str = "",
     ) -> None:
         """Resolve the selection, count what will change, ask (ask(count) -> go?), run call, and
         say done_text(changed) in the window's notice line, with an Undo button doing
         undo(result) for a few seconds when given. One at a time: a second one meanwhile is
-        ignored."""
+        ignored. refused: why some selected rows are left (said with the result, or alone when
+        nothing is left to change: an action never ends in silence)."""
         if self.busy or not selected_ranges(self.table):
             return
-        self._job = _Job(ask, call, progress_text, done_text, undo, skipped_text)
+        self._job = _Job(ask, call, progress_text, done_text, undo, skipped_text, refused)
         self._set_busy(True)
         self.status.emit(self.tr("Counting the customers this applies to…"))
         query = self.model.shown_query  # the rows the user selected, not a query on its way
@@ -218,7 +220,16 @@ class BulkActions(QObject):
     def _confirm(self, target: Target, count: int) -> None:
         job = self._job
         self.status.emit("")
-        if count == 0 or not job.ask(count):
+        if count == 0:
+            self._set_busy(False)
+            text = job.refused or self.tr(
+                "None of the selected customers can be changed by you (any more): only their "
+                "owner, a manager or an administrator can."
+            )
+            self.finished.emit(text)
+            self.ctx.notify(text)
+            return
+        if not job.ask(count):
             self._set_busy(False)
             return
         dialog = QProgressDialog(job.progress_text, self.tr("Cancel"), 0, 0, self.page)
@@ -242,6 +253,7 @@ class BulkActions(QObject):
             self._set_busy(False)
             if result is not None:
                 text = self.result_text(result, job.done_text(result.changed), job.skipped_text)
+                text = sentences(text, job.refused)
                 self.finished.emit(text)
                 if job.undo is not None and result.changed:
                     self.ctx.notify(text, self.tr("Undo"), lambda: job.undo(result))
@@ -305,3 +317,4 @@ class _Job:
     done_text: Callable[[int], str]
     undo: Callable[[BulkResult], None] | None = None
     skipped_text: Callable[[int], str] | None = None
+    refused: str = ""

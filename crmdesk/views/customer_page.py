@@ -73,11 +73,8 @@ class CustomersPage(CustomerPoolActions, QWidget):
             capped_text=lambda n: self.tr("More than %Ln customer(s)", "", n),
         )
         self.model, self.table, self.bulk = self.list.model, self.list.table, self.list.bulk
-        self.banner, self.count_label, self.message = (
-            self.list.banner,
-            self.list.count_label,
-            self.list.message,
-        )
+        self.banner, self.count_label = self.list.banner, self.list.count_label
+        self.message = self.list.message
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
         self.model.refreshed.connect(self._on_first_page_loaded)
         self._setup_table()
@@ -100,13 +97,11 @@ class CustomersPage(CustomerPoolActions, QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._on_delete_clicked)
         pool_buttons = self._make_pool_buttons()
-        self.list.actions = [self.assign_button, self.tag_button, self.delete_button,
-                             *pool_buttons]  # fmt: skip
-        for button, key in (
-            (self.assign_button, "assign"),
-            (self.tag_button, "tag"),
-            (self.delete_button, "delete"),
-        ):
+        # Owner-only: disabled (saying why) when every selected customer is only shared.
+        self.list.actions = self.owner_only([self.assign_button, self.tag_button,
+                                             self.delete_button, *pool_buttons])  # fmt: skip
+        for button, key in ((self.assign_button, "assign"), (self.tag_button, "tag"),
+                            (self.delete_button, "delete")):  # fmt: skip
             set_icon(button, key)
 
         # The detail panel is ~30 ms of widgets, not needed before a customer is selected: it is
@@ -366,6 +361,9 @@ class CustomersPage(CustomerPoolActions, QWidget):
 
     @Slot()
     def _on_assign_clicked(self) -> None:
+        if (refused := self.owner_check("assign")) is None:
+            return
+
         def ask(count: int) -> bool:
             dialog = AssignDialog(self.ctx, count, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -390,10 +388,14 @@ class CustomersPage(CustomerPoolActions, QWidget):
                 "",
                 n,
             ).replace("%1", self._assign_name),
+            refused=refused,
         )
 
     @Slot()
     def _on_tag_clicked(self) -> None:
+        if (refused := self.owner_check("tag")) is None:
+            return
+
         def ask(count: int) -> bool:
             dialog = TagDialog(count, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -410,10 +412,14 @@ class CustomersPage(CustomerPoolActions, QWidget):
             call,
             self.tr("Changing tags…"),
             lambda n: self.tr("Changed the tags of %Ln customer(s).", "", n),
+            refused=refused,
         )
 
     @Slot()
     def _on_delete_clicked(self) -> None:
+        if (refused := self.owner_check("delete")) is None:
+            return
+
         def ask(count: int) -> bool:
             return prompts.confirm_delete(self, count, self._single_selected_name(count))
 
@@ -432,15 +438,8 @@ class CustomersPage(CustomerPoolActions, QWidget):
             self.tr("Deleting customers…"),
             lambda n: self.tr("Moved %Ln customer(s) to the recycle bin.", "", n),
             undo,
+            refused=refused,
         )
-
-    def _single_selected_name(self, count: int) -> str:
-        """The customer's name when the action is for one loaded row (the question names it)."""
-        rows = self.table.selectionModel().selectedRows()
-        if count != 1 or len(rows) != 1:
-            return ""
-        row = self.model.row_at(rows[0].row())
-        return getattr(row, "name", "") if row is not None else ""
 
     # -- columns and layout
     def visible_columns(self) -> list[str]:

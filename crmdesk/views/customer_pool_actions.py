@@ -5,13 +5,18 @@ context."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QObject, Slot
-from PySide6.QtWidgets import QDialog, QMenu, QPushButton
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton
 
 from crmdesk.models.pool_actions import MAX_AT_ONCE
-from crmdesk.views.bulk_actions import loaded_selected_ids
+from crmdesk.views.bulk_actions import KEEP_LIMIT, loaded_selected_ids, selected_ranges
 from crmdesk.views.icons import set_icon
+from crmdesk.views.labels import sentences
 from crmdesk.views.pool_dialogs import ReleaseDialog
+
+NAMED = 3  # customers named in a refusal; past that, "and N more"
 
 
 class PoolActionWords(QObject):
@@ -25,6 +30,51 @@ class PoolActionWords(QObject):
 
     def unlocked(self, n: int) -> str:
         return self.tr("Unlocked %Ln customer(s).", "", n)
+
+
+class OwnerOnlyWords(QObject):
+    """Why an owner-only action is refused for customers the user only collaborates on."""
+
+    def disabled_tip(self) -> str:
+        return self.tr(
+            "Only the customer's owner, their manager or an administrator may do this: the "
+            "selected customers are only shared with you."
+        )
+
+    def refused(self, action: str, owners: str, names: str) -> str:
+        texts = {
+            "release": self.tr("Only the owner (%1) or a manager can release %2 to the pool."),
+            "lock": self.tr("Only the owner (%1) or a manager can lock or unlock %2."),
+            "assign": self.tr("Only the owner (%1) or a manager can hand %2 to someone else."),
+            "tag": self.tr("Only the owner (%1) or a manager can change the tags of %2."),
+            "delete": self.tr("Only the owner (%1) or a manager can delete %2."),
+        }
+        return _fill(texts[action], owners, names)
+
+    def names(self, names: list[str]) -> str:
+        if len(names) <= NAMED:
+            return ", ".join(names)
+        more = self.tr("%n more", "", len(names) - NAMED)
+        return _fill(self.tr("%1 and %2"), ", ".join(names[:NAMED]), more)
+
+
+def _fill(text: str, first: str, second: str) -> str:
+    """%1 and %2 in one pass: a name holding "%2" stays as it is."""
+    return re.sub(r"%([12])", lambda m: first if m.group(1) == "1" else second, text)
+
+
+class _OwnerOnly:
+    """Stands for an owner-only button in the list panel's actions: the panel enables it while
+    rows are selected and nothing runs; it also needs one selected row the user may edit (not
+    only shared with them), and says why in its tooltip when none is."""
+
+    def __init__(self, button: QPushButton, page: CustomerPoolActions) -> None:
+        self.button, self.page, self.tip = button, page, button.toolTip()
+
+    def setEnabled(self, on: bool) -> None:
+        refused = on and not self.page.editable_selected(limit=KEEP_LIMIT)
+        self.button.setEnabled(on and not refused)
+        self.button.setToolTip(OwnerOnlyWords().disabled_tip() if refused else self.tip)
 
 
 class CustomerPoolActions:
@@ -53,23 +103,95 @@ class CustomerPoolActions:
         self.lock_button.setMenu(menu)
         return [self.release_button, self.lock_button]
 
+    def owner_only(self, buttons: list[QPushButton]) -> list:
+        """The list panel's stand-ins for owner-only buttons (_OwnerOnly)."""
+        return [_OwnerOnly(b, self) for b in buttons]
+
+    # -- who may act on the selected rows
+    def may_edit_row(self, row) -> bool:
+        """policy.may_edit on a list row: its owner, a manager of the owner's team (for a
+        manager the choices' owners are the team), an administrator; not a collaborator."""
+        actor = self.workspace.actor
+        if not actor.active or row.owner_id is None:
+            return actor.active and actor.is_admin
+        if actor.is_admin or row.owner_id == actor.id:
+            return True
+        if not (actor.is_manager and actor.team_id is not None):
+            return False
+        if self._choices is None:
+            return True  # the team is not read yet: the server decides
+        return any(u.id == row.owner_id and u.team_id == actor.team_id
+                   for u in self._choices.owners)  # fmt: skip
+
+    def _selected_rows(self, limit: int) -> list:
+        """The selected rows already loaded, at most limit."""
+        rows = []
+        for top, bottom in selected_ranges(self.table):
+            for r in range(top, min(bottom + 1, top + limit)):
+                row = self.model.row_at(r)
+                if row is not None:
+                    rows.append(row)
+        return rows[:limit]
+
+    def editable_selected(self, limit: int) -> bool:
+        """Whether one of the selected rows may be edited (rows not loaded yet: maybe)."""
+        rows = self._selected_rows(limit)
+        return not rows or any(self.may_edit_row(r) for r in rows)
+
+    def refused_text(self, action: str, limit: int = KEEP_LIMIT) -> str:
+        """Why the action leaves the selected customers the user only collaborates on, naming
+        them and their owners; empty when there are none."""
+        refused = [r for r in self._selected_rows(limit) if not self.may_edit_row(r)]
+        if not refused:
+            return ""
+        owners = ", ".join(sorted({r.owner_name for r in refused if r.owner_name}))
+        words = OwnerOnlyWords()
+        return words.refused(action, owners, words.names([r.name for r in refused]))
+
+    def owner_check(self, action: str) -> str | None:
+        """Before an owner-only action: None when no selected customer is the user's to change
+        (a message says why: a button is disabled then, but a shortcut still comes here); else
+        what to say of the rows it leaves (empty: none)."""
+        text = self.refused_text(action)
+        if text and not self.editable_selected(KEEP_LIMIT):
+            QMessageBox.information(
+                self, QCoreApplication.translate("CustomersPage", "Not yours to change"), text
+            )
+            self.message.setText(text)
+            return None
+        return text
+
+    def _single_selected_name(self, count: int) -> str:
+        """The customer's name when the action is for one loaded row (the question names it)."""
+        rows = self.table.selectionModel().selectedRows()
+        if count != 1 or len(rows) != 1:
+            return ""
+        row = self.model.row_at(rows[0].row())
+        return getattr(row, "name", "") if row is not None else ""
+
     def _selected_ids(self) -> list[int]:
-        return loaded_selected_ids(self.table, self.model, MAX_AT_ONCE)
+        """The selected customers the user may edit (pool_actions refuses the others)."""
+        ids = loaded_selected_ids(self.table, self.model, MAX_AT_ONCE)
+        rows = self._selected_rows(MAX_AT_ONCE)
+        refused = {r.id for r in rows if not self.may_edit_row(r)}
+        return [i for i in ids if i not in refused]
 
     @Slot()
     def _on_release_clicked(self) -> None:
-        ids = self._selected_ids()
+        refused = self.owner_check("release")
+        ids = self._selected_ids() if refused is not None else []
         if not ids:
             return
         dialog = ReleaseDialog(self.ctx, ids, self)  # it saves, and says what went wrong
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            said = PoolActionWords().released(dialog.released)
+            said = sentences(PoolActionWords().released(dialog.released), refused)
             self.message.setText(said)
             self.ctx.notify(said)
         dialog.deleteLater()
 
     def _set_locked(self, locked: bool) -> None:
-        ids = self._selected_ids()
+        refused = self.owner_check("lock")
+        ids = self._selected_ids() if refused is not None else []
         if not ids:
             return
 
@@ -79,6 +201,7 @@ class CustomerPoolActions:
                 said = PoolActionWords().locked(n)
             else:
                 said = PoolActionWords().unlocked(n)
+            said = sentences(said, refused)
             self.message.setText(said)
             self.ctx.notify(said)
 

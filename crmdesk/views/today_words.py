@@ -73,9 +73,15 @@ class TodayWords(QObject):
             return self.report_comment(n.detail)
         elif n.kind == "collaborator":  # detail: who shared it (collaborators.py)
             return self.tr("%1 shared %2 with you").replace("%2", what).replace("%1", n.detail)
-        elif n.kind == "shared_follow_up":  # detail: who logged it
-            text = self.tr("%1 logged a follow-up on %2, shared with you")
-            return text.replace("%2", what).replace("%1", n.detail)
+        elif n.kind == "shared_follow_up":  # detail: "owner:" or "shared:", who logged it
+            to, sep, who = n.detail.partition(":")
+            if not sep or to not in ("owner", "shared"):
+                to, who = "shared", n.detail  # a row written before the reader was told apart
+            if to == "owner":
+                text = self.tr("%1 logged a follow-up on your customer %2")
+            else:
+                text = self.tr("%1 logged a follow-up on %2, shared with you")
+            return text.replace("%2", what).replace("%1", who)
         else:
             text = "%1"
         return text.replace("%1", what).replace("%2", n.pool_name)
