@@ -52,6 +52,15 @@ def new_windows(monkeypatch):
     return calls
 
 
+class AskingDialog(QDialog):
+    """A form whose Cancel asks before throwing away what was typed (customer_dialog)."""
+
+    asked = 0
+
+    def reject(self) -> None:
+        self.asked += 1  # "Discard the new customer?" answered No: it stays open
+
+
 def open_window(qtbot, ws, tmp_path, user, *, live: bool = True):
     from crmdesk.views.main_window import MainWindow
 
@@ -98,7 +107,7 @@ def test_a_write_refused_as_inactive_signs_out_closing_the_windows_dialog_first(
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
     with colleague.db.writing() as s:  # behind the feed's back: only the write finds out
         s.execute(update(User).where(User.id == people.rep_n1.id).values(active=False))
-    dialog = QDialog(window)  # the user is in a dialog when the refusal arrives
+    dialog = AskingDialog(window)  # the user is in a form when the refusal arrives
     closed = []
     dialog.rejected.connect(lambda: closed.append(True))
 
@@ -118,7 +127,7 @@ def test_a_write_refused_as_inactive_signs_out_closing_the_windows_dialog_first(
     safety.timeout.connect(give_up)
     safety.start()
     dialog.exec()  # returns once the guard closes it
-    assert closed == [True]
+    assert closed == [True] and dialog.asked == 0  # closed without "discard what you typed?"
     qtbot.waitUntil(lambda: bool(new_windows), timeout=5000)
     assert shown[-1].startswith(SIGNED_OUT)
     assert any("deactivated" in t for t in shown[:-1])  # the refusal's own words came first

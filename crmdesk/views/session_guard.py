@@ -125,7 +125,9 @@ class SessionGuard(QObject):
         modal = QApplication.activeModalWidget()
         if modal is not None:
             if isinstance(modal, QDialog) and _owned_by(modal, self.window):
-                modal.reject()  # its event loop ends; go on once it has (the refusal's box too)
+                # done, not reject: a form's reject asks whether to discard what was typed,
+                # which would only come back each time. Its event loop ends; go on once it has.
+                modal.done(QDialog.DialogCode.Rejected)
                 QTimer.singleShot(0, self._on_sign_out_due)
             else:
                 QTimer.singleShot(RETRY_MS, self._on_sign_out_due)
