@@ -168,3 +168,41 @@ def test_a_refusal_names_the_customers():
     assert words.refused("tag", "Bob %2", "Acme") == (
         "Only the owner (Bob %2) or a manager can change the tags of Acme."
     )
+
+
+def test_the_shared_with_tab_its_count_and_the_colleague_combo(qtbot, ws):
+    page = make_page(qtbot, as_user(ws, "rep_n1"))
+    detail = open_customer(page, CUSTOMER)
+    panel = detail.collaborators_tab
+    tabs = [detail.tabs.tabText(i) for i in range(detail.tabs.count())]
+    assert tabs.index("Shared with") == tabs.index("Follow-ups") + 1  # not behind the arrows
+    detail.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.shown is not None and panel.colleague.count() > 0)
+    names = [panel.colleague.itemText(i) for i in range(panel.colleague.count())]
+    assert "Ada Admin" not in names  # an administrator sees every customer anyway
+    assert panel.colleague.currentIndex() == -1 and not panel.add_button.isEnabled()
+    assert panel.colleague.lineEdit().placeholderText() == "Choose a colleague…"
+    panel.colleague.setCurrentIndex(panel.colleague.findData(ws.people.rep_s1.id))
+    click(qtbot, panel.add_button)
+    qtbot.waitUntil(lambda: panel.list.count() == 1 and "李娜" in panel.list.item(0).text())
+    assert detail.tabs.tabText(detail.tabs.indexOf(panel)) == "Shared with (1)"
+    assert panel.colleague.currentIndex() == -1 and not panel.add_button.isEnabled()
+    panel.grab().save("/tmp/shared_tab.png")
+
+
+def test_an_empty_my_customers_points_at_the_shared_ones(qtbot, ws):
+    customer_id = ws.customer_ids(CustomerQuery(search=CUSTOMER), 0, 1)[0]
+    as_user(ws, "rep_n1").add_collaborator(customer_id, ws.people.rep_n2.id)
+    ws.delete_customers([ws.customer_ids(CustomerQuery(search="上海华信"), 0, 1)[0]])
+    page = make_page(qtbot, as_user(ws, "rep_n2"))  # owns nothing now
+    table = page.table
+    qtbot.waitUntil(lambda: "shared with you" in table.empty_text)
+    assert table.empty_text == (
+        "No customers of your own yet. 1 customer(s) shared with you are under “Shared with me”."
+    )
+    assert table.empty_button.text() == "Show those shared with me"
+    page.resize(900, 500)
+    page.grab().save("/tmp/empty_shared.png")
+    click(qtbot, table.empty_button)
+    qtbot.waitUntil(lambda: page_names(page) == [CUSTOMER])
+    assert page.filters.query().scope == "shared"

@@ -29,9 +29,11 @@ from crmdesk.views.widgets import make_typeable
 
 
 class CollaboratorsPanel(QWidget):
-    def __init__(self, ctx: PageContext, tabs: QTabWidget) -> None:
+    def __init__(self, ctx: PageContext, tabs: QTabWidget, index: int = -1) -> None:
+        """Put in tabs at index (after Follow-ups: easy to find), its title counting the
+        colleagues it is shared with."""
         super().__init__()
-        self.ctx = ctx
+        self.ctx, self.tabs = ctx, tabs
         self.customer_id: int | None = None
         self.owner_id: int | None = None
         self.may_follow_up = False
@@ -41,7 +43,8 @@ class CollaboratorsPanel(QWidget):
         intro = QLabel(
             self.tr(
                 "Colleagues this customer is shared with see it and may log follow-ups on it; "
-                "they are told of new follow-ups. Only its owner's side edits it."
+                "they are told of new follow-ups. Only its owner, their manager or an "
+                "administrator can change it."
             )
         )
         intro.setWordWrap(True)
@@ -50,6 +53,8 @@ class CollaboratorsPanel(QWidget):
         self.colleague = QComboBox()
         make_typeable(self.colleague)
         self.colleague.setMinimumWidth(160)
+        self.colleague.lineEdit().setPlaceholderText(self.tr("Choose a colleague…"))
+        self.colleague.currentIndexChanged.connect(self._on_colleague_changed)
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button = QPushButton(self.tr("Remove"))
@@ -63,7 +68,7 @@ class CollaboratorsPanel(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
-        tabs.addTab(self, self.tr("Shared with"))
+        tabs.insertTab(index, self, self.tr("Shared with"))
         ctx.bus.changed.connect(self._on_data_changed)
         self._fill(None)
 
@@ -127,6 +132,8 @@ class CollaboratorsPanel(QWidget):
             item = QListWidgetItem(self.tr("Not shared with anyone."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
+        title = self.tr("Shared with (%n)", "", len(rows)) if rows else self.tr("Shared with")
+        self.tabs.setTabText(self.tabs.indexOf(self), title)
         may_change = shown is not None and shown.may_change
         for w in (self.colleague, self.add_button):
             w.setVisible(may_change)
@@ -139,11 +146,17 @@ class CollaboratorsPanel(QWidget):
         current = self.colleague.currentData()
         self.colleague.clear()
         for user in self._choices:
-            if user.id not in taken:
+            # Administrators are left out: they see and may edit every customer already, so
+            # sharing with them would change nothing (and topped the list, chosen by mistake).
+            if user.id not in taken and not user.is_admin:
                 self.colleague.addItem(user.name, user.id)
-        index = self.colleague.findData(current)
-        self.colleague.setCurrentIndex(max(index, 0) if self.colleague.count() else -1)
-        self.add_button.setEnabled(self.colleague.count() > 0)
+        # Nobody chosen until the user picks one (the placeholder says so), never the first.
+        self.colleague.setCurrentIndex(self.colleague.findData(current))
+        self._on_colleague_changed()
+
+    @Slot()
+    def _on_colleague_changed(self) -> None:
+        self.add_button.setEnabled(isinstance(self.colleague.currentData(), int))
 
     def _selected(self) -> int | None:
         item = self.list.currentItem()
@@ -172,7 +185,7 @@ class CollaboratorsPanel(QWidget):
         name = self.colleague.currentText()
 
         def done(_result) -> None:
-            self.add_button.setEnabled(True)
+            self._on_colleague_changed()
             self.ctx.notify(self.tr("Shared with {name}.").format(name=name))
 
         self._write(lambda: self.ctx.workspace.add_collaborator(customer_id, user_id),

@@ -126,6 +126,7 @@ class CustomerDetailPanel(ContactActions, QWidget):
         self.fu_add, self.timeline = self.follow_up_tab.add_button, self.follow_up_tab.timeline
         self.fu_add.clicked.connect(self._on_add_follow_up_clicked)
         self.tabs.addTab(self.follow_up_tab, self.tr("Follow-ups"))
+        self.collaborators_tab = CollaboratorsPanel(ctx, self.tabs)  # "Shared with", 4th
         self.deals_tab = CustomerDealsTab(ctx)  # read when shown (customer_deals.py)
         self.tabs.addTab(self.deals_tab, self.tr("Deals"))
         self.contracts_tab = CustomerContractsTab(ctx)  # read when shown (customer_contracts.py)
@@ -134,7 +135,6 @@ class CustomerDetailPanel(ContactActions, QWidget):
         # history: ownership and overwrites kept on record
         self.history = HistoryTable()
         self.tabs.addTab(self.history, self.tr("History"))
-        self.collaborators_tab = CollaboratorsPanel(ctx, self.tabs)  # "Shared with"
 
         self.empty = QLabel(
             self.tr(

@@ -56,7 +56,7 @@ class CustomersPage(CustomerPoolActions, QWidget):
         self.saved_views = SavedViewsBar(ctx, "customers", self._view_payload)
         self.saved_views.view_chosen.connect(self._on_view_chosen)
         self.new_button = QPushButton(self.tr("New customer…"))
-        self.new_button.clicked.connect(self._on_new_clicked)
+        self.new_button.clicked.connect(self.new_customer)
         set_icon(self.new_button, "new")
 
         self.list = ListPanel(
@@ -68,7 +68,7 @@ class CustomersPage(CustomerPoolActions, QWidget):
             ws.customer_ids,
             total_text=lambda n: self.tr("%Ln customer(s)", "", n),
             empty_text=self._empty_text,
-            empty_action=(self._empty_action_text, self.new_customer),
+            empty_action=(self._empty_action_text, self._on_empty_action),
             count_cap=ws.count_cap,
             capped_text=lambda n: self.tr("More than %Ln customer(s)", "", n),
         )
@@ -77,6 +77,7 @@ class CustomersPage(CustomerPoolActions, QWidget):
         self.message = self.list.message
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
         self.model.refreshed.connect(self._on_first_page_loaded)
+        self.model.count_loaded.connect(self._check_shared)  # an empty list: any shared?
         self._setup_table()
         # A narrow window hides the least needed columns first (0: never).
         priority = {"name": 0, "level": 1, "status": 1, "owner": 1, "contact": 2,
@@ -220,12 +221,14 @@ class CustomersPage(CustomerPoolActions, QWidget):
             self._load_choices()  # a new industry, source or tag typed by someone
 
     def _empty_action_text(self, q: CustomerQuery | None) -> str:
-        return "" if self._filtered(q) else self.tr("New customer…")
+        if self._filtered(q):
+            return ""
+        return self.shared_action_text(q) or self.tr("New customer…")
 
     def _empty_text(self, q: CustomerQuery | None) -> str:
         if self._filtered(q):
             return self.tr("No customers match the search and filters.")
-        return self.tr("No customers here yet.")
+        return self.shared_empty_text(q) or self.tr("No customers here yet.")
 
     @staticmethod
     def _filtered(q: CustomerQuery | None) -> bool:
@@ -349,9 +352,6 @@ class CustomersPage(CustomerPoolActions, QWidget):
 
     # -- actions
     @Slot()
-    def _on_new_clicked(self) -> None:
-        self.new_customer()
-
     def new_customer(self) -> None:
         dialog = CustomerDialog(self.ctx, self._choices, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created_id is not None:

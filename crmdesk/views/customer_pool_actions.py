@@ -1,11 +1,13 @@
 """The customer list's pool actions (a mixin of CustomersPage): Release to pool… with a
 required reason, and Lock / Unlock (a locked customer is never recycled). They act on the
 selected rows, at most pool_actions.MAX_AT_ONCE; their texts stay in the page's translation
-context."""
+context. Also who may act on the selected rows (owner-only actions, not a collaborator's), and
+an empty "My customers" pointing at the customers shared with the user."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton
@@ -168,6 +170,51 @@ class CustomerPoolActions:
             return ""
         row = self.model.row_at(rows[0].row())
         return getattr(row, "name", "") if row is not None else ""
+
+    # -- an empty "My customers" while customers are shared with the user
+    _shared_count = 0
+
+    def _shared_hint_wanted(self, q) -> bool:
+        return q is not None and q.scope == "mine" and self._shared_count > 0
+
+    def shared_empty_text(self, q) -> str:
+        if not self._shared_hint_wanted(q):
+            return ""
+        return QCoreApplication.translate(
+            "CustomersPage",
+            "No customers of your own yet. %n customer(s) shared with you are under "
+            "“Shared with me”.",
+            "",
+            self._shared_count,
+        )
+
+    def shared_action_text(self, q) -> str:
+        if not self._shared_hint_wanted(q):
+            return ""
+        return QCoreApplication.translate("CustomersPage", "Show those shared with me")
+
+    @Slot()
+    def _on_empty_action(self) -> None:
+        if self._shared_hint_wanted(self.model.query):
+            scope = self.filters.controls["scope"]
+            scope.setCurrentIndex(scope.findData("shared"))
+        else:
+            self.new_customer()
+
+    @Slot()
+    def _check_shared(self) -> None:
+        """The list of "My customers" came back empty, nothing searched or filtered: count the
+        customers shared with the user, for the empty list to point at them."""
+        q = self.model.query
+        if q is None or q.scope != "mine" or self.model.rowCount() or self._filtered(q):
+            return
+        shared = replace(q, scope="shared")
+        self.ctx.read(lambda: self.workspace.count_customers(shared), self._on_shared_counted,
+                      owner=self, key="shared_count")  # fmt: skip
+
+    def _on_shared_counted(self, count: int) -> None:
+        self._shared_count = count
+        self.list.update()
 
     def _selected_ids(self) -> list[int]:
         """The selected customers the user may edit (pool_actions refuses the others)."""
