@@ -259,7 +259,7 @@ def test_deactivating_a_rep_hands_their_customers_to_a_colleague(qtbot, ws, monk
 
     drive(monkeypatch, qtbot, HandoverDialog, fill)
     qtbot.mouseClick(dialog.users.deactivate_button, LEFT)
-    assert [en(t) for t in asked] == ["Deactivate 李娜? 2 customers go to Sam South."]
+    assert [en(t) for t in asked] == ["Deactivate 李娜? 2 customers will go to Sam South."]
     assert en(dialog.users.message.text()) == "Deactivated 李娜. 2 customers went to Sam South."
     assert cell(dialog, p.rep_s1.name, UsersTableModel.STATUS) == "Deactivated"
     assert cell(dialog, p.rep_s1.name, UsersTableModel.CUSTOMERS) == "0"
@@ -296,10 +296,7 @@ def test_deactivating_releases_customers_to_a_pool_with_a_reason(qtbot, ws, monk
 
     drive(monkeypatch, qtbot, HandoverDialog, fill)
     qtbot.mouseClick(dialog.users.deactivate_button, LEFT)
-    assert (
-        en(dialog.users.message.text())
-        == "Deactivated 张伟. 1 customer went back to the pool 公海."
-    )
+    assert en(dialog.users.message.text()) == "Deactivated 张伟. 1 customer went back to “公海”."
     with ws.db.reading() as s:
         owner, pool = s.execute(select(Customer.owner_id, Customer.pool_id).where(
             Customer.name == "北京星辰科技有限公司")).one()  # fmt: skip
@@ -334,7 +331,7 @@ def test_open_deals_go_to_a_colleague_when_the_customers_go_to_a_pool(qtbot, ws,
     drive(monkeypatch, qtbot, HandoverDialog, fill)
     qtbot.mouseClick(dialog.users.deactivate_button, LEFT)
     assert en(dialog.users.message.text()) == (
-        "Deactivated 张伟. 1 customer went back to the pool 公海. 2 open deals went to Ned North."
+        "Deactivated 张伟. 1 customer went back to “公海”. 2 open deals went to Ned North."
     )
     assert cell(dialog, p.rep_n2.name, UsersTableModel.DEALS) == "2"
 
@@ -476,3 +473,40 @@ def test_the_dialog_never_waits_on_the_database(qtbot, ws):
     runner.wait()
     assert guard.calls_on_gui_thread == []
     assert row_of(ws, ned.id).locked_until is None
+
+
+def test_the_layout_stays_put_headers_fit_and_space_stays_in_the_list(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    users = dialog.users
+    header = users.table.horizontalHeader()
+    assert not header.highlightSections()  # a selected row never turns the headers bold
+    for column in (UsersTableModel.CUSTOMERS, UsersTableModel.DEALS):
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width()
+    y = users.new_button.mapTo(dialog, users.new_button.rect().topLeft()).y()
+    choose(dialog, ws.people.rep_n2)
+    users.say("Saved Ned North.")  # the status line appears: the buttons stay where they were
+    qtbot.wait(10)
+    assert users.new_button.mapTo(dialog, users.new_button.rect().topLeft()).y() == y
+    # A click leaves the focus in the list: Space typed there presses no button.
+    for button in users.buttons:
+        assert button.focusPolicy() == Qt.FocusPolicy.TabFocus and not button.autoDefault()
+    dialog.grab().save("/tmp/users_tab.png")
+
+
+def test_the_teams_tab_says_when_there_are_none(qtbot, local_db):
+    from helpers import People
+    from sqlalchemy import delete
+
+    from crmdesk.models.schema import Team
+
+    people = People(local_db)
+    with local_db.writing() as s:
+        s.execute(update(User).values(team_id=None))
+        s.execute(delete(Team))
+    ws = Workspace(local_db, people.admin, clock=lambda: NOW)
+    dialog = open_dialog(qtbot, ws)
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: dialog.loaded)
+    label = dialog.teams.empty.label
+    assert label.isVisible() and label.text().startswith("No teams yet.")
+    dialog.grab().save("/tmp/teams_empty.png")

@@ -41,6 +41,26 @@ class HandoverWords(QObject):
     def deals(self, n: int) -> str:
         return self.tr("%Ln open deal(s)", "", n)
 
+    # Whole sentences, their verb counted too (the English file gives "goes" and "go"); the
+    # pool by its name alone, quoted ("放回“公海”", not "放回公海“公海”").
+    def customers_will_go(self, n: int, colleague: str) -> str:
+        return self.tr("%Ln customer(s) will go to %1.", "", n).replace("%1", colleague)
+
+    def customers_will_return(self, n: int, pool: str) -> str:
+        return self.tr("%Ln customer(s) will go back to “%1”.", "", n).replace("%1", pool)
+
+    def deals_will_go(self, n: int, colleague: str) -> str:
+        return self.tr("%Ln open deal(s) will go to %1.", "", n).replace("%1", colleague)
+
+    def customers_went(self, n: int, colleague: str) -> str:
+        return self.tr("%Ln customer(s) went to %1.", "", n).replace("%1", colleague)
+
+    def customers_returned(self, n: int, pool: str) -> str:
+        return self.tr("%Ln customer(s) went back to “%1”.", "", n).replace("%1", pool)
+
+    def deals_went(self, n: int, colleague: str) -> str:
+        return self.tr("%Ln open deal(s) went to %1.", "", n).replace("%1", colleague)
+
 
 def confirm_deactivate(parent: QWidget, text: str) -> bool:
     """The last word before a user is deactivated; Cancel is the default."""
@@ -253,17 +273,13 @@ class HandoverDialog(QDialog):
         deals_to = handover.deals_to_user_id or handover.to_user_id
         parts = []
         if customers and handover.to_user_id is not None:
-            parts.append(self.tr("{customers} go to {colleague}.").format(
-                customers=words.customers(customers),
-                colleague=self.colleague_names.get(handover.to_user_id, "")))  # fmt: skip
+            colleague = self.colleague_names.get(handover.to_user_id, "")
+            parts.append(words.customers_will_go(customers, colleague))
         elif customers:
-            parts.append(self.tr("{customers} go back to the pool {pool}.").format(
-                customers=words.customers(customers),
-                pool=self.pool_names.get(handover.pool_id, "")))  # fmt: skip
+            pool = self.pool_names.get(handover.pool_id, "")
+            parts.append(words.customers_will_return(customers, pool))
         if deals:
-            parts.append(self.tr("{deals} go to {colleague}.").format(
-                deals=words.deals(deals), colleague=self.colleague_names.get(deals_to, "")
-            ))  # fmt: skip
+            parts.append(words.deals_will_go(deals, self.colleague_names.get(deals_to, "")))
         question = self.tr("Deactivate {name}?").format(name=name)
         return sentences(question, *parts)
 
@@ -310,12 +326,9 @@ def deactivated_text(name: str, result: Any, colleague: str, pool: str, deals_to
     words = HandoverWords()
     parts = [QCoreApplication.translate("Handover", "Deactivated {name}.").format(name=name)]
     if result.customers and colleague:
-        text = QCoreApplication.translate("Handover", "{customers} went to {colleague}.")
-        parts.append(text.format(customers=words.customers(result.customers), colleague=colleague))
+        parts.append(words.customers_went(result.customers, colleague))
     elif result.customers:
-        text = QCoreApplication.translate("Handover", "{customers} went back to the pool {pool}.")
-        parts.append(text.format(customers=words.customers(result.customers), pool=pool))
+        parts.append(words.customers_returned(result.customers, pool))
     if result.deals:
-        text = QCoreApplication.translate("Handover", "{deals} went to {colleague}.")
-        parts.append(text.format(deals=words.deals(result.deals), colleague=deals_to))
+        parts.append(words.deals_went(result.deals, deals_to))
     return sentences(*parts)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,6 +37,54 @@ from crmdesk.views.widgets import ok_cancel, problem_label
 
 if TYPE_CHECKING:
     from crmdesk.views.users_dialog import UsersDialog
+
+STATUS_LINES = 2  # the lines kept under a tab's buttons for what was done or went wrong
+
+
+def status_area(message: QLabel, problem: QLabel) -> QWidget:
+    """The message and the problem lines in a place of their own, its height kept whether they
+    show or not: the buttons above never jump when one appears."""
+    area = QWidget()
+    layout = QVBoxLayout(area)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(message)
+    layout.addWidget(problem)
+    layout.addStretch(1)
+    area.setMinimumHeight(message.fontMetrics().lineSpacing() * STATUS_LINES + 4)
+    return area
+
+
+def quiet_buttons(buttons) -> None:
+    """Buttons beside a list: a click leaves the focus in the list (typing there, Space among
+    it, never presses the button clicked last), Tab still reaches them; Enter never presses
+    them by default."""
+    for button in buttons:
+        button.setAutoDefault(False)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+
+class EmptyText(QObject):
+    """A line in the middle of an empty table (QTableWidget has no empty state of its own)."""
+
+    def __init__(self, table: QTableWidget, text: str) -> None:
+        super().__init__(table)
+        self.table = table
+        self.label = QLabel(text, table.viewport())
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setEnabled(False)  # greyed, like a placeholder
+        table.viewport().installEventFilter(self)
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.update()
+        return False
+
+    def update(self) -> None:
+        rect = self.table.viewport().rect().adjusted(16, 16, -16, -16)
+        self.label.setGeometry(rect.x(), rect.y(), rect.width(), min(rect.height(), 80))
+        self.label.setVisible(self.table.rowCount() == 0)
 
 
 def confirm_delete_team(parent: QWidget, name: str) -> bool:
@@ -171,12 +219,21 @@ class TeamsTab(QWidget):
         for button in (self.new_button, self.edit_button, self.delete_button):
             row.addWidget(button)
             button.setVisible(self.admin)
+        quiet_buttons((self.new_button, self.edit_button, self.delete_button))
         row.addStretch(1)
+        if self.admin:
+            empty = self.tr(
+                "No teams yet. A team puts sales reps under a manager, who sees and hands on "
+                "their customers. Create one with New team…"
+            )
+        else:
+            empty = self.tr("No teams yet.")
+        self.empty = EmptyText(self.table, empty)
+        self.empty.label.hide()  # until the teams are read
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        layout.addWidget(self.message)
-        layout.addWidget(self.problem)
+        layout.addWidget(status_area(self.message, self.problem))
         self.update_buttons()
 
     def set_rows(self, rows: list[Any]) -> None:
@@ -202,6 +259,7 @@ class TeamsTab(QWidget):
                 self.table.setItem(i, column, item)
         if chosen is not None:
             self.choose(chosen.id)
+        self.empty.update()
         self.update_buttons()
 
     def _members_text(self, team: Any) -> str:

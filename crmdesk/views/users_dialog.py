@@ -43,7 +43,7 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.handover_dialog import HandoverDialog
 from crmdesk.views.labels import local_time, role_label
-from crmdesk.views.teams_tab import TeamsTab
+from crmdesk.views.teams_tab import TeamsTab, quiet_buttons, status_area
 from crmdesk.views.user_edit_dialog import ResetPasswordDialog, UserEditDialog
 from crmdesk.views.widgets import problem_label
 
@@ -171,10 +171,13 @@ class UsersTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        header.setHighlightSections(False)  # a selected row never turns the headers bold
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((150, 110, 110, 110, 80, 80)):
-            self.table.setColumnWidth(column, width)
+            # never narrower than its header's words and sort arrow ("Open deals" in full)
+            needed = header.sectionSizeFromContents(column).width() + 8
+            self.table.setColumnWidth(column, max(width, needed))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_edit_clicked)
         self.new_button = QPushButton(self.tr("New user…"))
@@ -202,13 +205,13 @@ class UsersTab(QWidget):
         for button in self.buttons:
             row.addWidget(button)
             button.setVisible(self.admin)
+        quiet_buttons(self.buttons)  # Space typed in the list never presses New user…
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        layout.addWidget(self.message)
-        layout.addWidget(self.problem)
+        layout.addWidget(status_area(self.message, self.problem))
         self._update_buttons()
 
     # -- the list
