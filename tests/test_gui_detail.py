@@ -160,3 +160,34 @@ def test_the_heading_line_wraps_between_its_parts_never_inside_one(qtbot, ws):
     parts = text.split(" · ")
     assert len(parts) == 4  # owner, level, last and next follow-up
     assert all(" " not in part for part in parts)  # each part's spaces do not break
+
+
+def test_a_conflict_shows_their_value_and_mine_per_field(qtbot, ws, answers):
+    from PySide6.QtWidgets import QMessageBox
+
+    from crmdesk.models.customers import CustomerInput
+    from crmdesk.models.workspace import Workspace
+    from crmdesk.views.errors import error_text
+
+    page = make_page(qtbot, ws)
+    page.table.selectRow(page_names(page).index("北京星辰科技有限公司"))
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.detail is not None)
+    cid = detail.detail.id
+    detail.form.city.setText("北京")
+    detail.form.address.setText("朝阳区")  # only mine: it merges, nothing to show
+    colleague = Workspace(ws.db, ws.people.manager_n, clock=lambda: NOW)
+    base = colleague.customer(cid)
+    colleague.update_customer(
+        cid, CustomerInput(name=base.data.name, city="杭州", notes="经理写的"), base
+    )
+    answers.give("ask_conflict", "cancel")
+    qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+    question, (_panel, conflict, _losses) = answers.asked[-1]
+    text = error_text(conflict)
+    assert text.endswith("\n\nCity: theirs “杭州”, yours “北京”"), text
+    assert "Address:" not in text and "Notes:" not in text  # theirs alone: no choice there
+    box = QMessageBox(QMessageBox.Icon.Warning, "Changed by a colleague", text)
+    qtbot.addWidget(box)
+    box.show()
+    box.grab().save("/tmp/conflict.png")

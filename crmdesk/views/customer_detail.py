@@ -23,12 +23,7 @@ from crmdesk.models import tags
 from crmdesk.models.changes import Change
 from crmdesk.models.contacts import ContactRow
 from crmdesk.models.customer_card import CustomerCard
-from crmdesk.models.customers import (
-    CustomerDetail,
-    CustomerInput,
-    collisions,
-    conflict_losses,
-)
+from crmdesk.models.customers import CustomerDetail, CustomerInput, collisions, conflict_losses
 from crmdesk.models.errors import Conflict, NotFound, ValidationFailed
 from crmdesk.models.follow_ups import FollowUpInput
 from crmdesk.views import prompts
@@ -435,9 +430,11 @@ class CustomerDetailPanel(ContactActions, QWidget):
                 failed()
             return
         mine = _normalized(data)
-        if not collisions(base.data, mine, current):  # their changes and mine together
+        clash = collisions(base.data, mine, current)
+        if not clash:  # their changes and mine together
             save(True)
             return
+        exc.params["yours"] = {f: getattr(mine, f) for f in clash}  # conflict_text: both values
         losses = conflict_losses(base.data, mine, current)
         answer = prompts.ask_conflict(self, exc, losses)
         if answer == "keep":

@@ -21,7 +21,16 @@ from crmdesk.models.errors import (
     SchemaTooNew,
     ValidationFailed,
 )
-from crmdesk.views.labels import field_label, listing, local_time, sentences
+from crmdesk.views.labels import (
+    field_label,
+    listing,
+    local_time,
+    sentences,
+    status_label,
+    tag_list,
+)
+
+VALUE_CHARS = 80  # of a field's value shown in a conflict (a long note is cut)
 
 log = logging.getLogger("crmdesk")
 
@@ -152,7 +161,38 @@ def conflict_text(
     if not fields:
         return text
     changed = QCoreApplication.translate("Errors", "They changed: {fields}.")
-    return sentences(text, changed.format(fields=fields))
+    text = sentences(text, changed.format(fields=fields))
+    values = conflict_values(exc, label)
+    return f"{text}\n\n{values}" if values else text
+
+
+def conflict_values(exc: Conflict, label=field_label) -> str:
+    """Each field both sides changed, their value and the user's, a line each. Params: current
+    (what is stored now: theirs) and yours ({field: the value the user tried to save}: the
+    customer detail panel adds it, for the fields that collide)."""
+    theirs, yours = exc.params.get("current"), exc.params.get("yours") or {}
+    if theirs is None:
+        return ""
+    line = QCoreApplication.translate("Errors", "{field}: theirs {theirs}, yours {yours}")
+    return "\n".join(
+        line.format(field=label(f), theirs=_value(f, getattr(theirs, f, "")),
+                    yours=_value(f, mine))
+        for f, mine in yours.items()
+    )  # fmt: skip
+
+
+def _value(field: str, value) -> str:
+    """A field's value in words, quoted and short: a status by its name, tags listed, a long
+    text cut; "(empty)" unquoted."""
+    if field == "status":
+        value = status_label(value)
+    elif field == "tags":
+        value = tag_list(value)
+    text = " ".join(str(value or "").split())  # a note's lines on one line
+    if not text:
+        return QCoreApplication.translate("Errors", "(empty)")
+    text = text if len(text) <= VALUE_CHARS else text[: VALUE_CHARS - 1] + "…"
+    return QCoreApplication.translate("Errors", "“{value}”").format(value=text)
 
 
 def error_text(exc: BaseException) -> str:
