@@ -35,7 +35,9 @@ class PoolActionWords(QObject):
 
 
 class OwnerOnlyWords(QObject):
-    """Why an owner-only action is refused for customers the user only collaborates on."""
+    """Why an owner-only action is refused for customers the user only collaborates on; what
+    an empty list says of the customers shared with the user (counted: lupdate marks plurals
+    only in a class's self.tr)."""
 
     def disabled_tip(self) -> str:
         return self.tr(
@@ -52,6 +54,15 @@ class OwnerOnlyWords(QObject):
             "delete": self.tr("Only the owner (%1) or a manager can delete %2."),
         }
         return _fill(texts[action], owners, names)
+
+    def shared_empty(self, n: int) -> str:
+        """An empty "My customers" while n customers are shared with the user."""
+        return self.tr(
+            "No customers of your own yet. %Ln customer(s) shared with you are under "
+            "“Shared with me”.",
+            "",
+            n,
+        )
 
     def names(self, names: list[str]) -> str:
         if len(names) <= NAMED:
@@ -180,13 +191,7 @@ class CustomerPoolActions:
     def shared_empty_text(self, q) -> str:
         if not self._shared_hint_wanted(q):
             return ""
-        return QCoreApplication.translate(
-            "CustomersPage",
-            "No customers of your own yet. %n customer(s) shared with you are under "
-            "“Shared with me”.",
-            "",
-            self._shared_count,
-        )
+        return OwnerOnlyWords().shared_empty(self._shared_count)
 
     def shared_action_text(self, q) -> str:
         if not self._shared_hint_wanted(q):
