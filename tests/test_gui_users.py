@@ -510,3 +510,13 @@ def test_the_teams_tab_says_when_there_are_none(qtbot, local_db):
     label = dialog.teams.empty.label
     assert label.isVisible() and label.text().startswith("No teams yet.")
     dialog.grab().save("/tmp/teams_empty.png")
+
+
+def test_the_two_password_fields_are_as_wide(qtbot, ws):
+    form = UserEditDialog(PageContext(ws), [], None)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    pair = form.password
+    assert pair.first.width() == pair.second.width()
+    form.grab().save("/tmp/new_user.png")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -69,18 +69,14 @@ class PasswordPair(QWidget):
         self.generate.clicked.connect(self._on_generate_clicked)
         self.shown = QCheckBox(self.tr("Show"))
         self.shown.toggled.connect(self._on_shown_toggled)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.first, 1)
-        top.addWidget(self.generate)
-        bottom = QHBoxLayout()
-        bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(self.second, 1)
-        bottom.addWidget(self.shown)
-        layout = QVBoxLayout(self)
+        # One grid: the two fields in one column, of one width (Generate and Show beside them).
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(bottom)
+        layout.addWidget(self.first, 0, 0)
+        layout.addWidget(self.generate, 0, 1)
+        layout.addWidget(self.second, 1, 0)
+        layout.addWidget(self.shown, 1, 1)
+        layout.setColumnStretch(0, 1)
 
     def password(self) -> str:
         return self.first.text()
