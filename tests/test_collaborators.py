@@ -104,7 +104,7 @@ def test_a_collaborator_logs_follow_ups_and_edits_nothing_else(db, people, share
     with db.reading() as s:
         assert s.get(Customer, north).deleted_at is None
     make_pool(db, people.admin)  # the release reasons
-    with pytest.raises(NotFound):  # release: only the owner's side
+    with pytest.raises(PermissionDenied):  # release: only the owner's side (seen, not theirs)
         db.write(lambda s: actions.release(s, people.rep_s1, [north], "no_need", "", NOW))
 
 

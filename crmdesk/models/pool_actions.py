@@ -100,6 +100,19 @@ def _locked_rows(session: Session, ids: list[int]):
     return {r.id: r for r in session.execute(stmt)}
 
 
+def _refusal(session: Session, actor: UserRow, customer_id: int, action: str) -> Exception:
+    """Why a customer could not be taken for an owner's action: one the actor sees (a
+    collaborator, a pool member) is theirs to read, not to change; one they do not see answers
+    as if it did not exist."""
+    from crmdesk.models.policy import customer_for_read
+
+    try:
+        customer_for_read(session, actor, customer_id)
+    except NotFound as exc:
+        return exc
+    return PermissionDenied(action=action, customer_id=customer_id)
+
+
 def _owner_values(user: UserRow, now: datetime) -> dict:
     """A customer leaving its pool for this owner."""
     key = select(User.name_sort).where(User.id == user.id).scalar_subquery()
@@ -296,8 +309,7 @@ def release(
             raise PermissionDenied("pool_disabled", pool_id=pool_id)
     rows = lock_editable(session, actor, ids)
     if len(rows) != len(ids):
-        missing = sorted(set(ids) - {r.id for r in rows})
-        raise NotFound(what="customer", id=missing[0])
+        raise _refusal(session, actor, sorted(set(ids) - {r.id for r in rows})[0], "release")
     if any(r.owner_id is None for r in rows):
         raise ValidationFailed(errors=[("customers", "not_owned")], limits={})
     targets: dict[int, list[int]] = {}
@@ -382,7 +394,7 @@ def set_locked(
             lock_user_row(session, owner_id)
     rows = lock_editable(session, actor, ids)
     if len(rows) != len(ids):
-        raise NotFound(what="customer", id=sorted(set(ids) - {r.id for r in rows})[0])
+        raise _refusal(session, actor, sorted(set(ids) - {r.id for r in rows})[0], "lock")
     if any(r.owner_id is None for r in rows):
         raise ValidationFailed(errors=[("customers", "not_owned")], limits={})
     stmt = select(Customer.id, Customer.locked).where(id_in(session, ids))
