@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from crmdesk import __version__, paths
-from crmdesk.views.server_opening import ServerOpening, start_url
+from crmdesk.views.server_opening import ServerOpening, start_url  # noqa: F401 (tests)
 
 log = logging.getLogger("crmdesk")
 
@@ -206,14 +206,27 @@ class _Opening(ServerOpening):
     is remembered for the next start (profiles.json; the legacy "database/url" setting
     mirrors it, without a password)."""
 
-    def __init__(self, window, url: str | None, profile: str | None = None) -> None:
+    def __init__(
+        self, window, url: str | None, profile: str | None = None, last: bool = False
+    ) -> None:
+        """last: open the profile used last (profiles.json, read on the runner: start_url)."""
         self.window, self.url, self.profile = window, url, profile
+        self._last = last
 
     def start(self) -> None:
         asked = self.url
+        legacy = None
+        if self._last:  # the settings object is read here, the files on the worker
+            self._last = False
+            legacy = str(self.window.settings.value("database/url", "") or "")
 
         def open_and_warm():
-            url = self.url = self.kept_password(asked)  # read here only after this returns
+            if legacy is not None:
+                from crmdesk.views.server_opening import start_url_from
+
+                self.url, self.profile = start_url_from(legacy)
+            # self.url and self.profile are read on the GUI thread only after this returns
+            url = self.url = self.kept_password(asked if legacy is None else self.url)
             if _is_server(url):
                 from crmdesk.models.database import open_database
 
@@ -232,12 +245,17 @@ class _Opening(ServerOpening):
         settings file (the next start asks the server without it, and says so if refused)."""
         from crmdesk.models import profiles
 
-        self.url = url
+        self.url, self.profile = url, None
         settings = self.window.settings
-        try:
-            self.profile = profiles.remember_url(url).name
-        except (ValueError, OSError) as exc:  # not a URL: it fails to open, not worth keeping
-            log.warning("database choice not remembered: %r", exc)
+
+        def remember() -> str | None:  # profiles.json, on the runner's (serialized) write lane
+            try:
+                return profiles.remember_url(url).name
+            except (ValueError, OSError) as exc:  # not a URL: it fails to open, not worth it
+                log.warning("database choice not remembered: %r", exc)
+                return None
+
+        self.window.runner.write(remember, self._on_remembered)
         if url is None:
             settings.remove("database/url")
             return
@@ -250,6 +268,10 @@ class _Opening(ServerOpening):
         except Exception:  # not a URL at all: it fails to open, and is not worth keeping
             return
         settings.setValue("database/url", kept)
+
+    def _on_remembered(self, name: str | None) -> None:
+        if name is not None and self.profile is None:
+            self.profile = name
 
     def _on_opened(self, opened) -> None:
         workspace, db = opened
@@ -288,8 +310,10 @@ class _Opening(ServerOpening):
     # -- a server: signing in, its first admin, its upgrade
     def _on_failed(self, exc: BaseException) -> None:
         from crmdesk.views import prompts
+        from crmdesk.views.connect_dialog import shown_url
 
         log.warning("the database did not open: %r", exc)
+        exc = shown_url(exc)  # as the user typed it: no driver, no password
         code = getattr(exc, "code", "")
         if code == "server_not_set_up":
             self._set_up(exc)
@@ -345,10 +369,7 @@ def start_gui(url: str | None, language: str | None = None, argv: list[str] | No
     settings = open_settings()
     window = MainWindow(None, settings)
     window.show()
-    profile = None
-    if url is None:
-        url, profile = start_url(settings)
-    _Opening(window, url, profile).start()
+    _Opening(window, url, None, last=url is None).start()
     return app, window
 
 

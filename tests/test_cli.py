@@ -188,8 +188,11 @@ def test_a_server_chosen_is_remembered_without_its_password(tmp_path):
 
     from PySide6.QtCore import QSettings
 
+    from crmdesk.tasks import SyncRunner
+
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    opening = app_module._Opening(SimpleNamespace(settings=settings), None)
+    window = SimpleNamespace(settings=settings, runner=SyncRunner())  # profiles.json: runner
+    opening = app_module._Opening(window, None)
     opening._remember("postgresql://lin:s3cret@db.example.cn/crm")
     assert opening.url == "postgresql://lin:s3cret@db.example.cn/crm"  # this session's
     assert settings.value("database/url") == "postgresql://lin@db.example.cn/crm"

@@ -108,10 +108,12 @@ def test_restore_closes_the_window_puts_the_backup_back_and_restarts(qtbot, wind
     monkeypatch.setattr(backup_actions.RestoreDialog, "exec", choose)
     monkeypatch.setattr(backup_actions, "confirm_restore", lambda parent, row: True)
     restarted = []
-    monkeypatch.setattr(backup_actions, "restart_program", lambda: restarted.append(True))
+    monkeypatch.setattr(backup_actions, "restart_program",
+                        lambda db=None: restarted.append(True))  # fmt: skip
     window.show()
-    assert backup_actions.restore_from_backup(window) is True
-    assert chosen[0].path == taken and restarted == [True]
+    backup_actions.restore_from_backup(window)  # listed, checked and restored on workers
+    qtbot.waitUntil(lambda: restarted == [True], timeout=20_000)
+    assert chosen[0].path == taken
     assert not window.isVisible()
     assert customers_in(path) == 4  # as the backup had it
     kept = [r for r in backups.list_backups(path) if r.kind == "before_restore"]
@@ -126,9 +128,15 @@ def test_restore_stays_when_the_user_cancels(qtbot, window, monkeypatch):
                         lambda self: QDialog.DialogCode.Accepted)  # fmt: skip
     monkeypatch.setattr(backup_actions, "confirm_restore", lambda parent, row: False)
     restarted = []
-    monkeypatch.setattr(backup_actions, "restart_program", lambda: restarted.append(True))
+    monkeypatch.setattr(backup_actions, "restart_program",
+                        lambda db=None: restarted.append(True))  # fmt: skip
+    asked = []
+    monkeypatch.setattr(backup_actions, "confirm_restore",
+                        lambda parent, row: asked.append(row) or False)  # fmt: skip
     window.show()
-    assert backup_actions.restore_from_backup(window) is False
+    backup_actions.restore_from_backup(window)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    window.runner.wait()
     assert window.isVisible() and restarted == [] and customers_in(path) == 4
 
 
@@ -174,3 +182,18 @@ def test_the_restart_runs_the_package_or_the_bundle():
     argv = ["/usr/bin/crmdesk", "--db", "sqlite:////tmp/x.sqlite"]
     assert backup_actions.restart_arguments(argv, frozen=False) == ["-m", "crmdesk", *argv[1:]]
     assert backup_actions.restart_arguments(argv, frozen=True) == argv[1:]
+
+
+def test_a_restart_opens_the_restored_file_and_never_passes_a_password_on(monkeypatch):
+    secret = "postgresql+psycopg://lin:Kw9-secret@db/team"
+    argv = ["crmdesk", "--db", secret, "--lang", "zh_CN"]
+    args = backup_actions.restart_arguments(argv, frozen=False, db="sqlite:////data/crm.sqlite")
+    assert args == ["-m", "crmdesk", "--lang", "zh_CN", "--db", "sqlite:////data/crm.sqlite"]
+    assert backup_actions.restart_arguments([f"--db={secret}"], True, db="x")[-2:] == ["--db", "x"]
+    logged = []
+    monkeypatch.setattr(backup_actions.sys, "argv", argv)
+    monkeypatch.setattr(backup_actions.QProcess, "startDetached", lambda *a: False)
+    monkeypatch.setattr(backup_actions.QApplication, "quit", lambda: None)
+    monkeypatch.setattr(backup_actions.log, "error", lambda *a: logged.append(a))
+    backup_actions.restart_program()  # the --db kept (no restored file named): its password
+    assert logged and "Kw9-secret" not in str(logged)  # never reaches the log

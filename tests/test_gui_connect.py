@@ -24,7 +24,8 @@ from crmdesk.models import profiles
 from crmdesk.models.database import open_database
 from crmdesk.models.errors import DatabaseUnavailable
 from crmdesk.tasks import SyncRunner, TaskRunner
-from crmdesk.views.connect_dialog import ConnectDialog, probe_text
+from crmdesk.views import connect_dialog
+from crmdesk.views.connect_dialog import ConnectDialog, probe, probe_text
 from crmdesk.views.errors import error_text
 
 SERVERS = {"postgresql": "CRMDESK_TEST_PG_URL", "mariadb": "CRMDESK_TEST_MYSQL_URL"}
@@ -119,7 +120,7 @@ def test_without_a_keychain_the_password_is_asked_each_time(qtbot, home):
     assert make_url(url).password is None and make_url(url).drivername == "mysql+pymysql"
 
 
-def test_fields_ports_names_and_delete(qtbot, home):
+def test_fields_ports_names_and_delete(qtbot, home, monkeypatch):
     memory = MemoryKeyring()
     keyring.set_keyring(memory)
     dialog = ConnectDialog(SyncRunner())
@@ -143,6 +144,12 @@ def test_fields_ports_names_and_delete(qtbot, home):
     assert "already has this name" in dialog.problem.text() and not dialog.result()
     gone = dialog.current()
     profiles.save_password(gone, SECRET)
+    asked = []
+    monkeypatch.setattr(connect_dialog, "confirm_delete",
+                        lambda parent, name: asked.append(name) or False)  # fmt: skip
+    qtbot.mouseClick(dialog.delete, Qt.MouseButton.LeftButton)
+    assert asked == [gone.name] and gone in dialog.profiles  # asked first; cancelled: kept
+    monkeypatch.setattr(connect_dialog, "confirm_delete", lambda parent, name: True)
     qtbot.mouseClick(dialog.delete, Qt.MouseButton.LeftButton)
     assert gone not in dialog.profiles and profiles.load_password(gone) is None
     dialog.list.setCurrentRow(0)
@@ -173,6 +180,7 @@ def test_test_connection_tells_what_is_wrong(qtbot, home, admin_url):
     dialog = ConnectDialog(runner)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.ready)  # the profiles, read on the runner
     qtbot.mouseClick(dialog.new, Qt.MouseButton.LeftButton)
     try:
         if kind == "postgresql":  # trust authentication: an unknown role is what it refuses
@@ -269,7 +277,13 @@ def test_a_server_that_wants_a_password_asks_for_it_at_start(qtbot, home, monkey
 
 def _driven(real_exec, act):
     def exec_(self):
-        QTimer.singleShot(0, lambda: act(self))
+        def when_ready() -> None:  # the connect dialog reads its profiles on the runner
+            if getattr(self, "ready", True):
+                act(self)
+            else:
+                QTimer.singleShot(10, when_ready)
+
+        QTimer.singleShot(0, when_ready)
         QTimer.singleShot(60_000, self.reject)
         return real_exec(self)
 
@@ -475,3 +489,179 @@ def test_switching_asks_about_unsaved_edits_first(qtbot, ws, answers, tmp_path, 
         new.runner.wait()
         if new.workspace is not None:
             new.workspace.db.close()
+
+
+# ------------------------------------------------------------------ off the GUI thread, Enter
+
+
+class LaterRunner(SyncRunner):
+    """Runs nothing until run_all(): what the dialog shows while the runner works."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs = []
+
+    def read(self, fn, on_done=None, on_error=None, *, owner=None, key=None):
+        self.jobs.append((fn, on_done, on_error))
+
+    def run_all(self) -> int:
+        """The jobs asked for so far (not those their callbacks ask for)."""
+        jobs, self.jobs = self.jobs, []
+        for fn, on_done, on_error in jobs:
+            try:
+                result = fn()
+            except Exception as exc:
+                if on_error:
+                    on_error(exc)
+            else:
+                if on_done:
+                    on_done(result)
+        return len(jobs)
+
+
+def test_profiles_and_the_keychain_are_read_and_saved_on_the_runner(qtbot, home, monkeypatch):
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    office = profiles.Profile("Office", "postgresql", host="h", port=5432, database="d", user="u")
+    profiles.save_profiles([profiles.local_profile(), office], last="Office")
+    profiles.save_password(office, SECRET)
+    read = []
+    real_load = profiles.load_profiles
+    monkeypatch.setattr(profiles, "load_profiles", lambda: read.append(1) or real_load())
+    runner = LaterRunner()
+    dialog = ConnectDialog(runner)
+    qtbot.addWidget(dialog)
+    assert read == [] and not dialog.ready  # nothing read on the GUI thread
+    assert not dialog.list.isEnabled() and not dialog.connect_button.isEnabled()
+    runner.run_all()  # the profiles and the keychain's backend …
+    assert dialog.ready and read and dialog.current().name == "Office"
+    assert not dialog.password.isEnabled()  # … then the kept password, the field off meanwhile
+    runner.run_all()
+    assert dialog.password.isEnabled() and dialog.password.text() == SECRET
+    assert dialog.remember.isChecked()
+    dialog.remember.setChecked(False)
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert memory.kept and dialog.result() != ConnectDialog.DialogCode.Accepted  # not yet
+    assert runner.run_all() == 1  # saved on the runner, closed in its callback
+    assert memory.kept == {} and dialog.result() == ConnectDialog.DialogCode.Accepted
+
+
+def test_enter_means_connect_never_new(qtbot, home):
+    keyring.set_keyring(fail.Keyring())
+    dialog = ConnectDialog(SyncRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.mouseClick(dialog.new, Qt.MouseButton.LeftButton)
+    _fill(qtbot, dialog, "postgresql", make_url("postgresql://lin@db.example.cn/crm"), "pw")
+    for button in (dialog.new, dialog.delete, dialog.test):
+        assert not button.autoDefault()
+    dialog.new.setFocus()
+    qtbot.keyClick(dialog.new, Qt.Key.Key_Return)
+    assert dialog.list.count() == 2  # no "New server 2"
+    assert dialog.result() == ConnectDialog.DialogCode.Accepted
+    assert dialog.chosen.host == "db.example.cn"
+
+
+def test_the_message_area_keeps_the_form_in_place(qtbot, home):
+    keyring.set_keyring(fail.Keyring())
+    dialog = ConnectDialog(SyncRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.new, Qt.MouseButton.LeftButton)
+    qtbot.waitExposed(dialog)
+    before = (dialog.port.geometry(), dialog.database.geometry(), dialog.no_keyring.geometry())
+    assert dialog.no_keyring.isVisible()
+    hint = dialog.no_keyring
+    assert hint.height() >= hint.heightForWidth(hint.width())  # not squashed or cut
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)  # no server, no database
+    assert dialog.problem.isVisible()
+    dialog._show_status("a long refusal " * 12, ok=False)
+    QApplication.processEvents()
+    assert (dialog.port.geometry(), dialog.database.geometry(), hint.geometry()) == before
+    qtbot.keyClicks(dialog.host, "h")  # typing hides the problem: nothing moves back either
+    QApplication.processEvents()
+    assert not dialog.problem.isVisible()
+    assert (dialog.port.geometry(), dialog.database.geometry()) == before[:2]
+    assert dialog.form.labelForField(dialog.user).text() == "Database user"
+
+
+def test_the_url_shown_is_the_one_typed(home):
+    from crmdesk.models.errors import DatabaseUnavailable
+
+    exc = connect_dialog.shown_url(DatabaseUnavailable(
+        reason="database_missing", url="postgresql+psycopg://lin:***@db.example.cn:5432/crm"
+    ))  # fmt: skip
+    assert exc.params["url"] == "postgresql://lin@db.example.cn:5432/crm"
+    assert "+psycopg" not in error_text(exc) and "***" not in error_text(exc)
+
+
+def test_a_server_opened_with_db_is_offered_as_a_profile(qtbot, home):
+    keyring.set_keyring(fail.Keyring())
+    url = "postgresql+psycopg://lin:" + SECRET + "@db.example.cn:5432/try13"
+    state = profiles.read_state(None, url)
+    assert not (paths.config_dir() / "profiles.json").exists()  # saved only by Connect
+    dialog = ConnectDialog(SyncRunner(), state=state)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2 and dialog.current().host == "db.example.cn"
+    assert dialog.password.text() == SECRET  # typed on the command line: not asked again
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == ConnectDialog.DialogCode.Accepted
+    assert make_url(dialog.url()).password == SECRET
+    assert profiles.last_profile().database == "try13"
+    assert SECRET not in (paths.config_dir() / "profiles.json").read_text(encoding="utf-8")
+    again = profiles.read_state(None, url)  # known now: not added twice
+    assert len(again.profiles) == 2 and again.select == profiles.last_profile().name
+
+
+def test_testing_a_local_file_changes_nothing(home, tmp_path):
+    import sqlite3
+
+    missing = tmp_path / "none" / "new.sqlite"
+    assert probe(f"sqlite:///{missing}") == "new_file" and not missing.parent.exists()
+    current = tmp_path / "current.sqlite"
+    open_database(f"sqlite:///{current}").close()
+    assert probe(f"sqlite:///{current}") == "ok"
+    older = tmp_path / "older.sqlite"
+    older.write_bytes(current.read_bytes())
+    conn = sqlite3.connect(older)
+    conn.execute("UPDATE alembic_version SET version_num = '0001'")
+    conn.commit()
+    conn.close()
+    stamp = older.stat().st_mtime_ns, older.read_bytes()
+    backups_before = list(paths.backup_dir().glob("*"))
+    assert probe(f"sqlite:///{older}") == "will_upgrade"
+    assert (older.stat().st_mtime_ns, older.read_bytes()) == stamp  # not upgraded …
+    assert list(paths.backup_dir().glob("*")) == backups_before  # … nor backed up
+    notes = tmp_path / "notes.db"
+    notes.write_text("a shopping list, not a database\n")
+    with pytest.raises(DatabaseUnavailable) as refused:
+        probe(f"sqlite:///{notes}")
+    assert refused.value.params["reason"] == "not_a_database"
+
+
+def test_cancelling_the_connect_dialog_at_start_asks_before_quitting(qtbot, home, monkeypatch):
+    from crmdesk.views import server_opening
+
+    keyring.set_keyring(fail.Keyring())
+    shown, asked, exits = [], [], []
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
+    monkeypatch.setattr(server_opening, "ask_quit",
+                        lambda parent: asked.append(1) or len(asked) > 1)  # fmt: skip
+
+    def cancel(dialog):
+        shown.append(dialog.current().name)
+        dialog.reject()
+
+    monkeypatch.setattr(ConnectDialog, "exec", _driven(ConnectDialog.exec, cancel))
+
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.runner, window.settings = SyncRunner(), app_module.open_settings()
+    opening = app_module._Opening(window, "postgresql+psycopg://lin@db.example.cn/try13")
+    opening._connect()
+    qtbot.waitUntil(lambda: exits == [1], timeout=10_000)
+    assert asked == [1, 1] and len(shown) == 2  # Back: the dialog again; then Quit
+    assert shown[0] == "try13 @ db.example.cn"  # the --db server among the profiles

@@ -326,3 +326,38 @@ def test_the_customer_dialog_keeps_what_was_typed_when_the_retry_fails_too(qtbot
     qtbot.mouseClick(dialog.save_button, LEFT)  # Save again, once the server is back
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert _count(db, Customer, Customer.name == "两次断线的客户") == 1
+
+
+def test_closing_the_window_stops_the_watch_and_the_live_refresh(qtbot, ws, tmp_path):
+    """MainWindow.closeEvent stops both before it waits for the runner: no probe or poll is
+    sent to the database open_in_new_window closes next (a probe reopened its pool)."""
+    from crmdesk.views.live_refresh import install_live_refresh
+    from crmdesk.views.main_window import MainWindow, window_title
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ws, settings, recycle=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle() == window_title(ws.actor.name, ws.db)
+    assert ws.actor.name in window.windowTitle() and "@" in window.windowTitle()
+    watch = ConnectionWatch(window.ctx, ConnectionBanner(), window, tick_ms=20)
+    window.connection_watch = watch
+    live = install_live_refresh(window)
+    watch.lost(ConnectionLost())
+    assert watch.down and watch._tick.isActive()
+    waiting = []
+    watch.after_reconnect(lambda: waiting.append(1))
+    window.close()
+    assert watch.stopped and not watch._tick.isActive() and watch._waiting == []
+    assert not live.timer.isActive() and not live.prune_timer.isActive()
+    qtbot.wait(100)
+    live._polling = False  # the first poll's answer was dropped with the runner's tasks
+    polls = live.polls
+    watch._on_tick_timeout()
+    watch.retry_now()
+    live.poll_now()
+    live._on_prune_timer_timeout()
+    assert watch.probes == 0 and not live.busy and live.polls == polls and waiting == []
+    watch.lost(ConnectionLost())  # a late failure report changes nothing either
+    assert not watch._tick.isActive()
+    window.runner.wait()

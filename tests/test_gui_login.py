@@ -270,8 +270,8 @@ def test_a_reset_password_is_changed_before_the_window_opens(
         _sign_in(qtbot, dialog, "wang", PASSWORD)
 
     def change(dialog):
-        for edit, text in ((dialog.old, PASSWORD), (dialog.new, "my-own-one-1"),
-                           (dialog.again, "my-own-one-1")):  # fmt: skip
+        assert dialog.old.isHidden()  # the password just typed to sign in is passed in
+        for edit, text in ((dialog.new, "my-own-one-1"), (dialog.again, "my-own-one-1")):
             qtbot.keyClicks(edit, text)
         qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
 
@@ -374,3 +374,62 @@ def test_an_older_server_is_upgraded_by_an_admin_then_signed_in(
     )
     assert revision == HEAD
     _close(window)
+
+
+def test_enter_after_a_wrong_password_signs_in_again_never_cancels(qtbot, db, people):
+    """Sign in stays the default button through a refused attempt (its button disabled while
+    it ran gave Cancel the focus, and the next Enter cancelled); the cleared password field
+    has the focus again."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    _set_password(db, "rep_n1", PASSWORD)
+    dialog = LoginDialog(db, SyncRunner(), login="rep_n1")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.password.hasFocus())
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    for _ in range(2):
+        qtbot.keyClicks(dialog.password, "not-it-at-all")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert dialog.problem.isVisible() and dialog.isVisible()
+        assert dialog.result() != LoginDialog.DialogCode.Rejected or dialog.isVisible()
+        assert dialog.sign_in.isDefault() and not cancel.isDefault()
+        assert dialog.password.text() == "" and dialog.password.hasFocus()
+    failed = db.read(lambda s: s.scalar(select(User.failed_logins).where(User.login == "rep_n1")))
+    assert failed == 2  # both attempts reached the server
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.result() == LoginDialog.DialogCode.Accepted and dialog.user.login == "rep_n1"
+    assert dialog.signed_in_with == PASSWORD  # the forced change does not ask it again
+
+
+def test_a_mismatch_puts_the_focus_in_the_cleared_again_field(qtbot):
+    calls = []
+    dialog = ChangePasswordDialog(SyncRunner(), lambda old, new: calls.append((old, new)),
+                                  "wang", forced=True, current=PASSWORD)  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    assert dialog.old.isHidden()  # typed a moment ago to sign in: not asked again
+    qtbot.waitUntil(lambda: dialog.new.hasFocus())
+    qtbot.keyClicks(dialog.new, "harbour-light-3")
+    qtbot.keyClicks(dialog.again, "harbour-light-4")
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert "not the same" in dialog.problem.text()
+    assert dialog.again.text() == "" and dialog.again.hasFocus()  # not the end of New
+    qtbot.keyClicks(dialog.again, "harbour-light-3")
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert calls == [(PASSWORD, "harbour-light-3")]
+    assert dialog.result() == ChangePasswordDialog.DialogCode.Accepted
+    rules = ChangePasswordDialog(SyncRunner(), lambda old, new: None, "wang")
+    qtbot.addWidget(rules)
+    rules.show()
+    rules.activateWindow()
+    qtbot.waitUntil(rules.isActiveWindow)
+    qtbot.keyClicks(rules.old, PASSWORD)
+    qtbot.keyClicks(rules.new, "short")
+    qtbot.keyClicks(rules.again, "short")
+    qtbot.mouseClick(rules.save, Qt.MouseButton.LeftButton)
+    assert rules.problem.isVisible() and rules.new.hasFocus()  # the new one breaks a rule
+    assert rules.new.selectedText() == "short"

@@ -134,3 +134,25 @@ def test_no_keychain_or_a_broken_one_never_raises(home):
     assert profiles.keyring_available()  # it says it works …
     assert not profiles.save_password(PG, "s3cret")  # … and fails: logged, not raised
     assert profiles.load_password(PG) is None
+
+
+def test_urls_shown_and_logged_without_driver_or_password(home):
+    url = "postgresql+psycopg://lin:Kw9-secret@db.example.cn:5432/try13"
+    assert profiles.display_url(url) == "postgresql://lin@db.example.cn:5432/try13"
+    assert (
+        profiles.display_url("mysql+pymysql://root@h/team?charset=utf8mb4") == "mysql://root@h/team"
+    )
+    assert profiles.display_url("sqlite:////tmp/a.sqlite") == "/tmp/a.sqlite"
+    shown = profiles.redact_argv(["crmdesk", "--db", url, f"--db={url}", "--lang", "zh_CN"])
+    assert "Kw9-secret" not in " ".join(shown)
+    assert shown[0] == "crmdesk" and shown[-2:] == ["--lang", "zh_CN"]
+    assert shown[2].startswith("postgresql+psycopg://lin:***@")
+
+
+def test_read_state_adds_a_server_url_once_without_saving(home):
+    state = profiles.read_state(None, "mysql+pymysql://root:pw@10.1.2.3/team")
+    assert [p.name for p in state.profiles] == ["local", state.select]
+    assert state.password == "pw" and state.last is None
+    assert not (paths.config_dir() / profiles.FILE_NAME).exists()
+    local = profiles.read_state("local", "mysql+pymysql://root:pw@10.1.2.3/team")
+    assert local.select == "local" and len(local.profiles) == 1  # a profile asked for: as is

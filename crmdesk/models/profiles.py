@@ -186,6 +186,81 @@ def remember_url(url: str | None) -> Profile:
     return same
 
 
+def display_url(url: str | None) -> str:
+    """A URL as the user would type it: without the driver the program adds (+psycopg,
+    +pymysql), its options and the password; a local file's path. Anything not a URL as is."""
+    from sqlalchemy.engine import make_url
+
+    if not url:
+        return ""
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return url
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ""
+    shown = parsed.set(drivername=parsed.get_backend_name(), query={})._replace(password=None)
+    return shown.render_as_string(hide_password=False)
+
+
+def redact_argv(argv: list[str]) -> list[str]:
+    """Command-line arguments with any database URL's password hidden (for a log)."""
+    from sqlalchemy.engine import make_url
+
+    shown = []
+    for arg in argv:
+        prefix, _, value = (
+            arg.partition("=") if arg.startswith("--") and "=" in arg else ("", "", arg)
+        )
+        try:
+            parsed = make_url(value) if "://" in value else None
+        except Exception:
+            parsed = None
+        if parsed is not None and parsed.password is not None:
+            value = parsed.render_as_string(hide_password=True)
+        shown.append(f"{prefix}={value}" if prefix else value)
+    return shown
+
+
+@dataclass(frozen=True)
+class ConnectState:
+    """What the connect dialog shows, read off the GUI thread (read_state): the profiles
+    (the local file first), whether a keychain exists, the profile used last, and the one to
+    show first (an URL opened with --db that no profile names is added, not yet saved)."""
+
+    profiles: tuple[Profile, ...]
+    keyring: bool
+    last: str | None
+    select: str | None = None
+    password: str | None = None  # the added URL's password (for this session only)
+
+
+def read_state(select: str | None = None, url: str | None = None) -> ConnectState:
+    """(On a worker thread: profiles.json and the keychain's backend.) url: the database
+    open now (say, given with --db): its profile is chosen, or added when there is none."""
+    found = load_profiles()
+    last = _read().get("last")
+    password = None
+    if url and not select:
+        try:
+            wanted, password = profile_from_url(url)
+        except ValueError:
+            wanted = None
+        if wanted is not None and not wanted.is_local:
+            same = next((p for p in found if _same_place(p, wanted)), None)
+            if same is None:
+                names = {p.name for p in found}
+                name, n = wanted.name, 2
+                while name in names:
+                    name, n = f"{wanted.name} ({n})", n + 1
+                same = replace(wanted, name=name)
+                found.append(same)
+            select = same.name
+    if last not in {p.name for p in found}:
+        last = None
+    return ConnectState(tuple(found), keyring_available(), last, select, password)
+
+
 def _same_place(a: Profile, b: Profile) -> bool:
     fields = ("kind", "path", "host", "port", "database", "user")
     return all(getattr(a, f) == getattr(b, f) for f in fields)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -196,30 +197,67 @@ def confirm_restore(parent: QWidget, row: BackupRow) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def restart_arguments(argv: list[str], frozen: bool) -> list[str]:
+def restart_arguments(argv: list[str], frozen: bool, db: str | None = None) -> list[str]:
     """The arguments that start this program again: a bundle runs itself; Python runs the
-    package (python -m crmdesk), since argv[0] may be a launcher Python cannot run."""
-    return list(argv[1:]) if frozen else ["-m", "crmdesk", *argv[1:]]
+    package (python -m crmdesk), since argv[0] may be a launcher Python cannot run. db: the
+    database to open (the restored file) in place of any --db given, whose URL may carry a
+    server's password (never passed on to a command line)."""
+    rest = list(argv[1:])
+    if db is not None:
+        kept, skip = [], False
+        for arg in rest:
+            if skip:
+                skip = False
+            elif arg == "--db":
+                skip = True
+            elif not arg.startswith("--db="):
+                kept.append(arg)
+        rest = [*kept, "--db", db]
+    return rest if frozen else ["-m", "crmdesk", *rest]
 
 
-def restart_program() -> None:
-    """Start the program again (a new process, the same arguments) and end this one: the
-    restored file is opened as at start-up (the local file needs no password)."""
-    args = restart_arguments(sys.argv, bool(getattr(sys, "frozen", False)))
+def restart_program(db: str | None = None) -> None:
+    """Start the program again (a new process, the same arguments; db: the database to open
+    instead of a --db given) and end this one: the restored file is opened as at start-up (the
+    local file needs no password)."""
+    from crmdesk.models.profiles import redact_argv
+
+    args = restart_arguments(sys.argv, bool(getattr(sys, "frozen", False)), db)
     if not QProcess.startDetached(sys.executable, args):
-        log.error("the program could not be started again: %s %s", sys.executable, args)
+        # A --db URL's password never reaches the log.
+        log.error("the program could not be started again: %s %s", sys.executable,
+                  redact_argv(args))  # fmt: skip
     QApplication.quit()
 
 
-def restore_from_backup(window) -> bool:
+def _gave_db(argv: list[str]) -> bool:
+    return any(a == "--db" or a.startswith("--db=") for a in argv[1:])
+
+
+_restoring: list = []  # the runner and progress dialog of a restore under way (kept alive)
+
+
+def restore_from_backup(window) -> None:
     """Choose a backup, confirm, close the window (unsaved edits asked about), restore, start
-    again. False when nothing was restored (no backups, cancelled, the window stayed open)."""
+    again. The listing, the check of the chosen backup and the restore itself run on a worker
+    thread (the restore behind a progress dialog); the restart comes in its done callback.
+    Nothing happens when there are no backups, the user cancels, or the window stays open."""
     from crmdesk.models import backups
 
     path = _local_file(window)
     if path is None:
-        return False
-    rows = backups.list_backups(path)
+        return
+    window.runner.read(
+        lambda: backups.list_backups(path),
+        lambda rows: _choose_backup(window, path, rows),
+        lambda exc: _failed(window, exc),
+        owner=window,
+    )
+
+
+def _choose_backup(window, path: Path, rows: list[BackupRow]) -> None:
+    from crmdesk.models import backups
+
     if not rows:
         QMessageBox.information(
             window,
@@ -228,30 +266,62 @@ def restore_from_backup(window) -> bool:
                 "BackupActions", "There are no backups of this database yet."
             ),
         )
-        return False
+        return
     dialog = RestoreDialog(rows, window)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
-        return False
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
     row = dialog.chosen()
-    try:
-        backups.backup_revision(row.path)  # a damaged or newer backup: said before closing
-    except Exception as exc:
-        _failed(window, exc)
-        return False
-    if not confirm_restore(window, row) or not window.close():
-        return False
+    dialog.deleteLater()
+    if not accepted or row is None:
+        return
+    window.runner.read(  # a damaged or newer backup: said before closing
+        lambda: backups.backup_revision(row.path),
+        lambda _revision: _confirm_and_restore(window, path, row),
+        lambda exc: _failed(window, exc),
+        owner=window,
+    )
+
+
+def _confirm_and_restore(window, path: Path, row: BackupRow) -> None:
+    from crmdesk.models import backups
+    from crmdesk.tasks import TaskRunner
+
+    if not confirm_restore(window, row):
+        return
+    app = QApplication.instance()
+    app.setQuitOnLastWindowClosed(False)  # the progress dialog, then the restart, end it
+    if not window.close():
+        app.setQuitOnLastWindowClosed(True)
+        return
     window.workspace.db.close()  # the runner is idle: closeEvent waited for it
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        backups.restore_backup(row, path, datetime.now())
-    except Exception as exc:  # the file is as it was, or kept as a safety copy
+    progress = QProgressDialog(
+        QCoreApplication.translate("BackupActions", "Restoring the backup…"), "", 0, 0
+    )
+    progress.setWindowTitle(QCoreApplication.translate("BackupActions", "Restore from backup"))
+    progress.setCancelButton(None)  # half a restore is no choice to offer
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.show()
+    # Owned by the application (the window's runner went with it): deleted on the GUI thread
+    # once its last callback has returned, never from inside one.
+    runner = TaskRunner(app)
+    _restoring[:] = [runner, progress]
+
+    def finish() -> None:
+        progress.close()
+        runner.deleteLater()
+        _restoring.clear()
+        restart_program(f"sqlite:///{path.as_posix()}" if _gave_db(sys.argv) else None)
+
+    def failed(exc: BaseException) -> None:  # the file is as it was, or kept as a safety copy
         log.error("restore failed", exc_info=exc)
-        QApplication.restoreOverrideCursor()
         _failed(None, exc)
-    else:
-        QApplication.restoreOverrideCursor()
-    restart_program()
-    return True
+        finish()
+
+    runner.write(
+        lambda: backups.restore_backup(row, path, datetime.now()),
+        lambda _safety: finish(),
+        failed,
+    )
 
 
 # ---------------------------------------------------------------- copy
@@ -262,7 +332,7 @@ class CopyTargetDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, login: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Copy database to…"))
+        self.setWindowTitle(self.tr("Copy the database"))
         # The local file's users have no password: on a server copy nobody could sign in.
         self.login = QLineEdit(login)
         self.password = QLineEdit()
@@ -276,7 +346,7 @@ class CopyTargetDialog(QDialog):
         )
         admin_note.setWordWrap(True)
         self.url = QLineEdit()
-        self.url.setPlaceholderText(self.tr("postgresql://user:password@host/database"))
+        self.url.setPlaceholderText(self.tr("postgresql://user@host/database, or a new file"))
         browse = QPushButton(self.tr("File…"))
         browse.clicked.connect(self._on_browse_clicked)
         note = QLabel(
@@ -300,10 +370,10 @@ class CopyTargetDialog(QDialog):
         layout.addWidget(note)
         layout.addLayout(row)
         layout.addWidget(admin_note)
-        admin_row = QHBoxLayout()
-        admin_row.addWidget(self.login)
-        admin_row.addWidget(self.password, 1)
-        layout.addLayout(admin_row)
+        admin_form = QFormLayout()
+        admin_form.addRow(self.tr("Administrator's login"), self.login)
+        admin_form.addRow(self.tr("New password"), self.password)
+        layout.addLayout(admin_form)
         layout.addWidget(self.buttons)
         self.resize(520, 200)
         self._on_url_text_changed("")
@@ -352,7 +422,7 @@ def copy_database(window, target: str | None = None, admin: tuple[str, str] | No
         0,
         window,
     )
-    progress.setWindowTitle(QCoreApplication.translate("BackupActions", "Copy database to…"))
+    progress.setWindowTitle(QCoreApplication.translate("BackupActions", "Copy the database"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     window.copy_progress = progress  # for tests and to keep it alive
@@ -370,7 +440,7 @@ def copy_database(window, target: str | None = None, admin: tuple[str, str] | No
         progress.close()
         QMessageBox.information(
             window,
-            QCoreApplication.translate("BackupActions", "Copy database to…"),
+            QCoreApplication.translate("BackupActions", "Copy the database"),
             QCoreApplication.translate(
                 "BackupActions", "Copied {rows} rows in {tables} tables."
             ).format(rows=QLocale().toString(result.total), tables=len(result.rows)),

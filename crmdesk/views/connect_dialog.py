@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -36,13 +37,21 @@ log = logging.getLogger(__name__)
 
 
 def probe(url: str) -> str:
-    """Open the database as the program would and close it again (on a worker thread): "ok",
-    "empty" (a server database crmdesk will set up) or "too_old" (an administrator must upgrade
-    it); any other failure is raised as the project's error."""
+    """Try the database without changing it (on a worker thread): "ok", "empty" (a server
+    database crmdesk will set up), "too_old" (an administrator must upgrade it), and for a
+    local file "new_file" (made when you connect) or "will_upgrade" (upgraded, after a backup,
+    when you connect); any other failure is raised as the project's error."""
+    from sqlalchemy.engine import make_url
+
+    from crmdesk.models.database import normalize_url
+
+    url = normalize_url(url)
+    if make_url(url).get_backend_name() == "sqlite":
+        return probe_file(url)
     from crmdesk.models.database import open_database
 
     try:
-        open_database(url).close()
+        open_database(url).close()  # a server is never set up or upgraded without being asked
     except Exception as exc:
         code = getattr(exc, "code", "")
         if code == "server_not_set_up":
@@ -51,6 +60,57 @@ def probe(url: str) -> str:
             return "too_old"
         raise
     return "ok"
+
+
+def probe_file(url: str) -> str:
+    """A local file, read only (sqlite's mode=ro): nothing is created, upgraded or backed up."""
+    import sqlite3
+    from urllib.parse import quote
+
+    from sqlalchemy.engine import make_url
+
+    from crmdesk.models.database import _known_revisions
+    from crmdesk.models.errors import DatabaseUnavailable, SchemaTooNew
+    from crmdesk.models.migrations import HEAD
+
+    path = make_url(url).database or ""
+    if not path or path == ":memory:" or not Path(path).exists():
+        return "new_file"
+    if not Path(path).is_file():
+        raise DatabaseUnavailable(reason="cannot_open", url=path, detail="not a file")
+    try:
+        conn = sqlite3.connect(f"file:{quote(Path(path).as_posix())}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:  # not a database at all, or damaged
+        raise DatabaseUnavailable(reason="not_a_database", url=path, detail=str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise DatabaseUnavailable(reason="cannot_open", url=path, detail=str(exc)) from exc
+    if revision is None:
+        if tables - {"alembic_version"}:
+            raise DatabaseUnavailable(reason="not_a_database", url=path)
+        return "new_file"  # empty: set up when you connect
+    if revision == HEAD:
+        return "ok"
+    if revision not in _known_revisions():
+        raise SchemaTooNew(found=revision, known=HEAD)
+    return "will_upgrade"
+
+
+def shown_url(exc: BaseException) -> BaseException:
+    """The error with its URL as the user would type it (no driver, no password)."""
+    params = getattr(exc, "params", None)
+    if isinstance(params, dict) and params.get("url"):
+        params["url"] = profiles.display_url(params["url"])
+    return exc
 
 
 def probe_text(outcome: str) -> str:
@@ -66,6 +126,12 @@ def probe_text(outcome: str) -> str:
             "Connected, but the database was made by an older version of crmdesk. An "
             "administrator must upgrade it before anyone can work in it.",
         )
+    if outcome == "will_upgrade":
+        return QCoreApplication.translate(
+            "ConnectDialog",
+            "The file was made by an older version of crmdesk: it will be upgraded when you "
+            "connect (a backup copy is made first).",
+        )
     if outcome == "new_file":
         return QCoreApplication.translate(
             "ConnectDialog", "There is no file there yet: a new, empty database will be made."
@@ -73,22 +139,50 @@ def probe_text(outcome: str) -> str:
     return QCoreApplication.translate("ConnectDialog", "Connected. The database is ready.")
 
 
+def confirm_delete(parent: QWidget, name: str) -> bool:
+    """Delete a saved connection? (Cancel is the default.)"""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("ConnectDialog", "Delete connection"),
+        QCoreApplication.translate(
+            "ConnectDialog",
+            "Delete the connection “{name}”? Its password is removed from the keychain too. "
+            "The database itself is not touched.",
+        ).format(name=name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class ConnectDialog(QDialog):
-    """runner: the window's TaskRunner (Test connection runs there). select: the profile to
-    show first (default: the last one used). message: why the dialog is shown, if not asked
-    for (e.g. the server wants a password)."""
+    """runner: the window's TaskRunner (reading the profiles and the keychain, Test connection
+    and saving on Connect run there). select: the profile to show first (default: the last one
+    used). message: why the dialog is shown, if not asked for (e.g. the server wants a
+    password). state: the profiles read beforehand (profiles.read_state on the runner); without
+    it the dialog reads them itself, its fields disabled until they arrive (ready). url: the
+    database open now, offered as a profile when none names it (a server given with --db)."""
 
     def __init__(
-        self, runner, parent: QWidget | None = None, select: str | None = None, message: str = ""
+        self,
+        runner,
+        parent: QWidget | None = None,
+        select: str | None = None,
+        message: str = "",
+        state: profiles.ConnectState | None = None,
+        url: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect to a database"))
         self.runner = runner
-        self.profiles: list[Profile] = profiles.load_profiles()
+        self.profiles: list[Profile] = [profiles.local_profile()]
         self.typed: dict[str, str] = {}  # passwords typed in this dialog, by profile name
+        self.kept: dict[str, str | None] = {}  # read from the keychain (on the runner), by name
         self.chosen: Profile | None = None
+        self.ready = False  # the profiles arrived
         self._showing = False  # filling the fields: their signals change nothing
-        self.keyring = profiles.keyring_available()
+        self._message = message
+        self.keyring = False
 
         self.list = QListWidget()
         self.list.setMinimumWidth(190)
@@ -114,31 +208,44 @@ class ConnectDialog(QDialog):
         self.port.setRange(1, 65535)
         self.database = QLineEdit()
         self.user = QLineEdit()
+        self.user.setToolTip(
+            self.tr(
+                "The database server's account, not your crmdesk login (asked when you sign in)."
+            )
+        )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember = QCheckBox(self.tr("Remember the password in this computer's keychain"))
-        self.remember.setVisible(self.keyring)
         self.no_keyring = QLabel(
             self.tr("This computer has no keychain: the password is asked for at each start.")
         )
         self.no_keyring.setObjectName("hint")
         self.no_keyring.setWordWrap(True)
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Kind"), self.kind)
         self.form.addRow(self.tr("File"), self.path_box)
         self.form.addRow(self.tr("Server"), self.host)
         self.form.addRow(self.tr("Port"), self.port)
         self.form.addRow(self.tr("Database"), self.database)
-        self.form.addRow(self.tr("User"), self.user)
+        self.form.addRow(self.tr("Database user"), self.user)
         self.form.addRow(self.tr("Password"), self.password)
         self.form.addRow("", self.remember)
-        self.form.addRow("", self.no_keyring)
         self.problem = problem_label()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setMinimumWidth(380)
+        # The messages have their own area, its height kept whether they show or not: the form
+        # above never moves under the mouse (a click meant for Port landed in Database).
+        messages = QWidget()
+        box = QVBoxLayout(messages)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.problem)
+        box.addWidget(self.status)
+        box.addStretch(1)
+        messages.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
         self.intro = QLabel(message)
         self.intro.setWordWrap(True)
         self.intro.setVisible(bool(message))
@@ -153,6 +260,11 @@ class ConnectDialog(QDialog):
         self.connect_button = self.buttons.addButton(
             self.tr("Connect"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        # Enter means Connect wherever the focus is: no other button takes the default role
+        # when it gets the focus (Enter after a typed password once made a "New server").
+        for button in (self.new, self.delete, self.test, self.browse,
+                       self.buttons.button(QDialogButtonBox.StandardButton.Cancel)):  # fmt: skip
+            button.setAutoDefault(False)
         self.connect_button.setDefault(True)
         self.buttons.accepted.connect(self._on_connect_clicked)
         self.buttons.rejected.connect(self.reject)
@@ -171,8 +283,8 @@ class ConnectDialog(QDialog):
         left.addLayout(row)
         right = QVBoxLayout()
         right.addLayout(self.form)
-        right.addWidget(self.problem)
-        right.addWidget(self.status)
+        right.addWidget(self.no_keyring)  # full width: in the form it was squashed and cut
+        right.addWidget(messages)
         right.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left)
@@ -186,16 +298,48 @@ class ConnectDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
 
-        last = profiles.last_profile()
-        wanted = select or (last.name if last else profiles.LOCAL_NAME)
         self._fill_list()
+        self._show(self.current())
+        if state is not None:
+            self._on_state_read(state)
+        else:
+            self._enable(False)
+            self.status.setText(self.tr("Reading the saved connections…"))
+            self.runner.read(lambda: profiles.read_state(select, url), self._on_state_read,
+                             self._on_state_failed, owner=self)  # fmt: skip
+
+    # -- the profiles, read on the runner
+    def _enable(self, enabled: bool) -> None:
+        for widget in (self.list, self.new, self.delete, self.test, self.connect_button,
+                       self.name, self.kind, self.path_box, self.host, self.port,
+                       self.database, self.user, self.password, self.remember):  # fmt: skip
+            widget.setEnabled(enabled)
+
+    def _on_state_read(self, state: profiles.ConnectState) -> None:
+        self.profiles = list(state.profiles) or [profiles.local_profile()]
+        self.keyring = state.keyring
+        wanted = state.select or state.last or profiles.LOCAL_NAME
+        if state.password and state.select:
+            self.typed[state.select] = state.password  # the URL's own, this session only
+        self._enable(True)
+        self.status.clear()
         names = [p.name for p in self.profiles]
         self.list.blockSignals(True)
+        self.list.clear()
+        for profile in self.profiles:
+            QListWidgetItem(self._label(profile), self.list)
         self.list.setCurrentRow(names.index(wanted) if wanted in names else 0)
         self.list.blockSignals(False)
+        self.ready = True
         self._show(self.current())  # also when the row did not change (only the local file)
-        if message and not self.current().is_local:
+        if self._message and not self.current().is_local:
             self.password.setFocus()  # asked for because of it
+        else:
+            self.list.setFocus()
+
+    def _on_state_failed(self, exc: BaseException) -> None:
+        log.warning("connections not read: %r", exc)
+        self._on_state_read(profiles.ConnectState((profiles.local_profile(),), False, None))
 
     # -- the list
     def _label(self, profile: Profile) -> str:
@@ -225,23 +369,57 @@ class ConnectDialog(QDialog):
         self._showing = True
         local = profile.name == profiles.LOCAL_NAME
         self.name.setText(self._label(profile) if local else profile.name)
-        self.name.setEnabled(not local)
+        self.name.setEnabled(self.ready and not local)
         self.kind.setCurrentIndex(self.kind.findData(profile.kind))
-        self.kind.setEnabled(not local)
+        self.kind.setEnabled(self.ready and not local)
         self.path.setText(profile.path)
         self.host.setText(profile.host)
         self.port.setValue(profile.port or DEFAULT_PORTS.get(profile.kind, 5432))
         self.database.setText(profile.database)
         self.user.setText(profile.user)
-        typed = self.typed.get(profile.name)
-        kept = None if typed is not None else profiles.load_password(profile)
-        self.password.setText(typed if typed is not None else kept or "")
-        self.remember.setChecked(kept is not None)
-        self.delete.setEnabled(not local)
+        self._show_password(profile)
+        self.delete.setEnabled(self.ready and not local)
         self._show_kind(profile.kind)
         self.problem.hide()
         self.status.clear()
         self._showing = False
+
+    def _show_password(self, profile: Profile) -> None:
+        """The password typed here, else the keychain's: read on the runner the first time,
+        the field disabled until it arrives."""
+        typed = self.typed.get(profile.name)
+        if typed is not None or profile.is_local or not self.keyring:
+            self.password.setText(typed or "")
+            self.remember.setChecked(False)
+            return
+        if profile.name in self.kept:
+            kept = self.kept[profile.name]
+            self.password.setText(kept or "")
+            self.remember.setChecked(kept is not None)
+            return
+        self.password.clear()
+        self.password.setEnabled(False)
+        self.remember.setEnabled(False)
+        self.password.setPlaceholderText(self.tr("Reading the keychain…"))
+        name = profile.name
+        self.runner.read(lambda: profiles.load_password(profile),
+                         lambda kept: self._on_password_read(name, kept),
+                         self._on_password_failed, owner=self)  # fmt: skip
+
+    def _on_password_read(self, name: str, kept: str | None) -> None:
+        self.kept[name] = kept
+        self.password.setPlaceholderText("")
+        self.password.setEnabled(True)
+        self.remember.setEnabled(True)
+        if self.current().name == name and name not in self.typed:
+            self._showing = True
+            self.password.setText(kept or "")
+            self.remember.setChecked(kept is not None)
+            self._showing = False
+
+    def _on_password_failed(self, exc: BaseException) -> None:  # load_password logs its own
+        log.warning("keychain not read: %r", exc)
+        self._on_password_read(self.current().name, None)
 
     def _show_kind(self, kind: str) -> None:
         server = kind != "sqlite"
@@ -249,7 +427,7 @@ class ConnectDialog(QDialog):
             self.form.setRowVisible(widget, server)
         self.form.setRowVisible(self.path_box, not server)
         self.form.setRowVisible(self.remember, server and self.keyring)
-        self.form.setRowVisible(self.no_keyring, server and not self.keyring)
+        self.no_keyring.setVisible(self.ready and server and not self.keyring)
 
     # -- editing
     def _edited(self) -> Profile:
@@ -323,9 +501,13 @@ class ConnectDialog(QDialog):
         row = self.list.currentRow()
         if row <= 0:
             return  # the local file stays
+        if not confirm_delete(self, self.profiles[row].name):
+            return
         gone = self.profiles.pop(row)
         self.typed.pop(gone.name, None)
-        profiles.forget_password(gone)
+        self.kept.pop(gone.name, None)
+        if self.keyring:  # saved at Connect; the keychain forgets it now (on the runner)
+            self.runner.read(lambda: profiles.forget_password(gone))
         self.list.blockSignals(True)
         self.list.takeItem(row)
         self.list.blockSignals(False)
@@ -360,9 +542,6 @@ class ConnectDialog(QDialog):
         if not self._check():
             return
         profile = self.current()
-        if profile.is_local and profile.path and not Path(profile.path).exists():
-            self._show_status(probe_text("new_file"), ok=True)
-            return
         self.test.setEnabled(False)
         self.status.setText(self.tr("Connecting…"))
         url = profiles.profile_url(profile, self.password.text() or None)
@@ -377,7 +556,7 @@ class ConnectDialog(QDialog):
 
         log.info("test connection failed: %r", exc)
         self.test.setEnabled(True)
-        self._show_status(error_text(exc), ok=False)
+        self._show_status(error_text(shown_url(exc)), ok=False)
 
     def _show_status(self, text: str, ok: bool) -> None:
         from crmdesk.views.widgets import ERROR_COLOR
@@ -387,20 +566,33 @@ class ConnectDialog(QDialog):
 
     @Slot()
     def _on_connect_clicked(self) -> None:
-        if not self._check():
+        """Save the profiles and the keychain's password on the runner; closed once saved."""
+        if not self.ready or not self.connect_button.isEnabled() or not self._check():
             return
-        profile = self.current()
-        try:
-            profiles.save_profiles(self.profiles, last=profile.name)
-        except OSError as exc:
-            from crmdesk.views.errors import show_error
-
-            show_error(self, exc)
-            return
+        profile, saved = self.current(), list(self.profiles)
+        keep = None
         if not profile.is_local and self.keyring:
-            if self.remember.isChecked() and self.password.text():
-                profiles.save_password(profile, self.password.text())
-            else:
+            keep = self.password.text() if self.remember.isChecked() else ""
+
+        def save() -> None:
+            profiles.save_profiles(saved, last=profile.name)
+            if keep:
+                profiles.save_password(profile, keep)
+            elif keep is not None:
                 profiles.forget_password(profile)
+
+        self.connect_button.setEnabled(False)
+        self.runner.read(save, lambda _r: self._on_saved(profile), self._on_save_failed,
+                         owner=self)  # fmt: skip
+
+    def _on_saved(self, profile: Profile) -> None:
+        self.connect_button.setEnabled(True)
         self.chosen = profile
         self.accept()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        from crmdesk.views.errors import show_error
+
+        log.warning("connections not saved: %r", exc)
+        self.connect_button.setEnabled(True)
+        show_error(self, exc)

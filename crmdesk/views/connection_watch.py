@@ -99,6 +99,7 @@ class ConnectionWatch(QObject):
         self._left = 0
         self._probing = False
         self._waiting: list[Callable[[], None]] = []
+        self.stopped = False  # stop(): the window closes, its database with it
         self._tick = QTimer(self, interval=tick_ms)
         self._tick.timeout.connect(self._on_tick_timeout)
         banner.retry_clicked.connect(self._on_banner_retry_clicked)
@@ -108,9 +109,17 @@ class ConnectionWatch(QObject):
         if connection_lost(exc):
             self.lost(exc)
 
+    def stop(self) -> None:
+        """The window closes (MainWindow.closeEvent, before it waits for the runner): no more
+        countdown or probes (a probe would reopen the closed database's pool, left to leak),
+        and the writes waiting for the server are dropped with it."""
+        self.stopped = True
+        self._tick.stop()
+        self._waiting.clear()
+
     def lost(self, exc: BaseException) -> None:
         """The server stopped answering (a second report while down changes nothing)."""
-        if self.down:
+        if self.down or self.stopped:
             return
         log.warning("the connection to the server was lost: %s", exc)
         self.down = True
@@ -119,6 +128,8 @@ class ConnectionWatch(QObject):
 
     def after_reconnect(self, callback: Callable[[], None]) -> None:
         """Run callback once the server answers again (at once if it already does)."""
+        if self.stopped:
+            return
         if self.down:
             self._waiting.append(callback)
         else:
@@ -132,6 +143,8 @@ class ConnectionWatch(QObject):
 
     # -- the countdown and the probes
     def _wait(self, seconds: int) -> None:
+        if self.stopped:
+            return
         self._left = seconds
         if seconds <= 0:
             self._probe()
@@ -141,6 +154,9 @@ class ConnectionWatch(QObject):
 
     @Slot()
     def _on_tick_timeout(self) -> None:
+        if self.stopped:
+            self._tick.stop()
+            return
         self._left -= 1
         if self._left > 0:
             self.banner.show_waiting(self._left)
@@ -153,7 +169,7 @@ class ConnectionWatch(QObject):
         self.retry_now()
 
     def _probe(self) -> None:
-        if self._probing:
+        if self._probing or self.stopped:
             return
         self._probing = True
         self.probes += 1
@@ -169,6 +185,8 @@ class ConnectionWatch(QObject):
 
     def _on_probe_answered(self, _last_id: int) -> None:
         self._probing = False
+        if self.stopped:
+            return
         self._tick.stop()
         self.down = False
         self.banner.hide()
@@ -182,6 +200,8 @@ class ConnectionWatch(QObject):
 
     def _on_probe_failed(self, exc: BaseException) -> None:
         self._probing = False
+        if self.stopped:
+            return
         if not connection_lost(exc):
             log.warning("probing the server: %r", exc)
         step = min(self.probes, len(self.delays) - 1)

@@ -52,6 +52,7 @@ class LiveRefresh(QObject):
         self.db = ctx.workspace.db
         self.cursor = FeedCursor(self.db.client_id)
         self._active, self._monotonic = active, monotonic
+        self._stopped = False  # stop(): nothing more until start()
         self._started = False  # the cursor knows where the feed ends
         self._polling = False
         self.polls = self.failures = 0  # for tests and the bench
@@ -63,11 +64,15 @@ class LiveRefresh(QObject):
         self.prune_timer.timeout.connect(self._on_prune_timer_timeout)
 
     def start(self) -> None:
+        self._stopped = False
         self.timer.start()
         self.prune_timer.start()
         self.poll_now()
 
     def stop(self) -> None:
+        """No more polls or pruning (the window closes: MainWindow.closeEvent, before it waits
+        for the runner); a poll already on its way is not delivered."""
+        self._stopped = True
         self.timer.stop()
         self.prune_timer.stop()
 
@@ -77,7 +82,7 @@ class LiveRefresh(QObject):
 
     def poll_now(self) -> None:
         """Read the feed now, unless a poll is on its way already."""
-        if self._polling or not self._active():
+        if self._polling or self._stopped or not self._active():
             return
         self._polling = True
         self.ctx.runner.read(self._poll, self._on_polled, self._on_poll_failed, owner=self)
@@ -98,6 +103,8 @@ class LiveRefresh(QObject):
         from crmdesk.models.change_feed import merged
 
         self._polling = False
+        if self._stopped:
+            return
         self.polls += 1
         if not changes:
             return
@@ -116,7 +123,7 @@ class LiveRefresh(QObject):
     def _on_prune_timer_timeout(self) -> None:
         from crmdesk.models.change_feed import prune_feed, prune_receipts
 
-        if not self._active():
+        if self._stopped or not self._active():
             return
         before = datetime.now(UTC).replace(tzinfo=None) - KEEP_FEED  # as the feed stores it
         db = self.db

@@ -32,6 +32,8 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in"))
         self.db, self.runner = db, runner
         self.user = None
+        self.signed_in_with = ""  # the password accepted (a forced change does not ask it again)
+        self._attempt = ""
         where = QLabel(self.tr("Sign in to {database}").format(database=db.display_name()))
         where.setWordWrap(True)
         where.setMinimumWidth(380)
@@ -47,6 +49,10 @@ class LoginDialog(QDialog):
         self.sign_in = self.buttons.addButton(
             self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        # Enter always means Sign in: Cancel never takes the default role, not even while Sign
+        # in is disabled during an attempt (the focus passed to Cancel, and the next Enter
+        # cancelled the sign-in).
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.sign_in.setDefault(True)
         self.buttons.accepted.connect(self._on_sign_in_clicked)
         self.buttons.rejected.connect(self.reject)
@@ -80,6 +86,7 @@ class LoginDialog(QDialog):
         from crmdesk.models.checks import utc_now
 
         db = self.db
+        self._attempt = password
         self._busy(True)
         self.runner.write(
             lambda: sign_in_db(db, login, password, utc_now()),
@@ -91,16 +98,18 @@ class LoginDialog(QDialog):
     def _on_signed_in(self, user) -> None:
         self._busy(False)
         self.user = user
+        self.signed_in_with, self._attempt = self._attempt, ""
         self.accept()
 
     def _on_refused(self, exc: BaseException) -> None:
         from crmdesk.views.errors import error_text
 
         log.info("sign-in refused: %r", exc)
+        self._attempt = ""
         self._busy(False)
         self.password.clear()
         self._say(error_text(exc))
-        self.password.setFocus()
+        self.password.setFocus()  # cleared: the next try typed at once, Enter signs in
 
     def _say(self, text: str) -> None:
         self.problem.setText(text)
@@ -111,3 +120,5 @@ class LoginDialog(QDialog):
         self.sign_in.setEnabled(not busy)
         self.login.setEnabled(not busy)
         self.password.setEnabled(not busy)
+        if not busy:
+            self.sign_in.setDefault(True)

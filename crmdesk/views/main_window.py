@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,6 +49,16 @@ RECYCLE_EVERY_MS = 60 * 60 * 1000
 
 
 FINANCE_HIDDEN = ("customers", "pool", "pipeline", "recycle_bin")
+
+
+def window_title(name: str, db) -> str:
+    """The window's title, "crmdesk — 张伟 @ try13": two windows (two users, two databases) told
+    apart in the task bar. The database: a server's name, a local file's."""
+    from pathlib import Path
+
+    where = Path(db.url.database or "").name if db.is_local else (db.url.database or "")
+    title = QCoreApplication.translate("MainWindow", "crmdesk — {name} @ {database}")
+    return title.format(name=name, database=where)
 
 
 class MainWindow(QMainWindow):
@@ -233,6 +243,7 @@ class MainWindow(QMainWindow):
         team = f" · {actor.team_name}" if actor.team_name else ""
         self.user_label.setText(f"{actor.name} ({role_label(actor.role)}{team})")
         self.db_label.setText(workspace.db.display_name())
+        self.setWindowTitle(window_title(actor.name, workspace.db))
         for action in self._database_actions():
             action.setEnabled(True)
         self.tags_action.setVisible(actor.is_admin)
@@ -368,6 +379,12 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_layout()
+        # No new poll or probe on a database about to be closed (open_in_new_window closes it
+        # right after; a probe would open a new pool on it that nobody disposes).
+        for name in ("live_refresh", "connection_watch"):
+            service = getattr(self, name, None)
+            if service is not None:
+                service.stop()
         self.runner.cancel_all()  # a bulk action stops after its current chunk
         self.runner.wait()
         super().closeEvent(event)

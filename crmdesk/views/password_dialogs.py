@@ -47,6 +47,23 @@ def new_password_problem(password: str, again: str, login: str) -> str:
     return ""
 
 
+def problem_in_rules(password: str, login: str) -> bool:
+    """Whether the new password itself breaks a rule (else only the second typing differs)."""
+    from crmdesk.models.auth import password_problems
+
+    return bool(password_problems(password, login))
+
+
+def _focus_after(rules: bool, new: QLineEdit, again: QLineEdit) -> None:
+    """After a refused new password: the new one selected when it breaks a rule, else the
+    cleared "Again" field (typing at once must not add to the new one)."""
+    if rules:
+        new.setFocus()
+        new.selectAll()
+    else:
+        again.setFocus()
+
+
 class NewPasswordDialog(QDialog):
     """A new password for a user, typed twice; value() once accepted. Nothing is written
     here: the caller saves it (an admin's reset, the first admin)."""
@@ -91,7 +108,8 @@ class NewPasswordDialog(QDialog):
             self.problem.show()
             self.adjustSize()  # the words may wrap onto more lines
             self.again.clear()
-            self.password.setFocus()
+            _focus_after(problem_in_rules(self.password.text(), self.login), self.password,
+                         self.again)  # fmt: skip
             return
         self.accept()
 
@@ -99,7 +117,8 @@ class NewPasswordDialog(QDialog):
 class ChangePasswordDialog(QDialog):
     """Change one's own password. change(old, new) runs on the runner's write lane (a
     workspace's change_password); forced: after an admin's reset, before the window opens
-    (Cancel then means not working today)."""
+    (Cancel then means not working today). current: the password just typed to sign in (the
+    forced change): not asked again."""
 
     def __init__(
         self,
@@ -108,10 +127,12 @@ class ChangePasswordDialog(QDialog):
         login: str,
         parent: QWidget | None = None,
         forced: bool = False,
+        current: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change password"))
         self.runner, self.change, self.login = runner, change, login
+        self.current = current
         if forced:
             words = self.tr(
                 "Your password was set by an administrator. Choose your own before you start."
@@ -132,10 +153,14 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("New password"), self.new)
         form.addRow(self.tr("Again"), self.again)
         form.addRow("", rules)
+        if current is not None:  # typed a moment ago to sign in
+            form.setRowVisible(self.old, False)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.save.setDefault(True)
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
         for edit in (self.old, self.new, self.again):
@@ -145,19 +170,24 @@ class ChangePasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        (self.new if current is not None else self.old).setFocus()
 
     @Slot()
     def _on_save_clicked(self) -> None:
         if not self.save.isEnabled():
             return
-        old, new = self.old.text(), self.new.text()
+        old = self.current if self.current is not None else self.old.text()
+        new = self.new.text()
         if not old:
             self._say(self.tr("Enter your current password."), self.old)
             return
         problem = new_password_problem(new, self.again.text(), self.login)
         if problem:
             self.again.clear()
-            self._say(problem, self.new)
+            rules = problem_in_rules(new, self.login)
+            self._say(problem, self.new if rules else self.again)
+            if rules:
+                self.new.selectAll()
             return
         self.save.setEnabled(False)
         change = self.change
@@ -165,6 +195,7 @@ class ChangePasswordDialog(QDialog):
 
     def _on_changed(self, _result) -> None:
         self.save.setEnabled(True)
+        self.save.setDefault(True)
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -172,8 +203,9 @@ class ChangePasswordDialog(QDialog):
 
         log.info("password not changed: %r", exc)
         self.save.setEnabled(True)
+        self.save.setDefault(True)
         fields = [f for f, _code in (getattr(exc, "params", {}) or {}).get("errors", [])]
-        if "old_password" in fields:
+        if "old_password" in fields and self.current is None:
             self.old.clear()
             self._say(error_text(exc), self.old)
         else:

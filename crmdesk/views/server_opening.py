@@ -43,20 +43,21 @@ class ServerOpening:
         dialog = LoginDialog(db, self.window.runner, self.window,
                              str(settings.value("database/login", "") or ""))  # fmt: skip
         accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
-        user = dialog.user
+        user, typed = dialog.user, dialog.signed_in_with
         dialog.deleteLater()
         if not accepted:  # another database, perhaps; else quit
             db.close()
             self._connect()
             return
         settings.setValue("database/login", user.login)
-        if user.must_change_password and not self._forced_change(db, user):
+        if user.must_change_password and not self._forced_change(db, user, typed):
             self._quit(db)
             return
         self._attach(db, user)
 
-    def _forced_change(self, db, user) -> bool:
-        """An admin reset the password: the user chooses their own before the window opens."""
+    def _forced_change(self, db, user, current: str | None = None) -> bool:
+        """An admin reset the password: the user chooses their own before the window opens
+        (current: the password just typed to sign in, not asked again)."""
         from crmdesk.models.auth import change_password
         from crmdesk.models.checks import utc_now
         from crmdesk.views.password_dialogs import ChangePasswordDialog
@@ -64,7 +65,8 @@ class ServerOpening:
         def change(old: str, new: str):
             return db.write(lambda s: change_password(s, user.id, old, new, utc_now()))
 
-        dialog = ChangePasswordDialog(self.window.runner, change, user.login, self.window, True)
+        dialog = ChangePasswordDialog(self.window.runner, change, user.login, self.window, True,
+                                      current or None)  # fmt: skip
         accepted = dialog.exec() == ChangePasswordDialog.DialogCode.Accepted
         dialog.deleteLater()
         return accepted
@@ -76,10 +78,11 @@ class ServerOpening:
 
     def _set_up(self, exc) -> None:
         """An empty server database: set it up (after asking) and make its first admin."""
+        from crmdesk.models import profiles
         from crmdesk.views import prompts
         from crmdesk.views.setup_dialogs import FirstAdminDialog
 
-        where = exc.params.get("url") or ""
+        where = profiles.display_url(exc.params.get("url") or "")
         if not prompts.confirm_set_up(self.window, where):
             self._connect()
             return
@@ -136,10 +139,23 @@ class ServerOpening:
             self._quit()
 
     def _connect(self, message: str = "") -> None:
-        """The connect dialog: a profile chosen opens now (and next time); cancelled: quit."""
+        """The connect dialog, its profiles and keychain read on the runner first: a profile
+        chosen opens now (and next time); cancelled: quit, after asking (or the dialog again).
+        The database given with --db is among the profiles offered."""
+        from crmdesk.models import profiles
+
+        select, url = self.profile, self.url
+        self.window.runner.read(
+            lambda: profiles.read_state(select, url),
+            lambda state: self._show_connect(state, message),
+            lambda exc: self._show_connect(None, message),
+        )
+
+    def _show_connect(self, state, message: str) -> None:
         from crmdesk.views.connect_dialog import ConnectDialog
 
-        dialog = ConnectDialog(self.window.runner, self.window, self.profile, message)
+        dialog = ConnectDialog(self.window.runner, self.window, self.profile, message, state,
+                               self.url)  # fmt: skip
         accepted = dialog.exec() == ConnectDialog.DialogCode.Accepted
         if accepted:
             self.url, self.profile = dialog.url(), dialog.chosen.name
@@ -147,14 +163,50 @@ class ServerOpening:
         dialog.deleteLater()
         if accepted:
             self.start()
-        else:
+        elif ask_quit(self.window):
             self._quit()
+        else:
+            self._connect(message)
+
+
+def ask_quit(parent) -> bool:
+    """No database chosen: quit crmdesk (True) or choose one again (False)?"""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("crmdesk")
+    box.setText(QCoreApplication.translate("Opening", "No database is open. Quit crmdesk?"))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Opening",
+            "crmdesk needs a database to work in. Choose Back to pick a connection, or Quit "
+            "to close the program.",
+        )
+    )
+    quit_button = box.addButton(
+        QCoreApplication.translate("Opening", "Quit"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    back = box.addButton(
+        QCoreApplication.translate("Opening", "Back"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(back)
+    box.setEscapeButton(quit_button)
+    box.exec()
+    return box.clickedButton() is quit_button
 
 
 def start_url(settings) -> tuple[str | None, str | None]:
     """(the URL to open when none was given, its profile's name): the last profile used, else
     the legacy setting, else the local file. Without the password: the keychain is asked on the
     worker thread (kept_password; importing keyring and finding its backend takes ~0.14 s)."""
+    return start_url_from(str(settings.value("database/url", "") or ""))
+
+
+def start_url_from(legacy: str) -> tuple[str | None, str | None]:
+    """start_url with the legacy setting's value read beforehand (on a worker thread: it
+    reads profiles.json)."""
     from crmdesk.models import profiles
 
     profile = profiles.last_profile()
@@ -162,6 +214,6 @@ def start_url(settings) -> tuple[str | None, str | None]:
         if profile.name == profiles.LOCAL_NAME:
             return None, profile.name
         return profiles.profile_url(profile), profile.name
-    if settings.value("database/url", ""):
-        return str(settings.value("database/url")), None  # chosen by an older crmdesk
+    if legacy:
+        return legacy, None  # chosen by an older crmdesk
     return None, None

@@ -248,7 +248,7 @@ class SchemaTooOldDialog(QDialog):
         note.setObjectName("hint")
         self.login = QLineEdit()
         self.password = QLineEdit()
-        self.password.setPlaceholderText(self.tr("empty if you have none yet"))
+        self.password.setPlaceholderText(self.tr("Your crmdesk password"))
         self.new_password = QLineEdit()  # shown for an admin without a password
         self.again = QLineEdit()
         for edit in (self.password, self.new_password, self.again):
