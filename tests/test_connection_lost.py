@@ -9,7 +9,7 @@ import socket
 import uuid
 
 import pytest
-from connection_helpers import cut_before, kill_sessions
+from connection_helpers import FlakyLink, cut_before, kill_sessions
 from helpers import NOW, People
 from sqlalchemy import func, select
 
@@ -72,16 +72,27 @@ def test_a_retried_write_with_its_key_lands_exactly_once(db, ws):
 
 
 def test_a_commit_whose_answer_was_lost_is_not_written_again(db, ws):
-    """The first attempt committed but its answer never came back (the session died during
-    COMMIT): the retry finds the receipt."""
+    """The first attempt committed but its answer never came back (the relay drops the
+    COMMIT's answer, as a connection dying during COMMIT does): the caller sees
+    ConnectionLost, and the retry with the same key finds the receipt."""
     _server_only(db)
-    key = uuid.uuid4().hex
-    with write_keys.keyed(key):
-        ws.create_customer(CustomerInput(name="已提交客户"))
-    kill_sessions(db)  # the connection it came back on is gone too
-    with pytest.raises(AlreadyApplied), write_keys.keyed(key):
-        ws.create_customer(CustomerInput(name="已提交客户"))
-    assert _count(db, Customer, _named("已提交客户")) == 1
+    relay = FlakyLink(db.engine.url.host or "127.0.0.1", db.engine.url.port)
+    remote = Database(create_db_engine(relay.url(db)))
+    try:
+        far = Workspace(remote, ws.actor, clock=lambda: NOW)
+        key = uuid.uuid4().hex
+        far.create_customer(CustomerInput(name="连接已建立"))  # connected and set up first
+        relay.lose_next_commit_answer()
+        with pytest.raises(ConnectionLost), write_keys.keyed(key):
+            far.create_customer(CustomerInput(name="已提交客户"))
+        assert _count(db, Customer, _named("已提交客户")) == 1  # committed all the same
+        with pytest.raises(AlreadyApplied), write_keys.keyed(key):
+            far.create_customer(CustomerInput(name="已提交客户"))
+        assert _count(db, Customer, _named("已提交客户")) == 1
+        assert _count(db, WriteReceipt, WriteReceipt.key == key) == 1
+    finally:
+        remote.close()
+        relay.close()
 
 
 def test_sessions_killed_while_idle_are_replaced_quietly(db, ws):

@@ -192,7 +192,7 @@ def ask_quit(parent) -> bool:
         QCoreApplication.translate("Opening", "Back"), QMessageBox.ButtonRole.RejectRole
     )
     box.setDefaultButton(back)
-    box.setEscapeButton(quit_button)
+    box.setEscapeButton(back)  # closing the question quits nothing
     box.exec()
     return box.clickedButton() is quit_button
 
