@@ -15,7 +15,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="290"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="302"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>%Ln customer skipped: its tags would be too long.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="294"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="306"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>Cancelled; %Ln customer was not changed.</numerusform>
@@ -31,11 +31,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="296"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="308"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln customer needed no change.</numerusform>
             <numerusform>%Ln customers needed no change.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CollaboratorsPanel</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="135"/>
+        <source>Shared with (%n)</source>
+        <translation>
+            <numerusform>Shared with (%n)</numerusform>
+            <numerusform>Shared with (%n)</numerusform>
         </translation>
     </message>
 </context>
@@ -85,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="383"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -93,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="389"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="387"/>
         <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
         <translation>
             <numerusform>%Ln customer not assigned: %1 already owns as many customers as allowed.</numerusform>
@@ -101,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="424"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="430"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -109,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="412"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="414"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Changed the tags of %Ln customer.</numerusform>
@@ -117,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="433"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="439"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -228,6 +239,54 @@
         <translation>
             <numerusform>%Ln open deal</numerusform>
             <numerusform>%Ln open deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="47"/>
+        <source>%Ln customer(s) will go to %1.</source>
+        <translation>
+            <numerusform>%Ln customer will go to %1.</numerusform>
+            <numerusform>%Ln customers will go to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="50"/>
+        <source>%Ln customer(s) will go back to “%1”.</source>
+        <translation>
+            <numerusform>%Ln customer will go back to “%1”.</numerusform>
+            <numerusform>%Ln customers will go back to “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="53"/>
+        <source>%Ln open deal(s) will go to %1.</source>
+        <translation>
+            <numerusform>%Ln open deal will go to %1.</numerusform>
+            <numerusform>%Ln open deals will go to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="56"/>
+        <source>%Ln customer(s) went to %1.</source>
+        <translation>
+            <numerusform>%Ln customer went to %1.</numerusform>
+            <numerusform>%Ln customers went to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="59"/>
+        <source>%Ln customer(s) went back to “%1”.</source>
+        <translation>
+            <numerusform>%Ln customer went back to “%1”.</numerusform>
+            <numerusform>%Ln customers went back to “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="62"/>
+        <source>%Ln open deal(s) went to %1.</source>
+        <translation>
+            <numerusform>%Ln open deal went to %1.</numerusform>
+            <numerusform>%Ln open deals went to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -431,6 +490,25 @@
     </message>
 </context>
 <context>
+    <name>OwnerOnlyWords</name>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="61"/>
+        <source>No customers of your own yet. %Ln customer(s) shared with you are under “Shared with me”.</source>
+        <translation>
+            <numerusform>No customers of your own yet. %Ln customer shared with you is under “Shared with me”.</numerusform>
+            <numerusform>No customers of your own yet. %Ln customers shared with you are under “Shared with me”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="70"/>
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PipelineSettingsWords</name>
     <message numerus="yes">
         <location filename="../../crmdesk/views/pipeline_settings_parts.py" line="417"/>
@@ -471,7 +549,7 @@
 <context>
     <name>PoolActionWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="21"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="28"/>
         <source>Released %Ln customer(s) to the pool.</source>
         <translation>
             <numerusform>Released %Ln customer to the pool.</numerusform>
@@ -479,7 +557,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="24"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="31"/>
         <source>Locked %Ln customer(s): they stay yours.</source>
         <translation>
             <numerusform>Locked %Ln customer: they stay yours.</numerusform>
@@ -487,7 +565,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="27"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="34"/>
         <source>Unlocked %Ln customer(s).</source>
         <translation>
             <numerusform>Unlocked %Ln customer.</numerusform>

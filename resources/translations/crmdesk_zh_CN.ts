@@ -334,74 +334,80 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="64"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="65"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="109"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="110"/>
         <source>The daily backup could not be made: {reason}</source>
         <translation>无法完成每日备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="124"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="125"/>
         <source>Daily</source>
         <translation>每日备份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="125"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="126"/>
         <source>Backed up by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="126"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="127"/>
         <source>Before a restore</source>
         <translation>恢复前备份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="127"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="128"/>
         <source>Before an upgrade</source>
         <translation>升级前备份</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="129"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="130"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="186"/>
-        <location filename="../../crmdesk/views/backup_actions.py" line="226"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="187"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="264"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="299"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="187"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="188"/>
         <source>Replace your database with the backup of {at}? Changes made since then are undone (your database as it is now is kept as a backup). The program starts again.</source>
         <translation>用 {at} 的备份替换当前数据库？此后所做的修改都将撤销（当前数据库会先保留为一份备份）。程序将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="227"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="265"/>
         <source>There are no backups of this database yet.</source>
         <translation>此数据库还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="349"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="297"/>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="419"/>
         <source>Copying the database…</source>
         <translation>正在复制数据库…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="350"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="420"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="355"/>
-        <location filename="../../crmdesk/views/backup_actions.py" line="373"/>
-        <source>Copy database to…</source>
-        <translation>复制数据库到…</translation>
+        <location filename="../../crmdesk/views/backup_actions.py" line="425"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="443"/>
+        <source>Copy the database</source>
+        <translation>复制数据库</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="374"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="444"/>
         <source>Copied {rows} rows in {tables} tables.</source>
         <translation>已复制 {tables} 张表中的 {rows} 行数据。</translation>
     </message>
@@ -417,36 +423,41 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="185"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="187"/>
         <source>Counting the customers this applies to…</source>
         <translation>正在统计涉及的客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="224"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="226"/>
+        <source>None of the selected customers can be changed by you (any more): only their owner, a manager or an administrator can.</source>
+        <translation>选中的客户（已）都不能由你修改：只有负责人、其主管或管理员可以。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="235"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_actions.py" line="247"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="259"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="290"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="302"/>
         <source>%Ln customer(s) skipped: their tags would be too long.</source>
         <translation>
             <numerusform>已跳过 %Ln 个客户：标签总长度会超出上限。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="294"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="306"/>
         <source>Cancelled; %Ln customer(s) were not changed.</source>
         <translation>
             <numerusform>已取消；%Ln 个客户未更改。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_actions.py" line="296"/>
+        <location filename="../../crmdesk/views/bulk_actions.py" line="308"/>
         <source>%Ln customer(s) needed no change.</source>
         <translation>
             <numerusform>%Ln 个客户无需更改。</numerusform>
@@ -502,42 +513,42 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="113"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="133"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="117"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="138"/>
         <source>Your password was set by an administrator. Choose your own before you start.</source>
         <translation>你的密码是由管理员设置的。开始使用前，请设置你自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="120"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="141"/>
         <source>Choose a new password for {login}.</source>
         <translation>请为 {login} 设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="127"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="148"/>
         <source>At least 8 characters, and not your login name.</source>
         <translation>至少 8 个字符，且不能与登录名相同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="131"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="152"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="132"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="153"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="133"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="154"/>
         <source>Again</source>
         <translation>确认新密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="155"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="182"/>
         <source>Enter your current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
@@ -553,22 +564,22 @@
 <context>
     <name>Collaborators</name>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="242"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="254"/>
         <source>{name} owns this customer and needs no sharing.</source>
         <translation>{name}是该客户的负责人，无需共享。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="246"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="258"/>
         <source>{name} is deactivated: choose an active colleague.</source>
         <translation>{name}已被停用：请选择一位在职的同事。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="250"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="262"/>
         <source>Nobody owns this customer: it is in a pool. Claim it before sharing it.</source>
         <translation>该客户没有负责人，目前在公海中。请先领取，再共享。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="255"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="267"/>
         <source>This customer is shared with {limit} colleagues already, the most it can be. Remove one first.</source>
         <translation>该客户已与 {limit} 位同事共享，已达上限。请先移除一位协作人。</translation>
     </message>
@@ -576,48 +587,61 @@
 <context>
     <name>CollaboratorsPanel</name>
     <message>
-        <location filename="../../crmdesk/views/collaborators_panel.py" line="43"/>
-        <source>Colleagues this customer is shared with see it and may log follow-ups on it; they are told of new follow-ups. Only its owner&apos;s side edits it.</source>
-        <translation>协作人可以查看该客户并添加跟进记录，有新的跟进时也会收到通知。只有负责人一方可以编辑客户资料。</translation>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="45"/>
+        <source>Colleagues this customer is shared with see it and may log follow-ups on it; they are told of new follow-ups. Only its owner, their manager or an administrator can change it.</source>
+        <translation>与之共享该客户的同事可以查看它并添加跟进，有新跟进时会收到通知。只有负责人、其主管或管理员可以修改该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/collaborators_panel.py" line="53"/>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="56"/>
+        <source>Choose a colleague…</source>
+        <translation>选择同事…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="58"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/collaborators_panel.py" line="55"/>
-        <location filename="../../crmdesk/views/collaborators_panel.py" line="164"/>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="60"/>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="177"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/collaborators_panel.py" line="66"/>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="71"/>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="135"/>
         <source>Shared with</source>
         <translation>协作人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/collaborators_panel.py" line="122"/>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="127"/>
         <source>added by %1</source>
         <translation>由 %1 添加</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/collaborators_panel.py" line="127"/>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="132"/>
         <source>Not shared with anyone.</source>
         <translation>尚未与任何人共享。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="135"/>
+        <source>Shared with (%n)</source>
+        <translation>
+            <numerusform>协作人（%n）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../crmdesk/views/collaborators_panel.py" line="164"/>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="177"/>
         <source>Stop sharing with me</source>
         <translation>退出协作</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/collaborators_panel.py" line="176"/>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="189"/>
         <source>Shared with {name}.</source>
         <translation>已添加协作人{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/collaborators_panel.py" line="190"/>
+        <location filename="../../crmdesk/views/collaborators_panel.py" line="203"/>
         <source>No longer shared with {name}.</source>
         <translation>已移除协作人{name}。</translation>
     </message>
@@ -625,162 +649,192 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="58"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="118"/>
         <source>Connected. The database is empty: crmdesk will set it up when you connect, and you will create its first administrator.</source>
         <translation>连接成功。数据库是空的：连接时 crmdesk 会完成初始化，由你创建第一个管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="64"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="124"/>
         <source>Connected, but the database was made by an older version of crmdesk. An administrator must upgrade it before anyone can work in it.</source>
         <translation>连接成功，但该数据库由旧版本的 crmdesk 创建。需由管理员升级后才能使用。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="70"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="130"/>
+        <source>The file was made by an older version of crmdesk: it will be upgraded when you connect (a backup copy is made first).</source>
+        <translation>该文件由旧版 crmdesk 创建：连接时会升级（升级前先做备份）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="136"/>
         <source>There is no file there yet: a new, empty database will be made.</source>
         <translation>该位置还没有文件：将新建一个空数据库。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="73"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="139"/>
         <source>Connected. The database is ready.</source>
         <translation>连接成功。数据库已就绪。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="85"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="146"/>
+        <source>Delete connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="147"/>
+        <source>Delete the connection “{name}”? Its password is removed from the keychain too. The database itself is not touched.</source>
+        <translation>删除连接“{name}”？其密码也会从密码钥匙串中移除。数据库本身不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="176"/>
         <source>Connect to a database</source>
         <translation>连接数据库</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="98"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="192"/>
         <source>Local file on this computer</source>
         <translation>本机文件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="99"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="193"/>
         <source>PostgreSQL server</source>
         <translation>PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="100"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="194"/>
         <source>MySQL or MariaDB server</source>
         <translation>MySQL 或 MariaDB 服务器</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="102"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="196"/>
         <source>The default file (in your data folder)</source>
         <translation>默认文件（位于数据文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="103"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="197"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="112"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="206"/>
         <source>e.g. 192.168.1.5 or db.example.cn</source>
         <translation>例如：192.168.1.5 或 db.example.cn</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="119"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="213"/>
+        <source>The database server&apos;s account, not your crmdesk login (asked when you sign in).</source>
+        <translation>数据库服务器的账号，不是你的 crmdesk 登录名（登录名在登录时填写）。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="218"/>
         <source>Remember the password in this computer&apos;s keychain</source>
         <translation>在本机的密码钥匙串中记住密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="122"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="220"/>
         <source>This computer has no keychain: the password is asked for at each start.</source>
         <translation>本机没有密码钥匙串：每次启动时都需要输入密码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="127"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="226"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="128"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="227"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="129"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="228"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="130"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="229"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="131"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="230"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="132"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="231"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="133"/>
-        <source>User</source>
-        <translation>用户名</translation>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="232"/>
+        <source>Database user</source>
+        <translation>数据库用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="134"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="233"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="146"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="253"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="148"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="255"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="150"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="257"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="154"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="261"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="203"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="307"/>
+        <source>Reading the saved connections…</source>
+        <translation>正在读取已保存的连接…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="347"/>
         <source>This computer (local file)</source>
         <translation>本机（本地文件）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="312"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="403"/>
+        <source>Reading the keychain…</source>
+        <translation>正在读取密码钥匙串…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="490"/>
         <source>New server</source>
         <translation>新服务器</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="341"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="523"/>
         <source>Give the connection a name.</source>
         <translation>请为连接命名。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="343"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="525"/>
         <source>Another connection already has this name.</source>
         <translation>已有同名的连接。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="346"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="528"/>
         <source>Enter the server&apos;s address.</source>
         <translation>请输入服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="348"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="530"/>
         <source>Enter the database&apos;s name.</source>
         <translation>请输入数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="367"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="546"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -806,7 +860,7 @@
 <context>
     <name>ConnectionWatch</name>
     <message>
-        <location filename="../../crmdesk/views/connection_watch.py" line="176"/>
+        <location filename="../../crmdesk/views/connection_watch.py" line="194"/>
         <source>Connected again.</source>
         <translation>已重新连接。</translation>
     </message>
@@ -1870,47 +1924,57 @@
 <context>
     <name>CopyTargetDialog</name>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="265"/>
-        <source>Copy database to…</source>
-        <translation>复制数据库到…</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="270"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="340"/>
         <source>A new password for this administrator</source>
         <translation>为该管理员设置的新密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="273"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="343"/>
         <source>To sign in to a server copy of this file, give an administrator a password in the copy (optional):</source>
         <translation>如需登录复制到服务器上的数据库，请在副本中为一位管理员设置密码（选填）：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="279"/>
-        <source>postgresql://user:password@host/database</source>
-        <translation>postgresql://用户名:密码@服务器/数据库</translation>
+        <location filename="../../crmdesk/views/backup_actions.py" line="335"/>
+        <source>Copy the database</source>
+        <translation>复制数据库</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="280"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="349"/>
+        <source>postgresql://user@host/database, or a new file</source>
+        <translation>postgresql://用户名@服务器/数据库，或一个新文件</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="350"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="284"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="354"/>
         <source>Everything is copied into an empty database: a server database (its URL) or a new file. A server&apos;s database is set up for crmdesk first.</source>
         <translation>所有数据将复制到一个空数据库：服务器数据库（填写其地址）或新文件。服务器数据库会先按 crmdesk 的要求完成初始化。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="295"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="365"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="313"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="374"/>
+        <source>Administrator&apos;s login</source>
+        <translation>管理员登录名</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="375"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/backup_actions.py" line="383"/>
         <source>Copy to a new file</source>
         <translation>复制到新文件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="313"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="383"/>
         <source>crmdesk database (*.sqlite)</source>
         <translation>crmdesk 数据库 (*.sqlite)</translation>
     </message>
@@ -2116,52 +2180,52 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="84"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="79"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="86"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="81"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="92"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="87"/>
         <source>Save changes (%1)</source>
         <translation>保存修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="108"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="103"/>
         <source>Details</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="120"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="115"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="128"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="123"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="130"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="126"/>
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="132"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="128"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="136"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="132"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="178"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="173"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2181,12 +2245,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="229"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="224"/>
         <source>This customer is no longer there: deleted, or handed to someone else.</source>
         <translation>该客户已不在：可能已被删除，或已转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="461"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="458"/>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
@@ -2206,13 +2270,13 @@
         <translation>已移除联系人{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="489"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="486"/>
         <source>Follow-up added.</source>
         <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_detail.py" line="141"/>
-        <location filename="../../crmdesk/views/customer_detail.py" line="170"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="136"/>
+        <location filename="../../crmdesk/views/customer_detail.py" line="165"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
@@ -2416,12 +2480,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="117"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="113"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="232"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="230"/>
         <source>No customers match the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
@@ -2433,110 +2497,120 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="412"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="414"/>
         <source>Changed the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="433"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="439"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="384"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="382"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="134"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="130"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="233"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="231"/>
         <source>No customers here yet.</source>
         <translation>这里还没有客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="383"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="389"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="387"/>
         <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
         <translation>
             <numerusform>%Ln 个客户未分配：%1 的客户数已达上限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="411"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="413"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="424"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="430"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="432"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="438"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/customer_page.py" line="58"/>
-        <location filename="../../crmdesk/views/customer_page.py" line="228"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="226"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="96"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="94"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="98"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="96"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="100"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="98"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="35"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="98"/>
         <source>Release to pool…</source>
         <translation>放回公海…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="38"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="101"/>
         <source>Give the selected customers back to the public pool</source>
         <translation>把选中的客户放回公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="44"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="107"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="48"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="111"/>
         <source>Lock: never recycled to the pool</source>
         <translation>锁定：不会被回收到公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="51"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="114"/>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="171"/>
+        <source>Not yours to change</source>
+        <translation>无权修改</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="199"/>
+        <source>Show those shared with me</source>
+        <translation>查看与我共享的客户</translation>
     </message>
 </context>
 <context>
@@ -3690,247 +3764,262 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="31"/>
+        <location filename="../../crmdesk/views/errors.py" line="40"/>
         <source>{field} is required.</source>
         <translation>{field}为必填项。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="32"/>
+        <location filename="../../crmdesk/views/errors.py" line="41"/>
         <source>{field} has a value that is not allowed.</source>
         <translation>{field}的取值无效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="33"/>
+        <location filename="../../crmdesk/views/errors.py" line="42"/>
         <source>{field} does not look like a phone number.</source>
         <translation>{field}格式不正确，请填写电话号码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="36"/>
+        <location filename="../../crmdesk/views/errors.py" line="45"/>
         <source>{field}: a mobile number has 11 digits starting with 1, or starts with + and a country code.</source>
         <translation>{field}格式不正确：手机号应为以 1 开头的 11 位数字，或以 + 加国家代码开头。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="44"/>
+        <location filename="../../crmdesk/views/errors.py" line="53"/>
         <source>{field} is too long.</source>
         <translation>{field}太长。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="45"/>
+        <location filename="../../crmdesk/views/errors.py" line="54"/>
         <source>{field}: too many.</source>
         <translation>{field}：数量过多。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="46"/>
+        <location filename="../../crmdesk/views/errors.py" line="55"/>
         <source>{field} contains a character that cannot be stored.</source>
         <translation>{field}包含无法保存的字符。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="49"/>
+        <location filename="../../crmdesk/views/errors.py" line="58"/>
         <source>{field} is out of range.</source>
         <translation>{field}超出允许范围。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="50"/>
+        <location filename="../../crmdesk/views/errors.py" line="59"/>
         <source>{field} must be later than the follow-up itself.</source>
         <translation>{field}必须晚于本次跟进时间。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="53"/>
+        <location filename="../../crmdesk/views/errors.py" line="62"/>
         <source>{field}: this one is already used.</source>
         <translation>{field}：已被使用。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="54"/>
+        <location filename="../../crmdesk/views/errors.py" line="63"/>
         <source>Only customers that have an owner can be released or locked.</source>
         <translation>只有有负责人的客户才能放回公海或锁定。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="57"/>
+        <location filename="../../crmdesk/views/errors.py" line="66"/>
         <source>The customers are already in this pool.</source>
         <translation>这些客户已在这个公海中。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="58"/>
+        <location filename="../../crmdesk/views/errors.py" line="67"/>
         <source>{field}: the cap is reached; unlock a customer first.</source>
         <translation>{field}：已达上限，请先解锁一个客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="61"/>
+        <location filename="../../crmdesk/views/errors.py" line="70"/>
         <source>{field}: someone chosen no longer exists.</source>
         <translation>{field}：所选的某一项已不存在。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="66"/>
+        <location filename="../../crmdesk/views/errors.py" line="75"/>
         <source>{field} is too long: at most {limit} characters.</source>
         <translation>{field}太长：最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="69"/>
+        <location filename="../../crmdesk/views/errors.py" line="78"/>
         <source>{field}: at most {limit}.</source>
         <translation>{field}：最多 {limit} 个。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="75"/>
+        <location filename="../../crmdesk/views/errors.py" line="84"/>
         <source>{field} is not valid.</source>
         <translation>{field}无效。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="85"/>
+        <location filename="../../crmdesk/views/errors.py" line="94"/>
         <source>The database server cannot be reached. Check the network connection and the server address, then try again.</source>
         <translation>无法连接数据库服务器。请检查网络连接和服务器地址，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="90"/>
+        <location filename="../../crmdesk/views/errors.py" line="99"/>
         <source>The server refused the user name or password. Check them and try again.</source>
         <translation>服务器拒绝了用户名或密码。请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="93"/>
+        <location filename="../../crmdesk/views/errors.py" line="102"/>
         <source>The server has no database of this name. Check the name, or ask your administrator to create it.</source>
         <translation>服务器上没有这个名称的数据库。请检查名称，或请管理员创建。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="98"/>
+        <location filename="../../crmdesk/views/errors.py" line="107"/>
         <source>This account may not use this database. Ask your administrator for access.</source>
         <translation>该账号无权使用此数据库。请向管理员申请权限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="102"/>
+        <location filename="../../crmdesk/views/errors.py" line="111"/>
         <source>This file is not a crmdesk database. Choose the database file itself.</source>
         <translation>此文件不是 crmdesk 数据库。请选择数据库文件本身。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="105"/>
+        <location filename="../../crmdesk/views/errors.py" line="114"/>
         <source>The database file is damaged. Restore it from a backup (crmdesk keeps one in its backup folder before every upgrade).</source>
         <translation>数据库文件已损坏。请从备份恢复（crmdesk 每次升级前都会在备份文件夹中保留一份）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="110"/>
+        <location filename="../../crmdesk/views/errors.py" line="119"/>
         <source>The database file cannot be opened: the folder does not exist or you may not write there.</source>
         <translation>无法打开数据库文件：文件夹不存在，或你没有写入权限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="115"/>
+        <location filename="../../crmdesk/views/errors.py" line="124"/>
         <source>The database file is read-only. Check its permissions, then try again.</source>
         <translation>数据库文件为只读。请检查文件权限，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="118"/>
+        <location filename="../../crmdesk/views/errors.py" line="127"/>
         <source>The database is in use by another program or user and did not become free. Close the other program or wait a moment, then try again.</source>
         <translation>数据库正被其他程序或用户占用，且一直未释放。请关闭其他程序或稍等片刻，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="123"/>
+        <location filename="../../crmdesk/views/errors.py" line="132"/>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>磁盘已满。请清理空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="128"/>
+        <location filename="../../crmdesk/views/errors.py" line="137"/>
         <source>The database cannot be used. Details are in the log file.</source>
         <translation>数据库无法使用。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="167"/>
+        <location filename="../../crmdesk/views/errors.py" line="176"/>
+        <source>{field}: theirs {theirs}, yours {yours}</source>
+        <translation>{field}：对方为 {theirs}，你的为 {yours}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="193"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="195"/>
+        <source>“{value}”</source>
+        <translation>“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="207"/>
         <source>It stopped there; rows imported before that: {count}.</source>
         <translation>操作在此中止；此前已导入 {count} 行。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="171"/>
+        <location filename="../../crmdesk/views/errors.py" line="211"/>
         <source>It stopped there; customers changed before that: {count}.</source>
         <translation>操作在此中止；此前已更改的客户：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="141"/>
+        <location filename="../../crmdesk/views/errors.py" line="150"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="144"/>
+        <location filename="../../crmdesk/views/errors.py" line="153"/>
         <source>{who} changed this customer at {at} while you were editing it.</source>
         <translation>在你编辑期间，{who} 于 {at} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="148"/>
+        <location filename="../../crmdesk/views/errors.py" line="157"/>
         <source>{who} changed this customer while you were editing it.</source>
         <translation>在你编辑期间，{who} 修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="154"/>
+        <location filename="../../crmdesk/views/errors.py" line="163"/>
         <source>They changed: {fields}.</source>
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="200"/>
+        <location filename="../../crmdesk/views/errors.py" line="240"/>
         <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on.</source>
         <translation>该记录已不存在，或你已无权查看。可能已被他人删除或转交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="186"/>
+        <location filename="../../crmdesk/views/errors.py" line="226"/>
         <source>Your account has been deactivated or removed. Ask an administrator.</source>
         <translation>你的账号已被停用或删除。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="41"/>
+        <location filename="../../crmdesk/views/errors.py" line="50"/>
         <source>{field}: this is not an e-mail address (like name@example.com).</source>
         <translation>{field}格式不正确，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="182"/>
+        <location filename="../../crmdesk/views/errors.py" line="222"/>
         <source>This pool is closed. Ask an administrator to turn it on again.</source>
         <translation>这个公海已停用。请联系管理员重新启用。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="191"/>
+        <location filename="../../crmdesk/views/errors.py" line="231"/>
         <source>Your role may not import customers, contacts, deals or follow-ups. Ask a colleague in sales or an administrator.</source>
         <translation>你的角色无权导入客户、联系人、商机或跟进记录。请联系销售同事或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="196"/>
+        <location filename="../../crmdesk/views/errors.py" line="236"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>你无权执行此操作。请联系你的经理或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="206"/>
+        <location filename="../../crmdesk/views/errors.py" line="246"/>
         <source>This database was written by a newer version of crmdesk. Install the newest version to open it.</source>
         <translation>此数据库由更新版本的 crmdesk 写入。请安装最新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="212"/>
+        <location filename="../../crmdesk/views/errors.py" line="252"/>
         <source>The database could not be upgraded to this version of crmdesk. Details are in the log file. A local database file was copied to the backup folder first; a server database may need its administrator.</source>
         <translation>无法将数据库升级到此版本的 crmdesk。详细信息见日志文件。本地数据库文件已先复制到备份文件夹；服务器数据库可能需要其管理员处理。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="219"/>
+        <location filename="../../crmdesk/views/errors.py" line="259"/>
         <source>The connection to the database server was lost. What you were doing was not saved; check the network and try again.</source>
         <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="228"/>
+        <location filename="../../crmdesk/views/errors.py" line="268"/>
         <source>Database: {where}</source>
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="233"/>
+        <location filename="../../crmdesk/views/errors.py" line="273"/>
         <source>The database could not answer; it may be damaged or from another program. Details are in the log file.</source>
         <translation>数据库无法给出结果；它可能已损坏，或来自其他程序。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="239"/>
+        <location filename="../../crmdesk/views/errors.py" line="279"/>
         <source>The database refused this change; nothing was saved. Details are in the log file.</source>
         <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="244"/>
+        <location filename="../../crmdesk/views/errors.py" line="284"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="245"/>
+        <location filename="../../crmdesk/views/errors.py" line="285"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
         <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="289"/>
+        <location filename="../../crmdesk/views/errors.py" line="329"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -3946,212 +4035,222 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/errors_team.py" line="41"/>
-        <source>This account has no password yet. Ask an administrator to set one.</source>
-        <translation>该账号还没有设置密码。请联系管理员设置。</translation>
+        <source>This account has no password yet. Ask an administrator to set one (File › Users and teams… › Reset password, or crmdesk set-password).</source>
+        <translation>该账号还没有密码。请管理员设置一个（文件 › 用户和团队… › 重置密码，或 crmdesk set-password）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="44"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="46"/>
         <source>The login or the password is wrong.</source>
         <translation>登录名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="46"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="48"/>
+        <source>No user has the login {login}.</source>
+        <translation>没有登录名为 {login} 的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="52"/>
         <source>This database already has users: sign in with your login instead.</source>
         <translation>此数据库已有用户：请用你的登录名登录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="50"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="56"/>
         <source>This is the last active administrator. Make someone else an administrator first.</source>
         <translation>这是最后一位在职的管理员。请先将其他人设为管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="56"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="62"/>
         <source>Members still in this team: %n (deactivated ones included). Move them to another team first.</source>
         <translation>该团队仍有 %n 名成员（含已停用的）。请先将他们移到其他团队。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="64"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="70"/>
         <source>You cannot deactivate yourself; another administrator can.</source>
         <translation>你不能停用自己的账号；可由其他管理员停用。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="77"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="83"/>
         <source>The password needs at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="80"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="86"/>
         <source>The password may have at most 128 characters.</source>
         <translation>密码最多 128 个字符。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="83"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="89"/>
         <source>The password cannot be one character repeated.</source>
         <translation>密码不能由同一个字符重复组成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="86"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="92"/>
         <source>The password cannot be the login.</source>
         <translation>密码不能与登录名相同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="89"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="95"/>
         <source>The password contains a character that cannot be used.</source>
         <translation>密码中包含不可使用的字符。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="92"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="98"/>
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与旧密码相同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="95"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="101"/>
         <source>Enter a password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="96"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="102"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="99"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="105"/>
         <source>Enter a login.</source>
         <translation>请输入登录名。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="100"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="106"/>
         <source>A login cannot contain spaces.</source>
         <translation>登录名不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="103"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="109"/>
         <source>Someone already has this login.</source>
         <translation>该登录名已被使用。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="104"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="110"/>
         <source>The login is too long.</source>
         <translation>登录名太长。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="105"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="111"/>
         <source>Choose a role.</source>
         <translation>请选择角色。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="106"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="112"/>
         <source>The team chosen no longer exists.</source>
         <translation>所选团队已不存在。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="109"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="115"/>
         <source>The customer cap is a whole number from 1 up, or empty for none.</source>
         <translation>客户上限应为不小于 1 的整数，留空表示不限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="112"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="118"/>
         <source>The locked cap is a whole number from 1 up, or empty for none.</source>
         <translation>锁定上限应为不小于 1 的整数，留空表示不限。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="115"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="121"/>
         <source>Choose a colleague or a pool to take over the customers.</source>
         <translation>请选择接手客户的同事或公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="118"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="124"/>
         <source>The colleague chosen cannot take customers over (deactivated or finance).</source>
         <translation>所选同事不能接手客户（已停用或为财务）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="121"/>
-        <location filename="../../crmdesk/views/errors_team.py" line="130"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="127"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="136"/>
         <source>The colleague chosen no longer exists.</source>
         <translation>所选同事已不存在。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="124"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="130"/>
         <source>Choose a colleague to take over the open deals.</source>
         <translation>请选择接手进行中商机的同事。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="127"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="133"/>
         <source>The colleague chosen cannot take deals over (deactivated or finance).</source>
         <translation>所选同事不能接手商机（已停用或为财务）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="133"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="139"/>
         <source>The pool chosen no longer exists.</source>
         <translation>所选公海已不存在。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="136"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="142"/>
         <source>This user is already deactivated.</source>
         <translation>该用户已被停用。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="155"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="161"/>
         <source>This server database is empty: it has not been set up for crmdesk yet. An administrator sets it up and becomes its first user.</source>
         <translation>该服务器数据库是空的，尚未为 crmdesk 初始化。由管理员完成初始化，并成为它的第一个用户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="161"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="167"/>
         <source>This database is at version {found}; this program needs version {needed}. Ask your administrator to upgrade the database to version {needed}.</source>
         <translation>此数据库的版本为 {found}，本程序需要版本 {needed}。请让管理员将数据库升级到版本 {needed}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="167"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="173"/>
+        <source>This administrator has no password yet (older versions of crmdesk used none). Choose one: it is set with the upgrade.</source>
+        <translation>该管理员还没有密码（旧版 crmdesk 不使用密码）。请设置一个：升级时一并设置。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors_team.py" line="179"/>
         <source>Only an administrator can upgrade the database. Ask your administrator to upgrade it to version {needed}.</source>
         <translation>只有管理员可以升级数据库。请让管理员将其升级到版本 {needed}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="173"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="185"/>
         <source>Someone else is upgrading this database right now. Try again in a few minutes.</source>
         <translation>其他人正在升级此数据库。请几分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="178"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="190"/>
         <source>The target database already holds data (table {table}). Copy into an empty database: nothing was changed.</source>
         <translation>目标数据库中已有数据（表 {table}）。请复制到空数据库；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="184"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="196"/>
         <source>The copy was checked and found incomplete ({table}: {found} rows instead of {expected}), so it was not kept. Try again; details are in the log file.</source>
         <translation>复制结果经校验不完整（{table}：{found} 行，应为 {expected} 行），因此未予保留。请重试；详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="192"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="204"/>
         <source>{login} is not an active administrator of the database being copied.</source>
         <translation>{login} 不是被复制数据库的在职管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="196"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="208"/>
         <source>The copy was cancelled; the target database was left as it was.</source>
         <translation>复制已取消；目标数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="202"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="214"/>
         <source>{path} is not a crmdesk backup (or it is damaged): nothing was restored.</source>
         <translation>{path} 不是 crmdesk 备份（或已损坏）：未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="206"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="218"/>
         <source>{path} was written by a newer version of crmdesk: install it to restore this backup. Nothing was restored.</source>
         <translation>{path} 由更新版本的 crmdesk 写入：请安装该版本后再恢复此备份。未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="212"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="224"/>
         <source>The backup could not be restored: {detail}. Your database was copied to the backup folder before the attempt.</source>
         <translation>无法恢复备份：{detail}。恢复前，你的数据库已复制到备份文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="217"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="229"/>
         <source>The backup could not be written to {path}: {detail}</source>
         <translation>无法将备份写入 {path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors_team.py" line="229"/>
+        <location filename="../../crmdesk/views/errors_team.py" line="241"/>
         <source>This was saved before the connection dropped; it was not saved a second time.</source>
         <translation>此内容在连接断开前已保存，未重复保存。</translation>
     </message>
@@ -4485,173 +4584,143 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="49"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="69"/>
         <source>Deactivate user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="52"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="72"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="311"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="327"/>
         <source>Deactivated {name}.</source>
         <translation>已停用{name}。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="313"/>
-        <source>{customers} went to {colleague}.</source>
-        <translation>{customers}已转交给{colleague}。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="316"/>
-        <source>{customers} went back to the pool {pool}.</source>
-        <translation>{customers}已放回公海“{pool}”。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="319"/>
-        <source>{deals} went to {colleague}.</source>
-        <translation>{deals}已转交给{colleague}。</translation>
     </message>
 </context>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="71"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="91"/>
         <source>Deactivate {name}</source>
         <translation>停用{name}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="73"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="93"/>
         <source>Counting what they hold…</source>
         <translation>正在统计其名下的客户和商机…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="75"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="95"/>
         <source>Transfer their customers to a colleague</source>
         <translation>将其客户转交给同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="76"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="96"/>
         <source>Release their customers to a pool</source>
         <translation>将其客户放回公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="87"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="107"/>
         <source>What the next owner should know</source>
         <translation>下一位负责人需要知道的情况</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="93"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="113"/>
         <source>Colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="95"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="115"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="96"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="116"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="97"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="117"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="98"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="118"/>
         <source>Open deals go to</source>
         <translation>进行中的商机转交给</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="104"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="124"/>
         <source>They can no longer sign in; nothing of theirs is deleted, and contracts keep them as owner. An administrator can reactivate them later.</source>
         <translation>停用后该用户将无法登录；其数据不会被删除，合同的负责人也保持不变。管理员之后可以重新启用该用户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="112"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="132"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="143"/>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="199"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="163"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="219"/>
         <source>Choose a colleague…</source>
         <translation>请选择同事…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="145"/>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="197"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="165"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="217"/>
         <source>The same colleague</source>
         <translation>同一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="156"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="176"/>
         <source>Choose a reason…</source>
         <translation>请选择原因…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="178"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="198"/>
         <source>{name} owns no customers and no open deals: there is nothing to hand over.</source>
         <translation>{name}名下没有客户，也没有进行中的商机，无需交接。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="181"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="201"/>
         <source>{name} owns {customers} and {deals}. Choose where they go.</source>
         <translation>{name}名下有 {customers}和 {deals}。请选择交接去向。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="229"/>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="242"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="249"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="262"/>
         <source>Choose the colleague who takes over their open deals.</source>
         <translation>请选择接手其进行中商机的同事。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="233"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="253"/>
         <source>Choose the colleague who takes over their customers.</source>
         <translation>请选择接手其客户的同事。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="236"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="256"/>
         <source>Choose the pool their customers go back to.</source>
         <translation>请选择其客户要放回的公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="238"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="258"/>
         <source>Choose why the customers go back to the pool.</source>
         <translation>请选择放回公海的原因。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="240"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="260"/>
         <source>Please say why in a few words.</source>
         <translation>请简要说明原因。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="250"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="270"/>
         <source>Deactivate {name}? They will no longer be able to sign in.</source>
         <translation>停用{name}？停用后该用户将无法登录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="256"/>
-        <source>{customers} go to {colleague}.</source>
-        <translation>{customers}将转交给{colleague}。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="260"/>
-        <source>{customers} go back to the pool {pool}.</source>
-        <translation>{customers}将放回公海“{pool}”。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="264"/>
-        <source>{deals} go to {colleague}.</source>
-        <translation>{deals}将转交给{colleague}。</translation>
-    </message>
-    <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="267"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="283"/>
         <source>Deactivate {name}?</source>
         <translation>停用{name}？</translation>
     </message>
@@ -4670,6 +4739,48 @@
         <source>%Ln open deal(s)</source>
         <translation>
             <numerusform>%Ln 个进行中的商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="47"/>
+        <source>%Ln customer(s) will go to %1.</source>
+        <translation>
+            <numerusform>%Ln 个客户将转给%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="50"/>
+        <source>%Ln customer(s) will go back to “%1”.</source>
+        <translation>
+            <numerusform>%Ln 个客户将放回“%1”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="53"/>
+        <source>%Ln open deal(s) will go to %1.</source>
+        <translation>
+            <numerusform>%Ln 个进行中的商机将转给%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="56"/>
+        <source>%Ln customer(s) went to %1.</source>
+        <translation>
+            <numerusform>%Ln 个客户已转给%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="59"/>
+        <source>%Ln customer(s) went back to “%1”.</source>
+        <translation>
+            <numerusform>%Ln 个客户已放回“%1”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/handover_dialog.py" line="62"/>
+        <source>%Ln open deal(s) went to %1.</source>
+        <translation>
+            <numerusform>%Ln 个进行中的商机已转给%1。</numerusform>
         </translation>
     </message>
 </context>
@@ -6611,37 +6722,37 @@
     <name>LoginDialog</name>
     <message>
         <location filename="../../crmdesk/views/login_dialog.py" line="32"/>
-        <location filename="../../crmdesk/views/login_dialog.py" line="48"/>
+        <location filename="../../crmdesk/views/login_dialog.py" line="50"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/login_dialog.py" line="35"/>
+        <location filename="../../crmdesk/views/login_dialog.py" line="37"/>
         <source>Sign in to {database}</source>
         <translation>登录 {database}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/login_dialog.py" line="39"/>
+        <location filename="../../crmdesk/views/login_dialog.py" line="41"/>
         <source>Your login name</source>
         <translation>你的登录名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/login_dialog.py" line="44"/>
+        <location filename="../../crmdesk/views/login_dialog.py" line="46"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/login_dialog.py" line="45"/>
+        <location filename="../../crmdesk/views/login_dialog.py" line="47"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/login_dialog.py" line="72"/>
+        <location filename="../../crmdesk/views/login_dialog.py" line="78"/>
         <source>Enter your login name.</source>
         <translation>请输入登录名。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/login_dialog.py" line="76"/>
+        <location filename="../../crmdesk/views/login_dialog.py" line="82"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -6720,7 +6831,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="69"/>
+        <location filename="../../crmdesk/views/main_window.py" line="79"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -6775,118 +6886,123 @@
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="102"/>
+        <location filename="../../crmdesk/views/main_window.py" line="60"/>
+        <source>crmdesk — {name} @ {database}</source>
+        <translation>crmdesk — {name} @ {database}</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="112"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="108"/>
+        <location filename="../../crmdesk/views/main_window.py" line="118"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="111"/>
+        <location filename="../../crmdesk/views/main_window.py" line="121"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="115"/>
+        <location filename="../../crmdesk/views/main_window.py" line="125"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="118"/>
+        <location filename="../../crmdesk/views/main_window.py" line="128"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="121"/>
+        <location filename="../../crmdesk/views/main_window.py" line="131"/>
         <source>Manage &amp;tags…</source>
         <translation>管理标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="123"/>
+        <location filename="../../crmdesk/views/main_window.py" line="133"/>
         <source>&amp;Pools…</source>
         <translation>公海设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="126"/>
+        <location filename="../../crmdesk/views/main_window.py" line="136"/>
         <source>Release &amp;reasons and caps…</source>
         <translation>放回原因和上限(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="130"/>
+        <location filename="../../crmdesk/views/main_window.py" line="140"/>
         <source>Pipeline &amp;settings…</source>
         <translation>销售流程设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="133"/>
+        <location filename="../../crmdesk/views/main_window.py" line="143"/>
         <source>&amp;Contract settings…</source>
         <translation>合同设置(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="136"/>
+        <location filename="../../crmdesk/views/main_window.py" line="146"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="139"/>
+        <location filename="../../crmdesk/views/main_window.py" line="149"/>
         <source>Import &amp;history…</source>
         <translation>导入历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="142"/>
+        <location filename="../../crmdesk/views/main_window.py" line="152"/>
         <source>Export &amp;follow-ups…</source>
         <translation>导出跟进记录(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="145"/>
+        <location filename="../../crmdesk/views/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="148"/>
+        <location filename="../../crmdesk/views/main_window.py" line="158"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="151"/>
+        <location filename="../../crmdesk/views/main_window.py" line="161"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="160"/>
+        <location filename="../../crmdesk/views/main_window.py" line="170"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="170"/>
+        <location filename="../../crmdesk/views/main_window.py" line="180"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="172"/>
+        <location filename="../../crmdesk/views/main_window.py" line="182"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="174"/>
+        <location filename="../../crmdesk/views/main_window.py" line="184"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="179"/>
+        <location filename="../../crmdesk/views/main_window.py" line="189"/>
         <source>&amp;Pipeline</source>
         <translation>销售漏斗(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="184"/>
+        <location filename="../../crmdesk/views/main_window.py" line="194"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="191"/>
-        <location filename="../../crmdesk/views/main_window.py" line="221"/>
+        <location filename="../../crmdesk/views/main_window.py" line="201"/>
+        <location filename="../../crmdesk/views/main_window.py" line="231"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -7249,22 +7365,22 @@
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="56"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="73"/>
         <source>Set a new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="59"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="76"/>
         <source>A new password for {name} ({login}). They must change it when they next sign in.</source>
         <translation>为{name}（{login}）设置新密码。该用户下次登录时必须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="68"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="85"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/password_dialogs.py" line="69"/>
+        <location filename="../../crmdesk/views/password_dialogs.py" line="86"/>
         <source>Again</source>
         <translation>确认新密码</translation>
     </message>
@@ -7272,9 +7388,29 @@
 <context>
     <name>Opening</name>
     <message>
-        <location filename="../../crmdesk/app.py" line="307"/>
+        <location filename="../../crmdesk/app.py" line="331"/>
         <source>The server asks for this connection&apos;s password: enter it.</source>
         <translation>服务器要求提供此连接的密码，请输入。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/server_opening.py" line="180"/>
+        <source>No database is open. Quit crmdesk?</source>
+        <translation>没有打开任何数据库。要退出 crmdesk 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/server_opening.py" line="182"/>
+        <source>crmdesk needs a database to work in. Choose Back to pick a connection, or Quit to close the program.</source>
+        <translation>crmdesk 需要一个数据库才能工作。选择“返回”以选择连接，或选择“退出”关闭程序。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/server_opening.py" line="189"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/server_opening.py" line="192"/>
+        <source>Back</source>
+        <translation>返回</translation>
     </message>
 </context>
 <context>
@@ -7384,6 +7520,58 @@
         <location filename="../../crmdesk/views/import_options_page.py" line="245"/>
         <source>No pool you may import into</source>
         <translation>没有你可以导入的公海</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerOnlyWords</name>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="44"/>
+        <source>Only the customer&apos;s owner, their manager or an administrator may do this: the selected customers are only shared with you.</source>
+        <translation>只有客户的负责人、其主管或管理员可以这样做：选中的客户只是与你共享。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="50"/>
+        <source>Only the owner (%1) or a manager can release %2 to the pool.</source>
+        <translation>只有负责人（%1）或主管可以将%2放回公海。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="51"/>
+        <source>Only the owner (%1) or a manager can lock or unlock %2.</source>
+        <translation>只有负责人（%1）或主管可以锁定或解锁%2。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="52"/>
+        <source>Only the owner (%1) or a manager can hand %2 to someone else.</source>
+        <translation>只有负责人（%1）或主管可以将%2转给他人。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="53"/>
+        <source>Only the owner (%1) or a manager can change the tags of %2.</source>
+        <translation>只有负责人（%1）或主管可以修改%2的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="54"/>
+        <source>Only the owner (%1) or a manager can delete %2.</source>
+        <translation>只有负责人（%1）或主管可以删除%2。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="61"/>
+        <source>No customers of your own yet. %Ln customer(s) shared with you are under “Shared with me”.</source>
+        <translation>
+            <numerusform>你名下还没有客户。有 %Ln 个客户与你共享，见“我协作的客户”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="70"/>
+        <source>%n more</source>
+        <translation>
+            <numerusform>另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="71"/>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
     </message>
 </context>
 <context>
@@ -8125,21 +8313,21 @@
 <context>
     <name>PoolActionWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="21"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="28"/>
         <source>Released %Ln customer(s) to the pool.</source>
         <translation>
             <numerusform>已把 %Ln 个客户放回公海。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="24"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="31"/>
         <source>Locked %Ln customer(s): they stay yours.</source>
         <translation>
             <numerusform>已锁定 %Ln 个客户：它们不会被回收。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="27"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="34"/>
         <source>Unlocked %Ln customer(s).</source>
         <translation>
             <numerusform>已解锁 %Ln 个客户。</numerusform>
@@ -9616,28 +9804,28 @@
 <context>
     <name>RemoteEditNotice</name>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="154"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="161"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="155"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="162"/>
         <source>Show their version (your edits are dropped)</source>
         <translation>显示对方的版本（你的修改将被丢弃）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="175"/>
-        <location filename="../../crmdesk/views/live_refresh.py" line="185"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="182"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="192"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="178"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="185"/>
         <source>{name} deleted this customer just now (it is in the recycle bin). What you typed is still here: copy it, or ask them to restore the customer.</source>
         <translation>{name}刚刚删除了这个客户（已移入回收站）。你输入的内容还在：可以先复制下来，或请对方恢复该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="186"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="193"/>
         <source>{name} changed this customer just now.</source>
         <translation>{name} 刚刚修改了该客户。</translation>
     </message>
@@ -10149,18 +10337,18 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="280"/>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="295"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="276"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="291"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="284"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="280"/>
         <source>A new password for {name} ({login}). They must choose their own the next time they sign in.</source>
         <translation>为{name}（{login}）设置新密码。该用户下次登录时必须设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="291"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="287"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
@@ -10168,17 +10356,17 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="137"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="138"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="152"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="153"/>
         <source>The program closes, puts the chosen backup in place of your database and starts again. Your database as it is now is kept as a backup first.</source>
         <translation>程序将关闭，用所选备份替换当前数据库，然后重新启动。当前数据库会先保留为一份备份。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/backup_actions.py" line="160"/>
+        <location filename="../../crmdesk/views/backup_actions.py" line="161"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
@@ -10342,55 +10530,93 @@
 <context>
     <name>SchemaTooOldDialog</name>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="226"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="230"/>
         <source>The database needs an upgrade</source>
         <translation>数据库需要升级</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="230"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="234"/>
         <source>This database is at version {found}; this program needs version {needed}. An administrator can upgrade it now; everyone else: ask your administrator to upgrade the database to version {needed}.</source>
         <translation>此数据库的版本为 {found}，本程序需要版本 {needed}。管理员可以现在升级；其他用户请让管理员将数据库升级到版本 {needed}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="239"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="243"/>
         <source>Upgrading changes the database for the whole team: colleagues still on an older crmdesk must install this version.</source>
         <translation>升级会影响整个团队的数据库：仍在使用旧版 crmdesk 的同事必须安装此版本。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="252"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="251"/>
+        <source>Your crmdesk password</source>
+        <translation>你的 crmdesk 密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="261"/>
         <source>Administrator&apos;s login</source>
         <translation>管理员登录名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="253"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="262"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="256"/>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="289"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="263"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="264"/>
+        <source>Again</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="268"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="326"/>
         <source>Upgrade now</source>
         <translation>立即升级</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="258"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="270"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="273"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="308"/>
         <source>Enter an administrator&apos;s login and password.</source>
         <translation>请输入管理员的登录名和密码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="276"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="311"/>
         <source>Upgrading…</source>
         <translation>正在升级…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/setup_dialogs.py" line="293"/>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="331"/>
+        <source>{login} has no password yet (older versions of crmdesk used none). Choose one: it is set with the upgrade, and you sign in with it afterwards.</source>
+        <translation>{login} 还没有密码（旧版 crmdesk 不使用密码）。请设置一个：升级时一并设置，之后用它登录。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/setup_dialogs.py" line="336"/>
         <source>Only an administrator can upgrade the database. Ask your administrator to upgrade the database to version {needed}.</source>
         <translation>只有管理员可以升级数据库。请让管理员将数据库升级到版本 {needed}。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionGuard</name>
+    <message>
+        <location filename="../../crmdesk/views/session_guard.py" line="101"/>
+        <source>An administrator changed your role or team: the pages now show what you may see and do.</source>
+        <translation>管理员修改了你的角色或团队：各页面已按你现在的权限显示。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/session_guard.py" line="138"/>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/session_guard.py" line="141"/>
+        <source>Your account has been deactivated, so you have been signed out. What was not saved could not be kept. Ask an administrator if this is a mistake.</source>
+        <translation>你的账号已被停用，因此已退出登录。未保存的内容无法保留。如有误，请联系管理员。</translation>
     </message>
 </context>
 <context>
@@ -11445,48 +11671,48 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="64"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="112"/>
         <source>New team</source>
         <translation>新建团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="64"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="112"/>
         <source>Edit team</source>
         <translation>编辑团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="68"/>
-        <location filename="../../crmdesk/views/teams_tab.py" line="69"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="116"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="117"/>
         <source>No cap</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="71"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="119"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="72"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="120"/>
         <source>Customer cap</source>
         <translation>客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="73"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="121"/>
         <source>Locked-customer cap</source>
         <translation>锁定客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="74"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="122"/>
         <source>How many customers each member may own, and keep locked. A user&apos;s own caps, when set, come first.</source>
         <translation>每位成员最多可拥有和锁定的客户数。如果为用户单独设置了上限，以用户的上限为准。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="101"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="149"/>
         <source>Type the team&apos;s name.</source>
         <translation>请输入团队名称。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="120"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="168"/>
         <source>Another team already has this name.</source>
         <translation>已有同名的团队。</translation>
     </message>
@@ -11587,13 +11813,13 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
 <context>
     <name>Teams</name>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="46"/>
-        <location filename="../../crmdesk/views/teams_tab.py" line="49"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="94"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="97"/>
         <source>Delete team</source>
         <translation>删除团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="47"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="95"/>
         <source>Delete the team “{name}”?</source>
         <translation>删除团队“{name}”？</translation>
     </message>
@@ -11601,73 +11827,83 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
 <context>
     <name>TeamsTab</name>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="144"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="192"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="144"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="192"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="145"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="193"/>
         <source>Customer cap</source>
         <translation>客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="146"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="194"/>
         <source>Locked-customer cap</source>
         <translation>锁定客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="158"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="206"/>
         <source>New team…</source>
         <translation>新建团队…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="159"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="207"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="160"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="208"/>
         <source>Rename the team or change its caps</source>
         <translation>重命名团队或修改其上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="161"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="209"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="162"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="210"/>
         <source>Only a team without members can be deleted</source>
         <translation>只能删除没有成员的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="191"/>
-        <location filename="../../crmdesk/views/teams_tab.py" line="193"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="226"/>
+        <source>No teams yet. A team puts sales reps under a manager, who sees and hands on their customers. Create one with New team…</source>
+        <translation>还没有团队。团队把销售归到一位主管之下，主管可以查看并分配他们的客户。点击“新建团队…”创建。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="230"/>
+        <source>No teams yet.</source>
+        <translation>还没有团队。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/teams_tab.py" line="248"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="250"/>
         <source>No cap</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="211"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="269"/>
         <source>{active} (+{gone} deactivated)</source>
         <translation>{active}（另有 {gone} 人已停用）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="253"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="311"/>
         <source>Created the team {name}.</source>
         <translation>已创建团队“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="262"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="320"/>
         <source>Saved the team {name}.</source>
         <translation>已保存团队“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="275"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="333"/>
         <source>Deleted the team {name}.</source>
         <translation>已删除团队“{name}”。</translation>
     </message>
@@ -11916,17 +12152,22 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
         <translation>%1 与你共享了客户 %2</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="77"/>
+        <location filename="../../crmdesk/views/today_words.py" line="81"/>
+        <source>%1 logged a follow-up on your customer %2</source>
+        <translation>%1 跟进了你的客户 %2</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/today_words.py" line="83"/>
         <source>%1 logged a follow-up on %2, shared with you</source>
         <translation>%1 跟进了与你共享的客户 %2</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="89"/>
+        <location filename="../../crmdesk/views/today_words.py" line="95"/>
         <source>%1 commented on your weekly report for the week of %2</source>
         <translation>%1 评论了您 %2 当周的周报</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/today_words.py" line="91"/>
+        <location filename="../../crmdesk/views/today_words.py" line="97"/>
         <source>%1 commented on your daily report of %2</source>
         <translation>%1 评论了您 %2 的日报</translation>
     </message>
@@ -11957,88 +12198,88 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
 <context>
     <name>UserEditDialog</name>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="134"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="130"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="134"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="130"/>
         <source>Edit user</source>
         <translation>编辑用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="140"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="136"/>
         <source>What they type to sign in; letter case does not matter.</source>
         <translation>登录时输入的名称，不区分大小写。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="145"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="141"/>
         <source>No team</source>
         <translation>无团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="148"/>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="149"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="144"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="145"/>
         <source>The team&apos;s cap</source>
         <translation>使用团队的上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="152"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="148"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="153"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="149"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="154"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="150"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="155"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="151"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="156"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="152"/>
         <source>Customer cap</source>
         <translation>客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="157"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="153"/>
         <source>Locked-customer cap</source>
         <translation>锁定客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="159"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="155"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="164"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="160"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="170"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="166"/>
         <source>Give them their password in person. They choose their own the first time they sign in.</source>
         <translation>请当面告知对方密码。对方首次登录时会设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="177"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="173"/>
         <source>Their customers, deals and contracts move with them to the new team.</source>
         <translation>该用户的客户、商机和合同将随其转入新团队。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="236"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="232"/>
         <source>Type the user&apos;s name.</source>
         <translation>请输入用户姓名。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/user_edit_dialog.py" line="238"/>
+        <location filename="../../crmdesk/views/user_edit_dialog.py" line="234"/>
         <source>Type the login they sign in with.</source>
         <translation>请输入用户登录时使用的登录名。</translation>
     </message>
@@ -12046,22 +12287,22 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="335"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="338"/>
         <source>Users and teams</source>
         <translation>用户和团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="339"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="342"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="340"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="343"/>
         <source>Teams</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="342"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="345"/>
         <source>Only an administrator may change users and teams.</source>
         <translation>只有管理员可以修改用户和团队。</translation>
     </message>
@@ -12074,57 +12315,57 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
         <translation>按姓名、登录名或团队搜索</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="180"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="183"/>
         <source>New user…</source>
         <translation>新建用户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="181"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="184"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="182"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="185"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="183"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="186"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="184"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="187"/>
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="185"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="188"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="279"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="282"/>
         <source>Created the user {name}.</source>
         <translation>已创建用户{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="288"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="291"/>
         <source>Saved {name}.</source>
         <translation>已保存{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="296"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="299"/>
         <source>Set a new password for {name}. They choose their own at their next sign-in.</source>
         <translation>已为{name}设置新密码。该用户下次登录时会设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="305"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="308"/>
         <source>Unlocked {name}: they may sign in again.</source>
         <translation>已解锁{name}：该用户可以再次登录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="323"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="326"/>
         <source>Reactivated {name}: they may sign in again.</source>
         <translation>已重新启用{name}：该用户可以再次登录。</translation>
     </message>
