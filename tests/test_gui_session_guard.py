@@ -160,3 +160,25 @@ def test_a_new_role_shows_at_once_without_signing_out(
     assert "Manager" not in window.user_label.text()
     assert new_windows == [] and not any(t.startswith(SIGNED_OUT) for t in shown)
     window.runner.wait()
+
+
+def test_a_demoted_admin_loses_the_admins_menus_at_once(
+    qtbot, ws, tmp_path, colleague, shown, new_windows
+):
+    people = ws.people
+    window, _guard = open_window(qtbot, ws, tmp_path, people.manager_n)
+    promote = UserInput(name="Nina North", login="manager_n", role="admin", team_id=None)
+    colleague.update_user(people.manager_n.id, promote)
+    qtbot.waitUntil(lambda: window.workspace.actor.role == "admin", timeout=5000)
+    qtbot.waitUntil(lambda: window.tags_action.isVisible(), timeout=5000)
+    assert window._pipeline_menu.menuAction().isVisible()
+    demote = UserInput(
+        name="Nina North", login="manager_n", role="rep", team_id=people.rep_n1.team_id
+    )
+    colleague.update_user(people.manager_n.id, demote)
+    qtbot.waitUntil(lambda: window.workspace.actor.role == "rep", timeout=5000)
+    qtbot.waitUntil(lambda: not window.tags_action.isVisible(), timeout=5000)
+    assert not window._pipeline_menu.menuAction().isVisible()
+    assert not window._customers_menu.menuAction().isVisible()
+    assert new_windows == []
+    window.runner.wait()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,11 +30,11 @@ from crmdesk.views.context import ChangeBus, PageContext
 from crmdesk.views.help_dialogs import AboutDialog, ShortcutsDialog, with_shortcut_tip
 from crmdesk.views.icons import refresh_all as refresh_icons
 from crmdesk.views.icons import set_icon
-from crmdesk.views.labels import role_label
 from crmdesk.views.pages import ICONS, PAGES, page_titles
 from crmdesk.views.setup_dialogs import SettingsDialog
 from crmdesk.views.team_menu import add_team_actions
 from crmdesk.views.widgets import NoticeLine
+from crmdesk.views.window_roles import FINANCE_HIDDEN, show_actor, window_title  # noqa: F401
 
 if TYPE_CHECKING:
     from crmdesk.models.workspace import Workspace
@@ -46,19 +46,6 @@ log = logging.getLogger(__name__)
 # thread; any number of desktops may run it at once (each customer moves once).
 RECYCLE_FIRST_MS = 3000
 RECYCLE_EVERY_MS = 60 * 60 * 1000
-
-
-FINANCE_HIDDEN = ("customers", "pool", "pipeline", "recycle_bin")
-
-
-def window_title(name: str, db) -> str:
-    """The window's title, "crmdesk — 张伟 @ try13": two windows (two users, two databases) told
-    apart in the task bar. The database: a server's name, a local file's."""
-    from pathlib import Path
-
-    where = Path(db.url.database or "").name if db.is_local else (db.url.database or "")
-    title = QCoreApplication.translate("MainWindow", "crmdesk — {name} @ {database}")
-    return title.format(name=name, database=where)
 
 
 class MainWindow(QMainWindow):
@@ -239,26 +226,10 @@ class MainWindow(QMainWindow):
 
         self.workspace = workspace
         self.ctx = PageContext(workspace, self.runner, self.bus, self.settings)
-        actor = workspace.actor
-        team = f" · {actor.team_name}" if actor.team_name else ""
-        self.user_label.setText(f"{actor.name} ({role_label(actor.role)}{team})")
         self.db_label.setText(workspace.db.display_name())
-        self.setWindowTitle(window_title(actor.name, workspace.db))
         for action in self._database_actions():
             action.setEnabled(True)
-        self.tags_action.setVisible(actor.is_admin)
-        self.pools_action.setVisible(actor.is_admin)
-        self.pool_admin_action.setVisible(actor.is_admin)
-        self._customers_menu.menuAction().setVisible(actor.is_admin)
-        self._pipeline_menu.menuAction().setVisible(actor.is_admin)
-        # Finance collects on contracts and sees no customer's details: the customer pages (and
-        # New customer) would only ever be empty for them.
-        hidden = FINANCE_HIDDEN if actor.role == "finance" else ()
-        for row in range(self.nav.count()):
-            item = self.nav.item(row)
-            item.setHidden(item.data(Qt.ItemDataRole.UserRole) in hidden)
-        for action in (self.new_action, self.export_follow_ups_action):
-            action.setVisible(not hidden)  # finance sees no customers (imports payments)
+        hidden = show_actor(self, workspace.actor, workspace.db)
         first = "contracts" if hidden else "customers"
         self.bus.changed.connect(self._on_data_changed)
         self._count_pending_approvals()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from crmdesk.models.changes import Change
 from crmdesk.models.errors import Interrupted, PermissionDenied
 from crmdesk.views.context import BROAD_CHANGE, connection_lost
-from crmdesk.views.labels import role_label
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +91,9 @@ class SessionGuard(QObject):
         self._known = known
         window = self.window
         if hasattr(window, "user_label"):  # as MainWindow.attach says who works
-            team = f" · {actor.team_name}" if actor.team_name else ""
-            window.user_label.setText(f"{actor.name} ({role_label(actor.role)}{team})")
+            from crmdesk.views.window_roles import show_actor
+
+            show_actor(window, actor, self.ctx.workspace.db)  # a demoted admin's menus go
         if hasattr(window, "team_actions"):  # the admin's actions, shown as the role allows
             window.team_actions.attach(self.ctx.workspace)
         self.ctx.notify(

@@ -6831,7 +6831,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="79"/>
+        <location filename="../../crmdesk/views/main_window.py" line="66"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -6886,123 +6886,123 @@
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="60"/>
+        <location filename="../../crmdesk/views/window_roles.py" line="22"/>
         <source>crmdesk — {name} @ {database}</source>
         <translation>crmdesk — {name} @ {database}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="112"/>
+        <location filename="../../crmdesk/views/main_window.py" line="99"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="118"/>
+        <location filename="../../crmdesk/views/main_window.py" line="105"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="121"/>
+        <location filename="../../crmdesk/views/main_window.py" line="108"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="125"/>
+        <location filename="../../crmdesk/views/main_window.py" line="112"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="128"/>
+        <location filename="../../crmdesk/views/main_window.py" line="115"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="131"/>
+        <location filename="../../crmdesk/views/main_window.py" line="118"/>
         <source>Manage &amp;tags…</source>
         <translation>管理标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="133"/>
+        <location filename="../../crmdesk/views/main_window.py" line="120"/>
         <source>&amp;Pools…</source>
         <translation>公海设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="136"/>
+        <location filename="../../crmdesk/views/main_window.py" line="123"/>
         <source>Release &amp;reasons and caps…</source>
         <translation>放回原因和上限(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="140"/>
+        <location filename="../../crmdesk/views/main_window.py" line="127"/>
         <source>Pipeline &amp;settings…</source>
         <translation>销售流程设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="143"/>
+        <location filename="../../crmdesk/views/main_window.py" line="130"/>
         <source>&amp;Contract settings…</source>
         <translation>合同设置(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="146"/>
+        <location filename="../../crmdesk/views/main_window.py" line="133"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="149"/>
+        <location filename="../../crmdesk/views/main_window.py" line="136"/>
         <source>Import &amp;history…</source>
         <translation>导入历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="152"/>
+        <location filename="../../crmdesk/views/main_window.py" line="139"/>
         <source>Export &amp;follow-ups…</source>
         <translation>导出跟进记录(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="155"/>
+        <location filename="../../crmdesk/views/main_window.py" line="142"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="158"/>
+        <location filename="../../crmdesk/views/main_window.py" line="145"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="161"/>
+        <location filename="../../crmdesk/views/main_window.py" line="148"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="170"/>
+        <location filename="../../crmdesk/views/main_window.py" line="157"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="180"/>
+        <location filename="../../crmdesk/views/main_window.py" line="167"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="182"/>
+        <location filename="../../crmdesk/views/main_window.py" line="169"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="184"/>
+        <location filename="../../crmdesk/views/main_window.py" line="171"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="189"/>
+        <location filename="../../crmdesk/views/main_window.py" line="176"/>
         <source>&amp;Pipeline</source>
         <translation>销售漏斗(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="194"/>
+        <location filename="../../crmdesk/views/main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="201"/>
-        <location filename="../../crmdesk/views/main_window.py" line="231"/>
+        <location filename="../../crmdesk/views/main_window.py" line="188"/>
+        <location filename="../../crmdesk/views/main_window.py" line="218"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
