@@ -75,12 +75,37 @@ def alive(owner: QObject | None) -> bool:
     return owner is None or Shiboken.isValid(owner)
 
 
-class _Carrier(QObject):
-    """Lives on the GUI thread; the worker emits, the queued slots call back there."""
+class _Relay(QObject):
+    """The runner's one messenger from the workers: lives on the GUI thread as long as the
+    runner, and hands each result to its task's carrier there. Workers never hold a carrier: a
+    QObject per task whose last reference a worker dropped was destroyed on that worker while
+    the GUI thread delivered its signal (a segfault seen after creating a customer)."""
 
-    finished = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int)
+    finished = Signal(object, object)  # carrier, result
+    failed = Signal(object, object)  # carrier, exception
+    progressed = Signal(object, int, int)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.finished.connect(self._on_job_finished)
+        self.failed.connect(self._on_job_failed)
+        self.progressed.connect(self._on_job_progressed)
+
+    @Slot(object, object)
+    def _on_job_finished(self, carrier: object, result: object) -> None:
+        carrier.job_finished(result)
+
+    @Slot(object, object)
+    def _on_job_failed(self, carrier: object, exc: object) -> None:
+        carrier.job_failed(exc)
+
+    @Slot(object, int, int)
+    def _on_job_progressed(self, carrier: object, done: int, total: int) -> None:
+        carrier.job_progressed(done, total)
+
+
+class _Carrier:
+    """One task's callbacks, called on the GUI thread (through the runner's relay)."""
 
     def __init__(
         self,
@@ -92,16 +117,8 @@ class _Carrier(QObject):
         on_error: Callback | None,
         on_progress: Callable[[int, int], None] | None,
     ) -> None:
-        # Owned by the runner (C++), not by its Python wrapper: the worker thread may drop the
-        # last Python reference after its emit, and a QObject must not be destroyed on a thread
-        # other than its own while the GUI thread delivers its signal (a segfault seen after
-        # creating a customer). _close() deletes it on the GUI thread with deleteLater().
-        super().__init__(runner if isinstance(runner, QObject) else None)
         self._runner, self._task, self._owner, self._key = runner, task, owner, key
         self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
-        self.finished.connect(self._on_job_finished)
-        self.failed.connect(self._on_job_failed)
-        self.progressed.connect(self._on_job_progressed)
 
     def _deliverable(self) -> bool:
         current = self._key is None or self._runner._latest.get(self._key) is self._task
@@ -110,19 +127,16 @@ class _Carrier(QObject):
     def _close(self) -> None:
         self._task.finished = True
         self._runner._live.discard(self)
-        self.deleteLater()
         if self._key is not None and self._runner._latest.get(self._key) is self._task:
             del self._runner._latest[self._key]
 
-    @Slot(object)
-    def _on_job_finished(self, result: object) -> None:
+    def job_finished(self, result: object) -> None:
         deliver = self._deliverable()
         self._close()
         if deliver and self._on_done is not None:
             self._on_done(result)
 
-    @Slot(object)
-    def _on_job_failed(self, exc: object) -> None:
+    def job_failed(self, exc: object) -> None:
         deliver = self._deliverable()
         self._close()
         self._runner._tell_failure(exc)
@@ -133,31 +147,30 @@ class _Carrier(QObject):
         else:
             log.error("task failed", exc_info=exc)
 
-    @Slot(int, int)
-    def _on_job_progressed(self, done: int, total: int) -> None:
+    def job_progressed(self, done: int, total: int) -> None:
         if self._on_progress is not None and self._deliverable():
             self._on_progress(done, total)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], carrier: _Carrier) -> None:
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, carrier: _Carrier) -> None:
         super().__init__()
         self.fn = fn
-        self.carrier = carrier
+        self.relay, self.carrier = relay, carrier  # a plain object: safe to drop on a worker
 
     def run(self) -> None:
         try:
             result = self.fn()
         except Exception as exc:  # delivered to the GUI thread, shown there
             log.debug("task failed", exc_info=True)
-            self._emit(self.carrier.failed, exc)
+            self._emit(self.relay.failed, exc)
         else:
-            self._emit(self.carrier.finished, result)
+            self._emit(self.relay.finished, result)
 
     def _emit(self, signal, value) -> None:
         try:
-            signal.emit(value)
-        except RuntimeError:  # the runner (and its carriers) went with a closed window
+            signal.emit(self.carrier, value)
+        except RuntimeError:  # the runner (and its relay) went with a closed window
             log.debug("a task finished after its runner was deleted")
 
 
@@ -217,6 +230,7 @@ class TaskRunner(_FailureListeners, QObject):
         self._long_writes.setMaxThreadCount(1)
         self._reads = QThreadPool(self)
         self._reads.setMaxThreadCount(2)
+        self._relay = _Relay(self)  # after the pools: destroyed after they waited for their jobs
         self._live: set[_Carrier] = set()
         self._latest: dict[tuple, Task] = {}
 
@@ -232,8 +246,9 @@ class TaskRunner(_FailureListeners, QObject):
     ) -> Task:
         full_key = (id(owner), key) if key is not None else None
         carrier_ref: list[_Carrier] = []
+        relay = self._relay  # not the runner: a worker never holds a Python-owned QObject
         control = TaskControl(
-            (lambda done, total: carrier_ref[0].progressed.emit(done, total))
+            (lambda done, total: relay.progressed.emit(carrier_ref[0], done, total))
             if on_progress is not None
             else None
         )
@@ -248,7 +263,7 @@ class TaskRunner(_FailureListeners, QObject):
         carrier_ref.append(carrier)
         self._live.add(carrier)
         call = (lambda: fn(control)) if on_progress is not None else fn
-        pool.start(_Job(call, carrier))
+        pool.start(_Job(call, self._relay, carrier))
         return task
 
     def read(
