@@ -8,9 +8,8 @@ the last one; the caller opens it (start-up) or restarts the program on it (File
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -30,129 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.models import profiles
+from crmdesk.models.probe import probe
 from crmdesk.models.profiles import DEFAULT_PORTS, Profile
+from crmdesk.views.connect_words import confirm_delete, probe_text, shown_url
 from crmdesk.views.widgets import problem_label
 
 log = logging.getLogger(__name__)
-
-
-def probe(url: str) -> str:
-    """Try the database without changing it (on a worker thread): "ok", "empty" (a server
-    database crmdesk will set up), "too_old" (an administrator must upgrade it), and for a
-    local file "new_file" (made when you connect) or "will_upgrade" (upgraded, after a backup,
-    when you connect); any other failure is raised as the project's error."""
-    from sqlalchemy.engine import make_url
-
-    from crmdesk.models.database import normalize_url
-
-    url = normalize_url(url)
-    if make_url(url).get_backend_name() == "sqlite":
-        return probe_file(url)
-    from crmdesk.models.database import open_database
-
-    try:
-        open_database(url).close()  # a server is never set up or upgraded without being asked
-    except Exception as exc:
-        code = getattr(exc, "code", "")
-        if code == "server_not_set_up":
-            return "empty"
-        if code == "schema_too_old":
-            return "too_old"
-        raise
-    return "ok"
-
-
-def probe_file(url: str) -> str:
-    """A local file, read only (sqlite's mode=ro): nothing is created, upgraded or backed up."""
-    import sqlite3
-    from urllib.parse import quote
-
-    from sqlalchemy.engine import make_url
-
-    from crmdesk.models.database import _known_revisions
-    from crmdesk.models.errors import DatabaseUnavailable, SchemaTooNew
-    from crmdesk.models.migrations import HEAD
-
-    path = make_url(url).database or ""
-    if not path or path == ":memory:" or not Path(path).exists():
-        return "new_file"
-    if not Path(path).is_file():
-        raise DatabaseUnavailable(reason="cannot_open", url=path, detail="not a file")
-    try:
-        conn = sqlite3.connect(f"file:{quote(Path(path).as_posix())}?mode=ro", uri=True)
-        try:
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:  # not a database at all, or damaged
-        raise DatabaseUnavailable(reason="not_a_database", url=path, detail=str(exc)) from exc
-    except sqlite3.Error as exc:
-        raise DatabaseUnavailable(reason="cannot_open", url=path, detail=str(exc)) from exc
-    if revision is None:
-        if tables - {"alembic_version"}:
-            raise DatabaseUnavailable(reason="not_a_database", url=path)
-        return "new_file"  # empty: set up when you connect
-    if revision == HEAD:
-        return "ok"
-    if revision not in _known_revisions():
-        raise SchemaTooNew(found=revision, known=HEAD)
-    return "will_upgrade"
-
-
-def shown_url(exc: BaseException) -> BaseException:
-    """The error with its URL as the user would type it (no driver, no password)."""
-    params = getattr(exc, "params", None)
-    if isinstance(params, dict) and params.get("url"):
-        params["url"] = profiles.display_url(params["url"])
-    return exc
-
-
-def probe_text(outcome: str) -> str:
-    if outcome == "empty":
-        return QCoreApplication.translate(
-            "ConnectDialog",
-            "Connected. The database is empty: crmdesk will set it up when you connect, and "
-            "you will create its first administrator.",
-        )
-    if outcome == "too_old":
-        return QCoreApplication.translate(
-            "ConnectDialog",
-            "Connected, but the database was made by an older version of crmdesk. An "
-            "administrator must upgrade it before anyone can work in it.",
-        )
-    if outcome == "will_upgrade":
-        return QCoreApplication.translate(
-            "ConnectDialog",
-            "The file was made by an older version of crmdesk: it will be upgraded when you "
-            "connect (a backup copy is made first).",
-        )
-    if outcome == "new_file":
-        return QCoreApplication.translate(
-            "ConnectDialog", "There is no file there yet: a new, empty database will be made."
-        )
-    return QCoreApplication.translate("ConnectDialog", "Connected. The database is ready.")
-
-
-def confirm_delete(parent: QWidget, name: str) -> bool:
-    """Delete a saved connection? (Cancel is the default.)"""
-    answer = QMessageBox.question(
-        parent,
-        QCoreApplication.translate("ConnectDialog", "Delete connection"),
-        QCoreApplication.translate(
-            "ConnectDialog",
-            "Delete the connection “{name}”? Its password is removed from the keychain too. "
-            "The database itself is not touched.",
-        ).format(name=name),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class ConnectDialog(QDialog):

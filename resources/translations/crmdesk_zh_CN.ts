@@ -649,192 +649,192 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="118"/>
+        <location filename="../../crmdesk/views/connect_words.py" line="22"/>
         <source>Connected. The database is empty: crmdesk will set it up when you connect, and you will create its first administrator.</source>
         <translation>连接成功。数据库是空的：连接时 crmdesk 会完成初始化，由你创建第一个管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="124"/>
+        <location filename="../../crmdesk/views/connect_words.py" line="28"/>
         <source>Connected, but the database was made by an older version of crmdesk. An administrator must upgrade it before anyone can work in it.</source>
         <translation>连接成功，但该数据库由旧版本的 crmdesk 创建。需由管理员升级后才能使用。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="130"/>
+        <location filename="../../crmdesk/views/connect_words.py" line="34"/>
         <source>The file was made by an older version of crmdesk: it will be upgraded when you connect (a backup copy is made first).</source>
         <translation>该文件由旧版 crmdesk 创建：连接时会升级（升级前先做备份）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="136"/>
+        <location filename="../../crmdesk/views/connect_words.py" line="40"/>
         <source>There is no file there yet: a new, empty database will be made.</source>
         <translation>该位置还没有文件：将新建一个空数据库。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="139"/>
+        <location filename="../../crmdesk/views/connect_words.py" line="43"/>
         <source>Connected. The database is ready.</source>
         <translation>连接成功。数据库已就绪。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="146"/>
+        <location filename="../../crmdesk/views/connect_words.py" line="50"/>
         <source>Delete connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="147"/>
+        <location filename="../../crmdesk/views/connect_words.py" line="51"/>
         <source>Delete the connection “{name}”? Its password is removed from the keychain too. The database itself is not touched.</source>
         <translation>删除连接“{name}”？其密码也会从密码钥匙串中移除。数据库本身不受影响。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="176"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="57"/>
         <source>Connect to a database</source>
         <translation>连接数据库</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="192"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="73"/>
         <source>Local file on this computer</source>
         <translation>本机文件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="193"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="74"/>
         <source>PostgreSQL server</source>
         <translation>PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="194"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="75"/>
         <source>MySQL or MariaDB server</source>
         <translation>MySQL 或 MariaDB 服务器</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="196"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="77"/>
         <source>The default file (in your data folder)</source>
         <translation>默认文件（位于数据文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="197"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="78"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="206"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="87"/>
         <source>e.g. 192.168.1.5 or db.example.cn</source>
         <translation>例如：192.168.1.5 或 db.example.cn</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="213"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="94"/>
         <source>The database server&apos;s account, not your crmdesk login (asked when you sign in).</source>
         <translation>数据库服务器的账号，不是你的 crmdesk 登录名（登录名在登录时填写）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="218"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="99"/>
         <source>Remember the password in this computer&apos;s keychain</source>
         <translation>在本机的密码钥匙串中记住密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="220"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="101"/>
         <source>This computer has no keychain: the password is asked for at each start.</source>
         <translation>本机没有密码钥匙串：每次启动时都需要输入密码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="226"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="107"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="227"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="108"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="228"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="109"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="229"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="110"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="230"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="111"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="231"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="112"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="232"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="113"/>
         <source>Database user</source>
         <translation>数据库用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="233"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="114"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="253"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="134"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="255"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="136"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="257"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="138"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="261"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="142"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="307"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="188"/>
         <source>Reading the saved connections…</source>
         <translation>正在读取已保存的连接…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="347"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="228"/>
         <source>This computer (local file)</source>
         <translation>本机（本地文件）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="403"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="284"/>
         <source>Reading the keychain…</source>
         <translation>正在读取密码钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="490"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="371"/>
         <source>New server</source>
         <translation>新服务器</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="523"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="404"/>
         <source>Give the connection a name.</source>
         <translation>请为连接命名。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="525"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="406"/>
         <source>Another connection already has this name.</source>
         <translation>已有同名的连接。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="528"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="409"/>
         <source>Enter the server&apos;s address.</source>
         <translation>请输入服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="530"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="411"/>
         <source>Enter the database&apos;s name.</source>
         <translation>请输入数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connect_dialog.py" line="546"/>
+        <location filename="../../crmdesk/views/connect_dialog.py" line="427"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
