@@ -665,3 +665,22 @@ def test_cancelling_the_connect_dialog_at_start_asks_before_quitting(qtbot, home
     qtbot.waitUntil(lambda: exits == [1], timeout=10_000)
     assert asked == [1, 1] and len(shown) == 2  # Back: the dialog again; then Quit
     assert shown[0] == "try13 @ db.example.cn"  # the --db server among the profiles
+
+
+def test_after_test_connection_enter_still_means_connect(qtbot, home, tmp_path):
+    """Test disabled itself while it ran and gave the focus away (to the list, whose Enter is
+    its own): the retry try-out found Enter did nothing after a test."""
+    keyring.set_keyring(fail.Keyring())
+    dialog = ConnectDialog(SyncRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.mouseClick(dialog.new, Qt.MouseButton.LeftButton)
+    target = tmp_path / "missing.sqlite"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("sqlite"))
+    dialog.path.setText(str(target))
+    qtbot.mouseClick(dialog.test, Qt.MouseButton.LeftButton)
+    assert dialog.status.text()  # the test said something
+    assert dialog.focusWidget() is dialog.test and dialog.connect_button.isDefault()
+    qtbot.keyClick(dialog.test, Qt.Key.Key_Return)
+    assert dialog.result() == ConnectDialog.DialogCode.Accepted

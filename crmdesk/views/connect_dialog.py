@@ -428,15 +428,22 @@ class ConnectDialog(QDialog):
         url = profiles.profile_url(profile, self.password.text() or None)
         self.runner.read(lambda: probe(url), self._on_probe_done, self._on_probe_failed, owner=self)
 
-    def _on_probe_done(self, outcome: str) -> None:
+    def _after_probe(self) -> None:
+        # Disabled while it ran, Test lost the focus to whatever came next (the list, whose
+        # Enter is its own): give it back, and Enter means Connect again (try-out).
         self.test.setEnabled(True)
+        self.test.setFocus()
+        self.connect_button.setDefault(True)
+
+    def _on_probe_done(self, outcome: str) -> None:
+        self._after_probe()
         self._show_status(probe_text(outcome), ok=outcome != "too_old")
 
     def _on_probe_failed(self, exc: BaseException) -> None:
         from crmdesk.views.errors import error_text
 
         log.info("test connection failed: %r", exc)
-        self.test.setEnabled(True)
+        self._after_probe()
         self._show_status(error_text(shown_url(exc)), ok=False)
 
     def _show_status(self, text: str, ok: bool) -> None:
