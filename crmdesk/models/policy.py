@@ -288,25 +288,20 @@ def customer_for_write(session: Session, actor: UserRow, customer_id: int) -> Cu
     Every write takes the customer row first, so two units of work touching one customer queue
     on it instead of deadlocking over the rows they touch next (MariaDB: the foreign key check of
     an insert into follow_ups or contacts takes a shared lock on the customer row)."""
-    check_id(customer_id, "customer")
-    stmt = _with_owner_team(customer_id).with_for_update().execution_options(populate_existing=True)
-    row = session.execute(stmt).first()
-    if row is None or row[0].deleted_at is not None:
-        raise NotFound(what="customer", id=customer_id)
-    customer, team = row
-    if may_edit(actor, customer.owner_id, team):
-        return customer
-    seen = may_see(actor, customer.owner_id, team)
-    if not seen and not (
-        customer.owner_id is not None and is_collaborator(session, actor, customer_id)
-    ):
-        raise NotFound(what="customer", id=customer_id)
-    raise PermissionDenied(action="edit", customer_id=customer_id)  # seen, not theirs to edit
+    return _customer_locked(session, actor, customer_id, collaborators=False)
 
 
 def customer_for_follow_up(session: Session, actor: UserRow, customer_id: int) -> Customer:
     """customer_for_write for logging a follow-up: its editors, and its collaborators while
     someone owns it (the row locked likewise)."""
+    return _customer_locked(session, actor, customer_id, collaborators=True)
+
+
+def _customer_locked(
+    session: Session, actor: UserRow, customer_id: int, *, collaborators: bool
+) -> Customer:
+    """The live customer's row locked, when the actor may edit it (or, with collaborators, is
+    one of them while someone owns it); refused as not found when they may not even see it."""
     check_id(customer_id, "customer")
     stmt = _with_owner_team(customer_id).with_for_update().execution_options(populate_existing=True)
     row = session.execute(stmt).first()
@@ -315,8 +310,9 @@ def customer_for_follow_up(session: Session, actor: UserRow, customer_id: int) -
     customer, team = row
     if may_edit(actor, customer.owner_id, team):
         return customer
-    if customer.owner_id is not None and is_collaborator(session, actor, customer_id):
+    shared = customer.owner_id is not None and is_collaborator(session, actor, customer_id)
+    if shared and collaborators:
         return customer
-    if not may_see(actor, customer.owner_id, team):
+    if not shared and not may_see(actor, customer.owner_id, team):
         raise NotFound(what="customer", id=customer_id)
-    raise PermissionDenied(action="edit", customer_id=customer_id)
+    raise PermissionDenied(action="edit", customer_id=customer_id)  # seen, not theirs to edit
