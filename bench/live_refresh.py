@@ -7,7 +7,7 @@ Usage: python bench/live_refresh.py [--writes 20] [--runs 30] [--feed-rows 10000
 - latency: client A (its own engine) commits ~20 writes at random moments; client B runs the
   program's LiveRefresh (a TaskRunner, the poll on its read lane, the Change on the bus) and
   notes when each write's Change reaches its bus. p50/p95 per backend, at the interval the
-  program uses there (1.5 s on a server, 5 s on the local file; the file also at 1.5 s).
+  program uses there (1.5 s on a server, 2 s on the local file; the file also at 1.5 s).
 - poll cost: one poll (a read session, the feed read after the last id, nothing new), median
   over --runs, on an empty feed and on a feed of --feed-rows rows (a throwaway database each;
   nothing is left behind); with one new entry; the hourly prune when nothing is old enough.
