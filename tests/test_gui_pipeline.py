@@ -338,3 +338,27 @@ def test_a_won_deal_offers_its_contract_by_name_or_opens_the_one_it_has(qtbot, d
     page.flow.offer_contract(ref.id, "项目 3")
     next(b for b in page.flow.contract_offer.buttons() if b.text() == "Create contract…").click()
     assert opened == [{"contract_id": 42}] and [e.code for e in errors] == ["not_found"]
+
+
+def test_a_colleagues_deal_change_refreshes_the_board_in_place(qtbot, deals_ws):
+    """Heard through the change feed (a remote Change), a colleague's deletion takes its card
+    off without a reset of the column: the card the user had chosen stays chosen."""
+    from crmdesk.models.workspace import Workspace
+    from crmdesk.views.live_refresh import LiveRefresh
+
+    page = board(qtbot, deals_ws)
+    live = LiveRefresh(page.ctx, interval_ms=60_000)
+    live.poll_now()  # the cursor starts at the feed's end
+    column = page.columns[0]
+    chosen = ref_of(column, "项目 1").id
+    row = column.model.row_of_id(chosen)
+    column.list.setCurrentIndex(column.model.index(row, 0))
+    resets = []
+    column.model.modelReset.connect(lambda: resets.append(1))
+    other = Workspace(type(deals_ws.db)(deals_ws.db.engine), deals_ws.actor, clock=lambda: NOW)
+    other.delete_deal(ref_of(column, "项目 4").id)  # another program: its own client id
+    live.poll_now()
+    qtbot.waitUntil(lambda: column.model.rowCount() == 5, timeout=3000)
+    assert "项目 4" not in titles(column)
+    assert column.model.row_at(column.list.currentIndex().row()).id == chosen
+    assert resets == []

@@ -316,20 +316,27 @@ class PipelinePage(BoardKeys, QWidget):
         column.list.installEventFilter(self)
         return column
 
-    def reload(self, stage_ids: set[int] | None = None) -> None:
+    def reload(self, stage_ids: set[int] | None = None, *, in_place: bool = False) -> None:
         """Everything shown, or only these stages' columns (a move of ours: the two columns
-        it touched) and the figures."""
+        it touched) and the figures. in_place (a colleague's change): the cards shown are read
+        again where they are, each column's selection and scroll kept."""
         if self.pipeline is None:
             return
         self.banner.hide()
         query = self.query
         if self.stack.currentIndex() == 1:
-            self.list.set_query(self._list_query(query))
+            if in_place:
+                self.list.refresh()
+            else:
+                self.list.set_query(self._list_query(query))
             return
         # The cards first: they are what the user watches after a drop; the figures follow.
         for column in self.columns:
             if stage_ids is None or column.stage_id in stage_ids:
-                column.model.set_query(query)
+                if in_place:
+                    column.model.refresh()
+                else:
+                    column.model.set_query(query)
         self._pending += 1
         self.ctx.read(lambda: self.workspace.board_columns(query), self._on_figures_loaded,
                       self._on_load_failed, owner=self, key="figures")  # fmt: skip
@@ -432,9 +439,10 @@ class PipelinePage(BoardKeys, QWidget):
         if change.kinds & {"pipelines"}:
             self._load_pipelines()
         elif change.kinds & {"deals", "approvals"}:
-            self.reload(touched)
+            self.reload(touched, in_place=change.remote)
         elif change.kinds & {"deleted", "restored", "edited", "ownership"}:
-            self.reload()  # a customer's name, its bin or its owner shows on the cards
+            # a customer's name, its bin or its owner shows on the cards
+            self.reload(in_place=change.remote)
 
     # -- moving
     @Slot(object, int)
