@@ -174,6 +174,14 @@ def remember_url(url: str | None) -> Profile:
         save_profiles(profiles, last=LOCAL_NAME)
         return profiles[0]
     wanted, _password = profile_from_url(url)
+    same = _find_or_add(profiles, wanted)
+    save_profiles(profiles, last=same.name)
+    return same
+
+
+def _find_or_add(profiles: list[Profile], wanted: Profile) -> Profile:
+    """The profile pointing where wanted points; else wanted, added under a free name
+    ("Office (2)")."""
     same = next((p for p in profiles if _same_place(p, wanted)), None)
     if same is None:
         names = {p.name for p in profiles}
@@ -182,7 +190,6 @@ def remember_url(url: str | None) -> Profile:
             name, n = f"{wanted.name} ({n})", n + 1
         same = replace(wanted, name=name)
         profiles.append(same)
-    save_profiles(profiles, last=same.name)
     return same
 
 
@@ -247,15 +254,7 @@ def read_state(select: str | None = None, url: str | None = None) -> ConnectStat
         except ValueError:
             wanted = None
         if wanted is not None and not wanted.is_local:
-            same = next((p for p in found if _same_place(p, wanted)), None)
-            if same is None:
-                names = {p.name for p in found}
-                name, n = wanted.name, 2
-                while name in names:
-                    name, n = f"{wanted.name} ({n})", n + 1
-                same = replace(wanted, name=name)
-                found.append(same)
-            select = same.name
+            select = _find_or_add(found, wanted).name
     if last not in {p.name for p in found}:
         last = None
     return ConnectState(tuple(found), keyring_available(), last, select, password)
