@@ -238,7 +238,7 @@ def test_the_broad_change_names_every_kind_the_services_record():
     from pathlib import Path
 
     import crmdesk.models
-    from crmdesk.views.context import EVERY_KIND
+    from crmdesk.models.changes import EVERY_KIND
 
     source = "\n".join(
         path.read_text(encoding="utf-8")

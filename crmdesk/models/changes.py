@@ -30,6 +30,13 @@ ID_LIMIT = 1000
 CUSTOMER_KINDS = frozenset(
     {"created", "edited", "deleted", "restored", "ownership", "follow_up", "tags", "contacts"}
 )
+# Every kind a service records (this module's docstring; a test scans the services' record calls
+# against it): what pages reload on when nobody knows what changed (after a reconnection, a new
+# role).
+EVERY_KIND = CUSTOMER_KINDS | frozenset(
+    {"saved_views", "deals", "approvals", "pipelines", "contracts", "payments", "targets",
+     "work_reports", "notifications", "pools", "users"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from crmdesk.models import write_keys
-from crmdesk.models.changes import Change, WriteResult
+from crmdesk.models.changes import EVERY_KIND, Change, WriteResult
 from crmdesk.models.errors import ConnectionLost, CrmError, DatabaseUnavailable, Interrupted
 from crmdesk.tasks import SyncRunner, Task, TaskRunner, alive
 from crmdesk.views.errors import show_error
@@ -43,16 +43,8 @@ class Notice:
     action: Callable[[], None] | None = None
 
 
-# Every kind of change a page may reload on (changes.py and the services' record calls): after a
-# reconnection nobody knows what colleagues changed meanwhile, so every page reloads what it
-# shows. No customer ids and a count past them: "many".
-EVERY_KIND = frozenset(
-    {
-        "created", "edited", "deleted", "restored", "ownership", "follow_up", "tags",
-        "contacts", "saved_views", "deals", "approvals", "pipelines", "contracts", "payments",
-        "targets", "work_reports", "notifications", "pools", "users",
-    }
-)  # fmt: skip
+# After a reconnection nobody knows what colleagues changed meanwhile: every page reloads what
+# it shows. No customer ids and a count past them: "many".
 BROAD_CHANGE = Change(EVERY_KIND, frozenset(), 1)
 
 
