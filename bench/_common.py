@@ -22,6 +22,16 @@ def rss_mb() -> float:
     return float("nan")
 
 
+def compile_bytecode() -> None:
+    """Compile crmdesk's modules to bytecode, as `pip install` does for an installed program,
+    before a bench times fresh processes. Without it (PYTHONDONTWRITEBYTECODE is set on the
+    bench machine; an editable install has no .pyc) every new process compiled each module it
+    imported from source: ~25 ms more on the targets dashboard's first open."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "crmdesk"), quiet=1)
+
+
 def median_ms(samples: list[float]) -> float:
     return round(statistics.median(samples) * 1000, 1)
 

@@ -14,7 +14,7 @@ import logging
 import sys
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ class ChartLoader(QObject):
         super().__init__()
         self.error: BaseException | None = None
         self._thread: threading.Thread | None = None
+        self._soon = False  # start_soon was called
         self._done = threading.Event()
 
     def loaded(self) -> bool:
@@ -45,8 +46,17 @@ class ChartLoader(QObject):
         return False
 
     def loading(self) -> bool:
-        """An import is running in the background (the screenshot command waits for it)."""
-        return self._thread is not None and not self._done.is_set()
+        """An import is running in the background, or asked for (start_soon): the screenshot
+        command waits for it."""
+        return (self._soon or self._thread is not None) and not self._done.is_set()
+
+    def start_soon(self) -> None:
+        """Begin the import on the next turn of the event loop (after what was just filled in
+        is painted); loading() is true from now on."""
+        if self.loaded() or self._soon or self._thread is not None:
+            return
+        self._soon = True
+        QTimer.singleShot(0, self.start)
 
     def start(self) -> None:
         """Begin the import in a background thread (once); `ready` follows."""

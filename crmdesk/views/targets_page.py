@@ -186,6 +186,7 @@ class TargetsPage(QWidget):
 
     def _on_read_failed(self, exc: BaseException) -> None:
         self.banner.show_message(error_text(exc))
+        self.dashboard.load_charts()
         self._ask_grid()
 
     def _ask_grid(self) -> None:
