@@ -1,10 +1,13 @@
 """How bulk actions run on SQLite, PostgreSQL and MariaDB: chunk by chunk in units of work,
 progress, cancel, a deactivated actor, explicit ids judged as each chunk is reached, the
-Change past its id limit, and the size of every statement sent."""
+Change past its id limit, and the size of every statement sent. On PostgreSQL two units run at
+once (bulk_units.py): the tests of a unit's order pin one at a time (`one_unit_at_a_time`), and
+the last section tests two at a time."""
 
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from helpers import NOW
@@ -25,11 +28,18 @@ from test_bulk import (  # the shared data and helpers; small_chunks applies her
     ws,
 )
 
-from crmdesk.models import bulk, changes, pool
+from crmdesk.models import bulk, bulk_units, changes, pool
 from crmdesk.models.bulk import Target
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.errors import Interrupted, PermissionDenied
 from crmdesk.models.schema import Customer, OwnershipEvent, Pool, User
+
+
+@pytest.fixture
+def one_unit_at_a_time(monkeypatch):
+    """Units one after another on the servers too, as on SQLite: the tests of their order."""
+    monkeypatch.setattr(bulk_units, "SERVER_WORKERS", 1)
+
 
 # ---------------------------------------------------------------- the Change, progress, cancel
 
@@ -48,7 +58,7 @@ def test_change_says_many_past_the_id_limit(db, people, monkeypatch):
     assert not small.change.many and small.change.customer_ids == set(ids["n1_tech_a"][:5])
 
 
-def test_cancel_between_chunks_keeps_the_chunks_done(db, people):
+def test_cancel_between_chunks_keeps_the_chunks_done(db, people, one_unit_at_a_time):
     p = people
     ids = seed(db, p)
     chosen = sorted(every(ids))
@@ -67,7 +77,7 @@ def test_cancel_between_chunks_keeps_the_chunks_done(db, people):
     assert rest.value == bulk.BulkResult(len(chosen) - done, len(chosen) - done)
 
 
-def test_explicit_ids_are_judged_as_each_chunk_is_reached(db, people):
+def test_explicit_ids_are_judged_as_each_chunk_is_reached(db, people, one_unit_at_a_time):
     """Ids sent are not read before the first unit of work: each chunk keeps those the actor may
     change, `requested` counts them, and an action stopped early counts the ids it never
     reached; progress counts the ids sent."""
@@ -94,7 +104,7 @@ def test_explicit_ids_are_judged_as_each_chunk_is_reached(db, people):
     assert stopped.change.customer_ids == set(own)
 
 
-def test_a_deactivated_actor_is_stopped_at_the_next_chunk(db, people):
+def test_a_deactivated_actor_is_stopped_at_the_next_chunk(db, people, one_unit_at_a_time):
     p = people
     ids = seed(db, p)
     chosen = sorted(every(ids))
@@ -118,7 +128,9 @@ def test_a_deactivated_actor_is_stopped_at_the_next_chunk(db, people):
     assert partial.change.customer_ids == first_chunk and partial.change.kinds == {"ownership"}
 
 
-def test_a_unit_of_work_takes_chunks_until_its_time_is_up(db, people, monkeypatch):
+def test_a_unit_of_work_takes_chunks_until_its_time_is_up(
+    db, people, monkeypatch, one_unit_at_a_time
+):
     p = people
     ids = seed(db, p)
     chosen = sorted(every(ids) - of(ids, "n2_trade_a"))
@@ -238,3 +250,65 @@ def test_no_statement_carries_more_than_a_few_hundred_parameters(
     else:
         # the listener does see a chunk's ids (IN lists are expanded before it runs)
         assert biggest >= DEFAULT_CHUNK
+
+
+# ---------------------------------------------------------------- two units at once on a server
+
+
+def test_a_server_runs_two_units_at_once_to_the_same_end_as_one_at_a_time(db, people, monkeypatch):
+    """Every chunk in units of its own, two running at once on PostgreSQL (one elsewhere): the
+    same customers moved, one event each, progress rising to the total, as one at a time."""
+    p = people
+    ids = seed(db, p)
+    chosen = sorted(every(ids))
+    before = snapshot(db)
+    running: list[int] = []
+    overlapped: list[bool] = []
+    plain = bulk.assign_action
+
+    def slow_assign(*args):
+        action = plain(*args)
+
+        def chunk(session, actor, chunk_ids):
+            running.append(1)
+            overlapped.append(len(running) > 1)
+            try:
+                time.sleep(0.05)  # long enough for the unit beside it to start
+                return action.chunk(session, actor, chunk_ids)
+            finally:
+                running.pop()
+
+        return bulk.ChunkAction(chunk, action.begin)
+
+    monkeypatch.setattr(bulk, "assign_action", slow_assign)
+    progress = Progress()
+    result = ws(db, p.admin).assign_customers(chosen, p.rep_n2.id, "other", "合并",
+                                              progress=progress)  # fmt: skip
+    moved = set(chosen) - of(ids, "n2_trade_a", "n2_tech_a")
+    assert result.value == bulk.BulkResult(len(chosen), len(moved))
+    assert result.change.customer_ids == moved
+    progress.check(len(chosen))
+    assert_touched(before, snapshot(db), moved, p.admin.id)
+    assert sorted(e[0] for e in events(db)) == sorted(moved)  # one event each, none twice
+    assert any(overlapped) == (db.dialect == "postgresql")
+
+
+def test_cancelled_with_two_units_running_keeps_a_prefix_of_whole_chunks(db, people):
+    """The unit beside the one that reported commits too: what is kept is whole chunks from
+    the first id on, and the result, the progress and the Change all say exactly that."""
+    p = people
+    ids = seed(db, p)
+    chosen = sorted(every(ids))
+    progress = Progress()
+    result = ws(db, p.admin).delete_customers(
+        chosen, progress=progress, cancelled=lambda: len(progress.calls) >= 1
+    )
+    with db.reading() as s:
+        gone = sorted(s.scalars(select(Customer.id).where(Customer.deleted_at.is_not(None))))
+    done = progress.calls[-1][0]
+    assert result.value.cancelled and result.value.changed == len(gone) == done
+    assert done % SMALL_CHUNK == 0 and SMALL_CHUNK <= done < len(chosen)
+    assert gone == chosen[:done]  # whole chunks, in id order, none skipped
+    assert result.change.customer_ids == set(gone)
+    if db.dialect != "postgresql":
+        assert done == SMALL_CHUNK  # one unit at a time: the cancel is seen after the first

@@ -11,7 +11,8 @@ customers), and a unit of work takes chunks until it has run for UNIT_SECONDS (P
 POSTGRESQL_UNITS times that): SQLite's write lock is never held for long, progress is reported
 and cancel honoured between units of work. A unit is all-or-nothing, so every customer is
 consistent (its owner and its event together); an action cancelled or failed half-way has
-changed the units before it, and its result says how many.
+changed the units before it, and its result says how many. On PostgreSQL two units run at
+once, on two connections (bulk_units.py); elsewhere one.
 
 PostgreSQL spends most of a chunk on work no statement can avoid: a change of updated_at is
 never a HOT update, so every changed customer gets a new entry in every index of customers (17;
@@ -25,7 +26,6 @@ measured).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -48,13 +48,14 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from crmdesk.models.changes import Change, WriteResult, record
+from crmdesk.models.bulk_units import run_units, workers_for
+from crmdesk.models.changes import WriteResult, record
 from crmdesk.models.checks import Checker, check_id
 from crmdesk.models.collaborators import forget_owner
 from crmdesk.models.customer_list import CustomerQuery, conditions
 from crmdesk.models.database import Database
 from crmdesk.models.deals import follow_owner
-from crmdesk.models.errors import CrmError, Interrupted, ValidationFailed
+from crmdesk.models.errors import Interrupted, ValidationFailed
 from crmdesk.models.policy import check_assignable, current_actor, edit_condition, may_edit
 from crmdesk.models.schema import Customer, OwnershipEvent, User
 from crmdesk.models.schema_deals import Deal
@@ -94,10 +95,13 @@ class ChunkAction:
     """What an action does to one chunk of ids inside a unit of work: (customers of the chunk
     the actor may change, changed, skipped). `begin`, if given, runs once at the start of each
     unit of work, before its first chunk: a check that holds for the whole unit (asked once a
-    chunk, the assignee check was 75 reads of the users in a 30,000-customer assign)."""
+    chunk, the assignee check was 75 reads of the users in a 30,000-customer assign).
+    `prepare` runs once before the units, in a unit of its own: a row each would insert (a new
+    tag), on which the second of two units running at once waited for the first to commit."""
 
     chunk: Callable[[Session, UserRow, list[int]], tuple[int, int, int]]
     begin: Callable[[Session, UserRow], None] | None = None
+    prepare: Callable[[Session], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -228,45 +232,27 @@ def run(
     chunks = _chunks(ids, db.dialect)
     seconds = UNIT_SECONDS * (POSTGRESQL_UNITS if db.dialect == "postgresql" else 1)
 
-    def unit(session: Session, first: int) -> tuple[int, int, int, int]:
-        """Chunks from `first` on until `seconds` have passed: (next chunk, customers the
-        actor may change, changed, skipped). Database.write runs it again from `first` if it
-        retries."""
+    def start(session: Session) -> UserRow:
         actor = current_actor(session, actor_id)
         if action.begin is not None:
             action.begin(session, actor)
-        began = time.monotonic()
-        n, mine, changed, skipped = first, 0, 0, 0
-        while n < len(chunks) and (n == first or time.monotonic() - began < seconds):
-            m, c, k = action.chunk(session, actor, chunks[n])
-            n, mine, changed, skipped = n + 1, mine + m, changed + c, skipped + k
-        return n, mine, changed, skipped
+        return actor
 
-    mine = changed = skipped = done = next_chunk = 0
-    change = Change()
-
-    def outcome(stopped: bool) -> WriteResult[BulkResult]:
-        requested = len(ids) if target.query is not None else mine + len(ids) - done
-        return WriteResult(BulkResult(requested, changed, skipped, stopped, now), change)
-
-    while next_chunk < len(chunks):
-        if cancelled is not None and cancelled():
-            return outcome(True)
-        try:
-            result = db.write(lambda s, first=next_chunk: unit(s, first))
-        except CrmError as exc:
-            if next_chunk == 0:
-                raise  # nothing was committed: the error alone says it all
-            # The units before are committed: say so, and let their change reach the pages.
-            raise Interrupted(exc, outcome(True)) from exc
-        end, m, c, k = result.value
-        mine, changed, skipped = mine + m, changed + c, skipped + k
-        change = change | result.change
-        done += sum(len(chunk) for chunk in chunks[next_chunk:end])
-        next_chunk = end
-        if progress is not None:
-            progress(done, len(ids))
-    return outcome(False)
+    if action.prepare is not None and chunks:
+        db.write(lambda s: action.prepare(s) if start(s) else None)
+    out = run_units(db, chunks, seconds, start, action.chunk, workers=workers_for(db),
+                    progress=progress, cancelled=cancelled)  # fmt: skip
+    requested = len(ids) if target.query is not None else out.mine + len(ids) - out.done
+    result = WriteResult(
+        BulkResult(requested, out.changed, out.skipped, out.stopped or out.error is not None, now),
+        out.change,
+    )
+    if out.error is not None:
+        if out.units == 0:
+            raise out.error  # nothing was committed: the error alone says it all
+        # The units before are committed: say so, and let their change reach the pages.
+        raise Interrupted(out.error, result) from out.error
+    return result
 
 
 # ---------------------------------------------------------------- the actions, one chunk each
@@ -375,6 +361,11 @@ def lock_user_row(session: Session, user_id: int) -> None:
     session.execute(stmt)
 
 
+def share_user_row(session: Session, user_id: int) -> None:
+    """Read-locked (FOR SHARE): units sharing it run together, a change of the row waits."""
+    session.execute(select(User.id).where(User.id == user_id).with_for_update(read=True))
+
+
 def check_transfer(reason_code: str, reason_text: str) -> str:
     c = Checker()
     c.choice("reason", reason_code, TRANSFER_REASONS)
@@ -397,27 +388,33 @@ def assign_action(
     reason_text = check_transfer(reason_code, reason_text)
 
     # The new owner's team and pinyin sort key, read (and checked) by begin; and their room
-    # under their cap of customers (None: no cap), counted down as chunks move customers.
-    to_owner: dict = {}
-    room: dict = {"left": None, "won_free": False}
-
+    # under their cap of customers (None: no cap), counted down as chunks move customers. Each
+    # unit's own, on its session: on a server two units run at once (bulk_units.py).
     def begin(session: Session, actor: UserRow) -> None:
         from crmdesk.models.pool import COUNT_WON_SETTING, capacity, setting  # see policy.py
 
         user = check_assignable(session, actor, to_user_id)
-        # The receiver's row first (as a claim takes it): their claims and this hand-over queue
-        # there, so the cap is counted against what they really own.
-        lock_user_row(session, to_user_id)
-        room["left"] = capacity(session, to_user_id, locked=False).room
-        room["won_free"] = setting(session, COUNT_WON_SETTING, "1") != "1"
+        left = capacity(session, to_user_id, locked=False).room
+        if left is None:  # no cap: units run side by side, a change of the receiver's row
+            # (policy.move_to_team, a deactivation) waits, so the team written stays theirs
+            share_user_row(session, to_user_id)
+        else:
+            # The receiver's row first (as a claim takes it): their claims and this hand-over
+            # queue there, so the cap is counted against what they really own.
+            lock_user_row(session, to_user_id)
+            left = capacity(session, to_user_id, locked=False).room
         key = select(User.name_sort).where(User.id == to_user_id).scalar_subquery()
-        to_owner.update(team_id=user.team_id, owner_sort=key)  # the stored key, as renames write
+        session.info["assign"] = {
+            "left": left,
+            "won_free": setting(session, COUNT_WON_SETTING, "1") != "1",
+            "owner": {"team_id": user.team_id, "owner_sort": key},  # the stored key, as renames
+        }
 
-    def new_owner(actor: UserRow) -> dict:
+    def new_owner(session: Session, actor: UserRow) -> dict:
         # A customer taken out of a pool this way leaves it (pool.py: owned or in a pool).
         out_of_pool = {"pool_id": None, "pool_entered_at": None, "release_code": ""}
-        return {"owner_id": to_user_id, **to_owner, **out_of_pool, "received_at": now,
-                **stamp(actor, now)}  # fmt: skip
+        return {"owner_id": to_user_id, **session.info["assign"]["owner"], **out_of_pool,
+                "received_at": now, **stamp(actor, now)}  # fmt: skip
 
     def events(actor: UserRow, customer_id: ColumnElement, owner_id: ColumnElement) -> Select:
         kind = case((owner_id.is_(None), literal("assigned", String)),
@@ -434,6 +431,7 @@ def assign_action(
         )
 
     def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
+        room = session.info["assign"]
         left, over = room["left"], 0
         if is_postgresql(session) and left is None:
             mine_n, moving = postgresql_chunk(session, actor, ids)
@@ -441,19 +439,20 @@ def assign_action(
             rows = lock_editable(session, actor, ids)
             mine_n, moving = len(rows), [r.id for r in rows if r.owner_id != to_user_id]
             if left is not None:  # the cap: the first ones fit, the others stay (skipped)
-                moving, over = fit(session, moving, left)
+                moving, over = fit(session, room, moving, left)
             if moving:
                 new = events(actor, Customer.id, Customer.owner_id).where(id_in(session, moving))
                 session.execute(insert(OwnershipEvent).from_select(EVENT_COLUMNS, new))
-                update_ids(session, moving, new_owner(actor))
+                update_ids(session, moving, new_owner(session, actor))
         if moving:
             record(session, "ownership", moving)
             forget_owner(session, to_user_id, moving)  # a collaborator who owns it now
             customers = id_in(session, moving, Deal.customer_id)
-            follow_owner(session, moving, to_user_id, to_owner["team_id"], actor.id, now, customers)
+            team = room["owner"]["team_id"]
+            follow_owner(session, moving, to_user_id, team, actor.id, now, customers)
         return mine_n, len(moving), over
 
-    def fit(session: Session, moving: list[int], left: int) -> tuple[list[int], int]:
+    def fit(session: Session, room: dict, moving: list[int], left: int) -> tuple[list[int], int]:
         """(those that fit under the receiver's cap, how many do not); won customers fit
         anyway where they do not count toward a cap."""
         won: set[int] = set()
@@ -484,7 +483,7 @@ def assign_action(
         rows = session.execute(stmt).all()
         moved = [r.id for r in rows if r.moving]
         if moved:
-            update_ids(session, moved, new_owner(actor))
+            update_ids(session, moved, new_owner(session, actor))
         return len(rows), moved
 
     return ChunkAction(chunk, begin)

@@ -57,7 +57,8 @@ def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
             record(session, "tags", changed)
         return len(rows), len(changed), skipped
 
-    return ChunkAction(chunk)
+    # A new tag is added to the tags in use once, before the units (ChunkAction.prepare).
+    return ChunkAction(chunk, prepare=(lambda s: tags.remember(s, [tag], now)) if add else None)
 
 
 def _set_tags(session: Session, new_tags: list[tuple[str, int]], touch: dict) -> None:

@@ -68,7 +68,7 @@ def check_tag(tag: str, field: str = "tag") -> str:
     return tags[0]
 
 
-def _remember(session: Session, names: Iterable[str], now: datetime) -> None:
+def remember(session: Session, names: Iterable[str], now: datetime) -> None:
     """Add tags to the tags in use (a tag already there stays as it is, whoever adds it too)."""
     rows = [{"name": n, "created_at": now} for n in sorted(set(names))]
     if rows:
@@ -88,7 +88,7 @@ def sync(session: Session, customer_id: int, tags: Sequence[str], now: datetime)
             )
         )
     if want - have:
-        _remember(session, want - have, now)
+        remember(session, want - have, now)
         session.execute(
             insert(CustomerTag), [{"customer_id": customer_id, "tag": t} for t in want - have]
         )
@@ -97,7 +97,7 @@ def sync(session: Session, customer_id: int, tags: Sequence[str], now: datetime)
 def add_rows(session: Session, customers: ColumnElement[bool], tag: str, now: datetime) -> None:
     """The customers matching `customers` (a condition on Customer.id, which do not carry the
     tag yet) now carry it: one INSERT … SELECT, whatever their number."""
-    _remember(session, [tag], now)
+    remember(session, [tag], now)
     rows = select(Customer.id, literal(tag, String)).where(customers)
     session.execute(insert(CustomerTag).from_select(["customer_id", "tag"], rows))
 
@@ -276,7 +276,7 @@ def _retag(session: Session, actor: UserRow, old: str, new: str | None, now: dat
             if missing:
                 add_rows(session, Customer.id.in_(missing), new, now)
     if new is not None:
-        _remember(session, [new], now)  # a renamed tag nobody carries yet is still offered
+        remember(session, [new], now)  # a renamed tag nobody carries yet is still offered
     still_carried = select(CustomerTag.customer_id).where(CustomerTag.tag == old).exists()
     session.execute(delete(Tag).where(Tag.name == old, ~still_carried))
     if changed:
