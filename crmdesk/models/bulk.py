@@ -11,8 +11,8 @@ customers), and a unit of work takes chunks until it has run for UNIT_SECONDS (P
 POSTGRESQL_UNITS times that): SQLite's write lock is never held for long, progress is reported
 and cancel honoured between units of work. A unit is all-or-nothing, so every customer is
 consistent (its owner and its event together); an action cancelled or failed half-way has
-changed the units before it, and its result says how many. On PostgreSQL two units run at
-once, on two connections (bulk_units.py); elsewhere one.
+changed the units before it, and its result says how many. On a server two units run at once,
+on two connections (bulk_units.py); on SQLite one.
 
 PostgreSQL spends most of a chunk on work no statement can avoid: a change of updated_at is
 never a HOT update, so every changed customer gets a new entry in every index of customers (17;
