@@ -58,14 +58,20 @@ def test_change_says_many_past_the_id_limit(db, people, monkeypatch):
     assert not small.change.many and small.change.customer_ids == set(ids["n1_tech_a"][:5])
 
 
-def test_cancel_between_chunks_keeps_the_chunks_done(db, people, one_unit_at_a_time):
-    p = people
-    ids = seed(db, p)
-    chosen = sorted(every(ids))
+def delete_cancelled(db, p, reports: int):
+    """Every customer deleted by the admin, cancelled once progress was reported `reports`
+    times: (the ids sent, ascending; the progress; the result)."""
+    chosen = sorted(every(seed(db, p)))
     progress = Progress()
     result = ws(db, p.admin).delete_customers(
-        chosen, progress=progress, cancelled=lambda: len(progress.calls) >= 2
+        chosen, progress=progress, cancelled=lambda: len(progress.calls) >= reports
     )
+    return chosen, progress, result
+
+
+def test_cancel_between_chunks_keeps_the_chunks_done(db, people, one_unit_at_a_time):
+    p = people
+    chosen, progress, result = delete_cancelled(db, p, 2)
     done = 2 * SMALL_CHUNK
     assert result.value == bulk.BulkResult(len(chosen), done, cancelled=True)
     assert progress.calls == [(SMALL_CHUNK, len(chosen)), (done, len(chosen))]
@@ -296,13 +302,7 @@ def test_a_server_runs_two_units_at_once_to_the_same_end_as_one_at_a_time(db, pe
 def test_cancelled_with_two_units_running_keeps_a_prefix_of_whole_chunks(db, people):
     """The unit beside the one that reported commits too: what is kept is whole chunks from
     the first id on, and the result, the progress and the Change all say exactly that."""
-    p = people
-    ids = seed(db, p)
-    chosen = sorted(every(ids))
-    progress = Progress()
-    result = ws(db, p.admin).delete_customers(
-        chosen, progress=progress, cancelled=lambda: len(progress.calls) >= 1
-    )
+    chosen, progress, result = delete_cancelled(db, people, 1)
     with db.reading() as s:
         gone = sorted(s.scalars(select(Customer.id).where(Customer.deleted_at.is_not(None))))
     done = progress.calls[-1][0]

@@ -48,11 +48,16 @@ SCRIPT = textwrap.dedent(
 )
 
 
-def test_the_dashboard_paints_before_the_charts_load_and_builds_its_chart_when_they_do():
-    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
+def run_fresh(script: str) -> None:
+    """The script in a new process (pyqtgraph not yet imported), which must print "ok"."""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().endswith("ok")
+
+
+def test_the_dashboard_paints_before_the_charts_load_and_builds_its_chart_when_they_do():
+    run_fresh(SCRIPT)
 
 
 def test_a_synchronous_panel_draws_its_chart_at_once(qtbot):
@@ -98,7 +103,4 @@ FIGURES_FIRST = textwrap.dedent(
 
 
 def test_the_figures_arriving_start_the_chart_import_without_waiting_out_the_grace_period():
-    done = subprocess.run([sys.executable, "-c", FIGURES_FIRST], capture_output=True, text=True,
-                          timeout=120)  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().endswith("ok")
+    run_fresh(FIGURES_FIRST)
