@@ -175,14 +175,14 @@ def floor_units(path, now: datetime, due_before: datetime, pool_id: int) -> int:
     """The floor of a pass that commits in units of work, as the pass must (ARCHITECTURE §3:
     SQLite's write lock never held for long): the same bare UPDATE, CHUNK ids at a time in id
     order, committed every UNIT_SECONDS, on a connection set as the pass sets its own
-    (long_writes.*), the WAL checkpointed at the end; raw sqlite3, no rules, events, notices."""
-    from crmdesk.models import long_writes as lw
+    (recycle.PASS_*), the WAL checkpointed at the end; raw sqlite3, no rules, events, notices."""
+    from crmdesk.models import recycle
     from crmdesk.models.bulk import CHUNK, UNIT_SECONDS
 
     conn = sqlite3.connect(str(path), isolation_level=None)
     for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
-                   f"cache_size=-{lw.CACHE_KIB}", f"mmap_size={lw.MMAP_BYTES}",
-                   f"wal_autocheckpoint={lw.CHECKPOINT_PAGES}"):  # fmt: skip
+                   f"cache_size=-{recycle.PASS_CACHE_KIB}", f"mmap_size={recycle.PASS_MMAP_BYTES}",
+                   f"wal_autocheckpoint={recycle.PASS_CHECKPOINT_PAGES}"):  # fmt: skip
         conn.execute(f"PRAGMA {pragma}")
     stamp = f"{now:%Y-%m-%d %H:%M:%S.%f}"
     ids = [r[0] for r in conn.execute(

@@ -11,8 +11,7 @@ import time
 
 import pytest
 from helpers import NOW
-from sqlalchemy import event, func, insert, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import event, insert, select, update
 from test_bulk import (  # the shared data and helpers; small_chunks applies here too
     DEFAULT_CHUNK,
     DEFAULT_POSTGRESQL_CHUNK,
@@ -34,7 +33,6 @@ from crmdesk.models.bulk import Target
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.errors import Interrupted, PermissionDenied
 from crmdesk.models.schema import Customer, OwnershipEvent, Pool, User
-from crmdesk.models.schema_team import ChangeFeedEntry
 
 
 @pytest.fixture
@@ -191,10 +189,9 @@ def statement_sizes(db):
             n, largest = bound_values(parameters)
         sizes.append((n, largest, statement))
 
-    # Every engine: on a SQLite file a bulk action writes through one of its own (long_writes).
-    event.listen(Engine, "before_cursor_execute", before_cursor_execute)
+    event.listen(db.engine, "before_cursor_execute", before_cursor_execute)
     yield sizes
-    event.remove(Engine, "before_cursor_execute", before_cursor_execute)
+    event.remove(db.engine, "before_cursor_execute", before_cursor_execute)
 
 
 def test_no_statement_carries_more_than_a_few_hundred_parameters(
@@ -315,17 +312,3 @@ def test_cancelled_with_two_units_running_keeps_a_prefix_of_whole_chunks(db, peo
     assert result.change.customer_ids == set(gone)
     if db.dialect == "sqlite":
         assert done == SMALL_CHUNK  # one unit at a time: the cancel is seen after the first
-
-
-def test_the_change_feed_names_this_client_however_the_units_were_written(db, people):
-    """On a SQLite file the units go through a connection of their own (long_writes.py); the
-    feed still names this client, so its window does not hear its own change as a colleague's."""
-    p = people
-    ids = seed(db, p)
-    with db.reading() as s:
-        before = s.scalar(select(func.max(ChangeFeedEntry.id))) or 0
-    ws(db, p.admin).delete_customers(sorted(every(ids)))
-    with db.reading() as s:
-        stmt = select(ChangeFeedEntry.client).where(ChangeFeedEntry.id > before)
-        clients = list(s.scalars(stmt))
-    assert clients and set(clients) == {db.client_id}

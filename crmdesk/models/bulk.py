@@ -11,7 +11,8 @@ customers), and a unit of work takes chunks until it has run for UNIT_SECONDS (P
 POSTGRESQL_UNITS times that): SQLite's write lock is never held for long, progress is reported
 and cancel honoured between units of work. A unit is all-or-nothing, so every customer is
 consistent (its owner and its event together); an action cancelled or failed half-way has
-changed the units before it, and its result says how many. Two run at once on a server.
+changed the units before it, and its result says how many. On a server two units run at once,
+on two connections (bulk_units.py); on SQLite one.
 
 PostgreSQL spends most of a chunk on work no statement can avoid: a change of updated_at is
 never a HOT update, so every changed customer gets a new entry in every index of customers (17;
@@ -55,7 +56,6 @@ from crmdesk.models.customer_list import CustomerQuery, conditions
 from crmdesk.models.database import Database
 from crmdesk.models.deals import follow_owner
 from crmdesk.models.errors import Interrupted, ValidationFailed
-from crmdesk.models.long_writes import long_write_database
 from crmdesk.models.policy import check_assignable, current_actor, edit_condition, may_edit
 from crmdesk.models.schema import Customer, OwnershipEvent, User
 from crmdesk.models.schema_deals import Deal
@@ -238,11 +238,10 @@ def run(
             action.begin(session, actor)
         return actor
 
-    with long_write_database(db) as writer:  # SQLite: a connection of its own (long_writes)
-        if action.prepare is not None and chunks:
-            writer.write(lambda s: action.prepare(s) if start(s) else None)
-        out = run_units(writer, chunks, seconds, start, action.chunk, workers=workers_for(db),
-                        progress=progress, cancelled=cancelled)  # fmt: skip
+    if action.prepare is not None and chunks:
+        db.write(lambda s: action.prepare(s) if start(s) else None)
+    out = run_units(db, chunks, seconds, start, action.chunk, workers=workers_for(db),
+                    progress=progress, cancelled=cancelled)  # fmt: skip
     requested = len(ids) if target.query is not None else out.mine + len(ids) - out.done
     result = WriteResult(
         BulkResult(requested, out.changed, out.skipped, out.stopped or out.error is not None, now),
