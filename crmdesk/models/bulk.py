@@ -11,8 +11,7 @@ customers), and a unit of work takes chunks until it has run for UNIT_SECONDS (P
 POSTGRESQL_UNITS times that): SQLite's write lock is never held for long, progress is reported
 and cancel honoured between units of work. A unit is all-or-nothing, so every customer is
 consistent (its owner and its event together); an action cancelled or failed half-way has
-changed the units before it, and its result says how many. On a server two units run at once,
-on two connections (bulk_units.py); on SQLite one.
+changed the units before it, and its result says how many. Two run at once on a server.
 
 PostgreSQL spends most of a chunk on work no statement can avoid: a change of updated_at is
 never a HOT update, so every changed customer gets a new entry in every index of customers (17;
@@ -238,17 +237,19 @@ def run(
             action.begin(session, actor)
         return actor
 
+    def prepare(session: Session) -> None:
+        start(session)  # the actor checked, as for any unit
+        action.prepare(session)
+
     if action.prepare is not None and chunks:
-        db.write(lambda s: action.prepare(s) if start(s) else None)
+        db.write(prepare)
     out = run_units(db, chunks, seconds, start, action.chunk, workers=workers_for(db),
                     progress=progress, cancelled=cancelled)  # fmt: skip
     requested = len(ids) if target.query is not None else out.mine + len(ids) - out.done
-    result = WriteResult(
-        BulkResult(requested, out.changed, out.skipped, out.stopped or out.error is not None, now),
-        out.change,
-    )
+    stopped = out.stopped or out.error is not None
+    result = WriteResult(BulkResult(requested, out.changed, out.skipped, stopped, now), out.change)
     if out.error is not None:
-        if out.units == 0:
+        if out.done == 0:
             raise out.error  # nothing was committed: the error alone says it all
         # The units before are committed: say so, and let their change reach the pages.
         raise Interrupted(out.error, result) from out.error

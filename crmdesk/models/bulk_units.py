@@ -47,8 +47,7 @@ class Outcome:
     mine: int = 0  # customers of the chunks done the actor may change
     changed: int = 0
     skipped: int = 0
-    done: int = 0  # ids in the chunks of committed units
-    units: int = 0  # committed units
+    done: int = 0  # ids in the chunks of committed units (0: nothing was committed)
     change: Change = field(default_factory=Change)
     stopped: bool = False  # cancelled by the user
     error: CrmError | None = None  # the first failed unit's
@@ -122,7 +121,6 @@ def run_units(
         out.mine, out.changed, out.skipped = out.mine + m, out.changed + c, out.skipped + k
         out.change = out.change | result.change
         out.done += sum(len(chunks[n]) for n in taken)
-        out.units += 1
         if progress is not None:
             progress(out.done, total)
 
