@@ -73,7 +73,7 @@ STATEMENT_VALUES = 450
 # most this plus one chunk (measured from another connection: 124 ms at most over 30,000
 # customers). A commit per chunk cost SQLite a WAL checkpoint each (two fsyncs, and the same
 # index pages written again and again): 30,000 first-touched customers took 2.7-3.0 s in units
-# of one chunk, 1.8-2.1 s in units of 0.1 s.
+# of one chunk, 1.8-2.1 s in units of 0.1 s. (Checkpoints now run beside: wal_checkpoints.py.)
 # (On PostgreSQL a unit's commit is ~4 ms of 100: SET LOCAL synchronous_commit = off saved
 # nothing measurable, 2,096 -> 2,062 ms for a 30,000 assign, so every unit stays durable.)
 UNIT_SECONDS = 0.1

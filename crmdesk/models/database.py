@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import random
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -26,14 +27,13 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from crmdesk import paths
 from crmdesk.models.change_feed import append_change, claim_receipt
 from crmdesk.models.changes import WriteResult, recorded
+from crmdesk.models.db_errors import failure_reason, is_retryable, translate_error, unavailable
 from crmdesk.models.dialects import refresh_stale_statistics, refresh_statistics
 from crmdesk.models.errors import (
-    Conflict,
     ConnectionLost,
     CrmError,
     DatabaseUnavailable,
@@ -54,6 +54,9 @@ WRITE_ATTEMPTS = 4
 CONNECT_TIMEOUT_S = 10
 # How long a SQLite connection waits for another program's lock before it answers "locked".
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Marks a pooled SQLite connection whose pragmas a long write's unit changed (wal_checkpoints.py):
+# SQLite's defaults come back when it returns to the pool.
+TUNED_CONNECTION = "crmdesk_tuned"
 
 
 class Database:
@@ -71,6 +74,10 @@ class Database:
         self._write = sessionmaker(
             engine.execution_options(crmdesk_begin="IMMEDIATE"), expire_on_commit=False
         )
+        # SQLite: this program's writes other than a long write's units, running or waiting for
+        # the write lock (let_short_writes_pass).
+        self._short_writes = 0
+        self._short_done = threading.Condition()
 
     @property
     def is_local(self) -> bool:
@@ -100,7 +107,9 @@ class Database:
                 error = CrmError("read_failed", **error.params)
             raise error from exc
 
-    def write(self, fn: Callable[[Session], T], key: str | None = None) -> WriteResult[T]:
+    def write(
+        self, fn: Callable[[Session], T], key: str | None = None, *, long: bool = False
+    ) -> WriteResult[T]:
         """Run fn as one unit of work and return its value with what it changed.
 
         A unit of work that lost a deadlock or a serialization failure (or a check-then-insert
@@ -111,7 +120,31 @@ class Database:
         known to have landed). It is stored with the unit of work; a write sent again with the
         same key after a lost connection raises AlreadyApplied instead of writing twice.
         A unit of work that changed something adds its Change to the change feed, which
-        colleagues' clients poll (change_feed.py)."""
+        colleagues' clients poll (change_feed.py).
+
+        long: a unit of a long write (bulk_units.py), which lets this program's other writes go
+        first between its units (let_short_writes_pass)."""
+        if long or self.dialect != "sqlite":
+            return self._write_unit(fn, key)
+        with self._short_done:
+            self._short_writes += 1
+        try:
+            return self._write_unit(fn, key)
+        finally:
+            with self._short_done:
+                self._short_writes -= 1
+                self._short_done.notify_all()
+
+    def let_short_writes_pass(self, timeout: float) -> None:
+        """Between the units of a long write on SQLite: wait (at most timeout) until this
+        program's other writes have run. They wait for the write lock in SQLite's busy handler,
+        which sleeps up to 100 ms between tries: a long write whose next unit began at once
+        after a commit took the lock again before them, a save waited over a second behind a
+        30,000-customer assign. Other programs' writes still meet only those short gaps."""
+        with self._short_done:
+            self._short_done.wait_for(lambda: self._short_writes == 0, timeout)
+
+    def _write_unit(self, fn: Callable[[Session], T], key: str | None) -> WriteResult[T]:
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
                 with self._write() as session, session.begin():
@@ -206,6 +239,15 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection, record):
+        if dbapi_connection is None or not record.info.pop(TUNED_CONNECTION, False):
+            return
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA wal_autocheckpoint=1000")  # SQLite's defaults
+        cursor.execute("PRAGMA cache_size=-2000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -327,6 +369,13 @@ def open_database(
     return db
 
 
+# Reasons that, during a schema upgrade, mean the database cannot be written rather than that
+# the migration is wrong.
+_NOT_THE_MIGRATION = frozenset(
+    {"no_privileges", "read_only", "disk_full", "locked", "damaged", "cannot_open"}
+)
+
+
 def migrate(engine: Engine, current: str | None, shown: str) -> str | None:
     """Bring the database from current to HEAD: a local file after a backup, a server under the
     upgrade lock. Returns the revision the migration started from (a server's, read again under
@@ -353,138 +402,3 @@ def migrate(engine: Engine, current: str | None, shown: str) -> str | None:
         raise MigrationFailed(found=current, target=head, detail=str(exc)) from exc
     except OSError as exc:  # the backup could not be written
         raise MigrationFailed(found=current, target=head, detail=str(exc)) from exc
-
-
-# ---------------------------------------------------------------- errors, by dialect
-
-_SQLITE_REASONS = {
-    "SQLITE_NOTADB": "not_a_database",
-    "SQLITE_CORRUPT": "damaged",
-    "SQLITE_CANTOPEN": "cannot_open",
-    "SQLITE_PERM": "cannot_open",
-    "SQLITE_BUSY": "locked",
-    "SQLITE_LOCKED": "locked",
-    "SQLITE_READONLY": "read_only",
-    "SQLITE_FULL": "disk_full",
-}
-_MYSQL_REASONS = {
-    1045: "auth_failed",
-    1698: "auth_failed",
-    1044: "no_privileges",
-    1142: "no_privileges",
-    1143: "no_privileges",
-    1227: "no_privileges",
-    1049: "database_missing",
-    1205: "locked",  # lock wait timeout
-    1213: "locked",  # deadlock, still lost after every retry
-    1467: "locked",  # likewise (see is_retryable)
-    1021: "disk_full",
-    1114: "disk_full",  # the table is full
-    1036: "read_only",  # table is read only
-    1290: "read_only",  # the server runs with --read-only
-    1792: "read_only",  # a READ ONLY transaction
-    1927: "unreachable",  # the connection was killed
-    2002: "unreachable",
-    2003: "unreachable",
-    2005: "unreachable",
-    2006: "unreachable",
-    2013: "unreachable",
-}
-_PG_STATES = {
-    "28P01": "auth_failed",
-    "28000": "auth_failed",
-    "3D000": "database_missing",
-    "42501": "no_privileges",
-    "55P03": "locked",
-    "40001": "locked",  # serialization failure, still lost after every retry
-    "40P01": "locked",  # deadlock, likewise
-    "25006": "read_only",  # a read-only transaction (a standby, default_transaction_read_only)
-    "53100": "disk_full",
-    "57P01": "unreachable",  # the server ended the session (shut down, or an administrator)
-    "57P02": "unreachable",
-    "57P03": "unreachable",
-}
-# psycopg gives no SQLSTATE for a failed connection attempt; the server's words say why. First
-# match wins: 'permission denied for database "x"' is about rights, not a missing database.
-_PG_TEXTS = (
-    # The server is there but lets nobody in for now (maintenance, a restart, a failover):
-    # a lost server, retried (the connection watch), not a missing database.
-    ("not currently accepting connections", "unreachable"),
-    ("the database system is", "unreachable"),  # … starting up / shutting down / in recovery
-    ("password authentication failed", "auth_failed"),
-    ("no password supplied", "auth_failed"),
-    ("pg_hba.conf", "auth_failed"),
-    ("permission denied", "no_privileges"),
-    ('role "', "auth_failed"),  # role "x" does not exist
-    ('database "', "database_missing"),  # database "x" does not exist
-)
-# Reasons that, during a schema upgrade, mean the database cannot be written rather than that
-# the migration is wrong.
-_NOT_THE_MIGRATION = frozenset(
-    {"no_privileges", "read_only", "disk_full", "locked", "damaged", "cannot_open"}
-)
-
-
-def _sqlite_reason(orig: BaseException) -> str:
-    name = getattr(orig, "sqlite_errorname", "") or ""
-    if name in _SQLITE_REASONS:
-        return _SQLITE_REASONS[name]
-    # An extended code (SQLITE_BUSY_SNAPSHOT, SQLITE_CANTOPEN_ISDIR, …) means what its primary
-    # code means.
-    primary = "_".join(name.split("_")[:2])
-    return _SQLITE_REASONS.get(primary, "unknown")
-
-
-def failure_reason(exc: BaseException, dialect: str) -> str:
-    """Why the database cannot be used, as one of DatabaseUnavailable's reasons."""
-    orig = getattr(exc, "orig", exc)
-    if dialect == "sqlite":
-        return _sqlite_reason(orig)
-    if dialect == "mysql":
-        code = orig.args[0] if getattr(orig, "args", None) else None
-        return _MYSQL_REASONS.get(code, "unknown") if isinstance(code, int) else "unknown"
-    state = getattr(orig, "sqlstate", None)
-    if state in _PG_STATES:
-        return _PG_STATES[state]
-    if state and state.startswith("08"):  # connection exception
-        return "unreachable"
-    message = str(orig).lower()
-    if not any(w in message for w in ("connection failed", "could not", "timeout expired")):
-        return "unknown"
-    return next((reason for words, reason in _PG_TEXTS if words in message), "unreachable")
-
-
-def unavailable(exc: BaseException, dialect: str, shown_url: str) -> DatabaseUnavailable:
-    return DatabaseUnavailable(
-        reason=failure_reason(exc, dialect), url=shown_url, detail=str(getattr(exc, "orig", exc))
-    )
-
-
-def is_retryable(exc: BaseException, dialect: str) -> bool:
-    """A unit of work that may succeed if simply run again."""
-    if isinstance(exc, IntegrityError):
-        return True  # a check-then-insert lost a race; run again, the check now sees the row
-    if not isinstance(exc, DBAPIError) or exc.connection_invalidated:
-        return False
-    if dialect == "postgresql":
-        return getattr(exc.orig, "sqlstate", None) in ("40001", "40P01")
-    if dialect == "mysql":
-        # deadlock; row changed; 1467: MariaDB's INSERT … SELECT into a table with an
-        # AUTO_INCREMENT (ownership events) that lost a deadlock on its auto-increment lock
-        # sometimes says "Failed to read auto-increment value" instead of 1213
-        return bool(exc.orig.args) and exc.orig.args[0] in (1213, 1020, 1467)
-    return False
-
-
-def translate_error(exc: SQLAlchemyError, dialect: str) -> CrmError:
-    """The project's error for a failure while working (not while opening)."""
-    if isinstance(exc, StaleDataError):
-        return Conflict(by=None, at=None, fields=[], detail=str(exc))
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return ConnectionLost(detail=str(exc.orig))
-    reason = failure_reason(exc, dialect)
-    if reason != "unknown":
-        if dialect != "sqlite" and reason == "unreachable":
-            return ConnectionLost(detail=str(getattr(exc, "orig", exc)))
-        return DatabaseUnavailable(reason=reason, detail=str(getattr(exc, "orig", exc)))
-    return CrmError("rejected", detail=str(getattr(exc, "orig", exc)))

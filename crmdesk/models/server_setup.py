@@ -263,6 +263,7 @@ def upgrade_server(
     from crmdesk.models import database as dbm
     from crmdesk.models.auth import _dummy
     from crmdesk.models.checks import utc_now
+    from crmdesk.models.db_errors import unavailable
     from crmdesk.models.dialects import refresh_statistics
     from crmdesk.models.errors import DatabaseUnavailable, SchemaTooNew
     from crmdesk.models.migrations import HEAD
@@ -292,7 +293,7 @@ def upgrade_server(
                 refusal = _check_admin(conn, shown, login, password, now or utc_now(),
                                        new_password)  # fmt: skip
         except SQLAlchemyError as exc:
-            raise dbm.unavailable(exc, engine.dialect.name, shown) from exc
+            raise unavailable(exc, engine.dialect.name, shown) from exc
         if refusal is not None:
             raise refusal
         if current == HEAD:
