@@ -16,6 +16,7 @@ from crmdesk.models import pool as pools
 from crmdesk.models import recycle
 from crmdesk.models.database import open_database
 from crmdesk.models.schema import Customer, Notification
+from crmdesk.models.schema_team import ChangeFeedEntry
 
 DAYS = timedelta(days=1)
 
@@ -55,6 +56,18 @@ def test_no_follow_up_counts_from_the_later_of_receiving_and_the_last_follow_up(
     )
     assert recycle.recycle(db, NOW).moved == 0  # idempotent
     assert len(events(db, "recycled")) == 2
+
+
+def test_the_pass_feeds_its_changes_as_this_programs_own(db, people):
+    """On a SQLite file the pass writes through a connection of its own; its change-feed
+    entries still carry this program's client id, so the window's own feed skips them instead
+    of reloading the pages a second time as if a colleague had recycled them."""
+    make_pool(db, people.admin, rules=rules(pools.RuleRow("no_follow_up", 15)))
+    owned_customers(db, people.rep_n1, 2, received_at=NOW - 20 * DAYS)
+    assert recycle.recycle(db, NOW).moved == 2
+    with db.reading() as s:
+        clients = set(s.scalars(select(ChangeFeedEntry.client)))
+    assert clients == {db.client_id}
 
 
 def test_days_per_level_and_not_won(db, people):

@@ -250,8 +250,12 @@ def _pass_database(db: Database) -> Iterator[Database]:
         cursor.execute(f"PRAGMA wal_autocheckpoint={PASS_CHECKPOINT_PAGES}")
         cursor.close()
 
+    mover = Database(engine)
+    # The pass's changes come from this program: its own feed cursor skips them, as it skips
+    # every write of `db` (the pages reload from the pass's result, not a second time).
+    mover.client_id = db.client_id
     try:
-        yield Database(engine)
+        yield mover
     finally:
         # Passive: readers are not waited for; the pages they still see are copied by a later
         # checkpoint. Otherwise the next small commit of any connection would pay for it.
