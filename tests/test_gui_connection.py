@@ -133,7 +133,10 @@ def test_a_save_cut_off_waits_for_the_server_and_lands_exactly_once(qtbot, serve
     with cut_before(db, "INSERT INTO customers") as killed:
         qtbot.mouseClick(dialog.save_button, LEFT)
     assert len(killed) == 1
-    assert w.banner_text == "The connection to the server was lost. Retrying in 1 s…"
+    assert w.banner_text == (
+        "The connection to the server was lost. Retrying in 1 s… What you saved is kept and is "
+        "sent as soon as it answers."
+    )  # the dialog's Save is disabled: the banner says why
     # The dialog waits, open, with what was typed; nothing is saved yet.
     assert dialog.result() == 0 and not dialog.save_button.isEnabled()
     assert dialog.form.name.text() == "断线时新建的客户" and dialog.problems.isHidden()

@@ -266,7 +266,11 @@ def test_a_reset_password_is_changed_before_the_window_opens(
     _set_password(db, "wang", PASSWORD, must_change=True)
     db.close()
 
+    behind: list[str] = []
+
     def login(dialog):
+        window = dialog.parent()  # what the window says behind the sign-in
+        behind.extend([window.user_label.text(), window.stack.currentWidget().text()])
         _sign_in(qtbot, dialog, "wang", PASSWORD)
 
     def change(dialog):
@@ -280,6 +284,7 @@ def test_a_reset_password_is_changed_before_the_window_opens(
     window = _window(qtbot, empty_server)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=60_000)
     assert len(logins) == 1 and len(changes) == 1
+    assert behind == ["Waiting for sign-in…"] * 2  # not "Opening the database…"
     assert window.workspace.actor.login == "wang"
     stored = window.workspace.db.read(lambda s: s.scalar(select(User).where(User.login == "wang")))
     assert verify_password("my-own-one-1", stored.password_hash)

@@ -62,15 +62,21 @@ class ConnectionBanner(QFrame):
         row.addWidget(self.retry)
         self.hide()
 
-    def show_waiting(self, seconds: int) -> None:
+    def show_waiting(self, seconds: int, saves_waiting: bool = False) -> None:
         text = self.tr("The connection to the server was lost. Retrying in {n} s…")
-        self.text.setText(text.format(n=seconds))
+        self._say(text.format(n=seconds), saves_waiting)
         self.retry.setEnabled(True)
-        self.show()
 
-    def show_connecting(self) -> None:
-        self.text.setText(self.tr("The connection to the server was lost. Connecting…"))
+    def show_connecting(self, saves_waiting: bool = False) -> None:
+        self._say(self.tr("The connection to the server was lost. Connecting…"), saves_waiting)
         self.retry.setEnabled(False)
+
+    def _say(self, text: str, saves_waiting: bool) -> None:
+        # A save cut off waits in its dialog, its button disabled: say why, and that nothing
+        # typed is lost.
+        if saves_waiting:
+            text += " " + self.tr("What you saved is kept and is sent as soon as it answers.")
+        self.text.setText(text)
         self.show()
 
 
@@ -132,6 +138,10 @@ class ConnectionWatch(QObject):
             return
         if self.down:
             self._waiting.append(callback)
+            if self._probing:
+                self.banner.show_connecting(True)
+            else:
+                self.banner.show_waiting(self._left, True)
         else:
             callback()
 
@@ -149,7 +159,7 @@ class ConnectionWatch(QObject):
         if seconds <= 0:
             self._probe()
             return
-        self.banner.show_waiting(seconds)
+        self.banner.show_waiting(seconds, bool(self._waiting))
         self._tick.start()
 
     @Slot()
@@ -159,7 +169,7 @@ class ConnectionWatch(QObject):
             return
         self._left -= 1
         if self._left > 0:
-            self.banner.show_waiting(self._left)
+            self.banner.show_waiting(self._left, bool(self._waiting))
             return
         self._tick.stop()
         self._probe()
@@ -173,7 +183,7 @@ class ConnectionWatch(QObject):
             return
         self._probing = True
         self.probes += 1
-        self.banner.show_connecting()
+        self.banner.show_connecting(bool(self._waiting))
         db = self.ctx.workspace.db
 
         def ask() -> int:

@@ -220,6 +220,14 @@ class MainWindow(QMainWindow):
         label.setObjectName("standIn")
         return label
 
+    def show_waiting_for_sign_in(self) -> None:
+        """Behind the sign-in dialog (a server, or after Sign out) the window says so, not
+        "Opening the database…": the database is open, the user is what it waits for."""
+        text = self.tr("Waiting for sign-in…")
+        self.user_label.setText(text)
+        for label in self.stack.findChildren(QLabel, "standIn"):
+            label.setText(text)
+
     def attach(self, workspace: Workspace) -> None:
         """The database is open: show who works, and the page the user left last time."""
         from crmdesk.models.dialects import refresh_statistics

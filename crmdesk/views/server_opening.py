@@ -40,6 +40,7 @@ class ServerOpening:
         from crmdesk.views.login_dialog import LoginDialog
 
         settings = self.window.settings
+        self.window.show_waiting_for_sign_in()
         dialog = LoginDialog(db, self.window.runner, self.window,
                              str(settings.value("database/login", "") or ""))  # fmt: skip
         accepted = dialog.exec() == LoginDialog.DialogCode.Accepted

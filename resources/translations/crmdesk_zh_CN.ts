@@ -852,15 +852,20 @@
         <translation>与服务器的连接已断开，{n} 秒后重试…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/connection_watch.py" line="72"/>
+        <location filename="../../crmdesk/views/connection_watch.py" line="71"/>
         <source>The connection to the server was lost. Connecting…</source>
         <translation>与服务器的连接已断开，正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/connection_watch.py" line="78"/>
+        <source>What you saved is kept and is sent as soon as it answers.</source>
+        <translation>您保存的内容已保留，服务器恢复响应后会立即提交。</translation>
     </message>
 </context>
 <context>
     <name>ConnectionWatch</name>
     <message>
-        <location filename="../../crmdesk/views/connection_watch.py" line="194"/>
+        <location filename="../../crmdesk/views/connection_watch.py" line="204"/>
         <source>Connected again.</source>
         <translation>已重新连接。</translation>
     </message>
@@ -2616,120 +2621,120 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="171"/>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="399"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="174"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="414"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="172"/>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="398"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="175"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="413"/>
         <source>Achieved</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="173"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="176"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="174"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="177"/>
         <source>Gap</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="175"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="178"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="176"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="179"/>
         <source>Time elapsed</source>
         <translation>时间进度</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="181"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="184"/>
         <source>Open deals expected to close from today to the end of the period, each weighted by its probability.</source>
         <translation>预计在今天至本期末之间成交的进行中商机，按各自的赢率加权。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="193"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="196"/>
         <source>Loading the chart…</source>
         <translation>正在加载图表…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="204"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="207"/>
         <source>Reps</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="205"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="208"/>
         <source>Teams</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="212"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="215"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="285"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="292"/>
         <source>The chart could not be drawn (see the log).</source>
         <translation>图表无法绘制（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="336"/>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="345"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="351"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="360"/>
         <source>No target set for this period.</source>
         <translation>本期未设置目标。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="347"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="362"/>
         <source>Target reached.</source>
         <translation>已达成目标。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="349"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="364"/>
         <source>Still to go.</source>
         <translation>距目标还差。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="356"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="371"/>
         <source>Weighted open deals due by the period&apos;s end</source>
         <translation>本期末前预计成交的进行中商机（按赢率加权）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="360"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="375"/>
         <source>Day %1 of %2</source>
         <translation>第 %1 天 / 共 %2 天</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="370"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="385"/>
         <source>%1 not allocated to teams</source>
         <translation>%1 未分配到团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="372"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="387"/>
         <source>%1 not allocated to reps</source>
         <translation>%1 未分配到销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="374"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="389"/>
         <source>Teams hold %1 more than this</source>
         <translation>各团队目标合计比此目标多 %1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="376"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="391"/>
         <source>Reps hold %1 more than this</source>
         <translation>各销售目标合计比此目标多 %1</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="389"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="404"/>
         <source>%1 by month: achieved and target</source>
         <translation>各月%1：已完成与目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="393"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="408"/>
         <source>No targets or results in this period.</source>
         <translation>此期间没有目标，也没有业绩。</translation>
     </message>
@@ -7006,6 +7011,11 @@
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="226"/>
+        <source>Waiting for sign-in…</source>
+        <translation>等待登录…</translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>
@@ -7393,22 +7403,22 @@
         <translation>服务器要求提供此连接的密码，请输入。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/server_opening.py" line="180"/>
+        <location filename="../../crmdesk/views/server_opening.py" line="181"/>
         <source>No database is open. Quit crmdesk?</source>
         <translation>没有打开任何数据库。要退出 crmdesk 吗？</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/server_opening.py" line="182"/>
+        <location filename="../../crmdesk/views/server_opening.py" line="183"/>
         <source>crmdesk needs a database to work in. Choose Back to pick a connection, or Quit to close the program.</source>
         <translation>crmdesk 需要一个数据库才能工作。选择“返回”以选择连接，或选择“退出”关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/server_opening.py" line="189"/>
+        <location filename="../../crmdesk/views/server_opening.py" line="190"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/server_opening.py" line="192"/>
+        <location filename="../../crmdesk/views/server_opening.py" line="193"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -7577,7 +7587,7 @@
 <context>
     <name>PageContext</name>
     <message>
-        <location filename="../../crmdesk/views/context.py" line="167"/>
+        <location filename="../../crmdesk/views/context.py" line="159"/>
         <source>Saved before the connection dropped.</source>
         <translation>已在连接断开前保存。</translation>
     </message>
@@ -9421,38 +9431,38 @@
 <context>
     <name>RankingTableModel</name>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="117"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="120"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="118"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="121"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="118"/>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="119"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="121"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="122"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="120"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="123"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="121"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="124"/>
         <source>Achieved</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="122"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="125"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/target_dashboard.py" line="123"/>
+        <location filename="../../crmdesk/views/target_dashboard.py" line="126"/>
         <source>Gap</source>
         <translation>差额</translation>
     </message>
@@ -9804,28 +9814,28 @@
 <context>
     <name>RemoteEditNotice</name>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="161"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="163"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="162"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="164"/>
         <source>Show their version (your edits are dropped)</source>
         <translation>显示对方的版本（你的修改将被丢弃）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="182"/>
-        <location filename="../../crmdesk/views/live_refresh.py" line="192"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="184"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="194"/>
         <source>A colleague</source>
         <translation>一位同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="185"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="187"/>
         <source>{name} deleted this customer just now (it is in the recycle bin). What you typed is still here: copy it, or ask them to restore the customer.</source>
         <translation>{name}刚刚删除了这个客户（已移入回收站）。你输入的内容还在：可以先复制下来，或请对方恢复该客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/live_refresh.py" line="193"/>
+        <location filename="../../crmdesk/views/live_refresh.py" line="195"/>
         <source>{name} changed this customer just now.</source>
         <translation>{name} 刚刚修改了该客户。</translation>
     </message>
@@ -11615,12 +11625,12 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
         <translation>目标分配</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/targets_page.py" line="268"/>
+        <location filename="../../crmdesk/views/targets_page.py" line="269"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/targets_page.py" line="289"/>
+        <location filename="../../crmdesk/views/targets_page.py" line="290"/>
         <source>Followed up</source>
         <translation>跟进时间</translation>
     </message>
