@@ -31,16 +31,13 @@ from sqlalchemy.orm import Session
 from crmdesk.models.changes import Change
 from crmdesk.models.database import Database
 from crmdesk.models.errors import CrmError
-from crmdesk.models.wal_checkpoints import Checkpointer, checkpointing, tune_unit
+from crmdesk.models.wal_checkpoints import Checkpointer, checkpointing, write_unit
 
 # Units running at once on a server (its connections, its cores). Two: the 2-core machine this
 # was measured on, and a shared server's other users keep room to work meanwhile. On MariaDB
 # with its default 128 MB buffer pool, 30,000 customers one unit at a time / two: assign 3.6 /
 # 2.9 s, tag 3.0 / 2.1, delete 2.2 / 1.5, restore 1.8 / 1.2 (medians of 3, runs minutes apart).
 SERVER_WORKERS = 2
-# SQLite: how long a unit waits for this program's other writes to go first (a save, a follow-
-# up logged while a bulk action runs); bounded, so a stream of them cannot stop the action.
-SHORT_WRITES_WAIT_S = 1.0
 
 Start = Callable[[Session], Any]  # a unit's set-up (the actor read fresh, the action's begin)
 Step = Callable[[Session, Any, list[int]], tuple[int, int, int]]  # a chunk: mine, changed, skipped
@@ -114,8 +111,6 @@ def _run(
         taken: list[int] = []  # kept across Database.write's retries of this unit
 
         def unit(session: Session) -> tuple[int, int, int]:
-            if checkpointer is not None:
-                tune_unit(session)
             state = start(session)
             began = time.monotonic()
             mine = changed = skipped = i = 0
@@ -133,13 +128,7 @@ def _run(
                 mine, changed, skipped, i = mine + m, changed + c, skipped + k, i + 1
             return mine, changed, skipped
 
-        if checkpointer is None:
-            return db.write(unit), taken
-        db.let_short_writes_pass(SHORT_WRITES_WAIT_S)
-        checkpointer.before_unit()
-        result = db.write(unit, long=True)
-        checkpointer.committed()
-        return result, taken
+        return write_unit(db, checkpointer, unit), taken
 
     out = Outcome()
 
