@@ -54,8 +54,8 @@ WRITE_ATTEMPTS = 4
 CONNECT_TIMEOUT_S = 10
 # How long a SQLite connection waits for another program's lock before it answers "locked".
 SQLITE_BUSY_TIMEOUT_MS = 10_000
-# Marks a pooled SQLite connection whose pragmas a long write's unit changed (wal_checkpoints.py):
-# SQLite's defaults come back when it returns to the pool.
+# A pooled SQLite connection's own pragmas (wal_autocheckpoint, cache_size) that a long write's
+# unit changed (wal_checkpoints.py): they come back when it returns to the pool.
 TUNED_CONNECTION = "crmdesk_tuned"
 
 
@@ -241,13 +241,17 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
-    @event.listens_for(engine, "checkin")
-    def _on_checkin(dbapi_connection, record):
-        if dbapi_connection is None or not record.info.pop(TUNED_CONNECTION, False):
+    # On the pool's reset (each return to the pool), where SQLAlchemy invalidates a connection
+    # whose restore fails instead of losing its place in the pool.
+    @event.listens_for(engine, "reset")
+    def _on_reset(dbapi_connection, record, _state):
+        tuned = record.info.pop(TUNED_CONNECTION, None)
+        if dbapi_connection is None or tuned is None:
             return
+        pages, cache = tuned
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA wal_autocheckpoint=1000")  # SQLite's defaults
-        cursor.execute("PRAGMA cache_size=-2000")
+        cursor.execute(f"PRAGMA wal_autocheckpoint={int(pages)}")
+        cursor.execute(f"PRAGMA cache_size={int(cache)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

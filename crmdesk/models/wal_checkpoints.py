@@ -12,7 +12,8 @@ The WAL only starts again from its beginning when a unit begins after a checkpoi
 frame; a checkpointer always a unit behind never lets that happen (the WAL grew to 390 MB for
 one 30,000-customer assign). So every MAX_UNITS_AHEAD units the writer waits for the checkpoint
 to catch up, at most CATCH_UP_WAIT_S (a reader holding an old snapshot keeps frames from being
-copied: the writer then goes on, and tries again a unit later).
+copied: the checkpoint is tried again until it ends, or the writer goes on and tries again
+MAX_UNITS_AHEAD units later).
 
 Checkpoints stay PASSIVE: they never take the write lock, so another program's save waits for a
 unit's commit, as before, never for a checkpoint. The checkpointing connection is synchronous=
@@ -27,6 +28,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -39,7 +41,12 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 MAX_UNITS_AHEAD = 4  # units of a 30,000-customer assign: 15-20 MB of WAL each
-CATCH_UP_WAIT_S = 1.0
+# How long the writer waits for a catch-up at most. A reader keeps the frames after its snapshot
+# from being copied; the checkpoint is tried again every RETRY_S until it ends (a page load
+# takes milliseconds). A reader that stays (another program's long read) costs this once every
+# MAX_UNITS_AHEAD units.
+CATCH_UP_WAIT_S = 0.5
+RETRY_S = 0.01
 # The write lock left free this long once every OTHERS_EVERY_S: another program's write waits
 # in SQLite's busy handler, which sleeps up to 100 ms between tries, and the gap between two
 # units (no checkpoint in it now) is a millisecond or less: a program writing every 20 ms
@@ -51,25 +58,34 @@ OTHERS_EVERY_S = 0.5
 # before its commit and wrote them again at the commit: 30,000 assigned in 3.6 s instead of 4.7.
 UNIT_CACHE_KIB = 65536
 # How long a unit waits for this program's other writes to go first (a save, a follow-up logged
-# while a bulk action or an import runs); bounded, so a stream of them cannot stop it.
+# while a bulk action runs); bounded, so a stream of them cannot stop it.
 SHORT_WRITES_WAIT_S = 1.0
 
 
 class Checkpointer:
-    """Checkpoints the WAL after each commit it is told of, on its own thread and connection."""
+    """Checkpoints the WAL after each commit it is told of, on its own thread and connection.
+    If its checkpoints fail, the units go back to checkpointing at their commits (failed)."""
 
     def __init__(self, path: str) -> None:
+        # mode=rw: a file that is not there is an error, not a new empty database
+        uri = Path(path).resolve().as_uri() + "?mode=rw"
+        timeout = SQLITE_BUSY_TIMEOUT_MS / 1000
         self._conn = sqlite3.connect(
-            path, isolation_level=None, check_same_thread=False,
-            timeout=SQLITE_BUSY_TIMEOUT_MS / 1000,
-        )  # fmt: skip
-        self._conn.execute("PRAGMA synchronous=NORMAL")
+            uri, uri=True, isolation_level=None, check_same_thread=False, timeout=timeout
+        )
+        try:
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.Error:
+            self._conn.close()
+            raise
         self._cond = threading.Condition()
         self._asked = 0  # commits told of
         self._served = 0  # commits the last finished checkpoint began after
         self._caught_up = True  # that checkpoint copied every frame of the WAL
+        self._again = False  # the writer waits for a catch-up: try once more
+        self.failed = False  # a checkpoint failed: the units checkpoint at their commits
         self._ahead = 0  # units begun since the writer last waited for the checkpoint
-        self._window_at = time.monotonic()  # when the last window for other programs ended
+        self._window_at = time.monotonic()  # when the lock was last left free for others
         self._stop = False
         self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
         self._thread.start()
@@ -79,9 +95,10 @@ class Checkpointer:
         up if it is time, the unit tuned (tune_unit), and the checkpointer told of its commit."""
         db.let_short_writes_pass(SHORT_WRITES_WAIT_S)
         self.before_unit()
+        own_checkpoints = self.failed
 
         def unit(session: Session) -> T:
-            tune_unit(session)
+            tune_unit(session, checkpoint=own_checkpoints)
             return fn(session)
 
         result = db.write(unit, long=True)
@@ -97,13 +114,26 @@ class Checkpointer:
         """Called before each unit begins: every MAX_UNITS_AHEAD units, wait for the checkpoint
         to catch up; every OTHERS_EVERY_S, leave the write lock free OTHERS_WINDOW_S."""
         with self._cond:
+            if self.failed:
+                return
             began = time.monotonic()
             if self._ahead >= MAX_UNITS_AHEAD:
-                self._cond.wait_for(self._done_all, timeout=CATCH_UP_WAIT_S)
-                self._ahead = 0  # the unit about to begin writes the WAL from its start
-            if began - self._window_at >= OTHERS_EVERY_S:
-                while (left := began + OTHERS_WINDOW_S - time.monotonic()) > 0:
+                self._ahead = 0  # caught up or not, the next try is MAX_UNITS_AHEAD units on
+                deadline = began + CATCH_UP_WAIT_S
+                while not self._done_all() and not self.failed:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        break
+                    if self._served == self._asked:  # it ended short of the last frame
+                        self._again = True
+                        self._cond.notify_all()
                     self._cond.wait(left)
+            now = time.monotonic()
+            if now - began >= OTHERS_WINDOW_S:
+                self._window_at = now  # the catch-up left the lock free long enough
+            elif now - self._window_at >= OTHERS_EVERY_S:
+                while (left := began + OTHERS_WINDOW_S - time.monotonic()) > 0:
+                    self._cond.wait(left)  # woken by checkpoints too: wait out the rest
                 self._window_at = time.monotonic()
             self._ahead += 1
 
@@ -121,22 +151,30 @@ class Checkpointer:
         try:
             while True:
                 with self._cond:
-                    self._cond.wait_for(lambda: self._asked > self._served or self._stop)
-                    if self._asked == self._served:
+                    self._cond.wait_for(
+                        lambda: self._asked > self._served or self._again or self._stop
+                    )
+                    if self._asked == self._served and not self._again:
                         return  # stopped, nothing left to do
+                    retry, self._again = self._again and self._asked == self._served, False
                     began = self._asked
+                if retry:
+                    time.sleep(RETRY_S)  # the reader in the way may be gone by then
                 try:
-                    _busy, frames, copied = self._conn.execute(
+                    busy, frames, copied = self._conn.execute(
                         "PRAGMA wal_checkpoint(PASSIVE)"
                     ).fetchone()
-                except sqlite3.Error as exc:  # the commits' own checkpoints will do it
-                    log.warning("WAL checkpoint failed: %s", exc)
-                    frames, copied = 0, -1
+                except sqlite3.Error as exc:
+                    log.warning("WAL checkpoints left to the commits: %s", exc)
+                    return
                 with self._cond:
-                    self._served, self._caught_up = began, frames == copied
+                    # (1, -1, -1): another connection was checkpointing; not caught up yet
+                    self._served = began
+                    self._caught_up = busy == 0 and frames >= 0 and frames == copied
                     self._cond.notify_all()
         finally:
-            with self._cond:  # a writer waiting is not left waiting
+            with self._cond:  # however it ended: the units checkpoint at their commits again
+                self.failed = self.failed or not self._stop
                 self._served, self._caught_up = self._asked, True
                 self._cond.notify_all()
             self._conn.close()
@@ -156,7 +194,7 @@ def write_unit(
     db: Database, checkpointer: Checkpointer | None, fn: Callable[[Session], T]
 ) -> WriteResult[T]:
     """A unit of a long write: through the checkpointer on a SQLite file, else db.write."""
-    return db.write(fn) if checkpointer is None else checkpointer.write(db, fn)
+    return db.write(fn, long=True) if checkpointer is None else checkpointer.write(db, fn)
 
 
 @contextmanager
@@ -178,15 +216,19 @@ def checkpointing(db: Database) -> Iterator[Checkpointer | None]:
         checkpointer.close()
 
 
-def tune_unit(session: Session) -> None:
-    """Inside a unit of a long write on SQLite: no checkpoint at its commit (the Checkpointer
-    does it) and a page cache that holds what it dirties. Restored when the connection goes
-    back to the pool (database.py, _install_sqlite_hooks)."""
+def tune_unit(session: Session, *, checkpoint: bool = False) -> None:
+    """Inside a unit of a long write on SQLite: a page cache that holds what it dirties and, but
+    if checkpoint, no checkpoint at its commit (the Checkpointer does it). The connection's own
+    values come back when it returns to the pool (database.py, _install_sqlite_hooks)."""
     fairy = session.connection().connection
     cursor = fairy.dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA wal_autocheckpoint=0")
+        if TUNED_CONNECTION not in fairy.info:  # its own values, not a unit's
+            pages = cursor.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+            cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
+            fairy.info[TUNED_CONNECTION] = (int(pages), int(cache))
+        if not checkpoint:
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.execute(f"PRAGMA cache_size=-{UNIT_CACHE_KIB}")
     finally:
         cursor.close()
-    fairy.info[TUNED_CONNECTION] = True
