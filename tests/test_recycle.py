@@ -6,10 +6,12 @@ clients running it at once."""
 from __future__ import annotations
 
 import threading
+import time
 from datetime import timedelta
 
+import pytest
 from helpers import NOW
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from test_pool import events, make_pool, owned_customers, owners
 
 from crmdesk.models import pool as pools
@@ -210,3 +212,40 @@ def test_a_level_with_its_own_days_is_told_its_days_and_a_warning_is_a_change(db
     assert later.moved == 0 and later.warned == 1 and "notifications" in later.change.kinds
     with db.reading() as s:  # a customer going back loses its owner's next follow-up
         assert s.get(Customer, a[0]).next_follow_up_at is None
+
+
+def test_a_save_in_the_window_goes_between_the_units_of_a_pass(db, people, monkeypatch):
+    """SQLite: the pass writes through a connection of its own, the window's saves through
+    `db`; a save asked while the pass runs lands after the unit running then, not after the
+    whole pass (the pass waits for `db`'s short writes between its units)."""
+    if db.dialect != "sqlite":
+        pytest.skip("a server has no database-wide write lock")
+    monkeypatch.setattr(recycle, "CHUNK", 1)
+    monkeypatch.setattr(recycle, "UNIT_SECONDS", 0)  # one customer a unit of work
+    make_pool(db, people.admin, rules=rules(pools.RuleRow("no_follow_up", 15)))
+    owned_customers(db, people.rep_n1, 40, received_at=NOW - 40 * DAYS)
+    log: list[str] = []
+    asked = threading.Event()
+    real_unit = recycle._unit
+
+    def slow_unit(*args):
+        out = real_unit(*args)
+        time.sleep(0.05)  # the write lock held a while, as a unit of 400 customers does
+        log.append("unit")
+        if log.count("unit") == 3:
+            asked.set()
+        return out
+
+    def save() -> None:
+        asked.wait(30)
+        log.append("save asked")
+        db.write(lambda s: s.execute(text("SELECT 1")))  # BEGIN IMMEDIATE: the write lock
+        log.append("save done")
+
+    monkeypatch.setattr(recycle, "_unit", slow_unit)
+    saver = threading.Thread(target=save)
+    saver.start()
+    assert recycle.recycle(db, NOW).moved == 40
+    saver.join(30)
+    units_between = log.index("save done") - log.index("save asked")
+    assert units_between <= 8, log  # without the wait: after all 40
