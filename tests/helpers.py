@@ -68,3 +68,33 @@ def server_database(admin_url: str, prefix: str) -> tuple[str, Callable[[], None
         admin.dispose()
 
     return url.set(database=name).render_as_string(hide_password=False), drop
+
+
+class SaveDuring:
+    """A save of this program asked while a long write runs on SQLite (a bulk action, the
+    recycle pass, an import): asked once `after` units have run (the long write calls
+    unit_done after each), it takes the write lock (BEGIN IMMEDIATE, SELECT 1). waited() is how
+    many units ran between asking and saving."""
+
+    def __init__(self, db: Database, after: int = 3) -> None:
+        import threading
+
+        self.log: list[str] = []
+        self._after, self._asked = after, threading.Event()
+        self._thread = threading.Thread(target=self._save, args=(db,))
+        self._thread.start()
+
+    def unit_done(self) -> None:
+        self.log.append("unit")
+        if self.log.count("unit") == self._after:
+            self._asked.set()
+
+    def _save(self, db: Database) -> None:
+        self._asked.wait(30)
+        self.log.append("save asked")
+        db.write(lambda s: s.execute(text("SELECT 1")))
+        self.log.append("save done")
+
+    def waited(self) -> int:
+        self._thread.join(30)
+        return self.log.index("save done") - self.log.index("save asked")

@@ -4,11 +4,11 @@ ended; rows validate refused counted as failed; values that must never reach the
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
 from excel_apply_helpers import LATER, plan_of, ws
+from helpers import SaveDuring
 from sqlalchemy import func, select, text
 
 from crmdesk.models import excel_apply
@@ -144,7 +144,7 @@ def test_values_that_must_never_reach_the_database(db, people):
 def test_the_owner_or_pool_rule_holds_through_a_big_chunk(db, people):
     """SQLite's stand-in for the CHECK is taken off for a big insert (excel_insert): it is back
     afterwards, and still refuses a customer with neither owner nor pool."""
-    from sqlalchemy import insert, text
+    from sqlalchemy import insert
 
     from crmdesk.models import pool
     from crmdesk.models.schema import Pool
@@ -179,30 +179,18 @@ def test_a_save_in_the_window_goes_between_the_chunks(db, people, monkeypatch):
     writes (Database.let_short_writes_pass) instead of taking the lock again at once."""
     if db.dialect != "sqlite":
         pytest.skip("a server has no database-wide write lock")
-    log: list[str] = []
-    asked = threading.Event()
     write = excel_apply.WRITERS["customers"]
 
     def slow_write(ctx, part):
         out = write(ctx, part)
         time.sleep(0.05)  # the write lock held a while, as a chunk of 2,000 rows does
-        log.append("chunk")
-        if log.count("chunk") == 3:
-            asked.set()
+        save.unit_done()
         return out
-
-    def save() -> None:
-        asked.wait(30)
-        log.append("save asked")
-        db.write(lambda s: s.execute(text("SELECT 1")))  # BEGIN IMMEDIATE: the write lock
-        log.append("save done")
 
     monkeypatch.setitem(excel_apply.WRITERS, "customers", slow_write)
     rows = [{"name": f"导入{i}", "mobile": f"1390000{i:04d}"} for i in range(40)]
-    saver = threading.Thread(target=save)
-    saver.start()
+    save = SaveDuring(db)
     result = excel_apply.apply(db, people.rep_n1, plan_of("customers", rows),
                                ImportOptions(chunk=1), LATER)  # fmt: skip
-    saver.join(30)
     assert result.created == 40
-    assert log.index("save done") - log.index("save asked") <= 8, log  # without: all 40
+    assert save.waited() <= 8, save.log  # without the wait: after all 40

@@ -10,8 +10,8 @@ import time
 from datetime import timedelta
 
 import pytest
-from helpers import NOW
-from sqlalchemy import select, text, update
+from helpers import NOW, SaveDuring
+from sqlalchemy import select, update
 from test_pool import events, make_pool, owned_customers, owners
 
 from crmdesk.models import pool as pools
@@ -224,28 +224,15 @@ def test_a_save_in_the_window_goes_between_the_units_of_a_pass(db, people, monke
     monkeypatch.setattr(recycle, "UNIT_SECONDS", 0)  # one customer a unit of work
     make_pool(db, people.admin, rules=rules(pools.RuleRow("no_follow_up", 15)))
     owned_customers(db, people.rep_n1, 40, received_at=NOW - 40 * DAYS)
-    log: list[str] = []
-    asked = threading.Event()
     real_unit = recycle._unit
 
     def slow_unit(*args):
         out = real_unit(*args)
         time.sleep(0.05)  # the write lock held a while, as a unit of 400 customers does
-        log.append("unit")
-        if log.count("unit") == 3:
-            asked.set()
+        save.unit_done()
         return out
 
-    def save() -> None:
-        asked.wait(30)
-        log.append("save asked")
-        db.write(lambda s: s.execute(text("SELECT 1")))  # BEGIN IMMEDIATE: the write lock
-        log.append("save done")
-
     monkeypatch.setattr(recycle, "_unit", slow_unit)
-    saver = threading.Thread(target=save)
-    saver.start()
+    save = SaveDuring(db)
     assert recycle.recycle(db, NOW).moved == 40
-    saver.join(30)
-    units_between = log.index("save done") - log.index("save asked")
-    assert units_between <= 8, log  # without the wait: after all 40
+    assert save.waited() <= 8, save.log  # without the wait: after all 40

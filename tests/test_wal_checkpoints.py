@@ -13,6 +13,7 @@ import types
 from pathlib import Path
 
 import pytest
+from helpers import SaveDuring
 from sqlalchemy import text
 
 from crmdesk.models import bulk_units, wal_checkpoints
@@ -204,31 +205,18 @@ def test_a_save_of_this_program_goes_between_the_units_of_a_long_write(file_db):
     """A save asked while a long write runs lands after the unit running then, not after the
     whole action: the units wait for it (Database.let_short_writes_pass). Without that, the
     next unit took the lock again at once while the save slept in SQLite's busy handler."""
-    log: list[str] = []
-    asked = threading.Event()
 
     def step(session, _state, chunk):
         fill(session, 1)
         time.sleep(0.05)  # a unit holds the lock a while, as 400 customers do
-        log.append(f"chunk {chunk[0]}")
-        if chunk[0] == 2:
-            asked.set()
+        save.unit_done()
         return 1, 1, 0
 
-    def save() -> None:
-        asked.wait(30)
-        log.append("save asked")
-        file_db.write(lambda s: fill(s, 1))
-        log.append("save done")
-
-    saver = threading.Thread(target=save)
-    saver.start()
+    save = SaveDuring(file_db)
     chunks = [[n] for n in range(40)]
     bulk_units.run_units(file_db, chunks, 0.0, lambda s: None, step)  # a unit a chunk
-    saver.join(10)
-    units_before = log.index("save done") - log.index("save asked")
     # The unit running, and a few more on a loaded machine; without the wait, all 40.
-    assert units_before <= 8, log
+    assert save.waited() <= 8, save.log
 
 
 def test_a_checkpointer_that_cannot_open_leaves_the_commits_their_own(file_db, monkeypatch):
