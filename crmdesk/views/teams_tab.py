@@ -41,17 +41,33 @@ if TYPE_CHECKING:
 STATUS_LINES = 2  # the lines kept under a tab's buttons for what was done or went wrong
 
 
-def status_area(message: QLabel, problem: QLabel) -> QWidget:
-    """The message and the problem lines in a place of their own, its height kept whether they
-    show or not: the buttons above never jump when one appears."""
-    area = QWidget()
-    layout = QVBoxLayout(area)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(message)
-    layout.addWidget(problem)
-    layout.addStretch(1)
-    area.setMinimumHeight(message.fontMetrics().lineSpacing() * STATUS_LINES + 4)
-    return area
+class StatusArea(QWidget):
+    """What the last action did (message) or why it could not (problem), one at a time, in a
+    place of their own whose height is kept whether they show or not: the buttons above never
+    jump when one appears. The users' and the teams' tabs each have one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel()  # the window's notice line is behind the dialog
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.problem = problem_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        self.setMinimumHeight(self.message.fontMetrics().lineSpacing() * STATUS_LINES + 4)
+
+    def say(self, text: str) -> None:
+        self.problem.hide()
+        self.message.setText(text)
+        self.message.show()
+
+    def show_problem(self, text: str) -> None:
+        self.message.hide()
+        self.problem.setText(text)
+        self.problem.show()
 
 
 def quiet_buttons(buttons) -> None:
@@ -211,10 +227,8 @@ class TeamsTab(QWidget):
         self.new_button.clicked.connect(self._on_new_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.problem = problem_label()
+        self.status = StatusArea()
+        self.message, self.problem = self.status.message, self.status.problem
         row = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             row.addWidget(button)
@@ -233,7 +247,7 @@ class TeamsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        layout.addWidget(status_area(self.message, self.problem))
+        layout.addWidget(self.status)
         self.update_buttons()
 
     def set_rows(self, rows: list[Any]) -> None:
@@ -292,15 +306,11 @@ class TeamsTab(QWidget):
         self.delete_button.setEnabled(not busy and row is not None)
 
     def say(self, text: str) -> None:
-        self.problem.hide()
-        self.message.setText(text)
-        self.message.show()
+        self.status.say(text)
         self.ctx.notify(text)
 
     def show_problem(self, text: str) -> None:
-        self.message.hide()
-        self.problem.setText(text)
-        self.problem.show()
+        self.status.show_problem(text)
 
     def _on_new_clicked(self) -> None:
         if not self.new_button.isEnabled():

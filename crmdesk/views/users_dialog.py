@@ -43,9 +43,8 @@ from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.handover_dialog import HandoverDialog
 from crmdesk.views.labels import local_time, role_label
-from crmdesk.views.teams_tab import TeamsTab, quiet_buttons, status_area
+from crmdesk.views.teams_tab import StatusArea, TeamsTab, quiet_buttons
 from crmdesk.views.user_edit_dialog import ResetPasswordDialog, UserEditDialog
-from crmdesk.views.widgets import problem_label
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -195,10 +194,8 @@ class UsersTab(QWidget):
         self.buttons = [self.new_button, self.edit_button, self.reset_button,
                         self.unlock_button, self.deactivate_button,
                         self.reactivate_button]  # fmt: skip
-        self.message = QLabel()  # what the last action did (the window's notice line is
-        self.message.setWordWrap(True)  # behind this dialog)
-        self.message.hide()
-        self.problem = problem_label()
+        self.status = StatusArea()
+        self.message, self.problem = self.status.message, self.status.problem
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         row = QHBoxLayout()
@@ -211,7 +208,7 @@ class UsersTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        layout.addWidget(status_area(self.message, self.problem))
+        layout.addWidget(self.status)
         self._update_buttons()
 
     # -- the list
@@ -261,15 +258,11 @@ class UsersTab(QWidget):
         self.reactivate_button.setEnabled(not busy and row is not None and not row.active)
 
     def say(self, text: str) -> None:
-        self.problem.hide()
-        self.message.setText(text)
-        self.message.show()
+        self.status.say(text)
         self.ctx.notify(text)
 
     def show_problem(self, text: str) -> None:
-        self.message.hide()
-        self.problem.setText(text)
-        self.problem.show()
+        self.status.show_problem(text)
 
     # -- actions
     def _on_new_clicked(self) -> None:
