@@ -176,7 +176,7 @@ def test_the_owner_or_pool_rule_holds_through_a_big_chunk(db, people):
 def test_a_save_in_the_window_goes_between_the_chunks(db, people, monkeypatch):
     """SQLite: a save while an import runs (the window stays usable) lands after the chunk
     running then, not after the whole import: the chunks wait for this program's other
-    writes (Database.let_short_writes_pass) instead of taking the lock again at once."""
+    writes (Database.write, long) instead of taking the lock again at once."""
     if db.dialect != "sqlite":
         pytest.skip("a server has no database-wide write lock")
     write = excel_apply.WRITERS["customers"]

@@ -201,10 +201,14 @@ def test_bulk_units_on_a_file_run_beside_a_checkpointer(file_db, monkeypatch):
     assert len(seen) == 3  # a unit a chunk (no time allowed): each commit told of
 
 
-def test_a_save_of_this_program_goes_between_the_units_of_a_long_write(file_db):
+def test_a_save_of_this_program_goes_between_the_units_of_a_long_write(file_db, monkeypatch):
     """A save asked while a long write runs lands after the unit running then, not after the
-    whole action: the units wait for it (Database.let_short_writes_pass). Without that, the
+    whole action: the units wait for it (Database.write, long). Without that, the
     next unit took the lock again at once while the save slept in SQLite's busy handler."""
+
+    # No window for other programs, no catch-up: the save gets in by its own turn alone.
+    monkeypatch.setattr(wal_checkpoints, "OTHERS_EVERY_S", 3600.0)
+    monkeypatch.setattr(wal_checkpoints, "MAX_UNITS_AHEAD", 1000)
 
     def step(session, _state, chunk):
         fill(session, 1)

@@ -57,6 +57,33 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 # A pooled SQLite connection's own pragmas (wal_autocheckpoint, cache_size) that a long write's
 # unit changed (wal_checkpoints.py): they come back when it returns to the pool.
 TUNED_CONNECTION = "crmdesk_tuned"
+# How long a long write's unit waits for this program's other writes to go first (a save, a
+# follow-up logged meanwhile); bounded, so a stream of them cannot stop it.
+SHORT_WRITES_WAIT_S = 1.0
+
+
+class ShortWrites:
+    """How many of this program's short writes are running or waiting for SQLite's write lock;
+    a long write's unit waits for none to be left (Database.write)."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._changed = threading.Condition()
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        with self._changed:
+            self._count += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._count -= 1
+                self._changed.notify_all()
+
+    def wait_none(self, timeout: float) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: self._count == 0, timeout)
 
 
 class Database:
@@ -75,9 +102,9 @@ class Database:
             engine.execution_options(crmdesk_begin="IMMEDIATE"), expire_on_commit=False
         )
         # SQLite: this program's writes other than a long write's units, running or waiting for
-        # the write lock (let_short_writes_pass).
-        self._short_writes = 0
-        self._short_done = threading.Condition()
+        # the write lock (a long write's units let them go first). Shared with a Database that
+        # writes for this one (the recycle pass's own connection).
+        self.short_writes = ShortWrites()
 
     @property
     def is_local(self) -> bool:
@@ -122,27 +149,19 @@ class Database:
         A unit of work that changed something adds its Change to the change feed, which
         colleagues' clients poll (change_feed.py).
 
-        long: a unit of a long write (bulk_units.py), which lets this program's other writes go
-        first between its units (let_short_writes_pass)."""
-        if long or self.dialect != "sqlite":
+        long: a unit of a long write (a bulk action, the recycle pass, an import). On SQLite it
+        first lets this program's other writes run (ShortWrites): they wait for the write lock
+        in SQLite's busy handler, which sleeps up to 100 ms between tries, so a long write whose
+        next unit began at once after a commit took the lock again before them (a save waited
+        over a second behind a 30,000-customer assign). Other programs' writes still meet only
+        the gaps between units."""
+        if self.dialect != "sqlite":
             return self._write_unit(fn, key)
-        with self._short_done:
-            self._short_writes += 1
-        try:
+        if long:
+            self.short_writes.wait_none(SHORT_WRITES_WAIT_S)
             return self._write_unit(fn, key)
-        finally:
-            with self._short_done:
-                self._short_writes -= 1
-                self._short_done.notify_all()
-
-    def let_short_writes_pass(self, timeout: float) -> None:
-        """Between the units of a long write on SQLite: wait (at most timeout) until this
-        program's other writes have run. They wait for the write lock in SQLite's busy handler,
-        which sleeps up to 100 ms between tries: a long write whose next unit began at once
-        after a commit took the lock again before them, a save waited over a second behind a
-        30,000-customer assign. Other programs' writes still meet only those short gaps."""
-        with self._short_done:
-            self._short_done.wait_for(lambda: self._short_writes == 0, timeout)
+        with self.short_writes.running():
+            return self._write_unit(fn, key)
 
     def _write_unit(self, fn: Callable[[Session], T], key: str | None) -> WriteResult[T]:
         for attempt in range(1, WRITE_ATTEMPTS + 1):

@@ -51,7 +51,6 @@ from crmdesk.models.excel_types import (
 from crmdesk.models.policy import current_actor, may_import
 from crmdesk.models.schema_imports import IMPORT_KINDS, Import
 from crmdesk.models.users import UserRow
-from crmdesk.models.wal_checkpoints import SHORT_WRITES_WAIT_S
 
 Writer = Callable[[ApplyContext, list[PlannedRow]], ChunkOutcome]
 DEDUPE_KEYS = ("name", "phone", "email", "external_id", "number", "payment", "")
@@ -391,9 +390,7 @@ def run_import(
         for n, part in enumerate(parts):
             finished = n == len(parts) - 1
             derived = ahead.get(n) if ahead is not None else {}
-            # This program's saves (the window stays usable) go first, between chunks.
-            db.let_short_writes_pass(SHORT_WRITES_WAIT_S)
-            try:
+            try:  # long: this program's saves (the window stays usable) go first
                 result = db.write(
                     lambda s, part=part, fin=finished, d=derived: chunk_unit(s, part, fin, d),
                     long=True,

@@ -45,7 +45,6 @@ from crmdesk.models.database import Database, create_db_engine
 from crmdesk.models.pool import PoolRow, RuleRow, coverage_order, home_condition, list_pools
 from crmdesk.models.schema import LEVELS, Customer, Notification, OwnershipEvent, User
 from crmdesk.models.schema_deals import Deal
-from crmdesk.models.wal_checkpoints import SHORT_WRITES_WAIT_S
 
 DRY_RUN_ROWS = 10_000  # what a dry run lists at most (it counts them all)
 # SQLite, during a pass (its own connection, closed after it). A pass of 100,000 customers
@@ -220,9 +219,7 @@ def _move_all(db, mover, pools, passes, now, progress, cancelled) -> RecycleResu
             if cancelled is not None and cancelled():
                 return RecycleResult(moved, change=change)
             unit = lambda s, first=n: _unit(s, pools, passes, which, chunks, first, now)  # noqa: E731
-            # The window's saves go through `db`: they go first (Database.let_short_writes_pass)
-            db.let_short_writes_pass(SHORT_WRITES_WAIT_S)
-            result = mover.write(unit, long=True)
+            result = mover.write(unit, long=True)  # the window's saves go first
             end, count = result.value
             moved, change = moved + count, change | result.change
             done += sum(len(c) for c in chunks[n:end])
@@ -257,6 +254,7 @@ def _pass_database(db: Database) -> Iterator[Database]:
     # The pass's changes come from this program: its own feed cursor skips them, as it skips
     # every write of `db` (the pages reload from the pass's result, not a second time).
     mover.client_id = db.client_id
+    mover.short_writes = db.short_writes  # the window's saves, through `db`, go first
     try:
         yield mover
     finally:

@@ -57,9 +57,6 @@ OTHERS_EVERY_S = 0.5
 # A unit's page cache (KiB). SQLite's default, 2 MB, spilled a unit's dirty pages into the WAL
 # before its commit and wrote them again at the commit: 30,000 assigned in 3.6 s instead of 4.7.
 UNIT_CACHE_KIB = 65536
-# How long a unit waits for this program's other writes to go first (a save, a follow-up logged
-# while a bulk action runs); bounded, so a stream of them cannot stop it.
-SHORT_WRITES_WAIT_S = 1.0
 
 
 class Checkpointer:
@@ -91,9 +88,9 @@ class Checkpointer:
         self._thread.start()
 
     def write(self, db: Database, fn: Callable[[Session], T]) -> WriteResult[T]:
-        """One unit of a long write: this program's other writes first, the checkpoint caught
-        up if it is time, the unit tuned (tune_unit), and the checkpointer told of its commit."""
-        db.let_short_writes_pass(SHORT_WRITES_WAIT_S)
+        """One unit of a long write: the checkpoint caught up if it is time, the unit tuned
+        (tune_unit) and written as a long write (Database.write), the checkpointer told of its
+        commit."""
         self.before_unit()
         own_checkpoints = self.failed
 
