@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import timedelta
 
 import pytest
 from helpers import NOW
@@ -33,6 +34,8 @@ from crmdesk.models.bulk import Target
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.errors import Interrupted, PermissionDenied
 from crmdesk.models.schema import Customer, OwnershipEvent, Pool, User
+
+OLD = NOW - timedelta(days=30)
 
 
 @pytest.fixture
@@ -83,6 +86,32 @@ def test_cancel_between_chunks_keeps_the_chunks_done(db, people, one_unit_at_a_t
     assert rest.value == bulk.BulkResult(len(chosen) - done, len(chosen) - done)
 
 
+@pytest.mark.parametrize("action", ["delete", "assign"])
+def test_sqlite_takes_the_least_recently_changed_first_the_servers_id_order(
+    db, people, one_unit_at_a_time, action
+):
+    """On SQLite a unit's customers sit together in the indexes holding updated_at when taken
+    by last change (bulk_units.in_change_order), but an assign's new entries append by id; the
+    servers lock rows in id order."""
+    p = people
+    chosen = sorted(every(seed(db, p)))
+    with db.writing() as s:  # last changed in the reverse of id order
+        for k, cid in enumerate(chosen):
+            stamp = OLD + timedelta(minutes=len(chosen) - k)
+            s.execute(update(Customer).where(Customer.id == cid).values(updated_at=stamp))
+    sent = [max(chosen) + 1000, *chosen[:3]]  # an id that is nobody's goes last on SQLite
+    ordered = bulk_units.in_change_order(db, sent)
+    assert ordered == ([*chosen[2::-1], sent[0]] if db.dialect == "sqlite" else sent)
+    calls: list[int] = []
+    run = {"delete": ws(db, p.admin).delete_customers,
+           "assign": lambda *a, **k: ws(db, p.admin).assign_customers(
+               a[0], p.rep_s1.id, "rebalance", "", **k)}[action]  # fmt: skip
+    result = run(chosen, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 1)
+    by_change = db.dialect == "sqlite" and action == "delete"
+    first = set(chosen[-SMALL_CHUNK:] if by_change else chosen[:SMALL_CHUNK])
+    assert result.change.customer_ids <= first and len(result.change.customer_ids) > 0
+
+
 def test_explicit_ids_are_judged_as_each_chunk_is_reached(db, people, one_unit_at_a_time):
     """Ids sent are not read before the first unit of work: each chunk keeps those the actor may
     change, `requested` counts them, and an action stopped early counts the ids it never
@@ -101,6 +130,8 @@ def test_explicit_ids_are_judged_as_each_chunk_is_reached(db, people, one_unit_a
     assert len(progress.calls) == -(-len(sent) // SMALL_CHUNK)
     assert_touched(before, snapshot(db), set(own), p.rep_n1.id)
 
+    with db.writing() as s:  # theirs the least recently changed again: SQLite's first chunk
+        s.execute(update(Customer).where(Customer.id.in_(own)).values(updated_at=OLD))
     calls: list[int] = []
     stopped = rep.delete_customers(
         sent, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 1

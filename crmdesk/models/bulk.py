@@ -47,7 +47,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from crmdesk.models.bulk_units import run_units, workers_for
+from crmdesk.models.bulk_units import in_change_order, run_units, workers_for
 from crmdesk.models.changes import WriteResult, record
 from crmdesk.models.checks import Checker, check_id
 from crmdesk.models.collaborators import forget_owner
@@ -58,7 +58,7 @@ from crmdesk.models.errors import Interrupted, ValidationFailed
 from crmdesk.models.policy import check_assignable, current_actor, edit_condition, may_edit
 from crmdesk.models.schema import Customer, OwnershipEvent, User
 from crmdesk.models.schema_deals import Deal
-from crmdesk.models.users import UserRow
+from crmdesk.models.users import UserRow, lock_user_row, share_user_row
 
 TRANSFER_REASONS = ("handover", "rebalance", "customer_request", "other")
 CHUNK = 400
@@ -101,6 +101,10 @@ class ChunkAction:
     chunk: Callable[[Session, UserRow, list[int]], tuple[int, int, int]]
     begin: Callable[[Session, UserRow], None] | None = None
     prepare: Callable[[Session], None] | None = None
+    # SQLite: customers taken by last change (bulk_units.in_change_order), not by id. Not for
+    # an assign: by id its customers' new entries (the receiver, now, id) append where the
+    # receiver's are; by change they land all over that growing group (3.4 s against 3.2).
+    by_change: bool = True
 
 
 @dataclass(frozen=True)
@@ -228,7 +232,7 @@ def run(
         )
     else:
         ids = sorted({check_id(i, "customer") for i in target.ids})
-    chunks = _chunks(ids, db.dialect)
+    chunks = _chunks(in_change_order(db, ids) if action.by_change else ids, db.dialect)
     seconds = UNIT_SECONDS * (POSTGRESQL_UNITS if db.dialect == "postgresql" else 1)
 
     def start(session: Session) -> UserRow:
@@ -351,22 +355,6 @@ def deleted_together(session: Session, actor: UserRow, at: datetime) -> list[int
     return sorted(session.scalars(stmt))
 
 
-def lock_user_row(session: Session, user_id: int) -> None:
-    """A user's row, locked for the unit of work: claims by them and hand-overs to them queue
-    here, so two never both see room under a cap. FOR NO KEY UPDATE on PostgreSQL (FOR UPDATE
-    on the others): it does not block the foreign-key checks (FOR KEY SHARE) of units that
-    write rows naming the user, which FOR UPDATE deadlocked with."""
-    stmt = (
-        select(User.id).where(User.id == user_id).with_for_update(key_share=True)
-    )  # FOR NO KEY UPDATE
-    session.execute(stmt)
-
-
-def share_user_row(session: Session, user_id: int) -> None:
-    """Read-locked (FOR SHARE): units sharing it run together, a change of the row waits."""
-    session.execute(select(User.id).where(User.id == user_id).with_for_update(read=True))
-
-
 def check_transfer(reason_code: str, reason_text: str) -> str:
     c = Checker()
     c.choice("reason", reason_code, TRANSFER_REASONS)
@@ -487,7 +475,7 @@ def assign_action(
             update_ids(session, moved, new_owner(session, actor))
         return len(rows), moved
 
-    return ChunkAction(chunk, begin)
+    return ChunkAction(chunk, begin, by_change=False)
 
 
 def check_target(target: object) -> Target:

@@ -10,7 +10,9 @@ the rows both touch are only read-locked (the users' rows under the foreign-key 
 receiver's row: bulk.assign_action); a unit that loses a deadlock all the same is run again by
 Database.write. SQLite has one writer.
 
-Units take chunks, in id order, from one cursor shared by the workers, until each has run for
+On SQLite the ids are taken in the order of their customers' last change (in_change_order), on a
+server in id order, the order every write locks customer rows in. Units take chunks from one
+cursor shared by the workers, until each has run for
 `seconds`; the chunks a unit took are its own, done again if Database.write runs the unit again.
 Progress and cancel stay on the caller's thread: a unit already running when the user cancels
 commits, and none starts after. A unit that fails stops the action once the units running beside
@@ -19,6 +21,7 @@ it have ended; `done` then counts only the ids of committed units.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -26,11 +29,13 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import String, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import Change
 from crmdesk.models.database import Database
 from crmdesk.models.errors import CrmError
+from crmdesk.models.schema import Customer
 from crmdesk.models.wal_checkpoints import Checkpointer, checkpointing, write_unit
 
 # Units running at once on a server (its connections, its cores). Two: the 2-core machine this
@@ -38,6 +43,8 @@ from crmdesk.models.wal_checkpoints import Checkpointer, checkpointing, write_un
 # with its default 128 MB buffer pool, 30,000 customers one unit at a time / two: assign 3.6 /
 # 2.9 s, tag 3.0 / 2.1, delete 2.2 / 1.5, restore 1.8 / 1.2 (medians of 3, runs minutes apart).
 SERVER_WORKERS = 2
+# Ids whose last change is read by one statement (one JSON parameter) for in_change_order.
+ORDER_READ = 50_000
 
 Start = Callable[[Session], Any]  # a unit's set-up (the actor read fresh, the action's begin)
 Step = Callable[[Session, Any, list[int]], tuple[int, int, int]]  # a chunk: mine, changed, skipped
@@ -70,6 +77,34 @@ class _Cursor:
     def left(self) -> bool:
         with self._lock:
             return self._next < self._count
+
+
+def in_change_order(db: Database, ids: list[int]) -> list[int]:
+    """SQLite: the ids in the order their customers were last changed (updated_at, then id),
+    those not found last; elsewhere ids as they are.
+
+    Every bulk action stamps updated_at, which leads or follows the owner in three indexes of
+    customers (owner, team, updated). Taken by id, a unit's customers sit all over each of them,
+    and each unit rewrites most of their pages again; taken by last change, they sit together
+    in each. The servers keep id order: it is the order every write locks customer rows in.
+    Measured at 300,000 customers, 30,000 picked at random, medians of 4: WAL written 98 -> 71
+    MB for a tag, a delete 2.0 -> 1.8 s (bench/bulk.py has the figures of the whole action)."""
+    if db.dialect != "sqlite" or len(ids) < 2:
+        return ids
+
+    def read(session: Session) -> list[tuple[int, Any]]:
+        found: list[tuple[int, Any]] = []
+        for at in range(0, len(ids), ORDER_READ):
+            part = json.dumps(ids[at : at + ORDER_READ])
+            given = func.json_each(bindparam("ids", part, type_=String)).table_valued("value")
+            stmt = select(Customer.id, Customer.updated_at)
+            found.extend(session.execute(stmt.where(Customer.id.in_(select(given.c.value)))))
+        return found
+
+    found = sorted(db.read(read), key=lambda row: (row[1] is None, row[1], row[0]))
+    ordered = [cid for cid, _at in found]
+    seen = set(ordered)
+    return ordered + [cid for cid in ids if cid not in seen]
 
 
 def workers_for(db: Database) -> int:

@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from crmdesk.models.bulk import id_in, lock_editable, lock_user_row, stamp
+from crmdesk.models.bulk import id_in, lock_editable, stamp
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id
 from crmdesk.models.collaborators import forget_customers, forget_owner
@@ -42,7 +42,7 @@ from crmdesk.models.pool import (
 )
 from crmdesk.models.schema import Customer, Notification, OwnershipEvent, User
 from crmdesk.models.schema_deals import Deal
-from crmdesk.models.users import UserRow, get_user
+from crmdesk.models.users import UserRow, get_user, lock_user_row
 
 MAX_AT_ONCE = 1000  # customers one claim, release or assignment takes
 

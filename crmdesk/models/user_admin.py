@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import case, literal
 
 from crmdesk.models.auth import check_login, hash_password, login_taken, password_problems
-from crmdesk.models.bulk import check_transfer, lock_user_row
+from crmdesk.models.bulk import check_transfer
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id
 from crmdesk.models.errors import CrmError, NotFound, PermissionDenied, ValidationFailed
@@ -25,7 +25,7 @@ from crmdesk.models.pool import MAX_CAP, get_pool
 from crmdesk.models.schema import ROLES, Customer, OwnershipEvent, Team, User
 from crmdesk.models.schema_deals import Deal
 from crmdesk.models.schema_team import Collaborator
-from crmdesk.models.users import UserRow, get_user, rename_user
+from crmdesk.models.users import UserRow, get_user, lock_user_row, rename_user
 
 
 @dataclass(frozen=True)

@@ -122,3 +122,19 @@ def local_actor(session: Session, login: str) -> UserRow | None:
 
 def team_members(session: Session, team_id: int) -> list[UserRow]:
     return _user_rows(session, User.active.is_(True), User.team_id == team_id)
+
+
+def lock_user_row(session: Session, user_id: int) -> None:
+    """A user's row, locked for the unit of work: claims by them and hand-overs to them queue
+    here, so two never both see room under a cap. FOR NO KEY UPDATE on PostgreSQL (FOR UPDATE
+    on the others): it does not block the foreign-key checks (FOR KEY SHARE) of units that
+    write rows naming the user, which FOR UPDATE deadlocked with."""
+    stmt = (
+        select(User.id).where(User.id == user_id).with_for_update(key_share=True)
+    )  # FOR NO KEY UPDATE
+    session.execute(stmt)
+
+
+def share_user_row(session: Session, user_id: int) -> None:
+    """Read-locked (FOR SHARE): units sharing it run together, a change of the row waits."""
+    session.execute(select(User.id).where(User.id == user_id).with_for_update(read=True))
