@@ -225,6 +225,25 @@ def statement_sizes(db):
     event.remove(db.engine, "before_cursor_execute", before_cursor_execute)
 
 
+def test_an_assign_counts_what_the_receiver_owns_only_under_a_cap(db, people, statement_sizes):
+    """The count is the cap's, once a unit of work (16 ms a unit for a receiver of 240,000
+    customers, inside SQLite's write lock): with no cap nothing is counted."""
+    p = people
+    ids = sorted(every(seed(db, p)))
+
+    def counts() -> list[str]:
+        return [s for _n, _l, s in statement_sizes if re.search(r"count\(\*\)[\s\S]*customers", s)]
+
+    statement_sizes.clear()
+    ws(db, p.admin).assign_customers(ids[:5], p.rep_s1.id, "rebalance", "")
+    assert counts() == []
+    with db.writing() as s:
+        s.execute(update(User).where(User.id == p.rep_s1.id).values(customer_cap=10_000))
+    statement_sizes.clear()
+    ws(db, p.admin).assign_customers(ids[5:10], p.rep_s1.id, "rebalance", "")
+    assert counts()
+
+
 def test_no_statement_carries_more_than_a_few_hundred_parameters(
     db, people, monkeypatch, statement_sizes
 ):
