@@ -235,13 +235,12 @@ def test_tag_add_and_remove_by_ids_bumps_only_customers_that_change(db, people):
 
 
 def test_tags_of_varied_customers_each_get_their_own_text(db, people, monkeypatch):
-    monkeypatch.setattr(bulk, "STATEMENT_VALUES", 12)  # a few customers a statement
     p = people
     ids = seed(db, p)
     chosen = sorted(every(ids))
     # quotes, backslashes, braces and NULL: what a PostgreSQL array literal must escape
     odd = ['a"b', "c\\d", "{e}", "NULL"]
-    texts = ["甲", "乙,丙", "", "VIP", "vip", ",".join(sorted(odd))]
+    texts = ["甲", "乙,丙", "", "VIP", "vip", ",".join(sorted(odd)), "😀\t1"]
     start = {cid: texts[k % len(texts)] for k, cid in enumerate(chosen)}
     with db.writing() as s:
         for cid, tags in start.items():
@@ -253,7 +252,7 @@ def test_tags_of_varied_customers_each_get_their_own_text(db, people, monkeypatc
     after = snapshot(db)
     assert_touched(before, after, set(chosen) - unchanged, p.admin.id)
     expected = {"甲": "乙,甲", "乙,丙": "乙,丙", "": "乙", "VIP": "VIP,乙", "vip": "vip,乙",
-                texts[-1]: ",".join(sorted([*odd, "乙"]))}  # fmt: skip
+                texts[-2]: ",".join(sorted([*odd, "乙"])), texts[-1]: "乙,😀\t1"}  # fmt: skip
     assert {cid: after[cid][TAGS] for cid in chosen} == {
         cid: expected[tags] for cid, tags in start.items()
     }

@@ -66,9 +66,6 @@ CHUNK = 400
 # 1,000 ids a chunk cut the client's share of a 30,000-customer assign from 0.30 to 0.18 s (75
 # chunks' statements built, sent and read become 30), the server's unchanged.
 POSTGRESQL_CHUNK = 1000
-# Values one statement may carry: an id counts one, except in PostgreSQL's arrays, one parameter
-# whatever their length. PostgreSQL allows 65,535 parameters, SQLite 32,766.
-STATEMENT_VALUES = 450
 # A unit of work takes chunks until it has run this long, so SQLite holds its write lock for at
 # most this plus one chunk (measured from another connection: 124 ms at most over 30,000
 # customers). A commit per chunk cost SQLite a WAL checkpoint each (two fsyncs, and the same
@@ -78,8 +75,9 @@ STATEMENT_VALUES = 450
 # nothing measurable, 2,096 -> 2,062 ms for a 30,000 assign, so every unit stays durable.)
 UNIT_SECONDS = 0.1
 # PostgreSQL has no write lock to free, and each unit pays a `begin` and a commit again: an
-# assign's locks the receiver's row and counts their customers (pool.capacity: 3-4 ms at 300,000
-# customers, more as the action hands them customers whose rows it has just rewritten). Units of
+# assign's locks the receiver's row, and under a cap counts their customers (pool.capacity: 3-4
+# ms at 300,000 customers, more as the action hands them customers whose rows it has just
+# rewritten; measured when every assign counted). Units of
 # five times as long there, about two a second of progress and cancel: a 30,000-customer assign
 # 2.8-3.7 -> 2.5-2.6 s at 300,000 customers, measured while capacity also counted locked
 # customers (10-14 ms); a chunk's rows stay locked until its unit commits, up to ~0.6 s.
@@ -222,10 +220,12 @@ def run(
     acting user read fresh.
 
     A select-all is resolved once, first: the set the user confirmed, and `requested` is its
-    size. Explicit ids are not read beforehand (a second read of every row, 0.25-0.35 s of a
+    size. Explicit ids are not judged beforehand (a second read of every row, 0.25-0.35 s of a
     30,000-customer action on PostgreSQL): each chunk locks its ids and keeps those the actor
     may change, and `requested` counts those, plus the ids an action stopped early never
-    reached. Progress counts ids either way."""
+    reached. Progress counts ids either way. On SQLite the ids' last changes are read first to
+    order them (bulk_units.in_change_order: ~35 ms for 30,000, one more read of a select-all's
+    ids), except for an assign."""
     if target.query is not None:
         ids = db.read(
             lambda s: resolve(s, current_actor(s, actor_id), target, now, deleted=deleted)
@@ -380,11 +380,11 @@ def assign_action(
     # under their cap of customers (None: no cap), counted down as chunks move customers. Each
     # unit's own, on its session: on a server two units run at once (bulk_units.py).
     def begin(session: Session, actor: UserRow) -> None:
-        from crmdesk.models.pool import COUNT_WON_SETTING, capacity, caps, setting  # policy.py
+        from crmdesk.models.pool import COUNT_WON_SETTING, capacity, setting, user_caps  # policy
 
         user = check_assignable(session, actor, to_user_id)
         left = None  # no cap: nothing counted (at 240,000 customers owned, 16 ms a unit)
-        if caps(session, to_user_id)[0] is None:  # units run side by side, a change of the
+        if user_caps(session, to_user_id)[0] is None:  # units run side by side, a change of the
             # receiver's row (policy.move_to_team, a deactivation) waits: the team stays theirs
             share_user_row(session, to_user_id)
         else:

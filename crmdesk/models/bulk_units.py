@@ -10,10 +10,11 @@ the rows both touch are only read-locked (the users' rows under the foreign-key 
 receiver's row: bulk.assign_action); a unit that loses a deadlock all the same is run again by
 Database.write. SQLite has one writer.
 
-On SQLite the ids are taken in the order of their customers' last change (in_change_order), on a
-server in id order, the order every write locks customer rows in. Units take chunks from one
-cursor shared by the workers, until each has run for
-`seconds`; the chunks a unit took are its own, done again if Database.write runs the unit again.
+On SQLite the ids are taken in the order of their customers' last change (in_change_order; not
+an assign's: ChunkAction.by_change), on a server in id order, the order every write locks
+customer rows in. Units take chunks from one cursor shared by the workers, until each has run
+for `seconds`; the chunks a unit took are its own, done again if Database.write runs the unit
+again.
 Progress and cancel stay on the caller's thread: a unit already running when the user cancels
 commits, and none starts after. A unit that fails stops the action once the units running beside
 it have ended; `done` then counts only the ids of committed units.
@@ -147,8 +148,10 @@ def _run(
         taken: list[int] = []  # kept across Database.write's retries of this unit
 
         def unit(session: Session) -> tuple[int, int, int]:
-            began = time.monotonic()  # the unit's set-up counts: SQLite's lock is held from here
+            began = time.monotonic()
             state = start(session)
+            if db.dialect != "sqlite":  # SQLite's write lock is held through the set-up too; a
+                began = time.monotonic()  # server's unit may have waited for the receiver's row
             mine = changed = skipped = i = 0
             while True:
                 if i < len(taken):

@@ -443,7 +443,7 @@ class Capacity:
         return None if self.cap is None else max(0, self.cap - self.owned)
 
 
-def caps(session: Session, user_id: int) -> tuple[int | None, int | None]:
+def user_caps(session: Session, user_id: int) -> tuple[int | None, int | None]:
     """The user's cap of customers and of locked customers (their own, else their team's; None:
     no cap), without counting what they own."""
     user = session.get(User, user_id)
@@ -459,7 +459,7 @@ def capacity(session: Session, user_id: int, *, locked: bool = True) -> Capacity
     """locked=False: the locked count is not needed (a claim, a hand-over, the pool page's
     room) and not read; it walks every one of the user's rows (100 ms for 30,000 of them),
     while the owned count reads an index alone."""
-    cap, locked_cap = caps(session, user_id)
+    cap, locked_cap = user_caps(session, user_id)
     mine = [Customer.owner_id == user_id, Customer.deleted_at.is_(None)]
     counted = list(mine)
     if setting(session, COUNT_WON_SETTING, "1") != "1":
