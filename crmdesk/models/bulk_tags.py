@@ -63,8 +63,8 @@ def _set_tags(session: Session, new_tags: list[tuple[str, int]], touch: dict) ->
     """Give each customer of a chunk its own new tags text in one statement, each customer
     joined to its text by primary key: two arrays on PostgreSQL, a JSON object on SQLite, a
     JSON list on MariaDB. (A CASE WHEN id IN (…) THEN :text per distinct text, ids and texts
-    bound one by one, took up to two statements a chunk and 3.1 s for 30,000 varied customers
-    on SQLite, 2.3-2.5 s this way.)"""
+    bound one by one, took up to two statements a chunk: 30,000 varied customers of 300,000 on
+    SQLite in 2.9 s, 2.3 s this way, medians of 8 in alternating runs.)"""
     if not new_tags:
         return
     dialect = session.get_bind().dialect.name
