@@ -77,10 +77,10 @@ UNIT_SECONDS = 0.1
 # PostgreSQL has no write lock to free, and each unit pays a `begin` and a commit again: an
 # assign's locks the receiver's row, and under a cap counts their customers (pool.capacity: 3-4
 # ms at 300,000 customers, more as the action hands them customers whose rows it has just
-# rewritten; measured when every assign counted). Units of
-# five times as long there, about two a second of progress and cancel: a 30,000-customer assign
-# 2.8-3.7 -> 2.5-2.6 s at 300,000 customers, measured while capacity also counted locked
-# customers (10-14 ms); a chunk's rows stay locked until its unit commits, up to ~0.6 s.
+# rewritten; measured when every assign counted). Units of five times as long there, about two
+# a second of progress and cancel: a 30,000-customer assign 2.8-3.7 -> 2.5-2.6 s at 300,000
+# customers, measured while capacity also counted locked customers (10-14 ms); a chunk's
+# rows stay locked until its unit commits, up to ~0.6 s.
 POSTGRESQL_UNITS = 5
 
 Progress = Callable[[int, int], None]

@@ -4,11 +4,9 @@ Kept apart from bulk.py, which holds the machinery every bulk action shares."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
-from sqlalchemy import Integer, String, bindparam, cast, func, literal, select, update
-from sqlalchemy import text as sql_text
+from sqlalchemy import Integer, String, cast, func, literal, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -21,6 +19,7 @@ from crmdesk.models.bulk import (
 )
 from crmdesk.models.changes import record
 from crmdesk.models.checks import limit_of
+from crmdesk.models.dialects import json_each, json_table
 from crmdesk.models.schema import Customer, CustomerTag
 from crmdesk.models.users import UserRow
 
@@ -72,17 +71,14 @@ def _set_tags(session: Session, new_tags: list[tuple[str, int]], touch: dict) ->
         _set_tags_postgresql(session, new_tags, touch)
         return
     if dialect == "sqlite":
-        pairs = json.dumps({str(cid): text for text, cid in new_tags}, ensure_ascii=False)
-        given = func.json_each(bindparam("pairs", pairs, type_=String)).table_valued("key", "value")
+        given = json_each({str(cid): text for text, cid in new_tags}, "key", "value")
         stmt = update(Customer).where(Customer.id == cast(given.c.key, Integer))
         stmt = stmt.values(tags=given.c.value, **touch)
     else:  # MariaDB: UPDATE customers, (… JSON_TABLE …) AS given SET … WHERE id = given.id
         rows = sorted([cid, text] for text, cid in new_tags)
-        listed = sql_text(
-            "SELECT j.id, j.tags FROM JSON_TABLE(:pairs, '$[*]' COLUMNS (id INT PATH '$[0]', "
-            f"tags VARCHAR({limit_of(Customer.tags)}) CHARACTER SET utf8mb4 PATH '$[1]')) AS j"
-        ).bindparams(pairs=json.dumps(rows, ensure_ascii=False))
-        given = listed.columns(id=Integer, tags=String).subquery("given")
+        text_type = f"VARCHAR({limit_of(Customer.tags)}) CHARACTER SET utf8mb4 PATH '$[1]'"
+        columns = {"id": ("INT PATH '$[0]'", Integer), "tags": (text_type, String)}
+        given = json_table(rows, columns).subquery("given")
         # The chunk's ids too: the planner, guessing 40 rows from JSON_TABLE, read (and locked)
         # every customer of a small table first, waiting on rows outside the chunk.
         chunk = id_in(session, [cid for cid, _text in rows])

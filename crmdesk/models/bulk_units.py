@@ -14,15 +14,13 @@ On SQLite the ids are taken in the order of their customers' last change (in_cha
 an assign's: ChunkAction.by_change), on a server in id order, the order every write locks
 customer rows in. Units take chunks from one cursor shared by the workers, until each has run
 for `seconds`; the chunks a unit took are its own, done again if Database.write runs the unit
-again.
-Progress and cancel stay on the caller's thread: a unit already running when the user cancels
-commits, and none starts after. A unit that fails stops the action once the units running beside
-it have ended; `done` then counts only the ids of committed units.
+again. Progress and cancel stay on the caller's thread: a unit already running when the user
+cancels commits, and none starts after. A unit that fails stops the action once the units
+running beside it have ended; `done` then counts only the ids of committed units.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -30,11 +28,12 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, bindparam, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import Change
 from crmdesk.models.database import Database
+from crmdesk.models.dialects import json_each
 from crmdesk.models.errors import CrmError
 from crmdesk.models.schema import Customer
 from crmdesk.models.wal_checkpoints import Checkpointer, checkpointing, write_unit
@@ -97,8 +96,7 @@ def in_change_order(db: Database, ids: list[int]) -> list[int]:
     def read(session: Session) -> list[tuple[int, Any]]:
         found: list[tuple[int, Any]] = []
         for at in range(0, len(ids), ORDER_READ):
-            part = json.dumps(ids[at : at + ORDER_READ])
-            given = func.json_each(bindparam("ids", part, type_=String)).table_valued("value")
+            given = json_each(ids[at : at + ORDER_READ], "value")
             stmt = select(Customer.id, Customer.updated_at)
             found.extend(session.execute(stmt.where(Customer.id.in_(select(given.c.value)))))
         return found

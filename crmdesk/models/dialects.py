@@ -13,6 +13,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    String,
     Text,
     any_,
     bindparam,
@@ -28,6 +29,8 @@ from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 if TYPE_CHECKING:
+    from sqlalchemy.sql.selectable import TextualSelect
+
     from crmdesk.models.database import Database
 
 log = logging.getLogger(__name__)
@@ -82,14 +85,28 @@ def one_of(column: ColumnElement, ids: list[int], dialect: str) -> ColumnElement
     if dialect == "postgresql":
         return column == any_(bindparam("one_of", ids, type_=ARRAY(Integer), unique=True))
     if dialect == "mysql":
-        name = f"one_of_{next(_names)}"
-        rows = text(f"SELECT j.id FROM JSON_TABLE(:{name}, '$[*]' COLUMNS (id INT PATH '$')) AS j")
-        listed = rows.bindparams(**{name: json.dumps(ids)}).columns(sql_column("id", Integer))
-        return column.in_(listed)
+        return column.in_(json_table(ids, {"id": ("INT PATH '$'", Integer)}))
     return column.in_(ids)
 
 
 _names = itertools.count(1)
+
+
+def json_table(value: object, columns: dict) -> TextualSelect:
+    """MariaDB: a JSON list as rows, one bound parameter however long (JSON_TABLE, 10.6+).
+    columns: name -> (its SQL type and PATH inside an item, its SQLAlchemy type)."""
+    name = f"json_table_{next(_names)}"
+    listed = ", ".join(f"{c} {sql}" for c, (sql, _type) in columns.items())
+    rows = text(f"SELECT j.* FROM JSON_TABLE(:{name}, '$[*]' COLUMNS ({listed})) AS j")
+    rows = rows.bindparams(**{name: json.dumps(value, ensure_ascii=False)})
+    return rows.columns(*(sql_column(c, t) for c, (_sql, t) in columns.items()))
+
+
+def json_each(value: object, *columns: str):
+    """SQLite: a JSON list or object as rows (json_each's key, value…), one bound parameter
+    however long."""
+    bound = bindparam("json_each", json.dumps(value, ensure_ascii=False), String, unique=True)
+    return func.json_each(bound).table_valued(*columns)
 
 
 def holds_all(column: ColumnElement, tokens: list[str], dialect: str) -> ColumnElement[bool]:
