@@ -17,6 +17,7 @@ from sqlalchemy import event, insert, select, update
 from test_bulk import (  # the shared data and helpers; small_chunks applies here too
     DEFAULT_CHUNK,
     DEFAULT_POSTGRESQL_CHUNK,
+    LATER,
     SMALL_CHUNK,
     Progress,
     assert_touched,
@@ -92,8 +93,7 @@ def test_sqlite_takes_the_least_recently_changed_first_the_servers_id_order(
     db, people, one_unit_at_a_time, action
 ):
     """On SQLite a unit's customers sit together in the indexes holding updated_at when taken
-    by last change (bulk_units.in_change_order), but an assign's new entries append by id; the
-    servers lock rows in id order."""
+    by last change (bulk_units.in_change_order); the servers lock rows in id order."""
     p = people
     chosen = sorted(every(seed(db, p)))
     with db.writing() as s:  # last changed in the reverse of id order
@@ -108,9 +108,33 @@ def test_sqlite_takes_the_least_recently_changed_first_the_servers_id_order(
            "assign": lambda *a, **k: ws(db, p.admin).assign_customers(
                a[0], p.rep_s1.id, "rebalance", "", **k)}[action]  # fmt: skip
     result = run(chosen, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 1)
-    by_change = db.dialect == "sqlite" and action == "delete"
-    first = set(chosen[-SMALL_CHUNK:] if by_change else chosen[:SMALL_CHUNK])
+    first = set(chosen[-SMALL_CHUNK:] if db.dialect == "sqlite" else chosen[:SMALL_CHUNK])
     assert result.change.customer_ids <= first and len(result.change.customer_ids) > 0
+
+
+def test_sqlite_stamps_each_unit_a_microsecond_after_the_one_before(db, people, one_unit_at_a_time):
+    """SQLite: unit k stamps the action's time plus k microseconds (bulk_units.unit_time), so
+    its new index entries append after the last unit's; a customer's received_at and its event
+    carry the same time. A server's units stamp the action's time alone."""
+    p = people
+    chosen = sorted(every(seed(db, p)))
+    result = ws(db, p.admin).assign_customers(chosen, p.rep_s1.id, "rebalance", "")
+    moved = sorted(result.change.customer_ids)
+    stmt = select(Customer.id, Customer.updated_at, Customer.received_at)
+    kinds = OwnershipEvent.kind.in_(["assigned", "transferred"])
+    logged = select(OwnershipEvent.customer_id, OwnershipEvent.at).where(kinds)
+    with db.reading() as s:
+        rows = s.execute(stmt.where(Customer.id.in_(moved))).all()
+        at = dict(s.execute(logged).all())
+    assert len(rows) == len(moved) > 3 * SMALL_CHUNK
+    assert all(r.received_at == r.updated_at == at[r.id] for r in rows)
+    stamps = sorted({r.updated_at for r in rows})
+    if db.dialect != "sqlite":
+        assert stamps == [LATER]
+        return
+    units = -(-len(chosen) // SMALL_CHUNK)  # a chunk a unit (small_chunks)
+    steps = [(t - LATER) / timedelta(microseconds=1) for t in stamps]
+    assert len(steps) > 3 and set(steps) <= set(range(units)) and steps[0] == 0
 
 
 def test_a_tag_waits_on_no_customer_outside_its_ids(db, people):

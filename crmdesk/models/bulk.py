@@ -47,7 +47,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from crmdesk.models.bulk_units import in_change_order, run_units, workers_for
+from crmdesk.models.bulk_units import in_change_order, run_units, unit_time, workers_for
 from crmdesk.models.changes import WriteResult, record
 from crmdesk.models.checks import Checker, check_id
 from crmdesk.models.collaborators import forget_owner
@@ -99,10 +99,6 @@ class ChunkAction:
     chunk: Callable[[Session, UserRow, list[int]], tuple[int, int, int]]
     begin: Callable[[Session, UserRow], None] | None = None
     prepare: Callable[[Session], None] | None = None
-    # SQLite: customers taken by last change (bulk_units.in_change_order), not by id. Not for
-    # an assign: by id its customers' new entries (the receiver, now, id) append where the
-    # receiver's are; by change they land all over that growing group (3.7 s against 3.3).
-    by_change: bool = True
 
 
 @dataclass(frozen=True)
@@ -225,14 +221,14 @@ def run(
     may change, and `requested` counts those, plus the ids an action stopped early never
     reached. Progress counts ids either way. On SQLite the ids' last changes are read first to
     order them (bulk_units.in_change_order: ~35 ms for 30,000, one more read of a select-all's
-    ids), except for an assign."""
+    ids)."""
     if target.query is not None:
         ids = db.read(
             lambda s: resolve(s, current_actor(s, actor_id), target, now, deleted=deleted)
         )
     else:
         ids = sorted({check_id(i, "customer") for i in target.ids})
-    chunks = _chunks(in_change_order(db, ids) if action.by_change else ids, db.dialect)
+    chunks = _chunks(in_change_order(db, ids), db.dialect)
     seconds = UNIT_SECONDS * (POSTGRESQL_UNITS if db.dialect == "postgresql" else 1)
 
     def start(session: Session) -> UserRow:
@@ -320,7 +316,8 @@ def delete_action(now: datetime) -> ChunkAction:
     """Move to the recycle bin; everything attached stays and comes back with a restore."""
 
     def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
-        values = {"deleted_at": now, "deleted_by_id": actor.id, **stamp(actor, now)}
+        at = unit_time(session, now)  # deleted_at stays the action's: undo_delete finds it
+        values = {"deleted_at": now, "deleted_by_id": actor.id, **stamp(actor, at)}
         rows = _move_bin(session, actor, ids, False, values)
         if rows:
             record(session, "deleted", rows)
@@ -331,7 +328,8 @@ def delete_action(now: datetime) -> ChunkAction:
 
 def restore_action(now: datetime) -> ChunkAction:
     def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
-        values = {"deleted_at": None, "deleted_by_id": None, **stamp(actor, now)}
+        at = unit_time(session, now)
+        values = {"deleted_at": None, "deleted_by_id": None, **stamp(actor, at)}
         rows = _move_bin(session, actor, ids, True, values)
         if rows:
             record(session, "restored", rows)
@@ -402,10 +400,13 @@ def assign_action(
     def new_owner(session: Session, actor: UserRow) -> dict:
         # A customer taken out of a pool this way leaves it (pool.py: owned or in a pool).
         out_of_pool = {"pool_id": None, "pool_entered_at": None, "release_code": ""}
+        at = unit_time(session, now)
         return {"owner_id": to_user_id, **session.info["assign"]["owner"], **out_of_pool,
-                "received_at": now, **stamp(actor, now)}  # fmt: skip
+                "received_at": at, **stamp(actor, at)}  # fmt: skip
 
-    def events(actor: UserRow, customer_id: ColumnElement, owner_id: ColumnElement) -> Select:
+    def events(
+        session: Session, actor: UserRow, customer_id: ColumnElement, owner_id: ColumnElement
+    ) -> Select:
         kind = case((owner_id.is_(None), literal("assigned", String)),
                     else_=literal("transferred", String))  # fmt: skip
         return select(
@@ -416,7 +417,7 @@ def assign_action(
             literal(reason_code, String),
             literal(reason_text, String),
             literal(actor.id, Integer),
-            literal(now, DateTime),
+            literal(unit_time(session, now), DateTime),
         )
 
     def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
@@ -430,7 +431,8 @@ def assign_action(
             if left is not None:  # the cap: the first ones fit, the others stay (skipped)
                 moving, over = fit(session, room, moving, left)
             if moving:
-                new = events(actor, Customer.id, Customer.owner_id).where(id_in(session, moving))
+                new = events(session, actor, Customer.id, Customer.owner_id)
+                new = new.where(id_in(session, moving))
                 session.execute(insert(OwnershipEvent).from_select(EVENT_COLUMNS, new))
                 update_ids(session, moving, new_owner(session, actor))
         if moving:
@@ -438,7 +440,8 @@ def assign_action(
             forget_owner(session, to_user_id, moving)  # a collaborator who owns it now
             customers = id_in(session, moving, Deal.customer_id)
             team = room["owner"]["team_id"]
-            follow_owner(session, moving, to_user_id, team, actor.id, now, customers)
+            at = unit_time(session, now)
+            follow_owner(session, moving, to_user_id, team, actor.id, at, customers)
         return mine_n, len(moving), over
 
     def fit(session: Session, room: dict, moving: list[int], left: int) -> tuple[list[int], int]:
@@ -466,7 +469,7 @@ def assign_action(
         the row this unit locked, which costs nothing."""
         mine = _locked_mine(session, actor, ids, False)
         moving = mine.c.owner_id.is_distinct_from(to_user_id)
-        new = events(actor, mine.c.id, mine.c.owner_id).where(moving)
+        new = events(session, actor, mine.c.id, mine.c.owner_id).where(moving)
         logged = insert(OwnershipEvent).from_select(EVENT_COLUMNS, new).cte("logged")
         stmt = select(mine.c.id, moving.label("moving")).add_cte(logged).order_by(mine.c.id)
         rows = session.execute(stmt).all()
@@ -475,7 +478,7 @@ def assign_action(
             update_ids(session, moved, new_owner(session, actor))
         return len(rows), moved
 
-    return ChunkAction(chunk, begin, by_change=False)
+    return ChunkAction(chunk, begin)
 
 
 def check_target(target: object) -> Target:

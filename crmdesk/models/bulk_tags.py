@@ -17,6 +17,7 @@ from crmdesk.models.bulk import (
     lock_editable,
     stamp,
 )
+from crmdesk.models.bulk_units import unit_time
 from crmdesk.models.changes import record
 from crmdesk.models.checks import limit_of
 from crmdesk.models.dialects import json_each, json_table
@@ -44,7 +45,7 @@ def tag_action(tag: str, add: bool, now: datetime) -> ChunkAction:
                 skipped += 1
                 continue
             new_tags.append((text, row.id))
-        _set_tags(session, new_tags, stamp(actor, now))
+        _set_tags(session, new_tags, stamp(actor, unit_time(session, now)))
         changed = [cid for _t, cid in new_tags]
         if changed:
             if add:

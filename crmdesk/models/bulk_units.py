@@ -10,9 +10,9 @@ the rows both touch are only read-locked (the users' rows under the foreign-key 
 receiver's row: bulk.assign_action); a unit that loses a deadlock all the same is run again by
 Database.write. SQLite has one writer.
 
-On SQLite the ids are taken in the order of their customers' last change (in_change_order; not
-an assign's: ChunkAction.by_change), on a server in id order, the order every write locks
-customer rows in. Units take chunks from one cursor shared by the workers, until each has run
+On SQLite the ids are taken in the order of their customers' last change (in_change_order),
+and each unit stamps its own time (unit_time); on a server in id order, the order every write
+locks customer rows in. Units take chunks from one cursor shared by the workers, until each has run
 for `seconds`; the chunks a unit took are its own, done again if Database.write runs the unit
 again. Progress and cancel stay on the caller's thread: a unit already running when the user
 cancels commits, and none starts after. A unit that fails stops the action once the units
@@ -21,11 +21,13 @@ running beside it have ended; `done` then counts only the ids of committed units
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -45,6 +47,7 @@ from crmdesk.models.wal_checkpoints import Checkpointer, checkpointing, write_un
 SERVER_WORKERS = 2
 # Ids whose last change is read by one statement (one JSON parameter) for in_change_order.
 ORDER_READ = 50_000
+UNIT_NUMBER = "bulk_unit_number"  # Session.info: which unit of the action (SQLite)
 
 Start = Callable[[Session], Any]  # a unit's set-up (the actor read fresh, the action's begin)
 Step = Callable[[Session, Any, list[int]], tuple[int, int, int]]  # a chunk: mine, changed, skipped
@@ -85,11 +88,11 @@ def in_change_order(db: Database, ids: list[int]) -> list[int]:
 
     Every bulk action stamps updated_at, which leads or follows the owner in three indexes of
     customers (owner, team, updated). Taken by id, a unit's customers sit all over each of them,
-    and each unit rewrites most of their pages again; taken by last change, they sit together
-    in each. The servers keep id order: it is the order every write locks customer rows in.
-    Measured at 300,000 customers, 30,000 picked at random, fresh processes taking turns, medians
-    of 8: a delete 2.6 -> 2.35 s, a tag 3.0 -> 2.7 s (its WAL 98 -> 71 MB). An assign got slower
-    (3.3 -> 3.7 s) and keeps id order (ChunkAction.by_change)."""
+    and each unit rewrites most of their pages again; taken by last change, their old entries
+    sit together in each, and their new ones (unit_time) append. The servers keep id order: it
+    is the order every write locks customer rows in. Measured at 300,000 customers, 30,000
+    picked at random, fresh processes taking turns, medians of 8: a delete 2.6 -> 2.35 s, a tag
+    3.0 -> 2.7 s (its WAL 98 -> 71 MB), before unit_time."""
     if db.dialect != "sqlite" or len(ids) < 2:
         return ids
 
@@ -105,6 +108,17 @@ def in_change_order(db: Database, ids: list[int]) -> list[int]:
     ordered = [cid for cid, _at in found]
     seen = set(ordered)
     return ordered + [cid for cid in ids if cid not in seen]
+
+
+def unit_time(session: Session, now: datetime) -> datetime:
+    """The time a unit stamps on what it changes: the action's, and on SQLite one microsecond
+    later for each unit before it. Each unit's new index entries (owner, this time, id) then
+    sort after the last unit's instead of among them: with one time for every unit, a unit
+    taking customers in change order put its entries all over that growing group. Bytes written
+    by a 30,000-customer action at 300,000 customers (its WAL and the checkpoints' copies, two
+    runs each): assign 1,256 -> 1,081 MB (taken by id before: the same time appended there, but
+    the old entries were scattered), tag 916 -> 744 MB, delete 800 -> 611 MB."""
+    return now + timedelta(microseconds=session.info.get(UNIT_NUMBER, 0))
 
 
 def workers_for(db: Database) -> int:
@@ -141,12 +155,15 @@ def _run(
 ) -> Outcome:
     total = sum(len(c) for c in chunks)
     cursor = _Cursor(len(chunks))
+    numbers = itertools.count()
 
     def one_unit() -> tuple[Any, list[int]]:
         taken: list[int] = []  # kept across Database.write's retries of this unit
 
         def unit(session: Session) -> tuple[int, int, int]:
             began = time.monotonic()
+            if workers <= 1 and db.dialect == "sqlite":
+                session.info[UNIT_NUMBER] = next(numbers)  # unit_time
             state = start(session)
             if db.dialect != "sqlite":  # SQLite's write lock is held through the set-up too; a
                 began = time.monotonic()  # server's unit may have waited for the receiver's row
