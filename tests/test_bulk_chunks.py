@@ -31,7 +31,7 @@ from test_bulk import (  # the shared data and helpers; small_chunks applies her
     ws,
 )
 
-from crmdesk.models import bulk, bulk_units, changes, pool
+from crmdesk.models import bulk, bulk_assign, bulk_units, changes, pool
 from crmdesk.models.bulk import Target
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.errors import Interrupted, PermissionDenied
@@ -89,13 +89,16 @@ def test_cancel_between_chunks_keeps_the_chunks_done(db, people, one_unit_at_a_t
 
 
 @pytest.mark.parametrize("action", ["delete", "assign"])
+@pytest.mark.parametrize("select_all", [False, True])
 def test_sqlite_takes_the_least_recently_changed_first_the_servers_id_order(
-    db, people, one_unit_at_a_time, action
+    db, people, one_unit_at_a_time, action, select_all
 ):
     """On SQLite a unit's customers sit together in the indexes holding updated_at when taken
-    by last change (bulk_units.in_change_order); the servers lock rows in id order."""
+    by last change (bulk_units.in_change_order; a select-all read in that order, bulk.resolve);
+    the servers lock rows in id order."""
     p = people
-    chosen = sorted(every(seed(db, p)))
+    ids = seed(db, p)
+    chosen = sorted(every(ids))
     with db.writing() as s:  # last changed in the reverse of id order
         for k, cid in enumerate(chosen):
             stamp = OLD + timedelta(minutes=len(chosen) - k)
@@ -107,8 +110,10 @@ def test_sqlite_takes_the_least_recently_changed_first_the_servers_id_order(
     run = {"delete": ws(db, p.admin).delete_customers,
            "assign": lambda *a, **k: ws(db, p.admin).assign_customers(
                a[0], p.rep_s1.id, "rebalance", "", **k)}[action]  # fmt: skip
-    result = run(chosen, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 1)
-    first = set(chosen[-SMALL_CHUNK:] if db.dialect == "sqlite" else chosen[:SMALL_CHUNK])
+    target = Target(query=CustomerQuery()) if select_all else chosen
+    listed = sorted(set(chosen) - of(ids, "nobody_tech_a")) if select_all else chosen  # no pool
+    result = run(target, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 1)
+    first = set(listed[-SMALL_CHUNK:] if db.dialect == "sqlite" else listed[:SMALL_CHUNK])
     assert result.change.customer_ids <= first and len(result.change.customer_ids) > 0
 
 
@@ -368,7 +373,7 @@ def test_a_server_runs_two_units_at_once_to_the_same_end_as_one_at_a_time(db, pe
     before = snapshot(db)
     running: list[int] = []
     overlapped: list[bool] = []
-    plain = bulk.assign_action
+    plain = bulk_assign.assign_action
 
     def slow_assign(*args):
         action = plain(*args)
@@ -384,7 +389,7 @@ def test_a_server_runs_two_units_at_once_to_the_same_end_as_one_at_a_time(db, pe
 
         return bulk.ChunkAction(chunk, action.begin)
 
-    monkeypatch.setattr(bulk, "assign_action", slow_assign)
+    monkeypatch.setattr(bulk_assign, "assign_action", slow_assign)
     progress = Progress()
     result = ws(db, p.admin).assign_customers(chosen, p.rep_n2.id, "other", "合并",
                                               progress=progress)  # fmt: skip

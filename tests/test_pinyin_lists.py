@@ -6,7 +6,8 @@ from __future__ import annotations
 from test_customers import make
 
 from crmdesk.models import pinyin, regions
-from crmdesk.models.bulk import Target, assign_action, run
+from crmdesk.models.bulk import Target, run
+from crmdesk.models.bulk_assign import assign_action
 from crmdesk.models.customer_list import CustomerQuery, filter_choices, list_customers
 from crmdesk.models.users import rename_user
 

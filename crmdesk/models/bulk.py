@@ -32,14 +32,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import (
     CTE,
     ColumnElement,
-    DateTime,
     Integer,
-    Select,
     String,
     any_,
-    case,
     func,
-    insert,
     literal,
     select,
     update,
@@ -47,20 +43,22 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from crmdesk.models.bulk_units import in_change_order, run_units, unit_time, workers_for
+from crmdesk.models.bulk_units import (
+    change_order,
+    in_change_order,
+    run_units,
+    unit_time,
+    workers_for,
+)
 from crmdesk.models.changes import WriteResult, record
-from crmdesk.models.checks import Checker, check_id
-from crmdesk.models.collaborators import forget_owner
+from crmdesk.models.checks import check_id
 from crmdesk.models.customer_list import CustomerQuery, conditions
 from crmdesk.models.database import Database
-from crmdesk.models.deals import follow_owner
 from crmdesk.models.errors import Interrupted, ValidationFailed
-from crmdesk.models.policy import check_assignable, current_actor, edit_condition, may_edit
-from crmdesk.models.schema import Customer, OwnershipEvent, User
-from crmdesk.models.schema_deals import Deal
-from crmdesk.models.users import UserRow, lock_user_row, share_user_row
+from crmdesk.models.policy import current_actor, edit_condition, may_edit
+from crmdesk.models.schema import Customer
+from crmdesk.models.users import UserRow
 
-TRANSFER_REASONS = ("handover", "rebalance", "customer_request", "other")
 CHUNK = 400
 # PostgreSQL takes a chunk's ids as one array parameter, so a larger chunk costs no parameters:
 # 1,000 ids a chunk cut the client's share of a 30,000-customer assign from 0.30 to 0.18 s (75
@@ -176,13 +174,22 @@ def _rows(session: Session, actor: UserRow, ids: list[int], deleted: bool, *, lo
 
 
 def resolve(
-    session: Session, actor: UserRow, target: Target, now: datetime, *, deleted: bool = False
+    session: Session,
+    actor: UserRow,
+    target: Target,
+    now: datetime,
+    *,
+    deleted: bool = False,
+    by_change: bool = False,
 ) -> list[int]:
-    """The ids in the target the actor may change, ascending (the order rows are locked in)."""
+    """The ids in the target the actor may change, ascending (the order rows are locked in);
+    a select-all's by_change on SQLite in the order of last change (in_change_order's)."""
     if target.query is not None:
         where = conditions(session, actor, target.query, now, deleted=deleted)
-        stmt = select(Customer.id).where(*where, edit_condition(actor)).order_by(Customer.id)
-        return list(session.scalars(stmt))
+        stmt = select(Customer.id).where(*where, edit_condition(actor))
+        by_change = by_change and session.get_bind().dialect.name == "sqlite"
+        order = change_order() if by_change else (Customer.id,)
+        return list(session.scalars(stmt.order_by(*order)))
     ids = sorted({check_id(i, "customer") for i in target.ids})
     found: list[int] = []
     for chunk in _chunks(ids, session.get_bind().dialect.name):
@@ -219,16 +226,19 @@ def run(
     size. Explicit ids are not judged beforehand (a second read of every row, 0.25-0.35 s of a
     30,000-customer action on PostgreSQL): each chunk locks its ids and keeps those the actor
     may change, and `requested` counts those, plus the ids an action stopped early never
-    reached. Progress counts ids either way. On SQLite the ids' last changes are read first to
-    order them (bulk_units.in_change_order: ~35 ms for 30,000, one more read of a select-all's
-    ids)."""
+    reached. Progress counts ids either way. On SQLite the ids are taken in the order of last
+    change: a select-all's read so, explicit ids put so by one more read (in_change_order: 0.13
+    s for 30,000 of 300,000 customers)."""
     if target.query is not None:
-        ids = db.read(
-            lambda s: resolve(s, current_actor(s, actor_id), target, now, deleted=deleted)
-        )
+
+        def read(s: Session) -> list[int]:
+            return resolve(s, current_actor(s, actor_id), target, now, deleted=deleted,
+                           by_change=True)  # fmt: skip
+
+        ids = db.read(read)
     else:
-        ids = sorted({check_id(i, "customer") for i in target.ids})
-    chunks = _chunks(in_change_order(db, ids), db.dialect)
+        ids = in_change_order(db, sorted({check_id(i, "customer") for i in target.ids}))
+    chunks = _chunks(ids, db.dialect)
     seconds = UNIT_SECONDS * (POSTGRESQL_UNITS if db.dialect == "postgresql" else 1)
 
     def start(session: Session) -> UserRow:
@@ -278,7 +288,7 @@ def update_ids(session: Session, ids: list[int], values: dict) -> None:
     )
 
 
-def _locked_mine(session: Session, actor: UserRow, ids: list[int], deleted: bool) -> CTE:
+def locked_mine(session: Session, actor: UserRow, ids: list[int], deleted: bool) -> CTE:
     """PostgreSQL, inside the statement that changes them: the chunk's rows locked in id order
     (a CTE with FOR UPDATE runs on its own, by primary key, whatever the statement does next)
     and of those the ones live (deleted: in the recycle bin) the actor may change, by the
@@ -300,7 +310,7 @@ def _move_bin(session: Session, actor: UserRow, ids: list[int], deleted: bool, v
     """Delete (deleted=False) or restore a chunk: the ids changed, ascending. PostgreSQL locks
     and updates in one statement, `UPDATE … FROM (the locked rows) RETURNING id`."""
     if is_postgresql(session):
-        mine = _locked_mine(session, actor, ids, deleted)
+        mine = locked_mine(session, actor, ids, deleted)
         stmt = update(Customer).where(Customer.id == mine.c.id).values(**values)
         changed = session.scalars(
             stmt.returning(Customer.id), execution_options={"synchronize_session": False}
@@ -351,134 +361,6 @@ def deleted_together(session: Session, actor: UserRow, at: datetime) -> list[int
         edit_condition(actor),
     )
     return sorted(session.scalars(stmt))
-
-
-def check_transfer(reason_code: str, reason_text: str) -> str:
-    c = Checker()
-    c.choice("reason", reason_code, TRANSFER_REASONS)
-    text = c.text("reason_text", reason_text, OwnershipEvent.reason_text)
-    if reason_code == "other" and not text and not c.errors:
-        c.fail("reason_text", "required")
-    c.done()
-    return text
-
-
-EVENT_COLUMNS = ["customer_id", "from_owner_id", "to_owner_id", "kind", "reason_code",
-                 "reason_text", "actor_id", "at"]  # fmt: skip
-
-
-def assign_action(
-    to_user_id: int, reason_code: str, reason_text: str, now: datetime
-) -> ChunkAction:
-    """Hand customers to another user, an ownership event each (assigned when nobody owned it,
-    transferred otherwise). Customers the user already owns are left alone."""
-    reason_text = check_transfer(reason_code, reason_text)
-
-    # The new owner's team and pinyin sort key, read (and checked) by begin; and their room
-    # under their cap of customers (None: no cap), counted down as chunks move customers. Each
-    # unit's own, on its session: on a server two units run at once (bulk_units.py).
-    def begin(session: Session, actor: UserRow) -> None:
-        from crmdesk.models.pool import COUNT_WON_SETTING, capacity, setting, user_caps  # policy
-
-        user = check_assignable(session, actor, to_user_id)
-        left = None  # no cap: nothing counted (at 240,000 customers owned, 16 ms a unit)
-        if user_caps(session, to_user_id)[0] is None:  # units run side by side, a change of the
-            # receiver's row (policy.move_to_team, a deactivation) waits: the team stays theirs
-            share_user_row(session, to_user_id)
-        else:
-            # The receiver's row first (as a claim takes it): their claims and this hand-over
-            # queue there, so the cap is counted against what they really own.
-            lock_user_row(session, to_user_id)
-            left = capacity(session, to_user_id, locked=False).room
-        key = select(User.name_sort).where(User.id == to_user_id).scalar_subquery()
-        session.info["assign"] = {
-            "left": left,
-            "won_free": setting(session, COUNT_WON_SETTING, "1") != "1",
-            "owner": {"team_id": user.team_id, "owner_sort": key},  # the stored key, as renames
-        }
-
-    def new_owner(session: Session, actor: UserRow) -> dict:
-        # A customer taken out of a pool this way leaves it (pool.py: owned or in a pool).
-        out_of_pool = {"pool_id": None, "pool_entered_at": None, "release_code": ""}
-        at = unit_time(session, now)
-        return {"owner_id": to_user_id, **session.info["assign"]["owner"], **out_of_pool,
-                "received_at": at, **stamp(actor, at)}  # fmt: skip
-
-    def events(
-        session: Session, actor: UserRow, customer_id: ColumnElement, owner_id: ColumnElement
-    ) -> Select:
-        kind = case((owner_id.is_(None), literal("assigned", String)),
-                    else_=literal("transferred", String))  # fmt: skip
-        return select(
-            customer_id,
-            owner_id,
-            literal(to_user_id, Integer),
-            kind,
-            literal(reason_code, String),
-            literal(reason_text, String),
-            literal(actor.id, Integer),
-            literal(unit_time(session, now), DateTime),
-        )
-
-    def chunk(session: Session, actor: UserRow, ids: list[int]) -> tuple[int, int, int]:
-        room = session.info["assign"]
-        left, over = room["left"], 0
-        if is_postgresql(session) and left is None:
-            mine_n, moving = postgresql_chunk(session, actor, ids)
-        else:
-            rows = lock_editable(session, actor, ids)
-            mine_n, moving = len(rows), [r.id for r in rows if r.owner_id != to_user_id]
-            if left is not None:  # the cap: the first ones fit, the others stay (skipped)
-                moving, over = fit(session, room, moving, left)
-            if moving:
-                new = events(session, actor, Customer.id, Customer.owner_id)
-                new = new.where(id_in(session, moving))
-                session.execute(insert(OwnershipEvent).from_select(EVENT_COLUMNS, new))
-                update_ids(session, moving, new_owner(session, actor))
-        if moving:
-            record(session, "ownership", moving)
-            forget_owner(session, to_user_id, moving)  # a collaborator who owns it now
-            customers = id_in(session, moving, Deal.customer_id)
-            team = room["owner"]["team_id"]
-            at = unit_time(session, now)
-            follow_owner(session, moving, to_user_id, team, actor.id, at, customers)
-        return mine_n, len(moving), over
-
-    def fit(session: Session, room: dict, moving: list[int], left: int) -> tuple[list[int], int]:
-        """(those that fit under the receiver's cap, how many do not); won customers fit
-        anyway where they do not count toward a cap."""
-        won: set[int] = set()
-        if room["won_free"] and moving:
-            stmt = select(Customer.id).where(id_in(session, moving), Customer.status == "customer")
-            won = set(session.scalars(stmt))
-        fitting: list[int] = []
-        for cid in moving:
-            if cid in won or left > 0:
-                fitting.append(cid)
-                left -= cid not in won
-        room["left"] = left
-        return fitting, len(moving) - len(fitting)
-
-    def postgresql_chunk(session: Session, actor: UserRow, ids: list[int]):
-        """(customers the actor may change, moved): the lock, the read and the events in one
-        statement, then the update (three statements before: 2,296 -> 2,008 ms for 30,000).
-
-        Not the update in that statement too (2,372 ms): the events' foreign-key checks run at
-        the end of a statement, and the check on customer_id would then find the customer's new
-        version, not yet locked, and lock it again, a write per row; before the update it finds
-        the row this unit locked, which costs nothing."""
-        mine = _locked_mine(session, actor, ids, False)
-        moving = mine.c.owner_id.is_distinct_from(to_user_id)
-        new = events(session, actor, mine.c.id, mine.c.owner_id).where(moving)
-        logged = insert(OwnershipEvent).from_select(EVENT_COLUMNS, new).cte("logged")
-        stmt = select(mine.c.id, moving.label("moving")).add_cte(logged).order_by(mine.c.id)
-        rows = session.execute(stmt).all()
-        moved = [r.id for r in rows if r.moving]
-        if moved:
-            update_ids(session, moved, new_owner(session, actor))
-        return len(rows), moved
-
-    return ChunkAction(chunk, begin)
 
 
 def check_target(target: object) -> Target:

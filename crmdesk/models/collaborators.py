@@ -8,7 +8,7 @@ Collaborators are removed, set-based, where they stop making sense:
 - a collaborator is deactivated: user_admin.deactivate_user deletes their rows (as forget_user
   does). An inactive user sees nothing anyway (policy.current_actor refuses them), and lists
   and notices leave them out (list_collaborators, collaborator_ids).
-- a collaborator becomes the customer's owner (bulk.assign_action, user_admin's transfer, a
+- a collaborator becomes the customer's owner (bulk_assign.assign_action, user_admin's transfer, a
   claim or an assignment from a pool): forget_owner drops their own row, so a later transfer
   away takes the customer from them as from any owner.
 """

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import case, literal
 
 from crmdesk.models.auth import check_login, hash_password, login_taken, password_problems
-from crmdesk.models.bulk import check_transfer
+from crmdesk.models.bulk_assign import check_transfer
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id
 from crmdesk.models.errors import CrmError, NotFound, PermissionDenied, ValidationFailed
@@ -75,7 +75,7 @@ class Handover:
     """Where a deactivated user's work goes. Customers: to a colleague (to_user_id) or back to
     a pool (pool_id, with a pool release reason); open deals: to deals_to_user_id, else to
     to_user_id (so required when the customers go to a pool). A transfer's reason is one of
-    bulk.TRANSFER_REASONS ("handover" by default)."""
+    bulk_assign.TRANSFER_REASONS ("handover" by default)."""
 
     to_user_id: int | None = None
     pool_id: int | None = None
@@ -344,7 +344,7 @@ def _stamp(actor: UserRow, now: datetime) -> dict:
 
 
 def _transfer(session, user_id, to_user: UserRow, actor, now, code, text) -> None:
-    """As bulk.assign_action hands over an owned customer: a "transferred" event each, the
+    """As bulk_assign.assign_action hands over an owned customer: a "transferred" event each, the
     owner's team and stored sort key with them."""
     _events(session, user_id, "transferred", actor, now, to=to_user.id, code=code, text=text)
     theirs = select(Customer.id).where(Customer.owner_id == user_id).scalar_subquery()

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.models import (
     bulk,
+    bulk_assign,
     bulk_tags,
     contacts,
     customer_list,
@@ -323,7 +324,7 @@ class Workspace(
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
     ) -> WriteResult[BulkResult]:
-        action = bulk.assign_action(to_user_id, reason_code, reason_text, self.clock())
+        action = bulk_assign.assign_action(to_user_id, reason_code, reason_text, self.clock())
         return self._bulk(target, action, False, progress, cancelled)
 
     def list_tags(self) -> list[tags.TagRow]:

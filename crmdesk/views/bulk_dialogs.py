@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.models.bulk import TRANSFER_REASONS
+from crmdesk.models.bulk_assign import TRANSFER_REASONS
 from crmdesk.models.users import UserRow
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
