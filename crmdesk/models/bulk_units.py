@@ -12,11 +12,11 @@ again by Database.write. SQLite has one writer.
 
 On SQLite the ids are taken in the order of their customers' last change (in_change_order),
 and each unit stamps its own time (unit_time); on a server in id order, the order every write
-locks customer rows in. Units take chunks from one cursor shared by the workers, until each has run
-for `seconds`; the chunks a unit took are its own, done again if Database.write runs the unit
-again. Progress and cancel stay on the caller's thread: a unit already running when the user
-cancels commits, and none starts after. A unit that fails stops the action once the units
-running beside it have ended; `done` then counts only the ids of committed units.
+locks customer rows in. Units take chunks from one cursor shared by the workers, until each
+has run for `seconds`; the chunks a unit took are its own, done again if Database.write runs
+the unit again. Progress and cancel stay on the caller's thread: a unit already running when
+the user cancels commits, and none starts after. A unit that fails stops the action once the
+units running beside it have ended; `done` then counts only the ids of committed units.
 """
 
 from __future__ import annotations
