@@ -10,7 +10,7 @@ object; keys containing `ratio_to_calamine` are the issue's figures (budget ≤ 
 
 Baseline in the same run: the floor, the database's share alone (floor_database: the rows the
 import stored, inserted again by raw executemany in one transaction); floor_db_ratio_to_calamine
-is what no import into this schema can go below.
+is what an import that keeps this schema's indexes up to date row by row cannot go below.
 """
 
 from __future__ import annotations
@@ -155,7 +155,8 @@ def floor_database(imported: Path, work: Path) -> dict:
     """The database's share alone: what the import stored (read back from `imported`) inserted
     again into a fresh database by raw sqlite3 executemany, one transaction, a 256 MB cache,
     the search index's two FTS tables fed the same texts. No Python per row, no chunks, no
-    checks, no derivation: the least any import of these rows into this schema costs."""
+    checks, no derivation: the least an import costs that keeps every index up to date as its
+    rows go in (building the indexes after the rows would be less, on an empty database)."""
     import sqlite3
 
     from crmdesk.models.database import open_database
@@ -230,7 +231,8 @@ def main() -> None:
         out["fresh_steps_s"] = {k: round(v, 2) for k, v in fresh[best].items()}
         out["fresh_ratio_to_calamine"] = round(out["fresh_total_s"] / out["calamine_s"], 2)
         out["floor_db_s"] = round(statistics.median(f["total_s"] for f in floor), 2)
-        out["floor_steps_s"] = {k: round(v, 2) for k, v in floor[best].items()}
+        quickest = min(floor, key=lambda f: f["total_s"])
+        out["floor_steps_s"] = {k: round(v, 2) for k, v in quickest.items()}
         out["floor_db_ratio_to_calamine"] = round(out["floor_db_s"] / out["calamine_s"], 2)
         out["fresh_to_floor"] = round(out["fresh_total_s"] / out["floor_db_s"], 2)
         pandas_s = bare_pandas(path)

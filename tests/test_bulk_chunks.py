@@ -117,29 +117,44 @@ def test_sqlite_takes_the_least_recently_changed_first_the_servers_id_order(
     assert result.change.customer_ids <= first and len(result.change.customer_ids) > 0
 
 
-def test_sqlite_stamps_each_unit_a_microsecond_after_the_one_before(db, people, one_unit_at_a_time):
+@pytest.mark.parametrize("action", ["assign", "tag", "delete"])
+def test_sqlite_stamps_each_unit_a_microsecond_after_the_one_before(
+    db, people, one_unit_at_a_time, action
+):
     """SQLite: unit k stamps the action's time plus k microseconds (bulk_units.unit_time), so
-    its new index entries append after the last unit's; a customer's received_at and its event
-    carry the same time. A server's units stamp the action's time alone."""
+    its new index entries append after the last unit's; an assign's received_at and events
+    carry the same time, a delete's deleted_at stays the action's (undo_delete finds it). A
+    server's units stamp the action's time alone."""
     p = people
     chosen = sorted(every(seed(db, p)))
-    result = ws(db, p.admin).assign_customers(chosen, p.rep_s1.id, "rebalance", "")
-    moved = sorted(result.change.customer_ids)
-    stmt = select(Customer.id, Customer.updated_at, Customer.received_at)
-    kinds = OwnershipEvent.kind.in_(["assigned", "transferred"])
-    logged = select(OwnershipEvent.customer_id, OwnershipEvent.at).where(kinds)
+    with db.writing() as s:  # last changed in the reverse of id order: SQLite takes them so
+        for k, cid in enumerate(chosen):
+            stamp = OLD + timedelta(minutes=len(chosen) - k)
+            s.execute(update(Customer).where(Customer.id == cid).values(updated_at=stamp))
+    w = ws(db, p.admin)
+    run = {"assign": lambda: w.assign_customers(chosen, p.rep_s1.id, "rebalance", ""),
+           "tag": lambda: w.change_tag(chosen, "印", True),
+           "delete": lambda: w.delete_customers(chosen)}[action]  # fmt: skip
+    changed = sorted(run().change.customer_ids)
+    columns = (Customer.id, Customer.updated_at, Customer.received_at, Customer.deleted_at)
+    logged = select(OwnershipEvent.customer_id, OwnershipEvent.at).where(
+        OwnershipEvent.kind.in_(["assigned", "transferred"])
+    )
     with db.reading() as s:
-        rows = s.execute(stmt.where(Customer.id.in_(moved))).all()
+        rows = s.execute(select(*columns).where(Customer.id.in_(changed))).all()
         at = dict(s.execute(logged).all())
-    assert len(rows) == len(moved) > 3 * SMALL_CHUNK
-    assert all(r.received_at == r.updated_at == at[r.id] for r in rows)
-    stamps = sorted({r.updated_at for r in rows})
+    assert len(rows) == len(changed) > 3 * SMALL_CHUNK
+    if action == "assign":
+        assert all(r.received_at == r.updated_at == at[r.id] for r in rows)
+    if action == "delete":
+        assert {r.deleted_at for r in rows} == {LATER}
     if db.dialect != "sqlite":
-        assert stamps == [LATER]
+        assert {r.updated_at for r in rows} == {LATER}
         return
-    units = -(-len(chosen) // SMALL_CHUNK)  # a chunk a unit (small_chunks)
-    steps = [(t - LATER) / timedelta(microseconds=1) for t in stamps]
-    assert len(steps) > 3 and set(steps) <= set(range(units)) and steps[0] == 0
+    unit = {cid: k // SMALL_CHUNK for k, cid in enumerate(reversed(chosen))}  # a chunk a unit
+    assert {r.id: r.updated_at - LATER for r in rows} == {
+        r.id: timedelta(microseconds=unit[r.id]) for r in rows
+    }
 
 
 def test_a_tag_waits_on_no_customer_outside_its_ids(db, people):

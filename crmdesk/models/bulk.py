@@ -1,4 +1,5 @@
-"""Actions on many customers: delete to the recycle bin, restore, assign and transfer, tags.
+"""Actions on many customers: delete to the recycle bin, restore, and what every bulk action
+shares (assign and transfer: bulk_assign.py; tags: bulk_tags.py).
 
 A target is either explicit ids or "everything matching this query" (select all). Either way
 the action runs as set-based statements restricted to what the actor may change: no ORM object
@@ -118,7 +119,8 @@ class BulkResult:
     changed: int
     skipped: int = 0  # could not take the change (a tag that would not fit; over a cap)
     cancelled: bool = False
-    # the time the action stamped on what it changed (undo_delete)
+    # the action's time: a delete's deleted_at (undo_delete); on SQLite each unit stamps
+    # updated_at a little later (bulk_units.unit_time)
     at: datetime | None = field(default=None, compare=False)
 
 

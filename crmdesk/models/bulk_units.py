@@ -30,12 +30,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crmdesk.models.changes import Change
 from crmdesk.models.database import Database
-from crmdesk.models.dialects import json_each
+from crmdesk.models.dialects import json_each, no_index
 from crmdesk.models.errors import CrmError
 from crmdesk.models.schema import Customer
 from crmdesk.models.wal_checkpoints import Checkpointer, checkpointing, write_unit
@@ -109,20 +109,23 @@ def in_change_order(db: Database, ids: list[int]) -> list[int]:
 
 
 def change_order() -> tuple:
-    """SQLite's ORDER BY for in_change_order: last change, then id. The unary plus keeps the
-    planner from walking ix_customers_updated for it, reading each customer's row at random: a
-    select-all of 300,000 sorted in 0.35 s instead of 0.85 (bulk.resolve)."""
-    return literal_column("+customers.updated_at"), Customer.id
+    """SQLite's ORDER BY for in_change_order: last change, then id. Not through the updated
+    index (no_index): walking it read each customer's row at random, and an admin's select-all
+    of 300,000 took 0.85 s instead of 0.35 sorted (bulk.resolve). A rep's is sorted too, a few
+    thousand rows its owner index finds."""
+    return no_index(Customer.updated_at, "sqlite"), Customer.id
 
 
 def unit_time(session: Session, now: datetime) -> datetime:
     """The time a unit stamps on what it changes: the action's, and on SQLite one microsecond
-    later for each unit before it. Each unit's new index entries (owner, this time, id) then
-    sort after the last unit's instead of among them: with one time for every unit, a unit
-    taking customers in change order put its entries all over that growing group. Bytes written
-    by a 30,000-customer action at 300,000 customers (its WAL and the checkpoints' copies, two
-    runs each): assign 1,256 -> 1,081 MB (taken by id before: the same time appended there, but
-    the old entries were scattered), tag 916 -> 744 MB, delete 800 -> 611 MB."""
+    later for each unit begun before it (a unit run again by Database.write counts again).
+
+    Each unit's new index entries (owner, this time, id) then sort after the last unit's
+    instead of among them: with one time for every unit, a unit taking customers in change
+    order put its entries all over that growing group. Bytes the process wrote for a 30,000-
+    customer action at 300,000 customers (its WAL and the checkpoints' copies, bench/bulk.py's
+    sqlite_written_mb), two runs each: assign 1,256 -> 1,081 MB (before, by id: the new entries
+    appended, but the old ones were scattered), tag 916 -> 744, delete 800 -> 611."""
     return now + timedelta(microseconds=session.info.get(UNIT_NUMBER, 0))
 
 
