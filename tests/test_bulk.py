@@ -209,6 +209,30 @@ def test_assign_refuses_a_user_outside_the_team_before_changing_anything(db, peo
     assert snapshot(db) == before and events(db) == []
 
 
+def test_customers_go_to_those_who_sell_never_to_finance(db, people):
+    """Finance sees no customer page: an admin may not hand customers to them (a clear refusal,
+    nothing changed), and the assign dialog never offers them."""
+    from crmdesk.models.schema import User
+
+    p = people
+    ids = seed(db, p)
+    with db.writing() as s:
+        clerk = User(name="Fay Finance", login="finance", role="finance", active=True,
+                     created_at=NOW)  # fmt: skip
+        s.add(clerk)
+        s.flush()
+        clerk_id = clerk.id
+    admin = ws(db, p.admin)
+    assert clerk_id in {u.id for u in admin.assignable_users()}  # a contract may be theirs
+    assert clerk_id not in {u.id for u in admin.customer_assignees()}
+    assert p.rep_s1.id in {u.id for u in admin.customer_assignees()}
+    before = snapshot(db)
+    with pytest.raises(PermissionDenied) as refused:
+        admin.assign_customers(sorted(every(ids)), clerk_id, "other", "x")
+    assert refused.value.code == "not_seller"
+    assert snapshot(db) == before and events(db) == []
+
+
 # ---------------------------------------------------------------- tags
 
 

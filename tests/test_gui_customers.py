@@ -213,6 +213,28 @@ def test_bulk_assign_records_the_transfer(qtbot, ws, monkeypatch):
     assert page.bulk._was_all  # the same list: still all selected, for the next action
 
 
+def test_assign_dialog_starts_with_nobody_chosen_and_never_offers_finance(qtbot, ws):
+    """Enter in a freshly opened dialog hands nobody any customers: OK waits for a pick, typed
+    or chosen. Finance, who sees no customer page, is not offered."""
+    from crmdesk.models.schema import User
+
+    with ws.db.writing() as s:
+        s.add(User(name="Fay Finance", login="fin", role="finance", active=True,
+                   created_at=ws.clock()))  # fmt: skip
+    dialog = bulk_dialogs.AssignDialog(PageContext(ws), 3)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.user.isEnabled(), timeout=2000)
+    offered = [dialog.user.itemText(i) for i in range(dialog.user.count())]
+    assert offered and not any("Fay Finance" in text for text in offered)
+    assert dialog.user.currentIndex() == -1 and not dialog.ok_button.isEnabled()
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # nobody chosen: the dialog stays
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    target = ws.people.rep_n2
+    dialog.user.setCurrentIndex(dialog.user.findData(target.id))
+    assert dialog.ok_button.isEnabled() and dialog.value()[0] == target.id
+
+
 def test_select_all_then_delete_over_more_than_one_page(qtbot, ws, answers):
     """Select all while the rows are still being counted: the confirmation names the number
     that will change, every matching customer goes to the bin, not only the loaded page."""

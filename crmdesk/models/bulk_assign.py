@@ -34,7 +34,7 @@ from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker
 from crmdesk.models.collaborators import forget_owner
 from crmdesk.models.deals import follow_owner
-from crmdesk.models.policy import check_assignable
+from crmdesk.models.policy import check_customer_assignee
 from crmdesk.models.schema import Customer, OwnershipEvent, User
 from crmdesk.models.schema_deals import Deal
 from crmdesk.models.users import UserRow, lock_user_row, share_user_row
@@ -69,7 +69,7 @@ def assign_action(
     def begin(session: Session, actor: UserRow) -> None:
         from crmdesk.models.pool import COUNT_WON_SETTING, capacity, setting, user_caps  # policy
 
-        user = check_assignable(session, actor, to_user_id)
+        user = check_customer_assignee(session, actor, to_user_id)
         left = None  # no cap: nothing counted (at 240,000 customers owned, 16 ms a unit)
         if user_caps(session, to_user_id)[0] is None:  # units run side by side, a change of the
             # receiver's row (policy.move_to_team, a deactivation) waits: the team stays theirs

@@ -229,6 +229,24 @@ def assignable_users(session: Session, actor: UserRow) -> list[UserRow]:
     return team_members(session, actor.team_id)
 
 
+def sells(user: UserRow) -> bool:
+    """Whether the user may own customers. Finance collects on contracts and sees no customer
+    page (views/window_roles.py): customers handed to them would be out of everyone's sight."""
+    return user.role != "finance"
+
+
+def customer_assignees(session: Session, actor: UserRow) -> list[UserRow]:
+    """Whom the actor may hand customers to: those they may assign to who sell."""
+    return [u for u in assignable_users(session, actor) if sells(u)]
+
+
+def check_customer_assignee(session: Session, actor: UserRow, user_id: int) -> UserRow:
+    user = check_assignable(session, actor, user_id)
+    if not sells(user):
+        raise PermissionDenied("not_seller", user_id=user_id)
+    return user
+
+
 def check_assignable(session: Session, actor: UserRow, user_id: int) -> UserRow:
     check_id(user_id, "user")
     for user in assignable_users(session, actor):

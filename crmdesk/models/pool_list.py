@@ -22,6 +22,7 @@ from crmdesk.models.checks import MAX_ID, check_page, clean_search, strip_bad_ch
 from crmdesk.models.dialects import no_index
 from crmdesk.models.errors import PermissionDenied
 from crmdesk.models.phones import MIN_KEY_DIGITS, phone_key
+from crmdesk.models.policy import sells
 from crmdesk.models.pool import PoolRow, visible_pool
 from crmdesk.models.regions import PROVINCES
 from crmdesk.models.schema import Contact, Customer, ReleaseReason, User
@@ -325,9 +326,10 @@ def pool_choices(session: Session, actor: UserRow, pool_id: int) -> PoolChoices:
 
 
 def pool_members(session: Session, actor: UserRow, pool_id: int) -> list[UserRow]:
-    """Whom the pool's admin may hand its customers to: its active members, in pinyin order."""
+    """Whom the pool's admin may hand its customers to: its active members who sell, in pinyin
+    order."""
     pool = visible_pool(session, actor, pool_id)
     if not pool.is_admin(actor):
         raise PermissionDenied(action="assign_from_pool", pool_id=pool_id)
-    members = [u for u in list_users(session) if pool.is_member(u)]
+    members = [u for u in list_users(session) if pool.is_member(u) and sells(u)]
     return pinyin.sorted_by_pinyin(members, key=lambda u: u.name)

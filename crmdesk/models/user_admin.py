@@ -20,7 +20,7 @@ from crmdesk.models.bulk_assign import check_transfer
 from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker, check_id
 from crmdesk.models.errors import CrmError, NotFound, PermissionDenied, ValidationFailed
-from crmdesk.models.policy import move_to_team
+from crmdesk.models.policy import move_to_team, sells
 from crmdesk.models.pool import MAX_CAP, get_pool
 from crmdesk.models.schema import ROLES, Customer, OwnershipEvent, Team, User
 from crmdesk.models.schema_deals import Deal
@@ -283,7 +283,7 @@ def _receiver(session: Session, user_id: object, field: str, leaving: int) -> Us
         user = get_user(session, check_id(user_id, "user"))
     except NotFound:
         raise ValidationFailed(errors=[(field, "not_found")], limits={}) from None
-    if not user.active or user.id == leaving or user.role == "finance":
+    if not user.active or user.id == leaving or not sells(user):
         raise ValidationFailed(errors=[(field, "invalid")], limits={})
     return user
 

@@ -47,7 +47,7 @@ from crmdesk.models.excel_workspace import ExcelMethods
 from crmdesk.models.follow_up_workspace import FollowUpListMethods
 from crmdesk.models.move_workspace import MoveMethods
 from crmdesk.models.payment_workspace import PaymentMethods
-from crmdesk.models.policy import assignable_users, current_actor
+from crmdesk.models.policy import assignable_users, current_actor, customer_assignees
 from crmdesk.models.pool_workspace import PoolMethods
 from crmdesk.models.target_workspace import TargetMethods
 from crmdesk.models.user_admin_workspace import UserAdminMethods
@@ -168,6 +168,10 @@ class Workspace(
 
     def assignable_users(self) -> list[UserRow]:
         return self._read(lambda s: assignable_users(s, self.actor))
+
+    def customer_assignees(self) -> list[UserRow]:
+        """Whom this user may hand customers to (policy.customer_assignees)."""
+        return self._read(lambda s: customer_assignees(s, self.actor))
 
     def customer(self, customer_id: int) -> customers.CustomerDetail:
         return self._read(lambda s: customers.get_customer(s, self.actor, customer_id))

@@ -34,8 +34,9 @@ class AssignDialog(QDialog):
         users=None,
     ) -> None:
         """with_reason=False: only whom (handing out customers of a pool needs no reason);
-        users: who is offered, read off the GUI thread (default: whom the actor may assign
-        to)."""
+        users: who is offered, read off the GUI thread (default: whom the actor may hand
+        customers to). Nobody is chosen at first: Enter never hands customers to whoever
+        happens to be first in the list."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign customers"))
         self.setMinimumWidth(460)  # the reason texts and the details hint fit in Chinese too
@@ -62,7 +63,8 @@ class AssignDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
-        ctx.read(users or ctx.workspace.assignable_users, self._on_users_loaded, self._on_failed,
+        self.user.currentIndexChanged.connect(self._on_user_changed)
+        ctx.read(users or ctx.workspace.customer_assignees, self._on_users_loaded, self._on_failed,
                  owner=self)  # fmt: skip
 
     def _on_users_loaded(self, users: list[UserRow]) -> None:
@@ -70,8 +72,15 @@ class AssignDialog(QDialog):
         for u in users:
             team = f" · {u.team_name}" if u.team_name else ""
             self.user.addItem(f"{u.name} ({role_label(u.role)}{team})", u.id)
+        self.user.setCurrentIndex(-1)
+        self.user.lineEdit().setPlaceholderText(
+            self.tr("Choose or type a name…") if users else self.tr("Nobody you may choose")
+        )
         self.user.setEnabled(bool(users))
-        self.ok_button.setEnabled(bool(users))
+        self._on_user_changed()
+
+    def _on_user_changed(self) -> None:
+        self.ok_button.setEnabled(self.user.currentData() is not None)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.user.clear()

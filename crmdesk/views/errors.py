@@ -227,6 +227,10 @@ def error_text(exc: BaseException) -> str:
                 "Errors",
                 "Your account has been deactivated or removed. Ask an administrator.",
             )
+        if exc.code == "not_seller":
+            return QCoreApplication.translate(
+                "Errors", "Finance does not own customers. Choose a colleague in sales."
+            )
         if exc.params.get("action") == "import":
             return QCoreApplication.translate(
                 "Errors",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.models.policy import sells
 from crmdesk.models.user_admin import Handover
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
@@ -155,9 +156,8 @@ class HandoverDialog(QDialog):
     def _on_loaded(self, loaded) -> None:
         counts, users, pools, reasons = loaded
         self.counts = (counts[0], counts[1])
-        # Who sells takes over: not the one leaving, nor finance (deactivate_user refuses them).
-        colleagues = [u for u in users
-                      if u.id != self.user.id and u.active and u.role != "finance"]  # fmt: skip
+        # Who sells takes over, not the one leaving (deactivate_user refuses anyone else).
+        colleagues = [u for u in users if u.id != self.user.id and u.active and sells(u)]
         self.colleague_names = {u.id: u.name for u in colleagues}
         self.colleague.clear()
         self.colleague.addItem(self.tr("Choose a colleague…"), None)

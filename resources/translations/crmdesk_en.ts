@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="60"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="61"/>
         <source>Hand %Ln customer(s) to another user.</source>
         <translation>
             <numerusform>Hand %Ln customer to another user.</numerusform>
@@ -226,7 +226,7 @@
 <context>
     <name>HandoverWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="39"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="40"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="42"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="43"/>
         <source>%Ln open deal(s)</source>
         <translation>
             <numerusform>%Ln open deal</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="47"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="48"/>
         <source>%Ln customer(s) will go to %1.</source>
         <translation>
             <numerusform>%Ln customer will go to %1.</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="50"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="51"/>
         <source>%Ln customer(s) will go back to “%1”.</source>
         <translation>
             <numerusform>%Ln customer will go back to “%1”.</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="53"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="54"/>
         <source>%Ln open deal(s) will go to %1.</source>
         <translation>
             <numerusform>%Ln open deal will go to %1.</numerusform>
@@ -266,7 +266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="56"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="57"/>
         <source>%Ln customer(s) went to %1.</source>
         <translation>
             <numerusform>%Ln customer went to %1.</numerusform>
@@ -274,7 +274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="59"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="60"/>
         <source>%Ln customer(s) went back to “%1”.</source>
         <translation>
             <numerusform>%Ln customer went back to “%1”.</numerusform>
@@ -282,7 +282,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="62"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="63"/>
         <source>%Ln open deal(s) went to %1.</source>
         <translation>
             <numerusform>%Ln open deal went to %1.</numerusform>
@@ -733,7 +733,7 @@
 <context>
     <name>TagDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="105"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="114"/>
         <source>Change the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Change the tags of %Ln customer.</numerusform>

@@ -289,44 +289,54 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="40"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="41"/>
         <source>Assign customers</source>
         <translation>分配客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="43"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="44"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="49"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="50"/>
         <source>Optional; required for “Other”</source>
         <translation>选填；选择“其他”时必填</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="52"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="53"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="54"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="55"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="55"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="56"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="60"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="61"/>
         <source>Hand %Ln customer(s) to another user.</source>
         <translation>
             <numerusform>将 %Ln 个客户交给其他用户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="89"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="77"/>
+        <source>Choose or type a name…</source>
+        <translation>选择或输入姓名…</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="77"/>
+        <source>Nobody you may choose</source>
+        <translation>没有可选择的人</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="98"/>
         <source>Please say why in a few words.</source>
         <translation>请简要说明原因。</translation>
     </message>
@@ -3954,7 +3964,7 @@
         <translation>对方修改了：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="240"/>
+        <location filename="../../crmdesk/views/errors.py" line="244"/>
         <source>This record no longer exists, or is no longer yours to see. Someone may have deleted it or handed it on.</source>
         <translation>该记录已不存在，或你已无权查看。可能已被他人删除或转交。</translation>
     </message>
@@ -3975,56 +3985,61 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/errors.py" line="231"/>
+        <source>Finance does not own customers. Choose a colleague in sales.</source>
+        <translation>财务人员不负责客户，请选择一位销售同事。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/errors.py" line="235"/>
         <source>Your role may not import customers, contacts, deals or follow-ups. Ask a colleague in sales or an administrator.</source>
         <translation>你的角色无权导入客户、联系人、商机或跟进记录。请联系销售同事或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="236"/>
+        <location filename="../../crmdesk/views/errors.py" line="240"/>
         <source>You are not allowed to do this. Ask your manager or an administrator.</source>
         <translation>你无权执行此操作。请联系你的经理或管理员。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="246"/>
+        <location filename="../../crmdesk/views/errors.py" line="250"/>
         <source>This database was written by a newer version of crmdesk. Install the newest version to open it.</source>
         <translation>此数据库由更新版本的 crmdesk 写入。请安装最新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="252"/>
+        <location filename="../../crmdesk/views/errors.py" line="256"/>
         <source>The database could not be upgraded to this version of crmdesk. Details are in the log file. A local database file was copied to the backup folder first; a server database may need its administrator.</source>
         <translation>无法将数据库升级到此版本的 crmdesk。详细信息见日志文件。本地数据库文件已先复制到备份文件夹；服务器数据库可能需要其管理员处理。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="259"/>
+        <location filename="../../crmdesk/views/errors.py" line="263"/>
         <source>The connection to the database server was lost. What you were doing was not saved; check the network and try again.</source>
         <translation>与数据库服务器的连接已断开。刚才的操作未保存；请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="268"/>
+        <location filename="../../crmdesk/views/errors.py" line="272"/>
         <source>Database: {where}</source>
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="273"/>
+        <location filename="../../crmdesk/views/errors.py" line="277"/>
         <source>The database could not answer; it may be damaged or from another program. Details are in the log file.</source>
         <translation>数据库无法给出结果；它可能已损坏，或来自其他程序。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="279"/>
+        <location filename="../../crmdesk/views/errors.py" line="283"/>
         <source>The database refused this change; nothing was saved. Details are in the log file.</source>
         <translation>数据库拒绝了此更改，未保存任何内容。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="284"/>
+        <location filename="../../crmdesk/views/errors.py" line="288"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="285"/>
+        <location filename="../../crmdesk/views/errors.py" line="289"/>
         <source>Something went wrong and the action was not completed. Details are in the log file.</source>
         <translation>出现问题，操作未完成。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/errors.py" line="329"/>
+        <location filename="../../crmdesk/views/errors.py" line="333"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -4589,12 +4604,12 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="69"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="70"/>
         <source>Deactivate user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="72"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="73"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -4607,62 +4622,62 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="91"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="92"/>
         <source>Deactivate {name}</source>
         <translation>停用{name}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="93"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="94"/>
         <source>Counting what they hold…</source>
         <translation>正在统计其名下的客户和商机…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="95"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="96"/>
         <source>Transfer their customers to a colleague</source>
         <translation>将其客户转交给同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="96"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="97"/>
         <source>Release their customers to a pool</source>
         <translation>将其客户放回公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="107"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="108"/>
         <source>What the next owner should know</source>
         <translation>下一位负责人需要知道的情况</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="113"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="114"/>
         <source>Colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="115"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="116"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="116"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="117"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="117"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="118"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="118"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="119"/>
         <source>Open deals go to</source>
         <translation>进行中的商机转交给</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="124"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="125"/>
         <source>They can no longer sign in; nothing of theirs is deleted, and contracts keep them as owner. An administrator can reactivate them later.</source>
         <translation>停用后该用户将无法登录；其数据不会被删除，合同的负责人也保持不变。管理员之后可以重新启用该用户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/handover_dialog.py" line="132"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="133"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -4733,56 +4748,56 @@
 <context>
     <name>HandoverWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="39"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="40"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="42"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="43"/>
         <source>%Ln open deal(s)</source>
         <translation>
             <numerusform>%Ln 个进行中的商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="47"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="48"/>
         <source>%Ln customer(s) will go to %1.</source>
         <translation>
             <numerusform>%Ln 个客户将转给%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="50"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="51"/>
         <source>%Ln customer(s) will go back to “%1”.</source>
         <translation>
             <numerusform>%Ln 个客户将放回“%1”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="53"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="54"/>
         <source>%Ln open deal(s) will go to %1.</source>
         <translation>
             <numerusform>%Ln 个进行中的商机将转给%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="56"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="57"/>
         <source>%Ln customer(s) went to %1.</source>
         <translation>
             <numerusform>%Ln 个客户已转给%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="59"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="60"/>
         <source>%Ln customer(s) went back to “%1”.</source>
         <translation>
             <numerusform>%Ln 个客户已放回“%1”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/handover_dialog.py" line="62"/>
+        <location filename="../../crmdesk/views/handover_dialog.py" line="63"/>
         <source>%Ln open deal(s) went to %1.</source>
         <translation>
             <numerusform>%Ln 个进行中的商机已转给%1。</numerusform>
@@ -11086,29 +11101,29 @@ weighted %3</source>
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="98"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="107"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="100"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="109"/>
         <source>Add this tag</source>
         <translation>添加此标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="101"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="110"/>
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="105"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="114"/>
         <source>Change the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>修改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="107"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="116"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
@@ -11681,48 +11696,48 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="112"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="128"/>
         <source>New team</source>
         <translation>新建团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="112"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="128"/>
         <source>Edit team</source>
         <translation>编辑团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="116"/>
-        <location filename="../../crmdesk/views/teams_tab.py" line="117"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="132"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="133"/>
         <source>No cap</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="119"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="135"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="120"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="136"/>
         <source>Customer cap</source>
         <translation>客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="121"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="137"/>
         <source>Locked-customer cap</source>
         <translation>锁定客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="122"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="138"/>
         <source>How many customers each member may own, and keep locked. A user&apos;s own caps, when set, come first.</source>
         <translation>每位成员最多可拥有和锁定的客户数。如果为用户单独设置了上限，以用户的上限为准。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="149"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="165"/>
         <source>Type the team&apos;s name.</source>
         <translation>请输入团队名称。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="168"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="184"/>
         <source>Another team already has this name.</source>
         <translation>已有同名的团队。</translation>
     </message>
@@ -11823,13 +11838,13 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
 <context>
     <name>Teams</name>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="94"/>
-        <location filename="../../crmdesk/views/teams_tab.py" line="97"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="110"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="113"/>
         <source>Delete team</source>
         <translation>删除团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="95"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="111"/>
         <source>Delete the team “{name}”?</source>
         <translation>删除团队“{name}”？</translation>
     </message>
@@ -11837,83 +11852,83 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
 <context>
     <name>TeamsTab</name>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="192"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="208"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="192"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="208"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="193"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="209"/>
         <source>Customer cap</source>
         <translation>客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="194"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="210"/>
         <source>Locked-customer cap</source>
         <translation>锁定客户上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="206"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="222"/>
         <source>New team…</source>
         <translation>新建团队…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="207"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="223"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="208"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="224"/>
         <source>Rename the team or change its caps</source>
         <translation>重命名团队或修改其上限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="209"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="225"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="210"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="226"/>
         <source>Only a team without members can be deleted</source>
         <translation>只能删除没有成员的团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="226"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="240"/>
         <source>No teams yet. A team puts sales reps under a manager, who sees and hands on their customers. Create one with New team…</source>
         <translation>还没有团队。团队把销售归到一位主管之下，主管可以查看并分配他们的客户。点击“新建团队…”创建。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="230"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="244"/>
         <source>No teams yet.</source>
         <translation>还没有团队。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="248"/>
-        <location filename="../../crmdesk/views/teams_tab.py" line="250"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="262"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="264"/>
         <source>No cap</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="269"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="283"/>
         <source>{active} (+{gone} deactivated)</source>
         <translation>{active}（另有 {gone} 人已停用）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="311"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="321"/>
         <source>Created the team {name}.</source>
         <translation>已创建团队“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="320"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="330"/>
         <source>Saved the team {name}.</source>
         <translation>已保存团队“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/teams_tab.py" line="333"/>
+        <location filename="../../crmdesk/views/teams_tab.py" line="343"/>
         <source>Deleted the team {name}.</source>
         <translation>已删除团队“{name}”。</translation>
     </message>
@@ -12297,22 +12312,22 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="338"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="331"/>
         <source>Users and teams</source>
         <translation>用户和团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="342"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="335"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="343"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="336"/>
         <source>Teams</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="345"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="338"/>
         <source>Only an administrator may change users and teams.</source>
         <translation>只有管理员可以修改用户和团队。</translation>
     </message>
@@ -12320,62 +12335,62 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="161"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="160"/>
         <source>Search by name, login or team</source>
         <translation>按姓名、登录名或团队搜索</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="183"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="182"/>
         <source>New user…</source>
         <translation>新建用户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="184"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="183"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="185"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="184"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="186"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="185"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="187"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="186"/>
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="188"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="187"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="282"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="275"/>
         <source>Created the user {name}.</source>
         <translation>已创建用户{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="291"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="284"/>
         <source>Saved {name}.</source>
         <translation>已保存{name}。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="299"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="292"/>
         <source>Set a new password for {name}. They choose their own at their next sign-in.</source>
         <translation>已为{name}设置新密码。该用户下次登录时会设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="308"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="301"/>
         <source>Unlocked {name}: they may sign in again.</source>
         <translation>已解锁{name}：该用户可以再次登录。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="326"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="319"/>
         <source>Reactivated {name}: they may sign in again.</source>
         <translation>已重新启用{name}：该用户可以再次登录。</translation>
     </message>
@@ -12383,72 +12398,72 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="88"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="87"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="89"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="88"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="90"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="89"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="91"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="90"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="92"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="91"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="93"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="92"/>
         <source>Open deals</source>
         <translation>进行中商机</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="94"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="99"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="98"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="101"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="100"/>
         <source>Locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="103"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="102"/>
         <source>Active, no password yet</source>
         <translation>在职，尚未设置密码</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="104"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="103"/>
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="120"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="119"/>
         <source>No team</source>
         <translation>无团队</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="140"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="139"/>
         <source>Too many wrong passwords. Unlock lets them try again now.</source>
         <translation>密码错误次数过多。解锁后该用户可立即重试。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/users_dialog.py" line="142"/>
+        <location filename="../../crmdesk/views/users_dialog.py" line="141"/>
         <source>They cannot sign in until an administrator sets a password (Reset password…).</source>
         <translation>管理员设置密码（重置密码…）之前，该用户无法登录。</translation>
     </message>
