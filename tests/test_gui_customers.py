@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from gui_helpers import QueueRunner, make_page, page_names, type_text
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox
 
 from crmdesk.models import pinyin
 from crmdesk.models.customer_list import CustomerQuery
@@ -532,15 +532,22 @@ def test_delete_asks_with_verbs_and_offers_undo_in_the_notice(qtbot, ws, answers
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert names[1] not in page_names(page)
     assert line.text.text() == "Moved 1 customer to the recycle bin."
+    assert page.message.text() == line.text.text()  # the list's own line says it too
     assert line.button.isVisibleTo(line) and line.button.text() == "Undo"
     qtbot.mouseClick(line.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page_names(page) == names, timeout=2000)
     assert line.text.text() == "Restored 1 customer."
+    assert page.message.text() == ""  # no longer true: it goes, not "Moved 1 customer…"
     assert not line.button.isVisibleTo(line) and ws.count_deleted(CustomerQuery()) == 0
     page.table.selectAll()
     answers.give("confirm_delete", True)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert line.text.text() == "Moved 4 customers to the recycle bin."  # the English plural
+    page.message.resize(120, page.message.height())  # too narrow: it ends in "…", whole in
+    shown = QLabel.text(page.message)  # its tooltip
+    assert shown.endswith("…") and page.message.toolTip() == page.message.text()
+    page.search.setText("no such customer anywhere")  # another list: the line goes
+    qtbot.waitUntil(lambda: page.message.text() == "", timeout=2000)
 
 
 def test_tag_filter_in_a_saved_view_and_chips_in_the_detail(qtbot, ws, monkeypatch):

@@ -18,7 +18,7 @@ from crmdesk.views.bulk_actions import BulkActions, selected_count
 from crmdesk.views.context import PageContext
 from crmdesk.views.errors import error_text
 from crmdesk.views.table_model import Column, Count, Fetch, WindowedTableModel
-from crmdesk.views.widgets import Banner, list_table
+from crmdesk.views.widgets import Banner, ElidedLabel, list_table
 
 
 class ListPanel(QObject):
@@ -58,7 +58,7 @@ class ListPanel(QObject):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.count_label.linkActivated.connect(self._on_count_all)
-        self.message = QLabel()  # what the last action did
+        self.message = ElidedLabel()  # what the last action did, until it is no longer true
         self.actions: list[QWidget] = []  # enabled while rows are selected and nothing runs
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
         self.model.count_loaded.connect(self.update)
@@ -68,6 +68,14 @@ class ListPanel(QObject):
         self.bulk.finished.connect(self.message.setText)
         self.bulk.status.connect(self.message.setText)
         self.banner.retry_clicked.connect(self.reload)
+        ctx.bus.notice.connect(self._on_notice)
+
+    @Slot(object)
+    def _on_notice(self, notice) -> None:
+        """A newer notice (an Undo's, another action's) says what is true now: the line of the
+        last action, which said something else, goes."""
+        if notice.text != self.message.text():
+            self.message.clear()
 
     @Slot(str)
     def _on_count_all(self, _link: str) -> None:
@@ -78,6 +86,8 @@ class ListPanel(QObject):
         return self.model.is_loading or self.model.is_counting
 
     def set_query(self, query: Any) -> None:
+        if query != self.model.query:  # another list: what was done to the last one goes
+            self.message.clear()
         self.banner.hide()
         self.model.set_query(query)
         self.update()

@@ -366,9 +366,9 @@ class PoolPage(QWidget):
         def done(result) -> None:
             self._set_busy(False)
             text = claim_text(result.value, names)
-            self.message.setText(text.splitlines()[0] if text else "")
-            if result.value.claimed:
+            if result.value.claimed:  # first: a notice clears the list's line (ListPanel)
                 self.ctx.notify(self.tr("Claimed %Ln customer(s).", "", len(result.value.claimed)))
+            self.message.setText(text.splitlines()[0] if text else "")
             if result.value.refused:
                 QMessageBox.information(self, self.tr("Claim"), text)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QToolButton,
     QWidget,
@@ -112,6 +113,36 @@ class NoticeLine(QWidget):
         self.clear()
         if action is not None:
             action()
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" where its space ends, the whole text in its tooltip,
+    instead of cut off mid-word (a long "what the last action did" beside a list's count)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self._full = text or ""
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(self.width(), 0))  # fmt: skip
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
 
 
 class TagChips(QWidget):
