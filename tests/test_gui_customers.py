@@ -235,6 +235,20 @@ def test_assign_dialog_starts_with_nobody_chosen_and_never_offers_finance(qtbot,
     assert dialog.ok_button.isEnabled() and dialog.value()[0] == target.id
 
 
+def test_tag_dialog_offers_the_tags_in_use_and_says_which_tag_changed(qtbot, ws, english):
+    ws.create_customer(CustomerInput(name="宁波精工机械", tags=("VIP", "重点客户")))
+    dialog = bulk_dialogs.TagDialog(2, None, PageContext(ws))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.tag.completer() is not None, timeout=2000)
+    offered = dialog.tag.completer().model()
+    assert sorted(offered.index(i, 0).data() for i in range(offered.rowCount())) == [
+        "VIP", "重点客户"]  # fmt: skip
+    dialog.tag.setText(" VIP ")
+    assert dialog.done_text(1) == "Added the tag “VIP” to 1 customer."
+    dialog.remove.setChecked(True)
+    assert dialog.done_text(3) == "Removed the tag “VIP” from 3 customers."
+
+
 def test_select_all_then_delete_over_more_than_one_page(qtbot, ws, answers):
     """Select all while the rows are still being counted: the confirmation names the number
     that will change, every matching customer goes to the bin, not only the loaded page."""
@@ -383,7 +397,7 @@ def test_a_second_action_while_one_runs_is_ignored(qtbot, ws, monkeypatch):
     assert not page.delete_button.isEnabled()
     page._on_delete_clicked()  # the Delete key, meanwhile
     runner.run_all()
-    assert page.message.text().startswith("Changed the tags of 1 customer")
+    assert page.message.text() == "Added the tag “重点” to 1 customer(s)."
     assert ws.count_deleted(CustomerQuery()) == 0
     from crmdesk.views.bulk_actions import selected_count
 
@@ -767,7 +781,7 @@ def test_a_bulk_action_keeps_the_selection_and_the_scroll_position(qtbot, ws, mo
     qtbot.mouseClick(page.tag_button, Qt.MouseButton.LeftButton)
     # count, confirm, write, then the reload it causes
     qtbot.waitUntil(
-        lambda: settled(lambda: "Changed the tags" in page.message.text()), timeout=3000
+        lambda: settled(lambda: "Added the tag “回访”" in page.message.text()), timeout=3000
     )
     qtbot.waitUntil(lambda: settled(lambda: page.model.rowCount() == 304), timeout=3000)
     qtbot.waitUntil(lambda: settled(lambda: bar.value() == where), timeout=2000)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -102,10 +104,15 @@ class AssignDialog(QDialog):
 
 
 class TagDialog(QDialog):
-    def __init__(self, count: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, count: int, parent: QWidget | None = None, ctx: PageContext | None = None
+    ) -> None:
+        """ctx: where the tags in use are read from, offered as the user types."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tags"))
+        self.setMinimumWidth(360)  # room for a tag's suggestions and the placeholder
         self.tag = QLineEdit()
+        self.tag.setPlaceholderText(self.tr("A tag in use, or a new one"))
         self.add = QRadioButton(self.tr("Add this tag"))
         self.remove = QRadioButton(self.tr("Remove this tag"))
         self.add.setChecked(True)
@@ -118,6 +125,14 @@ class TagDialog(QDialog):
         layout.addWidget(self.add)
         layout.addWidget(self.remove)
         layout.addWidget(buttons)
+        if ctx is not None:  # suggestions only: without them the field still takes any tag
+            ctx.read(ctx.workspace.list_tags, self._on_tags_loaded, lambda _exc: None, owner=self)
+
+    def _on_tags_loaded(self, rows) -> None:
+        completer = QCompleter([row.name for row in rows], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tag.setCompleter(completer)
 
     def value(self) -> tuple[str, bool]:
         return self.tag.text().strip(), self.add.isChecked()
@@ -125,3 +140,12 @@ class TagDialog(QDialog):
     def _on_ok_clicked(self) -> None:
         if self.tag.text().strip():
             self.accept()
+
+    def done_text(self, count: int) -> str:
+        """What the change did, naming the tag: "Added the tag “VIP” to 5 customers."."""
+        tag, add = self.value()
+        if add:
+            text = self.tr("Added the tag “%1” to %Ln customer(s).", "", count)
+        else:
+            text = self.tr("Removed the tag “%1” from %Ln customer(s).", "", count)
+        return text.replace("%1", tag)

@@ -397,10 +397,10 @@ class CustomersPage(CustomerPoolActions, QWidget):
             return
 
         def ask(count: int) -> bool:
-            dialog = TagDialog(count, self)
+            dialog = TagDialog(count, self, self.ctx)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-            self._tag = dialog.value()
+            self._tag, self._tag_done = dialog.value(), dialog.done_text  # its words, translated
             return True
 
         def call(target, progress, cancelled):
@@ -411,7 +411,7 @@ class CustomersPage(CustomerPoolActions, QWidget):
             ask,
             call,
             self.tr("Changing tags…"),
-            lambda n: self.tr("Changed the tags of %Ln customer(s).", "", n),
+            lambda n: self._tag_done(n),
             refused=refused,
         )
 

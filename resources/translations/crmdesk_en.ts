@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="61"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="63"/>
         <source>Hand %Ln customer(s) to another user.</source>
         <translation>
             <numerusform>Hand %Ln customer to another user.</numerusform>
@@ -117,14 +117,6 @@
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
             <numerusform>Restored %Ln customers.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="414"/>
-        <source>Changed the tags of %Ln customer(s).</source>
-        <translation>
-            <numerusform>Changed the tags of %Ln customer.</numerusform>
-            <numerusform>Changed the tags of %Ln customers.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -470,7 +462,7 @@
 <context>
     <name>ListPanel</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_panel.py" line="119"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="129"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>%Ln selected</numerusform>
@@ -606,7 +598,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="371"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="370"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>Claimed %Ln customer.</numerusform>
@@ -733,11 +725,27 @@
 <context>
     <name>TagDialog</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="114"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="121"/>
         <source>Change the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>Change the tags of %Ln customer.</numerusform>
             <numerusform>Change the tags of %Ln customers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="148"/>
+        <source>Added the tag “%1” to %Ln customer(s).</source>
+        <translation>
+            <numerusform>Added the tag “%1” to %Ln customer.</numerusform>
+            <numerusform>Added the tag “%1” to %Ln customers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="150"/>
+        <source>Removed the tag “%1” from %Ln customer(s).</source>
+        <translation>
+            <numerusform>Removed the tag “%1” from %Ln customer.</numerusform>
+            <numerusform>Removed the tag “%1” from %Ln customers.</numerusform>
         </translation>
     </message>
 </context>

@@ -289,54 +289,54 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="41"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="43"/>
         <source>Assign customers</source>
         <translation>分配客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="44"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="46"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="50"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="52"/>
         <source>Optional; required for “Other”</source>
         <translation>选填；选择“其他”时必填</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="53"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="55"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="55"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="57"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="56"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="58"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="61"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="63"/>
         <source>Hand %Ln customer(s) to another user.</source>
         <translation>
             <numerusform>将 %Ln 个客户交给其他用户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="77"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="79"/>
         <source>Choose or type a name…</source>
         <translation>选择或输入姓名…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="77"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="79"/>
         <source>Nobody you may choose</source>
         <translation>没有可选择的人</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="98"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="100"/>
         <source>Please say why in a few words.</source>
         <translation>请简要说明原因。</translation>
     </message>
@@ -425,7 +425,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../crmdesk/views/widgets.py" line="59"/>
+        <location filename="../../crmdesk/views/widgets.py" line="60"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -2509,13 +2509,6 @@
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="414"/>
-        <source>Changed the tags of %Ln customer(s).</source>
-        <translation>
-            <numerusform>已更改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -6716,22 +6709,22 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="108"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="118"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="110"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="120"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="112"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="122"/>
         <source>Count all</source>
         <translation>统计全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_panel.py" line="119"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="129"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>已选 %Ln 个</numerusform>
@@ -8664,7 +8657,7 @@
         <translation>正在领取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="371"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="370"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>已领取 %Ln 个客户。</numerusform>
@@ -11101,31 +11094,50 @@ weighted %3</source>
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="107"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="112"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="109"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="115"/>
+        <source>A tag in use, or a new one</source>
+        <translation>已有标签或新标签</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="116"/>
         <source>Add this tag</source>
         <translation>添加此标签</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="110"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="117"/>
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="114"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="121"/>
         <source>Change the tags of %Ln customer(s).</source>
         <translation>
             <numerusform>修改 %Ln 个客户的标签。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/bulk_dialogs.py" line="116"/>
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="123"/>
         <source>Tag</source>
         <translation>标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="148"/>
+        <source>Added the tag “%1” to %Ln customer(s).</source>
+        <translation>
+            <numerusform>已为 %Ln 个客户添加标签“%1”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/bulk_dialogs.py" line="150"/>
+        <source>Removed the tag “%1” from %Ln customer(s).</source>
+        <translation>
+            <numerusform>已从 %Ln 个客户移除标签“%1”。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
