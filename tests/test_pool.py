@@ -270,6 +270,28 @@ def test_a_pool_admin_assigns_within_the_receivers_cap_and_tells_them(db, people
     assert [tuple(n) for n in note] == [(p.rep_n2.id, "assigned", 2)]
 
 
+def test_a_pool_admin_never_hands_customers_to_finance(db, people):
+    """Finance sees no customer page: a pool's admin is not offered them, and is refused."""
+    from crmdesk.models import pool_list
+
+    p = people
+    data = pools.PoolInput(name="北区公海", everyone=True, admin_ids=(p.manager_n.id,))
+    pool_id = db.write(lambda s: pools.save_pool(s, p.admin, None, data, NOW)).value
+    with db.writing() as s:
+        clerk = User(name="Fay Finance", login="fin", role="finance", team_id=p.rep_n1.team_id,
+                     active=True, created_at=NOW)  # fmt: skip
+        s.add(clerk)
+        s.flush()
+        clerk_id = clerk.id
+    ids = pool_customers(db, pool_id, 2, entered=NOW)
+    members = db.read(lambda s: pool_list.pool_members(s, p.manager_n, pool_id))
+    assert p.rep_n1.id in {u.id for u in members} and clerk_id not in {u.id for u in members}
+    with pytest.raises(PermissionDenied) as refused:
+        db.write(lambda s: actions.assign_from_pool(s, p.manager_n, pool_id, ids, clerk_id, NOW))
+    assert refused.value.code == "not_seller"
+    assert owners(db, ids) == {i: (None, pool_id) for i in ids} and events(db) == []
+
+
 def test_move_between_pools_and_lock_within_the_locked_cap(db, people):
     p = people
     a = make_pool(db, p.admin, name="甲")

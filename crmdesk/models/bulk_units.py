@@ -170,7 +170,7 @@ def _run(
 
         def unit(session: Session) -> tuple[int, int, int]:
             began = time.monotonic()
-            if workers <= 1 and db.dialect == "sqlite":
+            if db.dialect == "sqlite":  # one unit at a time there
                 session.info[UNIT_NUMBER] = next(numbers)  # unit_time
             state = start(session)
             if db.dialect != "sqlite":  # SQLite's write lock is held through the set-up too; a

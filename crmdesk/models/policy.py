@@ -240,11 +240,14 @@ def customer_assignees(session: Session, actor: UserRow) -> list[UserRow]:
     return [u for u in assignable_users(session, actor) if sells(u)]
 
 
-def check_customer_assignee(session: Session, actor: UserRow, user_id: int) -> UserRow:
-    user = check_assignable(session, actor, user_id)
+def check_sells(user: UserRow) -> UserRow:
     if not sells(user):
-        raise PermissionDenied("not_seller", user_id=user_id)
+        raise PermissionDenied("not_seller", user_id=user.id)
     return user
+
+
+def check_customer_assignee(session: Session, actor: UserRow, user_id: int) -> UserRow:
+    return check_sells(check_assignable(session, actor, user_id))
 
 
 def check_assignable(session: Session, actor: UserRow, user_id: int) -> UserRow:

@@ -31,7 +31,7 @@ from crmdesk.models.checks import Checker, check_id
 from crmdesk.models.collaborators import forget_customers, forget_owner
 from crmdesk.models.deals import follow_owner
 from crmdesk.models.errors import NotFound, PermissionDenied, ValidationFailed
-from crmdesk.models.policy import sells
+from crmdesk.models.policy import check_sells
 from crmdesk.models.pool import (
     PoolRow,
     capacity,
@@ -264,8 +264,7 @@ def assign_from_pool(
         raise PermissionDenied("inactive", user_id=to_user_id)
     if not pool.is_member(user):  # the pool's admin hands its customers to its members
         raise PermissionDenied("not_member", user_id=to_user_id, pool_id=pool.id)
-    if not sells(user):
-        raise PermissionDenied("not_seller", user_id=to_user_id)
+    check_sells(user)
     rows = _locked_rows(session, ids)
     accepted, refused = _take(session, pool, user, rows, ids, now, by_admin=True, day_start=None)
     if accepted:
