@@ -6,6 +6,7 @@ the last section tests two at a time."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import time
@@ -260,17 +261,71 @@ def test_a_unit_of_work_takes_chunks_until_its_time_is_up(
     assert sorted(e[0] for e in events(db)) == sorted(moved)
 
 
+def test_a_sqlite_unit_sized_by_the_last_ones_pace():
+    pace = bulk_units._Pace(0.1)
+    assert not pace.known() and pace.want() == 0  # the first unit measures, chunk by chunk
+    pace.observe(2000, 0.1)
+    assert pace.want() == pytest.approx(2000)
+    pace.observe(1000, 0.025)  # faster: more, up to twice the last step
+    assert pace.want() == pytest.approx(2000)
+    pace.observe(400, 0.0004)  # ids skipped cheaply: never a leap past twice the last step
+    assert pace.want() == pytest.approx(800)
+    pace.observe(800, 0.4)  # slower: fewer
+    assert pace.want() == pytest.approx(200)
+
+
+def test_later_sqlite_units_take_their_chunks_in_one_step(db, people, monkeypatch, statement_sizes):
+    """After the first unit, each takes as many chunks as its pace says and hands them to one
+    step: each statement gets all the unit's ids (one JSON list), and the end is the same."""
+    if db.dialect != "sqlite":
+        pytest.skip("units sized by pace on SQLite only; a server's take chunks until a time")
+    p = people
+    ids = seed(db, p)
+    chosen = sorted(every(ids) - of(ids, "n2_trade_a"))
+    before = snapshot(db)
+    monkeypatch.setattr(bulk_units._Pace, "want", lambda self: 2.6 * SMALL_CHUNK)
+    steps: list[int] = []
+    real = bulk_assign.assign_action
+
+    def counted(*args):
+        action = real(*args)
+
+        def chunk(session, actor, ids):
+            steps.append(len(ids))
+            return action.chunk(session, actor, ids)
+
+        return bulk.ChunkAction(chunk, action.begin, action.prepare)
+
+    monkeypatch.setattr(bulk_assign, "assign_action", counted)
+    progress = Progress()
+    statement_sizes.clear()
+    result = ws(db, p.admin).assign_customers(chosen, p.rep_n2.id, "other", "合并",
+                                              progress=progress)  # fmt: skip
+    # a chunk, then three a step (the third's first half fits 2.6 chunks), the rest last
+    full, rest = divmod(len(chosen) - SMALL_CHUNK, 3 * SMALL_CHUNK)
+    assert steps == [SMALL_CHUNK] + [3 * SMALL_CHUNK] * full + ([rest] if rest else [])
+    assert [d for d, _t in progress.calls] == list(itertools.accumulate(steps))
+    read = "SELECT customers.id, customers.owner_id"  # each step's rows (bulk.lock_editable)
+    reads = [largest for _n, largest, s in statement_sizes if s.startswith(read)]
+    assert reads == [0] + steps[1:]  # a chunk's ids bound one by one; more, as one JSON list
+    moved = set(chosen) - of(ids, "n2_tech_a")
+    assert result.value == bulk.BulkResult(len(chosen), len(moved))
+    assert_touched(before, snapshot(db), moved, p.admin.id)
+    assert sorted(e[0] for e in events(db)) == sorted(moved)
+
+
 # ---------------------------------------------------------------- statement sizes
 
 
 def bound_values(parameters) -> tuple[int, int]:
-    """(values bound to one statement, ids in its largest PostgreSQL array). A list counts its
-    elements; PostgreSQL's id arrays travel as one parameter, their text '{1,2,3}'."""
+    """(values bound to one statement, ids in its largest id array). A list counts its elements;
+    PostgreSQL's id arrays and SQLite's JSON id lists travel as one parameter, their text."""
     if not parameters:
         return 0, 0
     items = list(parameters.values() if isinstance(parameters, dict) else parameters)
-    arrays = [v for v in items if isinstance(v, str) and re.fullmatch(r"\{[0-9,]*\}", v)]
-    largest = max((len(v[1:-1].split(",")) for v in arrays if v != "{}"), default=0)
+    listed = re.compile(r"\{[0-9,]*\}|\[[0-9, ]*\]")  # PostgreSQL's '{1,2}', SQLite's '[1, 2]'
+    arrays = [v for v in items if isinstance(v, str) and listed.fullmatch(v)]
+    largest = max((len(re.findall(r"[0-9]+", v)) for v in arrays), default=0)
     return sum(len(v) if isinstance(v, (list, tuple)) else 1 for v in items), largest
 
 
@@ -317,8 +372,10 @@ def test_no_statement_carries_more_than_a_few_hundred_parameters(
 ):
     monkeypatch.setattr(bulk, "CHUNK", DEFAULT_CHUNK)
     monkeypatch.setattr(bulk, "POSTGRESQL_CHUNK", DEFAULT_POSTGRESQL_CHUNK)
+    # SQLite: after the first unit, steps of three chunks (one JSON list of ids)
+    monkeypatch.setattr(bulk_units._Pace, "want", lambda self: 3 * DEFAULT_CHUNK)
     p = people
-    n = 2 * max(DEFAULT_CHUNK, DEFAULT_POSTGRESQL_CHUNK) + 150
+    n = 6 * max(DEFAULT_CHUNK, DEFAULT_POSTGRESQL_CHUNK) + 150
     owners = [p.rep_n1.id, p.rep_n2.id, p.rep_s1.id, None]
     with db.writing() as s:
         pool.ensure_defaults(s, NOW)
@@ -374,6 +431,9 @@ def test_no_statement_carries_more_than_a_few_hundred_parameters(
     else:
         # the listener does see a chunk's ids (IN lists are expanded before it runs)
         assert biggest >= DEFAULT_CHUNK
+    if db.dialect == "sqlite":  # (the ids put in change order first travel as one list too)
+        updates = [largest for _n, largest, s in statement_sizes if s.startswith("UPDATE custom")]
+        assert max(updates) == 3 * DEFAULT_CHUNK
 
 
 # ---------------------------------------------------------------- two units at once on a server
