@@ -14,7 +14,7 @@ from sqlalchemy import update
 
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.pool_list import PoolQuery
-from crmdesk.models.schema import Team
+from crmdesk.models.schema import Pool, Team
 from crmdesk.models.workspace import Workspace
 from crmdesk.views import pool_dialogs
 from crmdesk.views.context import PageContext
@@ -79,18 +79,49 @@ def test_a_rep_sees_the_pool_masked_and_claims_a_customer(qtbot, pool_ws):
 
 def test_a_refused_claim_says_why(qtbot, pool_ws, monkeypatch):
     p = pool_ws.people
-    with pool_ws.db.writing() as s:  # the north team may own one customer each
-        s.execute(update(Team).where(Team.id == p.rep_n1.team_id).values(customer_cap=1))
+    with pool_ws.db.writing() as s:  # the north team may own two customers each
+        s.execute(update(Team).where(Team.id == p.rep_n1.team_id).values(customer_cap=2))
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
     page = pool_page(qtbot, pool_ws, p.rep_n1)
-    assert page.capacity_label.text().startswith("You own 1 / 1 customers · ")
+    assert page.capacity_label.text().startswith("You own 1 / 2 customers · ")
     page.table.selectAll()
     page.claim_button.click()
-    assert len(told) == 1
-    assert "深圳科达电子有限公司" in told[0] and "杭州云帆网络有限公司" in told[0]
-    assert "you already own 1 of at most 1 customers" in told[0]  # one reason, said once
-    assert names(page) == ["杭州云帆网络有限公司", "深圳科达电子有限公司"]  # nothing moved
+    qtbot.waitUntil(lambda: len(told) == 1)
+    assert "you already own 2 of at most 2 customers" in told[0]  # the first one fitted
+    assert len(names(page)) == 1
+
+
+def test_claim_is_held_back_with_why_while_the_cap_is_used_up(qtbot, pool_ws):
+    p = pool_ws.people
+    with pool_ws.db.writing() as s:  # the north team may own one customer each: rep_n1 does
+        s.execute(update(Team).where(Team.id == p.rep_n1.team_id).values(customer_cap=1))
+    page = pool_page(qtbot, pool_ws, p.rep_n1)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.capacity_label.text().startswith("You own 1 / 1 customers"))
+    assert not page.claim_button.isEnabled()
+    assert "Release one before you claim another" in page.claim_button.toolTip()
+    page.table.selectAll()  # a selection changes nothing
+    assert not page.claim_button.isEnabled()
+    with pool_ws.db.writing() as s:  # the cap raised: the next read lets it go
+        s.execute(update(Team).where(Team.id == p.rep_n1.team_id).values(customer_cap=5))
+    page.refresh()
+    qtbot.waitUntil(page.claim_button.isEnabled)
+    assert page.claim_button.toolTip() == "Take the selected customers as your own"
+
+
+def test_claim_is_held_back_once_the_days_claims_are_used(qtbot, pool_ws):
+    p = pool_ws.people
+    with pool_ws.db.writing() as s:
+        s.execute(update(Pool).values(daily_claim_cap=1))
+    page = pool_page(qtbot, pool_ws, p.rep_n1)
+    page.table.selectRow(0)
+    assert page.claim_button.isEnabled()
+    page.claim_button.click()  # the day's one claim
+    qtbot.waitUntil(lambda: "0 more today" in page.capacity_label.text())
+    page.table.selectRow(0)
+    assert not page.claim_button.isEnabled()
+    assert "Claim again tomorrow" in page.claim_button.toolTip()
 
 
 def test_a_rep_releases_a_customer_with_a_reason(qtbot, ws, monkeypatch):

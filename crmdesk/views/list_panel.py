@@ -60,6 +60,8 @@ class ListPanel(QObject):
         self.count_label.linkActivated.connect(self._on_count_all)
         self.message = ElidedLabel()  # what the last action did, until it is no longer true
         self.actions: list[QWidget] = []  # enabled while rows are selected and nothing runs
+        self.busy = False  # the page's own action runs (besides a bulk action)
+        self._held: dict[QWidget, tuple[str, str]] = {}  # action: (why, its own tooltip)
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
         self.model.count_loaded.connect(self.update)
         self.model.load_failed.connect(self._on_load_failed)
@@ -132,4 +134,20 @@ class ListPanel(QObject):
         action = self._empty_action[0](query) if self._empty_action is not None else ""
         self.table.set_empty_text(self._empty_text(query), action)
         for action in self.actions:
-            action.setEnabled(selected > 0 and not self.bulk.busy)
+            held = action in self._held
+            action.setEnabled(selected > 0 and not self.bulk.busy and not self.busy and not held)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.update()
+
+    def hold(self, action: QWidget, why: str) -> None:
+        """Keep an action disabled whatever is selected, saying why in its tooltip (a claim
+        past the user's cap); an empty why lets it go again."""
+        if why:
+            own = self._held.get(action, (why, action.toolTip()))[1]
+            self._held[action] = (why, own)
+            action.setToolTip(why)
+        elif action in self._held:
+            action.setToolTip(self._held.pop(action)[1])
+        self.update()

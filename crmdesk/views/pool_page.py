@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -264,6 +264,18 @@ class PoolPage(QWidget):
         self.capacity_label.setText(capacity_text(room, left))
         full = room.room == 0 or left == 0
         self.capacity_label.setStyleSheet("color: #d9363e;" if full else "")
+        # Every claim would be refused: say so on the button rather than after a click.
+        why = ""
+        if room.room == 0:
+            why = self.tr(
+                "You own as many customers as your cap allows (%1). Release one before you "
+                "claim another."
+            ).replace("%1", QLocale().toString(room.cap))
+        elif left == 0 and pool is not None:
+            why = self.tr(
+                "You have claimed the %1 customers a day this pool allows. Claim again tomorrow."
+            ).replace("%1", QLocale().toString(pool.daily_claim_cap))
+        self.list.hold(self.claim_button, why)
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
@@ -339,8 +351,7 @@ class PoolPage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for b in self.list.actions:
-            b.setEnabled(not busy and selected_count(self.table) > 0)
+        self.list.set_busy(busy)
 
     def leave(self, proceed, stay=None) -> None:
         proceed()  # nothing here is edited

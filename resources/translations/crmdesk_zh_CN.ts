@@ -6709,22 +6709,22 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="118"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="120"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="120"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="122"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="122"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="124"/>
         <source>Count all</source>
         <translation>统计全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_panel.py" line="129"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="131"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>已选 %Ln 个</numerusform>
@@ -8592,7 +8592,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/pool_page.py" line="102"/>
-        <location filename="../../crmdesk/views/pool_page.py" line="373"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="384"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
@@ -8637,46 +8637,56 @@
         <translation>没有公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="282"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="271"/>
+        <source>You own as many customers as your cap allows (%1). Release one before you claim another.</source>
+        <translation>你名下的客户已达上限（%1 个）。请先放回一个客户，再领取新的。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="276"/>
+        <source>You have claimed the %1 customers a day this pool allows. Claim again tomorrow.</source>
+        <translation>今天已领满此公海每日允许的 %1 个客户，请明天再领取。</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/pool_page.py" line="294"/>
         <source>No pool is open to you. Ask an administrator to add you to one.</source>
         <translation>你还没有可以查看的公海。请联系管理员把你加入一个公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="286"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="298"/>
         <source>No customer in this pool matches the search and filters.</source>
         <translation>这个公海中没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="287"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="299"/>
         <source>This pool is empty: every customer has an owner.</source>
         <translation>这个公海是空的：所有客户都有负责人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="364"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="375"/>
         <source>Claiming…</source>
         <translation>正在领取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="370"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="381"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>已领取 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="397"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="408"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户分配给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="402"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="413"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="420"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="431"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户转移到 %1。</numerusform>
