@@ -660,6 +660,7 @@ def test_an_empty_list_offers_new_customer_and_a_filtered_one_does_not(
     button = page.table.empty_button
     qtbot.waitUntil(lambda: button.isVisible(), timeout=2000)
     assert button.text() == "New customer…" and "No customers here yet" in page.table.empty_text
+    assert "recycle bin" in page.table.empty_text  # after deleting them all: where they went
     opened = []
     monkeypatch.setattr(
         customer_dialog.CustomerDialog, "exec", lambda dialog: opened.append(dialog) or 0

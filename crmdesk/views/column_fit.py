@@ -3,12 +3,17 @@
 bar hiding the customer's level or owner behind a city. A column the user hid stays hidden;
 one the fitter hid counts as shown for the user's layout (saved views, the header menu).
 
-Any list page gives its columns' priorities: 0 never hides; higher numbers hide sooner."""
+Any list page gives its columns' priorities: 0 never hides; higher numbers hide sooner. With
+offer_menu, the header's right-click menu lets the user show and hide columns; chosen / choose
+read and set that choice (a saved view's columns), and restore / save keep the header's layout
+between runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QTableView
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QMenu, QTableView
 
 
 class ColumnFitter(QObject):
@@ -19,6 +24,10 @@ class ColumnFitter(QObject):
         self.auto_hidden: set[int] = set()
         self._widths: dict[int, int] = {}
         self._fitting = False
+        self._titles: list[str] = []
+        self._fixed = 0
+        self._settings: QSettings | None = None  # where restore / save keep the layout
+        self._key = ""
         # After the resize is done (the viewport's width is the new one only then), once for
         # a burst of resizes (dragging the window's edge).
         self._timer = QTimer(self, singleShot=True, interval=0)
@@ -43,6 +52,75 @@ class ColumnFitter(QObject):
             self.priorities[section] = 0
         self.table.horizontalHeader().setSectionHidden(section, hidden)
         self.fit()
+
+    def offer_menu(self, titles: Sequence[str], fixed: int = 0) -> None:
+        """The header's right-click menu: a check for each column (titles, by section), the
+        `fixed` one always shown (a list's name)."""
+        self._titles, self._fixed = list(titles), fixed
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_menu_requested)
+
+    def column_menu(self) -> QMenu:
+        menu = QMenu(self.table)
+        for i, title in enumerate(self._titles):
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(not self.user_hidden(i))
+            action.setEnabled(i != self._fixed)
+            action.toggled.connect(lambda on, i=i: self.set_user_hidden(i, not on, pin=True))
+        return menu
+
+    def _on_menu_requested(self, pos: QPoint) -> None:
+        menu = self.column_menu()
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def chosen(self, keys: Sequence[str]) -> list[str]:
+        """The columns (keys, by section) the user chose to see, in their order; those the
+        fitter hides for now count as chosen."""
+        header = self.table.horizontalHeader()
+        order = sorted(range(len(keys)), key=header.visualIndex)
+        return [keys[i] for i in order if not self.user_hidden(i)]
+
+    def choose(self, keys: Sequence[str], wanted: Sequence[str]) -> None:
+        """Show the wanted columns, in that order, and hide the others (none known: as is)."""
+        known = [k for k in wanted if k in keys]
+        if not known:
+            return
+        header = self.table.horizontalHeader()
+        for target, key in enumerate(known):
+            header.moveSection(header.visualIndex(list(keys).index(key)), target)
+        for i, key in enumerate(keys):
+            self.set_user_hidden(i, key not in known)
+
+    def restore(self, settings: QSettings | None, key: str) -> bool:
+        """The header as the user left it (order, widths, hidden columns, sort indicator), kept
+        in settings under key; save() keeps it there again. False: nothing kept yet."""
+        self._settings, self._key = settings, key
+        state = settings.value(key) if settings is not None else None
+        if not isinstance(state, QByteArray):
+            return False
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # a restored sort indicator must not sort by itself
+        restored = header.restoreState(state)
+        header.blockSignals(False)
+        self.auto_hidden.clear()  # hidden now: as the user chose
+        self._timer.start()
+        return restored
+
+    def save(self) -> None:
+        """Keep the header's layout (restore's key); what the fitter hid for now counts as
+        shown, as the user chose it."""
+        if self._settings is None:
+            return
+        header = self.table.horizontalHeader()
+        hidden_for_now = sorted(self.auto_hidden)
+        for i in hidden_for_now:
+            header.setSectionHidden(i, False)
+        self._settings.setValue(self._key, header.saveState())
+        for i in hidden_for_now:
+            header.setSectionHidden(i, True)
 
     def fit(self) -> None:
         if self._fitting:

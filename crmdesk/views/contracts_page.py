@@ -94,6 +94,10 @@ class ContractsPage(QWidget):
         self.fitter = ColumnFitter(
             self.table, {i: PRIORITY.get(c.key, 3) for i, c in enumerate(self.model.columns)}
         )
+        self.fitter.offer_menu(
+            [c.title for c in self.model.columns], self.model.column_index("number")
+        )
+        self.fitter.restore(self.settings, "contracts/header")  # then the sort the query has
         header.blockSignals(True)  # the indicator follows the query
         header.setSortIndicator(self.model.column_index("signed_on"), Qt.SortOrder.DescendingOrder)
         header.blockSignals(False)
@@ -200,6 +204,9 @@ class ContractsPage(QWidget):
                 self.list.refresh()
             else:
                 self.list.reload()
+
+    def save_layout(self) -> None:
+        self.fitter.save()
 
     def leave(self, proceed, stay=None) -> None:
         proceed()  # nothing here is edited: contracts are edited in their dialog

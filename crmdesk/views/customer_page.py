@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -89,6 +88,9 @@ class CustomersPage(CustomerPoolActions, QWidget):
             self.table,
             {i: priority.get(c.key, 3) for i, c in enumerate(self.model.columns)},
         )
+        self.fitter.offer_menu(
+            [c.title for c in self.model.columns], self.model.column_index("name")
+        )
         # Connected only now: setSortingEnabled asks the model to sort while the table is made.
         self.model.sort_requested.connect(self._on_sort_requested)
         self.assign_button = QPushButton(self.tr("Assign…"))
@@ -154,8 +156,6 @@ class CustomersPage(CustomerPoolActions, QWidget):
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._on_header_menu_requested)
         header.blockSignals(True)  # the indicator follows the query; it must not sort by itself
         header.setSortIndicator(self.model.column_index("updated_at"), Qt.SortOrder.DescendingOrder)
         header.blockSignals(False)
@@ -228,7 +228,9 @@ class CustomersPage(CustomerPoolActions, QWidget):
     def _empty_text(self, q: CustomerQuery | None) -> str:
         if self._filtered(q):
             return self.tr("No customers match the search and filters.")
-        return self.shared_empty_text(q) or self.tr("No customers here yet.")
+        return self.shared_empty_text(q) or self.tr(
+            "No customers here yet. Customers deleted lately wait in the recycle bin."
+        )
 
     @staticmethod
     def _filtered(q: CustomerQuery | None) -> bool:
@@ -443,56 +445,19 @@ class CustomersPage(CustomerPoolActions, QWidget):
 
     # -- columns and layout
     def visible_columns(self) -> list[str]:
-        """The columns the user chose to see, in their order (those a narrow window hides for
-        now count as chosen)."""
-        header = self.table.horizontalHeader()
-        order = sorted(range(len(self.model.columns)), key=header.visualIndex)
-        return [self.model.columns[i].key for i in order if not self.fitter.user_hidden(i)]
+        return self.fitter.chosen([c.key for c in self.model.columns])
 
     def set_visible_columns(self, keys: list[str]) -> None:
-        known = [k for k in keys if k in {c.key for c in self.model.columns}]
-        if not known:
-            return
-        header = self.table.horizontalHeader()
-        for target, key in enumerate(known):
-            header.moveSection(header.visualIndex(self.model.column_index(key)), target)
-        for i, column in enumerate(self.model.columns):
-            self.fitter.set_user_hidden(i, column.key not in known)
-
-    @Slot("QPoint")
-    def _on_header_menu_requested(self, pos) -> None:
-        header = self.table.horizontalHeader()
-        menu = QMenu(self)
-        for i, column in enumerate(self.model.columns):
-            action = menu.addAction(column.title)
-            action.setCheckable(True)
-            action.setChecked(not self.fitter.user_hidden(i))
-            action.setEnabled(column.key != "name")
-            action.toggled.connect(lambda on, i=i: self.fitter.set_user_hidden(i, not on, pin=True))
-        menu.exec(header.mapToGlobal(pos))
+        self.fitter.choose([c.key for c in self.model.columns], keys)
 
     def _restore_layout(self) -> None:
-        if self.settings is None:
-            return
-        state = self.settings.value("customers/header")
-        if isinstance(state, QByteArray):
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.restoreState(state)
-            header.blockSignals(False)
+        if self.fitter.restore(self.settings, "customers/header"):
             self._show_sort(self.query)  # sorting always starts from the query
-        split = self.settings.value("customers/splitter")
+        split = self.settings.value("customers/splitter") if self.settings is not None else None
         if isinstance(split, QByteArray):
             self.splitter.restoreState(split)
 
     def save_layout(self) -> None:
-        if self.settings is None:
-            return
-        header = self.table.horizontalHeader()
-        hidden_for_now = sorted(self.fitter.auto_hidden)  # saved as the user chose them
-        for i in hidden_for_now:
-            header.setSectionHidden(i, False)
-        self.settings.setValue("customers/header", header.saveState())
-        for i in hidden_for_now:
-            header.setSectionHidden(i, True)
-        self.settings.setValue("customers/splitter", self.splitter.saveState())
+        self.fitter.save()
+        if self.settings is not None:
+            self.settings.setValue("customers/splitter", self.splitter.saveState())

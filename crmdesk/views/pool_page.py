@@ -89,6 +89,10 @@ class PoolPage(QWidget):
         self.fitter = ColumnFitter(
             self.table, {i: priority.get(c.key, 3) for i, c in enumerate(self.model.columns)}
         )
+        self.fitter.offer_menu(
+            [c.title for c in self.model.columns], self.model.column_index("name")
+        )
+        self.fitter.restore(self.settings, "pool/header")  # then the sort the query has
         header.blockSignals(True)  # the indicator follows the query
         header.setSortIndicator(
             self.model.column_index("pool_entered_at"), Qt.SortOrder.DescendingOrder
@@ -352,6 +356,9 @@ class PoolPage(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.list.set_busy(busy)
+
+    def save_layout(self) -> None:
+        self.fitter.save()
 
     def leave(self, proceed, stay=None) -> None:
         proceed()  # nothing here is edited

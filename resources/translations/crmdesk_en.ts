@@ -80,7 +80,7 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="69"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="68"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="73"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="72"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>More than %Ln customer</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="383"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="387"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="389"/>
         <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
         <translation>
             <numerusform>%Ln customer not assigned: %1 already owns as many customers as allowed.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="430"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="432"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="439"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="441"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -598,7 +598,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="381"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="388"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>Claimed %Ln customer.</numerusform>
@@ -606,7 +606,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="408"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="415"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -614,7 +614,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="431"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="438"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Moved %Ln customer to %1.</numerusform>

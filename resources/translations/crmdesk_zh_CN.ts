@@ -1904,34 +1904,34 @@
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="106"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="110"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="110"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="114"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="124"/>
-        <location filename="../../crmdesk/views/contracts_page.py" line="139"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="128"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="143"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="141"/>
-        <location filename="../../crmdesk/views/contracts_page.py" line="274"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="145"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="281"/>
         <source>Receivables</source>
         <translation>应收款</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="191"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="195"/>
         <source>No contract matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的合同。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/contracts_page.py" line="192"/>
+        <location filename="../../crmdesk/views/contracts_page.py" line="196"/>
         <source>No contracts yet. A won deal offers to create its contract; or use New contract…</source>
         <translation>还没有合同。赢单后可直接创建合同，或点击“新建合同…”。</translation>
     </message>
@@ -2488,14 +2488,14 @@
         <translation>跟进已逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="73"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="72"/>
         <source>More than %Ln customer(s)</source>
         <translation>
             <numerusform>超过 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="113"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="115"/>
         <source>Select a customer in the list to see its details, contacts, follow-ups and history here.</source>
         <translation>在左侧列表中选择一个客户，这里会显示它的资料、联系人、跟进记录和历史。</translation>
     </message>
@@ -2505,83 +2505,83 @@
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="69"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="68"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../crmdesk/views/customer_page.py" line="232"/>
+        <source>No customers here yet. Customers deleted lately wait in the recycle bin.</source>
+        <translation>这里还没有客户。最近删除的客户可在回收站找回。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="439"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="441"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="382"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="384"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="130"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="132"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
-    <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="231"/>
-        <source>No customers here yet.</source>
-        <translation>这里还没有客户。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="383"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="387"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="389"/>
         <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
         <translation>
             <numerusform>%Ln 个客户未分配：%1 的客户数已达上限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="413"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="415"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="430"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="432"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="438"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="440"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="58"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="57"/>
         <location filename="../../crmdesk/views/customer_page.py" line="226"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="94"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="96"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="96"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="98"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="98"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="100"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -8591,102 +8591,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="102"/>
-        <location filename="../../crmdesk/views/pool_page.py" line="384"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="106"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="391"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="103"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="107"/>
         <source>Take the selected customers as your own</source>
         <translation>把选中的客户领取为自己的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="106"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="110"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="109"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="113"/>
         <source>Move…</source>
         <translation>转移…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="113"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="117"/>
         <source>Pool settings…</source>
         <translation>公海设置…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="126"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="130"/>
         <source>Pool:</source>
         <translation>公海：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="131"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="135"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="175"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="179"/>
         <source>%1 (closed)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="179"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="183"/>
         <source>No pool</source>
         <translation>没有公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="271"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="275"/>
         <source>You own as many customers as your cap allows (%1). Release one before you claim another.</source>
         <translation>你名下的客户已达上限（%1 个）。请先放回一个客户，再领取新的。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="276"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="280"/>
         <source>You have claimed the %1 customers a day this pool allows. Claim again tomorrow.</source>
         <translation>今天已领满此公海每日允许的 %1 个客户，请明天再领取。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="294"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="298"/>
         <source>No pool is open to you. Ask an administrator to add you to one.</source>
         <translation>你还没有可以查看的公海。请联系管理员把你加入一个公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="298"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="302"/>
         <source>No customer in this pool matches the search and filters.</source>
         <translation>这个公海中没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="299"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="303"/>
         <source>This pool is empty: every customer has an owner.</source>
         <translation>这个公海是空的：所有客户都有负责人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="375"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="382"/>
         <source>Claiming…</source>
         <translation>正在领取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="381"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="388"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>已领取 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="408"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="415"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户分配给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="413"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="420"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="431"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="438"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户转移到 %1。</numerusform>

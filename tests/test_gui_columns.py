@@ -1,0 +1,83 @@
+"""A list's columns as the user chooses them: the header's right-click menu shows and hides them
+(the name always shown), and the header's layout is kept between runs, on the customer list,
+the pool and the contracts (views/column_fit.py)."""
+
+from __future__ import annotations
+
+from gui_helpers import make_page
+from helpers import NOW
+from PySide6.QtCore import QSettings
+
+from crmdesk.models.customer_list import CustomerQuery
+from crmdesk.models.workspace import Workspace
+from crmdesk.views.context import PageContext
+from crmdesk.views.pool_page import PoolPage
+
+
+def pool_page(qtbot, ws, settings: QSettings | None = None) -> PoolPage:
+    page = PoolPage(PageContext(ws, settings=settings))
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    return page
+
+
+def released(ws) -> Workspace:
+    """rep_s1's customers in the pool, for the pool page to list."""
+    rep = Workspace(ws.db, ws.people.rep_s1, clock=lambda: NOW)
+    mine = rep.list_customers(CustomerQuery(scope="mine"), 0, 10)
+    rep.release([r.id for r in mine], "no_need", "预算冻结")
+    return Workspace(ws.db, ws.people.rep_n1, clock=lambda: NOW)
+
+
+def checks(menu) -> dict[str, tuple[bool, bool]]:
+    return {a.text(): (a.isChecked(), a.isEnabled()) for a in menu.actions()}
+
+
+def test_the_pools_header_menu_hides_and_shows_a_column(qtbot, ws):
+    page = pool_page(qtbot, released(ws))
+    industry = page.model.column_index("industry")
+    title = page.model.columns[industry].title
+    menu = page.fitter.column_menu()
+    shown = checks(menu)
+    assert set(shown) == {c.title for c in page.model.columns}
+    assert shown[page.model.columns[page.model.column_index("name")].title] == (True, False)
+    assert shown[title] == (True, True)
+    next(a for a in menu.actions() if a.text() == title).setChecked(False)
+    header = page.table.horizontalHeader()
+    assert header.isSectionHidden(industry) and page.fitter.user_hidden(industry)
+    assert checks(page.fitter.column_menu())[title] == (False, True)
+    next(a for a in page.fitter.column_menu().actions() if a.text() == title).setChecked(True)
+    assert not header.isSectionHidden(industry)
+
+
+def test_the_pools_columns_are_kept_between_runs(qtbot, ws, tmp_path):
+    settings = QSettings(str(tmp_path / "crmdesk.ini"), QSettings.Format.IniFormat)
+    pooled = released(ws)
+    page = pool_page(qtbot, pooled, settings)
+    header = page.table.horizontalHeader()
+    industry, mobile = page.model.column_index("industry"), page.model.column_index("mobile")
+    page.fitter.set_user_hidden(industry, True, pin=True)
+    header.moveSection(header.visualIndex(mobile), 1)
+    page.save_layout()
+
+    again = pool_page(qtbot, pooled, settings)
+    header = again.table.horizontalHeader()
+    assert header.isSectionHidden(industry) and again.fitter.user_hidden(industry)
+    assert header.visualIndex(mobile) == 1
+    # the sort still follows the query, whatever the header kept
+    assert header.sortIndicatorSection() == again.model.column_index(again.query.sort)
+
+
+def test_the_customer_lists_columns_are_kept_between_runs(qtbot, ws, tmp_path):
+    settings = QSettings(str(tmp_path / "crmdesk.ini"), QSettings.Format.IniFormat)
+    page = make_page(qtbot, ws, ctx=PageContext(ws, settings=settings))
+    page.set_visible_columns(["name", "owner", "level"])
+    assert page.visible_columns() == ["name", "owner", "level"]
+    page.save_layout()
+
+    again = make_page(qtbot, ws, ctx=PageContext(ws, settings=settings))
+    assert again.visible_columns() == ["name", "owner", "level"]
+    assert again.table.horizontalHeader().sortIndicatorSection() == again.model.column_index(
+        "updated_at"
+    )
