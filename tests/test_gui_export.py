@@ -22,7 +22,7 @@ from crmdesk.models import excel_files
 from crmdesk.models.contacts import ContactInput
 from crmdesk.models.customers import CustomerInput
 from crmdesk.models.excel_export import MONEY_FORMAT
-from crmdesk.views import customer_page, file_dialogs, list_export
+from crmdesk.views import column_fit, file_dialogs, list_export
 from crmdesk.views.table_model import local_moment
 
 
@@ -79,7 +79,7 @@ def test_the_customer_list_is_exported_as_shown(qtbot, more_customers, saved, mo
         def exec(self, *_args):
             next(a for a in self.actions() if a.text() == titles["industry"]).trigger()
 
-    monkeypatch.setattr(customer_page, "QMenu", Menu)
+    monkeypatch.setattr(column_fit, "QMenu", Menu)
     header.customContextMenuRequested.emit(QPoint(5, 5))
     header.moveSection(header.visualIndex(page.model.column_index("owner")), 0)
     x = header.sectionViewportPosition(page.model.column_index("name")) + 10
