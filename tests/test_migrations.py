@@ -53,7 +53,7 @@ def url_0001(request, tmp_path):
             "INSERT INTO teams (id, name, created_at) VALUES (1, '北', :at), (2, '南', :at)",
             "INSERT INTO users (id, name, login, role, team_id, active, created_at) VALUES "
             "(1, '管理员', 'admin', 'admin', NULL, TRUE, :at), "
-            "(2, '经理', 'boss', 'manager', 1, TRUE, :at), "
+            "(2, '曾经理', 'boss', 'manager', 1, TRUE, :at), "
             "(3, '小王', 'wang', 'rep', 1, TRUE, :at), "
             "(4, '小李', 'li', 'rep', 2, TRUE, :at)",
         ]
@@ -151,8 +151,11 @@ def test_an_old_database_is_upgraded_with_its_data(url_0001):
             # hua xin, ke da, xing chen (wu zhu is in the pool)
             assert order("name") == [2, 3, 1]
             assert order("name", descending=True) == [1, 3, 2]
-            # owners: jing li (3), xiao li (2), xiao wang (1)
-            assert order("owner") == [3, 2, 1]
+            # owners: xiao li (2), xiao wang (1), zeng jing li (3): 0016 reads 曾 as a surname
+            assert order("owner") == [2, 1, 3]
+            assert get_user(s, 2).name == "曾经理"
+            keys = s.execute(text("SELECT owner_sort FROM customers WHERE owner_id = 2"))
+            assert keys.scalars().all() == ["zeng jing li"]
             assert [d.customer_id for d in find_duplicates(s, "科达电子")] == [3]
             # 0006: tags as rows for the tag filter, and found by search
             tagged = CustomerQuery(tags=("重点客户", "VIP"))

@@ -51,3 +51,25 @@ def test_cached_words_give_what_pypinyin_gives_for_the_whole_text(text):
 
 def test_sorted_by_pinyin_for_pickers():
     assert pinyin.sorted_by_pinyin(["重庆", "北京", "安徽"]) == ["安徽", "北京", "重庆"]
+
+
+def test_a_persons_surname_is_read_as_a_surname():
+    assert pinyin.person_sort_key("曾玉") == "zeng yu"  # not ceng, as in 曾经
+    assert pinyin.sort_key("曾玉") == "ceng yu"  # a company's name is read as a word
+    assert pinyin.person_sort_key("单雄信") == "shan xiong xin"
+    assert pinyin.person_sort_key("单于飞") == "chan yu fei"  # the compound surname first
+    assert pinyin.person_sort_key(" 解放 ") == "xie fang"
+    assert pinyin.person_sort_key("李曾") == "li ceng"  # only the surname
+    assert pinyin.person_sort_key("欧阳修") == "ou yang xiu"
+    assert pinyin.person_sort_key("Tom 曾") == "tom ceng"
+    assert pinyin.person_sort_key("曾") == "zeng" and pinyin.person_sort_key("") == ""
+    assert pinyin.person_sort_key(None) == ""
+    people = ["张伟", "曾玉", "杨帆", "蔡明", "查理", "陈晨"]
+    assert sorted(people, key=pinyin.person_sort_key) == [
+        "蔡明", "陈晨", "杨帆", "曾玉", "查理", "张伟"]  # fmt: skip
+
+
+@given(st.text(max_size=30))
+def test_a_persons_key_is_bounded_and_total(name):
+    key = pinyin.person_sort_key(name)
+    assert len(key) <= pinyin.SORT_KEY_LIMIT and "\x00" not in key

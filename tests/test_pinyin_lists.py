@@ -57,6 +57,11 @@ def test_owners_sort_in_pinyin_order_and_follow_assign_and_rename(db, people, no
     # A manager's list sorted by owner: only the team's, in the same order.
     team = [r.owner_name for r in listed(db, p.manager_n, now, sort="owner", descending=False)]
     assert team == ["阿宁", "张伟", "张伟"]
+    # A surname read as one: 曾 is zeng (after li, before zhang), not ceng (before li)
+    with db.writing() as s:
+        rename_user(s, p.rep_n2.id, "曾宁")
+    owners = [r.owner_name for r in listed(db, p.admin, now, sort="owner", descending=False)]
+    assert owners == ["李娜", "曾宁", "张伟", "张伟"]
 
 
 def test_pickers_list_in_pinyin_order_with_all_provinces(db, people, now):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from crmdesk.models.checks import has_bad_character, limit_of
 from crmdesk.models.excel_context import OwnerTable
 from crmdesk.models.excel_types import ImportOptions, ImportPlan
-from crmdesk.models.pinyin import sort_key
+from crmdesk.models.pinyin import person_sort_key
 from crmdesk.models.policy import assignable_users
 from crmdesk.models.schema import User
 from crmdesk.models.schema_imports import ImportItem
@@ -37,8 +37,8 @@ def _named(plan: ImportPlan) -> dict[str, str]:
 
 
 def _login_for(name: str, taken: set[str]) -> str:
-    """A login for a new user: the name's pinyin (张伟 → zhangwei), unique."""
-    base = _LOGIN.sub("", sort_key(name).replace(" ", "").lower())[:40] or "user"
+    """A login for a new user: the name's pinyin (张伟 → zhangwei, 曾玉 → zengyu), unique."""
+    base = _LOGIN.sub("", person_sort_key(name).replace(" ", "").lower())[:40] or "user"
     login, n = base, 1
     while login in taken:
         n += 1

@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import mysql
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
 
-from crmdesk.models.pinyin import SORT_KEY_LIMIT, sort_key
+from crmdesk.models.pinyin import SORT_KEY_LIMIT, person_sort_key, sort_key
 
 # finance: sees and records every contract's payments and invoices, and no customer's details
 # (policy.py: contracts are theirs to collect, the customers are the reps').
@@ -93,7 +93,7 @@ class User(Base):
 
     @validates("name")
     def _keep_sort_key(self, _key: str, value: str) -> str:
-        self.name_sort = sort_key(value)[:60]
+        self.name_sort = person_sort_key(value)[:60]  # 曾玉: zeng yu
         return value
 
 

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from crmdesk.models.checks import Checker
 from crmdesk.models.errors import PermissionDenied, ValidationFailed
 from crmdesk.models.periods import Period, elapsed_fraction
-from crmdesk.models.pinyin import sort_key
+from crmdesk.models.pinyin import person_sort_key, sort_key
 from crmdesk.models.schema import User
 from crmdesk.models.schema_deals import Deal, Stage
 from crmdesk.models.schema_targets import TARGET_METRICS
@@ -241,11 +241,14 @@ def _ranking(
         team = teams.get(p.team_id, "") if p.team_id is not None else ""
         rows.append((p, target, achieved, _completion(target, achieved), team))
 
+    def name_key(p) -> str:
+        return sort_key(p.name) if p.scope == "team" else person_sort_key(p.name)
+
     def order(row):
         p, _target, achieved, completion, _team = row
         if completion is not None:
-            return (0, -completion, -achieved, sort_key(p.name), p.scope_id)
-        return (1, 0.0, -achieved, sort_key(p.name), p.scope_id)
+            return (0, -completion, -achieved, name_key(p), p.scope_id)
+        return (1, 0.0, -achieved, name_key(p), p.scope_id)
 
     rows.sort(key=order)
     return [RankRow(i, p.scope_id, p.name, team, target, achieved, completion,
