@@ -316,6 +316,10 @@ class PipelinePage(BoardKeys, QWidget):
         column.list.installEventFilter(self)
         return column
 
+    def refresh(self) -> None:
+        """The window's Refresh: the board read again where it is (selection, scroll kept)."""
+        self.reload(in_place=True)
+
     def reload(self, stage_ids: set[int] | None = None, *, in_place: bool = False) -> None:
         """Everything shown, or only these stages' columns (a move of ours: the two columns
         it touched) and the figures. in_place (a colleague's change): the cards shown are read

@@ -172,6 +172,10 @@ class ReportsPage(QWidget):
         return self.filters.query()
 
     @Slot()
+    def refresh(self) -> None:
+        """The window's Refresh."""
+        self.reload()
+
     def reload(self) -> None:
         """Every tab is read again: the one shown now, the others when shown."""
         if not self.built:

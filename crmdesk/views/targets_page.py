@@ -161,6 +161,10 @@ class TargetsPage(QWidget):
 
     # -- reading
     @Slot()
+    def refresh(self) -> None:
+        """The window's Refresh."""
+        self.reload()
+
     def reload(self) -> None:
         self.reload_dashboard()
         if self._grid_asked:

@@ -219,6 +219,10 @@ class WorkReportsPage(QWidget):
 
     # -- reading
     @Slot()
+    def refresh(self) -> None:
+        """The window's Refresh."""
+        self.reload()
+
     def reload(self) -> None:
         self.reload_mine()
         self.reload_team()
