@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.workspace import Workspace
 from crmdesk.views.context import PageContext
+from crmdesk.views.customer_page import CustomersPage
 from crmdesk.views.pool_page import PoolPage
 
 
@@ -81,3 +82,51 @@ def test_the_customer_lists_columns_are_kept_between_runs(qtbot, ws, tmp_path):
     assert again.table.horizontalHeader().sortIndicatorSection() == again.model.column_index(
         "updated_at"
     )
+
+
+def shown(page) -> list[str]:
+    header = page.table.horizontalHeader()
+    keys = [c.key for c in page.model.columns]
+    order = sorted(range(len(keys)), key=header.visualIndex)
+    return [keys[i] for i in order if not header.isSectionHidden(i)]
+
+
+def test_one_width_shows_the_same_columns_whatever_came_before(qtbot, ws):
+    """The fitter starts from every column the user chose, not from those shown now: a window
+    at a width shows the same columns however it got there (a restart, a drag of its edge)."""
+    owner = "owner"
+    hid_here = make_page(qtbot, ws)  # 1300 wide: some columns hidden for now
+    qtbot.waitUntil(lambda: bool(hid_here.fitter.auto_hidden))
+    hid_here.fitter.set_user_hidden(hid_here.model.column_index(owner), True, pin=True)
+    came_back = CustomersPage(PageContext(ws))  # as a restart: the choice first, then a width
+    qtbot.addWidget(came_back)
+    came_back.fitter.set_user_hidden(came_back.model.column_index(owner), True, pin=True)
+    came_back.resize(1300, 700)
+    came_back.show()
+    qtbot.waitUntil(lambda: bool(came_back.fitter.auto_hidden))
+    qtbot.wait(50)
+    assert shown(came_back) == shown(hid_here)
+    assert came_back.fitter.auto_hidden == hid_here.fitter.auto_hidden
+    # what the window hides for now is said in the menu, still ticked (the user's choice)
+    hidden = min(hid_here.fitter.auto_hidden)
+    action = next(a for a in hid_here.fitter.column_menu().actions() if a.data() == hidden)
+    assert action.isChecked() and action.text().endswith("(hidden: the window is too narrow)")
+
+
+def test_a_restart_shows_the_columns_shown_before(qtbot, ws, tmp_path):
+    settings = QSettings(str(tmp_path / "crmdesk.ini"), QSettings.Format.IniFormat)
+    before = make_page(qtbot, ws, ctx=PageContext(ws, settings=settings))
+    before.resize(1200, 700)
+    qtbot.waitUntil(lambda: bool(before.fitter.auto_hidden))
+    before.fitter.set_user_hidden(before.model.column_index("owner"), True, pin=True)
+    qtbot.wait(50)
+    columns = shown(before)
+    before.save_layout()
+    after = CustomersPage(PageContext(ws, settings=settings))
+    qtbot.addWidget(after)
+    after.resize(1200, 700)
+    after.show()
+    qtbot.waitUntil(lambda: bool(after.fitter.auto_hidden))
+    qtbot.wait(50)
+    assert shown(after) == columns and "owner" not in columns
+    assert after.visible_columns() == before.visible_columns()

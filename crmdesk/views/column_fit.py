@@ -64,7 +64,11 @@ class ColumnFitter(QObject):
     def column_menu(self) -> QMenu:
         menu = QMenu(self.table)
         for i, title in enumerate(self._titles):
+            # Shown by the user's choice but hidden for now: said, or the tick looks wrong.
+            if i in self.auto_hidden:
+                title = self.tr("%1 (hidden: the window is too narrow)").replace("%1", title)
             action = menu.addAction(title)
+            action.setData(i)
             action.setCheckable(True)
             action.setChecked(not self.user_hidden(i))
             action.setEnabled(i != self._fixed)
@@ -132,29 +136,35 @@ class ColumnFitter(QObject):
             self._fitting = False
 
     def _fit(self) -> None:
+        """From every column the user chose (not from what is shown now), so one width always
+        gives the same columns: after a restart as after a drag of the window's edge."""
         header = self.table.horizontalHeader()
         available = self.table.viewport().width()
         if available <= 0:
             return
-        shown = [s for s in range(header.count()) if not header.isSectionHidden(s)]
-        for s in shown:
-            self._widths[s] = header.sectionSize(s)
-        need = sum(self._widths[s] for s in shown)
+        chosen = [s for s in range(header.count()) if not self.user_hidden(s)]
+        for s in chosen:
+            if not header.isSectionHidden(s):
+                self._widths[s] = header.sectionSize(s)
+
+        def width(s: int) -> int:
+            return self._widths.get(s, header.defaultSectionSize())
+
+        need = sum(width(s) for s in chosen)
+        hidden: set[int] = set()
         # The least important first; of equals, the one furthest right.
-        for s in sorted(shown, key=lambda s: (-self.priorities.get(s, 0), -header.visualIndex(s))):
+        for s in sorted(chosen, key=lambda s: (-self.priorities.get(s, 0), -header.visualIndex(s))):
             if need <= available:
                 break
             if self.priorities.get(s, 0) > 0:
-                header.setSectionHidden(s, True)
-                self.auto_hidden.add(s)
-                need -= self._widths[s]
+                hidden.add(s)
+                need -= width(s)
         # Back, the most important first, each that fits.
-        for s in sorted(
-            self.auto_hidden, key=lambda s: (self.priorities.get(s, 0), header.visualIndex(s))
-        ):
-            width = self._widths.get(s, header.defaultSectionSize())
-            if need + width > available:
-                continue
-            header.setSectionHidden(s, False)
-            self.auto_hidden.discard(s)
-            need += width
+        for s in sorted(hidden, key=lambda s: (self.priorities.get(s, 0), header.visualIndex(s))):
+            if need + width(s) <= available:
+                hidden.discard(s)
+                need += width(s)
+        for s in chosen:
+            if header.isSectionHidden(s) != (s in hidden):
+                header.setSectionHidden(s, s in hidden)
+        self.auto_hidden = hidden

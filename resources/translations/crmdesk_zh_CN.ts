@@ -657,6 +657,14 @@
     </message>
 </context>
 <context>
+    <name>ColumnFitter</name>
+    <message>
+        <location filename="../../crmdesk/views/column_fit.py" line="69"/>
+        <source>%1 (hidden: the window is too narrow)</source>
+        <translation>%1（窗口太窄，暂时隐藏）</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../crmdesk/views/connect_words.py" line="22"/>
@@ -10223,7 +10231,7 @@
     <message>
         <location filename="../../crmdesk/views/report_data.py" line="83"/>
         <location filename="../../crmdesk/views/reports_page.py" line="134"/>
-        <location filename="../../crmdesk/views/reports_page.py" line="338"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="342"/>
         <source>Funnel</source>
         <translation>销售漏斗</translation>
     </message>
@@ -10304,60 +10312,60 @@
         <translation>输单原因与客户来源</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="309"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="313"/>
         <source>Follow-up at</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="309"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="313"/>
         <source>Into the pool at</source>
         <translation>进入公海时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="310"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="314"/>
         <source>Out of the pool at</source>
         <translation>离开公海时间</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="364"/>
-        <location filename="../../crmdesk/views/reports_page.py" line="384"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="368"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="388"/>
         <source>Export PNG</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="365"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="369"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="379"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="383"/>
         <source>Saved the picture to %1.</source>
         <translation>已将图片保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="383"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="387"/>
         <source>The picture could not be saved. Choose another folder, such as Documents.</source>
         <translation>图片无法保存。请选择其他文件夹，例如“文档”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="388"/>
-        <location filename="../../crmdesk/views/reports_page.py" line="400"/>
-        <location filename="../../crmdesk/views/reports_page.py" line="410"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="392"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="404"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="414"/>
         <source>Export workbook</source>
         <translation>导出工作簿</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="388"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="392"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="389"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="393"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/reports_page.py" line="401"/>
+        <location filename="../../crmdesk/views/reports_page.py" line="405"/>
         <source>Saved every report to %1.</source>
         <translation>已将所有报表保存到 %1。</translation>
     </message>
@@ -11662,12 +11670,12 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
         <translation>目标分配</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/targets_page.py" line="269"/>
+        <location filename="../../crmdesk/views/targets_page.py" line="273"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/targets_page.py" line="290"/>
+        <location filename="../../crmdesk/views/targets_page.py" line="294"/>
         <source>Followed up</source>
         <translation>跟进时间</translation>
     </message>
@@ -12679,52 +12687,52 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
         <translation>%1 – %2 周报</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="293"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="297"/>
         <source>Report submitted.</source>
         <translation>报告已提交。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="295"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="299"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="314"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="318"/>
         <source>{who} saved this report at {at}, perhaps on another computer.</source>
         <translation>{who} 于 {at} 保存了这份报告（可能是在另一台电脑上）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="315"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="319"/>
         <source>{who} saved this report meanwhile, perhaps on another computer.</source>
         <translation>在此期间，{who} 保存了这份报告（可能是在另一台电脑上）。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="321"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="325"/>
         <source>Your text is still here: copy what you want to keep, then Reload.</source>
         <translation>你输入的内容仍在：请先复制要保留的部分，再点“重新加载”。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="359"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="363"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="365"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="369"/>
         <source>The report was edited after the last comment, at %1.</source>
         <translation>报告在最后一条评论之后被修改过，修改时间 %1。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="386"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="390"/>
         <source>Daily reports</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="386"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="390"/>
         <source>Weekly reports</source>
         <translation>周报</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/work_reports_page.py" line="394"/>
+        <location filename="../../crmdesk/views/work_reports_page.py" line="398"/>
         <source>Comment texts</source>
         <translation>评论内容</translation>
     </message>
