@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from gui_helpers import make_page
 from helpers import NOW
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings, Qt
 
 from crmdesk.models.customer_list import CustomerQuery
 from crmdesk.models.workspace import Workspace
@@ -130,3 +130,15 @@ def test_a_restart_shows_the_columns_shown_before(qtbot, ws, tmp_path):
     qtbot.wait(50)
     assert shown(after) == columns and "owner" not in columns
     assert after.visible_columns() == before.visible_columns()
+
+
+def test_a_click_on_a_column_that_does_not_sort_leaves_the_arrow_where_the_sort_is(qtbot, ws):
+    page = make_page(qtbot, ws)
+    header = page.table.horizontalHeader()
+    contact = page.model.column_index("contact")
+    assert not page.model.columns[contact].sortable
+    x = header.sectionViewportPosition(contact) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert page.query.sort == "updated_at"  # unchanged
+    assert header.sortIndicatorSection() == page.model.column_index("updated_at")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from crmdesk.views.bulk_actions import BulkActions, selected_count
@@ -65,6 +65,7 @@ class ListPanel(QObject):
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
         self.model.count_loaded.connect(self.update)
         self.model.load_failed.connect(self._on_load_failed)
+        self.model.sort_refused.connect(self.show_sort)
         self.table.selectionModel().selectionChanged.connect(self.update)
         self.bulk.busy_changed.connect(self.update)
         self.bulk.finished.connect(self.message.setText)
@@ -136,6 +137,22 @@ class ListPanel(QObject):
         for action in self.actions:
             held = action in self._held
             action.setEnabled(selected > 0 and not self.bulk.busy and not self.busy and not held)
+
+    @Slot()
+    def show_sort(self) -> None:
+        """The header's arrow on the column the list is sorted by (its query's), as it was
+        before a click on a column that does not sort moved it there."""
+        query = self.model.query
+        key = getattr(query, "sort", None)
+        keys = [c.key for c in self.model.columns]
+        if key not in keys:
+            return
+        order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(keys.index(key), order)
+        header.blockSignals(False)
+        header.viewport().update()
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -93,6 +93,7 @@ Count = Callable[..., int]
 
 class WindowedTableModel(QAbstractTableModel):
     sort_requested = Signal(str, bool)  # key, descending
+    sort_refused = Signal()  # a click on a column that does not sort: the header's arrow moved
     first_page_loaded = Signal()  # after set_query: the rows are there (the count may follow)
     count_loaded = Signal(int)
     load_failed = Signal(object)  # once per query, with the first error
@@ -473,6 +474,8 @@ class WindowedTableModel(QAbstractTableModel):
             self.sort_requested.emit(
                 self.columns[column].key, order == Qt.SortOrder.DescendingOrder
             )
+        else:
+            self.sort_refused.emit()
 
     # -- the whole list, off the GUI thread (an export)
     def fetch_rows(self, query: Any, offset: int, limit: int, total: int | None = None) -> list:
