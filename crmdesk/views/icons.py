@@ -17,6 +17,7 @@ NAMES = {
     "new": "fa5s.plus",
     "refresh": "fa5s.sync-alt",
     "find": "fa5s.search",
+    "undo": "fa5s.undo",
     "settings": "fa5s.cog",
     "assign": "fa5s.user-check",
     "tag": "fa5s.tag",

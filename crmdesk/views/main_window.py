@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.notice_line = NoticeLine()  # the status bar's; Edit › Undo follows its button
 
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
@@ -165,7 +166,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menus.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.find_action)
+        self.undo_action = self._action(self.tr("&Undo"), "undo", self.notice_line.trigger,
+                                        QKeySequence.StandardKey.Undo)  # fmt: skip
+        self.undo_action.setEnabled(False)
+        self.notice_line.offers_action.connect(self.undo_action.setEnabled)
+        edit_menu.addActions([self.undo_action, self.find_action])
         view_menu = menus.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         customers_menu = menus.addMenu(self.tr("&Customers"))
@@ -181,14 +186,14 @@ class MainWindow(QMainWindow):
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts_action, about_action])
         self.menu_actions = [
-            self.new_action, self.find_action, self.refresh_action, self.import_action,
-            settings_action, self.tags_action, self.shortcuts_action, quit_action,
+            self.new_action, self.undo_action, self.find_action, self.refresh_action,
+            self.import_action, settings_action, self.tags_action, self.shortcuts_action,
+            quit_action,
         ]  # fmt: skip
 
         self.user_label = QLabel(self.tr("Opening the database…"))
         self.db_label = QLabel()
         self.statusBar().addWidget(self.user_label)
-        self.notice_line = NoticeLine()
         self.statusBar().addWidget(self.notice_line, 1)
         self.statusBar().addPermanentWidget(self.db_label)
         self._restore_geometry()

@@ -76,6 +76,7 @@ class NoticeLine(QWidget):
 
     SECONDS = 6
     ACTION_SECONDS = 10  # long enough to read the line and reach the button
+    offers_action = Signal(bool)  # its button is there (Edit › Undo follows it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,11 +103,17 @@ class NoticeLine(QWidget):
         self.button.setText(action_text)
         self.button.setVisible(action is not None)
         self._timer.start(1000 * (self.ACTION_SECONDS if action else self.SECONDS))
+        self.offers_action.emit(action is not None)
 
     def clear(self) -> None:
         self.text.clear()
         self.button.hide()
         self._action = None
+        self.offers_action.emit(False)
+
+    def trigger(self) -> None:
+        """Do what its button offers (Undo), as a click on it would; nothing once it is gone."""
+        self._on_button_clicked()
 
     def _on_button_clicked(self) -> None:
         action, self._action = self._action, None

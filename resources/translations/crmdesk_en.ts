@@ -462,7 +462,7 @@
 <context>
     <name>ListPanel</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_panel.py" line="131"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="132"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>%Ln selected</numerusform>

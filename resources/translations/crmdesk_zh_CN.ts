@@ -6717,22 +6717,22 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="120"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="121"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="122"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="123"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/list_panel.py" line="124"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="125"/>
         <source>Count all</source>
         <translation>统计全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/list_panel.py" line="131"/>
+        <location filename="../../crmdesk/views/list_panel.py" line="132"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>已选 %Ln 个</numerusform>
@@ -6912,123 +6912,128 @@
         <translation>crmdesk — {name} @ {database}</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="99"/>
+        <location filename="../../crmdesk/views/main_window.py" line="100"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="105"/>
+        <location filename="../../crmdesk/views/main_window.py" line="106"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="108"/>
+        <location filename="../../crmdesk/views/main_window.py" line="109"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="112"/>
+        <location filename="../../crmdesk/views/main_window.py" line="113"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="115"/>
+        <location filename="../../crmdesk/views/main_window.py" line="116"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="118"/>
+        <location filename="../../crmdesk/views/main_window.py" line="119"/>
         <source>Manage &amp;tags…</source>
         <translation>管理标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="120"/>
+        <location filename="../../crmdesk/views/main_window.py" line="121"/>
         <source>&amp;Pools…</source>
         <translation>公海设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="123"/>
+        <location filename="../../crmdesk/views/main_window.py" line="124"/>
         <source>Release &amp;reasons and caps…</source>
         <translation>放回原因和上限(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="127"/>
+        <location filename="../../crmdesk/views/main_window.py" line="128"/>
         <source>Pipeline &amp;settings…</source>
         <translation>销售流程设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="130"/>
+        <location filename="../../crmdesk/views/main_window.py" line="131"/>
         <source>&amp;Contract settings…</source>
         <translation>合同设置(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="133"/>
+        <location filename="../../crmdesk/views/main_window.py" line="134"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="136"/>
+        <location filename="../../crmdesk/views/main_window.py" line="137"/>
         <source>Import &amp;history…</source>
         <translation>导入历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="139"/>
+        <location filename="../../crmdesk/views/main_window.py" line="140"/>
         <source>Export &amp;follow-ups…</source>
         <translation>导出跟进记录(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="142"/>
+        <location filename="../../crmdesk/views/main_window.py" line="143"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="145"/>
+        <location filename="../../crmdesk/views/main_window.py" line="146"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="148"/>
+        <location filename="../../crmdesk/views/main_window.py" line="149"/>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="157"/>
+        <location filename="../../crmdesk/views/main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="167"/>
+        <location filename="../../crmdesk/views/main_window.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/main_window.py" line="169"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../crmdesk/views/main_window.py" line="174"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="171"/>
+        <location filename="../../crmdesk/views/main_window.py" line="176"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="176"/>
+        <location filename="../../crmdesk/views/main_window.py" line="181"/>
         <source>&amp;Pipeline</source>
         <translation>销售漏斗(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="181"/>
+        <location filename="../../crmdesk/views/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="188"/>
-        <location filename="../../crmdesk/views/main_window.py" line="218"/>
+        <location filename="../../crmdesk/views/main_window.py" line="194"/>
+        <location filename="../../crmdesk/views/main_window.py" line="223"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/main_window.py" line="226"/>
+        <location filename="../../crmdesk/views/main_window.py" line="231"/>
         <source>Waiting for sign-in…</source>
         <translation>等待登录…</translation>
     </message>
