@@ -127,7 +127,7 @@ class TodayPage(QWidget):
             "forgotten": self._box(
                 self.tr("Forgotten customers"), self.forgotten, self.forgotten_days
             ),  # fmt: skip
-            "birthdays": self._box(self.tr("Birthdays this week"), self.birthdays),
+            "birthdays": self._box(self.tr("Birthdays in the next 7 days"), self.birthdays),
             "instalments": self._box(self.tr("Payments due"), self.instalments),
             "expiring": self._box(self.tr("Contracts ending soon"), self.expiring),
             "notifications": self._box(

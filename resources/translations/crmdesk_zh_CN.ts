@@ -8520,7 +8520,7 @@
     </message>
     <message>
         <location filename="../../crmdesk/views/pool_columns.py" line="49"/>
-        <source>Released by</source>
+        <source>Previous owner</source>
         <translation>前负责人</translation>
     </message>
     <message>
@@ -12002,8 +12002,8 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
     </message>
     <message>
         <location filename="../../crmdesk/views/today_page.py" line="130"/>
-        <source>Birthdays this week</source>
-        <translation>本周生日</translation>
+        <source>Birthdays in the next 7 days</source>
+        <translation>未来 7 天生日</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/today_page.py" line="131"/>
