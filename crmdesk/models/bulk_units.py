@@ -89,9 +89,11 @@ class _Pace:
     the last one went, and hands them to one step: one statement of each kind a unit instead
     of one a chunk (SQLite's ids travel as one JSON parameter, bulk.id_in), and no step to
     overshoot the time by. Measured at 300,000 customers, 30,000 picked, alternating with
-    units of chunks (medians of 2 rounds): the time in units of an assign 1,898 -> 1,744 ms, a
-    tag 1,448 -> 1,286, a delete 1,158 -> 1,133; bytes written 1,016 -> 904 MB, 692 -> 570,
-    590 -> 509 (fewer statements, each page of a unit dirtied once)."""
+    units of chunks in fresh processes (three sittings of 2-3 rounds, medians): bytes written
+    always less, an assign 1,046 -> 929 MB, a tag 709 -> 610, a delete 592 -> 521; an assign's
+    time in units 1,898 -> 1,744 and 2,581 -> 2,308 ms; a tag's and a delete's moved within
+    the machine's noise (1,448 -> 1,286, 1,909 -> 2,055, 1,689 -> 1,558; 1,158 -> 1,133,
+    1,310 -> 1,613, 1,469 -> 1,499)."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
