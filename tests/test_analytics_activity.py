@@ -14,6 +14,7 @@ from test_analytics_seed import SHANGHAI, day_of, half_up, in_scope, rows, seed
 from crmdesk.models.analytics_activity import activity, buckets_of
 from crmdesk.models.errors import ValidationFailed
 from crmdesk.models.periods import Period
+from crmdesk.models.pinyin import person_sort_key
 from crmdesk.models.schema import FOLLOW_UP_KINDS
 from crmdesk.models.workspace import Workspace
 
@@ -72,7 +73,7 @@ def activity_by_hand(r, actor, first, end, buckets, scope="all", owner_id=None):
                        tuple(f["kinds"][k] for k in FOLLOW_UP_KINDS), f["customers"],
                        f["created"], f["won"],
                        half_up(Decimal(f["cents"]) / 100, "0.01")))  # fmt: skip
-    return sorted(listed, key=lambda x: (x[1], x[0]))
+    return sorted(listed, key=lambda x: (person_sort_key(x[1]), x[1], x[0]))  # pinyin order
 
 
 def test_buckets_cut_at_days_mondays_and_months():

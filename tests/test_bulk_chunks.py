@@ -272,6 +272,34 @@ def test_a_sqlite_unit_sized_by_the_last_ones_pace():
     assert pace.want() == pytest.approx(800)
     pace.observe(800, 0.4)  # slower: fewer
     assert pace.want() == pytest.approx(200)
+    for _ in range(10):  # a long run of cheap steps: never more than MOST_IDS a step
+        pace.observe(int(max(pace.want(), 1)), 0.002)
+    assert pace.want() == bulk_units._Pace.MOST_IDS
+    pace.observe(400, 0.0)  # a step faster than the clock ticks: a pace all the same
+    assert pace.known() and pace.want() == 800  # (not 0: one chunk a unit again)
+
+
+def test_a_run_of_cheap_ids_then_costly_ones_never_holds_a_unit_long(monkeypatch):
+    """_Pace.whole over 300,000 ids on a clock of its own: ids skipped at 4 us each, then ids
+    changed at 80 us each (slower than any measured). No step does more than MOST_IDS."""
+    clock = [0.0]
+    monkeypatch.setattr(bulk_units.time, "perf_counter", lambda: clock[0])
+    pace = bulk_units._Pace(0.1)
+    chunks = [list(range(k, k + 400)) for k in range(0, 300_000, 400)]
+    cursor = bulk_units._Cursor(len(chunks))
+    steps: list[float] = []
+
+    def step(_session, _state, ids):
+        took = len(ids) * (4e-6 if ids[0] < 150_000 else 80e-6)
+        clock[0] += took
+        steps.append(took)
+        return len(ids), len(ids), 0
+
+    pace.observe(400, 400 * 4e-6)  # the first unit's measure
+    while cursor.left():
+        pace.whole(None, None, step, chunks, cursor, [])
+    assert max(steps) <= bulk_units._Pace.MOST_IDS * 80e-6 < 0.27
+    assert max(steps) > 0.2  # the bound is what held it
 
 
 def test_later_sqlite_units_take_their_chunks_in_one_step(db, people, monkeypatch, statement_sizes):
@@ -312,6 +340,70 @@ def test_later_sqlite_units_take_their_chunks_in_one_step(db, people, monkeypatc
     assert result.value == bulk.BulkResult(len(chosen), len(moved))
     assert_touched(before, snapshot(db), moved, p.admin.id)
     assert sorted(e[0] for e in events(db)) == sorted(moved)
+
+
+def owned_by(db, user_id: int) -> list[int]:
+    with db.reading() as s:
+        return list(s.scalars(select(Customer.id).where(Customer.owner_id == user_id)))
+
+
+def test_under_a_cap_a_sqlite_step_of_many_chunks_moves_the_least_recently_changed(
+    db, people, monkeypatch
+):
+    if db.dialect != "sqlite":
+        pytest.skip("steps of many chunks on SQLite only")
+    p = people
+    chosen = sorted(set(every(seed(db, p))) - set(owned_by(db, p.rep_s1.id)))
+    with db.writing() as s:  # last changed in the reverse of id order
+        for k, cid in enumerate(chosen):
+            stamp = OLD + timedelta(minutes=len(chosen) - k)
+            s.execute(update(Customer).where(Customer.id == cid).values(updated_at=stamp))
+        owned = len(owned_by(db, p.rep_s1.id))
+        s.execute(update(User).where(User.id == p.rep_s1.id).values(customer_cap=owned + 9))
+    monkeypatch.setattr(bulk_units._Pace, "want", lambda self: 3 * SMALL_CHUNK)
+    result = ws(db, p.admin).assign_customers(chosen, p.rep_s1.id, "rebalance", "")
+    # the first unit moves a chunk (7), the next step of three chunks the 2 that still fit:
+    # the least recently changed of them, not the lowest ids
+    taken = list(reversed(chosen))
+    assert result.change.customer_ids == set(taken[:9])
+    assert result.value.changed == 9 and result.value.skipped == len(chosen) - 9
+
+
+def test_a_sqlite_step_run_again_takes_the_same_chunks(db, people, monkeypatch):
+    """A unit Database.write runs again (here: a lost race, once) steps the same ids, and
+    they count once: one event each, progress reaching the total."""
+    if db.dialect != "sqlite":
+        pytest.skip("steps of many chunks on SQLite only")
+    from sqlalchemy.exc import IntegrityError
+
+    p = people
+    ids = seed(db, p)
+    chosen = sorted(every(ids) - of(ids, "n2_trade_a"))
+    monkeypatch.setattr(bulk_units._Pace, "want", lambda self: 2 * SMALL_CHUNK)
+    steps: list[list[int]] = []
+    real = bulk_assign.assign_action
+
+    def failing_once(*args):
+        action = real(*args)
+
+        def chunk(session, actor, ids):
+            steps.append(list(ids))
+            done = action.chunk(session, actor, ids)
+            if len(steps) == 2:  # the first step of many chunks, after it wrote
+                raise IntegrityError("INSERT …", {}, Exception("lost a race"))
+            return done
+
+        return bulk.ChunkAction(chunk, action.begin, action.prepare)
+
+    monkeypatch.setattr(bulk_assign, "assign_action", failing_once)
+    progress = Progress()
+    result = ws(db, p.admin).assign_customers(chosen, p.rep_n2.id, "other", "合并",
+                                              progress=progress)  # fmt: skip
+    assert steps[2] == steps[1] and len(steps[1]) == 2 * SMALL_CHUNK
+    moved = set(chosen) - of(ids, "n2_tech_a")
+    assert result.value == bulk.BulkResult(len(chosen), len(moved))
+    assert sorted(e[0] for e in events(db)) == sorted(moved)  # once each
+    assert progress.calls[-1] == (len(chosen), len(chosen))
 
 
 # ---------------------------------------------------------------- statement sizes

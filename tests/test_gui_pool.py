@@ -5,6 +5,7 @@ not when a cap says no); a rep releases a customer with a reason; a pool admin a
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from gui_helpers import make_page
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import update
 
 from crmdesk.models.customer_list import CustomerQuery
+from crmdesk.models.errors import ConnectionLost
 from crmdesk.models.pool_list import PoolQuery
 from crmdesk.models.schema import Pool, Team
 from crmdesk.models.workspace import Workspace
@@ -122,6 +124,23 @@ def test_claim_is_held_back_once_the_days_claims_are_used(qtbot, pool_ws):
     page.table.selectRow(0)
     assert not page.claim_button.isEnabled()
     assert "Claim again tomorrow" in page.claim_button.toolTip()
+    # read again just after midnight: the next day's claims are there to take
+    assert page._new_day.isActive() and 0 < page._new_day.remainingTime() <= 86_406_000
+    page.workspace.clock = lambda: NOW + timedelta(days=1)
+    page._new_day.timeout.emit()
+    qtbot.waitUntil(page.claim_button.isEnabled)
+    assert "1 more today" in page.capacity_label.text()
+    page.workspace.clock = lambda: NOW
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.claim_button.isEnabled())
+    # a capacity that cannot be read lets Claim go: the claim itself says what is in the way
+
+    def unreadable():
+        raise ConnectionLost(detail="gone")
+
+    page.workspace.capacity = unreadable
+    page.refresh()
+    qtbot.waitUntil(page.claim_button.isEnabled)
 
 
 def test_a_rep_releases_a_customer_with_a_reason(qtbot, ws, monkeypatch):

@@ -28,6 +28,7 @@ from crmdesk.models.analytics_types import (
 )
 from crmdesk.models.checks import Checker
 from crmdesk.models.periods import local_midnight_utc
+from crmdesk.models.pinyin import person_sort_key
 from crmdesk.models.schema import FOLLOW_UP_KINDS, Customer, FollowUp, Team, User
 from crmdesk.models.schema_deals import Deal
 from crmdesk.models.users import UserRow
@@ -156,5 +157,5 @@ def activity(
             tuple(f["kinds"].get(k, 0) for k in FOLLOW_UP_KINDS), f["customers"], f["created"],
             f["won"], money(f["cents"]) if f["cents"] else Decimal("0.00"),
         ))  # fmt: skip
-    rows.sort(key=lambda r: (r.name, r.user_id))
+    rows.sort(key=lambda r: (person_sort_key(r.name), r.name, r.user_id))  # pinyin order
     return ActivityResult(granularity, tuple(buckets), FOLLOW_UP_KINDS, tuple(rows))

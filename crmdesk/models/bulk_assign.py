@@ -119,8 +119,11 @@ def assign_action(
             mine_n, moving = len(rows), [r.id for r in rows if r.owner_id != to_user_id]
             # The cap: the first ones fit, the others stay (skipped). First in the order the
             # action takes them: on SQLite the least recently changed (in_change_order), on a
-            # server the lowest ids, as a cancel keeps them.
+            # server the lowest ids, as a cancel keeps them. (The rows come locked in id order;
+            # a SQLite step's ids span several chunks.)
             if left is not None:
+                order = {cid: k for k, cid in enumerate(ids)}
+                moving.sort(key=order.__getitem__)
                 moving, over = fit(session, room, moving, left)
             if moving:
                 new = events(actor, at, Customer.id, Customer.owner_id)

@@ -95,6 +95,12 @@ class _Pace:
     the machine's noise (1,448 -> 1,286, 1,909 -> 2,055, 1,689 -> 1,558; 1,158 -> 1,133,
     1,310 -> 1,613, 1,469 -> 1,499)."""
 
+    # A step's ids at most. Ids cheap to step (not the actor's to change; a tag they have) make
+    # a fast pace, and the next unit's may cost far more each: this bounds that unit, at the
+    # costliest pace measured (an assign's, 65-85 us an id) to ~0.2-0.27 s.
+    MOST_IDS = 3200
+    LEAST_S = 0.001  # a step's time at least (Windows' monotonic clock ticks every ~16 ms)
+
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.per_id: float | None = None  # seconds an id took in the last step
@@ -105,12 +111,14 @@ class _Pace:
 
     def observe(self, ids: int, took: float) -> None:
         if ids:
-            self.per_id, self.last = took / ids, ids
+            self.per_id, self.last = max(took, self.LEAST_S) / ids, ids
 
     def want(self) -> float:
-        """Ids for the next unit: at most twice the last step's, so a step of cheap ids (not
-        the actor's to change, skipped) is never followed by an overlong unit."""
-        return min(self.seconds / self.per_id, 2 * self.last) if self.per_id else 0
+        """Ids for the next unit: what fits in `seconds` at the last pace, at most twice the
+        last step's and MOST_IDS."""
+        if self.per_id is None:
+            return 0
+        return min(self.seconds / self.per_id, 2 * self.last, self.MOST_IDS)
 
     def whole(self, session: Session, state: Any, step: Step, chunks, cursor, taken: list[int]):
         if not taken:  # (else run again by Database.write: the same chunks)
@@ -124,9 +132,9 @@ class _Pace:
         ids = [cid for n in taken for cid in chunks[n]]
         if not ids:
             return 0, 0, 0
-        stepped = time.monotonic()
+        stepped = time.perf_counter()
         result = step(session, state, ids)
-        self.observe(len(ids), time.monotonic() - stepped)
+        self.observe(len(ids), time.perf_counter() - stepped)
         return result
 
 
@@ -240,10 +248,10 @@ def _run(
                     taken.append(n)
                 else:
                     break
-                stepped = time.monotonic()
+                stepped = time.perf_counter()
                 m, c, k = step(session, state, chunks[n])
                 if pace is not None:
-                    pace.observe(len(chunks[n]), time.monotonic() - stepped)
+                    pace.observe(len(chunks[n]), time.perf_counter() - stepped)
                 mine, changed, skipped, i = mine + m, changed + c, skipped + k, i + 1
             return mine, changed, skipped
 

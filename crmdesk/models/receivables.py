@@ -33,6 +33,7 @@ from crmdesk.models.bulk import id_in
 from crmdesk.models.checks import MAX_PAGE, Checker
 from crmdesk.models.contract_rules import outstanding, outstanding_column
 from crmdesk.models.errors import ValidationFailed
+from crmdesk.models.pinyin import person_sort_key
 from crmdesk.models.policy import contract_see_condition
 from crmdesk.models.schema import Customer, Team, User
 from crmdesk.models.schema_contracts import Contract, Instalment, Payment
@@ -399,5 +400,6 @@ def payments_by_month(session: Session, actor: UserRow, year: int) -> list[Month
     names = _names(session, User, list({r[1] for r in found}))
     rows = [MonthRow(int(m), owner, names.get(owner, ""), team, money_of(cents), int(n))
             for m, owner, team, cents, n in found]  # fmt: skip
-    rows.sort(key=lambda r: (r.month, r.owner_name, r.owner_id or 0, r.team_id or 0))
+    rows.sort(key=lambda r: (r.month, person_sort_key(r.owner_name), r.owner_name, r.owner_id or 0,
+                             r.team_id or 0))  # fmt: skip
     return rows

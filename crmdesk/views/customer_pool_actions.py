@@ -12,6 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton
 
+from crmdesk.models.pinyin import person_sort_key
 from crmdesk.models.pool_actions import MAX_AT_ONCE
 from crmdesk.views.bulk_actions import KEEP_LIMIT, loaded_selected_ids, selected_ranges
 from crmdesk.views.icons import set_icon
@@ -157,7 +158,9 @@ class CustomerPoolActions:
         refused = [r for r in self._selected_rows(limit) if not self.may_edit_row(r)]
         if not refused:
             return ""
-        owners = ", ".join(sorted({r.owner_name for r in refused if r.owner_name}))
+        owners = ", ".join(
+            sorted({r.owner_name for r in refused if r.owner_name}, key=person_sort_key)
+        )
         words = OwnerOnlyWords()
         return words.refused(action, owners, words.names([r.name for r in refused]))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QLocale, Qt, Slot
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -103,6 +103,8 @@ class PoolPage(QWidget):
 
         self.capacity_label = QLabel()
         self.capacity_label.setObjectName("capacityLabel")
+        self._new_day = QTimer(self, singleShot=True)  # the day's claims start again
+        self._new_day.timeout.connect(self._load_capacity)
         self.claim_button = QPushButton(self.tr("Claim"))
         self.claim_button.setToolTip(self.tr("Take the selected customers as your own"))
         set_icon(self.claim_button, "claim")
@@ -258,7 +260,9 @@ class PoolPage(QWidget):
         def read():
             return ws.capacity(), ws.claims_today(pool_id)
 
-        self.ctx.read(read, self._on_capacity_loaded, lambda _exc: None, owner=self,
+        # A failed read lets Claim go (the claim itself then says what stands in the way).
+        self.ctx.read(read, self._on_capacity_loaded,
+                      lambda _exc: self.list.hold(self.claim_button, ""), owner=self,
                       key="capacity")  # fmt: skip
 
     def _on_capacity_loaded(self, loaded) -> None:
@@ -279,6 +283,9 @@ class PoolPage(QWidget):
             why = self.tr(
                 "You have claimed the %1 customers a day this pool allows. Claim again tomorrow."
             ).replace("%1", QLocale().toString(pool.daily_claim_cap))
+            # Read again just after midnight: a window left open overnight claims next morning.
+            tomorrow = QDateTime(QDate.currentDate().addDays(1), QTime(0, 0, 5))
+            self._new_day.start(max(1000, QDateTime.currentDateTime().msecsTo(tomorrow)))
         self.list.hold(self.claim_button, why)
 
     @Slot(object)

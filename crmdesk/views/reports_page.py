@@ -171,11 +171,11 @@ class ReportsPage(QWidget):
     def query(self) -> ReportQuery:
         return self.filters.query()
 
-    @Slot()
     def refresh(self) -> None:
         """The window's Refresh."""
         self.reload()
 
+    @Slot()
     def reload(self) -> None:
         """Every tab is read again: the one shown now, the others when shown."""
         if not self.built:

@@ -160,11 +160,11 @@ class TargetsPage(QWidget):
             self.scope_box.setCurrentIndex(find(self.scope_box, scope))
 
     # -- reading
-    @Slot()
     def refresh(self) -> None:
         """The window's Refresh."""
         self.reload()
 
+    @Slot()
     def reload(self) -> None:
         self.reload_dashboard()
         if self._grid_asked:

@@ -218,11 +218,11 @@ class WorkReportsPage(QWidget):
         self.go(self.kind, local_day(self.workspace.clock()).date)
 
     # -- reading
-    @Slot()
     def refresh(self) -> None:
         """The window's Refresh."""
         self.reload()
 
+    @Slot()
     def reload(self) -> None:
         self.reload_mine()
         self.reload_team()
