@@ -3,7 +3,7 @@ and Edit › Undo (Ctrl+Z) does what the notice line offers while it offers it."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 
 from crmdesk.models.workspace import Workspace
@@ -47,3 +47,24 @@ def test_edit_undo_does_what_the_notice_offers_while_it_does(qtbot, ws, tmp_path
     assert undone == ["x"]
     window.ctx.notify("Saved.")  # a notice with nothing to undo
     assert not undo.isEnabled()
+
+
+def test_ctrl_z_in_a_text_field_undoes_the_typing_not_the_action(qtbot, ws, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Workspace(ws.db, ws.people.admin, clock=ws.clock), settings,
+                        recycle=False)  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    undone: list[str] = []
+    window.ctx.notify("Moved 3 customers to the recycle bin.", "Undo", lambda: undone.append("x"))
+    search = window.page("customers").search
+    search.setFocus()
+    qtbot.keyClicks(search, "abc")
+    qtbot.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert search.text() == "" and undone == []  # the field's own undo
+    table = window.page("customers").table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert undone == ["x"]  # elsewhere Ctrl+Z is Edit › Undo
