@@ -253,6 +253,20 @@ def test_answers_are_kept_and_count_again_when_the_deal_comes_back(db, people, p
     assert json.loads(history(db, deal_id)[-1][5]) == [["谁做最终决定？", "赵总"]]
 
 
+def test_a_move_takes_the_new_stages_probability(db, people, pipeline):
+    """The deal's own probability was for the stage it leaves: once moved it weighs at its new
+    stage's (a demo deal at 0% moved on still weighed nothing on the board)."""
+    p, pl = people, pipeline
+    needs = stage(pl, "needs")
+    answers = {qid(pl, "budget"): "yes", qid(pl, "decision_maker"): "李总"}
+    deal_id = make_deal(db, p.rep_n1, pl, "initial", probability=0, answers=answers)
+    assert read_deal(db, deal_id).probability == 0
+    ws(db, p.rep_n1).move_deal(deal_id, needs.id, 1)
+    assert read_deal(db, deal_id).probability is None
+    card = ws(db, p.rep_n1).deal(deal_id)
+    assert card.probability == needs.probability > 0
+
+
 def test_a_move_to_the_same_stage_changes_nothing(db, people, pipeline):
     deal_id = make_deal(db, people.rep_n1, pipeline, "needs")
     result = ws(db, people.rep_n1).move_deal(deal_id, stage(pipeline, "needs").id, 1)

@@ -397,9 +397,12 @@ def apply_move(
     deal's new version. mover_id: whose move the history names (the requester of an approved
     move), the actor by default."""
     deal, target, plan, given, closing = move.deal, move.target, move.plan, move.given, move.closing
+    # A move takes the new stage's probability (its own, set in the deal's form, was for the
+    # stage it leaves), as a user of any pipeline expects: a deal left at 0% would otherwise
+    # weigh nothing in the board's weighted totals wherever it went.
     values: dict = {"stage_id": target.id, "stage_entered_at": now, "awaiting_stage_id": None,
                     "reached_stage_id": reached_after(session, deal.reached_stage_id, target.id,
-                                                      plan.kind)}  # fmt: skip
+                                                      plan.kind), "probability": None}  # fmt: skip
     if plan.kind == "won":
         values |= {"status": "won", "closed_at": closed_at(closing.won_on, now),
                    "amount": plan.amount, "amount_manual": plan.amount_manual,
