@@ -142,3 +142,31 @@ def test_a_click_on_a_column_that_does_not_sort_leaves_the_arrow_where_the_sort_
     assert page.query.sort == "updated_at"  # unchanged
     assert header.sortIndicatorSection() == page.model.column_index("updated_at")
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_no_column_goes_under_the_vertical_scroll_bar(qtbot):
+    """Rows that bring the vertical scroll bar narrow the viewport, not the table: the fitter
+    follows the viewport, so a list never needs a horizontal scroll bar."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from crmdesk.views.column_fit import ColumnFitter
+
+    model = QStandardItemModel(0, 8)
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    header = table.horizontalHeader()
+    for s in range(8):
+        header.resizeSection(s, 100)
+    fitter = ColumnFitter(table, {s: s for s in range(8)})  # the rightmost hide first
+    table.resize(606, 300)  # six columns fit, with less room to spare than a scroll bar takes
+    table.show()
+    qtbot.waitUntil(lambda: len(fitter.auto_hidden) > 0)
+    assert table.horizontalScrollBar().maximum() == 0
+    for r in range(60):  # rows arrive: the vertical bar takes its width from the viewport
+        model.appendRow([QStandardItem(f"{r}-{c}") for c in range(8)])
+    qtbot.waitUntil(lambda: table.verticalScrollBar().isVisible())
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)
+    shown = [s for s in range(8) if not header.isSectionHidden(s)]
+    assert sum(header.sectionSize(s) for s in shown) <= table.viewport().width()

@@ -33,9 +33,12 @@ class ColumnFitter(QObject):
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.fit)
         table.installEventFilter(self)
+        # The viewport too: it narrows without the table resizing when the rows loaded bring
+        # the vertical scroll bar, and the last column then went under it (a horizontal bar).
+        table.viewport().installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.table and event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and obj in (self.table, self.table.viewport()):
             self._timer.start()
         return False
 
