@@ -11,12 +11,17 @@ from crmdesk.views.main_window import MainWindow
 from crmdesk.views.pages import PAGES
 
 
-def test_refresh_after_visiting_every_page(qtbot, ws, tmp_path, monkeypatch):
+def admin_window(qtbot, ws, tmp_path) -> MainWindow:
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Workspace(ws.db, ws.people.admin, clock=ws.clock), settings,
                         recycle=False)  # fmt: skip
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def test_refresh_after_visiting_every_page(qtbot, ws, tmp_path, monkeypatch):
+    window = admin_window(qtbot, ws, tmp_path)
     refreshed: list[str] = []
     for key in PAGES:
         window.show_page(key)
@@ -30,11 +35,7 @@ def test_refresh_after_visiting_every_page(qtbot, ws, tmp_path, monkeypatch):
 
 
 def test_edit_undo_does_what_the_notice_offers_while_it_does(qtbot, ws, tmp_path):
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(Workspace(ws.db, ws.people.admin, clock=ws.clock), settings,
-                        recycle=False)  # fmt: skip
-    qtbot.addWidget(window)
-    window.show()
+    window = admin_window(qtbot, ws, tmp_path)
     undo = window.undo_action
     assert not undo.isEnabled() and undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert undo in window.menuBar().actions()[1].menu().actions()  # Edit › Undo
@@ -50,11 +51,7 @@ def test_edit_undo_does_what_the_notice_offers_while_it_does(qtbot, ws, tmp_path
 
 
 def test_ctrl_z_in_a_text_field_undoes_the_typing_not_the_action(qtbot, ws, tmp_path):
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(Workspace(ws.db, ws.people.admin, clock=ws.clock), settings,
-                        recycle=False)  # fmt: skip
-    qtbot.addWidget(window)
-    window.show()
+    window = admin_window(qtbot, ws, tmp_path)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     undone: list[str] = []
