@@ -28,7 +28,6 @@ from crmdesk.models.analytics_types import (
 )
 from crmdesk.models.checks import Checker
 from crmdesk.models.periods import local_midnight_utc
-from crmdesk.models.pinyin import person_sort_key
 from crmdesk.models.schema import FOLLOW_UP_KINDS, Customer, FollowUp, Team, User
 from crmdesk.models.schema_deals import Deal
 from crmdesk.models.users import UserRow
@@ -148,6 +147,7 @@ def activity(
         .where(or_(User.id.in_(list(figures)) if figures else false(),
                    (User.active.is_(True)) & User.role.in_(("rep", "manager")) & visible[0]),
                *visible[1:])
+        .order_by(User.name_sort, User.name, User.id)  # people in pinyin order
     ).all()  # fmt: skip
     rows = []
     for user_id, name, team_id, team_name in users:
@@ -157,5 +157,4 @@ def activity(
             tuple(f["kinds"].get(k, 0) for k in FOLLOW_UP_KINDS), f["customers"], f["created"],
             f["won"], money(f["cents"]) if f["cents"] else Decimal("0.00"),
         ))  # fmt: skip
-    rows.sort(key=lambda r: (person_sort_key(r.name), r.name, r.user_id))  # pinyin order
     return ActivityResult(granularity, tuple(buckets), FOLLOW_UP_KINDS, tuple(rows))

@@ -316,7 +316,7 @@ def pool_choices(session: Session, actor: UserRow, pool_id: int) -> PoolChoices:
 
     ids = select(other.released_by_id).where(*here, other.released_by_id.is_not(None)).distinct()
     people = select(User.id, User.name).where(User.id.in_(ids.scalar_subquery()))
-    released = sorted(session.execute(people).all(), key=lambda r: pinyin.person_sort_key(r[1]))
+    released = session.execute(people.order_by(User.name_sort, User.name, User.id)).all()
     return PoolChoices(
         tuple(pinyin.sorted_by_pinyin(distinct(Customer.industry))),
         tuple(pinyin.sorted_by_pinyin(PROVINCES)),
@@ -332,4 +332,4 @@ def pool_members(session: Session, actor: UserRow, pool_id: int) -> list[UserRow
     if not pool.is_admin(actor):
         raise PermissionDenied(action="assign_from_pool", pool_id=pool_id)
     members = [u for u in list_users(session) if pool.is_member(u) and sells(u)]
-    return sorted(members, key=lambda u: (pinyin.person_sort_key(u.name), u.name, u.id))
+    return members  # in pinyin order, as list_users reads them (User.name_sort)

@@ -252,24 +252,14 @@ class CustomersPage(CustomerPoolActions, QWidget):
         self.saved_views.mark_custom()
         self._keep_id = self.selected_id()
         self.list.set_query(query)
-        self._show_sort(query)
+        self.list.show_sort(query)
 
     def apply_query(self, query: CustomerQuery) -> None:
         """Put a query into the filters (a saved view) and load it once."""
         self.filters.set_query(query, emit=False)
         self._keep_id = self.selected_id()
         self.list.set_query(query)
-        self._show_sort(query)
-
-    def _show_sort(self, query: CustomerQuery) -> None:
-        keys = [c.key for c in self.model.columns]
-        column = self.model.column_index(query.sort if query.sort in keys else "updated_at")
-        order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(column, order)
-        header.blockSignals(False)
-        header.viewport().update()
+        self.list.show_sort(query)
 
     @Slot(str, bool)
     def _on_sort_requested(self, key: str, descending: bool) -> None:
@@ -452,7 +442,7 @@ class CustomersPage(CustomerPoolActions, QWidget):
 
     def _restore_layout(self) -> None:
         if self.fitter.restore(self.settings, "customers/header"):
-            self._show_sort(self.query)  # sorting always starts from the query
+            self.list.show_sort(self.query)  # sorting always starts from the query
         split = self.settings.value("customers/splitter") if self.settings is not None else None
         if isinstance(split, QByteArray):
             self.splitter.restoreState(split)

@@ -139,10 +139,10 @@ class ListPanel(QObject):
             action.setEnabled(selected > 0 and not self.bulk.busy and not self.busy and not held)
 
     @Slot()
-    def show_sort(self) -> None:
-        """The header's arrow on the column the list is sorted by (its query's), as it was
-        before a click on a column that does not sort moved it there."""
-        query = self.model.query
+    def show_sort(self, query: Any = None) -> None:
+        """The header's arrow on the column the list is sorted by (the query's, by default the
+        model's): after a click on a column that does not sort moved it, or a saved view."""
+        query = self.model.query if query is None else query
         key = getattr(query, "sort", None)
         keys = [c.key for c in self.model.columns]
         if key not in keys:

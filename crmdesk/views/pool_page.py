@@ -50,7 +50,6 @@ class PoolPage(QWidget):
         self.workspace = ws = ctx.workspace
         self.settings = ctx.settings
         self._pools: list[PoolRow] = []
-        self._busy = False
 
         self.pool_combo = QComboBox()
         self.pool_combo.setMinimumWidth(160)
@@ -360,10 +359,6 @@ class PoolPage(QWidget):
         self.move_button.setVisible(admin)
         self.settings_button.setVisible(admin)
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.list.set_busy(busy)
-
     def save_layout(self) -> None:
         self.fitter.save()
 
@@ -382,14 +377,14 @@ class PoolPage(QWidget):
     @Slot()
     def _on_claim_clicked(self) -> None:
         ids, pool_id = self.selected_ids(), self.query.pool_id
-        if not ids or self._busy:
+        if not ids or self.list.busy:
             return
         names = self._names(ids)
-        self._set_busy(True)
+        self.list.set_busy(True)
         self.message.setText(self.tr("Claiming…"))
 
         def done(result) -> None:
-            self._set_busy(False)
+            self.list.set_busy(False)
             text = claim_text(result.value, names)
             if result.value.claimed:  # first: a notice clears the list's line (ListPanel)
                 self.ctx.notify(self.tr("Claimed %Ln customer(s).", "", len(result.value.claimed)))
@@ -403,7 +398,7 @@ class PoolPage(QWidget):
     @Slot()
     def _on_assign_clicked(self) -> None:
         ids, pool_id = self.selected_ids(), self.query.pool_id
-        if not ids or self._busy:
+        if not ids or self.list.busy:
             return
         members = lambda: self.workspace.pool_members(pool_id)  # noqa: E731
         dialog = AssignDialog(self.ctx, len(ids), self, with_reason=False, users=members)
@@ -412,10 +407,10 @@ class PoolPage(QWidget):
         user_id, _code, _text = dialog.value()
         who = dialog.user.currentText()
         names = self._names(ids)
-        self._set_busy(True)
+        self.list.set_busy(True)
 
         def done(result) -> None:
-            self._set_busy(False)
+            self.list.set_busy(False)
             value = result.value
             if value.claimed:
                 self.ctx.notify(
@@ -432,16 +427,16 @@ class PoolPage(QWidget):
     @Slot()
     def _on_move_clicked(self) -> None:
         ids, pool_id = self.selected_ids(), self.query.pool_id
-        if not ids or self._busy:
+        if not ids or self.list.busy:
             return
         dialog = MoveDialog(self._pools, pool_id, len(ids), self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.value() is None:
             return
         target = dialog.value()
-        self._set_busy(True)
+        self.list.set_busy(True)
 
         def done(result) -> None:
-            self._set_busy(False)
+            self.list.set_busy(False)
             self.ctx.notify(self.tr("Moved %Ln customer(s) to %1.", "", result.value).replace(
                 "%1", dialog.pool.currentText()))  # fmt: skip
 
@@ -449,6 +444,6 @@ class PoolPage(QWidget):
                        self._on_failed, owner=self)  # fmt: skip
 
     def _on_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
+        self.list.set_busy(False)
         self.message.clear()
         show_error(self, exc)

@@ -22,7 +22,8 @@ depends_on = None
 def _rekey(key) -> None:
     conn = op.get_bind()
     users = conn.execute(sa.text("SELECT id, name, name_sort FROM users")).all()
-    changed = [{"i": i, "k": key(name)[:60]} for i, name, old in users if key(name)[:60] != old]
+    keys = [(i, key(name)[:60], old) for i, name, old in users]
+    changed = [{"i": i, "k": new} for i, new, old in keys if new != old]
     if changed:
         conn.execute(sa.text("UPDATE users SET name_sort = :k WHERE id = :i"), changed)
         conn.execute(sa.text("UPDATE customers SET owner_sort = :k WHERE owner_id = :i"), changed)
