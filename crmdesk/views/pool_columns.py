@@ -46,7 +46,7 @@ def pool_columns() -> list[Column]:
         Column("pool_entered_at", QCoreApplication.translate("PoolColumns", "In pool"), 90,
                lambda r: days_in_pool(r.pool_entered_at), center=True,
                cell=lambda r: pool_days(r.pool_entered_at), kind="int"),
-        Column("released_by", QCoreApplication.translate("PoolColumns", "Previous owner"), 110,
+        Column("released_by", QCoreApplication.translate("PoolColumns", "Previous owner"), 120,
                lambda r: r.released_by_name, sortable=False),
         Column("release_code", QCoreApplication.translate("PoolColumns", "Why it left"), 120,
                lambda r: r.release_label or (reason_label(r.release_code) if r.release_code

@@ -275,8 +275,9 @@ class PoolPage(QWidget):
         why = ""
         if room.room == 0:
             why = self.tr(
-                "You own as many customers as your cap allows (%1). Release one before you "
-                "claim another."
+                "You own %Ln customer(s) and your cap is %1: release some before you claim.",
+                "",
+                room.owned,
             ).replace("%1", QLocale().toString(room.cap))
         elif left == 0 and pool is not None:
             why = self.tr(

@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="375"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="389"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="379"/>
         <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
         <translation>
             <numerusform>%Ln customer not assigned: %1 already owns as many customers as allowed.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="432"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="422"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>Restored %Ln customer.</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="441"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="431"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>Moved %Ln customer to the recycle bin.</numerusform>
@@ -484,7 +484,7 @@
 <context>
     <name>OwnerOnlyWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="61"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="62"/>
         <source>No customers of your own yet. %Ln customer(s) shared with you are under “Shared with me”.</source>
         <translation>
             <numerusform>No customers of your own yet. %Ln customer shared with you is under “Shared with me”.</numerusform>
@@ -492,7 +492,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="70"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="71"/>
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform>
@@ -541,7 +541,7 @@
 <context>
     <name>PoolActionWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="28"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="29"/>
         <source>Released %Ln customer(s) to the pool.</source>
         <translation>
             <numerusform>Released %Ln customer to the pool.</numerusform>
@@ -549,7 +549,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="31"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="32"/>
         <source>Locked %Ln customer(s): they stay yours.</source>
         <translation>
             <numerusform>Locked %Ln customer: they stay yours.</numerusform>
@@ -557,7 +557,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="34"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="35"/>
         <source>Unlocked %Ln customer(s).</source>
         <translation>
             <numerusform>Unlocked %Ln customer.</numerusform>
@@ -590,7 +590,7 @@
 <context>
     <name>PoolPage</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="73"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="72"/>
         <source>%Ln customer(s) in the pool</source>
         <translation>
             <numerusform>%Ln customer in the pool</numerusform>
@@ -598,7 +598,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="388"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="278"/>
+        <source>You own %Ln customer(s) and your cap is %1: release some before you claim.</source>
+        <translation>
+            <numerusform>You own %Ln customer and your cap is %1: release some before you claim.</numerusform>
+            <numerusform>You own %Ln customers and your cap is %1: release some before you claim.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_page.py" line="391"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>Claimed %Ln customer.</numerusform>
@@ -606,7 +614,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="415"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="418"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Assigned %Ln customer to %1.</numerusform>
@@ -614,7 +622,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="438"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="441"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>Moved %Ln customer to %1.</numerusform>

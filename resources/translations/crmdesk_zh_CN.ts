@@ -659,7 +659,7 @@
 <context>
     <name>ColumnFitter</name>
     <message>
-        <location filename="../../crmdesk/views/column_fit.py" line="69"/>
+        <location filename="../../crmdesk/views/column_fit.py" line="72"/>
         <source>%1 (hidden: the window is too narrow)</source>
         <translation>%1（窗口太窄，暂时隐藏）</translation>
     </message>
@@ -2525,14 +2525,14 @@
         <translation>这里还没有客户。最近删除的客户可在回收站找回。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="441"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="431"/>
         <source>Moved %Ln customer(s) to the recycle bin.</source>
         <translation>
             <numerusform>已将 %Ln 个客户移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="384"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="374"/>
         <source>Assigning customers…</source>
         <translation>正在分配客户…</translation>
     </message>
@@ -2542,33 +2542,33 @@
         <translation>客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="385"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="375"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已分配 %Ln 个客户给 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="389"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="379"/>
         <source>%Ln customer(s) not assigned: %1 already owns as many customers as allowed.</source>
         <translation>
             <numerusform>%Ln 个客户未分配：%1 的客户数已达上限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="415"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="405"/>
         <source>Changing tags…</source>
         <translation>正在更改标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_page.py" line="432"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="422"/>
         <source>Restored %Ln customer(s).</source>
         <translation>
             <numerusform>已恢复 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_page.py" line="440"/>
+        <location filename="../../crmdesk/views/customer_page.py" line="430"/>
         <source>Deleting customers…</source>
         <translation>正在删除客户…</translation>
     </message>
@@ -2594,37 +2594,37 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="98"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="99"/>
         <source>Release to pool…</source>
         <translation>放回公海…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="101"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="102"/>
         <source>Give the selected customers back to the public pool</source>
         <translation>把选中的客户放回公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="107"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="108"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="111"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="112"/>
         <source>Lock: never recycled to the pool</source>
         <translation>锁定：不会被回收到公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="114"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="115"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="171"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="174"/>
         <source>Not yours to change</source>
         <translation>无权修改</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="199"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="202"/>
         <source>Show those shared with me</source>
         <translation>查看与我共享的客户</translation>
     </message>
@@ -7556,51 +7556,51 @@
 <context>
     <name>OwnerOnlyWords</name>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="44"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="45"/>
         <source>Only the customer&apos;s owner, their manager or an administrator may do this: the selected customers are only shared with you.</source>
         <translation>只有客户的负责人、其主管或管理员可以这样做：选中的客户只是与你共享。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="50"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="51"/>
         <source>Only the owner (%1) or a manager can release %2 to the pool.</source>
         <translation>只有负责人（%1）或主管可以将%2放回公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="51"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="52"/>
         <source>Only the owner (%1) or a manager can lock or unlock %2.</source>
         <translation>只有负责人（%1）或主管可以锁定或解锁%2。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="52"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="53"/>
         <source>Only the owner (%1) or a manager can hand %2 to someone else.</source>
         <translation>只有负责人（%1）或主管可以将%2转给他人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="53"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="54"/>
         <source>Only the owner (%1) or a manager can change the tags of %2.</source>
         <translation>只有负责人（%1）或主管可以修改%2的标签。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="54"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="55"/>
         <source>Only the owner (%1) or a manager can delete %2.</source>
         <translation>只有负责人（%1）或主管可以删除%2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="61"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="62"/>
         <source>No customers of your own yet. %Ln customer(s) shared with you are under “Shared with me”.</source>
         <translation>
             <numerusform>你名下还没有客户。有 %Ln 个客户与你共享，见“我协作的客户”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="70"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="71"/>
         <source>%n more</source>
         <translation>
             <numerusform>另外 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="71"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="72"/>
         <source>%1 and %2</source>
         <translation>%1和%2</translation>
     </message>
@@ -8344,21 +8344,21 @@
 <context>
     <name>PoolActionWords</name>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="28"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="29"/>
         <source>Released %Ln customer(s) to the pool.</source>
         <translation>
             <numerusform>已把 %Ln 个客户放回公海。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="31"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="32"/>
         <source>Locked %Ln customer(s): they stay yours.</source>
         <translation>
             <numerusform>已锁定 %Ln 个客户：它们不会被回收。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/customer_pool_actions.py" line="34"/>
+        <location filename="../../crmdesk/views/customer_pool_actions.py" line="35"/>
         <source>Unlocked %Ln customer(s).</source>
         <translation>
             <numerusform>已解锁 %Ln 个客户。</numerusform>
@@ -8592,114 +8592,116 @@
 <context>
     <name>PoolPage</name>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="57"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="56"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="73"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="72"/>
         <source>%Ln customer(s) in the pool</source>
         <translation>
             <numerusform>公海中有 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="106"/>
-        <location filename="../../crmdesk/views/pool_page.py" line="391"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="107"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="394"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="107"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="108"/>
         <source>Take the selected customers as your own</source>
         <translation>把选中的客户领取为自己的客户</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="110"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="111"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="113"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="114"/>
         <source>Move…</source>
         <translation>转移…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="117"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="118"/>
         <source>Pool settings…</source>
         <translation>公海设置…</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="130"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="131"/>
         <source>Pool:</source>
         <translation>公海：</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="135"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="136"/>
         <source>Pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="179"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="180"/>
         <source>%1 (closed)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="183"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="184"/>
         <source>No pool</source>
         <translation>没有公海</translation>
     </message>
-    <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="275"/>
-        <source>You own as many customers as your cap allows (%1). Release one before you claim another.</source>
-        <translation>你名下的客户已达上限（%1 个）。请先放回一个客户，再领取新的。</translation>
+    <message numerus="yes">
+        <location filename="../../crmdesk/views/pool_page.py" line="278"/>
+        <source>You own %Ln customer(s) and your cap is %1: release some before you claim.</source>
+        <translation>
+            <numerusform>你已拥有 %Ln 个客户，上限为 %1 个：请先放回一些客户再领取。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="280"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="284"/>
         <source>You have claimed the %1 customers a day this pool allows. Claim again tomorrow.</source>
         <translation>今天已领满此公海每日允许的 %1 个客户，请明天再领取。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="298"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="305"/>
         <source>No pool is open to you. Ask an administrator to add you to one.</source>
         <translation>你还没有可以查看的公海。请联系管理员把你加入一个公海。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="302"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="309"/>
         <source>No customer in this pool matches the search and filters.</source>
         <translation>这个公海中没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="303"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="310"/>
         <source>This pool is empty: every customer has an owner.</source>
         <translation>这个公海是空的：所有客户都有负责人。</translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="382"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="385"/>
         <source>Claiming…</source>
         <translation>正在领取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="388"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="391"/>
         <source>Claimed %Ln customer(s).</source>
         <translation>
             <numerusform>已领取 %Ln 个客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="415"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="418"/>
         <source>Assigned %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户分配给 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crmdesk/views/pool_page.py" line="420"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="423"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crmdesk/views/pool_page.py" line="438"/>
+        <location filename="../../crmdesk/views/pool_page.py" line="441"/>
         <source>Moved %Ln customer(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个客户转移到 %1。</numerusform>
@@ -12003,7 +12005,7 @@ For example, at 50% of the time, 47.5% to 52.5% done is on track.</source>
     <message>
         <location filename="../../crmdesk/views/today_page.py" line="130"/>
         <source>Birthdays in the next 7 days</source>
-        <translation>未来 7 天生日</translation>
+        <translation>未来七天生日</translation>
     </message>
     <message>
         <location filename="../../crmdesk/views/today_page.py" line="131"/>
