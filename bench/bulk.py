@@ -17,7 +17,11 @@ unit checkpointing the WAL at its commit (as before wal_checkpoints.py); the old
 object per row (Customer objects loaded in chunks of 400, owner set and pool left, one session
 and one commit; it writes no ownership events, which flatters it), assigning the same number
 of customers; and the floor, one bare UPDATE stamping 30,000 customers as every action must
-(to_floor: each action's ratio).
+(to_floor: each action's ratio). On SQLite, the floor within the lock budget as well: the rows
+an assign writes, by raw SQL, in units the size of the program's own assign units in this run,
+each unit's commit checkpointing as SQLite does by default (floor_units_assign), and with no
+checkpoint until one at the end (floor_units_assign_deferred); assign_to_floor_units: the
+assign's ratio to each.
 
 SQLite's write lock (budget about 250 ms a unit of work), in a pass of its own after the timed
 runs (one assign, tag, delete, restore, select-all assign and old-way assign): a second process
@@ -49,6 +53,8 @@ import sqlite3
 import statistics
 import sys
 import time
+from datetime import timedelta
+from itertools import pairwise
 
 from _common import DATA, ROOT, median_ms
 
@@ -289,6 +295,60 @@ def floor(db, ids: list[int], actor_id: int):
     return stamp
 
 
+def unit_floor(path: str, db, ids: list[int], to_user_id: int, actor_id: int, unit: int,
+               deferred: bool):  # fmt: skip
+    """SQLite's floor for an assign within the lock budget: the rows every assign writes (an
+    ownership event each, the customer's owner, team, sort key, pool and stamp), by raw SQL
+    through sqlite3, in units of `unit` customers (the program's own step size in this run),
+    ids in the program's order (bulk_units.in_change_order, read before the clock starts); no
+    lock read, no policy, no deals, no change feed, no Python per row. Each unit's commit
+    checkpoints the WAL as SQLite does by default; deferred: no checkpoint until the end (the
+    WAL grows by the whole action), then one, timed."""
+    from crmdesk.models.bulk_units import in_change_order
+    from crmdesk.models.excel_insert import time_text
+    from crmdesk.models.workspace import utc_now
+
+    ordered = in_change_order(db, ids)
+    insert = (
+        "INSERT INTO ownership_events (customer_id, from_owner_id, to_owner_id, kind, "
+        "reason_code, reason_text, actor_id, at) SELECT id, owner_id, ?1, CASE WHEN owner_id "
+        "IS NULL THEN 'assigned' ELSE 'transferred' END, 'rebalance', '', ?2, ?3 FROM customers "
+        "WHERE id IN (SELECT value FROM json_each(?4)) AND owner_id IS NOT ?1"
+    )
+    update = (
+        "UPDATE customers SET owner_id = ?1, team_id = ?5, owner_sort = ?6, pool_id = NULL, "
+        "pool_entered_at = NULL, release_code = '', received_at = ?3, updated_at = ?3, "
+        "updated_by_id = ?2, version = version + 1 "
+        "WHERE id IN (SELECT value FROM json_each(?4)) AND owner_id IS NOT ?1"
+    )
+
+    def assign(_timing) -> int:
+        con = sqlite3.connect(path, isolation_level=None, timeout=10)
+        try:
+            for pragma in ("synchronous=NORMAL", "foreign_keys=ON", "cache_size=-65536"):
+                con.execute(f"PRAGMA {pragma}")
+            if deferred:
+                con.execute("PRAGMA wal_autocheckpoint=0")
+            sort, team = con.execute(
+                "SELECT name_sort, team_id FROM users WHERE id = ?", (to_user_id,)
+            ).fetchone()
+            moved, now = 0, utc_now()
+            for k, i in enumerate(range(0, len(ordered), unit)):
+                part = json.dumps(ordered[i : i + unit])
+                at = time_text(now + timedelta(microseconds=k))
+                con.execute("BEGIN IMMEDIATE")
+                con.execute(insert, (to_user_id, actor_id, at, part))
+                moved += con.execute(update, (to_user_id, actor_id, at, part, team, sort)).rowcount
+                con.execute("COMMIT")
+            if deferred:
+                con.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            return moved
+        finally:
+            con.close()
+
+    return assign
+
+
 def buffer_pool(db, megabytes: int | None):
     """MariaDB: the buffer pool set to `megabytes` for the run (SET GLOBAL, resized online), or
     left as the server has it; returns a function putting the server's own size back."""
@@ -376,6 +436,7 @@ def bench_backend(backend: str, args) -> dict:
         rows: dict[str, list[int]] = {}
         wal: dict[str, list[float]] = {}
         chunk_ms: list[float] = []
+        steps: dict[str, list[int]] = {}  # customers each unit of work took, per action
         waits: dict[str, dict[str, list[float]]] = {"lock_hold": {}, "other_writer": {}}
 
         def measure(label: str, call, expect_rows: bool = True) -> None:
@@ -395,6 +456,8 @@ def bench_backend(backend: str, args) -> dict:
                 if timing.reported and timing.reported[-1] != result.value.requested:
                     raise AssertionError(f"{backend} {label}: progress did not reach the total")
                 chunk_ms.extend(t * 1000 for t in timing.chunks)
+                done = [0, *timing.reported]
+                steps.setdefault(label, []).extend(b - a for a, b in pairwise(done))
             samples.setdefault(label, []).append(elapsed)
             rows.setdefault(label, []).append(changed)
             if wal_before is not None:
@@ -437,6 +500,12 @@ def bench_backend(backend: str, args) -> dict:
                 pair.insert(run % 2, before)
             for label, call in pair:
                 measure(label, call)
+            if path is not None:  # the floor within the lock budget, in the assign's own units
+                unit = int(statistics.median(steps["assign"]))
+                figures.setdefault("sqlite_floor_unit_customers", []).append(unit)
+                for label, deferred in (("floor_units_assign", False),
+                                        ("floor_units_assign_deferred", True)):  # fmt: skip
+                    measure(label, unit_floor(path, db, fresh(), to, admin.id, unit, deferred))
             measure("tag", action(ws.change_tag, fresh(), f"批量{run}", True))
             ids = fresh()
             measure("delete", action(ws.delete_customers, ids))
@@ -524,6 +593,11 @@ def bench_backend(backend: str, args) -> dict:
         figures["to_floor"] = {
             k: round(v / figures["floor_bare_update_ms"], 2) for k, v in per_ids.items()
         }
+        if "floor_units_assign" in samples:
+            figures["assign_to_floor_units"] = {
+                k: round(figures["assign_ms"] / figures[f"{k}_ms"], 2)
+                for k in ("floor_units_assign", "floor_units_assign_deferred")
+            }
         figures["longest_unit_of_work_ms"] = round(max(chunk_ms), 1)
         if waits["lock_hold"]:
             # the longest over every bulk action and run; the old way's one transaction apart
