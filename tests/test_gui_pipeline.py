@@ -74,6 +74,16 @@ def drop(page, column_index: int, refs) -> None:
     model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
 
 
+def answer_the_gate(dialog):
+    """GateDialog.exec: every question of the stage's gate answered, accepted."""
+    for f in dialog._answers:
+        if f.question.kind == "yes_no":
+            f.group.buttons()[0].setChecked(True)
+        else:
+            f.widget.setText("采购部")
+    return QDialog.DialogCode.Accepted
+
+
 def test_the_columns_show_the_stages_and_their_figures(qtbot, deals_ws):
     page = board(qtbot, deals_ws)
     stages = deals_ws.pipeline.open_stages
@@ -181,6 +191,28 @@ def test_keys_move_the_selection_and_the_card(qtbot, deals_ws):
     assert len(titles(page.columns[0])) == 6
 
 
+def test_a_click_in_one_column_clears_the_others_selection(qtbot, deals_ws, monkeypatch):
+    page = board(qtbot, deals_ws)
+    monkeypatch.setattr(deal_move_dialogs.GateDialog, "exec", answer_the_gate)
+    drop(page, 1, [ref_of(page.columns[0], "项目 5")])
+    qtbot.waitUntil(lambda: page.columns[1].model.rowCount() == 1)
+    first, second = page.columns[0].list, page.columns[1].list
+
+    def click(view, row: int) -> None:
+        rect = view.visualRect(view.model().index(row, 0))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    click(first, 0)
+    click(first, 1)
+    assert len(first.selectionModel().selectedIndexes()) == 1
+    click(second, 0)
+    assert first.selectionModel().selectedIndexes() == []
+    assert len(second.selectionModel().selectedIndexes()) == 1
+    click(first, 2)
+    assert second.selectionModel().selectedIndexes() == []
+    assert [ix.row() for ix in first.selectionModel().selectedIndexes()] == [2]
+
+
 def test_the_list_view_shows_the_same_deals(qtbot, deals_ws):
     page = board(qtbot, deals_ws)
     page.list_button.click()
@@ -205,15 +237,7 @@ def test_ctrl_right_moves_the_selected_card_one_stage_on(qtbot, deals_ws, monkey
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
 
-    def answer(dialog):
-        for f in dialog._answers:
-            if f.question.kind == "yes_no":
-                f.group.buttons()[0].setChecked(True)
-            else:
-                f.widget.setText("采购部")
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(deal_move_dialogs.GateDialog, "exec", answer)
+    monkeypatch.setattr(deal_move_dialogs.GateDialog, "exec", answer_the_gate)
     first = page.columns[0].list
     first.setFocus()
     first.setCurrentIndex(first.model().index(0, 0))  # 项目 5

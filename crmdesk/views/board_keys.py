@@ -66,6 +66,15 @@ class BoardKeys:
                 self._follow = None
                 self._focus_column(i, row)
 
+    def _one_selection(self, column, selected) -> None:
+        """Cards selected in one column (a click, a drag begun there) clear every other
+        column's: two framed cards in two columns looked like both would move."""
+        if selected.isEmpty():
+            return
+        for other in self.columns:
+            if other is not column:
+                other.list.clearSelection()
+
     def _focus_column(self, i: int, row: int) -> None:
         if not 0 <= i < len(self.columns):
             return

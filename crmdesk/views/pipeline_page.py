@@ -314,6 +314,9 @@ class PipelinePage(BoardKeys, QWidget):
         column.list.drag_finished.connect(self.flow.drag_finished)
         model.first_page_loaded.connect(self._on_column_loaded)
         column.list.installEventFilter(self)
+        column.list.selectionModel().selectionChanged.connect(
+            lambda selected, _deselected, c=column: self._one_selection(c, selected)
+        )
         return column
 
     def refresh(self) -> None:
