@@ -376,6 +376,21 @@ def test_a_rep_changes_only_their_own_customers_whatever_ids_they_send(db, peopl
     assert snapshot(db) == before and events(db) == []
 
 
+def test_an_assign_leaves_customers_in_the_recycle_bin_where_they_are(db, people):
+    """Ids of deleted customers sent with live ones: only the live move, with their events;
+    those in the bin keep their owner and are not counted as requested."""
+    p = people
+    ids = seed(db, p)
+    live, binned = ids["n1_tech_a"][:2], ids["n1_tech_a"][2:4]
+    admin = ws(db, p.admin)
+    assert admin.delete_customers(binned).value.changed == 2
+    before, logged = snapshot(db), set(events(db))
+    result = admin.assign_customers(live + binned, p.rep_s1.id, "handover", "")
+    assert result.value == bulk.BulkResult(2, 2)
+    assert changed_ids(before, snapshot(db)) == set(live)
+    assert sorted(e[0] for e in events(db) if e not in logged) == sorted(live)
+
+
 def test_undo_delete_restores_exactly_what_that_delete_moved(db, people):
     ids = seed(db, people)
     ticks = iter(LATER + timedelta(seconds=s) for s in range(1000))  # each reading later

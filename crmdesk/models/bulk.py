@@ -137,6 +137,10 @@ def is_postgresql(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
 def id_in(session: Session, ids: Sequence[int], column=Customer.id) -> ColumnElement[bool]:
     """Customer.id among ids (on MariaDB at most a chunk). PostgreSQL takes them as one array
     parameter: the statement's text is then the same for every chunk, so psycopg converts and

@@ -14,9 +14,11 @@ from sqlalchemy import (
     Select,
     String,
     case,
+    func,
     insert,
     literal,
     select,
+    update,
 )
 from sqlalchemy.orm import Session
 
@@ -24,6 +26,7 @@ from crmdesk.models.bulk import (
     ChunkAction,
     id_in,
     is_postgresql,
+    is_sqlite,
     lock_editable,
     locked_mine,
     stamp,
@@ -34,7 +37,8 @@ from crmdesk.models.changes import record
 from crmdesk.models.checks import Checker
 from crmdesk.models.collaborators import forget_owner
 from crmdesk.models.deals import follow_owner
-from crmdesk.models.policy import check_customer_assignee
+from crmdesk.models.dialects import no_index
+from crmdesk.models.policy import check_customer_assignee, edit_condition
 from crmdesk.models.schema import Customer, OwnershipEvent, User
 from crmdesk.models.schema_deals import Deal
 from crmdesk.models.users import UserRow, lock_user_row, share_user_row
@@ -114,6 +118,8 @@ def assign_action(
         at = unit_time(session, now)  # the customers', their events' and their deals'
         if is_postgresql(session) and left is None:
             mine_n, moving = postgresql_chunk(session, actor, ids, at)
+        elif is_sqlite(session) and left is None:
+            mine_n, moving = sqlite_chunk(session, actor, ids, at)
         else:
             rows = lock_editable(session, actor, ids)
             mine_n, moving = len(rows), [r.id for r in rows if r.owner_id != to_user_id]
@@ -152,6 +158,26 @@ def assign_action(
                 left -= cid not in won
         room["left"] = left
         return fitting, len(moving) - len(fitting)
+
+    def sqlite_chunk(session: Session, actor: UserRow, ids: list[int], at: datetime):
+        """(customers the actor may change, moved): the policy judged in SQL, not row by row
+        in Python, and the moved ids returned by the update itself. SQLite holds the whole
+        file's write lock for the unit, so the rows read by the three statements cannot change
+        in between. At 300,000 customers, 30,000 assigned: the rows read into Python took
+        0.19-0.23 s, the count in SQL 0.09-0.10 s (the assign 2.17-2.29 -> 2.06-2.14 s). The
+        other columns as +column: rowid lookups, never an owner's index."""
+        owner, team = no_index(Customer.owner_id, "sqlite"), no_index(Customer.team_id, "sqlite")
+        mine = (id_in(session, ids), no_index(Customer.deleted_at, "sqlite").is_(None),
+                edit_condition(actor, owner, team))  # fmt: skip
+        mine_n = session.scalar(select(func.count()).select_from(Customer).where(*mine))
+        moving = owner.is_distinct_from(to_user_id)
+        new = events(actor, at, Customer.id, Customer.owner_id).where(*mine, moving)
+        session.execute(insert(OwnershipEvent).from_select(EVENT_COLUMNS, new))
+        stmt = update(Customer).where(*mine, moving).values(new_owner(session, actor, at))
+        moved = session.scalars(
+            stmt.returning(Customer.id), execution_options={"synchronize_session": False}
+        )
+        return mine_n or 0, sorted(moved)
 
     def postgresql_chunk(session: Session, actor: UserRow, ids: list[int], at: datetime):
         """(customers the actor may change, moved): the lock, the read and the events in one
