@@ -162,6 +162,39 @@ def test_the_heading_line_wraps_between_its_parts_never_inside_one(qtbot, ws):
     assert all(" " not in part for part in parts)  # each part's spaces do not break
 
 
+def laid_out(text: str, width: int) -> list[str]:
+    """The lines a word-wrapping label of this width shows the text in."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+    from PySide6.QtWidgets import QApplication
+
+    layout = QTextLayout(text, QApplication.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def test_a_chinese_heading_wraps_between_its_parts_never_inside_one(qtbot):
+    """CJK text breaks between any two characters and after a full-width colon: without the
+    word joiners, 最近跟进： ended a line and its date began the next."""
+    from crmdesk.views.customer_tabs import one_line
+
+    parts = ["负责人：张三丰", "B 级", "最近跟进：2026-12-06 06:28", "下次：2026-12-08 10:00"]
+    text = " · ".join(map(one_line, parts))
+    assert text.replace("\u2060", "").replace("\u00a0", " ") == " · ".join(parts)
+    for width in range(40, 400, 10):
+        lines = laid_out(text, width)
+        for line in lines:
+            shown = line.replace("\u2060", "").replace("\u00a0", " ").strip(" ·")
+            assert not shown or all(p in parts for p in shown.split(" · ")), (width, lines)
+
+
 def test_a_conflict_shows_their_value_and_mine_per_field(qtbot, ws, answers):
     from PySide6.QtWidgets import QMessageBox
 

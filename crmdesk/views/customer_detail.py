@@ -200,9 +200,7 @@ class CustomerDetailPanel(ContactActions, QWidget):
         self._contacts = card.contacts
         self._show_state(True)
         self.heading.setText(d.data.name)
-        # a narrow panel wraps between the parts, never inside one ("Next:" above its date)
-        line = card_heading(card)
-        self.subheading.setText(" · ".join(p.replace(" ", "\u00a0") for p in line.split(" · ")))
+        self.subheading.setText(card_heading(card))
         self.chips.set_tags(d.data.tags)
         if not keep_form:
             self.form.set_value(d.data)

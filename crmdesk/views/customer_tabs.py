@@ -210,7 +210,27 @@ class HistoryTable(QTableWidget):
 
 def card_heading(card: CustomerCard) -> str:
     """The detail panel's line under the name: owner (or the pool it sits in), level, follow-ups,
-    and when it goes back to the pool. Its texts stay in the panel's translation context."""
+    and when it goes back to the pool. Its texts stay in the panel's translation context. A
+    narrow panel wraps it between its parts, never inside one ("Next:" above its date)."""
+    return " · ".join(map(one_line, _heading(card).split(" · ")))
+
+
+def one_line(part: str) -> str:
+    """A part of a line that wraps kept whole: its spaces no-break ones, and a WORD JOINER
+    (U+2060, zero-width) beside each CJK or full-width character, which text may break around
+    anywhere (最近跟进：| 2026-12-06 wrapped after the colon)."""
+    out: list[str] = []
+    for i, ch in enumerate(part.replace(" ", "\u00a0")):
+        if i and (ch >= WIDE or out[-1] >= WIDE):
+            out.append("\u2060")
+        out.append(ch)
+    return "".join(out)
+
+
+WIDE = "\u2e80"  # CJK radicals on: ideographs, kana, full-width punctuation and forms
+
+
+def _heading(card: CustomerCard) -> str:
     d = card.detail
     values = {
         "level": d.data.level,
