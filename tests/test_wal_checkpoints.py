@@ -60,16 +60,6 @@ def write_units(db, checkpointer, units: int, rows: int) -> int:
     return largest
 
 
-def rows_in_file_alone(db, tmp_path) -> int:
-    """The database closed (its close waits for the checkpoints still running): the rows the
-    database file holds without its WAL."""
-    db.close()
-    copy = tmp_path / "main-file-only.sqlite"
-    copy.write_bytes(Path(sqlite_file(db)).read_bytes())
-    with sqlite3.connect(copy) as raw:
-        return raw.execute("SELECT count(*) FROM filler").fetchone()[0]
-
-
 def test_a_unit_is_tuned_and_its_connection_gets_the_defaults_back(file_db):
     with file_db.reading() as s:
         defaults = pragmas(s)
@@ -123,8 +113,13 @@ def test_the_wal_starts_again_every_few_units_instead_of_growing(
     # Without the catch-up the WAL holds every unit's frames (a checkpointer always behind
     # never lets it start again): 12 units' worth. With it, a few units at most.
     assert largest < 5 * one_unit
-    # The database's close waited for the last commit's checkpoint.
-    assert rows_in_file_alone(file_db, tmp_path) == units * rows
+    # The database's close waited for the last commit's checkpoint: the database file alone,
+    # without its WAL, holds every row.
+    file_db.close()
+    copy = tmp_path / "main-file-only.sqlite"
+    copy.write_bytes(Path(sqlite_file(file_db)).read_bytes())
+    with sqlite3.connect(copy) as raw:
+        assert raw.execute("SELECT count(*) FROM filler").fetchone()[0] == units * rows
 
 
 def test_a_reader_in_the_way_for_a_moment_costs_a_moment_not_the_whole_wait(file_db, monkeypatch):
@@ -158,7 +153,11 @@ def test_a_short_long_write_leaves_its_wal_to_be_checkpointed_after_it_returns(
         largest = write_units(file_db, checkpointer, units, rows)
         assert checkpointer._served == 0  # no checkpoint yet
     assert largest >= units * rows * 4096
-    assert rows_in_file_alone(file_db, tmp_path) == units * rows
+    file_db.close()
+    copy = tmp_path / "main-file-only.sqlite"
+    copy.write_bytes(Path(sqlite_file(file_db)).read_bytes())
+    with sqlite3.connect(copy) as raw:
+        assert raw.execute("SELECT count(*) FROM filler").fetchone()[0] == units * rows
 
 
 def test_past_its_quiet_start_a_long_write_waits_once_for_the_wal_so_far(file_db, monkeypatch):
