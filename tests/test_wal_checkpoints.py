@@ -16,7 +16,7 @@ import pytest
 from helpers import SaveDuring
 from sqlalchemy import text
 
-from crmdesk.models import bulk_units, wal_checkpoints
+from crmdesk.models import bulk_units, database, wal_checkpoints
 from crmdesk.models.database import open_database
 from crmdesk.models.wal_checkpoints import Checkpointer, checkpointing, sqlite_file, tune_unit
 
@@ -97,8 +97,8 @@ def test_a_connection_gets_its_own_values_back_not_sqlites_defaults(file_db):
 @pytest.fixture
 def past_quiet(monkeypatch):
     """Checkpoints from a long write's first commit on (no quiet start): how a write whose
-    first QUIET_UNITS commits are over goes on."""
-    monkeypatch.setattr(wal_checkpoints, "QUIET_UNITS", 0)
+    WAL grew past QUIET_WAL_BYTES goes on once past it."""
+    monkeypatch.setattr(wal_checkpoints, "QUIET_WAL_BYTES", 0)
 
 
 def test_the_wal_starts_again_every_few_units_instead_of_growing(
@@ -144,10 +144,10 @@ def test_a_reader_in_the_way_for_a_moment_costs_a_moment_not_the_whole_wait(file
 def test_a_short_long_write_leaves_its_wal_to_be_checkpointed_after_it_returns(
     file_db, monkeypatch, tmp_path
 ):
-    """Within QUIET_UNITS commits nothing is checkpointed while the write runs (the WAL holds
-    every unit); once it is over, its checkpoint runs on without it, and the database's close
-    waits for it: the file alone then holds every row."""
-    monkeypatch.setattr(wal_checkpoints, "QUIET_UNITS", 16)
+    """Below QUIET_WAL_BYTES nothing is checkpointed while the write runs (the WAL holds every
+    unit); once it is over, its checkpoint runs on without it, and the database's close waits
+    for it: the file alone then holds every row."""
+    monkeypatch.setattr(wal_checkpoints, "QUIET_WAL_BYTES", 64 << 20)
     units, rows = 6, 100
     with checkpointing(file_db) as checkpointer:
         largest = write_units(file_db, checkpointer, units, rows)
@@ -161,9 +161,9 @@ def test_a_short_long_write_leaves_its_wal_to_be_checkpointed_after_it_returns(
 
 
 def test_past_its_quiet_start_a_long_write_waits_once_for_the_wal_so_far(file_db, monkeypatch):
-    """QUIET_UNITS commits done: the next unit waits for their WAL to be copied, and the WAL
+    """The WAL grown past QUIET_WAL_BYTES: the next unit waits for it to be copied, and the WAL
     then starts again every few units as before, instead of growing with the write."""
-    monkeypatch.setattr(wal_checkpoints, "QUIET_UNITS", 3)
+    monkeypatch.setattr(wal_checkpoints, "QUIET_WAL_BYTES", 2 << 20)
     monkeypatch.setattr(wal_checkpoints, "MAX_UNITS_AHEAD", 2)
     monkeypatch.setattr(wal_checkpoints, "CATCH_UP_WAIT_S", 10.0)  # a loaded machine's fsyncs
     monkeypatch.setattr(wal_checkpoints, "BACKLOG_WAIT_S", 10.0)
@@ -176,13 +176,30 @@ def test_past_its_quiet_start_a_long_write_waits_once_for_the_wal_so_far(file_db
 
 
 def test_a_long_write_begins_once_the_last_ones_checkpoint_is_done(file_db, monkeypatch):
-    monkeypatch.setattr(wal_checkpoints, "QUIET_UNITS", 16)
+    monkeypatch.setattr(wal_checkpoints, "QUIET_WAL_BYTES", 64 << 20)
     with checkpointing(file_db) as first:
         write_units(file_db, first, 4, 300)
     with checkpointing(file_db) as second:
         assert not first._thread.is_alive()  # its checkpoint done before this write began
         assert first._served == first._asked == 4
         write_units(file_db, second, 1, 10)
+
+
+def test_a_wal_grown_by_a_long_write_is_cut_back_once_it_starts_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(database, "WAL_KEPT_BYTES", 1 << 20)
+    db = open_database(f"sqlite:///{tmp_path / 'kept.sqlite'}")
+    try:
+        with db.writing() as s:
+            s.execute(text("CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)"))
+        checkpointer = Checkpointer(sqlite_file(db))
+        write_units(db, checkpointer, 3, 300)  # ~3.6 MB of WAL
+        checkpointer.close()  # and its last checkpoint done
+        assert wal_size(db) > 3 << 20
+        with db.writing() as s:  # the WAL starts again here, and this commit cuts it
+            fill(s, 1)
+        assert wal_size(db) <= 1 << 20
+    finally:
+        db.close()
 
 
 def test_a_reader_that_stays_delays_the_writer_a_bounded_time(file_db, monkeypatch, past_quiet):

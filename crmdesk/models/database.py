@@ -54,6 +54,7 @@ WRITE_ATTEMPTS = 4
 CONNECT_TIMEOUT_S = 10
 # How long a SQLite connection waits for another program's lock before it answers "locked".
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+WAL_KEPT_BYTES = 64 << 20  # SQLite's WAL file at most, once it starts again (journal_size_limit)
 # A pooled SQLite connection's own pragmas (wal_autocheckpoint, cache_size) that a long write's
 # unit changed (wal_checkpoints.py): they come back when it returns to the pool.
 TUNED_CONNECTION = "crmdesk_tuned"
@@ -274,6 +275,9 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # The WAL file cut back to this at the first commit after it starts again: a long
+        # write's WAL (hundreds of MB: wal_checkpoints.QUIET_WAL_BYTES) is not kept on disk.
+        cursor.execute(f"PRAGMA journal_size_limit={WAL_KEPT_BYTES}")
         cursor.close()
 
     # On the pool's reset (each return to the pool), where SQLAlchemy invalidates a connection

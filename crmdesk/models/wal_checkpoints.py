@@ -15,12 +15,10 @@ to catch up, at most CATCH_UP_WAIT_S (a reader holding an old snapshot keeps fra
 copied: the checkpoint is tried again until it ends, or the writer goes on and tries again
 MAX_UNITS_AHEAD units later).
 
-A long write is not checkpointed at all in its first QUIET_UNITS commits: a bulk action of
-that size runs alone on the disk, and its WAL is checkpointed once it has returned
-(finish), on the same thread, which Database.close, and the next long write, wait for. The WAL
-file keeps its size (QUIET_UNITS units' worth at most), which SQLite reuses, until the program
-closes the database: cutting a file of hundreds of MB back took the write lock for ~100 ms
-(journal_size_limit at a unit's commit, or a TRUNCATE checkpoint after the write).
+A long write is not checkpointed at all until its WAL has grown to QUIET_WAL_BYTES: a bulk
+action of that size runs alone on the disk, and its WAL is checkpointed once it has returned
+(finish), on the same thread, which Database.close, and the next long write, wait for. The
+connections' journal_size_limit (database.py) cuts the WAL file back once it starts again.
 
 Checkpoints stay PASSIVE: they never take the write lock, so another program's save waits for a
 unit's commit, as before, never for a checkpoint. The checkpointing connection is synchronous=
@@ -48,15 +46,15 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 MAX_UNITS_AHEAD = 4  # units of a 30,000-customer assign: 15-20 MB of WAL each
-# Commits of a long write before its checkpoints begin; what the WAL holds then is
+# How far a long write's WAL grows before its checkpoints begin; what it holds then is
 # checkpointed after the write returns (finish), on the same thread, while the user goes on.
-# Within them a bulk action runs alone on the disk and its pages are copied once, instead of a
+# Below it a bulk action runs alone on the disk and its pages are copied once, instead of a
 # copy beside each unit on the other core (the same pages again and again: the ends of the
 # owner and date indexes) and a wait for it every few units and at the end. 30,000 customers
-# of 300,000 are 13-15 units and ~300 MB of WAL; assigned so in fresh processes, alternating:
+# of 300,000 write ~300 MB of WAL; measured so, assigned in fresh processes, alternating:
 # 2.10-2.36 -> 1.81-2.03 s. A longer write (a select-all) waits there, the lock free, for the
 # WAL so far to be copied (up to BACKLOG_WAIT_S), and goes on checkpointing as before.
-QUIET_UNITS = 16
+QUIET_WAL_BYTES = 512 << 20
 BACKLOG_WAIT_S = 3.0
 # How long the writer waits for a catch-up at most. A reader keeps the frames after its snapshot
 # from being copied; the checkpoint is tried again every RETRY_S until it ends (a page load
@@ -99,7 +97,8 @@ class Checkpointer:
         self._again = False  # the writer waits for a catch-up: try once more
         self.failed = False  # a checkpoint failed: the units checkpoint at their commits
         self._ahead = 0  # units begun since the writer last waited for the checkpoint
-        self._quiet = QUIET_UNITS > 0  # no checkpoint yet: within the first QUIET_UNITS commits
+        self._wal = Path(path + "-wal")
+        self._quiet = QUIET_WAL_BYTES > 0  # no checkpoint yet: the WAL below QUIET_WAL_BYTES
         self._backlog = False  # the quiet start just ended: wait for its WAL to be copied
         self._window_at = time.monotonic()  # when the lock was last left free for others
         self._stop = False
@@ -122,11 +121,19 @@ class Checkpointer:
         return result
 
     def committed(self) -> None:
+        grown = self._quiet and self._wal_bytes() > QUIET_WAL_BYTES
         with self._cond:
             self._asked += 1
-            if self._quiet and self._asked >= QUIET_UNITS:
+            if grown:
                 self._quiet, self._backlog = False, True
             self._cond.notify_all()
+
+    def _wal_bytes(self) -> int:
+        """The WAL file's size: about what it holds (journal_size_limit cuts it back)."""
+        try:
+            return self._wal.stat().st_size
+        except OSError:
+            return 0
 
     def before_unit(self) -> None:
         """Called before each unit begins: every MAX_UNITS_AHEAD units, wait for the checkpoint
