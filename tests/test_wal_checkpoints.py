@@ -96,9 +96,9 @@ def test_a_connection_gets_its_own_values_back_not_sqlites_defaults(file_db):
 
 @pytest.fixture
 def past_quiet(monkeypatch):
-    """Checkpoints from a long write's first commit on (no quiet start): how a write whose
-    WAL grew past QUIET_WAL_BYTES goes on once past it."""
-    monkeypatch.setattr(wal_checkpoints, "QUIET_WAL_BYTES", 0)
+    """Checkpoints from a long write's first commit on (no quiet start): how a write longer
+    than QUIET_UNITS goes on once past it."""
+    monkeypatch.setattr(wal_checkpoints, "QUIET_UNITS", 0)
 
 
 def test_the_wal_starts_again_every_few_units_instead_of_growing(
@@ -144,10 +144,10 @@ def test_a_reader_in_the_way_for_a_moment_costs_a_moment_not_the_whole_wait(file
 def test_a_short_long_write_leaves_its_wal_to_be_checkpointed_after_it_returns(
     file_db, monkeypatch, tmp_path
 ):
-    """Below QUIET_WAL_BYTES nothing is checkpointed while the write runs (the WAL holds every
-    unit); once it is over, its checkpoint runs on without it, and the database's close waits
-    for it: the file alone then holds every row."""
-    monkeypatch.setattr(wal_checkpoints, "QUIET_WAL_BYTES", 64 << 20)
+    """Within QUIET_UNITS commits nothing is checkpointed while the write runs (the WAL holds
+    every unit); once it is over, its checkpoint runs on without it, and the database's close
+    waits for it: the file alone then holds every row."""
+    monkeypatch.setattr(wal_checkpoints, "QUIET_UNITS", 6)
     units, rows = 6, 100
     with checkpointing(file_db) as checkpointer:
         largest = write_units(file_db, checkpointer, units, rows)
@@ -158,31 +158,6 @@ def test_a_short_long_write_leaves_its_wal_to_be_checkpointed_after_it_returns(
     copy.write_bytes(Path(sqlite_file(file_db)).read_bytes())
     with sqlite3.connect(copy) as raw:
         assert raw.execute("SELECT count(*) FROM filler").fetchone()[0] == units * rows
-
-
-def test_past_its_quiet_start_a_long_write_waits_once_for_the_wal_so_far(file_db, monkeypatch):
-    """The WAL grown past QUIET_WAL_BYTES: the next unit waits for it to be copied, and the WAL
-    then starts again every few units as before, instead of growing with the write."""
-    monkeypatch.setattr(wal_checkpoints, "QUIET_WAL_BYTES", 2 << 20)
-    monkeypatch.setattr(wal_checkpoints, "MAX_UNITS_AHEAD", 2)
-    monkeypatch.setattr(wal_checkpoints, "CATCH_UP_WAIT_S", 10.0)  # a loaded machine's fsyncs
-    monkeypatch.setattr(wal_checkpoints, "BACKLOG_WAIT_S", 10.0)
-    units, rows = 16, 200  # ~0.8 MB of WAL a unit: quiet for three units
-    with checkpointing(file_db) as checkpointer:
-        largest = write_units(file_db, checkpointer, units, rows)
-    assert 2 << 20 < largest < 7 * rows * 4096  # not 16 units' worth
-    with file_db.reading() as s:
-        assert s.execute(text("SELECT count(*) FROM filler")).scalar() == units * rows
-
-
-def test_a_long_write_begins_once_the_last_ones_checkpoint_is_done(file_db, monkeypatch):
-    monkeypatch.setattr(wal_checkpoints, "QUIET_WAL_BYTES", 64 << 20)
-    with checkpointing(file_db) as first:
-        write_units(file_db, first, 4, 300)
-    with checkpointing(file_db) as second:
-        assert not first._thread.is_alive()  # its checkpoint done before this write began
-        assert first._served == first._asked == 4
-        write_units(file_db, second, 1, 10)
 
 
 def test_a_wal_grown_by_a_long_write_is_cut_back_once_it_starts_again(tmp_path, monkeypatch):

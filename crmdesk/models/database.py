@@ -194,15 +194,11 @@ class Database:
         with self._finishing_lock:
             self._finishing = [t for t in self._finishing if t.is_alive()] + [thread]
 
-    def wait_finishing(self) -> None:
-        """Until the threads finishing earlier calls' work are done."""
+    def close(self) -> None:
         with self._finishing_lock:
             finishing, self._finishing = self._finishing, []
         for thread in finishing:
             thread.join()
-
-    def close(self) -> None:
-        self.wait_finishing()
         self.engine.dispose()
 
     def display_name(self) -> str:
@@ -276,7 +272,7 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         # The WAL file cut back to this at the first commit after it starts again: a long
-        # write's WAL (hundreds of MB: wal_checkpoints.QUIET_WAL_BYTES) is not kept on disk.
+        # write's WAL (hundreds of MB, wal_checkpoints.QUIET_UNITS) is not kept on disk.
         cursor.execute(f"PRAGMA journal_size_limit={WAL_KEPT_BYTES}")
         cursor.close()
 

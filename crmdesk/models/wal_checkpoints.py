@@ -15,10 +15,11 @@ to catch up, at most CATCH_UP_WAIT_S (a reader holding an old snapshot keeps fra
 copied: the checkpoint is tried again until it ends, or the writer goes on and tries again
 MAX_UNITS_AHEAD units later).
 
-A long write is not checkpointed at all until its WAL has grown to QUIET_WAL_BYTES: a bulk
-action of that size runs alone on the disk, and its WAL is checkpointed once it has returned
-(finish), on the same thread, which Database.close, and the next long write, wait for. The
-connections' journal_size_limit (database.py) cuts the WAL file back once it starts again.
+A long write's first QUIET_UNITS commits are not checkpointed at all: a bulk action of that
+size runs alone on the disk, and its WAL is checkpointed once it has returned (finish), on the
+same thread, which Database.close waits for. Its WAL grows meanwhile (~300 MB for 30,000
+customers); the connections' journal_size_limit (database.py) cuts the file back once the WAL
+starts again.
 
 Checkpoints stay PASSIVE: they never take the write lock, so another program's save waits for a
 unit's commit, as before, never for a checkpoint. The checkpointing connection is synchronous=
@@ -46,16 +47,14 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 MAX_UNITS_AHEAD = 4  # units of a 30,000-customer assign: 15-20 MB of WAL each
-# How far a long write's WAL grows before its checkpoints begin; what it holds then is
-# checkpointed after the write returns (finish), on the same thread, while the user goes on.
-# Below it a bulk action runs alone on the disk and its pages are copied once, instead of a
-# copy beside each unit on the other core (the same pages again and again: the ends of the
-# owner and date indexes) and a wait for it every few units and at the end. 30,000 customers
-# of 300,000 write ~300 MB of WAL; measured so, assigned in fresh processes, alternating:
-# 2.10-2.36 -> 1.81-2.03 s. A longer write (a select-all) waits there, the lock free, for the
-# WAL so far to be copied (up to BACKLOG_WAIT_S), and goes on checkpointing as before.
-QUIET_WAL_BYTES = 512 << 20
-BACKLOG_WAIT_S = 3.0
+# Commits of a long write before its checkpoints begin; the rest of the WAL is checkpointed
+# after the write returns (finish), on the same thread, while the user goes on. Most bulk
+# actions fit: 30,000 customers of 300,000 are 13-15 units, whose WAL then grows to ~300 MB
+# and is copied once, instead of a copy beside each unit on the other core (the same pages
+# again and again: the owner's and date indexes' ends) and a wait for it every few units and
+# at the end. Measured at 300,000 customers, 30,000 assigned, fresh processes: 2.12-2.17 ->
+# 1.80-1.82 s. A longer write (a select-all) checkpoints as before once past it.
+QUIET_UNITS = 16
 # How long the writer waits for a catch-up at most. A reader keeps the frames after its snapshot
 # from being copied; the checkpoint is tried again every RETRY_S until it ends (a page load
 # takes milliseconds). A reader that stays (another program's long read) costs this once every
@@ -97,9 +96,6 @@ class Checkpointer:
         self._again = False  # the writer waits for a catch-up: try once more
         self.failed = False  # a checkpoint failed: the units checkpoint at their commits
         self._ahead = 0  # units begun since the writer last waited for the checkpoint
-        self._wal = Path(path + "-wal")
-        self._quiet = QUIET_WAL_BYTES > 0  # no checkpoint yet: the WAL below QUIET_WAL_BYTES
-        self._backlog = False  # the quiet start just ended: wait for its WAL to be copied
         self._window_at = time.monotonic()  # when the lock was last left free for others
         self._stop = False
         self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
@@ -121,19 +117,9 @@ class Checkpointer:
         return result
 
     def committed(self) -> None:
-        grown = self._quiet and self._wal_bytes() > QUIET_WAL_BYTES
         with self._cond:
             self._asked += 1
-            if grown:
-                self._quiet, self._backlog = False, True
             self._cond.notify_all()
-
-    def _wal_bytes(self) -> int:
-        """The WAL file's size: about what it holds (journal_size_limit cuts it back)."""
-        try:
-            return self._wal.stat().st_size
-        except OSError:
-            return 0
 
     def before_unit(self) -> None:
         """Called before each unit begins: every MAX_UNITS_AHEAD units, wait for the checkpoint
@@ -142,13 +128,11 @@ class Checkpointer:
             if self.failed:
                 return
             began = time.monotonic()
-            if self._quiet:
+            if self._quiet():
                 self._ahead = 0  # nothing checkpointed yet: nothing to catch up with
-            if self._ahead >= MAX_UNITS_AHEAD or self._backlog:
+            if self._ahead >= MAX_UNITS_AHEAD:
                 self._ahead = 0  # caught up or not, the next try is MAX_UNITS_AHEAD units on
-                wait = BACKLOG_WAIT_S if self._backlog else CATCH_UP_WAIT_S
-                self._backlog = False
-                deadline = began + wait
+                deadline = began + CATCH_UP_WAIT_S
                 while not self._done_all() and not self.failed:
                     left = deadline - time.monotonic()
                     if left <= 0:
@@ -178,6 +162,10 @@ class Checkpointer:
         """finish, and wait for it."""
         self.finish().join()
 
+    def _quiet(self) -> bool:
+        """Still within the write's first QUIET_UNITS commits (and not finishing)."""
+        return self._asked <= QUIET_UNITS and not self._stop
+
     def _done_all(self) -> bool:
         return self._served == self._asked and self._caught_up
 
@@ -187,7 +175,7 @@ class Checkpointer:
                 with self._cond:
                     self._cond.wait_for(
                         lambda: (
-                            (self._asked > self._served and not self._quiet)
+                            (self._asked > self._served and not self._quiet())
                             or self._again
                             or self._stop
                         )
@@ -242,9 +230,6 @@ def checkpointing(db: Database) -> Iterator[Checkpointer | None]:
     if path is None:
         yield None
         return
-    # The last long write's checkpoint first: two at once on one disk made each unit slower
-    # (a unit then held the lock 250 ms instead of 130-160), and the WAL grew by both writes.
-    db.wait_finishing()
     try:
         checkpointer = Checkpointer(path)
     except sqlite3.Error as exc:  # the units' commits then checkpoint, as any commit does
