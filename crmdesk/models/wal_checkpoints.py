@@ -174,11 +174,9 @@ class Checkpointer:
             while True:
                 with self._cond:
                     self._cond.wait_for(
-                        lambda: (
-                            (self._asked > self._served and not self._quiet())
-                            or self._again
-                            or self._stop
-                        )
+                        lambda: (self._asked > self._served and not self._quiet())
+                        or self._again
+                        or self._stop
                     )
                     if self._asked == self._served and not self._again:
                         return  # stopped, nothing left to do
