@@ -16,7 +16,7 @@ import pytest
 from helpers import SaveDuring
 from sqlalchemy import text
 
-from crmdesk.models import bulk_units, database, wal_checkpoints
+from crmdesk.models import bulk_units, wal_checkpoints
 from crmdesk.models.database import open_database
 from crmdesk.models.wal_checkpoints import Checkpointer, checkpointing, sqlite_file, tune_unit
 
@@ -94,16 +94,7 @@ def test_a_connection_gets_its_own_values_back_not_sqlites_defaults(file_db):
         assert pragmas(s) == (777, -4321)
 
 
-@pytest.fixture
-def past_quiet(monkeypatch):
-    """Checkpoints from a long write's first commit on (no quiet start): how a write longer
-    than QUIET_UNITS goes on once past it."""
-    monkeypatch.setattr(wal_checkpoints, "QUIET_UNITS", 0)
-
-
-def test_the_wal_starts_again_every_few_units_instead_of_growing(
-    file_db, monkeypatch, tmp_path, past_quiet
-):
+def test_the_wal_starts_again_every_few_units_instead_of_growing(file_db, monkeypatch, tmp_path):
     monkeypatch.setattr(wal_checkpoints, "MAX_UNITS_AHEAD", 2)
     monkeypatch.setattr(wal_checkpoints, "CATCH_UP_WAIT_S", 10.0)  # a loaded machine's fsyncs
     units, rows = 12, 200  # ~0.8 MB of WAL a unit
@@ -113,9 +104,8 @@ def test_the_wal_starts_again_every_few_units_instead_of_growing(
     # Without the catch-up the WAL holds every unit's frames (a checkpointer always behind
     # never lets it start again): 12 units' worth. With it, a few units at most.
     assert largest < 5 * one_unit
-    # The database's close waited for the last commit's checkpoint: the database file alone,
-    # without its WAL, holds every row.
-    file_db.close()
+    # Closing waited for the last commit's checkpoint: the database file alone, without its
+    # WAL, holds every row.
     copy = tmp_path / "main-file-only.sqlite"
     copy.write_bytes(Path(sqlite_file(file_db)).read_bytes())
     with sqlite3.connect(copy) as raw:
@@ -141,43 +131,7 @@ def test_a_reader_in_the_way_for_a_moment_costs_a_moment_not_the_whole_wait(file
         assert s.execute(text("SELECT count(*) FROM filler")).scalar() == 70
 
 
-def test_a_short_long_write_leaves_its_wal_to_be_checkpointed_after_it_returns(
-    file_db, monkeypatch, tmp_path
-):
-    """Within QUIET_UNITS commits nothing is checkpointed while the write runs (the WAL holds
-    every unit); once it is over, its checkpoint runs on without it, and the database's close
-    waits for it: the file alone then holds every row."""
-    monkeypatch.setattr(wal_checkpoints, "QUIET_UNITS", 6)
-    units, rows = 6, 100
-    with checkpointing(file_db) as checkpointer:
-        largest = write_units(file_db, checkpointer, units, rows)
-        assert checkpointer._served == 0  # no checkpoint yet
-    assert largest >= units * rows * 4096
-    file_db.close()
-    copy = tmp_path / "main-file-only.sqlite"
-    copy.write_bytes(Path(sqlite_file(file_db)).read_bytes())
-    with sqlite3.connect(copy) as raw:
-        assert raw.execute("SELECT count(*) FROM filler").fetchone()[0] == units * rows
-
-
-def test_a_wal_grown_by_a_long_write_is_cut_back_once_it_starts_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(database, "WAL_KEPT_BYTES", 1 << 20)
-    db = open_database(f"sqlite:///{tmp_path / 'kept.sqlite'}")
-    try:
-        with db.writing() as s:
-            s.execute(text("CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)"))
-        checkpointer = Checkpointer(sqlite_file(db))
-        write_units(db, checkpointer, 3, 300)  # ~3.6 MB of WAL
-        checkpointer.close()  # and its last checkpoint done
-        assert wal_size(db) > 3 << 20
-        with db.writing() as s:  # the WAL starts again here, and this commit cuts it
-            fill(s, 1)
-        assert wal_size(db) <= 1 << 20
-    finally:
-        db.close()
-
-
-def test_a_reader_that_stays_delays_the_writer_a_bounded_time(file_db, monkeypatch, past_quiet):
+def test_a_reader_that_stays_delays_the_writer_a_bounded_time(file_db, monkeypatch):
     monkeypatch.setattr(wal_checkpoints, "MAX_UNITS_AHEAD", 1)
     monkeypatch.setattr(wal_checkpoints, "CATCH_UP_WAIT_S", 0.2)
     with file_db.writing() as s:
@@ -199,9 +153,7 @@ def test_a_reader_that_stays_delays_the_writer_a_bounded_time(file_db, monkeypat
         assert s.execute(text("SELECT count(*) FROM filler")).scalar() == 90
 
 
-def test_a_failed_checkpoint_leaves_the_checkpoints_to_the_commits(
-    file_db, monkeypatch, past_quiet
-):
+def test_a_failed_checkpoint_leaves_the_checkpoints_to_the_commits(file_db, monkeypatch):
     """Its connection broken, the checkpointer gives the checkpoints back to the units' commits
     (SQLite's own, at 1,000 pages) and stops making the writer wait for it."""
     monkeypatch.setattr(wal_checkpoints, "CATCH_UP_WAIT_S", 30.0)

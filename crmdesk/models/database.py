@@ -54,7 +54,6 @@ WRITE_ATTEMPTS = 4
 CONNECT_TIMEOUT_S = 10
 # How long a SQLite connection waits for another program's lock before it answers "locked".
 SQLITE_BUSY_TIMEOUT_MS = 10_000
-WAL_KEPT_BYTES = 64 << 20  # SQLite's WAL file at most, once it starts again (journal_size_limit)
 # A pooled SQLite connection's own pragmas (wal_autocheckpoint, cache_size) that a long write's
 # unit changed (wal_checkpoints.py): they come back when it returns to the pool.
 TUNED_CONNECTION = "crmdesk_tuned"
@@ -106,10 +105,6 @@ class Database:
         # the write lock (a long write's units let them go first). Shared with a Database that
         # writes for this one (the recycle pass's own connection).
         self.short_writes = ShortWrites()
-        # Threads still finishing what a call began after it returned (a long write's last WAL
-        # checkpoint: wal_checkpoints.py); close() waits for them.
-        self._finishing: list[threading.Thread] = []
-        self._finishing_lock = threading.Lock()
 
     @property
     def is_local(self) -> bool:
@@ -190,15 +185,7 @@ class Database:
                 raise translate_error(exc, self.dialect) from exc
         raise AssertionError("unreachable")
 
-    def finish_later(self, thread: threading.Thread) -> None:
-        with self._finishing_lock:
-            self._finishing = [t for t in self._finishing if t.is_alive()] + [thread]
-
     def close(self) -> None:
-        with self._finishing_lock:
-            finishing, self._finishing = self._finishing, []
-        for thread in finishing:
-            thread.join()
         self.engine.dispose()
 
     def display_name(self) -> str:
@@ -271,9 +258,6 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        # The WAL file cut back to this at the first commit after it starts again: a long
-        # write's WAL (hundreds of MB, wal_checkpoints.QUIET_UNITS) is not kept on disk.
-        cursor.execute(f"PRAGMA journal_size_limit={WAL_KEPT_BYTES}")
         cursor.close()
 
     # On the pool's reset (each return to the pool), where SQLAlchemy invalidates a connection

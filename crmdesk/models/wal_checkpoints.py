@@ -15,12 +15,6 @@ to catch up, at most CATCH_UP_WAIT_S (a reader holding an old snapshot keeps fra
 copied: the checkpoint is tried again until it ends, or the writer goes on and tries again
 MAX_UNITS_AHEAD units later).
 
-A long write's first QUIET_UNITS commits are not checkpointed at all: a bulk action of that
-size runs alone on the disk, and its WAL is checkpointed once it has returned (finish), on the
-same thread, which Database.close waits for. Its WAL grows meanwhile (~300 MB for 30,000
-customers); the connections' journal_size_limit (database.py) cuts the file back once the WAL
-starts again.
-
 Checkpoints stay PASSIVE: they never take the write lock, so another program's save waits for a
 unit's commit, as before, never for a checkpoint. The checkpointing connection is synchronous=
 NORMAL like every other (database.py): a checkpoint's fsyncs are what make it durable.
@@ -47,14 +41,6 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 MAX_UNITS_AHEAD = 4  # units of a 30,000-customer assign: 15-20 MB of WAL each
-# Commits of a long write before its checkpoints begin; the rest of the WAL is checkpointed
-# after the write returns (finish), on the same thread, while the user goes on. Most bulk
-# actions fit: 30,000 customers of 300,000 are 13-15 units, whose WAL then grows to ~300 MB
-# and is copied once, instead of a copy beside each unit on the other core (the same pages
-# again and again: the owner's and date indexes' ends) and a wait for it every few units and
-# at the end. Measured at 300,000 customers, 30,000 assigned, fresh processes: 2.12-2.17 ->
-# 1.80-1.82 s. A longer write (a select-all) checkpoints as before once past it.
-QUIET_UNITS = 16
 # How long the writer waits for a catch-up at most. A reader keeps the frames after its snapshot
 # from being copied; the checkpoint is tried again every RETRY_S until it ends (a page load
 # takes milliseconds). A reader that stays (another program's long read) costs this once every
@@ -128,8 +114,6 @@ class Checkpointer:
             if self.failed:
                 return
             began = time.monotonic()
-            if self._quiet():
-                self._ahead = 0  # nothing checkpointed yet: nothing to catch up with
             if self._ahead >= MAX_UNITS_AHEAD:
                 self._ahead = 0  # caught up or not, the next try is MAX_UNITS_AHEAD units on
                 deadline = began + CATCH_UP_WAIT_S
@@ -150,21 +134,12 @@ class Checkpointer:
                 self._window_at = time.monotonic()
             self._ahead += 1
 
-    def finish(self) -> threading.Thread:
-        """The write is over: checkpoint what is left of it (as far as readers let it), then
-        stop; without waiting. The thread doing it, which Database.close waits for."""
+    def close(self) -> None:
+        """Stop once the last commit told of is checkpointed (as far as readers let it)."""
         with self._cond:
             self._stop = True
             self._cond.notify_all()
-        return self._thread
-
-    def close(self) -> None:
-        """finish, and wait for it."""
-        self.finish().join()
-
-    def _quiet(self) -> bool:
-        """Still within the write's first QUIET_UNITS commits (and not finishing)."""
-        return self._asked <= QUIET_UNITS and not self._stop
+        self._thread.join()
 
     def _done_all(self) -> bool:
         return self._served == self._asked and self._caught_up
@@ -174,9 +149,7 @@ class Checkpointer:
             while True:
                 with self._cond:
                     self._cond.wait_for(
-                        lambda: (self._asked > self._served and not self._quiet())
-                        or self._again
-                        or self._stop
+                        lambda: self._asked > self._served or self._again or self._stop
                     )
                     if self._asked == self._served and not self._again:
                         return  # stopped, nothing left to do
@@ -237,7 +210,7 @@ def checkpointing(db: Database) -> Iterator[Checkpointer | None]:
     try:
         yield checkpointer
     finally:
-        db.finish_later(checkpointer.finish())
+        checkpointer.close()
 
 
 def tune_unit(session: Session, *, checkpoint: bool = False) -> None:
