@@ -31,11 +31,13 @@ runs: spinning on the second of two cores, it took the core the WAL's checkpoint
 The longest unit of work as the action saw it (cancelled() to progress() around each db.write)
 is larger: it includes the wait for the WAL's checkpoint every few units, after the lock is
 released. Then, with no watch, what a save of this program feels during a 30,000 assign: a
-thread writing through Database.write every 20 ms (long writes let those go first between
-units). Last, on its own (the poller would take the free moments from it), what another
-program's save feels: a process that takes the lock as crmdesk's connections do
-(busy_timeout: SQLite's busy handler sleeps 1, 2, 5 ... 100 ms between tries) every 20 ms,
-during one more 30,000 assign and one more select-all assign.
+thread committing a row through Database.write every 20 ms (long writes let those go first
+between units). Last, on its own (the poller would take the free moments from it), what another
+program's save feels: a process that commits a row as crmdesk's connections do (busy_timeout:
+SQLite's busy handler sleeps 1, 2, 5 ... 100 ms between tries) every 20 ms, during one more
+30,000 assign and one more select-all assign. Both saves write the WAL, so either may be the
+commit SQLite makes checkpoint it (wal_autocheckpoint): a save that only took the lock never
+was, and hid that cost.
 
 Ends with one JSON line of figures: per backend, medians of --runs in ms, and ratios; the
 bytes each action wrote (PostgreSQL: its WAL, postgresql_wal_mb; SQLite: what the process
@@ -77,9 +79,13 @@ def log(*parts: object) -> None:
 
 def lock_probe(path: str, poll: bool, pipe) -> None:
     """Another writer taking SQLite's write lock over and over. poll: every 5 ms, trying every
-    0.5 ms while it is held; otherwise every 20 ms, waiting in SQLite's busy handler as crmdesk's
-    connections do. On "report" send the longest wait since the last report; stop on "stop"."""
+    0.5 ms while it is held (and letting it go at once); otherwise every 20 ms, waiting in
+    SQLite's busy handler as crmdesk's connections do, and committing a row as a save does (a
+    commit that writes is one SQLite may make checkpoint the WAL). On "report" send the longest
+    wait since the last report; stop on "stop"."""
     conn = sqlite3.connect(path, timeout=0 if poll else 10, isolation_level=None)
+    if not poll:
+        conn.execute(SAVES_TABLE)
     longest = 0.0
     while True:
         if pipe.poll():
@@ -91,7 +97,11 @@ def lock_probe(path: str, poll: bool, pipe) -> None:
         while True:
             try:
                 conn.execute("BEGIN IMMEDIATE")
-                conn.execute("ROLLBACK")
+                if poll:
+                    conn.execute("ROLLBACK")
+                else:
+                    conn.execute(SAVE, ("other program",))
+                    conn.execute("COMMIT")
                 break
             except sqlite3.OperationalError:  # locked; for the busy handler: for 10 s
                 if not poll:
@@ -120,10 +130,16 @@ class LockWatch:
         self.process.join(10)
 
 
+# What the second program and this program's own short writes save: a row of a table of the
+# bench's own, so that their commits write the WAL as a real save does.
+SAVES_TABLE = "CREATE TABLE IF NOT EXISTS bench_saves (id INTEGER PRIMARY KEY, who TEXT)"
+SAVE = "INSERT INTO bench_saves (who) VALUES (?)"
+
+
 class InProcessWriter:
     """This program's own short writes during a bulk action (a save, a follow-up logged): one
     through Database.write every 20 ms on a thread of its own, as the task runner's; reports the
-    longest one took (it only takes the write lock: BEGIN IMMEDIATE, SELECT 1, COMMIT)."""
+    longest one took (each commits a row: a save that writes, not only takes the lock)."""
 
     def __init__(self, db) -> None:
         import threading
@@ -131,11 +147,12 @@ class InProcessWriter:
         from sqlalchemy import text
 
         self._stop, self.longest = threading.Event(), 0.0
+        db.write(lambda s: s.execute(text(SAVES_TABLE)))
 
         def loop() -> None:
             while not self._stop.is_set():
                 start = time.perf_counter()
-                db.write(lambda s: s.execute(text("SELECT 1")))
+                db.write(lambda s: s.execute(text(SAVE.replace("?", "'this program'"))))
                 self.longest = max(self.longest, time.perf_counter() - start)
                 self._stop.wait(0.02)
 
