@@ -177,7 +177,7 @@ def assign_action(
         moved = session.scalars(
             stmt.returning(Customer.id), execution_options={"synchronize_session": False}
         )
-        return mine_n or 0, sorted(moved)
+        return mine_n, sorted(moved)
 
     def postgresql_chunk(session: Session, actor: UserRow, ids: list[int], at: datetime):
         """(customers the actor may change, moved): the lock, the read and the events in one

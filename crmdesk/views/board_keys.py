@@ -69,8 +69,11 @@ class BoardKeys:
     def _one_selection(self, column, selected) -> None:
         """Cards selected in one column (a click, a drag begun there) clear every other
         column's: two framed cards in two columns looked like both would move."""
-        if selected.isEmpty():
-            return
+        if not selected.isEmpty():
+            self._clear_others(column)
+
+    def _clear_others(self, column) -> None:
+        """One selection on the board, the keys act on it: every column's but column's cleared."""
         for other in self.columns:
             if other is not column:
                 other.list.clearSelection()
@@ -78,9 +81,7 @@ class BoardKeys:
     def _focus_column(self, i: int, row: int) -> None:
         if not 0 <= i < len(self.columns):
             return
-        for other in self.columns:  # one selection on the board: the keys act on it
-            if other is not self.columns[i]:
-                other.list.clearSelection()
+        self._clear_others(self.columns[i])  # an empty column too: nothing selected elsewhere
         view = self.columns[i].list
         count = view.model().rowCount()
         view.setFocus()
