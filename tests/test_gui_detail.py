@@ -3,6 +3,7 @@ saving, conflicts, contacts and follow-ups."""
 
 from __future__ import annotations
 
+import pytest
 from gui_helpers import QueueRunner, make_page, page_names, type_text
 from helpers import NOW
 from PySide6.QtCore import Qt
@@ -180,12 +181,19 @@ def laid_out(text: str, width: int) -> list[str]:
     return lines
 
 
-def test_a_chinese_heading_wraps_between_its_parts_never_inside_one(qtbot):
-    """CJK text breaks between any two characters and after a full-width colon: without the
-    word joiners, 最近跟进： ended a line and its date began the next."""
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ["负责人：张三丰", "B 级", "最近跟进：2026-12-06 06:28", "下次：2026-12-08 10:00"],
+        ["In the pool 公海 since 2026-12-06", "Level B", "Last follow-up: 2026-12-06 06:28"],
+    ],
+)
+def test_a_heading_wraps_between_its_parts_never_inside_one(qtbot, parts):
+    """CJK text breaks between any two characters and after a full-width colon, English after
+    a hyphen: without the word joiners, 最近跟进： ended a line and its date began the next,
+    and "Last follow-" one line and "up:" the next."""
     from crmdesk.views.customer_tabs import one_line
 
-    parts = ["负责人：张三丰", "B 级", "最近跟进：2026-12-06 06:28", "下次：2026-12-08 10:00"]
     text = " · ".join(map(one_line, parts))
     assert text.replace("\u2060", "").replace("\u00a0", " ") == " · ".join(parts)
     for width in range(40, 400, 10):

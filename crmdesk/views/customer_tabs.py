@@ -217,11 +217,11 @@ def card_heading(card: CustomerCard) -> str:
 
 def one_line(part: str) -> str:
     """A part of a line that wraps kept whole: its spaces no-break ones, and a WORD JOINER
-    (U+2060, zero-width) beside each CJK or full-width character, which text may break around
-    anywhere (最近跟进：| 2026-12-06 wrapped after the colon)."""
+    (U+2060, zero-width) after each hyphen and beside each CJK or full-width character, which
+    text may break around (follow-|up; 最近跟进：| 2026-12-06 wrapped after the colon)."""
     out: list[str] = []
     for i, ch in enumerate(part.replace(" ", "\u00a0")):
-        if i and (ch >= WIDE or out[-1] >= WIDE):
+        if i and (ch >= WIDE or out[-1] >= WIDE or out[-1] == "-"):
             out.append("\u2060")
         out.append(ch)
     return "".join(out)
