@@ -94,10 +94,10 @@ def sync(session: Session, customer_id: int, tags: Sequence[str], now: datetime)
         )
 
 
-def add_rows(session: Session, customers: ColumnElement[bool], tag: str, now: datetime) -> None:
+def add_rows(session: Session, customers: ColumnElement[bool], tag: str) -> None:
     """The customers matching `customers` (a condition on Customer.id, which do not carry the
-    tag yet) now carry it: one INSERT … SELECT, whatever their number."""
-    remember(session, [tag], now)
+    tag yet) now carry it: one INSERT … SELECT, whatever their number. The tag is among the
+    tags in use already (remember: a bulk tag's prepare, once, not once a chunk)."""
     rows = select(Customer.id, literal(tag, String)).where(customers)
     session.execute(insert(CustomerTag).from_select(["customer_id", "tag"], rows))
 
@@ -274,7 +274,7 @@ def _retag(session: Session, actor: UserRow, old: str, new: str | None, now: dat
             )
             missing = [cid for cid in chunk if cid not in carrying]
             if missing:
-                add_rows(session, Customer.id.in_(missing), new, now)
+                add_rows(session, Customer.id.in_(missing), new)
     if new is not None:
         remember(session, [new], now)  # a renamed tag nobody carries yet is still offered
     still_carried = select(CustomerTag.customer_id).where(CustomerTag.tag == old).exists()
