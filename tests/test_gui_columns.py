@@ -170,3 +170,55 @@ def test_no_column_goes_under_the_vertical_scroll_bar(qtbot):
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)
     shown = [s for s in range(8) if not header.isSectionHidden(s)]
     assert sum(header.sectionSize(s) for s in shown) <= table.viewport().width()
+
+
+def test_a_stretch_column_takes_the_slack_and_is_counted_at_its_least(qtbot, tmp_path):
+    """A list's title takes the width the others leave, not its last column (a date, which
+    took it while the titles were cut short); a narrow window hides columns counting the title
+    at its own width, and a layout saved when the last column stretched brings that back no
+    more."""
+    from PySide6.QtCore import QByteArray, QSettings
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from crmdesk.views.column_fit import ColumnFitter
+
+    def table_of(settings=None):
+        table = QTableView()
+        qtbot.addWidget(table)
+        table.setModel(QStandardItemModel(0, 4, table))
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)  # as the pages' headers were
+        for s in range(4):
+            header.resizeSection(s, 100)
+        fitter = ColumnFitter(table, {0: 0, 1: 1, 2: 2, 3: 3})
+        fitter.stretch(1)
+        if settings is not None:
+            fitter.restore(settings, "t/header")
+        return table, header, fitter
+
+    table, header, fitter = table_of()
+    table.resize(700, 300)
+    table.show()
+    qtbot.waitUntil(lambda: header.sectionSize(1) > 300)
+    width = table.viewport().width()
+    assert header.sectionSize(3) == 100  # the last column keeps its own width
+    assert sum(header.sectionSize(s) for s in range(4)) == width  # no slack, no scroll bar
+    # Narrow: 0, 1 (counted at 100) and 2 fit in 320, 3 goes; never the title.
+    table.resize(320 + table.width() - width, 300)
+    qtbot.waitUntil(lambda: header.isSectionHidden(3))
+    assert not header.isSectionHidden(1) and not header.isSectionHidden(2)
+    assert header.sectionSize(1) >= 100
+
+    # A layout saved while the last column stretched: restored, the title still takes the slack.
+    old, _h, _f = table_of()
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    old.horizontalHeader().setSectionResizeMode(1, old.horizontalHeader().ResizeMode.Interactive)
+    old.horizontalHeader().setStretchLastSection(True)
+    settings.setValue("t/header", QByteArray(old.horizontalHeader().saveState()))
+    again, header, _fitter = table_of(settings)
+    again.resize(700, 300)
+    again.show()
+    qtbot.waitUntil(lambda: header.sectionSize(1) > 300)
+    assert header.sectionSize(3) == 100 and not header.stretchLastSection()
+

@@ -472,3 +472,17 @@ def test_drafts_awaiting_approval_have_a_filter(qtbot, ws, made):
     qtbot.waitUntil(lambda: titles(page) == ["星辰 大单"])
     choose(page, "status", "draft")
     qtbot.waitUntil(lambda: "科达 草稿" in titles(page))
+
+
+def test_the_titles_take_the_width_left_not_the_last_column(qtbot, ws, made):
+    """At 1,400 px the contract's and the customer's names get the room the other columns
+    leave; the last column (Ends) keeps its own width instead of taking it all while the names
+    are cut short."""
+    page = contracts_page(qtbot, ws)
+    header = page.table.horizontalHeader()
+    index = page.model.column_index
+    widths = {c.key: c.width for c in page.model.columns}
+    qtbot.waitUntil(lambda: header.sectionSize(index("title")) > widths["title"])
+    assert header.sectionSize(index("customer")) > widths["customer"]
+    assert header.sectionSize(index("ends_on")) == widths["ends_on"]
+    assert page.table.horizontalScrollBar().maximum() == 0

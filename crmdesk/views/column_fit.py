@@ -6,14 +6,15 @@ one the fitter hid counts as shown for the user's layout (saved views, the heade
 Any list page gives its columns' priorities: 0 never hides; higher numbers hide sooner. With
 offer_menu, the header's right-click menu lets the user show and hide columns; chosen / choose
 read and set that choice (a saved view's columns), and restore / save keep the header's layout
-between runs."""
+between runs. stretch names the columns that take the width left over (a list's title or
+name), instead of the last one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QMenu, QTableView
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
 
 class ColumnFitter(QObject):
@@ -28,6 +29,7 @@ class ColumnFitter(QObject):
         self._fixed = 0
         self._settings: QSettings | None = None  # where restore / save keep the layout
         self._key = ""
+        self._stretch: dict[int, int] = {}  # section -> the width it never goes below
         # After the resize is done (the viewport's width is the new one only then), once for
         # a burst of resizes (dragging the window's edge).
         self._timer = QTimer(self, singleShot=True, interval=0)
@@ -41,6 +43,25 @@ class ColumnFitter(QObject):
         if event.type() == QEvent.Type.Resize and obj in (self.table, self.table.viewport()):
             self._timer.start()
         return False
+
+    def stretch(self, *sections: int) -> None:
+        """These columns share the width the others leave (a title that would be cut short),
+        each at least as wide as it is now: the fitter counts them at that width. Before,
+        the header stretched its last column (a date), which took the slack while the
+        titles beside it were cut short."""
+        header = self.table.horizontalHeader()
+        self._stretch = {s: header.sectionSize(s) for s in sections}
+        self._apply_stretch()
+
+    def _apply_stretch(self) -> None:
+        """Again after a restored layout: an older one may say the last column stretches."""
+        if not self._stretch:
+            return
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for s in self._stretch:
+            header.setSectionResizeMode(s, QHeaderView.ResizeMode.Stretch)
+        self._timer.start()
 
     def user_hidden(self, section: int) -> bool:
         return self.table.horizontalHeader().isSectionHidden(section) and (
@@ -112,6 +133,7 @@ class ColumnFitter(QObject):
         header.blockSignals(True)  # a restored sort indicator must not sort by itself
         restored = header.restoreState(state)
         header.blockSignals(False)
+        self._apply_stretch()
         self.auto_hidden.clear()  # hidden now: as the user chose
         self._timer.start()
         return restored
@@ -147,10 +169,12 @@ class ColumnFitter(QObject):
             return
         chosen = [s for s in range(header.count()) if not self.user_hidden(s)]
         for s in chosen:
-            if not header.isSectionHidden(s):
+            if not header.isSectionHidden(s) and s not in self._stretch:
                 self._widths[s] = header.sectionSize(s)
 
         def width(s: int) -> int:
+            if s in self._stretch:  # as wide as the slack makes it: counted at its least
+                return self._stretch[s]
             return self._widths.get(s, header.defaultSectionSize())
 
         need = sum(width(s) for s in chosen)

@@ -90,10 +90,11 @@ class ContractsPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         self.fitter = ColumnFitter(
             self.table, {i: PRIORITY.get(c.key, 3) for i, c in enumerate(self.model.columns)}
         )
+        # The slack to the titles, not to the last column (a date).
+        self.fitter.stretch(self.model.column_index("title"), self.model.column_index("customer"))
         self.fitter.offer_menu(
             [c.title for c in self.model.columns], self.model.column_index("number")
         )
