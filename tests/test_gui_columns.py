@@ -221,4 +221,3 @@ def test_a_stretch_column_takes_the_slack_and_is_counted_at_its_least(qtbot, tmp
     again.show()
     qtbot.waitUntil(lambda: header.sectionSize(1) > 300)
     assert header.sectionSize(3) == 100 and not header.stretchLastSection()
-
