@@ -586,3 +586,30 @@ def test_cancelled_with_two_units_running_keeps_a_prefix_of_whole_chunks(db, peo
     assert result.change.customer_ids == set(gone)
     if db.dialect == "sqlite":
         assert done == SMALL_CHUNK  # one unit at a time: the cancel is seen after the first
+
+
+def test_a_tag_deleted_while_a_bulk_tag_runs_is_in_use_again_after(db, people,
+                                                                   one_unit_at_a_time):  # fmt: skip
+    """An admin deletes the tag between two units of a bulk tag (SQLite lets any write in
+    between): the units after still tag their customers, and every tag a customer carries is
+    among the tags in use (the pickers, the admin's list, search by tag), as each unit puts it
+    back there when it begins."""
+    from crmdesk.models.schema import CustomerTag, Tag
+
+    p = people
+    ids = sorted(every(seed(db, p)))
+    admin = ws(db, p.admin)
+    deleted: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        if not deleted:  # the first unit is committed, the others to come
+            deleted.append(admin.delete_tag("展会").value)
+
+    result = admin.change_tag(ids, "展会", True, progress=progress)
+    assert deleted == [SMALL_CHUNK]  # it took the first unit's tags with it
+    assert result.value.changed == len(ids)
+    with db.reading() as s:
+        carrying = set(s.scalars(select(CustomerTag.customer_id).where(CustomerTag.tag == "展会")))
+        in_use = set(s.scalars(select(Tag.name)))
+    assert carrying == set(ids[SMALL_CHUNK:])
+    assert "展会" in in_use

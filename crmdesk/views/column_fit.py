@@ -46,21 +46,25 @@ class ColumnFitter(QObject):
 
     def stretch(self, *sections: int) -> None:
         """These columns share the width the others leave (a title that would be cut short),
-        each at least as wide as it is now: the fitter counts them at that width. Before,
-        the header stretched its last column (a date), which took the slack while the
-        titles beside it were cut short."""
+        each at least as wide as it is now. Before, the header stretched its last column (a
+        date), which took the slack while the titles beside it were cut short. Qt shares the
+        slack equally among them (their widths aside), and the user cannot drag their edges:
+        the price of Qt's own Stretch, which follows every resize without the fitter."""
         header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # first: the last column's own width, not the slack
         self._stretch = {s: header.sectionSize(s) for s in sections}
         self._apply_stretch()
 
     def _apply_stretch(self) -> None:
-        """Again after a restored layout: an older one may say the last column stretches."""
+        """Again after a restored layout: one saved before may stretch the last column, or
+        other columns (a page that no longer stretches them): those take the user's widths."""
         if not self._stretch:
             return
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for s in self._stretch:
-            header.setSectionResizeMode(s, QHeaderView.ResizeMode.Stretch)
+        stretch, interactive = QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Interactive
+        for s in range(header.count()):
+            header.setSectionResizeMode(s, stretch if s in self._stretch else interactive)
         self._timer.start()
 
     def user_hidden(self, section: int) -> bool:
@@ -172,9 +176,13 @@ class ColumnFitter(QObject):
             if not header.isSectionHidden(s) and s not in self._stretch:
                 self._widths[s] = header.sectionSize(s)
 
+        # The stretching columns get equal shares of the slack: each is counted at the widest
+        # one's least width, so that none gets less than its own.
+        share = max((w for s, w in self._stretch.items() if s in chosen), default=0)
+
         def width(s: int) -> int:
-            if s in self._stretch:  # as wide as the slack makes it: counted at its least
-                return self._stretch[s]
+            if s in self._stretch:
+                return share
             return self._widths.get(s, header.defaultSectionSize())
 
         need = sum(width(s) for s in chosen)
