@@ -232,3 +232,41 @@ def test_a_conflict_shows_their_value_and_mine_per_field(qtbot, ws, answers):
     qtbot.addWidget(box)
     box.show()
     box.grab().save("/tmp/conflict.png")
+
+
+def test_the_panel_is_built_a_part_at_a_time_while_the_list_waits(qtbot, ws, monkeypatch):
+    """Once the first rows are shown the detail panel is built a part each pass of the event
+    loop, never whole in one (it kept the window from answering for 52-84 ms), and shown when
+    whole: the first selection finds it ready."""
+    from PySide6.QtCore import QCoreApplication
+
+    from crmdesk.views.customer_detail import CustomerDetailPanel
+
+    steps: list[bool] = []
+    real = CustomerDetailPanel.build_step
+    monkeypatch.setattr(
+        CustomerDetailPanel, "build_step", lambda self: steps.append(True) or real(self)
+    )
+    page = make_page(qtbot, ws)  # the first page comes at once (SyncRunner)
+    assert page._detail is None and steps == []
+    QCoreApplication.processEvents()  # one pass: one part
+    assert len(steps) == 1 and page._detail is None
+    qtbot.waitUntil(lambda: page._detail is not None)
+    assert len(steps) >= 8  # the details, six more tabs and the rest: a pass each
+    panel = page._detail
+    assert page.findChildren(CustomerDetailPanel) == [panel]
+    page.table.selectRow(0)
+    assert page.detail is panel and panel.detail is not None
+    assert panel.detail.data.name == page_names(page)[0]
+
+
+def test_a_selection_before_the_panel_is_whole_finishes_it(qtbot, ws):
+    from crmdesk.views.customer_detail import CustomerDetailPanel
+
+    page = make_page(qtbot, ws)
+    page.table.selectRow(1)  # before any part was built
+    panel = page._detail
+    assert panel is not None and panel.whole()
+    assert panel.detail is not None and panel.detail.data.name == page_names(page)[1]
+    qtbot.wait(50)  # the pending part finds nothing left to do
+    assert page.findChildren(CustomerDetailPanel) == [panel] and page.detail is panel

@@ -4,7 +4,7 @@ write's change comes back on the change bus, which is what reloads the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, Slot
+from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -77,6 +77,7 @@ class CustomersPage(CustomerPoolActions, QWidget):
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
         self.model.refreshed.connect(self._on_first_page_loaded)
         self.model.count_loaded.connect(self._check_shared)  # an empty list: any shared?
+        self.model.count_loaded.connect(self._prebuild_detail)
         self._setup_table()
         # A narrow window hides the least needed columns first (0: never).
         priority = {"name": 0, "level": 1, "status": 1, "owner": 1, "contact": 2,
@@ -110,6 +111,10 @@ class CustomersPage(CustomerPoolActions, QWidget):
         # The detail panel is ~30 ms of widgets, not needed before a customer is selected: it is
         # built then (while the first rows arrive the window has better things to do).
         self._detail: CustomerDetailPanel | None = None
+        self._building: CustomerDetailPanel | None = None  # being built (_prebuild_detail)
+        # The page's own (a static single shot would still fire once the page is gone).
+        self._build_timer = QTimer(self, singleShot=True, interval=0)
+        self._build_timer.timeout.connect(self._build_detail_step)
         placeholder = QLabel(
             self.tr(
                 "Select a customer in the list to see its details, contacts, follow-ups and "
@@ -286,16 +291,43 @@ class CustomersPage(CustomerPoolActions, QWidget):
     @Slot()
     def _ensure_detail(self) -> CustomerDetailPanel:
         if self._detail is None:
-            panel = CustomerDetailPanel(self.ctx)
-            if self._choices is not None:
-                c = self._choices
-                panel.set_choices(c.industries, c.provinces, c.sources)
-            panel.open_requested.connect(self.select_customer)
-            sizes = self.splitter.sizes()
-            self.splitter.replaceWidget(1, panel).deleteLater()
-            self.splitter.setSizes(sizes)
-            self._detail = panel
+            panel, self._building = self._building, None
+            panel = panel or CustomerDetailPanel(self.ctx, staged=True)
+            panel.finish_building()  # the rest of it, if selected before it was built
+            self._attach_detail(panel)
+        assert self._detail is not None
         return self._detail
+
+    def _attach_detail(self, panel: CustomerDetailPanel) -> None:
+        if self._choices is not None:
+            c = self._choices
+            panel.set_choices(c.industries, c.provinces, c.sources)
+        panel.open_requested.connect(self.select_customer)
+        sizes = self.splitter.sizes()
+        self.splitter.replaceWidget(1, panel).deleteLater()
+        self.splitter.setSizes(sizes)
+        self._detail = panel
+
+    @Slot()
+    def _prebuild_detail(self) -> None:
+        """Once the list is counted (its worker, busy until then, held Python's lock for up to
+        0.3 s against the parts' widgets): the detail panel built a part each pass of the
+        event loop (2-20 ms), so the first selection finds it ready. Built whole at that
+        selection, it kept the window from answering for 52-84 ms (bench/responsiveness.py)."""
+        if self._detail is None and self._building is None:
+            self._building = CustomerDetailPanel(self.ctx, staged=True)
+            self._build_timer.start()
+
+    @Slot()
+    def _build_detail_step(self) -> None:
+        panel = self._building
+        if panel is None:  # a selection finished it meanwhile
+            return
+        if panel.whole():
+            self._ensure_detail()  # shown in a pass of its own
+        else:
+            panel.build_step()
+            self._build_timer.start()
 
     @Slot()
     def _on_selection_changed(self) -> None:

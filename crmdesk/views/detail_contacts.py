@@ -10,11 +10,24 @@ from PySide6.QtWidgets import QDialog
 from crmdesk.models.contacts import ContactInput, ContactRow
 from crmdesk.views import prompts
 from crmdesk.views.contact_dialog import ContactDialog
+from crmdesk.views.customer_tabs import ContactsTab
 
 
 class ContactActions:
-    """Mixed into CustomerDetailPanel, whose detail, contacts, buttons, _write and
-    _check_duplicates it uses."""
+    """Mixed into CustomerDetailPanel, whose detail, contacts, _write and _check_duplicates it
+    uses; it makes the Contacts tab and its buttons."""
+
+    def _contacts_tab(self) -> ContactsTab:
+        tab = ContactsTab()
+        self.contacts_table = tab.table
+        self.add_contact_button = tab.add_button
+        self.edit_contact_button = tab.edit_button
+        self.remove_contact_button = tab.remove_button
+        self.contacts_table.doubleClicked.connect(self._on_edit_contact_clicked)
+        self.add_contact_button.clicked.connect(self._on_add_contact_clicked)
+        self.edit_contact_button.clicked.connect(self._on_edit_contact_clicked)
+        self.remove_contact_button.clicked.connect(self._on_remove_contact_clicked)
+        return tab
 
     def _selected_contact(self) -> ContactRow | None:
         row = self.contacts_table.currentRow()
