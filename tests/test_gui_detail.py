@@ -240,8 +240,10 @@ def test_the_panel_is_built_a_part_at_a_time_while_the_list_waits(qtbot, ws, mon
     whole: the first selection finds it ready."""
     from PySide6.QtCore import QCoreApplication
 
+    from crmdesk.views import customer_page
     from crmdesk.views.customer_detail import CustomerDetailPanel
 
+    monkeypatch.setattr(customer_page, "PREBUILD_AFTER_MS", 0)  # not 0.3 s after the count
     steps: list[bool] = []
     real = CustomerDetailPanel.build_step
     monkeypatch.setattr(
