@@ -262,13 +262,44 @@ def test_the_panel_is_built_a_part_at_a_time_while_the_list_waits(qtbot, ws, mon
     assert panel.detail.data.name == page_names(page)[0]
 
 
-def test_a_selection_before_the_panel_is_whole_finishes_it(qtbot, ws):
+def test_a_selection_before_the_panel_is_whole_finishes_it(qtbot, ws, monkeypatch):
+    from crmdesk.views import customer_page
     from crmdesk.views.customer_detail import CustomerDetailPanel
 
+    monkeypatch.setattr(customer_page, "PREBUILD_AFTER_MS", 0)
     page = make_page(qtbot, ws)
     page.table.selectRow(1)  # before any part was built
     panel = page._detail
     assert panel is not None and panel.whole()
     assert panel.detail is not None and panel.detail.data.name == page_names(page)[1]
-    qtbot.wait(50)  # the pending part finds nothing left to do
+    qtbot.wait(100)  # the pending part (due at once) finds nothing left to do
     assert page.findChildren(CustomerDetailPanel) == [panel] and page.detail is panel
+
+
+def test_a_part_that_fails_leaves_no_half_panel(qtbot, ws, monkeypatch):
+    """A part of the panel that raises while it is built in the background: the half-built
+    panel is dropped, and the next selection builds a whole one and shows the customer."""
+    from crmdesk.views import customer_deals, customer_page
+    from crmdesk.views.customer_detail import CustomerDetailPanel
+
+    monkeypatch.setattr(customer_page, "PREBUILD_AFTER_MS", 0)
+    real = customer_deals.CustomerDealsTab.__init__
+    failed: list[bool] = []
+
+    def once(self, *args, **kwargs):
+        if not failed:
+            failed.append(True)
+            raise RuntimeError("a part that fails")
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(customer_deals.CustomerDealsTab, "__init__", once)
+    page = make_page(qtbot, ws)
+    qtbot.waitUntil(lambda: bool(failed) and page._building is None)
+    assert page._detail is None
+    page.table.selectRow(0)
+    panel = page.detail
+    assert panel.whole() and panel.detail is not None
+    assert panel.detail.data.name == page_names(page)[0]
+    assert panel.tabs.count() == 7
+    qtbot.wait(50)
+    assert [p for p in page.findChildren(CustomerDetailPanel) if p.isVisible()] == [panel]

@@ -4,6 +4,8 @@ write's change comes back on the change bus, which is what reloads the list."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -33,6 +35,8 @@ from crmdesk.views.icons import set_icon
 from crmdesk.views.list_export import ListExporter
 from crmdesk.views.list_panel import ListPanel
 from crmdesk.views.saved_views_bar import SavedViewsBar
+
+log = logging.getLogger(__name__)
 
 PREBUILD_AFTER_MS = 300  # the detail panel's first part, after the list is counted
 
@@ -76,6 +80,13 @@ class CustomersPage(CustomerPoolActions, QWidget):
         self.model, self.table, self.bulk = self.list.model, self.list.table, self.list.bulk
         self.banner, self.count_label = self.list.banner, self.list.count_label
         self.message = self.list.message
+        # The detail panel, ~70 ms of widgets, is built a part at a time once the list is
+        # counted (_prebuild_detail), or whole at a selection that comes first.
+        self._detail: CustomerDetailPanel | None = None
+        self._building: CustomerDetailPanel | None = None  # being built (_prebuild_detail)
+        # The page's own (a static single shot would still fire once the page is gone).
+        self._build_timer = QTimer(self, singleShot=True, interval=0)
+        self._build_timer.timeout.connect(self._build_detail_step)
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
         self.model.refreshed.connect(self._on_first_page_loaded)
         self.model.count_loaded.connect(self._check_shared)  # an empty list: any shared?
@@ -110,13 +121,6 @@ class CustomersPage(CustomerPoolActions, QWidget):
                             (self.delete_button, "delete")):  # fmt: skip
             set_icon(button, key)
 
-        # The detail panel is ~30 ms of widgets, not needed before a customer is selected: it is
-        # built then (while the first rows arrive the window has better things to do).
-        self._detail: CustomerDetailPanel | None = None
-        self._building: CustomerDetailPanel | None = None  # being built (_prebuild_detail)
-        # The page's own (a static single shot would still fire once the page is gone).
-        self._build_timer = QTimer(self, singleShot=True, interval=0)
-        self._build_timer.timeout.connect(self._build_detail_step)
         placeholder = QLabel(
             self.tr(
                 "Select a customer in the list to see its details, contacts, follow-ups and "
@@ -329,9 +333,15 @@ class CustomersPage(CustomerPoolActions, QWidget):
             return
         if panel.whole():
             self._ensure_detail()  # shown in a pass of its own
-        else:
+            return
+        try:
             panel.build_step()
-            self._build_timer.start(0)
+        except Exception:  # a part that failed: the panel is dropped, a selection builds anew
+            log.exception("building the customer detail panel")
+            self._building = None
+            panel.deleteLater()
+            return
+        self._build_timer.start(0)
 
     @Slot()
     def _on_selection_changed(self) -> None:
