@@ -322,7 +322,7 @@ def test_later_sqlite_units_take_their_chunks_in_one_step(db, people, monkeypatc
             steps.append(len(ids))
             return action.chunk(session, actor, ids)
 
-        return bulk.ChunkAction(chunk, action.begin, action.prepare)
+        return bulk.ChunkAction(chunk, action.begin, action.begin_alone)
 
     monkeypatch.setattr(bulk_assign, "assign_action", counted)
     progress = Progress()
@@ -394,7 +394,7 @@ def test_a_sqlite_step_run_again_takes_the_same_chunks(db, people, monkeypatch):
                 raise IntegrityError("INSERT …", {}, Exception("lost a race"))
             return done
 
-        return bulk.ChunkAction(chunk, action.begin, action.prepare)
+        return bulk.ChunkAction(chunk, action.begin, action.begin_alone)
 
     monkeypatch.setattr(bulk_assign, "assign_action", failing_once)
     progress = Progress()

@@ -93,12 +93,13 @@ class ChunkAction:
     the actor may change, changed, skipped). `begin`, if given, runs once at the start of each
     unit of work, before its first chunk: a check that holds for the whole unit (asked once a
     chunk, the assignee check was 75 reads of the users in a 30,000-customer assign).
-    `prepare` runs once before the units, in a unit of its own: a row each would insert (a new
-    tag), on which the second of two units running at once waited for the first to commit."""
+    With `begin_alone`, begin also runs once before the units, in a unit of its own: a row
+    each unit's begin would insert (a new tag) is committed first, where the second of two
+    units running at once waited for the first to commit it."""
 
     chunk: Callable[[Session, UserRow, list[int]], tuple[int, int, int]]
     begin: Callable[[Session, UserRow], None] | None = None
-    prepare: Callable[[Session], None] | None = None
+    begin_alone: bool = False
 
 
 @dataclass(frozen=True)
@@ -261,12 +262,8 @@ def run(
             action.begin(session, actor)
         return actor
 
-    def prepare(session: Session) -> None:
-        start(session)  # the actor checked, as for any unit
-        action.prepare(session)
-
-    if action.prepare is not None and chunks:
-        db.write(prepare)
+    if action.begin_alone and chunks:
+        db.write(start)  # the actor checked, as for any unit
     out = run_units(db, chunks, seconds, start, action.chunk, workers=workers_for(db),
                     progress=progress, cancelled=cancelled)  # fmt: skip
     requested = len(ids) if target.query is not None else out.mine + len(ids) - out.done

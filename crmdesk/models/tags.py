@@ -97,7 +97,7 @@ def sync(session: Session, customer_id: int, tags: Sequence[str], now: datetime)
 def add_rows(session: Session, customers: ColumnElement[bool], tag: str) -> None:
     """The customers matching `customers` (a condition on Customer.id, which do not carry the
     tag yet) now carry it: one INSERT … SELECT, whatever their number. The tag is among the
-    tags in use already (remember: a bulk tag's prepare, once, not once a chunk)."""
+    tags in use already (remember: a bulk tag's, once a unit, not once a chunk)."""
     rows = select(Customer.id, literal(tag, String)).where(customers)
     session.execute(insert(CustomerTag).from_select(["customer_id", "tag"], rows))
 
