@@ -303,3 +303,25 @@ def test_a_part_that_fails_leaves_no_half_panel(qtbot, ws, monkeypatch):
     assert panel.tabs.count() == 7
     qtbot.wait(50)
     assert [p for p in page.findChildren(CustomerDetailPanel) if p.isVisible()] == [panel]
+
+
+def test_the_seven_tabs_fit_the_default_width_in_chinese(qtbot, ws):
+    """At the width the customer page gives the panel (~380 px), the Chinese tab titles all
+    show: Fusion's padding hid 历史记录 behind the tab bar's scroll arrows."""
+    from PySide6.QtWidgets import QToolButton
+
+    from crmdesk.views.context import PageContext
+    from crmdesk.views.customer_detail import CustomerDetailPanel
+
+    panel = CustomerDetailPanel(PageContext(ws))
+    qtbot.addWidget(panel)
+    titles = ["资料", "联系人", "跟进记录", "协作人", "商机", "合同", "历史记录"]
+    for i, title in enumerate(titles):
+        panel.tabs.setTabText(i, title)
+    panel.resize(380, 600)
+    panel.show()
+    panel._show_state(True)  # the tabs, as for a customer shown
+    bar = panel.tabs.tabBar()
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.width() > 0)
+    assert bar.tabRect(len(titles) - 1).right() < bar.width()
+    assert not any(b.isVisible() for b in bar.findChildren(QToolButton))  # no scroll arrows

@@ -39,7 +39,7 @@ from crmdesk.views.errors import error_text, show_error
 from crmdesk.views.icons import set_icon
 from crmdesk.views.live_refresh import RemoteEditNotice
 from crmdesk.views.staged import Staged
-from crmdesk.views.widgets import Banner, TagChips, problem_label
+from crmdesk.views.widgets import Banner, TagChips, compact_tabs, problem_label
 
 
 def _normalized(value: CustomerInput) -> CustomerInput:
@@ -81,7 +81,7 @@ class CustomerDetailPanel(ContactActions, Staged, QWidget):
         self.chips = TagChips()
         self.banner = Banner()
         self.banner.retry_clicked.connect(self.reload)
-        self.tabs = QTabWidget()
+        self.tabs = compact_tabs(QTabWidget())
 
         # details
         self.form = CustomerForm()

@@ -17,9 +17,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QProxyStyle,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleFactory,
     QTableView,
+    QTabWidget,
     QToolButton,
     QWidget,
 )
@@ -346,3 +350,21 @@ def chinese_calendar(edit: QDateTimeEdit) -> None:
 
     calendar.currentPageChanged.connect(retitle)
     retitle(calendar.yearShown(), calendar.monthShown())
+
+
+class _CompactTabs(QProxyStyle):
+    SPACE = 12  # a tab's padding, left and right together (Fusion: 24)
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:
+        if metric == QStyle.PixelMetric.PM_TabBarTabHSpace:
+            return self.SPACE
+        return super().pixelMetric(metric, option, widget)
+
+
+def compact_tabs(tabs: QTabWidget) -> QTabWidget:
+    """Tabs with half Fusion's padding: the customer detail's seven fit its default width in
+    Chinese (408 -> 324 px) instead of hiding History behind scroll arrows."""
+    style = _CompactTabs(QStyleFactory.create("Fusion"))  # the app's own is not to be wrapped
+    style.setParent(tabs)
+    tabs.tabBar().setStyle(style)
+    return tabs
