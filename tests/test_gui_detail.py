@@ -240,10 +240,10 @@ def test_the_panel_is_built_a_part_at_a_time_while_the_list_waits(qtbot, ws, mon
     whole: the first selection finds it ready."""
     from PySide6.QtCore import QCoreApplication
 
-    from crmdesk.views import customer_page
+    from crmdesk.views import detail_host
     from crmdesk.views.customer_detail import CustomerDetailPanel
 
-    monkeypatch.setattr(customer_page, "PREBUILD_AFTER_MS", 0)  # not 0.3 s after the count
+    monkeypatch.setattr(detail_host, "PREBUILD_AFTER_MS", 0)  # not 0.3 s after the count
     steps: list[bool] = []
     real = CustomerDetailPanel.build_step
     monkeypatch.setattr(
@@ -251,22 +251,23 @@ def test_the_panel_is_built_a_part_at_a_time_while_the_list_waits(qtbot, ws, mon
     )
     page = make_page(qtbot, ws)  # the first page comes at once (SyncRunner)
     assert page._detail is None and steps == []
-    QCoreApplication.processEvents()  # one pass: one part
-    assert len(steps) == 1 and page._detail is None
+    QCoreApplication.processEvents()  # one pass: a part (two, when a busy machine makes the
+    # next one due within it), never the whole panel
+    assert 1 <= len(steps) < 8 and page._detail is None
     qtbot.waitUntil(lambda: page._detail is not None)
     assert len(steps) >= 8  # the details, six more tabs and the rest: a pass each
     panel = page._detail
-    assert page.findChildren(CustomerDetailPanel) == [panel]
+    assert page.findChildren(CustomerDetailPanel) == [panel] and panel.isVisible()
     page.table.selectRow(0)
     assert page.detail is panel and panel.detail is not None
     assert panel.detail.data.name == page_names(page)[0]
 
 
 def test_a_selection_before_the_panel_is_whole_finishes_it(qtbot, ws, monkeypatch):
-    from crmdesk.views import customer_page
+    from crmdesk.views import detail_host
     from crmdesk.views.customer_detail import CustomerDetailPanel
 
-    monkeypatch.setattr(customer_page, "PREBUILD_AFTER_MS", 0)
+    monkeypatch.setattr(detail_host, "PREBUILD_AFTER_MS", 0)
     page = make_page(qtbot, ws)
     page.table.selectRow(1)  # before any part was built
     panel = page._detail
@@ -279,10 +280,10 @@ def test_a_selection_before_the_panel_is_whole_finishes_it(qtbot, ws, monkeypatc
 def test_a_part_that_fails_leaves_no_half_panel(qtbot, ws, monkeypatch):
     """A part of the panel that raises while it is built in the background: the half-built
     panel is dropped, and the next selection builds a whole one and shows the customer."""
-    from crmdesk.views import customer_deals, customer_page
+    from crmdesk.views import customer_deals, detail_host
     from crmdesk.views.customer_detail import CustomerDetailPanel
 
-    monkeypatch.setattr(customer_page, "PREBUILD_AFTER_MS", 0)
+    monkeypatch.setattr(detail_host, "PREBUILD_AFTER_MS", 0)
     real = customer_deals.CustomerDealsTab.__init__
     failed: list[bool] = []
 

@@ -4,9 +4,7 @@ write's change comes back on the change bus, which is what reloads the list."""
 
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,21 +25,17 @@ from crmdesk.views.bulk_dialogs import AssignDialog, TagDialog
 from crmdesk.views.column_fit import ColumnFitter
 from crmdesk.views.context import PageContext
 from crmdesk.views.customer_columns import customer_columns, customer_filters
-from crmdesk.views.customer_detail import CustomerDetailPanel
 from crmdesk.views.customer_dialog import CustomerDialog
 from crmdesk.views.customer_pool_actions import CustomerPoolActions
+from crmdesk.views.detail_host import DetailHost
 from crmdesk.views.filter_bar import FilterBar
 from crmdesk.views.icons import set_icon
 from crmdesk.views.list_export import ListExporter
 from crmdesk.views.list_panel import ListPanel
 from crmdesk.views.saved_views_bar import SavedViewsBar
 
-log = logging.getLogger(__name__)
 
-PREBUILD_AFTER_MS = 300  # the detail panel's first part, after the list is counted
-
-
-class CustomersPage(CustomerPoolActions, QWidget):
+class CustomersPage(CustomerPoolActions, DetailHost, QWidget):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -80,13 +74,7 @@ class CustomersPage(CustomerPoolActions, QWidget):
         self.model, self.table, self.bulk = self.list.model, self.list.table, self.list.bulk
         self.banner, self.count_label = self.list.banner, self.list.count_label
         self.message = self.list.message
-        # The detail panel, ~70 ms of widgets, is built a part at a time once the list is
-        # counted (_prebuild_detail), or whole at a selection that comes first.
-        self._detail: CustomerDetailPanel | None = None
-        self._building: CustomerDetailPanel | None = None  # being built (_prebuild_detail)
-        # The page's own (a static single shot would still fire once the page is gone).
-        self._build_timer = QTimer(self, singleShot=True, interval=0)
-        self._build_timer.timeout.connect(self._build_detail_step)
+        self._start_detail_host()  # before the signals that use it
         self.model.first_page_loaded.connect(self._on_first_page_loaded)
         self.model.refreshed.connect(self._on_first_page_loaded)
         self.model.count_loaded.connect(self._check_shared)  # an empty list: any shared?
@@ -289,59 +277,6 @@ class CustomersPage(CustomerPoolActions, QWidget):
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if selected_count(self.table) == 1 else []
         return self.model.id_at(rows[0].row()) if rows else None
-
-    @property
-    def detail(self) -> CustomerDetailPanel:
-        return self._ensure_detail()
-
-    @Slot()
-    def _ensure_detail(self) -> CustomerDetailPanel:
-        if self._detail is None:
-            panel, self._building = self._building, None
-            panel = panel or CustomerDetailPanel(self.ctx, staged=True)
-            panel.finish_building()  # the rest of it, if selected before it was built
-            self._attach_detail(panel)
-        assert self._detail is not None
-        return self._detail
-
-    def _attach_detail(self, panel: CustomerDetailPanel) -> None:
-        if self._choices is not None:
-            c = self._choices
-            panel.set_choices(c.industries, c.provinces, c.sources)
-        panel.open_requested.connect(self.select_customer)
-        sizes = self.splitter.sizes()
-        self.splitter.replaceWidget(1, panel).deleteLater()
-        self.splitter.setSizes(sizes)
-        self._detail = panel
-
-    @Slot()
-    def _prebuild_detail(self) -> None:
-        """Once the list is counted (its worker, busy until then, held Python's lock for up to
-        0.3 s against the parts' widgets): the detail panel built a part each pass of the
-        event loop (2-20 ms), so the first selection finds it ready. Built whole at that
-        selection, it kept the window from answering for 52-84 ms (bench/responsiveness.py)."""
-        if self._detail is None and self._building is None:
-            self._building = CustomerDetailPanel(self.ctx, staged=True)
-            # After the rows have painted (a count may come first): begun at once, the parts
-            # took the first paint at 1,000,000 customers from 82-120 to 122-153 ms.
-            self._build_timer.start(PREBUILD_AFTER_MS)
-
-    @Slot()
-    def _build_detail_step(self) -> None:
-        panel = self._building
-        if panel is None:  # a selection finished it meanwhile
-            return
-        if panel.whole():
-            self._ensure_detail()  # shown in a pass of its own
-            return
-        try:
-            panel.build_step()
-        except Exception:  # a part that failed: the panel is dropped, a selection builds anew
-            log.exception("building the customer detail panel")
-            self._building = None
-            panel.deleteLater()
-            return
-        self._build_timer.start(0)
 
     @Slot()
     def _on_selection_changed(self) -> None:
